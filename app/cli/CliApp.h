@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+namespace masir {
+
+class Database;
+
+/// masir-cli: the same core as the GUI, for scripts and servers.
+/// Results go to stdout, errors to stderr; the exit code is 0 on success,
+/// 1 when a command fails and 2 for a usage error.
+class CliApp final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    CliApp();
+    int run(const QStringList &arguments);
+
+private:
+    int usageError(const QString &message);
+    int fail(const QString &message);
+    QString usage() const;
+    bool openWorkspace(Database &db);
+
+    int contacts(Database &db, const QStringList &args);
+    int demo(Database &db, const QStringList &args);
+    int check(Database &db);
+
+    QTextStream m_out;
+    QTextStream m_err;
+    QString m_workspace;
+};
+
+} // namespace masir

@@ -1,0 +1,133 @@
+// masir: the desktop application. Startup only; everything else is in core/ and ui/.
+
+#include "contacts/ContactRepository.h"
+#include "demo/DemoWorkspace.h"
+#include "i18n/Translations.h"
+#include "mainwindow/MainWindow.h"
+#include "settings/AppSettings.h"
+#include "storage/Database.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QScreen>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+class Startup
+{
+    Q_DECLARE_TR_FUNCTIONS(Startup)
+
+public:
+    static QString demoFailed(const QString &error)
+    {
+        return tr("The demo workspace could not be created: %1").arg(error);
+    }
+    static QString cannotOpen() { return tr("Masir cannot open the workspace"); }
+    static QString helpText() { return tr("Marketing automation for small businesses."); }
+    static QString workspaceOption() { return tr("Open the workspace file PATH."); }
+    static QString demoOption()
+    {
+        return tr("Open the demo workspace, creating it with sample contacts if needed.");
+    }
+    static QString langOption() { return tr("Use the language LANG (en or fa)."); }
+    static QString creatingDemo() { return tr("Creating the demo workspace…"); }
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer startTimer;
+    startTimer.start();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Masir"));
+    QApplication::setApplicationName(QStringLiteral("Masir"));
+    QApplication::setApplicationVersion(QStringLiteral(MASIR_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("app.masir.Masir"));
+
+    // Read --lang before anything is translated.
+    QString language = masir::AppSettings().value(masir::AppSettings::Key::Language).toString();
+    const QStringList args = QApplication::arguments();
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--lang") && i + 1 < args.size())
+            language = args.at(i + 1);
+        else if (args.at(i).startsWith(QLatin1String("--lang=")))
+            language = args.at(i).mid(7);
+    }
+    language = masir::Translations::install(language);
+    QApplication::setLayoutDirection(masir::Translations::localeFor(language).textDirection());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Startup::helpText());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption workspaceOpt(QStringLiteral("workspace"), Startup::workspaceOption(),
+                                          QStringLiteral("PATH"));
+    const QCommandLineOption demoOpt(QStringLiteral("demo"), Startup::demoOption());
+    const QCommandLineOption langOpt(QStringLiteral("lang"), Startup::langOption(),
+                                     QStringLiteral("LANG"));
+    // For documentation and benchmarks: save a picture of the window and quit, or
+    // report the start-up time once the window is shown and quit.
+    QCommandLineOption screenshotOpt(QStringLiteral("screenshot"), QString(), QStringLiteral("FILE"));
+    screenshotOpt.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption quitOpt(QStringLiteral("quit-after-show"));
+    quitOpt.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({workspaceOpt, demoOpt, langOpt, screenshotOpt, quitOpt});
+    parser.process(app);
+
+    const bool demo = parser.isSet(demoOpt);
+    QString path = parser.value(workspaceOpt);
+    if (path.isEmpty()) {
+        path = demo ? masir::Database::demoWorkspacePath() : masir::Database::defaultWorkspacePath();
+        QDir().mkpath(QFileInfo(path).absolutePath()); // our own folder: create it
+    }
+
+    masir::Database db(path);
+    if (!db.open()) {
+        QMessageBox::critical(nullptr, Startup::cannotOpen(), db.errorString());
+        std::fprintf(stderr, "masir: %s\n", qPrintable(db.errorString()));
+        return 1;
+    }
+    if (demo) {
+        masir::DemoWorkspace generator(db);
+        if (masir::ContactRepository(db).count() == 0) {
+            QProgressDialog progress(Startup::creatingDemo(), QString(), 0, 2000);
+            progress.setMinimumDuration(500);
+            masir::DemoWorkspace::Options options;
+            options.batchSize = 250;
+            if (!generator.populate(options, [&](int done, int) { progress.setValue(done); })) {
+                QMessageBox::critical(nullptr, Startup::cannotOpen(),
+                                      Startup::demoFailed(generator.errorString()));
+                return 1;
+            }
+        }
+    }
+
+    masir::ui::MainWindow window(db);
+    window.show();
+
+    if (parser.isSet(screenshotOpt)) {
+        const QString file = parser.value(screenshotOpt);
+        QTimer::singleShot(300, &window, [&window, file] {
+            if (!window.grab().save(file))
+                std::fprintf(stderr, "masir: cannot save %s\n", qPrintable(file));
+            QApplication::quit();
+        });
+    } else if (parser.isSet(quitOpt)) {
+        QTimer::singleShot(0, &window, [&window, &startTimer] {
+            window.repaint(); // the first frame is drawn before we stop the clock
+            std::fprintf(stderr, "masir: window shown after %lld ms\n",
+                         static_cast<long long>(startTimer.elapsed()));
+            QApplication::quit();
+        });
+    }
+    return QApplication::exec();
+}

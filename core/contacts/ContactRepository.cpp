@@ -1,0 +1,828 @@
+#include "contacts/ContactRepository.h"
+
+#include "common/Logging.h"
+#include "contacts/CustomFields.h"
+#include "contacts/EmailAddress.h"
+#include "contacts/PhoneNumbers.h"
+#include "contacts/TextNormalizer.h"
+#include "settings/WorkspaceSettings.h"
+#include "storage/Database.h"
+#include "storage/SqlValues.h"
+#include "storage/Transaction.h"
+
+#include <QJsonArray>
+#include <QSqlError>
+#include <QTimeZone>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace masir {
+
+namespace {
+
+// Standard columns, in the order readContact() and writeContact() use them.
+const QStringList &contactColumns()
+{
+    static const QStringList columns = {
+        QStringLiteral("email"),        QStringLiteral("phone"),
+        QStringLiteral("first_name"),   QStringLiteral("last_name"),
+        QStringLiteral("company"),      QStringLiteral("city"),
+        QStringLiteral("country"),      QStringLiteral("language"),
+        QStringLiteral("timezone"),     QStringLiteral("birthday"),
+        QStringLiteral("gender"),       QStringLiteral("source"),
+        QStringLiteral("stage"),        QStringLiteral("owner"),
+        QStringLiteral("score"),        QStringLiteral("status"),
+        QStringLiteral("email_consent"), QStringLiteral("email_consent_at"),
+        QStringLiteral("email_consent_source"), QStringLiteral("sms_consent"),
+        QStringLiteral("sms_consent_at"), QStringLiteral("sms_consent_source"),
+        QStringLiteral("search_text"),  QStringLiteral("created_at"),
+        QStringLiteral("updated_at"),
+    };
+    return columns;
+}
+
+QDateTime fromMs(const QVariant &v)
+{
+    if (v.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+QVariantList contactValues(const Contact &c)
+{
+    using SqlValues::text;
+    return {text(c.email),
+            text(c.phone),
+            text(c.firstName),
+            text(c.lastName),
+            text(c.company),
+            text(c.city),
+            text(c.country),
+            text(c.language),
+            text(c.timezone),
+            SqlValues::isoDate(c.birthday),
+            text(c.gender),
+            text(c.source),
+            text(c.stage),
+            text(c.owner),
+            c.score,
+            ContactVocabulary::statusKey(c.status),
+            ContactVocabulary::consentKey(c.emailConsent.status),
+            SqlValues::millis(c.emailConsent.changedAt),
+            text(c.emailConsent.source),
+            ContactVocabulary::consentKey(c.smsConsent.status),
+            SqlValues::millis(c.smsConsent.changedAt),
+            text(c.smsConsent.source),
+            ContactRepository::searchTextFor(c),
+            c.createdAt.toMSecsSinceEpoch(),
+            c.updatedAt.toMSecsSinceEpoch()};
+}
+
+Contact readContact(const QSqlQuery &q)
+{
+    // q selects id followed by contactColumns()
+    Contact c;
+    int i = 0;
+    c.id = q.value(i++).toLongLong();
+    c.email = q.value(i++).toString();
+    c.phone = q.value(i++).toString();
+    c.firstName = q.value(i++).toString();
+    c.lastName = q.value(i++).toString();
+    c.company = q.value(i++).toString();
+    c.city = q.value(i++).toString();
+    c.country = q.value(i++).toString();
+    c.language = q.value(i++).toString();
+    c.timezone = q.value(i++).toString();
+    c.birthday = QDate::fromString(q.value(i++).toString(), Qt::ISODate);
+    c.gender = q.value(i++).toString();
+    c.source = q.value(i++).toString();
+    c.stage = q.value(i++).toString();
+    c.owner = q.value(i++).toString();
+    c.score = q.value(i++).toInt();
+    c.status = ContactVocabulary::statusFromKey(q.value(i++).toString());
+    c.emailConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
+    c.emailConsent.changedAt = fromMs(q.value(i++));
+    c.emailConsent.source = q.value(i++).toString();
+    c.smsConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
+    c.smsConsent.changedAt = fromMs(q.value(i++));
+    c.smsConsent.source = q.value(i++).toString();
+    ++i; // search_text
+    c.createdAt = fromMs(q.value(i++));
+    c.updatedAt = fromMs(q.value(i++));
+    return c;
+}
+
+QString sortColumn(ContactQuery::SortKey key)
+{
+    switch (key) {
+    case ContactQuery::SortKey::Created:
+        return QStringLiteral("id");
+    case ContactQuery::SortKey::LastName:
+        return QStringLiteral("last_name");
+    case ContactQuery::SortKey::Company:
+        return QStringLiteral("company");
+    case ContactQuery::SortKey::Score:
+        return QStringLiteral("score");
+    }
+    return QStringLiteral("id");
+}
+
+// WHERE clause (without the keyword) for the query's search words.
+QString searchClause(const ContactQuery &query, QVariantList &binds)
+{
+    QStringList parts;
+    const QStringList words =
+        TextNormalizer::forSearch(query.search).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (QString word : words) {
+        word.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+        word.replace(QLatin1Char('%'), QLatin1String("\\%"));
+        word.replace(QLatin1Char('_'), QLatin1String("\\_"));
+        parts << QStringLiteral("search_text LIKE ? ESCAPE '\\'");
+        binds << QVariant(QLatin1Char('%') + word + QLatin1Char('%'));
+    }
+    return parts.join(QLatin1String(" AND "));
+}
+
+QList<qint64> chunk(const QList<qint64> &ids, qsizetype from, qsizetype size)
+{
+    return ids.mid(from, size);
+}
+
+QString placeholders(qsizetype n)
+{
+    QStringList marks(n, QStringLiteral("?"));
+    return marks.join(QLatin1Char(','));
+}
+
+} // namespace
+
+qsizetype ContactSnapshot::contactCount() const
+{
+    for (const Table &t : tables) {
+        if (t.name == QLatin1String("contacts"))
+            return t.rows.size();
+    }
+    return 0;
+}
+
+ContactRepository::ContactRepository(const Database &db)
+    : m_db(db)
+{
+}
+
+QSqlDatabase ContactRepository::db() const
+{
+    return m_db.connection();
+}
+
+QString ContactRepository::defaultRegion() const
+{
+    return WorkspaceSettings(m_db).defaultRegion();
+}
+
+QString ContactRepository::errorString() const
+{
+    QStringList messages;
+    for (const FieldError &e : m_errors)
+        messages << e.message;
+    return messages.join(QLatin1Char('\n'));
+}
+
+bool ContactRepository::fail(const QString &message, const QString &field)
+{
+    m_errors << FieldError{field, message};
+    qCDebug(lcContacts) << "contact write refused:" << field << message;
+    return false;
+}
+
+QString ContactRepository::searchTextFor(const Contact &c)
+{
+    QStringList parts = {c.firstName, c.lastName, c.company, c.email};
+    if (!c.phone.isEmpty()) {
+        parts << c.phone.mid(1); // E.164 digits without the +
+        parts << PhoneNumbers::nationalDigits(c.phone);
+    }
+    parts.removeAll(QString());
+    return QLatin1Char(' ') + TextNormalizer::forSearch(parts.join(QLatin1Char(' '))) +
+           QLatin1Char(' ');
+}
+
+QList<FieldError> ContactRepository::validate(Contact &c) const
+{
+    QList<FieldError> errors;
+    auto clean = [](QString &s) { s = TextNormalizer::normalize(s.simplified()); };
+    clean(c.firstName);
+    clean(c.lastName);
+    clean(c.company);
+    clean(c.city);
+    clean(c.source);
+    clean(c.owner);
+    c.country = c.country.trimmed().toUpper();
+    c.language = c.language.trimmed();
+    c.timezone = c.timezone.trimmed();
+    c.gender = c.gender.trimmed();
+    c.stage = c.stage.trimmed();
+
+    QString error;
+    if (!c.email.trimmed().isEmpty()) {
+        const QString email = EmailAddress::normalize(c.email, &error);
+        if (email.isEmpty())
+            errors << FieldError{QStringLiteral("email"), error};
+        else
+            c.email = email;
+    } else {
+        c.email.clear();
+    }
+    if (!c.phone.trimmed().isEmpty()) {
+        const QString phone = PhoneNumbers::normalize(c.phone, defaultRegion(), &error);
+        if (phone.isEmpty())
+            errors << FieldError{QStringLiteral("phone"), error};
+        else
+            c.phone = phone;
+    } else {
+        c.phone.clear();
+    }
+    if (c.firstName.isEmpty() && c.lastName.isEmpty() && c.email.isEmpty() && c.phone.isEmpty() &&
+        errors.isEmpty())
+        errors << FieldError{QStringLiteral("first_name"),
+                             tr("A contact needs at least a name, an email address or a phone "
+                                "number.")};
+    if (!c.country.isEmpty() && (c.country.size() != 2 || !c.country.at(0).isLetter() ||
+                                 !c.country.at(1).isLetter()))
+        errors << FieldError{QStringLiteral("country"),
+                             tr("Use the two-letter country code, such as IR, PL or MY.")};
+    if (c.birthday.isValid() &&
+        (c.birthday > QDate::currentDate() || c.birthday.year() < 1900))
+        errors << FieldError{QStringLiteral("birthday"),
+                             tr("The birthday must be a date in the past.")};
+    if (!ContactVocabulary::stageKeys().contains(c.stage))
+        errors << FieldError{QStringLiteral("stage"), tr("Unknown stage \"%1\".").arg(c.stage)};
+
+    const QList<FieldDefinition> fields = CustomFieldRepository(m_db).fields();
+    QMap<QString, QString> custom;
+    for (auto it = c.custom.cbegin(); it != c.custom.cend(); ++it) {
+        const auto def = std::find_if(fields.cbegin(), fields.cend(),
+                                      [&](const FieldDefinition &f) { return f.key == it.key(); });
+        const QString field = QStringLiteral("custom.") + it.key();
+        if (def == fields.cend()) {
+            errors << FieldError{field, tr("There is no custom field \"%1\".").arg(it.key())};
+            continue;
+        }
+        const auto value = def->canonicalValue(it.value(), &error);
+        if (!value)
+            errors << FieldError{field, error};
+        else if (!value->isEmpty())
+            custom.insert(it.key(), *value);
+    }
+    c.custom = custom;
+
+    QStringList tags;
+    for (const QString &tag : std::as_const(c.tags)) {
+        const QString t = TextNormalizer::normalize(tag.simplified());
+        if (t.isEmpty())
+            continue;
+        const QString key = TextNormalizer::forSearch(t);
+        const bool seen = std::any_of(tags.cbegin(), tags.cend(), [&](const QString &other) {
+            return TextNormalizer::forSearch(other) == key;
+        });
+        if (!seen)
+            tags << t;
+    }
+    c.tags = tags;
+    return errors;
+}
+
+bool ContactRepository::writeContact(Contact &c, bool insert)
+{
+    QSqlQuery q(db());
+    const QStringList &cols = contactColumns();
+    if (insert) {
+        q.prepare(QStringLiteral("INSERT INTO contacts (%1) VALUES (%2)")
+                      .arg(cols.join(QLatin1Char(',')), placeholders(cols.size())));
+    } else {
+        QStringList sets;
+        for (const QString &col : cols) {
+            if (col != QLatin1String("created_at"))
+                sets << col + QLatin1String(" = ?");
+        }
+        q.prepare(QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(sets.join(QLatin1Char(','))));
+    }
+    QVariantList values = contactValues(c);
+    if (!insert)
+        values.removeAt(cols.indexOf(QLatin1String("created_at")));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    if (!insert)
+        q.addBindValue(c.id);
+    if (!q.exec())
+        return fail(tr("The contact could not be saved: %1").arg(q.lastError().text()));
+    if (insert)
+        c.id = q.lastInsertId().toLongLong();
+    return true;
+}
+
+bool ContactRepository::writeTags(qint64 id, const QStringList &tags, const QDateTime &now,
+                                  bool recordEvents)
+{
+    QSqlQuery q(db());
+    // current tags
+    QMap<QString, QPair<qint64, QString>> current; // key -> (tag id, name)
+    q.prepare(QStringLiteral("SELECT t.id, t.name, t.name_key FROM contact_tags ct "
+                             "JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    while (q.next())
+        current.insert(q.value(2).toString(), {q.value(0).toLongLong(), q.value(1).toString()});
+
+    EventStore events(db());
+    QSet<QString> wanted;
+    for (const QString &name : tags) {
+        const QString key = TextNormalizer::forSearch(name);
+        wanted.insert(key);
+        if (current.contains(key))
+            continue;
+        q.prepare(QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (name_key) DO NOTHING"));
+        q.addBindValue(name);
+        q.addBindValue(key);
+        q.addBindValue(now.toMSecsSinceEpoch());
+        if (!q.exec())
+            return fail(q.lastError().text());
+        q.prepare(QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id, added_at) "
+                                 "SELECT ?, id, ? FROM tags WHERE name_key = ?"));
+        q.addBindValue(id);
+        q.addBindValue(now.toMSecsSinceEpoch());
+        q.addBindValue(key);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        if (recordEvents && !events.append(id, EventType::TagAdded, now,
+                                           {{QStringLiteral("tag"), name}}))
+            return fail(events.errorString());
+    }
+    for (auto it = current.cbegin(); it != current.cend(); ++it) {
+        if (wanted.contains(it.key()))
+            continue;
+        q.prepare(QStringLiteral("DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = ?"));
+        q.addBindValue(id);
+        q.addBindValue(it.value().first);
+        if (!q.exec())
+            return fail(q.lastError().text());
+        if (recordEvents && !events.append(id, EventType::TagRemoved, now,
+                                           {{QStringLiteral("tag"), it.value().second}}))
+            return fail(events.errorString());
+    }
+    return true;
+}
+
+bool ContactRepository::writeCustomValues(qint64 id, const QMap<QString, QString> &values)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("DELETE FROM contact_values WHERE contact_id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        q.prepare(QStringLiteral("INSERT INTO contact_values (contact_id, field_id, value) "
+                                 "SELECT ?, id, ? FROM fields WHERE key = ?"));
+        q.addBindValue(id);
+        q.addBindValue(it.value());
+        q.addBindValue(it.key());
+        if (!q.exec())
+            return fail(q.lastError().text());
+    }
+    return true;
+}
+
+bool ContactRepository::create(Contact &contact)
+{
+    m_errors = validate(contact);
+    if (!m_errors.isEmpty())
+        return false;
+    if (!contact.email.isEmpty()) {
+        if (const auto other = findIdByEmail(contact.email))
+            return fail(tr("Another contact already has the email address %1.").arg(contact.email),
+                        QStringLiteral("email"));
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!contact.createdAt.isValid())
+        contact.createdAt = now;
+    contact.updatedAt = now;
+    Transaction tx(db());
+    if (!tx.isActive())
+        return fail(tx.errorString());
+    if (!writeContact(contact, true) || !writeTags(contact.id, contact.tags, now, false) ||
+        !writeCustomValues(contact.id, contact.custom))
+        return false;
+    EventStore events(db());
+    QJsonObject payload;
+    if (!contact.source.isEmpty())
+        payload.insert(QStringLiteral("source"), contact.source);
+    if (!events.append(contact.id, EventType::ContactCreated, now, payload))
+        return fail(events.errorString());
+    if (!tx.commit())
+        return fail(tx.errorString());
+    return true;
+}
+
+bool ContactRepository::update(const Contact &input)
+{
+    Contact contact = input;
+    m_errors = validate(contact);
+    if (!m_errors.isEmpty())
+        return false;
+    const std::optional<Contact> old = find(contact.id);
+    if (!old)
+        return fail(tr("The contact no longer exists; it may have been deleted."));
+    if (!contact.email.isEmpty()) {
+        const auto other = findIdByEmail(contact.email);
+        if (other && *other != contact.id)
+            return fail(tr("Another contact already has the email address %1.").arg(contact.email),
+                        QStringLiteral("email"));
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // Consent keeps its time and source unless its status changes.
+    auto stampConsent = [&](Consent &c, const Consent &before) {
+        if (c.status != before.status) {
+            if (!c.changedAt.isValid() || c.changedAt == before.changedAt)
+                c.changedAt = now;
+        }
+    };
+    stampConsent(contact.emailConsent, old->emailConsent);
+    stampConsent(contact.smsConsent, old->smsConsent);
+    contact.createdAt = old->createdAt;
+    contact.updatedAt = now;
+
+    QJsonArray changed;
+    auto note = [&](const char *name, bool differs) {
+        if (differs)
+            changed.append(QLatin1String(name));
+    };
+    note("email", contact.email != old->email);
+    note("phone", contact.phone != old->phone);
+    note("first_name", contact.firstName != old->firstName);
+    note("last_name", contact.lastName != old->lastName);
+    note("company", contact.company != old->company);
+    note("city", contact.city != old->city);
+    note("country", contact.country != old->country);
+    note("language", contact.language != old->language);
+    note("timezone", contact.timezone != old->timezone);
+    note("birthday", contact.birthday != old->birthday);
+    note("gender", contact.gender != old->gender);
+    note("source", contact.source != old->source);
+    note("owner", contact.owner != old->owner);
+    note("score", contact.score != old->score);
+    note("status", contact.status != old->status);
+    note("custom", contact.custom != old->custom);
+
+    Transaction tx(db());
+    if (!tx.isActive())
+        return fail(tx.errorString());
+    if (!writeContact(contact, false) || !writeTags(contact.id, contact.tags, now, true) ||
+        !writeCustomValues(contact.id, contact.custom))
+        return false;
+    EventStore events(db());
+    bool ok = true;
+    if (!changed.isEmpty())
+        ok = events.append(contact.id, EventType::ContactUpdated, now,
+                           {{QStringLiteral("fields"), changed}});
+    if (ok && contact.stage != old->stage)
+        ok = events.append(contact.id, EventType::StageChanged, now,
+                           {{QStringLiteral("from"), old->stage}, {QStringLiteral("to"), contact.stage}});
+    const std::pair<const char *, std::pair<const Consent *, const Consent *>> consents[] = {
+        {"email", {&contact.emailConsent, &old->emailConsent}},
+        {"sms", {&contact.smsConsent, &old->smsConsent}}};
+    for (const auto &[channel, pair] : consents) {
+        if (ok && pair.first->status != pair.second->status)
+            ok = events.append(
+                contact.id, EventType::ConsentChanged, now,
+                {{QStringLiteral("channel"), QLatin1String(channel)},
+                 {QStringLiteral("status"), ContactVocabulary::consentKey(pair.first->status)},
+                 {QStringLiteral("source"), pair.first->source}});
+    }
+    if (!ok)
+        return fail(events.errorString());
+    if (!tx.commit())
+        return fail(tx.errorString());
+    return true;
+}
+
+bool ContactRepository::remove(const QList<qint64> &ids)
+{
+    m_errors.clear();
+    Transaction tx(db());
+    if (!tx.isActive())
+        return fail(tx.errorString());
+    QSqlQuery q(db());
+    for (qsizetype i = 0; i < ids.size(); i += 500) {
+        const QList<qint64> part = chunk(ids, i, 500);
+        q.prepare(QStringLiteral("DELETE FROM contacts WHERE id IN (%1)").arg(placeholders(part.size())));
+        for (const qint64 id : part)
+            q.addBindValue(id);
+        if (!q.exec())
+            return fail(tr("The contacts could not be deleted: %1").arg(q.lastError().text()));
+    }
+    if (!tx.commit())
+        return fail(tx.errorString());
+    return true;
+}
+
+ContactSnapshot ContactRepository::snapshot(const QList<qint64> &ids) const
+{
+    ContactSnapshot snap;
+    const std::pair<const char *, const char *> tables[] = {{"contacts", "id"},
+                                                            {"contact_tags", "contact_id"},
+                                                            {"contact_values", "contact_id"},
+                                                            {"events", "contact_id"},
+                                                            {"notes", "contact_id"}};
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    for (const auto &[table, key] : tables) {
+        ContactSnapshot::Table t;
+        t.name = QLatin1String(table);
+        for (qsizetype i = 0; i < ids.size(); i += 500) {
+            const QList<qint64> part = chunk(ids, i, 500);
+            q.prepare(QStringLiteral("SELECT * FROM %1 WHERE %2 IN (%3)")
+                          .arg(t.name, QLatin1String(key), placeholders(part.size())));
+            for (const qint64 id : part)
+                q.addBindValue(id);
+            if (!q.exec())
+                continue;
+            const QSqlRecord rec = q.record();
+            if (t.columns.isEmpty()) {
+                for (int c = 0; c < rec.count(); ++c)
+                    t.columns << rec.fieldName(c);
+            }
+            while (q.next()) {
+                QVariantList row;
+                for (int c = 0; c < rec.count(); ++c)
+                    row << q.value(c);
+                t.rows << row;
+            }
+        }
+        snap.tables << t;
+    }
+    return snap;
+}
+
+bool ContactRepository::restore(const ContactSnapshot &snapshot)
+{
+    m_errors.clear();
+    Transaction tx(db());
+    if (!tx.isActive())
+        return fail(tx.errorString());
+    QSqlQuery q(db());
+    for (const ContactSnapshot::Table &t : snapshot.tables) {
+        if (t.rows.isEmpty())
+            continue;
+        q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                      .arg(t.name, t.columns.join(QLatin1Char(',')), placeholders(t.columns.size())));
+        for (const QVariantList &row : t.rows) {
+            for (const QVariant &v : row)
+                q.addBindValue(v);
+            if (!q.exec())
+                return fail(tr("The contacts could not be restored: %1").arg(q.lastError().text()));
+        }
+    }
+    if (!tx.commit())
+        return fail(tx.errorString());
+    return true;
+}
+
+bool ContactRepository::merge(qint64 keepId, qint64 otherId)
+{
+    m_errors.clear();
+    if (keepId == otherId)
+        return fail(tr("A contact cannot be merged with itself."));
+    std::optional<Contact> keep = find(keepId);
+    const std::optional<Contact> other = find(otherId);
+    if (!keep || !other)
+        return fail(tr("One of the contacts no longer exists."));
+    auto fill = [](QString &mine, const QString &theirs) {
+        if (mine.isEmpty())
+            mine = theirs;
+    };
+    fill(keep->email, other->email);
+    fill(keep->phone, other->phone);
+    fill(keep->firstName, other->firstName);
+    fill(keep->lastName, other->lastName);
+    fill(keep->company, other->company);
+    fill(keep->city, other->city);
+    fill(keep->country, other->country);
+    fill(keep->language, other->language);
+    fill(keep->timezone, other->timezone);
+    fill(keep->gender, other->gender);
+    fill(keep->source, other->source);
+    fill(keep->owner, other->owner);
+    if (!keep->birthday.isValid())
+        keep->birthday = other->birthday;
+    keep->score = std::max(keep->score, other->score);
+    // The most recent consent decision wins, per channel.
+    auto newer = [](Consent &mine, const Consent &theirs) {
+        if (theirs.status != ConsentStatus::Unknown &&
+            (mine.status == ConsentStatus::Unknown || theirs.changedAt > mine.changedAt))
+            mine = theirs;
+    };
+    newer(keep->emailConsent, other->emailConsent);
+    newer(keep->smsConsent, other->smsConsent);
+    // A stop signal (unsubscribe, bounce, complaint) is never lost by a merge.
+    if (keep->status == ContactStatus::Active)
+        keep->status = other->status;
+    for (const QString &tag : other->tags) {
+        if (!keep->tags.contains(tag))
+            keep->tags << tag;
+    }
+    for (auto it = other->custom.cbegin(); it != other->custom.cend(); ++it) {
+        if (!keep->custom.contains(it.key()))
+            keep->custom.insert(it.key(), it.value());
+    }
+    keep->createdAt = std::min(keep->createdAt, other->createdAt);
+    keep->updatedAt = QDateTime::currentDateTimeUtc();
+
+    Transaction tx(db());
+    if (!tx.isActive())
+        return fail(tx.errorString());
+    QSqlQuery q(db());
+    for (const char *table : {"events", "notes"}) {
+        q.prepare(QStringLiteral("UPDATE %1 SET contact_id = ? WHERE contact_id = ?")
+                      .arg(QLatin1String(table)));
+        q.addBindValue(keepId);
+        q.addBindValue(otherId);
+        if (!q.exec())
+            return fail(q.lastError().text());
+    }
+    q.prepare(QStringLiteral("DELETE FROM contacts WHERE id = ?"));
+    q.addBindValue(otherId);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    // created_at is not rewritten by writeContact(); set it explicitly.
+    q.prepare(QStringLiteral("UPDATE contacts SET created_at = ? WHERE id = ?"));
+    q.addBindValue(keep->createdAt.toMSecsSinceEpoch());
+    q.addBindValue(keepId);
+    if (!q.exec())
+        return fail(q.lastError().text());
+    if (!writeContact(*keep, false) ||
+        !writeTags(keepId, keep->tags, keep->updatedAt, false) ||
+        !writeCustomValues(keepId, keep->custom))
+        return false;
+    EventStore events(db());
+    const QString merged = other->email.isEmpty() ? other->displayName() : other->email;
+    if (!events.append(keepId, EventType::ContactsMerged, keep->updatedAt,
+                       {{QStringLiteral("merged"), merged}, {QStringLiteral("merged_id"), otherId}}))
+        return fail(events.errorString());
+    if (!tx.commit())
+        return fail(tx.errorString());
+    return true;
+}
+
+void ContactRepository::readTagsAndValues(Contact &c) const
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id "
+                             "WHERE ct.contact_id = ? ORDER BY ct.added_at, t.name"));
+    q.addBindValue(c.id);
+    if (q.exec()) {
+        while (q.next())
+            c.tags << q.value(0).toString();
+    }
+    q.prepare(QStringLiteral("SELECT f.key, v.value FROM contact_values v "
+                             "JOIN fields f ON f.id = v.field_id WHERE v.contact_id = ?"));
+    q.addBindValue(c.id);
+    if (q.exec()) {
+        while (q.next())
+            c.custom.insert(q.value(0).toString(), q.value(1).toString());
+    }
+}
+
+std::optional<Contact> ContactRepository::find(qint64 id) const
+{
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, %1 FROM contacts WHERE id = ?")
+                  .arg(contactColumns().join(QLatin1Char(','))));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    Contact c = readContact(q);
+    q.finish();
+    readTagsAndValues(c);
+    return c;
+}
+
+std::optional<qint64> ContactRepository::findIdByEmail(const QString &email) const
+{
+    const QString canonical = EmailAddress::normalize(email);
+    if (canonical.isEmpty())
+        return std::nullopt;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT id FROM contacts WHERE email = ?"));
+    q.addBindValue(canonical);
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    return std::nullopt;
+}
+
+QList<qint64> ContactRepository::findIdsByPhone(const QString &e164) const
+{
+    QList<qint64> ids;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT id FROM contacts WHERE phone = ? ORDER BY id"));
+    q.addBindValue(e164);
+    if (q.exec()) {
+        while (q.next())
+            ids << q.value(0).toLongLong();
+    }
+    return ids;
+}
+
+qint64 ContactRepository::count(const ContactQuery &query) const
+{
+    QVariantList binds;
+    const QString where = searchClause(query, binds);
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT count(*) FROM contacts") +
+              (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    qCWarning(lcContacts) << "count failed:" << q.lastError().text();
+    return 0;
+}
+
+QList<ContactListRow> ContactRepository::page(const ContactQuery &query,
+                                              const PageRequest &request) const
+{
+    using From = PageRequest::From;
+    const QString col = sortColumn(query.sortKey);
+    const bool byId = query.sortKey == ContactQuery::SortKey::Created;
+    const bool reversed = request.from == From::End || request.from == From::Before;
+    const bool ascending = query.descending == reversed; // XOR
+    const QString dir = ascending ? QStringLiteral("ASC") : QStringLiteral("DESC");
+
+    QVariantList binds;
+    QStringList where;
+    const QString search = searchClause(query, binds);
+    if (!search.isEmpty())
+        where << search;
+    if (request.from == From::After || request.from == From::Before) {
+        const QString op = ascending ? QStringLiteral(">") : QStringLiteral("<");
+        if (byId) {
+            where << QStringLiteral("id %1 ?").arg(op);
+            binds << request.anchorId;
+        } else {
+            // A row-value comparison: an index range scan in SQLite and PostgreSQL.
+            where << QStringLiteral("(%1, id) %2 (?, ?)").arg(col, op);
+            binds << request.anchorValue << request.anchorId;
+        }
+    }
+    QString sql = QStringLiteral("SELECT id, %1, first_name, last_name, email, phone, company, "
+                                 "city, stage, score, status, created_at FROM contacts")
+                      .arg(col);
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
+    sql += byId ? QStringLiteral(" ORDER BY id %1").arg(dir)
+                : QStringLiteral(" ORDER BY %1 %2, id %2").arg(col, dir);
+    sql += QStringLiteral(" LIMIT ? OFFSET ?");
+    binds << request.limit;
+    binds << ((request.from == From::Start || request.from == From::End) ? request.offset : 0);
+
+    QList<ContactListRow> rows;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &b : std::as_const(binds))
+        q.addBindValue(b);
+    if (!q.exec()) {
+        qCWarning(lcContacts) << "page failed:" << q.lastError().text();
+        return rows;
+    }
+    rows.reserve(request.limit);
+    while (q.next()) {
+        ContactListRow r;
+        r.id = q.value(0).toLongLong();
+        r.sortValue = q.value(1);
+        r.firstName = q.value(2).toString();
+        r.lastName = q.value(3).toString();
+        r.email = q.value(4).toString();
+        r.phone = q.value(5).toString();
+        r.company = q.value(6).toString();
+        r.city = q.value(7).toString();
+        r.stage = q.value(8).toString();
+        r.score = q.value(9).toInt();
+        r.status = ContactVocabulary::statusFromKey(q.value(10).toString());
+        r.createdAt = fromMs(q.value(11));
+        rows << r;
+    }
+    if (reversed)
+        std::reverse(rows.begin(), rows.end());
+    return rows;
+}
+
+QList<Event> ContactRepository::timeline(qint64 id, int limit) const
+{
+    return EventStore(db()).timeline(id, limit);
+}
+
+} // namespace masir

@@ -1,0 +1,81 @@
+#include "contacts/EmailAddress.h"
+
+#include <QUrl>
+
+namespace masir {
+
+namespace {
+
+bool isAtext(QChar c)
+{
+    if (c.unicode() > 127)
+        return c.isLetterOrNumber(); // internationalised local parts (RFC 6531)
+    if (c.isLetterOrNumber())
+        return true;
+    static const QString specials = QStringLiteral("!#$%&'*+-/=?^_`{|}~");
+    return specials.contains(c);
+}
+
+} // namespace
+
+QString EmailAddress::normalize(const QString &input, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return QString();
+    };
+    // Addresses copied from mail clients sometimes keep their angle brackets.
+    QString s = input.trimmed();
+    if (s.startsWith(QLatin1Char('<')) && s.endsWith(QLatin1Char('>')))
+        s = s.mid(1, s.size() - 2).trimmed();
+    if (s.isEmpty())
+        return fail(tr("The email address is empty."));
+    if (s.size() > 254)
+        return fail(tr("The email address is longer than 254 characters."));
+    const qsizetype at = s.lastIndexOf(QLatin1Char('@'));
+    if (at < 0)
+        return fail(tr("The email address needs an @, as in name@example.com."));
+    const QString local = s.left(at);
+    const QString domain = s.mid(at + 1);
+    if (local.isEmpty())
+        return fail(tr("The email address has nothing before the @."));
+    if (local.size() > 64)
+        return fail(tr("The part before the @ is longer than 64 characters."));
+    if (local.startsWith(QLatin1Char('.')) || local.endsWith(QLatin1Char('.')) ||
+        local.contains(QLatin1String("..")))
+        return fail(tr("The part before the @ cannot start or end with a dot, or have two "
+                       "dots in a row."));
+    for (const QChar c : local) {
+        if (c != QLatin1Char('.') && !isAtext(c))
+            return fail(tr("The character \"%1\" is not allowed in an email address.").arg(c));
+    }
+    if (domain.isEmpty())
+        return fail(tr("The email address has no domain after the @."));
+    // Validate the domain in its ASCII (punycode) form, so IDNs are accepted.
+    const QByteArray ace = QUrl::toAce(domain);
+    if (ace.isEmpty())
+        return fail(tr("\"%1\" is not a valid domain.").arg(domain));
+    const QList<QByteArray> labels = ace.split('.');
+    if (labels.size() < 2)
+        return fail(tr("The domain \"%1\" needs a dot, as in example.com.").arg(domain));
+    for (const QByteArray &label : labels) {
+        if (label.isEmpty() || label.size() > 63 || label.startsWith('-') || label.endsWith('-'))
+            return fail(tr("\"%1\" is not a valid domain.").arg(domain));
+        for (const char c : label) {
+            const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                            (c >= '0' && c <= '9') || c == '-';
+            if (!ok)
+                return fail(tr("\"%1\" is not a valid domain.").arg(domain));
+        }
+    }
+    const QByteArray tld = labels.last();
+    bool tldDigitsOnly = true;
+    for (const char c : tld)
+        tldDigitsOnly = tldDigitsOnly && c >= '0' && c <= '9';
+    if (tld.size() < 2 || tldDigitsOnly)
+        return fail(tr("\"%1\" is not a valid domain.").arg(domain));
+    return QString(local + QLatin1Char('@') + domain).toCaseFolded();
+}
+
+} // namespace masir

@@ -1,0 +1,91 @@
+#include "contacts/TextNormalizer.h"
+
+namespace masir::TextNormalizer {
+
+namespace {
+
+char16_t asciiDigit(char16_t c)
+{
+    if (c >= u'\u06F0' && c <= u'\u06F9') // Extended Arabic-Indic (Persian)
+        return char16_t(u'0' + (c - u'\u06F0'));
+    if (c >= u'\u0660' && c <= u'\u0669') // Arabic-Indic
+        return char16_t(u'0' + (c - u'\u0660'));
+    return 0;
+}
+
+char16_t persianLetter(char16_t c)
+{
+    switch (c) {
+    case u'\u064A': // ARABIC LETTER YEH
+    case u'\u0649': // ARABIC LETTER ALEF MAKSURA
+        return u'\u06CC'; // FARSI YEH
+    case u'\u0643': // ARABIC LETTER KAF
+        return u'\u06A9'; // KEHEH
+    default:
+        return c;
+    }
+}
+
+} // namespace
+
+QString toAsciiDigits(const QString &text)
+{
+    QString out = text;
+    for (QChar &ch : out) {
+        if (const char16_t d = asciiDigit(ch.unicode()))
+            ch = QChar(d);
+    }
+    return out;
+}
+
+QString normalize(const QString &text)
+{
+    QString out = text;
+    for (QChar &ch : out)
+        ch = QChar(persianLetter(ch.unicode()));
+    return out;
+}
+
+QString forSearch(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar ch : text) {
+        char16_t c = persianLetter(ch.unicode());
+        switch (c) {
+        case u'\u200C': // ZWNJ
+        case u'\u200D': // ZWJ
+        case u'\u0640': // TATWEEL
+        case u'\u200E': // LRM
+        case u'\u200F': // RLM
+            continue;
+        case u'\u0623': // ALEF WITH HAMZA ABOVE
+        case u'\u0625': // ALEF WITH HAMZA BELOW
+        case u'\u0671': // ALEF WASLA
+            c = u'\u0627';
+            break;
+        case u'\u0624': // WAW WITH HAMZA ABOVE
+            c = u'\u0648';
+            break;
+        case u'\u0626': // YEH WITH HAMZA ABOVE
+            c = u'\u06CC';
+            break;
+        case u'\u0629': // TEH MARBUTA
+        case u'\u06C0': // HEH WITH YEH ABOVE
+        case u'\u06C1': // HEH GOAL
+            c = u'\u0647';
+            break;
+        default:
+            break;
+        }
+        // Arabic diacritics (harakat, superscript alef) carry no meaning for search.
+        if ((c >= u'\u064B' && c <= u'\u065F') || c == u'\u0670')
+            continue;
+        if (const char16_t d = asciiDigit(c))
+            c = d;
+        out.append(QChar(c));
+    }
+    return out.toCaseFolded();
+}
+
+} // namespace masir::TextNormalizer

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+namespace masir {
+
+/// Normalisation of Persian, Arabic and Latin text.
+///
+/// - normalize(): what we store. Arabic yeh/kaf typed on an Arabic keyboard become
+///   Persian ی/ک, so one name is spelled one way in the database.
+/// - forSearch(): what we compare. On top of normalize(), case-folded, without
+///   ZWNJ/ZWJ, tatweel and diacritics, hamza forms folded, Persian and Arabic-Indic
+///   digits as ASCII. "علي", "علی" and "عَلی" all fold to the same key.
+namespace TextNormalizer {
+
+QString normalize(const QString &text);
+QString forSearch(const QString &text);
+/// Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII; everything else unchanged.
+QString toAsciiDigits(const QString &text);
+
+} // namespace TextNormalizer
+} // namespace masir

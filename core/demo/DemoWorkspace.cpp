@@ -1,0 +1,333 @@
+#include "demo/DemoWorkspace.h"
+
+#include "common/Logging.h"
+#include "contacts/Contact.h"
+#include "contacts/ContactRepository.h"
+#include "contacts/PhoneNumbers.h"
+#include "contacts/TextNormalizer.h"
+#include "events/EventStore.h"
+#include "settings/WorkspaceSettings.h"
+#include "storage/Database.h"
+#include "storage/SqlValues.h"
+#include "storage/Transaction.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <random>
+
+namespace masir {
+
+namespace {
+
+struct Name
+{
+    const char16_t *native;
+    const char *latin;
+    bool female;
+};
+
+// Persian names with their usual Latin spelling (for the email address).
+constexpr Name kPersianFirst[] = {
+    {u"علی", "ali", false},       {u"محمد", "mohammad", false}, {u"حسین", "hossein", false},
+    {u"رضا", "reza", false},      {u"مهدی", "mahdi", false},    {u"امیر", "amir", false},
+    {u"سعید", "saeed", false},    {u"کاوه", "kaveh", false},    {u"بابک", "babak", false},
+    {u"پویا", "pouya", false},    {u"آرش", "arash", false},     {u"نیما", "nima", false},
+    {u"فاطمه", "fatemeh", true},  {u"زهرا", "zahra", true},     {u"مریم", "maryam", true},
+    {u"سارا", "sara", true},      {u"نرگس", "narges", true},    {u"لیلا", "leila", true},
+    {u"شیرین", "shirin", true},   {u"پریسا", "parisa", true},   {u"نگار", "negar", true},
+    {u"یاسمن", "yasaman", true},  {u"مهسا", "mahsa", true},     {u"الهام", "elham", true},
+};
+constexpr Name kPersianLast[] = {
+    {u"احمدی", "ahmadi", false},      {u"محمدی", "mohammadi", false},
+    {u"حسینی", "hosseini", false},    {u"رضایی", "rezaei", false},
+    {u"کریمی", "karimi", false},      {u"موسوی", "mousavi", false},
+    {u"جعفری", "jafari", false},      {u"صادقی", "sadeghi", false},
+    {u"کاظمی", "kazemi", false},      {u"نوری", "nouri", false},
+    {u"تهرانی", "tehrani", false},    {u"شیرازی", "shirazi", false},
+    {u"اصفهانی", "esfahani", false},  {u"رحیمی", "rahimi", false},
+    {u"قاسمی", "ghasemi", false},     {u"یزدانی", "yazdani", false},
+    {u"فرهادی", "farhadi", false},    {u"میرزایی", "mirzaei", false},
+};
+constexpr Name kEnglishFirst[] = {
+    {u"James", "james", false},   {u"Oliver", "oliver", false}, {u"Liam", "liam", false},
+    {u"Noah", "noah", false},     {u"Ethan", "ethan", false},   {u"Lucas", "lucas", false},
+    {u"Daniel", "daniel", false}, {u"Henry", "henry", false},   {u"Emma", "emma", true},
+    {u"Olivia", "olivia", true},  {u"Sophia", "sophia", true},  {u"Ava", "ava", true},
+    {u"Mia", "mia", true},        {u"Grace", "grace", true},    {u"Chloe", "chloe", true},
+    {u"Hannah", "hannah", true},
+};
+constexpr Name kEnglishLast[] = {
+    {u"Smith", "smith", false},     {u"Johnson", "johnson", false}, {u"Brown", "brown", false},
+    {u"Taylor", "taylor", false},   {u"Wilson", "wilson", false},   {u"Davies", "davies", false},
+    {u"Evans", "evans", false},     {u"Walker", "walker", false},   {u"Wright", "wright", false},
+    {u"Clarke", "clarke", false},   {u"Hughes", "hughes", false},   {u"Baker", "baker", false},
+    {u"Turner", "turner", false},   {u"Murphy", "murphy", false},
+};
+constexpr const char16_t *kPersianCities[] = {u"تهران", u"اصفهان", u"شیراز", u"مشهد",
+                                              u"تبریز", u"کرج",    u"رشت",   u"یزد"};
+constexpr const char16_t *kPersianCompanies[] = {
+    u"", u"", u"نان سحر", u"کافه رز", u"پوشاک آرمان", u"کتاب‌فروشی نیما", u"گل‌فروشی نرگس",
+    u"آموزشگاه زبان پارس"};
+constexpr const char *kUsCities[] = {"New York", "Boston", "Chicago", "Seattle", "Austin",
+                                     "Denver"};
+constexpr const char *kUsAreaCodes[] = {"212", "617", "312", "206", "512", "303"};
+constexpr const char *kUsTimeZones[] = {"America/New_York", "America/New_York", "America/Chicago",
+                                        "America/Los_Angeles", "America/Chicago", "America/Denver"};
+constexpr const char *kEnglishCompanies[] = {"",           "",          "Riverside Bakery",
+                                             "Blue Fern Studio", "Northwind Books",
+                                             "Harbor Yoga", "Maple Tutoring"};
+constexpr const char16_t *kTags[] = {u"newsletter", u"vip",         u"wholesale",  u"instagram",
+                                     u"workshop",   u"مشتری وفادار", u"نمایشگاه",   u"تخفیف"};
+constexpr const char *kSubjects[] = {"Spring sale: 20% off", "New arrivals this week",
+                                     "Your monthly tips", "We miss you", "Thank you for your order"};
+constexpr const char16_t *kPersianSubjects[] = {u"حراج بهاره: ۲۰٪ تخفیف", u"محصولات جدید این هفته",
+                                                u"نکته‌های ماهانه", u"دلمان برایتان تنگ شده",
+                                                u"از خرید شما سپاسگزاریم"};
+constexpr const char *kForms[] = {"Newsletter signup", "Contact us", "Demo request",
+                                  "Workshop registration"};
+
+QString str(const char16_t *s)
+{
+    return QString::fromUtf16(s);
+}
+
+} // namespace
+
+DemoWorkspace::DemoWorkspace(const Database &db)
+    : m_db(db)
+{
+}
+
+bool DemoWorkspace::populate(const Options &options,
+                             const std::function<void(int, int)> &progress)
+{
+    std::mt19937 rng(options.seed);
+    auto pick = [&rng](const auto &array) -> decltype(auto) {
+        return array[std::uniform_int_distribution<size_t>(0, std::size(array) - 1)(rng)];
+    };
+    auto chance = [&rng](double p) { return std::uniform_real_distribution<>(0, 1)(rng) < p; };
+    auto between = [&rng](qint64 lo, qint64 hi) {
+        return std::uniform_int_distribution<qint64>(lo, hi)(rng);
+    };
+
+    QSqlDatabase db = m_db.connection();
+    WorkspaceSettings settings(m_db);
+    if (options.events)
+        settings.setValue(WorkspaceSettings::Key::IsDemo, true);
+    if (settings.defaultRegion().isEmpty())
+        settings.setValue(WorkspaceSettings::Key::DefaultRegion, QStringLiteral("IR"));
+
+    // Existing contacts keep their addresses; numbering continues after them.
+    qint64 serial = 0;
+    {
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("SELECT coalesce(max(id), 0) FROM contacts")) && q.next())
+            serial = q.value(0).toLongLong();
+    }
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    const qint64 dayMs = 24LL * 3600 * 1000;
+
+    QSqlQuery insertContact(db);
+    QSqlQuery insertTag(db);
+    QSqlQuery insertContactTag(db);
+    QSqlQuery insertEvent(db);
+    int done = 0;
+    while (done < options.contacts) {
+        Transaction tx(db);
+        if (!tx.isActive()) {
+            m_error = tx.errorString();
+            return false;
+        }
+        insertContact.prepare(QStringLiteral(
+            "INSERT INTO contacts (email, phone, first_name, last_name, company, city, country, "
+            "language, timezone, birthday, gender, source, stage, score, status, email_consent, "
+            "email_consent_at, email_consent_source, sms_consent, sms_consent_at, "
+            "sms_consent_source, search_text, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        insertTag.prepare(QStringLiteral("INSERT INTO tags (name, name_key, created_at) "
+                                         "VALUES (?, ?, ?) ON CONFLICT (name_key) DO NOTHING"));
+        insertContactTag.prepare(QStringLiteral(
+            "INSERT INTO contact_tags (contact_id, tag_id, added_at) "
+            "SELECT ?, id, ? FROM tags WHERE name_key = ?"));
+        insertEvent.prepare(QStringLiteral(
+            "INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (?, ?, ?, ?)"));
+        const int batchEnd = std::min(options.contacts, done + options.batchSize);
+        for (; done < batchEnd; ++done) {
+            ++serial;
+            const bool persian = chance(0.55);
+            Contact c;
+            const Name &first = persian ? pick(kPersianFirst) : pick(kEnglishFirst);
+            const Name &last = persian ? pick(kPersianLast) : pick(kEnglishLast);
+            c.firstName = str(first.native);
+            c.lastName = str(last.native);
+            c.gender = first.female ? QStringLiteral("female") : QStringLiteral("male");
+            if (chance(0.92)) {
+                const char *domain = pick(std::array{"example.com", "example.org", "example.net"});
+                c.email = QStringLiteral("%1.%2%3@%4")
+                              .arg(QLatin1String(first.latin), QLatin1String(last.latin))
+                              .arg(serial)
+                              .arg(QLatin1String(domain));
+            }
+            QString phone;
+            if (persian) {
+                phone = QStringLiteral("+989%1%2")
+                            .arg(QLatin1String(pick(std::array{"12", "35", "19", "01", "10", "36"})))
+                            .arg(between(1000000, 9999999));
+                c.city = str(pick(kPersianCities));
+                c.company = str(pick(kPersianCompanies));
+                c.country = QStringLiteral("IR");
+                c.language = QStringLiteral("fa");
+                c.timezone = QStringLiteral("Asia/Tehran");
+            } else {
+                const int city = int(between(0, std::size(kUsCities) - 1));
+                phone = QStringLiteral("+1%1%2%3")
+                            .arg(QLatin1String(kUsAreaCodes[city]))
+                            .arg(between(201, 989))
+                            .arg(between(1000, 9999));
+                c.city = QLatin1String(kUsCities[city]);
+                c.company = QLatin1String(pick(kEnglishCompanies));
+                c.country = QStringLiteral("US");
+                c.language = QStringLiteral("en");
+                c.timezone = QLatin1String(kUsTimeZones[city]);
+            }
+            if (chance(0.85))
+                c.phone = PhoneNumbers::normalize(phone, QString());
+            if (c.email.isEmpty() && c.phone.isEmpty())
+                c.email = QStringLiteral("customer%1@example.com").arg(serial);
+            if (chance(0.6))
+                c.birthday = QDate(int(between(1960, 2004)), int(between(1, 12)), int(between(1, 28)));
+            c.source = pick(std::array{QStringLiteral("website"), QStringLiteral("instagram"),
+                                       QStringLiteral("shop"), QStringLiteral("referral"),
+                                       QStringLiteral("workshop")});
+            c.stage = QLatin1String(pick(std::array{"subscriber", "subscriber", "lead", "lead",
+                                                    "mql", "sql", "opportunity", "customer",
+                                                    "customer", "lost"}));
+            c.score = int(between(0, 120));
+            const qint64 createdMs = nowMs - between(1, 540) * dayMs - between(0, dayMs);
+            c.createdAt = QDateTime::fromMSecsSinceEpoch(createdMs, Qt::UTC);
+            c.updatedAt = c.createdAt;
+            const double r = std::uniform_real_distribution<>(0, 1)(rng);
+            c.status = r < 0.90   ? ContactStatus::Active
+                       : r < 0.96 ? ContactStatus::Unsubscribed
+                       : r < 0.99 ? ContactStatus::Bounced
+                                  : ContactStatus::Complained;
+            if (!c.email.isEmpty()) {
+                c.emailConsent.status = c.status == ContactStatus::Unsubscribed
+                                            ? ConsentStatus::Withdrawn
+                                            : (chance(0.8) ? ConsentStatus::Granted
+                                                           : ConsentStatus::Unknown);
+                if (c.emailConsent.status != ConsentStatus::Unknown) {
+                    c.emailConsent.changedAt = c.createdAt;
+                    c.emailConsent.source = c.source;
+                }
+            }
+            if (!c.phone.isEmpty() && chance(0.5)) {
+                c.smsConsent.status = ConsentStatus::Granted;
+                c.smsConsent.changedAt = c.createdAt;
+                c.smsConsent.source = c.source;
+            }
+
+            using SqlValues::text;
+            const QVariantList values = {
+                text(c.email), text(c.phone), text(c.firstName), text(c.lastName),
+                text(c.company), text(c.city), text(c.country), text(c.language),
+                text(c.timezone), SqlValues::isoDate(c.birthday), text(c.gender),
+                text(c.source), text(c.stage), c.score, ContactVocabulary::statusKey(c.status),
+                ContactVocabulary::consentKey(c.emailConsent.status),
+                SqlValues::millis(c.emailConsent.changedAt), text(c.emailConsent.source),
+                ContactVocabulary::consentKey(c.smsConsent.status),
+                SqlValues::millis(c.smsConsent.changedAt), text(c.smsConsent.source),
+                ContactRepository::searchTextFor(c), createdMs, createdMs};
+            for (const QVariant &v : values)
+                insertContact.addBindValue(v);
+            if (!insertContact.exec()) {
+                m_error = tr("Could not write the demo contacts: %1")
+                              .arg(insertContact.lastError().text());
+                return false;
+            }
+            const qint64 id = insertContact.lastInsertId().toLongLong();
+
+            const int tagCount = int(between(0, 2));
+            for (int t = 0; t < tagCount; ++t) {
+                const QString tag = str(pick(kTags));
+                insertTag.addBindValue(tag);
+                insertTag.addBindValue(TextNormalizer::forSearch(tag));
+                insertTag.addBindValue(createdMs);
+                insertTag.exec();
+                insertContactTag.addBindValue(id);
+                insertContactTag.addBindValue(createdMs);
+                insertContactTag.addBindValue(TextNormalizer::forSearch(tag));
+                insertContactTag.exec(); // a repeated tag is refused by the primary key
+            }
+            if (!options.events)
+                continue;
+
+            auto event = [&](const QString &type, qint64 at, const QJsonObject &payload) {
+                insertEvent.addBindValue(id);
+                insertEvent.addBindValue(type);
+                insertEvent.addBindValue(at);
+                insertEvent.addBindValue(
+                    QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+                return insertEvent.exec();
+            };
+            bool ok = event(EventType::ContactCreated, createdMs,
+                            {{QStringLiteral("source"), c.source}});
+            qint64 at = createdMs;
+            const int campaigns = int(between(0, 6));
+            for (int e = 0; ok && e < campaigns && !c.email.isEmpty(); ++e) {
+                at += between(2, 40) * dayMs;
+                if (at >= nowMs)
+                    break;
+                const size_t s = size_t(between(0, std::size(kSubjects) - 1));
+                const QString subject =
+                    persian ? str(kPersianSubjects[s]) : QLatin1String(kSubjects[s]);
+                ok = event(EventType::EmailSent, at, {{QStringLiteral("subject"), subject}});
+                if (ok && chance(0.45))
+                    ok = event(EventType::EmailOpened, at + between(600000, dayMs),
+                               {{QStringLiteral("subject"), subject}});
+                if (ok && chance(0.15))
+                    ok = event(EventType::EmailClicked, at + between(dayMs, 2 * dayMs),
+                               {{QStringLiteral("subject"), subject},
+                                {QStringLiteral("url"), QStringLiteral("https://shop.example.com/")}});
+            }
+            if (ok && chance(0.3))
+                ok = event(EventType::FormSubmitted, createdMs + between(0, 30) * dayMs,
+                           {{QStringLiteral("name"), QLatin1String(pick(kForms))}});
+            if (ok && (c.stage == QLatin1String("customer") || chance(0.1))) {
+                const int purchases = int(between(1, 3));
+                for (int p = 0; ok && p < purchases; ++p) {
+                    const qint64 when = createdMs + between(1, 300) * dayMs;
+                    if (when >= nowMs)
+                        continue;
+                    ok = event(EventType::Purchase, when,
+                               {{QStringLiteral("amount"),
+                                 persian ? double(between(20, 900) * 10000)
+                                         : double(between(15, 400))},
+                                {QStringLiteral("currency"),
+                                 persian ? QStringLiteral("IRT") : QStringLiteral("USD")},
+                                {QStringLiteral("order"), QString::number(serial * 10 + p)}});
+                }
+            }
+            if (!ok) {
+                m_error = tr("Could not write the demo timeline: %1")
+                              .arg(insertEvent.lastError().text());
+                return false;
+            }
+        }
+        if (!tx.commit()) {
+            m_error = tx.errorString();
+            return false;
+        }
+        if (progress)
+            progress(done, options.contacts);
+    }
+    qCInfo(lcDemo) << "added" << options.contacts << "demo contacts to" << m_db.path();
+    return true;
+}
+
+} // namespace masir

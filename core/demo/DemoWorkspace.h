@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <functional>
+
+namespace masir {
+
+class Database;
+
+/// Fills a workspace with realistic, deterministic sample contacts: English and
+/// Persian names, valid phone numbers, tags, consent and a timeline of opens,
+/// clicks, forms and purchases. Used by `masir --demo` and by the benchmarks.
+/// Email addresses use the reserved example.* domains, so nothing sent from a
+/// demo workspace can reach a real person.
+class DemoWorkspace final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::DemoWorkspace)
+
+public:
+    struct Options
+    {
+        int contacts = 2000;
+        quint32 seed = 1403;
+        bool events = true;       ///< write a timeline for each contact
+        int batchSize = 20000;    ///< contacts per transaction
+    };
+
+    explicit DemoWorkspace(const Database &db);
+
+    /// Adds the sample contacts. Returns false with errorString() on failure;
+    /// a failed batch is rolled back whole.
+    bool populate(const Options &options,
+                  const std::function<void(int done, int total)> &progress = {});
+    QString errorString() const { return m_error; }
+
+private:
+    const Database &m_db;
+    QString m_error;
+};
+
+} // namespace masir

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace masir {
+
+/// One thing that happened to a contact. Scoring, segments, journey triggers and
+/// reports all read these; nobody invents a side channel.
+struct Event
+{
+    qint64 id = 0;
+    qint64 contactId = 0;
+    QString type; ///< "contact_created", "email_opened", "purchase", ...
+    QDateTime occurredAt;
+    QJsonObject payload;
+};
+
+/// Well-known event types.
+namespace EventType {
+inline const QString ContactCreated = QStringLiteral("contact_created");
+inline const QString ContactUpdated = QStringLiteral("contact_updated");
+inline const QString ContactsMerged = QStringLiteral("contacts_merged");
+inline const QString TagAdded = QStringLiteral("tag_added");
+inline const QString TagRemoved = QStringLiteral("tag_removed");
+inline const QString ConsentChanged = QStringLiteral("consent_changed");
+inline const QString StageChanged = QStringLiteral("stage_changed");
+inline const QString EmailSent = QStringLiteral("email_sent");
+inline const QString EmailOpened = QStringLiteral("email_opened");
+inline const QString EmailClicked = QStringLiteral("email_clicked");
+inline const QString SmsSent = QStringLiteral("sms_sent");
+inline const QString FormSubmitted = QStringLiteral("form_submitted");
+inline const QString Purchase = QStringLiteral("purchase");
+inline const QString PageViewed = QStringLiteral("page_viewed");
+inline const QString NoteAdded = QStringLiteral("note_added");
+} // namespace EventType
+
+class EventStore final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::EventStore)
+
+public:
+    explicit EventStore(QSqlDatabase db);
+
+    bool append(qint64 contactId, const QString &type, const QDateTime &when,
+                const QJsonObject &payload = {});
+    /// Newest first; \a beforeId pages further back (0: from the newest).
+    QList<Event> timeline(qint64 contactId, int limit = 100, qint64 beforeId = 0) const;
+    qint64 countFor(qint64 contactId) const;
+    QString errorString() const { return m_error; }
+
+    /// A one-line, translated description for the timeline.
+    static QString describe(const Event &event);
+
+private:
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+} // namespace masir

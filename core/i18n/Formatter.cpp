@@ -1,0 +1,73 @@
+#include "i18n/Formatter.h"
+
+#include "contacts/PhoneNumbers.h"
+
+#include <QReadWriteLock>
+
+namespace masir::Formatter {
+
+namespace {
+
+QReadWriteLock g_lock;
+QLocale g_locale;
+
+} // namespace
+
+void setLocale(const QLocale &locale)
+{
+    QWriteLocker lock(&g_lock);
+    g_locale = locale;
+}
+
+QLocale locale()
+{
+    QReadLocker lock(&g_lock);
+    return g_locale;
+}
+
+bool isPersian()
+{
+    return locale().language() == QLocale::Persian;
+}
+
+QCalendar calendar()
+{
+    return isPersian() ? QCalendar(QCalendar::System::Jalali) : QCalendar();
+}
+
+QString date(QDate d)
+{
+    if (!d.isValid())
+        return {};
+    const QLocale loc = locale();
+    if (isPersian())
+        return loc.toString(d, QStringLiteral("d MMMM yyyy"), calendar());
+    return loc.toString(d, QLocale::ShortFormat);
+}
+
+QString dateTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    const QDateTime local = utc.toLocalTime();
+    const QLocale loc = locale();
+    if (isPersian())
+        return loc.toString(local, QStringLiteral("d MMMM yyyy، HH:mm"), calendar());
+    return loc.toString(local, QLocale::ShortFormat);
+}
+
+QString number(qint64 value)
+{
+    return locale().toString(value);
+}
+
+QString phone(const QString &e164)
+{
+    if (e164.isEmpty())
+        return {};
+    const QString formatted = PhoneNumbers::formatInternational(e164);
+    // Phone numbers read left to right even in a right-to-left line.
+    return isPersian() ? QChar(0x2066) + formatted + QChar(0x2069) : formatted;
+}
+
+} // namespace masir::Formatter

@@ -1,0 +1,63 @@
+#include "settings/AppSettings.h"
+
+#include <QDir>
+
+namespace masir {
+
+namespace {
+
+struct KeyInfo
+{
+    AppSettings::Key key;
+    const char *name;
+};
+
+constexpr KeyInfo kKeys[] = {
+    {AppSettings::Key::Language, "ui/language"},
+    {AppSettings::Key::MainWindowGeometry, "mainWindow/geometry"},
+    {AppSettings::Key::MainWindowState, "mainWindow/state"},
+    {AppSettings::Key::ContactsSplitter, "contacts/splitter"},
+    {AppSettings::Key::ContactsHeader, "contacts/header"},
+    {AppSettings::Key::LastExportFolder, "export/lastFolder"},
+};
+
+} // namespace
+
+AppSettings::AppSettings() = default;
+
+QString AppSettings::keyName(Key key)
+{
+    for (const KeyInfo &info : kKeys) {
+        if (info.key == key)
+            return QString::fromLatin1(info.name);
+    }
+    return {};
+}
+
+QVariant AppSettings::defaultValue(Key key)
+{
+    switch (key) {
+    case Key::Language:
+        return QString();
+    case Key::LastExportFolder:
+        return QDir::homePath();
+    case Key::MainWindowGeometry:
+    case Key::MainWindowState:
+    case Key::ContactsSplitter:
+    case Key::ContactsHeader:
+        return QByteArray();
+    }
+    return {};
+}
+
+QVariant AppSettings::value(Key key) const
+{
+    return m_settings.value(keyName(key), defaultValue(key));
+}
+
+void AppSettings::setValue(Key key, const QVariant &value)
+{
+    m_settings.setValue(keyName(key), value);
+}
+
+} // namespace masir

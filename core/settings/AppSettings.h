@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QSettings>
+#include <QVariant>
+
+namespace masir {
+
+/// Per-user settings of the application (not of a workspace), with one table of
+/// typed keys and defaults, stored through QSettings.
+class AppSettings final
+{
+public:
+    enum class Key
+    {
+        Language,           ///< "en", "fa", or empty for the system language
+        MainWindowGeometry, ///< QByteArray
+        MainWindowState,    ///< QByteArray
+        ContactsSplitter,   ///< QByteArray
+        ContactsHeader,     ///< QByteArray
+        LastExportFolder,
+    };
+
+    AppSettings();
+
+    QVariant value(Key key) const;
+    void setValue(Key key, const QVariant &value);
+
+    static QString keyName(Key key);
+    static QVariant defaultValue(Key key);
+
+private:
+    QSettings m_settings;
+};
+
+} // namespace masir

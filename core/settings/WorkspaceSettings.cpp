@@ -1,0 +1,77 @@
+#include "settings/WorkspaceSettings.h"
+
+#include "storage/Database.h"
+#include "storage/SqlValues.h"
+
+#include <QLocale>
+#include <QSqlQuery>
+
+namespace masir {
+
+namespace {
+
+struct KeyInfo
+{
+    WorkspaceSettings::Key key;
+    const char *name;
+};
+
+constexpr KeyInfo kKeys[] = {
+    {WorkspaceSettings::Key::DefaultRegion, "contacts/defaultRegion"},
+    {WorkspaceSettings::Key::BusinessName, "business/name"},
+    {WorkspaceSettings::Key::IsDemo, "workspace/isDemo"},
+};
+
+} // namespace
+
+WorkspaceSettings::WorkspaceSettings(const Database &db)
+    : m_db(db)
+{
+}
+
+QString WorkspaceSettings::keyName(Key key)
+{
+    for (const KeyInfo &info : kKeys) {
+        if (info.key == key)
+            return QString::fromLatin1(info.name);
+    }
+    return {};
+}
+
+QVariant WorkspaceSettings::defaultValue(Key key)
+{
+    switch (key) {
+    case Key::DefaultRegion: {
+        // The region of the user's locale; a machine set to "C" has none.
+        const QString region = QLocale::territoryToCode(QLocale::system().territory());
+        return region.size() == 2 ? region : QString();
+    }
+    case Key::BusinessName:
+        return QString();
+    case Key::IsDemo:
+        return false;
+    }
+    return {};
+}
+
+QVariant WorkspaceSettings::value(Key key) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    q.addBindValue(keyName(key));
+    if (q.exec() && q.next())
+        return q.value(0);
+    return defaultValue(key);
+}
+
+bool WorkspaceSettings::setValue(Key key, const QVariant &value)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(keyName(key));
+    q.addBindValue(SqlValues::text(value.toString()));
+    return q.exec();
+}
+
+} // namespace masir

@@ -1,0 +1,336 @@
+#include "storage/Database.h"
+
+#include "common/Logging.h"
+#include "storage/Migrations.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutex>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryFile>
+#include <QThread>
+#include <QThreadStorage>
+#include <QUrl>
+
+#include <atomic>
+#include <vector>
+
+namespace masir {
+
+namespace {
+
+std::atomic<quint64> g_nextSerial{1};
+
+// Connections opened by the current thread. QThreadStorage deletes this when the
+// thread finishes (before QThread::wait() returns), so a finished worker never
+// leaves a dangling connection behind.
+struct ThreadConnections
+{
+    std::vector<QString> names;
+    ~ThreadConnections()
+    {
+        for (const QString &name : names) {
+            { // the handle must be gone before removeDatabase()
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+};
+QThreadStorage<ThreadConnections *> t_connections;
+
+std::vector<QString> &threadConnectionNames()
+{
+    if (!t_connections.hasLocalData())
+        t_connections.setLocalData(new ThreadConnections);
+    return t_connections.localData()->names;
+}
+
+constexpr QByteArrayView kSqliteMagic("SQLite format 3\0", 16);
+
+} // namespace
+
+Database::Database(const QString &path, Mode mode)
+    : m_path(QFileInfo(path).absoluteFilePath())
+    , m_mode(mode)
+    , m_serial(g_nextSerial++)
+{
+}
+
+Database::~Database()
+{
+    // Close this thread's connection; other threads close theirs when they end.
+    const QString name = connectionName();
+    auto &names = threadConnectionNames();
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it != names.end()) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        names.erase(it);
+    }
+}
+
+QString Database::defaultWorkspacePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("workspace.masir"));
+}
+
+QString Database::demoWorkspacePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("demo.masir"));
+}
+
+bool Database::checkLocation()
+{
+    const QFileInfo file(m_path);
+    const QFileInfo dir(file.absolutePath());
+    if (!dir.exists()) {
+        m_error = tr("The folder %1 does not exist. Create it first, or choose another "
+                     "location for the workspace.")
+                      .arg(QDir::toNativeSeparators(dir.absoluteFilePath()));
+        return false;
+    }
+    if (!dir.isDir()) {
+        m_error = tr("%1 is not a folder. Choose another location for the workspace.")
+                      .arg(QDir::toNativeSeparators(dir.absoluteFilePath()));
+        return false;
+    }
+    if (file.exists() && file.isDir()) {
+        m_error = tr("%1 is a folder, not a workspace file. Give the path of a file.")
+                      .arg(QDir::toNativeSeparators(m_path));
+        return false;
+    }
+    if (m_mode == Mode::ReadOnly) {
+        if (!file.exists()) {
+            m_error = tr("There is no workspace at %1.").arg(QDir::toNativeSeparators(m_path));
+            return false;
+        }
+        return true;
+    }
+    // SQLite in WAL mode writes two companion files next to the workspace, so the
+    // folder itself has to be writable, not only the file. Permission bits do not
+    // tell the whole truth (read-only mounts, administrators), so try it.
+    QTemporaryFile probe(QDir(dir.absoluteFilePath()).filePath(QStringLiteral(".masir-probe-XXXXXX")));
+    if (!dir.isWritable() || !probe.open()) {
+        m_error = tr("The folder %1 is read-only, so Masir cannot save the workspace there. "
+                     "Choose a folder you can write to.")
+                      .arg(QDir::toNativeSeparators(dir.absoluteFilePath()));
+        return false;
+    }
+    if (file.exists() && !file.isWritable()) {
+        m_error = tr("The workspace file %1 is read-only. Make it writable, or open a copy.")
+                      .arg(QDir::toNativeSeparators(m_path));
+        return false;
+    }
+    return true;
+}
+
+bool Database::checkExistingFile()
+{
+    QFile file(m_path);
+    if (!file.exists() || file.size() == 0)
+        return true; // a new workspace
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error = tr("Masir cannot read %1: %2.")
+                      .arg(QDir::toNativeSeparators(m_path), file.errorString());
+        return false;
+    }
+    const QByteArray header = file.read(100);
+    file.close();
+    if (header.size() < 100 || QByteArrayView(header).first(16) != kSqliteMagic) {
+        m_error = tr("%1 is not a Masir workspace: it is not an SQLite database. "
+                     "Choose another file; this one was left untouched.")
+                      .arg(QDir::toNativeSeparators(m_path));
+        return false;
+    }
+
+    // Look inside through a read-only connection, so that a refused file is never
+    // changed: no migration, no journal mode switch, nothing.
+    const QString probeName = QStringLiteral("masir-probe-%1").arg(m_serial);
+    QString problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), probeName);
+        // Without a -wal file the main file holds everything, and SQLite's immutable
+        // mode reads it without creating -wal/-shm files. With one (Masir is running,
+        // or crashed), a read-only connection must take the WAL into account.
+        if (QFileInfo::exists(m_path + QStringLiteral("-wal"))) {
+            db.setDatabaseName(m_path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        } else {
+            db.setDatabaseName(QUrl::fromLocalFile(m_path).toString(QUrl::FullyEncoded) +
+                               QStringLiteral("?mode=ro&immutable=1"));
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+        }
+        if (!db.open()) {
+            problem = db.lastError().text();
+        } else {
+            QSqlQuery q(db);
+            int appId = 0;
+            int version = 0;
+            if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next()) {
+                problem = q.lastError().text();
+            } else if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next()) {
+                problem = q.lastError().text();
+            } else {
+                appId = q.value(0).toInt();
+                if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+                    problem = q.lastError().text();
+                else
+                    version = q.value(0).toInt();
+            }
+            q.finish();
+            int tables = 0;
+            if (problem.isEmpty() && appId == 0 && version == 0) {
+                if (q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next())
+                    tables = q.value(0).toInt();
+            }
+            if (problem.isEmpty() && ((appId != 0 && appId != applicationId) || tables > 0)) {
+                m_error = tr("%1 is an SQLite database made by another program, not a Masir "
+                             "workspace. Choose another file; this one was left untouched.")
+                              .arg(QDir::toNativeSeparators(m_path));
+            } else if (problem.isEmpty() && version > Migrations::latestVersion()) {
+                m_error = tr("%1 was saved by a newer version of Masir (schema %2; this version "
+                             "understands up to %3). Update Masir to open it; the file was "
+                             "left untouched.")
+                              .arg(QDir::toNativeSeparators(m_path))
+                              .arg(version)
+                              .arg(Migrations::latestVersion());
+            } else if (problem.isEmpty() && m_mode == Mode::ReadOnly &&
+                       version < Migrations::latestVersion()) {
+                m_error = tr("%1 needs to be upgraded before it can be read. Open it once "
+                             "with write access.")
+                              .arg(QDir::toNativeSeparators(m_path));
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(probeName);
+
+    if (!problem.isEmpty()) {
+        qCWarning(lcStorage) << "refusing" << m_path << problem;
+        m_error = tr("%1 is damaged or is not a Masir workspace (%2). Restore it from a "
+                     "backup; the file was left untouched.")
+                      .arg(QDir::toNativeSeparators(m_path), problem);
+        return false;
+    }
+    return m_error.isEmpty();
+}
+
+bool Database::open()
+{
+    m_error.clear();
+    m_open = false;
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        m_error = tr("The Qt SQLite driver is not installed (on Debian and Ubuntu: the "
+                     "libqt6sql6-sqlite package).");
+        return false;
+    }
+    if (!checkLocation() || !checkExistingFile())
+        return false;
+
+    QSqlDatabase db = connection();
+    if (!db.isOpen()) {
+        m_error = tr("Masir cannot open %1: %2.")
+                      .arg(QDir::toNativeSeparators(m_path), db.lastError().text());
+        return false;
+    }
+    if (m_mode == Mode::ReadWrite) {
+        Migrations migrations(db);
+        if (!migrations.migrate()) {
+            m_error = tr("Masir could not upgrade %1: %2. The file was left as it was.")
+                          .arg(QDir::toNativeSeparators(m_path), migrations.errorString());
+            return false;
+        }
+    }
+    m_open = true;
+    return true;
+}
+
+QString Database::connectionName() const
+{
+    return QStringLiteral("masir-%1-%2")
+        .arg(m_serial)
+        .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+}
+
+QSqlDatabase Database::connection() const
+{
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    threadConnectionNames().push_back(name);
+    return openConnection(name);
+}
+
+QSqlDatabase Database::openConnection(const QString &name) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    if (m_mode == Mode::ReadOnly)
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (!db.open()) {
+        qCWarning(lcStorage) << "cannot open" << m_path << db.lastError().text();
+        return db;
+    }
+    QSqlQuery q(db);
+    const QStringList pragmas = {
+        // Wait up to 5 s for another connection (the worker, an import) to finish its
+        // write instead of failing at once with "database is locked".
+        QStringLiteral("PRAGMA busy_timeout = 5000"),
+        // SQLite leaves foreign keys off unless each connection asks; we rely on them
+        // for ON DELETE CASCADE from contacts to tags, values and events.
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+        // Temporary b-trees for sorting stay in memory.
+        QStringLiteral("PRAGMA temp_store = MEMORY"),
+        // 32 MiB page cache per connection: enough for the contact list's indexes.
+        QStringLiteral("PRAGMA cache_size = -32768"),
+    };
+    for (const QString &pragma : pragmas) {
+        if (!q.exec(pragma))
+            qCWarning(lcStorage) << pragma << q.lastError().text();
+    }
+    if (m_mode == Mode::ReadWrite) {
+        // WAL lets the UI read while the worker or an import writes, and a crash at
+        // any moment leaves the file consistent. In WAL mode synchronous=NORMAL is
+        // still safe against an application crash (only a power loss can roll back
+        // the last commits, never corrupt the file) and saves an fsync per commit.
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
+            qCWarning(lcStorage) << "journal_mode" << q.lastError().text();
+        if (!q.exec(QStringLiteral("PRAGMA synchronous = NORMAL")))
+            qCWarning(lcStorage) << "synchronous" << q.lastError().text();
+    }
+    return db;
+}
+
+int Database::schemaVersion() const
+{
+    QSqlQuery q(connection());
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+QString Database::integrityProblems() const
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
+        return q.lastError().text();
+    QStringList problems;
+    while (q.next()) {
+        const QString line = q.value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems << line;
+    }
+    return problems.join(QLatin1Char('\n'));
+}
+
+} // namespace masir

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace masir {
+
+/// One workspace: a single SQLite file.
+///
+/// open() validates the file before anything is written (a foreign file, a damaged
+/// file, a newer schema or an unusable location are refused with a message and the
+/// file is left as it was), then applies pending migrations.
+///
+/// Each thread gets its own named connection, opened lazily in that thread by
+/// connection(); a thread's connections are closed when the thread ends.
+class Database final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::Database)
+    Q_DISABLE_COPY_MOVE(Database)
+
+public:
+    enum class Mode
+    {
+        ReadWrite, ///< migrate to the latest schema, create the file if missing
+        ReadOnly,  ///< never write: the file must exist with the latest schema
+    };
+
+    explicit Database(const QString &path, Mode mode = Mode::ReadWrite);
+    ~Database();
+
+    bool open();
+    bool isOpen() const { return m_open; }
+    QString errorString() const { return m_error; }
+    QString path() const { return m_path; }
+    Mode mode() const { return m_mode; }
+
+    /// The connection for the calling thread, opened on first use.
+    QSqlDatabase connection() const;
+
+    /// The schema version stored in the file (0 for a new file).
+    int schemaVersion() const;
+
+    /// Runs SQLite's full integrity check; returns an empty string when the file is sound.
+    QString integrityProblems() const;
+
+    /// The application_id Masir writes into its files ("MSIR").
+    static constexpr int applicationId = 0x4D534952;
+
+    /// Where a workspace lives when the user does not choose one.
+    static QString defaultWorkspacePath();
+    static QString demoWorkspacePath();
+
+private:
+    bool checkLocation();
+    bool checkExistingFile();
+    QString connectionName() const;
+    QSqlDatabase openConnection(const QString &name) const;
+
+    QString m_path;
+    Mode m_mode;
+    bool m_open = false;
+    QString m_error;
+    quint64 m_serial;
+};
+
+} // namespace masir

@@ -1,0 +1,182 @@
+#include "storage/Migrations.h"
+
+#include "common/Logging.h"
+#include "storage/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace masir {
+
+namespace {
+
+// SQL is kept to what PostgreSQL also accepts, except for the SQLite-only details
+// that live here in storage/: AUTOINCREMENT (ids are never reused, so an undone
+// delete can bring a contact back under its old id) and the PRAGMAs.
+const QList<QStringList> &migrationList()
+{
+    static const QList<QStringList> list = {
+        // 1: contacts, custom fields, tags and workspace settings
+        {
+            QStringLiteral("PRAGMA application_id = %1").arg(Database::applicationId),
+            QStringLiteral(R"(CREATE TABLE settings (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE contacts (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                email TEXT NOT NULL DEFAULT '',
+                phone TEXT NOT NULL DEFAULT '',
+                first_name TEXT NOT NULL DEFAULT '',
+                last_name TEXT NOT NULL DEFAULT '',
+                company TEXT NOT NULL DEFAULT '',
+                city TEXT NOT NULL DEFAULT '',
+                country TEXT NOT NULL DEFAULT '',
+                language TEXT NOT NULL DEFAULT '',
+                timezone TEXT NOT NULL DEFAULT '',
+                birthday TEXT,
+                gender TEXT NOT NULL DEFAULT '',
+                source TEXT NOT NULL DEFAULT '',
+                stage TEXT NOT NULL DEFAULT 'subscriber',
+                owner TEXT NOT NULL DEFAULT '',
+                score INTEGER NOT NULL DEFAULT 0,
+                status TEXT NOT NULL DEFAULT 'active'
+                    CHECK (status IN ('active', 'unsubscribed', 'bounced', 'complained')),
+                email_consent TEXT NOT NULL DEFAULT 'unknown'
+                    CHECK (email_consent IN ('unknown', 'granted', 'withdrawn')),
+                email_consent_at BIGINT,
+                email_consent_source TEXT NOT NULL DEFAULT '',
+                sms_consent TEXT NOT NULL DEFAULT 'unknown'
+                    CHECK (sms_consent IN ('unknown', 'granted', 'withdrawn')),
+                sms_consent_at BIGINT,
+                sms_consent_source TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))"),
+            // Email is unique once case-folded; a contact may have none (phone only).
+            QStringLiteral(
+                "CREATE UNIQUE INDEX contacts_email ON contacts (email) WHERE email <> ''"),
+            QStringLiteral("CREATE INDEX contacts_phone ON contacts (phone)"),
+            QStringLiteral(R"(CREATE TABLE fields (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                key TEXT NOT NULL UNIQUE,
+                label TEXT NOT NULL,
+                type TEXT NOT NULL
+                    CHECK (type IN ('text', 'number', 'date', 'boolean', 'choice')),
+                choices TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE contact_values (
+                contact_id BIGINT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+                field_id BIGINT NOT NULL REFERENCES fields (id) ON DELETE CASCADE,
+                value TEXT NOT NULL,
+                PRIMARY KEY (contact_id, field_id)))"),
+            QStringLiteral("CREATE INDEX contact_values_field ON contact_values (field_id, value)"),
+            QStringLiteral(R"(CREATE TABLE tags (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL,
+                name_key TEXT NOT NULL UNIQUE,
+                created_at BIGINT NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE contact_tags (
+                contact_id BIGINT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+                tag_id BIGINT NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+                added_at BIGINT NOT NULL,
+                PRIMARY KEY (contact_id, tag_id)))"),
+            QStringLiteral("CREATE INDEX contact_tags_tag ON contact_tags (tag_id, contact_id)"),
+        },
+        // 2: the timeline (events) and notes
+        {
+            QStringLiteral(R"(CREATE TABLE events (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                contact_id BIGINT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+                type TEXT NOT NULL,
+                occurred_at BIGINT NOT NULL,
+                payload TEXT NOT NULL DEFAULT '{}'))"),
+            QStringLiteral("CREATE INDEX events_contact ON events (contact_id, occurred_at, id)"),
+            QStringLiteral("CREATE INDEX events_type ON events (type, occurred_at)"),
+            QStringLiteral(R"(CREATE TABLE notes (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                contact_id BIGINT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+                body TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))"),
+            QStringLiteral("CREATE INDEX notes_contact ON notes (contact_id, created_at)"),
+        },
+        // 3: search and the contact list's sort orders. search_text holds the
+        // normalised name, company, email and phone so that a search
+        // matches Persian however it was typed; the (column, id) indexes serve keyset paging.
+        {
+            QStringLiteral("ALTER TABLE contacts ADD COLUMN search_text TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE INDEX contacts_last_name ON contacts (last_name, id)"),
+            QStringLiteral("CREATE INDEX contacts_company ON contacts (company, id)"),
+            QStringLiteral("CREATE INDEX contacts_score ON contacts (score, id)"),
+        },
+    };
+    return list;
+}
+
+} // namespace
+
+Migrations::Migrations(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+}
+
+int Migrations::latestVersion()
+{
+    return int(migrationList().size());
+}
+
+int Migrations::currentVersion() const
+{
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+bool Migrations::migrate(int targetVersion)
+{
+    if (targetVersion < 0)
+        targetVersion = latestVersion();
+    const int current = currentVersion();
+    if (current < 0) {
+        m_error = tr("cannot read the schema version");
+        return false;
+    }
+    if (current > latestVersion()) {
+        m_error = tr("the file has schema %1, newer than this version of Masir (%2)")
+                      .arg(current)
+                      .arg(latestVersion());
+        return false;
+    }
+    for (int v = current + 1; v <= targetVersion; ++v) {
+        if (!apply(v, migrationList().at(v - 1)))
+            return false;
+        qCInfo(lcStorage) << "migrated" << m_db.databaseName() << "to schema" << v;
+    }
+    return true;
+}
+
+bool Migrations::apply(int version, const QStringList &statements)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    QStringList all = statements;
+    all << QStringLiteral("PRAGMA user_version = %1").arg(version);
+    for (const QString &sql : std::as_const(all)) {
+        if (!q.exec(sql)) {
+            m_error = tr("step %1: %2").arg(version).arg(q.lastError().text());
+            q.exec(QStringLiteral("ROLLBACK"));
+            return false;
+        }
+    }
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        m_error = q.lastError().text();
+        q.exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    return true;
+}
+
+} // namespace masir

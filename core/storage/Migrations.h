@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace masir {
+
+/// Versioned, forward-only schema migrations.
+///
+/// Each migration runs in its own transaction together with the bump of the
+/// schema version, so a crash leaves the file at the previous or the next version,
+/// never in between. Migrations are never edited once released: a change to the
+/// schema is a new migration at the end of the list.
+class Migrations final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::Migrations)
+
+public:
+    explicit Migrations(QSqlDatabase db);
+
+    static int latestVersion();
+
+    /// Upgrades to \a targetVersion (the latest by default). Tests use a lower
+    /// target to build files as earlier versions of Masir left them.
+    bool migrate(int targetVersion = -1);
+    int currentVersion() const;
+    QString errorString() const { return m_error; }
+
+private:
+    bool apply(int version, const QStringList &statements);
+
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+} // namespace masir

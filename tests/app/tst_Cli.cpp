@@ -1,0 +1,137 @@
+// Runs the real masir-cli executable, as a script or a user would.
+
+#include "contacts/ContactRepository.h"
+#include "storage/Database.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace masir;
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Result run(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(MASIR_CLI_PATH), args);
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString ws() const { return m_dir.filePath(QStringLiteral("cli.masir")); }
+
+private Q_SLOTS:
+    void helpAndVersion()
+    {
+        Result r = run({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("contacts count")));
+        r = run({QStringLiteral("version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("masir ")));
+    }
+
+    void countOnNewWorkspaceIsZero()
+    {
+        const Result r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"),
+                              QStringLiteral("count")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("0\n"));
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    }
+
+    void demoThenCountAndExport()
+    {
+        Result r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("demo"),
+                        QStringLiteral("--contacts"), QStringLiteral("150")});
+        QCOMPARE(r.exitCode, 0);
+        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"), QStringLiteral("count")});
+        QCOMPARE(r.out, QStringLiteral("150\n"));
+        // a formula planted in the workspace is neutralised on export
+        {
+            Database db(ws());
+            QVERIFY(db.open());
+            ContactRepository repo(db);
+            Contact c;
+            c.firstName = QStringLiteral("=1+1");
+            c.company = QStringLiteral("@evil");
+            c.email = QStringLiteral("formula@example.com");
+            QVERIFY(repo.create(c));
+        }
+        const QString csv = m_dir.filePath(QStringLiteral("out.csv"));
+        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"), QStringLiteral("export"), csv});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        QCOMPARE(text.count(QStringLiteral("\r\n")), 152); // header + 151 contacts
+        QVERIFY(text.contains(QStringLiteral(",'=1+1,")));
+        QVERIFY(text.contains(QStringLiteral(",'@evil,")));
+        QVERIFY(!text.contains(QStringLiteral(",=1+1,")));
+        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"), QStringLiteral("count"),
+                 QStringLiteral("--search"), QStringLiteral("formula@")});
+        QCOMPARE(r.out, QStringLiteral("1\n"));
+        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("check")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("ok\n"));
+    }
+
+    void errorsGoToStderrWithNonZeroExit()
+    {
+        Result r = run({QStringLiteral("--workspace"), m_dir.filePath(QStringLiteral("missing/dir/w.masir")),
+                        QStringLiteral("contacts"), QStringLiteral("count")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
+
+        const QString notDb = m_dir.filePath(QStringLiteral("notes.txt"));
+        QFile f(notDb);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("hello, this is not a database at all ................................................");
+        f.close();
+        r = run({QStringLiteral("--workspace"), notDb, QStringLiteral("contacts"), QStringLiteral("count")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("not an SQLite database")));
+
+        r = run({QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("Unknown command")));
+        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"), QStringLiteral("export")});
+        QCOMPARE(r.exitCode, 2);
+        r = run({QStringLiteral("--workspace")});
+        QCOMPARE(r.exitCode, 2);
+        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"), QStringLiteral("export"),
+                 m_dir.filePath(QStringLiteral("nope/x.csv"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("Cannot write")));
+    }
+
+    void persianMessages()
+    {
+        const Result r = run({QStringLiteral("--lang"), QStringLiteral("fa"), QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("فرمان")), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_Cli.moc"

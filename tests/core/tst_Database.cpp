@@ -1,0 +1,251 @@
+#include "storage/Database.h"
+#include "storage/Migrations.h"
+
+#include "TestWorkspace.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <unistd.h>
+
+using namespace masir;
+
+namespace {
+
+QByteArray fingerprint(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256) +
+           QByteArray::number(QFileInfo(path).lastModified().toMSecsSinceEpoch());
+}
+
+QVariant pragma(const Database &db, const char *name)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(name))) || !q.next())
+        return {};
+    return q.value(0);
+}
+
+// Runs SQL on a file through a plain connection, as another program would.
+void rawExec(const QString &path, const QStringList &statements)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        for (const QString &sql : statements)
+            QVERIFY2(q.exec(sql), qPrintable(sql));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+}
+
+// Creates a workspace at \a path and closes it again.
+void makeWorkspace(const QString &path)
+{
+    Database db(path);
+    QVERIFY2(db.open(), qPrintable(db.errorString()));
+}
+
+void expectRefused(const QString &path, const QString &expectedPhrase)
+{
+    const QByteArray before = fingerprint(path);
+    const QStringList filesBefore = QFileInfo(path).dir().entryList(QDir::Files | QDir::Hidden);
+    Database db(path);
+    QVERIFY(!db.open());
+    QVERIFY2(db.errorString().contains(expectedPhrase, Qt::CaseInsensitive),
+             qPrintable(db.errorString()));
+    QCOMPARE(fingerprint(path), before);
+    // no journal, WAL or probe files left behind either
+    QCOMPARE(QFileInfo(path).dir().entryList(QDir::Files | QDir::Hidden), filesBefore);
+}
+
+} // namespace
+
+class tst_Database : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void newWorkspaceHasSchemaAndPragmas()
+    {
+        test::TestWorkspace ws;
+        QVERIFY2(ws.opened(), qPrintable(ws.db().errorString()));
+        QCOMPARE(ws.db().schemaVersion(), Migrations::latestVersion());
+        QCOMPARE(pragma(ws.db(), "journal_mode").toString(), QStringLiteral("wal"));
+        QCOMPARE(pragma(ws.db(), "foreign_keys").toInt(), 1);
+        QCOMPARE(pragma(ws.db(), "busy_timeout").toInt(), 5000);
+        QCOMPARE(pragma(ws.db(), "synchronous").toInt(), 1); // NORMAL
+        QCOMPARE(pragma(ws.db(), "application_id").toInt(), Database::applicationId);
+        QVERIFY(ws.db().integrityProblems().isEmpty());
+    }
+
+    void reopenKeepsData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.masir"));
+        {
+            Database db(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('k', 'v')")));
+        }
+        Database db(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'k'")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("v"));
+    }
+
+    void oneConnectionPerThread()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        const QString mainName = ws.db().connection().connectionName();
+        QString threadName;
+        int threadCount = -1;
+        QThread *thread = QThread::create([&] {
+            QSqlDatabase db = ws.db().connection();
+            threadName = db.connectionName();
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT count(*) FROM contacts")) && q.next())
+                threadCount = q.value(0).toInt();
+        });
+        thread->start();
+        QVERIFY(thread->wait(10000));
+        delete thread;
+        QCOMPARE(threadCount, 0);
+        QVERIFY(!threadName.isEmpty());
+        QVERIFY(threadName != mainName);
+        // the thread's connection went away with the thread
+        QVERIFY(!QSqlDatabase::connectionNames().contains(threadName));
+        QVERIFY(QSqlDatabase::connectionNames().contains(mainName));
+    }
+
+    void refusesNonSqliteFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("contacts.csv.masir"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("name,email\nAli,ali@example.com\n");
+        f.close();
+        expectRefused(path, QStringLiteral("not an SQLite database"));
+    }
+
+    void refusesDamagedFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.masir"));
+        makeWorkspace(path);
+        // Keep the 100-byte header, scribble over the schema on page 1.
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.seek(100);
+        f.write(QByteArray(3000, '\xA5'));
+        f.close();
+        expectRefused(path, QStringLiteral("damaged"));
+    }
+
+    void refusesNewerSchema()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.masir"));
+        makeWorkspace(path);
+        rawExec(path, {QStringLiteral("PRAGMA user_version = %1").arg(Migrations::latestVersion() + 1)});
+        expectRefused(path, QStringLiteral("newer version of Masir"));
+    }
+
+    void refusesOtherProgramsDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("other.db"));
+        rawExec(path, {QStringLiteral("CREATE TABLE orders (id INTEGER PRIMARY KEY, total REAL)"),
+                       QStringLiteral("INSERT INTO orders (total) VALUES (12.5)")});
+        expectRefused(path, QStringLiteral("another program"));
+
+        const QString tagged = dir.filePath(QStringLiteral("tagged.db"));
+        rawExec(tagged, {QStringLiteral("PRAGMA application_id = 42")});
+        expectRefused(tagged, QStringLiteral("another program"));
+    }
+
+    void refusesMissingFolder()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("no/such/folder/w.masir"));
+        Database db(path);
+        QVERIFY(!db.open());
+        QVERIFY2(db.errorString().contains(QStringLiteral("does not exist")), qPrintable(db.errorString()));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("no"))));
+    }
+
+    void refusesFolderAsFile()
+    {
+        QTemporaryDir dir;
+        Database db(dir.path());
+        QVERIFY(!db.open());
+        QVERIFY2(db.errorString().contains(QStringLiteral("is a folder")), qPrintable(db.errorString()));
+    }
+
+    void refusesReadOnlyFolder()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("ro"));
+        QVERIFY(QDir().mkdir(folder));
+        const QString existing = folder + QStringLiteral("/w.masir");
+        makeWorkspace(existing);
+        QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        auto restore = qScopeGuard([&] {
+            QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner);
+        });
+        if (::geteuid() == 0) {
+            // An administrator may write anywhere; a read-only file system stops even
+            // root, so check that case instead.
+            Database db(QStringLiteral("/proc/masir-test.masir"));
+            QVERIFY(!db.open());
+            QVERIFY2(db.errorString().contains(QStringLiteral("read-only")), qPrintable(db.errorString()));
+            return;
+        }
+        expectRefused(existing, QStringLiteral("read-only"));
+        Database fresh(folder + QStringLiteral("/new.masir"));
+        QVERIFY(!fresh.open());
+        QVERIFY(fresh.errorString().contains(QStringLiteral("read-only")));
+        QVERIFY(!QFileInfo::exists(folder + QStringLiteral("/new.masir")));
+    }
+
+    void readOnlyModeNeverCreates()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.masir"));
+        Database db(path, Database::Mode::ReadOnly);
+        QVERIFY(!db.open());
+        QVERIFY(!QFileInfo::exists(path));
+    }
+
+    void emptyFileBecomesWorkspace()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("w.masir"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        Database db(path);
+        QVERIFY2(db.open(), qPrintable(db.errorString()));
+        QCOMPARE(db.schemaVersion(), Migrations::latestVersion());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Database)
+#include "tst_Database.moc"

@@ -1,0 +1,197 @@
+// The main window on a real demo workspace, on the offscreen platform.
+
+#include "contacts/ContactDetailPane.h"
+#include "contacts/ContactEditorDialog.h"
+#include "contacts/ContactListModel.h"
+#include "contacts/ContactRepository.h"
+#include "contacts/ContactsPage.h"
+#include "demo/DemoWorkspace.h"
+#include "i18n/Translations.h"
+#include "mainwindow/MainWindow.h"
+#include "settings/WorkspaceSettings.h"
+
+#include "TestWorkspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace masir;
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestWorkspace> m_ws;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // QSettings goes to a test location
+        m_ws = std::make_unique<test::TestWorkspace>();
+        QVERIFY(m_ws->opened());
+        DemoWorkspace demo(m_ws->db());
+        QVERIFY2(demo.populate({}), qPrintable(demo.errorString()));
+    }
+
+    void listShowsDemoWorkspace()
+    {
+        ui::MainWindow window(m_ws->db());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::ContactsPage *page = window.contactsPage();
+        QAbstractItemModelTester tester(page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(page->view()->model()->rowCount(), 2000);
+        QCOMPARE(window.navigation()->count(), int(ui::MainWindow::PageCount));
+        QVERIFY(window.windowTitle().contains(QStringLiteral("demo")));
+        // every sidebar page opens
+        for (int i = 0; i < ui::MainWindow::PageCount; ++i) {
+            window.showPage(ui::MainWindow::Page(i));
+            QCOMPARE(window.currentPage(), ui::MainWindow::Page(i));
+        }
+        window.showPage(ui::MainWindow::ContactsPageIndex);
+    }
+
+    void searchAsYouType()
+    {
+        ui::MainWindow window(m_ws->db());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::ContactsPage *page = window.contactsPage();
+        // Typed key by key, with an Arabic yeh as an Arabic keyboard gives it.
+        for (const QChar ch : QStringLiteral("علي"))
+            QTest::sendKeyEvent(QTest::Click, page->searchField(), Qt::Key_unknown, QString(ch),
+                                Qt::NoModifier);
+        QCOMPARE(page->searchField()->text(), QStringLiteral("علي"));
+        QTRY_VERIFY(page->model()->rowCount() < 2000);
+        const int found = page->model()->rowCount();
+        QVERIFY(found > 0);
+        for (int row = 0; row < found; ++row)
+            QVERIFY(page->model()->data(page->model()->index(row, 0)).toString().contains(QStringLiteral("علی")));
+        page->searchField()->clear();
+        QTRY_COMPARE(page->model()->rowCount(), 2000);
+    }
+
+    void selectionShowsDetailsAndTimeline()
+    {
+        ui::MainWindow window(m_ws->db());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::ContactsPage *page = window.contactsPage();
+        page->view()->selectRow(0);
+        const qint64 id = page->model()->contactId(0);
+        QCOMPARE(page->detailPane()->contactId(), id);
+        QVERIFY(page->detailPane()->timelineCount() >= 1);
+        page->view()->selectionModel()->select(
+            QItemSelection(page->model()->index(0, 0), page->model()->index(4, 0)),
+            QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCOMPARE(page->selectedCount(), 5);
+        QCOMPARE(page->detailPane()->contactId(), 0);
+    }
+
+    void editorShowsValidationNextToFields()
+    {
+        ContactRepository repo(m_ws->db());
+        ui::ContactEditorDialog dialog(Contact(), {}, [&](Contact &c) -> QList<FieldError> {
+            if (!repo.create(c))
+                return repo.errors();
+            return {};
+        });
+        dialog.show();
+        auto *email = dialog.findChild<QLineEdit *>(QStringLiteral("email"));
+        auto *phone = dialog.findChild<QLineEdit *>(QStringLiteral("phone"));
+        auto *first = dialog.findChild<QLineEdit *>(QStringLiteral("first_name"));
+        QVERIFY(email && phone && first);
+        first->setText(QStringLiteral("Test"));
+        email->setText(QStringLiteral("test@"));
+        phone->setText(QStringLiteral("0912"));
+        const qint64 before = repo.count();
+        dialog.accept();
+        QVERIFY(dialog.isVisible()); // stays open
+        QVERIFY(!dialog.errorText(QStringLiteral("email")).isEmpty());
+        QVERIFY(!dialog.errorText(QStringLiteral("phone")).isEmpty());
+        auto *emailError = dialog.findChild<QLabel *>(QStringLiteral("email_error"));
+        QVERIFY(emailError && emailError->isVisible());
+        QCOMPARE(repo.count(), before);
+
+        email->setText(QStringLiteral("Test.Editor@Example.com"));
+        phone->setText(QStringLiteral("۰۹۱۲ ۳۴۵ ۶۷۸۹"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(repo.count(), before + 1);
+        const auto id = repo.findIdByEmail(QStringLiteral("test.editor@example.com"));
+        QVERIFY(id);
+        QCOMPARE(repo.find(*id)->phone, QStringLiteral("+989123456789"));
+        QVERIFY(repo.remove({*id}));
+    }
+
+    void deleteAndUndo()
+    {
+        ui::MainWindow window(m_ws->db());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::ContactsPage *page = window.contactsPage();
+        const int total = page->model()->rowCount();
+        page->view()->setFocus();
+        page->view()->selectRow(3);
+        const qint64 id = page->model()->contactId(3);
+        QTest::keyClick(page->view(), Qt::Key_Delete); // one contact: no question asked
+        QCOMPARE(page->model()->rowCount(), total - 1);
+        QVERIFY(!ContactRepository(m_ws->db()).find(id));
+        window.undoStack()->undo();
+        QCOMPARE(page->model()->rowCount(), total);
+        QVERIFY(ContactRepository(m_ws->db()).find(id));
+        window.undoStack()->redo();
+        QCOMPARE(page->model()->rowCount(), total - 1);
+        window.undoStack()->undo();
+        QCOMPARE(page->model()->rowCount(), total);
+    }
+
+    void sortingByHeader()
+    {
+        ui::MainWindow window(m_ws->db());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::ContactsPage *page = window.contactsPage();
+        QHeaderView *header = page->view()->horizontalHeader();
+        Q_EMIT header->sectionClicked(ContactListModel::NameColumn);
+        QCOMPARE(page->model()->sortColumn(), int(ContactListModel::NameColumn));
+        QCOMPARE(header->sortIndicatorSection(), int(ContactListModel::NameColumn));
+        Q_EMIT header->sectionClicked(ContactListModel::EmailColumn); // not indexed
+        QCOMPARE(page->model()->sortColumn(), int(ContactListModel::NameColumn));
+        QCOMPARE(header->sortIndicatorSection(), int(ContactListModel::NameColumn));
+    }
+
+    void persianIsRightToLeft()
+    {
+        const QString used = Translations::install(QStringLiteral("fa"));
+        QCOMPARE(used, QStringLiteral("fa"));
+        QApplication::setLayoutDirection(Translations::localeFor(used).textDirection());
+        {
+            ui::MainWindow window(m_ws->db());
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QCOMPARE(window.layoutDirection(), Qt::RightToLeft);
+            QCOMPARE(window.navigation()->item(0)->text(), QStringLiteral("مخاطبان"));
+            const QImage shot = window.grab().toImage();
+            QVERIFY(!shot.isNull());
+            shot.save(QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("mainwindow_fa.png")));
+        }
+        Translations::install(QStringLiteral("en"));
+        QApplication::setLayoutDirection(Qt::LeftToRight);
+    }
+};
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_MainWindow.moc"

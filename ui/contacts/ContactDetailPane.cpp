@@ -1,0 +1,186 @@
+#include "contacts/ContactDetailPane.h"
+
+#include "contacts/ContactRepository.h"
+#include "contacts/CustomFields.h"
+#include "i18n/Formatter.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace masir::ui {
+
+namespace {
+
+QString row(const QString &label, const QString &value)
+{
+    if (value.isEmpty())
+        return {};
+    return QStringLiteral("<tr><td style='padding-inline-end:12px;color:palette(mid)'>%1</td>"
+                          "<td>%2</td></tr>")
+        .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+}
+
+QLabel *sectionTitle(const QString &text)
+{
+    auto *label = new QLabel(text);
+    QFont f = label->font();
+    f.setBold(true);
+    label->setFont(f);
+    return label;
+}
+
+} // namespace
+
+ContactDetailPane::ContactDetailPane(const ContactRepository &repo,
+                                     const CustomFieldRepository &fields, QWidget *parent)
+    : QWidget(parent)
+    , m_repo(repo)
+    , m_fields(fields)
+{
+    auto *outer = new QVBoxLayout(this);
+    m_placeholder = new QLabel(tr("Select a contact to see their details and timeline."));
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    outer->addWidget(m_placeholder, 1);
+
+    m_body = new QWidget;
+    auto *layout = new QVBoxLayout(m_body);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_name = new QLabel;
+    QFont big = m_name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    m_name->setFont(big);
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_name->setWordWrap(true);
+    m_edit = new QPushButton(tr("&Edit…"));
+    m_edit->setToolTip(tr("Edit this contact (Enter)"));
+    connect(m_edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(m_id); });
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_name, 1);
+    header->addWidget(m_edit);
+    layout->addLayout(header);
+
+    m_details = new QLabel;
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setWordWrap(true);
+    layout->addWidget(m_details);
+
+    layout->addWidget(sectionTitle(tr("Tags")));
+    m_tags = new QLabel;
+    m_tags->setTextFormat(Qt::RichText);
+    m_tags->setWordWrap(true);
+    layout->addWidget(m_tags);
+
+    layout->addWidget(sectionTitle(tr("Consent")));
+    m_consent = new QLabel;
+    m_consent->setTextFormat(Qt::RichText);
+    m_consent->setWordWrap(true);
+    layout->addWidget(m_consent);
+
+    layout->addWidget(sectionTitle(tr("Timeline")));
+    m_timeline = new QListWidget;
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timeline->setAccessibleName(tr("Timeline"));
+    m_timeline->setWordWrap(true);
+    m_timeline->setAlternatingRowColors(true);
+    layout->addWidget(m_timeline, 1);
+
+    outer->addWidget(m_body, 1);
+    m_body->hide();
+    setMinimumWidth(300);
+}
+
+int ContactDetailPane::timelineCount() const
+{
+    return m_timeline->count();
+}
+
+void ContactDetailPane::showSelectionCount(int count)
+{
+    m_id = 0;
+    m_body->hide();
+    m_placeholder->setText(count > 1 ? tr("%n contacts selected.", nullptr, count)
+                                     : tr("Select a contact to see their details and timeline."));
+    m_placeholder->show();
+}
+
+void ContactDetailPane::showContact(qint64 id)
+{
+    const std::optional<Contact> found = m_repo.find(id);
+    if (!found) {
+        showSelectionCount(0);
+        return;
+    }
+    const Contact &c = *found;
+    m_id = id;
+    m_placeholder->hide();
+    m_body->show();
+    m_name->setText(c.displayName());
+
+    QString html = QStringLiteral("<table>");
+    html += row(tr("Email"), c.email);
+    html += row(tr("Phone"), Formatter::phone(c.phone));
+    html += row(tr("Company"), c.company);
+    html += row(tr("City"), c.city);
+    html += row(tr("Country"), c.country);
+    html += row(tr("Birthday"), Formatter::date(c.birthday));
+    html += row(tr("Stage"), ContactVocabulary::stageLabel(c.stage));
+    html += row(tr("Score"), Formatter::number(c.score));
+    html += row(tr("Status"), ContactVocabulary::statusLabel(c.status));
+    html += row(tr("Source"), c.source);
+    html += row(tr("Owner"), c.owner);
+    for (const FieldDefinition &def : m_fields.fields()) {
+        QString value = c.custom.value(def.key);
+        if (def.type == FieldType::Boolean && !value.isEmpty())
+            value = value == QLatin1String("1") ? tr("Yes") : tr("No");
+        else if (def.type == FieldType::Date && !value.isEmpty())
+            value = Formatter::date(QDate::fromString(value, Qt::ISODate));
+        html += row(def.label, value);
+    }
+    html += row(tr("Created"), Formatter::dateTime(c.createdAt));
+    html += QStringLiteral("</table>");
+    m_details->setText(html);
+
+    if (c.tags.isEmpty()) {
+        m_tags->setText(tr("No tags"));
+    } else {
+        QStringList chips;
+        for (const QString &tag : c.tags)
+            chips << QStringLiteral("<span style='background:palette(alternate-base);'>&nbsp;%1&nbsp;</span>")
+                         .arg(tag.toHtmlEscaped());
+        m_tags->setText(chips.join(QStringLiteral(" ")));
+    }
+
+    auto consentLine = [](Channel channel, const Consent &consent) {
+        QString line = QStringLiteral("<b>%1:</b> %2")
+                           .arg(ContactVocabulary::channelLabel(channel).toHtmlEscaped(),
+                                ContactVocabulary::consentLabel(consent.status).toHtmlEscaped());
+        QStringList details;
+        if (consent.changedAt.isValid())
+            details << Formatter::dateTime(consent.changedAt);
+        if (!consent.source.isEmpty())
+            details << consent.source;
+        if (!details.isEmpty())
+            line += QStringLiteral(" (%1)").arg(details.join(QStringLiteral(", ")).toHtmlEscaped());
+        return line;
+    };
+    m_consent->setText(consentLine(Channel::Email, c.emailConsent) + QStringLiteral("<br>") +
+                       consentLine(Channel::Sms, c.smsConsent));
+
+    m_timeline->clear();
+    const QList<Event> events = m_repo.timeline(id);
+    for (const Event &e : events) {
+        auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(
+            EventStore::describe(e), Formatter::dateTime(e.occurredAt)));
+        item->setData(Qt::UserRole, e.type);
+        m_timeline->addItem(item);
+    }
+    if (events.isEmpty())
+        m_timeline->addItem(tr("Nothing has happened yet."));
+}
+
+} // namespace masir::ui

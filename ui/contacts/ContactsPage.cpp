@@ -1,0 +1,390 @@
+#include "contacts/ContactsPage.h"
+
+#include "contacts/ContactCommands.h"
+#include "contacts/ContactDetailPane.h"
+#include "contacts/ContactEditorDialog.h"
+#include "contacts/ContactListModel.h"
+#include "exporting/ContactExporter.h"
+#include "i18n/Formatter.h"
+#include "settings/AppSettings.h"
+#include "storage/Database.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+#include <memory>
+
+namespace masir::ui {
+
+namespace {
+constexpr int kMaxDeleteAtOnce = 10000;
+}
+
+ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *parent)
+    : QWidget(parent)
+    , m_db(db)
+    , m_undo(undoStack)
+    , m_repo(db)
+    , m_fields(db)
+{
+    m_model = new ContactListModel(db, this);
+    connect(m_model, &ContactListModel::totalChanged, this, &ContactsPage::totalChanged);
+
+    // Actions
+    m_newAction = new QAction(tr("&New Contact…"), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setToolTip(tr("Add a contact (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    connect(m_newAction, &QAction::triggered, this, [this] { editContact(0); });
+
+    m_editAction = new QAction(tr("&Edit Contact…"), this);
+    m_editAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter),
+                                QKeySequence(Qt::Key_F2)});
+    m_editAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_editAction, &QAction::triggered, this, [this] {
+        const QList<qint64> ids = selectedIds(1);
+        if (!ids.isEmpty())
+            editContact(ids.first());
+    });
+
+    m_deleteAction = new QAction(tr("&Delete"), this);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_deleteAction, &QAction::triggered, this, &ContactsPage::deleteSelected);
+
+    m_findAction = new QAction(tr("&Find…"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+
+    m_exportAction = new QAction(tr("&Export Contacts as CSV…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, &ContactsPage::exportContacts);
+
+    m_refreshAction = new QAction(tr("&Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, this, [this] { refresh(0); });
+
+    // Search
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("contactSearch"));
+    m_search->setPlaceholderText(tr("Search name, email or phone (Ctrl+F)"));
+    m_search->setAccessibleName(tr("Search contacts"));
+    m_search->setClearButtonEnabled(true);
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(200); // debounce: search when the user pauses typing
+    connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_searchTimer, &QTimer::timeout, this, &ContactsPage::applySearch);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchTimer->stop();
+        applySearch();
+        m_view->setFocus();
+        if (m_model->rowCount() > 0)
+            m_view->selectRow(0);
+    });
+
+    auto *newButton = new QToolButton;
+    newButton->setDefaultAction(m_newAction);
+    newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *deleteButton = new QToolButton;
+    deleteButton->setDefaultAction(m_deleteAction);
+    deleteButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->addWidget(m_search, 1);
+    toolbar->addWidget(newButton);
+    toolbar->addWidget(deleteButton);
+
+    // Table
+    m_view = new QTableView;
+    m_view->setObjectName(QStringLiteral("contactTable"));
+    m_view->setAccessibleName(tr("Contacts"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setShowGrid(false);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights: the view never measures a million rows.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 10);
+    m_view->horizontalHeader()->setHighlightSections(false);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSortIndicatorShown(true);
+    m_view->horizontalHeader()->setSectionsClickable(true);
+    m_view->setColumnWidth(ContactListModel::NameColumn, 190);
+    m_view->setColumnWidth(ContactListModel::EmailColumn, 230);
+    m_view->setColumnWidth(ContactListModel::PhoneColumn, 150);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(m_editAction);
+    m_view->addAction(m_deleteAction);
+    m_model->sort(ContactListModel::CreatedColumn, Qt::DescendingOrder);
+    m_view->horizontalHeader()->setSortIndicator(ContactListModel::CreatedColumn,
+                                                 Qt::DescendingOrder);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int column) {
+        QHeaderView *header = m_view->horizontalHeader();
+        if (!ContactListModel::isSortable(column)) {
+            // Only indexed columns sort; keep the indicator where the order really is.
+            header->setSortIndicator(m_model->sortColumn(),
+                                     m_model->query().descending ? Qt::DescendingOrder
+                                                                 : Qt::AscendingOrder);
+            Q_EMIT statusMessage(tr("This column cannot be sorted. Sort by name, company, score "
+                                    "or date created."),
+                                 4000);
+            return;
+        }
+        // Clicking the sorted column flips the order; a new column starts ascending,
+        // except score and date, where the highest and newest come first.
+        Qt::SortOrder order = (column == ContactListModel::ScoreColumn ||
+                               column == ContactListModel::CreatedColumn)
+                                  ? Qt::DescendingOrder
+                                  : Qt::AscendingOrder;
+        if (column == m_model->sortColumn())
+            order = m_model->query().descending ? Qt::AscendingOrder : Qt::DescendingOrder;
+        header->setSortIndicator(column, order);
+        m_model->sort(column, order);
+    });
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (const qint64 id = m_model->contactId(index.row()))
+            editContact(id);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ContactsPage::updateSelection);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ContactsPage::updateSelection);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &ContactsPage::updateSelection);
+
+    m_detail = new ContactDetailPane(m_repo, m_fields);
+    connect(m_detail, &ContactDetailPane::editRequested, this,
+            [this](qint64 id) { editContact(id); });
+
+    auto *listSide = new QWidget;
+    auto *listLayout = new QVBoxLayout(listSide);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addLayout(toolbar);
+    listLayout->addWidget(m_view, 1);
+
+    m_splitter = new QSplitter;
+    m_splitter->addWidget(listSide);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({760, 340});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_splitter);
+    updateSelection();
+}
+
+void ContactsPage::applySearch()
+{
+    m_model->setSearch(m_search->text());
+}
+
+int ContactsPage::selectedCount() const
+{
+    int count = 0;
+    for (const QItemSelectionRange &range : m_view->selectionModel()->selection())
+        count += range.height();
+    return count;
+}
+
+QList<qint64> ContactsPage::selectedIds(int limit) const
+{
+    QList<qint64> ids;
+    for (const QItemSelectionRange &range : m_view->selectionModel()->selection()) {
+        for (int row = range.top(); row <= range.bottom() && ids.size() < limit; ++row) {
+            if (const qint64 id = m_model->contactId(row); id && !ids.contains(id))
+                ids << id;
+        }
+    }
+    return ids;
+}
+
+void ContactsPage::updateSelection()
+{
+    const int count = selectedCount();
+    m_deleteAction->setEnabled(count > 0);
+    m_editAction->setEnabled(count == 1);
+    if (count == 1)
+        m_detail->showContact(selectedIds(1).value(0));
+    else
+        m_detail->showSelectionCount(count);
+    Q_EMIT selectionCountChanged(count);
+}
+
+void ContactsPage::selectContact(qint64 id)
+{
+    const int row = m_model->rowOfCached(id);
+    if (row < 0)
+        return;
+    m_view->selectRow(row);
+    m_view->scrollTo(m_model->index(row, 0));
+}
+
+void ContactsPage::refresh(qint64 focusId)
+{
+    m_model->refresh();
+    if (focusId) {
+        // Bring the first page in so a contact that sorts near the top can be found.
+        m_model->contactId(0);
+        selectContact(focusId);
+    }
+}
+
+qint64 ContactsPage::editContact(qint64 id)
+{
+    Contact original;
+    if (id) {
+        const std::optional<Contact> found = m_repo.find(id);
+        if (!found) {
+            QMessageBox::warning(this, tr("Contact not found"),
+                                 tr("This contact no longer exists; it may have been deleted."));
+            refresh(0);
+            return 0;
+        }
+        original = *found;
+    }
+    auto changed = [this](qint64 focus) { refresh(focus); };
+    qint64 savedId = 0;
+    ContactEditorDialog dialog(original, m_fields.fields(), [&](Contact &c) -> QList<FieldError> {
+        if (c.id == 0) {
+            if (!m_repo.create(c))
+                return m_repo.errors();
+            m_undo->push(new CreateContactCommand(m_repo, c, changed));
+        } else {
+            if (!m_repo.update(c))
+                return m_repo.errors();
+            m_undo->push(new EditContactCommand(m_repo, original, c, changed));
+        }
+        savedId = c.id;
+        return {};
+    }, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return 0;
+    refresh(savedId);
+    Q_EMIT statusMessage(id ? tr("Contact saved.") : tr("Contact added."), 3000);
+    return savedId;
+}
+
+void ContactsPage::deleteSelected()
+{
+    const int count = selectedCount();
+    if (count == 0)
+        return;
+    if (count > kMaxDeleteAtOnce) {
+        QMessageBox::information(
+            this, tr("Too many contacts selected"),
+            tr("Select at most %1 contacts to delete at once.").arg(Formatter::number(kMaxDeleteAtOnce)));
+        return;
+    }
+    const QList<qint64> ids = selectedIds(kMaxDeleteAtOnce);
+    if (ids.size() > 1) {
+        const auto answer = QMessageBox::question(
+            this, tr("Delete contacts"),
+            tr("Delete %n contact(s) with their tags and timelines? You can undo this with "
+               "Ctrl+Z.",
+               nullptr, int(ids.size())),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    ContactSnapshot snapshot = m_repo.snapshot(ids);
+    if (!m_repo.remove(ids)) {
+        QMessageBox::critical(this, tr("Delete failed"), m_repo.errorString());
+        return;
+    }
+    m_undo->push(new DeleteContactsCommand(m_repo, ids, std::move(snapshot),
+                                           [this](qint64 focus) { refresh(focus); }));
+    refresh(0);
+    Q_EMIT statusMessage(tr("Deleted %n contact(s). Press Ctrl+Z to undo.", nullptr, int(ids.size())),
+                         6000);
+}
+
+void ContactsPage::exportContacts()
+{
+    AppSettings settings;
+    const QString folder = settings.value(AppSettings::Key::LastExportFolder).toString();
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Contacts"), QDir(folder).filePath(tr("contacts.csv")),
+        tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(AppSettings::Key::LastExportFolder, QFileInfo(path).absolutePath());
+
+    const qint64 total = m_repo.count();
+    auto *progress = new QProgressDialog(tr("Exporting contacts…"), tr("Cancel"), 0,
+                                         int(std::max<qint64>(total, 1)), this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
+
+    auto *watcher = new QFutureWatcher<QString>(this);
+    QPointer<QProgressDialog> guard(progress);
+    const Database *db = &m_db;
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress, path] {
+        const QString error = watcher->result();
+        progress->deleteLater();
+        watcher->deleteLater();
+        if (!error.isEmpty()) {
+            QMessageBox::warning(this, tr("Export failed"), error);
+            return;
+        }
+        Q_EMIT statusMessage(tr("Exported contacts to %1.").arg(QDir::toNativeSeparators(path)), 6000);
+    });
+    // The export reads through its own connection on a pool thread; the UI stays live.
+    watcher->setFuture(QtConcurrent::run([db, path, cancelled, guard]() -> QString {
+        ContactExporter exporter(*db);
+        const qint64 n = exporter.exportCsv(path, {}, [&](qint64 done) {
+            QMetaObject::invokeMethod(
+                guard.data(), [guard, done] { if (guard) guard->setValue(int(done)); },
+                Qt::QueuedConnection);
+            return !cancelled->load();
+        });
+        return n < 0 ? exporter.errorString() : QString();
+    }));
+}
+
+void ContactsPage::saveState() const
+{
+    AppSettings settings;
+    settings.setValue(AppSettings::Key::ContactsSplitter, m_splitter->saveState());
+    settings.setValue(AppSettings::Key::ContactsHeader, m_view->horizontalHeader()->saveState());
+}
+
+void ContactsPage::restoreState()
+{
+    AppSettings settings;
+    m_splitter->restoreState(settings.value(AppSettings::Key::ContactsSplitter).toByteArray());
+    QHeaderView *header = m_view->horizontalHeader();
+    header->restoreState(settings.value(AppSettings::Key::ContactsHeader).toByteArray());
+    // The header remembers the user's order; make the model follow it.
+    if (ContactListModel::isSortable(header->sortIndicatorSection()))
+        m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    else
+        header->setSortIndicator(m_model->sortColumn(), m_model->query().descending
+                                                            ? Qt::DescendingOrder
+                                                            : Qt::AscendingOrder);
+}
+
+} // namespace masir::ui

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "contacts/ContactRepository.h"
+#include "contacts/CustomFields.h"
+
+#include <QWidget>
+
+class QAction;
+class QLineEdit;
+class QSplitter;
+class QTableView;
+class QTimer;
+class QUndoStack;
+
+namespace masir {
+class ContactListModel;
+class Database;
+} // namespace masir
+
+namespace masir::ui {
+
+class ContactDetailPane;
+
+/// The contact list: search as you type, sorting on indexed columns, multi-select,
+/// undoable create/edit/delete, CSV export, and the detail pane of the selection.
+class ContactsPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *parent = nullptr);
+
+    QAction *newAction() const { return m_newAction; }
+    QAction *editAction() const { return m_editAction; }
+    QAction *deleteAction() const { return m_deleteAction; }
+    QAction *findAction() const { return m_findAction; }
+    QAction *exportAction() const { return m_exportAction; }
+    QAction *refreshAction() const { return m_refreshAction; }
+
+    ContactListModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *searchField() const { return m_search; }
+    ContactDetailPane *detailPane() const { return m_detail; }
+
+    /// Opens the editor for a new contact (or for \a id); returns the saved id, 0 if cancelled.
+    qint64 editContact(qint64 id = 0);
+    /// Deletes the selected contacts (asks first when more than one).
+    void deleteSelected();
+    QList<qint64> selectedIds(int limit) const;
+    int selectedCount() const;
+    void selectContact(qint64 id);
+
+    void saveState() const;
+    void restoreState();
+
+Q_SIGNALS:
+    void statusMessage(const QString &message, int timeoutMs);
+    void totalChanged(qint64 total);
+    void selectionCountChanged(int count);
+
+private:
+    void applySearch();
+    void updateSelection();
+    void refresh(qint64 focusId);
+    void exportContacts();
+
+    const Database &m_db;
+    QUndoStack *m_undo;
+    ContactRepository m_repo;
+    CustomFieldRepository m_fields;
+    ContactListModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QSplitter *m_splitter = nullptr;
+    ContactDetailPane *m_detail = nullptr;
+    QAction *m_newAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+};
+
+} // namespace masir::ui

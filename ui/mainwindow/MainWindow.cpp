@@ -1,0 +1,212 @@
+#include "mainwindow/MainWindow.h"
+
+#include "contacts/ContactListModel.h"
+#include "contacts/ContactsPage.h"
+#include "i18n/Formatter.h"
+#include "settings/AppSettings.h"
+#include "settings/SettingsPage.h"
+#include "settings/WorkspaceSettings.h"
+#include "storage/Database.h"
+#include "widgets/EmptyStatePage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QUndoStack>
+
+namespace masir::ui {
+
+MainWindow::MainWindow(const Database &db, QWidget *parent)
+    : QMainWindow(parent)
+    , m_db(db)
+{
+    const bool demo = WorkspaceSettings(db).isDemo();
+    setWindowTitle(demo ? tr("Masir — %1 (demo workspace)").arg(QFileInfo(db.path()).fileName())
+                        : tr("Masir — %1").arg(QFileInfo(db.path()).fileName()));
+    setObjectName(QStringLiteral("MainWindow"));
+    m_undo = new QUndoStack(this);
+
+    m_navigation = new QListWidget;
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Navigation"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setSpacing(2);
+    m_navigation->setMaximumWidth(200);
+    m_navigation->setMinimumWidth(150);
+    QFont navFont = m_navigation->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
+    m_navigation->setFont(navFont);
+    m_pages = new QStackedWidget;
+
+    m_contacts = new ContactsPage(db, m_undo);
+    addPage(tr("Contacts"), m_contacts);
+    addPage(tr("Segments"),
+            new EmptyStatePage(
+                tr("Segments"),
+                tr("Segments are live audiences built from rules on fields, tags and behaviour."),
+                {tr("A rule builder with AND/OR groups"), tr("Live counts while you edit"),
+                 tr("Static lists"), tr("Lead scoring and lifecycle stages")}));
+    addPage(tr("Journeys"),
+            new EmptyStatePage(
+                tr("Journeys"),
+                tr("Journeys are automations you draw once: a trigger, then waits, conditions "
+                   "and actions that Masir runs for every contact."),
+                {tr("A drag-and-drop canvas with undo"),
+                 tr("Triggers: signup, tag, date or birthday, purchase, cart abandoned"),
+                 tr("Waits, if/else conditions, A/B splits and goals"),
+                 tr("Ready templates: welcome, abandoned cart, birthday, win-back")}));
+    addPage(tr("Campaigns"),
+            new EmptyStatePage(tr("Campaigns"),
+                               tr("Campaigns send one email or SMS to a segment, on a schedule."),
+                               {tr("Email through your own SMTP server"),
+                                tr("SMS through Kavenegar, Melipayamak, Twilio and others"),
+                                tr("Sending within your provider's limits, with one-click "
+                                   "unsubscribe")}));
+    addPage(tr("Templates"),
+            new EmptyStatePage(tr("Templates"),
+                               tr("Templates hold the emails and text messages you send."),
+                               {tr("An email editor with preview in English and Persian"),
+                                tr("SMS with a character and segment counter"),
+                                tr("Personalisation such as {{first_name}}")}));
+    addPage(tr("Reports"),
+            new EmptyStatePage(tr("Reports"),
+                               tr("Reports show what your messages and journeys achieve."),
+                               {tr("Sends, opens, clicks, unsubscribes and bounces"),
+                                tr("Conversions and revenue"),
+                                tr("Charts per campaign and per journey step")}));
+    auto *settings = new SettingsPage(db);
+    connect(settings, &SettingsPage::statusMessage, this, &MainWindow::showStatus);
+    addPage(tr("Settings"), settings);
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(ContactsPageIndex);
+
+    auto *central = new QWidget;
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    // Status bar
+    m_totalLabel = new QLabel;
+    m_totalLabel->setObjectName(QStringLiteral("totalLabel"));
+    m_selectionLabel = new QLabel;
+    auto *workspaceLabel = new QLabel(demo ? tr("Demo workspace") : QFileInfo(db.path()).fileName());
+    workspaceLabel->setToolTip(db.path());
+    statusBar()->addPermanentWidget(m_selectionLabel);
+    statusBar()->addPermanentWidget(m_totalLabel);
+    statusBar()->addPermanentWidget(workspaceLabel);
+    connect(m_contacts, &ContactsPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_contacts, &ContactsPage::totalChanged, this, &MainWindow::updateTotal);
+    connect(m_contacts, &ContactsPage::selectionCountChanged, this, [this](int count) {
+        m_selectionLabel->setText(count > 1 ? tr("%1 selected").arg(Formatter::number(count))
+                                            : QString());
+    });
+    updateTotal(m_contacts->model()->rowCount());
+
+    buildMenus();
+
+    AppSettings app;
+    if (!restoreGeometry(app.value(AppSettings::Key::MainWindowGeometry).toByteArray()))
+        resize(1200, 760);
+    restoreState(app.value(AppSettings::Key::MainWindowState).toByteArray());
+    m_contacts->restoreState();
+    m_contacts->view()->setFocus();
+}
+
+void MainWindow::addPage(const QString &title, QWidget *page)
+{
+    const int index = m_pages->addWidget(page);
+    auto *item = new QListWidgetItem(title, m_navigation);
+    item->setSizeHint(QSize(0, 36));
+    item->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg(index + 1));
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_contacts->newAction());
+    file->addAction(m_contacts->exportAction());
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(m_contacts->editAction());
+    edit->addAction(m_contacts->deleteAction());
+    edit->addSeparator();
+    edit->addAction(m_contacts->findAction());
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < PageCount; ++i) {
+        QAction *go = view->addAction(m_navigation->item(i)->text());
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(go, &QAction::triggered, this, [this, i] { showPage(Page(i)); });
+    }
+    view->addSeparator();
+    view->addAction(m_contacts->refreshAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Masir"), this, [this] {
+        QMessageBox::about(this, tr("About Masir"),
+                           tr("<h3>Masir %1</h3><p>Marketing automation for small businesses: "
+                              "contacts, segments, journeys, email and SMS, on your own "
+                              "computer.</p><p>Workspace: %2</p>")
+                               .arg(QStringLiteral(MASIR_VERSION), m_db.path().toHtmlEscaped()));
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(page);
+    if (page == ContactsPageIndex)
+        m_contacts->view()->setFocus();
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+void MainWindow::showStatus(const QString &message, int timeoutMs)
+{
+    statusBar()->showMessage(message, timeoutMs);
+}
+
+void MainWindow::updateTotal(qint64 total)
+{
+    const bool filtered = !m_contacts->model()->search().isEmpty();
+    m_totalLabel->setText(filtered ? tr("%1 found").arg(Formatter::number(total))
+                                   : tr("%n contact(s)", nullptr, int(total))
+                                         .replace(QString::number(total), Formatter::number(total)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    AppSettings app;
+    app.setValue(AppSettings::Key::MainWindowGeometry, saveGeometry());
+    app.setValue(AppSettings::Key::MainWindowState, saveState());
+    m_contacts->saveState();
+    event->accept();
+}
+
+} // namespace masir::ui

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+class QUndoStack;
+
+namespace masir {
+class Database;
+}
+
+namespace masir::ui {
+
+class ContactsPage;
+
+/// The main window: a navigation sidebar, one page per part of Masir, menus with
+/// keyboard shortcuts, and a status bar. Geometry is remembered between runs.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum Page
+    {
+        ContactsPageIndex,
+        SegmentsPageIndex,
+        JourneysPageIndex,
+        CampaignsPageIndex,
+        TemplatesPageIndex,
+        ReportsPageIndex,
+        SettingsPageIndex,
+        PageCount
+    };
+
+    explicit MainWindow(const Database &db, QWidget *parent = nullptr);
+
+    ContactsPage *contactsPage() const { return m_contacts; }
+    QListWidget *navigation() const { return m_navigation; }
+    QUndoStack *undoStack() const { return m_undo; }
+    void showPage(Page page);
+    Page currentPage() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void addPage(const QString &title, QWidget *page);
+    void showStatus(const QString &message, int timeoutMs);
+    void updateTotal(qint64 total);
+
+    const Database &m_db;
+    QUndoStack *m_undo = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    ContactsPage *m_contacts = nullptr;
+    QLabel *m_totalLabel = nullptr;
+    QLabel *m_selectionLabel = nullptr;
+};
+
+} // namespace masir::ui
