@@ -67,7 +67,7 @@ QString phone(const QString &e164)
         return {};
     const QString formatted = PhoneNumbers::formatInternational(e164);
     // Phone numbers read left to right even in a right-to-left line.
-    return isPersian() ? QChar(0x2066) + formatted + QChar(0x2069) : formatted;
+    return isPersian() ? QChar(0x202A) + formatted + QChar(0x202C) : formatted;
 }
 
 } // namespace masir::Formatter

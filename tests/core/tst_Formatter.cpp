@@ -38,7 +38,7 @@ private Q_SLOTS:
         Formatter::setLocale(QLocale(QLocale::Persian, QLocale::Iran));
         const QString p = Formatter::phone(QStringLiteral("+989121234567"));
         QVERIFY(p.contains(QStringLiteral("+98 912 123 4567")));
-        QCOMPARE(p.front(), QChar(0x2066)); // LEFT-TO-RIGHT ISOLATE
+        QCOMPARE(p.front(), QChar(0x202A)); // LEFT-TO-RIGHT EMBEDDING
     }
 };
 

@@ -196,8 +196,7 @@ void MainWindow::updateTotal(qint64 total)
 {
     const bool filtered = !m_contacts->model()->search().isEmpty();
     m_totalLabel->setText(filtered ? tr("%1 found").arg(Formatter::number(total))
-                                   : tr("%n contact(s)", nullptr, int(total))
-                                         .replace(QString::number(total), Formatter::number(total)));
+                                   : tr("%n contact(s)", nullptr, int(total)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
