@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
@@ -89,7 +89,7 @@ Options:
         <translation>هیچ فرمانی داده نشده است.</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;.</source>
+        <source>Unknown command "%1".</source>
         <translation>فرمان ناشناختهٔ «%1».</translation>
     </message>
     <message>
@@ -119,7 +119,7 @@ Options:
         </translation>
     </message>
     <message>
-        <source>Unknown subcommand &quot;contacts %1&quot;.</source>
+        <source>Unknown subcommand "contacts %1".</source>
         <translation>زیرفرمان ناشناختهٔ «contacts %1».</translation>
     </message>
     <message>
@@ -220,11 +220,11 @@ Options:
         <translation>تاریخ تولد باید در گذشته باشد.</translation>
     </message>
     <message>
-        <source>Unknown stage &quot;%1&quot;.</source>
+        <source>Unknown stage "%1".</source>
         <translation>مرحلهٔ ناشناختهٔ «%1».</translation>
     </message>
     <message>
-        <source>There is no custom field &quot;%1&quot;.</source>
+        <source>There is no custom field "%1".</source>
         <translation>فیلد سفارشی «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -342,19 +342,19 @@ Options:
 <context>
     <name>masir::CustomFieldRepository</name>
     <message>
-        <source>&quot;%1&quot; is not a number.</source>
+        <source>"%1" is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date (use YYYY-MM-DD).</source>
+        <source>"%1" is not a date (use YYYY-MM-DD).</source>
         <translation>«%1» تاریخ نیست (به شکل YYYY-MM-DD بنویسید).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not yes or no.</source>
+        <source>"%1" is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not one of: %2.</source>
+        <source>"%1" is not one of: %2.</source>
         <translation>«%1» یکی از این‌ها نیست: %2.</translation>
     </message>
     <message>
@@ -495,7 +495,7 @@ Options:
         <translation>بخش پیش از @ نمی‌تواند با نقطه آغاز یا تمام شود یا دو نقطهٔ پشت‌سرهم داشته باشد.</translation>
     </message>
     <message>
-        <source>The character &quot;%1&quot; is not allowed in an email address.</source>
+        <source>The character "%1" is not allowed in an email address.</source>
         <translation>نویسهٔ «%1» در نشانی ایمیل مجاز نیست.</translation>
     </message>
     <message>
@@ -503,11 +503,11 @@ Options:
         <translation>نشانی ایمیل پس از @ دامنه ندارد.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid domain.</source>
+        <source>"%1" is not a valid domain.</source>
         <translation>«%1» دامنهٔ معتبری نیست.</translation>
     </message>
     <message>
-        <source>The domain &quot;%1&quot; needs a dot, as in example.com.</source>
+        <source>The domain "%1" needs a dot, as in example.com.</source>
         <translation>دامنهٔ «%1» به نقطه نیاز دارد، مانند example.com.</translation>
     </message>
 </context>
@@ -740,6 +740,11 @@ Options:
     <message>
         <source>Nothing has happened yet.</source>
         <translation>هنوز رویدادی ثبت نشده است.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>consent time, consent source</comment>
+        <translation>%1، %2</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1028,10 @@ Options:
         <source>Exported contacts to %1.</source>
         <translation>مخاطبان در %1 برون‌بری شدند.</translation>
     </message>
+    <message>
+        <source>Searching…</source>
+        <translation>در حال جستجو…</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::EmptyStatePage</name>
@@ -1114,7 +1123,7 @@ Options:
         <translation>پیامک از راه کاوه‌نگار، ملی‌پیامک، توییلیو و دیگران</translation>
     </message>
     <message>
-        <source>Sending within your provider&apos;s limits, with one-click unsubscribe</source>
+        <source>Sending within your provider's limits, with one-click unsubscribe</source>
         <translation>فرستادن در محدودهٔ سقف ارائه‌دهنده، با لغو اشتراک تک‌کلیکی</translation>
     </message>
     <message>

@@ -1,6 +1,7 @@
 // masir: the desktop application. Startup only; everything else is in core/ and ui/.
 
 #include "contacts/ContactRepository.h"
+#include "contacts/ContactsPage.h"
 #include "demo/DemoWorkspace.h"
 #include "i18n/Translations.h"
 #include "mainwindow/MainWindow.h"
@@ -117,9 +118,13 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshotOpt)) {
         const QString file = parser.value(screenshotOpt);
         QTimer::singleShot(300, &window, [&window, file] {
-            if (!window.grab().save(file))
-                std::fprintf(stderr, "masir: cannot save %s\n", qPrintable(file));
-            QApplication::quit();
+            // Show a contact's details too, as a user would after clicking one.
+            window.contactsPage()->selectRow(0);
+            QTimer::singleShot(300, &window, [&window, file] {
+                if (!window.grab().save(file))
+                    std::fprintf(stderr, "masir: cannot save %s\n", qPrintable(file));
+                QApplication::quit();
+            });
         });
     } else if (parser.isSet(quitOpt)) {
         QTimer::singleShot(0, &window, [&window, &startTimer] {

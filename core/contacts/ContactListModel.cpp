@@ -3,6 +3,9 @@
 #include "contacts/PhoneNumbers.h"
 #include "i18n/Formatter.h"
 
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace masir {
 
 ContactListModel::ContactListModel(const Database &db, QObject *parent)
@@ -10,7 +13,15 @@ ContactListModel::ContactListModel(const Database &db, QObject *parent)
     , m_db(db)
     , m_repo(db)
 {
+    m_searchPool.setMaxThreadCount(1);
     m_count = m_repo.count(m_query);
+}
+
+ContactListModel::~ContactListModel()
+{
+    // A running search reads through the workspace; let it finish first.
+    *m_generation = 0;
+    m_searchPool.waitForDone();
 }
 
 int ContactListModel::rowCount(const QModelIndex &parent) const
@@ -220,12 +231,94 @@ void ContactListModel::setSearch(const QString &text)
 
 void ContactListModel::refresh()
 {
+    if (!m_query.search.trimmed().isEmpty()) {
+        startSearch();
+        return;
+    }
+    // Without a filter, COUNT(*) walks the smallest index: quick at any size.
+    ++*m_generation;
+    m_searching = false;
     beginResetModel();
     m_pages.clear();
     m_lru.clear();
     m_count = m_repo.count(m_query);
     endResetModel();
     Q_EMIT totalChanged(m_count);
+}
+
+void ContactListModel::startSearch()
+{
+    const quint64 generation = ++*m_generation;
+    m_searching = true;
+    Q_EMIT searchStarted();
+    const Database *db = &m_db;
+    const ContactQuery query = m_query;
+    const auto current = m_generation;
+    QPointer<ContactListModel> self(this);
+    // Fire and forget: the pool is waited for in the destructor, and results come
+    // back through queued calls that check the generation.
+    (void)QtConcurrent::run(&m_searchPool, [db, query, generation, current, self] {
+        if (*current != generation)
+            return; // the user typed on
+        ContactRepository repo(*db);
+        PageRequest first;
+        first.limit = pageSize();
+        QList<ContactListRow> rows = repo.page(query, first);
+        // A short first page is the whole result: no need to scan again to count.
+        const qint64 shortCount = rows.size() < pageSize() ? rows.size() : -1;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, generation, rows = std::move(rows)]() mutable {
+                if (self)
+                    self->searchPageArrived(generation, std::move(rows));
+            },
+            Qt::QueuedConnection);
+        if (*current != generation)
+            return;
+        const qint64 count = shortCount >= 0 ? shortCount : repo.count(query);
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, generation, count] {
+                if (self)
+                    self->searchCountArrived(generation, count);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ContactListModel::searchPageArrived(quint64 generation, QList<ContactListRow> rows)
+{
+    if (generation != *m_generation)
+        return;
+    beginResetModel();
+    m_pages.clear();
+    m_lru.clear();
+    // Until the count arrives, the list holds the first page only.
+    m_count = rows.size();
+    m_pages.insert(0, std::move(rows));
+    m_lru.push_front(0);
+    endResetModel();
+}
+
+void ContactListModel::searchCountArrived(quint64 generation, qint64 count)
+{
+    if (generation != *m_generation)
+        return;
+    if (count > m_count) {
+        beginInsertRows({}, int(m_count), int(std::min<qint64>(count, std::numeric_limits<int>::max()) - 1));
+        m_count = count;
+        endInsertRows();
+    } else if (count < m_count) {
+        // rows were deleted meanwhile: start over with the exact number
+        beginResetModel();
+        m_pages.clear();
+        m_lru.clear();
+        m_count = count;
+        endResetModel();
+    }
+    m_searching = false;
+    Q_EMIT totalChanged(m_count);
+    Q_EMIT searchFinished(m_count);
 }
 
 qint64 ContactListModel::contactId(int row) const

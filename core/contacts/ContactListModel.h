@@ -5,8 +5,11 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QThreadPool>
 
+#include <atomic>
 #include <list>
+#include <memory>
 
 namespace masir {
 
@@ -19,6 +22,11 @@ class Database;
 /// user scrolls, or by offset from the nearer end when the user jumps. At most
 /// maxCachedPages() pages are kept (least recently used are dropped), so memory
 /// stays flat however far the user scrolls.
+///
+/// A search scans the table, which takes a noticeable time on a large workspace,
+/// so it runs on a background thread with its own connection: the first page is
+/// shown as soon as it is found, the count follows. Results of a search the user
+/// has typed past are dropped.
 class ContactListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -43,6 +51,7 @@ public:
     };
 
     explicit ContactListModel(const Database &db, QObject *parent = nullptr);
+    ~ContactListModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -55,8 +64,10 @@ public:
     static bool isSortable(int column);
     int sortColumn() const;
 
+    /// Starts a search in the background; searchFinished() tells when it is done.
     void setSearch(const QString &text);
     QString search() const { return m_query.search; }
+    bool isSearching() const { return m_searching; }
     const ContactQuery &query() const { return m_query; }
 
     qint64 contactId(int row) const;
@@ -72,8 +83,13 @@ public:
 
 Q_SIGNALS:
     void totalChanged(qint64 total);
+    void searchStarted();
+    void searchFinished(qint64 total);
 
 private:
+    void startSearch();
+    void searchPageArrived(quint64 generation, QList<ContactListRow> rows);
+    void searchCountArrived(quint64 generation, qint64 count);
     const ContactListRow *rowAt(int row) const;
     const QList<ContactListRow> &pageAt(int page) const;
     void touch(int page) const;
@@ -85,6 +101,10 @@ private:
     // page index -> rows, plus an LRU order of the page indexes
     mutable QHash<int, QList<ContactListRow>> m_pages;
     mutable std::list<int> m_lru;
+    // Background searches: one at a time, newest wins.
+    QThreadPool m_searchPool;
+    std::shared_ptr<std::atomic<quint64>> m_generation = std::make_shared<std::atomic<quint64>>(0);
+    bool m_searching = false;
 };
 
 } // namespace masir

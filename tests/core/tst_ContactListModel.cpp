@@ -98,13 +98,36 @@ private Q_SLOTS:
     {
         ContactListModel model(m_ws->db());
         QSignalSpy total(&model, &ContactListModel::totalChanged);
+        QSignalSpy finished(&model, &ContactListModel::searchFinished);
         model.setSearch(QStringLiteral("علي")); // typed with an Arabic yeh
+        QVERIFY(model.isSearching());
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!model.isSearching());
         QCOMPARE(total.size(), 1);
+        QCOMPARE(finished.first().first().toLongLong(), qint64(model.rowCount()));
         QVERIFY(model.rowCount() > 0);
         QVERIFY(model.rowCount() < 1537);
         for (int row = 0; row < model.rowCount(); ++row)
             QVERIFY(model.data(model.index(row, ContactListModel::NameColumn)).toString()
                         .contains(QStringLiteral("علی")));
+    }
+
+    void typingPastASearchDropsIt()
+    {
+        ContactListModel model(m_ws->db());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy finished(&model, &ContactListModel::searchFinished);
+        model.setSearch(QStringLiteral("a"));
+        model.setSearch(QStringLiteral("al"));
+        model.setSearch(QStringLiteral("example.org"));
+        QVERIFY(finished.wait(10000));
+        QTest::qWait(200); // nothing stale may arrive afterwards
+        QCOMPARE(finished.size(), 1);
+        for (int row = 0; row < model.rowCount(); row += 37)
+            QVERIFY(model.data(model.index(row, ContactListModel::EmailColumn)).toString()
+                        .endsWith(QStringLiteral("example.org")));
+        model.setSearch(QString()); // clearing is immediate
+        QCOMPARE(model.rowCount(), 1537);
     }
 
     void memoryStaysBounded()

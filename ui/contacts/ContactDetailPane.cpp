@@ -4,6 +4,7 @@
 #include "contacts/CustomFields.h"
 #include "i18n/Formatter.h"
 
+#include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -13,13 +14,21 @@ namespace masir::ui {
 
 namespace {
 
-QString row(const QString &label, const QString &value)
+void addRow(QFormLayout *form, const QString &label, const QString &value)
 {
     if (value.isEmpty())
-        return {};
-    return QStringLiteral("<tr><td style='padding-inline-end:12px;color:palette(mid)'>%1</td>"
-                          "<td>%2</td></tr>")
-        .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+        return;
+    auto *text = new QLabel(value);
+    text->setTextFormat(Qt::PlainText);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    text->setWordWrap(true);
+    form->addRow(label + QLatin1Char(':'), text);
+}
+
+void clearRows(QFormLayout *form)
+{
+    while (form->rowCount() > 0)
+        form->removeRow(0);
 }
 
 QLabel *sectionTitle(const QString &text)
@@ -63,11 +72,9 @@ ContactDetailPane::ContactDetailPane(const ContactRepository &repo,
     header->addWidget(m_edit);
     layout->addLayout(header);
 
-    m_details = new QLabel;
-    m_details->setTextFormat(Qt::RichText);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_details->setWordWrap(true);
-    layout->addWidget(m_details);
+    m_details = new QFormLayout;
+    m_details->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    layout->addLayout(m_details);
 
     layout->addWidget(sectionTitle(tr("Tags")));
     m_tags = new QLabel;
@@ -76,10 +83,8 @@ ContactDetailPane::ContactDetailPane(const ContactRepository &repo,
     layout->addWidget(m_tags);
 
     layout->addWidget(sectionTitle(tr("Consent")));
-    m_consent = new QLabel;
-    m_consent->setTextFormat(Qt::RichText);
-    m_consent->setWordWrap(true);
-    layout->addWidget(m_consent);
+    m_consent = new QFormLayout;
+    layout->addLayout(m_consent);
 
     layout->addWidget(sectionTitle(tr("Timeline")));
     m_timeline = new QListWidget;
@@ -121,29 +126,27 @@ void ContactDetailPane::showContact(qint64 id)
     m_body->show();
     m_name->setText(c.displayName());
 
-    QString html = QStringLiteral("<table>");
-    html += row(tr("Email"), c.email);
-    html += row(tr("Phone"), Formatter::phone(c.phone));
-    html += row(tr("Company"), c.company);
-    html += row(tr("City"), c.city);
-    html += row(tr("Country"), c.country);
-    html += row(tr("Birthday"), Formatter::date(c.birthday));
-    html += row(tr("Stage"), ContactVocabulary::stageLabel(c.stage));
-    html += row(tr("Score"), Formatter::number(c.score));
-    html += row(tr("Status"), ContactVocabulary::statusLabel(c.status));
-    html += row(tr("Source"), c.source);
-    html += row(tr("Owner"), c.owner);
+    clearRows(m_details);
+    addRow(m_details, tr("Email"), c.email);
+    addRow(m_details, tr("Phone"), Formatter::phone(c.phone));
+    addRow(m_details, tr("Company"), c.company);
+    addRow(m_details, tr("City"), c.city);
+    addRow(m_details, tr("Country"), c.country);
+    addRow(m_details, tr("Birthday"), Formatter::date(c.birthday));
+    addRow(m_details, tr("Stage"), ContactVocabulary::stageLabel(c.stage));
+    addRow(m_details, tr("Score"), Formatter::number(c.score));
+    addRow(m_details, tr("Status"), ContactVocabulary::statusLabel(c.status));
+    addRow(m_details, tr("Source"), c.source);
+    addRow(m_details, tr("Owner"), c.owner);
     for (const FieldDefinition &def : m_fields.fields()) {
         QString value = c.custom.value(def.key);
         if (def.type == FieldType::Boolean && !value.isEmpty())
             value = value == QLatin1String("1") ? tr("Yes") : tr("No");
         else if (def.type == FieldType::Date && !value.isEmpty())
             value = Formatter::date(QDate::fromString(value, Qt::ISODate));
-        html += row(def.label, value);
+        addRow(m_details, def.label, value);
     }
-    html += row(tr("Created"), Formatter::dateTime(c.createdAt));
-    html += QStringLiteral("</table>");
-    m_details->setText(html);
+    addRow(m_details, tr("Created"), Formatter::dateTime(c.createdAt));
 
     if (c.tags.isEmpty()) {
         m_tags->setText(tr("No tags"));
@@ -155,21 +158,22 @@ void ContactDetailPane::showContact(qint64 id)
         m_tags->setText(chips.join(QStringLiteral(" ")));
     }
 
-    auto consentLine = [](Channel channel, const Consent &consent) {
-        QString line = QStringLiteral("<b>%1:</b> %2")
-                           .arg(ContactVocabulary::channelLabel(channel).toHtmlEscaped(),
-                                ContactVocabulary::consentLabel(consent.status).toHtmlEscaped());
+    auto consentText = [this](const Consent &consent) {
+        QString text = ContactVocabulary::consentLabel(consent.status);
         QStringList details;
         if (consent.changedAt.isValid())
             details << Formatter::dateTime(consent.changedAt);
         if (!consent.source.isEmpty())
             details << consent.source;
         if (!details.isEmpty())
-            line += QStringLiteral(" (%1)").arg(details.join(QStringLiteral(", ")).toHtmlEscaped());
-        return line;
+            text += QStringLiteral(" (%1)").arg(
+                details.size() == 2 ? tr("%1, %2", "consent time, consent source").arg(details[0], details[1])
+                                    : details.first());
+        return text;
     };
-    m_consent->setText(consentLine(Channel::Email, c.emailConsent) + QStringLiteral("<br>") +
-                       consentLine(Channel::Sms, c.smsConsent));
+    clearRows(m_consent);
+    addRow(m_consent, ContactVocabulary::channelLabel(Channel::Email), consentText(c.emailConsent));
+    addRow(m_consent, ContactVocabulary::channelLabel(Channel::Sms), consentText(c.smsConsent));
 
     m_timeline->clear();
     const QList<Event> events = m_repo.timeline(id);

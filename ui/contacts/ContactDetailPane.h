@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QFormLayout;
 class QLabel;
 class QListWidget;
 class QPushButton;
@@ -41,9 +42,9 @@ private:
     QLabel *m_placeholder = nullptr;
     QWidget *m_body = nullptr;
     QLabel *m_name = nullptr;
-    QLabel *m_details = nullptr;
+    QFormLayout *m_details = nullptr;
     QLabel *m_tags = nullptr;
-    QLabel *m_consent = nullptr;
+    QFormLayout *m_consent = nullptr;
     QListWidget *m_timeline = nullptr;
     QPushButton *m_edit = nullptr;
 };

@@ -45,6 +45,10 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
 {
     m_model = new ContactListModel(db, this);
     connect(m_model, &ContactListModel::totalChanged, this, &ContactsPage::totalChanged);
+    connect(m_model, &ContactListModel::searchStarted, this,
+            [this] { Q_EMIT statusMessage(tr("Searching…"), 0); });
+    connect(m_model, &ContactListModel::searchFinished, this,
+            [this] { Q_EMIT statusMessage(QString(), 0); });
 
     // Actions
     m_newAction = new QAction(tr("&New Contact…"), this);
@@ -237,8 +241,16 @@ void ContactsPage::selectContact(qint64 id)
     const int row = m_model->rowOfCached(id);
     if (row < 0)
         return;
-    m_view->selectRow(row);
-    m_view->scrollTo(m_model->index(row, 0));
+    const QModelIndex index = m_model->index(row, 0);
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+void ContactsPage::selectRow(int row)
+{
+    if (const qint64 id = m_model->contactId(row))
+        selectContact(id);
 }
 
 void ContactsPage::refresh(qint64 focusId)

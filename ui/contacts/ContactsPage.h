@@ -48,7 +48,9 @@ public:
     void deleteSelected();
     QList<qint64> selectedIds(int limit) const;
     int selectedCount() const;
+    /// Selects \a id if it is among the rows loaded so far (it usually is after an edit).
     void selectContact(qint64 id);
+    void selectRow(int row);
 
     void saveState() const;
     void restoreState();
