@@ -17,8 +17,7 @@ namespace masir {
 CliApp::CliApp()
     : m_out(stdout)
     , m_err(stderr)
-{
-}
+{}
 
 QString CliApp::usage() const
 {
@@ -150,7 +149,8 @@ int CliApp::contacts(Database &db, const QStringList &args)
         return 0;
     }
     if (sub == QLatin1String("export")) {
-        parser.addOption({QStringLiteral("bom"), tr("Start the file with a UTF-8 BOM (for Excel).")});
+        parser.addOption(
+            {QStringLiteral("bom"), tr("Start the file with a UTF-8 BOM (for Excel).")});
         if (!parser.parse(parseArgs))
             return usageError(parser.errorText());
         const QStringList pos = parser.positionalArguments();
@@ -178,8 +178,8 @@ int CliApp::demo(Database &db, const QStringList &args)
     parser.addOption({QStringLiteral("contacts"), tr("How many contacts to add (default 2000)."),
                       QStringLiteral("N"), QStringLiteral("2000")});
     parser.addOption({QStringLiteral("no-events"), tr("Do not write timelines.")});
-    parser.addOption({QStringLiteral("seed"), tr("Random seed."), QStringLiteral("N"),
-                      QStringLiteral("1403")});
+    parser.addOption(
+        {QStringLiteral("seed"), tr("Random seed."), QStringLiteral("N"), QStringLiteral("1403")});
     QStringList all = args;
     all.prepend(QStringLiteral("demo"));
     if (!parser.parse(all))

@@ -15,15 +15,8 @@ int main(int argc, char *argv[])
     // Informational log lines would mix with command output; QT_LOGGING_RULES still wins.
     QLoggingCategory::setFilterRules(QStringLiteral("masir.*.info=false"));
 
-    QString language;
     const QStringList args = QCoreApplication::arguments();
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--lang") && i + 1 < args.size())
-            language = args.at(i + 1);
-        else if (args.at(i).startsWith(QLatin1String("--lang=")))
-            language = args.at(i).mid(7);
-    }
     // Without --lang, messages follow the system language.
-    masir::Translations::install(language);
+    masir::Translations::install(masir::Translations::languageFromArguments(args));
     return masir::CliApp().run(args);
 }

@@ -55,14 +55,9 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("app.masir.Masir"));
 
     // Read --lang before anything is translated.
-    QString language = masir::AppSettings().value(masir::AppSettings::Key::Language).toString();
-    const QStringList args = QApplication::arguments();
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--lang") && i + 1 < args.size())
-            language = args.at(i + 1);
-        else if (args.at(i).startsWith(QLatin1String("--lang=")))
-            language = args.at(i).mid(7);
-    }
+    QString language = masir::Translations::languageFromArguments(
+        QApplication::arguments(),
+        masir::AppSettings().value(masir::AppSettings::Key::Language).toString());
     language = masir::Translations::install(language);
     QApplication::setLayoutDirection(masir::Translations::localeFor(language).textDirection());
 
@@ -77,7 +72,8 @@ int main(int argc, char *argv[])
                                      QStringLiteral("LANG"));
     // For documentation and benchmarks: save a picture of the window and quit, or
     // report the start-up time once the window is shown and quit.
-    QCommandLineOption screenshotOpt(QStringLiteral("screenshot"), QString(), QStringLiteral("FILE"));
+    QCommandLineOption screenshotOpt(QStringLiteral("screenshot"), QString(),
+                                     QStringLiteral("FILE"));
     screenshotOpt.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption quitOpt(QStringLiteral("quit-after-show"));
     quitOpt.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -87,7 +83,8 @@ int main(int argc, char *argv[])
     const bool demo = parser.isSet(demoOpt);
     QString path = parser.value(workspaceOpt);
     if (path.isEmpty()) {
-        path = demo ? masir::Database::demoWorkspacePath() : masir::Database::defaultWorkspacePath();
+        path =
+            demo ? masir::Database::demoWorkspacePath() : masir::Database::defaultWorkspacePath();
         QDir().mkpath(QFileInfo(path).absolutePath()); // our own folder: create it
     }
 

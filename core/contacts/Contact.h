@@ -50,7 +50,7 @@ struct Contact
     QString lastName;
     QString company;
     QString city;
-    QString country; ///< ISO 3166 code
+    QString country;  ///< ISO 3166 code
     QString language; ///< BCP 47 ("fa", "en-GB")
     QString timezone; ///< IANA id ("Asia/Tehran")
     QDate birthday;

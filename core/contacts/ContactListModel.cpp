@@ -219,6 +219,9 @@ void ContactListModel::sort(int column, Qt::SortOrder order)
     const QModelIndexList persistent = persistentIndexList();
     changePersistentIndexList(persistent, QModelIndexList(persistent.size()));
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    // A search still running was started with the old order: run it again.
+    if (m_searching)
+        startSearch();
 }
 
 void ContactListModel::setSearch(const QString &text)
@@ -305,7 +308,8 @@ void ContactListModel::searchCountArrived(quint64 generation, qint64 count)
     if (generation != *m_generation)
         return;
     if (count > m_count) {
-        beginInsertRows({}, int(m_count), int(std::min<qint64>(count, std::numeric_limits<int>::max()) - 1));
+        beginInsertRows({}, int(m_count),
+                        int(std::min<qint64>(count, std::numeric_limits<int>::max()) - 1));
         m_count = count;
         endInsertRows();
     } else if (count < m_count) {

@@ -12,9 +12,9 @@
 
 #include <QJsonArray>
 #include <QSqlError>
-#include <QTimeZone>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTimeZone>
 
 namespace masir {
 
@@ -24,18 +24,30 @@ namespace {
 const QStringList &contactColumns()
 {
     static const QStringList columns = {
-        QStringLiteral("email"),        QStringLiteral("phone"),
-        QStringLiteral("first_name"),   QStringLiteral("last_name"),
-        QStringLiteral("company"),      QStringLiteral("city"),
-        QStringLiteral("country"),      QStringLiteral("language"),
-        QStringLiteral("timezone"),     QStringLiteral("birthday"),
-        QStringLiteral("gender"),       QStringLiteral("source"),
-        QStringLiteral("stage"),        QStringLiteral("owner"),
-        QStringLiteral("score"),        QStringLiteral("status"),
-        QStringLiteral("email_consent"), QStringLiteral("email_consent_at"),
-        QStringLiteral("email_consent_source"), QStringLiteral("sms_consent"),
-        QStringLiteral("sms_consent_at"), QStringLiteral("sms_consent_source"),
-        QStringLiteral("search_text"),  QStringLiteral("created_at"),
+        QStringLiteral("email"),
+        QStringLiteral("phone"),
+        QStringLiteral("first_name"),
+        QStringLiteral("last_name"),
+        QStringLiteral("company"),
+        QStringLiteral("city"),
+        QStringLiteral("country"),
+        QStringLiteral("language"),
+        QStringLiteral("timezone"),
+        QStringLiteral("birthday"),
+        QStringLiteral("gender"),
+        QStringLiteral("source"),
+        QStringLiteral("stage"),
+        QStringLiteral("owner"),
+        QStringLiteral("score"),
+        QStringLiteral("status"),
+        QStringLiteral("email_consent"),
+        QStringLiteral("email_consent_at"),
+        QStringLiteral("email_consent_source"),
+        QStringLiteral("sms_consent"),
+        QStringLiteral("sms_consent_at"),
+        QStringLiteral("sms_consent_source"),
+        QStringLiteral("search_text"),
+        QStringLiteral("created_at"),
         QStringLiteral("updated_at"),
     };
     return columns;
@@ -167,8 +179,7 @@ qsizetype ContactSnapshot::contactCount() const
 
 ContactRepository::ContactRepository(const Database &db)
     : m_db(db)
-{
-}
+{}
 
 QSqlDatabase ContactRepository::db() const
 {
@@ -247,12 +258,11 @@ QList<FieldError> ContactRepository::validate(Contact &c) const
         errors << FieldError{QStringLiteral("first_name"),
                              tr("A contact needs at least a name, an email address or a phone "
                                 "number.")};
-    if (!c.country.isEmpty() && (c.country.size() != 2 || !c.country.at(0).isLetter() ||
-                                 !c.country.at(1).isLetter()))
+    if (!c.country.isEmpty() &&
+        (c.country.size() != 2 || !c.country.at(0).isLetter() || !c.country.at(1).isLetter()))
         errors << FieldError{QStringLiteral("country"),
                              tr("Use the two-letter country code, such as IR, PL or MY.")};
-    if (c.birthday.isValid() &&
-        (c.birthday > QDate::currentDate() || c.birthday.year() < 1900))
+    if (c.birthday.isValid() && (c.birthday > QDate::currentDate() || c.birthday.year() < 1900))
         errors << FieldError{QStringLiteral("birthday"),
                              tr("The birthday must be a date in the past.")};
     if (!ContactVocabulary::stageKeys().contains(c.stage))
@@ -305,7 +315,8 @@ bool ContactRepository::writeContact(Contact &c, bool insert)
             if (col != QLatin1String("created_at"))
                 sets << col + QLatin1String(" = ?");
         }
-        q.prepare(QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(sets.join(QLatin1Char(','))));
+        q.prepare(
+            QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(sets.join(QLatin1Char(','))));
     }
     QVariantList values = contactValues(c);
     if (!insert)
@@ -356,8 +367,8 @@ bool ContactRepository::writeTags(qint64 id, const QStringList &tags, const QDat
         q.addBindValue(key);
         if (!q.exec())
             return fail(q.lastError().text());
-        if (recordEvents && !events.append(id, EventType::TagAdded, now,
-                                           {{QStringLiteral("tag"), name}}))
+        if (recordEvents &&
+            !events.append(id, EventType::TagAdded, now, {{QStringLiteral("tag"), name}}))
             return fail(events.errorString());
     }
     for (auto it = current.cbegin(); it != current.cend(); ++it) {
@@ -487,8 +498,9 @@ bool ContactRepository::update(const Contact &input)
         ok = events.append(contact.id, EventType::ContactUpdated, now,
                            {{QStringLiteral("fields"), changed}});
     if (ok && contact.stage != old->stage)
-        ok = events.append(contact.id, EventType::StageChanged, now,
-                           {{QStringLiteral("from"), old->stage}, {QStringLiteral("to"), contact.stage}});
+        ok = events.append(
+            contact.id, EventType::StageChanged, now,
+            {{QStringLiteral("from"), old->stage}, {QStringLiteral("to"), contact.stage}});
     const std::pair<const char *, std::pair<const Consent *, const Consent *>> consents[] = {
         {"email", {&contact.emailConsent, &old->emailConsent}},
         {"sms", {&contact.smsConsent, &old->smsConsent}}};
@@ -516,7 +528,8 @@ bool ContactRepository::remove(const QList<qint64> &ids)
     QSqlQuery q(db());
     for (qsizetype i = 0; i < ids.size(); i += 500) {
         const QList<qint64> part = chunk(ids, i, 500);
-        q.prepare(QStringLiteral("DELETE FROM contacts WHERE id IN (%1)").arg(placeholders(part.size())));
+        q.prepare(
+            QStringLiteral("DELETE FROM contacts WHERE id IN (%1)").arg(placeholders(part.size())));
         for (const qint64 id : part)
             q.addBindValue(id);
         if (!q.exec())
@@ -575,8 +588,9 @@ bool ContactRepository::restore(const ContactSnapshot &snapshot)
     for (const ContactSnapshot::Table &t : snapshot.tables) {
         if (t.rows.isEmpty())
             continue;
-        q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                      .arg(t.name, t.columns.join(QLatin1Char(',')), placeholders(t.columns.size())));
+        q.prepare(
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                .arg(t.name, t.columns.join(QLatin1Char(',')), placeholders(t.columns.size())));
         for (const QVariantList &row : t.rows) {
             for (const QVariant &v : row)
                 q.addBindValue(v);
@@ -661,14 +675,14 @@ bool ContactRepository::merge(qint64 keepId, qint64 otherId)
     q.addBindValue(keepId);
     if (!q.exec())
         return fail(q.lastError().text());
-    if (!writeContact(*keep, false) ||
-        !writeTags(keepId, keep->tags, keep->updatedAt, false) ||
+    if (!writeContact(*keep, false) || !writeTags(keepId, keep->tags, keep->updatedAt, false) ||
         !writeCustomValues(keepId, keep->custom))
         return false;
     EventStore events(db());
     const QString merged = other->email.isEmpty() ? other->displayName() : other->email;
-    if (!events.append(keepId, EventType::ContactsMerged, keep->updatedAt,
-                       {{QStringLiteral("merged"), merged}, {QStringLiteral("merged_id"), otherId}}))
+    if (!events.append(
+            keepId, EventType::ContactsMerged, keep->updatedAt,
+            {{QStringLiteral("merged"), merged}, {QStringLiteral("merged_id"), otherId}}))
         return fail(events.errorString());
     if (!tx.commit())
         return fail(tx.errorString());

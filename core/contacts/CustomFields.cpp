@@ -43,14 +43,14 @@ std::optional<QString> FieldDefinition::canonicalValue(const QString &input, QSt
         return date.toString(Qt::ISODate);
     }
     case FieldType::Boolean: {
-        static const QStringList yes = {QStringLiteral("1"), QStringLiteral("true"),
+        static const QStringList yes = {QStringLiteral("1"),   QStringLiteral("true"),
                                         QStringLiteral("yes"), QStringLiteral("y"),
                                         QStringLiteral("بله"), QStringLiteral("آری"),
                                         QStringLiteral("tak"), QStringLiteral("ya")};
-        static const QStringList no = {QStringLiteral("0"),     QStringLiteral("false"),
-                                       QStringLiteral("no"),    QStringLiteral("n"),
-                                       QStringLiteral("خیر"),   QStringLiteral("نه"),
-                                       QStringLiteral("nie"),   QStringLiteral("tidak")};
+        static const QStringList no = {QStringLiteral("0"),   QStringLiteral("false"),
+                                       QStringLiteral("no"),  QStringLiteral("n"),
+                                       QStringLiteral("خیر"), QStringLiteral("نه"),
+                                       QStringLiteral("nie"), QStringLiteral("tidak")};
         const QString folded = TextNormalizer::toAsciiDigits(s).toCaseFolded();
         if (yes.contains(folded))
             return QStringLiteral("1");
@@ -73,8 +73,7 @@ std::optional<QString> FieldDefinition::canonicalValue(const QString &input, QSt
 
 CustomFieldRepository::CustomFieldRepository(const Database &db)
     : m_db(db)
-{
-}
+{}
 
 QString CustomFieldRepository::typeKey(FieldType type)
 {

@@ -25,8 +25,7 @@ bool parseE164(const QString &e164, pn::PhoneNumber *number)
 
 } // namespace
 
-QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegion,
-                                QString *error)
+QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegion, QString *error)
 {
     auto fail = [error](const QString &message) {
         if (error)

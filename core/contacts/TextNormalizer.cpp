@@ -16,10 +16,10 @@ char16_t asciiDigit(char16_t c)
 char16_t persianLetter(char16_t c)
 {
     switch (c) {
-    case u'\u064A': // ARABIC LETTER YEH
-    case u'\u0649': // ARABIC LETTER ALEF MAKSURA
+    case u'\u064A':       // ARABIC LETTER YEH
+    case u'\u0649':       // ARABIC LETTER ALEF MAKSURA
         return u'\u06CC'; // FARSI YEH
-    case u'\u0643': // ARABIC LETTER KAF
+    case u'\u0643':       // ARABIC LETTER KAF
         return u'\u06A9'; // KEHEH
     default:
         return c;

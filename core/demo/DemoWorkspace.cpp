@@ -31,25 +31,22 @@ struct Name
 
 // Persian names with their usual Latin spelling (for the email address).
 constexpr Name kPersianFirst[] = {
-    {u"علی", "ali", false},       {u"محمد", "mohammad", false}, {u"حسین", "hossein", false},
-    {u"رضا", "reza", false},      {u"مهدی", "mahdi", false},    {u"امیر", "amir", false},
-    {u"سعید", "saeed", false},    {u"کاوه", "kaveh", false},    {u"بابک", "babak", false},
-    {u"پویا", "pouya", false},    {u"آرش", "arash", false},     {u"نیما", "nima", false},
-    {u"فاطمه", "fatemeh", true},  {u"زهرا", "zahra", true},     {u"مریم", "maryam", true},
-    {u"سارا", "sara", true},      {u"نرگس", "narges", true},    {u"لیلا", "leila", true},
-    {u"شیرین", "shirin", true},   {u"پریسا", "parisa", true},   {u"نگار", "negar", true},
-    {u"یاسمن", "yasaman", true},  {u"مهسا", "mahsa", true},     {u"الهام", "elham", true},
+    {u"علی", "ali", false},      {u"محمد", "mohammad", false}, {u"حسین", "hossein", false},
+    {u"رضا", "reza", false},     {u"مهدی", "mahdi", false},    {u"امیر", "amir", false},
+    {u"سعید", "saeed", false},   {u"کاوه", "kaveh", false},    {u"بابک", "babak", false},
+    {u"پویا", "pouya", false},   {u"آرش", "arash", false},     {u"نیما", "nima", false},
+    {u"فاطمه", "fatemeh", true}, {u"زهرا", "zahra", true},     {u"مریم", "maryam", true},
+    {u"سارا", "sara", true},     {u"نرگس", "narges", true},    {u"لیلا", "leila", true},
+    {u"شیرین", "shirin", true},  {u"پریسا", "parisa", true},   {u"نگار", "negar", true},
+    {u"یاسمن", "yasaman", true}, {u"مهسا", "mahsa", true},     {u"الهام", "elham", true},
 };
 constexpr Name kPersianLast[] = {
-    {u"احمدی", "ahmadi", false},      {u"محمدی", "mohammadi", false},
-    {u"حسینی", "hosseini", false},    {u"رضایی", "rezaei", false},
-    {u"کریمی", "karimi", false},      {u"موسوی", "mousavi", false},
-    {u"جعفری", "jafari", false},      {u"صادقی", "sadeghi", false},
-    {u"کاظمی", "kazemi", false},      {u"نوری", "nouri", false},
-    {u"تهرانی", "tehrani", false},    {u"شیرازی", "shirazi", false},
-    {u"اصفهانی", "esfahani", false},  {u"رحیمی", "rahimi", false},
-    {u"قاسمی", "ghasemi", false},     {u"یزدانی", "yazdani", false},
-    {u"فرهادی", "farhadi", false},    {u"میرزایی", "mirzaei", false},
+    {u"احمدی", "ahmadi", false},     {u"محمدی", "mohammadi", false}, {u"حسینی", "hosseini", false},
+    {u"رضایی", "rezaei", false},     {u"کریمی", "karimi", false},    {u"موسوی", "mousavi", false},
+    {u"جعفری", "jafari", false},     {u"صادقی", "sadeghi", false},   {u"کاظمی", "kazemi", false},
+    {u"نوری", "nouri", false},       {u"تهرانی", "tehrani", false},  {u"شیرازی", "shirazi", false},
+    {u"اصفهانی", "esfahani", false}, {u"رحیمی", "rahimi", false},    {u"قاسمی", "ghasemi", false},
+    {u"یزدانی", "yazdani", false},   {u"فرهادی", "farhadi", false},  {u"میرزایی", "mirzaei", false},
 };
 constexpr Name kEnglishFirst[] = {
     {u"James", "james", false},   {u"Oliver", "oliver", false}, {u"Liam", "liam", false},
@@ -60,32 +57,43 @@ constexpr Name kEnglishFirst[] = {
     {u"Hannah", "hannah", true},
 };
 constexpr Name kEnglishLast[] = {
-    {u"Smith", "smith", false},     {u"Johnson", "johnson", false}, {u"Brown", "brown", false},
-    {u"Taylor", "taylor", false},   {u"Wilson", "wilson", false},   {u"Davies", "davies", false},
-    {u"Evans", "evans", false},     {u"Walker", "walker", false},   {u"Wright", "wright", false},
-    {u"Clarke", "clarke", false},   {u"Hughes", "hughes", false},   {u"Baker", "baker", false},
-    {u"Turner", "turner", false},   {u"Murphy", "murphy", false},
+    {u"Smith", "smith", false},   {u"Johnson", "johnson", false}, {u"Brown", "brown", false},
+    {u"Taylor", "taylor", false}, {u"Wilson", "wilson", false},   {u"Davies", "davies", false},
+    {u"Evans", "evans", false},   {u"Walker", "walker", false},   {u"Wright", "wright", false},
+    {u"Clarke", "clarke", false}, {u"Hughes", "hughes", false},   {u"Baker", "baker", false},
+    {u"Turner", "turner", false}, {u"Murphy", "murphy", false},
 };
 constexpr const char16_t *kPersianCities[] = {u"تهران", u"اصفهان", u"شیراز", u"مشهد",
                                               u"تبریز", u"کرج",    u"رشت",   u"یزد"};
-constexpr const char16_t *kPersianCompanies[] = {
-    u"", u"", u"نان سحر", u"کافه رز", u"پوشاک آرمان", u"کتاب‌فروشی نیما", u"گل‌فروشی نرگس",
-    u"آموزشگاه زبان پارس"};
-constexpr const char *kUsCities[] = {"New York", "Boston", "Chicago", "Seattle", "Austin",
-                                     "Denver"};
+constexpr const char16_t *kPersianCompanies[] = {u"",
+                                                 u"",
+                                                 u"نان سحر",
+                                                 u"کافه رز",
+                                                 u"پوشاک آرمان",
+                                                 u"کتاب‌فروشی نیما",
+                                                 u"گل‌فروشی نرگس",
+                                                 u"آموزشگاه زبان پارس"};
+constexpr const char *kUsCities[] = {"New York", "Boston", "Chicago",
+                                     "Seattle",  "Austin", "Denver"};
 constexpr const char *kUsAreaCodes[] = {"212", "617", "312", "206", "512", "303"};
-constexpr const char *kUsTimeZones[] = {"America/New_York", "America/New_York", "America/Chicago",
-                                        "America/Los_Angeles", "America/Chicago", "America/Denver"};
-constexpr const char *kEnglishCompanies[] = {"",           "",          "Riverside Bakery",
-                                             "Blue Fern Studio", "Northwind Books",
-                                             "Harbor Yoga", "Maple Tutoring"};
-constexpr const char16_t *kTags[] = {u"newsletter", u"vip",         u"wholesale",  u"instagram",
-                                     u"workshop",   u"مشتری وفادار", u"نمایشگاه",   u"تخفیف"};
+constexpr const char *kUsTimeZones[] = {"America/New_York", "America/New_York",
+                                        "America/Chicago",  "America/Los_Angeles",
+                                        "America/Chicago",  "America/Denver"};
+constexpr const char *kEnglishCompanies[] = {"",
+                                             "",
+                                             "Riverside Bakery",
+                                             "Blue Fern Studio",
+                                             "Northwind Books",
+                                             "Harbor Yoga",
+                                             "Maple Tutoring"};
+constexpr const char16_t *kTags[] = {u"newsletter", u"vip",          u"wholesale", u"instagram",
+                                     u"workshop",   u"مشتری وفادار", u"نمایشگاه",  u"تخفیف"};
 constexpr const char *kSubjects[] = {"Spring sale: 20% off", "New arrivals this week",
-                                     "Your monthly tips", "We miss you", "Thank you for your order"};
-constexpr const char16_t *kPersianSubjects[] = {u"حراج بهاره: ۲۰٪ تخفیف", u"محصولات جدید این هفته",
-                                                u"نکته‌های ماهانه", u"دلمان برایتان تنگ شده",
-                                                u"از خرید شما سپاسگزاریم"};
+                                     "Your monthly tips", "We miss you",
+                                     "Thank you for your order"};
+constexpr const char16_t *kPersianSubjects[] = {
+    u"حراج بهاره: ۲۰٪ تخفیف", u"محصولات جدید این هفته", u"نکته‌های ماهانه",
+    u"دلمان برایتان تنگ شده", u"از خرید شما سپاسگزاریم"};
 constexpr const char *kForms[] = {"Newsletter signup", "Contact us", "Demo request",
                                   "Workshop registration"};
 
@@ -98,11 +106,9 @@ QString str(const char16_t *s)
 
 DemoWorkspace::DemoWorkspace(const Database &db)
     : m_db(db)
-{
-}
+{}
 
-bool DemoWorkspace::populate(const Options &options,
-                             const std::function<void(int, int)> &progress)
+bool DemoWorkspace::populate(const Options &options, const std::function<void(int, int)> &progress)
 {
     std::mt19937 rng(options.seed);
     auto pick = [&rng](const auto &array) -> decltype(auto) {
@@ -151,9 +157,9 @@ bool DemoWorkspace::populate(const Options &options,
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
         insertTag.prepare(QStringLiteral("INSERT INTO tags (name, name_key, created_at) "
                                          "VALUES (?, ?, ?) ON CONFLICT (name_key) DO NOTHING"));
-        insertContactTag.prepare(QStringLiteral(
-            "INSERT INTO contact_tags (contact_id, tag_id, added_at) "
-            "SELECT ?, id, ? FROM tags WHERE name_key = ?"));
+        insertContactTag.prepare(
+            QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id, added_at) "
+                           "SELECT ?, id, ? FROM tags WHERE name_key = ?"));
         insertEvent.prepare(QStringLiteral(
             "INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (?, ?, ?, ?)"));
         const int batchEnd = std::min(options.contacts, done + options.batchSize);
@@ -175,9 +181,10 @@ bool DemoWorkspace::populate(const Options &options,
             }
             QString phone;
             if (persian) {
-                phone = QStringLiteral("+989%1%2")
-                            .arg(QLatin1String(pick(std::array{"12", "35", "19", "01", "10", "36"})))
-                            .arg(between(1000000, 9999999));
+                phone =
+                    QStringLiteral("+989%1%2")
+                        .arg(QLatin1String(pick(std::array{"12", "35", "19", "01", "10", "36"})))
+                        .arg(between(1000000, 9999999));
                 c.city = str(pick(kPersianCities));
                 c.company = str(pick(kPersianCompanies));
                 c.country = QStringLiteral("IR");
@@ -200,13 +207,14 @@ bool DemoWorkspace::populate(const Options &options,
             if (c.email.isEmpty() && c.phone.isEmpty())
                 c.email = QStringLiteral("customer%1@example.com").arg(serial);
             if (chance(0.6))
-                c.birthday = QDate(int(between(1960, 2004)), int(between(1, 12)), int(between(1, 28)));
+                c.birthday =
+                    QDate(int(between(1960, 2004)), int(between(1, 12)), int(between(1, 28)));
             c.source = pick(std::array{QStringLiteral("website"), QStringLiteral("instagram"),
                                        QStringLiteral("shop"), QStringLiteral("referral"),
                                        QStringLiteral("workshop")});
-            c.stage = QLatin1String(pick(std::array{"subscriber", "subscriber", "lead", "lead",
-                                                    "mql", "sql", "opportunity", "customer",
-                                                    "customer", "lost"}));
+            c.stage = QLatin1String(
+                pick(std::array{"subscriber", "subscriber", "lead", "lead", "mql", "sql",
+                                "opportunity", "customer", "customer", "lost"}));
             c.score = int(between(0, 120));
             const qint64 createdMs = nowMs - between(1, 540) * dayMs - between(0, dayMs);
             c.createdAt = QDateTime::fromMSecsSinceEpoch(createdMs, Qt::UTC);
@@ -217,10 +225,10 @@ bool DemoWorkspace::populate(const Options &options,
                        : r < 0.99 ? ContactStatus::Bounced
                                   : ContactStatus::Complained;
             if (!c.email.isEmpty()) {
-                c.emailConsent.status = c.status == ContactStatus::Unsubscribed
-                                            ? ConsentStatus::Withdrawn
-                                            : (chance(0.8) ? ConsentStatus::Granted
-                                                           : ConsentStatus::Unknown);
+                c.emailConsent.status =
+                    c.status == ContactStatus::Unsubscribed
+                        ? ConsentStatus::Withdrawn
+                        : (chance(0.8) ? ConsentStatus::Granted : ConsentStatus::Unknown);
                 if (c.emailConsent.status != ConsentStatus::Unknown) {
                     c.emailConsent.changedAt = c.createdAt;
                     c.emailConsent.source = c.source;
@@ -233,16 +241,30 @@ bool DemoWorkspace::populate(const Options &options,
             }
 
             using SqlValues::text;
-            const QVariantList values = {
-                text(c.email), text(c.phone), text(c.firstName), text(c.lastName),
-                text(c.company), text(c.city), text(c.country), text(c.language),
-                text(c.timezone), SqlValues::isoDate(c.birthday), text(c.gender),
-                text(c.source), text(c.stage), c.score, ContactVocabulary::statusKey(c.status),
-                ContactVocabulary::consentKey(c.emailConsent.status),
-                SqlValues::millis(c.emailConsent.changedAt), text(c.emailConsent.source),
-                ContactVocabulary::consentKey(c.smsConsent.status),
-                SqlValues::millis(c.smsConsent.changedAt), text(c.smsConsent.source),
-                ContactRepository::searchTextFor(c), createdMs, createdMs};
+            const QVariantList values = {text(c.email),
+                                         text(c.phone),
+                                         text(c.firstName),
+                                         text(c.lastName),
+                                         text(c.company),
+                                         text(c.city),
+                                         text(c.country),
+                                         text(c.language),
+                                         text(c.timezone),
+                                         SqlValues::isoDate(c.birthday),
+                                         text(c.gender),
+                                         text(c.source),
+                                         text(c.stage),
+                                         c.score,
+                                         ContactVocabulary::statusKey(c.status),
+                                         ContactVocabulary::consentKey(c.emailConsent.status),
+                                         SqlValues::millis(c.emailConsent.changedAt),
+                                         text(c.emailConsent.source),
+                                         ContactVocabulary::consentKey(c.smsConsent.status),
+                                         SqlValues::millis(c.smsConsent.changedAt),
+                                         text(c.smsConsent.source),
+                                         ContactRepository::searchTextFor(c),
+                                         createdMs,
+                                         createdMs};
             for (const QVariant &v : values)
                 insertContact.addBindValue(v);
             if (!insertContact.exec()) {
@@ -275,8 +297,8 @@ bool DemoWorkspace::populate(const Options &options,
                     QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
                 return insertEvent.exec();
             };
-            bool ok = event(EventType::ContactCreated, createdMs,
-                            {{QStringLiteral("source"), c.source}});
+            bool ok =
+                event(EventType::ContactCreated, createdMs, {{QStringLiteral("source"), c.source}});
             qint64 at = createdMs;
             const int campaigns = int(between(0, 6));
             for (int e = 0; ok && e < campaigns && !c.email.isEmpty(); ++e) {
@@ -291,9 +313,10 @@ bool DemoWorkspace::populate(const Options &options,
                     ok = event(EventType::EmailOpened, at + between(600000, dayMs),
                                {{QStringLiteral("subject"), subject}});
                 if (ok && chance(0.15))
-                    ok = event(EventType::EmailClicked, at + between(dayMs, 2 * dayMs),
-                               {{QStringLiteral("subject"), subject},
-                                {QStringLiteral("url"), QStringLiteral("https://shop.example.com/")}});
+                    ok = event(
+                        EventType::EmailClicked, at + between(dayMs, 2 * dayMs),
+                        {{QStringLiteral("subject"), subject},
+                         {QStringLiteral("url"), QStringLiteral("https://shop.example.com/")}});
             }
             if (ok && chance(0.3))
                 ok = event(EventType::FormSubmitted, createdMs + between(0, 30) * dayMs,
@@ -304,18 +327,18 @@ bool DemoWorkspace::populate(const Options &options,
                     const qint64 when = createdMs + between(1, 300) * dayMs;
                     if (when >= nowMs)
                         continue;
-                    ok = event(EventType::Purchase, when,
-                               {{QStringLiteral("amount"),
-                                 persian ? double(between(20, 900) * 10000)
-                                         : double(between(15, 400))},
-                                {QStringLiteral("currency"),
-                                 persian ? QStringLiteral("IRT") : QStringLiteral("USD")},
-                                {QStringLiteral("order"), QString::number(serial * 10 + p)}});
+                    ok =
+                        event(EventType::Purchase, when,
+                              {{QStringLiteral("amount"), persian ? double(between(20, 900) * 10000)
+                                                                  : double(between(15, 400))},
+                               {QStringLiteral("currency"),
+                                persian ? QStringLiteral("IRT") : QStringLiteral("USD")},
+                               {QStringLiteral("order"), QString::number(serial * 10 + p)}});
                 }
             }
             if (!ok) {
-                m_error = tr("Could not write the demo timeline: %1")
-                              .arg(insertEvent.lastError().text());
+                m_error =
+                    tr("Could not write the demo timeline: %1").arg(insertEvent.lastError().text());
                 return false;
             }
         }

@@ -23,8 +23,8 @@ public:
     {
         int contacts = 2000;
         quint32 seed = 1403;
-        bool events = true;       ///< write a timeline for each contact
-        int batchSize = 20000;    ///< contacts per transaction
+        bool events = true;    ///< write a timeline for each contact
+        int batchSize = 20000; ///< contacts per transaction
     };
 
     explicit DemoWorkspace(const Database &db);

@@ -6,15 +6,14 @@
 #include <QJsonDocument>
 #include <QLocale>
 #include <QSqlError>
-#include <QTimeZone>
 #include <QSqlQuery>
+#include <QTimeZone>
 
 namespace masir {
 
 EventStore::EventStore(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 bool EventStore::append(qint64 contactId, const QString &type, const QDateTime &when,
                         const QJsonObject &payload)

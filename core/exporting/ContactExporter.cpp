@@ -9,15 +9,14 @@
 #include <QHash>
 #include <QSaveFile>
 #include <QSqlError>
-#include <QTimeZone>
 #include <QSqlQuery>
+#include <QTimeZone>
 
 namespace masir {
 
 ContactExporter::ContactExporter(const Database &db)
     : m_db(db)
-{
-}
+{}
 
 qint64 ContactExporter::exportCsv(const QString &path, const Options &options,
                                   const std::function<bool(qint64)> &progress)
@@ -32,16 +31,15 @@ qint64 ContactExporter::exportCsv(const QString &path, const Options &options,
     if (options.excelBom)
         csv.writeBom();
 
-    const QStringList standard = {
-        QStringLiteral("email"),         QStringLiteral("phone"),
-        QStringLiteral("first_name"),    QStringLiteral("last_name"),
-        QStringLiteral("company"),       QStringLiteral("city"),
-        QStringLiteral("country"),       QStringLiteral("language"),
-        QStringLiteral("timezone"),      QStringLiteral("birthday"),
-        QStringLiteral("gender"),        QStringLiteral("source"),
-        QStringLiteral("stage"),         QStringLiteral("owner"),
-        QStringLiteral("score"),         QStringLiteral("status"),
-        QStringLiteral("email_consent"), QStringLiteral("sms_consent")};
+    const QStringList standard = {QStringLiteral("email"),         QStringLiteral("phone"),
+                                  QStringLiteral("first_name"),    QStringLiteral("last_name"),
+                                  QStringLiteral("company"),       QStringLiteral("city"),
+                                  QStringLiteral("country"),       QStringLiteral("language"),
+                                  QStringLiteral("timezone"),      QStringLiteral("birthday"),
+                                  QStringLiteral("gender"),        QStringLiteral("source"),
+                                  QStringLiteral("stage"),         QStringLiteral("owner"),
+                                  QStringLiteral("score"),         QStringLiteral("status"),
+                                  QStringLiteral("email_consent"), QStringLiteral("sms_consent")};
     const QList<FieldDefinition> fields = CustomFieldRepository(m_db).fields();
     QStringList header = standard;
     header << QStringLiteral("tags") << QStringLiteral("created_at");
@@ -55,7 +53,8 @@ qint64 ContactExporter::exportCsv(const QString &path, const Options &options,
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     const QString pageSql =
-        QStringLiteral("SELECT id, %1, created_at FROM contacts WHERE id > ? ORDER BY id LIMIT 5000")
+        QStringLiteral(
+            "SELECT id, %1, created_at FROM contacts WHERE id > ? ORDER BY id LIMIT 5000")
             .arg(standard.join(QStringLiteral(", ")));
     qint64 lastId = 0;
     qint64 written = 0;

@@ -5,8 +5,7 @@ namespace masir {
 CsvWriter::CsvWriter(QIODevice *device, QChar delimiter)
     : m_device(device)
     , m_delimiter(delimiter)
-{
-}
+{}
 
 void CsvWriter::writeBom()
 {

@@ -20,6 +20,17 @@ QLocale localeFor(const QString &language)
     return QLocale(QLocale::English, QLocale::UnitedStates);
 }
 
+QString languageFromArguments(const QStringList &arguments, const QString &fallback)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arguments.at(i).startsWith(QLatin1String("--lang=")))
+            return arguments.at(i).mid(7);
+    }
+    return fallback;
+}
+
 QString install(const QString &requested)
 {
     QString language = requested;

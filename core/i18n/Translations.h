@@ -13,6 +13,8 @@ namespace masir {
 namespace Translations {
 
 QString install(const QString &language);
+/// The value of --lang LANG or --lang=LANG in \a arguments, or \a fallback.
+QString languageFromArguments(const QStringList &arguments, const QString &fallback = {});
 QStringList available();
 QLocale localeFor(const QString &language);
 

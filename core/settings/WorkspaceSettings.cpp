@@ -26,8 +26,7 @@ constexpr KeyInfo kKeys[] = {
 
 WorkspaceSettings::WorkspaceSettings(const Database &db)
     : m_db(db)
-{
-}
+{}
 
 QString WorkspaceSettings::keyName(Key key)
 {

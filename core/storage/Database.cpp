@@ -58,8 +58,7 @@ Database::Database(const QString &path, Mode mode)
     : m_path(QFileInfo(path).absoluteFilePath())
     , m_mode(mode)
     , m_serial(g_nextSerial++)
-{
-}
+{}
 
 Database::~Database()
 {
@@ -119,7 +118,8 @@ bool Database::checkLocation()
     // SQLite in WAL mode writes two companion files next to the workspace, so the
     // folder itself has to be writable, not only the file. Permission bits do not
     // tell the whole truth (read-only mounts, administrators), so try it.
-    QTemporaryFile probe(QDir(dir.absoluteFilePath()).filePath(QStringLiteral(".masir-probe-XXXXXX")));
+    QTemporaryFile probe(
+        QDir(dir.absoluteFilePath()).filePath(QStringLiteral(".masir-probe-XXXXXX")));
     if (!dir.isWritable() || !probe.open()) {
         m_error = tr("The folder %1 is read-only, so Masir cannot save the workspace there. "
                      "Choose a folder you can write to.")

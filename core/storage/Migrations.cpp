@@ -116,8 +116,7 @@ const QList<QStringList> &migrationList()
 
 Migrations::Migrations(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 int Migrations::latestVersion()
 {

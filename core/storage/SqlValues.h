@@ -17,13 +17,15 @@ inline QVariant text(const QString &s)
 /// Milliseconds since the epoch (UTC), or NULL for an invalid time.
 inline QVariant millis(const QDateTime &dt)
 {
-    return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong));
+    return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch())
+                        : QVariant(QMetaType(QMetaType::LongLong));
 }
 
 /// yyyy-MM-dd, or NULL for an invalid date.
 inline QVariant isoDate(QDate d)
 {
-    return d.isValid() ? QVariant(d.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
+    return d.isValid() ? QVariant(d.toString(Qt::ISODate))
+                       : QVariant(QMetaType(QMetaType::QString));
 }
 
 } // namespace masir::SqlValues

@@ -27,7 +27,8 @@ Result run(const QStringList &args)
     p.start(QStringLiteral(MASIR_CLI_PATH), args);
     p.waitForFinished(60000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 } // namespace
@@ -64,7 +65,8 @@ private Q_SLOTS:
         Result r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("demo"),
                         QStringLiteral("--contacts"), QStringLiteral("150")});
         QCOMPARE(r.exitCode, 0);
-        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"), QStringLiteral("count")});
+        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"),
+                 QStringLiteral("count")});
         QCOMPARE(r.out, QStringLiteral("150\n"));
         // a formula planted in the workspace is neutralised on export
         {
@@ -78,7 +80,8 @@ private Q_SLOTS:
             QVERIFY(repo.create(c));
         }
         const QString csv = m_dir.filePath(QStringLiteral("out.csv"));
-        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"), QStringLiteral("export"), csv});
+        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"),
+                 QStringLiteral("export"), csv});
         QCOMPARE(r.exitCode, 0);
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -87,8 +90,8 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral(",'=1+1,")));
         QVERIFY(text.contains(QStringLiteral(",'@evil,")));
         QVERIFY(!text.contains(QStringLiteral(",=1+1,")));
-        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"), QStringLiteral("count"),
-                 QStringLiteral("--search"), QStringLiteral("formula@")});
+        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"),
+                 QStringLiteral("count"), QStringLiteral("--search"), QStringLiteral("formula@")});
         QCOMPARE(r.out, QStringLiteral("1\n"));
         r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("check")});
         QCOMPARE(r.exitCode, 0);
@@ -97,7 +100,8 @@ private Q_SLOTS:
 
     void errorsGoToStderrWithNonZeroExit()
     {
-        Result r = run({QStringLiteral("--workspace"), m_dir.filePath(QStringLiteral("missing/dir/w.masir")),
+        Result r = run({QStringLiteral("--workspace"),
+                        m_dir.filePath(QStringLiteral("missing/dir/w.masir")),
                         QStringLiteral("contacts"), QStringLiteral("count")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.isEmpty());
@@ -106,28 +110,32 @@ private Q_SLOTS:
         const QString notDb = m_dir.filePath(QStringLiteral("notes.txt"));
         QFile f(notDb);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("hello, this is not a database at all ................................................");
+        f.write("hello, this is not a database at all "
+                "................................................");
         f.close();
-        r = run({QStringLiteral("--workspace"), notDb, QStringLiteral("contacts"), QStringLiteral("count")});
+        r = run({QStringLiteral("--workspace"), notDb, QStringLiteral("contacts"),
+                 QStringLiteral("count")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("not an SQLite database")));
 
         r = run({QStringLiteral("frobnicate")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("Unknown command")));
-        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"), QStringLiteral("export")});
+        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"),
+                 QStringLiteral("export")});
         QCOMPARE(r.exitCode, 2);
         r = run({QStringLiteral("--workspace")});
         QCOMPARE(r.exitCode, 2);
-        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"), QStringLiteral("export"),
-                 m_dir.filePath(QStringLiteral("nope/x.csv"))});
+        r = run({QStringLiteral("--workspace"), ws(), QStringLiteral("contacts"),
+                 QStringLiteral("export"), m_dir.filePath(QStringLiteral("nope/x.csv"))});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("Cannot write")));
     }
 
     void persianMessages()
     {
-        const Result r = run({QStringLiteral("--lang"), QStringLiteral("fa"), QStringLiteral("frobnicate")});
+        const Result r =
+            run({QStringLiteral("--lang"), QStringLiteral("fa"), QStringLiteral("frobnicate")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("فرمان")), qPrintable(r.err));
     }

@@ -77,32 +77,30 @@ int benchModel(const Database &db)
     }
     std::sort(fresh.begin(), fresh.end());
 
-    const double jumpEnd = timed(
-        [](ContactListModel &m) { touchRow(m, 0); },
-        [](ContactListModel &m) {
-            for (int r = m.rowCount() - kVisibleRows; r < m.rowCount(); ++r)
-                touchRow(m, r);
-        });
-    const double jumpMiddle = timed(
-        [](ContactListModel &m) { touchRow(m, 0); },
-        [](ContactListModel &m) {
-            const int mid = m.rowCount() / 2;
-            for (int r = mid; r < mid + kVisibleRows; ++r)
-                touchRow(m, r);
-        });
-    const double sortLast = timed(
-        [](ContactListModel &m) { touchRow(m, 0); },
-        [](ContactListModel &m) {
-            m.sort(ContactListModel::NameColumn, Qt::AscendingOrder);
-            for (int r = 0; r < kVisibleRows; ++r)
-                touchRow(m, r);
-        });
-    const double sortLastEnd = timed(
-        [](ContactListModel &m) { m.sort(ContactListModel::NameColumn, Qt::AscendingOrder); },
-        [](ContactListModel &m) {
-            for (int r = m.rowCount() - kVisibleRows; r < m.rowCount(); ++r)
-                touchRow(m, r);
-        });
+    const double jumpEnd =
+        timed([](ContactListModel &m) { touchRow(m, 0); },
+              [](ContactListModel &m) {
+                  for (int r = m.rowCount() - kVisibleRows; r < m.rowCount(); ++r)
+                      touchRow(m, r);
+              });
+    const double jumpMiddle = timed([](ContactListModel &m) { touchRow(m, 0); },
+                                    [](ContactListModel &m) {
+                                        const int mid = m.rowCount() / 2;
+                                        for (int r = mid; r < mid + kVisibleRows; ++r)
+                                            touchRow(m, r);
+                                    });
+    const double sortLast = timed([](ContactListModel &m) { touchRow(m, 0); },
+                                  [](ContactListModel &m) {
+                                      m.sort(ContactListModel::NameColumn, Qt::AscendingOrder);
+                                      for (int r = 0; r < kVisibleRows; ++r)
+                                          touchRow(m, r);
+                                  });
+    const double sortLastEnd =
+        timed([](ContactListModel &m) { m.sort(ContactListModel::NameColumn, Qt::AscendingOrder); },
+              [](ContactListModel &m) {
+                  for (int r = m.rowCount() - kVisibleRows; r < m.rowCount(); ++r)
+                      touchRow(m, r);
+              });
     // Searches run in the background: time until the first page is in the model
     // (what the user sees) and until the count is known. The UI thread is free meanwhile.
     auto searchTimes = [&](const QString &text) {
@@ -112,8 +110,10 @@ int benchModel(const Database &db)
             QElapsedTimer t;
             QEventLoop loop;
             double pageMs = -1;
-            QObject::connect(&m, &QAbstractItemModel::modelReset, &loop,
-                             [&] { if (pageMs < 0) pageMs = t.nsecsElapsed() / 1e6; });
+            QObject::connect(&m, &QAbstractItemModel::modelReset, &loop, [&] {
+                if (pageMs < 0)
+                    pageMs = t.nsecsElapsed() / 1e6;
+            });
             QObject::connect(&m, &ContactListModel::searchFinished, &loop, &QEventLoop::quit);
             t.start();
             m.setSearch(text);
@@ -145,7 +145,8 @@ int benchModel(const Database &db)
     peak = std::max(peak, after);
 
     std::printf("rows                         %d\n", model.rowCount());
-    std::printf("first page (new model, count + %d rows)   %8.2f ms\n", kVisibleRows, fresh[fresh.size() / 2]);
+    std::printf("first page (new model, count + %d rows)   %8.2f ms\n", kVisibleRows,
+                fresh[fresh.size() / 2]);
     std::printf("first page (count already done)           %8.2f ms\n", open);
     std::printf("jump to the end                           %8.2f ms\n", jumpEnd);
     std::printf("jump to the middle                        %8.2f ms\n", jumpMiddle);

@@ -47,7 +47,8 @@ private Q_SLOTS:
     void modelTester()
     {
         ContactListModel model(m_ws->db());
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 1537);
         QCOMPARE(model.columnCount(), int(ContactListModel::ColumnCount));
         model.sort(ContactListModel::NameColumn, Qt::AscendingOrder);
@@ -75,9 +76,9 @@ private Q_SLOTS:
         model.sort(ContactListModel::CreatedColumn, Qt::DescendingOrder);
         const QList<qint64> expected = idsInOrder(m_ws->db(), QStringLiteral("id DESC"));
         const int last = model.rowCount() - 1;
-        QCOMPARE(model.contactId(last), expected.at(last));  // jump to the end
-        QCOMPARE(model.contactId(700), expected.at(700));    // jump into the middle
-        for (int row = last; row >= 0; row -= 3)              // scroll up from the end
+        QCOMPARE(model.contactId(last), expected.at(last)); // jump to the end
+        QCOMPARE(model.contactId(700), expected.at(700));   // jump into the middle
+        for (int row = last; row >= 0; row -= 3)            // scroll up from the end
             QCOMPARE(model.contactId(row), expected.at(row));
         QCOMPARE(model.contactId(0), expected.first());
     }
@@ -90,8 +91,10 @@ private Q_SLOTS:
         model.sort(ContactListModel::EmailColumn, Qt::AscendingOrder);
         QCOMPARE(model.sortColumn(), int(ContactListModel::CompanyColumn));
         QVERIFY(!ContactListModel::isSortable(ContactListModel::EmailColumn));
-        QVERIFY(model.headerData(ContactListModel::NameColumn, Qt::Horizontal,
-                                 ContactListModel::SortableRole).toBool());
+        QVERIFY(model
+                    .headerData(ContactListModel::NameColumn, Qt::Horizontal,
+                                ContactListModel::SortableRole)
+                    .toBool());
     }
 
     void searchFiltersAndCounts()
@@ -108,14 +111,16 @@ private Q_SLOTS:
         QVERIFY(model.rowCount() > 0);
         QVERIFY(model.rowCount() < 1537);
         for (int row = 0; row < model.rowCount(); ++row)
-            QVERIFY(model.data(model.index(row, ContactListModel::NameColumn)).toString()
+            QVERIFY(model.data(model.index(row, ContactListModel::NameColumn))
+                        .toString()
                         .contains(QStringLiteral("علی")));
     }
 
     void typingPastASearchDropsIt()
     {
         ContactListModel model(m_ws->db());
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy finished(&model, &ContactListModel::searchFinished);
         model.setSearch(QStringLiteral("a"));
         model.setSearch(QStringLiteral("al"));
@@ -124,10 +129,34 @@ private Q_SLOTS:
         QTest::qWait(200); // nothing stale may arrive afterwards
         QCOMPARE(finished.size(), 1);
         for (int row = 0; row < model.rowCount(); row += 37)
-            QVERIFY(model.data(model.index(row, ContactListModel::EmailColumn)).toString()
+            QVERIFY(model.data(model.index(row, ContactListModel::EmailColumn))
+                        .toString()
                         .endsWith(QStringLiteral("example.org")));
         model.setSearch(QString()); // clearing is immediate
         QCOMPARE(model.rowCount(), 1537);
+    }
+
+    void sortingWhileSearching()
+    {
+        ContactListModel model(m_ws->db());
+        QSignalSpy finished(&model, &ContactListModel::searchFinished);
+        model.setSearch(QStringLiteral("example.com"));
+        model.sort(ContactListModel::NameColumn, Qt::AscendingOrder); // before the results came
+        QVERIFY(finished.wait(10000));
+        QTest::qWait(100);
+        QVERIFY(model.rowCount() > ContactListModel::pageSize());
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString email =
+                model.data(model.index(row, ContactListModel::EmailColumn)).toString();
+            QVERIFY(email.endsWith(QStringLiteral("example.com")));
+        }
+        const QList<qint64> sorted = idsInOrder(m_ws->db(), QStringLiteral("last_name, id"));
+        qint64 lastPos = -1;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const qint64 pos = sorted.indexOf(model.contactId(row));
+            QVERIFY(pos > lastPos); // rows come in last-name order
+            lastPos = pos;
+        }
     }
 
     void memoryStaysBounded()

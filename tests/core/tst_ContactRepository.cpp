@@ -32,8 +32,9 @@ QStringList eventTypes(const QList<Event> &events)
 
 bool hasError(const QList<FieldError> &errors, const QString &field)
 {
-    return std::any_of(errors.cbegin(), errors.cend(),
-                       [&](const FieldError &e) { return e.field == field && !e.message.isEmpty(); });
+    return std::any_of(errors.cbegin(), errors.cend(), [&](const FieldError &e) {
+        return e.field == field && !e.message.isEmpty();
+    });
 }
 
 } // namespace
@@ -50,7 +51,8 @@ private Q_SLOTS:
     {
         m_ws = std::make_unique<test::TestWorkspace>();
         QVERIFY(m_ws->opened());
-        WorkspaceSettings(m_ws->db()).setValue(WorkspaceSettings::Key::DefaultRegion, QStringLiteral("IR"));
+        WorkspaceSettings(m_ws->db())
+            .setValue(WorkspaceSettings::Key::DefaultRegion, QStringLiteral("IR"));
         m_repo = std::make_unique<ContactRepository>(m_ws->db());
     }
     void cleanup()
@@ -61,8 +63,9 @@ private Q_SLOTS:
 
     void createNormalises()
     {
-        Contact c = person(QStringLiteral("  علي "), QStringLiteral("كريمي"),
-                           QStringLiteral(" Ali.Karimi@Example.COM "), QStringLiteral("۰۹۱۲ ۱۲۳ ۴۵۶۷"));
+        Contact c =
+            person(QStringLiteral("  علي "), QStringLiteral("كريمي"),
+                   QStringLiteral(" Ali.Karimi@Example.COM "), QStringLiteral("۰۹۱۲ ۱۲۳ ۴۵۶۷"));
         c.tags = {QStringLiteral("VIP"), QStringLiteral("vip"), QStringLiteral(" newsletter ")};
         QVERIFY2(m_repo->create(c), qPrintable(m_repo->errorString()));
         QVERIFY(c.id > 0);
@@ -80,8 +83,8 @@ private Q_SLOTS:
 
     void validationNamesTheField()
     {
-        Contact bad = person(QStringLiteral("Ali"), QString(), QStringLiteral("ali@"),
-                             QStringLiteral("12"));
+        Contact bad =
+            person(QStringLiteral("Ali"), QString(), QStringLiteral("ali@"), QStringLiteral("12"));
         QVERIFY(!m_repo->create(bad));
         QVERIFY(hasError(m_repo->errors(), QStringLiteral("email")));
         QVERIFY(hasError(m_repo->errors(), QStringLiteral("phone")));
@@ -108,8 +111,10 @@ private Q_SLOTS:
         QVERIFY(hasError(m_repo->errors(), QStringLiteral("email")));
         QCOMPARE(m_repo->findIdByEmail(QStringLiteral("Shop@Example.com")), a.id);
         // contacts without email do not collide
-        Contact p1 = person(QStringLiteral("P1"), QString(), QString(), QStringLiteral("09121111111"));
-        Contact p2 = person(QStringLiteral("P2"), QString(), QString(), QStringLiteral("09122222222"));
+        Contact p1 =
+            person(QStringLiteral("P1"), QString(), QString(), QStringLiteral("09121111111"));
+        Contact p2 =
+            person(QStringLiteral("P2"), QString(), QString(), QStringLiteral("09122222222"));
         QVERIFY(m_repo->create(p1));
         QVERIFY(m_repo->create(p2));
         QCOMPARE(m_repo->findIdsByPhone(QStringLiteral("+989121111111")), QList<qint64>{p1.id});
@@ -117,7 +122,8 @@ private Q_SLOTS:
 
     void updateRecordsWhatChanged()
     {
-        Contact c = person(QStringLiteral("Maria"), QStringLiteral("Nowak"), QStringLiteral("m@example.pl"));
+        Contact c = person(QStringLiteral("Maria"), QStringLiteral("Nowak"),
+                           QStringLiteral("m@example.pl"));
         c.tags = {QStringLiteral("newsletter")};
         QVERIFY(m_repo->create(c));
         Contact edited = *m_repo->find(c.id);
@@ -134,9 +140,9 @@ private Q_SLOTS:
         QVERIFY(stored.emailConsent.changedAt.isValid());
         QCOMPARE(stored.emailConsent.source, QStringLiteral("shop counter"));
         const QStringList types = eventTypes(m_repo->timeline(c.id));
-        for (const QString &t : {EventType::ContactUpdated, EventType::StageChanged,
-                                 EventType::TagAdded, EventType::TagRemoved,
-                                 EventType::ConsentChanged, EventType::ContactCreated})
+        for (const QString &t :
+             {EventType::ContactUpdated, EventType::StageChanged, EventType::TagAdded,
+              EventType::TagRemoved, EventType::ConsentChanged, EventType::ContactCreated})
             QVERIFY2(types.contains(t), qPrintable(t));
         // a refused update changes nothing
         Contact broken = stored;
@@ -148,15 +154,23 @@ private Q_SLOTS:
     void customFieldsAreTyped()
     {
         CustomFieldRepository fields(m_ws->db());
-        FieldDefinition level{0, QStringLiteral("vip_level"), QStringLiteral("VIP level"),
-                              FieldType::Choice, {QStringLiteral("gold"), QStringLiteral("silver")}};
-        FieldDefinition spend{0, QStringLiteral("spend"), QStringLiteral("Spend"), FieldType::Number, {}};
-        FieldDefinition since{0, QStringLiteral("since"), QStringLiteral("Customer since"), FieldType::Date, {}};
-        FieldDefinition wholesale{0, QStringLiteral("wholesale"), QStringLiteral("Wholesale"), FieldType::Boolean, {}};
-        QVERIFY(fields.add(level) && fields.add(spend) && fields.add(since) && fields.add(wholesale));
+        FieldDefinition level{0,
+                              QStringLiteral("vip_level"),
+                              QStringLiteral("VIP level"),
+                              FieldType::Choice,
+                              {QStringLiteral("gold"), QStringLiteral("silver")}};
+        FieldDefinition spend{
+            0, QStringLiteral("spend"), QStringLiteral("Spend"), FieldType::Number, {}};
+        FieldDefinition since{
+            0, QStringLiteral("since"), QStringLiteral("Customer since"), FieldType::Date, {}};
+        FieldDefinition wholesale{
+            0, QStringLiteral("wholesale"), QStringLiteral("Wholesale"), FieldType::Boolean, {}};
+        QVERIFY(fields.add(level) && fields.add(spend) && fields.add(since) &&
+                fields.add(wholesale));
         FieldDefinition dup = level;
         QVERIFY(!fields.add(dup));
-        FieldDefinition badKey{0, QStringLiteral("Bad Key"), QStringLiteral("x"), FieldType::Text, {}};
+        FieldDefinition badKey{
+            0, QStringLiteral("Bad Key"), QStringLiteral("x"), FieldType::Text, {}};
         QVERIFY(!fields.add(badKey));
 
         Contact c = person(QStringLiteral("Ali"), QString(), QStringLiteral("a@example.com"));
@@ -182,27 +196,29 @@ private Q_SLOTS:
 
     void searchMatchesNormalisedPersian()
     {
-        Contact a = person(QStringLiteral("علی"), QStringLiteral("میرزایی"), QStringLiteral("ali@example.com"),
-                           QStringLiteral("09121234567"));
-        Contact b = person(QStringLiteral("کاوه"), QStringLiteral("می‌رزایی"), QString(), QStringLiteral("09351112233"));
-        Contact c = person(QStringLiteral("Maria"), QStringLiteral("Nowak"), QStringLiteral("maria@example.pl"));
+        Contact a = person(QStringLiteral("علی"), QStringLiteral("میرزایی"),
+                           QStringLiteral("ali@example.com"), QStringLiteral("09121234567"));
+        Contact b = person(QStringLiteral("کاوه"), QStringLiteral("می‌رزایی"), QString(),
+                           QStringLiteral("09351112233"));
+        Contact c = person(QStringLiteral("Maria"), QStringLiteral("Nowak"),
+                           QStringLiteral("maria@example.pl"));
         QVERIFY(m_repo->create(a) && m_repo->create(b) && m_repo->create(c));
         auto count = [&](const QString &text) {
             ContactQuery q;
             q.search = text;
             return m_repo->count(q);
         };
-        QCOMPARE(count(QStringLiteral("علي")), 1);          // Arabic yeh finds Persian yeh
-        QCOMPARE(count(QStringLiteral("كاوه")), 1);         // Arabic kaf
-        QCOMPARE(count(QStringLiteral("میرزایی")), 2);      // with and without ZWNJ
+        QCOMPARE(count(QStringLiteral("علي")), 1);     // Arabic yeh finds Persian yeh
+        QCOMPARE(count(QStringLiteral("كاوه")), 1);    // Arabic kaf
+        QCOMPARE(count(QStringLiteral("میرزایی")), 2); // with and without ZWNJ
         QCOMPARE(count(QStringLiteral("MARIA")), 1);
         QCOMPARE(count(QStringLiteral("example.pl")), 1);
-        QCOMPARE(count(QStringLiteral("0912 123")), 1);     // national digits, two words
-        QCOMPARE(count(QStringLiteral("۰۹۳۵")), 1);         // Persian digits
+        QCOMPARE(count(QStringLiteral("0912 123")), 1); // national digits, two words
+        QCOMPARE(count(QStringLiteral("۰۹۳۵")), 1);     // Persian digits
         QCOMPARE(count(QStringLiteral("989121234567")), 1);
         QCOMPARE(count(QStringLiteral("maria nowak")), 1);
         QCOMPARE(count(QStringLiteral("maria kaveh")), 0);
-        QCOMPARE(count(QStringLiteral("%")), 0);           // LIKE wildcards are literal
+        QCOMPARE(count(QStringLiteral("%")), 0); // LIKE wildcards are literal
         QCOMPARE(count(QStringLiteral("_")), 0);
         QCOMPARE(count(QStringLiteral("'; DROP TABLE contacts; --")), 0);
         QCOMPARE(m_repo->count(), 3);
@@ -233,10 +249,12 @@ private Q_SLOTS:
 
     void mergeKeepsEverything()
     {
-        Contact keep = person(QStringLiteral("Reza"), QString(), QStringLiteral("reza@example.com"));
+        Contact keep =
+            person(QStringLiteral("Reza"), QString(), QStringLiteral("reza@example.com"));
         keep.tags = {QStringLiteral("vip")};
-        Contact other = person(QString(), QStringLiteral("Karimi"), QStringLiteral("r.karimi@example.com"),
-                               QStringLiteral("09121234567"));
+        Contact other =
+            person(QString(), QStringLiteral("Karimi"), QStringLiteral("r.karimi@example.com"),
+                   QStringLiteral("09121234567"));
         other.tags = {QStringLiteral("wholesale")};
         other.status = ContactStatus::Unsubscribed;
         QVERIFY(m_repo->create(keep) && m_repo->create(other));
@@ -247,7 +265,8 @@ private Q_SLOTS:
         QCOMPARE(merged.lastName, QStringLiteral("Karimi"));
         QCOMPARE(merged.phone, QStringLiteral("+989121234567"));
         QCOMPARE(merged.status, ContactStatus::Unsubscribed);
-        QVERIFY(merged.tags.contains(QStringLiteral("vip")) && merged.tags.contains(QStringLiteral("wholesale")));
+        QVERIFY(merged.tags.contains(QStringLiteral("vip")) &&
+                merged.tags.contains(QStringLiteral("wholesale")));
         const QStringList types = eventTypes(m_repo->timeline(keep.id));
         QCOMPARE(types.count(EventType::ContactCreated), 2); // both timelines
         QVERIFY(types.contains(EventType::ContactsMerged));

@@ -21,7 +21,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("equals") << QStringLiteral("=HYPERLINK(\"http://x\")")
                                 << QStringLiteral("'=HYPERLINK(\"http://x\")");
-        QTest::newRow("plus") << QStringLiteral("+989121234567") << QStringLiteral("'+989121234567");
+        QTest::newRow("plus") << QStringLiteral("+989121234567")
+                              << QStringLiteral("'+989121234567");
         QTest::newRow("minus") << QStringLiteral("-2+3") << QStringLiteral("'-2+3");
         QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
         QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
@@ -42,8 +43,8 @@ private Q_SLOTS:
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         CsvWriter csv(&buffer);
-        csv.writeRow({QStringLiteral("a,b"), QStringLiteral("say \"hi\""), QStringLiteral("two\nlines"),
-                      QStringLiteral("علی")});
+        csv.writeRow({QStringLiteral("a,b"), QStringLiteral("say \"hi\""),
+                      QStringLiteral("two\nlines"), QStringLiteral("علی")});
         QCOMPARE(QString::fromUtf8(buffer.data()),
                  QStringLiteral("\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",علی\r\n"));
     }
@@ -77,7 +78,8 @@ private Q_SLOTS:
         const QStringList lines = text.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 3);
         QVERIFY(lines.at(0).startsWith(QStringLiteral("email,phone,first_name,last_name")));
-        QVERIFY2(lines.at(1).contains(QStringLiteral("'=cmd|' /C calc'!A0")), qPrintable(lines.at(1)));
+        QVERIFY2(lines.at(1).contains(QStringLiteral("'=cmd|' /C calc'!A0")),
+                 qPrintable(lines.at(1)));
         QVERIFY(lines.at(1).contains(QStringLiteral("'+48601234567")));
         QVERIFY(lines.at(1).contains(QStringLiteral("کریمی")));
         QVERIFY(lines.at(1).contains(QStringLiteral("vip; مشتری")));

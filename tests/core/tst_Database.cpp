@@ -40,7 +40,8 @@ QVariant pragma(const Database &db, const char *name)
 void rawExec(const QString &path, const QStringList &statements)
 {
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery q(db);
@@ -163,7 +164,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("w.masir"));
         makeWorkspace(path);
-        rawExec(path, {QStringLiteral("PRAGMA user_version = %1").arg(Migrations::latestVersion() + 1)});
+        rawExec(path,
+                {QStringLiteral("PRAGMA user_version = %1").arg(Migrations::latestVersion() + 1)});
         expectRefused(path, QStringLiteral("newer version of Masir"));
     }
 
@@ -186,7 +188,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("no/such/folder/w.masir"));
         Database db(path);
         QVERIFY(!db.open());
-        QVERIFY2(db.errorString().contains(QStringLiteral("does not exist")), qPrintable(db.errorString()));
+        QVERIFY2(db.errorString().contains(QStringLiteral("does not exist")),
+                 qPrintable(db.errorString()));
         QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("no"))));
     }
 
@@ -195,7 +198,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         Database db(dir.path());
         QVERIFY(!db.open());
-        QVERIFY2(db.errorString().contains(QStringLiteral("is a folder")), qPrintable(db.errorString()));
+        QVERIFY2(db.errorString().contains(QStringLiteral("is a folder")),
+                 qPrintable(db.errorString()));
     }
 
     void refusesReadOnlyFolder()
@@ -215,7 +219,8 @@ private Q_SLOTS:
             // root, so check that case instead.
             Database db(QStringLiteral("/proc/masir-test.masir"));
             QVERIFY(!db.open());
-            QVERIFY2(db.errorString().contains(QStringLiteral("read-only")), qPrintable(db.errorString()));
+            QVERIFY2(db.errorString().contains(QStringLiteral("read-only")),
+                     qPrintable(db.errorString()));
             return;
         }
         expectRefused(existing, QStringLiteral("read-only"));

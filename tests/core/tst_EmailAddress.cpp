@@ -13,17 +13,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("input");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("plain") << QStringLiteral("ali@example.com") << QStringLiteral("ali@example.com");
-        QTest::newRow("case folded") << QStringLiteral("Maria.Nowak@Example.PL")
-                                     << QStringLiteral("maria.nowak@example.pl");
+        QTest::newRow("plain") << QStringLiteral("ali@example.com")
+                               << QStringLiteral("ali@example.com");
+        QTest::newRow("case folded")
+            << QStringLiteral("Maria.Nowak@Example.PL") << QStringLiteral("maria.nowak@example.pl");
         QTest::newRow("trimmed") << QStringLiteral("  a.b@c.io  ") << QStringLiteral("a.b@c.io");
         QTest::newRow("plus tag") << QStringLiteral("shop+news@example.com")
                                   << QStringLiteral("shop+news@example.com");
-        QTest::newRow("angle brackets") << QStringLiteral("<x@example.org>")
-                                        << QStringLiteral("x@example.org");
+        QTest::newRow("angle brackets")
+            << QStringLiteral("<x@example.org>") << QStringLiteral("x@example.org");
         QTest::newRow("subdomain") << QStringLiteral("a@mail.shop.example.co.uk")
                                    << QStringLiteral("a@mail.shop.example.co.uk");
-        QTest::newRow("idn") << QStringLiteral("info@bücher.de") << QStringLiteral("info@bücher.de");
+        QTest::newRow("idn") << QStringLiteral("info@bücher.de")
+                             << QStringLiteral("info@bücher.de");
     }
     void valid()
     {
@@ -50,7 +52,8 @@ private Q_SLOTS:
         QTest::newRow("numeric tld") << QStringLiteral("a@example.123");
         QTest::newRow("hyphen label") << QStringLiteral("a@-example.com");
         QTest::newRow("typo comma") << QStringLiteral("a@example,com");
-        QTest::newRow("too long local") << QString(QString(65, QLatin1Char('a')) + QStringLiteral("@example.com"));
+        QTest::newRow("too long local")
+            << QString(QString(65, QLatin1Char('a')) + QStringLiteral("@example.com"));
     }
     void invalid()
     {

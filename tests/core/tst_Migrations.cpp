@@ -16,19 +16,22 @@ bool buildAtVersion(const QString &path, int version)
 {
     bool ok = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
         db.setDatabaseName(path);
         if (db.open()) {
             Migrations m(db);
             ok = m.migrate(version) && m.currentVersion() == version;
             QSqlQuery q(db);
             // every released schema has had contacts with these columns
-            ok = ok && q.exec(QStringLiteral(
-                           "INSERT INTO contacts (email, first_name, last_name, created_at, updated_at) "
-                           "VALUES ('old@example.com', 'Reza', 'Karimi', 1000, 1000)"));
+            ok = ok &&
+                 q.exec(QStringLiteral(
+                     "INSERT INTO contacts (email, first_name, last_name, created_at, updated_at) "
+                     "VALUES ('old@example.com', 'Reza', 'Karimi', 1000, 1000)"));
             if (version >= 2)
-                ok = ok && q.exec(QStringLiteral("INSERT INTO events (contact_id, type, occurred_at) "
-                                                 "VALUES (1, 'contact_created', 1000)"));
+                ok = ok &&
+                     q.exec(QStringLiteral("INSERT INTO events (contact_id, type, occurred_at) "
+                                           "VALUES (1, 'contact_created', 1000)"));
             db.close();
         }
     }
@@ -109,7 +112,8 @@ private Q_SLOTS:
         QVERIFY(buildAtVersion(path, 2));
         // Sabotage: the column version 3 adds already exists, so step 3 fails.
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("s"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("s"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);

@@ -17,12 +17,18 @@ private Q_SLOTS:
         const QString ir = QStringLiteral("+989121234567");
         QTest::newRow("ir national") << QStringLiteral("09121234567") << QStringLiteral("IR") << ir;
         QTest::newRow("ir spaced") << QStringLiteral("0912 123 4567") << QStringLiteral("IR") << ir;
-        QTest::newRow("ir plus") << QStringLiteral("+98 912 123 4567") << QStringLiteral("IR") << ir;
-        QTest::newRow("ir 0098") << QStringLiteral("0098 912 123 4567") << QStringLiteral("IR") << ir;
-        QTest::newRow("ir 98 other region") << QStringLiteral("+989121234567") << QStringLiteral("PL") << ir;
-        QTest::newRow("persian digits") << QStringLiteral("۰۹۱۲۱۲۳۴۵۶۷") << QStringLiteral("IR") << ir;
-        QTest::newRow("arabic-indic digits") << QStringLiteral("٠٩١٢١٢٣٤٥٦٧") << QStringLiteral("IR") << ir;
-        QTest::newRow("mixed digits dashes") << QStringLiteral("۰۹۱۲-123-۴۵۶۷") << QStringLiteral("IR") << ir;
+        QTest::newRow("ir plus") << QStringLiteral("+98 912 123 4567") << QStringLiteral("IR")
+                                 << ir;
+        QTest::newRow("ir 0098") << QStringLiteral("0098 912 123 4567") << QStringLiteral("IR")
+                                 << ir;
+        QTest::newRow("ir 98 other region")
+            << QStringLiteral("+989121234567") << QStringLiteral("PL") << ir;
+        QTest::newRow("persian digits")
+            << QStringLiteral("۰۹۱۲۱۲۳۴۵۶۷") << QStringLiteral("IR") << ir;
+        QTest::newRow("arabic-indic digits")
+            << QStringLiteral("٠٩١٢١٢٣٤٥٦٧") << QStringLiteral("IR") << ir;
+        QTest::newRow("mixed digits dashes")
+            << QStringLiteral("۰۹۱۲-123-۴۵۶۷") << QStringLiteral("IR") << ir;
         QTest::newRow("pl") << QStringLiteral("+48 601 234 567") << QStringLiteral("PL")
                             << QStringLiteral("+48601234567");
         QTest::newRow("pl national") << QStringLiteral("601 234 567") << QStringLiteral("PL")
@@ -31,7 +37,8 @@ private Q_SLOTS:
                             << QStringLiteral("+60123456789");
         QTest::newRow("us brackets") << QStringLiteral("(212) 555-0123") << QStringLiteral("US")
                                      << QStringLiteral("+12125550123");
-        QTest::newRow("region lower case") << QStringLiteral("09121234567") << QStringLiteral("ir") << ir;
+        QTest::newRow("region lower case")
+            << QStringLiteral("09121234567") << QStringLiteral("ir") << ir;
     }
     void normalize()
     {

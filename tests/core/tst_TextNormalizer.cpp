@@ -12,10 +12,12 @@ private Q_SLOTS:
     void normalizeArabicLetters()
     {
         // ARABIC YEH and KAF become Persian YEH and KEHEH; nothing else changes.
-        QCOMPARE(TextNormalizer::normalize(QStringLiteral("علي كريمي")), QStringLiteral("علی کریمی"));
+        QCOMPARE(TextNormalizer::normalize(QStringLiteral("علي كريمي")),
+                 QStringLiteral("علی کریمی"));
         QCOMPARE(TextNormalizer::normalize(QStringLiteral("موسى")), QStringLiteral("موسی"));
         QCOMPARE(TextNormalizer::normalize(QStringLiteral("Kraków")), QStringLiteral("Kraków"));
-        QCOMPARE(TextNormalizer::normalize(QStringLiteral("می‌خواهم")), QStringLiteral("می‌خواهم"));
+        QCOMPARE(TextNormalizer::normalize(QStringLiteral("می‌خواهم")),
+                 QStringLiteral("می‌خواهم"));
     }
 
     void searchKeys_data()
@@ -31,7 +33,8 @@ private Q_SLOTS:
         QTest::newRow("teh marbuta") << QStringLiteral("فاطمة") << QStringLiteral("فاطمه");
         QTest::newRow("persian digits") << QStringLiteral("۰۹۱۲") << QStringLiteral("0912");
         QTest::newRow("arabic digits") << QStringLiteral("٠٩١٢") << QStringLiteral("0912");
-        QTest::newRow("latin case") << QStringLiteral("MARIA Nowak") << QStringLiteral("maria nowak");
+        QTest::newRow("latin case")
+            << QStringLiteral("MARIA Nowak") << QStringLiteral("maria nowak");
         QTest::newRow("polish case") << QStringLiteral("ŁUKASZ") << QStringLiteral("łukasz");
     }
     void searchKeys()
@@ -51,7 +54,8 @@ private Q_SLOTS:
 
     void asciiDigits()
     {
-        QCOMPARE(TextNormalizer::toAsciiDigits(QStringLiteral("۱۴۰۳/۰۱/۰۱")), QStringLiteral("1403/01/01"));
+        QCOMPARE(TextNormalizer::toAsciiDigits(QStringLiteral("۱۴۰۳/۰۱/۰۱")),
+                 QStringLiteral("1403/01/01"));
         QCOMPARE(TextNormalizer::toAsciiDigits(QStringLiteral("٢٠٢٤")), QStringLiteral("2024"));
         QCOMPARE(TextNormalizer::toAsciiDigits(QStringLiteral("abc")), QStringLiteral("abc"));
     }

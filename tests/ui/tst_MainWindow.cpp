@@ -51,7 +51,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ui::ContactsPage *page = window.contactsPage();
-        QAbstractItemModelTester tester(page->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(page->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(page->view()->model()->rowCount(), 2000);
         QCOMPARE(window.navigation()->count(), int(ui::MainWindow::PageCount));
         QVERIFY(window.windowTitle().contains(QStringLiteral("demo")));
@@ -78,7 +79,10 @@ private Q_SLOTS:
         const int found = page->model()->rowCount();
         QVERIFY(found > 0);
         for (int row = 0; row < found; ++row)
-            QVERIFY(page->model()->data(page->model()->index(row, 0)).toString().contains(QStringLiteral("علی")));
+            QVERIFY(page->model()
+                        ->data(page->model()->index(row, 0))
+                        .toString()
+                        .contains(QStringLiteral("علی")));
         page->searchField()->clear();
         QTRY_COMPARE(page->model()->rowCount(), 2000);
     }
@@ -186,7 +190,8 @@ private Q_SLOTS:
             QCOMPARE(window.navigation()->item(0)->text(), QStringLiteral("مخاطبان"));
             const QImage shot = window.grab().toImage();
             QVERIFY(!shot.isNull());
-            shot.save(QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("mainwindow_fa.png")));
+            shot.save(QDir(QStringLiteral(MASIR_BINARY_DIR))
+                          .filePath(QStringLiteral("mainwindow_fa.png")));
         }
         Translations::install(QStringLiteral("en"));
         QApplication::setLayoutDirection(Qt::LeftToRight);

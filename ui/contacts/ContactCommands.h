@@ -20,8 +20,7 @@ public:
     ContactCommand(ContactRepository &repo, Changed changed)
         : m_repo(repo)
         , m_changed(std::move(changed))
-    {
-    }
+    {}
 
 protected:
     bool firstRedo()

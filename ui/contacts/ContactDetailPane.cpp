@@ -153,7 +153,8 @@ void ContactDetailPane::showContact(qint64 id)
     } else {
         QStringList chips;
         for (const QString &tag : c.tags)
-            chips << QStringLiteral("<span style='background:palette(alternate-base);'>&nbsp;%1&nbsp;</span>")
+            chips << QStringLiteral(
+                         "<span style='background:palette(alternate-base);'>&nbsp;%1&nbsp;</span>")
                          .arg(tag.toHtmlEscaped());
         m_tags->setText(chips.join(QStringLiteral(" ")));
     }
@@ -167,8 +168,9 @@ void ContactDetailPane::showContact(qint64 id)
             details << consent.source;
         if (!details.isEmpty())
             text += QStringLiteral(" (%1)").arg(
-                details.size() == 2 ? tr("%1, %2", "consent time, consent source").arg(details[0], details[1])
-                                    : details.first());
+                details.size() == 2
+                    ? tr("%1, %2", "consent time, consent source").arg(details[0], details[1])
+                    : details.first());
         return text;
     };
     clearRows(m_consent);

@@ -38,8 +38,7 @@ ContactEditorDialog::ContactEditorDialog(const Contact &contact,
     , m_original(contact)
     , m_save(std::move(save))
 {
-    setWindowTitle(contact.id == 0 ? tr("New contact")
-                                   : tr("Edit %1").arg(contact.displayName()));
+    setWindowTitle(contact.id == 0 ? tr("New contact") : tr("Edit %1").arg(contact.displayName()));
     setMinimumWidth(520);
 
     auto *content = new QWidget;
@@ -147,7 +146,8 @@ ContactEditorDialog::ContactEditorDialog(const Contact &contact,
     auto *consentForm = new QFormLayout(consent);
     m_emailConsent = new QComboBox;
     fillConsent(m_emailConsent, contact.emailConsent.status);
-    m_emailConsentSource = makeLine(contact.emailConsent.source, QStringLiteral("email_consent_source"));
+    m_emailConsentSource =
+        makeLine(contact.emailConsent.source, QStringLiteral("email_consent_source"));
     m_emailConsentSource->setPlaceholderText(tr("Where it was given, e.g. shop counter"));
     m_smsConsent = new QComboBox;
     fillConsent(m_smsConsent, contact.smsConsent.status);
@@ -286,7 +286,8 @@ Contact ContactEditorDialog::contact() const
     c.score = m_score->value();
     c.status = ContactVocabulary::statusFromKey(m_status->currentData().toString());
     auto consent = [](Consent current, QComboBox *box, QLineEdit *source) {
-        const ConsentStatus status = ContactVocabulary::consentFromKey(box->currentData().toString());
+        const ConsentStatus status =
+            ContactVocabulary::consentFromKey(box->currentData().toString());
         if (status != current.status)
             current.changedAt = QDateTime(); // stamped by the repository
         current.status = status;
@@ -334,7 +335,8 @@ int ContactEditorDialog::showErrors(const QList<FieldError> &errors)
             general << e.message;
             continue;
         }
-        const QString text = label->text().isEmpty() ? e.message : label->text() + QLatin1Char('\n') + e.message;
+        const QString text =
+            label->text().isEmpty() ? e.message : label->text() + QLatin1Char('\n') + e.message;
         label->setText(text);
         label->show();
         ++placed;

@@ -53,12 +53,14 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     // Actions
     m_newAction = new QAction(tr("&New Contact…"), this);
     m_newAction->setShortcut(QKeySequence::New);
-    m_newAction->setToolTip(tr("Add a contact (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    m_newAction->setToolTip(
+        tr("Add a contact (%1)")
+            .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     connect(m_newAction, &QAction::triggered, this, [this] { editContact(0); });
 
     m_editAction = new QAction(tr("&Edit Contact…"), this);
-    m_editAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter),
-                                QKeySequence(Qt::Key_F2)});
+    m_editAction->setShortcuts(
+        {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter), QKeySequence(Qt::Key_F2)});
     m_editAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_editAction, &QAction::triggered, this, [this] {
         const QList<qint64> ids = selectedIds(1);
@@ -148,9 +150,9 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
         QHeaderView *header = m_view->horizontalHeader();
         if (!ContactListModel::isSortable(column)) {
             // Only indexed columns sort; keep the indicator where the order really is.
-            header->setSortIndicator(m_model->sortColumn(),
-                                     m_model->query().descending ? Qt::DescendingOrder
-                                                                 : Qt::AscendingOrder);
+            header->setSortIndicator(m_model->sortColumn(), m_model->query().descending
+                                                                ? Qt::DescendingOrder
+                                                                : Qt::AscendingOrder);
             Q_EMIT statusMessage(tr("This column cannot be sorted. Sort by name, company, score "
                                     "or date created."),
                                  4000);
@@ -158,10 +160,10 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
         }
         // Clicking the sorted column flips the order; a new column starts ascending,
         // except score and date, where the highest and newest come first.
-        Qt::SortOrder order = (column == ContactListModel::ScoreColumn ||
-                               column == ContactListModel::CreatedColumn)
-                                  ? Qt::DescendingOrder
-                                  : Qt::AscendingOrder;
+        Qt::SortOrder order =
+            (column == ContactListModel::ScoreColumn || column == ContactListModel::CreatedColumn)
+                ? Qt::DescendingOrder
+                : Qt::AscendingOrder;
         if (column == m_model->sortColumn())
             order = m_model->query().descending ? Qt::AscendingOrder : Qt::DescendingOrder;
         header->setSortIndicator(column, order);
@@ -242,8 +244,8 @@ void ContactsPage::selectContact(qint64 id)
     if (row < 0)
         return;
     const QModelIndex index = m_model->index(row, 0);
-    m_view->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
     m_view->scrollTo(index);
 }
 
@@ -278,19 +280,22 @@ qint64 ContactsPage::editContact(qint64 id)
     }
     auto changed = [this](qint64 focus) { refresh(focus); };
     qint64 savedId = 0;
-    ContactEditorDialog dialog(original, m_fields.fields(), [&](Contact &c) -> QList<FieldError> {
-        if (c.id == 0) {
-            if (!m_repo.create(c))
-                return m_repo.errors();
-            m_undo->push(new CreateContactCommand(m_repo, c, changed));
-        } else {
-            if (!m_repo.update(c))
-                return m_repo.errors();
-            m_undo->push(new EditContactCommand(m_repo, original, c, changed));
-        }
-        savedId = c.id;
-        return {};
-    }, this);
+    ContactEditorDialog dialog(
+        original, m_fields.fields(),
+        [&](Contact &c) -> QList<FieldError> {
+            if (c.id == 0) {
+                if (!m_repo.create(c))
+                    return m_repo.errors();
+                m_undo->push(new CreateContactCommand(m_repo, c, changed));
+            } else {
+                if (!m_repo.update(c))
+                    return m_repo.errors();
+                m_undo->push(new EditContactCommand(m_repo, original, c, changed));
+            }
+            savedId = c.id;
+            return {};
+        },
+        this);
     if (dialog.exec() != QDialog::Accepted)
         return 0;
     refresh(savedId);
@@ -304,9 +309,9 @@ void ContactsPage::deleteSelected()
     if (count == 0)
         return;
     if (count > kMaxDeleteAtOnce) {
-        QMessageBox::information(
-            this, tr("Too many contacts selected"),
-            tr("Select at most %1 contacts to delete at once.").arg(Formatter::number(kMaxDeleteAtOnce)));
+        QMessageBox::information(this, tr("Too many contacts selected"),
+                                 tr("Select at most %1 contacts to delete at once.")
+                                     .arg(Formatter::number(kMaxDeleteAtOnce)));
         return;
     }
     const QList<qint64> ids = selectedIds(kMaxDeleteAtOnce);
@@ -328,17 +333,17 @@ void ContactsPage::deleteSelected()
     m_undo->push(new DeleteContactsCommand(m_repo, ids, std::move(snapshot),
                                            [this](qint64 focus) { refresh(focus); }));
     refresh(0);
-    Q_EMIT statusMessage(tr("Deleted %n contact(s). Press Ctrl+Z to undo.", nullptr, int(ids.size())),
-                         6000);
+    Q_EMIT statusMessage(
+        tr("Deleted %n contact(s). Press Ctrl+Z to undo.", nullptr, int(ids.size())), 6000);
 }
 
 void ContactsPage::exportContacts()
 {
     AppSettings settings;
     const QString folder = settings.value(AppSettings::Key::LastExportFolder).toString();
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Contacts"), QDir(folder).filePath(tr("contacts.csv")),
-        tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Contacts"),
+                                                      QDir(folder).filePath(tr("contacts.csv")),
+                                                      tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     settings.setValue(AppSettings::Key::LastExportFolder, QFileInfo(path).absolutePath());
@@ -362,14 +367,19 @@ void ContactsPage::exportContacts()
             QMessageBox::warning(this, tr("Export failed"), error);
             return;
         }
-        Q_EMIT statusMessage(tr("Exported contacts to %1.").arg(QDir::toNativeSeparators(path)), 6000);
+        Q_EMIT statusMessage(tr("Exported contacts to %1.").arg(QDir::toNativeSeparators(path)),
+                             6000);
     });
     // The export reads through its own connection on a pool thread; the UI stays live.
     watcher->setFuture(QtConcurrent::run([db, path, cancelled, guard]() -> QString {
         ContactExporter exporter(*db);
         const qint64 n = exporter.exportCsv(path, {}, [&](qint64 done) {
             QMetaObject::invokeMethod(
-                guard.data(), [guard, done] { if (guard) guard->setValue(int(done)); },
+                guard.data(),
+                [guard, done] {
+                    if (guard)
+                        guard->setValue(int(done));
+                },
                 Qt::QueuedConnection);
             return !cancelled->load();
         });

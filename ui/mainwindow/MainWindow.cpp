@@ -78,16 +78,16 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
                                 tr("SMS with a character and segment counter"),
                                 tr("Personalisation such as {{first_name}}")}));
     addPage(tr("Reports"),
-            new EmptyStatePage(tr("Reports"),
-                               tr("Reports show what your messages and journeys achieve."),
-                               {tr("Sends, opens, clicks, unsubscribes and bounces"),
-                                tr("Conversions and revenue"),
-                                tr("Charts per campaign and per journey step")}));
+            new EmptyStatePage(
+                tr("Reports"), tr("Reports show what your messages and journeys achieve."),
+                {tr("Sends, opens, clicks, unsubscribes and bounces"),
+                 tr("Conversions and revenue"), tr("Charts per campaign and per journey step")}));
     auto *settings = new SettingsPage(db);
     connect(settings, &SettingsPage::statusMessage, this, &MainWindow::showStatus);
     addPage(tr("Settings"), settings);
 
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(ContactsPageIndex);
 
     auto *central = new QWidget;
@@ -102,7 +102,8 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     m_totalLabel = new QLabel;
     m_totalLabel->setObjectName(QStringLiteral("totalLabel"));
     m_selectionLabel = new QLabel;
-    auto *workspaceLabel = new QLabel(demo ? tr("Demo workspace") : QFileInfo(db.path()).fileName());
+    auto *workspaceLabel =
+        new QLabel(demo ? tr("Demo workspace") : QFileInfo(db.path()).fileName());
     workspaceLabel->setToolTip(db.path());
     statusBar()->addPermanentWidget(m_selectionLabel);
     statusBar()->addPermanentWidget(m_totalLabel);

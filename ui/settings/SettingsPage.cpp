@@ -29,7 +29,8 @@ SettingsPage::SettingsPage(const Database &db, QWidget *parent)
     path->setWordWrap(true);
     workspaceForm->addRow(tr("File:"), path);
 
-    m_businessName = new QLineEdit(workspace.value(WorkspaceSettings::Key::BusinessName).toString());
+    m_businessName =
+        new QLineEdit(workspace.value(WorkspaceSettings::Key::BusinessName).toString());
     m_businessName->setObjectName(QStringLiteral("businessName"));
     m_businessName->setPlaceholderText(tr("Shown in emails you send"));
     connect(m_businessName, &QLineEdit::editingFinished, this, [this] {
@@ -45,11 +46,11 @@ SettingsPage::SettingsPage(const Database &db, QWidget *parent)
     QList<QPair<QString, QString>> regions;
     for (const QString &code : PhoneNumbers::supportedRegions()) {
         const QLocale::Territory territory = QLocale::codeToTerritory(code);
-        const QString name = territory == QLocale::AnyTerritory
-                                 ? code
-                                 : QLocale::territoryToString(territory);
-        regions.append({QStringLiteral("%1 (+%2)").arg(name).arg(PhoneNumbers::countryCallingCode(code)),
-                        code});
+        const QString name =
+            territory == QLocale::AnyTerritory ? code : QLocale::territoryToString(territory);
+        regions.append(
+            {QStringLiteral("%1 (+%2)").arg(name).arg(PhoneNumbers::countryCallingCode(code)),
+             code});
     }
     std::sort(regions.begin(), regions.end());
     for (const auto &[label, code] : regions)

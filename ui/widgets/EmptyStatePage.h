@@ -11,8 +11,8 @@ class EmptyStatePage final : public QWidget
     Q_OBJECT
 
 public:
-    EmptyStatePage(const QString &title, const QString &description,
-                   const QStringList &comingSoon, QWidget *parent = nullptr);
+    EmptyStatePage(const QString &title, const QString &description, const QStringList &comingSoon,
+                   QWidget *parent = nullptr);
 };
 
 } // namespace masir::ui
