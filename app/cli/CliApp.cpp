@@ -3,12 +3,18 @@
 #include "contacts/ContactRepository.h"
 #include "demo/DemoWorkspace.h"
 #include "exporting/ContactExporter.h"
+#include "exporting/CsvWriter.h"
+#include "importing/ImportJob.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 
 #include <cstdio>
 
@@ -28,6 +34,12 @@ QString CliApp::usage() const
               "  contacts count [--search T]  print the number of contacts\n"
               "  contacts export FILE.csv [--bom]\n"
               "                               export every contact as UTF-8 CSV\n"
+              "  import FILE [--encoding E] [--delimiter D] [--map \"Header=field\" ...]\n"
+              "         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]\n"
+              "         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]\n"
+              "                               import contacts from a CSV file\n"
+              "  import FILE --preview [--rows N] --json\n"
+              "                               show how Masir reads the file\n"
               "  demo [--contacts N] [--no-events]\n"
               "                               add generated sample contacts\n"
               "  check                        check the workspace file for damage\n"
@@ -114,6 +126,10 @@ int CliApp::run(const QStringList &arguments)
         Database db(path);
         return contacts(db, args);
     }
+    if (command == QLatin1String("import")) {
+        Database db(path);
+        return import(db, args);
+    }
     if (command == QLatin1String("demo")) {
         Database db(path);
         return demo(db, args);
@@ -199,6 +215,170 @@ int CliApp::demo(Database &db, const QStringList &args)
     if (!demoWorkspace.populate(options))
         return fail(demoWorkspace.errorString());
     m_err << tr("Added %n demo contact(s).", nullptr, options.contacts) << '\n';
+    return 0;
+}
+
+int CliApp::import(Database &db, const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("file"), tr("The CSV file."));
+    parser.addOptions({
+        {QStringLiteral("encoding"), tr("The file's encoding (utf-8, utf-16le, windows-1256, ...)."), QStringLiteral("E")},
+        {QStringLiteral("delimiter"), tr("The delimiter: , ; tab or |."), QStringLiteral("D")},
+        {QStringLiteral("no-header"), tr("The first row is data, not a header.")},
+        {QStringLiteral("map"), tr("Map a column: \"Header=field\", \"Header=custom.key\", \"Header=custom.key:number\" or \"Header=skip\"."), QStringLiteral("MAPPING")},
+        {QStringLiteral("policy"), tr("What to do with existing contacts: skip, fill (default) or overwrite."), QStringLiteral("P"), QStringLiteral("fill")},
+        {QStringLiteral("no-phone-match"), tr("Match existing contacts on email only.")},
+        {QStringLiteral("tag"), tr("Tag every imported contact."), QStringLiteral("T")},
+        {QStringLiteral("source"), tr("Source label of created contacts."), QStringLiteral("S")},
+        {QStringLiteral("list"), tr("Add every imported contact to this static list."), QStringLiteral("L")},
+        {QStringLiteral("region"), tr("Country for phone numbers without a country code (IR, PL, MY, ...)."), QStringLiteral("R")},
+        {QStringLiteral("dates"), tr("How to read dates: auto, jalali or gregorian."), QStringLiteral("MODE"), QStringLiteral("auto")},
+        {QStringLiteral("dry-run"), tr("Read and check the file, write nothing.")},
+        {QStringLiteral("report"), tr("Write the rejected rows to this CSV file."), QStringLiteral("FILE")},
+        {QStringLiteral("json"), tr("Print the result as JSON.")},
+        {QStringLiteral("preview"), tr("Only show how the file is read.")},
+        {QStringLiteral("rows"), tr("Rows to preview (default 50)."), QStringLiteral("N"), QStringLiteral("50")},
+        {QStringLiteral("batch"), tr("Rows per transaction."), QStringLiteral("N"), QStringLiteral("25000")},
+    });
+    if (!parser.parse(QStringList{QStringLiteral("masir-cli")} + args))
+        return usageError(parser.errorText());
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 1)
+        return usageError(tr("import needs the path of one CSV file."));
+
+    ImportOptions options;
+    options.path = pos.first();
+    if (!QFileInfo::exists(options.path))
+        return fail(tr("%1 does not exist.").arg(QDir::toNativeSeparators(options.path)));
+    if (parser.isSet(QStringLiteral("encoding"))) {
+        options.encoding = Encodings::fromKey(parser.value(QStringLiteral("encoding")));
+        if (!options.encoding)
+            return usageError(tr("Unknown encoding \"%1\". Use one of: %2.")
+                                  .arg(parser.value(QStringLiteral("encoding")),
+                                       QStringLiteral("utf-8, utf-16le, utf-16be, windows-1256, windows-1250, windows-1252")));
+    }
+    if (parser.isSet(QStringLiteral("delimiter"))) {
+        const QString d = parser.value(QStringLiteral("delimiter"));
+        if (d == QLatin1String("tab") || d == QLatin1String("\\t"))
+            options.delimiter = QLatin1Char('\t');
+        else if (d.size() == 1)
+            options.delimiter = d.front();
+        else
+            return usageError(tr("The delimiter is one character, or \"tab\"."));
+    }
+    if (parser.isSet(QStringLiteral("no-header")))
+        options.hasHeader = false;
+    for (const QString &m : parser.values(QStringLiteral("map"))) {
+        const qsizetype eq = m.lastIndexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usageError(tr("--map takes \"Header=field\", not \"%1\".").arg(m));
+        QString target = m.mid(eq + 1).trimmed();
+        if (ImportTarget::isCustom(target) && target.contains(QLatin1Char(':'))) {
+            const QString typeKey = target.section(QLatin1Char(':'), 1);
+            target = target.section(QLatin1Char(':'), 0, 0);
+            const auto type = CustomFieldRepository::typeFromKey(typeKey);
+            if (!type || *type == FieldType::Choice)
+                return usageError(tr("A new custom field is text, number, date or boolean, not \"%1\".").arg(typeKey));
+            options.newFields << FieldDefinition{0, target.mid(7), m.left(eq).trimmed(), *type, {}};
+        } else if (target != ImportTarget::Skip && !ImportTarget::isCustom(target) &&
+                   !ImportTarget::standard().contains(target)) {
+            return usageError(tr("\"%1\" is not a contact field. Use one of: %2, custom.KEY or skip.")
+                                  .arg(target, ImportTarget::standard().join(QStringLiteral(", "))));
+        }
+        options.overrides.insert(m.left(eq).trimmed(), target);
+    }
+    const QString policy = parser.value(QStringLiteral("policy"));
+    if (policy == QLatin1String("skip"))
+        options.policy = ImportOptions::Policy::Skip;
+    else if (policy == QLatin1String("fill"))
+        options.policy = ImportOptions::Policy::Fill;
+    else if (policy == QLatin1String("overwrite"))
+        options.policy = ImportOptions::Policy::Overwrite;
+    else
+        return usageError(tr("--policy is skip, fill or overwrite."));
+    const QString dates = parser.value(QStringLiteral("dates"));
+    if (dates == QLatin1String("jalali"))
+        options.dates = ValueParsers::DateMode::Jalali;
+    else if (dates == QLatin1String("gregorian"))
+        options.dates = ValueParsers::DateMode::Gregorian;
+    else if (dates != QLatin1String("auto"))
+        return usageError(tr("--dates is auto, jalali or gregorian."));
+    options.matchPhone = !parser.isSet(QStringLiteral("no-phone-match"));
+    options.tag = parser.value(QStringLiteral("tag"));
+    options.source = parser.value(QStringLiteral("source"));
+    options.staticList = parser.value(QStringLiteral("list"));
+    options.defaultRegion = parser.value(QStringLiteral("region")).toUpper();
+    options.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    bool ok = false;
+    options.batchSize = parser.value(QStringLiteral("batch")).toInt(&ok);
+    if (!ok || options.batchSize < 1)
+        return usageError(tr("--batch needs a positive whole number."));
+    const bool json = parser.isSet(QStringLiteral("json"));
+
+    if (!openWorkspace(db))
+        return 1;
+
+    if (parser.isSet(QStringLiteral("preview"))) {
+        const int rows = parser.value(QStringLiteral("rows")).toInt(&ok);
+        if (!ok || rows < 0)
+            return usageError(tr("--rows needs a whole number."));
+        const ImportPreview p = ImportJob::preview(db, options, rows);
+        if (!p.error.isEmpty())
+            return fail(p.error);
+        QJsonArray rowsJson;
+        for (const QStringList &r : p.rows)
+            rowsJson.append(QJsonArray::fromStringList(r));
+        const QJsonObject out{{QStringLiteral("encoding"), Encodings::key(p.encoding)},
+                              {QStringLiteral("delimiter"), QString(p.delimiter)},
+                              {QStringLiteral("header"), QJsonArray::fromStringList(p.hasHeader ? p.headers : QStringList())},
+                              {QStringLiteral("mapping"), QJsonArray::fromStringList(p.targets)},
+                              {QStringLiteral("rows"), rowsJson}};
+        m_out << QString::fromUtf8(QJsonDocument(out).toJson(json ? QJsonDocument::Compact : QJsonDocument::Indented)) << '\n';
+        return 0;
+    }
+
+    ImportJob job(db, options);
+    const ImportReport r = job.run();
+    if (r.failed)
+        return fail(r.error);
+    if (parser.isSet(QStringLiteral("report"))) {
+        QSaveFile file(parser.value(QStringLiteral("report")));
+        if (!file.open(QIODevice::WriteOnly))
+            return fail(tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+        CsvWriter csv(&file);
+        csv.writeBom();
+        csv.writeRow({QStringLiteral("row"), QStringLiteral("line"), QStringLiteral("severity"),
+                      QStringLiteral("field"), QStringLiteral("message"), QStringLiteral("raw")});
+        for (const ImportIssue &i : r.issues)
+            csv.writeRow({QString::number(i.row), QString::number(i.line),
+                          i.rejected ? QStringLiteral("rejected") : QStringLiteral("warning"), i.field,
+                          i.message, i.raw});
+        if (!file.commit())
+            return fail(tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
+    }
+    if (json) {
+        const QJsonObject out{{QStringLiteral("created"), r.created},
+                              {QStringLiteral("updated"), r.updated},
+                              {QStringLiteral("skipped"), r.skipped},
+                              {QStringLiteral("rejected"), r.rejected},
+                              {QStringLiteral("encoding"), Encodings::key(r.encoding)},
+                              {QStringLiteral("delimiter"), QString(r.delimiter)}};
+        m_out << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact)) << '\n';
+    } else {
+        m_out << tr("%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, \"%7\", %8 s)")
+                     .arg(r.rows).arg(r.created).arg(r.updated).arg(r.skipped).arg(r.rejected)
+                     .arg(Encodings::key(r.encoding), QString(r.delimiter))
+                     .arg(r.seconds, 0, 'f', 2)
+              << '\n';
+        for (const ImportIssue &i : r.issues)
+            m_err << tr("row %1 (line %2): %3%4")
+                         .arg(i.row).arg(i.line)
+                         .arg(i.rejected ? tr("rejected: ") : tr("warning: "), i.message)
+                  << '\n';
+    }
+    if (r.cancelled)
+        return fail(tr("the import was cancelled"));
     return 0;
 }
 

@@ -27,6 +27,7 @@ private:
 
     int contacts(Database &db, const QStringList &args);
     int demo(Database &db, const QStringList &args);
+    int import(Database &db, const QStringList &args);
     int check(Database &db);
 
     QTextStream m_out;

@@ -108,6 +108,52 @@ const QList<QStringList> &migrationList()
             QStringLiteral("CREATE INDEX contacts_company ON contacts (company, id)"),
             QStringLiteral("CREATE INDEX contacts_score ON contacts (score, id)"),
         },
+        // 4: imports with every rejected row, and static lists (segments with members)
+        {
+            QStringLiteral(R"(CREATE TABLE imports (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                file_name TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'running'
+                    CHECK (status IN ('running', 'done', 'cancelled', 'failed', 'interrupted', 'undone')),
+                encoding TEXT NOT NULL DEFAULT '',
+                delimiter TEXT NOT NULL DEFAULT '',
+                rows_read BIGINT NOT NULL DEFAULT 0,
+                created BIGINT NOT NULL DEFAULT 0,
+                updated BIGINT NOT NULL DEFAULT 0,
+                skipped BIGINT NOT NULL DEFAULT 0,
+                rejected BIGINT NOT NULL DEFAULT 0,
+                warnings BIGINT NOT NULL DEFAULT 0,
+                options TEXT NOT NULL DEFAULT '{}',
+                error TEXT NOT NULL DEFAULT '',
+                started_at BIGINT NOT NULL,
+                finished_at BIGINT))"),
+            QStringLiteral(R"(CREATE TABLE import_issues (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                import_id BIGINT NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+                row_number BIGINT NOT NULL,
+                line_number BIGINT NOT NULL,
+                severity TEXT NOT NULL CHECK (severity IN ('rejected', 'warning')),
+                field TEXT NOT NULL DEFAULT '',
+                message TEXT NOT NULL,
+                raw TEXT NOT NULL DEFAULT ''))"),
+            QStringLiteral("CREATE INDEX import_issues_import ON import_issues (import_id, row_number)"),
+            // the import that created a contact, so that an import can be undone
+            QStringLiteral("ALTER TABLE contacts ADD COLUMN import_id BIGINT"),
+            QStringLiteral("CREATE INDEX contacts_import ON contacts (import_id) WHERE import_id IS NOT NULL"),
+            QStringLiteral(R"(CREATE TABLE segments (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL CHECK (kind IN ('rule', 'static')),
+                rule TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE segment_members (
+                segment_id BIGINT NOT NULL REFERENCES segments (id) ON DELETE CASCADE,
+                contact_id BIGINT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+                added_at BIGINT NOT NULL,
+                PRIMARY KEY (segment_id, contact_id)))"),
+            QStringLiteral("CREATE INDEX segment_members_contact ON segment_members (contact_id)"),
+        },
     };
     return list;
 }

@@ -1,0 +1,835 @@
+#include "importing/ImportJob.h"
+
+#include "common/Logging.h"
+#include "contacts/Contact.h"
+#include "contacts/ContactRepository.h"
+#include "contacts/EmailAddress.h"
+#include "contacts/PhoneNumbers.h"
+#include "contacts/TextNormalizer.h"
+#include "events/EventStore.h"
+#include "importing/CsvReader.h"
+#include "settings/WorkspaceSettings.h"
+#include "storage/Database.h"
+#include "storage/SqlValues.h"
+#include "storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace masir {
+
+namespace {
+
+constexpr qint64 kSampleBytes = 256 * 1024;
+constexpr int kIssuesInReport = 1000;
+
+// The standard columns an import writes, in this order.
+const QStringList &writeColumns()
+{
+    static const QStringList columns = {
+        QStringLiteral("email"),          QStringLiteral("phone"),
+        QStringLiteral("first_name"),     QStringLiteral("last_name"),
+        QStringLiteral("company"),        QStringLiteral("city"),
+        QStringLiteral("country"),        QStringLiteral("language"),
+        QStringLiteral("timezone"),       QStringLiteral("birthday"),
+        QStringLiteral("gender"),         QStringLiteral("source"),
+        QStringLiteral("stage"),          QStringLiteral("owner"),
+        QStringLiteral("score"),          QStringLiteral("status"),
+        QStringLiteral("email_consent"),  QStringLiteral("email_consent_at"),
+        QStringLiteral("email_consent_source"), QStringLiteral("sms_consent"),
+        QStringLiteral("sms_consent_at"), QStringLiteral("sms_consent_source"),
+        QStringLiteral("search_text"),    QStringLiteral("updated_at"),
+    };
+    return columns;
+}
+
+QVariantList valuesOf(const Contact &c)
+{
+    using SqlValues::text;
+    return {text(c.email), text(c.phone), text(c.firstName), text(c.lastName), text(c.company),
+            text(c.city), text(c.country), text(c.language), text(c.timezone),
+            SqlValues::isoDate(c.birthday), text(c.gender), text(c.source), text(c.stage),
+            text(c.owner), c.score, ContactVocabulary::statusKey(c.status),
+            ContactVocabulary::consentKey(c.emailConsent.status),
+            SqlValues::millis(c.emailConsent.changedAt), text(c.emailConsent.source),
+            ContactVocabulary::consentKey(c.smsConsent.status),
+            SqlValues::millis(c.smsConsent.changedAt), text(c.smsConsent.source),
+            ContactRepository::searchTextFor(c), c.updatedAt.toMSecsSinceEpoch()};
+}
+
+Contact readRow(const QSqlQuery &q, int first)
+{
+    Contact c;
+    int i = first;
+    c.email = q.value(i++).toString();
+    c.phone = q.value(i++).toString();
+    c.firstName = q.value(i++).toString();
+    c.lastName = q.value(i++).toString();
+    c.company = q.value(i++).toString();
+    c.city = q.value(i++).toString();
+    c.country = q.value(i++).toString();
+    c.language = q.value(i++).toString();
+    c.timezone = q.value(i++).toString();
+    c.birthday = QDate::fromString(q.value(i++).toString(), Qt::ISODate);
+    c.gender = q.value(i++).toString();
+    c.source = q.value(i++).toString();
+    c.stage = q.value(i++).toString();
+    c.owner = q.value(i++).toString();
+    c.score = q.value(i++).toInt();
+    c.status = ContactVocabulary::statusFromKey(q.value(i++).toString());
+    c.emailConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
+    if (!q.value(i).isNull())
+        c.emailConsent.changedAt = QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong(), Qt::UTC);
+    ++i;
+    c.emailConsent.source = q.value(i++).toString();
+    c.smsConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
+    if (!q.value(i).isNull())
+        c.smsConsent.changedAt = QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong(), Qt::UTC);
+    ++i;
+    c.smsConsent.source = q.value(i++).toString();
+    return c;
+}
+
+/// Which column feeds which field.
+struct ColumnPlan
+{
+    QHash<QString, int> standard; // target -> column
+    QList<int> tags;
+    QList<QPair<int, FieldDefinition>> custom;
+
+    int column(const char *target) const { return standard.value(QLatin1String(target), -1); }
+};
+
+QStringList resolveTargets(const Database &db, const ImportOptions &options, const QStringList &headers,
+                           bool hasHeader)
+{
+    QStringList targets;
+    if (options.targets.size() == headers.size())
+        targets = options.targets;
+    else if (hasHeader)
+        targets = ColumnMapper::remembered(db, headers);
+    if (targets.isEmpty())
+        targets = hasHeader ? ColumnMapper::guessAll(headers) : QStringList(headers.size(), ImportTarget::Skip);
+    for (auto it = options.overrides.cbegin(); it != options.overrides.cend(); ++it) {
+        for (qsizetype c = 0; c < headers.size(); ++c) {
+            if (ColumnMapper::normalizeHeader(headers.at(c)) == ColumnMapper::normalizeHeader(it.key()))
+                targets[c] = it.value();
+        }
+    }
+    return targets;
+}
+
+quint64 keyHash(QChar kind, const QString &value)
+{
+    return qHash(QString(kind + value), 0x5eed) ^ (quint64(qHash(value, 0x1403)) << 32);
+}
+
+QString genderKey(const QString &raw)
+{
+    const QString s = TextNormalizer::forSearch(raw.trimmed());
+    static const QStringList female = {QStringLiteral("f"), QStringLiteral("female"),
+                                       QStringLiteral("woman"), QStringLiteral("زن"),
+                                       QStringLiteral("خانم"), QStringLiteral("kobieta"),
+                                       QStringLiteral("k"), QStringLiteral("perempuan"),
+                                       QStringLiteral("p")};
+    static const QStringList male = {QStringLiteral("m"), QStringLiteral("male"),
+                                     QStringLiteral("man"), QStringLiteral("مرد"),
+                                     QStringLiteral("آقا"), QStringLiteral("mężczyzna"),
+                                     QStringLiteral("lelaki"), QStringLiteral("l")};
+    if (female.contains(s))
+        return QStringLiteral("female");
+    if (male.contains(s))
+        return QStringLiteral("male");
+    if (s == QLatin1String("other") || s == QLatin1String("x"))
+        return QStringLiteral("other");
+    return {};
+}
+
+QString countryCode(const QString &raw)
+{
+    const QString s = raw.trimmed();
+    if (s.size() == 2 && s.at(0).isLetter() && s.at(1).isLetter())
+        return s.toUpper();
+    const QString folded = TextNormalizer::forSearch(s);
+    static const QHash<QString, QString> names = [] {
+        QHash<QString, QString> n;
+        for (int t = 1; t <= int(QLocale::LastTerritory); ++t) {
+            const auto territory = QLocale::Territory(t);
+            const QString code = QLocale::territoryToCode(territory);
+            if (code.size() == 2)
+                n.insert(TextNormalizer::forSearch(QLocale::territoryToString(territory)), code);
+        }
+        n.insert(TextNormalizer::forSearch(QStringLiteral("ایران")), QStringLiteral("IR"));
+        n.insert(TextNormalizer::forSearch(QStringLiteral("Polska")), QStringLiteral("PL"));
+        n.insert(TextNormalizer::forSearch(QStringLiteral("USA")), QStringLiteral("US"));
+        n.insert(TextNormalizer::forSearch(QStringLiteral("UK")), QStringLiteral("GB"));
+        return n;
+    }();
+    return names.value(folded);
+}
+
+} // namespace
+
+ImportJob::ImportJob(const Database &db, ImportOptions options)
+    : m_db(db)
+    , m_options(std::move(options))
+{
+}
+
+ImportPreview ImportJob::preview(const Database &db, const ImportOptions &options, int rows)
+{
+    ImportPreview p;
+    QFile file(options.path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        p.error = tr("Cannot open %1: %2").arg(options.path, file.errorString());
+        return p;
+    }
+    const QByteArray sample = file.read(kSampleBytes);
+    const bool whole = file.atEnd();
+    const EncodingDetector::Result detected = EncodingDetector::detect(sample, whole);
+    Encoding bomEncoding;
+    const int bom = EncodingDetector::bomLength(sample, &bomEncoding);
+    p.encoding = options.encoding.value_or(detected.encoding);
+    p.encodingReason = options.encoding ? QStringLiteral("chosen") : detected.reason;
+    const int skip = (bom && bomEncoding == p.encoding) ? bom : 0;
+    const QString text = TextDecoder::decodeAll(QByteArrayView(sample).sliced(skip), p.encoding);
+    const Dialect sniffed = DialectSniffer::sniff(text);
+    p.delimiter = options.delimiter.value_or(sniffed.delimiter);
+    p.hasHeader = options.hasHeader.value_or(options.delimiter ? DialectSniffer::looksLikeHeader(
+                                                                     CsvReader::parse(text, p.delimiter, 60))
+                                                               : sniffed.hasHeader);
+    QList<QStringList> records = CsvReader::parse(text, p.delimiter, rows + 1);
+    if (!whole && records.size() > rows) {
+        // fine: we asked for one more than shown
+    }
+    if (p.hasHeader && !records.isEmpty())
+        p.headers = records.takeFirst();
+    qsizetype columns = p.headers.size();
+    for (const QStringList &r : records)
+        columns = std::max(columns, r.size());
+    for (qsizetype c = p.headers.size(); c < columns; ++c)
+        p.headers << tr("Column %1").arg(c + 1);
+    p.rows = records.mid(0, rows);
+    for (QStringList &r : p.rows) {
+        for (QString &cell : r)
+            cell = TextNormalizer::normalize(cell);
+    }
+    p.targets = resolveTargets(db, options, p.headers, p.hasHeader);
+    return p;
+}
+
+ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<bool> *cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ImportReport report;
+    auto fail = [&](const QString &message) {
+        report.failed = true;
+        report.error = message;
+        report.seconds = timer.elapsed() / 1000.0;
+        return report;
+    };
+
+    QFile file(m_options.path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("Cannot open %1: %2").arg(m_options.path, file.errorString()));
+    const qint64 totalBytes = file.size();
+
+    // Encoding, delimiter, header: what the preview shows is what is imported.
+    const ImportPreview p = preview(m_db, m_options, 2);
+    if (!p.error.isEmpty())
+        return fail(p.error);
+    report.encoding = p.encoding;
+    report.delimiter = p.delimiter;
+    report.hasHeader = p.hasHeader;
+    Encoding bomEncoding;
+    const QByteArray head = file.peek(4);
+    const int bom = EncodingDetector::bomLength(head, &bomEncoding);
+
+    CsvReader::Options readerOptions;
+    readerOptions.delimiter = p.delimiter;
+    readerOptions.maxFieldSize = m_options.maxFieldSize;
+    CsvReader reader(&file, p.encoding, readerOptions, bom && bomEncoding == p.encoding ? bom : 0);
+    CsvReader::Record record;
+    CsvReader::Error readError;
+
+    QSqlDatabase db = m_db.connection();
+    const QString fileName = QFileInfo(m_options.path).fileName();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+
+    // Custom fields the user asked to create from columns.
+    CustomFieldRepository fieldRepo(m_db);
+    if (!m_options.dryRun) {
+        for (FieldDefinition def : m_options.newFields) {
+            if (!fieldRepo.field(def.key) && !fieldRepo.add(def))
+                return fail(tr("Cannot create the custom field %1: %2").arg(def.key, fieldRepo.errorString()));
+        }
+    }
+    const QList<FieldDefinition> fields = fieldRepo.fields();
+
+    // The header, then the plan of which column feeds which field.
+    QList<CsvReader::Record> pending; // a first data row read while looking for the header
+    QStringList headers;
+    if (p.hasHeader) {
+        for (;;) {
+            const auto s = reader.next(record, readError);
+            if (s == CsvReader::Status::End)
+                break;
+            if (s == CsvReader::Status::Record) {
+                headers = record.fields;
+                break;
+            }
+        }
+    } else {
+        const auto s = reader.next(record, readError);
+        if (s == CsvReader::Status::Record) {
+            for (qsizetype c = 0; c < record.fields.size(); ++c)
+                headers << tr("Column %1").arg(c + 1);
+            pending << record;
+        }
+    }
+    report.headers = headers;
+    const QStringList targets = resolveTargets(m_db, m_options, headers, p.hasHeader);
+    report.targets = targets;
+
+    ColumnPlan plan;
+    for (qsizetype c = 0; c < targets.size(); ++c) {
+        const QString &t = targets.at(c);
+        if (t == ImportTarget::Skip || t.isEmpty())
+            continue;
+        if (t == ImportTarget::Tags) {
+            plan.tags << int(c);
+        } else if (ImportTarget::isCustom(t)) {
+            const QString key = t.mid(7);
+            const auto def = std::find_if(fields.cbegin(), fields.cend(),
+                                          [&](const FieldDefinition &f) { return f.key == key; });
+            if (def == fields.cend() && !m_options.dryRun)
+                return fail(tr("Column \"%1\" is mapped to the custom field \"%2\", which does not "
+                               "exist. Create it first, or map the column elsewhere.")
+                                .arg(headers.value(c), key));
+            if (def != fields.cend())
+                plan.custom.append({int(c), *def});
+        } else if (ImportTarget::standard().contains(t)) {
+            plan.standard.insert(t, int(c));
+        } else {
+            return fail(tr("Column \"%1\" is mapped to \"%2\", which is not a contact field.")
+                            .arg(headers.value(c), t));
+        }
+    }
+    if (!headers.isEmpty() && plan.column("email") < 0 && plan.column("phone") < 0 &&
+        plan.column("first_name") < 0 && plan.column("last_name") < 0 && plan.column("full_name") < 0)
+        return fail(tr("No column is mapped to an email address, a phone number or a name, so "
+                       "no contact can be made. Map at least one of them."));
+    if (p.hasHeader && !m_options.dryRun && !headers.isEmpty())
+        ColumnMapper::remember(m_db, headers, targets);
+
+    QString region = m_options.defaultRegion;
+    if (region.isEmpty())
+        region = WorkspaceSettings(m_db).defaultRegion();
+    const QString source = m_options.source.isEmpty() ? fileName : m_options.source;
+    const QString consentSource = tr("import: %1").arg(fileName);
+
+    QSqlQuery q(db);
+    // The import's own record, committed before any contact.
+    if (!m_options.dryRun) {
+        QJsonObject opts{{QStringLiteral("policy"), int(m_options.policy)},
+                         {QStringLiteral("tag"), m_options.tag},
+                         {QStringLiteral("list"), m_options.staticList},
+                         {QStringLiteral("pid"), QCoreApplication::applicationPid()}};
+        q.prepare(QStringLiteral("INSERT INTO imports (file_name, encoding, delimiter, options, "
+                                 "started_at) VALUES (?, ?, ?, ?, ?)"));
+        q.addBindValue(fileName);
+        q.addBindValue(Encodings::key(p.encoding));
+        q.addBindValue(QString(p.delimiter));
+        q.addBindValue(QString::fromUtf8(QJsonDocument(opts).toJson(QJsonDocument::Compact)));
+        q.addBindValue(now.toMSecsSinceEpoch());
+        if (!q.exec())
+            return fail(tr("Cannot record the import: %1").arg(q.lastError().text()));
+        report.importId = q.lastInsertId().toLongLong();
+    }
+
+    bool workspaceHadContacts = false;
+    if (q.exec(QStringLiteral("SELECT count(*) FROM contacts")) && q.next())
+        workspaceHadContacts = q.value(0).toLongLong() > 0;
+
+    const QStringList &cols = writeColumns();
+    QSqlQuery insertContact(db);
+    QSqlQuery findByEmail(db);
+    QSqlQuery findByPhone(db);
+    QSqlQuery updateContact(db);
+    QSqlQuery insertTag(db);
+    QSqlQuery findTag(db);
+    QSqlQuery tagContact(db);
+    QSqlQuery insertValue(db);
+    QSqlQuery insertEvent(db);
+    QSqlQuery insertIssue(db);
+    QSqlQuery addMember(db);
+    QSqlQuery updateImport(db);
+    insertContact.prepare(QStringLiteral("INSERT INTO contacts (%1, created_at, import_id) VALUES (%2)")
+                              .arg(cols.join(QLatin1Char(',')),
+                                   QStringList(cols.size() + 2, QStringLiteral("?")).join(QLatin1Char(','))));
+    const QString selectCols = QStringLiteral("id, ") + cols.mid(0, 22).join(QLatin1Char(','));
+    findByEmail.prepare(QStringLiteral("SELECT %1 FROM contacts WHERE email = ?").arg(selectCols));
+    findByPhone.prepare(QStringLiteral("SELECT %1 FROM contacts WHERE phone = ? ORDER BY id LIMIT 1").arg(selectCols));
+    QStringList sets;
+    for (const QString &c : cols)
+        sets << c + QLatin1String(" = ?");
+    updateContact.prepare(QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(sets.join(QLatin1Char(','))));
+    insertTag.prepare(QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (name_key) DO NOTHING"));
+    findTag.prepare(QStringLiteral("SELECT id FROM tags WHERE name_key = ?"));
+    tagContact.prepare(QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id, added_at) "
+                                      "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+    insertValue.prepare(
+        m_options.policy == ImportOptions::Policy::Overwrite
+            ? QStringLiteral("INSERT INTO contact_values (contact_id, field_id, value) VALUES (?, ?, ?) "
+                             "ON CONFLICT (contact_id, field_id) DO UPDATE SET value = excluded.value")
+            : QStringLiteral("INSERT INTO contact_values (contact_id, field_id, value) VALUES (?, ?, ?) "
+                             "ON CONFLICT (contact_id, field_id) DO NOTHING"));
+    insertEvent.prepare(QStringLiteral(
+        "INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (?, ?, ?, ?)"));
+    insertIssue.prepare(QStringLiteral(
+        "INSERT INTO import_issues (import_id, row_number, line_number, severity, field, message, raw) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    addMember.prepare(QStringLiteral("INSERT INTO segment_members (segment_id, contact_id, added_at) "
+                                     "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+
+    QHash<QString, qint64> tagIds;
+    auto tagId = [&](const QString &name) -> qint64 {
+        const QString key = TextNormalizer::forSearch(name);
+        if (const auto it = tagIds.constFind(key); it != tagIds.cend())
+            return *it;
+        insertTag.addBindValue(name);
+        insertTag.addBindValue(key);
+        insertTag.addBindValue(now.toMSecsSinceEpoch());
+        insertTag.exec();
+        findTag.addBindValue(key);
+        qint64 id = 0;
+        if (findTag.exec() && findTag.next())
+            id = findTag.value(0).toLongLong();
+        findTag.finish();
+        tagIds.insert(key, id);
+        return id;
+    };
+
+    // The static list every imported contact joins.
+    qint64 listId = 0;
+    if (!m_options.staticList.trimmed().isEmpty() && !m_options.dryRun) {
+        q.prepare(QStringLiteral("INSERT INTO segments (name, kind, created_at, updated_at) VALUES (?, 'static', ?, ?) "
+                                 "ON CONFLICT (name) DO NOTHING"));
+        q.addBindValue(m_options.staticList.trimmed());
+        q.addBindValue(now.toMSecsSinceEpoch());
+        q.addBindValue(now.toMSecsSinceEpoch());
+        q.exec();
+        q.prepare(QStringLiteral("SELECT id, kind FROM segments WHERE name = ?"));
+        q.addBindValue(m_options.staticList.trimmed());
+        if (q.exec() && q.next()) {
+            if (q.value(1).toString() != QLatin1String("static"))
+                return fail(tr("\"%1\" is a segment with rules, not a static list. Choose another name.")
+                                .arg(m_options.staticList));
+            listId = q.value(0).toLongLong();
+        }
+        q.finish();
+    }
+
+    QSet<quint64> seen; // hashes of emails and phones this import has written
+    QList<ImportIssue> batchIssues;
+    qint64 bCreated = 0, bUpdated = 0, bSkipped = 0, bRejected = 0, bWarnings = 0, bRows = 0;
+    const qsizetype columnCount = headers.size();
+
+    auto issue = [&](const CsvReader::Record &r, bool rejected, const QString &field,
+                     const QString &message) {
+        batchIssues.append({r.row, r.line, rejected, field, message, r.raw.left(2000)});
+        if (rejected)
+            ++bRejected;
+        else
+            ++bWarnings;
+    };
+    auto cell = [&](const CsvReader::Record &r, int column) -> QString {
+        if (column < 0 || column >= r.fields.size())
+            return {};
+        return TextNormalizer::normalize(r.fields.at(column).trimmed());
+    };
+
+    // Reads one data row into a contact; false if the row is rejected.
+    auto buildContact = [&](const CsvReader::Record &r, Contact &c, QStringList &tags,
+                            QList<QPair<FieldDefinition, QString>> &custom) -> bool {
+        if (columnCount > 0 && r.fields.size() > columnCount) {
+            bool extra = false;
+            for (qsizetype i = columnCount; i < r.fields.size(); ++i)
+                extra = extra || !r.fields.at(i).trimmed().isEmpty();
+            if (extra)
+                issue(r, false, QString(),
+                      tr("The row has %1 fields, the header %2; the extra fields were ignored.")
+                          .arg(r.fields.size())
+                          .arg(columnCount));
+        }
+        QString error;
+        const QString rawEmail = cell(r, plan.column("email"));
+        if (!rawEmail.isEmpty()) {
+            c.email = EmailAddress::normalize(rawEmail, &error);
+            if (c.email.isEmpty()) {
+                issue(r, true, QStringLiteral("email"), tr("\"%1\": %2").arg(rawEmail, error));
+                return false;
+            }
+        }
+        const QString rawPhone = cell(r, plan.column("phone"));
+        if (!rawPhone.isEmpty()) {
+            c.phone = PhoneNumbers::normalize(rawPhone, region, &error);
+            if (c.phone.isEmpty())
+                issue(r, false, QStringLiteral("phone"), tr("\"%1\": %2").arg(rawPhone, error));
+        }
+        c.firstName = cell(r, plan.column("first_name")).simplified();
+        c.lastName = cell(r, plan.column("last_name")).simplified();
+        if (const QString full = cell(r, plan.column("full_name")); !full.isEmpty() &&
+                                                                     c.firstName.isEmpty() &&
+                                                                     c.lastName.isEmpty()) {
+            const auto [first, last] = ValueParsers::splitFullName(full);
+            c.firstName = first;
+            c.lastName = last;
+        }
+        if (c.email.isEmpty() && c.phone.isEmpty() && c.firstName.isEmpty() && c.lastName.isEmpty()) {
+            issue(r, true, QString(),
+                  rawPhone.isEmpty() ? tr("The row has no email address, phone number or name.")
+                                     : tr("The row has no email address or name, and its phone "
+                                          "number \"%1\" is not valid.").arg(rawPhone));
+            return false;
+        }
+        c.company = cell(r, plan.column("company")).simplified();
+        c.city = cell(r, plan.column("city")).simplified();
+        if (const QString v = cell(r, plan.column("country")); !v.isEmpty()) {
+            c.country = countryCode(v);
+            if (c.country.isEmpty())
+                issue(r, false, QStringLiteral("country"), tr("\"%1\" is not a country we know.").arg(v));
+        }
+        c.language = cell(r, plan.column("language"));
+        c.timezone = cell(r, plan.column("timezone"));
+        if (const QString v = cell(r, plan.column("birthday")); !v.isEmpty()) {
+            const auto d = ValueParsers::parseDate(v, m_options.dates);
+            if (!d || *d > QDate::currentDate() || d->year() < 1900)
+                issue(r, false, QStringLiteral("birthday"), tr("\"%1\" is not a date of birth we can read.").arg(v));
+            else
+                c.birthday = *d;
+        }
+        if (const QString v = cell(r, plan.column("gender")); !v.isEmpty()) {
+            c.gender = genderKey(v);
+            if (c.gender.isEmpty())
+                issue(r, false, QStringLiteral("gender"), tr("\"%1\" is not a gender we know.").arg(v));
+        }
+        c.source = cell(r, plan.column("source"));
+        if (c.source.isEmpty())
+            c.source = source;
+        c.stage.clear();
+        if (const QString v = cell(r, plan.column("stage")); !v.isEmpty()) {
+            for (const QString &key : ContactVocabulary::stageKeys()) {
+                if (TextNormalizer::forSearch(v) == key ||
+                    TextNormalizer::forSearch(v) == TextNormalizer::forSearch(ContactVocabulary::stageLabel(key)))
+                    c.stage = key;
+            }
+            if (c.stage.isEmpty())
+                issue(r, false, QStringLiteral("stage"), tr("\"%1\" is not a stage.").arg(v));
+        }
+        c.owner = cell(r, plan.column("owner"));
+        if (const QString v = cell(r, plan.column("score")); !v.isEmpty()) {
+            if (const auto n = ValueParsers::parseInt(v))
+                c.score = *n;
+            else
+                issue(r, false, QStringLiteral("score"), tr("\"%1\" is not a number.").arg(v));
+        }
+        if (const QString v = cell(r, plan.column("status")); !v.isEmpty()) {
+            bool ok = false;
+            c.status = ContactVocabulary::statusFromKey(TextNormalizer::forSearch(v), &ok);
+            if (!ok)
+                issue(r, false, QStringLiteral("status"), tr("\"%1\" is not a contact status.").arg(v));
+        }
+        auto consent = [&](const char *target, Consent &out) {
+            const QString v = cell(r, plan.column(target));
+            if (v.isEmpty())
+                return;
+            const auto b = ValueParsers::parseBool(v);
+            if (!b) {
+                issue(r, false, QLatin1String(target), tr("\"%1\" is not yes or no.").arg(v));
+                return;
+            }
+            out.status = *b ? ConsentStatus::Granted : ConsentStatus::Withdrawn;
+            out.changedAt = now;
+            out.source = consentSource;
+        };
+        consent("email_consent", c.emailConsent);
+        consent("sms_consent", c.smsConsent);
+        for (const int column : std::as_const(plan.tags))
+            tags << ValueParsers::parseTags(cell(r, column));
+        if (!m_options.tag.trimmed().isEmpty())
+            tags << m_options.tag.trimmed();
+        for (const auto &[column, def] : std::as_const(plan.custom)) {
+            const QString v = cell(r, column);
+            if (v.isEmpty())
+                continue;
+            QString fieldError;
+            const auto value = def.canonicalValue(v, &fieldError);
+            if (value)
+                custom.append({def, *value});
+            else
+                issue(r, false, QStringLiteral("custom.") + def.key, fieldError);
+        }
+        return true;
+    };
+
+    auto merge = [&](Contact &existing, const Contact &incoming) -> bool {
+        const bool overwrite = m_options.policy == ImportOptions::Policy::Overwrite;
+        bool changed = false;
+        auto take = [&](QString &mine, const QString &theirs) {
+            if (theirs.isEmpty() || mine == theirs || (!overwrite && !mine.isEmpty()))
+                return;
+            mine = theirs;
+            changed = true;
+        };
+        take(existing.email, incoming.email);
+        take(existing.phone, incoming.phone);
+        take(existing.firstName, incoming.firstName);
+        take(existing.lastName, incoming.lastName);
+        take(existing.company, incoming.company);
+        take(existing.city, incoming.city);
+        take(existing.country, incoming.country);
+        take(existing.language, incoming.language);
+        take(existing.timezone, incoming.timezone);
+        take(existing.gender, incoming.gender);
+        take(existing.owner, incoming.owner);
+        take(existing.stage, incoming.stage);
+        if (incoming.birthday.isValid() && existing.birthday != incoming.birthday &&
+            (overwrite || !existing.birthday.isValid())) {
+            existing.birthday = incoming.birthday;
+            changed = true;
+        }
+        if (overwrite && incoming.score != 0 && incoming.score != existing.score) {
+            existing.score = incoming.score;
+            changed = true;
+        }
+        auto takeConsent = [&](Consent &mine, const Consent &theirs) {
+            if (theirs.status == ConsentStatus::Unknown || mine.status == theirs.status)
+                return;
+            if (overwrite || mine.status == ConsentStatus::Unknown) {
+                mine = theirs;
+                changed = true;
+            }
+        };
+        takeConsent(existing.emailConsent, incoming.emailConsent);
+        takeConsent(existing.smsConsent, incoming.smsConsent);
+        return changed;
+    };
+
+    auto lookup = [&](QSqlQuery &query, const QString &value, Contact &found) -> qint64 {
+        query.addBindValue(value);
+        qint64 id = 0;
+        if (query.exec() && query.next()) {
+            id = query.value(0).toLongLong();
+            found = readRow(query, 1);
+        }
+        query.finish();
+        return id;
+    };
+
+    auto writeRow = [&](const CsvReader::Record &r) -> bool {
+        Contact c;
+        QStringList tags;
+        QList<QPair<FieldDefinition, QString>> custom;
+        if (!buildContact(r, c, tags, custom))
+            return true;
+        const quint64 emailKey = c.email.isEmpty() ? 0 : keyHash(QLatin1Char('e'), c.email);
+        const quint64 phoneKey = c.phone.isEmpty() ? 0 : keyHash(QLatin1Char('p'), c.phone);
+        // Look up only what could exist: anything, if the workspace had contacts;
+        // otherwise only what this import itself wrote.
+        Contact existing;
+        qint64 id = 0;
+        if (emailKey && (workspaceHadContacts || seen.contains(emailKey)))
+            id = lookup(findByEmail, c.email, existing);
+        if (!id && m_options.matchPhone && phoneKey && (workspaceHadContacts || seen.contains(phoneKey))) {
+            id = lookup(findByPhone, c.phone, existing);
+            // A phone match with another email address is another person.
+            if (id && !c.email.isEmpty() && !existing.email.isEmpty() && existing.email != c.email)
+                id = 0;
+        }
+        if (id) {
+            if (m_options.policy == ImportOptions::Policy::Skip) {
+                ++bSkipped;
+                return true;
+            }
+            // The file's email may not overwrite an address another contact has.
+            if (!c.email.isEmpty() && existing.email != c.email && !existing.email.isEmpty() &&
+                m_options.policy == ImportOptions::Policy::Overwrite)
+                c.email.clear();
+            if (merge(existing, c)) {
+                existing.updatedAt = now;
+                const QVariantList values = valuesOf(existing);
+                for (const QVariant &v : values)
+                    updateContact.addBindValue(v);
+                updateContact.addBindValue(id);
+                if (!updateContact.exec()) {
+                    issue(r, true, QString(), tr("Could not update the contact: %1").arg(updateContact.lastError().text()));
+                    return true;
+                }
+            }
+            ++bUpdated;
+        } else {
+            c.createdAt = now;
+            c.updatedAt = now;
+            if (c.stage.isEmpty())
+                c.stage = QStringLiteral("subscriber");
+            const QVariantList values = valuesOf(c);
+            for (const QVariant &v : values)
+                insertContact.addBindValue(v);
+            insertContact.addBindValue(now.toMSecsSinceEpoch());
+            insertContact.addBindValue(report.importId ? QVariant(report.importId) : QVariant(QMetaType(QMetaType::LongLong)));
+            if (!insertContact.exec()) {
+                issue(r, true, QString(), tr("Could not save the contact: %1").arg(insertContact.lastError().text()));
+                return true;
+            }
+            id = insertContact.lastInsertId().toLongLong();
+            insertEvent.addBindValue(id);
+            insertEvent.addBindValue(EventType::ContactCreated);
+            insertEvent.addBindValue(now.toMSecsSinceEpoch());
+            insertEvent.addBindValue(QString::fromUtf8(
+                QJsonDocument(QJsonObject{{QStringLiteral("source"), consentSource}}).toJson(QJsonDocument::Compact)));
+            if (!insertEvent.exec())
+                return false;
+            ++bCreated;
+        }
+        if (emailKey)
+            seen.insert(emailKey);
+        if (phoneKey)
+            seen.insert(phoneKey);
+        for (const QString &tag : std::as_const(tags)) {
+            if (const qint64 t = tagId(tag)) {
+                tagContact.addBindValue(id);
+                tagContact.addBindValue(t);
+                tagContact.addBindValue(now.toMSecsSinceEpoch());
+                tagContact.exec();
+            }
+        }
+        for (const auto &[def, value] : std::as_const(custom)) {
+            insertValue.addBindValue(id);
+            insertValue.addBindValue(def.id);
+            insertValue.addBindValue(value);
+            insertValue.exec();
+        }
+        if (listId) {
+            addMember.addBindValue(listId);
+            addMember.addBindValue(id);
+            addMember.addBindValue(now.toMSecsSinceEpoch());
+            addMember.exec();
+        }
+        return true;
+    };
+
+    QElapsedTimer sinceProgress;
+    sinceProgress.start();
+    bool inputDone = false;
+    const int batchSize = m_options.dryRun ? std::numeric_limits<int>::max() : std::max(1, m_options.batchSize);
+    while (!inputDone) {
+        Transaction tx(db);
+        if (!tx.isActive())
+            return fail(tr("Cannot write to the workspace: %1").arg(tx.errorString()));
+        bCreated = bUpdated = bSkipped = bRejected = bWarnings = bRows = 0;
+        batchIssues.clear();
+        bool cancelled = false;
+        while (bRows < batchSize) {
+            if (cancel && cancel->load(std::memory_order_relaxed)) {
+                cancelled = true;
+                break;
+            }
+            CsvReader::Status s;
+            if (!pending.isEmpty()) {
+                record = pending.takeFirst();
+                s = CsvReader::Status::Record;
+            } else {
+                s = reader.next(record, readError);
+            }
+            if (s == CsvReader::Status::End) {
+                inputDone = true;
+                break;
+            }
+            ++bRows;
+            if (s == CsvReader::Status::Error) {
+                CsvReader::Record r;
+                r.row = readError.row;
+                r.line = readError.line;
+                r.raw = readError.raw;
+                issue(r, true, QString(), readError.message);
+                continue;
+            }
+            if (!writeRow(record))
+                return fail(tr("Cannot write to the workspace: %1").arg(db.lastError().text()));
+            if (progress && (bRows & 1023) == 0 && sinceProgress.elapsed() >= 100) {
+                sinceProgress.restart();
+                ImportProgress pr;
+                pr.rows = report.rows + bRows;
+                pr.bytesRead = reader.bytesRead();
+                pr.totalBytes = totalBytes;
+                const double secs = timer.elapsed() / 1000.0;
+                pr.rowsPerSecond = secs > 0 ? pr.rows / secs : 0;
+                if (pr.bytesRead > 0 && secs > 0.5)
+                    pr.etaSeconds = secs * double(totalBytes - pr.bytesRead) / double(pr.bytesRead);
+                progress(pr);
+            }
+        }
+        if (cancelled) {
+            report.cancelled = true;
+            break; // the open batch is rolled back
+        }
+        if (m_options.dryRun) {
+            tx.rollback();
+        } else {
+            for (const ImportIssue &i : std::as_const(batchIssues)) {
+                insertIssue.addBindValue(report.importId);
+                insertIssue.addBindValue(i.row);
+                insertIssue.addBindValue(i.line);
+                insertIssue.addBindValue(i.rejected ? QStringLiteral("rejected") : QStringLiteral("warning"));
+                insertIssue.addBindValue(SqlValues::text(i.field));
+                insertIssue.addBindValue(i.message);
+                insertIssue.addBindValue(SqlValues::text(i.raw));
+                insertIssue.exec();
+            }
+            updateImport.prepare(QStringLiteral(
+                "UPDATE imports SET rows_read = rows_read + ?, created = created + ?, updated = updated + ?, "
+                "skipped = skipped + ?, rejected = rejected + ?, warnings = warnings + ? WHERE id = ?"));
+            for (const qint64 v : {bRows, bCreated, bUpdated, bSkipped, bRejected, bWarnings, report.importId})
+                updateImport.addBindValue(v);
+            if (!updateImport.exec() || !tx.commit())
+                return fail(tr("Cannot write to the workspace: %1").arg(tx.errorString()));
+        }
+        report.rows += bRows;
+        report.created += bCreated;
+        report.updated += bUpdated;
+        report.skipped += bSkipped;
+        report.rejected += bRejected;
+        report.warnings += bWarnings;
+        for (const ImportIssue &i : std::as_const(batchIssues)) {
+            if (report.issues.size() < kIssuesInReport)
+                report.issues << i;
+        }
+    }
+    if (!reader.ioError().isEmpty())
+        return fail(tr("Reading %1 failed: %2").arg(fileName, reader.ioError()));
+
+    if (!m_options.dryRun) {
+        q.prepare(QStringLiteral("UPDATE imports SET status = ?, finished_at = ? WHERE id = ?"));
+        q.addBindValue(report.cancelled ? QStringLiteral("cancelled") : QStringLiteral("done"));
+        q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        q.addBindValue(report.importId);
+        q.exec();
+    }
+    report.seconds = timer.elapsed() / 1000.0;
+    qCInfo(lcStorage) << "import" << fileName << report.rows << "rows in" << report.seconds << "s";
+    return report;
+}
+
+} // namespace masir
