@@ -23,6 +23,25 @@ bool parseE164(const QString &e164, pn::PhoneNumber *number)
     return util().Parse(e164.toStdString(), "ZZ", number) == pn::PhoneNumberUtil::NO_PARSING_ERROR;
 }
 
+// Whether the number has as many digits as the country's mobile or landline numbers.
+bool hasSubscriberLength(const pn::PhoneNumber &number)
+{
+    std::string region;
+    util().GetRegionCodeForCountryCode(number.country_code(), &region);
+    std::string nsn;
+    util().GetNationalSignificantNumber(number, &nsn);
+    for (const auto type : {pn::PhoneNumberUtil::MOBILE, pn::PhoneNumberUtil::FIXED_LINE}) {
+        pn::PhoneNumber example;
+        if (!util().GetExampleNumberForType(region, type, &example))
+            continue;
+        std::string exampleNsn;
+        util().GetNationalSignificantNumber(example, &exampleNsn);
+        if (exampleNsn.size() == nsn.size())
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegion, QString *error)
@@ -56,7 +75,10 @@ QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegi
     default:
         return fail(tr("This is not a phone number."));
     }
-    if (!util().IsValidNumber(number)) {
+    // Valid numbers, and numbers as long as the country's mobile or landline
+    // numbers: the metadata lags behind new number ranges, and a real customer's
+    // number must not be dropped because of that.
+    if (!util().IsValidNumber(number) && !hasSubscriberLength(number)) {
         std::string regionCode;
         util().GetRegionCodeForCountryCode(number.country_code(), &regionCode);
         return fail(tr("This is not a valid phone number for %1 (+%2). Check the digits, or "

@@ -14,7 +14,9 @@ class PhoneNumbers final
     Q_DECLARE_TR_FUNCTIONS(masir::PhoneNumbers)
 
 public:
-    /// Returns the number in E.164, or an empty string with \a error set.
+    /// Returns the number in E.164, or an empty string with \a error set. A number
+    /// is accepted when it is valid, or as long as the country's mobile or landline
+    /// numbers (new number ranges are missing from the metadata for a while).
     /// \a defaultRegion (ISO 3166 "IR", "PL") is used for numbers without a country code.
     static QString normalize(const QString &input, const QString &defaultRegion,
                              QString *error = nullptr);

@@ -28,11 +28,11 @@ bool CsvReader::refill()
 {
     if (m_inputDone)
         return false;
-    // Drop what the current record no longer needs.
-    if (m_keepFrom > 0) {
-        m_buf.remove(0, m_keepFrom);
-        m_pos -= m_keepFrom;
-        m_keepFrom = 0;
+    // Drop the text before the current record.
+    if (m_recordStart > 0) {
+        m_buf.remove(0, m_recordStart);
+        m_pos -= m_recordStart;
+        m_recordStart = 0;
     }
     QByteArray bytes = m_device->read(kChunkBytes);
     if (bytes.isEmpty()) {
@@ -78,8 +78,7 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
         QStringList fields;
         QString field;
         State state = State::FieldStart;
-        qsizetype recordStart = m_pos;
-        m_keepFrom = recordStart;
+        m_recordStart = m_pos;
         qint64 startLine = m_line;
         qint64 quoteLine = startLine;
         bool content = false;
@@ -96,9 +95,9 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
             ++m_line;
         };
         auto rawText = [&](qsizetype end) {
-            if (truncated || recordStart >= m_buf.size())
+            if (truncated || m_recordStart >= m_buf.size())
                 return QString();
-            QString raw = m_buf.mid(recordStart, end - recordStart);
+            QString raw = m_buf.mid(m_recordStart, end - m_recordStart);
             while (raw.endsWith(QLatin1Char('\n')) || raw.endsWith(QLatin1Char('\r')))
                 raw.chop(1);
             return raw;
@@ -119,10 +118,9 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
             if (atBufferEnd())
                 break;
             // A record larger than we keep in memory: stop keeping its text.
-            if (m_pos - recordStart > 4 * m_options.maxFieldSize + kChunkBytes) {
+            if (m_pos - m_recordStart > 4 * m_options.maxFieldSize + kChunkBytes) {
                 truncated = true;
-                m_keepFrom = m_pos;
-                recordStart = m_pos;
+                m_recordStart = m_pos;
             }
             const QChar c = m_buf.at(m_pos++);
             if (c.unicode() == 0) {
@@ -135,8 +133,7 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
                 if (newline) {
                     endOfLine(c);
                     if (!content) { // a blank line
-                        recordStart = m_pos;
-                        m_keepFrom = recordStart;
+                        m_recordStart = m_pos;
                         startLine = m_line;
                         quoteLine = m_line;
                         continue;
@@ -210,8 +207,8 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
                               truncated ? QString() : rawText(m_buf.size()).left(kRawPreview)};
                 if (!truncated) {
                     // Read on from the line after the one where the quote opened.
-                    const qsizetype nl = m_buf.indexOf(QLatin1Char('\n'), recordStart);
-                    const qsizetype cr = m_buf.indexOf(QLatin1Char('\r'), recordStart);
+                    const qsizetype nl = m_buf.indexOf(QLatin1Char('\n'), m_recordStart);
+                    const qsizetype cr = m_buf.indexOf(QLatin1Char('\r'), m_recordStart);
                     qsizetype cut = nl < 0 ? cr : (cr < 0 ? nl : std::min(nl, cr));
                     if (cut >= 0 && cut + 1 < m_buf.size()) {
                         if (m_buf.at(cut) == QLatin1Char('\r') && cut + 1 < m_buf.size() &&
@@ -219,7 +216,7 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
                             ++cut;
                         m_pos = cut + 1;
                         m_line = startLine + 1;
-                        m_keepFrom = m_pos;
+                        m_recordStart = m_pos;
                         return Status::Error;
                     }
                 } else {
@@ -241,7 +238,7 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
                           tr("Field %1 is longer than %2 characters.")
                               .arg(tooLongField)
                               .arg(m_options.maxFieldSize),
-                          rawText(std::min(m_pos, recordStart + kRawPreview))};
+                          rawText(std::min(m_pos, m_recordStart + kRawPreview))};
             return Status::Error;
         }
         record.fields = std::move(fields);

@@ -768,7 +768,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             }
             if (!writeRow(record))
                 return fail(tr("Cannot write to the workspace: %1").arg(db.lastError().text()));
-            if (progress && (bRows & 1023) == 0 && sinceProgress.elapsed() >= 100) {
+            if (progress && ((report.rows + bRows) & 1023) == 0 && sinceProgress.elapsed() >= 100) {
                 sinceProgress.restart();
                 ImportProgress pr;
                 pr.rows = report.rows + bRows;

@@ -143,6 +143,8 @@ QString TextDecoder::decode(QByteArrayView bytes)
         return decodeCodePage(bytes);
     QString out = m_decoder.decode(bytes);
     m_invalid += out.count(QChar::ReplacementCharacter);
+    m_total += bytes.size();
+    m_tail = QByteArray(m_tail + bytes.last(std::min<qsizetype>(bytes.size(), 4)).toByteArray()).right(4);
     return out;
 }
 
@@ -150,19 +152,33 @@ QString TextDecoder::finish()
 {
     if (tableFor(m_encoding))
         return {};
-    // Feeding nothing more: an incomplete sequence left in the decoder is an error.
-    const QString rest = m_decoder.decode(QByteArrayView());
-    if (m_decoder.hasError() && rest.isEmpty()) {
-        ++m_invalid;
-        return QString(QChar::ReplacementCharacter);
+    // QStringDecoder keeps an incomplete character for the next chunk; at the end
+    // of the input it is an error.
+    bool incomplete = false;
+    if (m_encoding == Encoding::Utf8) {
+        for (qsizetype back = 1; back <= std::min<qsizetype>(3, m_tail.size()); ++back) {
+            const uchar c = uchar(m_tail.at(m_tail.size() - back));
+            if ((c & 0xC0) == 0x80)
+                continue; // continuation byte: look further back
+            const int length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+            incomplete = length > back;
+            break;
+        }
+    } else {
+        incomplete = m_total % 2 != 0;
     }
-    return rest;
+    if (!incomplete)
+        return {};
+    ++m_invalid;
+    return QString(QChar::ReplacementCharacter);
 }
 
 QString TextDecoder::decodeAll(QByteArrayView bytes, Encoding encoding)
 {
     TextDecoder decoder(encoding);
-    return decoder.decode(bytes) + decoder.finish();
+    QString text = decoder.decode(bytes);
+    text += decoder.finish(); // after decode(): the order matters
+    return text;
 }
 
 int EncodingDetector::bomLength(QByteArrayView b, Encoding *encoding)

@@ -50,6 +50,8 @@ private:
     Encoding m_encoding;
     QStringDecoder m_decoder;
     qint64 m_invalid = 0;
+    QByteArray m_tail;   ///< the last bytes seen, to tell whether the input ended mid-character
+    qint64 m_total = 0;
 };
 
 /// Guesses the encoding of a file from its first bytes: a byte-order mark, then

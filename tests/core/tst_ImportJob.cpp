@@ -1,0 +1,311 @@
+#include "contacts/ContactRepository.h"
+#include "contacts/CustomFields.h"
+#include "importing/ImportHistory.h"
+#include "importing/ImportJob.h"
+#include "settings/WorkspaceSettings.h"
+
+#include "TestWorkspace.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace masir;
+
+namespace {
+
+QString fixture(const QString &name)
+{
+    return QStringLiteral(MASIR_TEST_DATA_DIR "/import/") + name;
+}
+
+qint64 scalar(const Database &db, const QString &sql)
+{
+    QSqlQuery q(db.connection());
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+}
+
+// A generated file of \a rows unique contacts.
+QString generate(const QString &dir, int rows)
+{
+    const QString path = dir + QStringLiteral("/generated.csv");
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write("email,first_name,last_name,phone,city,company\n");
+    for (int i = 0; i < rows; ++i)
+        f.write(QStringLiteral("person%1@example.com,Name%1,Last%2,+98912%3,City%4,Co%5\n")
+                    .arg(i).arg(i % 97).arg(1000000 + i).arg(i % 13).arg(i % 7).toUtf8());
+    return path;
+}
+
+} // namespace
+
+class tst_ImportJob : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestWorkspace> m_ws;
+
+    ImportReport import(const QString &path, ImportOptions options = {})
+    {
+        options.path = path;
+        if (options.defaultRegion.isEmpty())
+            options.defaultRegion = QStringLiteral("IR");
+        return ImportJob(m_ws->db(), options).run();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_ws = std::make_unique<test::TestWorkspace>();
+        QVERIFY(m_ws->opened());
+    }
+    void cleanup() { m_ws.reset(); }
+
+    void fixtures_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<int>("created");
+        QTest::addColumn<int>("rejected");
+        QTest::addColumn<QString>("encoding");
+        QTest::addColumn<QString>("delimiter");
+        QTest::newRow("persian cp1256") << "fa_cp1256_excel.csv" << "IR" << 4 << 0 << "windows-1256" << ",";
+        QTest::newRow("polish cp1250") << "pl_cp1250_semicolon.csv" << "PL" << 3 << 0 << "windows-1250" << ";";
+        QTest::newRow("utf-16 tab") << "utf16le_tab_bom.txt" << "MY" << 2 << 0 << "utf-16le" << "\t";
+        QTest::newRow("quoted newlines") << "quoted_newlines.csv" << "IR" << 4 << 0 << "utf-8" << ",";
+        QTest::newRow("unterminated quote") << "unterminated_quote.csv" << "IR" << 3 << 1 << "utf-8" << ",";
+        QTest::newRow("nul bytes") << "nul_bytes.csv" << "IR" << 2 << 0 << "utf-8" << ",";
+        QTest::newRow("header only") << "header_only.csv" << "IR" << 0 << 0 << "utf-8" << ",";
+        QTest::newRow("empty") << "empty.csv" << "IR" << 0 << 0 << "utf-8" << ",";
+        QTest::newRow("blank lines, bad rows") << "blank_lines_bad_rows.csv" << "IR" << 2 << 2 << "utf-8" << ",";
+        QTest::newRow("google contacts") << "samples/google_contacts_export.csv" << "US" << 50 << 0 << "utf-8" << ",";
+        QTest::newRow("mailchimp") << "samples/mailchimp_audience_export.csv" << "US" << 50 << 0 << "utf-8" << ",";
+        QTest::newRow("outlook") << "samples/outlook_unicode_text_utf16.txt" << "GB" << 40 << 0 << "utf-16le" << "\t";
+        QTest::newRow("malay bom") << "samples/pelanggan_ms_utf8_bom.csv" << "MY" << 60 << 0 << "utf-8" << ",";
+        QTest::newRow("persian digits") << "samples/google_sheets_fa_utf8_persian_digits.csv" << "IR" << 80 << 0 << "utf-8" << ",";
+        QTest::newRow("shop cp1256") << "samples/shop_customers_fa_cp1256.csv" << "IR" << 120 << 0 << "windows-1256" << ",";
+        QTest::newRow("klienci cp1250") << "samples/klienci_pl_cp1250_semicolon.csv" << "PL" << 80 << 0 << "windows-1250" << ";";
+    }
+    void fixtures()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, region);
+        QFETCH(int, created);
+        QFETCH(int, rejected);
+        QFETCH(QString, encoding);
+        QFETCH(QString, delimiter);
+        ImportOptions o;
+        o.defaultRegion = region;
+        const ImportReport r = import(fixture(file), o);
+        QVERIFY2(!r.failed, qPrintable(r.error));
+        QCOMPARE(r.created, created);
+        QCOMPARE(r.rejected, rejected);
+        QCOMPARE(Encodings::key(r.encoding), encoding);
+        QCOMPARE(QString(r.delimiter), delimiter);
+        // every data row is accounted for
+        QCOMPARE(r.created + r.updated + r.skipped + r.rejected, r.rows);
+        QCOMPARE(ContactRepository(m_ws->db()).count(), created);
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM import_issues WHERE severity = 'rejected'")),
+                 rejected);
+    }
+
+    void persianIsNormalised()
+    {
+        const ImportReport r = import(fixture(QStringLiteral("fa_cp1256_excel.csv")));
+        QCOMPARE(r.created, 4);
+        ContactRepository repo(m_ws->db());
+        const auto ali = repo.find(*repo.findIdByEmail(QStringLiteral("ali@example.ir")));
+        QCOMPARE(ali->firstName, QStringLiteral("علی"));  // Arabic yeh became Persian yeh
+        QCOMPARE(ali->lastName, QStringLiteral("کریمی")); // and Arabic kaf Persian kaf
+        QCOMPARE(ali->city, QStringLiteral("کرج"));
+        QCOMPARE(ali->phone, QStringLiteral("+989121234567"));
+        QCOMPARE(ali->birthday, QDate(1986, 7, 3)); // 1365/04/12 in the Jalali calendar
+        QCOMPARE(repo.findIdsByPhone(QStringLiteral("+989127654321")).size(), 1); // "0098 912 ..."
+        ContactQuery q;
+        q.search = QStringLiteral("علي");
+        QCOMPARE(repo.count(q), 1);
+    }
+
+    void polishConsentAndLetters()
+    {
+        ImportOptions o;
+        o.defaultRegion = QStringLiteral("PL");
+        QCOMPARE(import(fixture(QStringLiteral("pl_cp1250_semicolon.csv")), o).created, 3);
+        ContactRepository repo(m_ws->db());
+        const auto zofia = repo.find(*repo.findIdByEmail(QStringLiteral("zofia@example.pl")));
+        QCOMPARE(zofia->lastName, QStringLiteral("Żółkiewska"));
+        QCOMPARE(zofia->emailConsent.status, ConsentStatus::Withdrawn);
+        QVERIFY(zofia->emailConsent.source.contains(QStringLiteral("pl_cp1250_semicolon.csv")));
+        const auto lukasz = repo.find(*repo.findIdByEmail(QStringLiteral("lukasz@example.pl")));
+        QCOMPARE(lukasz->emailConsent.status, ConsentStatus::Granted);
+        QCOMPARE(lukasz->phone, QStringLiteral("+48601234567"));
+    }
+
+    void duplicatesInsideOneFile_data()
+    {
+        QTest::addColumn<int>("policy");
+        QTest::addColumn<int>("batch");
+        QTest::addColumn<int>("updated");
+        QTest::addColumn<int>("skipped");
+        QTest::addColumn<QString>("aliLastName");
+        QTest::newRow("fill") << int(ImportOptions::Policy::Fill) << 25000 << 2 << 0 << QStringLiteral("Karimi");
+        QTest::newRow("fill, tiny batches") << int(ImportOptions::Policy::Fill) << 1 << 2 << 0 << QStringLiteral("Karimi");
+        QTest::newRow("skip") << int(ImportOptions::Policy::Skip) << 25000 << 0 << 2 << QString();
+        QTest::newRow("overwrite") << int(ImportOptions::Policy::Overwrite) << 2 << 2 << 0 << QStringLiteral("Karimi");
+    }
+    void duplicatesInsideOneFile()
+    {
+        QFETCH(int, policy);
+        QFETCH(int, batch);
+        QFETCH(int, updated);
+        QFETCH(int, skipped);
+        QFETCH(QString, aliLastName);
+        ImportOptions o;
+        o.policy = ImportOptions::Policy(policy);
+        o.batchSize = batch;
+        const ImportReport r = import(fixture(QStringLiteral("duplicates.csv")), o);
+        QCOMPARE(r.created, 3);
+        QCOMPARE(r.updated, updated);
+        QCOMPARE(r.skipped, skipped);
+        ContactRepository repo(m_ws->db());
+        QCOMPARE(repo.count(), 3);
+        QCOMPARE(repo.find(*repo.findIdByEmail(QStringLiteral("ali@example.com")))->lastName, aliLastName);
+        QCOMPARE(repo.findIdsByPhone(QStringLiteral("+989121112233")).size(), 1);
+    }
+
+    void runningAgainMatchesEverything()
+    {
+        const QString path = generate(m_ws->dir(), 3000);
+        ImportOptions o;
+        o.batchSize = 500;
+        const ImportReport first = import(path, o);
+        QCOMPARE(first.created, 3000);
+        const ImportReport second = import(path, o);
+        QCOMPARE(second.created, 0);
+        QCOMPARE(second.updated, 3000);
+        QCOMPARE(ContactRepository(m_ws->db()).count(), 3000);
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM imports WHERE status = 'done'")), 2);
+    }
+
+    void tagSourceAndStaticList()
+    {
+        ImportOptions o;
+        o.tag = QStringLiteral("fair 2026");
+        o.staticList = QStringLiteral("Fair visitors");
+        o.source = QStringLiteral("book fair");
+        const ImportReport r = import(fixture(QStringLiteral("quoted_newlines.csv")), o);
+        QCOMPARE(r.created, 4);
+        ContactRepository repo(m_ws->db());
+        const auto c = repo.find(*repo.findIdByEmail(QStringLiteral("ali@example.com")));
+        QCOMPARE(c->tags, QStringList{QStringLiteral("fair 2026")});
+        QCOMPARE(c->source, QStringLiteral("book fair"));
+        QCOMPARE(c->firstName, QStringLiteral("Karimi,")); // "Karimi, Ali" split as a full name
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM segment_members m JOIN segments s "
+                                                   "ON s.id = m.segment_id WHERE s.name = 'Fair visitors' "
+                                                   "AND s.kind = 'static'")),
+                 4);
+    }
+
+    void customFieldFromAColumn()
+    {
+        ImportOptions o;
+        o.overrides.insert(QStringLiteral("مبلغ خرید"), QStringLiteral("custom.spend"));
+        o.newFields << FieldDefinition{0, QStringLiteral("spend"), QStringLiteral("مبلغ خرید"), FieldType::Number, {}};
+        const ImportReport r = import(fixture(QStringLiteral("samples/google_sheets_fa_utf8_persian_digits.csv")), o);
+        QCOMPARE(r.created, 80);
+        QVERIFY(CustomFieldRepository(m_ws->db()).field(QStringLiteral("spend")));
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contact_values")), 80);
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT value FROM contact_values ORDER BY contact_id LIMIT 1")),
+                 240000); // ۲۴۰۰۰۰
+        // the mapping is remembered for the same headers
+        ImportOptions again;
+        again.path = fixture(QStringLiteral("samples/google_sheets_fa_utf8_persian_digits.csv"));
+        const ImportPreview p = ImportJob::preview(m_ws->db(), again);
+        QVERIFY(p.targets.contains(QStringLiteral("custom.spend")));
+    }
+
+    void dryRunWritesNothing()
+    {
+        ImportOptions o;
+        o.dryRun = true;
+        const ImportReport r = import(fixture(QStringLiteral("duplicates.csv")), o);
+        QCOMPARE(r.created, 3);
+        QCOMPARE(r.updated, 2);
+        QCOMPARE(ContactRepository(m_ws->db()).count(), 0);
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM imports")), 0);
+    }
+
+    void cancelLeavesWholeBatches()
+    {
+        const QString path = generate(m_ws->dir(), 60000);
+        ImportOptions o;
+        o.path = path;
+        o.batchSize = 1000;
+        std::atomic<bool> cancel{false};
+        const ImportReport r = ImportJob(m_ws->db(), o).run([&](const ImportProgress &) { cancel = true; }, &cancel);
+        QVERIFY(r.cancelled);
+        const qint64 count = ContactRepository(m_ws->db()).count();
+        QVERIFY(count < 60000);
+        QCOMPARE(count % 1000, 0); // no half batch
+        QCOMPARE(count, r.created);
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT status = 'cancelled' FROM imports")), 1);
+        // running it again completes it, without duplicates
+        const ImportReport again = import(path);
+        QCOMPARE(again.created + again.updated, 60000);
+        QCOMPARE(ContactRepository(m_ws->db()).count(), 60000);
+    }
+
+    void undoRemovesWhatItCreated()
+    {
+        ContactRepository repo(m_ws->db());
+        Contact existing;
+        existing.email = QStringLiteral("ali@example.com");
+        QVERIFY(repo.create(existing));
+        const ImportReport r = import(fixture(QStringLiteral("duplicates.csv")));
+        QCOMPARE(r.created, 2);
+        QCOMPARE(r.updated, 3);
+        ImportHistory history(m_ws->db());
+        QCOMPARE(history.undo(r.importId), 2);
+        QCOMPARE(repo.count(), 1); // the contact that was there before stays
+        QCOMPARE(history.find(r.importId)->status, QStringLiteral("undone"));
+        QCOMPARE(history.undo(r.importId), -1);
+        QVERIFY(!history.errorString().isEmpty());
+    }
+
+    void rejectedRowsAreReported()
+    {
+        const ImportReport r = import(fixture(QStringLiteral("blank_lines_bad_rows.csv")));
+        ImportHistory history(m_ws->db());
+        const QList<ImportIssue> issues = history.issues(r.importId);
+        QCOMPARE(issues.size(), 2);
+        QCOMPARE(issues[0].row, 3);
+        QCOMPARE(issues[0].line, 5);
+        QCOMPARE(issues[0].field, QStringLiteral("email"));
+        QVERIFY(issues[0].message.contains(QStringLiteral("not-an-email")));
+        QCOMPARE(issues[0].raw, QStringLiteral("not-an-email,Bad Email"));
+        const QString out = m_ws->filePath(QStringLiteral("rejects.csv"));
+        QVERIFY(history.exportIssues(r.importId, out));
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().count('\n'), 3);
+    }
+
+    void unknownMappingIsAClearError()
+    {
+        ImportOptions o;
+        o.overrides.insert(QStringLiteral("email"), QStringLiteral("custom.nope"));
+        const ImportReport r = import(fixture(QStringLiteral("blank_lines_bad_rows.csv")), o);
+        QVERIFY(r.failed);
+        QVERIFY(r.error.contains(QStringLiteral("nope")));
+        QCOMPARE(ContactRepository(m_ws->db()).count(), 0);
+        o.overrides.clear();
+        o.overrides.insert(QStringLiteral("email"), QStringLiteral("skip"));
+        o.overrides.insert(QStringLiteral("name"), QStringLiteral("skip"));
+        QVERIFY(import(fixture(QStringLiteral("blank_lines_bad_rows.csv")), o).error.contains(QStringLiteral("email")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ImportJob)
+#include "tst_ImportJob.moc"
