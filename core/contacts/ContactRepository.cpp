@@ -210,8 +210,10 @@ QString ContactRepository::searchTextFor(const Contact &c)
 {
     QStringList parts = {c.firstName, c.lastName, c.company, c.email};
     if (!c.phone.isEmpty()) {
-        parts << c.phone.mid(1); // E.164 digits without the +
-        parts << PhoneNumbers::nationalDigits(c.phone);
+        // E.164 digits without the +, and the number as dialled at home: most
+        // countries (Iran, the UK, Malaysia...) write a 0 before it.
+        parts << c.phone.mid(1);
+        parts << QLatin1Char('0') + PhoneNumbers::nationalSignificantNumber(c.phone);
     }
     parts.removeAll(QString());
     return QLatin1Char(' ') + TextNormalizer::forSearch(parts.join(QLatin1Char(' '))) +
@@ -730,7 +732,7 @@ std::optional<qint64> ContactRepository::findIdByEmail(const QString &email) con
     if (canonical.isEmpty())
         return std::nullopt;
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT id FROM contacts WHERE email = ?"));
+    q.prepare(QStringLiteral("SELECT id FROM contacts WHERE email = ? AND email <> ''"));
     q.addBindValue(canonical);
     if (q.exec() && q.next())
         return q.value(0).toLongLong();
@@ -836,7 +838,22 @@ QList<ContactListRow> ContactRepository::page(const ContactQuery &query,
 
 QList<Event> ContactRepository::timeline(qint64 id, int limit) const
 {
-    return EventStore(db()).timeline(id, limit);
+    QList<Event> events = EventStore(db()).timeline(id, limit);
+    // A contact an import created has no event row for that (a million-row import
+    // would double its writes); its entry comes from the import record.
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT c.created_at, i.file_name FROM contacts c "
+                             "JOIN imports i ON i.id = c.import_id WHERE c.id = ?"));
+    q.addBindValue(id);
+    if (q.exec() && q.next() && events.size() < limit) {
+        Event imported;
+        imported.contactId = id;
+        imported.type = EventType::ContactImported;
+        imported.occurredAt = fromMs(q.value(0));
+        imported.payload.insert(QStringLiteral("file"), q.value(1).toString());
+        events << imported; // the oldest entry
+    }
+    return events;
 }
 
 } // namespace masir

@@ -5,6 +5,9 @@
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
+#include <QHash>
+#include <QMutex>
+
 #include <set>
 
 namespace masir {
@@ -18,6 +21,99 @@ pn::PhoneNumberUtil &util()
     return *pn::PhoneNumberUtil::GetInstance();
 }
 
+// Country calling codes are prefix-free, so the code of an E.164 number is the one
+// of its first 1-3 digits that is a calling code.
+const std::set<int> &callingCodes()
+{
+    static const std::set<int> codes = [] {
+        std::set<int> c;
+        util().GetSupportedCallingCodes(&c);
+        return c;
+    }();
+    return codes;
+}
+
+// Splits "+989121234567" into 98 and "9121234567".
+bool splitE164(const QString &e164, int *countryCode, QString *nsn)
+{
+    if (e164.size() < 4 || e164.front() != QLatin1Char('+'))
+        return false;
+    for (int len = 1; len <= 3 && len < e164.size() - 1; ++len) {
+        bool ok = false;
+        const int cc = e164.mid(1, len).toInt(&ok);
+        if (ok && callingCodes().count(cc)) {
+            *countryCode = cc;
+            *nsn = e164.mid(1 + len);
+            return true;
+        }
+    }
+    return false;
+}
+
+struct RegionInfo
+{
+    int countryCode = 0;
+    std::string trunkPrefix;
+};
+
+RegionInfo regionInfo(const std::string &region)
+{
+    static QMutex mutex;
+    static QHash<QString, RegionInfo> cache;
+    const QString key = QString::fromStdString(region);
+    QMutexLocker lock(&mutex);
+    if (const auto it = cache.constFind(key); it != cache.cend())
+        return *it;
+    RegionInfo info;
+    info.countryCode = util().GetCountryCodeForRegion(region);
+    util().GetNddPrefixForRegion(region, true, &info.trunkPrefix);
+    cache.insert(key, info);
+    return info;
+}
+
+// The common shapes (+98 912 123 4567, 0098..., 0912-123-4567) without the
+// general parser, which is slow (regular expressions). Anything unusual returns
+// false and goes through PhoneNumberUtil::Parse.
+bool fastParse(const QString &input, const std::string &region, pn::PhoneNumber *number)
+{
+    QString digits;
+    digits.reserve(input.size());
+    bool plus = false;
+    for (const QChar c : input) {
+        if (c.isDigit() && c.unicode() < 128)
+            digits += c;
+        else if (c == QLatin1Char('+') && digits.isEmpty() && !plus)
+            plus = true;
+        else if (c != QLatin1Char(' ') && c != QLatin1Char('-') && c != QLatin1Char('(') &&
+                 c != QLatin1Char(')') && c != QLatin1Char('.'))
+            return false; // letters, extensions, ...
+    }
+    if (!plus && digits.startsWith(QLatin1String("00"))) {
+        plus = true;
+        digits.remove(0, 2);
+    }
+    int cc = 0;
+    QString nsn;
+    if (plus) {
+        if (!splitE164(QLatin1Char('+') + digits, &cc, &nsn))
+            return false;
+    } else {
+        if (region.empty() || region == "ZZ")
+            return false;
+        const RegionInfo info = regionInfo(region);
+        const QString trunk = QString::fromStdString(info.trunkPrefix);
+        if (trunk.isEmpty() || !digits.startsWith(trunk))
+            return false; // no trunk prefix: let the parser decide what the digits are
+        cc = info.countryCode;
+        nsn = digits.mid(trunk.size());
+    }
+    if (nsn.size() < 4 || nsn.size() > 14 || nsn.startsWith(QLatin1Char('0')))
+        return false; // leading zeros (Italy) and odd lengths: the parser knows better
+    number->set_country_code(cc);
+    number->set_national_number(nsn.toULongLong());
+    return true;
+}
+
 bool parseE164(const QString &e164, pn::PhoneNumber *number)
 {
     return util().Parse(e164.toStdString(), "ZZ", number) == pn::PhoneNumberUtil::NO_PARSING_ERROR;
@@ -26,20 +122,30 @@ bool parseE164(const QString &e164, pn::PhoneNumber *number)
 // Whether the number has as many digits as the country's mobile or landline numbers.
 bool hasSubscriberLength(const pn::PhoneNumber &number)
 {
-    std::string region;
-    util().GetRegionCodeForCountryCode(number.country_code(), &region);
+    static QMutex mutex;
+    static QHash<int, QList<int>> lengths; // calling code -> example lengths
+    QList<int> known;
+    {
+        QMutexLocker lock(&mutex);
+        if (!lengths.contains(number.country_code())) {
+            std::string region;
+            util().GetRegionCodeForCountryCode(number.country_code(), &region);
+            QList<int> l;
+            for (const auto type : {pn::PhoneNumberUtil::MOBILE, pn::PhoneNumberUtil::FIXED_LINE}) {
+                pn::PhoneNumber example;
+                if (!util().GetExampleNumberForType(region, type, &example))
+                    continue;
+                std::string exampleNsn;
+                util().GetNationalSignificantNumber(example, &exampleNsn);
+                l << int(exampleNsn.size());
+            }
+            lengths.insert(number.country_code(), l);
+        }
+        known = lengths.value(number.country_code());
+    }
     std::string nsn;
     util().GetNationalSignificantNumber(number, &nsn);
-    for (const auto type : {pn::PhoneNumberUtil::MOBILE, pn::PhoneNumberUtil::FIXED_LINE}) {
-        pn::PhoneNumber example;
-        if (!util().GetExampleNumberForType(region, type, &example))
-            continue;
-        std::string exampleNsn;
-        util().GetNationalSignificantNumber(example, &exampleNsn);
-        if (exampleNsn.size() == nsn.size())
-            return true;
-    }
-    return false;
+    return known.contains(int(nsn.size()));
 }
 
 } // namespace
@@ -58,7 +164,9 @@ QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegi
         s = QLatin1Char('+') + s.mid(2);
     const std::string region = defaultRegion.toUpper().toStdString();
     pn::PhoneNumber number;
-    const auto rc = util().Parse(s.toStdString(), region.empty() ? "ZZ" : region, &number);
+    const auto rc = fastParse(s, region, &number)
+                        ? pn::PhoneNumberUtil::NO_PARSING_ERROR
+                        : util().Parse(s.toStdString(), region.empty() ? "ZZ" : region, &number);
     switch (rc) {
     case pn::PhoneNumberUtil::NO_PARSING_ERROR:
         break;
@@ -89,6 +197,13 @@ QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegi
     std::string out;
     util().Format(number, pn::PhoneNumberUtil::E164, &out);
     return QString::fromStdString(out);
+}
+
+QString PhoneNumbers::nationalSignificantNumber(const QString &e164)
+{
+    int cc = 0;
+    QString nsn;
+    return splitE164(e164, &cc, &nsn) ? nsn : QString();
 }
 
 QString PhoneNumbers::formatInternational(const QString &e164)

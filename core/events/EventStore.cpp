@@ -78,6 +78,8 @@ QString EventStore::describe(const Event &event)
         const QString source = p.value(QLatin1String("source")).toString();
         return source.isEmpty() ? tr("Contact created") : tr("Contact created (%1)").arg(source);
     }
+    if (t == EventType::ContactImported)
+        return tr("Imported from %1").arg(p.value(QLatin1String("file")).toString());
     if (t == EventType::ContactUpdated) {
         QStringList fields;
         for (const auto &v : p.value(QLatin1String("fields")).toArray())

@@ -23,6 +23,7 @@ struct Event
 /// Well-known event types.
 namespace EventType {
 inline const QString ContactCreated = QStringLiteral("contact_created");
+inline const QString ContactImported = QStringLiteral("contact_imported"); ///< derived from imports
 inline const QString ContactUpdated = QStringLiteral("contact_updated");
 inline const QString ContactsMerged = QStringLiteral("contacts_merged");
 inline const QString TagAdded = QStringLiteral("tag_added");

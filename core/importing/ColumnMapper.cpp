@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 
 #include <cmath>
+#include <vector>
 
 namespace masir {
 
@@ -74,7 +75,7 @@ namespace {
 const QHash<QString, QString> &synonyms()
 {
     static const QHash<QString, QString> table = [] {
-        const std::pair<const char *, std::initializer_list<const char16_t *>> entries[] = {
+        const std::pair<const char *, std::vector<const char16_t *>> entries[] = {
             {"email",
              {u"email", u"e-mail", u"email address", u"e-mail address", u"e-mail 1 - value",
               u"email 1", u"mail", u"emailaddress", u"primary email", u"work email",

@@ -250,6 +250,8 @@ bool Database::open()
                           .arg(QDir::toNativeSeparators(m_path), migrations.errorString());
             return false;
         }
+        ensureIndexes(); // after a bulk write that was cut short
+
     }
     m_open = true;
     return true;
@@ -317,6 +319,50 @@ int Database::schemaVersion() const
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
         return q.value(0).toInt();
     return -1;
+}
+
+namespace {
+// name -> definition; the same as the migrations create them (a test checks it).
+const QList<QPair<QString, QString>> &indexDefinitions()
+{
+    static const QList<QPair<QString, QString>> list = {
+        {QStringLiteral("contacts_last_name"), QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_last_name ON contacts (last_name, id)")},
+        {QStringLiteral("contacts_company"), QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_company ON contacts (company, id)")},
+        {QStringLiteral("contacts_score"), QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_score ON contacts (score, id)")},
+        {QStringLiteral("contacts_import"), QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_import ON contacts (import_id) WHERE import_id IS NOT NULL")},
+    };
+    return list;
+}
+} // namespace
+
+QStringList Database::rebuildableIndexes()
+{
+    QStringList names;
+    for (const auto &[name, sql] : indexDefinitions())
+        names << name;
+    return names;
+}
+
+bool Database::dropRebuildableIndexes() const
+{
+    QSqlQuery q(connection());
+    for (const QString &name : rebuildableIndexes()) {
+        if (!q.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(name)))
+            return false;
+    }
+    return true;
+}
+
+bool Database::ensureIndexes() const
+{
+    QSqlQuery q(connection());
+    for (const auto &[name, sql] : indexDefinitions()) {
+        if (!q.exec(sql)) {
+            qCWarning(lcStorage) << "cannot create index" << name << q.lastError().text();
+            return false;
+        }
+    }
+    return true;
 }
 
 QString Database::integrityProblems() const

@@ -44,6 +44,13 @@ public:
     /// Runs SQLite's full integrity check; returns an empty string when the file is sound.
     QString integrityProblems() const;
 
+    /// Secondary indexes that a bulk write may drop and rebuild (sorting once is
+    /// much cheaper than a million random inserts). open() recreates any that are
+    /// missing, for instance after an import was killed half-way.
+    static QStringList rebuildableIndexes();
+    bool dropRebuildableIndexes() const;
+    bool ensureIndexes() const;
+
     /// The application_id Masir writes into its files ("MSIR").
     static constexpr int applicationId = 0x4D534952;
 
