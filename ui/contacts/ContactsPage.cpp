@@ -6,6 +6,7 @@
 #include "contacts/ContactListModel.h"
 #include "exporting/ContactExporter.h"
 #include "i18n/Formatter.h"
+#include "importwizard/ImportWizard.h"
 #include "settings/AppSettings.h"
 #include "storage/Database.h"
 
@@ -17,6 +18,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QSplitter>
@@ -84,6 +87,11 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_exportAction, &QAction::triggered, this, &ContactsPage::exportContacts);
 
+    m_importAction = new QAction(tr("&Import Contacts…"), this);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setToolTip(tr("Import contacts from a CSV file (Ctrl+I), or drop the file on the list"));
+    connect(m_importAction, &QAction::triggered, this, [this] { importFile(); });
+
     m_refreshAction = new QAction(tr("&Refresh"), this);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, this, [this] { refresh(0); });
@@ -110,6 +118,9 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     auto *newButton = new QToolButton;
     newButton->setDefaultAction(m_newAction);
     newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *importButton = new QToolButton;
+    importButton->setDefaultAction(m_importAction);
+    importButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto *deleteButton = new QToolButton;
     deleteButton->setDefaultAction(m_deleteAction);
     deleteButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -117,6 +128,7 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_search, 1);
     toolbar->addWidget(newButton);
+    toolbar->addWidget(importButton);
     toolbar->addWidget(deleteButton);
 
     // Table
@@ -140,6 +152,10 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     m_view->setColumnWidth(ContactListModel::NameColumn, 190);
     m_view->setColumnWidth(ContactListModel::EmailColumn, 230);
     m_view->setColumnWidth(ContactListModel::PhoneColumn, 150);
+    // A CSV file dropped on the list starts the import wizard.
+    m_view->setAcceptDrops(true);
+    m_view->viewport()->setAcceptDrops(true);
+    m_view->viewport()->installEventFilter(this);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(m_editAction);
     m_view->addAction(m_deleteAction);
@@ -385,6 +401,38 @@ void ContactsPage::exportContacts()
         });
         return n < 0 ? exporter.errorString() : QString();
     }));
+}
+
+bool ContactsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport()) {
+        if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
+            auto *drag = static_cast<QDropEvent *>(event);
+            if (drag->mimeData()->hasUrls() && drag->mimeData()->urls().value(0).isLocalFile()) {
+                drag->acceptProposedAction();
+                return true;
+            }
+        } else if (event->type() == QEvent::Drop) {
+            auto *drop = static_cast<QDropEvent *>(event);
+            const QList<QUrl> urls = drop->mimeData()->urls();
+            if (!urls.isEmpty() && urls.first().isLocalFile()) {
+                drop->acceptProposedAction();
+                const QString path = urls.first().toLocalFile();
+                // Open the wizard after the drop has finished.
+                QMetaObject::invokeMethod(this, [this, path] { importFile(path); }, Qt::QueuedConnection);
+                return true;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ContactsPage::importFile(const QString &path)
+{
+    auto *wizard = new ImportWizard(m_db, path, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::contactsChanged, this, [this] { refresh(0); });
+    wizard->open();
 }
 
 void ContactsPage::saveState() const

@@ -35,6 +35,7 @@ public:
     QAction *deleteAction() const { return m_deleteAction; }
     QAction *findAction() const { return m_findAction; }
     QAction *exportAction() const { return m_exportAction; }
+    QAction *importAction() const { return m_importAction; }
     QAction *refreshAction() const { return m_refreshAction; }
 
     ContactListModel *model() const { return m_model; }
@@ -51,6 +52,9 @@ public:
     /// Selects \a id if it is among the rows loaded so far (it usually is after an edit).
     void selectContact(qint64 id);
     void selectRow(int row);
+
+    /// Opens the import wizard, on \a path if given (a file dropped on the list).
+    void importFile(const QString &path = QString());
 
     void saveState() const;
     void restoreState();
@@ -82,6 +86,10 @@ private:
     QAction *m_findAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_importAction = nullptr;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 };
 
 } // namespace masir::ui

@@ -138,6 +138,7 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_contacts->newAction());
+    file->addAction(m_contacts->importAction());
     file->addAction(m_contacts->exportAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);

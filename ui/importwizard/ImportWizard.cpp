@@ -1,0 +1,682 @@
+#include "importwizard/ImportWizard.h"
+
+#include "contacts/CustomFields.h"
+#include "i18n/Formatter.h"
+#include "importing/ImportHistory.h"
+#include "settings/AppSettings.h"
+#include "storage/Database.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSet>
+#include <QRadioButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QWizardPage>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace masir::ui {
+
+namespace {
+
+QString delimiterLabel(QChar d)
+{
+    if (d == QLatin1Char('\t'))
+        return ImportWizard::tr("Tab");
+    if (d == QLatin1Char(';'))
+        return ImportWizard::tr("Semicolon (;)");
+    if (d == QLatin1Char('|'))
+        return ImportWizard::tr("Pipe (|)");
+    return ImportWizard::tr("Comma (,)");
+}
+
+// ---- 1. the file ----
+class FileWizardPage final : public QWizardPage
+{
+public:
+    explicit FileWizardPage(ImportWizard *wizard)
+        : m_wizard(wizard)
+    {
+        setTitle(ImportWizard::tr("Choose a file"));
+        setSubTitle(ImportWizard::tr("A CSV or text file exported from Excel, Google Contacts, Outlook, "
+                                     "Mailchimp, a shop system or a CRM."));
+        m_path = new QLineEdit;
+        m_path->setObjectName(QStringLiteral("importPath"));
+        m_path->setAccessibleName(ImportWizard::tr("File to import"));
+        auto *browse = new QPushButton(ImportWizard::tr("&Browse…"));
+        connect(browse, &QPushButton::clicked, this, [this] {
+            const QString folder = AppSettings().value(AppSettings::Key::LastExportFolder).toString();
+            const QString path = QFileDialog::getOpenFileName(
+                this, ImportWizard::tr("Import Contacts"), folder,
+                ImportWizard::tr("Spreadsheet text files (*.csv *.txt *.tsv);;All files (*)"));
+            if (!path.isEmpty())
+                m_path->setText(QDir::toNativeSeparators(path));
+        });
+        m_info = new QLabel;
+        m_info->setWordWrap(true);
+        connect(m_path, &QLineEdit::textChanged, this, [this] {
+            const QFileInfo fi(m_path->text().trimmed());
+            m_info->setText(fi.isFile() ? ImportWizard::tr("%1, %2 KB")
+                                              .arg(fi.fileName())
+                                              .arg(Formatter::number((fi.size() + 1023) / 1024))
+                                        : QString());
+            Q_EMIT completeChanged();
+        });
+        auto *row = new QHBoxLayout;
+        row->addWidget(m_path, 1);
+        row->addWidget(browse);
+        auto *layout = new QVBoxLayout(this);
+        layout->addLayout(row);
+        layout->addWidget(m_info);
+        layout->addStretch();
+        if (!m_wizard->options().path.isEmpty())
+            m_path->setText(QDir::toNativeSeparators(m_wizard->options().path));
+    }
+
+    bool isComplete() const override { return QFileInfo(m_path->text().trimmed()).isFile(); }
+
+    bool validatePage() override
+    {
+        const QString path = QDir::fromNativeSeparators(m_path->text().trimmed());
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            QMessageBox::warning(this, ImportWizard::tr("Cannot open the file"),
+                                 ImportWizard::tr("%1 cannot be read: %2").arg(path, f.errorString()));
+            return false;
+        }
+        if (path != m_wizard->options().path) {
+            m_wizard->options() = ImportOptions();
+            m_wizard->options().path = path;
+        }
+        m_wizard->refreshPreview();
+        return true;
+    }
+
+private:
+    ImportWizard *m_wizard;
+    QLineEdit *m_path;
+    QLabel *m_info;
+};
+
+// ---- 2. how the file reads ----
+class PreviewWizardPage final : public QWizardPage
+{
+public:
+    explicit PreviewWizardPage(ImportWizard *wizard)
+        : m_wizard(wizard)
+    {
+        setTitle(ImportWizard::tr("Check how the file reads"));
+        setSubTitle(ImportWizard::tr("If letters look wrong, choose another encoding; if columns are "
+                                     "run together, another delimiter."));
+        m_encoding = new QComboBox;
+        m_encoding->setObjectName(QStringLiteral("encoding"));
+        m_encoding->addItem(ImportWizard::tr("Detect"), QString());
+        for (const Encoding e : Encodings::all())
+            m_encoding->addItem(Encodings::label(e), Encodings::key(e));
+        m_delimiter = new QComboBox;
+        m_delimiter->setObjectName(QStringLiteral("delimiter"));
+        m_delimiter->addItem(ImportWizard::tr("Detect"), QString());
+        for (const QChar d : {QLatin1Char(','), QLatin1Char(';'), QLatin1Char('\t'), QLatin1Char('|')})
+            m_delimiter->addItem(delimiterLabel(d), QString(d));
+        m_header = new QCheckBox(ImportWizard::tr("The first row holds the column names"));
+        m_header->setObjectName(QStringLiteral("hasHeader"));
+        m_detected = new QLabel;
+        m_detected->setWordWrap(true);
+        m_table = new QTableWidget;
+        m_table->setObjectName(QStringLiteral("previewTable"));
+        m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+        auto *form = new QFormLayout;
+        form->addRow(ImportWizard::tr("&Encoding:"), m_encoding);
+        form->addRow(ImportWizard::tr("&Delimiter:"), m_delimiter);
+        form->addRow(QString(), m_header);
+        auto *layout = new QVBoxLayout(this);
+        layout->addLayout(form);
+        layout->addWidget(m_detected);
+        layout->addWidget(m_table, 1);
+
+        auto changed = [this] {
+            if (m_updating)
+                return;
+            ImportOptions &o = m_wizard->options();
+            const QString enc = m_encoding->currentData().toString();
+            o.encoding = enc.isEmpty() ? std::nullopt : Encodings::fromKey(enc);
+            const QString del = m_delimiter->currentData().toString();
+            o.delimiter = del.isEmpty() ? std::nullopt : std::optional<QChar>(del.front());
+            o.hasHeader = m_header->isChecked();
+            o.targets.clear();
+            m_wizard->refreshPreview();
+        };
+        connect(m_encoding, &QComboBox::currentIndexChanged, this, changed);
+        connect(m_delimiter, &QComboBox::currentIndexChanged, this, changed);
+        connect(m_header, &QCheckBox::toggled, this, changed);
+        connect(m_wizard, &ImportWizard::previewChanged, this, [this] { show(); });
+    }
+
+    void initializePage() override { show(); }
+    bool isComplete() const override { return m_wizard->preview().error.isEmpty(); }
+
+private:
+    void show()
+    {
+        const ImportPreview &p = m_wizard->preview();
+        m_updating = true;
+        m_header->setChecked(p.hasHeader);
+        m_updating = false;
+        if (!p.error.isEmpty()) {
+            m_detected->setText(p.error);
+        } else {
+            m_detected->setText(ImportWizard::tr("Read as %1, columns separated by: %2. The first %n "
+                                                 "row(s) are shown.",
+                                                 nullptr, int(p.rows.size()))
+                                    .arg(Encodings::label(p.encoding), delimiterLabel(p.delimiter)));
+        }
+        m_table->clear();
+        m_table->setColumnCount(int(p.headers.size()));
+        m_table->setRowCount(int(p.rows.size()));
+        m_table->setHorizontalHeaderLabels(p.headers);
+        for (int r = 0; r < p.rows.size(); ++r) {
+            for (int c = 0; c < p.rows[r].size() && c < p.headers.size(); ++c)
+                m_table->setItem(r, c, new QTableWidgetItem(p.rows[r][c]));
+        }
+        Q_EMIT completeChanged();
+    }
+
+    ImportWizard *m_wizard;
+    QComboBox *m_encoding;
+    QComboBox *m_delimiter;
+    QCheckBox *m_header;
+    QLabel *m_detected;
+    QTableWidget *m_table;
+    bool m_updating = false;
+};
+
+// ---- 3. where each column goes ----
+class MappingWizardPage final : public QWizardPage
+{
+public:
+    explicit MappingWizardPage(ImportWizard *wizard)
+        : m_wizard(wizard)
+    {
+        setTitle(ImportWizard::tr("Match the columns"));
+        setSubTitle(ImportWizard::tr("Masir matched the columns it recognised. Change any of them, "
+                                     "skip a column, or keep it in a new custom field."));
+        m_table = new QTableWidget(0, 3);
+        m_table->setObjectName(QStringLiteral("mappingTable"));
+        m_table->setHorizontalHeaderLabels(
+            {ImportWizard::tr("Column"), ImportWizard::tr("Examples"), ImportWizard::tr("Import as")});
+        m_table->horizontalHeader()->setStretchLastSection(true);
+        m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_problem = new QLabel;
+        m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+        m_problem->setWordWrap(true);
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(m_table, 1);
+        layout->addWidget(m_problem);
+    }
+
+    void initializePage() override
+    {
+        const ImportPreview &p = m_wizard->preview();
+        m_fields = CustomFieldRepository(m_wizard->database()).fields();
+        m_table->setRowCount(int(p.headers.size()));
+        m_combos.clear();
+        for (int c = 0; c < p.headers.size(); ++c) {
+            m_table->setItem(c, 0, new QTableWidgetItem(p.headers[c]));
+            QStringList examples;
+            for (int r = 0; r < p.rows.size() && examples.size() < 3; ++r) {
+                const QString v = p.rows[r].value(c).simplified();
+                if (!v.isEmpty())
+                    examples << v.left(40);
+            }
+            m_table->setItem(c, 1, new QTableWidgetItem(examples.join(QStringLiteral(" · "))));
+            auto *combo = new QComboBox;
+            combo->setAccessibleName(ImportWizard::tr("Import %1 as").arg(p.headers[c]));
+            fillTargets(combo, p.targets.value(c, ImportTarget::Skip));
+            connect(combo, &QComboBox::activated, this, [this, combo, c] {
+                if (combo->currentData().toString() == QLatin1String("new"))
+                    newField(combo, c);
+                Q_EMIT completeChanged();
+            });
+            m_table->setCellWidget(c, 2, combo);
+            m_combos << combo;
+        }
+        m_table->resizeColumnsToContents();
+        Q_EMIT completeChanged();
+    }
+
+    bool isComplete() const override
+    {
+        QStringList t = targets();
+        const bool identity = std::any_of(t.cbegin(), t.cend(), [](const QString &x) {
+            return x == QLatin1String("email") || x == QLatin1String("phone") ||
+                   x == QLatin1String("first_name") || x == QLatin1String("last_name") ||
+                   x == ImportTarget::FullName;
+        });
+        QSet<QString> seen;
+        QString duplicate;
+        for (const QString &x : t) {
+            if (x != ImportTarget::Skip && x != ImportTarget::Tags && seen.contains(x))
+                duplicate = x;
+            seen.insert(x);
+        }
+        QString problem;
+        if (!identity)
+            problem = ImportWizard::tr("Match at least one column to email, phone or a name.");
+        else if (!duplicate.isEmpty())
+            problem = ImportWizard::tr("Two columns go to \"%1\"; choose one.").arg(ImportTarget::label(duplicate));
+        m_problem->setText(problem);
+        return problem.isEmpty();
+    }
+
+    bool validatePage() override
+    {
+        m_wizard->options().targets = targets();
+        m_wizard->options().newFields = m_newFields;
+        return true;
+    }
+
+private:
+    QStringList targets() const
+    {
+        QStringList t;
+        for (const QComboBox *combo : m_combos)
+            t << combo->currentData().toString();
+        return t;
+    }
+
+    void fillTargets(QComboBox *combo, const QString &current)
+    {
+        combo->clear();
+        combo->addItem(ImportTarget::label(ImportTarget::Skip), ImportTarget::Skip);
+        for (const QString &t : ImportTarget::standard())
+            combo->addItem(ImportTarget::label(t), t);
+        for (const FieldDefinition &f : std::as_const(m_fields))
+            combo->addItem(ImportTarget::label(QStringLiteral("custom.") + f.key),
+                           QString(QStringLiteral("custom.") + f.key));
+        for (const FieldDefinition &f : std::as_const(m_newFields))
+            combo->addItem(ImportTarget::label(QStringLiteral("custom.") + f.key),
+                           QString(QStringLiteral("custom.") + f.key));
+        combo->addItem(ImportWizard::tr("New custom field…"), QStringLiteral("new"));
+        combo->setCurrentIndex(std::max(0, combo->findData(current)));
+    }
+
+    void newField(QComboBox *combo, int column)
+    {
+        QDialog dialog(this);
+        dialog.setWindowTitle(ImportWizard::tr("New custom field"));
+        auto *label = new QLineEdit(m_wizard->preview().headers.value(column));
+        QString key;
+        for (const QChar ch : m_wizard->preview().headers.value(column).toLower()) {
+            if ((ch >= QLatin1Char('a') && ch <= QLatin1Char('z')) || ch.isDigit())
+                key += ch;
+            else if (!key.isEmpty() && !key.endsWith(QLatin1Char('_')))
+                key += QLatin1Char('_');
+        }
+        if (key.isEmpty() || !key.front().isLetter())
+            key = QStringLiteral("field_%1").arg(column + 1);
+        auto *keyEdit = new QLineEdit(key);
+        auto *type = new QComboBox;
+        for (const FieldType t : {FieldType::Text, FieldType::Number, FieldType::Date, FieldType::Boolean})
+            type->addItem(CustomFieldRepository::typeLabel(t), int(t));
+        auto *form = new QFormLayout(&dialog);
+        form->addRow(ImportWizard::tr("&Label:"), label);
+        form->addRow(ImportWizard::tr("&Key:"), keyEdit);
+        form->addRow(ImportWizard::tr("&Type:"), type);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        form->addRow(buttons);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        if (dialog.exec() != QDialog::Accepted) {
+            combo->setCurrentIndex(0);
+            return;
+        }
+        FieldDefinition def{0, keyEdit->text().trimmed(), label->text().trimmed(),
+                            FieldType(type->currentData().toInt()), {}};
+        static const QRegularExpression keyPattern(QStringLiteral("^[a-z][a-z0-9_]{0,62}$"));
+        if (!keyPattern.match(def.key).hasMatch() || def.label.isEmpty()) {
+            QMessageBox::warning(this, ImportWizard::tr("New custom field"),
+                                 ImportWizard::tr("A key starts with a letter and has only lower-case "
+                                                  "letters, digits and _; the label cannot be empty."));
+            combo->setCurrentIndex(0);
+            return;
+        }
+        m_newFields << def;
+        for (QComboBox *other : std::as_const(m_combos)) {
+            const QString keep = other == combo ? QStringLiteral("custom.") + def.key
+                                                : other->currentData().toString();
+            fillTargets(other, keep);
+        }
+    }
+
+    ImportWizard *m_wizard;
+    QTableWidget *m_table;
+    QLabel *m_problem;
+    QList<QComboBox *> m_combos;
+    QList<FieldDefinition> m_fields;
+    QList<FieldDefinition> m_newFields;
+};
+
+// ---- 4. options ----
+class OptionsWizardPage final : public QWizardPage
+{
+public:
+    explicit OptionsWizardPage(ImportWizard *wizard)
+        : m_wizard(wizard)
+    {
+        setTitle(ImportWizard::tr("Options"));
+        setSubTitle(ImportWizard::tr("Contacts are matched by email address, then by phone number."));
+        m_fill = new QRadioButton(ImportWizard::tr("&Fill in what is missing (recommended)"));
+        m_overwrite = new QRadioButton(ImportWizard::tr("&Overwrite with the file's values"));
+        m_skip = new QRadioButton(ImportWizard::tr("&Leave them as they are"));
+        m_fill->setChecked(true);
+        auto *policy = new QVBoxLayout;
+        policy->addWidget(m_fill);
+        policy->addWidget(m_overwrite);
+        policy->addWidget(m_skip);
+        m_matchPhone = new QCheckBox(ImportWizard::tr("Also match contacts by &phone number"));
+        m_matchPhone->setChecked(true);
+        m_tag = new QLineEdit;
+        m_tag->setObjectName(QStringLiteral("importTag"));
+        m_tag->setPlaceholderText(ImportWizard::tr("e.g. fair 2026"));
+        m_source = new QLineEdit;
+        m_source->setPlaceholderText(ImportWizard::tr("the file name"));
+        m_list = new QLineEdit;
+        m_list->setPlaceholderText(ImportWizard::tr("none"));
+        m_dates = new QComboBox;
+        m_dates->addItem(ImportWizard::tr("Detect (years 1300–1499 are Jalali)"), int(ValueParsers::DateMode::Auto));
+        m_dates->addItem(ImportWizard::tr("Jalali (Solar Hijri)"), int(ValueParsers::DateMode::Jalali));
+        m_dates->addItem(ImportWizard::tr("Gregorian"), int(ValueParsers::DateMode::Gregorian));
+        auto *form = new QFormLayout(this);
+        form->addRow(ImportWizard::tr("Contacts that already exist:"), policy);
+        form->addRow(QString(), m_matchPhone);
+        form->addRow(ImportWizard::tr("&Tag every imported contact:"), m_tag);
+        form->addRow(ImportWizard::tr("&Source of new contacts:"), m_source);
+        form->addRow(ImportWizard::tr("Add to the static &list:"), m_list);
+        form->addRow(ImportWizard::tr("&Dates are:"), m_dates);
+    }
+
+    bool validatePage() override
+    {
+        ImportOptions &o = m_wizard->options();
+        o.policy = m_skip->isChecked()        ? ImportOptions::Policy::Skip
+                   : m_overwrite->isChecked() ? ImportOptions::Policy::Overwrite
+                                              : ImportOptions::Policy::Fill;
+        o.matchPhone = m_matchPhone->isChecked();
+        o.tag = m_tag->text().trimmed();
+        o.source = m_source->text().trimmed();
+        o.staticList = m_list->text().trimmed();
+        o.dates = ValueParsers::DateMode(m_dates->currentData().toInt());
+        return true;
+    }
+
+private:
+    ImportWizard *m_wizard;
+    QRadioButton *m_fill;
+    QRadioButton *m_overwrite;
+    QRadioButton *m_skip;
+    QCheckBox *m_matchPhone;
+    QLineEdit *m_tag;
+    QLineEdit *m_source;
+    QLineEdit *m_list;
+    QComboBox *m_dates;
+};
+
+// ---- 5. the import ----
+class ProgressWizardPage final : public QWizardPage
+{
+public:
+    explicit ProgressWizardPage(ImportWizard *wizard)
+        : m_wizard(wizard)
+    {
+        setTitle(ImportWizard::tr("Importing"));
+        setSubTitle(ImportWizard::tr("You can keep working; nothing is half-written if you cancel."));
+        m_bar = new QProgressBar;
+        m_bar->setObjectName(QStringLiteral("importProgress"));
+        m_bar->setRange(0, 1000);
+        m_status = new QLabel;
+        m_status->setObjectName(QStringLiteral("importStatus"));
+        m_cancel = new QPushButton(ImportWizard::tr("&Cancel Import"));
+        connect(m_cancel, &QPushButton::clicked, m_wizard, &ImportWizard::cancelImport);
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(m_bar);
+        layout->addWidget(m_status);
+        layout->addWidget(m_cancel, 0, Qt::AlignLeading);
+        layout->addStretch();
+        connect(m_wizard, &ImportWizard::importProgress, this, [this](const ImportProgress &p) {
+            if (p.totalBytes > 0)
+                m_bar->setValue(int(1000.0 * double(p.bytesRead) / double(p.totalBytes)));
+            QString text = ImportWizard::tr("%1 rows, %2 rows a second")
+                               .arg(Formatter::number(p.rows), Formatter::number(qint64(p.rowsPerSecond)));
+            if (p.etaSeconds >= 0)
+                text += QLatin1String(" · ") + ImportWizard::tr("about %1 s left").arg(Formatter::number(qint64(p.etaSeconds + 0.5)));
+            m_status->setText(text);
+        });
+        connect(m_wizard, &ImportWizard::importFinished, this, [this] {
+            m_bar->setValue(1000);
+            m_cancel->setEnabled(false);
+            Q_EMIT completeChanged();
+            m_wizard->next();
+        });
+    }
+
+    void initializePage() override
+    {
+        m_bar->setValue(0);
+        m_status->setText(ImportWizard::tr("Starting…"));
+        m_cancel->setEnabled(true);
+        m_wizard->startImport();
+    }
+    bool isComplete() const override { return !m_wizard->isImporting(); }
+
+private:
+    ImportWizard *m_wizard;
+    QProgressBar *m_bar;
+    QLabel *m_status;
+    QPushButton *m_cancel;
+};
+
+// ---- 6. the summary ----
+class SummaryWizardPage final : public QWizardPage
+{
+public:
+    explicit SummaryWizardPage(ImportWizard *wizard)
+        : m_wizard(wizard)
+    {
+        setTitle(ImportWizard::tr("Done"));
+        m_counts = new QLabel;
+        m_counts->setObjectName(QStringLiteral("importCounts"));
+        m_counts->setWordWrap(true);
+        m_issues = new QTableWidget(0, 4);
+        m_issues->setObjectName(QStringLiteral("issuesTable"));
+        m_issues->setHorizontalHeaderLabels({ImportWizard::tr("Row"), ImportWizard::tr("Result"),
+                                             ImportWizard::tr("Reason"), ImportWizard::tr("Original text")});
+        m_issues->horizontalHeader()->setStretchLastSection(true);
+        m_issues->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_export = new QPushButton(ImportWizard::tr("&Export Report…"));
+        m_undo = new QPushButton(ImportWizard::tr("&Undo This Import"));
+        connect(m_export, &QPushButton::clicked, this, [this] {
+            const QString path = QFileDialog::getSaveFileName(
+                this, ImportWizard::tr("Export Report"),
+                QDir::home().filePath(ImportWizard::tr("import-report.csv")), ImportWizard::tr("CSV files (*.csv)"));
+            if (path.isEmpty())
+                return;
+            ImportHistory history(m_wizard->database());
+            if (!history.exportIssues(m_wizard->report().importId, path))
+                QMessageBox::warning(this, ImportWizard::tr("Export failed"), history.errorString());
+        });
+        connect(m_undo, &QPushButton::clicked, this, [this] {
+            const auto answer = QMessageBox::question(
+                this, ImportWizard::tr("Undo Import"),
+                ImportWizard::tr("Remove the %n contact(s) this import created? Contacts it updated keep "
+                                 "the new values.",
+                                 nullptr, int(m_wizard->report().created)));
+            if (answer != QMessageBox::Yes)
+                return;
+            ImportHistory history(m_wizard->database());
+            const qint64 removed = history.undo(m_wizard->report().importId);
+            if (removed < 0) {
+                QMessageBox::warning(this, ImportWizard::tr("Undo Import"), history.errorString());
+                return;
+            }
+            m_undo->setEnabled(false);
+            m_counts->setText(m_counts->text() + QLatin1String("\n\n") +
+                              ImportWizard::tr("Undone: %n contact(s) removed.", nullptr, int(removed)));
+            Q_EMIT m_wizard->contactsChanged();
+        });
+        auto *buttons = new QHBoxLayout;
+        buttons->addWidget(m_export);
+        buttons->addWidget(m_undo);
+        buttons->addStretch();
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(m_counts);
+        layout->addWidget(m_issues, 1);
+        layout->addLayout(buttons);
+    }
+
+    void initializePage() override
+    {
+        const ImportReport &r = m_wizard->report();
+        QString text;
+        if (r.failed) {
+            setTitle(ImportWizard::tr("The import failed"));
+            text = r.error;
+        } else {
+            setTitle(r.cancelled ? ImportWizard::tr("Import cancelled") : ImportWizard::tr("Import finished"));
+            text = ImportWizard::tr("%1 rows read: %2 contacts created, %3 updated, %4 skipped, %5 rejected.")
+                       .arg(Formatter::number(r.rows), Formatter::number(r.created), Formatter::number(r.updated),
+                            Formatter::number(r.skipped), Formatter::number(r.rejected));
+            if (r.warnings > 0)
+                text += QLatin1Char(' ') + ImportWizard::tr("%n value(s) could not be read and were left out.",
+                                                            nullptr, int(r.warnings));
+            if (r.cancelled)
+                text += QLatin1Char('\n') + ImportWizard::tr("Everything up to the last saved batch was kept; "
+                                                             "run the import again to finish it.");
+        }
+        m_counts->setText(text);
+        m_issues->setRowCount(int(r.issues.size()));
+        for (int i = 0; i < r.issues.size(); ++i) {
+            const ImportIssue &issue = r.issues[i];
+            m_issues->setItem(i, 0, new QTableWidgetItem(Formatter::number(issue.row)));
+            m_issues->setItem(i, 1, new QTableWidgetItem(issue.rejected ? ImportWizard::tr("rejected")
+                                                                        : ImportWizard::tr("imported, value left out")));
+            m_issues->setItem(i, 2, new QTableWidgetItem(issue.message));
+            m_issues->setItem(i, 3, new QTableWidgetItem(issue.raw.left(300)));
+        }
+        m_issues->setVisible(!r.issues.isEmpty());
+        m_export->setEnabled(r.importId > 0 && (r.rejected + r.warnings) > 0);
+        m_undo->setEnabled(r.importId > 0 && r.created > 0);
+    }
+
+private:
+    ImportWizard *m_wizard;
+    QLabel *m_counts;
+    QTableWidget *m_issues;
+    QPushButton *m_export;
+    QPushButton *m_undo;
+};
+
+} // namespace
+
+ImportWizard::ImportWizard(const Database &db, const QString &path, QWidget *parent)
+    : QWizard(parent)
+    , m_db(db)
+{
+    setWindowTitle(tr("Import Contacts"));
+    setObjectName(QStringLiteral("ImportWizard"));
+    m_options.path = path;
+    setPage(FilePage, new FileWizardPage(this));
+    setPage(PreviewPage, new PreviewWizardPage(this));
+    setPage(MappingPage, new MappingWizardPage(this));
+    setPage(OptionsPage, new OptionsWizardPage(this));
+    setPage(ProgressPage, new ProgressWizardPage(this));
+    setPage(SummaryPage, new SummaryWizardPage(this));
+    setOption(QWizard::NoBackButtonOnLastPage);
+    setOption(QWizard::NoCancelButtonOnLastPage);
+    if (!path.isEmpty()) {
+        refreshPreview();
+        setStartId(PreviewPage);
+    }
+    resize(820, 600);
+}
+
+ImportWizard::~ImportWizard()
+{
+    if (m_cancel)
+        *m_cancel = true;
+}
+
+void ImportWizard::refreshPreview()
+{
+    m_preview = ImportJob::preview(m_db, m_options, 50);
+    Q_EMIT previewChanged();
+}
+
+void ImportWizard::startImport()
+{
+    m_running = true;
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    button(QWizard::BackButton)->setEnabled(false);
+    const Database *db = &m_db;
+    const ImportOptions options = m_options;
+    auto cancel = m_cancel;
+    QPointer<ImportWizard> self(this);
+    auto *watcher = new QFutureWatcher<ImportReport>(this);
+    connect(watcher, &QFutureWatcher<ImportReport>::finished, this, [this, watcher] {
+        m_report = watcher->result();
+        watcher->deleteLater();
+        m_running = false;
+        Q_EMIT contactsChanged();
+        Q_EMIT importFinished();
+    });
+    // The import reads and writes on a pool thread through its own connection; the
+    // window only hears about progress, a few times a second.
+    watcher->setFuture(QtConcurrent::run([db, options, cancel, self] {
+        ImportJob job(*db, options);
+        return job.run(
+            [self](const ImportProgress &p) {
+                QMetaObject::invokeMethod(
+                    self.data(), [self, p] { if (self) Q_EMIT self->importProgress(p); },
+                    Qt::QueuedConnection);
+            },
+            cancel.get());
+    }));
+}
+
+void ImportWizard::cancelImport()
+{
+    if (m_cancel)
+        *m_cancel = true;
+}
+
+void ImportWizard::reject()
+{
+    if (m_running) {
+        const auto answer = QMessageBox::question(
+            this, tr("Cancel Import"),
+            tr("Stop the import? Contacts saved so far are kept; you can run the import again to finish it."));
+        if (answer != QMessageBox::Yes)
+            return;
+        cancelImport();
+        return; // the summary page follows when the worker has stopped
+    }
+    QWizard::reject();
+}
+
+} // namespace masir::ui

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "importing/ImportJob.h"
+
+#include <QWizard>
+
+#include <atomic>
+#include <memory>
+
+namespace masir {
+class Database;
+}
+
+namespace masir::ui {
+
+/// Imports a CSV file step by step: the file, how it reads (encoding, delimiter,
+/// header, with a live preview), where each column goes, the options, the import
+/// itself on a worker thread (progress, rows/s, time left, cancel) and a summary
+/// that lists every rejected row, exports them, and can undo the import.
+class ImportWizard final : public QWizard
+{
+    Q_OBJECT
+
+public:
+    enum PageId
+    {
+        FilePage,
+        PreviewPage,
+        MappingPage,
+        OptionsPage,
+        ProgressPage,
+        SummaryPage,
+    };
+
+    ImportWizard(const Database &db, const QString &path = QString(), QWidget *parent = nullptr);
+    ~ImportWizard() override;
+
+    const Database &database() const { return m_db; }
+    ImportOptions &options() { return m_options; }
+    ImportPreview &preview() { return m_preview; }
+    ImportReport &report() { return m_report; }
+    /// Re-reads the top of the file with the current encoding/delimiter choices.
+    void refreshPreview();
+
+    /// Starts the import on a worker thread; importFinished() follows.
+    void startImport();
+    void cancelImport();
+    bool isImporting() const { return m_running; }
+
+Q_SIGNALS:
+    void previewChanged();
+    void importProgress(const masir::ImportProgress &progress);
+    void importFinished();
+    /// Contacts were added, changed or removed (the contact list should refresh).
+    void contactsChanged();
+
+protected:
+    void reject() override;
+
+private:
+    const Database &m_db;
+    ImportOptions m_options;
+    ImportPreview m_preview;
+    ImportReport m_report;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    bool m_running = false;
+};
+
+} // namespace masir::ui
