@@ -17,6 +17,13 @@
             <numerusform>Added %Ln demo contacts.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Removed %n contact(s).</source>
+        <translation>
+            <numerusform>Removed %Ln contact.</numerusform>
+            <numerusform>Removed %Ln contacts.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::ContactCommands</name>
@@ -52,6 +59,37 @@
         <translation>
             <numerusform>Deleted %Ln contact. Press Ctrl+Z to undo.</numerusform>
             <numerusform>Deleted %Ln contacts. Press Ctrl+Z to undo.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::ImportWizard</name>
+    <message numerus="yes">
+        <source>Read as %1, columns separated by: %2. The first %n row(s) are shown.</source>
+        <translation>
+            <numerusform>Read as %1, columns separated by: %2. The first row is shown.</numerusform>
+            <numerusform>Read as %1, columns separated by: %2. The first %Ln rows are shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the %n contact(s) this import created? Contacts it updated keep the new values.</source>
+        <translation>
+            <numerusform>Remove the contact this import created? Contacts it updated keep the new values.</numerusform>
+            <numerusform>Remove the %Ln contacts this import created? Contacts it updated keep the new values.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n contact(s) removed.</source>
+        <translation>
+            <numerusform>Undone: %Ln contact removed.</numerusform>
+            <numerusform>Undone: %Ln contacts removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) could not be read and were left out.</source>
+        <translation>
+            <numerusform>%Ln value could not be read and was left out.</numerusform>
+            <numerusform>%Ln values could not be read and were left out.</numerusform>
         </translation>
     </message>
 </context>

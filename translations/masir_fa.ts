@@ -35,40 +35,6 @@
 <context>
     <name>masir::CliApp</name>
     <message>
-        <source>Usage: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
-
-Commands:
-  version                      print the version of Masir
-  contacts count [--search T]  print the number of contacts
-  contacts export FILE.csv [--bom]
-                               export every contact as UTF-8 CSV
-  demo [--contacts N] [--no-events]
-                               add generated sample contacts
-  check                        check the workspace file for damage
-
-Options:
-  --workspace PATH  the workspace file (default: %1)
-  --lang en|fa      the language of messages
-  -h, --help        show this help
-</source>
-        <translation>کاربرد: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
-
-فرمان‌ها:
-  version                      نسخهٔ مسیر را چاپ می‌کند
-  contacts count [--search T]  تعداد مخاطبان را چاپ می‌کند
-  contacts export FILE.csv [--bom]
-                               همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند
-  demo [--contacts N] [--no-events]
-                               مخاطبان نمونهٔ ساختگی می‌افزاید
-  check                        پروندهٔ فضای کاری را از نظر آسیب بررسی می‌کند
-
-گزینه‌ها:
-  --workspace PATH  پروندهٔ فضای کاری (پیش‌فرض: %1)
-  --lang en|fa      زبان پیام‌ها
-  -h, --help        نمایش همین راهنما
-</translation>
-    </message>
-    <message>
         <source>Run masir-cli --help for usage.</source>
         <translation>برای دیدن راهنما masir-cli --help را اجرا کنید.</translation>
     </message>
@@ -154,6 +120,218 @@ Options:
         <translation>فضای کاری آسیب دیده است:
 %1</translation>
     </message>
+    <message>
+        <source>Usage: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
+
+Commands:
+  version                      print the version of Masir
+  contacts count [--search T]  print the number of contacts
+  contacts export FILE.csv [--bom] [--list L]
+                               export every contact as UTF-8 CSV
+  import FILE [--encoding E] [--delimiter D] [--map "Header=field" ...]
+         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
+         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
+                               import contacts from a CSV file
+  import FILE --preview [--rows N] --json
+                               show how Masir reads the file
+  imports [--json]             list past imports
+  imports undo ID              remove the contacts an import created
+  demo [--contacts N] [--no-events]
+                               add generated sample contacts
+  check                        check the workspace file for damage
+
+Options:
+  --workspace PATH  the workspace file (default: %1)
+  --lang en|fa      the language of messages
+  -h, --help        show this help
+</source>
+        <translation>کاربرد: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
+
+فرمان‌ها:
+  version                      نسخهٔ مسیر را چاپ می‌کند
+  contacts count [--search T]  تعداد مخاطبان را چاپ می‌کند
+  contacts export FILE.csv [--bom] [--list L]
+                               همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند
+  import FILE [--encoding E] [--delimiter D] [--map "Header=field" ...]
+         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
+         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
+                               مخاطبان را از یک پروندهٔ CSV درون‌بری می‌کند
+  import FILE --preview [--rows N] --json
+                               نشان می‌دهد مسیر پرونده را چگونه می‌خواند
+  imports [--json]             فهرست درون‌بری‌های گذشته
+  imports undo ID              مخاطبانی را که یک درون‌بری ساخته حذف می‌کند
+  demo [--contacts N] [--no-events]
+                               مخاطبان نمونهٔ ساختگی می‌افزاید
+  check                        پروندهٔ فضای کاری را از نظر آسیب بررسی می‌کند
+
+گزینه‌ها:
+  --workspace PATH  پروندهٔ فضای کاری (پیش‌فرض: %1)
+  --lang en|fa      زبان پیام‌ها
+  -h, --help        نمایش همین راهنما
+</translation>
+    </message>
+    <message>
+        <source>Export only the members of this static list.</source>
+        <translation>فقط اعضای این فهرست ثابت را برون‌بری کن.</translation>
+    </message>
+    <message>
+        <source>The CSV file.</source>
+        <translation>پروندهٔ CSV.</translation>
+    </message>
+    <message>
+        <source>The file's encoding (utf-8, utf-16le, windows-1256, ...).</source>
+        <translation>کدگذاری پرونده (utf-8، utf-16le، windows-1256، ...).</translation>
+    </message>
+    <message>
+        <source>The delimiter: , ; tab or |.</source>
+        <translation>جداکننده: , ; tab یا |.</translation>
+    </message>
+    <message>
+        <source>The first row is data, not a header.</source>
+        <translation>ردیف نخست داده است، نه سرستون.</translation>
+    </message>
+    <message>
+        <source>Map a column: "Header=field", "Header=custom.key", "Header=custom.key:number" or "Header=skip".</source>
+        <translation>نگاشت یک ستون: «Header=field»، «Header=custom.key»، «Header=custom.key:number» یا «Header=skip».</translation>
+    </message>
+    <message>
+        <source>What to do with existing contacts: skip, fill (default) or overwrite.</source>
+        <translation>با مخاطبان موجود چه شود: skip (رها کن)، fill (پر کردن جاهای خالی، پیش‌فرض) یا overwrite (جایگزینی).</translation>
+    </message>
+    <message>
+        <source>Match existing contacts on email only.</source>
+        <translation>مخاطبان موجود را فقط با ایمیل تطبیق بده.</translation>
+    </message>
+    <message>
+        <source>Tag every imported contact.</source>
+        <translation>به هر مخاطب درون‌بری‌شده برچسب بزن.</translation>
+    </message>
+    <message>
+        <source>Source label of created contacts.</source>
+        <translation>برچسب منبع مخاطبان ساخته‌شده.</translation>
+    </message>
+    <message>
+        <source>Add every imported contact to this static list.</source>
+        <translation>هر مخاطب درون‌بری‌شده را به این فهرست ثابت بیفزا.</translation>
+    </message>
+    <message>
+        <source>Country for phone numbers without a country code (IR, PL, MY, ...).</source>
+        <translation>کشور شماره‌های تلفن بدون کد کشور (IR، PL، MY، ...).</translation>
+    </message>
+    <message>
+        <source>How to read dates: auto, jalali or gregorian.</source>
+        <translation>خواندن تاریخ‌ها: auto (خودکار)، jalali (شمسی) یا gregorian (میلادی).</translation>
+    </message>
+    <message>
+        <source>Read and check the file, write nothing.</source>
+        <translation>پرونده را بخوان و بررسی کن، چیزی ننویس.</translation>
+    </message>
+    <message>
+        <source>Write the rejected rows to this CSV file.</source>
+        <translation>ردیف‌های ردشده را در این پروندهٔ CSV بنویس.</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON.</source>
+        <translation>نتیجه را به‌صورت JSON چاپ کن.</translation>
+    </message>
+    <message>
+        <source>Only show how the file is read.</source>
+        <translation>فقط نشان بده پرونده چگونه خوانده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Rows to preview (default 50).</source>
+        <translation>تعداد ردیف‌های پیش‌نمایش (پیش‌فرض ۵۰).</translation>
+    </message>
+    <message>
+        <source>Rows per transaction.</source>
+        <translation>تعداد ردیف در هر تراکنش.</translation>
+    </message>
+    <message>
+        <source>import needs the path of one CSV file.</source>
+        <translation>import به مسیر یک پروندهٔ CSV نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Unknown encoding "%1". Use one of: %2.</source>
+        <translation>کدگذاری ناشناختهٔ «%1». یکی از این‌ها را به کار ببرید: %2.</translation>
+    </message>
+    <message>
+        <source>The delimiter is one character, or "tab".</source>
+        <translation>جداکننده یک نویسه است، یا «tab».</translation>
+    </message>
+    <message>
+        <source>--map takes "Header=field", not "%1".</source>
+        <translation>--map شکل «Header=field» را می‌پذیرد، نه «%1».</translation>
+    </message>
+    <message>
+        <source>A new custom field is text, number, date or boolean, not "%1".</source>
+        <translation>فیلد سفارشی تازه متن، عدد، تاریخ یا بله/خیر است، نه «%1».</translation>
+    </message>
+    <message>
+        <source>"%1" is not a contact field. Use one of: %2, custom.KEY or skip.</source>
+        <translation>«%1» فیلد مخاطب نیست. یکی از این‌ها را به کار ببرید: %2، custom.KEY یا skip.</translation>
+    </message>
+    <message>
+        <source>--policy is skip, fill or overwrite.</source>
+        <translation>--policy یکی از skip، fill یا overwrite است.</translation>
+    </message>
+    <message>
+        <source>--dates is auto, jalali or gregorian.</source>
+        <translation>--dates یکی از auto، jalali یا gregorian است.</translation>
+    </message>
+    <message>
+        <source>--batch needs a positive whole number.</source>
+        <translation>--batch به یک عدد صحیح مثبت نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>--rows needs a whole number.</source>
+        <translation>--rows به یک عدد صحیح نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>نوشتن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, "%7", %8 s)</source>
+        <translation>%1 ردیف: %2 ساخته، %3 به‌روز، %4 رها، %5 رد شد (%6، «%7»، %8 ثانیه)</translation>
+    </message>
+    <message>
+        <source>row %1 (line %2): %3%4</source>
+        <translation>ردیف %1 (خط %2): %3%4</translation>
+    </message>
+    <message>
+        <source>rejected: </source>
+        <translation>رد شد: </translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation>هشدار: </translation>
+    </message>
+    <message>
+        <source>the import was cancelled</source>
+        <translation>درون‌بری لغو شد</translation>
+    </message>
+    <message>
+        <source>imports undo needs the number of an import (see masir-cli imports).</source>
+        <translation>imports undo به شمارهٔ یک درون‌بری نیاز دارد (masir-cli imports را ببینید).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n contact(s).</source>
+        <translation>
+            <numerusform>%Ln مخاطب حذف شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown arguments for imports: %1</source>
+        <translation>آرگومان‌های ناشناخته برای imports: %1</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 updated, %3 skipped, %4 rejected</source>
+        <translation>%1 ساخته، %2 به‌روز، %3 رها، %4 رد شد</translation>
+    </message>
 </context>
 <context>
     <name>masir::ContactExporter</name>
@@ -168,6 +346,10 @@ Options:
     <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>برون‌بری لغو شد؛ هیچ پرونده‌ای نوشته نشد.</translation>
+    </message>
+    <message>
+        <source>There is no static list called "%1".</source>
+        <translation>فهرست ثابتی به نام «%1» وجود ندارد.</translation>
     </message>
 </context>
 <context>
@@ -337,6 +519,21 @@ Options:
     <message>
         <source>Not specified</source>
         <translation>مشخص نشده</translation>
+    </message>
+</context>
+<context>
+    <name>masir::CsvReader</name>
+    <message>
+        <source>A quote opened on line %1 is never closed.</source>
+        <translation>گیومه‌ای که در خط %1 باز شده هرگز بسته نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>The rest of the file (from line %1) could not be read.</source>
+        <translation>باقی پرونده (از خط %1) خوانده نشد.</translation>
+    </message>
+    <message>
+        <source>Field %1 is longer than %2 characters.</source>
+        <translation>فیلد %1 بلندتر از %2 نویسه است.</translation>
     </message>
 </context>
 <context>
@@ -512,6 +709,33 @@ Options:
     </message>
 </context>
 <context>
+    <name>masir::Encodings</name>
+    <message>
+        <source>UTF-8 (Unicode)</source>
+        <translation>UTF-8 (یونی‌کد)</translation>
+    </message>
+    <message>
+        <source>UTF-16 LE (Excel "Unicode text")</source>
+        <translation>UTF-16 LE (گزینهٔ «Unicode text» اکسل)</translation>
+    </message>
+    <message>
+        <source>UTF-16 BE</source>
+        <translation>UTF-16 BE</translation>
+    </message>
+    <message>
+        <source>Windows-1250 (Central European, Polish)</source>
+        <translation>Windows-1250 (اروپای مرکزی، لهستانی)</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252 (اروپای غربی)</translation>
+    </message>
+    <message>
+        <source>Windows-1256 (Persian, Arabic)</source>
+        <translation>Windows-1256 (فارسی، عربی)</translation>
+    </message>
+</context>
+<context>
     <name>masir::EventStore</name>
     <message>
         <source>Contact created</source>
@@ -580,6 +804,255 @@ Options:
     <message>
         <source>Purchase: %1 %2</source>
         <translation>خرید: %1 %2</translation>
+    </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation>درون‌بری‌شده از %1</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ImportHistory</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>نوشتن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>ردیف</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>خط</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <source>original text</source>
+        <translation>متن اصلی</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>رد شد</translation>
+    </message>
+    <message>
+        <source>imported with a warning</source>
+        <translation>با هشدار درون‌بری شد</translation>
+    </message>
+    <message>
+        <source>There is no import %1.</source>
+        <translation>درون‌بری %1 وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>This import was already undone.</source>
+        <translation>این درون‌بری پیش‌تر برگردانده شده است.</translation>
+    </message>
+    <message>
+        <source>This import is still running; cancel it first.</source>
+        <translation>این درون‌بری هنوز در حال اجراست؛ نخست آن را لغو کنید.</translation>
+    </message>
+    <message>
+        <source>The import could not be undone: %1</source>
+        <translation>درون‌بری برگردانده نشد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ImportJob</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 باز نمی‌شود: %2</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>ستون %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the custom field %1: %2</source>
+        <translation>ساختن فیلد سفارشی %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Column "%1" is mapped to the custom field "%2", which does not exist. Create it first, or map the column elsewhere.</source>
+        <translation>ستون «%1» به فیلد سفارشی «%2» نگاشته شده که وجود ندارد. نخست آن را بسازید یا ستون را به جای دیگری بنگارید.</translation>
+    </message>
+    <message>
+        <source>Column "%1" is mapped to "%2", which is not a contact field.</source>
+        <translation>ستون «%1» به «%2» نگاشته شده که فیلد مخاطب نیست.</translation>
+    </message>
+    <message>
+        <source>No column is mapped to an email address, a phone number or a name, so no contact can be made. Map at least one of them.</source>
+        <translation>هیچ ستونی به نشانی ایمیل، شمارهٔ تلفن یا نام نگاشته نشده، پس هیچ مخاطبی ساخته نمی‌شود. دست‌کم یکی از آن‌ها را بنگارید.</translation>
+    </message>
+    <message>
+        <source>import: %1</source>
+        <translation>درون‌بری: %1</translation>
+    </message>
+    <message>
+        <source>Cannot record the import: %1</source>
+        <translation>ثبت درون‌بری ممکن نیست: %1</translation>
+    </message>
+    <message>
+        <source>"%1" is a segment with rules, not a static list. Choose another name.</source>
+        <translation>«%1» بخشی قاعده‌مند است، نه فهرست ثابت. نام دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <source>The row has %1 fields, the header %2; the extra fields were ignored.</source>
+        <translation>این ردیف %1 فیلد دارد و سرستون %2؛ فیلدهای اضافه نادیده گرفته شدند.</translation>
+    </message>
+    <message>
+        <source>"%1": %2</source>
+        <translation>«%1»: %2</translation>
+    </message>
+    <message>
+        <source>The row has no email address, phone number or name.</source>
+        <translation>این ردیف نشانی ایمیل، شمارهٔ تلفن یا نام ندارد.</translation>
+    </message>
+    <message>
+        <source>The row has no email address or name, and its phone number "%1" is not valid.</source>
+        <translation>این ردیف نشانی ایمیل یا نام ندارد و شمارهٔ تلفن «%1» آن معتبر نیست.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a country we know.</source>
+        <translation>«%1» کشوری نیست که بشناسیم.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a date of birth we can read.</source>
+        <translation>«%1» تاریخ تولدی نیست که بتوانیم بخوانیم.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a gender we know.</source>
+        <translation>«%1» جنسیتی نیست که بشناسیم.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a stage.</source>
+        <translation>«%1» مرحله نیست.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a number.</source>
+        <translation>«%1» عدد نیست.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a contact status.</source>
+        <translation>«%1» وضعیت مخاطب نیست.</translation>
+    </message>
+    <message>
+        <source>"%1" is not yes or no.</source>
+        <translation>«%1» بله یا خیر نیست.</translation>
+    </message>
+    <message>
+        <source>Could not update the contact: %1</source>
+        <translation>به‌روزرسانی مخاطب ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <source>Could not save the contact: %1</source>
+        <translation>ذخیرهٔ مخاطب ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write to the workspace: %1</source>
+        <translation>نوشتن در فضای کاری ممکن نیست: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 failed: %2</source>
+        <translation>خواندن %1 ناموفق بود: %2</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ImportTarget</name>
+    <message>
+        <source>Do not import</source>
+        <translation>درون‌بری نشود</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <source>Full name (split)</source>
+        <translation>نام کامل (جدا می‌شود)</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>شرکت</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>کشور</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>منطقهٔ زمانی</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>تاریخ تولد</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنسیت</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Email consent</source>
+        <translation>رضایت ایمیل</translation>
+    </message>
+    <message>
+        <source>SMS consent</source>
+        <translation>رضایت پیامک</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Custom field: %1</source>
+        <translation>فیلد سفارشی: %1</translation>
     </message>
 </context>
 <context>
@@ -1032,12 +1505,355 @@ Options:
         <source>Searching…</source>
         <translation>در حال جستجو…</translation>
     </message>
+    <message>
+        <source>&amp;Import Contacts…</source>
+        <translation>&amp;درون‌بری مخاطبان…</translation>
+    </message>
+    <message>
+        <source>Import contacts from a CSV file (Ctrl+I), or drop the file on the list</source>
+        <translation>درون‌بری مخاطبان از یک پروندهٔ CSV (Ctrl+I)، یا پرونده را روی فهرست رها کنید</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::EmptyStatePage</name>
     <message>
         <source>What will come here:</source>
         <translation>آنچه اینجا خواهد آمد:</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::ImportWizard</name>
+    <message>
+        <source>Tab</source>
+        <translation>تب</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>نقطه‌ویرگول (;)</translation>
+    </message>
+    <message>
+        <source>Pipe (|)</source>
+        <translation>خط عمودی (|)</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>ویرگول (,)</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>یک پرونده برگزینید</translation>
+    </message>
+    <message>
+        <source>A CSV or text file exported from Excel, Google Contacts, Outlook, Mailchimp, a shop system or a CRM.</source>
+        <translation>یک پروندهٔ CSV یا متنی که از اکسل، گوگل کانتکتس، اوت‌لوک، میل‌چیمپ، نرم‌افزار فروشگاه یا یک CRM برون‌بری شده است.</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>پروندهٔ درون‌بری</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;مرور…</translation>
+    </message>
+    <message>
+        <source>Import Contacts</source>
+        <translation>درون‌بری مخاطبان</translation>
+    </message>
+    <message>
+        <source>Spreadsheet text files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>پرونده‌های متنی صفحه‌گسترده (*.csv *.txt *.tsv);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>%1, %2 KB</source>
+        <translation>%1، %2 کیلوبایت</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>پرونده باز نمی‌شود</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 خوانده نمی‌شود: %2</translation>
+    </message>
+    <message>
+        <source>Check how the file reads</source>
+        <translation>ببینید پرونده چگونه خوانده می‌شود</translation>
+    </message>
+    <message>
+        <source>If letters look wrong, choose another encoding; if columns are run together, another delimiter.</source>
+        <translation>اگر حروف درست نمایش داده نمی‌شوند کدگذاری دیگری برگزینید؛ اگر ستون‌ها به هم چسبیده‌اند، جداکنندهٔ دیگری.</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>تشخیص خودکار</translation>
+    </message>
+    <message>
+        <source>The first row holds the column names</source>
+        <translation>ردیف نخست نام ستون‌ها را دارد</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;کدگذاری:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;جداکننده:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read as %1, columns separated by: %2. The first %n row(s) are shown.</source>
+        <translation>
+            <numerusform>خوانده‌شده با %1، جداکنندهٔ ستون‌ها: %2. %Ln ردیف نخست نشان داده شده است.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation>ستون‌ها را تطبیق دهید</translation>
+    </message>
+    <message>
+        <source>Masir matched the columns it recognised. Change any of them, skip a column, or keep it in a new custom field.</source>
+        <translation>مسیر ستون‌هایی را که شناخت تطبیق داد. هر کدام را می‌توانید تغییر دهید، ستونی را رها کنید یا در یک فیلد سفارشی تازه نگه دارید.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>ستون</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>نمونه‌ها</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>درون‌بری به‌عنوان</translation>
+    </message>
+    <message>
+        <source>Import %1 as</source>
+        <translation>درون‌بری %1 به‌عنوان</translation>
+    </message>
+    <message>
+        <source>Match at least one column to email, phone or a name.</source>
+        <translation>دست‌کم یک ستون را با ایمیل، تلفن یا نام تطبیق دهید.</translation>
+    </message>
+    <message>
+        <source>Two columns go to "%1"; choose one.</source>
+        <translation>دو ستون به «%1» می‌روند؛ یکی را برگزینید.</translation>
+    </message>
+    <message>
+        <source>New custom field…</source>
+        <translation>فیلد سفارشی تازه…</translation>
+    </message>
+    <message>
+        <source>New custom field</source>
+        <translation>فیلد سفارشی تازه</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;برچسب:</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;کلید:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;نوع:</translation>
+    </message>
+    <message>
+        <source>A key starts with a letter and has only lower-case letters, digits and _; the label cannot be empty.</source>
+        <translation>کلید با یک حرف آغاز می‌شود و فقط حروف کوچک لاتین، رقم و _ دارد؛ برچسب نمی‌تواند خالی باشد.</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>گزینه‌ها</translation>
+    </message>
+    <message>
+        <source>Contacts are matched by email address, then by phone number.</source>
+        <translation>مخاطبان نخست با نشانی ایمیل و سپس با شمارهٔ تلفن تطبیق داده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>&amp;Fill in what is missing (recommended)</source>
+        <translation>&amp;پر کردن آنچه خالی است (پیشنهادی)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite with the file's values</source>
+        <translation>&amp;جایگزینی با مقدارهای پرونده</translation>
+    </message>
+    <message>
+        <source>&amp;Leave them as they are</source>
+        <translation>&amp;همان‌گونه که هستند بمانند</translation>
+    </message>
+    <message>
+        <source>Also match contacts by &amp;phone number</source>
+        <translation>تطبیق مخاطبان با &amp;شمارهٔ تلفن هم انجام شود</translation>
+    </message>
+    <message>
+        <source>e.g. fair 2026</source>
+        <translation>مثلاً نمایشگاه ۱۴۰۵</translation>
+    </message>
+    <message>
+        <source>the file name</source>
+        <translation>نام پرونده</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>Detect (years 1300–1499 are Jalali)</source>
+        <translation>تشخیص خودکار (سال‌های ۱۳۰۰ تا ۱۴۹۹ شمسی‌اند)</translation>
+    </message>
+    <message>
+        <source>Jalali (Solar Hijri)</source>
+        <translation>شمسی (هجری خورشیدی)</translation>
+    </message>
+    <message>
+        <source>Gregorian</source>
+        <translation>میلادی</translation>
+    </message>
+    <message>
+        <source>Contacts that already exist:</source>
+        <translation>مخاطبانی که از پیش هستند:</translation>
+    </message>
+    <message>
+        <source>&amp;Tag every imported contact:</source>
+        <translation>&amp;برچسب برای هر مخاطب درون‌بری‌شده:</translation>
+    </message>
+    <message>
+        <source>&amp;Source of new contacts:</source>
+        <translation>&amp;منبع مخاطبان تازه:</translation>
+    </message>
+    <message>
+        <source>Add to the static &amp;list:</source>
+        <translation>افزودن به &amp;فهرست ثابت:</translation>
+    </message>
+    <message>
+        <source>&amp;Dates are:</source>
+        <translation>&amp;تاریخ‌ها:</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>در حال درون‌بری</translation>
+    </message>
+    <message>
+        <source>You can keep working; nothing is half-written if you cancel.</source>
+        <translation>می‌توانید به کارتان ادامه دهید؛ اگر لغو کنید چیزی نیمه‌کاره نوشته نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Import</source>
+        <translation>&amp;لغو درون‌بری</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 rows a second</source>
+        <translation>%1 ردیف، %2 ردیف در ثانیه</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>حدود %1 ثانیه مانده</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>در حال آغاز…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>پایان</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>ردیف</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+    <message>
+        <source>Original text</source>
+        <translation>متن اصلی</translation>
+    </message>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>&amp;برون‌بری گزارش…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo This Import</source>
+        <translation>&amp;برگرداندن این درون‌بری</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>برون‌بری گزارش</translation>
+    </message>
+    <message>
+        <source>import-report.csv</source>
+        <translation>گزارش-درون‌بری.csv</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>پرونده‌های CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>برون‌بری ناموفق بود</translation>
+    </message>
+    <message>
+        <source>Undo Import</source>
+        <translation>برگرداندن درون‌بری</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the %n contact(s) this import created? Contacts it updated keep the new values.</source>
+        <translation>
+            <numerusform>%Ln مخاطبی که این درون‌بری ساخته حذف شوند؟ مخاطبانی که به‌روز شده‌اند مقدارهای تازه را نگه می‌دارند.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %n contact(s) removed.</source>
+        <translation>
+            <numerusform>برگردانده شد: %Ln مخاطب حذف شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import failed</source>
+        <translation>درون‌بری ناموفق بود</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>درون‌بری لغو شد</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>درون‌بری پایان یافت</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 contacts created, %3 updated, %4 skipped, %5 rejected.</source>
+        <translation>%1 ردیف خوانده شد: %2 مخاطب ساخته شد، %3 به‌روز شد، %4 رها شد، %5 رد شد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) could not be read and were left out.</source>
+        <translation>
+            <numerusform>%Ln مقدار خوانده نشد و کنار گذاشته شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything up to the last saved batch was kept; run the import again to finish it.</source>
+        <translation>همه چیز تا آخرین دستهٔ ذخیره‌شده نگه داشته شد؛ برای تمام کردن، درون‌بری را دوباره اجرا کنید.</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>رد شد</translation>
+    </message>
+    <message>
+        <source>imported, value left out</source>
+        <translation>درون‌بری شد، مقدار کنار گذاشته شد</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>لغو درون‌بری</translation>
+    </message>
+    <message>
+        <source>Stop the import? Contacts saved so far are kept; you can run the import again to finish it.</source>
+        <translation>درون‌بری متوقف شود؟ مخاطبانی که تاکنون ذخیره شده‌اند می‌مانند؛ می‌توانید درون‌بری را دوباره اجرا کنید تا تمام شود.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "demo/DemoWorkspace.h"
 #include "exporting/ContactExporter.h"
 #include "exporting/CsvWriter.h"
+#include "importing/ImportHistory.h"
 #include "importing/ImportJob.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
@@ -32,7 +33,7 @@ QString CliApp::usage() const
               "Commands:\n"
               "  version                      print the version of Masir\n"
               "  contacts count [--search T]  print the number of contacts\n"
-              "  contacts export FILE.csv [--bom]\n"
+              "  contacts export FILE.csv [--bom] [--list L]\n"
               "                               export every contact as UTF-8 CSV\n"
               "  import FILE [--encoding E] [--delimiter D] [--map \"Header=field\" ...]\n"
               "         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]\n"
@@ -40,6 +41,8 @@ QString CliApp::usage() const
               "                               import contacts from a CSV file\n"
               "  import FILE --preview [--rows N] --json\n"
               "                               show how Masir reads the file\n"
+              "  imports [--json]             list past imports\n"
+              "  imports undo ID              remove the contacts an import created\n"
               "  demo [--contacts N] [--no-events]\n"
               "                               add generated sample contacts\n"
               "  check                        check the workspace file for damage\n"
@@ -126,6 +129,10 @@ int CliApp::run(const QStringList &arguments)
         Database db(path);
         return contacts(db, args);
     }
+    if (command == QLatin1String("imports")) {
+        Database db(path);
+        return imports(db, args);
+    }
     if (command == QLatin1String("import")) {
         Database db(path);
         return import(db, args);
@@ -165,8 +172,9 @@ int CliApp::contacts(Database &db, const QStringList &args)
         return 0;
     }
     if (sub == QLatin1String("export")) {
-        parser.addOption(
-            {QStringLiteral("bom"), tr("Start the file with a UTF-8 BOM (for Excel).")});
+        parser.addOption({QStringLiteral("bom"), tr("Start the file with a UTF-8 BOM (for Excel).")});
+        parser.addOption({QStringLiteral("list"), tr("Export only the members of this static list."),
+                          QStringLiteral("L")});
         if (!parser.parse(parseArgs))
             return usageError(parser.errorText());
         const QStringList pos = parser.positionalArguments();
@@ -177,6 +185,7 @@ int CliApp::contacts(Database &db, const QStringList &args)
         ContactExporter exporter(db);
         ContactExporter::Options options;
         options.excelBom = parser.isSet(QStringLiteral("bom"));
+        options.staticList = parser.value(QStringLiteral("list"));
         const qint64 n = exporter.exportCsv(pos.at(1), options);
         if (n < 0)
             return fail(exporter.errorString());
@@ -379,6 +388,50 @@ int CliApp::import(Database &db, const QStringList &args)
     }
     if (r.cancelled)
         return fail(tr("the import was cancelled"));
+    return 0;
+}
+
+int CliApp::imports(Database &db, const QStringList &args)
+{
+    if (!openWorkspace(db))
+        return 1;
+    ImportHistory history(db);
+    history.markInterrupted();
+    if (args.value(0) == QLatin1String("undo")) {
+        bool ok = false;
+        const qint64 id = args.value(1).toLongLong(&ok);
+        if (!ok || args.size() != 2)
+            return usageError(tr("imports undo needs the number of an import (see masir-cli imports)."));
+        const qint64 removed = history.undo(id);
+        if (removed < 0)
+            return fail(history.errorString());
+        m_out << tr("Removed %n contact(s).", nullptr, int(removed)) << '\n';
+        return 0;
+    }
+    const bool json = args.contains(QStringLiteral("--json"));
+    if (args.size() > (json ? 1 : 0))
+        return usageError(tr("Unknown arguments for imports: %1").arg(args.join(QLatin1Char(' '))));
+    QJsonArray list;
+    for (const ImportRecord &r : history.list()) {
+        if (json) {
+            list.append(QJsonObject{{QStringLiteral("id"), r.id}, {QStringLiteral("file"), r.fileName},
+                                    {QStringLiteral("status"), r.status}, {QStringLiteral("rows"), r.rows},
+                                    {QStringLiteral("created"), r.created}, {QStringLiteral("updated"), r.updated},
+                                    {QStringLiteral("skipped"), r.skipped}, {QStringLiteral("rejected"), r.rejected},
+                                    {QStringLiteral("started"), r.startedAt.toString(Qt::ISODate)}});
+        } else {
+            m_out << r.id << '\t' << r.startedAt.toLocalTime().toString(Qt::ISODate) << '\t' << r.status
+                  << '\t' << r.fileName << '\t'
+                  << tr("%1 created, %2 updated, %3 skipped, %4 rejected")
+                         .arg(r.created)
+                         .arg(r.updated)
+                         .arg(r.skipped)
+                         .arg(r.rejected)
+                  << '\n';
+        }
+    }
+    if (json)
+        m_out << QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) << '\n';
     return 0;
 }
 

@@ -28,6 +28,7 @@ private:
     int contacts(Database &db, const QStringList &args);
     int demo(Database &db, const QStringList &args);
     int import(Database &db, const QStringList &args);
+    int imports(Database &db, const QStringList &args);
     int check(Database &db);
 
     QTextStream m_out;

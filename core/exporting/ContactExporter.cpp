@@ -52,10 +52,24 @@ qint64 ContactExporter::exportCsv(const QString &path, const Options &options,
 
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
+    qint64 listId = 0;
+    if (!options.staticList.isEmpty()) {
+        q.prepare(QStringLiteral("SELECT id FROM segments WHERE name = ? AND kind = 'static'"));
+        q.addBindValue(options.staticList);
+        if (!q.exec() || !q.next()) {
+            m_error = tr("There is no static list called \"%1\".").arg(options.staticList);
+            file.cancelWriting();
+            return -1;
+        }
+        listId = q.value(0).toLongLong();
+    }
     const QString pageSql =
-        QStringLiteral(
-            "SELECT id, %1, created_at FROM contacts WHERE id > ? ORDER BY id LIMIT 5000")
-            .arg(standard.join(QStringLiteral(", ")));
+        QStringLiteral("SELECT id, %1, created_at FROM contacts WHERE id > ?%2 ORDER BY id LIMIT 5000")
+            .arg(standard.join(QStringLiteral(", ")),
+                 listId ? QStringLiteral(" AND id IN (SELECT contact_id FROM segment_members WHERE "
+                                         "segment_id = %1)")
+                              .arg(listId)
+                        : QString());
     qint64 lastId = 0;
     qint64 written = 0;
     for (;;) {

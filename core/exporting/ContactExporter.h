@@ -19,6 +19,7 @@ public:
     struct Options
     {
         bool excelBom = false;
+        QString staticList; ///< export only the members of this static list
     };
 
     explicit ContactExporter(const Database &db);
