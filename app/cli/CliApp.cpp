@@ -37,7 +37,8 @@ QString CliApp::usage() const
               "                               export every contact as UTF-8 CSV\n"
               "  import FILE [--encoding E] [--delimiter D] [--map \"Header=field\" ...]\n"
               "         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]\n"
-              "         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]\n"
+              "         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] "
+              "[--json]\n"
               "                               import contacts from a CSV file\n"
               "  import FILE --preview [--rows N] --json\n"
               "                               show how Masir reads the file\n"
@@ -172,9 +173,10 @@ int CliApp::contacts(Database &db, const QStringList &args)
         return 0;
     }
     if (sub == QLatin1String("export")) {
-        parser.addOption({QStringLiteral("bom"), tr("Start the file with a UTF-8 BOM (for Excel).")});
-        parser.addOption({QStringLiteral("list"), tr("Export only the members of this static list."),
-                          QStringLiteral("L")});
+        parser.addOption(
+            {QStringLiteral("bom"), tr("Start the file with a UTF-8 BOM (for Excel).")});
+        parser.addOption({QStringLiteral("list"),
+                          tr("Export only the members of this static list."), QStringLiteral("L")});
         if (!parser.parse(parseArgs))
             return usageError(parser.errorText());
         const QStringList pos = parser.positionalArguments();
@@ -232,23 +234,36 @@ int CliApp::import(Database &db, const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("file"), tr("The CSV file."));
     parser.addOptions({
-        {QStringLiteral("encoding"), tr("The file's encoding (utf-8, utf-16le, windows-1256, ...)."), QStringLiteral("E")},
+        {QStringLiteral("encoding"),
+         tr("The file's encoding (utf-8, utf-16le, windows-1256, ...)."), QStringLiteral("E")},
         {QStringLiteral("delimiter"), tr("The delimiter: , ; tab or |."), QStringLiteral("D")},
         {QStringLiteral("no-header"), tr("The first row is data, not a header.")},
-        {QStringLiteral("map"), tr("Map a column: \"Header=field\", \"Header=custom.key\", \"Header=custom.key:number\" or \"Header=skip\"."), QStringLiteral("MAPPING")},
-        {QStringLiteral("policy"), tr("What to do with existing contacts: skip, fill (default) or overwrite."), QStringLiteral("P"), QStringLiteral("fill")},
+        {QStringLiteral("map"),
+         tr("Map a column: \"Header=field\", \"Header=custom.key\", \"Header=custom.key:number\" "
+            "or \"Header=skip\"."),
+         QStringLiteral("MAPPING")},
+        {QStringLiteral("policy"),
+         tr("What to do with existing contacts: skip, fill (default) or overwrite."),
+         QStringLiteral("P"), QStringLiteral("fill")},
         {QStringLiteral("no-phone-match"), tr("Match existing contacts on email only.")},
         {QStringLiteral("tag"), tr("Tag every imported contact."), QStringLiteral("T")},
         {QStringLiteral("source"), tr("Source label of created contacts."), QStringLiteral("S")},
-        {QStringLiteral("list"), tr("Add every imported contact to this static list."), QStringLiteral("L")},
-        {QStringLiteral("region"), tr("Country for phone numbers without a country code (IR, PL, MY, ...)."), QStringLiteral("R")},
-        {QStringLiteral("dates"), tr("How to read dates: auto, jalali or gregorian."), QStringLiteral("MODE"), QStringLiteral("auto")},
+        {QStringLiteral("list"), tr("Add every imported contact to this static list."),
+         QStringLiteral("L")},
+        {QStringLiteral("region"),
+         tr("Country for phone numbers without a country code (IR, PL, MY, ...)."),
+         QStringLiteral("R")},
+        {QStringLiteral("dates"), tr("How to read dates: auto, jalali or gregorian."),
+         QStringLiteral("MODE"), QStringLiteral("auto")},
         {QStringLiteral("dry-run"), tr("Read and check the file, write nothing.")},
-        {QStringLiteral("report"), tr("Write the rejected rows to this CSV file."), QStringLiteral("FILE")},
+        {QStringLiteral("report"), tr("Write the rejected rows to this CSV file."),
+         QStringLiteral("FILE")},
         {QStringLiteral("json"), tr("Print the result as JSON.")},
         {QStringLiteral("preview"), tr("Only show how the file is read.")},
-        {QStringLiteral("rows"), tr("Rows to preview (default 50)."), QStringLiteral("N"), QStringLiteral("50")},
-        {QStringLiteral("batch"), tr("Rows per transaction."), QStringLiteral("N"), QStringLiteral("25000")},
+        {QStringLiteral("rows"), tr("Rows to preview (default 50)."), QStringLiteral("N"),
+         QStringLiteral("50")},
+        {QStringLiteral("batch"), tr("Rows per transaction."), QStringLiteral("N"),
+         QStringLiteral("25000")},
     });
     if (!parser.parse(QStringList{QStringLiteral("masir-cli")} + args))
         return usageError(parser.errorText());
@@ -265,7 +280,8 @@ int CliApp::import(Database &db, const QStringList &args)
         if (!options.encoding)
             return usageError(tr("Unknown encoding \"%1\". Use one of: %2.")
                                   .arg(parser.value(QStringLiteral("encoding")),
-                                       QStringLiteral("utf-8, utf-16le, utf-16be, windows-1256, windows-1250, windows-1252")));
+                                       QStringLiteral("utf-8, utf-16le, utf-16be, windows-1256, "
+                                                      "windows-1250, windows-1252")));
     }
     if (parser.isSet(QStringLiteral("delimiter"))) {
         const QString d = parser.value(QStringLiteral("delimiter"));
@@ -288,12 +304,15 @@ int CliApp::import(Database &db, const QStringList &args)
             target = target.section(QLatin1Char(':'), 0, 0);
             const auto type = CustomFieldRepository::typeFromKey(typeKey);
             if (!type || *type == FieldType::Choice)
-                return usageError(tr("A new custom field is text, number, date or boolean, not \"%1\".").arg(typeKey));
+                return usageError(
+                    tr("A new custom field is text, number, date or boolean, not \"%1\".")
+                        .arg(typeKey));
             options.newFields << FieldDefinition{0, target.mid(7), m.left(eq).trimmed(), *type, {}};
         } else if (target != ImportTarget::Skip && !ImportTarget::isCustom(target) &&
                    !ImportTarget::standard().contains(target)) {
-            return usageError(tr("\"%1\" is not a contact field. Use one of: %2, custom.KEY or skip.")
-                                  .arg(target, ImportTarget::standard().join(QStringLiteral(", "))));
+            return usageError(
+                tr("\"%1\" is not a contact field. Use one of: %2, custom.KEY or skip.")
+                    .arg(target, ImportTarget::standard().join(QStringLiteral(", "))));
         }
         options.overrides.insert(m.left(eq).trimmed(), target);
     }
@@ -340,10 +359,13 @@ int CliApp::import(Database &db, const QStringList &args)
             rowsJson.append(QJsonArray::fromStringList(r));
         const QJsonObject out{{QStringLiteral("encoding"), Encodings::key(p.encoding)},
                               {QStringLiteral("delimiter"), QString(p.delimiter)},
-                              {QStringLiteral("header"), QJsonArray::fromStringList(p.hasHeader ? p.headers : QStringList())},
+                              {QStringLiteral("header"),
+                               QJsonArray::fromStringList(p.hasHeader ? p.headers : QStringList())},
                               {QStringLiteral("mapping"), QJsonArray::fromStringList(p.targets)},
                               {QStringLiteral("rows"), rowsJson}};
-        m_out << QString::fromUtf8(QJsonDocument(out).toJson(json ? QJsonDocument::Compact : QJsonDocument::Indented)) << '\n';
+        m_out << QString::fromUtf8(QJsonDocument(out).toJson(json ? QJsonDocument::Compact
+                                                                  : QJsonDocument::Indented))
+              << '\n';
         return 0;
     }
 
@@ -361,8 +383,8 @@ int CliApp::import(Database &db, const QStringList &args)
                       QStringLiteral("field"), QStringLiteral("message"), QStringLiteral("raw")});
         for (const ImportIssue &i : r.issues)
             csv.writeRow({QString::number(i.row), QString::number(i.line),
-                          i.rejected ? QStringLiteral("rejected") : QStringLiteral("warning"), i.field,
-                          i.message, i.raw});
+                          i.rejected ? QStringLiteral("rejected") : QStringLiteral("warning"),
+                          i.field, i.message, i.raw});
         if (!file.commit())
             return fail(tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()));
     }
@@ -376,13 +398,18 @@ int CliApp::import(Database &db, const QStringList &args)
         m_out << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact)) << '\n';
     } else {
         m_out << tr("%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, \"%7\", %8 s)")
-                     .arg(r.rows).arg(r.created).arg(r.updated).arg(r.skipped).arg(r.rejected)
+                     .arg(r.rows)
+                     .arg(r.created)
+                     .arg(r.updated)
+                     .arg(r.skipped)
+                     .arg(r.rejected)
                      .arg(Encodings::key(r.encoding), QString(r.delimiter))
                      .arg(r.seconds, 0, 'f', 2)
               << '\n';
         for (const ImportIssue &i : r.issues)
             m_err << tr("row %1 (line %2): %3%4")
-                         .arg(i.row).arg(i.line)
+                         .arg(i.row)
+                         .arg(i.line)
                          .arg(i.rejected ? tr("rejected: ") : tr("warning: "), i.message)
                   << '\n';
     }
@@ -401,7 +428,8 @@ int CliApp::imports(Database &db, const QStringList &args)
         bool ok = false;
         const qint64 id = args.value(1).toLongLong(&ok);
         if (!ok || args.size() != 2)
-            return usageError(tr("imports undo needs the number of an import (see masir-cli imports)."));
+            return usageError(
+                tr("imports undo needs the number of an import (see masir-cli imports)."));
         const qint64 removed = history.undo(id);
         if (removed < 0)
             return fail(history.errorString());
@@ -414,14 +442,19 @@ int CliApp::imports(Database &db, const QStringList &args)
     QJsonArray list;
     for (const ImportRecord &r : history.list()) {
         if (json) {
-            list.append(QJsonObject{{QStringLiteral("id"), r.id}, {QStringLiteral("file"), r.fileName},
-                                    {QStringLiteral("status"), r.status}, {QStringLiteral("rows"), r.rows},
-                                    {QStringLiteral("created"), r.created}, {QStringLiteral("updated"), r.updated},
-                                    {QStringLiteral("skipped"), r.skipped}, {QStringLiteral("rejected"), r.rejected},
-                                    {QStringLiteral("started"), r.startedAt.toString(Qt::ISODate)}});
+            list.append(
+                QJsonObject{{QStringLiteral("id"), r.id},
+                            {QStringLiteral("file"), r.fileName},
+                            {QStringLiteral("status"), r.status},
+                            {QStringLiteral("rows"), r.rows},
+                            {QStringLiteral("created"), r.created},
+                            {QStringLiteral("updated"), r.updated},
+                            {QStringLiteral("skipped"), r.skipped},
+                            {QStringLiteral("rejected"), r.rejected},
+                            {QStringLiteral("started"), r.startedAt.toString(Qt::ISODate)}});
         } else {
-            m_out << r.id << '\t' << r.startedAt.toLocalTime().toString(Qt::ISODate) << '\t' << r.status
-                  << '\t' << r.fileName << '\t'
+            m_out << r.id << '\t' << r.startedAt.toLocalTime().toString(Qt::ISODate) << '\t'
+                  << r.status << '\t' << r.fileName << '\t'
                   << tr("%1 created, %2 updated, %3 skipped, %4 rejected")
                          .arg(r.created)
                          .arg(r.updated)

@@ -64,7 +64,8 @@ qint64 ContactExporter::exportCsv(const QString &path, const Options &options,
         listId = q.value(0).toLongLong();
     }
     const QString pageSql =
-        QStringLiteral("SELECT id, %1, created_at FROM contacts WHERE id > ?%2 ORDER BY id LIMIT 5000")
+        QStringLiteral(
+            "SELECT id, %1, created_at FROM contacts WHERE id > ?%2 ORDER BY id LIMIT 5000")
             .arg(standard.join(QStringLiteral(", ")),
                  listId ? QStringLiteral(" AND id IN (SELECT contact_id FROM segment_members WHERE "
                                          "segment_id = %1)")

@@ -20,13 +20,26 @@ namespace ImportTarget {
 
 QStringList standard()
 {
-    return {QStringLiteral("email"),      QStringLiteral("phone"),      QStringLiteral("first_name"),
-            QStringLiteral("last_name"),  FullName,                     QStringLiteral("company"),
-            QStringLiteral("city"),       QStringLiteral("country"),    QStringLiteral("language"),
-            QStringLiteral("timezone"),   QStringLiteral("birthday"),   QStringLiteral("gender"),
-            QStringLiteral("source"),     QStringLiteral("stage"),      QStringLiteral("owner"),
-            QStringLiteral("score"),      QStringLiteral("status"),     EmailConsent,
-            SmsConsent,                   Tags};
+    return {QStringLiteral("email"),
+            QStringLiteral("phone"),
+            QStringLiteral("first_name"),
+            QStringLiteral("last_name"),
+            FullName,
+            QStringLiteral("company"),
+            QStringLiteral("city"),
+            QStringLiteral("country"),
+            QStringLiteral("language"),
+            QStringLiteral("timezone"),
+            QStringLiteral("birthday"),
+            QStringLiteral("gender"),
+            QStringLiteral("source"),
+            QStringLiteral("stage"),
+            QStringLiteral("owner"),
+            QStringLiteral("score"),
+            QStringLiteral("status"),
+            EmailConsent,
+            SmsConsent,
+            Tags};
 }
 
 bool isCustom(const QString &target)
@@ -42,7 +55,8 @@ QString label(const QString &target)
         {QStringLiteral("phone"), QT_TRANSLATE_NOOP("masir::ImportTarget", "Phone")},
         {QStringLiteral("first_name"), QT_TRANSLATE_NOOP("masir::ImportTarget", "First name")},
         {QStringLiteral("last_name"), QT_TRANSLATE_NOOP("masir::ImportTarget", "Last name")},
-        {QStringLiteral("full_name"), QT_TRANSLATE_NOOP("masir::ImportTarget", "Full name (split)")},
+        {QStringLiteral("full_name"),
+         QT_TRANSLATE_NOOP("masir::ImportTarget", "Full name (split)")},
         {QStringLiteral("company"), QT_TRANSLATE_NOOP("masir::ImportTarget", "Company")},
         {QStringLiteral("city"), QT_TRANSLATE_NOOP("masir::ImportTarget", "City")},
         {QStringLiteral("country"), QT_TRANSLATE_NOOP("masir::ImportTarget", "Country")},
@@ -55,12 +69,14 @@ QString label(const QString &target)
         {QStringLiteral("owner"), QT_TRANSLATE_NOOP("masir::ImportTarget", "Owner")},
         {QStringLiteral("score"), QT_TRANSLATE_NOOP("masir::ImportTarget", "Score")},
         {QStringLiteral("status"), QT_TRANSLATE_NOOP("masir::ImportTarget", "Status")},
-        {QStringLiteral("email_consent"), QT_TRANSLATE_NOOP("masir::ImportTarget", "Email consent")},
+        {QStringLiteral("email_consent"),
+         QT_TRANSLATE_NOOP("masir::ImportTarget", "Email consent")},
         {QStringLiteral("sms_consent"), QT_TRANSLATE_NOOP("masir::ImportTarget", "SMS consent")},
         {QStringLiteral("tags"), QT_TRANSLATE_NOOP("masir::ImportTarget", "Tags")},
     };
     if (isCustom(target))
-        return QCoreApplication::translate("masir::ImportTarget", "Custom field: %1").arg(target.mid(7));
+        return QCoreApplication::translate("masir::ImportTarget", "Custom field: %1")
+            .arg(target.mid(7));
     const char *text = labels.value(target);
     return text ? QCoreApplication::translate("masir::ImportTarget", text) : target;
 }
@@ -76,39 +92,80 @@ const QHash<QString, QString> &synonyms()
 {
     static const QHash<QString, QString> table = [] {
         const std::pair<const char *, std::vector<const char16_t *>> entries[] = {
-            {"email",
-             {u"email", u"e-mail", u"email address", u"e-mail address", u"e-mail 1 - value",
-              u"email 1", u"mail", u"emailaddress", u"primary email", u"work email",
-              u"ایمیل", u"پست الکترونیک", u"نشانی ایمیل", u"آدرس ایمیل", u"رایانامه",
-              u"adres e-mail", u"adres email", u"poczta", u"emel", u"alamat emel"}},
+            {"email", {u"email",
+                       u"e-mail",
+                       u"email address",
+                       u"e-mail address",
+                       u"e-mail 1 - value",
+                       u"email 1",
+                       u"mail",
+                       u"emailaddress",
+                       u"primary email",
+                       u"work email",
+                       u"ایمیل",
+                       u"پست الکترونیک",
+                       u"نشانی ایمیل",
+                       u"آدرس ایمیل",
+                       u"رایانامه",
+                       u"adres e-mail",
+                       u"adres email",
+                       u"poczta",
+                       u"emel",
+                       u"alamat emel"}},
             {"phone",
-             {u"phone", u"phone number", u"mobile", u"mobile phone", u"mobile number", u"cell",
-              u"cell phone", u"telephone", u"tel", u"phone 1 - value", u"primary phone",
-              u"business phone", u"home phone", u"whatsapp", u"تلفن", u"موبایل", u"شماره موبایل",
-              u"شماره تلفن", u"تلفن همراه", u"شماره همراه", u"همراه", u"telefon",
-              u"telefon komórkowy", u"nr telefonu", u"numer telefonu", u"komórka",
-              u"no telefon", u"nombor telefon", u"telefon bimbit", u"no. telefon", u"hp"}},
+             {u"phone",
+              u"phone number",
+              u"mobile",
+              u"mobile phone",
+              u"mobile number",
+              u"cell",
+              u"cell phone",
+              u"telephone",
+              u"tel",
+              u"phone 1 - value",
+              u"primary phone",
+              u"business phone",
+              u"home phone",
+              u"whatsapp",
+              u"تلفن",
+              u"موبایل",
+              u"شماره موبایل",
+              u"شماره تلفن",
+              u"تلفن همراه",
+              u"شماره همراه",
+              u"همراه",
+              u"telefon",
+              u"telefon komórkowy",
+              u"nr telefonu",
+              u"numer telefonu",
+              u"komórka",
+              u"no telefon",
+              u"nombor telefon",
+              u"telefon bimbit",
+              u"no. telefon",
+              u"hp"}},
             {"first_name",
-             {u"first name", u"firstname", u"given name", u"first", u"forename", u"نام",
-              u"اسم", u"نام کوچک", u"imię", u"imie", u"nama pertama"}},
+             {u"first name", u"firstname", u"given name", u"first", u"forename", u"نام", u"اسم",
+              u"نام کوچک", u"imię", u"imie", u"nama pertama"}},
             {"last_name",
              {u"last name", u"lastname", u"surname", u"family name", u"last", u"نام خانوادگی",
-              u"فامیلی", u"نام‌خانوادگی", u"nazwisko", u"nama keluarga", u"nama akhir"}},
+              u"فامیلی", u"نام‌خانوادگی", u"nazwisko", u"nama keluarga",
+              u"nama akhir"}},
             {"full_name",
              {u"name", u"full name", u"fullname", u"display name", u"contact name", u"customer",
               u"customer name", u"نام و نام خانوادگی", u"نام کامل", u"مشتری", u"imię i nazwisko",
               u"klient", u"nama", u"nama penuh", u"pelanggan"}},
             {"company",
              {u"company", u"company name", u"organization", u"organisation", u"organization name",
-              u"organization 1 - name", u"business", u"employer", u"شرکت", u"سازمان",
-              u"نام شرکت", u"firma", u"nazwa firmy", u"syarikat", u"nama syarikat"}},
+              u"organization 1 - name", u"business", u"employer", u"شرکت", u"سازمان", u"نام شرکت",
+              u"firma", u"nazwa firmy", u"syarikat", u"nama syarikat"}},
             {"city",
-             {u"city", u"town", u"business city", u"home city", u"address city", u"شهر",
-              u"miasto", u"miejscowość", u"bandar"}},
-            {"country",
-             {u"country", u"country code", u"cc", u"کشور", u"kraj", u"negara"}},
+             {u"city", u"town", u"business city", u"home city", u"address city", u"شهر", u"miasto",
+              u"miejscowość", u"bandar"}},
+            {"country", {u"country", u"country code", u"cc", u"کشور", u"kraj", u"negara"}},
             {"language", {u"language", u"lang", u"زبان", u"język", u"bahasa"}},
-            {"timezone", {u"timezone", u"time zone", u"منطقه زمانی", u"strefa czasowa", u"zon waktu"}},
+            {"timezone",
+             {u"timezone", u"time zone", u"منطقه زمانی", u"strefa czasowa", u"zon waktu"}},
             {"birthday",
              {u"birthday", u"birth date", u"birthdate", u"date of birth", u"dob", u"تاریخ تولد",
               u"تولد", u"زادروز", u"data urodzenia", u"urodziny", u"tarikh lahir", u"hari jadi"}},
@@ -116,8 +173,9 @@ const QHash<QString, QString> &synonyms()
             {"source", {u"source", u"lead source", u"منبع", u"źródło", u"sumber"}},
             {"stage", {u"lifecycle stage", u"stage", u"مرحله", u"etap", u"peringkat"}},
             {"owner", {u"owner", u"contact owner", u"مسئول", u"opiekun", u"pemilik"}},
-            {"score", {u"score", u"lead score", u"member rating", u"member_rating", u"امتیاز",
-                       u"punkty", u"skor"}},
+            {"score",
+             {u"score", u"lead score", u"member rating", u"member_rating", u"امتیاز", u"punkty",
+              u"skor"}},
             {"status", {u"status", u"وضعیت", u"stan"}},
             {"email_consent",
              {u"email consent", u"email marketing", u"marketing consent", u"newsletter",
@@ -128,8 +186,8 @@ const QHash<QString, QString> &synonyms()
              {u"sms consent", u"sms marketing", u"accepts sms", u"رضایت پیامک", u"پیامک",
               u"zgoda sms", u"persetujuan sms"}},
             {"tags",
-             {u"tags", u"tag", u"labels", u"group membership", u"groups", u"برچسب", u"برچسب‌ها",
-              u"tagi", u"etykiety", u"grupy", u"label"}},
+             {u"tags", u"tag", u"labels", u"group membership", u"groups", u"برچسب",
+              u"برچسب‌ها", u"tagi", u"etykiety", u"grupy", u"label"}},
         };
         QHash<QString, QString> t;
         for (const auto &[target, names] : entries) {
@@ -214,7 +272,8 @@ QStringList ColumnMapper::remembered(const Database &db, const QStringList &head
     return targets.size() == headers.size() ? targets : QStringList();
 }
 
-bool ColumnMapper::remember(const Database &db, const QStringList &headers, const QStringList &targets)
+bool ColumnMapper::remember(const Database &db, const QStringList &headers,
+                            const QStringList &targets)
 {
     QSqlQuery q(db.connection());
     q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
@@ -242,7 +301,8 @@ bool looksLikeHeader(const QList<QStringList> &records)
     static const QRegularExpression dataLike(QStringLiteral("@|^[\\d\\s()+\\-./۰-۹٠-٩]+$"));
     bool firstHasData = false;
     for (const QString &cell : first)
-        firstHasData = firstHasData || cell.trimmed().isEmpty() || dataLike.match(cell.trimmed()).hasMatch();
+        firstHasData =
+            firstHasData || cell.trimmed().isEmpty() || dataLike.match(cell.trimmed()).hasMatch();
     if (firstHasData)
         return false;
     for (qsizetype r = 1; r < records.size(); ++r) {

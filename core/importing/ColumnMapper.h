@@ -40,7 +40,8 @@ public:
 
     /// The remembered mapping for exactly these headers, if any.
     static QStringList remembered(const Database &db, const QStringList &headers);
-    static bool remember(const Database &db, const QStringList &headers, const QStringList &targets);
+    static bool remember(const Database &db, const QStringList &headers,
+                         const QStringList &targets);
 };
 
 /// Delimiter and header row of a CSV sample.

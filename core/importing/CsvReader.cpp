@@ -14,15 +14,13 @@ CsvReader::CsvReader(QIODevice *device, Encoding encoding, const Options &option
     , m_decoder(std::in_place, encoding)
     , m_options(options)
     , m_skipBytes(skipBytes)
-{
-}
+{}
 
 CsvReader::CsvReader(const QString &text, const Options &options)
     : m_options(options)
     , m_buf(text)
     , m_inputDone(true)
-{
-}
+{}
 
 bool CsvReader::refill()
 {
@@ -220,9 +218,9 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
                         return Status::Error;
                     }
                 } else {
-                    error.message += QLatin1Char(' ') +
-                                     tr("The rest of the file (from line %1) could not be read.")
-                                         .arg(quoteLine);
+                    error.message +=
+                        QLatin1Char(' ') +
+                        tr("The rest of the file (from line %1) could not be read.").arg(quoteLine);
                 }
                 m_pos = m_buf.size();
                 return Status::Error;

@@ -84,7 +84,8 @@ private:
     qint64 m_line = 1;
     qint64 m_bytesRead = 0;
     qint64 m_nulCount = 0;
-    qsizetype m_recordStart = 0; ///< where the current record starts in m_buf; text before it may be dropped
+    qsizetype m_recordStart =
+        0; ///< where the current record starts in m_buf; text before it may be dropped
     QString m_ioError;
     int m_skipBytes = 0;
 };

@@ -57,8 +57,7 @@ bool processAlive(qint64 pid)
 
 ImportHistory::ImportHistory(const Database &db)
     : m_db(db)
-{
-}
+{}
 
 QList<ImportRecord> ImportHistory::list(int limit) const
 {
@@ -112,11 +111,12 @@ bool ImportHistory::exportIssues(qint64 importId, const QString &path)
     }
     CsvWriter csv(&file);
     csv.writeBom();
-    csv.writeRow({tr("row"), tr("line"), tr("result"), tr("field"), tr("reason"), tr("original text")});
+    csv.writeRow(
+        {tr("row"), tr("line"), tr("result"), tr("field"), tr("reason"), tr("original text")});
     for (const ImportIssue &i : issues(importId)) {
         csv.writeRow({QString::number(i.row), QString::number(i.line),
-                      i.rejected ? tr("rejected") : tr("imported with a warning"), i.field, i.message,
-                      i.raw});
+                      i.rejected ? tr("rejected") : tr("imported with a warning"), i.field,
+                      i.message, i.raw});
     }
     if (!file.commit()) {
         m_error = tr("Cannot write %1: %2").arg(path, file.errorString());
@@ -173,7 +173,8 @@ int ImportHistory::markInterrupted()
         }
     }
     for (const qint64 id : gone) {
-        q.prepare(QStringLiteral("UPDATE imports SET status = 'interrupted' WHERE id = ? AND status = 'running'"));
+        q.prepare(QStringLiteral(
+            "UPDATE imports SET status = 'interrupted' WHERE id = ? AND status = 'running'"));
         q.addBindValue(id);
         q.exec();
     }

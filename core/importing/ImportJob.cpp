@@ -37,18 +37,30 @@ constexpr int kIssuesInReport = 1000;
 const QStringList &writeColumns()
 {
     static const QStringList columns = {
-        QStringLiteral("email"),          QStringLiteral("phone"),
-        QStringLiteral("first_name"),     QStringLiteral("last_name"),
-        QStringLiteral("company"),        QStringLiteral("city"),
-        QStringLiteral("country"),        QStringLiteral("language"),
-        QStringLiteral("timezone"),       QStringLiteral("birthday"),
-        QStringLiteral("gender"),         QStringLiteral("source"),
-        QStringLiteral("stage"),          QStringLiteral("owner"),
-        QStringLiteral("score"),          QStringLiteral("status"),
-        QStringLiteral("email_consent"),  QStringLiteral("email_consent_at"),
-        QStringLiteral("email_consent_source"), QStringLiteral("sms_consent"),
-        QStringLiteral("sms_consent_at"), QStringLiteral("sms_consent_source"),
-        QStringLiteral("search_text"),    QStringLiteral("updated_at"),
+        QStringLiteral("email"),
+        QStringLiteral("phone"),
+        QStringLiteral("first_name"),
+        QStringLiteral("last_name"),
+        QStringLiteral("company"),
+        QStringLiteral("city"),
+        QStringLiteral("country"),
+        QStringLiteral("language"),
+        QStringLiteral("timezone"),
+        QStringLiteral("birthday"),
+        QStringLiteral("gender"),
+        QStringLiteral("source"),
+        QStringLiteral("stage"),
+        QStringLiteral("owner"),
+        QStringLiteral("score"),
+        QStringLiteral("status"),
+        QStringLiteral("email_consent"),
+        QStringLiteral("email_consent_at"),
+        QStringLiteral("email_consent_source"),
+        QStringLiteral("sms_consent"),
+        QStringLiteral("sms_consent_at"),
+        QStringLiteral("sms_consent_source"),
+        QStringLiteral("search_text"),
+        QStringLiteral("updated_at"),
     };
     return columns;
 }
@@ -56,15 +68,30 @@ const QStringList &writeColumns()
 QVariantList valuesOf(const Contact &c)
 {
     using SqlValues::text;
-    return {text(c.email), text(c.phone), text(c.firstName), text(c.lastName), text(c.company),
-            text(c.city), text(c.country), text(c.language), text(c.timezone),
-            SqlValues::isoDate(c.birthday), text(c.gender), text(c.source), text(c.stage),
-            text(c.owner), c.score, ContactVocabulary::statusKey(c.status),
+    return {text(c.email),
+            text(c.phone),
+            text(c.firstName),
+            text(c.lastName),
+            text(c.company),
+            text(c.city),
+            text(c.country),
+            text(c.language),
+            text(c.timezone),
+            SqlValues::isoDate(c.birthday),
+            text(c.gender),
+            text(c.source),
+            text(c.stage),
+            text(c.owner),
+            c.score,
+            ContactVocabulary::statusKey(c.status),
             ContactVocabulary::consentKey(c.emailConsent.status),
-            SqlValues::millis(c.emailConsent.changedAt), text(c.emailConsent.source),
+            SqlValues::millis(c.emailConsent.changedAt),
+            text(c.emailConsent.source),
             ContactVocabulary::consentKey(c.smsConsent.status),
-            SqlValues::millis(c.smsConsent.changedAt), text(c.smsConsent.source),
-            ContactRepository::searchTextFor(c), c.updatedAt.toMSecsSinceEpoch()};
+            SqlValues::millis(c.smsConsent.changedAt),
+            text(c.smsConsent.source),
+            ContactRepository::searchTextFor(c),
+            c.updatedAt.toMSecsSinceEpoch()};
 }
 
 Contact readRow(const QSqlQuery &q, int first)
@@ -118,8 +145,8 @@ struct ColumnPlan
     }
 };
 
-QStringList resolveTargets(const Database &db, const ImportOptions &options, const QStringList &headers,
-                           bool hasHeader)
+QStringList resolveTargets(const Database &db, const ImportOptions &options,
+                           const QStringList &headers, bool hasHeader)
 {
     QStringList targets;
     if (options.targets.size() == headers.size())
@@ -127,10 +154,12 @@ QStringList resolveTargets(const Database &db, const ImportOptions &options, con
     else if (hasHeader)
         targets = ColumnMapper::remembered(db, headers);
     if (targets.isEmpty())
-        targets = hasHeader ? ColumnMapper::guessAll(headers) : QStringList(headers.size(), ImportTarget::Skip);
+        targets = hasHeader ? ColumnMapper::guessAll(headers)
+                            : QStringList(headers.size(), ImportTarget::Skip);
     for (auto it = options.overrides.cbegin(); it != options.overrides.cend(); ++it) {
         for (qsizetype c = 0; c < headers.size(); ++c) {
-            if (ColumnMapper::normalizeHeader(headers.at(c)) == ColumnMapper::normalizeHeader(it.key()))
+            if (ColumnMapper::normalizeHeader(headers.at(c)) ==
+                ColumnMapper::normalizeHeader(it.key()))
                 targets[c] = it.value();
         }
     }
@@ -145,14 +174,13 @@ quint64 keyHash(QChar kind, const QString &value)
 QString genderKey(const QString &raw)
 {
     const QString s = TextNormalizer::forSearch(raw.trimmed());
-    static const QStringList female = {QStringLiteral("f"), QStringLiteral("female"),
-                                       QStringLiteral("woman"), QStringLiteral("زن"),
-                                       QStringLiteral("خانم"), QStringLiteral("kobieta"),
-                                       QStringLiteral("k"), QStringLiteral("perempuan"),
-                                       QStringLiteral("p")};
-    static const QStringList male = {QStringLiteral("m"), QStringLiteral("male"),
-                                     QStringLiteral("man"), QStringLiteral("مرد"),
-                                     QStringLiteral("آقا"), QStringLiteral("mężczyzna"),
+    static const QStringList female = {
+        QStringLiteral("f"),  QStringLiteral("female"),    QStringLiteral("woman"),
+        QStringLiteral("زن"), QStringLiteral("خانم"),      QStringLiteral("kobieta"),
+        QStringLiteral("k"),  QStringLiteral("perempuan"), QStringLiteral("p")};
+    static const QStringList male = {QStringLiteral("m"),      QStringLiteral("male"),
+                                     QStringLiteral("man"),    QStringLiteral("مرد"),
+                                     QStringLiteral("آقا"),    QStringLiteral("mężczyzna"),
                                      QStringLiteral("lelaki"), QStringLiteral("l")};
     if (female.contains(s))
         return QStringLiteral("female");
@@ -191,8 +219,7 @@ QString countryCode(const QString &raw)
 ImportJob::ImportJob(const Database &db, ImportOptions options)
     : m_db(db)
     , m_options(std::move(options))
-{
-}
+{}
 
 ImportPreview ImportJob::preview(const Database &db, const ImportOptions &options, int rows)
 {
@@ -213,9 +240,9 @@ ImportPreview ImportJob::preview(const Database &db, const ImportOptions &option
     const QString text = TextDecoder::decodeAll(QByteArrayView(sample).sliced(skip), p.encoding);
     const Dialect sniffed = DialectSniffer::sniff(text);
     p.delimiter = options.delimiter.value_or(sniffed.delimiter);
-    p.hasHeader = options.hasHeader.value_or(options.delimiter ? DialectSniffer::looksLikeHeader(
-                                                                     CsvReader::parse(text, p.delimiter, 60))
-                                                               : sniffed.hasHeader);
+    p.hasHeader = options.hasHeader.value_or(
+        options.delimiter ? DialectSniffer::looksLikeHeader(CsvReader::parse(text, p.delimiter, 60))
+                          : sniffed.hasHeader);
     QList<QStringList> records = CsvReader::parse(text, p.delimiter, rows + 1);
     if (!whole && records.size() > rows) {
         // fine: we asked for one more than shown
@@ -280,7 +307,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     if (!m_options.dryRun) {
         for (FieldDefinition def : m_options.newFields) {
             if (!fieldRepo.field(def.key) && !fieldRepo.add(def))
-                return fail(tr("Cannot create the custom field %1: %2").arg(def.key, fieldRepo.errorString()));
+                return fail(tr("Cannot create the custom field %1: %2")
+                                .arg(def.key, fieldRepo.errorString()));
         }
     }
     const QList<FieldDefinition> fields = fieldRepo.fields();
@@ -335,7 +363,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         }
     }
     if (!headers.isEmpty() && plan.column("email") < 0 && plan.column("phone") < 0 &&
-        plan.column("first_name") < 0 && plan.column("last_name") < 0 && plan.column("full_name") < 0)
+        plan.column("first_name") < 0 && plan.column("last_name") < 0 &&
+        plan.column("full_name") < 0)
         return fail(tr("No column is mapped to an email address, a phone number or a name, so "
                        "no contact can be made. Map at least one of them."));
     if (p.hasHeader && !m_options.dryRun && !headers.isEmpty())
@@ -373,7 +402,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     // Into an empty workspace, a large file is written without the secondary
     // indexes, which are then built once by sorting. (Email and phone stay: the
     // import looks contacts up by them.)
-    const bool deferIndexes = !workspaceHadContacts && !m_options.dryRun && totalBytes > 4 * 1024 * 1024;
+    const bool deferIndexes =
+        !workspaceHadContacts && !m_options.dryRun && totalBytes > 4 * 1024 * 1024;
     if (deferIndexes)
         m_db.dropRebuildableIndexes();
     auto rebuildIndexes = qScopeGuard([&] {
@@ -393,32 +423,41 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     QSqlQuery insertIssue(db);
     QSqlQuery addMember(db);
     QSqlQuery updateImport(db);
-    insertContact.prepare(QStringLiteral("INSERT INTO contacts (%1, created_at, import_id) VALUES (%2)")
-                              .arg(cols.join(QLatin1Char(',')),
-                                   QStringList(cols.size() + 2, QStringLiteral("?")).join(QLatin1Char(','))));
+    insertContact.prepare(
+        QStringLiteral("INSERT INTO contacts (%1, created_at, import_id) VALUES (%2)")
+            .arg(cols.join(QLatin1Char(',')),
+                 QStringList(cols.size() + 2, QStringLiteral("?")).join(QLatin1Char(','))));
     const QString selectCols = QStringLiteral("id, ") + cols.mid(0, 22).join(QLatin1Char(','));
-    findByEmail.prepare(QStringLiteral("SELECT %1 FROM contacts WHERE email = ? AND email <> ''").arg(selectCols));
-    findByPhone.prepare(QStringLiteral("SELECT %1 FROM contacts WHERE phone = ? ORDER BY id LIMIT 1").arg(selectCols));
+    findByEmail.prepare(
+        QStringLiteral("SELECT %1 FROM contacts WHERE email = ? AND email <> ''").arg(selectCols));
+    findByPhone.prepare(
+        QStringLiteral("SELECT %1 FROM contacts WHERE phone = ? ORDER BY id LIMIT 1")
+            .arg(selectCols));
     QStringList sets;
     for (const QString &c : cols)
         sets << c + QLatin1String(" = ?");
-    updateContact.prepare(QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(sets.join(QLatin1Char(','))));
-    insertTag.prepare(QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?) "
-                                     "ON CONFLICT (name_key) DO NOTHING"));
+    updateContact.prepare(
+        QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(sets.join(QLatin1Char(','))));
+    insertTag.prepare(
+        QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?) "
+                       "ON CONFLICT (name_key) DO NOTHING"));
     findTag.prepare(QStringLiteral("SELECT id FROM tags WHERE name_key = ?"));
     tagContact.prepare(QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id, added_at) "
                                       "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
     insertValue.prepare(
         m_options.policy == ImportOptions::Policy::Overwrite
-            ? QStringLiteral("INSERT INTO contact_values (contact_id, field_id, value) VALUES (?, ?, ?) "
-                             "ON CONFLICT (contact_id, field_id) DO UPDATE SET value = excluded.value")
-            : QStringLiteral("INSERT INTO contact_values (contact_id, field_id, value) VALUES (?, ?, ?) "
-                             "ON CONFLICT (contact_id, field_id) DO NOTHING"));
-    insertIssue.prepare(QStringLiteral(
-        "INSERT INTO import_issues (import_id, row_number, line_number, severity, field, message, raw) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    addMember.prepare(QStringLiteral("INSERT INTO segment_members (segment_id, contact_id, added_at) "
-                                     "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+            ? QStringLiteral(
+                  "INSERT INTO contact_values (contact_id, field_id, value) VALUES (?, ?, ?) "
+                  "ON CONFLICT (contact_id, field_id) DO UPDATE SET value = excluded.value")
+            : QStringLiteral(
+                  "INSERT INTO contact_values (contact_id, field_id, value) VALUES (?, ?, ?) "
+                  "ON CONFLICT (contact_id, field_id) DO NOTHING"));
+    insertIssue.prepare(QStringLiteral("INSERT INTO import_issues (import_id, row_number, "
+                                       "line_number, severity, field, message, raw) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    addMember.prepare(
+        QStringLiteral("INSERT INTO segment_members (segment_id, contact_id, added_at) "
+                       "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
 
     QHash<QString, qint64> tagIds;
     auto tagId = [&](const QString &name) -> qint64 {
@@ -441,8 +480,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     // The static list every imported contact joins.
     qint64 listId = 0;
     if (!m_options.staticList.trimmed().isEmpty() && !m_options.dryRun) {
-        q.prepare(QStringLiteral("INSERT INTO segments (name, kind, created_at, updated_at) VALUES (?, 'static', ?, ?) "
-                                 "ON CONFLICT (name) DO NOTHING"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO segments (name, kind, created_at, updated_at) VALUES (?, 'static', ?, ?) "
+            "ON CONFLICT (name) DO NOTHING"));
         q.addBindValue(m_options.staticList.trimmed());
         q.addBindValue(now.toMSecsSinceEpoch());
         q.addBindValue(now.toMSecsSinceEpoch());
@@ -451,8 +491,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         q.addBindValue(m_options.staticList.trimmed());
         if (q.exec() && q.next()) {
             if (q.value(1).toString() != QLatin1String("static"))
-                return fail(tr("\"%1\" is a segment with rules, not a static list. Choose another name.")
-                                .arg(m_options.staticList));
+                return fail(
+                    tr("\"%1\" is a segment with rules, not a static list. Choose another name.")
+                        .arg(m_options.staticList));
             listId = q.value(0).toLongLong();
         }
         q.finish();
@@ -507,18 +548,19 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         }
         c.firstName = cell(r, plan.column("first_name")).simplified();
         c.lastName = cell(r, plan.column("last_name")).simplified();
-        if (const QString full = cell(r, plan.column("full_name")); !full.isEmpty() &&
-                                                                     c.firstName.isEmpty() &&
-                                                                     c.lastName.isEmpty()) {
+        if (const QString full = cell(r, plan.column("full_name"));
+            !full.isEmpty() && c.firstName.isEmpty() && c.lastName.isEmpty()) {
             const auto [first, last] = ValueParsers::splitFullName(full);
             c.firstName = first;
             c.lastName = last;
         }
-        if (c.email.isEmpty() && c.phone.isEmpty() && c.firstName.isEmpty() && c.lastName.isEmpty()) {
+        if (c.email.isEmpty() && c.phone.isEmpty() && c.firstName.isEmpty() &&
+            c.lastName.isEmpty()) {
             issue(r, true, QString(),
                   rawPhone.isEmpty() ? tr("The row has no email address, phone number or name.")
                                      : tr("The row has no email address or name, and its phone "
-                                          "number \"%1\" is not valid.").arg(rawPhone));
+                                          "number \"%1\" is not valid.")
+                                           .arg(rawPhone));
             return false;
         }
         c.company = cell(r, plan.column("company")).simplified();
@@ -526,21 +568,24 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         if (const QString v = cell(r, plan.column("country")); !v.isEmpty()) {
             c.country = countryCode(v);
             if (c.country.isEmpty())
-                issue(r, false, QStringLiteral("country"), tr("\"%1\" is not a country we know.").arg(v));
+                issue(r, false, QStringLiteral("country"),
+                      tr("\"%1\" is not a country we know.").arg(v));
         }
         c.language = cell(r, plan.column("language"));
         c.timezone = cell(r, plan.column("timezone"));
         if (const QString v = cell(r, plan.column("birthday")); !v.isEmpty()) {
             const auto d = ValueParsers::parseDate(v, m_options.dates);
             if (!d || *d > QDate::currentDate() || d->year() < 1900)
-                issue(r, false, QStringLiteral("birthday"), tr("\"%1\" is not a date of birth we can read.").arg(v));
+                issue(r, false, QStringLiteral("birthday"),
+                      tr("\"%1\" is not a date of birth we can read.").arg(v));
             else
                 c.birthday = *d;
         }
         if (const QString v = cell(r, plan.column("gender")); !v.isEmpty()) {
             c.gender = genderKey(v);
             if (c.gender.isEmpty())
-                issue(r, false, QStringLiteral("gender"), tr("\"%1\" is not a gender we know.").arg(v));
+                issue(r, false, QStringLiteral("gender"),
+                      tr("\"%1\" is not a gender we know.").arg(v));
         }
         c.source = cell(r, plan.column("source"));
         if (c.source.isEmpty())
@@ -549,7 +594,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         if (const QString v = cell(r, plan.column("stage")); !v.isEmpty()) {
             for (const QString &key : ContactVocabulary::stageKeys()) {
                 if (TextNormalizer::forSearch(v) == key ||
-                    TextNormalizer::forSearch(v) == TextNormalizer::forSearch(ContactVocabulary::stageLabel(key)))
+                    TextNormalizer::forSearch(v) ==
+                        TextNormalizer::forSearch(ContactVocabulary::stageLabel(key)))
                     c.stage = key;
             }
             if (c.stage.isEmpty())
@@ -566,7 +612,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             bool ok = false;
             c.status = ContactVocabulary::statusFromKey(TextNormalizer::forSearch(v), &ok);
             if (!ok)
-                issue(r, false, QStringLiteral("status"), tr("\"%1\" is not a contact status.").arg(v));
+                issue(r, false, QStringLiteral("status"),
+                      tr("\"%1\" is not a contact status.").arg(v));
         }
         auto consent = [&](const char *target, Consent &out) {
             const QString v = cell(r, plan.column(target));
@@ -669,7 +716,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         qint64 id = 0;
         if (emailKey && (workspaceHadContacts || seen.contains(emailKey)))
             id = lookup(findByEmail, c.email, existing);
-        if (!id && m_options.matchPhone && phoneKey && (workspaceHadContacts || seen.contains(phoneKey))) {
+        if (!id && m_options.matchPhone && phoneKey &&
+            (workspaceHadContacts || seen.contains(phoneKey))) {
             id = lookup(findByPhone, c.phone, existing);
             // A phone match with another email address is another person.
             if (id && !c.email.isEmpty() && !existing.email.isEmpty() && existing.email != c.email)
@@ -691,7 +739,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                     updateContact.addBindValue(v);
                 updateContact.addBindValue(id);
                 if (!updateContact.exec()) {
-                    issue(r, true, QString(), tr("Could not update the contact: %1").arg(updateContact.lastError().text()));
+                    issue(r, true, QString(),
+                          tr("Could not update the contact: %1")
+                              .arg(updateContact.lastError().text()));
                     return true;
                 }
             }
@@ -705,9 +755,11 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             for (const QVariant &v : values)
                 insertContact.addBindValue(v);
             insertContact.addBindValue(now.toMSecsSinceEpoch());
-            insertContact.addBindValue(report.importId ? QVariant(report.importId) : QVariant(QMetaType(QMetaType::LongLong)));
+            insertContact.addBindValue(report.importId ? QVariant(report.importId)
+                                                       : QVariant(QMetaType(QMetaType::LongLong)));
             if (!insertContact.exec()) {
-                issue(r, true, QString(), tr("Could not save the contact: %1").arg(insertContact.lastError().text()));
+                issue(r, true, QString(),
+                      tr("Could not save the contact: %1").arg(insertContact.lastError().text()));
                 return true;
             }
             id = insertContact.lastInsertId().toLongLong();
@@ -745,7 +797,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     QElapsedTimer sinceProgress;
     sinceProgress.start();
     bool inputDone = false;
-    const int batchSize = m_options.dryRun ? std::numeric_limits<int>::max() : std::max(1, m_options.batchSize);
+    const int batchSize =
+        m_options.dryRun ? std::numeric_limits<int>::max() : std::max(1, m_options.batchSize);
     while (!inputDone) {
         Transaction tx(db);
         if (!tx.isActive())
@@ -804,16 +857,19 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 insertIssue.addBindValue(report.importId);
                 insertIssue.addBindValue(i.row);
                 insertIssue.addBindValue(i.line);
-                insertIssue.addBindValue(i.rejected ? QStringLiteral("rejected") : QStringLiteral("warning"));
+                insertIssue.addBindValue(i.rejected ? QStringLiteral("rejected")
+                                                    : QStringLiteral("warning"));
                 insertIssue.addBindValue(SqlValues::text(i.field));
                 insertIssue.addBindValue(i.message);
                 insertIssue.addBindValue(SqlValues::text(i.raw));
                 insertIssue.exec();
             }
-            updateImport.prepare(QStringLiteral(
-                "UPDATE imports SET rows_read = rows_read + ?, created = created + ?, updated = updated + ?, "
-                "skipped = skipped + ?, rejected = rejected + ?, warnings = warnings + ? WHERE id = ?"));
-            for (const qint64 v : {bRows, bCreated, bUpdated, bSkipped, bRejected, bWarnings, report.importId})
+            updateImport.prepare(QStringLiteral("UPDATE imports SET rows_read = rows_read + ?, "
+                                                "created = created + ?, updated = updated + ?, "
+                                                "skipped = skipped + ?, rejected = rejected + ?, "
+                                                "warnings = warnings + ? WHERE id = ?"));
+            for (const qint64 v :
+                 {bRows, bCreated, bUpdated, bSkipped, bRejected, bWarnings, report.importId})
                 updateImport.addBindValue(v);
             if (!updateImport.exec() || !tx.commit())
                 return fail(tr("Cannot write to the workspace: %1").arg(tx.errorString()));

@@ -43,9 +43,9 @@ struct ImportOptions
     QString source;         ///< source label of created contacts (default: the file name)
     QString staticList;     ///< name of a static list every imported contact joins
     ValueParsers::DateMode dates = ValueParsers::DateMode::Auto;
-    QString defaultRegion;  ///< for phone numbers; empty: the workspace setting
-    bool dryRun = false;    ///< read, check and count, write nothing
-    int batchSize = 25000;  ///< rows per transaction
+    QString defaultRegion; ///< for phone numbers; empty: the workspace setting
+    bool dryRun = false;   ///< read, check and count, write nothing
+    int batchSize = 25000; ///< rows per transaction
     qsizetype maxFieldSize = 1 << 20;
 };
 

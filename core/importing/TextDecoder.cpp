@@ -35,7 +35,8 @@ std::optional<Encoding> fromKey(const QString &input)
     if (k == QLatin1String("utf-8") || k == QLatin1String("utf8"))
         return Encoding::Utf8;
     if (k == QLatin1String("utf-16le") || k == QLatin1String("utf16le") ||
-        k == QLatin1String("utf-16") || k == QLatin1String("utf16") || k == QLatin1String("unicode"))
+        k == QLatin1String("utf-16") || k == QLatin1String("utf16") ||
+        k == QLatin1String("unicode"))
         return Encoding::Utf16LE;
     if (k == QLatin1String("utf-16be") || k == QLatin1String("utf16be"))
         return Encoding::Utf16BE;
@@ -62,11 +63,13 @@ QString label(Encoding encoding)
     case Encoding::Utf8:
         return QCoreApplication::translate("masir::Encodings", "UTF-8 (Unicode)");
     case Encoding::Utf16LE:
-        return QCoreApplication::translate("masir::Encodings", "UTF-16 LE (Excel \"Unicode text\")");
+        return QCoreApplication::translate("masir::Encodings",
+                                           "UTF-16 LE (Excel \"Unicode text\")");
     case Encoding::Utf16BE:
         return QCoreApplication::translate("masir::Encodings", "UTF-16 BE");
     case Encoding::Windows1250:
-        return QCoreApplication::translate("masir::Encodings", "Windows-1250 (Central European, Polish)");
+        return QCoreApplication::translate("masir::Encodings",
+                                           "Windows-1250 (Central European, Polish)");
     case Encoding::Windows1252:
         return QCoreApplication::translate("masir::Encodings", "Windows-1252 (Western European)");
     case Encoding::Windows1256:
@@ -144,7 +147,8 @@ QString TextDecoder::decode(QByteArrayView bytes)
     QString out = m_decoder.decode(bytes);
     m_invalid += out.count(QChar::ReplacementCharacter);
     m_total += bytes.size();
-    m_tail = QByteArray(m_tail + bytes.last(std::min<qsizetype>(bytes.size(), 4)).toByteArray()).right(4);
+    m_tail = QByteArray(m_tail + bytes.last(std::min<qsizetype>(bytes.size(), 4)).toByteArray())
+                 .right(4);
     return out;
 }
 

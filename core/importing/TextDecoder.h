@@ -22,7 +22,7 @@ enum class Encoding
 };
 
 namespace Encodings {
-QString key(Encoding encoding); ///< "utf-8", "windows-1256", ...
+QString key(Encoding encoding);                      ///< "utf-8", "windows-1256", ...
 std::optional<Encoding> fromKey(const QString &key); ///< accepts aliases: cp1256, utf8, ...
 QString label(Encoding encoding); ///< for people: "Windows-1256 (Persian, Arabic)"
 QList<Encoding> all();
@@ -50,7 +50,7 @@ private:
     Encoding m_encoding;
     QStringDecoder m_decoder;
     qint64 m_invalid = 0;
-    QByteArray m_tail;   ///< the last bytes seen, to tell whether the input ended mid-character
+    QByteArray m_tail; ///< the last bytes seen, to tell whether the input ended mid-character
     qint64 m_total = 0;
 };
 

@@ -37,9 +37,10 @@ std::optional<QDate> parseDate(const QString &input, DateMode mode)
     } else {
         return std::nullopt;
     }
-    const bool jalali = mode == DateMode::Jalali || (mode == DateMode::Auto && y >= 1300 && y < 1500);
-    const QDate date = jalali ? QCalendar(QCalendar::System::Jalali).dateFromParts(y, m, d)
-                              : QDate(y, m, d);
+    const bool jalali =
+        mode == DateMode::Jalali || (mode == DateMode::Auto && y >= 1300 && y < 1500);
+    const QDate date =
+        jalali ? QCalendar(QCalendar::System::Jalali).dateFromParts(y, m, d) : QDate(y, m, d);
     if (!date.isValid())
         return std::nullopt;
     return date;
@@ -48,21 +49,20 @@ std::optional<QDate> parseDate(const QString &input, DateMode mode)
 std::optional<bool> parseBool(const QString &input)
 {
     static const QStringList yes = {
-        QStringLiteral("1"),       QStringLiteral("true"),       QStringLiteral("yes"),
-        QStringLiteral("y"),       QStringLiteral("x"),          QStringLiteral("on"),
+        QStringLiteral("1"),          QStringLiteral("true"),     QStringLiteral("yes"),
+        QStringLiteral("y"),          QStringLiteral("x"),        QStringLiteral("on"),
         QStringLiteral("subscribed"), QStringLiteral("opted in"), QStringLiteral("granted"),
-        QStringLiteral("بله"),     QStringLiteral("بلی"),         QStringLiteral("آری"),
-        QStringLiteral("آره"),     QStringLiteral("دارد"),        QStringLiteral("tak"),
-        QStringLiteral("t"),       QStringLiteral("ya"),          QStringLiteral("setuju")};
+        QStringLiteral("بله"),        QStringLiteral("بلی"),      QStringLiteral("آری"),
+        QStringLiteral("آره"),        QStringLiteral("دارد"),     QStringLiteral("tak"),
+        QStringLiteral("t"),          QStringLiteral("ya"),       QStringLiteral("setuju")};
     static const QStringList no = {
-        QStringLiteral("0"),      QStringLiteral("false"),        QStringLiteral("no"),
-        QStringLiteral("n"),      QStringLiteral("off"),          QStringLiteral("unsubscribed"),
+        QStringLiteral("0"),         QStringLiteral("false"),     QStringLiteral("no"),
+        QStringLiteral("n"),         QStringLiteral("off"),       QStringLiteral("unsubscribed"),
         QStringLiteral("opted out"), QStringLiteral("withdrawn"), QStringLiteral("خیر"),
-        QStringLiteral("نه"),     QStringLiteral("ندارد"),        QStringLiteral("nie"),
-        QStringLiteral("tidak"),  QStringLiteral("tak setuju")};
-    const QString s = TextNormalizer::normalize(TextNormalizer::toAsciiDigits(input))
-                          .trimmed()
-                          .toCaseFolded();
+        QStringLiteral("نه"),        QStringLiteral("ندارد"),     QStringLiteral("nie"),
+        QStringLiteral("tidak"),     QStringLiteral("tak setuju")};
+    const QString s =
+        TextNormalizer::normalize(TextNormalizer::toAsciiDigits(input)).trimmed().toCaseFolded();
     if (yes.contains(s))
         return true;
     if (no.contains(s))

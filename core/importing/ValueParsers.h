@@ -10,7 +10,7 @@ namespace masir::ValueParsers {
 
 enum class DateMode
 {
-    Auto,      ///< a year from 1300 to 1499 is Solar Hijri (Jalali), others Gregorian
+    Auto, ///< a year from 1300 to 1499 is Solar Hijri (Jalali), others Gregorian
     Gregorian,
     Jalali,
 };

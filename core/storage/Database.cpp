@@ -251,7 +251,6 @@ bool Database::open()
             return false;
         }
         ensureIndexes(); // after a bulk write that was cut short
-
     }
     m_open = true;
     return true;
@@ -326,10 +325,16 @@ namespace {
 const QList<QPair<QString, QString>> &indexDefinitions()
 {
     static const QList<QPair<QString, QString>> list = {
-        {QStringLiteral("contacts_last_name"), QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_last_name ON contacts (last_name, id)")},
-        {QStringLiteral("contacts_company"), QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_company ON contacts (company, id)")},
-        {QStringLiteral("contacts_score"), QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_score ON contacts (score, id)")},
-        {QStringLiteral("contacts_import"), QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_import ON contacts (import_id) WHERE import_id IS NOT NULL")},
+        {QStringLiteral("contacts_last_name"),
+         QStringLiteral(
+             "CREATE INDEX IF NOT EXISTS contacts_last_name ON contacts (last_name, id)")},
+        {QStringLiteral("contacts_company"),
+         QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_company ON contacts (company, id)")},
+        {QStringLiteral("contacts_score"),
+         QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_score ON contacts (score, id)")},
+        {QStringLiteral("contacts_import"),
+         QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_import ON contacts (import_id) WHERE "
+                        "import_id IS NOT NULL")},
     };
     return list;
 }

@@ -136,10 +136,12 @@ const QList<QStringList> &migrationList()
                 field TEXT NOT NULL DEFAULT '',
                 message TEXT NOT NULL,
                 raw TEXT NOT NULL DEFAULT ''))"),
-            QStringLiteral("CREATE INDEX import_issues_import ON import_issues (import_id, row_number)"),
+            QStringLiteral(
+                "CREATE INDEX import_issues_import ON import_issues (import_id, row_number)"),
             // the import that created a contact, so that an import can be undone
             QStringLiteral("ALTER TABLE contacts ADD COLUMN import_id BIGINT"),
-            QStringLiteral("CREATE INDEX contacts_import ON contacts (import_id) WHERE import_id IS NOT NULL"),
+            QStringLiteral(
+                "CREATE INDEX contacts_import ON contacts (import_id) WHERE import_id IS NOT NULL"),
             QStringLiteral(R"(CREATE TABLE segments (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 name TEXT NOT NULL UNIQUE,

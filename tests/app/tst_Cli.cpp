@@ -4,6 +4,9 @@
 #include "storage/Database.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -130,6 +133,76 @@ private Q_SLOTS:
                  QStringLiteral("export"), m_dir.filePath(QStringLiteral("nope/x.csv"))});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("Cannot write")));
+    }
+
+    void importJsonAndPreview()
+    {
+        const QString ws2 = m_dir.filePath(QStringLiteral("import.masir"));
+        const QString pl = QStringLiteral(MASIR_TEST_DATA_DIR "/import/pl_cp1250_semicolon.csv");
+        Result r = run({QStringLiteral("--workspace"), ws2, QStringLiteral("import"), pl,
+                        QStringLiteral("--preview"), QStringLiteral("--rows"), QStringLiteral("2"),
+                        QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject preview = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(preview.value(QLatin1String("encoding")).toString(),
+                 QStringLiteral("windows-1250"));
+        QCOMPARE(preview.value(QLatin1String("delimiter")).toString(), QStringLiteral(";"));
+        QCOMPARE(preview.value(QLatin1String("header")).toArray().first().toString(),
+                 QStringLiteral("Imię"));
+        QCOMPARE(preview.value(QLatin1String("rows")).toArray().size(), 2);
+        QCOMPARE(preview.value(QLatin1String("rows")).toArray().at(1).toArray().at(1).toString(),
+                 QStringLiteral("Żółkiewska"));
+
+        const QString report = m_dir.filePath(QStringLiteral("rejects.csv"));
+        r = run({QStringLiteral("--workspace"), ws2, QStringLiteral("import"),
+                 QStringLiteral(MASIR_TEST_DATA_DIR "/import/blank_lines_bad_rows.csv"),
+                 QStringLiteral("--tag"), QStringLiteral("t"), QStringLiteral("--report"), report,
+                 QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject result = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(result.value(QLatin1String("created")).toInt(), 2);
+        QCOMPARE(result.value(QLatin1String("rejected")).toInt(), 2);
+        QCOMPARE(result.value(QLatin1String("updated")).toInt(), 0);
+        QCOMPARE(result.value(QLatin1String("skipped")).toInt(), 0);
+        QCOMPARE(result.value(QLatin1String("encoding")).toString(), QStringLiteral("utf-8"));
+        QVERIFY(QFile::exists(report));
+
+        r = run({QStringLiteral("--workspace"), ws2, QStringLiteral("import"), pl,
+                 QStringLiteral("--dry-run"), QStringLiteral("--json"), QStringLiteral("--region"),
+                 QStringLiteral("PL")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())
+                     .object()
+                     .value(QLatin1String("created"))
+                     .toInt(),
+                 3);
+        r = run({QStringLiteral("--workspace"), ws2, QStringLiteral("contacts"),
+                 QStringLiteral("count")});
+        QCOMPARE(r.out, QStringLiteral("2\n")); // the dry run wrote nothing
+
+        // fatal errors: a missing file, a bad option value, an unknown field
+        r = run({QStringLiteral("--workspace"), ws2, QStringLiteral("import"),
+                 m_dir.filePath(QStringLiteral("nope.csv"))});
+        QCOMPARE(r.exitCode, 1);
+        r = run({QStringLiteral("--workspace"), ws2, QStringLiteral("import"), pl,
+                 QStringLiteral("--encoding"), QStringLiteral("klingon")});
+        QCOMPARE(r.exitCode, 2);
+        r = run({QStringLiteral("--workspace"), ws2, QStringLiteral("import"), pl,
+                 QStringLiteral("--map"), QStringLiteral("E-mail=shoe_size")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("shoe_size")));
+
+        // imports and undo
+        r = run({QStringLiteral("--workspace"), ws2, QStringLiteral("imports"),
+                 QStringLiteral("--json")});
+        const QJsonArray imports = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(imports.size(), 1);
+        r = run(
+            {QStringLiteral("--workspace"), ws2, QStringLiteral("imports"), QStringLiteral("undo"),
+             QString::number(imports.first().toObject().value(QLatin1String("id")).toInteger())});
+        QCOMPARE(r.exitCode, 0);
+        r = run({QStringLiteral("--workspace"), ws2, QStringLiteral("contacts"),
+                 QStringLiteral("count")});
+        QCOMPARE(r.out, QStringLiteral("0\n"));
     }
 
     void persianMessages()

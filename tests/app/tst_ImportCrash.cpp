@@ -28,7 +28,11 @@ class tst_ImportCrash : public QObject
         f.write("email,first_name,last_name,phone,city\n");
         for (int i = 0; i < rows; ++i) {
             f.write(QStringLiteral("c%1@example.com,First%1,Last%2,+98912%3,City%4\n")
-                        .arg(i).arg(i % 50).arg(1000000 + i).arg(i % 9).toUtf8());
+                        .arg(i)
+                        .arg(i % 50)
+                        .arg(1000000 + i)
+                        .arg(i % 9)
+                        .toUtf8());
             if (i % 10 == 0) // duplicates inside the file, by email in another case
                 f.write(QStringLiteral("C%1@Example.com,,,,\n").arg(i).toUtf8());
         }
@@ -50,8 +54,9 @@ private Q_SLOTS:
         constexpr int rows = 120000;
         const QString csv = makeCsv(rows);
         const QString ws = m_dir.filePath(QStringLiteral("crash.masir"));
-        const QStringList importArgs = {QStringLiteral("--workspace"), ws, QStringLiteral("import"), csv,
-                                        QStringLiteral("--batch"), QStringLiteral("4000"),
+        const QStringList importArgs = {QStringLiteral("--workspace"), ws,
+                                        QStringLiteral("import"),      csv,
+                                        QStringLiteral("--batch"),     QStringLiteral("4000"),
                                         QStringLiteral("--json")};
         for (int trial = 0; trial < 2; ++trial) {
             QProcess p;
@@ -61,7 +66,8 @@ private Q_SLOTS:
             bool committed = false;
             for (int i = 0; i < 600 && p.state() == QProcess::Running; ++i) {
                 QTest::qWait(25);
-                if (scalar(ws, QStringLiteral("SELECT coalesce(sum(rows_read), 0) FROM imports WHERE status = 'running'")) >= 8000 * (trial + 1)) {
+                if (scalar(ws, QStringLiteral("SELECT coalesce(sum(rows_read), 0) FROM imports "
+                                              "WHERE status = 'running'")) >= 8000 * (trial + 1)) {
                     committed = true;
                     break;
                 }
@@ -71,7 +77,9 @@ private Q_SLOTS:
             QVERIFY(p.waitForFinished());
             QCOMPARE(p.exitStatus(), QProcess::CrashExit);
 
-            QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")), 0);
+            QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM pragma_integrity_check WHERE "
+                                               "integrity_check <> 'ok'")),
+                     0);
             const qint64 contacts = scalar(ws, QStringLiteral("SELECT count(*) FROM contacts"));
             QVERIFY(contacts > 0 && contacts < rows);
         }
@@ -82,18 +90,27 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 0);
         QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM contacts")), rows);
         QCOMPARE(scalar(ws, QStringLiteral("SELECT count(DISTINCT email) FROM contacts")), rows);
-        QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")), 0);
+        QCOMPARE(
+            scalar(
+                ws,
+                QStringLiteral(
+                    "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")),
+            0);
         // the killed imports are shown as interrupted, not as running forever
         QProcess list;
-        list.start(QStringLiteral(MASIR_CLI_PATH), {QStringLiteral("--workspace"), ws, QStringLiteral("imports")});
+        list.start(QStringLiteral(MASIR_CLI_PATH),
+                   {QStringLiteral("--workspace"), ws, QStringLiteral("imports")});
         QVERIFY(list.waitForFinished());
         const QString out = QString::fromUtf8(list.readAllStandardOutput());
         QCOMPARE(out.count(QStringLiteral("interrupted")), 2);
         QCOMPARE(out.count(QStringLiteral("\tdone\t")), 1);
         // every secondary index is back
-        QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                                           "('contacts_last_name', 'contacts_company', 'contacts_score', 'contacts_import')")),
-                 4);
+        QCOMPARE(
+            scalar(ws, QStringLiteral(
+                           "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                           "('contacts_last_name', 'contacts_company', 'contacts_score', "
+                           "'contacts_import')")),
+            4);
     }
 };
 

@@ -39,9 +39,10 @@ int main(int argc, char *argv[])
         last = now;
     });
     QObject::connect(&wizard, &masir::ui::ImportWizard::importFinished, &app, [&] {
-        std::printf("imported %lld rows in %.1f s; longest UI-thread stall %lld ms (timer every 5 ms)\n",
-                    static_cast<long long>(wizard.report().rows), clock.elapsed() / 1000.0,
-                    static_cast<long long>(worst));
+        std::printf(
+            "imported %lld rows in %.1f s; longest UI-thread stall %lld ms (timer every 5 ms)\n",
+            static_cast<long long>(wizard.report().rows), clock.elapsed() / 1000.0,
+            static_cast<long long>(worst));
         QTimer::singleShot(0, &app, &QApplication::quit);
     });
     QTimer::singleShot(0, &app, [&] {

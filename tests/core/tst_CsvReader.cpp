@@ -66,8 +66,9 @@ private Q_SLOTS:
         QCOMPARE(r.records[2].fields.first(), QStringLiteral("Say \"hi\""));
         QCOMPARE(r.records[2].line, 4); // the quoted CRLF counted as one line
         QCOMPARE(r.records[3].fields.last(), QStringLiteral("a\nb\nc"));
-        QCOMPARE(r.records[4].fields, (QStringList{QStringLiteral("Last"), QStringLiteral("last@example.com"),
-                                                   QStringLiteral("end")}));
+        QCOMPARE(r.records[4].fields,
+                 (QStringList{QStringLiteral("Last"), QStringLiteral("last@example.com"),
+                              QStringLiteral("end")}));
         QCOMPARE(r.records[4].line, 8); // after a lone CR line ending
         QCOMPARE(r.records[4].row, 5);
     }
@@ -96,7 +97,8 @@ private Q_SLOTS:
         const Read r = readAll(reader);
         QCOMPARE(r.records.size(), 3);
         QCOMPARE(r.records[1].fields.first(), QStringLiteral("Ali"));
-        QCOMPARE(r.records[2].fields, (QStringList{QStringLiteral("Sara"), QStringLiteral("sara@example.com")}));
+        QCOMPARE(r.records[2].fields,
+                 (QStringList{QStringLiteral("Sara"), QStringLiteral("sara@example.com")}));
         QCOMPARE(reader.nulCount(), 4);
     }
 
@@ -120,7 +122,8 @@ private Q_SLOTS:
     void emptyFieldsAndTrailingDelimiter()
     {
         const Read r = readText(QStringLiteral("a,,c,\n,\n\"\",x"));
-        QCOMPARE(r.records[0].fields, (QStringList{QStringLiteral("a"), QString(), QStringLiteral("c"), QString()}));
+        QCOMPARE(r.records[0].fields,
+                 (QStringList{QStringLiteral("a"), QString(), QStringLiteral("c"), QString()}));
         QCOMPARE(r.records[1].fields, (QStringList{QString(), QString()}));
         QCOMPARE(r.records[2].fields, (QStringList{QString(), QStringLiteral("x")}));
     }
@@ -131,7 +134,8 @@ private Q_SLOTS:
         o.delimiter = QLatin1Char(';');
         QCOMPARE(readText(QStringLiteral("a;\"b;c\";d"), o).records[0].fields.size(), 3);
         o.delimiter = QLatin1Char('\t');
-        QCOMPARE(readText(QStringLiteral("a\tb,c\td"), o).records[0].fields[1], QStringLiteral("b,c"));
+        QCOMPARE(readText(QStringLiteral("a\tb,c\td"), o).records[0].fields[1],
+                 QStringLiteral("b,c"));
     }
 
     void textAfterClosingQuoteIsKept()
@@ -161,8 +165,8 @@ private Q_SLOTS:
         QStringList names;
         for (const auto &rec : r.records)
             names << rec.fields.first();
-        QCOMPARE(names, (QStringList{QStringLiteral("name"), QStringLiteral("First"), QStringLiteral("After"),
-                                     QStringLiteral("Last")}));
+        QCOMPARE(names, (QStringList{QStringLiteral("name"), QStringLiteral("First"),
+                                     QStringLiteral("After"), QStringLiteral("Last")}));
         // and with a limit above it, the field is read whole
         buffer.seek(0);
         o.maxFieldSize = 8 << 20;

@@ -35,7 +35,12 @@ QString generate(const QString &dir, int rows)
     f.write("email,first_name,last_name,phone,city,company\n");
     for (int i = 0; i < rows; ++i)
         f.write(QStringLiteral("person%1@example.com,Name%1,Last%2,+98912%3,City%4,Co%5\n")
-                    .arg(i).arg(i % 97).arg(1000000 + i).arg(i % 13).arg(i % 7).toUtf8());
+                    .arg(i)
+                    .arg(i % 97)
+                    .arg(1000000 + i)
+                    .arg(i % 13)
+                    .arg(i % 7)
+                    .toUtf8());
     return path;
 }
 
@@ -71,22 +76,54 @@ private Q_SLOTS:
         QTest::addColumn<int>("rejected");
         QTest::addColumn<QString>("encoding");
         QTest::addColumn<QString>("delimiter");
-        QTest::newRow("persian cp1256") << "fa_cp1256_excel.csv" << "IR" << 4 << 0 << "windows-1256" << ",";
-        QTest::newRow("polish cp1250") << "pl_cp1250_semicolon.csv" << "PL" << 3 << 0 << "windows-1250" << ";";
-        QTest::newRow("utf-16 tab") << "utf16le_tab_bom.txt" << "MY" << 2 << 0 << "utf-16le" << "\t";
-        QTest::newRow("quoted newlines") << "quoted_newlines.csv" << "IR" << 4 << 0 << "utf-8" << ",";
-        QTest::newRow("unterminated quote") << "unterminated_quote.csv" << "IR" << 3 << 1 << "utf-8" << ",";
-        QTest::newRow("nul bytes") << "nul_bytes.csv" << "IR" << 2 << 0 << "utf-8" << ",";
-        QTest::newRow("header only") << "header_only.csv" << "IR" << 0 << 0 << "utf-8" << ",";
-        QTest::newRow("empty") << "empty.csv" << "IR" << 0 << 0 << "utf-8" << ",";
-        QTest::newRow("blank lines, bad rows") << "blank_lines_bad_rows.csv" << "IR" << 2 << 2 << "utf-8" << ",";
-        QTest::newRow("google contacts") << "samples/google_contacts_export.csv" << "US" << 50 << 0 << "utf-8" << ",";
-        QTest::newRow("mailchimp") << "samples/mailchimp_audience_export.csv" << "US" << 50 << 0 << "utf-8" << ",";
-        QTest::newRow("outlook") << "samples/outlook_unicode_text_utf16.txt" << "GB" << 40 << 0 << "utf-16le" << "\t";
-        QTest::newRow("malay bom") << "samples/pelanggan_ms_utf8_bom.csv" << "MY" << 60 << 0 << "utf-8" << ",";
-        QTest::newRow("persian digits") << "samples/google_sheets_fa_utf8_persian_digits.csv" << "IR" << 80 << 0 << "utf-8" << ",";
-        QTest::newRow("shop cp1256") << "samples/shop_customers_fa_cp1256.csv" << "IR" << 120 << 0 << "windows-1256" << ",";
-        QTest::newRow("klienci cp1250") << "samples/klienci_pl_cp1250_semicolon.csv" << "PL" << 80 << 0 << "windows-1250" << ";";
+        QTest::newRow("persian cp1256") << "fa_cp1256_excel.csv"
+                                        << "IR" << 4 << 0 << "windows-1256"
+                                        << ",";
+        QTest::newRow("polish cp1250") << "pl_cp1250_semicolon.csv"
+                                       << "PL" << 3 << 0 << "windows-1250"
+                                       << ";";
+        QTest::newRow("utf-16 tab") << "utf16le_tab_bom.txt"
+                                    << "MY" << 2 << 0 << "utf-16le"
+                                    << "\t";
+        QTest::newRow("quoted newlines") << "quoted_newlines.csv"
+                                         << "IR" << 4 << 0 << "utf-8"
+                                         << ",";
+        QTest::newRow("unterminated quote") << "unterminated_quote.csv"
+                                            << "IR" << 3 << 1 << "utf-8"
+                                            << ",";
+        QTest::newRow("nul bytes") << "nul_bytes.csv"
+                                   << "IR" << 2 << 0 << "utf-8"
+                                   << ",";
+        QTest::newRow("header only") << "header_only.csv"
+                                     << "IR" << 0 << 0 << "utf-8"
+                                     << ",";
+        QTest::newRow("empty") << "empty.csv"
+                               << "IR" << 0 << 0 << "utf-8"
+                               << ",";
+        QTest::newRow("blank lines, bad rows") << "blank_lines_bad_rows.csv"
+                                               << "IR" << 2 << 2 << "utf-8"
+                                               << ",";
+        QTest::newRow("google contacts") << "samples/google_contacts_export.csv"
+                                         << "US" << 50 << 0 << "utf-8"
+                                         << ",";
+        QTest::newRow("mailchimp") << "samples/mailchimp_audience_export.csv"
+                                   << "US" << 50 << 0 << "utf-8"
+                                   << ",";
+        QTest::newRow("outlook") << "samples/outlook_unicode_text_utf16.txt"
+                                 << "GB" << 40 << 0 << "utf-16le"
+                                 << "\t";
+        QTest::newRow("malay bom") << "samples/pelanggan_ms_utf8_bom.csv"
+                                   << "MY" << 60 << 0 << "utf-8"
+                                   << ",";
+        QTest::newRow("persian digits") << "samples/google_sheets_fa_utf8_persian_digits.csv"
+                                        << "IR" << 80 << 0 << "utf-8"
+                                        << ",";
+        QTest::newRow("shop cp1256") << "samples/shop_customers_fa_cp1256.csv"
+                                     << "IR" << 120 << 0 << "windows-1256"
+                                     << ",";
+        QTest::newRow("klienci cp1250") << "samples/klienci_pl_cp1250_semicolon.csv"
+                                        << "PL" << 80 << 0 << "windows-1250"
+                                        << ";";
     }
     void fixtures()
     {
@@ -107,7 +144,9 @@ private Q_SLOTS:
         // every data row is accounted for
         QCOMPARE(r.created + r.updated + r.skipped + r.rejected, r.rows);
         QCOMPARE(ContactRepository(m_ws->db()).count(), created);
-        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM import_issues WHERE severity = 'rejected'")),
+        QCOMPARE(scalar(m_ws->db(),
+                        QStringLiteral(
+                            "SELECT count(*) FROM import_issues WHERE severity = 'rejected'")),
                  rejected);
     }
 
@@ -150,10 +189,13 @@ private Q_SLOTS:
         QTest::addColumn<int>("updated");
         QTest::addColumn<int>("skipped");
         QTest::addColumn<QString>("aliLastName");
-        QTest::newRow("fill") << int(ImportOptions::Policy::Fill) << 25000 << 2 << 0 << QStringLiteral("Karimi");
-        QTest::newRow("fill, tiny batches") << int(ImportOptions::Policy::Fill) << 1 << 2 << 0 << QStringLiteral("Karimi");
+        QTest::newRow("fill") << int(ImportOptions::Policy::Fill) << 25000 << 2 << 0
+                              << QStringLiteral("Karimi");
+        QTest::newRow("fill, tiny batches")
+            << int(ImportOptions::Policy::Fill) << 1 << 2 << 0 << QStringLiteral("Karimi");
         QTest::newRow("skip") << int(ImportOptions::Policy::Skip) << 25000 << 0 << 2 << QString();
-        QTest::newRow("overwrite") << int(ImportOptions::Policy::Overwrite) << 2 << 2 << 0 << QStringLiteral("Karimi");
+        QTest::newRow("overwrite")
+            << int(ImportOptions::Policy::Overwrite) << 2 << 2 << 0 << QStringLiteral("Karimi");
     }
     void duplicatesInsideOneFile()
     {
@@ -171,7 +213,8 @@ private Q_SLOTS:
         QCOMPARE(r.skipped, skipped);
         ContactRepository repo(m_ws->db());
         QCOMPARE(repo.count(), 3);
-        QCOMPARE(repo.find(*repo.findIdByEmail(QStringLiteral("ali@example.com")))->lastName, aliLastName);
+        QCOMPARE(repo.find(*repo.findIdByEmail(QStringLiteral("ali@example.com")))->lastName,
+                 aliLastName);
         QCOMPARE(repo.findIdsByPhone(QStringLiteral("+989121112233")).size(), 1);
     }
 
@@ -186,7 +229,9 @@ private Q_SLOTS:
         QCOMPARE(second.created, 0);
         QCOMPARE(second.updated, 3000);
         QCOMPARE(ContactRepository(m_ws->db()).count(), 3000);
-        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM imports WHERE status = 'done'")), 2);
+        QCOMPARE(scalar(m_ws->db(),
+                        QStringLiteral("SELECT count(*) FROM imports WHERE status = 'done'")),
+                 2);
     }
 
     void tagSourceAndStaticList()
@@ -202,9 +247,10 @@ private Q_SLOTS:
         QCOMPARE(c->tags, QStringList{QStringLiteral("fair 2026")});
         QCOMPARE(c->source, QStringLiteral("book fair"));
         QCOMPARE(c->firstName, QStringLiteral("Karimi,")); // "Karimi, Ali" split as a full name
-        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM segment_members m JOIN segments s "
-                                                   "ON s.id = m.segment_id WHERE s.name = 'Fair visitors' "
-                                                   "AND s.kind = 'static'")),
+        QCOMPARE(scalar(m_ws->db(),
+                        QStringLiteral("SELECT count(*) FROM segment_members m JOIN segments s "
+                                       "ON s.id = m.segment_id WHERE s.name = 'Fair visitors' "
+                                       "AND s.kind = 'static'")),
                  4);
     }
 
@@ -212,13 +258,17 @@ private Q_SLOTS:
     {
         ImportOptions o;
         o.overrides.insert(QStringLiteral("مبلغ خرید"), QStringLiteral("custom.spend"));
-        o.newFields << FieldDefinition{0, QStringLiteral("spend"), QStringLiteral("مبلغ خرید"), FieldType::Number, {}};
-        const ImportReport r = import(fixture(QStringLiteral("samples/google_sheets_fa_utf8_persian_digits.csv")), o);
+        o.newFields << FieldDefinition{
+            0, QStringLiteral("spend"), QStringLiteral("مبلغ خرید"), FieldType::Number, {}};
+        const ImportReport r =
+            import(fixture(QStringLiteral("samples/google_sheets_fa_utf8_persian_digits.csv")), o);
         QCOMPARE(r.created, 80);
         QVERIFY(CustomFieldRepository(m_ws->db()).field(QStringLiteral("spend")));
         QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contact_values")), 80);
-        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT value FROM contact_values ORDER BY contact_id LIMIT 1")),
-                 240000); // ۲۴۰۰۰۰
+        QCOMPARE(
+            scalar(m_ws->db(),
+                   QStringLiteral("SELECT value FROM contact_values ORDER BY contact_id LIMIT 1")),
+            240000); // ۲۴۰۰۰۰
         // the mapping is remembered for the same headers
         ImportOptions again;
         again.path = fixture(QStringLiteral("samples/google_sheets_fa_utf8_persian_digits.csv"));
@@ -244,7 +294,8 @@ private Q_SLOTS:
         o.path = path;
         o.batchSize = 1000;
         std::atomic<bool> cancel{false};
-        const ImportReport r = ImportJob(m_ws->db(), o).run([&](const ImportProgress &) { cancel = true; }, &cancel);
+        const ImportReport r =
+            ImportJob(m_ws->db(), o).run([&](const ImportProgress &) { cancel = true; }, &cancel);
         QVERIFY(r.cancelled);
         const qint64 count = ContactRepository(m_ws->db()).count();
         QVERIFY(count < 60000);
@@ -303,7 +354,8 @@ private Q_SLOTS:
         o.overrides.clear();
         o.overrides.insert(QStringLiteral("email"), QStringLiteral("skip"));
         o.overrides.insert(QStringLiteral("name"), QStringLiteral("skip"));
-        QVERIFY(import(fixture(QStringLiteral("blank_lines_bad_rows.csv")), o).error.contains(QStringLiteral("email")));
+        QVERIFY(import(fixture(QStringLiteral("blank_lines_bad_rows.csv")), o)
+                    .error.contains(QStringLiteral("email")));
     }
 };
 

@@ -38,8 +38,9 @@ private Q_SLOTS:
         QTest::newRow("us brackets") << QStringLiteral("(212) 555-0123") << QStringLiteral("US")
                                      << QStringLiteral("+12125550123");
         // Not in libphonenumber's ranges, but as long as a Polish number: kept.
-        QTest::newRow("unknown range, right length") << QStringLiteral("+48 363 702 051") << QStringLiteral("PL")
-                                                     << QStringLiteral("+48363702051");
+        QTest::newRow("unknown range, right length")
+            << QStringLiteral("+48 363 702 051") << QStringLiteral("PL")
+            << QStringLiteral("+48363702051");
         QTest::newRow("region lower case")
             << QStringLiteral("09121234567") << QStringLiteral("ir") << ir;
     }
@@ -62,7 +63,8 @@ private Q_SLOTS:
         QTest::newRow("too short") << QStringLiteral("0912") << QStringLiteral("IR");
         QTest::newRow("too long") << QStringLiteral("0912123456789012345") << QStringLiteral("IR");
         QTest::newRow("missing digits") << QStringLiteral("0912 123 45") << QStringLiteral("IR");
-        QTest::newRow("unknown range, odd length") << QStringLiteral("+48 363 702 05") << QStringLiteral("PL");
+        QTest::newRow("unknown range, odd length")
+            << QStringLiteral("+48 363 702 05") << QStringLiteral("PL");
         QTest::newRow("no such area") << QStringLiteral("+98 0000 1234") << QStringLiteral("IR");
         QTest::newRow("no region no plus") << QStringLiteral("09121234567") << QString();
     }

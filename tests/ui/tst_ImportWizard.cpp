@@ -64,7 +64,8 @@ private Q_SLOTS:
         auto *emailCombo = qobject_cast<QComboBox *>(mapping->cellWidget(2, 2));
         QCOMPARE(emailCombo->currentData().toString(), QStringLiteral("email"));
         wizard.next(); // options
-        wizard.findChild<QLineEdit *>(QStringLiteral("importTag"))->setText(QStringLiteral("klienci"));
+        wizard.findChild<QLineEdit *>(QStringLiteral("importTag"))
+            ->setText(QStringLiteral("klienci"));
         wizard.options().defaultRegion = QStringLiteral("PL");
         QSignalSpy finished(&wizard, &ui::ImportWizard::importFinished);
         wizard.next(); // progress: the import starts
@@ -108,7 +109,8 @@ private Q_SLOTS:
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(fixture(QStringLiteral("quoted_newlines.csv")))});
         // as a drag from a file manager does: enter, then drop
-        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
         QCoreApplication::sendEvent(viewport, &enter);
         QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);

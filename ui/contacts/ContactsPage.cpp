@@ -12,15 +12,15 @@
 
 #include <QAction>
 #include <QDir>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QDropEvent>
-#include <QMimeData>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressDialog>
 #include <QSplitter>
 #include <QTableView>
@@ -89,7 +89,8 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
 
     m_importAction = new QAction(tr("&Import Contacts…"), this);
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    m_importAction->setToolTip(tr("Import contacts from a CSV file (Ctrl+I), or drop the file on the list"));
+    m_importAction->setToolTip(
+        tr("Import contacts from a CSV file (Ctrl+I), or drop the file on the list"));
     connect(m_importAction, &QAction::triggered, this, [this] { importFile(); });
 
     m_refreshAction = new QAction(tr("&Refresh"), this);
@@ -419,7 +420,8 @@ bool ContactsPage::eventFilter(QObject *watched, QEvent *event)
                 drop->acceptProposedAction();
                 const QString path = urls.first().toLocalFile();
                 // Open the wizard after the drop has finished.
-                QMetaObject::invokeMethod(this, [this, path] { importFile(path); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this, path] { importFile(path); }, Qt::QueuedConnection);
                 return true;
             }
         }

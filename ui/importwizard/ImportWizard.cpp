@@ -23,9 +23,9 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QSet>
-#include <QRadioButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QWizardPage>
@@ -54,14 +54,16 @@ public:
         : m_wizard(wizard)
     {
         setTitle(ImportWizard::tr("Choose a file"));
-        setSubTitle(ImportWizard::tr("A CSV or text file exported from Excel, Google Contacts, Outlook, "
-                                     "Mailchimp, a shop system or a CRM."));
+        setSubTitle(
+            ImportWizard::tr("A CSV or text file exported from Excel, Google Contacts, Outlook, "
+                             "Mailchimp, a shop system or a CRM."));
         m_path = new QLineEdit;
         m_path->setObjectName(QStringLiteral("importPath"));
         m_path->setAccessibleName(ImportWizard::tr("File to import"));
         auto *browse = new QPushButton(ImportWizard::tr("&Browse…"));
         connect(browse, &QPushButton::clicked, this, [this] {
-            const QString folder = AppSettings().value(AppSettings::Key::LastExportFolder).toString();
+            const QString folder =
+                AppSettings().value(AppSettings::Key::LastExportFolder).toString();
             const QString path = QFileDialog::getOpenFileName(
                 this, ImportWizard::tr("Import Contacts"), folder,
                 ImportWizard::tr("Spreadsheet text files (*.csv *.txt *.tsv);;All files (*)"));
@@ -96,8 +98,9 @@ public:
         const QString path = QDir::fromNativeSeparators(m_path->text().trimmed());
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly)) {
-            QMessageBox::warning(this, ImportWizard::tr("Cannot open the file"),
-                                 ImportWizard::tr("%1 cannot be read: %2").arg(path, f.errorString()));
+            QMessageBox::warning(
+                this, ImportWizard::tr("Cannot open the file"),
+                ImportWizard::tr("%1 cannot be read: %2").arg(path, f.errorString()));
             return false;
         }
         if (path != m_wizard->options().path) {
@@ -122,8 +125,9 @@ public:
         : m_wizard(wizard)
     {
         setTitle(ImportWizard::tr("Check how the file reads"));
-        setSubTitle(ImportWizard::tr("If letters look wrong, choose another encoding; if columns are "
-                                     "run together, another delimiter."));
+        setSubTitle(
+            ImportWizard::tr("If letters look wrong, choose another encoding; if columns are "
+                             "run together, another delimiter."));
         m_encoding = new QComboBox;
         m_encoding->setObjectName(QStringLiteral("encoding"));
         m_encoding->addItem(ImportWizard::tr("Detect"), QString());
@@ -132,7 +136,8 @@ public:
         m_delimiter = new QComboBox;
         m_delimiter->setObjectName(QStringLiteral("delimiter"));
         m_delimiter->addItem(ImportWizard::tr("Detect"), QString());
-        for (const QChar d : {QLatin1Char(','), QLatin1Char(';'), QLatin1Char('\t'), QLatin1Char('|')})
+        for (const QChar d :
+             {QLatin1Char(','), QLatin1Char(';'), QLatin1Char('\t'), QLatin1Char('|')})
             m_delimiter->addItem(delimiterLabel(d), QString(d));
         m_header = new QCheckBox(ImportWizard::tr("The first row holds the column names"));
         m_header->setObjectName(QStringLiteral("hasHeader"));
@@ -182,10 +187,11 @@ private:
         if (!p.error.isEmpty()) {
             m_detected->setText(p.error);
         } else {
-            m_detected->setText(ImportWizard::tr("Read as %1, columns separated by: %2. The first %n "
-                                                 "row(s) are shown.",
-                                                 nullptr, int(p.rows.size()))
-                                    .arg(Encodings::label(p.encoding), delimiterLabel(p.delimiter)));
+            m_detected->setText(
+                ImportWizard::tr("Read as %1, columns separated by: %2. The first %n "
+                                 "row(s) are shown.",
+                                 nullptr, int(p.rows.size()))
+                    .arg(Encodings::label(p.encoding), delimiterLabel(p.delimiter)));
         }
         m_table->clear();
         m_table->setColumnCount(int(p.headers.size()));
@@ -219,8 +225,9 @@ public:
                                      "skip a column, or keep it in a new custom field."));
         m_table = new QTableWidget(0, 3);
         m_table->setObjectName(QStringLiteral("mappingTable"));
-        m_table->setHorizontalHeaderLabels(
-            {ImportWizard::tr("Column"), ImportWizard::tr("Examples"), ImportWizard::tr("Import as")});
+        m_table->setHorizontalHeaderLabels({ImportWizard::tr("Column"),
+                                            ImportWizard::tr("Examples"),
+                                            ImportWizard::tr("Import as")});
         m_table->horizontalHeader()->setStretchLastSection(true);
         m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
         m_problem = new QLabel;
@@ -280,7 +287,8 @@ public:
         if (!identity)
             problem = ImportWizard::tr("Match at least one column to email, phone or a name.");
         else if (!duplicate.isEmpty())
-            problem = ImportWizard::tr("Two columns go to \"%1\"; choose one.").arg(ImportTarget::label(duplicate));
+            problem = ImportWizard::tr("Two columns go to \"%1\"; choose one.")
+                          .arg(ImportTarget::label(duplicate));
         m_problem->setText(problem);
         return problem.isEmpty();
     }
@@ -333,7 +341,8 @@ private:
             key = QStringLiteral("field_%1").arg(column + 1);
         auto *keyEdit = new QLineEdit(key);
         auto *type = new QComboBox;
-        for (const FieldType t : {FieldType::Text, FieldType::Number, FieldType::Date, FieldType::Boolean})
+        for (const FieldType t :
+             {FieldType::Text, FieldType::Number, FieldType::Date, FieldType::Boolean})
             type->addItem(CustomFieldRepository::typeLabel(t), int(t));
         auto *form = new QFormLayout(&dialog);
         form->addRow(ImportWizard::tr("&Label:"), label);
@@ -347,13 +356,17 @@ private:
             combo->setCurrentIndex(0);
             return;
         }
-        FieldDefinition def{0, keyEdit->text().trimmed(), label->text().trimmed(),
-                            FieldType(type->currentData().toInt()), {}};
+        FieldDefinition def{0,
+                            keyEdit->text().trimmed(),
+                            label->text().trimmed(),
+                            FieldType(type->currentData().toInt()),
+                            {}};
         static const QRegularExpression keyPattern(QStringLiteral("^[a-z][a-z0-9_]{0,62}$"));
         if (!keyPattern.match(def.key).hasMatch() || def.label.isEmpty()) {
-            QMessageBox::warning(this, ImportWizard::tr("New custom field"),
-                                 ImportWizard::tr("A key starts with a letter and has only lower-case "
-                                                  "letters, digits and _; the label cannot be empty."));
+            QMessageBox::warning(
+                this, ImportWizard::tr("New custom field"),
+                ImportWizard::tr("A key starts with a letter and has only lower-case "
+                                 "letters, digits and _; the label cannot be empty."));
             combo->setCurrentIndex(0);
             return;
         }
@@ -381,7 +394,8 @@ public:
         : m_wizard(wizard)
     {
         setTitle(ImportWizard::tr("Options"));
-        setSubTitle(ImportWizard::tr("Contacts are matched by email address, then by phone number."));
+        setSubTitle(
+            ImportWizard::tr("Contacts are matched by email address, then by phone number."));
         m_fill = new QRadioButton(ImportWizard::tr("&Fill in what is missing (recommended)"));
         m_overwrite = new QRadioButton(ImportWizard::tr("&Overwrite with the file's values"));
         m_skip = new QRadioButton(ImportWizard::tr("&Leave them as they are"));
@@ -400,8 +414,10 @@ public:
         m_list = new QLineEdit;
         m_list->setPlaceholderText(ImportWizard::tr("none"));
         m_dates = new QComboBox;
-        m_dates->addItem(ImportWizard::tr("Detect (years 1300–1499 are Jalali)"), int(ValueParsers::DateMode::Auto));
-        m_dates->addItem(ImportWizard::tr("Jalali (Solar Hijri)"), int(ValueParsers::DateMode::Jalali));
+        m_dates->addItem(ImportWizard::tr("Detect (years 1300–1499 are Jalali)"),
+                         int(ValueParsers::DateMode::Auto));
+        m_dates->addItem(ImportWizard::tr("Jalali (Solar Hijri)"),
+                         int(ValueParsers::DateMode::Jalali));
         m_dates->addItem(ImportWizard::tr("Gregorian"), int(ValueParsers::DateMode::Gregorian));
         auto *form = new QFormLayout(this);
         form->addRow(ImportWizard::tr("Contacts that already exist:"), policy);
@@ -446,7 +462,8 @@ public:
         : m_wizard(wizard)
     {
         setTitle(ImportWizard::tr("Importing"));
-        setSubTitle(ImportWizard::tr("You can keep working; nothing is half-written if you cancel."));
+        setSubTitle(
+            ImportWizard::tr("You can keep working; nothing is half-written if you cancel."));
         m_bar = new QProgressBar;
         m_bar->setObjectName(QStringLiteral("importProgress"));
         m_bar->setRange(0, 1000);
@@ -462,10 +479,13 @@ public:
         connect(m_wizard, &ImportWizard::importProgress, this, [this](const ImportProgress &p) {
             if (p.totalBytes > 0)
                 m_bar->setValue(int(1000.0 * double(p.bytesRead) / double(p.totalBytes)));
-            QString text = ImportWizard::tr("%1 rows, %2 rows a second")
-                               .arg(Formatter::number(p.rows), Formatter::number(qint64(p.rowsPerSecond)));
+            QString text =
+                ImportWizard::tr("%1 rows, %2 rows a second")
+                    .arg(Formatter::number(p.rows), Formatter::number(qint64(p.rowsPerSecond)));
             if (p.etaSeconds >= 0)
-                text += QLatin1String(" · ") + ImportWizard::tr("about %1 s left").arg(Formatter::number(qint64(p.etaSeconds + 0.5)));
+                text +=
+                    QLatin1String(" · ") + ImportWizard::tr("about %1 s left")
+                                               .arg(Formatter::number(qint64(p.etaSeconds + 0.5)));
             m_status->setText(text);
         });
         connect(m_wizard, &ImportWizard::importFinished, this, [this] {
@@ -506,7 +526,8 @@ public:
         m_issues = new QTableWidget(0, 4);
         m_issues->setObjectName(QStringLiteral("issuesTable"));
         m_issues->setHorizontalHeaderLabels({ImportWizard::tr("Row"), ImportWizard::tr("Result"),
-                                             ImportWizard::tr("Reason"), ImportWizard::tr("Original text")});
+                                             ImportWizard::tr("Reason"),
+                                             ImportWizard::tr("Original text")});
         m_issues->horizontalHeader()->setStretchLastSection(true);
         m_issues->setEditTriggers(QAbstractItemView::NoEditTriggers);
         m_export = new QPushButton(ImportWizard::tr("&Export Report…"));
@@ -514,19 +535,22 @@ public:
         connect(m_export, &QPushButton::clicked, this, [this] {
             const QString path = QFileDialog::getSaveFileName(
                 this, ImportWizard::tr("Export Report"),
-                QDir::home().filePath(ImportWizard::tr("import-report.csv")), ImportWizard::tr("CSV files (*.csv)"));
+                QDir::home().filePath(ImportWizard::tr("import-report.csv")),
+                ImportWizard::tr("CSV files (*.csv)"));
             if (path.isEmpty())
                 return;
             ImportHistory history(m_wizard->database());
             if (!history.exportIssues(m_wizard->report().importId, path))
-                QMessageBox::warning(this, ImportWizard::tr("Export failed"), history.errorString());
+                QMessageBox::warning(this, ImportWizard::tr("Export failed"),
+                                     history.errorString());
         });
         connect(m_undo, &QPushButton::clicked, this, [this] {
             const auto answer = QMessageBox::question(
                 this, ImportWizard::tr("Undo Import"),
-                ImportWizard::tr("Remove the %n contact(s) this import created? Contacts it updated keep "
-                                 "the new values.",
-                                 nullptr, int(m_wizard->report().created)));
+                ImportWizard::tr(
+                    "Remove the %n contact(s) this import created? Contacts it updated keep "
+                    "the new values.",
+                    nullptr, int(m_wizard->report().created)));
             if (answer != QMessageBox::Yes)
                 return;
             ImportHistory history(m_wizard->database());
@@ -536,8 +560,9 @@ public:
                 return;
             }
             m_undo->setEnabled(false);
-            m_counts->setText(m_counts->text() + QLatin1String("\n\n") +
-                              ImportWizard::tr("Undone: %n contact(s) removed.", nullptr, int(removed)));
+            m_counts->setText(
+                m_counts->text() + QLatin1String("\n\n") +
+                ImportWizard::tr("Undone: %n contact(s) removed.", nullptr, int(removed)));
             Q_EMIT m_wizard->contactsChanged();
         });
         auto *buttons = new QHBoxLayout;
@@ -558,24 +583,31 @@ public:
             setTitle(ImportWizard::tr("The import failed"));
             text = r.error;
         } else {
-            setTitle(r.cancelled ? ImportWizard::tr("Import cancelled") : ImportWizard::tr("Import finished"));
-            text = ImportWizard::tr("%1 rows read: %2 contacts created, %3 updated, %4 skipped, %5 rejected.")
-                       .arg(Formatter::number(r.rows), Formatter::number(r.created), Formatter::number(r.updated),
-                            Formatter::number(r.skipped), Formatter::number(r.rejected));
+            setTitle(r.cancelled ? ImportWizard::tr("Import cancelled")
+                                 : ImportWizard::tr("Import finished"));
+            text = ImportWizard::tr(
+                       "%1 rows read: %2 contacts created, %3 updated, %4 skipped, %5 rejected.")
+                       .arg(Formatter::number(r.rows), Formatter::number(r.created),
+                            Formatter::number(r.updated), Formatter::number(r.skipped),
+                            Formatter::number(r.rejected));
             if (r.warnings > 0)
-                text += QLatin1Char(' ') + ImportWizard::tr("%n value(s) could not be read and were left out.",
-                                                            nullptr, int(r.warnings));
+                text += QLatin1Char(' ') +
+                        ImportWizard::tr("%n value(s) could not be read and were left out.",
+                                         nullptr, int(r.warnings));
             if (r.cancelled)
-                text += QLatin1Char('\n') + ImportWizard::tr("Everything up to the last saved batch was kept; "
-                                                             "run the import again to finish it.");
+                text += QLatin1Char('\n') +
+                        ImportWizard::tr("Everything up to the last saved batch was kept; "
+                                         "run the import again to finish it.");
         }
         m_counts->setText(text);
         m_issues->setRowCount(int(r.issues.size()));
         for (int i = 0; i < r.issues.size(); ++i) {
             const ImportIssue &issue = r.issues[i];
             m_issues->setItem(i, 0, new QTableWidgetItem(Formatter::number(issue.row)));
-            m_issues->setItem(i, 1, new QTableWidgetItem(issue.rejected ? ImportWizard::tr("rejected")
-                                                                        : ImportWizard::tr("imported, value left out")));
+            m_issues->setItem(i, 1,
+                              new QTableWidgetItem(
+                                  issue.rejected ? ImportWizard::tr("rejected")
+                                                 : ImportWizard::tr("imported, value left out")));
             m_issues->setItem(i, 2, new QTableWidgetItem(issue.message));
             m_issues->setItem(i, 3, new QTableWidgetItem(issue.raw.left(300)));
         }
@@ -652,7 +684,11 @@ void ImportWizard::startImport()
         return job.run(
             [self](const ImportProgress &p) {
                 QMetaObject::invokeMethod(
-                    self.data(), [self, p] { if (self) Q_EMIT self->importProgress(p); },
+                    self.data(),
+                    [self, p] {
+                        if (self)
+                            Q_EMIT self->importProgress(p);
+                    },
                     Qt::QueuedConnection);
             },
             cancel.get());
@@ -668,9 +704,10 @@ void ImportWizard::cancelImport()
 void ImportWizard::reject()
 {
     if (m_running) {
-        const auto answer = QMessageBox::question(
-            this, tr("Cancel Import"),
-            tr("Stop the import? Contacts saved so far are kept; you can run the import again to finish it."));
+        const auto answer =
+            QMessageBox::question(this, tr("Cancel Import"),
+                                  tr("Stop the import? Contacts saved so far are kept; you can run "
+                                     "the import again to finish it."));
         if (answer != QMessageBox::Yes)
             return;
         cancelImport();
