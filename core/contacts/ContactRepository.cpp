@@ -1,6 +1,7 @@
 #include "contacts/ContactRepository.h"
 
 #include "common/Logging.h"
+#include "contacts/ContactColumns.h"
 #include "contacts/CustomFields.h"
 #include "contacts/EmailAddress.h"
 #include "contacts/PhoneNumbers.h"
@@ -20,108 +21,11 @@ namespace masir {
 
 namespace {
 
-// Standard columns, in the order readContact() and writeContact() use them.
-const QStringList &contactColumns()
-{
-    static const QStringList columns = {
-        QStringLiteral("email"),
-        QStringLiteral("phone"),
-        QStringLiteral("first_name"),
-        QStringLiteral("last_name"),
-        QStringLiteral("company"),
-        QStringLiteral("city"),
-        QStringLiteral("country"),
-        QStringLiteral("language"),
-        QStringLiteral("timezone"),
-        QStringLiteral("birthday"),
-        QStringLiteral("gender"),
-        QStringLiteral("source"),
-        QStringLiteral("stage"),
-        QStringLiteral("owner"),
-        QStringLiteral("score"),
-        QStringLiteral("status"),
-        QStringLiteral("email_consent"),
-        QStringLiteral("email_consent_at"),
-        QStringLiteral("email_consent_source"),
-        QStringLiteral("sms_consent"),
-        QStringLiteral("sms_consent_at"),
-        QStringLiteral("sms_consent_source"),
-        QStringLiteral("search_text"),
-        QStringLiteral("created_at"),
-        QStringLiteral("updated_at"),
-    };
-    return columns;
-}
-
 QDateTime fromMs(const QVariant &v)
 {
     if (v.isNull())
         return {};
     return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
-}
-
-QVariantList contactValues(const Contact &c)
-{
-    using SqlValues::text;
-    return {text(c.email),
-            text(c.phone),
-            text(c.firstName),
-            text(c.lastName),
-            text(c.company),
-            text(c.city),
-            text(c.country),
-            text(c.language),
-            text(c.timezone),
-            SqlValues::isoDate(c.birthday),
-            text(c.gender),
-            text(c.source),
-            text(c.stage),
-            text(c.owner),
-            c.score,
-            ContactVocabulary::statusKey(c.status),
-            ContactVocabulary::consentKey(c.emailConsent.status),
-            SqlValues::millis(c.emailConsent.changedAt),
-            text(c.emailConsent.source),
-            ContactVocabulary::consentKey(c.smsConsent.status),
-            SqlValues::millis(c.smsConsent.changedAt),
-            text(c.smsConsent.source),
-            ContactRepository::searchTextFor(c),
-            c.createdAt.toMSecsSinceEpoch(),
-            c.updatedAt.toMSecsSinceEpoch()};
-}
-
-Contact readContact(const QSqlQuery &q)
-{
-    // q selects id followed by contactColumns()
-    Contact c;
-    int i = 0;
-    c.id = q.value(i++).toLongLong();
-    c.email = q.value(i++).toString();
-    c.phone = q.value(i++).toString();
-    c.firstName = q.value(i++).toString();
-    c.lastName = q.value(i++).toString();
-    c.company = q.value(i++).toString();
-    c.city = q.value(i++).toString();
-    c.country = q.value(i++).toString();
-    c.language = q.value(i++).toString();
-    c.timezone = q.value(i++).toString();
-    c.birthday = QDate::fromString(q.value(i++).toString(), Qt::ISODate);
-    c.gender = q.value(i++).toString();
-    c.source = q.value(i++).toString();
-    c.stage = q.value(i++).toString();
-    c.owner = q.value(i++).toString();
-    c.score = q.value(i++).toInt();
-    c.status = ContactVocabulary::statusFromKey(q.value(i++).toString());
-    c.emailConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
-    c.emailConsent.changedAt = fromMs(q.value(i++));
-    c.emailConsent.source = q.value(i++).toString();
-    c.smsConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
-    c.smsConsent.changedAt = fromMs(q.value(i++));
-    c.smsConsent.source = q.value(i++).toString();
-    ++i; // search_text
-    c.createdAt = fromMs(q.value(i++));
-    c.updatedAt = fromMs(q.value(i++));
-    return c;
 }
 
 QString sortColumn(ContactQuery::SortKey key)
@@ -307,23 +211,10 @@ QList<FieldError> ContactRepository::validate(Contact &c) const
 bool ContactRepository::writeContact(Contact &c, bool insert)
 {
     QSqlQuery q(db());
-    const QStringList &cols = contactColumns();
-    if (insert) {
-        q.prepare(QStringLiteral("INSERT INTO contacts (%1) VALUES (%2)")
-                      .arg(cols.join(QLatin1Char(',')), placeholders(cols.size())));
-    } else {
-        QStringList sets;
-        for (const QString &col : cols) {
-            if (col != QLatin1String("created_at"))
-                sets << col + QLatin1String(" = ?");
-        }
-        q.prepare(
-            QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(sets.join(QLatin1Char(','))));
-    }
-    QVariantList values = contactValues(c);
-    if (!insert)
-        values.removeAt(cols.indexOf(QLatin1String("created_at")));
-    for (const QVariant &v : std::as_const(values))
+    q.prepare(insert ? ContactColumns::insertSql() : ContactColumns::updateSql());
+    const QVariantList values =
+        insert ? ContactColumns::values(c) : ContactColumns::updateValues(c);
+    for (const QVariant &v : values)
         q.addBindValue(v);
     if (!insert)
         q.addBindValue(c.id);
@@ -716,11 +607,12 @@ std::optional<Contact> ContactRepository::find(qint64 id) const
     QSqlQuery q(db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, %1 FROM contacts WHERE id = ?")
-                  .arg(contactColumns().join(QLatin1Char(','))));
+                  .arg(ContactColumns::names().join(QLatin1Char(','))));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
-    Contact c = readContact(q);
+    Contact c = ContactColumns::read(q, 1);
+    c.id = q.value(0).toLongLong();
     q.finish();
     readTagsAndValues(c);
     return c;

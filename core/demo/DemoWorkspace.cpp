@@ -2,13 +2,13 @@
 
 #include "common/Logging.h"
 #include "contacts/Contact.h"
+#include "contacts/ContactColumns.h"
 #include "contacts/ContactRepository.h"
 #include "contacts/PhoneNumbers.h"
 #include "contacts/TextNormalizer.h"
 #include "events/EventStore.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
-#include "storage/SqlValues.h"
 #include "storage/Transaction.h"
 
 #include <QJsonDocument>
@@ -149,12 +149,7 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
             m_error = tx.errorString();
             return false;
         }
-        insertContact.prepare(QStringLiteral(
-            "INSERT INTO contacts (email, phone, first_name, last_name, company, city, country, "
-            "language, timezone, birthday, gender, source, stage, score, status, email_consent, "
-            "email_consent_at, email_consent_source, sms_consent, sms_consent_at, "
-            "sms_consent_source, search_text, created_at, updated_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        insertContact.prepare(ContactColumns::insertSql());
         insertTag.prepare(QStringLiteral("INSERT INTO tags (name, name_key, created_at) "
                                          "VALUES (?, ?, ?) ON CONFLICT (name_key) DO NOTHING"));
         insertContactTag.prepare(
@@ -240,31 +235,7 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
                 c.smsConsent.source = c.source;
             }
 
-            using SqlValues::text;
-            const QVariantList values = {text(c.email),
-                                         text(c.phone),
-                                         text(c.firstName),
-                                         text(c.lastName),
-                                         text(c.company),
-                                         text(c.city),
-                                         text(c.country),
-                                         text(c.language),
-                                         text(c.timezone),
-                                         SqlValues::isoDate(c.birthday),
-                                         text(c.gender),
-                                         text(c.source),
-                                         text(c.stage),
-                                         c.score,
-                                         ContactVocabulary::statusKey(c.status),
-                                         ContactVocabulary::consentKey(c.emailConsent.status),
-                                         SqlValues::millis(c.emailConsent.changedAt),
-                                         text(c.emailConsent.source),
-                                         ContactVocabulary::consentKey(c.smsConsent.status),
-                                         SqlValues::millis(c.smsConsent.changedAt),
-                                         text(c.smsConsent.source),
-                                         ContactRepository::searchTextFor(c),
-                                         createdMs,
-                                         createdMs};
+            const QVariantList values = ContactColumns::values(c);
             for (const QVariant &v : values)
                 insertContact.addBindValue(v);
             if (!insertContact.exec()) {

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "contacts/Contact.h"
+#include "contacts/ContactColumns.h"
 #include "contacts/ContactRepository.h"
 #include "contacts/EmailAddress.h"
 #include "contacts/PhoneNumbers.h"
@@ -32,100 +33,6 @@ namespace {
 
 constexpr qint64 kSampleBytes = 256 * 1024;
 constexpr int kIssuesInReport = 1000;
-
-// The standard columns an import writes, in this order.
-const QStringList &writeColumns()
-{
-    static const QStringList columns = {
-        QStringLiteral("email"),
-        QStringLiteral("phone"),
-        QStringLiteral("first_name"),
-        QStringLiteral("last_name"),
-        QStringLiteral("company"),
-        QStringLiteral("city"),
-        QStringLiteral("country"),
-        QStringLiteral("language"),
-        QStringLiteral("timezone"),
-        QStringLiteral("birthday"),
-        QStringLiteral("gender"),
-        QStringLiteral("source"),
-        QStringLiteral("stage"),
-        QStringLiteral("owner"),
-        QStringLiteral("score"),
-        QStringLiteral("status"),
-        QStringLiteral("email_consent"),
-        QStringLiteral("email_consent_at"),
-        QStringLiteral("email_consent_source"),
-        QStringLiteral("sms_consent"),
-        QStringLiteral("sms_consent_at"),
-        QStringLiteral("sms_consent_source"),
-        QStringLiteral("search_text"),
-        QStringLiteral("updated_at"),
-    };
-    return columns;
-}
-
-QVariantList valuesOf(const Contact &c)
-{
-    using SqlValues::text;
-    return {text(c.email),
-            text(c.phone),
-            text(c.firstName),
-            text(c.lastName),
-            text(c.company),
-            text(c.city),
-            text(c.country),
-            text(c.language),
-            text(c.timezone),
-            SqlValues::isoDate(c.birthday),
-            text(c.gender),
-            text(c.source),
-            text(c.stage),
-            text(c.owner),
-            c.score,
-            ContactVocabulary::statusKey(c.status),
-            ContactVocabulary::consentKey(c.emailConsent.status),
-            SqlValues::millis(c.emailConsent.changedAt),
-            text(c.emailConsent.source),
-            ContactVocabulary::consentKey(c.smsConsent.status),
-            SqlValues::millis(c.smsConsent.changedAt),
-            text(c.smsConsent.source),
-            ContactRepository::searchTextFor(c),
-            c.updatedAt.toMSecsSinceEpoch()};
-}
-
-Contact readRow(const QSqlQuery &q, int first)
-{
-    Contact c;
-    int i = first;
-    c.email = q.value(i++).toString();
-    c.phone = q.value(i++).toString();
-    c.firstName = q.value(i++).toString();
-    c.lastName = q.value(i++).toString();
-    c.company = q.value(i++).toString();
-    c.city = q.value(i++).toString();
-    c.country = q.value(i++).toString();
-    c.language = q.value(i++).toString();
-    c.timezone = q.value(i++).toString();
-    c.birthday = QDate::fromString(q.value(i++).toString(), Qt::ISODate);
-    c.gender = q.value(i++).toString();
-    c.source = q.value(i++).toString();
-    c.stage = q.value(i++).toString();
-    c.owner = q.value(i++).toString();
-    c.score = q.value(i++).toInt();
-    c.status = ContactVocabulary::statusFromKey(q.value(i++).toString());
-    c.emailConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
-    if (!q.value(i).isNull())
-        c.emailConsent.changedAt = QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong(), Qt::UTC);
-    ++i;
-    c.emailConsent.source = q.value(i++).toString();
-    c.smsConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
-    if (!q.value(i).isNull())
-        c.smsConsent.changedAt = QDateTime::fromMSecsSinceEpoch(q.value(i).toLongLong(), Qt::UTC);
-    ++i;
-    c.smsConsent.source = q.value(i++).toString();
-    return c;
-}
 
 /// Which column feeds which field.
 struct ColumnPlan
@@ -411,7 +318,6 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             m_db.ensureIndexes();
     });
 
-    const QStringList &cols = writeColumns();
     QSqlQuery insertContact(db);
     QSqlQuery findByEmail(db);
     QSqlQuery findByPhone(db);
@@ -423,21 +329,15 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     QSqlQuery insertIssue(db);
     QSqlQuery addMember(db);
     QSqlQuery updateImport(db);
-    insertContact.prepare(
-        QStringLiteral("INSERT INTO contacts (%1, created_at, import_id) VALUES (%2)")
-            .arg(cols.join(QLatin1Char(',')),
-                 QStringList(cols.size() + 2, QStringLiteral("?")).join(QLatin1Char(','))));
-    const QString selectCols = QStringLiteral("id, ") + cols.mid(0, 22).join(QLatin1Char(','));
-    findByEmail.prepare(
-        QStringLiteral("SELECT %1 FROM contacts WHERE email = ? AND email <> ''").arg(selectCols));
+    insertContact.prepare(ContactColumns::insertSql({QStringLiteral("import_id")}));
+    const QString selectColumns =
+        QStringLiteral("id, ") + ContactColumns::names().join(QLatin1Char(','));
+    findByEmail.prepare(QStringLiteral("SELECT %1 FROM contacts WHERE email = ? AND email <> ''")
+                            .arg(selectColumns));
     findByPhone.prepare(
         QStringLiteral("SELECT %1 FROM contacts WHERE phone = ? ORDER BY id LIMIT 1")
-            .arg(selectCols));
-    QStringList sets;
-    for (const QString &c : cols)
-        sets << c + QLatin1String(" = ?");
-    updateContact.prepare(
-        QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(sets.join(QLatin1Char(','))));
+            .arg(selectColumns));
+    updateContact.prepare(ContactColumns::updateSql());
     insertTag.prepare(
         QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?) "
                        "ON CONFLICT (name_key) DO NOTHING"));
@@ -696,7 +596,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         qint64 id = 0;
         if (query.exec() && query.next()) {
             id = query.value(0).toLongLong();
-            found = readRow(query, 1);
+            found = ContactColumns::read(query, 1);
         }
         query.finish();
         return id;
@@ -734,7 +634,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 c.email.clear();
             if (merge(existing, c)) {
                 existing.updatedAt = now;
-                const QVariantList values = valuesOf(existing);
+                const QVariantList values = ContactColumns::updateValues(existing);
                 for (const QVariant &v : values)
                     updateContact.addBindValue(v);
                 updateContact.addBindValue(id);
@@ -751,10 +651,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             c.updatedAt = now;
             if (c.stage.isEmpty())
                 c.stage = QStringLiteral("subscriber");
-            const QVariantList values = valuesOf(c);
+            const QVariantList values = ContactColumns::values(c);
             for (const QVariant &v : values)
                 insertContact.addBindValue(v);
-            insertContact.addBindValue(now.toMSecsSinceEpoch());
             insertContact.addBindValue(report.importId ? QVariant(report.importId)
                                                        : QVariant(QMetaType(QMetaType::LongLong)));
             if (!insertContact.exec()) {

@@ -92,6 +92,31 @@ private Q_SLOTS:
         QVERIFY(ws.db().integrityProblems().isEmpty());
     }
 
+    void rebuildableIndexesMatchTheMigrations()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        auto definitions = [&] {
+            QStringList sql;
+            QSqlQuery q(ws.db().connection());
+            q.exec(QStringLiteral(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                "ORDER BY name"));
+            while (q.next())
+                sql << q.value(0).toString().simplified();
+            return sql;
+        };
+        const QStringList migrated = definitions();
+        QVERIFY(ws.db().dropRebuildableIndexes());
+        QCOMPARE(definitions().size(), migrated.size() - Database::rebuildableIndexes().size());
+        QVERIFY(ws.db().ensureIndexes());
+        // IF NOT EXISTS is not kept in sqlite_master, so the two must read the same
+        QStringList rebuilt = definitions();
+        for (QString &sql : rebuilt)
+            sql.remove(QStringLiteral("IF NOT EXISTS "));
+        QCOMPARE(rebuilt, migrated);
+    }
+
     void reopenKeepsData()
     {
         QTemporaryDir dir;

@@ -1,0 +1,141 @@
+#include "contacts/ContactColumns.h"
+
+#include "contacts/ContactRepository.h"
+#include "storage/SqlValues.h"
+
+namespace masir::ContactColumns {
+
+namespace {
+
+QDateTime fromMs(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+qsizetype createdAtIndex()
+{
+    return names().indexOf(QLatin1String("created_at"));
+}
+
+} // namespace
+
+const QStringList &names()
+{
+    static const QStringList columns = {
+        QStringLiteral("email"),
+        QStringLiteral("phone"),
+        QStringLiteral("first_name"),
+        QStringLiteral("last_name"),
+        QStringLiteral("company"),
+        QStringLiteral("city"),
+        QStringLiteral("country"),
+        QStringLiteral("language"),
+        QStringLiteral("timezone"),
+        QStringLiteral("birthday"),
+        QStringLiteral("gender"),
+        QStringLiteral("source"),
+        QStringLiteral("stage"),
+        QStringLiteral("owner"),
+        QStringLiteral("score"),
+        QStringLiteral("status"),
+        QStringLiteral("email_consent"),
+        QStringLiteral("email_consent_at"),
+        QStringLiteral("email_consent_source"),
+        QStringLiteral("sms_consent"),
+        QStringLiteral("sms_consent_at"),
+        QStringLiteral("sms_consent_source"),
+        QStringLiteral("search_text"),
+        QStringLiteral("created_at"),
+        QStringLiteral("updated_at"),
+    };
+    return columns;
+}
+
+QVariantList values(const Contact &c)
+{
+    using SqlValues::text;
+    return {text(c.email),
+            text(c.phone),
+            text(c.firstName),
+            text(c.lastName),
+            text(c.company),
+            text(c.city),
+            text(c.country),
+            text(c.language),
+            text(c.timezone),
+            SqlValues::isoDate(c.birthday),
+            text(c.gender),
+            text(c.source),
+            text(c.stage),
+            text(c.owner),
+            c.score,
+            ContactVocabulary::statusKey(c.status),
+            ContactVocabulary::consentKey(c.emailConsent.status),
+            SqlValues::millis(c.emailConsent.changedAt),
+            text(c.emailConsent.source),
+            ContactVocabulary::consentKey(c.smsConsent.status),
+            SqlValues::millis(c.smsConsent.changedAt),
+            text(c.smsConsent.source),
+            ContactRepository::searchTextFor(c),
+            c.createdAt.toMSecsSinceEpoch(),
+            c.updatedAt.toMSecsSinceEpoch()};
+}
+
+Contact read(const QSqlQuery &q, int first)
+{
+    Contact c;
+    int i = first;
+    c.email = q.value(i++).toString();
+    c.phone = q.value(i++).toString();
+    c.firstName = q.value(i++).toString();
+    c.lastName = q.value(i++).toString();
+    c.company = q.value(i++).toString();
+    c.city = q.value(i++).toString();
+    c.country = q.value(i++).toString();
+    c.language = q.value(i++).toString();
+    c.timezone = q.value(i++).toString();
+    c.birthday = QDate::fromString(q.value(i++).toString(), Qt::ISODate);
+    c.gender = q.value(i++).toString();
+    c.source = q.value(i++).toString();
+    c.stage = q.value(i++).toString();
+    c.owner = q.value(i++).toString();
+    c.score = q.value(i++).toInt();
+    c.status = ContactVocabulary::statusFromKey(q.value(i++).toString());
+    c.emailConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
+    c.emailConsent.changedAt = fromMs(q.value(i++));
+    c.emailConsent.source = q.value(i++).toString();
+    c.smsConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
+    c.smsConsent.changedAt = fromMs(q.value(i++));
+    c.smsConsent.source = q.value(i++).toString();
+    ++i; // search_text is derived
+    c.createdAt = fromMs(q.value(i++));
+    c.updatedAt = fromMs(q.value(i++));
+    return c;
+}
+
+QString insertSql(const QStringList &extra)
+{
+    const QStringList columns = names() + extra;
+    return QStringLiteral("INSERT INTO contacts (%1) VALUES (%2)")
+        .arg(columns.join(QLatin1Char(',')),
+             QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')));
+}
+
+QString updateSql()
+{
+    QStringList sets;
+    for (const QString &column : names()) {
+        if (column != QLatin1String("created_at"))
+            sets << column + QLatin1String(" = ?");
+    }
+    return QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(sets.join(QLatin1Char(',')));
+}
+
+QVariantList updateValues(const Contact &contact)
+{
+    QVariantList v = values(contact);
+    v.removeAt(createdAtIndex());
+    return v;
+}
+
+} // namespace masir::ContactColumns
