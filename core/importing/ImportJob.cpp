@@ -166,6 +166,8 @@ ImportPreview ImportJob::preview(const Database &db, const ImportOptions &option
         for (QString &cell : r)
             cell = TextNormalizer::normalize(cell);
     }
+    for (QString &h : p.headers)
+        h = TextNormalizer::normalize(h.trimmed());
     p.targets = resolveTargets(db, options, p.headers, p.hasHeader);
     return p;
 }
@@ -229,7 +231,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             if (s == CsvReader::Status::End)
                 break;
             if (s == CsvReader::Status::Record) {
-                headers = record.fields;
+                for (const QString &h : std::as_const(record.fields))
+                    headers << TextNormalizer::normalize(h.trimmed());
                 break;
             }
         }

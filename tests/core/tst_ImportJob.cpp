@@ -165,6 +165,12 @@ private Q_SLOTS:
         ContactQuery q;
         q.search = QStringLiteral("علي");
         QCOMPARE(repo.count(q), 1);
+        // the timeline says where the contact came from
+        const QList<Event> timeline = repo.timeline(ali->id);
+        QCOMPARE(timeline.size(), 1);
+        QCOMPARE(timeline.first().type, EventType::ContactImported);
+        QVERIFY(
+            EventStore::describe(timeline.first()).contains(QStringLiteral("fa_cp1256_excel.csv")));
     }
 
     void polishConsentAndLetters()

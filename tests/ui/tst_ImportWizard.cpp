@@ -3,13 +3,16 @@
 #include "contacts/ContactListModel.h"
 #include "contacts/ContactRepository.h"
 #include "contacts/ContactsPage.h"
+#include "i18n/Translations.h"
 #include "importwizard/ImportWizard.h"
 #include "mainwindow/MainWindow.h"
 
 #include "TestWorkspace.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -96,6 +99,34 @@ private Q_SLOTS:
         QCOMPARE(issues->rowCount(), 2);
         QVERIFY(issues->item(0, 2)->text().contains(QStringLiteral("not-an-email")));
         QCOMPARE(issues->item(0, 3)->text(), QStringLiteral("not-an-email,Bad Email"));
+    }
+
+    void persianWizardIsRightToLeft()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        Translations::install(QStringLiteral("fa"));
+        QApplication::setLayoutDirection(Qt::RightToLeft);
+        {
+            ui::ImportWizard wizard(
+                ws.db(), fixture(QStringLiteral("samples/shop_customers_fa_cp1256.csv")));
+            wizard.show();
+            QCOMPARE(wizard.layoutDirection(), Qt::RightToLeft);
+            QCOMPARE(
+                wizard.currentPage()->title(),
+                QStringLiteral("ببینید پرونده چگونه خوانده می‌شود"));
+            QCOMPARE(wizard.preview().headers.at(1), QStringLiteral("نام خانوادگی")); // ي read as ی
+            wizard.grab().save(QDir(QStringLiteral(MASIR_BINARY_DIR))
+                                   .filePath(QStringLiteral("importwizard_fa_preview.png")));
+            wizard.next();
+            auto *mapping = wizard.findChild<QTableWidget *>(QStringLiteral("mappingTable"));
+            auto *first = qobject_cast<QComboBox *>(mapping->cellWidget(0, 2));
+            QCOMPARE(first->currentText(), QStringLiteral("نام"));
+            wizard.grab().save(QDir(QStringLiteral(MASIR_BINARY_DIR))
+                                   .filePath(QStringLiteral("importwizard_fa_mapping.png")));
+        }
+        Translations::install(QStringLiteral("en"));
+        QApplication::setLayoutDirection(Qt::LeftToRight);
     }
 
     void droppingAFileOnTheListOpensTheWizard()
