@@ -27,12 +27,29 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
 namespace masir {
 
 namespace {
 
 constexpr qint64 kSampleBytes = 256 * 1024;
 constexpr int kIssuesInReport = 1000;
+
+/// A data row read and cleaned on the reader thread, ready to be written.
+struct PreparedRow
+{
+    CsvReader::Record record; ///< row, line and raw text (the fields are dropped)
+    bool ok = false;          ///< false: rejected (see issues)
+    Contact contact;
+    QStringList tags;
+    QList<QPair<FieldDefinition, QString>> custom;
+    QList<ImportIssue> issues;
+    QVariantList insertValues; ///< the contact's columns, if it is created
+};
 
 /// Which column feeds which field.
 struct ColumnPlan
@@ -407,8 +424,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     qint64 bCreated = 0, bUpdated = 0, bSkipped = 0, bRejected = 0, bWarnings = 0, bRows = 0;
     const qsizetype columnCount = headers.size();
 
-    auto issue = [&](const CsvReader::Record &r, bool rejected, const QString &field,
-                     const QString &message) {
+    auto writeIssue = [&](const CsvReader::Record &r, bool rejected, const QString &field,
+                          const QString &message) {
         batchIssues.append({r.row, r.line, rejected, field, message, r.raw.left(2000)});
         if (rejected)
             ++bRejected;
@@ -422,8 +439,14 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     };
 
     // Reads one data row into a contact; false if the row is rejected.
+    // Runs on the reader thread: it only reads the plan and the options.
     auto buildContact = [&](const CsvReader::Record &r, Contact &c, QStringList &tags,
-                            QList<QPair<FieldDefinition, QString>> &custom) -> bool {
+                            QList<QPair<FieldDefinition, QString>> &custom,
+                            QList<ImportIssue> &issues) -> bool {
+        auto issue = [&issues](const CsvReader::Record &rec, bool rejected, const QString &field,
+                               const QString &message) {
+            issues.append({rec.row, rec.line, rejected, field, message, rec.raw.left(2000)});
+        };
         if (columnCount > 0 && r.fields.size() > columnCount) {
             bool extra = false;
             for (qsizetype i = columnCount; i < r.fields.size(); ++i)
@@ -605,12 +628,17 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         return id;
     };
 
-    auto writeRow = [&](const CsvReader::Record &r) -> bool {
-        Contact c;
-        QStringList tags;
-        QList<QPair<FieldDefinition, QString>> custom;
-        if (!buildContact(r, c, tags, custom))
+    auto writeRow = [&](PreparedRow &prepared) -> bool {
+        const CsvReader::Record &r = prepared.record;
+        for (const ImportIssue &i : std::as_const(prepared.issues)) {
+            batchIssues.append(i);
+            ++(i.rejected ? bRejected : bWarnings);
+        }
+        if (!prepared.ok)
             return true;
+        Contact &c = prepared.contact;
+        const QStringList &tags = prepared.tags;
+        const QList<QPair<FieldDefinition, QString>> &custom = prepared.custom;
         const quint64 emailKey = c.email.isEmpty() ? 0 : keyHash(QLatin1Char('e'), c.email);
         const quint64 phoneKey = c.phone.isEmpty() ? 0 : keyHash(QLatin1Char('p'), c.phone);
         // Look up only what could exist: anything, if the workspace had contacts;
@@ -642,26 +670,22 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                     updateContact.addBindValue(v);
                 updateContact.addBindValue(id);
                 if (!updateContact.exec()) {
-                    issue(r, true, QString(),
-                          tr("Could not update the contact: %1")
-                              .arg(updateContact.lastError().text()));
+                    writeIssue(r, true, QString(),
+                               tr("Could not update the contact: %1")
+                                   .arg(updateContact.lastError().text()));
                     return true;
                 }
             }
             ++bUpdated;
         } else {
-            c.createdAt = now;
-            c.updatedAt = now;
-            if (c.stage.isEmpty())
-                c.stage = QStringLiteral("subscriber");
-            const QVariantList values = ContactColumns::values(c);
-            for (const QVariant &v : values)
+            for (const QVariant &v : std::as_const(prepared.insertValues))
                 insertContact.addBindValue(v);
             insertContact.addBindValue(report.importId ? QVariant(report.importId)
                                                        : QVariant(QMetaType(QMetaType::LongLong)));
             if (!insertContact.exec()) {
-                issue(r, true, QString(),
-                      tr("Could not save the contact: %1").arg(insertContact.lastError().text()));
+                writeIssue(
+                    r, true, QString(),
+                    tr("Could not save the contact: %1").arg(insertContact.lastError().text()));
                 return true;
             }
             id = insertContact.lastInsertId().toLongLong();
@@ -696,6 +720,105 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         return true;
     };
 
+    // Reading, decoding, parsing and cleaning run on a second thread, which hands
+    // prepared rows over in chunks; this thread only looks up and writes.
+    struct Chunk
+    {
+        QList<PreparedRow> rows;
+        bool end = false;
+    };
+    std::mutex queueMutex;
+    std::condition_variable queueChanged;
+    std::deque<Chunk> queue;
+    bool stopReading = false;
+    std::atomic<qint64> bytesRead{0};
+    constexpr int kChunkRows = 512;
+    constexpr size_t kMaxChunks = 8;
+    auto push = [&](Chunk &&chunk) {
+        std::unique_lock lock(queueMutex);
+        queueChanged.wait(lock, [&] { return stopReading || queue.size() < kMaxChunks; });
+        if (stopReading)
+            return false;
+        queue.push_back(std::move(chunk));
+        queueChanged.notify_all();
+        return true;
+    };
+    std::thread readerThread([&] {
+        Chunk chunk;
+        for (;;) {
+            CsvReader::Status s;
+            CsvReader::Record rec;
+            CsvReader::Error err;
+            if (!pending.isEmpty()) {
+                rec = pending.takeFirst();
+                s = CsvReader::Status::Record;
+            } else {
+                s = reader.next(rec, err);
+            }
+            if (s == CsvReader::Status::End) {
+                chunk.end = true;
+                push(std::move(chunk));
+                return;
+            }
+            PreparedRow row;
+            if (s == CsvReader::Status::Error) {
+                row.record.row = err.row;
+                row.record.line = err.line;
+                row.record.raw = err.raw;
+                row.issues.append(
+                    {err.row, err.line, true, QString(), err.message, err.raw.left(2000)});
+            } else {
+                row.record = std::move(rec);
+                row.ok = buildContact(row.record, row.contact, row.tags, row.custom, row.issues);
+                if (row.ok) {
+                    Contact created = row.contact;
+                    created.createdAt = now;
+                    created.updatedAt = now;
+                    if (created.stage.isEmpty())
+                        created.stage = QStringLiteral("subscriber");
+                    row.insertValues = ContactColumns::values(created);
+                }
+                row.record.fields.clear();
+            }
+            chunk.rows.append(std::move(row));
+            bytesRead = reader.bytesRead();
+            if (chunk.rows.size() >= kChunkRows) {
+                if (!push(std::move(chunk)))
+                    return;
+                chunk = Chunk();
+            }
+        }
+    });
+    bool readerJoined = false;
+    auto joinReader = [&] {
+        if (readerJoined)
+            return;
+        {
+            std::lock_guard lock(queueMutex);
+            stopReading = true;
+        }
+        queueChanged.notify_all();
+        readerThread.join();
+        readerJoined = true;
+    };
+    auto readerGuard = qScopeGuard(joinReader);
+    Chunk current;
+    qsizetype currentIndex = 0;
+    // The next prepared row, or nullptr at the end of the input.
+    auto nextRow = [&]() -> PreparedRow * {
+        while (currentIndex >= current.rows.size()) {
+            if (current.end)
+                return nullptr;
+            std::unique_lock lock(queueMutex);
+            queueChanged.wait(lock, [&] { return !queue.empty(); });
+            current = std::move(queue.front());
+            queue.pop_front();
+            queueChanged.notify_all();
+            currentIndex = 0;
+        }
+        return &current.rows[currentIndex++];
+    };
+
     QElapsedTimer sinceProgress;
     sinceProgress.start();
     bool inputDone = false;
@@ -713,33 +836,19 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 cancelled = true;
                 break;
             }
-            CsvReader::Status s;
-            if (!pending.isEmpty()) {
-                record = pending.takeFirst();
-                s = CsvReader::Status::Record;
-            } else {
-                s = reader.next(record, readError);
-            }
-            if (s == CsvReader::Status::End) {
+            PreparedRow *row = nextRow();
+            if (!row) {
                 inputDone = true;
                 break;
             }
             ++bRows;
-            if (s == CsvReader::Status::Error) {
-                CsvReader::Record r;
-                r.row = readError.row;
-                r.line = readError.line;
-                r.raw = readError.raw;
-                issue(r, true, QString(), readError.message);
-                continue;
-            }
-            if (!writeRow(record))
+            if (!writeRow(*row))
                 return fail(tr("Cannot write to the workspace: %1").arg(db.lastError().text()));
             if (progress && ((report.rows + bRows) & 1023) == 0 && sinceProgress.elapsed() >= 100) {
                 sinceProgress.restart();
                 ImportProgress pr;
                 pr.rows = report.rows + bRows;
-                pr.bytesRead = reader.bytesRead();
+                pr.bytesRead = bytesRead;
                 pr.totalBytes = totalBytes;
                 const double secs = timer.elapsed() / 1000.0;
                 pr.rowsPerSecond = secs > 0 ? pr.rows / secs : 0;
@@ -787,6 +896,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 report.issues << i;
         }
     }
+    joinReader();
     if (!reader.ioError().isEmpty())
         return fail(tr("Reading %1 failed: %2").arg(fileName, reader.ioError()));
 
