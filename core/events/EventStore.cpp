@@ -7,7 +7,6 @@
 #include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTimeZone>
 
 namespace masir {
 

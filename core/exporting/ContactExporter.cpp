@@ -10,7 +10,6 @@
 #include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTimeZone>
 
 namespace masir {
 

@@ -168,9 +168,6 @@ ImportPreview ImportJob::preview(const Database &db, const ImportOptions &option
         options.delimiter ? DialectSniffer::looksLikeHeader(CsvReader::parse(text, p.delimiter, 60))
                           : sniffed.hasHeader);
     QList<QStringList> records = CsvReader::parse(text, p.delimiter, rows + 1);
-    if (!whole && records.size() > rows) {
-        // fine: we asked for one more than shown
-    }
     if (p.hasHeader && !records.isEmpty())
         p.headers = records.takeFirst();
     qsizetype columns = p.headers.size();
