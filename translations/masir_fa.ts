@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
@@ -55,7 +55,7 @@
         <translation>هیچ فرمانی داده نشده است.</translation>
     </message>
     <message>
-        <source>Unknown command "%1".</source>
+        <source>Unknown command &quot;%1&quot;.</source>
         <translation>فرمان ناشناختهٔ «%1».</translation>
     </message>
     <message>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message>
-        <source>Unknown subcommand "contacts %1".</source>
+        <source>Unknown subcommand &quot;contacts %1&quot;.</source>
         <translation>زیرفرمان ناشناختهٔ «contacts %1».</translation>
     </message>
     <message>
@@ -128,7 +128,7 @@ Commands:
   contacts count [--search T]  print the number of contacts
   contacts export FILE.csv [--bom] [--list L]
                                export every contact as UTF-8 CSV
-  import FILE [--encoding E] [--delimiter D] [--map "Header=field" ...]
+  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
          [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
          [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
                                import contacts from a CSV file
@@ -152,7 +152,7 @@ Options:
   contacts count [--search T]  تعداد مخاطبان را چاپ می‌کند
   contacts export FILE.csv [--bom] [--list L]
                                همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند
-  import FILE [--encoding E] [--delimiter D] [--map "Header=field" ...]
+  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
          [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
          [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
                                مخاطبان را از یک پروندهٔ CSV درون‌بری می‌کند
@@ -179,7 +179,7 @@ Options:
         <translation>پروندهٔ CSV.</translation>
     </message>
     <message>
-        <source>The file's encoding (utf-8, utf-16le, windows-1256, ...).</source>
+        <source>The file&apos;s encoding (utf-8, utf-16le, windows-1256, ...).</source>
         <translation>کدگذاری پرونده (utf-8، utf-16le، windows-1256، ...).</translation>
     </message>
     <message>
@@ -191,7 +191,7 @@ Options:
         <translation>ردیف نخست داده است، نه سرستون.</translation>
     </message>
     <message>
-        <source>Map a column: "Header=field", "Header=custom.key", "Header=custom.key:number" or "Header=skip".</source>
+        <source>Map a column: &quot;Header=field&quot;, &quot;Header=custom.key&quot;, &quot;Header=custom.key:number&quot; or &quot;Header=skip&quot;.</source>
         <translation>نگاشت یک ستون: «Header=field»، «Header=custom.key»، «Header=custom.key:number» یا «Header=skip».</translation>
     </message>
     <message>
@@ -255,23 +255,23 @@ Options:
         <translation>%1 وجود ندارد.</translation>
     </message>
     <message>
-        <source>Unknown encoding "%1". Use one of: %2.</source>
+        <source>Unknown encoding &quot;%1&quot;. Use one of: %2.</source>
         <translation>کدگذاری ناشناختهٔ «%1». یکی از این‌ها را به کار ببرید: %2.</translation>
     </message>
     <message>
-        <source>The delimiter is one character, or "tab".</source>
+        <source>The delimiter is one character, or &quot;tab&quot;.</source>
         <translation>جداکننده یک نویسه است، یا «tab».</translation>
     </message>
     <message>
-        <source>--map takes "Header=field", not "%1".</source>
+        <source>--map takes &quot;Header=field&quot;, not &quot;%1&quot;.</source>
         <translation>--map شکل «Header=field» را می‌پذیرد، نه «%1».</translation>
     </message>
     <message>
-        <source>A new custom field is text, number, date or boolean, not "%1".</source>
+        <source>A new custom field is text, number, date or boolean, not &quot;%1&quot;.</source>
         <translation>فیلد سفارشی تازه متن، عدد، تاریخ یا بله/خیر است، نه «%1».</translation>
     </message>
     <message>
-        <source>"%1" is not a contact field. Use one of: %2, custom.KEY or skip.</source>
+        <source>&quot;%1&quot; is not a contact field. Use one of: %2, custom.KEY or skip.</source>
         <translation>«%1» فیلد مخاطب نیست. یکی از این‌ها را به کار ببرید: %2، custom.KEY یا skip.</translation>
     </message>
     <message>
@@ -295,7 +295,7 @@ Options:
         <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, "%7", %8 s)</source>
+        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, &quot;%7&quot;, %8 s)</source>
         <translation>%1 ردیف: %2 ساخته، %3 به‌روز، %4 رها، %5 رد شد (%6، «%7»، %8 ثانیه)</translation>
     </message>
     <message>
@@ -348,7 +348,7 @@ Options:
         <translation>برون‌بری لغو شد؛ هیچ پرونده‌ای نوشته نشد.</translation>
     </message>
     <message>
-        <source>There is no static list called "%1".</source>
+        <source>There is no static list called &quot;%1&quot;.</source>
         <translation>فهرست ثابتی به نام «%1» وجود ندارد.</translation>
     </message>
 </context>
@@ -402,11 +402,11 @@ Options:
         <translation>تاریخ تولد باید در گذشته باشد.</translation>
     </message>
     <message>
-        <source>Unknown stage "%1".</source>
+        <source>Unknown stage &quot;%1&quot;.</source>
         <translation>مرحلهٔ ناشناختهٔ «%1».</translation>
     </message>
     <message>
-        <source>There is no custom field "%1".</source>
+        <source>There is no custom field &quot;%1&quot;.</source>
         <translation>فیلد سفارشی «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -539,19 +539,19 @@ Options:
 <context>
     <name>masir::CustomFieldRepository</name>
     <message>
-        <source>"%1" is not a number.</source>
+        <source>&quot;%1&quot; is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a date (use YYYY-MM-DD).</source>
+        <source>&quot;%1&quot; is not a date (use YYYY-MM-DD).</source>
         <translation>«%1» تاریخ نیست (به شکل YYYY-MM-DD بنویسید).</translation>
     </message>
     <message>
-        <source>"%1" is not yes or no.</source>
+        <source>&quot;%1&quot; is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not one of: %2.</source>
+        <source>&quot;%1&quot; is not one of: %2.</source>
         <translation>«%1» یکی از این‌ها نیست: %2.</translation>
     </message>
     <message>
@@ -692,7 +692,7 @@ Options:
         <translation>بخش پیش از @ نمی‌تواند با نقطه آغاز یا تمام شود یا دو نقطهٔ پشت‌سرهم داشته باشد.</translation>
     </message>
     <message>
-        <source>The character "%1" is not allowed in an email address.</source>
+        <source>The character &quot;%1&quot; is not allowed in an email address.</source>
         <translation>نویسهٔ «%1» در نشانی ایمیل مجاز نیست.</translation>
     </message>
     <message>
@@ -700,11 +700,11 @@ Options:
         <translation>نشانی ایمیل پس از @ دامنه ندارد.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid domain.</source>
+        <source>&quot;%1&quot; is not a valid domain.</source>
         <translation>«%1» دامنهٔ معتبری نیست.</translation>
     </message>
     <message>
-        <source>The domain "%1" needs a dot, as in example.com.</source>
+        <source>The domain &quot;%1&quot; needs a dot, as in example.com.</source>
         <translation>دامنهٔ «%1» به نقطه نیاز دارد، مانند example.com.</translation>
     </message>
 </context>
@@ -715,7 +715,7 @@ Options:
         <translation>UTF-8 (یونی‌کد)</translation>
     </message>
     <message>
-        <source>UTF-16 LE (Excel "Unicode text")</source>
+        <source>UTF-16 LE (Excel &quot;Unicode text&quot;)</source>
         <translation>UTF-16 LE (گزینهٔ «Unicode text» اکسل)</translation>
     </message>
     <message>
@@ -880,11 +880,11 @@ Options:
         <translation>ساختن فیلد سفارشی %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Column "%1" is mapped to the custom field "%2", which does not exist. Create it first, or map the column elsewhere.</source>
+        <source>Column &quot;%1&quot; is mapped to the custom field &quot;%2&quot;, which does not exist. Create it first, or map the column elsewhere.</source>
         <translation>ستون «%1» به فیلد سفارشی «%2» نگاشته شده که وجود ندارد. نخست آن را بسازید یا ستون را به جای دیگری بنگارید.</translation>
     </message>
     <message>
-        <source>Column "%1" is mapped to "%2", which is not a contact field.</source>
+        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which is not a contact field.</source>
         <translation>ستون «%1» به «%2» نگاشته شده که فیلد مخاطب نیست.</translation>
     </message>
     <message>
@@ -900,7 +900,7 @@ Options:
         <translation>ثبت درون‌بری ممکن نیست: %1</translation>
     </message>
     <message>
-        <source>"%1" is a segment with rules, not a static list. Choose another name.</source>
+        <source>&quot;%1&quot; is a segment with rules, not a static list. Choose another name.</source>
         <translation>«%1» بخشی قاعده‌مند است، نه فهرست ثابت. نام دیگری برگزینید.</translation>
     </message>
     <message>
@@ -908,7 +908,7 @@ Options:
         <translation>این ردیف %1 فیلد دارد و سرستون %2؛ فیلدهای اضافه نادیده گرفته شدند.</translation>
     </message>
     <message>
-        <source>"%1": %2</source>
+        <source>&quot;%1&quot;: %2</source>
         <translation>«%1»: %2</translation>
     </message>
     <message>
@@ -916,35 +916,35 @@ Options:
         <translation>این ردیف نشانی ایمیل، شمارهٔ تلفن یا نام ندارد.</translation>
     </message>
     <message>
-        <source>The row has no email address or name, and its phone number "%1" is not valid.</source>
+        <source>The row has no email address or name, and its phone number &quot;%1&quot; is not valid.</source>
         <translation>این ردیف نشانی ایمیل یا نام ندارد و شمارهٔ تلفن «%1» آن معتبر نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a country we know.</source>
+        <source>&quot;%1&quot; is not a country we know.</source>
         <translation>«%1» کشوری نیست که بشناسیم.</translation>
     </message>
     <message>
-        <source>"%1" is not a date of birth we can read.</source>
+        <source>&quot;%1&quot; is not a date of birth we can read.</source>
         <translation>«%1» تاریخ تولدی نیست که بتوانیم بخوانیم.</translation>
     </message>
     <message>
-        <source>"%1" is not a gender we know.</source>
+        <source>&quot;%1&quot; is not a gender we know.</source>
         <translation>«%1» جنسیتی نیست که بشناسیم.</translation>
     </message>
     <message>
-        <source>"%1" is not a stage.</source>
+        <source>&quot;%1&quot; is not a stage.</source>
         <translation>«%1» مرحله نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a number.</source>
+        <source>&quot;%1&quot; is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a contact status.</source>
+        <source>&quot;%1&quot; is not a contact status.</source>
         <translation>«%1» وضعیت مخاطب نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not yes or no.</source>
+        <source>&quot;%1&quot; is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
@@ -1634,7 +1634,7 @@ Options:
         <translation>دست‌کم یک ستون را با ایمیل، تلفن یا نام تطبیق دهید.</translation>
     </message>
     <message>
-        <source>Two columns go to "%1"; choose one.</source>
+        <source>Two columns go to &quot;%1&quot;; choose one.</source>
         <translation>دو ستون به «%1» می‌روند؛ یکی را برگزینید.</translation>
     </message>
     <message>
@@ -1674,7 +1674,7 @@ Options:
         <translation>&amp;پر کردن آنچه خالی است (پیشنهادی)</translation>
     </message>
     <message>
-        <source>&amp;Overwrite with the file's values</source>
+        <source>&amp;Overwrite with the file&apos;s values</source>
         <translation>&amp;جایگزینی با مقدارهای پرونده</translation>
     </message>
     <message>
@@ -1939,7 +1939,7 @@ Options:
         <translation>پیامک از راه کاوه‌نگار، ملی‌پیامک، توییلیو و دیگران</translation>
     </message>
     <message>
-        <source>Sending within your provider's limits, with one-click unsubscribe</source>
+        <source>Sending within your provider&apos;s limits, with one-click unsubscribe</source>
         <translation>فرستادن در محدودهٔ سقف ارائه‌دهنده، با لغو اشتراک تک‌کلیکی</translation>
     </message>
     <message>

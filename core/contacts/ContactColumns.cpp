@@ -2,6 +2,7 @@
 
 #include "contacts/ContactRepository.h"
 #include "storage/SqlValues.h"
+#include "storage/SqliteStatement.h"
 
 namespace masir::ContactColumns {
 
@@ -81,7 +82,8 @@ QVariantList values(const Contact &c)
             c.updatedAt.toMSecsSinceEpoch()};
 }
 
-Contact read(const QSqlQuery &q, int first)
+namespace {
+template<typename Row> Contact readRow(const Row &q, int first)
 {
     Contact c;
     int i = first;
@@ -111,6 +113,22 @@ Contact read(const QSqlQuery &q, int first)
     c.createdAt = fromMs(q.value(i++));
     c.updatedAt = fromMs(q.value(i++));
     return c;
+}
+} // namespace
+
+Contact read(const QSqlQuery &query, int first)
+{
+    return readRow(query, first);
+}
+
+Contact read(const SqliteStatement &statement, int first)
+{
+    return readRow(statement, first);
+}
+
+Contact read(const SqliteRow &row, int first)
+{
+    return readRow(row, first);
 }
 
 QString insertSql(const QStringList &extra)

@@ -8,6 +8,9 @@
 
 namespace masir {
 
+class SqliteRow;
+class SqliteStatement;
+
 /// The one mapping between Contact and the contacts table's standard columns,
 /// shared by the repository, the import engine and the demo generator.
 namespace ContactColumns {
@@ -18,6 +21,8 @@ const QStringList &names();
 QVariantList values(const Contact &contact);
 /// Reads names() from \a query, starting at result column \a first.
 Contact read(const QSqlQuery &query, int first);
+Contact read(const SqliteStatement &statement, int first);
+Contact read(const SqliteRow &row, int first);
 
 /// INSERT of names() plus \a extra columns, with placeholders.
 QString insertSql(const QStringList &extra = {});

@@ -186,7 +186,8 @@ QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegi
     // Valid numbers, and numbers as long as the country's mobile or landline
     // numbers: the metadata lags behind new number ranges, and a real customer's
     // number must not be dropped because of that.
-    if (!util().IsValidNumber(number) && !hasSubscriberLength(number)) {
+    // (The length test is much cheaper than validation, which runs regexes.)
+    if (!hasSubscriberLength(number) && !util().IsValidNumber(number)) {
         std::string regionCode;
         util().GetRegionCodeForCountryCode(number.country_code(), &regionCode);
         return fail(tr("This is not a valid phone number for %1 (+%2). Check the digits, or "

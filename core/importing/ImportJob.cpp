@@ -12,6 +12,7 @@
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlValues.h"
+#include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -42,13 +43,12 @@ constexpr int kIssuesInReport = 1000;
 /// A data row read and cleaned on the reader thread, ready to be written.
 struct PreparedRow
 {
-    CsvReader::Record record; ///< row, line and raw text (the fields are dropped)
+    CsvReader::Record record; ///< row and line (fields dropped, raw text kept for issues)
     bool ok = false;          ///< false: rejected (see issues)
-    Contact contact;
+    SqliteRow contact;        ///< the contact's columns, as created (ContactColumns)
     QStringList tags;
     QList<QPair<FieldDefinition, QString>> custom;
     QList<ImportIssue> issues;
-    QVariantList insertValues; ///< the contact's columns, if it is created
 };
 
 /// Which column feeds which field.
@@ -90,9 +90,11 @@ QStringList resolveTargets(const Database &db, const ImportOptions &options,
     return targets;
 }
 
-quint64 keyHash(QChar kind, const QString &value)
+quint64 keyHash(char kind, const QByteArray &value)
 {
-    return qHash(QString(kind + value), 0x5eed) ^ (quint64(qHash(value, 0x1403)) << 32);
+    if (value.isEmpty())
+        return 0;
+    return qHash(value, 0x5eed + uchar(kind)) ^ (quint64(qHash(value, 0x1403)) << 32);
 }
 
 QString genderKey(const QString &raw)
@@ -323,73 +325,102 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     if (q.exec(QStringLiteral("SELECT count(*) FROM contacts")) && q.next())
         workspaceHadContacts = q.value(0).toLongLong() > 0;
     q.finish();
-    // Into an empty workspace, a large file is written without the secondary
-    // indexes, which are then built once by sorting. (Email and phone stay: the
-    // import looks contacts up by them.)
+    // Into an empty workspace, a large file is written without the contacts'
+    // indexes, which are then built once by sorting: much cheaper than a million
+    // random inserts into each. Only this import's own contacts can match then,
+    // and it finds them by the ids it keeps in memory.
     const bool deferIndexes =
-        !workspaceHadContacts && !m_options.dryRun && totalBytes > 4 * 1024 * 1024;
-    if (deferIndexes)
-        m_db.dropRebuildableIndexes();
+        !workspaceHadContacts && !m_options.dryRun && totalBytes > m_options.bulkFromBytes;
+    if (deferIndexes && !m_db.dropRebuildableIndexes())
+        return fail(tr("Cannot write to the workspace: %1").arg(db.lastError().text()));
     auto rebuildIndexes = qScopeGuard([&] {
-        if (deferIndexes)
-            m_db.ensureIndexes();
+        if (!deferIndexes || m_db.ensureIndexes())
+            return;
+        // Someone else created a contact with one of these addresses while the
+        // unique index was away: theirs stays, the imported copy goes.
+        QSqlQuery fix(db);
+        fix.prepare(QStringLiteral(
+            "DELETE FROM contacts WHERE import_id = ? AND email <> '' AND email IN (SELECT "
+            "email FROM contacts WHERE email <> '' AND (import_id IS NULL OR import_id <> ?))"));
+        fix.addBindValue(report.importId);
+        fix.addBindValue(report.importId);
+        if (fix.exec())
+            qCWarning(lcStorage) << "import: dropped" << fix.numRowsAffected()
+                                 << "contacts created elsewhere while importing";
+        m_db.ensureIndexes();
+    });
+    // A larger page cache while importing: the indexes are written in random order.
+    // And no CHECK constraints: SQLite builds a temporary table for each IN list in
+    // them on every INSERT, which costs more than the insert. The import writes
+    // those columns only from ContactVocabulary, which always yields valid keys.
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -65536"));
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA ignore_check_constraints = ON"));
+    auto restorePragmas = qScopeGuard([&] {
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -2000"));
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA ignore_check_constraints = OFF"));
     });
 
-    QSqlQuery insertContact(db);
-    QSqlQuery findByEmail(db);
-    QSqlQuery findByPhone(db);
-    QSqlQuery updateContact(db);
-    QSqlQuery insertTag(db);
-    QSqlQuery findTag(db);
-    QSqlQuery tagContact(db);
-    QSqlQuery insertValue(db);
-    QSqlQuery insertIssue(db);
-    QSqlQuery addMember(db);
-    QSqlQuery updateImport(db);
-    insertContact.prepare(ContactColumns::insertSql({QStringLiteral("import_id")}));
+    // The rows go through SQLite's own API: QSqlQuery's binding costs more than
+    // SQLite's work for a row (see SqliteStatement).
     const QString selectColumns =
         QStringLiteral("id, ") + ContactColumns::names().join(QLatin1Char(','));
-    findByEmail.prepare(QStringLiteral("SELECT %1 FROM contacts WHERE email = ? AND email <> ''")
-                            .arg(selectColumns));
-    findByPhone.prepare(
-        QStringLiteral("SELECT %1 FROM contacts WHERE phone = ? ORDER BY id LIMIT 1")
-            .arg(selectColumns));
-    updateContact.prepare(ContactColumns::updateSql());
-    insertTag.prepare(
-        QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?) "
-                       "ON CONFLICT (name_key) DO NOTHING"));
-    findTag.prepare(QStringLiteral("SELECT id FROM tags WHERE name_key = ?"));
-    tagContact.prepare(QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id, added_at) "
-                                      "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
-    insertValue.prepare(
-        m_options.policy == ImportOptions::Policy::Overwrite
-            ? QStringLiteral(
-                  "INSERT INTO contact_values (contact_id, field_id, value) VALUES (?, ?, ?) "
-                  "ON CONFLICT (contact_id, field_id) DO UPDATE SET value = excluded.value")
-            : QStringLiteral(
-                  "INSERT INTO contact_values (contact_id, field_id, value) VALUES (?, ?, ?) "
-                  "ON CONFLICT (contact_id, field_id) DO NOTHING"));
-    insertIssue.prepare(QStringLiteral("INSERT INTO import_issues (import_id, row_number, "
-                                       "line_number, severity, field, message, raw) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    addMember.prepare(
-        QStringLiteral("INSERT INTO segment_members (segment_id, contact_id, added_at) "
-                       "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+    SqliteStatement insertContact(db, ContactColumns::insertSql({QStringLiteral("import_id")}));
+    SqliteStatement findByEmail(
+        db, QStringLiteral("SELECT %1 FROM contacts WHERE email = ? AND email <> '' LIMIT 1")
+                .arg(selectColumns));
+    SqliteStatement findByPhone(
+        db, QStringLiteral("SELECT %1 FROM contacts WHERE phone = ? ORDER BY id LIMIT 1")
+                .arg(selectColumns));
+    SqliteStatement findById(
+        db, QStringLiteral("SELECT %1 FROM contacts WHERE id = ?").arg(selectColumns));
+    SqliteStatement updateContact(db, ContactColumns::updateSql());
+    SqliteStatement insertTag(
+        db, QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?) "
+                           "ON CONFLICT (name_key) DO NOTHING"));
+    SqliteStatement findTag(db, QStringLiteral("SELECT id FROM tags WHERE name_key = ?"));
+    SqliteStatement tagContact(
+        db, QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id, added_at) "
+                           "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+    SqliteStatement insertValue(
+        db, m_options.policy == ImportOptions::Policy::Overwrite
+                ? QStringLiteral(
+                      "INSERT INTO contact_values (contact_id, field_id, value) VALUES (?, ?, ?) "
+                      "ON CONFLICT (contact_id, field_id) DO UPDATE SET value = excluded.value")
+                : QStringLiteral(
+                      "INSERT INTO contact_values (contact_id, field_id, value) VALUES (?, ?, ?) "
+                      "ON CONFLICT (contact_id, field_id) DO NOTHING"));
+    SqliteStatement insertIssue(
+        db, QStringLiteral("INSERT INTO import_issues (import_id, row_number, line_number, "
+                           "severity, field, message, raw) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    SqliteStatement addMember(
+        db, QStringLiteral("INSERT INTO segment_members (segment_id, contact_id, added_at) "
+                           "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+    SqliteStatement updateImport(
+        db, QStringLiteral("UPDATE imports SET rows_read = rows_read + ?, created = created + ?, "
+                           "updated = updated + ?, skipped = skipped + ?, "
+                           "rejected = rejected + ?, warnings = warnings + ? WHERE id = ?"));
+    for (const SqliteStatement *st :
+         {&insertContact, &findByEmail, &findByPhone, &findById, &updateContact, &insertTag,
+          &findTag, &tagContact, &insertValue, &insertIssue, &addMember, &updateImport}) {
+        if (!st->isValid())
+            return fail(tr("Cannot write to the workspace: %1").arg(st->errorString()));
+    }
+    const qint64 nowMs = now.toMSecsSinceEpoch();
 
     QHash<QString, qint64> tagIds;
     auto tagId = [&](const QString &name) -> qint64 {
         const QString key = TextNormalizer::forSearch(name);
         if (const auto it = tagIds.constFind(key); it != tagIds.cend())
             return *it;
-        insertTag.addBindValue(name);
-        insertTag.addBindValue(key);
-        insertTag.addBindValue(now.toMSecsSinceEpoch());
+        insertTag.bind(1, name.toUtf8());
+        insertTag.bind(2, key.toUtf8());
+        insertTag.bind(3, nowMs);
         insertTag.exec();
-        findTag.addBindValue(key);
+        findTag.bind(1, key.toUtf8());
         qint64 id = 0;
-        if (findTag.exec() && findTag.next())
-            id = findTag.value(0).toLongLong();
-        findTag.finish();
+        if (findTag.step() == SqliteStatement::Result::Row)
+            id = findTag.columnInt64(0);
+        findTag.reset();
         tagIds.insert(key, id);
         return id;
     };
@@ -416,7 +447,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         q.finish();
     }
 
-    QSet<quint64> seen; // hashes of emails and phones this import has written
+    // Hashes of the emails and phones this import has written -> the first
+    // contact written with each.
+    QHash<quint64, qint64> written;
     QList<ImportIssue> batchIssues;
     qint64 bCreated = 0, bUpdated = 0, bSkipped = 0, bRejected = 0, bWarnings = 0, bRows = 0;
     const qsizetype columnCount = headers.size();
@@ -614,15 +647,30 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         return changed;
     };
 
-    auto lookup = [&](QSqlQuery &query, const QString &value, Contact &found) -> qint64 {
-        query.addBindValue(value);
+    auto lookup = [&](SqliteStatement &query, const auto &value, Contact &found) -> qint64 {
+        query.bind(1, value);
         qint64 id = 0;
-        if (query.exec() && query.next()) {
-            id = query.value(0).toLongLong();
+        if (query.step() == SqliteStatement::Result::Row) {
+            id = query.columnInt64(0);
             found = ContactColumns::read(query, 1);
         }
-        query.finish();
+        query.reset();
         return id;
+    };
+    // The contact with this email (or phone) address, if there is one.
+    auto find = [&](SqliteStatement &query, quint64 key, const QByteArray &value,
+                    QString Contact::*member, Contact &found) -> qint64 {
+        if (workspaceHadContacts)
+            return lookup(query, value, found);
+        // Only this import's own contacts: check the one remembered under the
+        // key's hash, and ask the table only when two values share a hash.
+        const auto it = written.constFind(key);
+        if (it == written.cend())
+            return 0;
+        const qint64 id = lookup(findById, *it, found);
+        if (id && found.*member == QString::fromUtf8(value))
+            return id;
+        return lookup(query, value, found);
     };
 
     auto writeRow = [&](PreparedRow &prepared) -> bool {
@@ -633,25 +681,25 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         }
         if (!prepared.ok)
             return true;
-        Contact &c = prepared.contact;
         const QStringList &tags = prepared.tags;
         const QList<QPair<FieldDefinition, QString>> &custom = prepared.custom;
-        const quint64 emailKey = c.email.isEmpty() ? 0 : keyHash(QLatin1Char('e'), c.email);
-        const quint64 phoneKey = c.phone.isEmpty() ? 0 : keyHash(QLatin1Char('p'), c.phone);
-        // Look up only what could exist: anything, if the workspace had contacts;
-        // otherwise only what this import itself wrote.
+        const QByteArray emailUtf8 = prepared.contact.text(0); // ContactColumns order
+        const QByteArray phoneUtf8 = prepared.contact.text(1);
+        const quint64 emailKey = keyHash('e', emailUtf8);
+        const quint64 phoneKey = keyHash('p', phoneUtf8);
         Contact existing;
         qint64 id = 0;
-        if (emailKey && (workspaceHadContacts || seen.contains(emailKey)))
-            id = lookup(findByEmail, c.email, existing);
-        if (!id && m_options.matchPhone && phoneKey &&
-            (workspaceHadContacts || seen.contains(phoneKey))) {
-            id = lookup(findByPhone, c.phone, existing);
+        if (emailKey)
+            id = find(findByEmail, emailKey, emailUtf8, &Contact::email, existing);
+        if (!id && m_options.matchPhone && phoneKey) {
+            id = find(findByPhone, phoneKey, phoneUtf8, &Contact::phone, existing);
             // A phone match with another email address is another person.
-            if (id && !c.email.isEmpty() && !existing.email.isEmpty() && existing.email != c.email)
+            if (id && !emailUtf8.isEmpty() && !existing.email.isEmpty() &&
+                existing.email != QString::fromUtf8(emailUtf8))
                 id = 0;
         }
         if (id) {
+            Contact c = ContactColumns::read(prepared.contact, 0);
             if (m_options.policy == ImportOptions::Policy::Skip) {
                 ++bSkipped;
                 return true;
@@ -663,55 +711,59 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             if (merge(existing, c)) {
                 existing.updatedAt = now;
                 const QVariantList values = ContactColumns::updateValues(existing);
+                int i = 1;
                 for (const QVariant &v : values)
-                    updateContact.addBindValue(v);
-                updateContact.addBindValue(id);
+                    updateContact.bind(i++, v);
+                updateContact.bind(i, id);
                 if (!updateContact.exec()) {
-                    writeIssue(r, true, QString(),
-                               tr("Could not update the contact: %1")
-                                   .arg(updateContact.lastError().text()));
+                    writeIssue(
+                        r, true, QString(),
+                        tr("Could not update the contact: %1").arg(updateContact.errorString()));
                     return true;
                 }
             }
             ++bUpdated;
         } else {
-            for (const QVariant &v : std::as_const(prepared.insertValues))
-                insertContact.addBindValue(v);
-            insertContact.addBindValue(report.importId ? QVariant(report.importId)
-                                                       : QVariant(QMetaType(QMetaType::LongLong)));
-            if (!insertContact.exec()) {
-                writeIssue(
-                    r, true, QString(),
-                    tr("Could not save the contact: %1").arg(insertContact.lastError().text()));
+            insertContact.bindAll(prepared.contact);
+            const int importColumn = prepared.contact.size() + 1;
+            if (report.importId)
+                insertContact.bind(importColumn, report.importId);
+            else
+                insertContact.bindNull(importColumn);
+            const bool inserted = insertContact.exec();
+            insertContact.clearBindings();
+            if (!inserted) {
+                writeIssue(r, true, QString(),
+                           tr("Could not save the contact: %1").arg(insertContact.errorString()));
                 return true;
             }
-            id = insertContact.lastInsertId().toLongLong();
+            id = insertContact.lastInsertRowId();
             // The timeline shows "imported from <file>" from import_id: no event row
             // per contact, which would double the writes of a large import.
             ++bCreated;
         }
         if (emailKey)
-            seen.insert(emailKey);
+            written.insert(emailKey, id); // keeps the first
         if (phoneKey)
-            seen.insert(phoneKey);
+            written.insert(phoneKey, id);
         for (const QString &tag : std::as_const(tags)) {
             if (const qint64 t = tagId(tag)) {
-                tagContact.addBindValue(id);
-                tagContact.addBindValue(t);
-                tagContact.addBindValue(now.toMSecsSinceEpoch());
+                tagContact.bind(1, id);
+                tagContact.bind(2, t);
+                tagContact.bind(3, nowMs);
                 tagContact.exec();
             }
         }
         for (const auto &[def, value] : std::as_const(custom)) {
-            insertValue.addBindValue(id);
-            insertValue.addBindValue(def.id);
-            insertValue.addBindValue(value);
+            insertValue.bind(1, id);
+            insertValue.bind(2, def.id);
+            insertValue.bind(3, value.toUtf8());
             insertValue.exec();
         }
         if (listId) {
-            addMember.addBindValue(listId);
-            addMember.addBindValue(id);
-            addMember.addBindValue(now.toMSecsSinceEpoch());
+            addMember.bind(1, listId);
+            addMember.bind(2, id);
+            addMember.bind(3, nowMs);
             addMember.exec();
         }
         return true;
@@ -766,16 +818,19 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                     {err.row, err.line, true, QString(), err.message, err.raw.left(2000)});
             } else {
                 row.record = std::move(rec);
-                row.ok = buildContact(row.record, row.contact, row.tags, row.custom, row.issues);
+                Contact created;
+                row.ok = buildContact(row.record, created, row.tags, row.custom, row.issues);
                 if (row.ok) {
-                    Contact created = row.contact;
                     created.createdAt = now;
                     created.updatedAt = now;
                     if (created.stage.isEmpty())
                         created.stage = QStringLiteral("subscriber");
-                    row.insertValues = ContactColumns::values(created);
+                    row.contact = SqliteRow(ContactColumns::values(created));
                 }
-                row.record.fields.clear();
+                // What is freed here is not freed by the writer, which is the busier thread.
+                row.record.fields = QStringList();
+                if (row.issues.isEmpty())
+                    row.record.raw = QString();
             }
             chunk.rows.append(std::move(row));
             bytesRead = reader.bytesRead();
@@ -862,23 +917,20 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             tx.rollback();
         } else {
             for (const ImportIssue &i : std::as_const(batchIssues)) {
-                insertIssue.addBindValue(report.importId);
-                insertIssue.addBindValue(i.row);
-                insertIssue.addBindValue(i.line);
-                insertIssue.addBindValue(i.rejected ? QStringLiteral("rejected")
-                                                    : QStringLiteral("warning"));
-                insertIssue.addBindValue(SqlValues::text(i.field));
-                insertIssue.addBindValue(i.message);
-                insertIssue.addBindValue(SqlValues::text(i.raw));
+                insertIssue.bind(1, report.importId);
+                insertIssue.bind(2, i.row);
+                insertIssue.bind(3, i.line);
+                insertIssue.bind(4, i.rejected ? QByteArrayLiteral("rejected")
+                                               : QByteArrayLiteral("warning"));
+                insertIssue.bind(5, i.field.toUtf8());
+                insertIssue.bind(6, i.message.toUtf8());
+                insertIssue.bind(7, i.raw.toUtf8());
                 insertIssue.exec();
             }
-            updateImport.prepare(QStringLiteral("UPDATE imports SET rows_read = rows_read + ?, "
-                                                "created = created + ?, updated = updated + ?, "
-                                                "skipped = skipped + ?, rejected = rejected + ?, "
-                                                "warnings = warnings + ? WHERE id = ?"));
+            int column = 1;
             for (const qint64 v :
                  {bRows, bCreated, bUpdated, bSkipped, bRejected, bWarnings, report.importId})
-                updateImport.addBindValue(v);
+                updateImport.bind(column++, v);
             if (!updateImport.exec() || !tx.commit())
                 return fail(tr("Cannot write to the workspace: %1").arg(tx.errorString()));
         }

@@ -46,6 +46,9 @@ struct ImportOptions
     QString defaultRegion; ///< for phone numbers; empty: the workspace setting
     bool dryRun = false;   ///< read, check and count, write nothing
     int batchSize = 25000; ///< rows per transaction
+    /// A file larger than this, into an empty workspace, is written without the
+    /// contacts' indexes, which are built at the end.
+    qint64 bulkFromBytes = 4 * 1024 * 1024;
     qsizetype maxFieldSize = 1 << 20;
 };
 

@@ -325,6 +325,11 @@ namespace {
 const QList<QPair<QString, QString>> &indexDefinitions()
 {
     static const QList<QPair<QString, QString>> list = {
+        {QStringLiteral("contacts_email"),
+         QStringLiteral("CREATE UNIQUE INDEX IF NOT EXISTS contacts_email ON contacts (email) "
+                        "WHERE email <> ''")},
+        {QStringLiteral("contacts_phone"),
+         QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_phone ON contacts (phone)")},
         {QStringLiteral("contacts_last_name"),
          QStringLiteral(
              "CREATE INDEX IF NOT EXISTS contacts_last_name ON contacts (last_name, id)")},
@@ -332,9 +337,6 @@ const QList<QPair<QString, QString>> &indexDefinitions()
          QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_company ON contacts (company, id)")},
         {QStringLiteral("contacts_score"),
          QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_score ON contacts (score, id)")},
-        {QStringLiteral("contacts_import"),
-         QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_import ON contacts (import_id) WHERE "
-                        "import_id IS NOT NULL")},
     };
     return list;
 }
@@ -361,6 +363,8 @@ bool Database::dropRebuildableIndexes() const
 bool Database::ensureIndexes() const
 {
     QSqlQuery q(connection());
+    // Building an index sorts the table; let SQLite sort on a second thread.
+    q.exec(QStringLiteral("PRAGMA threads = 2"));
     for (const auto &[name, sql] : indexDefinitions()) {
         if (!q.exec(sql)) {
             qCWarning(lcStorage) << "cannot create index" << name << q.lastError().text();

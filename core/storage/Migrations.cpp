@@ -156,6 +156,11 @@ const QList<QStringList> &migrationList()
                 PRIMARY KEY (segment_id, contact_id)))"),
             QStringLiteral("CREATE INDEX segment_members_contact ON segment_members (contact_id)"),
         },
+        // 5: no index on contacts.import_id. Only undoing an import reads by it, and
+        // a scan then costs less than keeping the index costs every large import.
+        {
+            QStringLiteral("DROP INDEX contacts_import"),
+        },
     };
     return list;
 }

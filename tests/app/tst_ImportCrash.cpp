@@ -108,9 +108,9 @@ private Q_SLOTS:
         QCOMPARE(
             scalar(ws, QStringLiteral(
                            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                           "('contacts_last_name', 'contacts_company', 'contacts_score', "
-                           "'contacts_import')")),
-            4);
+                           "('contacts_email', 'contacts_phone', 'contacts_last_name', "
+                           "'contacts_company', 'contacts_score')")),
+            5);
     }
 };
 

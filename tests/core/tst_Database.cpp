@@ -1,5 +1,6 @@
 #include "storage/Database.h"
 #include "storage/Migrations.h"
+#include "storage/SqliteStatement.h"
 
 #include "TestWorkspace.h"
 
@@ -79,6 +80,48 @@ class tst_Database : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void sqliteRowBindsLikeQSqlQuery()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        QSqlDatabase db = ws.db().connection();
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE t (a, b, c, d, e, f)")));
+        const QVariantList values = {QVariant(),         QString(),
+                                     QStringLiteral(""), QStringLiteral("سلام ی"),
+                                     qint64(1) << 40,    2.5};
+        const SqliteRow row(values);
+        QCOMPARE(row.size(), 6);
+        QCOMPARE(row.value(3).toString(), QStringLiteral("سلام ی"));
+        QCOMPARE(row.text(3), QStringLiteral("سلام ی").toUtf8());
+        QCOMPARE(row.value(4).toLongLong(), qint64(1) << 40);
+        QVERIFY(row.value(1).isNull());
+        SqliteStatement insert(db, QStringLiteral("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)"));
+        QVERIFY2(insert.isValid(), qPrintable(insert.errorString()));
+        insert.bindAll(row);
+        QVERIFY(insert.exec());
+        insert.clearBindings();
+        QVERIFY(q.exec(QStringLiteral("SELECT typeof(a), typeof(b), typeof(c), d, e, f FROM t")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("null"));
+        QCOMPARE(q.value(1).toString(), QStringLiteral("null")); // a null QString is NULL
+        QCOMPARE(q.value(2).toString(), QStringLiteral("text")); // an empty one is ''
+        QCOMPARE(q.value(3).toString(), QStringLiteral("سلام ی"));
+        QCOMPARE(q.value(4).toLongLong(), qint64(1) << 40);
+        QCOMPARE(q.value(5).toDouble(), 2.5);
+        q.finish();
+        SqliteStatement select(db, QStringLiteral("SELECT d, e FROM t WHERE d = ?"));
+        select.bind(1, QVariant(QStringLiteral("سلام ی")));
+        QCOMPARE(select.step(), SqliteStatement::Result::Row);
+        QCOMPARE(select.value(0), QVariant(QStringLiteral("سلام ی")));
+        QCOMPARE(select.columnInt64(1), qint64(1) << 40);
+        QCOMPARE(select.step(), SqliteStatement::Result::Done);
+        select.reset();
+        SqliteStatement broken(db, QStringLiteral("SELECT * FROM no_such_table"));
+        QVERIFY(!broken.isValid());
+        QVERIFY(broken.errorString().contains(QStringLiteral("no_such_table")));
+    }
+
     void newWorkspaceHasSchemaAndPragmas()
     {
         test::TestWorkspace ws;

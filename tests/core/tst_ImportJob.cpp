@@ -192,27 +192,35 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("policy");
         QTest::addColumn<int>("batch");
+        QTest::addColumn<bool>("bulk");
         QTest::addColumn<int>("updated");
         QTest::addColumn<int>("skipped");
         QTest::addColumn<QString>("aliLastName");
-        QTest::newRow("fill") << int(ImportOptions::Policy::Fill) << 25000 << 2 << 0
-                              << QStringLiteral("Karimi");
-        QTest::newRow("fill, tiny batches")
-            << int(ImportOptions::Policy::Fill) << 1 << 2 << 0 << QStringLiteral("Karimi");
-        QTest::newRow("skip") << int(ImportOptions::Policy::Skip) << 25000 << 0 << 2 << QString();
-        QTest::newRow("overwrite")
-            << int(ImportOptions::Policy::Overwrite) << 2 << 2 << 0 << QStringLiteral("Karimi");
+        const int fill = int(ImportOptions::Policy::Fill);
+        const int skip = int(ImportOptions::Policy::Skip);
+        const int overwrite = int(ImportOptions::Policy::Overwrite);
+        const QString karimi = QStringLiteral("Karimi");
+        QTest::newRow("fill") << fill << 25000 << false << 2 << 0 << karimi;
+        QTest::newRow("fill, tiny batches") << fill << 1 << false << 2 << 0 << karimi;
+        QTest::newRow("skip") << skip << 25000 << false << 0 << 2 << QString();
+        QTest::newRow("overwrite") << overwrite << 2 << false << 2 << 0 << karimi;
+        // without indexes: the duplicates are found by the ids kept in memory
+        QTest::newRow("fill, bulk") << fill << 25000 << true << 2 << 0 << karimi;
+        QTest::newRow("skip, bulk") << skip << 1 << true << 0 << 2 << QString();
+        QTest::newRow("overwrite, bulk") << overwrite << 2 << true << 2 << 0 << karimi;
     }
     void duplicatesInsideOneFile()
     {
         QFETCH(int, policy);
         QFETCH(int, batch);
+        QFETCH(bool, bulk);
         QFETCH(int, updated);
         QFETCH(int, skipped);
         QFETCH(QString, aliLastName);
         ImportOptions o;
         o.policy = ImportOptions::Policy(policy);
         o.batchSize = batch;
+        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
         const ImportReport r = import(fixture(QStringLiteral("duplicates.csv")), o);
         QCOMPARE(r.created, 3);
         QCOMPARE(r.updated, updated);
@@ -222,6 +230,10 @@ private Q_SLOTS:
         QCOMPARE(repo.find(*repo.findIdByEmail(QStringLiteral("ali@example.com")))->lastName,
                  aliLastName);
         QCOMPARE(repo.findIdsByPhone(QStringLiteral("+989121112233")).size(), 1);
+        // the indexes are all back
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
+                                                   "name = 'contacts_email'")),
+                 1);
     }
 
     void runningAgainMatchesEverything()

@@ -1,0 +1,300 @@
+#include "storage/SqliteStatement.h"
+
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <cstring>
+
+namespace masir {
+
+namespace {
+// A null QString binds as NULL, as in QSqlQuery; other values by their type.
+enum class Kind
+{
+    Null,
+    Integer,
+    Real,
+    Text,
+};
+Kind kindOf(const QVariant &v)
+{
+    if (v.isNull() || (v.typeId() == QMetaType::QString && v.toString().isNull()))
+        return Kind::Null;
+    switch (v.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Bool:
+        return Kind::Integer;
+    case QMetaType::Double:
+    case QMetaType::Float:
+        return Kind::Real;
+    default:
+        return Kind::Text;
+    }
+}
+} // namespace
+
+SqliteRow::SqliteRow(const QVariantList &values)
+    : m_count(int(values.size()))
+{
+    m_data.reserve(values.size() * 12);
+    for (const QVariant &v : values) {
+        switch (kindOf(v)) {
+        case Kind::Null:
+            m_data.append(char(Null));
+            break;
+        case Kind::Integer: {
+            const qint64 i = v.toLongLong();
+            m_data.append(char(Integer));
+            m_data.append(reinterpret_cast<const char *>(&i), sizeof i);
+            break;
+        }
+        case Kind::Real: {
+            const double d = v.toDouble();
+            m_data.append(char(Real));
+            m_data.append(reinterpret_cast<const char *>(&d), sizeof d);
+            break;
+        }
+        case Kind::Text: {
+            const QByteArray utf8 = v.toString().toUtf8();
+            const auto size = qint32(utf8.size());
+            m_data.append(char(Text));
+            m_data.append(reinterpret_cast<const char *>(&size), sizeof size);
+            m_data.append(utf8);
+            break;
+        }
+        }
+    }
+}
+
+template<typename F> void SqliteRow::forEach(F &&f) const
+{
+    const char *p = m_data.constData();
+    for (int i = 0; i < m_count; ++i) {
+        const char tag = *p++;
+        qint32 size = 0;
+        switch (tag) {
+        case Integer:
+        case Real:
+            size = 8;
+            break;
+        case Text:
+            memcpy(&size, p, sizeof size);
+            p += sizeof size;
+            break;
+        default:
+            break;
+        }
+        if (!f(i, tag, p, size))
+            return;
+        p += size;
+    }
+}
+
+QVariant SqliteRow::value(int index) const
+{
+    QVariant out;
+    forEach([&](int i, char tag, const char *p, qint32 size) {
+        if (i < index)
+            return true;
+        if (tag == Integer) {
+            qint64 v;
+            memcpy(&v, p, sizeof v);
+            out = v;
+        } else if (tag == Real) {
+            double v;
+            memcpy(&v, p, sizeof v);
+            out = v;
+        } else if (tag == Text) {
+            out = QString::fromUtf8(p, size);
+        }
+        return false;
+    });
+    return out;
+}
+
+QByteArray SqliteRow::text(int index) const
+{
+    QByteArray out;
+    forEach([&](int i, char tag, const char *p, qint32 size) {
+        if (i < index)
+            return true;
+        if (tag == Text)
+            out = QByteArray::fromRawData(p, size);
+        return false;
+    });
+    return out;
+}
+
+sqlite3 *SqliteStatement::handle(const QSqlDatabase &db, QString *error)
+{
+    auto fail = [error](const QString &message) -> sqlite3 * {
+        if (error)
+            *error = message;
+        return nullptr;
+    };
+    const QVariant h = db.driver() ? db.driver()->handle() : QVariant();
+    if (!h.isValid() || qstrcmp(h.typeName(), "sqlite3*") != 0)
+        return fail(QStringLiteral("the connection is not a SQLite connection"));
+    auto *raw = *static_cast<sqlite3 *const *>(h.constData());
+    if (!raw)
+        return fail(QStringLiteral("the connection is not open"));
+    // Qt's driver must use this very library: a driver with its own copy of
+    // SQLite would hand us a handle we cannot use. Debian, Fedora, Homebrew and
+    // vcpkg build Qt with the system SQLite; a Qt with a bundled copy is refused.
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT sqlite_source_id()")) || !q.next() ||
+        q.value(0).toString() != QLatin1String(sqlite3_sourceid()))
+        return fail(QStringLiteral("Qt's SQLite driver uses another SQLite library (%1) than "
+                                   "Masir (%2); build Qt with -system-sqlite")
+                        .arg(q.value(0).toString(), QLatin1String(sqlite3_sourceid())));
+    return raw;
+}
+
+SqliteStatement::SqliteStatement(const QSqlDatabase &db, const QString &sql)
+{
+    m_db = handle(db, &m_error);
+    if (!m_db)
+        return;
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                           &m_stmt, nullptr) != SQLITE_OK) {
+        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        sqlite3_finalize(m_stmt);
+        m_stmt = nullptr;
+    }
+}
+
+SqliteStatement::~SqliteStatement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+void SqliteStatement::bind(int index, const QVariant &value)
+{
+    switch (kindOf(value)) {
+    case Kind::Null:
+        bindNull(index);
+        break;
+    case Kind::Integer:
+        bind(index, value.toLongLong());
+        break;
+    case Kind::Real:
+        sqlite3_bind_double(m_stmt, index, value.toDouble());
+        break;
+    case Kind::Text:
+        bind(index, value.toString().toUtf8());
+        break;
+    }
+}
+
+void SqliteStatement::bindAll(const SqliteRow &row, int first)
+{
+    row.forEach([&](int i, char tag, const char *p, qint32 size) {
+        const int index = first + i;
+        if (tag == SqliteRow::Integer) {
+            qint64 v;
+            memcpy(&v, p, sizeof v);
+            sqlite3_bind_int64(m_stmt, index, v);
+        } else if (tag == SqliteRow::Real) {
+            double v;
+            memcpy(&v, p, sizeof v);
+            sqlite3_bind_double(m_stmt, index, v);
+        } else if (tag == SqliteRow::Text) {
+            sqlite3_bind_text(m_stmt, index, p, size, SQLITE_STATIC);
+        } else {
+            sqlite3_bind_null(m_stmt, index);
+        }
+        return true;
+    });
+}
+
+void SqliteStatement::clearBindings()
+{
+    sqlite3_clear_bindings(m_stmt);
+}
+
+void SqliteStatement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+}
+
+void SqliteStatement::bind(int index, const QByteArray &utf8)
+{
+    // SQLITE_TRANSIENT: SQLite copies, so the caller's buffer may go away.
+    sqlite3_bind_text(m_stmt, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()),
+                      SQLITE_TRANSIENT);
+}
+
+void SqliteStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+}
+
+SqliteStatement::Result SqliteStatement::step()
+{
+    if (!m_stmt)
+        return Result::Error;
+    switch (sqlite3_step(m_stmt)) {
+    case SQLITE_ROW:
+        return Result::Row;
+    case SQLITE_DONE:
+        return Result::Done;
+    default:
+        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        return Result::Error;
+    }
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_stmt);
+}
+
+bool SqliteStatement::exec()
+{
+    const Result r = step();
+    reset();
+    return r != Result::Error;
+}
+
+qint64 SqliteStatement::columnInt64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+QString SqliteStatement::columnText(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return QString::fromUtf8(text, sqlite3_column_bytes(m_stmt, column));
+}
+
+bool SqliteStatement::columnIsNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+QVariant SqliteStatement::value(int column) const
+{
+    switch (sqlite3_column_type(m_stmt, column)) {
+    case SQLITE_NULL:
+        return {};
+    case SQLITE_INTEGER:
+        return columnInt64(column);
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(m_stmt, column);
+    default:
+        return columnText(column);
+    }
+}
+
+qint64 SqliteStatement::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+} // namespace masir

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace masir {
+
+/// A row of values packed in one buffer, ready to bind: a row made on one thread
+/// and written on another costs one allocation, not one per text value.
+class SqliteRow final
+{
+public:
+    SqliteRow() = default;
+    /// Packs \a values as SqliteStatement::bind(int, QVariant) would bind them.
+    explicit SqliteRow(const QVariantList &values);
+
+    int size() const { return m_count; }
+    bool isEmpty() const { return m_count == 0; }
+    /// Value \a index as a QVariant (null, qint64, double or QString).
+    QVariant value(int index) const;
+    /// Text value \a index in UTF-8, a view into the row; empty if not text.
+    QByteArray text(int index) const;
+
+private:
+    friend class SqliteStatement;
+    enum Tag : char
+    {
+        Null = 'N',
+        Integer = 'I',
+        Real = 'R',
+        Text = 'T',
+    };
+    /// Calls \a f(tag, pointer, size) for each value in order.
+    template<typename F> void forEach(F &&f) const;
+
+    QByteArray m_data;
+    int m_count = 0;
+};
+
+/// A prepared statement on a workspace connection, through SQLite's own API.
+///
+/// QSqlQuery binds every value through a QVariant and names each positional
+/// placeholder, which costs more than SQLite's work for a narrow row. Bulk
+/// writers (the import engine) use this instead, on the same connection and
+/// inside the same transactions. Values are prepared up front, possibly on
+/// another thread, as Value: text already in UTF-8.
+class SqliteStatement final
+{
+    Q_DISABLE_COPY_MOVE(SqliteStatement)
+
+public:
+    /// The raw handle of \a db, or nullptr (with \a error set) when Qt's SQLite
+    /// driver is not the SQLite library Masir is linked with.
+    static sqlite3 *handle(const QSqlDatabase &db, QString *error = nullptr);
+
+    SqliteStatement(const QSqlDatabase &db, const QString &sql);
+    ~SqliteStatement();
+
+    bool isValid() const { return m_stmt != nullptr; }
+    QString errorString() const { return m_error; }
+
+    /// Binds to the 1-based placeholder \a index (SQLite copies text).
+    void bind(int index, qint64 value);
+    void bind(int index, const QByteArray &utf8);
+    void bindNull(int index);
+    /// Binds as QSqlQuery would: null, integers, reals, text (a null QString is NULL).
+    void bind(int index, const QVariant &value);
+    /// Binds \a row's values from placeholder \a first on, without copying: \a row
+    /// must outlive the next step(). Call clearBindings() after that step.
+    void bindAll(const SqliteRow &row, int first = 1);
+    void clearBindings();
+
+    enum class Result
+    {
+        Row,
+        Done,
+        Error,
+    };
+    /// Runs the statement one step. After Done or Error, call reset() before
+    /// running it again; errorString() says what failed.
+    Result step();
+    /// Ready to run again; bindings are kept until rebound.
+    void reset();
+    /// Runs a statement that returns no rows, then resets it.
+    bool exec();
+
+    qint64 columnInt64(int column) const;
+    QString columnText(int column) const;
+    bool columnIsNull(int column) const;
+    /// The column as QSqlQuery would give it (null, integer, real or text).
+    QVariant value(int column) const;
+
+    /// The rowid of the last INSERT on this connection.
+    qint64 lastInsertRowId() const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+    QString m_error;
+};
+
+} // namespace masir
