@@ -24,6 +24,20 @@
             <numerusform>Removed %Ln contacts.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n score(s) changed</source>
+        <translation>
+            <numerusform>%n score changed</numerusform>
+            <numerusform>%n scores changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) moved to a later stage</source>
+        <translation>
+            <numerusform>%n lead moved to a later stage</numerusform>
+            <numerusform>%n leads moved to a later stage</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::ContactCommands</name>

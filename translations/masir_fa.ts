@@ -121,56 +121,6 @@
 %1</translation>
     </message>
     <message>
-        <source>Usage: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
-
-Commands:
-  version                      print the version of Masir
-  contacts count [--search T]  print the number of contacts
-  contacts export FILE.csv [--bom] [--list L]
-                               export every contact as UTF-8 CSV
-  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
-         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
-         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
-                               import contacts from a CSV file
-  import FILE --preview [--rows N] --json
-                               show how Masir reads the file
-  imports [--json]             list past imports
-  imports undo ID              remove the contacts an import created
-  demo [--contacts N] [--no-events]
-                               add generated sample contacts
-  check                        check the workspace file for damage
-
-Options:
-  --workspace PATH  the workspace file (default: %1)
-  --lang en|fa      the language of messages
-  -h, --help        show this help
-</source>
-        <translation>کاربرد: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
-
-فرمان‌ها:
-  version                      نسخهٔ مسیر را چاپ می‌کند
-  contacts count [--search T]  تعداد مخاطبان را چاپ می‌کند
-  contacts export FILE.csv [--bom] [--list L]
-                               همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند
-  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
-         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
-         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
-                               مخاطبان را از یک پروندهٔ CSV درون‌بری می‌کند
-  import FILE --preview [--rows N] --json
-                               نشان می‌دهد مسیر پرونده را چگونه می‌خواند
-  imports [--json]             فهرست درون‌بری‌های گذشته
-  imports undo ID              مخاطبانی را که یک درون‌بری ساخته حذف می‌کند
-  demo [--contacts N] [--no-events]
-                               مخاطبان نمونهٔ ساختگی می‌افزاید
-  check                        پروندهٔ فضای کاری را از نظر آسیب بررسی می‌کند
-
-گزینه‌ها:
-  --workspace PATH  پروندهٔ فضای کاری (پیش‌فرض: %1)
-  --lang en|fa      زبان پیام‌ها
-  -h, --help        نمایش همین راهنما
-</translation>
-    </message>
-    <message>
         <source>Export only the members of this static list.</source>
         <translation>فقط اعضای این فهرست ثابت را برون‌بری کن.</translation>
     </message>
@@ -331,6 +281,142 @@ Options:
     <message>
         <source>%1 created, %2 updated, %3 skipped, %4 rejected</source>
         <translation>%1 ساخته، %2 به‌روز، %3 رها، %4 رد شد</translation>
+    </message>
+    <message>
+        <source>Usage: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
+
+Commands:
+  version                      print the version of Masir
+  contacts count [--search T]  print the number of contacts
+  contacts export FILE.csv [--bom] [--list L]
+                               export every contact as UTF-8 CSV
+  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
+         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
+         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
+                               import contacts from a CSV file
+  import FILE --preview [--rows N] --json
+                               show how Masir reads the file
+  imports [--json]             list past imports
+  imports undo ID              remove the contacts an import created
+  demo [--contacts N] [--no-events]
+                               add generated sample contacts
+  segment count (NAME | --rule FILE.json)
+                               print how many contacts a segment has
+  segment list [--json]        list segments and lists with their counts
+  segment save NAME --rule FILE.json
+                               create or replace a rule segment
+  segment materialize NAME     store who is in a rule segment now
+  score recompute              recompute every score from the history
+  check                        check the workspace file for damage
+
+Options:
+  --workspace PATH  the workspace file (default: %1)
+  --lang en|fa      the language of messages
+  -h, --help        show this help
+</source>
+        <translation>کاربرد: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
+
+فرمان‌ها:
+  version                      نسخهٔ مسیر را چاپ می‌کند
+  contacts count [--search T]  تعداد مخاطبان را چاپ می‌کند
+  contacts export FILE.csv [--bom] [--list L]
+                               همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند
+  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
+         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
+         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
+                               مخاطبان را از یک پروندهٔ CSV درون‌بری می‌کند
+  import FILE --preview [--rows N] --json
+                               نشان می‌دهد مسیر پرونده را چگونه می‌خواند
+  imports [--json]             فهرست درون‌بری‌های گذشته
+  imports undo ID              مخاطبانی را که یک درون‌بری ساخته حذف می‌کند
+  demo [--contacts N] [--no-events]
+                               مخاطبان نمونهٔ ساختگی می‌افزاید
+  segment count (NAME | --rule FILE.json)
+                               شمار مخاطبان یک بخش را چاپ می‌کند
+  segment list [--json]        فهرست بخش‌ها و فهرست‌ها با شمار اعضایشان
+  segment save NAME --rule FILE.json
+                               بخشی با قاعده می‌سازد یا جایگزین می‌کند
+  segment materialize NAME     اعضای کنونی یک بخش با قاعده را ذخیره می‌کند
+  score recompute              همهٔ امتیازها را از روی تاریخچه دوباره حساب می‌کند
+  check                        پروندهٔ فضای کاری را از نظر آسیب بررسی می‌کند
+
+گزینه‌ها:
+  --workspace PATH  پروندهٔ فضای کاری (پیش‌فرض: %1)
+  --lang en|fa      زبان پیام‌ها
+  -h, --help        نمایش همین راهنما
+</translation>
+    </message>
+    <message>
+        <source>segment needs a subcommand: count, list, save or materialize.</source>
+        <translation>segment یک زیرفرمان می‌خواهد: count، list، save یا materialize.</translation>
+    </message>
+    <message>
+        <source>A rule in a JSON file.</source>
+        <translation>یک قاعده در پرونده‌ای JSON.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>خروجی JSON چاپ شود.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>خواندن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>segment count takes a segment name or --rule FILE.json.</source>
+        <translation>segment count نام یک بخش یا ‎--rule FILE.json‎ می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>There is no segment called &quot;%1&quot;.</source>
+        <translation>بخشی به نام «%1» وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>segment list takes no arguments.</source>
+        <translation>segment list آرگومانی نمی‌گیرد.</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <source>rule</source>
+        <translation>قاعده</translation>
+    </message>
+    <message>
+        <source>segment save takes a name and --rule FILE.json.</source>
+        <translation>segment save یک نام و ‎--rule FILE.json‎ می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a list, not a rule segment.</source>
+        <translation>«%1» یک فهرست است، نه بخشی با قاعده.</translation>
+    </message>
+    <message>
+        <source>segment materialize takes a segment name.</source>
+        <translation>segment materialize نام یک بخش را می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>Unknown subcommand &quot;segment %1&quot;.</source>
+        <translation>زیرفرمان ناشناختهٔ «segment %1».</translation>
+    </message>
+    <message>
+        <source>score needs the subcommand recompute.</source>
+        <translation>score زیرفرمان recompute را می‌خواهد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n score(s) changed</source>
+        <translation>
+            <numerusform>امتیاز %n مخاطب تغییر کرد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) moved to a later stage</source>
+        <translation>
+            <numerusform>%n سرنخ به مرحلهٔ بعدی رفت</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1142,40 @@ Options:
     </message>
 </context>
 <context>
+    <name>masir::LeadScoring</name>
+    <message>
+        <source>Choose the event this rule scores.</source>
+        <translation>رویدادی را که این قاعده امتیاز می‌دهد انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The property test is incomplete: a property name, an operator and a value.</source>
+        <translation>شرط ویژگی ناقص است: نام ویژگی، یک عملگر و یک مقدار لازم است.</translation>
+    </message>
+    <message>
+        <source>Give the rule a number of points other than 0, and a cap of 0 or more.</source>
+        <translation>برای قاعده امتیازی غیر از ۰ و سقفی برابر ۰ یا بیشتر تعیین کنید.</translation>
+    </message>
+    <message>
+        <source>Follow up: this lead is now %1 (score %2)</source>
+        <translation>پیگیری: این سرنخ اکنون %1 است (امتیاز %2)</translation>
+    </message>
+    <message>
+        <source>Follow up: this lead is now %1</source>
+        <translation>پیگیری: این سرنخ اکنون %1 است</translation>
+    </message>
+</context>
+<context>
+    <name>masir::LifecycleStages</name>
+    <message>
+        <source>&quot;%1&quot; cannot be a stage key: use lower-case letters, digits and _.</source>
+        <translation>«%1» نمی‌تواند کلید مرحله باشد: از حروف کوچک لاتین، رقم و _ استفاده کنید.</translation>
+    </message>
+    <message>
+        <source>List each stage once, and at least one.</source>
+        <translation>هر مرحله را یک بار فهرست کنید و دست‌کم یک مرحله.</translation>
+    </message>
+</context>
+<context>
     <name>masir::Migrations</name>
     <message>
         <source>cannot read the schema version</source>
@@ -1099,6 +1219,425 @@ Options:
     <message>
         <source>This is not a valid phone number for %1 (+%2). Check the digits, or start with + and the country code.</source>
         <translation>این شمارهٔ تلفن معتبری برای %1 (+%2) نیست. رقم‌ها را بررسی کنید یا با + و کد کشور آغاز کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::SegmentCompiler</name>
+    <message>
+        <source>Condition %1: %2</source>
+        <translation>شرط %1: %2</translation>
+    </message>
+    <message>
+        <source>the condition has no kind (field, tag, event or segment).</source>
+        <translation>نوع شرط مشخص نیست (فیلد، برچسب، رویداد یا بخش).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a kind of condition (field, tag, event or segment).</source>
+        <translation>«%1» نوعی از شرط نیست (فیلد، برچسب، رویداد یا بخش).</translation>
+    </message>
+    <message>
+        <source>choose a field.</source>
+        <translation>یک فیلد انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>there is no field &quot;%1&quot;.</source>
+        <translation>فیلدی به نام «%1» وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not an operator for this field.</source>
+        <translation>%1: «%2» عملگری برای این فیلد نیست.</translation>
+    </message>
+    <message>
+        <source>%1: enter two values.</source>
+        <translation>%1: دو مقدار وارد کنید.</translation>
+    </message>
+    <message>
+        <source>%1: enter at least one value.</source>
+        <translation>%1: دست‌کم یک مقدار وارد کنید.</translation>
+    </message>
+    <message>
+        <source>%1: enter a value.</source>
+        <translation>%1: یک مقدار وارد کنید.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number.</source>
+        <translation>%1: «%2» عدد نیست.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number of days.</source>
+        <translation>%1: «%2» تعداد روز نیست.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a date we can read (use 2024-03-20 or ۱۴۰۳/۰۱/۰۱).</source>
+        <translation>%1: «%2» تاریخی نیست که بتوانیم بخوانیم (به شکل ۱۴۰۳/۰۱/۰۱ یا 2024-03-20 بنویسید).</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not one of its choices (%3).</source>
+        <translation>%1: «%2» از گزینه‌های آن نیست (%3).</translation>
+    </message>
+    <message>
+        <source>Tags: &quot;%1&quot; is not an operator for tags.</source>
+        <translation>برچسب‌ها: «%1» عملگری برای برچسب‌ها نیست.</translation>
+    </message>
+    <message>
+        <source>Tags: choose at least one tag.</source>
+        <translation>برچسب‌ها: دست‌کم یک برچسب انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Activity: &quot;%1&quot; is not an operator (did or did not).</source>
+        <translation>فعالیت: «%1» عملگر نیست (انجام داد یا انجام نداد).</translation>
+    </message>
+    <message>
+        <source>Activity: choose what the contact did.</source>
+        <translation>فعالیت: انتخاب کنید مخاطب چه کرده است.</translation>
+    </message>
+    <message>
+        <source>Activity: &quot;%1&quot; is not an event name.</source>
+        <translation>فعالیت: «%1» نام رویداد نیست.</translation>
+    </message>
+    <message>
+        <source>Activity: the number of times must be at least 1.</source>
+        <translation>فعالیت: تعداد دفعات باید دست‌کم ۱ باشد.</translation>
+    </message>
+    <message>
+        <source>Activity: the number of days must be 0 (ever) or more.</source>
+        <translation>فعالیت: تعداد روزها باید ۰ (همیشه) یا بیشتر باشد.</translation>
+    </message>
+    <message>
+        <source>Activity filter %1: &quot;%2&quot; is not a property name.</source>
+        <translation>صافی فعالیت %1: «%2» نام ویژگی نیست.</translation>
+    </message>
+    <message>
+        <source>Activity filter %1: &quot;%2&quot; is not an operator.</source>
+        <translation>صافی فعالیت %1: «%2» عملگر نیست.</translation>
+    </message>
+    <message>
+        <source>Activity filter %1: &quot;%2&quot; is not a number.</source>
+        <translation>صافی فعالیت %1: «%2» عدد نیست.</translation>
+    </message>
+    <message>
+        <source>Segment: &quot;%1&quot; is not an operator (in or not in).</source>
+        <translation>بخش: «%1» عملگر نیست (در یا نه در).</translation>
+    </message>
+    <message>
+        <source>Segment: choose a segment.</source>
+        <translation>بخش: یک بخش انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Segment: there is no segment &quot;%1&quot;.</source>
+        <translation>بخش: بخشی به نام «%1» وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Segment: &quot;%1&quot; includes itself, through this condition.</source>
+        <translation>بخش: «%1» از راه این شرط خودش را در بر می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>Segment: the rule of &quot;%1&quot; cannot be read: %2</source>
+        <translation>بخش: قاعدهٔ «%1» خوانده نمی‌شود: %2</translation>
+    </message>
+    <message>
+        <source>in segment &quot;%1&quot;, condition %2: %3</source>
+        <translation>در بخش «%1»، شرط %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>masir::SegmentFields</name>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>شرکت</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Country (code)</source>
+        <translation>کشور (کد)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>جنسیت</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Email consent</source>
+        <translation>رضایت ایمیل</translation>
+    </message>
+    <message>
+        <source>SMS consent</source>
+        <translation>رضایت پیامک</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>تاریخ تولد</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>ایجاد</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>آخرین تغییر</translation>
+    </message>
+    <message>
+        <source>is</source>
+        <translation>هست</translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation>نیست</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>شامل</translation>
+    </message>
+    <message>
+        <source>does not contain</source>
+        <translation>شامل نیست</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>آغاز می‌شود با</translation>
+    </message>
+    <message>
+        <source>ends with</source>
+        <translation>پایان می‌یابد با</translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation>یکی از این‌هاست</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>خالی است</translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation>خالی نیست</translation>
+    </message>
+    <message>
+        <source>=</source>
+        <translation>=</translation>
+    </message>
+    <message>
+        <source>≠</source>
+        <translation>≠</translation>
+    </message>
+    <message>
+        <source>&lt;</source>
+        <translation>&lt;</translation>
+    </message>
+    <message>
+        <source>≤</source>
+        <translation>≤</translation>
+    </message>
+    <message>
+        <source>&gt;</source>
+        <translation>&gt;</translation>
+    </message>
+    <message>
+        <source>≥</source>
+        <translation>≥</translation>
+    </message>
+    <message>
+        <source>is between</source>
+        <translation>بین این دو است</translation>
+    </message>
+    <message>
+        <source>is before</source>
+        <translation>پیش از</translation>
+    </message>
+    <message>
+        <source>is after</source>
+        <translation>پس از</translation>
+    </message>
+    <message>
+        <source>is on</source>
+        <translation>در تاریخ</translation>
+    </message>
+    <message>
+        <source>is in the last … days</source>
+        <translation>در … روز گذشته</translation>
+    </message>
+    <message>
+        <source>is in the next … days</source>
+        <translation>در … روز آینده</translation>
+    </message>
+    <message>
+        <source>is today</source>
+        <translation>امروز است</translation>
+    </message>
+    <message>
+        <source>is this week</source>
+        <translation>این هفته است</translation>
+    </message>
+    <message>
+        <source>is this month</source>
+        <translation>این ماه است</translation>
+    </message>
+    <message>
+        <source>is this year</source>
+        <translation>امسال است</translation>
+    </message>
+    <message>
+        <source>has its anniversary this month</source>
+        <translation>سالگردش این ماه است</translation>
+    </message>
+    <message>
+        <source>has its anniversary within … days</source>
+        <translation>سالگردش تا … روز دیگر است</translation>
+    </message>
+    <message>
+        <source>is yes</source>
+        <translation>بله است</translation>
+    </message>
+    <message>
+        <source>is no</source>
+        <translation>خیر است</translation>
+    </message>
+    <message>
+        <source>has any of the tags</source>
+        <translation>هر یک از برچسب‌ها را دارد</translation>
+    </message>
+    <message>
+        <source>has all of the tags</source>
+        <translation>همهٔ برچسب‌ها را دارد</translation>
+    </message>
+    <message>
+        <source>has none of the tags</source>
+        <translation>هیچ‌یک از برچسب‌ها را ندارد</translation>
+    </message>
+    <message>
+        <source>did</source>
+        <translation>انجام داد</translation>
+    </message>
+    <message>
+        <source>did not</source>
+        <translation>انجام نداد</translation>
+    </message>
+    <message>
+        <source>is not in</source>
+        <translation>در آن نیست</translation>
+    </message>
+</context>
+<context>
+    <name>masir::SegmentRepository</name>
+    <message>
+        <source>Give the segment a name.</source>
+        <translation>برای بخش نامی بگذارید.</translation>
+    </message>
+    <message>
+        <source>There is already a segment called &quot;%1&quot;. Choose another name.</source>
+        <translation>بخشی به نام «%1» از پیش وجود دارد. نام دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <source>Cannot save the segment: %1</source>
+        <translation>ذخیرهٔ بخش ممکن نیست: %1</translation>
+    </message>
+    <message>
+        <source>The segment no longer exists.</source>
+        <translation>این بخش دیگر وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Cannot count the segment: %1</source>
+        <translation>شمارش بخش ممکن نیست: %1</translation>
+    </message>
+    <message>
+        <source>Cannot update the segment: %1</source>
+        <translation>به‌روزرسانی بخش ممکن نیست: %1</translation>
+    </message>
+</context>
+<context>
+    <name>masir::SegmentRule</name>
+    <message>
+        <source>Condition %1: groups are nested too deeply.</source>
+        <translation>شرط %1: گروه‌ها بیش از اندازه تودرتو هستند.</translation>
+    </message>
+    <message>
+        <source>Group %1: &quot;match&quot; must be &quot;all&quot; or &quot;any&quot;, not &quot;%2&quot;.</source>
+        <translation>گروه %1: مقدار «match» باید «all» یا «any» باشد، نه «%2».</translation>
+    </message>
+    <message>
+        <source>(top)</source>
+        <translation>(بالاترین)</translation>
+    </message>
+    <message>
+        <source>Condition %1 is not an object.</source>
+        <translation>شرط %1 یک شیء نیست.</translation>
+    </message>
+    <message>
+        <source>This is not a segment rule: &quot;formatVersion&quot; is missing.</source>
+        <translation>این قاعدهٔ بخش نیست: «formatVersion» ندارد.</translation>
+    </message>
+    <message>
+        <source>This rule was saved by a newer Masir (format %1; this one reads %2). Update Masir to use it.</source>
+        <translation>این قاعده با نسخهٔ تازه‌تری از مسیر ذخیره شده است (قالب %1؛ این نسخه قالب %2 را می‌خواند). برای استفاده، مسیر را به‌روز کنید.</translation>
+    </message>
+    <message>
+        <source>This is not a segment rule: &quot;conditions&quot; is missing.</source>
+        <translation>این قاعدهٔ بخش نیست: «conditions» ندارد.</translation>
+    </message>
+    <message>
+        <source>The rule is not valid JSON: %1 (at byte %2).</source>
+        <translation>قاعده JSON معتبر نیست: %1 (در بایت %2).</translation>
+    </message>
+</context>
+<context>
+    <name>masir::TagRepository</name>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>برچسب نام می‌خواهد.</translation>
+    </message>
+    <message>
+        <source>Cannot rename the tag: %1</source>
+        <translation>تغییر نام برچسب ممکن نیست: %1</translation>
+    </message>
+    <message>
+        <source>Cannot merge the tags: %1</source>
+        <translation>ادغام برچسب‌ها ممکن نیست: %1</translation>
+    </message>
+    <message>
+        <source>Cannot delete the tag: %1</source>
+        <translation>حذف برچسب ممکن نیست: %1</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,14 @@
 #include "exporting/CsvWriter.h"
 #include "importing/ImportHistory.h"
 #include "importing/ImportJob.h"
+#include "scoring/LeadScoring.h"
+#include "segments/SegmentRepository.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -46,6 +49,13 @@ QString CliApp::usage() const
               "  imports undo ID              remove the contacts an import created\n"
               "  demo [--contacts N] [--no-events]\n"
               "                               add generated sample contacts\n"
+              "  segment count (NAME | --rule FILE.json)\n"
+              "                               print how many contacts a segment has\n"
+              "  segment list [--json]        list segments and lists with their counts\n"
+              "  segment save NAME --rule FILE.json\n"
+              "                               create or replace a rule segment\n"
+              "  segment materialize NAME     store who is in a rule segment now\n"
+              "  score recompute              recompute every score from the history\n"
               "  check                        check the workspace file for damage\n"
               "\n"
               "Options:\n"
@@ -142,6 +152,14 @@ int CliApp::run(const QStringList &arguments)
         Database db(path);
         return demo(db, args);
     }
+    if (command == QLatin1String("segment")) {
+        Database db(path);
+        return segment(db, args);
+    }
+    if (command == QLatin1String("score")) {
+        Database db(path);
+        return score(db, args);
+    }
     if (command == QLatin1String("check")) {
         Database db(path, Database::Mode::ReadOnly);
         return check(db);
@@ -197,6 +215,137 @@ int CliApp::contacts(Database &db, const QStringList &args)
         return 0;
     }
     return usageError(tr("Unknown subcommand \"contacts %1\".").arg(sub));
+}
+
+int CliApp::segment(Database &db, const QStringList &args)
+{
+    if (args.isEmpty())
+        return usageError(tr("segment needs a subcommand: count, list, save or materialize."));
+    const QString sub = args.first();
+    const QStringList parseArgs = QStringList{QStringLiteral("masir-cli")} + args;
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOption(
+        {QStringLiteral("rule"), tr("A rule in a JSON file."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    if (!parser.parse(parseArgs))
+        return usageError(parser.errorText());
+    const QStringList words = parser.positionalArguments().mid(1);
+    auto readRule = [&](SegmentRule &rule) -> bool {
+        QFile file(parser.value(QStringLiteral("rule")));
+        if (!file.open(QIODevice::ReadOnly)) {
+            fail(tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
+            return false;
+        }
+        QString error;
+        const auto parsed = SegmentRule::fromJsonBytes(file.readAll(), &error);
+        if (!parsed) {
+            fail(tr("%1: %2").arg(file.fileName(), error));
+            return false;
+        }
+        rule = *parsed;
+        return true;
+    };
+    const bool hasRule = parser.isSet(QStringLiteral("rule"));
+    if (sub == QLatin1String("count")) {
+        if (hasRule == (words.size() == 1) || words.size() > 1)
+            return usageError(tr("segment count takes a segment name or --rule FILE.json."));
+        if (!openWorkspace(db))
+            return 1;
+        SegmentRepository repo(db);
+        std::optional<qint64> n;
+        if (hasRule) {
+            SegmentRule rule;
+            if (!readRule(rule))
+                return 1;
+            n = repo.count(rule);
+        } else {
+            const auto found = repo.findByName(words.first());
+            if (!found)
+                return fail(tr("There is no segment called \"%1\".").arg(words.first()));
+            n = repo.count(found->id);
+        }
+        if (!n)
+            return fail(repo.errorString());
+        m_out << *n << '\n';
+        return 0;
+    }
+    if (sub == QLatin1String("list")) {
+        if (!words.isEmpty())
+            return usageError(tr("segment list takes no arguments."));
+        if (!openWorkspace(db))
+            return 1;
+        SegmentRepository repo(db);
+        QJsonArray list;
+        for (const Segment &s : repo.list()) {
+            const qint64 n = repo.count(s.id).value_or(-1);
+            if (parser.isSet(QStringLiteral("json"))) {
+                list.append(
+                    QJsonObject{{QStringLiteral("id"), s.id},
+                                {QStringLiteral("name"), s.name},
+                                {QStringLiteral("kind"),
+                                 s.isStatic ? QStringLiteral("static") : QStringLiteral("rule")},
+                                {QStringLiteral("contacts"), n}});
+            } else {
+                m_out << s.id << '\t' << (s.isStatic ? tr("list") : tr("rule")) << '\t' << n << '\t'
+                      << s.name << '\n';
+            }
+        }
+        if (parser.isSet(QStringLiteral("json")))
+            m_out << QJsonDocument(list).toJson(QJsonDocument::Compact) << '\n';
+        return 0;
+    }
+    if (sub == QLatin1String("save")) {
+        if (words.size() != 1 || !hasRule)
+            return usageError(tr("segment save takes a name and --rule FILE.json."));
+        if (!openWorkspace(db))
+            return 1;
+        Segment s;
+        if (!readRule(s.rule))
+            return 1;
+        SegmentRepository repo(db);
+        if (const auto existing = repo.findByName(words.first())) {
+            if (existing->isStatic)
+                return fail(tr("\"%1\" is a list, not a rule segment.").arg(words.first()));
+            s.id = existing->id;
+        }
+        s.name = words.first();
+        if (!repo.save(s))
+            return fail(repo.errorString());
+        m_out << s.id << '\n';
+        return 0;
+    }
+    if (sub == QLatin1String("materialize")) {
+        if (words.size() != 1)
+            return usageError(tr("segment materialize takes a segment name."));
+        if (!openWorkspace(db))
+            return 1;
+        SegmentRepository repo(db);
+        const auto found = repo.findByName(words.first());
+        if (!found)
+            return fail(tr("There is no segment called \"%1\".").arg(words.first()));
+        const auto n = repo.materialize(found->id);
+        if (!n)
+            return fail(repo.errorString());
+        m_out << *n << '\n';
+        return 0;
+    }
+    return usageError(tr("Unknown subcommand \"segment %1\".").arg(sub));
+}
+
+int CliApp::score(Database &db, const QStringList &args)
+{
+    if (args != QStringList{QStringLiteral("recompute")})
+        return usageError(tr("score needs the subcommand recompute."));
+    if (!openWorkspace(db))
+        return 1;
+    LeadScoring scoring(db);
+    const auto result = scoring.recomputeAll();
+    if (!result)
+        return fail(scoring.errorString());
+    m_out << tr("%n score(s) changed", nullptr, int(result->contacts)) << ", "
+          << tr("%n lead(s) moved to a later stage", nullptr, int(result->promoted)) << '\n';
+    return 0;
 }
 
 int CliApp::demo(Database &db, const QStringList &args)

@@ -30,6 +30,8 @@ private:
     int import(Database &db, const QStringList &args);
     int imports(Database &db, const QStringList &args);
     int check(Database &db);
+    int segment(Database &db, const QStringList &args);
+    int score(Database &db, const QStringList &args);
 
     QTextStream m_out;
     QTextStream m_err;

@@ -18,7 +18,8 @@ struct ContactQuery
         Score,
     };
 
-    QString search; ///< free text: every word must match name, company, email or phone
+    QString search;       ///< free text: every word must match name, company, email or phone
+    qint64 segmentId = 0; ///< only the members of this segment or list (0: everyone)
     SortKey sortKey = SortKey::Created;
     bool descending = false;
 

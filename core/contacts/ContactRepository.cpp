@@ -1,5 +1,7 @@
 #include "contacts/ContactRepository.h"
 
+#include "segments/SegmentRepository.h"
+
 #include "common/Logging.h"
 #include "contacts/ContactColumns.h"
 #include "contacts/CustomFields.h"
@@ -42,10 +44,19 @@ QString sortColumn(ContactQuery::SortKey key)
     return QStringLiteral("id");
 }
 
-// WHERE clause (without the keyword) for the query's search words.
-QString searchClause(const ContactQuery &query, QVariantList &binds)
+// WHERE clause (without the keyword) for the query's search words and segment.
+QString searchClause(const Database &database, const ContactQuery &query, QVariantList &binds)
 {
     QStringList parts;
+    if (query.segmentId) {
+        const CompiledSegment segment = SegmentRepository(database).filter(query.segmentId);
+        if (segment.ok()) {
+            parts << segment.where;
+            binds << segment.binds;
+        } else {
+            parts << QStringLiteral("0 = 1"); // a segment that cannot be read shows nobody
+        }
+    }
     const QStringList words =
         TextNormalizer::forSearch(query.search).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (QString word : words) {
@@ -646,7 +657,7 @@ QList<qint64> ContactRepository::findIdsByPhone(const QString &e164) const
 qint64 ContactRepository::count(const ContactQuery &query) const
 {
     QVariantList binds;
-    const QString where = searchClause(query, binds);
+    const QString where = searchClause(m_db, query, binds);
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT count(*) FROM contacts") +
               (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
@@ -670,7 +681,7 @@ QList<ContactListRow> ContactRepository::page(const ContactQuery &query,
 
     QVariantList binds;
     QStringList where;
-    const QString search = searchClause(query, binds);
+    const QString search = searchClause(m_db, query, binds);
     if (!search.isEmpty())
         where << search;
     if (request.from == From::After || request.from == From::Before) {

@@ -20,6 +20,9 @@ constexpr KeyInfo kKeys[] = {
     {WorkspaceSettings::Key::DefaultRegion, "contacts/defaultRegion"},
     {WorkspaceSettings::Key::BusinessName, "business/name"},
     {WorkspaceSettings::Key::IsDemo, "workspace/isDemo"},
+    {WorkspaceSettings::Key::Stages, "stages/keys"},
+    {WorkspaceSettings::Key::MqlScore, "scoring/mqlScore"},
+    {WorkspaceSettings::Key::SqlScore, "scoring/sqlScore"},
 };
 
 } // namespace
@@ -49,6 +52,12 @@ QVariant WorkspaceSettings::defaultValue(Key key)
         return QString();
     case Key::IsDemo:
         return false;
+    case Key::Stages:
+        return QStringLiteral("subscriber,lead,mql,sql,opportunity,customer,lost");
+    case Key::MqlScore:
+        return 50;
+    case Key::SqlScore:
+        return 100;
     }
     return {};
 }

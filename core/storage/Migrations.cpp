@@ -161,6 +161,40 @@ const QList<QStringList> &migrationList()
         {
             QStringLiteral("DROP INDEX contacts_import"),
         },
+        // 6: lead scoring rules (with the defaults from our research) and tasks
+        // for the owner.
+        {
+            QStringLiteral(R"(CREATE TABLE scoring_rules (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL DEFAULT 'event' CHECK (kind = 'event' OR kind = 'inactivity'),
+                event_type TEXT NOT NULL DEFAULT '',
+                property TEXT NOT NULL DEFAULT '',
+                op TEXT NOT NULL DEFAULT '',
+                value REAL,
+                points INTEGER NOT NULL,
+                cap_points INTEGER NOT NULL DEFAULT 0,
+                cap_days INTEGER NOT NULL DEFAULT 0,
+                enabled INTEGER NOT NULL DEFAULT 1,
+                created_at BIGINT NOT NULL))"),
+            QStringLiteral("INSERT INTO scoring_rules (event_type, points, cap_points, cap_days, "
+                           "created_at) VALUES ('email_opened', 5, 25, 30, 0), "
+                           "('email_clicked', 10, 50, 30, 0), ('form_submitted', 30, 0, 0, 0), "
+                           "('unsubscribed', -50, 0, 0, 0)"),
+            QStringLiteral("INSERT INTO scoring_rules (kind, points, created_at) "
+                           "VALUES ('inactivity', -5, 0)"),
+            QStringLiteral(R"(CREATE TABLE tasks (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                contact_id BIGINT REFERENCES contacts (id) ON DELETE CASCADE,
+                title TEXT NOT NULL,
+                owner TEXT NOT NULL DEFAULT '',
+                due_at BIGINT,
+                done_at BIGINT,
+                created_at BIGINT NOT NULL))"),
+            QStringLiteral("CREATE INDEX tasks_open ON tasks (done_at, due_at)"),
+            // segments and scoring read who did what when, from the index alone
+            QStringLiteral("DROP INDEX events_type"),
+            QStringLiteral("CREATE INDEX events_type ON events (type, occurred_at, contact_id)"),
+        },
     };
     return list;
 }

@@ -101,6 +101,58 @@ private Q_SLOTS:
         QCOMPARE(r.out, QStringLiteral("ok\n"));
     }
 
+    void segmentsAndScores()
+    {
+        const QString w = m_dir.filePath(QStringLiteral("segments.masir"));
+        auto cli = [&](QStringList args) {
+            return run(QStringList{QStringLiteral("--workspace"), w} + args);
+        };
+        QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("--contacts"), QStringLiteral("300")})
+                     .exitCode,
+                 0);
+        auto write = [&](const QString &name, const QByteArray &json) {
+            QFile f(m_dir.filePath(name));
+            f.open(QIODevice::WriteOnly);
+            f.write(json);
+            return f.fileName();
+        };
+        // an empty rule is everyone; a rule counts the same as SQL over the file
+        const QString all =
+            write(QStringLiteral("all.json"), R"({"formatVersion":1,"conditions":[]})");
+        Result r = cli(
+            {QStringLiteral("segment"), QStringLiteral("count"), QStringLiteral("--rule"), all});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("300\n"));
+        const QString vip = write(QStringLiteral("vip.json"),
+                                  R"({"formatVersion":1,"match":"all","conditions":[
+                                      {"kind":"tag","op":"has_any","value":["vip"]}]})");
+        r = cli({QStringLiteral("segment"), QStringLiteral("save"), QStringLiteral("VIPs"),
+                 QStringLiteral("--rule"), vip});
+        QCOMPARE(r.exitCode, 0);
+        r = cli({QStringLiteral("segment"), QStringLiteral("count"), QStringLiteral("VIPs")});
+        QCOMPARE(r.exitCode, 0);
+        const qint64 vips = r.out.trimmed().toLongLong();
+        QVERIFY(vips > 0 && vips < 300);
+        r = cli({QStringLiteral("segment"), QStringLiteral("materialize"), QStringLiteral("VIPs")});
+        QCOMPARE(r.out.trimmed().toLongLong(), vips);
+        r = cli({QStringLiteral("segment"), QStringLiteral("list")});
+        QVERIFY(r.out.contains(QStringLiteral("\tVIPs\n")));
+        // a bad rule says which condition is wrong, on stderr, with exit code 1
+        const QString bad = write(QStringLiteral("bad.json"),
+                                  R"({"formatVersion":1,"conditions":[
+                                      {"kind":"field","field":"score","op":"gt","value":"lots"}]})");
+        r = cli(
+            {QStringLiteral("segment"), QStringLiteral("count"), QStringLiteral("--rule"), bad});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Condition 1")), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        r = cli({QStringLiteral("segment"), QStringLiteral("count")});
+        QCOMPARE(r.exitCode, 2);
+        r = cli({QStringLiteral("score"), QStringLiteral("recompute")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("changed")));
+    }
+
     void errorsGoToStderrWithNonZeroExit()
     {
         Result r = run({QStringLiteral("--workspace"),

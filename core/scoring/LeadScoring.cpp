@@ -1,0 +1,473 @@
+#include "scoring/LeadScoring.h"
+
+#include "common/Logging.h"
+#include "contacts/Contact.h"
+#include "events/EventStore.h"
+#include "settings/WorkspaceSettings.h"
+#include "storage/Database.h"
+#include "storage/SqlDialect.h"
+#include "storage/Transaction.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace masir {
+
+namespace {
+
+constexpr qint64 kDayMs = 86400000;
+constexpr qint64 kMonthMs = 30 * kDayMs;
+
+QString comparison(const QString &op)
+{
+    static const QHash<QString, QString> ops = {
+        {QStringLiteral("eq"), QStringLiteral("=")}, {QStringLiteral("ne"), QStringLiteral("<>")},
+        {QStringLiteral("lt"), QStringLiteral("<")}, {QStringLiteral("le"), QStringLiteral("<=")},
+        {QStringLiteral("gt"), QStringLiteral(">")}, {QStringLiteral("ge"), QStringLiteral(">=")}};
+    return ops.value(op);
+}
+
+// " AND <the rule's payload test>" on events aliased e, or "".
+QString filterSql(const ScoringRule &rule, QVariantList &binds)
+{
+    if (rule.property.isEmpty() || comparison(rule.op).isEmpty())
+        return {};
+    binds << SqlDialect::jsonPath(rule.property) << rule.value;
+    return QStringLiteral(" AND CAST(%1 AS REAL) %2 ?")
+        .arg(SqlDialect::jsonValue(QStringLiteral("e.payload")), comparison(rule.op));
+}
+
+// Events that are bookkeeping, not activity.
+const QString kNotActivity =
+    QStringLiteral("('score_changed', 'stage_changed', 'task_created', 'contact_updated')");
+
+bool exec(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
+{
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    qCWarning(lcContacts) << "scoring:" << sql << *error;
+    return false;
+}
+
+} // namespace
+
+// --- stages ------------------------------------------------------------------
+
+LifecycleStages::LifecycleStages(const Database &db)
+    : m_db(db)
+{}
+
+QStringList LifecycleStages::keys() const
+{
+    return WorkspaceSettings(m_db)
+        .value(WorkspaceSettings::Key::Stages)
+        .toString()
+        .split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
+
+bool LifecycleStages::setKeys(const QStringList &keys, QString *error)
+{
+    static const QRegularExpression valid(QStringLiteral("^[a-z][a-z0-9_]{0,31}$"));
+    for (const QString &k : keys) {
+        if (!valid.match(k).hasMatch()) {
+            *error =
+                tr("\"%1\" cannot be a stage key: use lower-case letters, digits and _.").arg(k);
+            return false;
+        }
+    }
+    if (keys.isEmpty() || QStringList(keys).removeDuplicates() > 0) {
+        *error = tr("List each stage once, and at least one.");
+        return false;
+    }
+    return WorkspaceSettings(m_db).setValue(WorkspaceSettings::Key::Stages,
+                                            keys.join(QLatin1Char(',')));
+}
+
+QString LifecycleStages::label(const QString &key)
+{
+    return ContactVocabulary::stageKeys().contains(key) ? ContactVocabulary::stageLabel(key) : key;
+}
+
+QList<QPair<QString, qint64>> LifecycleStages::funnel() const
+{
+    QHash<QString, qint64> counts;
+    QSqlQuery q(m_db.connection());
+    if (q.exec(QStringLiteral("SELECT stage, count(*) FROM contacts GROUP BY stage"))) {
+        while (q.next())
+            counts.insert(q.value(0).toString(), q.value(1).toLongLong());
+    }
+    QList<QPair<QString, qint64>> out;
+    for (const QString &k : keys())
+        out.append({k, counts.take(k)});
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) // stages no longer listed
+        out.append({it.key(), it.value()});
+    return out;
+}
+
+// --- rules -------------------------------------------------------------------
+
+LeadScoring::LeadScoring(const Database &db)
+    : m_db(db)
+{}
+
+QList<ScoringRule> LeadScoring::rules() const
+{
+    QList<ScoringRule> out;
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("SELECT id, kind, event_type, property, op, value, points, "
+                               "cap_points, cap_days, enabled FROM scoring_rules ORDER BY id")))
+        return out;
+    while (q.next()) {
+        ScoringRule r;
+        r.id = q.value(0).toLongLong();
+        r.kind = q.value(1).toString() == QLatin1String("inactivity")
+                     ? ScoringRule::Kind::Inactivity
+                     : ScoringRule::Kind::Event;
+        r.eventType = q.value(2).toString();
+        r.property = q.value(3).toString();
+        r.op = q.value(4).toString();
+        r.value = q.value(5).toDouble();
+        r.points = q.value(6).toInt();
+        r.capPoints = q.value(7).toInt();
+        r.capDays = q.value(8).toInt();
+        r.enabled = q.value(9).toBool();
+        out << r;
+    }
+    return out;
+}
+
+bool LeadScoring::saveRule(ScoringRule &rule)
+{
+    static const QRegularExpression name(QStringLiteral("^[A-Za-z0-9_.:-]{1,64}$"));
+    static const QRegularExpression property(QStringLiteral("^([A-Za-z_][A-Za-z0-9_]{0,63})?$"));
+    if (rule.kind == ScoringRule::Kind::Event && !name.match(rule.eventType).hasMatch()) {
+        m_error = tr("Choose the event this rule scores.");
+        return false;
+    }
+    if (!property.match(rule.property).hasMatch() ||
+        (!rule.property.isEmpty() && comparison(rule.op).isEmpty())) {
+        m_error = tr("The property test is incomplete: a property name, an operator and a value.");
+        return false;
+    }
+    if (rule.points == 0 || rule.capPoints < 0 || rule.capDays < 0) {
+        m_error = tr("Give the rule a number of points other than 0, and a cap of 0 or more.");
+        return false;
+    }
+    QSqlQuery q(m_db.connection());
+    const QVariantList values = {rule.kind == ScoringRule::Kind::Inactivity
+                                     ? QStringLiteral("inactivity")
+                                     : QStringLiteral("event"),
+                                 QString(rule.eventType + QString()),
+                                 QString(rule.property + QString()),
+                                 QString(rule.op + QString()),
+                                 rule.value,
+                                 rule.points,
+                                 rule.capPoints,
+                                 rule.capDays,
+                                 rule.enabled ? 1 : 0};
+    const QString sql =
+        rule.id ? QStringLiteral("UPDATE scoring_rules SET kind = ?, event_type = ?, property = ?, "
+                                 "op = ?, value = ?, points = ?, cap_points = ?, cap_days = ?, "
+                                 "enabled = ? WHERE id = ?")
+                : QStringLiteral("INSERT INTO scoring_rules (kind, event_type, property, op, "
+                                 "value, points, cap_points, cap_days, enabled, created_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    QVariantList binds = values;
+    binds << (rule.id ? QVariant(rule.id) : QVariant(QDateTime::currentMSecsSinceEpoch()));
+    if (!exec(q, sql, binds, &m_error))
+        return false;
+    if (!rule.id)
+        rule.id = q.lastInsertId().toLongLong();
+    return true;
+}
+
+bool LeadScoring::removeRule(qint64 id)
+{
+    QSqlQuery q(m_db.connection());
+    return exec(q, QStringLiteral("DELETE FROM scoring_rules WHERE id = ?"), {id}, &m_error);
+}
+
+// --- live scoring ------------------------------------------------------------
+
+std::optional<int> LeadScoring::record(qint64 contactId, const QString &type, const QDateTime &when,
+                                       const QJsonObject &payload)
+{
+    QSqlDatabase db = m_db.connection();
+    Transaction tx(db);
+    if (!tx.isActive()) {
+        m_error = tx.errorString();
+        return std::nullopt;
+    }
+    EventStore events(db);
+    if (!events.append(contactId, type, when, payload)) {
+        m_error = events.errorString();
+        return std::nullopt;
+    }
+    const qint64 at = when.toMSecsSinceEpoch();
+    int points = 0;
+    QSqlQuery q(db);
+    for (const ScoringRule &rule : rules()) {
+        if (!rule.enabled || rule.kind != ScoringRule::Kind::Event || rule.eventType != type)
+            continue;
+        if (!rule.property.isEmpty()) {
+            const QJsonValue v = payload.value(rule.property);
+            const double x = v.isString() ? v.toString().toDouble() : v.toDouble();
+            const QString op = rule.op;
+            const bool pass = (op == QLatin1String("eq") && x == rule.value) ||
+                              (op == QLatin1String("ne") && x != rule.value) ||
+                              (op == QLatin1String("lt") && x < rule.value) ||
+                              (op == QLatin1String("le") && x <= rule.value) ||
+                              (op == QLatin1String("gt") && x > rule.value) ||
+                              (op == QLatin1String("ge") && x >= rule.value);
+            if (v.isUndefined() || !pass)
+                continue;
+        }
+        int p = rule.points;
+        if (rule.capPoints > 0) {
+            // The same buckets as recomputeAll(): periods counted from the epoch.
+            const qint64 period = rule.capDays > 0 ? rule.capDays * kDayMs : 0;
+            const qint64 from =
+                period ? (at / period) * period : std::numeric_limits<qint64>::min();
+            const qint64 to = period ? from + period : std::numeric_limits<qint64>::max();
+            QVariantList binds{contactId, type, from, to};
+            const QString sql = QStringLiteral("SELECT count(*) FROM events e WHERE "
+                                               "e.contact_id = ? AND e.type = ? AND "
+                                               "e.occurred_at >= ? AND e.occurred_at < ?") +
+                                filterSql(rule, binds);
+            if (!exec(q, sql, binds, &m_error) || !q.next())
+                return std::nullopt;
+            const qint64 n = q.value(0).toLongLong(); // this event included
+            const qint64 unit = std::abs(rule.points);
+            const qint64 before = std::min<qint64>((n - 1) * unit, rule.capPoints);
+            const qint64 now = std::min<qint64>(n * unit, rule.capPoints);
+            p = int(now - before) * (rule.points < 0 ? -1 : 1);
+        }
+        points += p;
+    }
+    if (points != 0) {
+        if (!exec(q, QStringLiteral("SELECT score FROM contacts WHERE id = ?"), {contactId},
+                  &m_error) ||
+            !q.next())
+            return std::nullopt;
+        const int from = q.value(0).toInt();
+        const int to = from + points;
+        if (!exec(q, QStringLiteral("UPDATE contacts SET score = ? WHERE id = ?"), {to, contactId},
+                  &m_error))
+            return std::nullopt;
+        events.append(contactId, EventTypeScoring::ScoreChanged, when,
+                      {{QStringLiteral("from"), from},
+                       {QStringLiteral("to"), to},
+                       {QStringLiteral("points"), points},
+                       {QStringLiteral("reason"), type}});
+        if (!applyThresholds(contactId, to, when))
+            return std::nullopt;
+    }
+    if (!tx.commit()) {
+        m_error = tx.errorString();
+        return std::nullopt;
+    }
+    return points;
+}
+
+bool LeadScoring::applyThresholds(qint64 contactId, int score, const QDateTime &when)
+{
+    const QStringList stages = LifecycleStages(m_db).keys();
+    const WorkspaceSettings settings(m_db);
+    const int mql = settings.value(WorkspaceSettings::Key::MqlScore).toInt();
+    const int sql = settings.value(WorkspaceSettings::Key::SqlScore).toInt();
+    QString target;
+    if (score >= sql && stages.contains(QStringLiteral("sql")))
+        target = QStringLiteral("sql");
+    else if (score >= mql && stages.contains(QStringLiteral("mql")))
+        target = QStringLiteral("mql");
+    if (target.isEmpty())
+        return true;
+    QSqlQuery q(m_db.connection());
+    if (!exec(q, QStringLiteral("SELECT stage, owner FROM contacts WHERE id = ?"), {contactId},
+              &m_error) ||
+        !q.next())
+        return false;
+    const QString current = q.value(0).toString();
+    const QString owner = q.value(1).toString();
+    // Only forward, and only from the stages before the target in the funnel.
+    const qsizetype at = stages.indexOf(current);
+    if (at < 0 || at >= stages.indexOf(target))
+        return true;
+    if (!exec(q, QStringLiteral("UPDATE contacts SET stage = ? WHERE id = ?"), {target, contactId},
+              &m_error))
+        return false;
+    EventStore events(m_db.connection());
+    events.append(contactId, EventType::StageChanged, when,
+                  {{QStringLiteral("from"), current},
+                   {QStringLiteral("to"), target},
+                   {QStringLiteral("reason"), QStringLiteral("score")}});
+    const QString title = tr("Follow up: this lead is now %1 (score %2)")
+                              .arg(LifecycleStages::label(target))
+                              .arg(score);
+    if (!exec(q,
+              QStringLiteral("INSERT INTO tasks (contact_id, title, owner, due_at, created_at) "
+                             "VALUES (?, ?, ?, ?, ?)"),
+              {contactId, title, QString(owner + QString()), when.addDays(1).toMSecsSinceEpoch(),
+               when.toMSecsSinceEpoch()},
+              &m_error))
+        return false;
+    events.append(contactId, EventTypeScoring::TaskCreated, when,
+                  {{QStringLiteral("title"), title}, {QStringLiteral("owner"), owner}});
+    return true;
+}
+
+// --- recomputation -----------------------------------------------------------
+
+std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDateTime &when)
+{
+    const qint64 now = when.toMSecsSinceEpoch();
+    QSqlDatabase db = m_db.connection();
+    Transaction tx(db);
+    if (!tx.isActive()) {
+        m_error = tx.errorString();
+        return std::nullopt;
+    }
+    QSqlQuery q(db);
+    if (!exec(q,
+              QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS score_parts (contact_id BIGINT, "
+                             "points BIGINT)"),
+              {}, &m_error) ||
+        !exec(q, QStringLiteral("DELETE FROM score_parts"), {}, &m_error) ||
+        !exec(q,
+              QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS score_new (contact_id BIGINT "
+                             "PRIMARY KEY, score BIGINT NOT NULL)"),
+              {}, &m_error) ||
+        !exec(q, QStringLiteral("DELETE FROM score_new"), {}, &m_error) ||
+        !exec(q,
+              QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS score_last (contact_id BIGINT "
+                             "PRIMARY KEY, last_at BIGINT NOT NULL)"),
+              {}, &m_error))
+        return std::nullopt;
+
+    for (const ScoringRule &rule : rules()) {
+        if (!rule.enabled)
+            continue;
+        if (rule.kind == ScoringRule::Kind::Inactivity) {
+            // points for every full 30 days since the last activity (or creation).
+            // "contact_id + 0" keeps SQLite on the covering (type, occurred_at,
+            // contact_id) index: grouping along events_contact would read every row.
+            const QString last =
+                QStringLiteral("INSERT INTO score_last SELECT contact_id + 0 AS cid, "
+                               "max(occurred_at) FROM events WHERE type >= '' AND type "
+                               "NOT IN ") +
+                kNotActivity + QStringLiteral(" AND occurred_at <= ? GROUP BY cid");
+            const QString sql = QStringLiteral(
+                "INSERT INTO score_parts SELECT c.id, ? * ((? - COALESCE(l.last_at, "
+                "c.created_at)) / ?) FROM contacts c LEFT JOIN score_last l ON l.contact_id = c.id "
+                "WHERE ? - COALESCE(l.last_at, c.created_at) >= ?");
+            if (!exec(q, QStringLiteral("DELETE FROM score_last"), {}, &m_error) ||
+                !exec(q, last, {now}, &m_error) ||
+                !exec(q, sql, {rule.points, now, kMonthMs, now, kMonthMs}, &m_error))
+                return std::nullopt;
+            continue;
+        }
+        const qint64 period = rule.capDays > 0 ? rule.capDays * kDayMs : 0;
+        QVariantList binds;
+        QString points;
+        if (rule.capPoints > 0) {
+            const qint64 unit = std::abs(rule.points);
+            const int sign = rule.points < 0 ? -1 : 1;
+            points = QStringLiteral("CASE WHEN count(*) * ? > ? THEN ? ELSE count(*) * ? END * ?");
+            binds << unit << rule.capPoints << rule.capPoints << unit << sign;
+        } else {
+            points = QStringLiteral("count(*) * ?");
+            binds << rule.points;
+        }
+        binds << rule.eventType << now;
+        QString sql =
+            QStringLiteral("INSERT INTO score_parts SELECT e.contact_id, %1 FROM events e "
+                           "WHERE e.type = ? AND e.occurred_at <= ?")
+                .arg(points);
+        sql += filterSql(rule, binds);
+        sql += period ? QStringLiteral(" GROUP BY e.contact_id, e.occurred_at / ?")
+                      : QStringLiteral(" GROUP BY e.contact_id");
+        if (period)
+            binds << period;
+        if (!exec(q, sql, binds, &m_error))
+            return std::nullopt;
+    }
+    if (!exec(q,
+              QStringLiteral("INSERT INTO score_new SELECT contact_id, sum(points) FROM "
+                             "score_parts GROUP BY contact_id"),
+              {}, &m_error))
+        return std::nullopt;
+
+    RecomputeResult result;
+    // Every change is kept on the timeline.
+    const QString newScore = QStringLiteral(
+        "COALESCE((SELECT n.score FROM score_new n WHERE n.contact_id = contacts.id), 0)");
+    if (!exec(q,
+              QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, payload) SELECT "
+                             "id, ?, ?, '{\"from\":' || score || ',\"to\":' || %1 || "
+                             "',\"reason\":\"recompute\"}' FROM contacts WHERE score <> %1")
+                  .arg(newScore),
+              {EventTypeScoring::ScoreChanged, now}, &m_error))
+        return std::nullopt;
+    result.contacts = q.numRowsAffected();
+    if (!exec(q, QStringLiteral("UPDATE contacts SET score = %1 WHERE score <> %1").arg(newScore),
+              {}, &m_error))
+        return std::nullopt;
+
+    // Thresholds: forward only, from the stages before the target.
+    const QStringList stages = LifecycleStages(m_db).keys();
+    const WorkspaceSettings settings(m_db);
+    const QList<QPair<QString, int>> targets = {
+        {QStringLiteral("sql"), settings.value(WorkspaceSettings::Key::SqlScore).toInt()},
+        {QStringLiteral("mql"), settings.value(WorkspaceSettings::Key::MqlScore).toInt()}};
+    for (const auto &[target, threshold] : targets) {
+        const qsizetype at = stages.indexOf(target);
+        if (at <= 0)
+            continue;
+        const QStringList before = stages.mid(0, at);
+        const QString in = QStringList(before.size(), QStringLiteral("?")).join(QLatin1Char(','));
+        const QString where = QStringLiteral("score >= ? AND stage IN (%1)").arg(in);
+        QVariantList whereBinds{threshold};
+        for (const QString &s : before)
+            whereBinds << s;
+        const QString title =
+            tr("Follow up: this lead is now %1").arg(LifecycleStages::label(target));
+        QVariantList binds{title, now + kDayMs, now};
+        binds << whereBinds;
+        if (!exec(q,
+                  QStringLiteral("INSERT INTO tasks (contact_id, title, owner, due_at, created_at) "
+                                 "SELECT id, ?, owner, ?, ? FROM contacts WHERE ") +
+                      where,
+                  binds, &m_error))
+            return std::nullopt;
+        binds = {EventType::StageChanged, now, target};
+        binds << whereBinds;
+        if (!exec(q,
+                  QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, payload) "
+                                 "SELECT id, ?, ?, '{\"from\":\"' || stage || '\",\"to\":\"' || ? "
+                                 "|| '\",\"reason\":\"score\"}' FROM contacts WHERE ") +
+                      where,
+                  binds, &m_error))
+            return std::nullopt;
+        binds = {target};
+        binds << whereBinds;
+        if (!exec(q, QStringLiteral("UPDATE contacts SET stage = ? WHERE ") + where, binds,
+                  &m_error))
+            return std::nullopt;
+        result.promoted += q.numRowsAffected();
+    }
+    exec(q, QStringLiteral("DELETE FROM score_parts"), {}, &m_error);
+    exec(q, QStringLiteral("DELETE FROM score_new"), {}, &m_error);
+    exec(q, QStringLiteral("DELETE FROM score_last"), {}, &m_error);
+    if (!tx.commit()) {
+        m_error = tx.errorString();
+        return std::nullopt;
+    }
+    return result;
+}
+
+} // namespace masir

@@ -1,0 +1,97 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace masir {
+
+class Database;
+
+/// One scoring rule: points for an event (optionally only when a payload
+/// property passes a test), capped per period; or points per 30 days without
+/// any activity (negative: decay).
+struct ScoringRule
+{
+    enum class Kind
+    {
+        Event,
+        Inactivity,
+    };
+    qint64 id = 0;
+    Kind kind = Kind::Event;
+    QString eventType;
+    QString property; ///< payload property to test ("amount"), or empty
+    QString op;       ///< eq, ne, lt, le, gt, ge
+    double value = 0;
+    int points = 0;
+    int capPoints = 0; ///< at most this many points (in absolute value) per period; 0: no cap
+    int capDays = 0;   ///< the period of the cap, in days; 0: for ever
+    bool enabled = true;
+};
+
+/// The lifecycle stages, in funnel order (configurable per workspace).
+class LifecycleStages final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::LifecycleStages)
+
+public:
+    explicit LifecycleStages(const Database &db);
+    QStringList keys() const;
+    bool setKeys(const QStringList &keys, QString *error);
+    static QString label(const QString &key);
+    /// Contacts per stage, in funnel order (stages no one is in are included, 0).
+    QList<QPair<QString, qint64>> funnel() const;
+
+private:
+    const Database &m_db;
+};
+
+/// Lead scoring: rules, live scoring of new events, recomputation from history,
+/// and the thresholds that move leads to MQL and SQL with a task for the owner.
+class LeadScoring final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::LeadScoring)
+
+public:
+    explicit LeadScoring(const Database &db);
+
+    QList<ScoringRule> rules() const;
+    bool saveRule(ScoringRule &rule);
+    bool removeRule(qint64 id);
+
+    /// Appends the event and scores it, in one transaction; returns the points given.
+    std::optional<int> record(qint64 contactId, const QString &type, const QDateTime &when,
+                              const QJsonObject &payload = {});
+
+    struct RecomputeResult
+    {
+        qint64 contacts = 0; ///< contacts whose score changed
+        qint64 promoted = 0; ///< contacts moved to MQL or SQL
+    };
+    /// Recomputes every score from the event history as of \a now. Each change
+    /// is kept as a score_changed event; thresholds are applied after.
+    std::optional<RecomputeResult>
+    recomputeAll(const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    QString errorString() const { return m_error; }
+
+private:
+    bool applyThresholds(qint64 contactId, int score, const QDateTime &when);
+
+    const Database &m_db;
+    QString m_error;
+};
+
+namespace EventTypeScoring {
+inline const QString ScoreChanged = QStringLiteral("score_changed");
+inline const QString TaskCreated = QStringLiteral("task_created");
+inline const QString Unsubscribed = QStringLiteral("unsubscribed");
+} // namespace EventTypeScoring
+
+} // namespace masir

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Segments and scoring benchmark: a generated 1,000,000-contact, 5,000,000-event
+# workspace; the count of a 3-condition segment (field + tag + behaviour in the
+# last 30 days), materialising it, and recomputing every score.
+#
+#   tests/bench/run_segments.sh [BUILD_DIR] [CONTACTS] [EVENTS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build="${1:-build/release}"
+contacts="${2:-1000000}"
+events="${3:-5000000}"
+work="${MASIR_BENCH_DIR:-/tmp/masir-bench}"
+ws="$work/segments-$contacts-$events.masir"
+mkdir -p "$work"
+if [ ! -f "$ws" ]; then
+  echo "== creating $ws"
+  "$build/app/cli/masir-cli" --workspace "$ws" demo --contacts "$contacts" --no-events
+  python3 tests/bench/make_events.py "$ws" "$events"
+fi
+ls -lh "$ws" | awk '{print "workspace size", $5}'
+/usr/bin/time -f "peak RSS %M KiB" "$build/tests/bench/bench_segments" "$ws"
