@@ -10,6 +10,7 @@
 #include "contacts/TextNormalizer.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 #include "storage/SqlValues.h"
 #include "storage/Transaction.h"
 
@@ -59,12 +60,9 @@ QString searchClause(const Database &database, const ContactQuery &query, QVaria
     }
     const QStringList words =
         TextNormalizer::forSearch(query.search).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (QString word : words) {
-        word.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-        word.replace(QLatin1Char('%'), QLatin1String("\\%"));
-        word.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    for (const QString &word : words) {
         parts << QStringLiteral("search_text LIKE ? ESCAPE '\\'");
-        binds << QVariant(QLatin1Char('%') + word + QLatin1Char('%'));
+        binds << QVariant(QLatin1Char('%') + SqlDialect::escapeLike(word) + QLatin1Char('%'));
     }
     return parts.join(QLatin1String(" AND "));
 }

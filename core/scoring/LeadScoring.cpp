@@ -19,23 +19,14 @@ namespace {
 constexpr qint64 kDayMs = 86400000;
 constexpr qint64 kMonthMs = 30 * kDayMs;
 
-QString comparison(const QString &op)
-{
-    static const QHash<QString, QString> ops = {
-        {QStringLiteral("eq"), QStringLiteral("=")}, {QStringLiteral("ne"), QStringLiteral("<>")},
-        {QStringLiteral("lt"), QStringLiteral("<")}, {QStringLiteral("le"), QStringLiteral("<=")},
-        {QStringLiteral("gt"), QStringLiteral(">")}, {QStringLiteral("ge"), QStringLiteral(">=")}};
-    return ops.value(op);
-}
-
 // " AND <the rule's payload test>" on events aliased e, or "".
 QString filterSql(const ScoringRule &rule, QVariantList &binds)
 {
-    if (rule.property.isEmpty() || comparison(rule.op).isEmpty())
+    if (rule.property.isEmpty() || SqlDialect::comparison(rule.op).isEmpty())
         return {};
     binds << SqlDialect::jsonPath(rule.property) << rule.value;
     return QStringLiteral(" AND CAST(%1 AS REAL) %2 ?")
-        .arg(SqlDialect::jsonValue(QStringLiteral("e.payload")), comparison(rule.op));
+        .arg(SqlDialect::jsonValue(QStringLiteral("e.payload")), SqlDialect::comparison(rule.op));
 }
 
 // Events that are bookkeeping, not activity.
@@ -150,7 +141,7 @@ bool LeadScoring::saveRule(ScoringRule &rule)
         return false;
     }
     if (!property.match(rule.property).hasMatch() ||
-        (!rule.property.isEmpty() && comparison(rule.op).isEmpty())) {
+        (!rule.property.isEmpty() && SqlDialect::comparison(rule.op).isEmpty())) {
         m_error = tr("The property test is incomplete: a property name, an operator and a value.");
         return false;
     }

@@ -15,18 +15,6 @@ namespace {
 
 using Type = SegmentFields::Type;
 
-QString likeEscape(const QString &value)
-{
-    QString out;
-    out.reserve(value.size());
-    for (const QChar c : value) {
-        if (c == QLatin1Char('\\') || c == QLatin1Char('%') || c == QLatin1Char('_'))
-            out += QLatin1Char('\\');
-        out += c;
-    }
-    return out;
-}
-
 QStringList operandList(const QJsonValue &value)
 {
     QStringList out;
@@ -212,23 +200,24 @@ QString SegmentCompiler::fieldCondition(const SegmentNode &n, const QString &pat
     } else if (field->type == Type::Text) {
         if (op == QLatin1String("equals") || op == QLatin1String("not_equals")) {
             sql = like;
-            binds << likeEscape(values.first());
+            binds << SqlDialect::escapeLike(values.first());
             negate = op == QLatin1String("not_equals");
         } else if (op == QLatin1String("contains") || op == QLatin1String("not_contains")) {
             sql = like;
-            binds << QString(QLatin1Char('%') + likeEscape(values.first()) + QLatin1Char('%'));
+            binds << QString(QLatin1Char('%') + SqlDialect::escapeLike(values.first()) +
+                             QLatin1Char('%'));
             negate = op == QLatin1String("not_contains");
         } else if (op == QLatin1String("starts_with")) {
             sql = like;
-            binds << QString(likeEscape(values.first()) + QLatin1Char('%'));
+            binds << QString(SqlDialect::escapeLike(values.first()) + QLatin1Char('%'));
         } else if (op == QLatin1String("ends_with")) {
             sql = like;
-            binds << QString(QLatin1Char('%') + likeEscape(values.first()));
+            binds << QString(QLatin1Char('%') + SqlDialect::escapeLike(values.first()));
         } else { // in
             QStringList ors;
             for (const QString &v : values) {
                 ors << like;
-                binds << likeEscape(v);
+                binds << SqlDialect::escapeLike(v);
             }
             sql = QLatin1Char('(') + ors.join(QLatin1String(" OR ")) + QLatin1Char(')');
         }
@@ -237,19 +226,15 @@ QString SegmentCompiler::fieldCondition(const SegmentNode &n, const QString &pat
         if (!nums)
             return QStringLiteral("0 = 1");
         const QString e = custom ? QStringLiteral("CAST(v.value AS REAL)") : expr;
-        static const QHash<QString, QString> cmp = {{QStringLiteral("eq"), QStringLiteral("=")},
-                                                    {QStringLiteral("ne"), QStringLiteral("=")},
-                                                    {QStringLiteral("lt"), QStringLiteral("<")},
-                                                    {QStringLiteral("le"), QStringLiteral("<=")},
-                                                    {QStringLiteral("gt"), QStringLiteral(">")},
-                                                    {QStringLiteral("ge"), QStringLiteral(">=")}};
         if (op == QLatin1String("between")) {
             sql = QStringLiteral("(%1 >= ? AND %1 <= ?)").arg(e);
             binds << std::min(nums->at(0), nums->at(1)) << std::max(nums->at(0), nums->at(1));
         } else {
-            sql = QStringLiteral("%1 %2 ?").arg(e, cmp.value(op));
-            binds << nums->first();
+            // "≠" is "not =", so that contacts without a custom value match it
             negate = op == QLatin1String("ne");
+            sql = QStringLiteral("%1 %2 ?").arg(
+                e, SqlDialect::comparison(negate ? QStringLiteral("eq") : op));
+            binds << nums->first();
         }
     } else if (field->type == Type::Date || field->type == Type::DateTime) {
         if (op == QLatin1String("before") || op == QLatin1String("after") ||
@@ -411,24 +396,19 @@ QString SegmentCompiler::eventCondition(const SegmentNode &n, const QString &pat
         }
         const QString json = SqlDialect::jsonValue(QStringLiteral("e.payload"));
         binds << SqlDialect::jsonPath(prop);
-        static const QHash<QString, QString> cmp = {{QStringLiteral("eq"), QStringLiteral("=")},
-                                                    {QStringLiteral("ne"), QStringLiteral("<>")},
-                                                    {QStringLiteral("lt"), QStringLiteral("<")},
-                                                    {QStringLiteral("le"), QStringLiteral("<=")},
-                                                    {QStringLiteral("gt"), QStringLiteral(">")},
-                                                    {QStringLiteral("ge"), QStringLiteral(">=")}};
         const QString text = TextNormalizer::normalize(
             value.isDouble() ? QString::number(value.toDouble(), 'g', 17) : value.toString());
         const auto number = toNumber(text);
         if (op == QLatin1String("contains")) {
             sql +=
                 QStringLiteral(" AND %1 %2 ? ESCAPE '\\'").arg(json, SqlDialect::likeInsensitive());
-            binds << QString(QLatin1Char('%') + likeEscape(text) + QLatin1Char('%'));
+            binds << QString(QLatin1Char('%') + SqlDialect::escapeLike(text) + QLatin1Char('%'));
         } else if (number) {
-            sql += QStringLiteral(" AND CAST(%1 AS REAL) %2 ?").arg(json, cmp.value(op));
+            sql +=
+                QStringLiteral(" AND CAST(%1 AS REAL) %2 ?").arg(json, SqlDialect::comparison(op));
             binds << *number;
         } else if (op == QLatin1String("eq") || op == QLatin1String("ne")) {
-            sql += QStringLiteral(" AND %1 %2 ?").arg(json, cmp.value(op));
+            sql += QStringLiteral(" AND %1 %2 ?").arg(json, SqlDialect::comparison(op));
             binds << text;
         } else {
             st.error(path, tr("Activity filter %1: \"%2\" is not a number.").arg(i + 1).arg(text));

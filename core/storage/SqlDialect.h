@@ -25,4 +25,36 @@ inline QString likeInsensitive()
     return QStringLiteral("LIKE");
 }
 
+/// \a text with LIKE's wildcards (and the escape character \\) escaped, for
+/// "LIKE ? ESCAPE '\\'".
+inline QString escapeLike(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\\') || c == QLatin1Char('%') || c == QLatin1Char('_'))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    return out;
+}
+
+/// The SQL comparison for an operator key (eq, ne, lt, le, gt, ge), or "".
+inline QString comparison(const QString &op)
+{
+    if (op == QLatin1String("eq"))
+        return QStringLiteral("=");
+    if (op == QLatin1String("ne"))
+        return QStringLiteral("<>");
+    if (op == QLatin1String("lt"))
+        return QStringLiteral("<");
+    if (op == QLatin1String("le"))
+        return QStringLiteral("<=");
+    if (op == QLatin1String("gt"))
+        return QStringLiteral(">");
+    if (op == QLatin1String("ge"))
+        return QStringLiteral(">=");
+    return {};
+}
+
 } // namespace masir::SqlDialect
