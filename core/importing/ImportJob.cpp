@@ -353,12 +353,10 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     // And no CHECK constraints: SQLite builds a temporary table for each IN list in
     // them on every INSERT, which costs more than the insert. The import writes
     // those columns only from ContactVocabulary, which always yields valid keys.
-    QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -65536"));
+    const ScopedCacheSize cache(db, 65536);
     QSqlQuery(db).exec(QStringLiteral("PRAGMA ignore_check_constraints = ON"));
-    auto restorePragmas = qScopeGuard([&] {
-        QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -2000"));
-        QSqlQuery(db).exec(QStringLiteral("PRAGMA ignore_check_constraints = OFF"));
-    });
+    auto restorePragmas = qScopeGuard(
+        [&] { QSqlQuery(db).exec(QStringLiteral("PRAGMA ignore_check_constraints = OFF")); });
 
     // The rows go through SQLite's own API: QSqlQuery's binding costs more than
     // SQLite's work for a row (see SqliteStatement).

@@ -6,11 +6,16 @@
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
+#include "storage/SqlValues.h"
+#include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <memory>
+#include <vector>
 
 namespace masir {
 
@@ -29,9 +34,11 @@ QString filterSql(const ScoringRule &rule, QVariantList &binds)
         .arg(SqlDialect::jsonValue(QStringLiteral("e.payload")), SqlDialect::comparison(rule.op));
 }
 
-// Events that are bookkeeping, not activity.
-const QString kNotActivity =
-    QStringLiteral("('score_changed', 'stage_changed', 'task_created', 'contact_updated')");
+// Events that Masir records about a contact, not things the contact did: they
+// neither count as activity nor stop the inactivity decay.
+const QString kNotActivity = QStringLiteral(
+    "('score_changed', 'stage_changed', 'task_created', 'contact_updated', 'contact_imported', "
+    "'contacts_merged', 'tag_added', 'tag_removed', 'note_added', 'email_sent', 'sms_sent')");
 
 bool exec(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
 {
@@ -153,9 +160,9 @@ bool LeadScoring::saveRule(ScoringRule &rule)
     const QVariantList values = {rule.kind == ScoringRule::Kind::Inactivity
                                      ? QStringLiteral("inactivity")
                                      : QStringLiteral("event"),
-                                 QString(rule.eventType + QString()),
-                                 QString(rule.property + QString()),
-                                 QString(rule.op + QString()),
+                                 SqlValues::text(rule.eventType),
+                                 SqlValues::text(rule.property),
+                                 SqlValues::text(rule.op),
                                  rule.value,
                                  rule.points,
                                  rule.capPoints,
@@ -303,7 +310,7 @@ bool LeadScoring::applyThresholds(qint64 contactId, int score, const QDateTime &
     if (!exec(q,
               QStringLiteral("INSERT INTO tasks (contact_id, title, owner, due_at, created_at) "
                              "VALUES (?, ?, ?, ?, ?)"),
-              {contactId, title, QString(owner + QString()), when.addDays(1).toMSecsSinceEpoch(),
+              {contactId, title, SqlValues::text(owner), when.addDays(1).toMSecsSinceEpoch(),
                when.toMSecsSinceEpoch()},
               &m_error))
         return false;
@@ -323,91 +330,168 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         m_error = tx.errorString();
         return std::nullopt;
     }
-    QSqlQuery q(db);
-    if (!exec(q,
-              QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS score_parts (contact_id BIGINT, "
-                             "points BIGINT)"),
-              {}, &m_error) ||
-        !exec(q, QStringLiteral("DELETE FROM score_parts"), {}, &m_error) ||
-        !exec(q,
-              QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS score_new (contact_id BIGINT "
-                             "PRIMARY KEY, score BIGINT NOT NULL)"),
-              {}, &m_error) ||
-        !exec(q, QStringLiteral("DELETE FROM score_new"), {}, &m_error) ||
-        !exec(q,
-              QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS score_last (contact_id BIGINT "
-                             "PRIMARY KEY, last_at BIGINT NOT NULL)"),
-              {}, &m_error))
+    // The history is read through SQLite's own API and summed here, one pass per
+    // rule over the (type, occurred_at, contact_id) index: grouping in SQL meant a
+    // sort of millions of rows per rule. Only the changes go back as SQL.
+    auto query = [&](const QString &sql,
+                     const QVariantList &binds) -> std::unique_ptr<SqliteStatement> {
+        auto st = std::make_unique<SqliteStatement>(db, sql);
+        if (!st->isValid()) {
+            m_error = st->errorString();
+            return nullptr;
+        }
+        for (int i = 0; i < binds.size(); ++i)
+            st->bind(i + 1, binds.at(i));
+        return st;
+    };
+    auto maxId = query(QStringLiteral("SELECT COALESCE(max(id), 0) FROM contacts"), {});
+    if (!maxId || maxId->step() != SqliteStatement::Result::Row)
         return std::nullopt;
+    const size_t extent = size_t(maxId->columnInt64(0)) + 1;
+    maxId.reset();
+    std::vector<qint64> score(extent, 0);
+    std::vector<qint64> lastActive(extent, std::numeric_limits<qint64>::min());
+    std::optional<ScoringRule> inactivity;
 
     for (const ScoringRule &rule : rules()) {
         if (!rule.enabled)
             continue;
         if (rule.kind == ScoringRule::Kind::Inactivity) {
-            // points for every full 30 days since the last activity (or creation).
-            // "contact_id + 0" keeps SQLite on the covering (type, occurred_at,
-            // contact_id) index: grouping along events_contact would read every row.
-            const QString last =
-                QStringLiteral("INSERT INTO score_last SELECT contact_id + 0 AS cid, "
-                               "max(occurred_at) FROM events WHERE type >= '' AND type "
-                               "NOT IN ") +
-                kNotActivity + QStringLiteral(" AND occurred_at <= ? GROUP BY cid");
-            const QString sql = QStringLiteral(
-                "INSERT INTO score_parts SELECT c.id, ? * ((? - COALESCE(l.last_at, "
-                "c.created_at)) / ?) FROM contacts c LEFT JOIN score_last l ON l.contact_id = c.id "
-                "WHERE ? - COALESCE(l.last_at, c.created_at) >= ?");
-            if (!exec(q, QStringLiteral("DELETE FROM score_last"), {}, &m_error) ||
-                !exec(q, last, {now}, &m_error) ||
-                !exec(q, sql, {rule.points, now, kMonthMs, now, kMonthMs}, &m_error))
-                return std::nullopt;
+            inactivity = rule;
             continue;
         }
-        const qint64 period = rule.capDays > 0 ? rule.capDays * kDayMs : 0;
-        QVariantList binds;
-        QString points;
-        if (rule.capPoints > 0) {
-            const qint64 unit = std::abs(rule.points);
-            const int sign = rule.points < 0 ? -1 : 1;
-            points = QStringLiteral("CASE WHEN count(*) * ? > ? THEN ? ELSE count(*) * ? END * ?");
-            binds << unit << rule.capPoints << rule.capPoints << unit << sign;
-        } else {
-            points = QStringLiteral("count(*) * ?");
-            binds << rule.points;
-        }
-        binds << rule.eventType << now;
-        QString sql =
-            QStringLiteral("INSERT INTO score_parts SELECT e.contact_id, %1 FROM events e "
-                           "WHERE e.type = ? AND e.occurred_at <= ?")
-                .arg(points);
-        sql += filterSql(rule, binds);
-        sql += period ? QStringLiteral(" GROUP BY e.contact_id, e.occurred_at / ?")
-                      : QStringLiteral(" GROUP BY e.contact_id");
-        if (period)
-            binds << period;
-        if (!exec(q, sql, binds, &m_error))
+        QVariantList binds{rule.eventType, now};
+        const QString sql = QStringLiteral("SELECT e.contact_id, e.occurred_at FROM events e "
+                                           "WHERE e.type = ? AND e.occurred_at <= ?") +
+                            filterSql(rule, binds) + QStringLiteral(" ORDER BY e.occurred_at");
+        auto rows = query(sql, binds);
+        if (!rows)
             return std::nullopt;
+        // With a cap, count per contact per period: rows come in time order, so a
+        // contact's period only moves forward. The periods are the same buckets
+        // as record()'s: counted from the epoch.
+        const qint64 period = rule.capDays > 0 ? rule.capDays * kDayMs : 0;
+        const qint64 unit = std::abs(rule.points);
+        const int sign = rule.points < 0 ? -1 : 1;
+        std::vector<qint64> bucket;
+        std::vector<qint64> inBucket;
+        if (rule.capPoints > 0) {
+            bucket.assign(extent, std::numeric_limits<qint64>::min());
+            inBucket.assign(extent, 0);
+        }
+        auto flush = [&](size_t c) {
+            score[c] += sign * std::min<qint64>(inBucket[c] * unit, rule.capPoints);
+            inBucket[c] = 0;
+        };
+        SqliteStatement::Result r;
+        while ((r = rows->step()) == SqliteStatement::Result::Row) {
+            const qint64 id = rows->columnInt64(0);
+            if (id <= 0 || size_t(id) >= extent)
+                continue;
+            const size_t c = size_t(id);
+            if (rule.capPoints <= 0) {
+                score[c] += rule.points;
+                continue;
+            }
+            const qint64 b = period ? rows->columnInt64(1) / period : 0;
+            if (bucket[c] != b) {
+                flush(c);
+                bucket[c] = b;
+            }
+            ++inBucket[c];
+        }
+        if (r == SqliteStatement::Result::Error) {
+            m_error = rows->errorString();
+            return std::nullopt;
+        }
+        for (size_t c = 0; c < inBucket.size(); ++c)
+            flush(c);
     }
-    if (!exec(q,
-              QStringLiteral("INSERT INTO score_new SELECT contact_id, sum(points) FROM "
-                             "score_parts GROUP BY contact_id"),
-              {}, &m_error))
-        return std::nullopt;
+    if (inactivity) {
+        // each contact's latest activity, from events_contact (contact_id,
+        // occurred_at, type) alone, in contact order
+        auto rows =
+            query(QStringLiteral("SELECT contact_id, max(occurred_at) FROM events WHERE "
+                                 "type NOT IN ") +
+                      kNotActivity + QStringLiteral(" AND occurred_at <= ? GROUP BY contact_id"),
+                  {now});
+        if (!rows)
+            return std::nullopt;
+        SqliteStatement::Result r;
+        while ((r = rows->step()) == SqliteStatement::Result::Row) {
+            const qint64 id = rows->columnInt64(0);
+            if (id > 0 && size_t(id) < extent)
+                lastActive[size_t(id)] = rows->columnInt64(1);
+        }
+        if (r == SqliteStatement::Result::Error) {
+            m_error = rows->errorString();
+            return std::nullopt;
+        }
+    }
 
+    // Compare with the stored scores; only the changes are written, in contact
+    // order, and every change is kept on the timeline.
+    auto contacts =
+        query(QStringLiteral("SELECT id, score, created_at FROM contacts ORDER BY id"), {});
+    auto event = query(QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, "
+                                      "payload) VALUES (?, ?, ?, ?)"),
+                       {});
+    auto update = query(QStringLiteral("UPDATE contacts SET score = ? WHERE id = ?"), {});
+    if (!contacts || !event || !update)
+        return std::nullopt;
+    struct Change
+    {
+        qint64 id;
+        qint64 from;
+        qint64 to;
+    };
+    std::vector<Change> changes;
+    SqliteStatement::Result r;
+    while ((r = contacts->step()) == SqliteStatement::Result::Row) {
+        const qint64 id = contacts->columnInt64(0);
+        if (id <= 0 || size_t(id) >= extent)
+            continue;
+        qint64 fresh = score[size_t(id)];
+        if (inactivity) {
+            const qint64 since = now - std::max(lastActive[size_t(id)], contacts->columnInt64(2));
+            if (since >= kMonthMs)
+                fresh += qint64(inactivity->points) * (since / kMonthMs);
+        }
+        const qint64 stored = contacts->columnInt64(1);
+        if (fresh != stored)
+            changes.push_back({id, stored, fresh});
+    }
+    if (r == SqliteStatement::Result::Error) {
+        m_error = contacts->errorString();
+        return std::nullopt;
+    }
+    contacts.reset();
+    event->bind(2, EventTypeScoring::ScoreChanged.toUtf8());
+    event->bind(3, now);
     RecomputeResult result;
-    // Every change is kept on the timeline.
-    const QString newScore = QStringLiteral(
-        "COALESCE((SELECT n.score FROM score_new n WHERE n.contact_id = contacts.id), 0)");
-    if (!exec(q,
-              QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, payload) SELECT "
-                             "id, ?, ?, '{\"from\":' || score || ',\"to\":' || %1 || "
-                             "',\"reason\":\"recompute\"}' FROM contacts WHERE score <> %1")
-                  .arg(newScore),
-              {EventTypeScoring::ScoreChanged, now}, &m_error))
-        return std::nullopt;
-    result.contacts = q.numRowsAffected();
-    if (!exec(q, QStringLiteral("UPDATE contacts SET score = %1 WHERE score <> %1").arg(newScore),
-              {}, &m_error))
-        return std::nullopt;
+    // One b-tree at a time: first the timeline, then the scores, both in contact order.
+    for (const Change &c : changes) {
+        event->bind(1, c.id);
+        event->bind(4, "{\"from\":" + QByteArray::number(c.from) +
+                           ",\"to\":" + QByteArray::number(c.to) + ",\"reason\":\"recompute\"}");
+        if (!event->exec()) {
+            m_error = event->errorString();
+            return std::nullopt;
+        }
+    }
+    for (const Change &c : changes) {
+        update->bind(1, c.to);
+        update->bind(2, c.id);
+        if (!update->exec()) {
+            m_error = update->errorString();
+            return std::nullopt;
+        }
+    }
+    result.contacts = qint64(changes.size());
+    contacts.reset();
+    event.reset();
+    update.reset();
+    QSqlQuery q(db);
 
     // Thresholds: forward only, from the stages before the target.
     const QStringList stages = LifecycleStages(m_db).keys();
@@ -451,9 +535,6 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
             return std::nullopt;
         result.promoted += q.numRowsAffected();
     }
-    exec(q, QStringLiteral("DELETE FROM score_parts"), {}, &m_error);
-    exec(q, QStringLiteral("DELETE FROM score_new"), {}, &m_error);
-    exec(q, QStringLiteral("DELETE FROM score_last"), {}, &m_error);
     if (!tx.commit()) {
         m_error = tx.errorString();
         return std::nullopt;

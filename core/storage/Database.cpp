@@ -293,7 +293,7 @@ QSqlDatabase Database::openConnection(const QString &name) const
         // Temporary b-trees for sorting stay in memory.
         QStringLiteral("PRAGMA temp_store = MEMORY"),
         // 32 MiB page cache per connection: enough for the contact list's indexes.
-        QStringLiteral("PRAGMA cache_size = -32768"),
+        QStringLiteral("PRAGMA cache_size = -%1").arg(defaultCacheKiB),
     };
     for (const QString &pragma : pragmas) {
         if (!q.exec(pragma))
@@ -350,10 +350,11 @@ QStringList Database::rebuildableIndexes()
     return names;
 }
 
-bool Database::dropRebuildableIndexes() const
+bool Database::dropRebuildableIndexes(const QStringList &names) const
 {
     QSqlQuery q(connection());
-    for (const QString &name : rebuildableIndexes()) {
+    for (const QString &name : names) {
+        Q_ASSERT(rebuildableIndexes().contains(name));
         if (!q.exec(QStringLiteral("DROP INDEX IF EXISTS %1").arg(name)))
             return false;
     }
@@ -386,6 +387,17 @@ QString Database::integrityProblems() const
             problems << line;
     }
     return problems.join(QLatin1Char('\n'));
+}
+
+ScopedCacheSize::ScopedCacheSize(QSqlDatabase db, int kib)
+    : m_db(std::move(db))
+{
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
+}
+
+ScopedCacheSize::~ScopedCacheSize()
+{
+    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(Database::defaultCacheKiB));
 }
 
 } // namespace masir

@@ -48,8 +48,11 @@ public:
     /// much cheaper than a million random inserts). open() recreates any that are
     /// missing, for instance after an import was killed half-way.
     static QStringList rebuildableIndexes();
-    bool dropRebuildableIndexes() const;
+    bool dropRebuildableIndexes(const QStringList &names = rebuildableIndexes()) const;
     bool ensureIndexes() const;
+
+    /// The page cache every connection starts with, in KiB.
+    static constexpr int defaultCacheKiB = 32768;
 
     /// The application_id Masir writes into its files ("MSIR").
     static constexpr int applicationId = 0x4D534952;
@@ -69,6 +72,20 @@ private:
     bool m_open = false;
     QString m_error;
     quint64 m_serial;
+};
+
+/// A larger page cache on one connection for the length of a bulk write (an
+/// import, a recomputation), back to the default when it goes out of scope.
+class ScopedCacheSize final
+{
+    Q_DISABLE_COPY_MOVE(ScopedCacheSize)
+
+public:
+    ScopedCacheSize(QSqlDatabase db, int kib);
+    ~ScopedCacheSize();
+
+private:
+    QSqlDatabase m_db;
 };
 
 } // namespace masir

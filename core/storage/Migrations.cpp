@@ -195,6 +195,11 @@ const QList<QStringList> &migrationList()
             QStringLiteral("DROP INDEX events_type"),
             QStringLiteral("CREATE INDEX events_type ON events (type, occurred_at, contact_id)"),
         },
+        // 7: each contact's latest activity, from the index alone (inactivity decay)
+        {
+            QStringLiteral("DROP INDEX events_contact"),
+            QStringLiteral("CREATE INDEX events_contact ON events (contact_id, occurred_at, type)"),
+        },
     };
     return list;
 }
