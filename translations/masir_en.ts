@@ -75,6 +75,20 @@
             <numerusform>Deleted %Ln contacts. Press Ctrl+Z to undo.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Add %n selected contact(s) to the list (pick one, or type a new name):</source>
+        <translation>
+            <numerusform>Add %n selected contact to the list (pick one, or type a new name):</numerusform>
+            <numerusform>Add %n selected contacts to the list (pick one, or type a new name):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n contact(s) to &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>Added %n contact to &quot;%1&quot;.</numerusform>
+            <numerusform>Added %n contacts to &quot;%1&quot;.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::ImportWizard</name>

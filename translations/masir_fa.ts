@@ -1558,6 +1558,54 @@ Options:
         <source>is not in</source>
         <translation>در آن نیست</translation>
     </message>
+    <message>
+        <source>opened an email</source>
+        <translation>ایمیلی را باز کرد</translation>
+    </message>
+    <message>
+        <source>clicked a link in an email</source>
+        <translation>روی پیوندی در ایمیل کلیک کرد</translation>
+    </message>
+    <message>
+        <source>made a purchase</source>
+        <translation>خرید کرد</translation>
+    </message>
+    <message>
+        <source>submitted a form</source>
+        <translation>فرمی را فرستاد</translation>
+    </message>
+    <message>
+        <source>abandoned a cart</source>
+        <translation>سبد خرید را رها کرد</translation>
+    </message>
+    <message>
+        <source>viewed a page</source>
+        <translation>صفحه‌ای را دید</translation>
+    </message>
+    <message>
+        <source>signed up</source>
+        <translation>ثبت‌نام کرد</translation>
+    </message>
+    <message>
+        <source>was sent an email</source>
+        <translation>برایش ایمیل فرستاده شد</translation>
+    </message>
+    <message>
+        <source>was sent a text message</source>
+        <translation>برایش پیامک فرستاده شد</translation>
+    </message>
+    <message>
+        <source>unsubscribed</source>
+        <translation>لغو اشتراک کرد</translation>
+    </message>
+    <message>
+        <source>changed stage</source>
+        <translation>مرحله‌اش تغییر کرد</translation>
+    </message>
+    <message>
+        <source>was tagged</source>
+        <translation>برچسب گرفت</translation>
+    </message>
 </context>
 <context>
     <name>masir::SegmentRepository</name>
@@ -2052,6 +2100,66 @@ Options:
         <source>Import contacts from a CSV file (Ctrl+I), or drop the file on the list</source>
         <translation>درون‌بری مخاطبان از یک پروندهٔ CSV (Ctrl+I)، یا پرونده را روی فهرست رها کنید</translation>
     </message>
+    <message>
+        <source>Add to &amp;List…</source>
+        <translation>افزودن به &amp;فهرست…</translation>
+    </message>
+    <message>
+        <source>Put the selected contacts in a list (Ctrl+L)</source>
+        <translation>مخاطبان انتخاب‌شده را در یک فهرست بگذارید (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Manage &amp;Tags…</source>
+        <translation>مدیریت &amp;برچسب‌ها…</translation>
+    </message>
+    <message>
+        <source>Rename, merge and delete tags</source>
+        <translation>تغییر نام، ادغام و حذف برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Show segment</source>
+        <translation>نمایش بخش</translation>
+    </message>
+    <message>
+        <source>Show only the contacts of a segment or list</source>
+        <translation>فقط مخاطبان یک بخش یا فهرست را نشان بده</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>همهٔ مخاطبان</translation>
+    </message>
+    <message>
+        <source>List: %1</source>
+        <translation>فهرست: %1</translation>
+    </message>
+    <message>
+        <source>Select the contacts to add first.</source>
+        <translation>اول مخاطبانی را که می‌خواهید اضافه کنید انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Add to List</source>
+        <translation>افزودن به فهرست</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n selected contact(s) to the list (pick one, or type a new name):</source>
+        <translation>
+            <numerusform>%n مخاطب انتخاب‌شده را به فهرست اضافه کنید (یکی را برگزینید یا نام تازه‌ای بنویسید):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot add to the list</source>
+        <translation>افزودن به فهرست ممکن نیست</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a segment built from rules, not a list. Choose another name.</source>
+        <translation>«%1» بخشی است که از قاعده‌ها ساخته شده، نه فهرست. نام دیگری برگزینید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n contact(s) to &quot;%1&quot;.</source>
+        <translation>
+            <numerusform>%n مخاطب به «%1» اضافه شد.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::EmptyStatePage</name>
@@ -2418,26 +2526,6 @@ Options:
         <translation>بخش‌ها</translation>
     </message>
     <message>
-        <source>Segments are live audiences built from rules on fields, tags and behaviour.</source>
-        <translation>بخش‌ها مخاطبان زنده‌ای هستند که از قاعده‌هایی روی فیلدها، برچسب‌ها و رفتار ساخته می‌شوند.</translation>
-    </message>
-    <message>
-        <source>A rule builder with AND/OR groups</source>
-        <translation>سازندهٔ قاعده با گروه‌های «و/یا»</translation>
-    </message>
-    <message>
-        <source>Live counts while you edit</source>
-        <translation>شمارش زنده هنگام ویرایش</translation>
-    </message>
-    <message>
-        <source>Static lists</source>
-        <translation>فهرست‌های ثابت</translation>
-    </message>
-    <message>
-        <source>Lead scoring and lifecycle stages</source>
-        <translation>امتیازدهی سرنخ‌ها و مراحل چرخهٔ عمر</translation>
-    </message>
-    <message>
         <source>Journeys</source>
         <translation>سفرها</translation>
     </message>
@@ -2591,6 +2679,539 @@ Options:
             <numerusform>%Ln مخاطب</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Lead &amp;Scoring and Stages…</source>
+        <translation>&amp;امتیازدهی سرنخ‌ها و مرحله‌ها…</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::RuleBuilder</name>
+    <message>
+        <source>Condition subject</source>
+        <translation>موضوع شرط</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>عملگر</translation>
+    </message>
+    <message>
+        <source>Move the condition up</source>
+        <translation>بردن شرط به بالا</translation>
+    </message>
+    <message>
+        <source>Move the condition down</source>
+        <translation>بردن شرط به پایین</translation>
+    </message>
+    <message>
+        <source>Remove the condition</source>
+        <translation>حذف شرط</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>فعالیت</translation>
+    </message>
+    <message>
+        <source>Pick an activity, or type the name of a custom event your shop sends</source>
+        <translation>فعالیتی را برگزینید یا نام رویداد سفارشی‌ای را که فروشگاهتان می‌فرستد بنویسید</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>دست‌کم </translation>
+    </message>
+    <message>
+        <source> time(s)</source>
+        <translation> بار</translation>
+    </message>
+    <message>
+        <source>At least this many times</source>
+        <translation>دست‌کم این تعداد بار</translation>
+    </message>
+    <message>
+        <source>ever</source>
+        <translation>تا کنون</translation>
+    </message>
+    <message>
+        <source>in the last </source>
+        <translation>در </translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> روز</translation>
+    </message>
+    <message>
+        <source>In the last this many days</source>
+        <translation>در این تعداد روز گذشته</translation>
+    </message>
+    <message>
+        <source>property, e.g. amount</source>
+        <translation>ویژگی، مثلاً amount</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>ویژگی</translation>
+    </message>
+    <message>
+        <source>Property operator</source>
+        <translation>عملگر ویژگی</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>Property value</source>
+        <translation>مقدار ویژگی</translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation>که در آن</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Segment or list</source>
+        <translation>بخش یا فهرست</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>بخش</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>برچسب‌ها، جدا با ویرگول</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>مقدارها</translation>
+    </message>
+    <message>
+        <source>choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Number of days</source>
+        <translation>تعداد روز</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>و</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>values, separated by commas</source>
+        <translation>مقدارها، جدا با ویرگول</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>یک عدد</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>تطبیق</translation>
+    </message>
+    <message>
+        <source>Match all of these conditions</source>
+        <translation>همهٔ این شرط‌ها برقرار باشد</translation>
+    </message>
+    <message>
+        <source>Match any of these conditions</source>
+        <translation>هر یک از این شرط‌ها برقرار باشد</translation>
+    </message>
+    <message>
+        <source>Move the group up</source>
+        <translation>بردن گروه به بالا</translation>
+    </message>
+    <message>
+        <source>Move the group down</source>
+        <translation>بردن گروه به پایین</translation>
+    </message>
+    <message>
+        <source>Remove the group</source>
+        <translation>حذف گروه</translation>
+    </message>
+    <message>
+        <source>No conditions yet: every contact matches.</source>
+        <translation>هنوز شرطی نیست: همهٔ مخاطبان منطبق‌اند.</translation>
+    </message>
+    <message>
+        <source>+ Condition</source>
+        <translation>+ شرط</translation>
+    </message>
+    <message>
+        <source>Add a condition to this group</source>
+        <translation>افزودن شرط به این گروه</translation>
+    </message>
+    <message>
+        <source>+ Group</source>
+        <translation>+ گروه</translation>
+    </message>
+    <message>
+        <source>Add a group with its own all/any choice</source>
+        <translation>افزودن گروهی با انتخاب «همه/هر یک» خودش</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::ScoringDialog</name>
+    <message>
+        <source>Lead Scoring and Stages</source>
+        <translation>امتیازدهی سرنخ‌ها و مرحله‌ها</translation>
+    </message>
+    <message>
+        <source>Scoring rules</source>
+        <translation>قاعده‌های امتیازدهی</translation>
+    </message>
+    <message>
+        <source>When the contact…</source>
+        <translation>وقتی مخاطب…</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>حداکثر</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>در هر</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>ویژگی</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>آزمون</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>&amp;Add Rule</source>
+        <translation>&amp;افزودن قاعده</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Rule</source>
+        <translation>&amp;حذف قاعده</translation>
+    </message>
+    <message>
+        <source>Each activity adds its points, up to &quot;At most&quot; per period of &quot;Per&quot; days (0: no cap). Inactivity takes points off for every 30 days without activity.</source>
+        <translation>هر فعالیت امتیازش را می‌افزاید، تا سقف «حداکثر» در هر دورهٔ «در هر» روز (۰: بی‌سقف). بی‌فعالیتی به ازای هر ۳۰ روز بی‌فعالیتی امتیاز کم می‌کند.</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>قاعده‌ها</translation>
+    </message>
+    <message>
+        <source>The stages in funnel order, separated by commas</source>
+        <translation>مرحله‌ها به ترتیب قیف، جدا با ویرگول</translation>
+    </message>
+    <message>
+        <source>Thresholds and stages</source>
+        <translation>آستانه‌ها و مرحله‌ها</translation>
+    </message>
+    <message>
+        <source>A lead becomes &amp;MQL at score:</source>
+        <translation>سرنخ در این امتیاز &amp;MQL می‌شود:</translation>
+    </message>
+    <message>
+        <source>A lead becomes &amp;SQL at score:</source>
+        <translation>سرنخ در این امتیاز &amp;SQL می‌شود:</translation>
+    </message>
+    <message>
+        <source>S&amp;tages, in order:</source>
+        <translation>&amp;مرحله‌ها، به ترتیب:</translation>
+    </message>
+    <message>
+        <source>Funnel:</source>
+        <translation>قیف:</translation>
+    </message>
+    <message>
+        <source>When a score reaches a threshold the contact moves forward to that stage, and a follow-up task is created for the owner.</source>
+        <translation>وقتی امتیاز به آستانه‌ای برسد، مخاطب به آن مرحله پیش می‌رود و برای مسئولش کار پیگیری ساخته می‌شود.</translation>
+    </message>
+    <message>
+        <source>Save and &amp;Recompute All Scores</source>
+        <translation>ذخیره و &amp;محاسبهٔ دوبارهٔ همهٔ امتیازها</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>فعالیت</translation>
+    </message>
+    <message>
+        <source>is inactive for 30 days</source>
+        <translation>۳۰ روز فعالیتی ندارد</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> روز</translation>
+    </message>
+    <message>
+        <source>e.g. amount</source>
+        <translation>مثلاً amount</translation>
+    </message>
+    <message>
+        <source>Check the thresholds</source>
+        <translation>آستانه‌ها را بررسی کنید</translation>
+    </message>
+    <message>
+        <source>The SQL threshold must be higher than the MQL threshold.</source>
+        <translation>آستانهٔ SQL باید از آستانهٔ MQL بالاتر باشد.</translation>
+    </message>
+    <message>
+        <source>Check the stages</source>
+        <translation>مرحله‌ها را بررسی کنید</translation>
+    </message>
+    <message>
+        <source>Check rule %1</source>
+        <translation>قاعدهٔ %1 را بررسی کنید</translation>
+    </message>
+    <message>
+        <source>Scoring rules saved.</source>
+        <translation>قاعده‌های امتیازدهی ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Recomputing every score from the history…</source>
+        <translation>محاسبهٔ دوبارهٔ همهٔ امتیازها از روی سابقه…</translation>
+    </message>
+    <message>
+        <source>Scores recomputed</source>
+        <translation>امتیازها دوباره محاسبه شد</translation>
+    </message>
+    <message>
+        <source>The scores could not be recomputed: %1</source>
+        <translation>امتیازها دوباره محاسبه نشد: %1</translation>
+    </message>
+    <message>
+        <source>%1 scores changed; %2 contacts moved forward a stage.</source>
+        <translation>%1 امتیاز تغییر کرد؛ %2 مخاطب یک مرحله پیش رفت.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::SegmentsPage</name>
+    <message>
+        <source>New &amp;Segment</source>
+        <translation>&amp;بخش تازه</translation>
+    </message>
+    <message>
+        <source>A segment is a live audience: contacts who match its rules</source>
+        <translation>بخش مخاطبانی زنده است: کسانی که با قاعده‌هایش منطبق‌اند</translation>
+    </message>
+    <message>
+        <source>New &amp;List</source>
+        <translation>&amp;فهرست تازه</translation>
+    </message>
+    <message>
+        <source>A list holds the contacts you put in it, by hand or from an import</source>
+        <translation>فهرست مخاطبانی را نگه می‌دارد که خودتان یا با ورود داده در آن می‌گذارید</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;رونوشت</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (رونوشت)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;ذخیره</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;بازگشت</translation>
+    </message>
+    <message>
+        <source>Go back to the saved version</source>
+        <translation>بازگشت به نسخهٔ ذخیره‌شده</translation>
+    </message>
+    <message>
+        <source>Segments and lists</source>
+        <translation>بخش‌ها و فهرست‌ها</translation>
+    </message>
+    <message>
+        <source>Segment name</source>
+        <translation>نام بخش</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Matching contacts</source>
+        <translation>مخاطبان منطبق</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>در حال شمارش…</translation>
+    </message>
+    <message>
+        <source>Matching contacts: %1</source>
+        <translation>مخاطبان منطبق: %1</translation>
+    </message>
+    <message>
+        <source>Counted in %1 ms</source>
+        <translation>شمارش در %1 میلی‌ثانیه</translation>
+    </message>
+    <message>
+        <source>Fix the conditions marked in red.</source>
+        <translation>شرط‌هایی را که با قرمز نشان داده شده‌اند درست کنید.</translation>
+    </message>
+    <message>
+        <source>Preview of matching contacts</source>
+        <translation>پیش‌نمایش مخاطبان منطبق</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>Show in Contacts</source>
+        <translation>نمایش در مخاطبان</translation>
+    </message>
+    <message>
+        <source>Filter the contact list to this segment</source>
+        <translation>فهرست مخاطبان را به این بخش محدود کن</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Save (%1)</source>
+        <translation>ذخیره (%1)</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>بازگشت</translation>
+    </message>
+    <message>
+        <source>Segments are live audiences: contacts who match rules on their fields, tags and activity. Lists hold the contacts you put in them.
+
+Create one with New Segment or New List.</source>
+        <translation>بخش‌ها مخاطبان زنده‌اند: کسانی که با قاعده‌هایی بر فیلدها، برچسب‌ها و فعالیتشان منطبق‌اند. فهرست‌ها مخاطبانی را نگه می‌دارند که خودتان در آن‌ها می‌گذارید.
+
+با «بخش تازه» یا «فهرست تازه» یکی بسازید.</translation>
+    </message>
+    <message>
+        <source>List: %1
+Contacts: %2</source>
+        <translation>فهرست: %1
+مخاطبان: %2</translation>
+    </message>
+    <message>
+        <source>%1
+Contacts: %2</source>
+        <translation>%1
+مخاطبان: %2</translation>
+    </message>
+    <message>
+        <source>List: contacts added by hand or by an import</source>
+        <translation>فهرست: مخاطبانی که دستی یا با ورود داده اضافه شده‌اند</translation>
+    </message>
+    <message>
+        <source>Segment: contacts who match its rules</source>
+        <translation>بخش: مخاطبانی که با قاعده‌هایش منطبق‌اند</translation>
+    </message>
+    <message>
+        <source>cannot be counted</source>
+        <translation>شمردنی نیست</translation>
+    </message>
+    <message>
+        <source>A list holds the contacts you put in it: select contacts in the contact list and choose Add to List (Ctrl+L), or name the list in the import wizard.</source>
+        <translation>فهرست مخاطبانی را نگه می‌دارد که در آن می‌گذارید: مخاطبان را در فهرست مخاطبان انتخاب کنید و «افزودن به فهرست» (Ctrl+L) را بزنید، یا نام فهرست را در دستیار ورود داده بنویسید.</translation>
+    </message>
+    <message>
+        <source>Contacts who match these conditions, now and as they change. The count updates as you edit.</source>
+        <translation>مخاطبانی که با این شرط‌ها منطبق‌اند، اکنون و هر بار که تغییر کنند. شمار با هر ویرایش به‌روز می‌شود.</translation>
+    </message>
+    <message>
+        <source>Save the list, then add contacts to it.</source>
+        <translation>فهرست را ذخیره کنید، سپس مخاطبان را به آن اضافه کنید.</translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>فهرست تازه</translation>
+    </message>
+    <message>
+        <source>New segment</source>
+        <translation>بخش تازه</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Cannot save the segment</source>
+        <translation>ذخیرهٔ بخش ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>«%1» ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Delete segment</source>
+        <translation>حذف بخش</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;? The contacts stay; only the segment goes.</source>
+        <translation>«%1» حذف شود؟ مخاطبان می‌مانند؛ فقط بخش حذف می‌شود.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the segment</source>
+        <translation>حذف بخش ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>«%1» حذف شد.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Save the changes to &quot;%1&quot;?</source>
+        <translation>تغییرات «%1» ذخیره شود؟</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::SettingsPage</name>
@@ -2645,6 +3266,85 @@ Options:
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;زبان:</translation>
+    </message>
+    <message>
+        <source>Lead Scoring and Stages…</source>
+        <translation>امتیازدهی سرنخ‌ها و مرحله‌ها…</translation>
+    </message>
+    <message>
+        <source>Scoring:</source>
+        <translation>امتیازدهی:</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::TagsDialog</name>
+    <message>
+        <source>Manage Tags</source>
+        <translation>مدیریت برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>برچسب</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;تغییر نام…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Into…</source>
+        <translation>&amp;ادغام در…</translation>
+    </message>
+    <message>
+        <source>Give this tag&apos;s contacts another tag, then delete this one</source>
+        <translation>به مخاطبان این برچسب برچسب دیگری بده، سپس این یکی را حذف کن</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>تغییر نام برچسب</translation>
+    </message>
+    <message>
+        <source>New name (a name another tag has merges the two):</source>
+        <translation>نام تازه (اگر برچسب دیگری این نام را داشته باشد، دو برچسب ادغام می‌شوند):</translation>
+    </message>
+    <message>
+        <source>Cannot rename the tag</source>
+        <translation>تغییر نام برچسب ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Merge Tag</source>
+        <translation>ادغام برچسب</translation>
+    </message>
+    <message>
+        <source>Give the contacts tagged &quot;%1&quot; this tag instead:</source>
+        <translation>به جای «%1» این برچسب را به مخاطبانش بده:</translation>
+    </message>
+    <message>
+        <source>Cannot merge the tags</source>
+        <translation>ادغام برچسب‌ها ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Delete Tag</source>
+        <translation>حذف برچسب</translation>
+    </message>
+    <message>
+        <source>Delete the tag &quot;%1&quot;? It is taken off %2 contact(s); the contacts stay.</source>
+        <translation>برچسب «%1» حذف شود؟ از %2 مخاطب برداشته می‌شود؛ مخاطبان می‌مانند.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the tag</source>
+        <translation>حذف برچسب ممکن نیست</translation>
     </message>
 </context>
 </TS>

@@ -232,9 +232,23 @@ void ContactListModel::setSearch(const QString &text)
     refresh();
 }
 
+void ContactListModel::setSegment(qint64 segmentId)
+{
+    if (segmentId == m_query.segmentId)
+        return;
+    m_query.segmentId = segmentId;
+    refresh();
+}
+
+bool ContactListModel::isFiltered() const
+{
+    return !m_query.search.trimmed().isEmpty() || m_query.segmentId != 0;
+}
+
 void ContactListModel::refresh()
 {
-    if (!m_query.search.trimmed().isEmpty()) {
+    // A search or a segment can take a moment on a large workspace: in the background.
+    if (isFiltered()) {
         startSearch();
         return;
     }

@@ -301,6 +301,24 @@ QStringList SegmentFields::operators(Type type)
     return {};
 }
 
+QList<QPair<QString, QString>> SegmentFields::eventTypes()
+{
+    return {
+        {QStringLiteral("email_opened"), tr("opened an email")},
+        {QStringLiteral("email_clicked"), tr("clicked a link in an email")},
+        {QStringLiteral("purchase"), tr("made a purchase")},
+        {QStringLiteral("form_submitted"), tr("submitted a form")},
+        {QStringLiteral("cart_abandoned"), tr("abandoned a cart")},
+        {QStringLiteral("page_viewed"), tr("viewed a page")},
+        {QStringLiteral("signup"), tr("signed up")},
+        {QStringLiteral("email_sent"), tr("was sent an email")},
+        {QStringLiteral("sms_sent"), tr("was sent a text message")},
+        {QStringLiteral("unsubscribed"), tr("unsubscribed")},
+        {QStringLiteral("stage_changed"), tr("changed stage")},
+        {QStringLiteral("tag_added"), tr("was tagged")},
+    };
+}
+
 QStringList SegmentFields::tagOperators()
 {
     return {QStringLiteral("has_any"), QStringLiteral("has_all"), QStringLiteral("has_none")};

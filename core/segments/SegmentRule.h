@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -114,6 +115,10 @@ public:
     /// How many values an operator takes: 0 (empty, today...), 1, 2 (between) or
     /// -1 (a list: in, is).
     static int operandCount(const QString &op);
+
+    /// Activity a condition or a scoring rule can test: (event type, label). Any
+    /// other event name a shop sends is accepted too.
+    static QList<QPair<QString, QString>> eventTypes();
 
     static QStringList tagOperators();
     static QStringList eventOperators();

@@ -1,6 +1,7 @@
 #include "contacts/ContactEditorDialog.h"
 
 #include "i18n/Formatter.h"
+#include "widgets/DateEdit.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -235,18 +236,6 @@ ContactEditorDialog::ContactEditorDialog(const Contact &contact,
     layout->addWidget(buttons);
     resize(560, 720);
     m_firstName->setFocus();
-}
-
-QDateEdit *ContactEditorDialog::makeDateEdit()
-{
-    auto *edit = new QDateEdit;
-    edit->setCalendarPopup(true);
-    // Jalali in Persian: QDateTimeEdit takes the calendar, the locale gives the digits.
-    edit->setCalendar(Formatter::calendar());
-    edit->setDisplayFormat(QStringLiteral("yyyy/MM/dd"));
-    edit->setMinimumDate(QDate(1900, 1, 1));
-    edit->setMaximumDate(QDate(2100, 12, 31));
-    return edit;
 }
 
 QWidget *ContactEditorDialog::withError(QWidget *editor, const QString &field)

@@ -47,7 +47,6 @@ private:
     };
 
     QWidget *withError(QWidget *editor, const QString &field);
-    QDateEdit *makeDateEdit();
     void clearErrors();
 
     Contact m_original;

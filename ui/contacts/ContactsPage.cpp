@@ -4,24 +4,29 @@
 #include "contacts/ContactDetailPane.h"
 #include "contacts/ContactEditorDialog.h"
 #include "contacts/ContactListModel.h"
+#include "contacts/TagsDialog.h"
 #include "exporting/ContactExporter.h"
 #include "i18n/Formatter.h"
 #include "importwizard/ImportWizard.h"
+#include "segments/SegmentRepository.h"
 #include "settings/AppSettings.h"
 #include "storage/Database.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QSet>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -93,6 +98,20 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
         tr("Import contacts from a CSV file (Ctrl+I), or drop the file on the list"));
     connect(m_importAction, &QAction::triggered, this, [this] { importFile(); });
 
+    m_addToListAction = new QAction(tr("Add to &List…"), this);
+    m_addToListAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_addToListAction->setToolTip(tr("Put the selected contacts in a list (Ctrl+L)"));
+    connect(m_addToListAction, &QAction::triggered, this, &ContactsPage::chooseListForSelection);
+
+    m_manageTagsAction = new QAction(tr("Manage &Tags…"), this);
+    m_manageTagsAction->setToolTip(tr("Rename, merge and delete tags"));
+    connect(m_manageTagsAction, &QAction::triggered, this, [this] {
+        TagsDialog dialog(m_db, this);
+        dialog.exec();
+        if (dialog.hasChanged())
+            refresh(0);
+    });
+
     m_refreshAction = new QAction(tr("&Refresh"), this);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, this, [this] { refresh(0); });
@@ -126,7 +145,16 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     deleteButton->setDefaultAction(m_deleteAction);
     deleteButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
+    m_segmentFilter = new QComboBox;
+    m_segmentFilter->setObjectName(QStringLiteral("segmentFilter"));
+    m_segmentFilter->setAccessibleName(tr("Show segment"));
+    m_segmentFilter->setToolTip(tr("Show only the contacts of a segment or list"));
+    m_segmentFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(m_segmentFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_model->setSegment(m_segmentFilter->currentData().toLongLong()); });
+
     auto *toolbar = new QHBoxLayout;
+    toolbar->addWidget(m_segmentFilter);
     toolbar->addWidget(m_search, 1);
     toolbar->addWidget(newButton);
     toolbar->addWidget(importButton);
@@ -160,6 +188,7 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(m_editAction);
     m_view->addAction(m_deleteAction);
+    m_view->addAction(m_addToListAction);
     m_model->sort(ContactListModel::CreatedColumn, Qt::DescendingOrder);
     m_view->horizontalHeader()->setSortIndicator(ContactListModel::CreatedColumn,
                                                  Qt::DescendingOrder);
@@ -215,7 +244,69 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_splitter);
+    reloadSegments();
     updateSelection();
+}
+
+void ContactsPage::reloadSegments()
+{
+    const qint64 current = m_segmentFilter->currentData().toLongLong();
+    const QSignalBlocker block(m_segmentFilter);
+    m_segmentFilter->clear();
+    m_segmentFilter->addItem(tr("All contacts"), qint64(0));
+    for (const Segment &s : SegmentRepository(m_db).list())
+        m_segmentFilter->addItem(s.isStatic ? tr("List: %1").arg(s.name) : s.name, s.id);
+    const int at = m_segmentFilter->findData(current);
+    m_segmentFilter->setCurrentIndex(std::max(at, 0));
+    if (at < 0 && current != 0)
+        m_model->setSegment(0); // the segment was deleted
+}
+
+void ContactsPage::setSegmentFilter(qint64 segmentId)
+{
+    int at = m_segmentFilter->findData(segmentId);
+    if (at < 0) {
+        reloadSegments();
+        at = m_segmentFilter->findData(segmentId);
+    }
+    m_segmentFilter->setCurrentIndex(std::max(at, 0));
+}
+
+void ContactsPage::chooseListForSelection()
+{
+    if (selectedCount() == 0) {
+        Q_EMIT statusMessage(tr("Select the contacts to add first."), 4000);
+        return;
+    }
+    QStringList lists;
+    for (const Segment &s : SegmentRepository(m_db).list())
+        if (s.isStatic)
+            lists << s.name;
+    bool ok = false;
+    const QString name = QInputDialog::getItem(
+        this, tr("Add to List"),
+        tr("Add %n selected contact(s) to the list (pick one, or type a new name):", nullptr,
+           selectedCount()),
+        lists, 0, true, &ok);
+    if (ok && !name.trimmed().isEmpty())
+        addSelectionToList(name.trimmed());
+}
+
+qint64 ContactsPage::addSelectionToList(const QString &name)
+{
+    SegmentRepository segments(m_db);
+    const qint64 listId = segments.ensureList(name);
+    if (listId == 0) {
+        QMessageBox::warning(this, tr("Cannot add to the list"),
+                             tr("\"%1\" is a segment built from rules, not a list. Choose "
+                                "another name.")
+                                 .arg(name));
+        return -1;
+    }
+    const qint64 added = segments.addMembers(listId, selectedIds(selectedCount()));
+    reloadSegments();
+    Q_EMIT statusMessage(tr("Added %n contact(s) to \"%1\".", nullptr, int(added)).arg(name), 5000);
+    return added;
 }
 
 void ContactsPage::applySearch()
@@ -234,10 +325,13 @@ int ContactsPage::selectedCount() const
 QList<qint64> ContactsPage::selectedIds(int limit) const
 {
     QList<qint64> ids;
+    QSet<qint64> seen;
     for (const QItemSelectionRange &range : m_view->selectionModel()->selection()) {
         for (int row = range.top(); row <= range.bottom() && ids.size() < limit; ++row) {
-            if (const qint64 id = m_model->contactId(row); id && !ids.contains(id))
+            if (const qint64 id = m_model->contactId(row); id && !seen.contains(id)) {
+                seen.insert(id);
                 ids << id;
+            }
         }
     }
     return ids;

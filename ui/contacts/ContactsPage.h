@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QAction;
+class QComboBox;
 class QLineEdit;
 class QSplitter;
 class QTableView;
@@ -37,10 +38,21 @@ public:
     QAction *exportAction() const { return m_exportAction; }
     QAction *importAction() const { return m_importAction; }
     QAction *refreshAction() const { return m_refreshAction; }
+    QAction *addToListAction() const { return m_addToListAction; }
+    QAction *manageTagsAction() const { return m_manageTagsAction; }
 
     ContactListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QLineEdit *searchField() const { return m_search; }
+    QComboBox *segmentFilter() const { return m_segmentFilter; }
+
+    /// Shows only the members of a segment or list (0: every contact).
+    void setSegmentFilter(qint64 segmentId);
+    /// Re-reads the segments offered in the filter (after one was saved or deleted).
+    void reloadSegments();
+    /// Adds the selected contacts to the list \a name, created if missing;
+    /// returns how many were added, or -1 with a message shown.
+    qint64 addSelectionToList(const QString &name);
     ContactDetailPane *detailPane() const { return m_detail; }
 
     /// Opens the editor for a new contact (or for \a id); returns the saved id, 0 if cancelled.
@@ -69,6 +81,7 @@ private:
     void updateSelection();
     void refresh(qint64 focusId);
     void exportContacts();
+    void chooseListForSelection();
 
     const Database &m_db;
     QUndoStack *m_undo;
@@ -77,6 +90,7 @@ private:
     ContactListModel *m_model = nullptr;
     QTableView *m_view = nullptr;
     QLineEdit *m_search = nullptr;
+    QComboBox *m_segmentFilter = nullptr;
     QTimer *m_searchTimer = nullptr;
     QSplitter *m_splitter = nullptr;
     ContactDetailPane *m_detail = nullptr;
@@ -87,6 +101,8 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_importAction = nullptr;
+    QAction *m_addToListAction = nullptr;
+    QAction *m_manageTagsAction = nullptr;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -3,6 +3,8 @@
 #include "contacts/ContactListModel.h"
 #include "contacts/ContactsPage.h"
 #include "i18n/Formatter.h"
+#include "scoring/ScoringDialog.h"
+#include "segments/SegmentsPage.h"
 #include "settings/AppSettings.h"
 #include "settings/SettingsPage.h"
 #include "settings/WorkspaceSettings.h"
@@ -49,12 +51,14 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
 
     m_contacts = new ContactsPage(db, m_undo);
     addPage(tr("Contacts"), m_contacts);
-    addPage(tr("Segments"),
-            new EmptyStatePage(
-                tr("Segments"),
-                tr("Segments are live audiences built from rules on fields, tags and behaviour."),
-                {tr("A rule builder with AND/OR groups"), tr("Live counts while you edit"),
-                 tr("Static lists"), tr("Lead scoring and lifecycle stages")}));
+    m_segments = new SegmentsPage(db);
+    addPage(tr("Segments"), m_segments);
+    connect(m_segments, &SegmentsPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_segments, &SegmentsPage::segmentsChanged, m_contacts, &ContactsPage::reloadSegments);
+    connect(m_segments, &SegmentsPage::showInContacts, this, [this](qint64 id) {
+        m_contacts->setSegmentFilter(id);
+        showPage(ContactsPageIndex);
+    });
     addPage(tr("Journeys"),
             new EmptyStatePage(
                 tr("Journeys"),
@@ -84,10 +88,19 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
                  tr("Conversions and revenue"), tr("Charts per campaign and per journey step")}));
     auto *settings = new SettingsPage(db);
     connect(settings, &SettingsPage::statusMessage, this, &MainWindow::showStatus);
+    connect(settings, &SettingsPage::scoringRequested, this, &MainWindow::editScoring);
     addPage(tr("Settings"), settings);
 
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
-            &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        // leaving the segment editor with unsaved changes asks first
+        if (m_pages->currentWidget() == m_segments && row != SegmentsPageIndex &&
+            !m_segments->maybeSave()) {
+            const QSignalBlocker block(m_navigation);
+            m_navigation->setCurrentRow(SegmentsPageIndex);
+            return;
+        }
+        m_pages->setCurrentIndex(row);
+    });
     m_navigation->setCurrentRow(ContactsPageIndex);
 
     auto *central = new QWidget;
@@ -156,6 +169,10 @@ void MainWindow::buildMenus()
     edit->addAction(m_contacts->deleteAction());
     edit->addSeparator();
     edit->addAction(m_contacts->findAction());
+    edit->addSeparator();
+    edit->addAction(m_contacts->addToListAction());
+    edit->addAction(m_contacts->manageTagsAction());
+    edit->addAction(tr("Lead &Scoring and Stages…"), this, &MainWindow::editScoring);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < PageCount; ++i) {
@@ -196,13 +213,25 @@ void MainWindow::showStatus(const QString &message, int timeoutMs)
 
 void MainWindow::updateTotal(qint64 total)
 {
-    const bool filtered = !m_contacts->model()->search().isEmpty();
+    const bool filtered = m_contacts->model()->isFiltered();
     m_totalLabel->setText(filtered ? tr("%1 found").arg(Formatter::number(total))
                                    : tr("%n contact(s)", nullptr, int(total)));
 }
 
+void MainWindow::editScoring()
+{
+    ScoringDialog dialog(m_db, this);
+    connect(&dialog, &ScoringDialog::statusMessage, this, &MainWindow::showStatus);
+    dialog.exec();
+    m_contacts->refreshAction()->trigger(); // stages and scores may have moved
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_segments->maybeSave()) {
+        event->ignore();
+        return;
+    }
     AppSettings app;
     app.setValue(AppSettings::Key::MainWindowGeometry, saveGeometry());
     app.setValue(AppSettings::Key::MainWindowState, saveState());

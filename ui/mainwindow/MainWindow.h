@@ -14,6 +14,7 @@ class Database;
 namespace masir::ui {
 
 class ContactsPage;
+class SegmentsPage;
 
 /// The main window: a navigation sidebar, one page per part of Masir, menus with
 /// keyboard shortcuts, and a status bar. Geometry is remembered between runs.
@@ -37,6 +38,9 @@ public:
     explicit MainWindow(const Database &db, QWidget *parent = nullptr);
 
     ContactsPage *contactsPage() const { return m_contacts; }
+    SegmentsPage *segmentsPage() const { return m_segments; }
+    /// Opens the lead scoring and stages dialog.
+    void editScoring();
     QListWidget *navigation() const { return m_navigation; }
     QUndoStack *undoStack() const { return m_undo; }
     void showPage(Page page);
@@ -56,6 +60,7 @@ private:
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     ContactsPage *m_contacts = nullptr;
+    SegmentsPage *m_segments = nullptr;
     QLabel *m_totalLabel = nullptr;
     QLabel *m_selectionLabel = nullptr;
 };

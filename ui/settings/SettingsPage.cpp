@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace masir::ui {
@@ -66,6 +67,11 @@ SettingsPage::SettingsPage(const Database &db, QWidget *parent)
                                      "are read as numbers of this country."));
     regionHelp->setWordWrap(true);
     workspaceForm->addRow(QString(), regionHelp);
+
+    auto *scoring = new QPushButton(tr("Lead Scoring and Stages…"));
+    scoring->setObjectName(QStringLiteral("editScoring"));
+    connect(scoring, &QPushButton::clicked, this, &SettingsPage::scoringRequested);
+    workspaceForm->addRow(tr("Scoring:"), scoring);
 
     auto *appBox = new QGroupBox(tr("Application"));
     auto *appForm = new QFormLayout(appBox);

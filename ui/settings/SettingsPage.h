@@ -22,6 +22,7 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &message, int timeoutMs);
+    void scoringRequested();
 
 private:
     const Database &m_db;

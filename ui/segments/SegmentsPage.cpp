@@ -1,0 +1,498 @@
+#include "segments/SegmentsPage.h"
+
+#include "i18n/Formatter.h"
+#include "segments/RuleBuilder.h"
+#include "segments/SegmentLiveCount.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QThreadPool>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace masir::ui {
+
+namespace {
+
+constexpr int kIdRole = Qt::UserRole;
+constexpr int kNameRole = Qt::UserRole + 1;
+constexpr int kStaticRole = Qt::UserRole + 2;
+
+QToolButton *textButton(QAction *action)
+{
+    auto *b = new QToolButton;
+    b->setDefaultAction(action);
+    b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return b;
+}
+
+/// What a list counts and previews: the contacts in it, as a rule.
+SegmentRule membersOf(const QString &name)
+{
+    SegmentRule rule;
+    rule.root.children << SegmentNode::condition(QStringLiteral("segment"), QString(),
+                                                 QStringLiteral("in"), name);
+    return rule;
+}
+
+} // namespace
+
+SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
+    : QWidget(parent)
+    , m_db(db)
+    , m_repo(db)
+    , m_countPool(std::make_unique<QThreadPool>())
+{
+    setObjectName(QStringLiteral("SegmentsPage"));
+    m_countPool->setMaxThreadCount(1);
+
+    m_newSegment = new QAction(tr("New &Segment"), this);
+    m_newSegment->setToolTip(tr("A segment is a live audience: contacts who match its rules"));
+    connect(m_newSegment, &QAction::triggered, this, [this] { newSegment(false); });
+    m_newList = new QAction(tr("New &List"), this);
+    m_newList->setToolTip(tr("A list holds the contacts you put in it, by hand or from an import"));
+    connect(m_newList, &QAction::triggered, this, [this] { newSegment(true); });
+    m_duplicate = new QAction(tr("D&uplicate"), this);
+    connect(m_duplicate, &QAction::triggered, this, [this] {
+        if (!maybeSave())
+            return;
+        Segment copy = m_current;
+        copy.id = 0;
+        copy.name = uniqueName(tr("%1 (copy)").arg(m_current.name));
+        load(copy);
+        setModified(true);
+        m_name->setFocus();
+        m_name->selectAll();
+    });
+    m_delete = new QAction(tr("&Delete"), this);
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_delete, &QAction::triggered, this, &SegmentsPage::deleteCurrent);
+    m_save = new QAction(tr("&Save"), this);
+    m_save->setShortcut(QKeySequence::Save);
+    m_save->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_save, &QAction::triggered, this, &SegmentsPage::save);
+    m_revert = new QAction(tr("&Revert"), this);
+    m_revert->setToolTip(tr("Go back to the saved version"));
+    connect(m_revert, &QAction::triggered, this, [this] {
+        if (m_current.id == 0)
+            return;
+        if (const auto saved = m_repo.find(m_current.id))
+            load(*saved);
+    });
+    addAction(m_save);
+
+    // Left: the saved segments and lists with their counts.
+    m_list = new QListWidget;
+    m_list->setObjectName(QStringLiteral("segmentList"));
+    m_list->setAccessibleName(tr("Segments and lists"));
+    m_list->addAction(m_delete);
+    connect(m_list, &QListWidget::currentItemChanged, this,
+            [this](QListWidgetItem *current, QListWidgetItem *previous) {
+                if (m_loading || !current)
+                    return;
+                const qint64 id = current->data(kIdRole).toLongLong();
+                if (id == m_current.id)
+                    return;
+                if (!open(id)) {
+                    const QSignalBlocker block(m_list);
+                    m_list->setCurrentItem(previous);
+                }
+            });
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(8, 8, 0, 8);
+    auto *leftButtons = new QHBoxLayout;
+    leftButtons->addWidget(textButton(m_newSegment));
+    leftButtons->addWidget(textButton(m_newList));
+    leftButtons->addStretch(1);
+    leftLayout->addLayout(leftButtons);
+    leftLayout->addWidget(m_list, 1);
+
+    // Right: the editor.
+    m_name = new QLineEdit;
+    m_name->setObjectName(QStringLiteral("segmentName"));
+    m_name->setAccessibleName(tr("Segment name"));
+    m_name->setPlaceholderText(tr("Name"));
+    QFont big = m_name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.2);
+    m_name->setFont(big);
+    connect(m_name, &QLineEdit::textEdited, this, [this] { setModified(true); });
+    m_kindHint = new QLabel;
+    m_kindHint->setWordWrap(true);
+    m_kindHint->setEnabled(false);
+
+    m_builder = new RuleBuilder(db);
+    connect(m_builder, &RuleBuilder::changed, this, [this] {
+        setModified(true);
+        recount();
+    });
+    m_builderScroll = new QScrollArea;
+    m_builderScroll->setWidgetResizable(true);
+    m_builderScroll->setFrameShape(QFrame::NoFrame);
+    m_builderScroll->setWidget(m_builder);
+
+    m_count = new QLabel;
+    m_count->setObjectName(QStringLiteral("segmentCount"));
+    m_count->setAccessibleName(tr("Matching contacts"));
+    QFont bold = m_count->font();
+    bold.setBold(true);
+    m_count->setFont(bold);
+    m_live = new SegmentLiveCount(db, this);
+    connect(m_live, &SegmentLiveCount::started, this,
+            [this] { m_count->setText(tr("Counting…")); });
+    connect(m_live, &SegmentLiveCount::counted, this,
+            [this](qint64 count, const QList<SegmentPreviewRow> &rows, qint64 elapsedMs) {
+                m_count->setText(tr("Matching contacts: %1").arg(Formatter::number(count)));
+                m_count->setToolTip(tr("Counted in %1 ms").arg(Formatter::number(elapsedMs)));
+                m_preview->setRowCount(int(rows.size()));
+                for (int r = 0; r < rows.size(); ++r) {
+                    const SegmentPreviewRow &row = rows.at(r);
+                    const QStringList cells = {row.name, row.email, row.phone};
+                    for (int c = 0; c < cells.size(); ++c) {
+                        auto *item = new QTableWidgetItem(cells.at(c));
+                        item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+                        m_preview->setItem(r, c, item);
+                    }
+                }
+                if (QListWidgetItem *item = itemFor(m_current.id); item && !m_modified)
+                    item->setText(itemText(m_current, Formatter::number(count)));
+            });
+    connect(m_live, &SegmentLiveCount::failed, this, [this](const QList<SegmentError> &errors) {
+        m_builder->showErrors(errors);
+        QStringList general;
+        for (const SegmentError &e : errors)
+            if (e.path.isEmpty())
+                general << e.message;
+        m_count->setText(general.isEmpty() ? tr("Fix the conditions marked in red.")
+                                           : general.join(QLatin1Char('\n')));
+        m_preview->setRowCount(0);
+    });
+
+    m_preview = new QTableWidget(0, 3);
+    m_preview->setObjectName(QStringLiteral("segmentPreview"));
+    m_preview->setAccessibleName(tr("Preview of matching contacts"));
+    m_preview->setHorizontalHeaderLabels({tr("Name"), tr("Email"), tr("Phone")});
+    m_preview->horizontalHeader()->setStretchLastSection(true);
+    m_preview->verticalHeader()->hide();
+    m_preview->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    m_showButton = new QPushButton(tr("Show in Contacts"));
+    m_showButton->setToolTip(tr("Filter the contact list to this segment"));
+    connect(m_showButton, &QPushButton::clicked, this, [this] {
+        if (m_current.id != 0 && maybeSave())
+            Q_EMIT showInContacts(m_current.id);
+    });
+
+    auto *buttons = new QHBoxLayout;
+    auto *saveButton = new QPushButton(tr("Save"));
+    saveButton->setObjectName(QStringLiteral("saveSegment"));
+    saveButton->setToolTip(tr("Save (%1)").arg(
+        QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    connect(saveButton, &QPushButton::clicked, m_save, &QAction::trigger);
+    connect(m_save, &QAction::changed, saveButton,
+            [this, saveButton] { saveButton->setEnabled(m_save->isEnabled()); });
+    auto *revertButton = new QPushButton(tr("Revert"));
+    connect(revertButton, &QPushButton::clicked, m_revert, &QAction::trigger);
+    connect(m_revert, &QAction::changed, revertButton,
+            [this, revertButton] { revertButton->setEnabled(m_revert->isEnabled()); });
+    buttons->addWidget(saveButton);
+    buttons->addWidget(revertButton);
+    buttons->addWidget(textButton(m_duplicate));
+    buttons->addWidget(textButton(m_delete));
+    buttons->addStretch(1);
+    buttons->addWidget(m_showButton);
+
+    auto *editor = new QWidget;
+    auto *editorLayout = new QVBoxLayout(editor);
+    editorLayout->setContentsMargins(0, 8, 8, 8);
+    editorLayout->addWidget(m_name);
+    editorLayout->addWidget(m_kindHint);
+    editorLayout->addWidget(m_builderScroll, 3);
+    editorLayout->addWidget(m_count);
+    editorLayout->addWidget(m_preview, 2);
+    editorLayout->addLayout(buttons);
+
+    auto *empty = new QLabel(tr("Segments are live audiences: contacts who match rules on "
+                                "their fields, tags and activity. Lists hold the contacts you "
+                                "put in them.\n\nCreate one with New Segment or New List."));
+    empty->setWordWrap(true);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setMargin(24);
+
+    m_editorStack = new QStackedWidget;
+    m_editorStack->addWidget(empty);
+    m_editorStack->addWidget(editor);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(left);
+    splitter->addWidget(m_editorStack);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({260, 800});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    reload();
+    updateActions();
+}
+
+SegmentsPage::~SegmentsPage()
+{
+    ++*m_countGeneration;
+    m_countPool->waitForDone();
+}
+
+QString SegmentsPage::itemText(const Segment &segment, const QString &count)
+{
+    return segment.isStatic ? tr("List: %1\nContacts: %2").arg(segment.name, count)
+                            : tr("%1\nContacts: %2").arg(segment.name, count);
+}
+
+QListWidgetItem *SegmentsPage::itemFor(qint64 id) const
+{
+    for (int i = 0; i < m_list->count(); ++i)
+        if (m_list->item(i)->data(kIdRole).toLongLong() == id)
+            return m_list->item(i);
+    return nullptr;
+}
+
+void SegmentsPage::reload(qint64 selectId)
+{
+    m_loading = true;
+    m_list->clear();
+    QStringList names;
+    for (const Segment &s : m_repo.list()) {
+        auto *item = new QListWidgetItem(itemText(s, QStringLiteral("…")), m_list);
+        item->setData(kIdRole, s.id);
+        item->setData(kNameRole, s.name);
+        item->setData(kStaticRole, s.isStatic);
+        item->setToolTip(s.isStatic ? tr("List: contacts added by hand or by an import")
+                                    : tr("Segment: contacts who match its rules"));
+        names << s.name;
+    }
+    if (QListWidgetItem *item = itemFor(selectId ? selectId : m_current.id))
+        m_list->setCurrentItem(item);
+    m_loading = false;
+    names.removeAll(m_current.name);
+    m_builder->setSegmentNames(names);
+    if (m_current.id == 0 && !m_modified) {
+        // nothing open: the first segment, or the explanation when there is none
+        if (m_list->count() > 0)
+            open(m_list->item(0)->data(kIdRole).toLongLong());
+        else
+            m_editorStack->setCurrentIndex(0);
+    }
+    updateActions();
+    countAll();
+}
+
+void SegmentsPage::countAll()
+{
+    // Every saved segment's count, one at a time on a background thread; the
+    // newest reload wins.
+    const quint64 generation = ++*m_countGeneration;
+    const auto current = m_countGeneration;
+    QList<qint64> ids;
+    for (int i = 0; i < m_list->count(); ++i)
+        ids << m_list->item(i)->data(kIdRole).toLongLong();
+    const Database *db = &m_db;
+    QPointer<SegmentsPage> self(this);
+    (void)QtConcurrent::run(m_countPool.get(), [db, ids, generation, current, self] {
+        SegmentRepository repo(*db);
+        for (const qint64 id : ids) {
+            if (*current != generation)
+                return;
+            const auto n = repo.count(id);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, id, n, generation, current] {
+                    if (!self || *current != generation)
+                        return;
+                    QListWidgetItem *item = self->itemFor(id);
+                    if (!item)
+                        return;
+                    Segment s;
+                    s.name = item->data(kNameRole).toString();
+                    s.isStatic = item->data(kStaticRole).toBool();
+                    item->setText(itemText(s, n ? Formatter::number(*n) : tr("cannot be counted")));
+                },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+bool SegmentsPage::open(qint64 id)
+{
+    if (id == m_current.id && id != 0)
+        return true;
+    if (!maybeSave())
+        return false;
+    const auto segment = m_repo.find(id);
+    if (!segment)
+        return false;
+    load(*segment);
+    return true;
+}
+
+void SegmentsPage::load(const Segment &segment)
+{
+    m_loading = true;
+    m_current = segment;
+    m_name->setText(segment.name);
+    m_builder->reloadChoices();
+    QStringList names;
+    for (int i = 0; i < m_list->count(); ++i)
+        names << m_list->item(i)->data(kNameRole).toString();
+    names.removeAll(segment.name);
+    m_builder->setSegmentNames(names);
+    m_builder->setRule(segment.rule);
+    m_builderScroll->setVisible(!segment.isStatic);
+    m_kindHint->setText(
+        segment.isStatic
+            ? tr("A list holds the contacts you put in it: select contacts in the contact "
+                 "list and choose Add to List (Ctrl+L), or name the list in the import "
+                 "wizard.")
+            : tr("Contacts who match these conditions, now and as they change. The count "
+                 "updates as you edit."));
+    m_editorStack->setCurrentIndex(1);
+    if (QListWidgetItem *item = itemFor(segment.id)) {
+        const QSignalBlocker block(m_list);
+        m_list->setCurrentItem(item);
+    } else {
+        m_list->clearSelection();
+    }
+    m_loading = false;
+    setModified(false);
+    if (segment.isStatic)
+        m_live->requestNow(segment.id ? membersOf(segment.name) : SegmentRule());
+    else
+        m_live->requestNow(segment.rule);
+    if (segment.isStatic && segment.id == 0)
+        m_count->setText(tr("Save the list, then add contacts to it."));
+}
+
+void SegmentsPage::newSegment(bool isStatic)
+{
+    if (!maybeSave())
+        return;
+    Segment s;
+    s.isStatic = isStatic;
+    s.name = uniqueName(isStatic ? tr("New list") : tr("New segment"));
+    load(s);
+    if (!isStatic)
+        m_builder->addCondition();
+    setModified(true);
+    m_name->setFocus();
+    m_name->selectAll();
+}
+
+QString SegmentsPage::uniqueName(const QString &base) const
+{
+    QString name = base;
+    for (int n = 2; m_repo.findByName(name); ++n)
+        name = tr("%1 %2").arg(base).arg(n);
+    return name;
+}
+
+bool SegmentsPage::save()
+{
+    Segment s = m_current;
+    s.name = m_name->text();
+    if (!s.isStatic)
+        s.rule = m_builder->rule();
+    if (!m_repo.save(s)) {
+        const CompiledSegment c = m_repo.compile(s.rule);
+        if (!s.isStatic && !c.ok())
+            m_builder->showErrors(c.errors);
+        QMessageBox::warning(this, tr("Cannot save the segment"), m_repo.errorString());
+        return false;
+    }
+    m_current = s;
+    setModified(false);
+    reload(s.id);
+    Q_EMIT segmentsChanged();
+    Q_EMIT statusMessage(tr("Saved \"%1\".").arg(s.name), 4000);
+    return true;
+}
+
+void SegmentsPage::deleteCurrent()
+{
+    if (m_current.id == 0) {
+        // an unsaved draft: just drop it
+        setModified(false);
+        m_current = Segment();
+        reload();
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Delete segment"),
+        tr("Delete \"%1\"? The contacts stay; only the segment goes.").arg(m_current.name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    if (!m_repo.remove(m_current.id)) {
+        QMessageBox::warning(this, tr("Cannot delete the segment"), m_repo.errorString());
+        return;
+    }
+    const QString name = m_current.name;
+    setModified(false);
+    m_current = Segment();
+    reload();
+    Q_EMIT segmentsChanged();
+    Q_EMIT statusMessage(tr("Deleted \"%1\".").arg(name), 4000);
+}
+
+bool SegmentsPage::maybeSave()
+{
+    if (!m_modified)
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("Save the changes to \"%1\"?").arg(m_name->text()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return save();
+    setModified(false);
+    return true;
+}
+
+void SegmentsPage::setModified(bool modified)
+{
+    if (m_loading)
+        return;
+    m_modified = modified;
+    updateActions();
+}
+
+void SegmentsPage::recount()
+{
+    if (!m_current.isStatic)
+        m_live->request(m_builder->rule());
+}
+
+void SegmentsPage::updateActions()
+{
+    const bool editing = m_editorStack && m_editorStack->currentIndex() == 1;
+    m_save->setEnabled(editing && (m_modified || m_current.id == 0));
+    m_revert->setEnabled(m_modified && m_current.id != 0);
+    m_duplicate->setEnabled(editing && m_current.id != 0);
+    m_delete->setEnabled(editing);
+    m_showButton->setEnabled(m_current.id != 0);
+}
+
+} // namespace masir::ui
