@@ -40,6 +40,16 @@
     </message>
 </context>
 <context>
+    <name>masir::JourneyRepository</name>
+    <message numerus="yes">
+        <source>Fix %n problem(s) before starting the journey.</source>
+        <translation>
+            <numerusform>Fix %n problem before starting the journey.</numerusform>
+            <numerusform>Fix %n problems before starting the journey.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>masir::ui::ContactCommands</name>
     <message numerus="yes">
         <source>Delete %n contact(s)</source>

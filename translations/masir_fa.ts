@@ -283,70 +283,6 @@
         <translation>%1 ساخته، %2 به‌روز، %3 رها، %4 رد شد</translation>
     </message>
     <message>
-        <source>Usage: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
-
-Commands:
-  version                      print the version of Masir
-  contacts count [--search T]  print the number of contacts
-  contacts export FILE.csv [--bom] [--list L]
-                               export every contact as UTF-8 CSV
-  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
-         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
-         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
-                               import contacts from a CSV file
-  import FILE --preview [--rows N] --json
-                               show how Masir reads the file
-  imports [--json]             list past imports
-  imports undo ID              remove the contacts an import created
-  demo [--contacts N] [--no-events]
-                               add generated sample contacts
-  segment count (NAME | --rule FILE.json)
-                               print how many contacts a segment has
-  segment list [--json]        list segments and lists with their counts
-  segment save NAME --rule FILE.json
-                               create or replace a rule segment
-  segment materialize NAME     store who is in a rule segment now
-  score recompute              recompute every score from the history
-  check                        check the workspace file for damage
-
-Options:
-  --workspace PATH  the workspace file (default: %1)
-  --lang en|fa      the language of messages
-  -h, --help        show this help
-</source>
-        <translation>کاربرد: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
-
-فرمان‌ها:
-  version                      نسخهٔ مسیر را چاپ می‌کند
-  contacts count [--search T]  تعداد مخاطبان را چاپ می‌کند
-  contacts export FILE.csv [--bom] [--list L]
-                               همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند
-  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
-         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
-         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
-                               مخاطبان را از یک پروندهٔ CSV درون‌بری می‌کند
-  import FILE --preview [--rows N] --json
-                               نشان می‌دهد مسیر پرونده را چگونه می‌خواند
-  imports [--json]             فهرست درون‌بری‌های گذشته
-  imports undo ID              مخاطبانی را که یک درون‌بری ساخته حذف می‌کند
-  demo [--contacts N] [--no-events]
-                               مخاطبان نمونهٔ ساختگی می‌افزاید
-  segment count (NAME | --rule FILE.json)
-                               شمار مخاطبان یک بخش را چاپ می‌کند
-  segment list [--json]        فهرست بخش‌ها و فهرست‌ها با شمار اعضایشان
-  segment save NAME --rule FILE.json
-                               بخشی با قاعده می‌سازد یا جایگزین می‌کند
-  segment materialize NAME     اعضای کنونی یک بخش با قاعده را ذخیره می‌کند
-  score recompute              همهٔ امتیازها را از روی تاریخچه دوباره حساب می‌کند
-  check                        پروندهٔ فضای کاری را از نظر آسیب بررسی می‌کند
-
-گزینه‌ها:
-  --workspace PATH  پروندهٔ فضای کاری (پیش‌فرض: %1)
-  --lang en|fa      زبان پیام‌ها
-  -h, --help        نمایش همین راهنما
-</translation>
-    </message>
-    <message>
         <source>segment needs a subcommand: count, list, save or materialize.</source>
         <translation>segment یک زیرفرمان می‌خواهد: count، list، save یا materialize.</translation>
     </message>
@@ -417,6 +353,170 @@ Options:
         <translation>
             <numerusform>%n سرنخ به مرحلهٔ بعدی رفت</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
+
+Commands:
+  version                      print the version of Masir
+  contacts count [--search T]  print the number of contacts
+  contacts export FILE.csv [--bom] [--list L]
+                               export every contact as UTF-8 CSV
+  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
+         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
+         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
+                               import contacts from a CSV file
+  import FILE --preview [--rows N] --json
+                               show how Masir reads the file
+  imports [--json]             list past imports
+  imports undo ID              remove the contacts an import created
+  demo [--contacts N] [--no-events]
+                               add generated sample contacts
+  segment count (NAME | --rule FILE.json)
+                               print how many contacts a segment has
+  segment list [--json]        list segments and lists with their counts
+  segment save NAME --rule FILE.json
+                               create or replace a rule segment
+  segment materialize NAME     store who is in a rule segment now
+  score recompute              recompute every score from the history
+  journey list [--json]        list journeys with their status and counts
+  journey import FILE.json [--name N] [--activate]
+                               save a journey from a file
+  journey activate|pause NAME  start or pause a journey
+  journey enrol NAME (--segment S | --all)
+                               add contacts to a journey by hand
+  worker run [--once] [--batch N]
+                               run journeys in the foreground (--once: one cycle)
+  check                        check the workspace file for damage
+
+Options:
+  --workspace PATH  the workspace file (default: %1)
+  --lang en|fa      the language of messages
+  -h, --help        show this help
+</source>
+        <translation>کاربرد: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
+
+فرمان‌ها:
+  version                      نسخهٔ مسیر را چاپ می‌کند
+  contacts count [--search T]  تعداد مخاطبان را چاپ می‌کند
+  contacts export FILE.csv [--bom] [--list L]
+                               همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند
+  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
+         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
+         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
+                               مخاطبان را از یک پروندهٔ CSV درون‌بری می‌کند
+  import FILE --preview [--rows N] --json
+                               نشان می‌دهد مسیر پرونده را چگونه می‌خواند
+  imports [--json]             فهرست درون‌بری‌های گذشته
+  imports undo ID              مخاطبانی را که یک درون‌بری ساخته حذف می‌کند
+  demo [--contacts N] [--no-events]
+                               مخاطبان نمونهٔ ساختگی می‌افزاید
+  segment count (NAME | --rule FILE.json)
+                               شمار مخاطبان یک بخش را چاپ می‌کند
+  segment list [--json]        فهرست بخش‌ها و فهرست‌ها با شمار اعضایشان
+  segment save NAME --rule FILE.json
+                               بخشی با قاعده می‌سازد یا جایگزین می‌کند
+  segment materialize NAME     اعضای کنونی یک بخش با قاعده را ذخیره می‌کند
+  score recompute              همهٔ امتیازها را از روی تاریخچه دوباره حساب می‌کند
+  journey list [--json]        فهرست سفرها با وضعیت و شمارشان
+  journey import FILE.json [--name N] [--activate]
+                               سفری را از یک پرونده ذخیره می‌کند
+  journey activate|pause NAME  سفری را آغاز یا متوقف می‌کند
+  journey enrol NAME (--segment S | --all)
+                               مخاطبان را دستی به سفری می‌افزاید
+  worker run [--once] [--batch N]
+                               سفرها را در پیش‌زمینه اجرا می‌کند (--once: یک دور)
+  check                        پروندهٔ فضای کاری را از نظر آسیب بررسی می‌کند
+
+گزینه‌ها:
+  --workspace PATH  پروندهٔ فضای کاری (پیش‌فرض: %1)
+  --lang en|fa      زبان پیام‌ها
+  -h, --help        نمایش همین راهنما
+</translation>
+    </message>
+    <message>
+        <source>journey needs a subcommand: list, import, activate, pause or enrol.</source>
+        <translation>journey به زیرفرمان نیاز دارد: list، import، activate، pause یا enrol.</translation>
+    </message>
+    <message>
+        <source>The journey&apos;s name.</source>
+        <translation>نام سفر.</translation>
+    </message>
+    <message>
+        <source>Start the journey once saved.</source>
+        <translation>سفر را پس از ذخیره آغاز کن.</translation>
+    </message>
+    <message>
+        <source>The segment or list to enrol.</source>
+        <translation>بخش یا فهرستی که باید وارد سفر شود.</translation>
+    </message>
+    <message>
+        <source>Enrol every contact.</source>
+        <translation>همهٔ مخاطبان را وارد کن.</translation>
+    </message>
+    <message>
+        <source>journey</source>
+        <translation>سفر</translation>
+    </message>
+    <message>
+        <source>node %1</source>
+        <translation>گرهٔ %1</translation>
+    </message>
+    <message>
+        <source>There is no journey called &quot;%1&quot;.</source>
+        <translation>سفری به نام «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>نسخهٔ %1</translation>
+    </message>
+    <message>
+        <source>%1 in the journey</source>
+        <translation>%1 در سفر</translation>
+    </message>
+    <message>
+        <source>journey import takes one file.</source>
+        <translation>journey import یک پرونده می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>%1 is not JSON: %2</source>
+        <translation>%1 پروندهٔ JSON نیست: %2</translation>
+    </message>
+    <message>
+        <source>Saved journey &quot;%1&quot;.</source>
+        <translation>سفر «%1» ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>journey %1 takes a journey name.</source>
+        <translation>journey %1 نام یک سفر را می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>journey enrol takes a journey name and --segment S or --all.</source>
+        <translation>journey enrol نام سفر و --segment S یا --all می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>Unknown journey subcommand &quot;%1&quot;.</source>
+        <translation>زیرفرمان ناشناختهٔ journey: «%1».</translation>
+    </message>
+    <message>
+        <source>worker needs the subcommand run.</source>
+        <translation>worker به زیرفرمان run نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>Run one cycle, then stop.</source>
+        <translation>یک دور اجرا کن، سپس بایست.</translation>
+    </message>
+    <message>
+        <source>Enrolments per transaction.</source>
+        <translation>شمار ورودها در هر تراکنش.</translation>
+    </message>
+    <message>
+        <source>--batch needs a number above 0.</source>
+        <translation>--batch به عددی بزرگ‌تر از ۰ نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>%1 enrolled, %2 steps, %3 messages queued, %4 finished</source>
+        <translation>%1 وارد شدند، %2 گام، %3 پیام در صف، %4 به پایان رسیدند</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1242,117 @@ Options:
     </message>
 </context>
 <context>
+    <name>masir::JourneyEngine</name>
+    <message>
+        <source>Journey %1 version %2 is missing.</source>
+        <translation>نسخهٔ %2 سفر %1 پیدا نشد.</translation>
+    </message>
+    <message>
+        <source>Start the journey before adding contacts to it.</source>
+        <translation>پیش از افزودن مخاطبان، سفر را آغاز کنید.</translation>
+    </message>
+    <message>
+        <source>The journey has no trigger to enter by.</source>
+        <translation>سفر هیچ محرکی برای ورود ندارد.</translation>
+    </message>
+    <message>
+        <source>Cannot save where the engine stopped reading events.</source>
+        <translation>جایی که موتور خواندن رویدادها را متوقف کرد ذخیره نشد.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::JourneyGraph</name>
+    <message>
+        <source>Both ends must be nodes of this journey.</source>
+        <translation>هر دو سر باید گره‌های همین سفر باشند.</translation>
+    </message>
+    <message>
+        <source>A node cannot lead to itself; put a wait in between.</source>
+        <translation>گره نمی‌تواند به خودش برسد؛ یک انتظار در میان بگذارید.</translation>
+    </message>
+    <message>
+        <source>Unknown node type.</source>
+        <translation>نوع گره ناشناخته است.</translation>
+    </message>
+    <message>
+        <source>A trigger has no input: it starts the journey.</source>
+        <translation>محرک ورودی ندارد: سفر را آغاز می‌کند.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no output called &quot;%2&quot;.</source>
+        <translation>«%1» خروجی‌ای به نام «%2» ندارد.</translation>
+    </message>
+    <message>
+        <source>This output is already connected; remove that connection first.</source>
+        <translation>این خروجی پیش‌تر وصل شده است؛ اول آن اتصال را بردارید.</translation>
+    </message>
+    <message>
+        <source>The connection ID is taken.</source>
+        <translation>شناسهٔ اتصال تکراری است.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a node type this Masir knows.</source>
+        <translation>«%1» نوع گره‌ای نیست که این نسخهٔ مسیر بشناسد.</translation>
+    </message>
+    <message>
+        <source>Add a trigger: it decides who enters the journey.</source>
+        <translation>یک محرک بیفزایید: تعیین می‌کند چه کسی وارد سفر شود.</translation>
+    </message>
+    <message>
+        <source>No path leads here from a trigger.</source>
+        <translation>هیچ مسیری از یک محرک به اینجا نمی‌رسد.</translation>
+    </message>
+    <message>
+        <source>This loop has no wait in it: a contact would go round it for ever.</source>
+        <translation>این حلقه انتظاری ندارد: مخاطب تا ابد در آن می‌چرخد.</translation>
+    </message>
+    <message>
+        <source>This is not a Masir journey.</source>
+        <translation>این یک سفر مسیر نیست.</translation>
+    </message>
+    <message>
+        <source>This journey was saved by a newer Masir (format %1); update Masir to open it.</source>
+        <translation>این سفر با نسخهٔ تازه‌تری از مسیر ذخیره شده (قالب %1)؛ برای باز کردنش مسیر را به‌روز کنید.</translation>
+    </message>
+    <message>
+        <source>Node %1 (&quot;%2&quot;) has no ID or an unknown type &quot;%3&quot;.</source>
+        <translation>گرهٔ %1 («%2») شناسه ندارد یا نوعش «%3» ناشناخته است.</translation>
+    </message>
+    <message>
+        <source>The node ID &quot;%1&quot; is used twice.</source>
+        <translation>شناسهٔ گرهٔ «%1» دو بار به کار رفته است.</translation>
+    </message>
+    <message>
+        <source>Connection %1: %2</source>
+        <translation>اتصال %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>masir::JourneyRepository</name>
+    <message>
+        <source>Give the journey a name.</source>
+        <translation>برای سفر نامی بگذارید.</translation>
+    </message>
+    <message>
+        <source>There is already a journey called &quot;%1&quot;.</source>
+        <translation>سفری به نام «%1» از پیش هست.</translation>
+    </message>
+    <message>
+        <source>A running journey can only be saved without problems: %1</source>
+        <translation>سفر در حال اجرا را فقط بی‌مشکل می‌توان ذخیره کرد: %1</translation>
+    </message>
+    <message>
+        <source>The journey no longer exists.</source>
+        <translation>این سفر دیگر وجود ندارد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fix %n problem(s) before starting the journey.</source>
+        <translation>
+            <numerusform>پیش از آغاز سفر %n مشکل را برطرف کنید.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>masir::LeadScoring</name>
     <message>
         <source>Choose the event this rule scores.</source>
@@ -1188,6 +1399,281 @@ Options:
     <message>
         <source>step %1: %2</source>
         <translation>گام %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>masir::NodeTypes</name>
+    <message>
+        <source>Set the conditions: %1</source>
+        <translation>شرط‌ها را تعیین کنید: %1</translation>
+    </message>
+    <message>
+        <source>Contact created or imported</source>
+        <translation>مخاطب ساخته یا درون‌بری شد</translation>
+    </message>
+    <message>
+        <source>Tag added or removed</source>
+        <translation>برچسب افزوده یا برداشته شد</translation>
+    </message>
+    <message>
+        <source>Field changed</source>
+        <translation>فیلد تغییر کرد</translation>
+    </message>
+    <message>
+        <source>Stage changed</source>
+        <translation>مرحله تغییر کرد</translation>
+    </message>
+    <message>
+        <source>Entered or left a segment</source>
+        <translation>وارد بخشی شد یا از آن خارج شد</translation>
+    </message>
+    <message>
+        <source>Event received</source>
+        <translation>رویداد دریافت شد</translation>
+    </message>
+    <message>
+        <source>Date: birthday, anniversary or a date field</source>
+        <translation>تاریخ: زادروز، سالگرد یا یک فیلد تاریخ</translation>
+    </message>
+    <message>
+        <source>Score crossed a threshold</source>
+        <translation>امتیاز از آستانه گذشت</translation>
+    </message>
+    <message>
+        <source>Added by hand from the contact list</source>
+        <translation>دستی از فهرست مخاطبان افزوده شد</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>انتظار</translation>
+    </message>
+    <message>
+        <source>Wait until</source>
+        <translation>انتظار تا</translation>
+    </message>
+    <message>
+        <source>Wait for an event</source>
+        <translation>انتظار برای یک رویداد</translation>
+    </message>
+    <message>
+        <source>If / else</source>
+        <translation>اگر / وگرنه</translation>
+    </message>
+    <message>
+        <source>A/B split</source>
+        <translation>تقسیم A/B</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>هدف</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>Send email</source>
+        <translation>فرستادن ایمیل</translation>
+    </message>
+    <message>
+        <source>Send SMS</source>
+        <translation>فرستادن پیامک</translation>
+    </message>
+    <message>
+        <source>Add or remove a tag</source>
+        <translation>افزودن یا برداشتن برچسب</translation>
+    </message>
+    <message>
+        <source>Set a field</source>
+        <translation>تنظیم یک فیلد</translation>
+    </message>
+    <message>
+        <source>Change the stage</source>
+        <translation>تغییر مرحله</translation>
+    </message>
+    <message>
+        <source>Adjust the score</source>
+        <translation>تغییر امتیاز</translation>
+    </message>
+    <message>
+        <source>Create a task</source>
+        <translation>ساختن یک کار</translation>
+    </message>
+    <message>
+        <source>Notify</source>
+        <translation>اعلان</translation>
+    </message>
+    <message>
+        <source>Call a webhook</source>
+        <translation>فراخوانی وب‌هوک</translation>
+    </message>
+    <message>
+        <source>Enrol in another journey</source>
+        <translation>ورود به سفری دیگر</translation>
+    </message>
+    <message>
+        <source>Remove from this journey</source>
+        <translation>خروج از این سفر</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>محرک‌ها</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>جریان</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>کنش‌ها</translation>
+    </message>
+    <message>
+        <source>Choose the tag.</source>
+        <translation>برچسب را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Choose whether the tag is added or removed.</source>
+        <translation>برگزینید که برچسب افزوده می‌شود یا برداشته.</translation>
+    </message>
+    <message>
+        <source>Choose the field.</source>
+        <translation>فیلد را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Choose the stage it changes from or to.</source>
+        <translation>مرحلهٔ مبدأ یا مقصد تغییر را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Choose the segment.</source>
+        <translation>بخش را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Choose whether the contact enters or leaves it.</source>
+        <translation>برگزینید که مخاطب وارد آن می‌شود یا از آن خارج.</translation>
+    </message>
+    <message>
+        <source>Choose the event, e.g. purchase or cart_abandoned.</source>
+        <translation>رویداد را برگزینید، مثلاً purchase یا cart_abandoned.</translation>
+    </message>
+    <message>
+        <source>Choose the date field.</source>
+        <translation>فیلد تاریخ را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Set the time of day as HH:mm.</source>
+        <translation>ساعت روز را به شکل HH:mm بنویسید.</translation>
+    </message>
+    <message>
+        <source>Set the score threshold.</source>
+        <translation>آستانهٔ امتیاز را تعیین کنید.</translation>
+    </message>
+    <message>
+        <source>Set how long to wait.</source>
+        <translation>مدت انتظار را تعیین کنید.</translation>
+    </message>
+    <message>
+        <source>Choose minutes, hours or days.</source>
+        <translation>دقیقه، ساعت یا روز را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Set the date and time to wait for.</source>
+        <translation>تاریخ و ساعتی را که باید منتظر ماند تعیین کنید.</translation>
+    </message>
+    <message>
+        <source>Choose at least one weekday.</source>
+        <translation>دست‌کم یک روز هفته را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Set the hours as HH:mm.</source>
+        <translation>ساعت‌ها را به شکل HH:mm بنویسید.</translation>
+    </message>
+    <message>
+        <source>Choose a date and time, or weekdays and hours.</source>
+        <translation>یک تاریخ و ساعت، یا روزهای هفته و ساعت‌ها را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Choose the event to wait for.</source>
+        <translation>رویدادی را که باید منتظرش ماند برگزینید.</translation>
+    </message>
+    <message>
+        <source>Set how many hours to wait at most.</source>
+        <translation>بیشترین ساعت انتظار را تعیین کنید.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>پایان مهلت</translation>
+    </message>
+    <message>
+        <source>Choose the earlier message.</source>
+        <translation>پیام پیشین را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Choose opened, clicked or neither.</source>
+        <translation>باز شد، کلیک شد یا هیچ‌کدام را برگزینید.</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <source>A split needs 2 to 26 branches.</source>
+        <translation>تقسیم به ۲ تا ۲۶ شاخه نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>Every branch needs a share above 0%.</source>
+        <translation>هر شاخه سهمی بیش از ۰٪ می‌خواهد.</translation>
+    </message>
+    <message>
+        <source>The shares add up to %1%, not 100%.</source>
+        <translation>جمع سهم‌ها %1٪ است، نه ۱۰۰٪.</translation>
+    </message>
+    <message>
+        <source>%1 %2%</source>
+        <translation>%1 %2٪</translation>
+    </message>
+    <message>
+        <source>Choose the email template.</source>
+        <translation>قالب ایمیل را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Choose the SMS template.</source>
+        <translation>قالب پیامک را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Choose add or remove.</source>
+        <translation>افزودن یا برداشتن را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Choose the field to set.</source>
+        <translation>فیلدی را که باید تنظیم شود برگزینید.</translation>
+    </message>
+    <message>
+        <source>Choose the stage.</source>
+        <translation>مرحله را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Set the points to add or take away.</source>
+        <translation>امتیازی را که افزوده یا کاسته می‌شود تعیین کنید.</translation>
+    </message>
+    <message>
+        <source>Give the task a title.</source>
+        <translation>برای کار عنوانی بنویسید.</translation>
+    </message>
+    <message>
+        <source>Write the notification.</source>
+        <translation>متن اعلان را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Enter an http:// or https:// address.</source>
+        <translation>نشانی‌ای با http:// یا https:// وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Choose the journey.</source>
+        <translation>سفر را برگزینید.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,10 @@
 #include "exporting/CsvWriter.h"
 #include "importing/ImportHistory.h"
 #include "importing/ImportJob.h"
+#include "journeys/JourneyEngine.h"
+#include "journeys/JourneyRepository.h"
+#include "scheduler/Clock.h"
+#include "scheduler/Worker.h"
 #include "scoring/LeadScoring.h"
 #include "segments/SegmentRepository.h"
 #include "storage/Database.h"
@@ -19,6 +23,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QThread>
+
+#include <atomic>
+#include <csignal>
 
 #include <cstdio>
 
@@ -56,6 +64,15 @@ QString CliApp::usage() const
               "                               create or replace a rule segment\n"
               "  segment materialize NAME     store who is in a rule segment now\n"
               "  score recompute              recompute every score from the history\n"
+              "  journey list [--json]        list journeys with their status and counts\n"
+              "  journey import FILE.json [--name N] [--activate]\n"
+              "                               save a journey from a file\n"
+              "  journey activate|pause NAME  start or pause a journey\n"
+              "  journey enrol NAME (--segment S | --all)\n"
+              "                               add contacts to a journey by hand\n"
+              "  worker run [--once] [--batch N]\n"
+              "                               run journeys in the foreground (--once: one "
+              "cycle)\n"
               "  check                        check the workspace file for damage\n"
               "\n"
               "Options:\n"
@@ -159,6 +176,14 @@ int CliApp::run(const QStringList &arguments)
     if (command == QLatin1String("score")) {
         Database db(path);
         return score(db, args);
+    }
+    if (command == QLatin1String("journey")) {
+        Database db(path);
+        return journey(db, args);
+    }
+    if (command == QLatin1String("worker")) {
+        Database db(path);
+        return worker(db, args);
     }
     if (command == QLatin1String("check")) {
         Database db(path, Database::Mode::ReadOnly);
@@ -625,6 +650,199 @@ int CliApp::check(Database &db)
     if (!problems.isEmpty())
         return fail(tr("the workspace is damaged:\n%1").arg(problems));
     m_out << "ok\n";
+    return 0;
+}
+
+namespace {
+std::atomic<bool> g_stopWorker{false};
+extern "C" void stopWorker(int)
+{
+    g_stopWorker = true;
+}
+} // namespace
+
+int CliApp::journey(Database &db, const QStringList &args)
+{
+    if (args.isEmpty())
+        return usageError(
+            tr("journey needs a subcommand: list, import, activate, pause or enrol."));
+    const QString sub = args.first();
+    const QStringList parseArgs = QStringList{QStringLiteral("masir-cli")} + args;
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    parser.addOption({QStringLiteral("name"), tr("The journey's name."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("activate"), tr("Start the journey once saved.")});
+    parser.addOption(
+        {QStringLiteral("segment"), tr("The segment or list to enrol."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("all"), tr("Enrol every contact.")});
+    if (!parser.parse(parseArgs))
+        return usageError(parser.errorText());
+    const QStringList words = parser.positionalArguments().mid(1);
+    if (!openWorkspace(db))
+        return 1;
+    JourneyRepository repo(db);
+    auto printIssues = [&] {
+        for (const JourneyIssue &i : repo.issues())
+            m_err << (i.nodeId.isEmpty() ? tr("journey") : tr("node %1").arg(i.nodeId)) << ": "
+                  << i.message << '\n';
+        m_err.flush();
+    };
+    auto named = [&](const QString &name) -> std::optional<Journey> {
+        const auto j = repo.findByName(name);
+        if (!j)
+            fail(tr("There is no journey called \"%1\".").arg(name));
+        return j;
+    };
+    if (sub == QLatin1String("list")) {
+        QJsonArray list;
+        for (const Journey &j : repo.list()) {
+            qint64 waiting = 0;
+            qint64 passed = 0;
+            for (const JourneyNodeCount &c : repo.counts(j.id)) {
+                waiting += c.waiting;
+                passed += c.passed;
+            }
+            if (parser.isSet(QStringLiteral("json")))
+                list.append(QJsonObject{{QStringLiteral("name"), j.name},
+                                        {QStringLiteral("status"), j.status},
+                                        {QStringLiteral("version"), j.version},
+                                        {QStringLiteral("inJourney"), waiting},
+                                        {QStringLiteral("steps"), passed}});
+            else
+                m_out << j.name << '\t' << j.status << '\t' << tr("version %1").arg(j.version)
+                      << '\t' << tr("%1 in the journey").arg(waiting) << '\n';
+        }
+        if (parser.isSet(QStringLiteral("json")))
+            m_out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    if (sub == QLatin1String("import")) {
+        if (words.size() != 1)
+            return usageError(tr("journey import takes one file."));
+        QFile file(words.first());
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(tr("Cannot read %1: %2").arg(file.fileName(), file.errorString()));
+        QJsonParseError parseError;
+        const QJsonObject json = QJsonDocument::fromJson(file.readAll(), &parseError).object();
+        if (parseError.error != QJsonParseError::NoError)
+            return fail(tr("%1 is not JSON: %2").arg(file.fileName(), parseError.errorString()));
+        // Either a bare graph, or {"name", "policy", "graph"}.
+        const bool wrapped = json.contains(QStringLiteral("graph"));
+        Journey j;
+        j.name = parser.isSet(QStringLiteral("name"))
+                     ? parser.value(QStringLiteral("name"))
+                     : json.value(QStringLiteral("name")).toString(QFileInfo(file).baseName());
+        if (const auto existing = repo.findByName(j.name))
+            j = *existing;
+        j.graph = wrapped ? json.value(QStringLiteral("graph")).toObject() : json;
+        if (wrapped)
+            j.policy = JourneyPolicy::fromJson(json.value(QStringLiteral("policy")).toObject());
+        if (!repo.save(j)) {
+            printIssues();
+            return fail(repo.errorString());
+        }
+        if (parser.isSet(QStringLiteral("activate")) && !repo.activate(j.id)) {
+            printIssues();
+            return fail(repo.errorString());
+        }
+        m_out << tr("Saved journey \"%1\".").arg(j.name) << '\n';
+        return 0;
+    }
+    if (sub == QLatin1String("activate") || sub == QLatin1String("pause")) {
+        if (words.size() != 1)
+            return usageError(tr("journey %1 takes a journey name.").arg(sub));
+        const auto j = named(words.first());
+        if (!j)
+            return 1;
+        const bool ok = sub == QLatin1String("activate") ? repo.activate(j->id) : repo.pause(j->id);
+        if (!ok) {
+            printIssues();
+            return fail(repo.errorString());
+        }
+        return 0;
+    }
+    if (sub == QLatin1String("enrol")) {
+        if (words.size() != 1 ||
+            parser.isSet(QStringLiteral("all")) == parser.isSet(QStringLiteral("segment")))
+            return usageError(tr("journey enrol takes a journey name and --segment S or --all."));
+        const auto j = named(words.first());
+        if (!j)
+            return 1;
+        ContactQuery query;
+        if (parser.isSet(QStringLiteral("segment"))) {
+            const auto s =
+                SegmentRepository(db).findByName(parser.value(QStringLiteral("segment")));
+            if (!s)
+                return fail(tr("There is no segment called \"%1\".")
+                                .arg(parser.value(QStringLiteral("segment"))));
+            query.segmentId = s->id;
+        }
+        QList<qint64> ids;
+        ContactRepository contacts(db);
+        PageRequest page;
+        page.limit = 5000;
+        for (;;) {
+            const QList<ContactListRow> rows = contacts.page(query, page);
+            for (const ContactListRow &r : rows)
+                ids << r.id;
+            if (rows.size() < page.limit)
+                break;
+            page.from = PageRequest::From::After;
+            page.anchorId = rows.last().id;
+            page.anchorValue = rows.last().id;
+        }
+        SystemClock clock;
+        JourneyEngine engine(db, clock);
+        const auto n = engine.enrol(j->id, ids);
+        if (!n)
+            return fail(engine.errorString());
+        m_out << *n << '\n';
+        return 0;
+    }
+    return usageError(tr("Unknown journey subcommand \"%1\".").arg(sub));
+}
+
+int CliApp::worker(Database &db, const QStringList &args)
+{
+    if (args.isEmpty() || args.first() != QLatin1String("run"))
+        return usageError(tr("worker needs the subcommand run."));
+    const QStringList parseArgs = QStringList{QStringLiteral("masir-cli")} + args;
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOption({QStringLiteral("once"), tr("Run one cycle, then stop.")});
+    parser.addOption(
+        {QStringLiteral("batch"), tr("Enrolments per transaction."), QStringLiteral("N")});
+    if (!parser.parse(parseArgs))
+        return usageError(parser.errorText());
+    const int batch =
+        parser.isSet(QStringLiteral("batch")) ? parser.value(QStringLiteral("batch")).toInt() : 500;
+    if (batch < 1)
+        return usageError(tr("--batch needs a number above 0."));
+    if (!openWorkspace(db))
+        return 1;
+    SystemClock clock;
+    WorkerCycle cycle(db, clock);
+    std::signal(SIGINT, stopWorker);
+    std::signal(SIGTERM, stopWorker);
+    do {
+        const auto stats = cycle.run(batch);
+        if (!stats)
+            return fail(cycle.errorString());
+        if (stats->steps || stats->enrolled || parser.isSet(QStringLiteral("once")))
+            m_out << tr("%1 enrolled, %2 steps, %3 messages queued, %4 finished")
+                         .arg(stats->enrolled)
+                         .arg(stats->steps)
+                         .arg(stats->queued)
+                         .arg(stats->completed + stats->exited)
+                  << '\n';
+        m_out.flush();
+        if (parser.isSet(QStringLiteral("once")))
+            break;
+        // Sleep until the next step is due, looking for new events every 5 s.
+        for (qint64 left = cycle.sleepMs(5000); left > 0 && !g_stopWorker; left -= 100)
+            QThread::msleep(std::min<qint64>(left, 100));
+    } while (!g_stopWorker);
     return 0;
 }
 

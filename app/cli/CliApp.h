@@ -32,6 +32,8 @@ private:
     int check(Database &db);
     int segment(Database &db, const QStringList &args);
     int score(Database &db, const QStringList &args);
+    int journey(Database &db, const QStringList &args);
+    int worker(Database &db, const QStringList &args);
 
     QTextStream m_out;
     QTextStream m_err;

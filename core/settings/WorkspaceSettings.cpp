@@ -23,6 +23,8 @@ constexpr KeyInfo kKeys[] = {
     {WorkspaceSettings::Key::Stages, "stages/keys"},
     {WorkspaceSettings::Key::MqlScore, "scoring/mqlScore"},
     {WorkspaceSettings::Key::SqlScore, "scoring/sqlScore"},
+    {WorkspaceSettings::Key::EmailsPerDay, "sending/emailsPerDay"},
+    {WorkspaceSettings::Key::WaitEventCursor, "journeys/waitEventCursor"},
 };
 
 } // namespace
@@ -58,6 +60,10 @@ QVariant WorkspaceSettings::defaultValue(Key key)
         return 50;
     case Key::SqlScore:
         return 100;
+    case Key::EmailsPerDay:
+        return 2;
+    case Key::WaitEventCursor:
+        return 0;
     }
     return {};
 }

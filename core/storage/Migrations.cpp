@@ -200,6 +200,89 @@ const QList<QStringList> &migrationList()
             QStringLiteral("DROP INDEX events_contact"),
             QStringLiteral("CREATE INDEX events_contact ON events (contact_id, occurred_at, type)"),
         },
+        // 8: journeys, their versions, enrolments, the step log and the outbox
+        {
+            QStringLiteral(R"(CREATE TABLE journeys (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL UNIQUE,
+                status TEXT NOT NULL DEFAULT 'draft'
+                    CHECK (status IN ('draft', 'active', 'paused', 'archived')),
+                version INTEGER NOT NULL DEFAULT 0,
+                graph TEXT NOT NULL,
+                policy TEXT NOT NULL DEFAULT '{}',
+                event_cursor BIGINT NOT NULL DEFAULT 0,
+                contact_cursor BIGINT NOT NULL DEFAULT 0,
+                date_cursor TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE journey_versions (
+                journey_id BIGINT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+                version INTEGER NOT NULL,
+                graph TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (journey_id, version)))"),
+            QStringLiteral(R"(CREATE TABLE enrollments (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                journey_id BIGINT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+                version INTEGER NOT NULL,
+                contact_id BIGINT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+                state TEXT NOT NULL DEFAULT 'active'
+                    CHECK (state IN ('active', 'completed', 'exited')),
+                node_id TEXT NOT NULL,
+                node_since BIGINT NOT NULL,
+                due_at BIGINT,
+                seq INTEGER NOT NULL DEFAULT 0,
+                wait_event TEXT NOT NULL DEFAULT '',
+                exit_reason TEXT NOT NULL DEFAULT '',
+                entered_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))"),
+            QStringLiteral("CREATE INDEX enrollments_due ON enrollments (due_at) "
+                           "WHERE state = 'active'"),
+            QStringLiteral("CREATE INDEX enrollments_contact ON enrollments (contact_id, "
+                           "journey_id, entered_at)"),
+            QStringLiteral("CREATE INDEX enrollments_journey ON enrollments (journey_id, state, "
+                           "node_id)"),
+            QStringLiteral("CREATE INDEX enrollments_waiting ON enrollments (contact_id, "
+                           "wait_event) WHERE wait_event <> ''"),
+            QStringLiteral(R"(CREATE TABLE journey_steps (
+                enrollment_id BIGINT NOT NULL REFERENCES enrollments (id) ON DELETE CASCADE,
+                node_id TEXT NOT NULL,
+                occurrence INTEGER NOT NULL,
+                port TEXT NOT NULL DEFAULT '',
+                outcome TEXT NOT NULL DEFAULT '',
+                ran_at BIGINT NOT NULL,
+                PRIMARY KEY (enrollment_id, node_id, occurrence)))"),
+            QStringLiteral(R"(CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                idempotency_key TEXT NOT NULL UNIQUE,
+                channel TEXT NOT NULL CHECK (channel IN ('email', 'sms', 'webhook')),
+                contact_id BIGINT REFERENCES contacts (id) ON DELETE SET NULL,
+                journey_id BIGINT,
+                enrollment_id BIGINT,
+                node_id TEXT NOT NULL DEFAULT '',
+                template TEXT NOT NULL DEFAULT '',
+                payload TEXT NOT NULL DEFAULT '{}',
+                marketing INTEGER NOT NULL DEFAULT 1,
+                state TEXT NOT NULL DEFAULT 'queued'
+                    CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'interrupted',
+                                     'cancelled', 'suppressed')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                due_at BIGINT NOT NULL,
+                error TEXT NOT NULL DEFAULT '',
+                provider_id TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))"),
+            QStringLiteral("CREATE INDEX outbox_due ON outbox (due_at) WHERE state = 'queued'"),
+            QStringLiteral("CREATE INDEX outbox_contact ON outbox (contact_id, channel, "
+                           "created_at)"),
+            QStringLiteral(R"(CREATE TABLE notifications (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                contact_id BIGINT REFERENCES contacts (id) ON DELETE CASCADE,
+                message TEXT NOT NULL,
+                source TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL,
+                read_at BIGINT))"),
+        },
     };
     return list;
 }

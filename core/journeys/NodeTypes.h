@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace masir {
+
+/// What a journey node can be: triggers start a journey, flow nodes decide
+/// where and when a contact goes next, actions do something for the contact.
+struct NodeType
+{
+    enum class Category
+    {
+        Trigger,
+        Flow,
+        Action,
+    };
+    QString key; ///< stable: stored in journey files ("action.email")
+    Category category = Category::Action;
+    const char *labelText = ""; ///< untranslated; label() translates
+    QString label() const;
+    bool hasInput = true; ///< triggers have none
+    /// The output ports for a config: most nodes have "next"; a condition has
+    /// "yes" and "no"; a split has one per branch; exit has none.
+    std::function<QStringList(const QJsonObject &config)> ports;
+    /// A label for each port ("yes", "timeout", "A 50%").
+    std::function<QString(const QJsonObject &config, const QString &port)> portLabel;
+    /// What is missing or wrong in a config, one message each; empty when complete.
+    std::function<QStringList(const QJsonObject &config)> validate;
+    QJsonObject defaults;
+    /// A wait: the only kind of node a cycle may pass through.
+    bool waits = false;
+};
+
+/// The registry of node types, by key.
+class NodeTypes final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::NodeTypes)
+
+public:
+    static const QList<NodeType> &all();
+    static const NodeType *find(const QString &key);
+    static QString categoryLabel(NodeType::Category category);
+};
+
+} // namespace masir

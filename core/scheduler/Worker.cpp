@@ -1,0 +1,119 @@
+#include "scheduler/Worker.h"
+
+#include "scheduler/Clock.h"
+#include "storage/Database.h"
+
+#include <QTimer>
+
+namespace masir {
+
+WorkerCycle::WorkerCycle(const Database &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+{}
+
+std::optional<JourneyRunStats> WorkerCycle::run(int batchSize)
+{
+    JourneyEngine engine(m_db, m_clock);
+    const auto stats = engine.runOnce(batchSize);
+    if (!stats)
+        m_error = engine.errorString();
+    return stats;
+}
+
+qint64 WorkerCycle::sleepMs(qint64 maxMs) const
+{
+    const auto next = JourneyEngine(m_db, m_clock).nextDueAt();
+    if (!next)
+        return maxMs;
+    return std::clamp<qint64>(*next - m_clock.nowMs(), 0, maxMs);
+}
+
+/// Lives in the worker thread: the timer and the cycles run there.
+class Worker::Loop final : public QObject
+{
+public:
+    explicit Loop(Worker *owner)
+        : m_owner(owner)
+        , m_cycle(owner->m_db, owner->m_clock)
+        , m_timer(this) // a child, so that it moves to the worker thread with the loop
+    {
+        m_timer.setSingleShot(true);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] { cycle(); });
+    }
+
+    void cycle()
+    {
+        if (!m_owner->m_paused.load()) {
+            const auto stats = m_cycle.run();
+            if (stats)
+                Q_EMIT m_owner->cycleFinished(*stats);
+            else
+                Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
+        }
+        m_timer.start(int(m_cycle.sleepMs(m_owner->m_pollMs.load())));
+    }
+
+    void wakeNow() { m_timer.start(0); }
+    void halt() { m_timer.stop(); }
+
+private:
+    Worker *m_owner;
+    WorkerCycle m_cycle;
+    QTimer m_timer;
+};
+
+Worker::Worker(const Database &db, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_clock(clock)
+{
+    qRegisterMetaType<masir::JourneyRunStats>();
+    m_thread.setObjectName(QStringLiteral("masir-worker"));
+}
+
+Worker::~Worker()
+{
+    stop();
+}
+
+void Worker::start()
+{
+    if (m_thread.isRunning())
+        return;
+    m_loop = new Loop(this);
+    m_loop->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, m_loop, &QObject::deleteLater);
+    m_thread.start(QThread::LowPriority);
+    QMetaObject::invokeMethod(
+        m_loop, [loop = m_loop] { loop->wakeNow(); }, Qt::QueuedConnection);
+}
+
+void Worker::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(
+        m_loop, [loop = m_loop] { loop->halt(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    m_loop = nullptr;
+}
+
+void Worker::setPaused(bool paused)
+{
+    if (m_paused.exchange(paused) == paused)
+        return;
+    Q_EMIT pausedChanged(paused);
+    if (!paused)
+        wake();
+}
+
+void Worker::wake()
+{
+    if (m_loop)
+        QMetaObject::invokeMethod(
+            m_loop, [loop = m_loop] { loop->wakeNow(); }, Qt::QueuedConnection);
+}
+
+} // namespace masir

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "journeys/JourneyEngine.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace masir {
+
+class Clock;
+class Database;
+
+/// One cycle of background work: journey triggers and due steps (the sender
+/// and CRM sync join here later). The worker thread and `masir-cli worker run`
+/// run the same cycle.
+class WorkerCycle final
+{
+public:
+    WorkerCycle(const Database &db, const Clock &clock);
+    /// Runs one cycle; nullopt with errorString() when the database refused.
+    std::optional<JourneyRunStats> run(int batchSize = 500);
+    /// How long to sleep before the next cycle: until the next due step, at
+    /// most \a maxMs (new events and contacts are looked for that often).
+    qint64 sleepMs(qint64 maxMs) const;
+    QString errorString() const { return m_error; }
+
+private:
+    const Database &m_db;
+    const Clock &m_clock;
+    QString m_error;
+};
+
+/// The background worker: a thread with its own connection that wakes on a
+/// timer and on demand, runs a cycle, and reports through queued signals.
+class Worker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    Worker(const Database &db, const Clock &clock, QObject *parent = nullptr);
+    ~Worker() override;
+
+    void start();
+    /// Finishes the cycle in progress, then stops the thread.
+    void stop();
+    bool isRunning() const { return m_thread.isRunning(); }
+
+    /// Pausing stops new cycles; the one running finishes.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused.load(); }
+    /// Runs a cycle as soon as possible (after an edit, an import, a new event).
+    void wake();
+
+    /// The longest sleep between cycles.
+    void setPollInterval(int ms) { m_pollMs = ms; }
+
+Q_SIGNALS:
+    void cycleFinished(const masir::JourneyRunStats &stats);
+    void cycleFailed(const QString &error);
+    void pausedChanged(bool paused);
+
+private:
+    class Loop;
+    const Database &m_db;
+    const Clock &m_clock;
+    QThread m_thread;
+    Loop *m_loop = nullptr;
+    std::atomic<bool> m_paused{false};
+    std::atomic<int> m_pollMs{30000};
+};
+
+} // namespace masir
+
+Q_DECLARE_METATYPE(masir::JourneyRunStats)

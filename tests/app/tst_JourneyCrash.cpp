@@ -1,0 +1,129 @@
+// Kills `masir-cli worker run` with SIGKILL again and again while it moves
+// 20,000 contacts through a journey, then lets it finish: every step must have
+// run exactly once (none twice, none skipped) and the file must be sound.
+
+#include "storage/Database.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+class tst_JourneyCrash : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    static qint64 scalar(const QString &workspace, const QString &sql)
+    {
+        masir::Database db(workspace, masir::Database::Mode::ReadOnly);
+        if (!db.open())
+            return -1;
+        QSqlQuery q(db.connection());
+        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+    }
+
+    static int cli(const QStringList &args, QByteArray *out = nullptr)
+    {
+        QProcess p;
+        p.start(QStringLiteral(MASIR_CLI_PATH), args);
+        if (!p.waitForFinished(120000))
+            return -1;
+        if (out)
+            *out = p.readAllStandardOutput();
+        if (p.exitCode() != 0)
+            qWarning() << p.readAllStandardError();
+        return p.exitCode();
+    }
+
+private Q_SLOTS:
+    void killWorkerRepeatedly()
+    {
+        constexpr int contacts = 20000;
+        const QString ws = m_dir.filePath(QStringLiteral("journey.masir"));
+        const QStringList w = {QStringLiteral("--workspace"), ws};
+        QCOMPARE(cli(w + QStringList{QStringLiteral("demo"), QStringLiteral("--contacts"),
+                                     QString::number(contacts), QStringLiteral("--no-events")}),
+                 0);
+        QCOMPARE(
+            cli(w + QStringList{QStringLiteral("journey"), QStringLiteral("import"),
+                                QStringLiteral(MASIR_TEST_DATA_DIR "/journeys/six_actions.json"),
+                                QStringLiteral("--activate")}),
+            0);
+        QByteArray out;
+        QCOMPARE(cli(w + QStringList{QStringLiteral("journey"), QStringLiteral("enrol"),
+                                     QStringLiteral("Crash test"), QStringLiteral("--all")},
+                     &out),
+                 0);
+        QCOMPARE(out.trimmed().toInt(), contacts);
+
+        // Small batches, so that a kill lands between and inside many transactions.
+        QRandomGenerator random(1403);
+        int killed = 0;
+        for (int round = 0; round < 8; ++round) {
+            QProcess worker;
+            worker.start(QStringLiteral(MASIR_CLI_PATH),
+                         w + QStringList{QStringLiteral("worker"), QStringLiteral("run"),
+                                         QStringLiteral("--batch"), QStringLiteral("7")});
+            QVERIFY(worker.waitForStarted());
+            QTest::qWait(int(random.bounded(60, 260)));
+            if (worker.state() == QProcess::Running) {
+                worker.kill(); // SIGKILL: no clean-up of any kind
+                ++killed;
+            }
+            worker.waitForFinished();
+        }
+        QVERIFY2(killed >= 4, "the worker finished before it could be killed");
+        const qint64 before = scalar(ws, QStringLiteral("SELECT count(*) FROM enrollments WHERE "
+                                                        "state = 'active'"));
+        QVERIFY2(before > 0, "every contact finished before the last kill: nothing was tested");
+        // the rest, without interruption
+        QCOMPARE(cli(w + QStringList{QStringLiteral("worker"), QStringLiteral("run"),
+                                     QStringLiteral("--once")}),
+                 0);
+
+        masir::Database db(ws, masir::Database::Mode::ReadOnly);
+        QVERIFY(db.open());
+        QCOMPARE(db.integrityProblems(), QString());
+        QSqlQuery q(db.connection());
+        auto one = [&](const QString &sql) {
+            return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM enrollments WHERE state = 'active'")), 0);
+        const qint64 completed =
+            one(QStringLiteral("SELECT count(*) FROM enrollments WHERE state = 'completed'"));
+        const qint64 exited =
+            one(QStringLiteral("SELECT count(*) FROM enrollments WHERE state = 'exited'"));
+        QCOMPARE(completed + exited, contacts);
+        QVERIFY(completed > contacts / 2);
+        // None skipped: a finished enrolment ran all seven nodes, each once.
+        QCOMPARE(one(QStringLiteral(
+                     "SELECT count(*) FROM enrollments e WHERE e.state = 'completed' AND (SELECT "
+                     "count(DISTINCT node_id) FROM journey_steps s WHERE s.enrollment_id = e.id) "
+                     "<> 7")),
+                 0);
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM journey_steps s JOIN enrollments e ON "
+                                    "e.id = s.enrollment_id WHERE e.state = 'completed'")),
+                 completed * 7);
+        // None twice: an email for each send step that ran (contacts without an
+        // address or consent are skipped, and say so), one score change, one tag.
+        const qint64 sends = one(QStringLiteral(
+            "SELECT count(*) FROM journey_steps WHERE node_id IN ('n2', 'n4') AND outcome = ''"));
+        QVERIFY(sends > completed);
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM outbox")), sends);
+        QCOMPARE(one(QStringLiteral("SELECT count(DISTINCT contact_id || template) FROM outbox")),
+                 sends);
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM events WHERE type = 'score_changed' AND "
+                                    "payload LIKE '%journey%'")),
+                 completed);
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM events WHERE type = 'tag_added' AND "
+                                    "payload LIKE '%journeyed%'")),
+                 completed);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_JourneyCrash)
+#include "tst_JourneyCrash.moc"

@@ -1,0 +1,549 @@
+// The journey engine on a real workspace and a virtual clock.
+
+#include "contacts/ContactRepository.h"
+#include "events/EventStore.h"
+#include "journeys/JourneyEngine.h"
+#include "journeys/JourneyRepository.h"
+#include "scheduler/Clock.h"
+#include "scheduler/Worker.h"
+#include "segments/SegmentRule.h"
+#include "settings/WorkspaceSettings.h"
+
+#include "TestWorkspace.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTest>
+#include <QTimeZone>
+
+#include <functional>
+
+using namespace masir;
+
+namespace {
+constexpr qint64 kHour = 3600000;
+}
+
+class tst_JourneyEngine : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestWorkspace> m_ws;
+    std::unique_ptr<ManualClock> m_clock;
+
+    qint64 scalar(const QString &sql, const QVariantList &binds = {})
+    {
+        QSqlQuery q(m_ws->db().connection());
+        q.prepare(sql);
+        for (const QVariant &b : binds)
+            q.addBindValue(b);
+        if (!q.exec() || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    }
+
+    qint64 addContact(const QString &name, const QString &city = QString(),
+                      const QStringList &tags = {})
+    {
+        Contact c;
+        c.firstName = name;
+        c.email = name.toLower() + QStringLiteral("@example.com");
+        c.phone = QString();
+        c.city = city;
+        c.tags = tags;
+        c.owner = QStringLiteral("sara");
+        ContactRepository repo(m_ws->db());
+        if (!repo.create(c))
+            qWarning() << repo.errorString();
+        return c.id;
+    }
+
+    /// Saves and starts a journey built by \a build; returns its id.
+    qint64 journey(const QString &name, const std::function<void(JourneyGraph &)> &build,
+                   JourneyPolicy policy = JourneyPolicy())
+    {
+        JourneyGraph g;
+        build(g);
+        Journey j;
+        j.name = name;
+        j.graph = g.toJson();
+        j.policy = policy;
+        JourneyRepository repo(m_ws->db());
+        if (!repo.save(j) || !repo.activate(j.id)) {
+            qWarning() << repo.errorString();
+            for (const JourneyIssue &i : repo.issues())
+                qWarning() << i.nodeId << i.message;
+            return 0;
+        }
+        return j.id;
+    }
+
+    JourneyRunStats run()
+    {
+        JourneyEngine engine(m_ws->db(), *m_clock);
+        const auto stats = engine.runOnce(100);
+        if (!stats)
+            qWarning() << engine.errorString();
+        return stats.value_or(JourneyRunStats());
+    }
+
+    qint64 outboxFor(qint64 contact, const QString &templ)
+    {
+        return scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE contact_id = ? AND "
+                                     "template = ?"),
+                      {contact, templ});
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_ws = std::make_unique<test::TestWorkspace>();
+        QVERIFY(m_ws->opened());
+        m_clock = std::make_unique<ManualClock>(QDateTime::currentDateTimeUtc());
+        WorkspaceSettings(m_ws->db()).setValue(WorkspaceSettings::Key::EmailsPerDay, 0);
+    }
+
+    void welcomeSeriesEndToEnd()
+    {
+        // sign up -> welcome email -> opened within 2 days? -> discount : nothing
+        const qint64 id = journey(QStringLiteral("Welcome"), [](JourneyGraph &g) {
+            const QString t = g.addNode(QStringLiteral("trigger.contact_created"));
+            const QString hello =
+                g.addNode(QStringLiteral("action.email"),
+                          {{QStringLiteral("template"), QStringLiteral("welcome")}});
+            const QString wait =
+                g.addNode(QStringLiteral("wait.event"),
+                          {{QStringLiteral("event"), QStringLiteral("email_opened")},
+                           {QStringLiteral("timeoutHours"), 48}});
+            const QString offer =
+                g.addNode(QStringLiteral("action.email"),
+                          {{QStringLiteral("template"), QStringLiteral("discount")}});
+            g.connectNodes(t, QStringLiteral("next"), hello);
+            g.connectNodes(hello, QStringLiteral("next"), wait);
+            g.connectNodes(wait, QStringLiteral("yes"), offer);
+        });
+        QVERIFY(id);
+        const qint64 sara = addContact(QStringLiteral("Sara"));
+        const qint64 reza = addContact(QStringLiteral("Reza"));
+        JourneyRunStats s = run();
+        QCOMPARE(s.enrolled, 2);
+        QCOMPARE(s.queued, 2);
+        QCOMPARE(outboxFor(sara, QStringLiteral("welcome")), 1);
+        // running again changes nothing: every step ran once
+        s = run();
+        QCOMPARE(s.enrolled, 0);
+        QCOMPARE(s.steps, 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox")), 2);
+
+        // Sara opens the welcome email a day later: the discount goes at once
+        m_clock->advance(24 * kHour);
+        const qint64 welcomeId =
+            scalar(QStringLiteral("SELECT id FROM outbox WHERE contact_id = ?"), {sara});
+        QVERIFY(EventStore(m_ws->db().connection())
+                    .append(sara, EventType::EmailOpened, m_clock->now(),
+                            {{QStringLiteral("outbox"), welcomeId}}));
+        s = run();
+        QCOMPARE(outboxFor(sara, QStringLiteral("discount")), 1);
+        QCOMPARE(outboxFor(reza, QStringLiteral("discount")), 0);
+        // Reza never opens: after 48 hours he times out and the journey ends for him
+        m_clock->advance(25 * kHour);
+        s = run();
+        QCOMPARE(outboxFor(reza, QStringLiteral("discount")), 0);
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT count(*) FROM enrollments WHERE state = 'completed'")),
+            2);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM journey_steps s JOIN enrollments e ON "
+                                       "e.id = s.enrollment_id WHERE e.contact_id = ? AND s.port "
+                                       "= 'timeout'"),
+                        {reza}),
+                 1);
+        // the step log holds each node once per enrolment
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM (SELECT enrollment_id, node_id, "
+                                       "occurrence, count(*) AS n FROM journey_steps GROUP BY 1, "
+                                       "2, 3 HAVING n > 1)")),
+                 0);
+        const auto counts = JourneyRepository(m_ws->db()).counts(id);
+        QVERIFY(!counts.isEmpty());
+    }
+
+    void conditionSplitGoalAndActions()
+    {
+        const qint64 id = journey(QStringLiteral("Nurture"), [](JourneyGraph &g) {
+            const QString t = g.addNode(QStringLiteral("trigger.manual"));
+            SegmentRule tehran;
+            tehran.root.children << SegmentNode::condition(
+                QStringLiteral("field"), QStringLiteral("city"), QStringLiteral("equals"),
+                QStringLiteral("Tehran"));
+            const QString cond =
+                g.addNode(QStringLiteral("condition"), {{QStringLiteral("rule"), tehran.toJson()}});
+            const QString tag = g.addNode(QStringLiteral("action.tag"),
+                                          {{QStringLiteral("tag"), QStringLiteral("Tehran lead")},
+                                           {QStringLiteral("op"), QStringLiteral("add")}});
+            const QString split = g.addNode(QStringLiteral("split"));
+            const QString a = g.addNode(QStringLiteral("action.field"),
+                                        {{QStringLiteral("field"), QStringLiteral("source")},
+                                         {QStringLiteral("value"), QStringLiteral("variant A")}});
+            const QString b =
+                g.addNode(QStringLiteral("action.score"), {{QStringLiteral("points"), 7}});
+            const QString stage = g.addNode(QStringLiteral("action.stage"),
+                                            {{QStringLiteral("stage"), QStringLiteral("lead")}});
+            const QString task =
+                g.addNode(QStringLiteral("action.task"),
+                          {{QStringLiteral("title"), QStringLiteral("Call them")}});
+            const QString notify =
+                g.addNode(QStringLiteral("action.notify"),
+                          {{QStringLiteral("message"), QStringLiteral("New lead")}});
+            const QString hook =
+                g.addNode(QStringLiteral("action.webhook"),
+                          {{QStringLiteral("url"), QStringLiteral("https://crm.example/hook")}});
+            const QString wait = g.addNode(
+                QStringLiteral("wait.duration"),
+                {{QStringLiteral("amount"), 3}, {QStringLiteral("unit"), QStringLiteral("days")}});
+            SegmentRule vip;
+            vip.root.children << SegmentNode::condition(QStringLiteral("tag"), QString(),
+                                                        QStringLiteral("has_any"),
+                                                        QJsonArray{QStringLiteral("bought")});
+            const QString goal =
+                g.addNode(QStringLiteral("goal"), {{QStringLiteral("rule"), vip.toJson()}});
+            const QString thanks =
+                g.addNode(QStringLiteral("action.sms"),
+                          {{QStringLiteral("template"), QStringLiteral("thanks")}});
+            g.connectNodes(t, QStringLiteral("next"), cond);
+            g.connectNodes(cond, QStringLiteral("yes"), tag);
+            g.connectNodes(cond, QStringLiteral("no"), split);
+            g.connectNodes(tag, QStringLiteral("next"), split);
+            g.connectNodes(split, QStringLiteral("a"), a);
+            g.connectNodes(split, QStringLiteral("b"), b);
+            g.connectNodes(a, QStringLiteral("next"), stage);
+            g.connectNodes(b, QStringLiteral("next"), stage);
+            g.connectNodes(stage, QStringLiteral("next"), task);
+            g.connectNodes(task, QStringLiteral("next"), notify);
+            g.connectNodes(notify, QStringLiteral("next"), hook);
+            g.connectNodes(hook, QStringLiteral("next"), wait);
+            g.connectNodes(goal, QStringLiteral("next"), thanks);
+        });
+        QVERIFY(id);
+        QList<qint64> people;
+        for (int i = 0; i < 200; ++i)
+            people << addContact(QStringLiteral("P%1").arg(i),
+                                 i % 4 == 0 ? QStringLiteral("Tehran") : QStringLiteral("Shiraz"));
+        JourneyEngine engine(m_ws->db(), *m_clock);
+        QCOMPARE(engine.enrol(id, people).value_or(-1), 200);
+        QCOMPARE(engine.enrol(id, people).value_or(-1), 0); // once per contact
+        const JourneyRunStats s = *engine.runOnce(64);
+        QCOMPARE(s.notifications.size(), 200);
+        // the condition: a quarter in Tehran got the tag
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contact_tags ct JOIN tags t ON t.id = "
+                                       "ct.tag_id WHERE t.name = 'Tehran lead'")),
+                 50);
+        // the split: about half each way, and the same way again for the same enrolment
+        const qint64 a =
+            scalar(QStringLiteral("SELECT count(*) FROM contacts WHERE source = 'variant A'"));
+        const qint64 b = scalar(QStringLiteral("SELECT count(*) FROM contacts WHERE score = 7"));
+        QCOMPARE(a + b, 200);
+        QVERIFY2(a > 70 && a < 130, qPrintable(QString::number(a)));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contacts WHERE stage = 'lead'")), 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE title = 'Call them' AND "
+                                       "owner = 'sara'")),
+                 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE channel = 'webhook'")),
+                 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM enrollments WHERE state = 'active'")),
+                 200);
+
+        // A purchase tags one contact "bought": the goal pulls them out of the wait.
+        QSqlQuery q(m_ws->db().connection());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES "
+                                      "('bought', 'bought', 0)")));
+        q.prepare(
+            QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id, added_at) SELECT ?, "
+                           "id, 0 FROM tags WHERE name = 'bought'"));
+        q.addBindValue(people.at(3));
+        QVERIFY(q.exec());
+        m_clock->advance(3 * 24 * kHour + 1);
+        engine.runOnce(64);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE template = 'thanks'")),
+                 0);
+        // no phone numbers: the SMS step is skipped, not sent, and says why
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM journey_steps WHERE outcome LIKE "
+                                       "'skipped%'")),
+                 1);
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT count(*) FROM enrollments WHERE state = 'completed'")),
+            200);
+    }
+
+    void policiesQuietHoursAndDailyCap()
+    {
+        WorkspaceSettings(m_ws->db()).setValue(WorkspaceSettings::Key::EmailsPerDay, 1);
+        JourneyPolicy always;
+        always.entry = JourneyPolicy::Entry::Always;
+        const qint64 cart = journey(
+            QStringLiteral("Cart"),
+            [](JourneyGraph &g) {
+                const QString t = g.addNode(
+                    QStringLiteral("trigger.event"),
+                    {{QStringLiteral("event"), QStringLiteral("cart_abandoned")},
+                     {QStringLiteral("filters"),
+                      QJsonArray{QJsonObject{{QStringLiteral("property"), QStringLiteral("amount")},
+                                             {QStringLiteral("op"), QStringLiteral("gt")},
+                                             {QStringLiteral("value"), 100}}}}});
+                const QString w = g.addNode(QStringLiteral("wait.duration"),
+                                            {{QStringLiteral("amount"), 2},
+                                             {QStringLiteral("unit"), QStringLiteral("hours")}});
+                const QString m = g.addNode(QStringLiteral("action.email"),
+                                            {{QStringLiteral("template"), QStringLiteral("cart")}});
+                const QString m2 =
+                    g.addNode(QStringLiteral("action.email"),
+                              {{QStringLiteral("template"), QStringLiteral("cart2")}});
+                g.connectNodes(t, QStringLiteral("next"), w);
+                g.connectNodes(w, QStringLiteral("next"), m);
+                g.connectNodes(m, QStringLiteral("next"), m2);
+            },
+            always);
+        QVERIFY(cart);
+        const qint64 anna = addContact(QStringLiteral("Anna"));
+        EventStore ev(m_ws->db().connection());
+        ev.append(anna, QStringLiteral("cart_abandoned"), m_clock->now(),
+                  {{QStringLiteral("amount"), 50}});
+        QCOMPARE(run().enrolled, 0); // the filter: amount > 100
+        ev.append(anna, QStringLiteral("cart_abandoned"), m_clock->now(),
+                  {{QStringLiteral("amount"), 150}});
+        ev.append(anna, QStringLiteral("cart_abandoned"), m_clock->now(),
+                  {{QStringLiteral("amount"), 180}});
+        QCOMPARE(run().enrolled, 1); // "every time", but not twice at once
+        m_clock->advance(2 * kHour);
+        JourneyRunStats s = run();
+        QCOMPARE(outboxFor(anna, QStringLiteral("cart")), 1);
+        // the second email waits for the daily cap
+        QCOMPARE(outboxFor(anna, QStringLiteral("cart2")), 0);
+        QVERIFY(s.deferred >= 1);
+        m_clock->advance(24 * kHour);
+        run();
+        QCOMPARE(outboxFor(anna, QStringLiteral("cart2")), 1);
+
+        // unsubscribed contacts leave at their next step
+        QSqlQuery q(m_ws->db().connection());
+        ev.append(anna, QStringLiteral("cart_abandoned"), m_clock->now(),
+                  {{QStringLiteral("amount"), 500}});
+        QCOMPARE(run().enrolled, 1);
+        q.prepare(QStringLiteral("UPDATE contacts SET status = 'unsubscribed' WHERE id = ?"));
+        q.addBindValue(anna);
+        QVERIFY(q.exec());
+        m_clock->advance(3 * kHour);
+        s = run();
+        QCOMPARE(s.exited, 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM enrollments WHERE exit_reason = "
+                                       "'unsubscribed'")),
+                 1);
+        QCOMPARE(outboxFor(anna, QStringLiteral("cart")), 1);
+
+        // quiet hours: nothing goes out at night in the contact's zone
+        WorkspaceSettings(m_ws->db()).setValue(WorkspaceSettings::Key::EmailsPerDay, 0);
+        JourneyPolicy quiet;
+        quiet.quietFrom = QStringLiteral("21:00");
+        quiet.quietTo = QStringLiteral("08:00");
+        const qint64 night = journey(
+            QStringLiteral("Night"),
+            [](JourneyGraph &g) {
+                const QString t = g.addNode(QStringLiteral("trigger.manual"));
+                const QString m = g.addNode(QStringLiteral("action.email"),
+                                            {{QStringLiteral("template"), QStringLiteral("late")}});
+                g.connectNodes(t, QStringLiteral("next"), m);
+            },
+            quiet);
+        const qint64 omid = addContact(QStringLiteral("Omid"));
+        q.prepare(QStringLiteral("UPDATE contacts SET timezone = 'Asia/Tehran' WHERE id = ?"));
+        q.addBindValue(omid);
+        QVERIFY(q.exec());
+        const QTimeZone tehran("Asia/Tehran");
+        m_clock->set(QDateTime(QDate(2026, 6, 1), QTime(23, 30), tehran));
+        JourneyEngine engine(m_ws->db(), *m_clock);
+        QCOMPARE(engine.enrol(night, {omid}).value_or(-1), 1);
+        engine.runOnce();
+        QCOMPARE(outboxFor(omid, QStringLiteral("late")), 0);
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(*engine.nextDueAt(), tehran).time(), QTime(8, 0));
+        m_clock->set(QDateTime(QDate(2026, 6, 2), QTime(8, 0), tehran));
+        engine.runOnce();
+        QCOMPARE(outboxFor(omid, QStringLiteral("late")), 1);
+    }
+
+    void editingAnActiveJourneyMakesAVersion()
+    {
+        QString wait;
+        QString first;
+        const qint64 id = journey(QStringLiteral("Versions"), [&](JourneyGraph &g) {
+            const QString t = g.addNode(QStringLiteral("trigger.manual"));
+            first = g.addNode(
+                QStringLiteral("wait.duration"),
+                {{QStringLiteral("amount"), 1}, {QStringLiteral("unit"), QStringLiteral("days")}});
+            wait = g.addNode(
+                QStringLiteral("wait.duration"),
+                {{QStringLiteral("amount"), 1}, {QStringLiteral("unit"), QStringLiteral("days")}});
+            const QString m = g.addNode(QStringLiteral("action.email"),
+                                        {{QStringLiteral("template"), QStringLiteral("v1")}});
+            g.connectNodes(t, QStringLiteral("next"), first);
+            g.connectNodes(first, QStringLiteral("next"), wait);
+            g.connectNodes(wait, QStringLiteral("next"), m);
+        });
+        const qint64 early = addContact(QStringLiteral("Early"));
+        JourneyEngine engine(m_ws->db(), *m_clock);
+        engine.enrol(id, {early});
+        engine.runOnce();
+        m_clock->advance(24 * kHour + 1);
+        engine.runOnce(); // Early now waits at the second wait
+        const qint64 late = addContact(QStringLiteral("Late"));
+        engine.enrol(id, {late});
+        engine.runOnce(); // Late waits at the first wait
+
+        // Version 2: the first wait is gone, and the email template changes.
+        JourneyRepository repo(m_ws->db());
+        Journey j = *repo.find(id);
+        JourneyGraph g;
+        QString error;
+        QVERIFY(g.fromJson(j.graph, &error));
+        const QString t = g.nodes().first().id;
+        g.removeNode(first);
+        QVERIFY(g.connectNodes(t, QStringLiteral("next"), wait));
+        for (const JourneyNode &n : g.nodes())
+            if (n.type == QLatin1String("action.email"))
+                g.setConfig(n.id, {{QStringLiteral("template"), QStringLiteral("v2")}});
+        j.graph = g.toJson();
+        QVERIFY2(repo.save(j), qPrintable(repo.errorString()));
+        QCOMPARE(repo.find(id)->version, 2);
+        // Early's node exists in version 2: Early moves on to it; Late's does not: Late
+        // finishes on version 1.
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT version FROM enrollments WHERE contact_id = ?"), {early}),
+            2);
+        QCOMPARE(
+            scalar(QStringLiteral("SELECT version FROM enrollments WHERE contact_id = ?"), {late}),
+            1);
+        m_clock->advance(2 * 24 * kHour + 2);
+        engine.runOnce();
+        m_clock->advance(2 * 24 * kHour + 2);
+        engine.runOnce();
+        QCOMPARE(outboxFor(early, QStringLiteral("v2")), 1);
+        QCOMPARE(outboxFor(late, QStringLiteral("v1")), 1);
+        // a journey with problems cannot start, and says where
+        Journey broken;
+        broken.name = QStringLiteral("Broken");
+        JourneyGraph bg;
+        const QString mail = bg.addNode(QStringLiteral("action.email"));
+        broken.graph = bg.toJson();
+        QVERIFY(repo.save(broken));
+        QVERIFY(!repo.activate(broken.id));
+        bool named = false;
+        for (const JourneyIssue &i : repo.issues())
+            named = named || i.nodeId == mail;
+        QVERIFY(named);
+    }
+
+    void waitUntilBusinessHours()
+    {
+        const qint64 id = journey(QStringLiteral("Hours"), [](JourneyGraph &g) {
+            const QString t = g.addNode(QStringLiteral("trigger.manual"));
+            const QString w = g.addNode(QStringLiteral("wait.until")); // Mon-Fri 09-17
+            const QString m = g.addNode(QStringLiteral("action.email"),
+                                        {{QStringLiteral("template"), QStringLiteral("office")}});
+            g.connectNodes(t, QStringLiteral("next"), w);
+            g.connectNodes(w, QStringLiteral("next"), m);
+        });
+        const qint64 c = addContact(QStringLiteral("Kasia"));
+        QSqlQuery q(m_ws->db().connection());
+        q.prepare(QStringLiteral("UPDATE contacts SET timezone = 'Europe/Warsaw' WHERE id = ?"));
+        q.addBindValue(c);
+        QVERIFY(q.exec());
+        const QTimeZone warsaw("Europe/Warsaw");
+        m_clock->set(QDateTime(QDate(2026, 11, 21), QTime(12, 0), warsaw)); // a Saturday
+        JourneyEngine engine(m_ws->db(), *m_clock);
+        engine.enrol(id, {c});
+        engine.runOnce();
+        QCOMPARE(outboxFor(c, QStringLiteral("office")), 0);
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(*engine.nextDueAt(), warsaw),
+                 QDateTime(QDate(2026, 11, 23), QTime(9, 0), warsaw)); // Monday 09:00
+        m_clock->set(QDateTime(QDate(2026, 11, 23), QTime(9, 0), warsaw));
+        engine.runOnce();
+        QCOMPARE(outboxFor(c, QStringLiteral("office")), 1);
+    }
+
+    void triggersFromTagsStagesScoresAndDates()
+    {
+        auto single = [](const QString &type, const QJsonObject &cfg, const QString &templ) {
+            return [=](JourneyGraph &g) {
+                const QString t = g.addNode(type, cfg);
+                const QString m = g.addNode(QStringLiteral("action.email"),
+                                            {{QStringLiteral("template"), templ}});
+                g.connectNodes(t, QStringLiteral("next"), m);
+            };
+        };
+        QVERIFY(journey(QStringLiteral("Tagged"),
+                        single(QStringLiteral("trigger.tag"),
+                               {{QStringLiteral("tag"), QStringLiteral("VIP")}},
+                               QStringLiteral("tag"))));
+        QVERIFY(
+            journey(QStringLiteral("Lost"), single(QStringLiteral("trigger.stage_changed"),
+                                                   {{QStringLiteral("to"), QStringLiteral("lost")}},
+                                                   QStringLiteral("winback"))));
+        QVERIFY(journey(QStringLiteral("Hot"),
+                        single(QStringLiteral("trigger.score"), {{QStringLiteral("threshold"), 50}},
+                               QStringLiteral("sales"))));
+        const QDate today = m_clock->now().toLocalTime().date();
+        QVERIFY(journey(QStringLiteral("Birthday"),
+                        single(QStringLiteral("trigger.date"),
+                               {{QStringLiteral("time"), QStringLiteral("00:00")}},
+                               QStringLiteral("birthday"))));
+
+        const qint64 mina = addContact(QStringLiteral("Mina"));
+        ContactRepository repo(m_ws->db());
+        Contact c = *repo.find(mina);
+        c.tags = QStringList{QStringLiteral("vip")};
+        c.stage = QStringLiteral("lost");
+        c.birthday = QDate(1990, today.month(), today.day());
+        QVERIFY(repo.update(c));
+        EventStore(m_ws->db().connection())
+            .append(mina, QStringLiteral("score_changed"), m_clock->now(),
+                    {{QStringLiteral("from"), 40}, {QStringLiteral("to"), 55}});
+        run();
+        QCOMPARE(outboxFor(mina, QStringLiteral("tag")), 1);
+        QCOMPARE(outboxFor(mina, QStringLiteral("winback")), 1);
+        QCOMPARE(outboxFor(mina, QStringLiteral("sales")), 1);
+        QCOMPARE(outboxFor(mina, QStringLiteral("birthday")), 1);
+        run(); // once a day, once per journey
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE contact_id = ?"), {mina}),
+                 4);
+    }
+
+    void workerThreadRunsCyclesAndPauses()
+    {
+        const qint64 id = journey(QStringLiteral("Worker"), [](JourneyGraph &g) {
+            const QString t = g.addNode(QStringLiteral("trigger.manual"));
+            const QString m = g.addNode(QStringLiteral("action.email"),
+                                        {{QStringLiteral("template"), QStringLiteral("w")}});
+            g.connectNodes(t, QStringLiteral("next"), m);
+        });
+        const qint64 c = addContact(QStringLiteral("Worker"));
+        Worker worker(m_ws->db(), *m_clock);
+        QSignalSpy finished(&worker, &Worker::cycleFinished);
+        QSignalSpy failed(&worker, &Worker::cycleFailed);
+        worker.setPaused(true);
+        worker.start();
+        QTest::qWait(200);
+        QCOMPARE(finished.size(), 0); // paused: no cycle
+        JourneyEngine(m_ws->db(), *m_clock).enrol(id, {c});
+        worker.setPaused(false); // resuming wakes it
+        QTRY_VERIFY(!finished.isEmpty());
+        QTRY_COMPARE(outboxFor(c, QStringLiteral("w")), 1);
+        QCOMPARE(failed.size(), 0);
+        qint64 steps = 0;
+        for (const QList<QVariant> &args : std::as_const(finished))
+            steps += args.at(0).value<JourneyRunStats>().steps;
+        QCOMPARE(steps, 2);
+        worker.stop();
+        QVERIFY(!worker.isRunning());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_JourneyEngine)
+#include "tst_JourneyEngine.moc"
