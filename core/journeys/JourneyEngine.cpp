@@ -9,6 +9,7 @@
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
+#include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
 #include "storage/Transaction.h"
 
@@ -184,10 +185,8 @@ std::optional<qint64> JourneyEngine::enrolAt(const Journey &journey, const QStri
     q.prepare(guard + QStringLiteral(" LIMIT 1"));
     for (const QVariant &b : binds)
         q.addBindValue(b);
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    if (!Sql::exec(q, &m_error))
         return std::nullopt;
-    }
     if (q.next())
         return 0; // the policy says not again
     q.prepare(QStringLiteral("INSERT INTO enrollments (journey_id, version, contact_id, node_id, "
@@ -196,10 +195,8 @@ std::optional<qint64> JourneyEngine::enrolAt(const Journey &journey, const QStri
     for (const QVariant &v :
          QVariantList{journey.id, journey.version, contactId, nodeId, now, now, now, now})
         q.addBindValue(v);
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    if (!Sql::exec(q, &m_error))
         return std::nullopt;
-    }
     return 1;
 }
 
@@ -333,10 +330,8 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
             q.addBindValue(eventCursor);
             for (const QString &t : types)
                 q.addBindValue(t);
-            if (!q.exec()) {
-                m_error = q.lastError().text();
+            if (!Sql::exec(q, &m_error))
                 return false;
-            }
             int rows = 0;
             while (q.next()) {
                 ++rows;
@@ -410,10 +405,8 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
     if (!created.isEmpty()) {
         q.prepare(QStringLiteral("SELECT id FROM contacts WHERE id > ? ORDER BY id"));
         q.addBindValue(contactCursor);
-        if (!q.exec()) {
-            m_error = q.lastError().text();
+        if (!Sql::exec(q, &m_error))
             return false;
-        }
         QList<qint64> ids;
         while (q.next())
             ids << q.value(0).toLongLong();
@@ -459,10 +452,8 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
             q.addBindValue(field.mid(7));
         q.addBindValue(yearly ? date.toString(QStringLiteral("MM-dd"))
                               : date.toString(Qt::ISODate));
-        if (!q.exec()) {
-            m_error = q.lastError().text();
+        if (!Sql::exec(q, &m_error))
             return false;
-        }
         QList<qint64> ids;
         while (q.next())
             ids << q.value(0).toLongLong();
@@ -478,10 +469,8 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
                                  "date_cursor = ? WHERE id = ?"));
     for (const QVariant &v : QVariantList{eventCursor, contactCursor, dateCursor, journey.id})
         state.addBindValue(v);
-    if (!state.exec()) {
-        m_error = state.lastError().text();
+    if (!Sql::exec(state, &m_error))
         return false;
-    }
     if (!tx.commit()) {
         m_error = tx.errorString();
         return false;
@@ -516,10 +505,8 @@ bool JourneyEngine::wakeWaiting()
     const qint64 now = m_clock.nowMs();
     for (const QVariant &v : QVariantList{now, now, from, to})
         q.addBindValue(v);
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    if (!Sql::exec(q, &m_error))
         return false;
-    }
     if (!settings.setValue(WorkspaceSettings::Key::WaitEventCursor, to)) {
         m_error = tr("Cannot save where the engine stopped reading events.");
         return false;
@@ -587,10 +574,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
         "AND j.status = 'active' ORDER BY e.due_at LIMIT ?"));
     due.addBindValue(now);
     due.addBindValue(batchSize);
-    if (!due.exec()) {
-        m_error = due.lastError().text();
+    if (!Sql::exec(due, &m_error))
         return false;
-    }
     QList<Context> batch;
     while (due.next()) {
         Context c;
@@ -762,10 +747,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                 q.addBindValue(c.contactId);
                 q.addBindValue(c.nodeSince);
                 q.addBindValue(event);
-                if (!q.exec()) {
-                    m_error = q.lastError().text();
+                if (!Sql::exec(q, &m_error))
                     return false;
-                }
                 const qint64 timeout =
                     c.nodeSince +
                     qint64(cfg.value(QStringLiteral("timeoutHours")).toDouble() * kHourMs);
@@ -926,10 +909,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                     q.addBindValue(name);
                     q.addBindValue(nameKey);
                     q.addBindValue(c.now);
-                    if (!q.exec()) {
-                        m_error = q.lastError().text();
+                    if (!Sql::exec(q, &m_error))
                         return false;
-                    }
                     q.prepare(QStringLiteral(
                         "INSERT INTO contact_tags (contact_id, tag_id, added_at) SELECT ?, id, ? "
                         "FROM tags WHERE name_key = ? ON CONFLICT DO NOTHING"));
@@ -942,10 +923,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                     q.addBindValue(c.contactId);
                     q.addBindValue(nameKey);
                 }
-                if (!q.exec()) {
-                    m_error = q.lastError().text();
+                if (!Sql::exec(q, &m_error))
                     return false;
-                }
                 if (q.numRowsAffected() > 0 &&
                     !events.append(c.contactId, add ? EventType::TagAdded : EventType::TagRemoved,
                                    QDateTime::fromMSecsSinceEpoch(c.now, Qt::UTC),
@@ -983,10 +962,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                     outcome = QStringLiteral("skipped: unknown field");
                 }
                 if (outcome.isEmpty()) {
-                    if (!q.exec()) {
-                        m_error = q.lastError().text();
+                    if (!Sql::exec(q, &m_error))
                         return false;
-                    }
                     events.append(c.contactId, EventType::ContactUpdated,
                                   QDateTime::fromMSecsSinceEpoch(c.now, Qt::UTC),
                                   {{QStringLiteral("fields"), QJsonArray{field}},
@@ -1000,10 +977,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                     q.addBindValue(to);
                     q.addBindValue(c.now);
                     q.addBindValue(c.contactId);
-                    if (!q.exec()) {
-                        m_error = q.lastError().text();
+                    if (!Sql::exec(q, &m_error))
                         return false;
-                    }
                     events.append(c.contactId, EventType::StageChanged,
                                   QDateTime::fromMSecsSinceEpoch(c.now, Qt::UTC),
                                   {{QStringLiteral("from"), c.stage},
@@ -1016,10 +991,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                 q.prepare(QStringLiteral("UPDATE contacts SET score = score + ? WHERE id = ?"));
                 q.addBindValue(points);
                 q.addBindValue(c.contactId);
-                if (!q.exec()) {
-                    m_error = q.lastError().text();
+                if (!Sql::exec(q, &m_error))
                     return false;
-                }
                 events.append(c.contactId, QStringLiteral("score_changed"),
                               QDateTime::fromMSecsSinceEpoch(c.now, Qt::UTC),
                               {{QStringLiteral("from"), c.score},
@@ -1035,10 +1008,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                 q.addBindValue(SqlValues::text(c.owner));
                 q.addBindValue(c.now + cfg.value(QStringLiteral("dueDays")).toInt() * kDayMs);
                 q.addBindValue(c.now);
-                if (!q.exec()) {
-                    m_error = q.lastError().text();
+                if (!Sql::exec(q, &m_error))
                     return false;
-                }
             } else if (t == QLatin1String("action.notify")) {
                 const QString message = cfg.value(QStringLiteral("message")).toString();
                 q.prepare(QStringLiteral("INSERT INTO notifications (contact_id, message, source, "
@@ -1047,10 +1018,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                 q.addBindValue(message);
                 q.addBindValue(g->journey.name);
                 q.addBindValue(c.now);
-                if (!q.exec()) {
-                    m_error = q.lastError().text();
+                if (!Sql::exec(q, &m_error))
                     return false;
-                }
                 stats.notifications << message;
             } else if (t == QLatin1String("action.enrol")) {
                 const auto other = JourneyRepository(m_db).findByName(

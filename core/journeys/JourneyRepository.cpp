@@ -1,6 +1,7 @@
 #include "journeys/JourneyRepository.h"
 
 #include "storage/Database.h"
+#include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 
 #include <QJsonDocument>
@@ -143,10 +144,8 @@ bool JourneyRepository::save(Journey &journey)
         q.addBindValue(now);
         q.addBindValue(journey.id);
     }
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    if (!Sql::exec(q, &m_error))
         return false;
-    }
     if (journey.id == 0)
         journey.id = q.lastInsertId().toLongLong();
     if (active) {
@@ -175,17 +174,13 @@ bool JourneyRepository::publish(qint64 id, const QJsonObject &graph, int current
     q.addBindValue(version);
     q.addBindValue(compact(graph));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    if (!Sql::exec(q, &m_error))
         return false;
-    }
     q.prepare(QStringLiteral("UPDATE journeys SET version = ? WHERE id = ?"));
     q.addBindValue(version);
     q.addBindValue(id);
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    if (!Sql::exec(q, &m_error))
         return false;
-    }
     // In flight: onto the new version where their node still exists.
     JourneyGraph g;
     QString error;
@@ -197,10 +192,8 @@ bool JourneyRepository::publish(qint64 id, const QJsonObject &graph, int current
         q.addBindValue(id);
         q.addBindValue(n.id);
         q.addBindValue(version);
-        if (!q.exec()) {
-            m_error = q.lastError().text();
+        if (!Sql::exec(q, &m_error))
             return false;
-        }
     }
     return true;
 }
@@ -236,10 +229,8 @@ bool JourneyRepository::activate(qint64 id)
                        "(SELECT COALESCE(max(id), 0) FROM contacts) END WHERE id = ?"));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(id);
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    if (!Sql::exec(q, &m_error))
         return false;
-    }
     if (!tx.commit()) {
         m_error = tx.errorString();
         return false;
@@ -277,10 +268,8 @@ bool JourneyRepository::remove(qint64 id)
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("DELETE FROM journeys WHERE id = ?"));
     q.addBindValue(id);
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    if (!Sql::exec(q, &m_error))
         return false;
-    }
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
+#include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
 #include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
@@ -42,12 +43,8 @@ const QString kNotActivity = QStringLiteral(
 
 bool exec(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
 {
-    q.prepare(sql);
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (q.exec())
+    if (Sql::exec(q, sql, binds, error))
         return true;
-    *error = q.lastError().text();
     qCWarning(lcContacts) << "scoring:" << sql << *error;
     return false;
 }

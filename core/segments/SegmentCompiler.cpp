@@ -109,11 +109,13 @@ QString SegmentCompiler::node(const SegmentNode &n, const QString &path, State &
         return eventCondition(n, path, st);
     if (n.kind == QLatin1String("segment"))
         return segmentCondition(n, path, st);
-    st.error(
-        path,
-        n.kind.isEmpty()
-            ? tr("the condition has no kind (field, tag, event or segment).")
-            : tr("\"%1\" is not a kind of condition (field, tag, event or segment).").arg(n.kind));
+    if (n.kind == QLatin1String("journey"))
+        return journeyCondition(n, path, st);
+    st.error(path,
+             n.kind.isEmpty()
+                 ? tr("the condition has no kind (field, tag, event, segment or journey).")
+                 : tr("\"%1\" is not a kind of condition (field, tag, event, segment or journey).")
+                       .arg(n.kind));
     return QStringLiteral("0 = 1");
 }
 
@@ -474,6 +476,29 @@ QString SegmentCompiler::segmentCondition(const SegmentNode &n, const QString &p
         e.path = path;
     }
     return in + QLatin1Char('(') + sql + QLatin1Char(')');
+}
+
+QString SegmentCompiler::journeyCondition(const SegmentNode &n, const QString &path,
+                                          State &st) const
+{
+    if (!SegmentFields::segmentOperators().contains(n.op)) {
+        st.error(path, tr("Journey: \"%1\" is not an operator (in or not in).").arg(n.op));
+        return QStringLiteral("0 = 1");
+    }
+    const QString name = n.value.toString().trimmed();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id FROM journeys WHERE name = ?"));
+    q.addBindValue(name);
+    if (name.isEmpty() || !q.exec() || !q.next()) {
+        st.error(path, name.isEmpty() ? tr("Journey: choose a journey.")
+                                      : tr("Journey: there is no journey \"%1\".").arg(name));
+        return QStringLiteral("0 = 1");
+    }
+    st.bind(q.value(0).toLongLong());
+    // "in a journey": on its way through it now
+    return QStringLiteral("%1contacts.id IN (SELECT contact_id FROM enrollments WHERE "
+                          "journey_id = ? AND state = 'active')")
+        .arg(n.op == QLatin1String("not_in") ? QStringLiteral("NOT ") : QString());
 }
 
 } // namespace masir

@@ -63,6 +63,7 @@ private:
     QString tagCondition(const SegmentNode &n, const QString &path, State &st) const;
     QString eventCondition(const SegmentNode &n, const QString &path, State &st) const;
     QString segmentCondition(const SegmentNode &n, const QString &path, State &st) const;
+    QString journeyCondition(const SegmentNode &n, const QString &path, State &st) const;
 
     const Database &m_db;
     Context m_ctx;

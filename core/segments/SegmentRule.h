@@ -24,6 +24,7 @@ class Database;
 ///     {"kind": "event", "op": "did", "event": "purchase", "times": 2, "days": 30,
 ///      "filters": [{"property": "amount", "op": "gt", "value": 100}]},
 ///     {"kind": "segment", "op": "in", "value": "Customers"},
+///     {"kind": "journey", "op": "not_in", "value": "Welcome"},
 ///     {"match": "any", "conditions": [...]}]}
 ///
 /// Conditions are addressed by their path ("2", "4.1"): errors name it.
@@ -41,7 +42,7 @@ struct SegmentNode
     QList<SegmentNode> children;
 
     // Condition
-    QString kind;  ///< field, tag, event, segment
+    QString kind;  ///< field, tag, event, segment, journey
     QString field; ///< field: a standard column or "custom.<key>"
     QString op;    ///< the operator, by type (see SegmentFields::operators)
     QJsonValue value;

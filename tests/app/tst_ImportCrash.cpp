@@ -5,6 +5,8 @@
 
 #include "storage/Database.h"
 
+#include "TestWorkspace.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QSqlQuery>
@@ -39,15 +41,6 @@ class tst_ImportCrash : public QObject
         return path;
     }
 
-    static qint64 scalar(const QString &workspace, const QString &sql)
-    {
-        masir::Database db(workspace, masir::Database::Mode::ReadOnly);
-        if (!db.open())
-            return -1;
-        QSqlQuery q(db.connection());
-        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
-    }
-
 private Q_SLOTS:
     void killAndRerun()
     {
@@ -66,8 +59,9 @@ private Q_SLOTS:
             bool committed = false;
             for (int i = 0; i < 600 && p.state() == QProcess::Running; ++i) {
                 QTest::qWait(25);
-                if (scalar(ws, QStringLiteral("SELECT coalesce(sum(rows_read), 0) FROM imports "
-                                              "WHERE status = 'running'")) >= 8000 * (trial + 1)) {
+                if (masir::test::scalarIn(
+                        ws, QStringLiteral("SELECT coalesce(sum(rows_read), 0) FROM imports "
+                                           "WHERE status = 'running'")) >= 8000 * (trial + 1)) {
                     committed = true;
                     break;
                 }
@@ -77,10 +71,12 @@ private Q_SLOTS:
             QVERIFY(p.waitForFinished());
             QCOMPARE(p.exitStatus(), QProcess::CrashExit);
 
-            QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM pragma_integrity_check WHERE "
-                                               "integrity_check <> 'ok'")),
+            QCOMPARE(masir::test::scalarIn(
+                         ws, QStringLiteral("SELECT count(*) FROM pragma_integrity_check WHERE "
+                                            "integrity_check <> 'ok'")),
                      0);
-            const qint64 contacts = scalar(ws, QStringLiteral("SELECT count(*) FROM contacts"));
+            const qint64 contacts =
+                masir::test::scalarIn(ws, QStringLiteral("SELECT count(*) FROM contacts"));
             QVERIFY(contacts > 0 && contacts < rows);
         }
         // Run to the end: exactly the file's unique contacts, no duplicates.
@@ -88,10 +84,12 @@ private Q_SLOTS:
         p.start(QStringLiteral(MASIR_CLI_PATH), importArgs);
         QVERIFY(p.waitForFinished(300000));
         QCOMPARE(p.exitCode(), 0);
-        QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM contacts")), rows);
-        QCOMPARE(scalar(ws, QStringLiteral("SELECT count(DISTINCT email) FROM contacts")), rows);
+        QCOMPARE(masir::test::scalarIn(ws, QStringLiteral("SELECT count(*) FROM contacts")), rows);
         QCOMPARE(
-            scalar(
+            masir::test::scalarIn(ws, QStringLiteral("SELECT count(DISTINCT email) FROM contacts")),
+            rows);
+        QCOMPARE(
+            masir::test::scalarIn(
                 ws,
                 QStringLiteral(
                     "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'")),
@@ -105,12 +103,12 @@ private Q_SLOTS:
         QCOMPARE(out.count(QStringLiteral("interrupted")), 2);
         QCOMPARE(out.count(QStringLiteral("\tdone\t")), 1);
         // every secondary index is back
-        QCOMPARE(
-            scalar(ws, QStringLiteral(
-                           "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                           "('contacts_email', 'contacts_phone', 'contacts_last_name', "
-                           "'contacts_company', 'contacts_score')")),
-            5);
+        QCOMPARE(masir::test::scalarIn(
+                     ws, QStringLiteral(
+                             "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                             "('contacts_email', 'contacts_phone', 'contacts_last_name', "
+                             "'contacts_company', 'contacts_score')")),
+                 5);
     }
 };
 

@@ -4,6 +4,8 @@
 
 #include "storage/Database.h"
 
+#include "TestWorkspace.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -16,15 +18,6 @@ class tst_JourneyCrash : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-
-    static qint64 scalar(const QString &workspace, const QString &sql)
-    {
-        masir::Database db(workspace, masir::Database::Mode::ReadOnly);
-        if (!db.open())
-            return -1;
-        QSqlQuery q(db.connection());
-        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
-    }
 
     static int cli(const QStringList &args, QByteArray *out = nullptr)
     {
@@ -77,8 +70,9 @@ private Q_SLOTS:
             worker.waitForFinished();
         }
         QVERIFY2(killed >= 4, "the worker finished before it could be killed");
-        const qint64 before = scalar(ws, QStringLiteral("SELECT count(*) FROM enrollments WHERE "
-                                                        "state = 'active'"));
+        const qint64 before =
+            masir::test::scalarIn(ws, QStringLiteral("SELECT count(*) FROM enrollments WHERE "
+                                                     "state = 'active'"));
         QVERIFY2(before > 0, "every contact finished before the last kill: nothing was tested");
         // the rest, without interruption
         QCOMPARE(cli(w + QStringList{QStringLiteral("worker"), QStringLiteral("run"),

@@ -6,6 +6,7 @@
 #include "journeys/JourneyRepository.h"
 #include "scheduler/Clock.h"
 #include "scheduler/Worker.h"
+#include "segments/SegmentRepository.h"
 #include "segments/SegmentRule.h"
 #include "settings/WorkspaceSettings.h"
 
@@ -129,6 +130,11 @@ private Q_SLOTS:
         JourneyRunStats s = run();
         QCOMPARE(s.enrolled, 2);
         QCOMPARE(s.queued, 2);
+        // "in a journey" as a segment condition: both wait in it now
+        SegmentRule inWelcome;
+        inWelcome.root.children << SegmentNode::condition(
+            QStringLiteral("journey"), QString(), QStringLiteral("in"), QStringLiteral("Welcome"));
+        QCOMPARE(SegmentRepository(m_ws->db()).count(inWelcome).value_or(-1), 2);
         QCOMPARE(outboxFor(sara, QStringLiteral("welcome")), 1);
         // running again changes nothing: every step ran once
         s = run();
@@ -153,6 +159,9 @@ private Q_SLOTS:
         QCOMPARE(
             scalar(QStringLiteral("SELECT count(*) FROM enrollments WHERE state = 'completed'")),
             2);
+        QCOMPARE(SegmentRepository(m_ws->db()).count(inWelcome).value_or(-1), 0);
+        inWelcome.root.children.first().op = QStringLiteral("not_in");
+        QCOMPARE(SegmentRepository(m_ws->db()).count(inWelcome).value_or(-1), 2);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM journey_steps s JOIN enrollments e ON "
                                        "e.id = s.enrollment_id WHERE e.contact_id = ? AND s.port "
                                        "= 'timeout'"),

@@ -2,12 +2,23 @@
 
 #include "storage/Database.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 namespace masir::test {
+
+/// One number from a workspace file, read-only (a process may be writing it).
+inline qint64 scalarIn(const QString &workspace, const QString &sql)
+{
+    Database db(workspace, Database::Mode::ReadOnly);
+    if (!db.open())
+        return -1;
+    QSqlQuery q(db.connection());
+    return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+}
 
 /// A real SQLite workspace file in a fresh temporary folder.
 class TestWorkspace

@@ -2,6 +2,7 @@
 
 #include "contacts/TagRepository.h"
 #include "importing/ValueParsers.h"
+#include "journeys/JourneyRepository.h"
 #include "widgets/DateEdit.h"
 
 #include <QAction>
@@ -29,6 +30,7 @@ struct RuleBuilderContext
     QList<SegmentFields::Field> fields;
     QStringList tags;
     QStringList segments;
+    QStringList journeys;
     std::function<void()> changed;
 
     std::optional<SegmentFields::Field> field(const QString &key) const
@@ -46,6 +48,7 @@ namespace {
 const QString kSubjectTag = QStringLiteral("tag");
 const QString kSubjectEvent = QStringLiteral("event");
 const QString kSubjectSegment = QStringLiteral("segment");
+const QString kSubjectJourney = QStringLiteral("journey");
 const QString kFieldPrefix = QStringLiteral("field:");
 
 QToolButton *smallButton(const QString &text, const QString &tip)
@@ -280,6 +283,7 @@ void RuleConditionRow::fillSubjects()
     m_subject->addItem(RuleBuilder::tr("Tags"), kSubjectTag);
     m_subject->addItem(RuleBuilder::tr("Activity"), kSubjectEvent);
     m_subject->addItem(RuleBuilder::tr("Segment or list"), kSubjectSegment);
+    m_subject->addItem(RuleBuilder::tr("Journey"), kSubjectJourney);
     const int at = m_subject->findData(current);
     m_subject->setCurrentIndex(at >= 0 ? at : 0);
 }
@@ -299,7 +303,7 @@ void RuleConditionRow::subjectChanged()
         ops = SegmentFields::tagOperators();
     } else if (s == kSubjectEvent) {
         ops = SegmentFields::eventOperators();
-    } else if (s == kSubjectSegment) {
+    } else if (s == kSubjectSegment || s == kSubjectJourney) {
         ops = SegmentFields::segmentOperators();
     } else if (const auto f = m_ctx->field(s.mid(kFieldPrefix.size()))) {
         ops = SegmentFields::operators(f->type);
@@ -308,8 +312,12 @@ void RuleConditionRow::subjectChanged()
         const QSignalBlocker block(m_op);
         const QString previous = m_op->currentData().toString();
         m_op->clear();
+        const bool membership = s == kSubjectSegment || s == kSubjectJourney;
         for (const QString &op : ops)
-            m_op->addItem(SegmentFields::operatorLabel(op), op);
+            m_op->addItem(membership && op == QLatin1String("in")
+                              ? RuleBuilder::tr("is in")
+                              : SegmentFields::operatorLabel(op),
+                          op);
         const int at = m_op->findData(previous);
         m_op->setCurrentIndex(at >= 0 ? at : 0);
     }
@@ -344,10 +352,11 @@ void RuleConditionRow::buildValueEditor(const QJsonValue &value)
         return edit;
     };
 
-    if (s == kSubjectSegment) {
+    if (s == kSubjectSegment || s == kSubjectJourney) {
         auto *box = new QComboBox;
-        box->setAccessibleName(RuleBuilder::tr("Segment"));
-        box->addItems(m_ctx->segments);
+        box->setAccessibleName(s == kSubjectSegment ? RuleBuilder::tr("Segment")
+                                                    : RuleBuilder::tr("Journey"));
+        box->addItems(s == kSubjectSegment ? m_ctx->segments : m_ctx->journeys);
         const int at = box->findText(value.toString());
         if (at >= 0)
             box->setCurrentIndex(at);
@@ -365,7 +374,9 @@ void RuleConditionRow::buildValueEditor(const QJsonValue &value)
         auto *completer = new QCompleter(m_ctx->tags, edit);
         completer->setCaseSensitivity(Qt::CaseInsensitive);
         edit->setCompleter(completer);
-        m_readValue = [edit] { return QJsonValue(QJsonArray::fromStringList(splitList(edit->text()))); };
+        m_readValue = [edit] {
+            return QJsonValue(QJsonArray::fromStringList(splitList(edit->text())));
+        };
         return;
     }
     const auto field = m_ctx->field(s.mid(kFieldPrefix.size()));
@@ -449,7 +460,9 @@ void RuleConditionRow::buildValueEditor(const QJsonValue &value)
     }
     if (operands < 0) {
         auto *edit = lineEdit(joinList(value), RuleBuilder::tr("values, separated by commas"));
-        m_readValue = [edit] { return QJsonValue(QJsonArray::fromStringList(splitList(edit->text()))); };
+        m_readValue = [edit] {
+            return QJsonValue(QJsonArray::fromStringList(splitList(edit->text())));
+        };
         return;
     }
     auto *edit = lineEdit(value.isArray() ? QString() : textOf(value),
@@ -488,7 +501,8 @@ void RuleConditionRow::setNode(const SegmentNode &n)
             m_eventType->setCurrentText(n.event);
         m_times->setValue(n.times);
         m_days->setValue(n.days);
-        const QJsonObject first = n.filters.isEmpty() ? QJsonObject() : n.filters.first().toObject();
+        const QJsonObject first =
+            n.filters.isEmpty() ? QJsonObject() : n.filters.first().toObject();
         m_filterProperty->setText(first.value(QStringLiteral("property")).toString());
         const int fop = m_filterOp->findData(first.value(QStringLiteral("op")).toString());
         m_filterOp->setCurrentIndex(std::max(fop, 0));
@@ -509,16 +523,16 @@ SegmentNode RuleConditionRow::node() const
     if (s == kSubjectEvent) {
         // a known activity by its key, anything else as typed
         const int at = m_eventType->findText(m_eventType->currentText());
-        n.event = at >= 0 ? m_eventType->itemData(at).toString()
-                          : m_eventType->currentText().trimmed();
+        n.event =
+            at >= 0 ? m_eventType->itemData(at).toString() : m_eventType->currentText().trimmed();
         n.times = m_times->value();
         n.days = m_days->value();
         QJsonArray filters;
         if (!m_filterProperty->text().trimmed().isEmpty()) {
-            filters.append(QJsonObject{
-                {QStringLiteral("property"), m_filterProperty->text().trimmed()},
-                {QStringLiteral("op"), m_filterOp->currentData().toString()},
-                {QStringLiteral("value"), m_filterValue->text().trimmed()}});
+            filters.append(
+                QJsonObject{{QStringLiteral("property"), m_filterProperty->text().trimmed()},
+                            {QStringLiteral("op"), m_filterOp->currentData().toString()},
+                            {QStringLiteral("value"), m_filterValue->text().trimmed()}});
         }
         for (const QJsonValue &f : m_moreFilters)
             filters.append(f);
@@ -706,7 +720,7 @@ void RuleGroupWidget::reloadChoices()
 
 RuleBuilder::RuleBuilder(const Database &db, QWidget *parent)
     : QWidget(parent)
-    , m_context(std::make_shared<RuleBuilderContext>(RuleBuilderContext{db, {}, {}, {}, {}}))
+    , m_context(std::make_shared<RuleBuilderContext>(RuleBuilderContext{db, {}, {}, {}, {}, {}}))
 {
     setObjectName(QStringLiteral("ruleBuilder"));
     m_context->changed = [this] {
@@ -760,6 +774,9 @@ void RuleBuilder::reloadChoices()
     m_context->tags.clear();
     for (const TagInfo &t : TagRepository(m_context->db).list())
         m_context->tags << t.name;
+    m_context->journeys.clear();
+    for (const Journey &j : JourneyRepository(m_context->db).list())
+        m_context->journeys << j.name;
     if (m_root) {
         m_loading = true;
         m_root->reloadChoices();
