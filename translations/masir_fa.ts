@@ -355,86 +355,6 @@
         </translation>
     </message>
     <message>
-        <source>Usage: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
-
-Commands:
-  version                      print the version of Masir
-  contacts count [--search T]  print the number of contacts
-  contacts export FILE.csv [--bom] [--list L]
-                               export every contact as UTF-8 CSV
-  import FILE [--encoding E] [--delimiter D] [--map "Header=field" ...]
-         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
-         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
-                               import contacts from a CSV file
-  import FILE --preview [--rows N] --json
-                               show how Masir reads the file
-  imports [--json]             list past imports
-  imports undo ID              remove the contacts an import created
-  demo [--contacts N] [--no-events]
-                               add generated sample contacts
-  segment count (NAME | --rule FILE.json)
-                               print how many contacts a segment has
-  segment list [--json]        list segments and lists with their counts
-  segment save NAME --rule FILE.json
-                               create or replace a rule segment
-  segment materialize NAME     store who is in a rule segment now
-  score recompute              recompute every score from the history
-  journey list [--json]        list journeys with their status and counts
-  journey import FILE.json [--name N] [--activate]
-                               save a journey from a file
-  journey activate|pause NAME  start or pause a journey
-  journey enrol NAME (--segment S | --all)
-                               add contacts to a journey by hand
-  worker run [--once] [--batch N]
-                               run journeys in the foreground (--once: one cycle)
-  check                        check the workspace file for damage
-
-Options:
-  --workspace PATH  the workspace file (default: %1)
-  --lang en|fa      the language of messages
-  -h, --help        show this help
-</source>
-        <translation>کاربرد: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
-
-فرمان‌ها:
-  version                      نسخهٔ مسیر را چاپ می‌کند
-  contacts count [--search T]  تعداد مخاطبان را چاپ می‌کند
-  contacts export FILE.csv [--bom] [--list L]
-                               همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند
-  import FILE [--encoding E] [--delimiter D] [--map "Header=field" ...]
-         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
-         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
-                               مخاطبان را از یک پروندهٔ CSV درون‌بری می‌کند
-  import FILE --preview [--rows N] --json
-                               نشان می‌دهد مسیر پرونده را چگونه می‌خواند
-  imports [--json]             فهرست درون‌بری‌های گذشته
-  imports undo ID              مخاطبانی را که یک درون‌بری ساخته حذف می‌کند
-  demo [--contacts N] [--no-events]
-                               مخاطبان نمونهٔ ساختگی می‌افزاید
-  segment count (NAME | --rule FILE.json)
-                               شمار مخاطبان یک بخش را چاپ می‌کند
-  segment list [--json]        فهرست بخش‌ها و فهرست‌ها با شمار اعضایشان
-  segment save NAME --rule FILE.json
-                               بخشی با قاعده می‌سازد یا جایگزین می‌کند
-  segment materialize NAME     اعضای کنونی یک بخش با قاعده را ذخیره می‌کند
-  score recompute              همهٔ امتیازها را از روی تاریخچه دوباره حساب می‌کند
-  journey list [--json]        فهرست سفرها با وضعیت و شمارشان
-  journey import FILE.json [--name N] [--activate]
-                               سفری را از یک پرونده ذخیره می‌کند
-  journey activate|pause NAME  سفری را آغاز یا متوقف می‌کند
-  journey enrol NAME (--segment S | --all)
-                               مخاطبان را دستی به سفری می‌افزاید
-  worker run [--once] [--batch N]
-                               سفرها را در پیش‌زمینه اجرا می‌کند (--once: یک دور)
-  check                        پروندهٔ فضای کاری را از نظر آسیب بررسی می‌کند
-
-گزینه‌ها:
-  --workspace PATH  پروندهٔ فضای کاری (پیش‌فرض: %1)
-  --lang en|fa      زبان پیام‌ها
-  -h, --help        نمایش همین راهنما
-</translation>
-    </message>
-    <message>
         <source>journey needs a subcommand: list, import, activate, pause or enrol.</source>
         <translation>journey به زیرفرمان نیاز دارد: list، import، activate، pause یا enrol.</translation>
     </message>
@@ -517,6 +437,128 @@ Options:
     <message>
         <source>%1 enrolled, %2 steps, %3 messages queued, %4 finished</source>
         <translation>%1 وارد شدند، %2 گام، %3 پیام در صف، %4 به پایان رسیدند</translation>
+    </message>
+    <message>
+        <source>Usage: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
+
+Commands:
+  version                      print the version of Masir
+  contacts count [--search T]  print the number of contacts
+  contacts export FILE.csv [--bom] [--list L]
+                               export every contact as UTF-8 CSV
+  import FILE [--encoding E] [--delimiter D] [--map "Header=field" ...]
+         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
+         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
+                               import contacts from a CSV file
+  import FILE --preview [--rows N] --json
+                               show how Masir reads the file
+  imports [--json]             list past imports
+  imports undo ID              remove the contacts an import created
+  demo [--contacts N] [--no-events]
+                               add generated sample contacts
+  segment count (NAME | --rule FILE.json)
+                               print how many contacts a segment has
+  segment list [--json]        list segments and lists with their counts
+  segment save NAME --rule FILE.json
+                               create or replace a rule segment
+  segment materialize NAME     store who is in a rule segment now
+  score recompute              recompute every score from the history
+  journey list [--json]        list journeys with their status and counts
+  journey import FILE.json [--name N] [--activate]
+                               save a journey from a file
+  journey templates [--json]   list the ready journeys to start from
+  journey create NAME --template KEY
+                               save a new journey from a template
+  journey activate|pause NAME  start or pause a journey
+  journey enrol NAME (--segment S | --all)
+                               add contacts to a journey by hand
+  journey simulate NAME (--contact ID ... | --segment S [--sample N]) [--days N] [--json]
+                               show what a journey would do, sending nothing
+  worker run [--once] [--batch N]
+                               run journeys in the foreground (--once: one cycle)
+  check                        check the workspace file for damage
+
+Options:
+  --workspace PATH  the workspace file (default: %1)
+  --lang en|fa      the language of messages
+  -h, --help        show this help
+</source>
+        <translation>کاربرد: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
+
+فرمان‌ها:
+  version                      نسخهٔ مسیر را چاپ می‌کند
+  contacts count [--search T]  تعداد مخاطبان را چاپ می‌کند
+  contacts export FILE.csv [--bom] [--list L]
+                               همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند
+  import FILE [--encoding E] [--delimiter D] [--map "Header=field" ...]
+         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
+         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
+                               مخاطبان را از یک پروندهٔ CSV درون‌بری می‌کند
+  import FILE --preview [--rows N] --json
+                               نشان می‌دهد مسیر پرونده را چگونه می‌خواند
+  imports [--json]             فهرست درون‌بری‌های گذشته
+  imports undo ID              مخاطبانی را که یک درون‌بری ساخته حذف می‌کند
+  demo [--contacts N] [--no-events]
+                               مخاطبان نمونهٔ ساختگی می‌افزاید
+  segment count (NAME | --rule FILE.json)
+                               شمار مخاطبان یک بخش را چاپ می‌کند
+  segment list [--json]        فهرست بخش‌ها و فهرست‌ها با شمار اعضایشان
+  segment save NAME --rule FILE.json
+                               بخشی با قاعده می‌سازد یا جایگزین می‌کند
+  segment materialize NAME     اعضای کنونی یک بخش با قاعده را ذخیره می‌کند
+  score recompute              همهٔ امتیازها را از روی تاریخچه دوباره حساب می‌کند
+  journey list [--json]        فهرست سفرها با وضعیت و شمارشان
+  journey import FILE.json [--name N] [--activate]
+                               سفری را از یک پرونده ذخیره می‌کند
+  journey templates [--json]   فهرست سفرهای آماده برای شروع
+  journey create NAME --template KEY
+                               سفر تازه‌ای از یک الگو ذخیره می‌کند
+  journey activate|pause NAME  سفری را آغاز یا متوقف می‌کند
+  journey enrol NAME (--segment S | --all)
+                               مخاطبان را دستی به سفری می‌افزاید
+  journey simulate NAME (--contact ID ... | --segment S [--sample N]) [--days N] [--json]
+                               نشان می‌دهد سفر چه می‌کند، بی‌آنکه چیزی بفرستد
+  worker run [--once] [--batch N]
+                               سفرها را در پیش‌زمینه اجرا می‌کند (--once: یک دور)
+  check                        پروندهٔ فضای کاری را از نظر آسیب بررسی می‌کند
+
+گزینه‌ها:
+  --workspace PATH  پروندهٔ فضای کاری (پیش‌فرض: %1)
+  --lang en|fa      زبان پیام‌ها
+  -h, --help        نمایش همین راهنما
+</translation>
+    </message>
+    <message>
+        <source>A contact to simulate (repeatable).</source>
+        <translation>مخاطبی برای شبیه‌سازی (تکرارپذیر).</translation>
+    </message>
+    <message>
+        <source>How many contacts of the segment to simulate.</source>
+        <translation>چند مخاطب از بخش شبیه‌سازی شوند.</translation>
+    </message>
+    <message>
+        <source>How many days to simulate.</source>
+        <translation>چند روز شبیه‌سازی شود.</translation>
+    </message>
+    <message>
+        <source>The template to start from.</source>
+        <translation>الگویی که از آن شروع می‌شود.</translation>
+    </message>
+    <message>
+        <source>journey create takes a name and --template KEY.</source>
+        <translation>journey create یک نام و --template KEY می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>There is no template "%1"; see journey templates.</source>
+        <translation>الگویی به نام «%1» نیست؛ journey templates را ببینید.</translation>
+    </message>
+    <message>
+        <source>journey simulate takes a journey name and --contact ID or --segment S.</source>
+        <translation>journey simulate نام سفر و --contact ID یا --segment S می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>would send %1 "%2" to %3 at %4</source>
+        <translation>%1 «%2» را در %4 به %3 می‌فرستاد</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1392,21 @@ Options:
         <translation>
             <numerusform>پیش از آغاز سفر %n مشکل را برطرف کنید.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>masir::JourneySimulator</name>
+    <message>
+        <source>The journey no longer exists.</source>
+        <translation>این سفر دیگر وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary folder for the simulation: %1</source>
+        <translation>پوشهٔ موقت برای شبیه‌سازی ساخته نشد: %1</translation>
+    </message>
+    <message>
+        <source>Cannot copy the workspace for the simulation: %1</source>
+        <translation>فضای کاری برای شبیه‌سازی رونویسی نشد: %1</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,9 @@
 #include "importing/ImportJob.h"
 #include "journeys/JourneyEngine.h"
 #include "journeys/JourneyRepository.h"
+#include "journeys/JourneySimulator.h"
+#include "journeys/JourneyTemplates.h"
+#include "journeys/NodeTypes.h"
 #include "scheduler/Clock.h"
 #include "scheduler/Worker.h"
 #include "scoring/LeadScoring.h"
@@ -22,6 +25,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSaveFile>
 #include <QThread>
 
@@ -67,9 +71,15 @@ QString CliApp::usage() const
               "  journey list [--json]        list journeys with their status and counts\n"
               "  journey import FILE.json [--name N] [--activate]\n"
               "                               save a journey from a file\n"
+              "  journey templates [--json]   list the ready journeys to start from\n"
+              "  journey create NAME --template KEY\n"
+              "                               save a new journey from a template\n"
               "  journey activate|pause NAME  start or pause a journey\n"
               "  journey enrol NAME (--segment S | --all)\n"
               "                               add contacts to a journey by hand\n"
+              "  journey simulate NAME (--contact ID ... | --segment S [--sample N]) [--days N] "
+              "[--json]\n"
+              "                               show what a journey would do, sending nothing\n"
               "  worker run [--once] [--batch N]\n"
               "                               run journeys in the foreground (--once: one "
               "cycle)\n"
@@ -676,6 +686,14 @@ int CliApp::journey(Database &db, const QStringList &args)
     parser.addOption(
         {QStringLiteral("segment"), tr("The segment or list to enrol."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("all"), tr("Enrol every contact.")});
+    parser.addOption({QStringLiteral("contact"), tr("A contact to simulate (repeatable)."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("sample"), tr("How many contacts of the segment to simulate."),
+                      QStringLiteral("N"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("days"), tr("How many days to simulate."), QStringLiteral("N"),
+                      QStringLiteral("60")});
+    parser.addOption(
+        {QStringLiteral("template"), tr("The template to start from."), QStringLiteral("KEY")});
     if (!parser.parse(parseArgs))
         return usageError(parser.errorText());
     const QStringList words = parser.positionalArguments().mid(1);
@@ -798,6 +816,114 @@ int CliApp::journey(Database &db, const QStringList &args)
         if (!n)
             return fail(engine.errorString());
         m_out << *n << '\n';
+        return 0;
+    }
+    if (sub == QLatin1String("templates")) {
+        QJsonArray list;
+        const QString language = QLocale().name().left(2);
+        for (const JourneyTemplate &t : JourneyTemplates::all(language)) {
+            if (parser.isSet(QStringLiteral("json")))
+                list.append(QJsonObject{{QStringLiteral("key"), t.key},
+                                        {QStringLiteral("name"), t.name},
+                                        {QStringLiteral("description"), t.description}});
+            else
+                m_out << t.key << '\t' << t.name << "\n    " << t.description << '\n';
+        }
+        if (parser.isSet(QStringLiteral("json")))
+            m_out << QJsonDocument(list).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    if (sub == QLatin1String("create")) {
+        if (words.size() != 1 || !parser.isSet(QStringLiteral("template")))
+            return usageError(tr("journey create takes a name and --template KEY."));
+        const auto t = JourneyTemplates::find(parser.value(QStringLiteral("template")),
+                                              QLocale().name().left(2));
+        if (!t)
+            return fail(tr("There is no template \"%1\"; see journey templates.")
+                            .arg(parser.value(QStringLiteral("template"))));
+        Journey j;
+        j.name = words.first();
+        j.graph = t->graph;
+        j.policy = t->policy;
+        if (!repo.save(j))
+            return fail(repo.errorString());
+        m_out << tr("Saved journey \"%1\".").arg(j.name) << '\n';
+        return 0;
+    }
+    if (sub == QLatin1String("simulate")) {
+        if (words.size() != 1 ||
+            parser.isSet(QStringLiteral("contact")) == parser.isSet(QStringLiteral("segment")))
+            return usageError(
+                tr("journey simulate takes a journey name and --contact ID or --segment S."));
+        const auto j = named(words.first());
+        if (!j)
+            return 1;
+        QList<qint64> ids;
+        for (const QString &v : parser.values(QStringLiteral("contact")))
+            ids << v.toLongLong();
+        if (parser.isSet(QStringLiteral("segment"))) {
+            const auto seg =
+                SegmentRepository(db).findByName(parser.value(QStringLiteral("segment")));
+            if (!seg)
+                return fail(tr("There is no segment called \"%1\".")
+                                .arg(parser.value(QStringLiteral("segment"))));
+            ContactQuery query;
+            query.segmentId = seg->id;
+            PageRequest page;
+            page.limit = std::max(1, parser.value(QStringLiteral("sample")).toInt());
+            for (const ContactListRow &r : ContactRepository(db).page(query, page))
+                ids << r.id;
+        }
+        JourneySimulator sim(db);
+        const auto runs = sim.run(j->id, ids, QDateTime::currentDateTimeUtc(),
+                                  std::max(1, parser.value(QStringLiteral("days")).toInt()));
+        if (!runs)
+            return fail(sim.errorString());
+        const bool json = parser.isSet(QStringLiteral("json"));
+        QJsonArray out;
+        for (const JourneySimulator::ContactRun &r : *runs) {
+            QJsonArray path;
+            QJsonArray messages;
+            if (!json)
+                m_out << r.name << " (#" << r.contactId << "): " << r.state << '\n';
+            for (const JourneySimulator::Step &step : r.path) {
+                const NodeType *type = NodeTypes::find(step.nodeType);
+                const QString label = type ? type->label() : step.nodeType;
+                path.append(QJsonObject{{QStringLiteral("at"), step.at.toString(Qt::ISODate)},
+                                        {QStringLiteral("node"), step.nodeId},
+                                        {QStringLiteral("type"), step.nodeType},
+                                        {QStringLiteral("port"), step.port},
+                                        {QStringLiteral("outcome"), step.outcome}});
+                if (!json)
+                    m_out << "  " << step.at.toString(Qt::ISODate) << "  " << label
+                          << (step.port.isEmpty() || step.port == QLatin1String("next")
+                                  ? QString()
+                                  : QStringLiteral(" -> ") + step.port)
+                          << (step.outcome.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(" (") + step.outcome + QLatin1Char(')'))
+                          << '\n';
+            }
+            for (const JourneySimulator::Message &msg : r.messages) {
+                messages.append(QJsonObject{{QStringLiteral("at"), msg.at.toString(Qt::ISODate)},
+                                            {QStringLiteral("channel"), msg.channel},
+                                            {QStringLiteral("template"), msg.templateKey},
+                                            {QStringLiteral("to"), msg.to}});
+                if (!json)
+                    m_out << "  "
+                          << tr("would send %1 \"%2\" to %3 at %4")
+                                 .arg(msg.channel, msg.templateKey, msg.to,
+                                      msg.at.toString(Qt::ISODate))
+                          << '\n';
+            }
+            out.append(QJsonObject{{QStringLiteral("contact"), r.contactId},
+                                   {QStringLiteral("name"), r.name},
+                                   {QStringLiteral("state"), r.state},
+                                   {QStringLiteral("path"), path},
+                                   {QStringLiteral("messages"), messages}});
+        }
+        if (json)
+            m_out << QJsonDocument(out).toJson(QJsonDocument::Indented);
         return 0;
     }
     return usageError(tr("Unknown journey subcommand \"%1\".").arg(sub));

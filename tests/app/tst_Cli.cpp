@@ -101,6 +101,74 @@ private Q_SLOTS:
         QCOMPARE(r.out, QStringLiteral("ok\n"));
     }
 
+    void journeys()
+    {
+        const QString w = m_dir.filePath(QStringLiteral("journeys.masir"));
+        auto cli = [&](QStringList args) {
+            return run(QStringList{QStringLiteral("--workspace"), w} + args);
+        };
+        QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("--contacts"), QStringLiteral("40"),
+                      QStringLiteral("--no-events")})
+                     .exitCode,
+                 0);
+        const QString file = QStringLiteral(MASIR_TEST_DATA_DIR "/journeys/six_actions.json");
+        Result r = cli({QStringLiteral("journey"), QStringLiteral("import"), file});
+        QCOMPARE(r.exitCode, 0);
+        // a draft can be simulated; nothing is sent or stored
+        r = cli({QStringLiteral("journey"), QStringLiteral("simulate"),
+                 QStringLiteral("Crash test"), QStringLiteral("--contact"), QStringLiteral("1"),
+                 QStringLiteral("--contact"), QStringLiteral("2"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray runs = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs.at(0).toObject().value(QStringLiteral("path")).toArray().size(), 7);
+        r = cli({QStringLiteral("journey"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())
+                     .array()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("draft"));
+        // enrolling needs a started journey; the error says so
+        r = cli({QStringLiteral("journey"), QStringLiteral("enrol"), QStringLiteral("Crash test"),
+                 QStringLiteral("--all")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QLatin1String("Start the journey")));
+        QCOMPARE(cli({QStringLiteral("journey"), QStringLiteral("activate"),
+                      QStringLiteral("Crash test")})
+                     .exitCode,
+                 0);
+        r = cli({QStringLiteral("journey"), QStringLiteral("enrol"), QStringLiteral("Crash test"),
+                 QStringLiteral("--all")});
+        QCOMPARE(r.out.trimmed(), QStringLiteral("40"));
+        r = cli({QStringLiteral("worker"), QStringLiteral("run"), QStringLiteral("--once")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("40 finished")), qPrintable(r.out));
+        // a broken file is refused with the node it is about
+        const QString broken = m_dir.filePath(QStringLiteral("broken.json"));
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            R"({"formatVersion":1,"nodes":[{"id":"n1","type":"action.email","config":{}}],"edges":[]})");
+        f.close();
+        r = cli({QStringLiteral("journey"), QStringLiteral("import"), broken,
+                 QStringLiteral("--activate")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("node n1")), qPrintable(r.err));
+        QCOMPARE(cli({QStringLiteral("journey"), QStringLiteral("nonsense")}).exitCode, 2);
+        // templates
+        r = cli({QStringLiteral("journey"), QStringLiteral("templates"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 8);
+        r = cli({QStringLiteral("journey"), QStringLiteral("create"), QStringLiteral("Birthdays"),
+                 QStringLiteral("--template"), QStringLiteral("birthday")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("journey"), QStringLiteral("activate"),
+                      QStringLiteral("Birthdays")})
+                     .exitCode,
+                 0);
+    }
+
     void segmentsAndScores()
     {
         const QString w = m_dir.filePath(QStringLiteral("segments.masir"));

@@ -4,6 +4,8 @@
 #include "events/EventStore.h"
 #include "journeys/JourneyEngine.h"
 #include "journeys/JourneyRepository.h"
+#include "journeys/JourneySimulator.h"
+#include "journeys/JourneyTemplates.h"
 #include "scheduler/Clock.h"
 #include "scheduler/Worker.h"
 #include "segments/SegmentRepository.h"
@@ -13,6 +15,7 @@
 #include "TestWorkspace.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -551,6 +554,138 @@ private Q_SLOTS:
         QCOMPARE(steps, 2);
         worker.stop();
         QVERIFY(!worker.isRunning());
+    }
+
+    void simulatorShowsPathsAndChangesNothing()
+    {
+        // lead nurturing: guide, 10 days of education, then an offer to those who clicked
+        JourneyGraph g;
+        const QString t = g.addNode(QStringLiteral("trigger.event"),
+                                    {{QStringLiteral("event"), QStringLiteral("form_submitted")}});
+        const QString guide = g.addNode(QStringLiteral("action.email"),
+                                        {{QStringLiteral("template"), QStringLiteral("guide")}});
+        const QString wait = g.addNode(
+            QStringLiteral("wait.duration"),
+            {{QStringLiteral("amount"), 10}, {QStringLiteral("unit"), QStringLiteral("days")}});
+        const QString clicked = g.addNode(QStringLiteral("condition"),
+                                          {{QStringLiteral("message"), guide},
+                                           {QStringLiteral("outcome"), QStringLiteral("clicked")}});
+        const QString offer = g.addNode(QStringLiteral("action.email"),
+                                        {{QStringLiteral("template"), QStringLiteral("offer")}});
+        const QString sms = g.addNode(QStringLiteral("action.sms"),
+                                      {{QStringLiteral("template"), QStringLiteral("nudge")}});
+        g.connectNodes(t, QStringLiteral("next"), guide);
+        g.connectNodes(guide, QStringLiteral("next"), wait);
+        g.connectNodes(wait, QStringLiteral("next"), clicked);
+        g.connectNodes(clicked, QStringLiteral("yes"), offer);
+        g.connectNodes(clicked, QStringLiteral("no"), sms);
+        Journey j;
+        j.name = QStringLiteral("Nurture draft");
+        j.graph = g.toJson();
+        JourneyRepository repo(m_ws->db());
+        QVERIFY(repo.save(j)); // a draft: never started
+        const qint64 a = addContact(QStringLiteral("Ava"));
+        const qint64 b = addContact(QStringLiteral("Ben"));
+        QSqlQuery q(m_ws->db().connection());
+        q.prepare(QStringLiteral("UPDATE contacts SET phone = '+989121234567' WHERE id = ?"));
+        q.addBindValue(b);
+        QVERIFY(q.exec());
+        const qint64 outboxBefore = scalar(QStringLiteral("SELECT count(*) FROM outbox"));
+
+        const QDateTime start(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC);
+        JourneySimulator sim(m_ws->db());
+        const auto runs = sim.run(j.id, {a, b}, start, 30);
+        QVERIFY2(runs, qPrintable(sim.errorString()));
+        QCOMPARE(runs->size(), 2);
+        for (const JourneySimulator::ContactRun &r : *runs) {
+            QCOMPARE(r.state, QStringLiteral("completed"));
+            QCOMPARE(r.path.size(), 5); // trigger, guide, wait, condition, sms
+            QCOMPARE(r.path.at(3).port, QStringLiteral("no"));
+            QCOMPARE(r.path.at(0).at, start);
+            QCOMPARE(r.path.at(3).at, start.addDays(10));
+        }
+        const JourneySimulator::ContactRun &ben = runs->at(1);
+        QCOMPARE(ben.messages.size(), 2);
+        QCOMPARE(ben.messages.at(1).channel, QStringLiteral("sms"));
+        QCOMPARE(ben.messages.at(1).to, QStringLiteral("+989121234567"));
+        QCOMPARE(ben.messages.at(1).at, start.addDays(10));
+        QCOMPARE(runs->at(0).messages.size(), 1); // Ava has no phone: the SMS step is skipped
+        QVERIFY(runs->at(0).path.last().outcome.startsWith(QLatin1String("skipped")));
+        // the real workspace is untouched
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox")), outboxBefore);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM enrollments e JOIN journeys j ON "
+                                       "j.id = e.journey_id WHERE j.name = 'Nurture draft'")),
+                 0);
+        QCOMPARE(repo.find(j.id)->status, QStringLiteral("draft"));
+    }
+
+    void templatesAreCompleteInBothLanguages()
+    {
+        const QList<JourneyTemplate> en = JourneyTemplates::all(QStringLiteral("en"));
+        const QList<JourneyTemplate> fa = JourneyTemplates::all(QStringLiteral("fa"));
+        QCOMPARE(en.size(), 8);
+        QCOMPARE(fa.size(), 8);
+        static const QRegularExpression persian(QStringLiteral("[\\x{0600}-\\x{06FF}]"));
+        for (int i = 0; i < en.size(); ++i) {
+            QCOMPARE(en[i].key, fa[i].key);
+            QVERIFY(!en[i].name.isEmpty() && !en[i].description.isEmpty());
+            QVERIFY2(persian.match(fa[i].name).hasMatch(), qPrintable(fa[i].key));
+            QVERIFY2(persian.match(fa[i].description).hasMatch(), qPrintable(fa[i].key));
+            for (const JourneyTemplate &t : {en[i], fa[i]}) {
+                JourneyGraph g;
+                QString error;
+                QVERIFY2(g.fromJson(t.graph, &error), qPrintable(t.key + error));
+                const QList<JourneyIssue> issues = g.validate();
+                QVERIFY2(issues.isEmpty(),
+                         qPrintable(t.key + QLatin1Char(' ') +
+                                    (issues.isEmpty() ? QString() : issues.first().message)));
+                for (const JourneyNode &n : g.nodes()) {
+                    if (n.type != QLatin1String("action.email") &&
+                        n.type != QLatin1String("action.sms"))
+                        continue;
+                    const QJsonObject m =
+                        t.messages.value(n.config.value(QStringLiteral("template")).toString())
+                            .toObject();
+                    QVERIFY2(!m.isEmpty(), qPrintable(t.key + QLatin1Char(' ') + n.id));
+                    QVERIFY(persian
+                                .match(m.value(QStringLiteral("fa"))
+                                           .toObject()
+                                           .value(QStringLiteral("body"))
+                                           .toString())
+                                .hasMatch());
+                }
+            }
+        }
+    }
+
+    void abandonedCartTemplateOnAVirtualClock()
+    {
+        const auto t =
+            JourneyTemplates::find(QStringLiteral("abandoned_cart"), QStringLiteral("en"));
+        QVERIFY(t);
+        Journey j;
+        j.name = t->name;
+        j.graph = t->graph;
+        j.policy = t->policy;
+        JourneyRepository repo(m_ws->db());
+        QVERIFY(repo.save(j) && repo.activate(j.id));
+        const qint64 buyer = addContact(QStringLiteral("Buyer"));
+        const qint64 browser = addContact(QStringLiteral("Browser"));
+        EventStore ev(m_ws->db().connection());
+        ev.append(buyer, QStringLiteral("cart_abandoned"), m_clock->now());
+        ev.append(browser, QStringLiteral("cart_abandoned"), m_clock->now());
+        QCOMPARE(run().enrolled, 2);
+        m_clock->advance(kHour);
+        ev.append(buyer, EventType::Purchase, m_clock->now(), {{QStringLiteral("amount"), 120}});
+        run(); // the purchase wakes the buyer: the journey ends, no reminder
+        m_clock->advance(kHour + 1);
+        run();
+        QCOMPARE(outboxFor(buyer, QStringLiteral("cart.reminder")), 0);
+        QCOMPARE(outboxFor(browser, QStringLiteral("cart.reminder")), 1);
+        m_clock->advance(22 * kHour);
+        run();
+        QCOMPARE(outboxFor(browser, QStringLiteral("cart.coupon")), 1);
+        QCOMPARE(outboxFor(buyer, QStringLiteral("cart.coupon")), 0);
     }
 };
 

@@ -1,0 +1,172 @@
+#include "journeys/JourneySimulator.h"
+
+#include "journeys/JourneyEngine.h"
+#include "journeys/JourneyRepository.h"
+#include "scheduler/Clock.h"
+#include "storage/Database.h"
+#include "storage/SqlExec.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+namespace masir {
+
+namespace {
+constexpr qint64 kDayMs = 86400000;
+constexpr int kMaxRounds = 100000; ///< a guard against a journey that never settles
+} // namespace
+
+JourneySimulator::JourneySimulator(const Database &db)
+    : m_db(db)
+{}
+
+std::optional<QList<JourneySimulator::ContactRun>>
+JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const QDateTime &start,
+                      int days)
+{
+    const auto journey = JourneyRepository(m_db).find(journeyId);
+    if (!journey) {
+        m_error = tr("The journey no longer exists.");
+        return std::nullopt;
+    }
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        m_error =
+            tr("Cannot make a temporary folder for the simulation: %1").arg(dir.errorString());
+        return std::nullopt;
+    }
+    // The scratch workspace: the same schema, then the chosen part of the real one.
+    Database scratch(dir.filePath(QStringLiteral("simulation.masir")));
+    if (!scratch.open()) {
+        m_error = scratch.errorString();
+        return std::nullopt;
+    }
+    QSqlQuery q(scratch.connection());
+    QStringList ids;
+    for (const qint64 id : contactIds)
+        ids << QString::number(id); // numbers, not user text
+    const QString in = ids.isEmpty() ? QStringLiteral("0") : ids.join(QLatin1Char(','));
+    q.prepare(QStringLiteral("ATTACH DATABASE ? AS src"));
+    q.addBindValue(m_db.path());
+    if (!Sql::exec(q, &m_error))
+        return std::nullopt;
+    const QStringList copies = {
+        QStringLiteral("DELETE FROM settings"),
+        QStringLiteral("INSERT INTO settings SELECT * FROM src.settings"),
+        QStringLiteral("DELETE FROM scoring_rules"),
+        QStringLiteral("INSERT INTO scoring_rules SELECT * FROM src.scoring_rules"),
+        QStringLiteral("INSERT INTO fields SELECT * FROM src.fields"),
+        QStringLiteral("INSERT INTO tags SELECT * FROM src.tags"),
+        QStringLiteral("INSERT INTO segments SELECT * FROM src.segments"),
+        QStringLiteral("INSERT INTO contacts SELECT * FROM src.contacts WHERE id IN (%1)").arg(in),
+        QStringLiteral("INSERT INTO contact_tags SELECT * FROM src.contact_tags WHERE contact_id "
+                       "IN (%1)")
+            .arg(in),
+        QStringLiteral("INSERT INTO contact_values SELECT * FROM src.contact_values WHERE "
+                       "contact_id IN (%1)")
+            .arg(in),
+        QStringLiteral("INSERT INTO segment_members SELECT * FROM src.segment_members WHERE "
+                       "contact_id IN (%1)")
+            .arg(in),
+        QStringLiteral("INSERT INTO events SELECT * FROM src.events WHERE contact_id IN (%1)")
+            .arg(in),
+        QStringLiteral("INSERT INTO journeys SELECT * FROM src.journeys"),
+        QStringLiteral("INSERT INTO journey_versions SELECT * FROM src.journey_versions"),
+        // other journeys' messages count towards the daily cap
+        QStringLiteral("INSERT INTO outbox SELECT * FROM src.outbox WHERE contact_id IN (%1) AND "
+                       "created_at > %2")
+            .arg(in)
+            .arg(start.toMSecsSinceEpoch() - kDayMs),
+    };
+    for (const QString &sql : copies) {
+        if (!q.exec(sql)) {
+            m_error =
+                tr("Cannot copy the workspace for the simulation: %1").arg(q.lastError().text());
+            return std::nullopt;
+        }
+    }
+    q.exec(QStringLiteral("DETACH DATABASE src"));
+    q.finish();
+
+    // The journey as saved now runs as the simulation's only active journey.
+    JourneyRepository repo(scratch);
+    Journey j = *repo.find(journeyId);
+    q.exec(QStringLiteral("UPDATE journeys SET status = 'paused'"));
+    q.prepare(QStringLiteral("UPDATE journeys SET status = 'draft' WHERE id = ?"));
+    q.addBindValue(journeyId);
+    q.exec();
+    if (!repo.activate(journeyId)) {
+        m_error = repo.errorString();
+        return std::nullopt;
+    }
+    ManualClock clock(start);
+    JourneyEngine engine(scratch, clock);
+    if (!engine.enrol(journeyId, contactIds)) {
+        m_error = engine.errorString();
+        return std::nullopt;
+    }
+    const qint64 horizon = start.toMSecsSinceEpoch() + qint64(days) * kDayMs;
+    for (int round = 0; round < kMaxRounds; ++round) {
+        if (!engine.runDue()) {
+            m_error = engine.errorString();
+            return std::nullopt;
+        }
+        const auto next = engine.nextDueAt();
+        if (!next || *next > horizon)
+            break;
+        clock.set(QDateTime::fromMSecsSinceEpoch(std::max(*next, clock.nowMs()), Qt::UTC));
+    }
+
+    // What happened, per contact.
+    QList<ContactRun> runs;
+    QSqlQuery r(scratch.connection());
+    r.prepare(QStringLiteral("SELECT e.id, e.contact_id, e.state, e.exit_reason, "
+                             "trim(c.first_name || ' ' || c.last_name), c.email FROM "
+                             "enrollments e JOIN contacts c ON c.id = e.contact_id WHERE "
+                             "e.journey_id = ? ORDER BY e.contact_id, e.id"));
+    r.addBindValue(journeyId);
+    if (!Sql::exec(r, &m_error))
+        return std::nullopt;
+    JourneyGraph graph;
+    QString error;
+    graph.fromJson(j.graph, &error);
+    QSqlQuery s(scratch.connection());
+    while (r.next()) {
+        ContactRun run;
+        const qint64 enrollment = r.value(0).toLongLong();
+        run.contactId = r.value(1).toLongLong();
+        run.state = r.value(2).toString();
+        run.exitReason = r.value(3).toString();
+        run.name = r.value(4).toString().isEmpty() ? r.value(5).toString() : r.value(4).toString();
+        s.prepare(QStringLiteral("SELECT ran_at, node_id, port, outcome FROM journey_steps WHERE "
+                                 "enrollment_id = ? ORDER BY occurrence"));
+        s.addBindValue(enrollment);
+        if (!Sql::exec(s, &m_error))
+            return std::nullopt;
+        while (s.next()) {
+            const JourneyNode *n = graph.node(s.value(1).toString());
+            run.path << Step{QDateTime::fromMSecsSinceEpoch(s.value(0).toLongLong(), Qt::UTC),
+                             s.value(1).toString(), n ? n->type : QString(), s.value(2).toString(),
+                             s.value(3).toString()};
+        }
+        s.prepare(QStringLiteral("SELECT created_at, channel, template, payload FROM outbox "
+                                 "WHERE enrollment_id = ? ORDER BY id"));
+        s.addBindValue(enrollment);
+        if (!Sql::exec(s, &m_error))
+            return std::nullopt;
+        while (s.next()) {
+            const QJsonObject payload =
+                QJsonDocument::fromJson(s.value(3).toString().toUtf8()).object();
+            run.messages << Message{
+                QDateTime::fromMSecsSinceEpoch(s.value(0).toLongLong(), Qt::UTC),
+                s.value(1).toString(), s.value(2).toString(),
+                payload.value(QStringLiteral("to")).toString()};
+        }
+        runs << run;
+    }
+    return runs;
+}
+
+} // namespace masir

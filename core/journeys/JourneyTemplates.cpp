@@ -1,0 +1,79 @@
+#include "journeys/JourneyTemplates.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace masir {
+
+namespace {
+
+/// {"en": "...", "fa": "..."} becomes the text for \a language; anything else stays.
+QJsonValue localized(const QJsonValue &v, const QString &language)
+{
+    if (!v.isObject())
+        return v;
+    const QJsonObject o = v.toObject();
+    if (!o.contains(QStringLiteral("en")))
+        return v;
+    const QJsonValue mine = o.value(language);
+    return mine.isUndefined() ? o.value(QStringLiteral("en")) : mine;
+}
+
+std::optional<JourneyTemplate> load(const QString &path, const QString &language)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    if (json.value(QStringLiteral("formatVersion")).toInt() != 1)
+        return std::nullopt;
+    JourneyTemplate t;
+    t.key = json.value(QStringLiteral("key")).toString();
+    t.name = localized(json.value(QStringLiteral("name")), language).toString();
+    t.description = localized(json.value(QStringLiteral("description")), language).toString();
+    t.policy = JourneyPolicy::fromJson(json.value(QStringLiteral("policy")).toObject());
+    t.messages = json.value(QStringLiteral("messages")).toObject();
+    QJsonObject graph = json.value(QStringLiteral("graph")).toObject();
+    QJsonArray nodes = graph.value(QStringLiteral("nodes")).toArray();
+    for (qsizetype i = 0; i < nodes.size(); ++i) {
+        QJsonObject n = nodes.at(i).toObject();
+        QJsonObject config = n.value(QStringLiteral("config")).toObject();
+        for (auto it = config.begin(); it != config.end(); ++it)
+            it.value() = localized(it.value(), language);
+        n.insert(QStringLiteral("config"), config);
+        nodes[i] = n;
+    }
+    graph.insert(QStringLiteral("nodes"), nodes);
+    t.graph = graph;
+    return t;
+}
+
+QString languageKey(const QString &language)
+{
+    return language.startsWith(QLatin1String("fa")) ? QStringLiteral("fa") : QStringLiteral("en");
+}
+
+} // namespace
+
+QList<JourneyTemplate> JourneyTemplates::all(const QString &language)
+{
+    static const QStringList order = {
+        QStringLiteral("welcome"),          QStringLiteral("abandoned_cart"),
+        QStringLiteral("lead_nurturing"),   QStringLiteral("post_purchase"),
+        QStringLiteral("win_back"),         QStringLiteral("birthday"),
+        QStringLiteral("event_invitation"), QStringLiteral("sales_handoff")};
+    QList<JourneyTemplate> out;
+    for (const QString &key : order)
+        if (auto t = find(key, language))
+            out << *t;
+    return out;
+}
+
+std::optional<JourneyTemplate> JourneyTemplates::find(const QString &key, const QString &language)
+{
+    return load(QStringLiteral(":/journeys/%1.json").arg(key), languageKey(language));
+}
+
+} // namespace masir
