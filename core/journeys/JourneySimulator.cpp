@@ -75,8 +75,13 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         QStringLiteral("INSERT INTO journeys SELECT * FROM src.journeys"),
         QStringLiteral("INSERT INTO journey_versions SELECT * FROM src.journey_versions"),
         // other journeys' messages count towards the daily cap
-        QStringLiteral("INSERT INTO outbox SELECT * FROM src.outbox WHERE contact_id IN (%1) AND "
-                       "created_at > %2")
+        // (without their journey and enrolment: those numbers mean other rows here)
+        QStringLiteral("INSERT INTO outbox (idempotency_key, channel, contact_id, node_id, "
+                       "template, payload, marketing, state, attempts, due_at, error, "
+                       "provider_id, created_at, updated_at) SELECT idempotency_key, channel, "
+                       "contact_id, node_id, template, payload, marketing, state, attempts, "
+                       "due_at, error, provider_id, created_at, updated_at FROM src.outbox "
+                       "WHERE contact_id IN (%1) AND created_at > %2")
             .arg(in)
             .arg(start.toMSecsSinceEpoch() - kDayMs),
     };

@@ -11,6 +11,8 @@
 #include "segments/SegmentRepository.h"
 #include "settings/AppSettings.h"
 #include "storage/Database.h"
+#include "widgets/ActionButton.h"
+#include "widgets/Selection.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -30,7 +32,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
-#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -132,18 +133,8 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
         applySearch();
         m_view->setFocus();
         if (m_model->rowCount() > 0)
-            m_view->selectRow(0);
+            selectWholeRow(m_view, 0);
     });
-
-    auto *newButton = new QToolButton;
-    newButton->setDefaultAction(m_newAction);
-    newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto *importButton = new QToolButton;
-    importButton->setDefaultAction(m_importAction);
-    importButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto *deleteButton = new QToolButton;
-    deleteButton->setDefaultAction(m_deleteAction);
-    deleteButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
     m_segmentFilter = new QComboBox;
     m_segmentFilter->setObjectName(QStringLiteral("segmentFilter"));
@@ -156,9 +147,9 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_segmentFilter);
     toolbar->addWidget(m_search, 1);
-    toolbar->addWidget(newButton);
-    toolbar->addWidget(importButton);
-    toolbar->addWidget(deleteButton);
+    toolbar->addWidget(actionButton(m_newAction));
+    toolbar->addWidget(actionButton(m_importAction));
+    toolbar->addWidget(actionButton(m_deleteAction));
 
     // Table
     m_view = new QTableView;
@@ -354,10 +345,7 @@ void ContactsPage::selectContact(qint64 id)
     const int row = m_model->rowOfCached(id);
     if (row < 0)
         return;
-    const QModelIndex index = m_model->index(row, 0);
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                         QItemSelectionModel::Rows);
-    m_view->scrollTo(index);
+    selectWholeRow(m_view, row);
 }
 
 void ContactsPage::selectRow(int row)

@@ -1,6 +1,7 @@
 #include "contacts/TagsDialog.h"
 
 #include "contacts/TagRepository.h"
+#include "widgets/Selection.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -79,7 +80,7 @@ void TagsDialog::reload(qint64 selectId)
     m_table->setSortingEnabled(true);
     for (int r = 0; r < m_table->rowCount(); ++r)
         if (m_table->item(r, 0)->data(kIdRole).toLongLong() == selectId)
-            m_table->selectRow(r);
+            selectWholeRow(m_table, r);
     updateButtons();
 }
 

@@ -3,6 +3,8 @@
 #include "contacts/ContactListModel.h"
 #include "contacts/ContactsPage.h"
 #include "i18n/Formatter.h"
+#include "journeys/JourneysPage.h"
+#include "scheduler/Worker.h"
 #include "scoring/ScoringDialog.h"
 #include "segments/SegmentsPage.h"
 #include "settings/AppSettings.h"
@@ -59,15 +61,22 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
         m_contacts->setSegmentFilter(id);
         showPage(ContactsPageIndex);
     });
-    addPage(tr("Journeys"),
-            new EmptyStatePage(
-                tr("Journeys"),
-                tr("Journeys are automations you draw once: a trigger, then waits, conditions "
-                   "and actions that Masir runs for every contact."),
-                {tr("A drag-and-drop canvas with undo"),
-                 tr("Triggers: signup, tag, date or birthday, purchase, cart abandoned"),
-                 tr("Waits, if/else conditions, A/B splits and goals"),
-                 tr("Ready templates: welcome, abandoned cart, birthday, win-back")}));
+    m_journeys = new JourneysPage(db);
+    addPage(tr("Journeys"), m_journeys);
+    connect(m_journeys, &JourneysPage::statusMessage, this, &MainWindow::showStatus);
+
+    // The worker runs journeys in the background for as long as the window is open.
+    m_worker = new Worker(db, m_clock, this);
+    connect(m_journeys, &JourneysPage::journeysChanged, m_worker, &Worker::wake);
+    connect(m_worker, &Worker::cycleFinished, this, [this](const JourneyRunStats &stats) {
+        if (stats.steps > 0 || stats.enrolled > 0)
+            m_journeys->reload();
+        if (!stats.notifications.isEmpty())
+            showStatus(stats.notifications.constLast(), 10000);
+    });
+    connect(m_worker, &Worker::cycleFailed, this, [this](const QString &error) {
+        showStatus(tr("Journeys could not run: %1").arg(error), 10000);
+    });
     addPage(tr("Campaigns"),
             new EmptyStatePage(tr("Campaigns"),
                                tr("Campaigns send one email or SMS to a segment, on a schedule."),
@@ -118,6 +127,9 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     auto *workspaceLabel =
         new QLabel(demo ? tr("Demo workspace") : QFileInfo(db.path()).fileName());
     workspaceLabel->setToolTip(db.path());
+    m_workerLabel = new QLabel;
+    m_workerLabel->setObjectName(QStringLiteral("workerLabel"));
+    statusBar()->addPermanentWidget(m_workerLabel);
     statusBar()->addPermanentWidget(m_selectionLabel);
     statusBar()->addPermanentWidget(m_totalLabel);
     statusBar()->addPermanentWidget(workspaceLabel);
@@ -130,6 +142,12 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     updateTotal(m_contacts->model()->rowCount());
 
     buildMenus();
+    connect(m_worker, &Worker::pausedChanged, this, [this](bool paused) {
+        m_workerLabel->setText(paused ? tr("Journeys paused") : tr("Journeys running"));
+        m_pauseJourneys->setChecked(paused);
+    });
+    m_workerLabel->setText(tr("Journeys running"));
+    m_worker->start();
 
     AppSettings app;
     if (!restoreGeometry(app.value(AppSettings::Key::MainWindowGeometry).toByteArray()))
@@ -182,6 +200,17 @@ void MainWindow::buildMenus()
     }
     view->addSeparator();
     view->addAction(m_contacts->refreshAction());
+
+    QMenu *journeys = menuBar()->addMenu(tr("&Journeys"));
+    journeys->addAction(m_journeys->newAction());
+    journeys->addAction(m_journeys->simulateAction());
+    journeys->addSeparator();
+    m_pauseJourneys = journeys->addAction(tr("&Pause All Journeys"));
+    m_pauseJourneys->setCheckable(true);
+    m_pauseJourneys->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_pauseJourneys->setToolTip(
+        tr("Stop running journey steps and sends until you resume; nothing is lost"));
+    connect(m_pauseJourneys, &QAction::toggled, m_worker, &Worker::setPaused);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Masir"), this, [this] {

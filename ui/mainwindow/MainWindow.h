@@ -1,5 +1,7 @@
 #pragma once
 
+#include "scheduler/Clock.h"
+
 #include <QMainWindow>
 
 class QLabel;
@@ -9,11 +11,13 @@ class QUndoStack;
 
 namespace masir {
 class Database;
-}
+class Worker;
+} // namespace masir
 
 namespace masir::ui {
 
 class ContactsPage;
+class JourneysPage;
 class SegmentsPage;
 
 /// The main window: a navigation sidebar, one page per part of Masir, menus with
@@ -39,6 +43,8 @@ public:
 
     ContactsPage *contactsPage() const { return m_contacts; }
     SegmentsPage *segmentsPage() const { return m_segments; }
+    JourneysPage *journeysPage() const { return m_journeys; }
+    Worker *worker() const { return m_worker; }
     /// Opens the lead scoring and stages dialog.
     void editScoring();
     QListWidget *navigation() const { return m_navigation; }
@@ -61,6 +67,11 @@ private:
     QStackedWidget *m_pages = nullptr;
     ContactsPage *m_contacts = nullptr;
     SegmentsPage *m_segments = nullptr;
+    JourneysPage *m_journeys = nullptr;
+    SystemClock m_clock;
+    Worker *m_worker = nullptr;
+    QLabel *m_workerLabel = nullptr;
+    QAction *m_pauseJourneys = nullptr;
     QLabel *m_totalLabel = nullptr;
     QLabel *m_selectionLabel = nullptr;
 };

@@ -3,6 +3,7 @@
 #include "i18n/Formatter.h"
 #include "segments/RuleBuilder.h"
 #include "segments/SegmentLiveCount.h"
+#include "widgets/ActionButton.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -18,7 +19,6 @@
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QThreadPool>
-#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -29,14 +29,6 @@ namespace {
 constexpr int kIdRole = Qt::UserRole;
 constexpr int kNameRole = Qt::UserRole + 1;
 constexpr int kStaticRole = Qt::UserRole + 2;
-
-QToolButton *textButton(QAction *action)
-{
-    auto *b = new QToolButton;
-    b->setDefaultAction(action);
-    b->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    return b;
-}
 
 /// What a list counts and previews: the contacts in it, as a rule.
 SegmentRule membersOf(const QString &name)
@@ -115,8 +107,8 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(8, 8, 0, 8);
     auto *leftButtons = new QHBoxLayout;
-    leftButtons->addWidget(textButton(m_newSegment));
-    leftButtons->addWidget(textButton(m_newList));
+    leftButtons->addWidget(actionButton(m_newSegment));
+    leftButtons->addWidget(actionButton(m_newList));
     leftButtons->addStretch(1);
     leftLayout->addLayout(leftButtons);
     leftLayout->addWidget(m_list, 1);
@@ -200,8 +192,8 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     auto *buttons = new QHBoxLayout;
     auto *saveButton = new QPushButton(tr("Save"));
     saveButton->setObjectName(QStringLiteral("saveSegment"));
-    saveButton->setToolTip(tr("Save (%1)").arg(
-        QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    saveButton->setToolTip(
+        tr("Save (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     connect(saveButton, &QPushButton::clicked, m_save, &QAction::trigger);
     connect(m_save, &QAction::changed, saveButton,
             [this, saveButton] { saveButton->setEnabled(m_save->isEnabled()); });
@@ -211,8 +203,8 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
             [this, revertButton] { revertButton->setEnabled(m_revert->isEnabled()); });
     buttons->addWidget(saveButton);
     buttons->addWidget(revertButton);
-    buttons->addWidget(textButton(m_duplicate));
-    buttons->addWidget(textButton(m_delete));
+    buttons->addWidget(actionButton(m_duplicate));
+    buttons->addWidget(actionButton(m_delete));
     buttons->addStretch(1);
     buttons->addWidget(m_showButton);
 

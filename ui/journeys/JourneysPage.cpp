@@ -1,0 +1,403 @@
+#include "journeys/JourneysPage.h"
+
+#include "contacts/ContactRepository.h"
+#include "i18n/Formatter.h"
+#include "journeys/JourneyRepository.h"
+#include "journeys/JourneySimulator.h"
+#include "journeys/JourneyTemplates.h"
+#include "journeys/NodeTypes.h"
+#include "widgets/ActionButton.h"
+#include "widgets/Selection.h"
+
+#include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace masir::ui {
+
+namespace {
+
+constexpr int kIdRole = Qt::UserRole;
+
+enum Column
+{
+    NameColumn,
+    StatusColumn,
+    VersionColumn,
+    InJourneyColumn,
+    StepsColumn,
+    ColumnCount
+};
+
+QString statusLabel(const QString &status)
+{
+    if (status == QLatin1String("active"))
+        return JourneysPage::tr("Running");
+    if (status == QLatin1String("paused"))
+        return JourneysPage::tr("Paused");
+    if (status == QLatin1String("archived"))
+        return JourneysPage::tr("Archived");
+    return JourneysPage::tr("Draft");
+}
+
+QString language()
+{
+    return QLocale().name().left(2);
+}
+
+} // namespace
+
+JourneysPage::JourneysPage(const Database &db, QWidget *parent)
+    : QWidget(parent)
+    , m_db(db)
+{
+    setObjectName(QStringLiteral("JourneysPage"));
+    m_new = new QAction(tr("&New Journey from Template…"), this);
+    connect(m_new, &QAction::triggered, this, &JourneysPage::chooseTemplate);
+    m_activate = new QAction(tr("&Start"), this);
+    m_activate->setToolTip(tr("Start the journey: its triggers enrol contacts from now on"));
+    connect(m_activate, &QAction::triggered, this, &JourneysPage::activateSelected);
+    m_pause = new QAction(tr("&Pause"), this);
+    m_pause->setToolTip(tr("Pause: contacts stay where they are until you start it again"));
+    connect(m_pause, &QAction::triggered, this, &JourneysPage::pauseSelected);
+    m_duplicate = new QAction(tr("D&uplicate"), this);
+    connect(m_duplicate, &QAction::triggered, this, &JourneysPage::duplicateSelected);
+    m_delete = new QAction(tr("&Delete"), this);
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_delete, &QAction::triggered, this, &JourneysPage::deleteSelected);
+    m_simulate = new QAction(tr("Si&mulate"), this);
+    m_simulate->setToolTip(
+        tr("Run the journey for a sample of contacts on a virtual clock; nothing is sent"));
+    connect(m_simulate, &QAction::triggered, this, [this] { simulateSelected(); });
+
+    m_table = new QTableWidget(0, ColumnCount);
+    m_table->setObjectName(QStringLiteral("journeyTable"));
+    m_table->setAccessibleName(tr("Journeys"));
+    m_table->setHorizontalHeaderLabels(
+        {tr("Journey"), tr("Status"), tr("Version"), tr("In the journey"), tr("Steps run")});
+    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_table->addActions({m_activate, m_pause, m_simulate, m_duplicate, m_delete});
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &JourneysPage::updateActions);
+
+    m_simulationTitle = new QLabel(tr("Simulate a journey to see, contact by contact, which "
+                                      "steps it would run and which messages it would queue."));
+    m_simulationTitle->setWordWrap(true);
+    m_simulation = new QTreeWidget;
+    m_simulation->setObjectName(QStringLiteral("simulation"));
+    m_simulation->setAccessibleName(tr("Simulation"));
+    m_simulation->setHeaderLabels({tr("Contact and step"), tr("When"), tr("Result")});
+    m_simulation->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+
+    auto *buttons = new QHBoxLayout;
+    for (QAction *a : {m_new, m_activate, m_pause, m_simulate, m_duplicate, m_delete})
+        buttons->addWidget(actionButton(a));
+    buttons->addStretch(1);
+
+    auto *bottom = new QWidget;
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addWidget(m_simulationTitle);
+    bottomLayout->addWidget(m_simulation, 1);
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(m_table);
+    splitter->addWidget(bottom);
+    splitter->setSizes({300, 300});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(splitter, 1);
+    reload();
+}
+
+void JourneysPage::reload()
+{
+    const qint64 keep = selectedId();
+    JourneyRepository repo(m_db);
+    const QList<Journey> journeys = repo.list();
+    m_table->setRowCount(int(journeys.size()));
+    for (int r = 0; r < journeys.size(); ++r) {
+        const Journey &j = journeys.at(r);
+        qint64 waiting = 0;
+        qint64 steps = 0;
+        for (const JourneyNodeCount &c : repo.counts(j.id)) {
+            waiting += c.waiting;
+            steps += c.passed;
+        }
+        const QStringList cells = {j.name, statusLabel(j.status),
+                                   j.version ? Formatter::number(j.version) : QStringLiteral("–"),
+                                   Formatter::number(waiting), Formatter::number(steps)};
+        for (int c = 0; c < ColumnCount; ++c) {
+            auto *item = new QTableWidgetItem(cells.at(c));
+            item->setData(kIdRole, j.id);
+            if (c != NameColumn)
+                item->setTextAlignment(Qt::AlignVCenter | Qt::AlignTrailing);
+            m_table->setItem(r, c, item);
+        }
+        m_table->item(r, StatusColumn)->setData(Qt::UserRole + 1, j.status);
+    }
+    select(keep);
+    updateActions();
+}
+
+qint64 JourneysPage::selectedId() const
+{
+    const QList<QTableWidgetItem *> items = m_table->selectedItems();
+    return items.isEmpty() ? 0 : items.first()->data(kIdRole).toLongLong();
+}
+
+void JourneysPage::select(qint64 id)
+{
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        if (m_table->item(r, NameColumn)->data(kIdRole).toLongLong() == id)
+            selectWholeRow(m_table, r);
+}
+
+void JourneysPage::updateActions()
+{
+    const qint64 id = selectedId();
+    QString status;
+    for (QTableWidgetItem *item : m_table->selectedItems())
+        if (item->column() == StatusColumn)
+            status = item->data(Qt::UserRole + 1).toString();
+    m_activate->setEnabled(id && status != QLatin1String("active"));
+    m_pause->setEnabled(id && status == QLatin1String("active"));
+    m_duplicate->setEnabled(id);
+    m_delete->setEnabled(id);
+    m_simulate->setEnabled(id);
+}
+
+void JourneysPage::chooseTemplate()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("New Journey"));
+    auto *list = new QListWidget;
+    list->setAccessibleName(tr("Templates"));
+    list->setWordWrap(true);
+    for (const JourneyTemplate &t : JourneyTemplates::all(language())) {
+        auto *item = new QListWidgetItem(t.name + QLatin1Char('\n') + t.description, list);
+        item->setData(kIdRole, t.key);
+        item->setData(Qt::UserRole + 1, t.name);
+    }
+    list->setCurrentRow(0);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(list, &QListWidget::itemDoubleClicked, &dialog, &QDialog::accept);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("Start from a ready journey; you can change every step.")));
+    layout->addWidget(list, 1);
+    layout->addWidget(buttons);
+    dialog.resize(520, 480);
+    if (dialog.exec() != QDialog::Accepted || !list->currentItem())
+        return;
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("New Journey"), tr("Name:"), QLineEdit::Normal,
+                              list->currentItem()->data(Qt::UserRole + 1).toString(), &ok);
+    if (ok)
+        createFromTemplate(list->currentItem()->data(kIdRole).toString(), name);
+}
+
+qint64 JourneysPage::createFromTemplate(const QString &key, const QString &name)
+{
+    const auto t = JourneyTemplates::find(key, language());
+    if (!t)
+        return 0;
+    Journey j;
+    j.name = name;
+    j.graph = t->graph;
+    j.policy = t->policy;
+    JourneyRepository repo(m_db);
+    if (!repo.save(j)) {
+        QMessageBox::warning(this, tr("Cannot create the journey"), repo.errorString());
+        return 0;
+    }
+    reload();
+    select(j.id);
+    Q_EMIT statusMessage(tr("Created \"%1\" as a draft; start it when it is ready.").arg(j.name),
+                         6000);
+    return j.id;
+}
+
+bool JourneysPage::activateSelected()
+{
+    const qint64 id = selectedId();
+    JourneyRepository repo(m_db);
+    if (!id || !repo.activate(id)) {
+        if (id) {
+            QStringList lines;
+            JourneyGraph graph;
+            QString error;
+            const auto j = repo.find(id);
+            if (j)
+                graph.fromJson(j->graph, &error);
+            for (const JourneyIssue &i : repo.issues()) {
+                const JourneyNode *n = graph.node(i.nodeId);
+                const NodeType *t = n ? NodeTypes::find(n->type) : nullptr;
+                lines << (t ? tr("%1: %2").arg(t->label(), i.message) : i.message);
+            }
+            QMessageBox::warning(this, tr("Cannot start the journey"),
+                                 repo.errorString() + QStringLiteral("\n\n") +
+                                     lines.join(QLatin1Char('\n')));
+        }
+        return false;
+    }
+    reload();
+    Q_EMIT journeysChanged();
+    Q_EMIT statusMessage(tr("The journey is running."), 4000);
+    return true;
+}
+
+bool JourneysPage::pauseSelected()
+{
+    const qint64 id = selectedId();
+    JourneyRepository repo(m_db);
+    if (!id || !repo.pause(id))
+        return false;
+    reload();
+    Q_EMIT journeysChanged();
+    Q_EMIT statusMessage(tr("The journey is paused; contacts wait where they are."), 4000);
+    return true;
+}
+
+void JourneysPage::duplicateSelected()
+{
+    JourneyRepository repo(m_db);
+    const auto j = repo.find(selectedId());
+    if (!j)
+        return;
+    Journey copy;
+    copy.graph = j->graph;
+    copy.policy = j->policy;
+    copy.name = tr("%1 (copy)").arg(j->name);
+    for (int n = 2; repo.findByName(copy.name); ++n)
+        copy.name = tr("%1 (copy %2)").arg(j->name).arg(n);
+    if (!repo.save(copy)) {
+        QMessageBox::warning(this, tr("Cannot duplicate the journey"), repo.errorString());
+        return;
+    }
+    reload();
+    select(copy.id);
+}
+
+void JourneysPage::deleteSelected()
+{
+    JourneyRepository repo(m_db);
+    const auto j = repo.find(selectedId());
+    if (!j)
+        return;
+    if (QMessageBox::question(this, tr("Delete journey"),
+                              tr("Delete \"%1\"? Contacts in it leave it; messages already "
+                                 "queued stay in the outbox.")
+                                  .arg(j->name),
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    if (!repo.remove(j->id)) {
+        QMessageBox::warning(this, tr("Cannot delete the journey"), repo.errorString());
+        return;
+    }
+    reload();
+    Q_EMIT journeysChanged();
+}
+
+void JourneysPage::simulateSelected(int sample, int days)
+{
+    const qint64 id = selectedId();
+    if (!id)
+        return;
+    m_simulate->setEnabled(false);
+    m_simulation->clear();
+    m_simulationTitle->setText(tr("Simulating…"));
+    const Database *db = &m_db;
+    // the runs, or what went wrong
+    using Outcome = std::pair<std::optional<QList<JourneySimulator::ContactRun>>, QString>;
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, days] {
+        watcher->deleteLater();
+        updateActions();
+        const auto [runs, error] = watcher->result();
+        if (!runs) {
+            m_simulationTitle->setText(tr("The simulation failed: %1").arg(error));
+            Q_EMIT simulationFinished();
+            return;
+        }
+        JourneyGraph graph;
+        QString ignored;
+        if (const auto j = JourneyRepository(m_db).find(selectedId()))
+            graph.fromJson(j->graph, &ignored);
+        qint64 messages = 0;
+        for (const JourneySimulator::ContactRun &r : *runs) {
+            auto *contact = new QTreeWidgetItem(m_simulation);
+            contact->setText(0, r.name);
+            contact->setText(2, r.state == QLatin1String("completed") ? tr("finished")
+                                : r.state == QLatin1String("exited")  ? tr("left the journey")
+                                                                      : tr("still waiting"));
+            for (const JourneySimulator::Step &step : r.path) {
+                auto *item = new QTreeWidgetItem(contact);
+                const NodeType *t = NodeTypes::find(step.nodeType);
+                item->setText(0, t ? t->label() : step.nodeType);
+                item->setText(1, Formatter::dateTime(step.at));
+                QString result;
+                if (t && step.port != QLatin1String("next") && !step.port.isEmpty())
+                    result = t->portLabel(graph.node(step.nodeId) ? graph.node(step.nodeId)->config
+                                                                  : QJsonObject(),
+                                          step.port);
+                if (!step.outcome.isEmpty())
+                    result = tr("skipped: cannot reach the contact on this channel");
+                item->setText(2, result);
+            }
+            for (const JourneySimulator::Message &m : r.messages) {
+                auto *item = new QTreeWidgetItem(contact);
+                item->setText(0, m.channel == QLatin1String("sms")
+                                     ? tr("Text message \"%1\"").arg(m.templateKey)
+                                 : m.channel == QLatin1String("email")
+                                     ? tr("Email \"%1\"").arg(m.templateKey)
+                                     : tr("Webhook"));
+                item->setText(1, Formatter::dateTime(m.at));
+                item->setText(2, tr("would go to %1").arg(m.to));
+                ++messages;
+            }
+        }
+        m_simulation->expandToDepth(0);
+        m_simulationTitle->setText(
+            tr("Simulated %1 contacts over %2 days: %3 messages would be queued. Nothing was "
+               "sent or saved.")
+                .arg(Formatter::number(runs->size()), Formatter::number(days),
+                     Formatter::number(messages)));
+        Q_EMIT simulationFinished();
+    });
+    // The simulation copies what it needs on a pool thread; the window stays live.
+    watcher->setFuture(QtConcurrent::run([db, id, sample, days] {
+        ContactRepository contacts(*db);
+        PageRequest page;
+        page.limit = sample;
+        QList<qint64> ids;
+        for (const ContactListRow &r : contacts.page(ContactQuery(), page))
+            ids << r.id;
+        JourneySimulator sim(*db);
+        const auto runs = sim.run(id, ids, QDateTime::currentDateTimeUtc(), days);
+        return Outcome{runs, runs ? QString() : sim.errorString()};
+    }));
+}
+
+} // namespace masir::ui

@@ -1,0 +1,18 @@
+#include "widgets/Selection.h"
+
+#include <QAbstractItemView>
+#include <QItemSelectionModel>
+
+namespace masir::ui {
+
+void selectWholeRow(QAbstractItemView *view, int row)
+{
+    if (!view->model() || row < 0 || row >= view->model()->rowCount(view->rootIndex()))
+        return;
+    const QModelIndex index = view->model()->index(row, 0, view->rootIndex());
+    view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                       QItemSelectionModel::Rows);
+    view->scrollTo(index);
+}
+
+} // namespace masir::ui

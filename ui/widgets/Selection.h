@@ -1,0 +1,12 @@
+#pragma once
+
+class QAbstractItemView;
+
+namespace masir::ui {
+
+/// Selects a whole row and makes it current. QTableView::selectRow() finds no
+/// column to select in right-to-left layouts when the sections fill the
+/// viewport, so every page selects rows through this instead.
+void selectWholeRow(QAbstractItemView *view, int row);
+
+} // namespace masir::ui
