@@ -6,6 +6,7 @@
 #include "journeys/NodeTypes.h"
 #include "scheduler/Clock.h"
 #include "segments/SegmentCompiler.h"
+#include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
@@ -26,6 +27,7 @@ namespace {
 constexpr qint64 kMinuteMs = 60000;
 constexpr qint64 kHourMs = 60 * kMinuteMs;
 constexpr qint64 kDayMs = 24 * kHourMs;
+constexpr qint64 kSegmentCheckMs = kMinuteMs; ///< how often segment triggers recount
 constexpr int kMaxStepsAtOnce = 64; ///< per enrolment and run: a guard, not a limit users meet
 
 QString compact(const QJsonObject &o)
@@ -167,35 +169,40 @@ const JourneyEngine::Compiled *JourneyEngine::compiled(qint64 journeyId, int ver
 std::optional<qint64> JourneyEngine::enrolAt(const Journey &journey, const QString &nodeId,
                                              qint64 contactId, qint64 now)
 {
-    QSqlQuery q(m_db.connection());
-    QString guard =
-        QStringLiteral("SELECT 1 FROM enrollments WHERE journey_id = ? AND contact_id = ?");
-    QVariantList binds{journey.id, contactId};
-    switch (journey.policy.entry) {
-    case JourneyPolicy::Entry::Once:
-        break;
-    case JourneyPolicy::Entry::Always:
-        guard += QStringLiteral(" AND state = 'active'");
-        break;
-    case JourneyPolicy::Entry::Period:
-        guard += QStringLiteral(" AND (state = 'active' OR entered_at > ?)");
-        binds << now - qint64(std::max(journey.policy.periodDays, 0)) * kDayMs;
-        break;
+    // Prepared once per engine: enrolling a large list runs these per contact.
+    const int policy = int(journey.policy.entry);
+    if (!m_enrolQueries) {
+        m_enrolQueries = std::make_unique<EnrolQueries>();
+        const QString guard =
+            QStringLiteral("SELECT 1 FROM enrollments WHERE journey_id = ? AND contact_id = ?");
+        const QString tails[] = {QString(), QStringLiteral(" AND state = 'active'"),
+                                 QStringLiteral(" AND (state = 'active' OR entered_at > ?)")};
+        for (int i = 0; i < 3; ++i) {
+            m_enrolQueries->guards[i] = QSqlQuery(m_db.connection());
+            m_enrolQueries->guards[i].prepare(guard + tails[i] + QStringLiteral(" LIMIT 1"));
+        }
+        m_enrolQueries->insert = QSqlQuery(m_db.connection());
+        m_enrolQueries->insert.prepare(
+            QStringLiteral("INSERT INTO enrollments (journey_id, version, contact_id, node_id, "
+                           "node_since, due_at, entered_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     }
-    q.prepare(guard + QStringLiteral(" LIMIT 1"));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!Sql::exec(q, &m_error))
+    QSqlQuery &guard = m_enrolQueries->guards[policy];
+    guard.bindValue(0, journey.id);
+    guard.bindValue(1, contactId);
+    if (journey.policy.entry == JourneyPolicy::Entry::Period)
+        guard.bindValue(2, now - qint64(std::max(journey.policy.periodDays, 0)) * kDayMs);
+    if (!Sql::exec(guard, &m_error))
         return std::nullopt;
-    if (q.next())
+    const bool again = guard.next();
+    guard.finish();
+    if (again)
         return 0; // the policy says not again
-    q.prepare(QStringLiteral("INSERT INTO enrollments (journey_id, version, contact_id, node_id, "
-                             "node_since, due_at, entered_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v :
-         QVariantList{journey.id, journey.version, contactId, nodeId, now, now, now, now})
-        q.addBindValue(v);
-    if (!Sql::exec(q, &m_error))
+    QSqlQuery &insert = m_enrolQueries->insert;
+    const QVariantList values{journey.id, journey.version, contactId, nodeId, now, now, now, now};
+    for (int i = 0; i < values.size(); ++i)
+        insert.bindValue(i, values.at(i));
+    if (!Sql::exec(insert, &m_error))
         return std::nullopt;
     return 1;
 }
@@ -298,6 +305,7 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
     QHash<QString, QStringList> listeners; // event type -> trigger node ids
     QList<const JourneyNode *> created;
     QList<const JourneyNode *> dated;
+    QList<const JourneyNode *> segmented;
     for (const JourneyNode &n : c->graph.nodes()) {
         const QString &t = n.type;
         if (t == QLatin1String("trigger.tag"))
@@ -318,6 +326,8 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
             created << &n;
         else if (t == QLatin1String("trigger.date"))
             dated << &n;
+        else if (t == QLatin1String("trigger.segment"))
+            segmented << &n;
     }
 
     if (!listeners.isEmpty()) {
@@ -464,6 +474,72 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
     }
     if (dated.isEmpty())
         dateCursor = today;
+
+    // Segments: who is in now against who was in at the last look (at most once a
+    // minute per trigger; the first look only takes the picture).
+    for (const JourneyNode *n : std::as_const(segmented)) {
+        QSqlQuery check(db);
+        check.prepare(QStringLiteral("SELECT checked_at FROM journey_segment_checks WHERE "
+                                     "journey_id = ? AND node_id = ?"));
+        check.addBindValue(journey.id);
+        check.addBindValue(n->id);
+        if (!Sql::exec(check, &m_error))
+            return false;
+        const bool seen = check.next();
+        if (seen && now - check.value(0).toLongLong() < kSegmentCheckMs)
+            continue;
+        check.finish();
+        SegmentRepository segments(m_db);
+        const auto segment =
+            segments.findByName(n->config.value(QStringLiteral("segment")).toString());
+        if (!segment)
+            continue; // validation names it; a segment deleted later just stops matching
+        const CompiledSegment members = segments.filter(segment->id);
+        if (!members.ok())
+            continue;
+        if (!Sql::exec(q,
+                       QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS segment_now "
+                                      "(contact_id BIGINT PRIMARY KEY)"),
+                       {}, &m_error) ||
+            !Sql::exec(q, QStringLiteral("DELETE FROM segment_now"), {}, &m_error) ||
+            !Sql::exec(
+                q, QStringLiteral("INSERT INTO segment_now ") + SegmentCompiler::idsSql(members),
+                members.binds, &m_error))
+            return false;
+        if (seen) {
+            const bool entered =
+                n->config.value(QStringLiteral("change")).toString() != QLatin1String("left");
+            const QString sql =
+                entered ? QStringLiteral("SELECT contact_id FROM segment_now WHERE contact_id NOT "
+                                         "IN (SELECT contact_id FROM journey_segment_state WHERE "
+                                         "journey_id = ? AND node_id = ?)")
+                        : QStringLiteral("SELECT contact_id FROM journey_segment_state WHERE "
+                                         "journey_id = ? AND node_id = ? AND contact_id NOT IN "
+                                         "(SELECT contact_id FROM segment_now)");
+            if (!Sql::exec(q, sql, {journey.id, n->id}, &m_error))
+                return false;
+            QList<qint64> ids;
+            while (q.next())
+                ids << q.value(0).toLongLong();
+            for (const qint64 id : std::as_const(ids))
+                if (!enrolled(n->id, id))
+                    return false;
+        }
+        if (!Sql::exec(q,
+                       QStringLiteral("DELETE FROM journey_segment_state WHERE journey_id = ? "
+                                      "AND node_id = ?"),
+                       {journey.id, n->id}, &m_error) ||
+            !Sql::exec(q,
+                       QStringLiteral("INSERT INTO journey_segment_state SELECT ?, ?, "
+                                      "contact_id FROM segment_now"),
+                       {journey.id, n->id}, &m_error) ||
+            !Sql::exec(q,
+                       QStringLiteral("INSERT INTO journey_segment_checks (journey_id, node_id, "
+                                      "checked_at) VALUES (?, ?, ?) ON CONFLICT (journey_id, "
+                                      "node_id) DO UPDATE SET checked_at = excluded.checked_at"),
+                       {journey.id, n->id, now}, &m_error))
+            return false;
+    }
 
     state.prepare(QStringLiteral("UPDATE journeys SET event_cursor = ?, contact_cursor = ?, "
                                  "date_cursor = ? WHERE id = ?"));

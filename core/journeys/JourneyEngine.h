@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
@@ -81,6 +82,12 @@ private:
     const Database &m_db;
     const Clock &m_clock;
     QHash<QString, std::shared_ptr<Compiled>> m_graphs; ///< by "journey:version"
+    struct EnrolQueries
+    {
+        QSqlQuery guards[3]; ///< by JourneyPolicy::Entry
+        QSqlQuery insert;
+    };
+    std::unique_ptr<EnrolQueries> m_enrolQueries;
     QString m_error;
 };
 

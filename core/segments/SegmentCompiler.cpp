@@ -85,6 +85,11 @@ QString SegmentCompiler::countSql(const CompiledSegment &c)
     return QStringLiteral("SELECT count(*) FROM contacts WHERE ") + c.where;
 }
 
+QString SegmentCompiler::idsSql(const CompiledSegment &c)
+{
+    return QStringLiteral("SELECT contacts.id FROM contacts WHERE ") + c.where;
+}
+
 QString SegmentCompiler::node(const SegmentNode &n, const QString &path, State &st) const
 {
     if (n.isGroup()) {

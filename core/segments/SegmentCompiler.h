@@ -53,8 +53,10 @@ public:
 
     CompiledSegment compile(const SegmentRule &rule) const;
 
-    /// A "SELECT count(*)" or "SELECT id" over the rule, ready to prepare.
+    /// "SELECT count(*)" over the rule, ready to prepare with its binds.
     static QString countSql(const CompiledSegment &c);
+    /// "SELECT contacts.id" of every match, ready to prepare with its binds.
+    static QString idsSql(const CompiledSegment &c);
 
 private:
     struct State;

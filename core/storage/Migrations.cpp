@@ -283,6 +283,19 @@ const QList<QStringList> &migrationList()
                 created_at BIGINT NOT NULL,
                 read_at BIGINT))"),
         },
+        // 9: who was in a segment when a journey's "entered or left" trigger last looked
+        {
+            QStringLiteral(R"(CREATE TABLE journey_segment_state (
+                journey_id BIGINT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+                node_id TEXT NOT NULL,
+                contact_id BIGINT NOT NULL,
+                PRIMARY KEY (journey_id, node_id, contact_id)))"),
+            QStringLiteral(R"(CREATE TABLE journey_segment_checks (
+                journey_id BIGINT NOT NULL REFERENCES journeys (id) ON DELETE CASCADE,
+                node_id TEXT NOT NULL,
+                checked_at BIGINT NOT NULL,
+                PRIMARY KEY (journey_id, node_id)))"),
+        },
     };
     return list;
 }

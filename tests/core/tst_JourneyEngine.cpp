@@ -687,6 +687,96 @@ private Q_SLOTS:
         QCOMPARE(outboxFor(browser, QStringLiteral("cart.coupon")), 1);
         QCOMPARE(outboxFor(buyer, QStringLiteral("cart.coupon")), 0);
     }
+
+    void segmentFieldDateMessageEnrolAndRemove()
+    {
+        // A journey another one enrols into, and that removes its contacts at once.
+        QVERIFY(journey(QStringLiteral("Follow-up"), [](JourneyGraph &g) {
+            const QString t = g.addNode(QStringLiteral("trigger.manual"));
+            const QString m = g.addNode(QStringLiteral("action.email"),
+                                        {{QStringLiteral("template"), QStringLiteral("follow")}});
+            const QString out = g.addNode(QStringLiteral("action.remove"));
+            g.connectNodes(t, QStringLiteral("next"), m);
+            g.connectNodes(m, QStringLiteral("next"), out);
+        }));
+        // Segment "Tehran": entering it starts the journey.
+        SegmentRule tehran;
+        tehran.root.children << SegmentNode::condition(
+            QStringLiteral("field"), QStringLiteral("city"), QStringLiteral("equals"),
+            QStringLiteral("Tehran"));
+        Segment seg;
+        seg.name = QStringLiteral("Tehran");
+        seg.rule = tehran;
+        QVERIFY(SegmentRepository(m_ws->db()).save(seg));
+        const QString until = m_clock->now().addDays(2).toString(Qt::ISODate);
+        QVERIFY(journey(QStringLiteral("Arrivals"), [&](JourneyGraph &g) {
+            const QString t = g.addNode(QStringLiteral("trigger.segment"),
+                                        {{QStringLiteral("segment"), QStringLiteral("Tehran")},
+                                         {QStringLiteral("change"), QStringLiteral("entered")}});
+            const QString hello =
+                g.addNode(QStringLiteral("action.email"),
+                          {{QStringLiteral("template"), QStringLiteral("salam")}});
+            const QString w = g.addNode(QStringLiteral("wait.until"),
+                                        {{QStringLiteral("mode"), QStringLiteral("datetime")},
+                                         {QStringLiteral("at"), until}});
+            const QString clicked =
+                g.addNode(QStringLiteral("condition"),
+                          {{QStringLiteral("message"), hello},
+                           {QStringLiteral("outcome"), QStringLiteral("clicked")}});
+            const QString enrol =
+                g.addNode(QStringLiteral("action.enrol"),
+                          {{QStringLiteral("journey"), QStringLiteral("Follow-up")}});
+            g.connectNodes(t, QStringLiteral("next"), hello);
+            g.connectNodes(hello, QStringLiteral("next"), w);
+            g.connectNodes(w, QStringLiteral("next"), clicked);
+            g.connectNodes(clicked, QStringLiteral("yes"), enrol);
+        }));
+        QVERIFY(journey(QStringLiteral("Moved away"), [](JourneyGraph &g) {
+            const QString t = g.addNode(QStringLiteral("trigger.field_changed"),
+                                        {{QStringLiteral("field"), QStringLiteral("city")}});
+            const QString tag = g.addNode(QStringLiteral("action.tag"),
+                                          {{QStringLiteral("tag"), QStringLiteral("moved")}});
+            g.connectNodes(t, QStringLiteral("next"), tag);
+        }));
+        const qint64 early = addContact(QStringLiteral("Early"), QStringLiteral("Tehran"));
+        run(); // the first look only takes the picture: Early was already in
+        QCOMPARE(outboxFor(early, QStringLiteral("salam")), 0);
+
+        const qint64 nima = addContact(QStringLiteral("Nima"), QStringLiteral("Shiraz"));
+        const qint64 sara = addContact(QStringLiteral("Sara"), QStringLiteral("Shiraz"));
+        ContactRepository repo(m_ws->db());
+        for (const qint64 id : {nima, sara}) {
+            Contact c = *repo.find(id);
+            c.city = QStringLiteral("Tehran");
+            QVERIFY(repo.update(c)); // a field change, and now in the segment
+        }
+        m_clock->advance(61000);
+        run();
+        QCOMPARE(outboxFor(nima, QStringLiteral("salam")), 1);
+        QCOMPARE(outboxFor(sara, QStringLiteral("salam")), 1);
+        QCOMPARE(outboxFor(early, QStringLiteral("salam")), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contact_tags ct JOIN tags t ON "
+                                       "t.id = ct.tag_id WHERE t.name = 'moved'")),
+                 2);
+        // Nima clicks the email; after the date both go on, only Nima to the follow-up.
+        const qint64 sent = scalar(QStringLiteral("SELECT id FROM outbox WHERE contact_id = ? AND "
+                                                  "template = 'salam'"),
+                                   {nima});
+        EventStore(m_ws->db().connection())
+            .append(nima, EventType::EmailClicked, m_clock->now(),
+                    {{QStringLiteral("outbox"), sent}});
+        run();
+        QCOMPARE(outboxFor(nima, QStringLiteral("follow")), 0); // still waiting for the date
+        m_clock->advance(2 * 24 * kHour);
+        run();
+        run(); // the follow-up journey's own steps
+        QCOMPARE(outboxFor(nima, QStringLiteral("follow")), 1);
+        QCOMPARE(outboxFor(sara, QStringLiteral("follow")), 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM enrollments e JOIN journeys j ON j.id "
+                                       "= e.journey_id WHERE j.name = 'Follow-up' AND e.state = "
+                                       "'exited' AND e.exit_reason = 'removed'")),
+                 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_JourneyEngine)
