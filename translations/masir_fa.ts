@@ -55,7 +55,7 @@
         <translation>هیچ فرمانی داده نشده است.</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;.</source>
+        <source>Unknown command "%1".</source>
         <translation>فرمان ناشناختهٔ «%1».</translation>
     </message>
     <message>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message>
-        <source>Unknown subcommand &quot;contacts %1&quot;.</source>
+        <source>Unknown subcommand "contacts %1".</source>
         <translation>زیرفرمان ناشناختهٔ «contacts %1».</translation>
     </message>
     <message>
@@ -129,7 +129,7 @@
         <translation>پروندهٔ CSV.</translation>
     </message>
     <message>
-        <source>The file&apos;s encoding (utf-8, utf-16le, windows-1256, ...).</source>
+        <source>The file's encoding (utf-8, utf-16le, windows-1256, ...).</source>
         <translation>کدگذاری پرونده (utf-8، utf-16le، windows-1256، ...).</translation>
     </message>
     <message>
@@ -141,7 +141,7 @@
         <translation>ردیف نخست داده است، نه سرستون.</translation>
     </message>
     <message>
-        <source>Map a column: &quot;Header=field&quot;, &quot;Header=custom.key&quot;, &quot;Header=custom.key:number&quot; or &quot;Header=skip&quot;.</source>
+        <source>Map a column: "Header=field", "Header=custom.key", "Header=custom.key:number" or "Header=skip".</source>
         <translation>نگاشت یک ستون: «Header=field»، «Header=custom.key»، «Header=custom.key:number» یا «Header=skip».</translation>
     </message>
     <message>
@@ -205,23 +205,23 @@
         <translation>%1 وجود ندارد.</translation>
     </message>
     <message>
-        <source>Unknown encoding &quot;%1&quot;. Use one of: %2.</source>
+        <source>Unknown encoding "%1". Use one of: %2.</source>
         <translation>کدگذاری ناشناختهٔ «%1». یکی از این‌ها را به کار ببرید: %2.</translation>
     </message>
     <message>
-        <source>The delimiter is one character, or &quot;tab&quot;.</source>
+        <source>The delimiter is one character, or "tab".</source>
         <translation>جداکننده یک نویسه است، یا «tab».</translation>
     </message>
     <message>
-        <source>--map takes &quot;Header=field&quot;, not &quot;%1&quot;.</source>
+        <source>--map takes "Header=field", not "%1".</source>
         <translation>--map شکل «Header=field» را می‌پذیرد، نه «%1».</translation>
     </message>
     <message>
-        <source>A new custom field is text, number, date or boolean, not &quot;%1&quot;.</source>
+        <source>A new custom field is text, number, date or boolean, not "%1".</source>
         <translation>فیلد سفارشی تازه متن، عدد، تاریخ یا بله/خیر است، نه «%1».</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a contact field. Use one of: %2, custom.KEY or skip.</source>
+        <source>"%1" is not a contact field. Use one of: %2, custom.KEY or skip.</source>
         <translation>«%1» فیلد مخاطب نیست. یکی از این‌ها را به کار ببرید: %2، custom.KEY یا skip.</translation>
     </message>
     <message>
@@ -245,7 +245,7 @@
         <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, &quot;%7&quot;, %8 s)</source>
+        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, "%7", %8 s)</source>
         <translation>%1 ردیف: %2 ساخته، %3 به‌روز، %4 رها، %5 رد شد (%6، «%7»، %8 ثانیه)</translation>
     </message>
     <message>
@@ -307,7 +307,7 @@
         <translation>segment count نام یک بخش یا ‎--rule FILE.json‎ می‌گیرد.</translation>
     </message>
     <message>
-        <source>There is no segment called &quot;%1&quot;.</source>
+        <source>There is no segment called "%1".</source>
         <translation>بخشی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -327,7 +327,7 @@
         <translation>segment save یک نام و ‎--rule FILE.json‎ می‌گیرد.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a list, not a rule segment.</source>
+        <source>"%1" is a list, not a rule segment.</source>
         <translation>«%1» یک فهرست است، نه بخشی با قاعده.</translation>
     </message>
     <message>
@@ -335,7 +335,7 @@
         <translation>segment materialize نام یک بخش را می‌گیرد.</translation>
     </message>
     <message>
-        <source>Unknown subcommand &quot;segment %1&quot;.</source>
+        <source>Unknown subcommand "segment %1".</source>
         <translation>زیرفرمان ناشناختهٔ «segment %1».</translation>
     </message>
     <message>
@@ -359,7 +359,7 @@
         <translation>journey به زیرفرمان نیاز دارد: list، import، activate، pause یا enrol.</translation>
     </message>
     <message>
-        <source>The journey&apos;s name.</source>
+        <source>The journey's name.</source>
         <translation>نام سفر.</translation>
     </message>
     <message>
@@ -383,7 +383,7 @@
         <translation>گرهٔ %1</translation>
     </message>
     <message>
-        <source>There is no journey called &quot;%1&quot;.</source>
+        <source>There is no journey called "%1".</source>
         <translation>سفری به نام «%1» نیست.</translation>
     </message>
     <message>
@@ -403,7 +403,7 @@
         <translation>%1 پروندهٔ JSON نیست: %2</translation>
     </message>
     <message>
-        <source>Saved journey &quot;%1&quot;.</source>
+        <source>Saved journey "%1".</source>
         <translation>سفر «%1» ذخیره شد.</translation>
     </message>
     <message>
@@ -415,7 +415,7 @@
         <translation>journey enrol نام سفر و --segment S یا --all می‌گیرد.</translation>
     </message>
     <message>
-        <source>Unknown journey subcommand &quot;%1&quot;.</source>
+        <source>Unknown journey subcommand "%1".</source>
         <translation>زیرفرمان ناشناختهٔ journey: «%1».</translation>
     </message>
     <message>
@@ -446,7 +446,7 @@ Commands:
   contacts count [--search T]  print the number of contacts
   contacts export FILE.csv [--bom] [--list L]
                                export every contact as UTF-8 CSV
-  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
+  import FILE [--encoding E] [--delimiter D] [--map "Header=field" ...]
          [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
          [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
                                import contacts from a CSV file
@@ -490,7 +490,7 @@ Options:
   contacts count [--search T]  تعداد مخاطبان را چاپ می‌کند
   contacts export FILE.csv [--bom] [--list L]
                                همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند
-  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
+  import FILE [--encoding E] [--delimiter D] [--map "Header=field" ...]
          [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
          [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
                                مخاطبان را از یک پروندهٔ CSV درون‌بری می‌کند
@@ -549,7 +549,7 @@ Options:
         <translation>journey create یک نام و --template KEY می‌گیرد.</translation>
     </message>
     <message>
-        <source>There is no template &quot;%1&quot;; see journey templates.</source>
+        <source>There is no template "%1"; see journey templates.</source>
         <translation>الگویی به نام «%1» نیست؛ journey templates را ببینید.</translation>
     </message>
     <message>
@@ -557,7 +557,7 @@ Options:
         <translation>journey simulate نام سفر و --contact ID یا --segment S می‌گیرد.</translation>
     </message>
     <message>
-        <source>would send %1 &quot;%2&quot; to %3 at %4</source>
+        <source>would send %1 "%2" to %3 at %4</source>
         <translation>%1 «%2» را در %4 به %3 می‌فرستاد</translation>
     </message>
 </context>
@@ -576,7 +576,7 @@ Options:
         <translation>برون‌بری لغو شد؛ هیچ پرونده‌ای نوشته نشد.</translation>
     </message>
     <message>
-        <source>There is no static list called &quot;%1&quot;.</source>
+        <source>There is no static list called "%1".</source>
         <translation>فهرست ثابتی به نام «%1» وجود ندارد.</translation>
     </message>
 </context>
@@ -630,11 +630,11 @@ Options:
         <translation>تاریخ تولد باید در گذشته باشد.</translation>
     </message>
     <message>
-        <source>Unknown stage &quot;%1&quot;.</source>
+        <source>Unknown stage "%1".</source>
         <translation>مرحلهٔ ناشناختهٔ «%1».</translation>
     </message>
     <message>
-        <source>There is no custom field &quot;%1&quot;.</source>
+        <source>There is no custom field "%1".</source>
         <translation>فیلد سفارشی «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -767,19 +767,19 @@ Options:
 <context>
     <name>masir::CustomFieldRepository</name>
     <message>
-        <source>&quot;%1&quot; is not a number.</source>
+        <source>"%1" is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date (use YYYY-MM-DD).</source>
+        <source>"%1" is not a date (use YYYY-MM-DD).</source>
         <translation>«%1» تاریخ نیست (به شکل YYYY-MM-DD بنویسید).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not yes or no.</source>
+        <source>"%1" is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not one of: %2.</source>
+        <source>"%1" is not one of: %2.</source>
         <translation>«%1» یکی از این‌ها نیست: %2.</translation>
     </message>
     <message>
@@ -920,7 +920,7 @@ Options:
         <translation>بخش پیش از @ نمی‌تواند با نقطه آغاز یا تمام شود یا دو نقطهٔ پشت‌سرهم داشته باشد.</translation>
     </message>
     <message>
-        <source>The character &quot;%1&quot; is not allowed in an email address.</source>
+        <source>The character "%1" is not allowed in an email address.</source>
         <translation>نویسهٔ «%1» در نشانی ایمیل مجاز نیست.</translation>
     </message>
     <message>
@@ -928,11 +928,11 @@ Options:
         <translation>نشانی ایمیل پس از @ دامنه ندارد.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid domain.</source>
+        <source>"%1" is not a valid domain.</source>
         <translation>«%1» دامنهٔ معتبری نیست.</translation>
     </message>
     <message>
-        <source>The domain &quot;%1&quot; needs a dot, as in example.com.</source>
+        <source>The domain "%1" needs a dot, as in example.com.</source>
         <translation>دامنهٔ «%1» به نقطه نیاز دارد، مانند example.com.</translation>
     </message>
 </context>
@@ -943,7 +943,7 @@ Options:
         <translation>UTF-8 (یونی‌کد)</translation>
     </message>
     <message>
-        <source>UTF-16 LE (Excel &quot;Unicode text&quot;)</source>
+        <source>UTF-16 LE (Excel "Unicode text")</source>
         <translation>UTF-16 LE (گزینهٔ «Unicode text» اکسل)</translation>
     </message>
     <message>
@@ -1108,11 +1108,11 @@ Options:
         <translation>ساختن فیلد سفارشی %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Column &quot;%1&quot; is mapped to the custom field &quot;%2&quot;, which does not exist. Create it first, or map the column elsewhere.</source>
+        <source>Column "%1" is mapped to the custom field "%2", which does not exist. Create it first, or map the column elsewhere.</source>
         <translation>ستون «%1» به فیلد سفارشی «%2» نگاشته شده که وجود ندارد. نخست آن را بسازید یا ستون را به جای دیگری بنگارید.</translation>
     </message>
     <message>
-        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which is not a contact field.</source>
+        <source>Column "%1" is mapped to "%2", which is not a contact field.</source>
         <translation>ستون «%1» به «%2» نگاشته شده که فیلد مخاطب نیست.</translation>
     </message>
     <message>
@@ -1128,7 +1128,7 @@ Options:
         <translation>ثبت درون‌بری ممکن نیست: %1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a segment with rules, not a static list. Choose another name.</source>
+        <source>"%1" is a segment with rules, not a static list. Choose another name.</source>
         <translation>«%1» بخشی قاعده‌مند است، نه فهرست ثابت. نام دیگری برگزینید.</translation>
     </message>
     <message>
@@ -1136,7 +1136,7 @@ Options:
         <translation>این ردیف %1 فیلد دارد و سرستون %2؛ فیلدهای اضافه نادیده گرفته شدند.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: %2</source>
+        <source>"%1": %2</source>
         <translation>«%1»: %2</translation>
     </message>
     <message>
@@ -1144,35 +1144,35 @@ Options:
         <translation>این ردیف نشانی ایمیل، شمارهٔ تلفن یا نام ندارد.</translation>
     </message>
     <message>
-        <source>The row has no email address or name, and its phone number &quot;%1&quot; is not valid.</source>
+        <source>The row has no email address or name, and its phone number "%1" is not valid.</source>
         <translation>این ردیف نشانی ایمیل یا نام ندارد و شمارهٔ تلفن «%1» آن معتبر نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a country we know.</source>
+        <source>"%1" is not a country we know.</source>
         <translation>«%1» کشوری نیست که بشناسیم.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date of birth we can read.</source>
+        <source>"%1" is not a date of birth we can read.</source>
         <translation>«%1» تاریخ تولدی نیست که بتوانیم بخوانیم.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a gender we know.</source>
+        <source>"%1" is not a gender we know.</source>
         <translation>«%1» جنسیتی نیست که بشناسیم.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a stage.</source>
+        <source>"%1" is not a stage.</source>
         <translation>«%1» مرحله نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a number.</source>
+        <source>"%1" is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a contact status.</source>
+        <source>"%1" is not a contact status.</source>
         <translation>«%1» وضعیت مخاطب نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not yes or no.</source>
+        <source>"%1" is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
@@ -1321,7 +1321,7 @@ Options:
         <translation>محرک ورودی ندارد: سفر را آغاز می‌کند.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no output called &quot;%2&quot;.</source>
+        <source>"%1" has no output called "%2".</source>
         <translation>«%1» خروجی‌ای به نام «%2» ندارد.</translation>
     </message>
     <message>
@@ -1333,7 +1333,7 @@ Options:
         <translation>شناسهٔ اتصال تکراری است.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a node type this Masir knows.</source>
+        <source>"%1" is not a node type this Masir knows.</source>
         <translation>«%1» نوع گره‌ای نیست که این نسخهٔ مسیر بشناسد.</translation>
     </message>
     <message>
@@ -1357,11 +1357,11 @@ Options:
         <translation>این سفر با نسخهٔ تازه‌تری از مسیر ذخیره شده (قالب %1)؛ برای باز کردنش مسیر را به‌روز کنید.</translation>
     </message>
     <message>
-        <source>Node %1 (&quot;%2&quot;) has no ID or an unknown type &quot;%3&quot;.</source>
+        <source>Node %1 ("%2") has no ID or an unknown type "%3".</source>
         <translation>گرهٔ %1 («%2») شناسه ندارد یا نوعش «%3» ناشناخته است.</translation>
     </message>
     <message>
-        <source>The node ID &quot;%1&quot; is used twice.</source>
+        <source>The node ID "%1" is used twice.</source>
         <translation>شناسهٔ گرهٔ «%1» دو بار به کار رفته است.</translation>
     </message>
     <message>
@@ -1376,7 +1376,7 @@ Options:
         <translation>برای سفر نامی بگذارید.</translation>
     </message>
     <message>
-        <source>There is already a journey called &quot;%1&quot;.</source>
+        <source>There is already a journey called "%1".</source>
         <translation>سفری به نام «%1» از پیش هست.</translation>
     </message>
     <message>
@@ -1435,7 +1435,7 @@ Options:
 <context>
     <name>masir::LifecycleStages</name>
     <message>
-        <source>&quot;%1&quot; cannot be a stage key: use lower-case letters, digits and _.</source>
+        <source>"%1" cannot be a stage key: use lower-case letters, digits and _.</source>
         <translation>«%1» نمی‌تواند کلید مرحله باشد: از حروف کوچک لاتین، رقم و _ استفاده کنید.</translation>
     </message>
     <message>
@@ -1732,6 +1732,158 @@ Options:
         <source>Choose the journey.</source>
         <translation>سفر را برگزینید.</translation>
     </message>
+    <message>
+        <source>Tag</source>
+        <translation>برچسب</translation>
+    </message>
+    <message>
+        <source>added or removed</source>
+        <translation>افزوده یا برداشته</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <source>From stage</source>
+        <translation>از مرحله</translation>
+    </message>
+    <message>
+        <source>To stage</source>
+        <translation>به مرحله</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>بخش</translation>
+    </message>
+    <message>
+        <source>entered or left</source>
+        <translation>ورود یا خروج</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>Property filters</source>
+        <translation>پالایه‌های ویژگی</translation>
+    </message>
+    <message>
+        <source>Date field</source>
+        <translation>فیلد تاریخ</translation>
+    </message>
+    <message>
+        <source>Days after (negative: before)</source>
+        <translation>روز پس از آن (منفی: پیش از آن)</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <translation>ساعت روز</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>هر سال</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <source>How long</source>
+        <translation>چه مدت</translation>
+    </message>
+    <message>
+        <source>minutes, hours or days</source>
+        <translation>دقیقه، ساعت یا روز</translation>
+    </message>
+    <message>
+        <source>datetime or window</source>
+        <translation>تاریخ و ساعت یا بازهٔ زمانی</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>تاریخ و ساعت</translation>
+    </message>
+    <message>
+        <source>Weekdays (1 = Monday)</source>
+        <translation>روزهای هفته (۱ = دوشنبه)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>At most (hours)</source>
+        <translation>حداکثر (ساعت)</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>شرط‌ها</translation>
+    </message>
+    <message>
+        <source>Earlier message (node)</source>
+        <translation>پیام پیشین (گره)</translation>
+    </message>
+    <message>
+        <source>opened, clicked or neither</source>
+        <translation>باز شد، کلیک شد یا هیچ‌کدام</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>شاخه‌ها</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>قالب</translation>
+    </message>
+    <message>
+        <source>Transactional (no daily cap)</source>
+        <translation>تراکنشی (بدون سقف روزانه)</translation>
+    </message>
+    <message>
+        <source>add or remove</source>
+        <translation>افزودن یا برداشتن</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Due in (days)</source>
+        <translation>مهلت (روز)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>پیام</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>نشانی</translation>
+    </message>
+    <message>
+        <source>Allow addresses on this network</source>
+        <translation>اجازهٔ نشانی‌های همین شبکه</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>سفر</translation>
+    </message>
 </context>
 <context>
     <name>masir::PhoneNumbers</name>
@@ -1775,11 +1927,11 @@ Options:
         <translation>یک فیلد انتخاب کنید.</translation>
     </message>
     <message>
-        <source>there is no field &quot;%1&quot;.</source>
+        <source>there is no field "%1".</source>
         <translation>فیلدی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not an operator for this field.</source>
+        <source>%1: "%2" is not an operator for this field.</source>
         <translation>%1: «%2» عملگری برای این فیلد نیست.</translation>
     </message>
     <message>
@@ -1795,23 +1947,23 @@ Options:
         <translation>%1: یک مقدار وارد کنید.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a number.</source>
+        <source>%1: "%2" is not a number.</source>
         <translation>%1: «%2» عدد نیست.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a number of days.</source>
+        <source>%1: "%2" is not a number of days.</source>
         <translation>%1: «%2» تعداد روز نیست.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a date we can read (use 2024-03-20 or ۱۴۰۳/۰۱/۰۱).</source>
+        <source>%1: "%2" is not a date we can read (use 2024-03-20 or ۱۴۰۳/۰۱/۰۱).</source>
         <translation>%1: «%2» تاریخی نیست که بتوانیم بخوانیم (به شکل ۱۴۰۳/۰۱/۰۱ یا 2024-03-20 بنویسید).</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not one of its choices (%3).</source>
+        <source>%1: "%2" is not one of its choices (%3).</source>
         <translation>%1: «%2» از گزینه‌های آن نیست (%3).</translation>
     </message>
     <message>
-        <source>Tags: &quot;%1&quot; is not an operator for tags.</source>
+        <source>Tags: "%1" is not an operator for tags.</source>
         <translation>برچسب‌ها: «%1» عملگری برای برچسب‌ها نیست.</translation>
     </message>
     <message>
@@ -1819,7 +1971,7 @@ Options:
         <translation>برچسب‌ها: دست‌کم یک برچسب انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Activity: &quot;%1&quot; is not an operator (did or did not).</source>
+        <source>Activity: "%1" is not an operator (did or did not).</source>
         <translation>فعالیت: «%1» عملگر نیست (انجام داد یا انجام نداد).</translation>
     </message>
     <message>
@@ -1827,7 +1979,7 @@ Options:
         <translation>فعالیت: انتخاب کنید مخاطب چه کرده است.</translation>
     </message>
     <message>
-        <source>Activity: &quot;%1&quot; is not an event name.</source>
+        <source>Activity: "%1" is not an event name.</source>
         <translation>فعالیت: «%1» نام رویداد نیست.</translation>
     </message>
     <message>
@@ -1839,19 +1991,19 @@ Options:
         <translation>فعالیت: تعداد روزها باید ۰ (همیشه) یا بیشتر باشد.</translation>
     </message>
     <message>
-        <source>Activity filter %1: &quot;%2&quot; is not a property name.</source>
+        <source>Activity filter %1: "%2" is not a property name.</source>
         <translation>صافی فعالیت %1: «%2» نام ویژگی نیست.</translation>
     </message>
     <message>
-        <source>Activity filter %1: &quot;%2&quot; is not an operator.</source>
+        <source>Activity filter %1: "%2" is not an operator.</source>
         <translation>صافی فعالیت %1: «%2» عملگر نیست.</translation>
     </message>
     <message>
-        <source>Activity filter %1: &quot;%2&quot; is not a number.</source>
+        <source>Activity filter %1: "%2" is not a number.</source>
         <translation>صافی فعالیت %1: «%2» عدد نیست.</translation>
     </message>
     <message>
-        <source>Segment: &quot;%1&quot; is not an operator (in or not in).</source>
+        <source>Segment: "%1" is not an operator (in or not in).</source>
         <translation>بخش: «%1» عملگر نیست (در یا نه در).</translation>
     </message>
     <message>
@@ -1859,19 +2011,19 @@ Options:
         <translation>بخش: یک بخش انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Segment: there is no segment &quot;%1&quot;.</source>
+        <source>Segment: there is no segment "%1".</source>
         <translation>بخش: بخشی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>Segment: &quot;%1&quot; includes itself, through this condition.</source>
+        <source>Segment: "%1" includes itself, through this condition.</source>
         <translation>بخش: «%1» از راه این شرط خودش را در بر می‌گیرد.</translation>
     </message>
     <message>
-        <source>Segment: the rule of &quot;%1&quot; cannot be read: %2</source>
+        <source>Segment: the rule of "%1" cannot be read: %2</source>
         <translation>بخش: قاعدهٔ «%1» خوانده نمی‌شود: %2</translation>
     </message>
     <message>
-        <source>in segment &quot;%1&quot;, condition %2: %3</source>
+        <source>in segment "%1", condition %2: %3</source>
         <translation>در بخش «%1»، شرط %2: %3</translation>
     </message>
     <message>
@@ -1879,11 +2031,11 @@ Options:
         <translation>شرط نوعی ندارد (فیلد، برچسب، رویداد، بخش یا سفر).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a kind of condition (field, tag, event, segment or journey).</source>
+        <source>"%1" is not a kind of condition (field, tag, event, segment or journey).</source>
         <translation>«%1» نوعی از شرط نیست (فیلد، برچسب، رویداد، بخش یا سفر).</translation>
     </message>
     <message>
-        <source>Journey: &quot;%1&quot; is not an operator (in or not in).</source>
+        <source>Journey: "%1" is not an operator (in or not in).</source>
         <translation>سفر: «%1» عملگر نیست (در یا نه در).</translation>
     </message>
     <message>
@@ -1891,7 +2043,7 @@ Options:
         <translation>سفر: یک سفر برگزینید.</translation>
     </message>
     <message>
-        <source>Journey: there is no journey &quot;%1&quot;.</source>
+        <source>Journey: there is no journey "%1".</source>
         <translation>سفر: سفری به نام «%1» نیست.</translation>
     </message>
 </context>
@@ -2169,7 +2321,7 @@ Options:
         <translation>برای بخش نامی بگذارید.</translation>
     </message>
     <message>
-        <source>There is already a segment called &quot;%1&quot;. Choose another name.</source>
+        <source>There is already a segment called "%1". Choose another name.</source>
         <translation>بخشی به نام «%1» از پیش وجود دارد. نام دیگری برگزینید.</translation>
     </message>
     <message>
@@ -2196,7 +2348,7 @@ Options:
         <translation>شرط %1: گروه‌ها بیش از اندازه تودرتو هستند.</translation>
     </message>
     <message>
-        <source>Group %1: &quot;match&quot; must be &quot;all&quot; or &quot;any&quot;, not &quot;%2&quot;.</source>
+        <source>Group %1: "match" must be "all" or "any", not "%2".</source>
         <translation>گروه %1: مقدار «match» باید «all» یا «any» باشد، نه «%2».</translation>
     </message>
     <message>
@@ -2208,7 +2360,7 @@ Options:
         <translation>شرط %1 یک شیء نیست.</translation>
     </message>
     <message>
-        <source>This is not a segment rule: &quot;formatVersion&quot; is missing.</source>
+        <source>This is not a segment rule: "formatVersion" is missing.</source>
         <translation>این قاعدهٔ بخش نیست: «formatVersion» ندارد.</translation>
     </message>
     <message>
@@ -2216,7 +2368,7 @@ Options:
         <translation>این قاعده با نسخهٔ تازه‌تری از مسیر ذخیره شده است (قالب %1؛ این نسخه قالب %2 را می‌خواند). برای استفاده، مسیر را به‌روز کنید.</translation>
     </message>
     <message>
-        <source>This is not a segment rule: &quot;conditions&quot; is missing.</source>
+        <source>This is not a segment rule: "conditions" is missing.</source>
         <translation>این قاعدهٔ بخش نیست: «conditions» ندارد.</translation>
     </message>
     <message>
@@ -2706,11 +2858,11 @@ Options:
         <translation>افزودن به فهرست ممکن نیست</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a segment built from rules, not a list. Choose another name.</source>
+        <source>"%1" is a segment built from rules, not a list. Choose another name.</source>
         <translation>«%1» بخشی است که از قاعده‌ها ساخته شده، نه فهرست. نام دیگری برگزینید.</translation>
     </message>
     <message numerus="yes">
-        <source>Added %n contact(s) to &quot;%1&quot;.</source>
+        <source>Added %n contact(s) to "%1".</source>
         <translation>
             <numerusform>%n مخاطب به «%1» اضافه شد.</numerusform>
         </translation>
@@ -2836,7 +2988,7 @@ Options:
         <translation>دست‌کم یک ستون را با ایمیل، تلفن یا نام تطبیق دهید.</translation>
     </message>
     <message>
-        <source>Two columns go to &quot;%1&quot;; choose one.</source>
+        <source>Two columns go to "%1"; choose one.</source>
         <translation>دو ستون به «%1» می‌روند؛ یکی را برگزینید.</translation>
     </message>
     <message>
@@ -2876,7 +3028,7 @@ Options:
         <translation>&amp;پر کردن آنچه خالی است (پیشنهادی)</translation>
     </message>
     <message>
-        <source>&amp;Overwrite with the file&apos;s values</source>
+        <source>&amp;Overwrite with the file's values</source>
         <translation>&amp;جایگزینی با مقدارهای پرونده</translation>
     </message>
     <message>
@@ -3059,6 +3211,224 @@ Options:
     </message>
 </context>
 <context>
+    <name>masir::ui::JourneyCanvas</name>
+    <message>
+        <source>Add %1</source>
+        <translation>افزودن %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>حذف %1</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>حذف اتصال</translation>
+    </message>
+    <message>
+        <source>Delete %1 nodes</source>
+        <translation>حذف %1 گره</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>اتصال</translation>
+    </message>
+    <message>
+        <source>Move node</source>
+        <translation>جابه‌جایی گره</translation>
+    </message>
+    <message>
+        <source>Move %1 nodes</source>
+        <translation>جابه‌جایی %1 گره</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>تغییر %1</translation>
+    </message>
+    <message>
+        <source>Node palette</source>
+        <translation>جعبهٔ گره‌ها</translation>
+    </message>
+    <message>
+        <source>%1 — Journey</source>
+        <translation>%1 — سفر</translation>
+    </message>
+    <message>
+        <source>Cannot open the journey</source>
+        <translation>باز کردن سفر ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Select a node to change its settings.</source>
+        <translation>گره‌ای را برگزینید تا تنظیماتش را تغییر دهید.</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>مشکل‌ها</translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas, or press Enter to add</source>
+        <translation>روی بوم بکشید، یا برای افزودن Enter را بزنید</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>واگرد</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>ازنو</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>چسباندن</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>تکثیر</translation>
+    </message>
+    <message>
+        <source>Tidy Up</source>
+        <translation>مرتب‌سازی</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>جا شدن در صفحه</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>۱۰۰٪</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>بزرگ‌نمایی</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>کوچک‌نمایی</translation>
+    </message>
+    <message>
+        <source>Export Image…</source>
+        <translation>برون‌بری تصویر…</translation>
+    </message>
+    <message>
+        <source>Export Journey</source>
+        <translation>برون‌بری سفر</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>تصویر PNG (*.png);;تصویر SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>برون‌بری ناموفق بود</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 نوشته نشد.</translation>
+    </message>
+    <message>
+        <source>Find a node (Ctrl+F)</source>
+        <translation>یافتن گره (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find a node</source>
+        <translation>یافتن گره</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>یافتن</translation>
+    </message>
+    <message>
+        <source>No node matches "%1".</source>
+        <translation>هیچ گره‌ای با «%1» جور نیست.</translation>
+    </message>
+    <message>
+        <source>Cannot save the journey</source>
+        <translation>ذخیرهٔ سفر ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Saved: the running journey is now version %1.</source>
+        <translation>ذخیره شد: سفر در حال اجرا اکنون نسخهٔ %1 است.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No problems: the journey can start.</source>
+        <translation>مشکلی نیست: سفر می‌تواند آغاز شود.</translation>
+    </message>
+    <message>
+        <source>This is not valid JSON.</source>
+        <translation>این JSON درستی نیست.</translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation>یک عدد وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Save the changes to this journey?</source>
+        <translation>تغییرات این سفر ذخیره شود؟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقیقه</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n ساعت</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n روز</numerusform></translation>
+    </message>
+    <message>
+        <source>%1, at most %2 h</source>
+        <translation>%1، حداکثر %2 ساعت</translation>
+    </message>
+    <message>
+        <source>%1–%2 on chosen days</source>
+        <translation>%1 تا %2 در روزهای برگزیده</translation>
+    </message>
+    <message>
+        <source>if the message was %1</source>
+        <translation>اگر پیام %1 شد</translation>
+    </message>
+    <message>
+        <source>if they match the rule</source>
+        <translation>اگر با قاعده جور باشند</translation>
+    </message>
+    <message>
+        <source>%1 here · %2 passed</source>
+        <translation>%1 این‌جا · %2 گذشته</translation>
+    </message>
+    <message>
+        <source>Tidy up</source>
+        <translation>مرتب‌سازی</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>سفر</translation>
+    </message>
+</context>
+<context>
     <name>masir::ui::JourneysPage</name>
     <message>
         <source>Running</source>
@@ -3177,7 +3547,7 @@ Options:
         <translation>ساختن سفر ممکن نیست</translation>
     </message>
     <message>
-        <source>Created &quot;%1&quot; as a draft; start it when it is ready.</source>
+        <source>Created "%1" as a draft; start it when it is ready.</source>
         <translation>«%1» به‌صورت پیش‌نویس ساخته شد؛ وقتی آماده شد آغازش کنید.</translation>
     </message>
     <message>
@@ -3213,7 +3583,7 @@ Options:
         <translation>حذف سفر</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot;? Contacts in it leave it; messages already queued stay in the outbox.</source>
+        <source>Delete "%1"? Contacts in it leave it; messages already queued stay in the outbox.</source>
         <translation>«%1» حذف شود؟ مخاطبان از آن خارج می‌شوند؛ پیام‌هایی که در صف‌اند در صندوق خروجی می‌مانند.</translation>
     </message>
     <message>
@@ -3241,11 +3611,11 @@ Options:
         <translation>رد شد: از این راه نمی‌توان به مخاطب رسید</translation>
     </message>
     <message>
-        <source>Text message &quot;%1&quot;</source>
+        <source>Text message "%1"</source>
         <translation>پیامک «%1»</translation>
     </message>
     <message>
-        <source>Email &quot;%1&quot;</source>
+        <source>Email "%1"</source>
         <translation>ایمیل «%1»</translation>
     </message>
     <message>
@@ -3263,6 +3633,26 @@ Options:
     <message>
         <source>The simulation failed: %1</source>
         <translation>شبیه‌سازی ناموفق بود: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;ویرایش…</translation>
+    </message>
+    <message>
+        <source>Open the journey on the canvas</source>
+        <translation>سفر را روی بوم باز کنید</translation>
+    </message>
+    <message>
+        <source>Blank canvas</source>
+        <translation>بوم خالی</translation>
+    </message>
+    <message>
+        <source>Start from nothing and drag in the steps you need.</source>
+        <translation>از صفر شروع کنید و گام‌های لازم را بکشید.</translation>
+    </message>
+    <message>
+        <source>New journey</source>
+        <translation>سفر تازه</translation>
     </message>
 </context>
 <context>
@@ -3308,7 +3698,7 @@ Options:
         <translation>پیامک از راه کاوه‌نگار، ملی‌پیامک، توییلیو و دیگران</translation>
     </message>
     <message>
-        <source>Sending within your provider&apos;s limits, with one-click unsubscribe</source>
+        <source>Sending within your provider's limits, with one-click unsubscribe</source>
         <translation>فرستادن در محدودهٔ سقف ارائه‌دهنده، با لغو اشتراک تک‌کلیکی</translation>
     </message>
     <message>
@@ -3696,7 +4086,7 @@ Options:
         <translation>&amp;حذف قاعده</translation>
     </message>
     <message>
-        <source>Each activity adds its points, up to &quot;At most&quot; per period of &quot;Per&quot; days (0: no cap). Inactivity takes points off for every 30 days without activity.</source>
+        <source>Each activity adds its points, up to "At most" per period of "Per" days (0: no cap). Inactivity takes points off for every 30 days without activity.</source>
         <translation>هر فعالیت امتیازش را می‌افزاید، تا سقف «حداکثر» در هر دورهٔ «در هر» روز (۰: بی‌سقف). بی‌فعالیتی به ازای هر ۳۰ روز بی‌فعالیتی امتیاز کم می‌کند.</translation>
     </message>
     <message>
@@ -3959,7 +4349,7 @@ Contacts: %2</source>
         <translation>ذخیرهٔ بخش ممکن نیست</translation>
     </message>
     <message>
-        <source>Saved &quot;%1&quot;.</source>
+        <source>Saved "%1".</source>
         <translation>«%1» ذخیره شد.</translation>
     </message>
     <message>
@@ -3967,7 +4357,7 @@ Contacts: %2</source>
         <translation>حذف بخش</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot;? The contacts stay; only the segment goes.</source>
+        <source>Delete "%1"? The contacts stay; only the segment goes.</source>
         <translation>«%1» حذف شود؟ مخاطبان می‌مانند؛ فقط بخش حذف می‌شود.</translation>
     </message>
     <message>
@@ -3975,7 +4365,7 @@ Contacts: %2</source>
         <translation>حذف بخش ممکن نیست</translation>
     </message>
     <message>
-        <source>Deleted &quot;%1&quot;.</source>
+        <source>Deleted "%1".</source>
         <translation>«%1» حذف شد.</translation>
     </message>
     <message>
@@ -3983,7 +4373,7 @@ Contacts: %2</source>
         <translation>تغییرات ذخیره‌نشده</translation>
     </message>
     <message>
-        <source>Save the changes to &quot;%1&quot;?</source>
+        <source>Save the changes to "%1"?</source>
         <translation>تغییرات «%1» ذخیره شود؟</translation>
     </message>
 </context>
@@ -4077,7 +4467,7 @@ Contacts: %2</source>
         <translation>&amp;ادغام در…</translation>
     </message>
     <message>
-        <source>Give this tag&apos;s contacts another tag, then delete this one</source>
+        <source>Give this tag's contacts another tag, then delete this one</source>
         <translation>به مخاطبان این برچسب برچسب دیگری بده، سپس این یکی را حذف کن</translation>
     </message>
     <message>
@@ -4101,7 +4491,7 @@ Contacts: %2</source>
         <translation>ادغام برچسب</translation>
     </message>
     <message>
-        <source>Give the contacts tagged &quot;%1&quot; this tag instead:</source>
+        <source>Give the contacts tagged "%1" this tag instead:</source>
         <translation>به جای «%1» این برچسب را به مخاطبانش بده:</translation>
     </message>
     <message>
@@ -4113,7 +4503,7 @@ Contacts: %2</source>
         <translation>حذف برچسب</translation>
     </message>
     <message>
-        <source>Delete the tag &quot;%1&quot;? It is taken off %2 contact(s); the contacts stay.</source>
+        <source>Delete the tag "%1"? It is taken off %2 contact(s); the contacts stay.</source>
         <translation>برچسب «%1» حذف شود؟ از %2 مخاطب برداشته می‌شود؛ مخاطبان می‌مانند.</translation>
     </message>
     <message>

@@ -23,7 +23,7 @@ QString JourneyGraph::nextId(QChar prefix)
 }
 
 QString JourneyGraph::addNode(const QString &type, const QJsonObject &config,
-                              const QPointF &position, const QString &id)
+                              const QPointF &position, const QString &id, int index)
 {
     const NodeType *t = NodeTypes::find(type);
     if (!t || (!id.isEmpty() && (node(id) || edge(id))))
@@ -35,7 +35,8 @@ QString JourneyGraph::addNode(const QString &type, const QJsonObject &config,
     for (auto it = config.begin(); it != config.end(); ++it)
         n.config.insert(it.key(), it.value());
     n.position = position;
-    m_nodes << n;
+    m_nodes.insert(index < 0 || index > m_nodes.size() ? m_nodes.size() : index, n);
+    reindex();
     Q_EMIT nodeAdded(n.id);
     return n.id;
 }
@@ -50,6 +51,7 @@ bool JourneyGraph::removeNode(const QString &id)
         disconnect(e.id);
     m_nodes.erase(std::find_if(m_nodes.begin(), m_nodes.end(),
                                [&](const JourneyNode &n) { return n.id == id; }));
+    reindex();
     Q_EMIT nodeRemoved(id);
     return true;
 }
@@ -86,14 +88,13 @@ bool JourneyGraph::moveNode(const QString &id, const QPointF &position)
     return false;
 }
 
-std::optional<QString> JourneyGraph::connectNodes(const QString &from, const QString &port,
-                                                  const QString &to, QString *reason,
-                                                  const QString &id)
+bool JourneyGraph::canConnect(const QString &from, const QString &port, const QString &to,
+                              QString *reason) const
 {
-    auto refuse = [&](const QString &why) -> std::optional<QString> {
+    auto refuse = [&](const QString &why) {
         if (reason)
             *reason = why;
-        return std::nullopt;
+        return false;
     };
     const JourneyNode *a = node(from);
     const JourneyNode *b = node(to);
@@ -111,10 +112,23 @@ std::optional<QString> JourneyGraph::connectNodes(const QString &from, const QSt
         return refuse(tr("\"%1\" has no output called \"%2\".").arg(ta->label(), port));
     if (!target(from, port).isEmpty())
         return refuse(tr("This output is already connected; remove that connection first."));
-    if (!id.isEmpty() && (node(id) || edge(id)))
-        return refuse(tr("The connection ID is taken."));
+    return true;
+}
+
+std::optional<QString> JourneyGraph::connectNodes(const QString &from, const QString &port,
+                                                  const QString &to, QString *reason,
+                                                  const QString &id, int index)
+{
+    if (!canConnect(from, port, to, reason))
+        return std::nullopt;
+    if (!id.isEmpty() && (node(id) || edge(id))) {
+        if (reason)
+            *reason = tr("The connection ID is taken.");
+        return std::nullopt;
+    }
     JourneyEdge e{id.isEmpty() ? nextId(QLatin1Char('e')) : id, from, port, to};
-    m_edges << e;
+    m_edges.insert(index < 0 || index > m_edges.size() ? m_edges.size() : index, e);
+    reindex();
     Q_EMIT edgeAdded(e.id);
     return e.id;
 }
@@ -124,6 +138,7 @@ bool JourneyGraph::disconnect(const QString &edgeId)
     for (qsizetype i = 0; i < m_edges.size(); ++i) {
         if (m_edges.at(i).id == edgeId) {
             m_edges.removeAt(i);
+            reindex();
             Q_EMIT edgeRemoved(edgeId);
             return true;
         }
@@ -133,26 +148,33 @@ bool JourneyGraph::disconnect(const QString &edgeId)
 
 const JourneyNode *JourneyGraph::node(const QString &id) const
 {
-    for (const JourneyNode &n : m_nodes)
-        if (n.id == id)
-            return &n;
-    return nullptr;
+    const auto it = m_nodeIndex.constFind(id);
+    return it == m_nodeIndex.cend() ? nullptr : &m_nodes.at(*it);
 }
 
 const JourneyEdge *JourneyGraph::edge(const QString &id) const
 {
-    for (const JourneyEdge &e : m_edges)
-        if (e.id == id)
-            return &e;
-    return nullptr;
+    const auto it = m_edgeIndex.constFind(id);
+    return it == m_edgeIndex.cend() ? nullptr : &m_edges.at(*it);
 }
 
 QString JourneyGraph::target(const QString &from, const QString &port) const
 {
-    for (const JourneyEdge &e : m_edges)
-        if (e.from == from && e.port == port)
-            return e.to;
-    return QString();
+    return m_targets.value(from + QLatin1Char('\n') + port);
+}
+
+void JourneyGraph::reindex()
+{
+    m_nodeIndex.clear();
+    m_edgeIndex.clear();
+    m_targets.clear();
+    for (qsizetype i = 0; i < m_nodes.size(); ++i)
+        m_nodeIndex.insert(m_nodes.at(i).id, int(i));
+    for (qsizetype i = 0; i < m_edges.size(); ++i) {
+        const JourneyEdge &e = m_edges.at(i);
+        m_edgeIndex.insert(e.id, int(i));
+        m_targets.insert(e.from + QLatin1Char('\n') + e.port, e.to);
+    }
 }
 
 QList<JourneyEdge> JourneyGraph::edgesOf(const QString &nodeId) const
@@ -162,6 +184,16 @@ QList<JourneyEdge> JourneyGraph::edgesOf(const QString &nodeId) const
         if (e.from == nodeId || e.to == nodeId)
             out << e;
     return out;
+}
+
+int JourneyGraph::indexOfNode(const QString &id) const
+{
+    return m_nodeIndex.value(id, -1);
+}
+
+int JourneyGraph::indexOfEdge(const QString &id) const
+{
+    return m_edgeIndex.value(id, -1);
 }
 
 QList<JourneyIssue> JourneyGraph::validate() const
@@ -315,6 +347,7 @@ bool JourneyGraph::fromJson(const QJsonObject &json, QString *error)
     }
     m_nodes = scratch.m_nodes;
     m_edges = scratch.m_edges;
+    reindex();
     m_serial = 0;
     for (const JourneyNode &n : m_nodes)
         m_serial = std::max(m_serial, n.id.mid(1).toInt());
@@ -328,6 +361,7 @@ void JourneyGraph::clear()
 {
     m_nodes.clear();
     m_edges.clear();
+    reindex();
     Q_EMIT reset();
 }
 

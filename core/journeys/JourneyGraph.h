@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -58,17 +59,23 @@ public:
     explicit JourneyGraph(QObject *parent = nullptr);
 
     /// Adds a node of a registered type (its defaults under \a config); returns
-    /// its ID, or an empty string for an unknown type. \a id restores a removed node.
+    /// its ID, or an empty string for an unknown type. \a id and \a index restore
+    /// a removed node where it was (undo).
     QString addNode(const QString &type, const QJsonObject &config = {},
-                    const QPointF &position = {}, const QString &id = QString());
+                    const QPointF &position = {}, const QString &id = QString(), int index = -1);
     bool removeNode(const QString &id);
     bool setConfig(const QString &id, const QJsonObject &config);
     bool moveNode(const QString &id, const QPointF &position);
 
+    /// Whether connectNodes() would accept this connection, and if not, why.
+    bool canConnect(const QString &from, const QString &port, const QString &to,
+                    QString *reason = nullptr) const;
     /// Connects an output port to a node's input. A refused connection returns
-    /// nullopt with the reason ("a trigger has no input").
+    /// nullopt with the reason ("a trigger has no input"). \a id and \a index
+    /// put a removed edge back where it was (undo); -1 appends.
     std::optional<QString> connectNodes(const QString &from, const QString &port, const QString &to,
-                                        QString *reason = nullptr, const QString &id = QString());
+                                        QString *reason = nullptr, const QString &id = QString(),
+                                        int index = -1);
     bool disconnect(const QString &edgeId);
 
     const QList<JourneyNode> &nodes() const { return m_nodes; }
@@ -78,6 +85,9 @@ public:
     /// The node an output port leads to, or an empty string.
     QString target(const QString &from, const QString &port) const;
     QList<JourneyEdge> edgesOf(const QString &nodeId) const;
+    /// Where a node or edge is in its list (the order the JSON keeps), or -1.
+    int indexOfNode(const QString &id) const;
+    int indexOfEdge(const QString &id) const;
 
     /// What stops this journey from running; empty when it can be activated.
     QList<JourneyIssue> validate() const;
@@ -101,9 +111,15 @@ Q_SIGNALS:
 
 private:
     QString nextId(QChar prefix);
+    /// Rebuilds the lookups after nodes or edges were added or removed.
+    void reindex();
 
     QList<JourneyNode> m_nodes;
     QList<JourneyEdge> m_edges;
+    // lookups: the canvas asks for nodes and targets in every paint
+    QHash<QString, int> m_nodeIndex;
+    QHash<QString, int> m_edgeIndex;
+    QHash<QString, QString> m_targets; ///< "from\nport" -> to
     int m_serial = 0;
 };
 

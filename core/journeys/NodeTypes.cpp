@@ -346,10 +346,88 @@ QList<NodeType> build()
                            QT_TRANSLATE_NOOP("masir::NodeTypes", "Remove from this journey"));
     remove.ports = none;
     types << remove;
+
+    // The config schema: which settings each type has, and of what kind.
+    using K = ConfigField::Kind;
+    struct Spec
+    {
+        const char *type;
+        const char *key;
+        K kind;
+        const char *label;
+    };
+    static const Spec specs[] = {
+        {"trigger.tag", "tag", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Tag")},
+        {"trigger.tag", "change", K::Text,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "added or removed")},
+        {"trigger.field_changed", "field", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Field")},
+        {"trigger.stage_changed", "from", K::Text,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "From stage")},
+        {"trigger.stage_changed", "to", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "To stage")},
+        {"trigger.segment", "segment", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Segment")},
+        {"trigger.segment", "change", K::Text,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "entered or left")},
+        {"trigger.event", "event", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Event")},
+        {"trigger.event", "filters", K::Json,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "Property filters")},
+        {"trigger.date", "field", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Date field")},
+        {"trigger.date", "offsetDays", K::Number,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "Days after (negative: before)")},
+        {"trigger.date", "time", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Time of day")},
+        {"trigger.date", "yearly", K::Boolean, QT_TRANSLATE_NOOP("masir::NodeTypes", "Every year")},
+        {"trigger.score", "threshold", K::Number, QT_TRANSLATE_NOOP("masir::NodeTypes", "Score")},
+        {"wait.duration", "amount", K::Number, QT_TRANSLATE_NOOP("masir::NodeTypes", "How long")},
+        {"wait.duration", "unit", K::Text,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "minutes, hours or days")},
+        {"wait.until", "mode", K::Text,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "datetime or window")},
+        {"wait.until", "at", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Date and time")},
+        {"wait.until", "days", K::Json,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "Weekdays (1 = Monday)")},
+        {"wait.until", "from", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "From")},
+        {"wait.until", "to", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "To")},
+        {"wait.event", "event", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Event")},
+        {"wait.event", "timeoutHours", K::Number,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "At most (hours)")},
+        {"condition", "rule", K::Json, QT_TRANSLATE_NOOP("masir::NodeTypes", "Conditions")},
+        {"condition", "message", K::Text,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "Earlier message (node)")},
+        {"condition", "outcome", K::Text,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "opened, clicked or neither")},
+        {"split", "branches", K::Json, QT_TRANSLATE_NOOP("masir::NodeTypes", "Branches")},
+        {"goal", "rule", K::Json, QT_TRANSLATE_NOOP("masir::NodeTypes", "Conditions")},
+        {"action.email", "template", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Template")},
+        {"action.email", "transactional", K::Boolean,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "Transactional (no daily cap)")},
+        {"action.sms", "template", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Template")},
+        {"action.tag", "tag", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Tag")},
+        {"action.tag", "op", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "add or remove")},
+        {"action.field", "field", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Field")},
+        {"action.field", "value", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Value")},
+        {"action.stage", "stage", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Stage")},
+        {"action.score", "points", K::Number, QT_TRANSLATE_NOOP("masir::NodeTypes", "Points")},
+        {"action.task", "title", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Title")},
+        {"action.task", "dueDays", K::Number,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "Due in (days)")},
+        {"action.notify", "message", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Message")},
+        {"action.webhook", "url", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Address")},
+        {"action.webhook", "allowPrivate", K::Boolean,
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "Allow addresses on this network")},
+        {"action.enrol", "journey", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Journey")},
+    };
+    for (NodeType &t : types)
+        for (const Spec &spec : specs)
+            if (t.key == QLatin1String(spec.type))
+                t.fields << ConfigField{QLatin1String(spec.key), spec.kind, spec.label};
     return types;
 }
 
 } // namespace
+
+QString ConfigField::label() const
+{
+    return NodeTypes::tr(labelText);
+}
 
 QString NodeType::label() const
 {

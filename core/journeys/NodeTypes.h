@@ -10,6 +10,22 @@
 
 namespace masir {
 
+/// One setting of a node, as the inspector shows it.
+struct ConfigField
+{
+    enum class Kind
+    {
+        Text,
+        Number,
+        Boolean,
+        Json, ///< a list or a rule: edited as JSON until it has its own editor
+    };
+    QString key;
+    Kind kind = Kind::Text;
+    const char *labelText = ""; ///< untranslated; label() translates
+    QString label() const;
+};
+
 /// What a journey node can be: triggers start a journey, flow nodes decide
 /// where and when a contact goes next, actions do something for the contact.
 struct NodeType
@@ -33,6 +49,8 @@ struct NodeType
     /// What is missing or wrong in a config, one message each; empty when complete.
     std::function<QStringList(const QJsonObject &config)> validate;
     QJsonObject defaults;
+    /// Its settings, in the order the inspector shows them (the config schema).
+    QList<ConfigField> fields;
     /// A wait: the only kind of node a cycle may pass through.
     bool waits = false;
 };

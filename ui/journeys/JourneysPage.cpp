@@ -6,6 +6,7 @@
 #include "journeys/JourneySimulator.h"
 #include "journeys/JourneyTemplates.h"
 #include "journeys/NodeTypes.h"
+#include "journeys/canvas/JourneyEditor.h"
 #include "widgets/ActionButton.h"
 #include "widgets/Selection.h"
 
@@ -79,6 +80,11 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetShortcut);
     connect(m_delete, &QAction::triggered, this, &JourneysPage::deleteSelected);
+    m_edit = new QAction(tr("&Edit…"), this);
+    m_edit->setToolTip(tr("Open the journey on the canvas"));
+    m_edit->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    m_edit->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_edit, &QAction::triggered, this, [this] { editSelected(); });
     m_simulate = new QAction(tr("Si&mulate"), this);
     m_simulate->setToolTip(
         tr("Run the journey for a sample of contacts on a virtual clock; nothing is sent"));
@@ -95,7 +101,8 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions({m_activate, m_pause, m_simulate, m_duplicate, m_delete});
+    m_table->addActions({m_edit, m_activate, m_pause, m_simulate, m_duplicate, m_delete});
+    connect(m_table, &QTableWidget::itemDoubleClicked, this, [this] { editSelected(); });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &JourneysPage::updateActions);
 
     m_simulationTitle = new QLabel(tr("Simulate a journey to see, contact by contact, which "
@@ -108,7 +115,7 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
     m_simulation->header()->setSectionResizeMode(0, QHeaderView::Stretch);
 
     auto *buttons = new QHBoxLayout;
-    for (QAction *a : {m_new, m_activate, m_pause, m_simulate, m_duplicate, m_delete})
+    for (QAction *a : {m_new, m_edit, m_activate, m_pause, m_simulate, m_duplicate, m_delete})
         buttons->addWidget(actionButton(a));
     buttons->addStretch(1);
 
@@ -181,6 +188,7 @@ void JourneysPage::updateActions()
     m_activate->setEnabled(id && status != QLatin1String("active"));
     m_pause->setEnabled(id && status == QLatin1String("active"));
     m_duplicate->setEnabled(id);
+    m_edit->setEnabled(id);
     m_delete->setEnabled(id);
     m_simulate->setEnabled(id);
 }
@@ -192,6 +200,11 @@ void JourneysPage::chooseTemplate()
     auto *list = new QListWidget;
     list->setAccessibleName(tr("Templates"));
     list->setWordWrap(true);
+    auto *blank = new QListWidgetItem(tr("Blank canvas") + QLatin1Char('\n') +
+                                          tr("Start from nothing and drag in the steps you need."),
+                                      list);
+    blank->setData(kIdRole, QString());
+    blank->setData(Qt::UserRole + 1, tr("New journey"));
     for (const JourneyTemplate &t : JourneyTemplates::all(language())) {
         auto *item = new QListWidgetItem(t.name + QLatin1Char('\n') + t.description, list);
         item->setData(kIdRole, t.key);
@@ -219,13 +232,15 @@ void JourneysPage::chooseTemplate()
 
 qint64 JourneysPage::createFromTemplate(const QString &key, const QString &name)
 {
-    const auto t = JourneyTemplates::find(key, language());
-    if (!t)
-        return 0;
     Journey j;
     j.name = name;
-    j.graph = t->graph;
-    j.policy = t->policy;
+    if (!key.isEmpty()) { // empty: a blank canvas
+        const auto t = JourneyTemplates::find(key, language());
+        if (!t)
+            return 0;
+        j.graph = t->graph;
+        j.policy = t->policy;
+    }
     JourneyRepository repo(m_db);
     if (!repo.save(j)) {
         QMessageBox::warning(this, tr("Cannot create the journey"), repo.errorString());
@@ -277,6 +292,31 @@ bool JourneysPage::pauseSelected()
     Q_EMIT journeysChanged();
     Q_EMIT statusMessage(tr("The journey is paused; contacts wait where they are."), 4000);
     return true;
+}
+
+JourneyEditor *JourneysPage::editSelected()
+{
+    const qint64 id = selectedId();
+    if (!id)
+        return nullptr;
+    // one window per journey: bring back the one already open
+    for (JourneyEditor *open : findChildren<JourneyEditor *>())
+        if (open->journeyId() == id) {
+            open->show();
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    auto *editor = new JourneyEditor(m_db, id, this);
+    editor->setWindowFlag(Qt::Window);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &JourneyEditor::statusMessage, this, &JourneysPage::statusMessage);
+    connect(editor, &JourneyEditor::saved, this, [this] {
+        reload();
+        Q_EMIT journeysChanged();
+    });
+    editor->show();
+    return editor;
 }
 
 void JourneysPage::duplicateSelected()

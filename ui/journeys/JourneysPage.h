@@ -13,10 +13,12 @@ class Database;
 
 namespace masir::ui {
 
+class JourneyEditor;
+
 /// Journeys: every journey with its status, version and how many contacts are
 /// in it; start one from a template, start, pause, duplicate, delete, and
 /// simulate it for a sample of contacts. The canvas that edits a journey's
-/// graph is its own screen.
+/// graph is its own screen (JourneyEditor).
 class JourneysPage final : public QWidget
 {
     Q_OBJECT
@@ -30,6 +32,10 @@ public:
     QAction *activateAction() const { return m_activate; }
     QAction *pauseAction() const { return m_pause; }
     QAction *simulateAction() const { return m_simulate; }
+    QAction *editAction() const { return m_edit; }
+
+    /// Opens the journey designer for the selected journey in its own window.
+    JourneyEditor *editSelected();
 
     /// Re-reads journeys and counts (after the worker ran a cycle).
     void reload();
@@ -66,6 +72,7 @@ private:
     QAction *m_duplicate = nullptr;
     QAction *m_delete = nullptr;
     QAction *m_simulate = nullptr;
+    QAction *m_edit = nullptr;
 };
 
 } // namespace masir::ui

@@ -1,0 +1,408 @@
+#include "journeys/canvas/JourneyEditor.h"
+
+#include "journeys/JourneyRepository.h"
+#include "journeys/NodeTypes.h"
+#include "journeys/canvas/JourneyCommands.h"
+#include "journeys/canvas/JourneyScene.h"
+#include "journeys/canvas/JourneyView.h"
+#include "widgets/ActionButton.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDrag>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace masir::ui {
+
+namespace {
+
+constexpr int kTypeRole = Qt::UserRole;
+constexpr int kNodeRole = Qt::UserRole + 1;
+
+/// The palette: a tree of node types whose leaves drag onto the canvas.
+class Palette final : public QTreeWidget
+{
+public:
+    Palette()
+    {
+        setHeaderHidden(true);
+        setDragEnabled(true);
+        setDragDropMode(QAbstractItemView::DragOnly);
+        setAccessibleName(JourneyCanvas::tr("Node palette"));
+    }
+
+protected:
+    QMimeData *mimeData(const QList<QTreeWidgetItem *> &items) const override
+    {
+        if (items.isEmpty() || items.first()->data(0, kTypeRole).toString().isEmpty())
+            return nullptr;
+        auto *mime = new QMimeData;
+        mime->setData(QLatin1String(JourneyScene::NodeMimeType),
+                      items.first()->data(0, kTypeRole).toString().toUtf8());
+        return mime;
+    }
+};
+
+} // namespace
+
+JourneyEditor::JourneyEditor(const Database &db, qint64 journeyId, QWidget *parent)
+    : QWidget(parent)
+    , m_db(db)
+    , m_journeyId(journeyId)
+{
+    setObjectName(QStringLiteral("JourneyEditor"));
+    m_graph = new JourneyGraph(this);
+    m_undo = new QUndoStack(this);
+    const auto journey = JourneyRepository(db).find(journeyId);
+    QString error;
+    if (journey) {
+        setWindowTitle(JourneyCanvas::tr("%1 — Journey").arg(journey->name));
+        if (!journey->graph.isEmpty() && !m_graph->fromJson(journey->graph, &error))
+            QMessageBox::warning(this, JourneyCanvas::tr("Cannot open the journey"), error);
+    }
+    m_scene = new JourneyScene(m_graph, m_undo, this);
+    m_scene->setRightToLeft(layoutDirection() == Qt::RightToLeft);
+    m_view = new JourneyView(m_scene);
+    connect(m_scene, &JourneyScene::message, this,
+            [this](const QString &text) { Q_EMIT statusMessage(text, 6000); });
+    connect(m_scene, &JourneyScene::issuesChanged, this, &JourneyEditor::updateProblems);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &JourneyEditor::updateInspector);
+    connect(m_graph, &JourneyGraph::nodeChanged, this, [this](const QString &id) {
+        if (id == m_inspected)
+            updateInspector();
+    });
+    connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) {
+        m_save->setEnabled(!clean);
+        setWindowModified(!clean);
+    });
+
+    m_palette = new Palette;
+    m_palette->setObjectName(QStringLiteral("palette"));
+    buildPalette();
+
+    m_inspectorTitle = new QLabel(JourneyCanvas::tr("Select a node to change its settings."));
+    m_inspectorTitle->setWordWrap(true);
+    m_inspector = new QWidget;
+    m_inspectorForm = new QFormLayout(m_inspector);
+    auto *inspectorBox = new QWidget;
+    auto *inspectorLayout = new QVBoxLayout(inspectorBox);
+    inspectorLayout->addWidget(m_inspectorTitle);
+    inspectorLayout->addWidget(m_inspector);
+    inspectorLayout->addStretch(1);
+
+    m_problems = new QListWidget;
+    m_problems->setObjectName(QStringLiteral("problems"));
+    m_problems->setAccessibleName(JourneyCanvas::tr("Problems"));
+    connect(m_problems, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const QString id = item->data(kNodeRole).toString();
+        if (id.isEmpty())
+            return;
+        m_scene->selectNodes({id});
+        if (const JourneyNode *n = m_graph->node(id))
+            m_view->centerOn(n->position);
+    });
+
+    buildActions();
+
+    auto *side = new QSplitter(Qt::Vertical);
+    side->addWidget(inspectorBox);
+    side->addWidget(m_problems);
+    auto *splitter = new QSplitter;
+    splitter->addWidget(m_palette);
+    splitter->addWidget(m_view);
+    splitter->addWidget(side);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({200, 800, 280});
+    auto *layout = qobject_cast<QVBoxLayout *>(this->layout());
+    layout->addWidget(splitter, 1);
+    m_save->setEnabled(false);
+    resize(1280, 800);
+    m_view->zoomToFit();
+}
+
+JourneyEditor::~JourneyEditor()
+{
+    // the scene's items read the graph: they go first
+    delete m_view;
+    delete m_scene;
+}
+
+void JourneyEditor::buildPalette()
+{
+    QHash<NodeType::Category, QTreeWidgetItem *> groups;
+    for (const NodeType::Category c :
+         {NodeType::Category::Trigger, NodeType::Category::Flow, NodeType::Category::Action}) {
+        auto *group = new QTreeWidgetItem(m_palette, {NodeTypes::categoryLabel(c)});
+        group->setFlags(Qt::ItemIsEnabled);
+        groups.insert(c, group);
+    }
+    for (const NodeType &t : NodeTypes::all()) {
+        auto *item = new QTreeWidgetItem(groups.value(t.category), {t.label()});
+        item->setData(0, kTypeRole, t.key);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
+        item->setToolTip(0, JourneyCanvas::tr("Drag onto the canvas, or press Enter to add"));
+    }
+    m_palette->expandAll();
+    // the keyboard way: Enter adds the node in the middle of the view
+    connect(m_palette, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString type = item->data(0, kTypeRole).toString();
+        if (type.isEmpty())
+            return;
+        const QString id =
+            m_scene->addNode(type, m_view->mapToScene(m_view->viewport()->rect().center()));
+        m_scene->selectNodes({id});
+    });
+}
+
+void JourneyEditor::buildActions()
+{
+    auto action = [this](const QString &text, const QKeySequence &keys, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setShortcut(keys);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    QAction *undo = m_undo->createUndoAction(this, JourneyCanvas::tr("Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    QAction *redo = m_undo->createRedoAction(this, JourneyCanvas::tr("Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(undo);
+    addAction(redo);
+    m_save = action(JourneyCanvas::tr("Save"), QKeySequence::Save, [this] { save(); });
+    QAction *copyAction = action(JourneyCanvas::tr("Copy"), QKeySequence::Copy, [this] { copy(); });
+    QAction *pasteAction =
+        action(JourneyCanvas::tr("Paste"), QKeySequence::Paste, [this] { paste(); });
+    QAction *dup = action(JourneyCanvas::tr("Duplicate"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                          [this] { duplicate(); });
+    QAction *tidy = action(JourneyCanvas::tr("Tidy Up"), QKeySequence(Qt::CTRL | Qt::Key_L),
+                           [this] { m_scene->tidyUp(); });
+    QAction *fit = action(JourneyCanvas::tr("Fit"), QKeySequence(Qt::CTRL | Qt::Key_9),
+                          [this] { m_view->zoomToFit(); });
+    QAction *actual = action(JourneyCanvas::tr("100%"), QKeySequence(Qt::CTRL | Qt::Key_0),
+                             [this] { m_view->zoomTo100(); });
+    action(JourneyCanvas::tr("Zoom In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); });
+    action(JourneyCanvas::tr("Zoom Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); });
+    QAction *exportAction = action(
+        JourneyCanvas::tr("Export Image…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] {
+            const QString path = QFileDialog::getSaveFileName(
+                this, JourneyCanvas::tr("Export Journey"), QString(),
+                JourneyCanvas::tr("PNG image (*.png);;SVG image (*.svg)"));
+            if (!path.isEmpty() && !exportImage(path))
+                QMessageBox::warning(this, JourneyCanvas::tr("Export failed"),
+                                     JourneyCanvas::tr("Cannot write %1.").arg(path));
+        });
+    m_find = new QLineEdit;
+    m_find->setPlaceholderText(JourneyCanvas::tr("Find a node (Ctrl+F)"));
+    m_find->setAccessibleName(JourneyCanvas::tr("Find a node"));
+    m_find->setClearButtonEnabled(true);
+    action(JourneyCanvas::tr("Find"), QKeySequence::Find, [this] {
+        m_find->setFocus();
+        m_find->selectAll();
+    });
+    connect(m_find, &QLineEdit::returnPressed, this, [this] {
+        const QStringList selected = m_scene->selectedNodeIds();
+        const QString id =
+            m_scene->findNode(m_find->text(), selected.isEmpty() ? QString() : selected.first());
+        if (id.isEmpty()) {
+            Q_EMIT statusMessage(JourneyCanvas::tr("No node matches \"%1\".").arg(m_find->text()),
+                                 4000);
+            return;
+        }
+        m_scene->selectNodes({id});
+        m_view->centerOn(m_graph->node(id)->position);
+    });
+
+    auto *bar = new QHBoxLayout;
+    for (QAction *a :
+         {m_save, undo, redo, copyAction, pasteAction, dup, tidy, fit, actual, exportAction})
+        bar->addWidget(actionButton(a));
+    bar->addStretch(1);
+    bar->addWidget(m_find);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+}
+
+bool JourneyEditor::save()
+{
+    JourneyRepository repo(m_db);
+    auto journey = repo.find(m_journeyId);
+    if (!journey)
+        return false;
+    journey->graph = m_graph->toJson();
+    if (!repo.save(*journey)) {
+        QMessageBox::warning(this, JourneyCanvas::tr("Cannot save the journey"),
+                             repo.errorString());
+        return false;
+    }
+    m_undo->setClean();
+    Q_EMIT saved();
+    Q_EMIT statusMessage(journey->status == QLatin1String("active")
+                             ? JourneyCanvas::tr("Saved: the running journey is now version %1.")
+                                   .arg(journey->version)
+                             : JourneyCanvas::tr("Saved."),
+                         5000);
+    return true;
+}
+
+bool JourneyEditor::isModified() const
+{
+    return !m_undo->isClean();
+}
+
+bool JourneyEditor::exportImage(const QString &path)
+{
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive))
+        return m_scene->exportSvg(path);
+    return m_scene->renderImage(2.0).save(path);
+}
+
+void JourneyEditor::copy()
+{
+    if (m_scene->selectedNodeIds().isEmpty())
+        return;
+    auto *mime = new QMimeData;
+    const QByteArray json = m_scene->copySelection();
+    mime->setData(QLatin1String(JourneyScene::ClipboardMimeType), json);
+    mime->setText(QString::fromUtf8(json));
+    QApplication::clipboard()->setMimeData(mime);
+}
+
+void JourneyEditor::paste()
+{
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    if (!mime)
+        return;
+    QByteArray json = mime->data(QLatin1String(JourneyScene::ClipboardMimeType));
+    if (json.isEmpty())
+        json = mime->text().toUtf8(); // from another Masir, or a text editor
+    m_scene->paste(json, QPointF(40, 40));
+}
+
+void JourneyEditor::duplicate()
+{
+    m_scene->paste(m_scene->copySelection(), QPointF(40, 40));
+}
+
+void JourneyEditor::updateProblems()
+{
+    m_problems->clear();
+    const QHash<QString, QStringList> &issues = m_scene->issues();
+    for (auto it = issues.cbegin(); it != issues.cend(); ++it) {
+        const JourneyNode *n = m_graph->node(it.key());
+        const NodeType *t = n ? NodeTypes::find(n->type) : nullptr;
+        for (const QString &message : it.value()) {
+            auto *item = new QListWidgetItem(
+                t ? JourneyCanvas::tr("%1: %2").arg(t->label(), message) : message, m_problems);
+            item->setData(kNodeRole, it.key());
+        }
+    }
+    if (issues.isEmpty())
+        new QListWidgetItem(JourneyCanvas::tr("No problems: the journey can start."), m_problems);
+}
+
+void JourneyEditor::updateInspector()
+{
+    while (m_inspectorForm->rowCount() > 0)
+        m_inspectorForm->removeRow(0);
+    const QStringList selected = m_scene->selectedNodeIds();
+    m_inspected = selected.size() == 1 ? selected.first() : QString();
+    const JourneyNode *n = m_graph->node(m_inspected);
+    const NodeType *t = n ? NodeTypes::find(n->type) : nullptr;
+    if (!n || !t) {
+        m_inspectorTitle->setText(JourneyCanvas::tr("Select a node to change its settings."));
+        return;
+    }
+    m_inspectorTitle->setText(t->label());
+    // One editor per setting of the type's schema; each change is one undo step.
+    const QString id = n->id;
+    for (const ConfigField &field : t->fields) {
+        const QString key = field.key;
+        const QJsonValue value = n->config.value(key);
+        auto apply = [this, id, key](const QJsonValue &v) {
+            const JourneyNode *node = m_graph->node(id);
+            if (!node || node->config.value(key) == v)
+                return;
+            QJsonObject config = node->config;
+            config.insert(key, v);
+            m_undo->push(new SetConfigCommand(m_graph, id, config));
+        };
+        if (field.kind == ConfigField::Kind::Boolean) {
+            auto *box = new QCheckBox;
+            box->setAccessibleName(field.label());
+            box->setChecked(value.toBool());
+            connect(box, &QCheckBox::toggled, this, [apply](bool on) { apply(on); });
+            m_inspectorForm->addRow(field.label(), box);
+            continue;
+        }
+        auto *edit = new QLineEdit;
+        edit->setObjectName(key);
+        edit->setAccessibleName(field.label());
+        const bool json = field.kind == ConfigField::Kind::Json;
+        const bool number = field.kind == ConfigField::Kind::Number;
+        if (json && !value.isUndefined())
+            edit->setText(QString::fromUtf8(
+                value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)));
+        else
+            edit->setText(value.isDouble() ? QString::number(value.toDouble()) : value.toString());
+        connect(edit, &QLineEdit::editingFinished, this, [this, apply, edit, json, number] {
+            if (json) {
+                const QJsonDocument doc =
+                    QJsonDocument::fromJson(QByteArray("{\"v\":") + edit->text().toUtf8() + '}');
+                if (doc.isNull()) {
+                    Q_EMIT statusMessage(JourneyCanvas::tr("This is not valid JSON."), 5000);
+                    return;
+                }
+                apply(doc.object().value(QStringLiteral("v")));
+            } else if (number) {
+                bool ok = false;
+                const double d = edit->text().toDouble(&ok);
+                if (ok)
+                    apply(d);
+                else
+                    Q_EMIT statusMessage(JourneyCanvas::tr("Enter a number."), 5000);
+            } else {
+                apply(edit->text().trimmed());
+            }
+        });
+        m_inspectorForm->addRow(field.label(), edit);
+    }
+}
+
+void JourneyEditor::closeEvent(QCloseEvent *event)
+{
+    if (isModified()) {
+        const auto answer = QMessageBox::question(
+            this, JourneyCanvas::tr("Unsaved changes"),
+            JourneyCanvas::tr("Save the changes to this journey?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save())) {
+            event->ignore();
+            return;
+        }
+    }
+    event->accept();
+}
+
+} // namespace masir::ui

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "journeys/JourneyGraph.h"
+
+#include <QWidget>
+
+class QAction;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QTreeWidget;
+class QUndoStack;
+
+namespace masir {
+class Database;
+}
+
+namespace masir::ui {
+
+class JourneyScene;
+class JourneyView;
+
+/// The journey designer: a palette of node types to drag onto the canvas, the
+/// canvas, an inspector for the selected node, the problems that stop the
+/// journey from starting, and one undo stack for this journey.
+class JourneyEditor final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    JourneyEditor(const Database &db, qint64 journeyId, QWidget *parent = nullptr);
+    ~JourneyEditor() override;
+
+    qint64 journeyId() const { return m_journeyId; }
+    JourneyGraph *graph() const { return m_graph; }
+    JourneyScene *scene() const { return m_scene; }
+    JourneyView *view() const { return m_view; }
+    QUndoStack *undoStack() const { return m_undo; }
+    QTreeWidget *palette() const { return m_palette; }
+    QListWidget *problems() const { return m_problems; }
+    QAction *saveAction() const { return m_save; }
+
+    /// Writes the graph back; a running journey gets a new version.
+    bool save();
+    bool isModified() const;
+    bool exportImage(const QString &path);
+
+    void copy();
+    void paste();
+    void duplicate();
+
+Q_SIGNALS:
+    void statusMessage(const QString &message, int timeoutMs);
+    void saved();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildPalette();
+    void buildActions();
+    void updateInspector();
+    void updateProblems();
+
+    const Database &m_db;
+    qint64 m_journeyId;
+    JourneyGraph *m_graph = nullptr;
+    QUndoStack *m_undo = nullptr;
+    JourneyScene *m_scene = nullptr;
+    JourneyView *m_view = nullptr;
+    QTreeWidget *m_palette = nullptr;
+    QListWidget *m_problems = nullptr;
+    QWidget *m_inspector = nullptr;
+    QFormLayout *m_inspectorForm = nullptr;
+    QLabel *m_inspectorTitle = nullptr;
+    QLineEdit *m_find = nullptr;
+    QAction *m_save = nullptr;
+    QString m_inspected;
+};
+
+} // namespace masir::ui

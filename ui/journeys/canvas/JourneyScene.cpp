@@ -1,0 +1,773 @@
+#include "journeys/canvas/JourneyScene.h"
+
+#include "i18n/Formatter.h"
+#include "journeys/NodeTypes.h"
+#include "journeys/canvas/JourneyCommands.h"
+
+#include <QGraphicsPathItem>
+#include <QGraphicsSceneMouseEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPainter>
+#include <QSet>
+#include <QStyleOptionGraphicsItem>
+#include <QSvgGenerator>
+#include <QTimer>
+#include <QUndoStack>
+
+namespace masir::ui {
+
+namespace {
+
+constexpr qreal kHeader = 30;
+constexpr qreal kLine = 20;
+constexpr qreal kPortRadius = 6;
+constexpr qreal kDetailLevel = 0.45; ///< below this zoom, nodes are drawn as blocks
+
+QColor categoryColor(NodeType::Category c)
+{
+    switch (c) {
+    case NodeType::Category::Trigger:
+        return QColor(0x2e, 0x7d, 0x32);
+    case NodeType::Category::Flow:
+        return QColor(0xb2, 0x6a, 0x00);
+    case NodeType::Category::Action:
+        return QColor(0x15, 0x65, 0xc0);
+    }
+    return Qt::gray;
+}
+
+/// One line about what a node is set to do: its template, wait, tag, event...
+QString summary(const JourneyNode &n)
+{
+    const QJsonObject &c = n.config;
+    auto text = [&](const char *key) { return c.value(QLatin1String(key)).toVariant().toString(); };
+    const QString &t = n.type;
+    if (t == QLatin1String("wait.duration")) {
+        const QString unit = text("unit");
+        const int amount = c.value(QStringLiteral("amount")).toInt();
+        return unit == QLatin1String("minutes") ? JourneyCanvas::tr("%n minute(s)", nullptr, amount)
+               : unit == QLatin1String("hours") ? JourneyCanvas::tr("%n hour(s)", nullptr, amount)
+                                                : JourneyCanvas::tr("%n day(s)", nullptr, amount);
+    }
+    if (t == QLatin1String("wait.event"))
+        return JourneyCanvas::tr("%1, at most %2 h")
+            .arg(text("event"))
+            .arg(c.value(QStringLiteral("timeoutHours")).toDouble());
+    if (t == QLatin1String("wait.until"))
+        return text("mode") == QLatin1String("datetime")
+                   ? text("at")
+                   : JourneyCanvas::tr("%1–%2 on chosen days").arg(text("from"), text("to"));
+    for (const char *key : {"template", "tag", "event", "segment", "stage", "to", "field", "title",
+                            "message", "url", "journey", "threshold", "points"}) {
+        const QString v = text(key);
+        if (!v.isEmpty())
+            return v;
+    }
+    if (t == QLatin1String("condition"))
+        return c.contains(QStringLiteral("message"))
+                   ? JourneyCanvas::tr("if the message was %1").arg(text("outcome"))
+                   : JourneyCanvas::tr("if they match the rule");
+    return QString();
+}
+
+} // namespace
+
+// --- items ---------------------------------------------------------------------------------
+
+/// A node on the canvas: it holds the node's ID and reads everything else from
+/// the graph when it paints.
+class NodeItem final : public QGraphicsItem
+{
+public:
+    NodeItem(JourneyScene *scene, const QString &id)
+        : m_scene(scene)
+        , m_id(id)
+    {
+        setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges | ItemIsFocusable);
+        setAcceptHoverEvents(true);
+        setZValue(1);
+        refreshPorts();
+    }
+
+    QString id() const { return m_id; }
+    const JourneyNode *node() const { return m_scene->graph()->node(m_id); }
+    const NodeType *nodeType() const { return node() ? NodeTypes::find(node()->type) : nullptr; }
+    /// The node's ports or size may have changed with its config.
+    void configChanged()
+    {
+        prepareGeometryChange();
+        refreshPorts();
+        update();
+    }
+    /// The output ports, as of the last config change (asked for in every paint).
+    const QStringList &ports() const { return m_ports; }
+    void refreshPorts()
+    {
+        const NodeType *t = nodeType();
+        m_ports = t ? t->ports(node()->config) : QStringList();
+    }
+
+    QRectF boundingRect() const override
+    {
+        // header, the summary line, a line per output port, the counts line
+        const qreal h = kHeader + kLine * (2 + std::max<qsizetype>(ports().size(), 1)) + 4;
+        return QRectF(0, 0, JourneyScene::NodeWidth, h)
+            .adjusted(-kPortRadius - 2, -8, kPortRadius + 2, 2);
+    }
+    QRectF body() const
+    {
+        return boundingRect().adjusted(kPortRadius + 2, 8, -kPortRadius - 2, -2);
+    }
+
+    QPointF inputPort() const
+    {
+        const QRectF b = body();
+        return QPointF(m_scene->isRightToLeft() ? b.right() : b.left(), b.top() + kHeader / 2);
+    }
+    QPointF outputPort(const QString &port) const
+    {
+        const QRectF b = body();
+        const qsizetype i = std::max<qsizetype>(ports().indexOf(port), 0);
+        return QPointF(m_scene->isRightToLeft() ? b.left() : b.right(),
+                       b.top() + kHeader + kLine * (i + 1.5));
+    }
+    QString portAt(const QPointF &local) const
+    {
+        for (const QString &p : ports())
+            if (QLineF(local, outputPort(p)).length() <= kPortRadius + 4)
+                return p;
+        return QString();
+    }
+
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        const JourneyNode *n = node();
+        const NodeType *t = nodeType();
+        if (!n || !t)
+            return;
+        const bool rtl = m_scene->isRightToLeft();
+        const QRectF b = body();
+        const QColor color = categoryColor(t->category);
+        // Zoomed far out, text is unreadable anyway: a block in the node's colour
+        // (and the badge) keeps a frame of hundreds of nodes fast.
+        if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) <
+            kDetailLevel) {
+            painter->fillRect(b, isSelected() ? QColor(0xff, 0x8f, 0x00) : color);
+            if (m_scene->issues().contains(m_id))
+                painter->fillRect(QRectF(b.topLeft(), QSizeF(b.width(), 8)),
+                                  QColor(0xc6, 0x28, 0x28));
+            return;
+        }
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(QPen(isSelected() ? QColor(0xff, 0x8f, 0x00) : color.darker(120),
+                             isSelected() ? 3 : 1.5));
+        painter->setBrush(Qt::white);
+        painter->drawRoundedRect(b, 8, 8);
+        // header in the category's colour
+        QPainterPath header;
+        header.addRoundedRect(QRectF(b.topLeft(), QSizeF(b.width(), kHeader)), 8, 8);
+        painter->fillPath(header, color);
+        // leading alignment: the text direction puts it on the right in Persian
+        QTextOption option(Qt::AlignLeading | Qt::AlignVCenter);
+        option.setTextDirection(rtl ? Qt::RightToLeft : Qt::LeftToRight);
+        option.setWrapMode(QTextOption::NoWrap);
+        QFont bold = painter->font();
+        bold.setBold(true);
+        painter->setFont(bold);
+        painter->setPen(Qt::white);
+        painter->drawText(QRectF(b.left() + 10, b.top(), b.width() - 20, kHeader), t->label(),
+                          option);
+        QFont normal = bold;
+        normal.setBold(false);
+        painter->setFont(normal);
+        painter->setPen(QColor(0x30, 0x30, 0x30));
+        const QString line =
+            painter->fontMetrics().elidedText(summary(*n), Qt::ElideRight, int(b.width() - 60));
+        painter->drawText(QRectF(b.left() + 10, b.top() + kHeader, b.width() - 20, kLine), line,
+                          option);
+        // counts from the worker
+        const JourneyNodeCount counts = m_scene->countFor(m_id);
+        if (counts.waiting || counts.passed) {
+            painter->setPen(QColor(0x60, 0x60, 0x60));
+            painter->drawText(
+                QRectF(b.left() + 10, b.bottom() - kLine, b.width() - 20, kLine),
+                JourneyCanvas::tr("%1 here · %2 passed")
+                    .arg(Formatter::number(counts.waiting), Formatter::number(counts.passed)),
+                option);
+        }
+        // ports and their labels
+        painter->setPen(QPen(color.darker(130), 1.5));
+        painter->setBrush(Qt::white);
+        if (t->hasInput)
+            painter->drawEllipse(inputPort(), kPortRadius, kPortRadius);
+        QTextOption portOption(Qt::AlignTrailing | Qt::AlignVCenter);
+        portOption.setTextDirection(option.textDirection());
+        for (const QString &p : ports()) {
+            const QPointF at = outputPort(p);
+            painter->setBrush(m_scene->graph()->target(m_id, p).isEmpty() ? Qt::white : color);
+            painter->drawEllipse(at, kPortRadius, kPortRadius);
+            const QString label = t->portLabel(n->config, p);
+            if (!label.isEmpty()) {
+                painter->setPen(QColor(0x40, 0x40, 0x40));
+                const QRectF r = rtl ? QRectF(at.x() + 10, at.y() - kLine / 2, 80, kLine)
+                                     : QRectF(at.x() - 90, at.y() - kLine / 2, 80, kLine);
+                painter->drawText(r, label, portOption);
+                painter->setPen(QPen(color.darker(130), 1.5));
+            }
+        }
+        // the validation badge
+        const QStringList problems = m_scene->issues().value(m_id);
+        if (!problems.isEmpty()) {
+            const QPointF c(rtl ? b.left() + 4 : b.right() - 4, b.top());
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(QColor(0xc6, 0x28, 0x28));
+            painter->drawEllipse(c, 9, 9);
+            painter->setPen(Qt::white);
+            painter->setFont(bold);
+            painter->drawText(QRectF(c.x() - 9, c.y() - 9, 18, 18), QStringLiteral("!"),
+                              QTextOption(Qt::AlignCenter));
+        }
+    }
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override
+    {
+        if (change == ItemPositionHasChanged)
+            m_scene->updateEdgesOf(m_id); // edges follow while the node is dragged
+        return QGraphicsItem::itemChange(change, value);
+    }
+
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override
+    {
+        const QString port = event->button() == Qt::LeftButton ? portAt(event->pos()) : QString();
+        if (!port.isEmpty()) {
+            m_connecting = true;
+            m_scene->beginConnection(m_id, port, event->scenePos());
+            event->accept();
+            return;
+        }
+        // remember where every selected node started, to commit one move
+        m_starts.clear();
+        QGraphicsItem::mousePressEvent(event);
+        for (QGraphicsItem *item : m_scene->selectedItems())
+            if (auto *n = dynamic_cast<NodeItem *>(item))
+                m_starts.insert(n->id(), n->pos());
+        m_starts.insert(m_id, pos());
+    }
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override
+    {
+        if (m_connecting) {
+            m_scene->updateConnection(event->scenePos());
+            return;
+        }
+        QGraphicsItem::mouseMoveEvent(event);
+    }
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override
+    {
+        if (m_connecting) {
+            m_connecting = false;
+            m_scene->endConnection(event->scenePos());
+            return;
+        }
+        QGraphicsItem::mouseReleaseEvent(event);
+        m_scene->commitMoves(m_starts);
+        m_starts.clear();
+    }
+
+private:
+    JourneyScene *m_scene;
+    QString m_id;
+    bool m_connecting = false;
+    QHash<QString, QPointF> m_starts;
+    QStringList m_ports;
+};
+
+/// An edge: a curve from an output port to an input, with the port's label.
+class EdgeItem final : public QGraphicsPathItem
+{
+public:
+    EdgeItem(JourneyScene *scene, const QString &id)
+        : m_scene(scene)
+        , m_id(id)
+    {
+        setFlags(ItemIsSelectable);
+        setZValue(0);
+        setPen(QPen(QColor(0x60, 0x60, 0x60), 2));
+    }
+    QString id() const { return m_id; }
+
+    void refresh()
+    {
+        const JourneyEdge *e = m_scene->graph()->edge(m_id);
+        if (!e)
+            return;
+        const QPointF a = m_scene->outputPortPos(e->from, e->port);
+        const QPointF b = m_scene->inputPortPos(e->to);
+        const qreal bend = std::max(60.0, std::abs(b.x() - a.x()) / 2);
+        const qreal dir = m_scene->isRightToLeft() ? -1 : 1;
+        QPainterPath path(a);
+        path.cubicTo(a + QPointF(dir * bend, 0), b - QPointF(dir * bend, 0), b);
+        setPath(path);
+        m_start = a;
+        m_end = b;
+    }
+
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override
+    {
+        const bool detailed = QStyleOptionGraphicsItem::levelOfDetailFromTransform(
+                                  painter->worldTransform()) >= kDetailLevel;
+        const bool smooth = detailed && !m_scene->isInteracting();
+        const QPen wanted(isSelected() ? QColor(0xff, 0x8f, 0x00) : QColor(0x60, 0x60, 0x60),
+                          isSelected() ? 3 : 2);
+        if (pen() != wanted)
+            setPen(wanted);
+        painter->setRenderHint(QPainter::Antialiasing, smooth);
+        if (!detailed) { // far out: a straight thin line is all the eye can tell
+            painter->setPen(QPen(wanted.color(), 0));
+            painter->drawLine(m_start, m_end);
+            return;
+        }
+        QGraphicsPathItem::paint(painter, option, widget);
+        // an arrow head at the input
+        const QPointF end = m_end;
+        const qreal dir = m_scene->isRightToLeft() ? 1 : -1;
+        QPolygonF head({end, end + QPointF(dir * 9, -5), end + QPointF(dir * 9, 5)});
+        painter->setBrush(pen().color());
+        painter->drawPolygon(head);
+    }
+
+private:
+    JourneyScene *m_scene;
+    QString m_id;
+    QPointF m_start;
+    QPointF m_end;
+};
+
+// --- scene ---------------------------------------------------------------------------------
+
+JourneyScene::JourneyScene(JourneyGraph *graph, QUndoStack *undo, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_graph(graph)
+    , m_undo(undo)
+{
+    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    connect(graph, &JourneyGraph::nodeAdded, this, [this](const QString &id) {
+        addNodeItem(id);
+        revalidate();
+    });
+    connect(graph, &JourneyGraph::nodeRemoved, this, [this](const QString &id) {
+        delete m_nodes.take(id);
+        revalidate();
+    });
+    connect(graph, &JourneyGraph::nodeMoved, this, [this](const QString &id) {
+        if (NodeItem *item = m_nodes.value(id)) {
+            item->setPos(m_graph->node(id)->position);
+            updateEdgesOf(id);
+        }
+    });
+    connect(graph, &JourneyGraph::nodeChanged, this, [this](const QString &id) {
+        if (NodeItem *item = m_nodes.value(id)) {
+            item->configChanged();
+            updateEdgesOf(id);
+        }
+        revalidate();
+    });
+    connect(graph, &JourneyGraph::edgeAdded, this, [this](const QString &id) {
+        addEdgeItem(id);
+        revalidate();
+    });
+    connect(graph, &JourneyGraph::edgeRemoved, this, [this](const QString &id) {
+        delete m_edges.take(id);
+        revalidate();
+    });
+    connect(graph, &JourneyGraph::reset, this, &JourneyScene::rebuild);
+    rebuild();
+}
+
+JourneyScene::~JourneyScene() = default;
+
+void JourneyScene::setRightToLeft(bool rtl)
+{
+    if (m_rtl == rtl)
+        return;
+    m_rtl = rtl;
+    for (NodeItem *n : std::as_const(m_nodes))
+        n->update();
+    for (EdgeItem *e : std::as_const(m_edges))
+        e->refresh();
+}
+
+void JourneyScene::setInteracting(bool interacting)
+{
+    if (m_interacting == interacting)
+        return;
+    m_interacting = interacting;
+    if (!interacting)
+        update(); // the settled frame, smooth again
+}
+
+void JourneyScene::rebuild()
+{
+    for (EdgeItem *e : std::as_const(m_edges))
+        delete e;
+    for (NodeItem *n : std::as_const(m_nodes))
+        delete n;
+    m_edges.clear();
+    m_nodes.clear();
+    for (const JourneyNode &n : m_graph->nodes())
+        addNodeItem(n.id);
+    for (const JourneyEdge &e : m_graph->edges())
+        addEdgeItem(e.id);
+    revalidate();
+}
+
+void JourneyScene::addNodeItem(const QString &id)
+{
+    auto *item = new NodeItem(this, id);
+    item->setPos(m_graph->node(id)->position);
+    addItem(item);
+    m_nodes.insert(id, item);
+}
+
+void JourneyScene::addEdgeItem(const QString &id)
+{
+    auto *item = new EdgeItem(this, id);
+    addItem(item);
+    m_edges.insert(id, item);
+    item->refresh();
+    if (const JourneyEdge *e = m_graph->edge(id))
+        if (NodeItem *from = m_nodes.value(e->from))
+            from->update(); // the port is now filled
+}
+
+void JourneyScene::updateEdgesOf(const QString &nodeId)
+{
+    for (const JourneyEdge &e : m_graph->edgesOf(nodeId))
+        if (EdgeItem *item = m_edges.value(e.id))
+            item->refresh();
+}
+
+void JourneyScene::revalidate()
+{
+    // Once per burst of changes: a paste of fifty nodes validates once.
+    if (m_validationQueued)
+        return;
+    m_validationQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_validationQueued = false;
+        m_issues.clear();
+        for (const JourneyIssue &i : m_graph->validate())
+            m_issues[i.nodeId] << i.message;
+        for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+            const QStringList problems = m_issues.value(it.key());
+            it.value()->setToolTip(problems.join(QLatin1Char('\n')));
+            it.value()->update();
+        }
+        Q_EMIT issuesChanged();
+    });
+}
+
+QPointF JourneyScene::inputPortPos(const QString &nodeId) const
+{
+    const NodeItem *n = m_nodes.value(nodeId);
+    return n ? n->mapToScene(n->inputPort()) : QPointF();
+}
+
+QPointF JourneyScene::outputPortPos(const QString &nodeId, const QString &port) const
+{
+    const NodeItem *n = m_nodes.value(nodeId);
+    return n ? n->mapToScene(n->outputPort(port)) : QPointF();
+}
+
+QString JourneyScene::addNode(const QString &type, const QPointF &scenePos)
+{
+    if (!NodeTypes::find(type))
+        return QString();
+    const QPointF snapped(std::round(scenePos.x() / GridSize) * GridSize,
+                          std::round(scenePos.y() / GridSize) * GridSize);
+    auto *command = new AddNodeCommand(m_graph, type, {}, snapped);
+    m_undo->push(command);
+    return command->nodeId();
+}
+
+bool JourneyScene::connectPorts(const QString &from, const QString &port, const QString &to)
+{
+    QString reason;
+    if (!m_graph->canConnect(from, port, to, &reason)) {
+        Q_EMIT message(reason);
+        return false;
+    }
+    m_undo->push(new ConnectCommand(m_graph, from, port, to));
+    return true;
+}
+
+void JourneyScene::removeSelection()
+{
+    const QStringList nodes = selectedNodeIds();
+    const QStringList edges = selectedEdgeIds();
+    if (nodes.isEmpty() && edges.isEmpty())
+        return;
+    m_undo->push(new RemoveCommand(m_graph, nodes, edges));
+}
+
+void JourneyScene::nudgeSelection(const QPointF &delta)
+{
+    QHash<QString, QPointF> from;
+    QHash<QString, QPointF> to;
+    for (const QString &id : selectedNodeIds()) {
+        from.insert(id, m_graph->node(id)->position);
+        to.insert(id, m_graph->node(id)->position + delta);
+    }
+    if (!from.isEmpty())
+        m_undo->push(new MoveNodesCommand(m_graph, from, to));
+}
+
+void JourneyScene::commitMoves(const QHash<QString, QPointF> &from)
+{
+    QHash<QString, QPointF> starts;
+    QHash<QString, QPointF> ends;
+    for (auto it = from.cbegin(); it != from.cend(); ++it) {
+        NodeItem *item = m_nodes.value(it.key());
+        if (!item)
+            continue;
+        const QPointF snapped(std::round(item->pos().x() / GridSize) * GridSize,
+                              std::round(item->pos().y() / GridSize) * GridSize);
+        if (snapped == m_graph->node(it.key())->position) {
+            item->setPos(snapped);
+            continue;
+        }
+        starts.insert(it.key(), m_graph->node(it.key())->position);
+        ends.insert(it.key(), snapped);
+    }
+    if (!starts.isEmpty())
+        m_undo->push(new MoveNodesCommand(m_graph, starts, ends));
+}
+
+void JourneyScene::tidyUp()
+{
+    // Column = the longest path from a trigger (edges back into a loop ignored);
+    // rows keep the current top-to-bottom order.
+    QHash<QString, int> depth;
+    QList<QString> order;
+    for (const JourneyNode &n : m_graph->nodes()) {
+        const NodeType *t = NodeTypes::find(n.type);
+        if (t && t->category == NodeType::Category::Trigger) {
+            depth.insert(n.id, 0);
+            order << n.id;
+        }
+    }
+    for (qsizetype i = 0; i < order.size(); ++i) {
+        const QString id = order.at(i);
+        for (const JourneyEdge &e : m_graph->edges()) {
+            if (e.from != id)
+                continue;
+            const int d = depth.value(id) + 1;
+            if (!depth.contains(e.to) || (depth.value(e.to) < d && d < m_graph->nodes().size())) {
+                depth.insert(e.to, d);
+                order << e.to;
+            }
+        }
+    }
+    QMap<int, QList<const JourneyNode *>> columns;
+    for (const JourneyNode &n : m_graph->nodes())
+        columns[depth.value(n.id, 0)] << &n;
+    QHash<QString, QPointF> from;
+    QHash<QString, QPointF> to;
+    const qreal dx = NodeWidth + 80;
+    for (auto it = columns.begin(); it != columns.end(); ++it) {
+        std::sort(it->begin(), it->end(), [](const JourneyNode *a, const JourneyNode *b) {
+            return a->position.y() < b->position.y();
+        });
+        for (qsizetype row = 0; row < it->size(); ++row) {
+            const JourneyNode *n = it->at(row);
+            const qreal x = (m_rtl ? -1 : 1) * it.key() * dx;
+            const QPointF p(x, row * 140.0);
+            if (p != n->position) {
+                from.insert(n->id, n->position);
+                to.insert(n->id, p);
+            }
+        }
+    }
+    if (from.isEmpty())
+        return;
+    auto *command = new MoveNodesCommand(m_graph, from, to);
+    command->setText(JourneyCanvas::tr("Tidy up"));
+    m_undo->push(command);
+}
+
+QStringList JourneyScene::selectedNodeIds() const
+{
+    QStringList ids;
+    for (QGraphicsItem *item : selectedItems())
+        if (auto *n = dynamic_cast<NodeItem *>(item))
+            ids << n->id();
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+QStringList JourneyScene::selectedEdgeIds() const
+{
+    QStringList ids;
+    for (QGraphicsItem *item : selectedItems())
+        if (auto *e = dynamic_cast<EdgeItem *>(item))
+            ids << e->id();
+    return ids;
+}
+
+void JourneyScene::selectNodes(const QStringList &ids)
+{
+    clearSelection();
+    for (const QString &id : ids)
+        if (NodeItem *n = m_nodes.value(id))
+            n->setSelected(true);
+}
+
+QByteArray JourneyScene::copySelection() const
+{
+    const QStringList ids = selectedNodeIds();
+    QJsonArray nodes;
+    QJsonArray edges;
+    const QJsonObject all = m_graph->toJson();
+    for (const QJsonValue &n : all.value(QStringLiteral("nodes")).toArray())
+        if (ids.contains(n.toObject().value(QStringLiteral("id")).toString()))
+            nodes.append(n);
+    for (const QJsonValue &e : all.value(QStringLiteral("edges")).toArray()) {
+        const QJsonObject o = e.toObject();
+        if (ids.contains(o.value(QStringLiteral("from")).toString()) &&
+            ids.contains(o.value(QStringLiteral("to")).toString()))
+            edges.append(e);
+    }
+    return QJsonDocument(QJsonObject{{QStringLiteral("formatVersion"), JourneyGraph::formatVersion},
+                                     {QStringLiteral("nodes"), nodes},
+                                     {QStringLiteral("edges"), edges}})
+        .toJson(QJsonDocument::Compact);
+}
+
+QStringList JourneyScene::paste(const QByteArray &json, const QPointF &offset)
+{
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    if (o.value(QStringLiteral("formatVersion")).toInt() != JourneyGraph::formatVersion)
+        return {};
+    QHash<QString, QString> newIds;
+    QStringList added;
+    m_undo->beginMacro(JourneyCanvas::tr("Paste"));
+    for (const QJsonValue &v : o.value(QStringLiteral("nodes")).toArray()) {
+        const QJsonObject n = v.toObject();
+        const QString type = n.value(QStringLiteral("type")).toString();
+        if (!NodeTypes::find(type))
+            continue;
+        auto *command =
+            new AddNodeCommand(m_graph, type, n.value(QStringLiteral("config")).toObject(),
+                               QPointF(n.value(QStringLiteral("x")).toDouble(),
+                                       n.value(QStringLiteral("y")).toDouble()) +
+                                   offset);
+        m_undo->push(command);
+        newIds.insert(n.value(QStringLiteral("id")).toString(), command->nodeId());
+        added << command->nodeId();
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("edges")).toArray()) {
+        const QJsonObject e = v.toObject();
+        const QString from = newIds.value(e.value(QStringLiteral("from")).toString());
+        const QString to = newIds.value(e.value(QStringLiteral("to")).toString());
+        const QString port = e.value(QStringLiteral("port")).toString();
+        if (!from.isEmpty() && !to.isEmpty() && m_graph->canConnect(from, port, to))
+            m_undo->push(new ConnectCommand(m_graph, from, port, to));
+    }
+    m_undo->endMacro();
+    selectNodes(added);
+    return added;
+}
+
+QString JourneyScene::findNode(const QString &text, const QString &after) const
+{
+    const QString needle = text.trimmed();
+    if (needle.isEmpty())
+        return QString();
+    const QList<JourneyNode> &nodes = m_graph->nodes();
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < nodes.size(); ++i)
+        if (nodes.at(i).id == after)
+            start = i + 1;
+    for (qsizetype k = 0; k < nodes.size(); ++k) {
+        const JourneyNode &n = nodes.at((start + k) % nodes.size());
+        const NodeType *t = NodeTypes::find(n.type);
+        const QString haystack = (t ? t->label() : n.type) + QLatin1Char(' ') + summary(n) +
+                                 QLatin1Char(' ') +
+                                 QString::fromUtf8(QJsonDocument(n.config).toJson());
+        if (haystack.contains(needle, Qt::CaseInsensitive))
+            return n.id;
+    }
+    return QString();
+}
+
+void JourneyScene::setCounts(const QList<JourneyNodeCount> &counts)
+{
+    m_counts.clear();
+    for (const JourneyNodeCount &c : counts)
+        m_counts.insert(c.nodeId, c);
+    for (NodeItem *n : std::as_const(m_nodes))
+        n->update();
+}
+
+QImage JourneyScene::renderImage(qreal scale)
+{
+    clearSelection();
+    const QRectF area = itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    QImage image((area.size() * scale).toSize().expandedTo(QSize(1, 1)), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    render(&painter, QRectF(QPointF(), image.size()), area);
+    return image;
+}
+
+bool JourneyScene::exportSvg(const QString &path)
+{
+    clearSelection();
+    const QRectF area = itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(area.size().toSize());
+    svg.setViewBox(QRectF(QPointF(), area.size()));
+    svg.setTitle(JourneyCanvas::tr("Journey"));
+    QPainter painter;
+    if (!painter.begin(&svg))
+        return false;
+    render(&painter, QRectF(QPointF(), area.size()), area);
+    return painter.end();
+}
+
+void JourneyScene::beginConnection(const QString &from, const QString &port,
+                                   const QPointF &scenePos)
+{
+    m_pendingFrom = from;
+    m_pendingPort = port;
+    delete m_pending;
+    m_pending = addPath(QPainterPath(), QPen(QColor(0x15, 0x65, 0xc0), 2, Qt::DashLine));
+    m_pending->setZValue(2);
+    updateConnection(scenePos);
+}
+
+void JourneyScene::updateConnection(const QPointF &scenePos)
+{
+    if (!m_pending)
+        return;
+    QPainterPath path(outputPortPos(m_pendingFrom, m_pendingPort));
+    path.lineTo(scenePos);
+    m_pending->setPath(path);
+}
+
+void JourneyScene::endConnection(const QPointF &scenePos)
+{
+    delete m_pending;
+    m_pending = nullptr;
+    for (QGraphicsItem *item : items(scenePos)) {
+        if (auto *n = dynamic_cast<NodeItem *>(item)) {
+            connectPorts(m_pendingFrom, m_pendingPort, n->id());
+            return;
+        }
+    }
+}
+
+} // namespace masir::ui
