@@ -3387,17 +3387,20 @@ Options:
     <message numerus="yes">
         <source>%n minute(s)</source>
         <translation>
-            <numerusform>%n دقیقه</numerusform></translation>
+            <numerusform>%n دقیقه</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
         <translation>
-            <numerusform>%n ساعت</numerusform></translation>
+            <numerusform>%n ساعت</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
-            <numerusform>%n روز</numerusform></translation>
+            <numerusform>%n روز</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1, at most %2 h</source>
@@ -3426,6 +3429,26 @@ Options:
     <message>
         <source>Journey</source>
         <translation>سفر</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <source>Save and start: its triggers enrol contacts from now on</source>
+        <translation>ذخیره و آغاز: محرک‌هایش از این پس مخاطبان را وارد می‌کنند</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <source>Cannot start the journey</source>
+        <translation>آغاز سفر ممکن نیست</translation>
+    </message>
+    <message>
+        <source>The journey is running.</source>
+        <translation>سفر در حال اجراست.</translation>
     </message>
 </context>
 <context>

@@ -211,9 +211,15 @@ private Q_SLOTS:
         QCOMPARE(again.graph()->toJson(), editor.graph()->toJson());
         // the search finds the discount email
         QCOMPARE(again.scene()->findNode(QStringLiteral("discount")), QStringLiteral("n4"));
-        // validation badges: the copies' emails are fine, but nothing leads to them... no:
-        // pasted triggers start their own path, so the journey is still valid
+        // the pasted trigger starts its own path: the journey is still valid
         QTRY_VERIFY(again.scene()->issues().isEmpty());
+        QTRY_VERIFY(again.startAction()->isEnabled());
+        QVERIFY(again.start());
+        QCOMPARE(JourneyRepository(m_ws->db()).find(id)->status, QStringLiteral("active"));
+        QVERIFY(!again.startAction()->isEnabled());
+        QVERIFY(again.pauseAction()->isEnabled());
+        QVERIFY(again.pause());
+        QCOMPARE(JourneyRepository(m_ws->db()).find(id)->status, QStringLiteral("paused"));
     }
 
     void inspectorEditsAreUndoable()
@@ -238,6 +244,8 @@ private Q_SLOTS:
         QVERIFY(editor.graph()->node(m)->config.value(QStringLiteral("template")).isUndefined());
         QTRY_VERIFY(editor.scene()->issues().contains(m));
         QVERIFY(editor.problems()->count() > 0);
+        // Start stays off while a problem stops the journey
+        QVERIFY(!editor.startAction()->isEnabled());
     }
 
     void templatesRenderInEnglishAndPersian()

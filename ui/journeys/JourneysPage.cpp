@@ -163,6 +163,8 @@ void JourneysPage::reload()
     }
     select(keep);
     updateActions();
+    for (JourneyEditor *open : findChildren<JourneyEditor *>())
+        open->refreshCounts(); // the canvas shows the worker's progress too
 }
 
 qint64 JourneysPage::selectedId() const

@@ -133,6 +133,8 @@ JourneyEditor::JourneyEditor(const Database &db, qint64 journeyId, QWidget *pare
     auto *layout = qobject_cast<QVBoxLayout *>(this->layout());
     layout->addWidget(splitter, 1);
     m_save->setEnabled(false);
+    refreshCounts();
+    updateRunActions();
     resize(1280, 800);
     m_view->zoomToFit();
 }
@@ -190,6 +192,10 @@ void JourneyEditor::buildActions()
     addAction(undo);
     addAction(redo);
     m_save = action(JourneyCanvas::tr("Save"), QKeySequence::Save, [this] { save(); });
+    m_start = action(JourneyCanvas::tr("Start"), QKeySequence(), [this] { start(); });
+    m_start->setToolTip(
+        JourneyCanvas::tr("Save and start: its triggers enrol contacts from now on"));
+    m_pause = action(JourneyCanvas::tr("Pause"), QKeySequence(), [this] { pause(); });
     QAction *copyAction = action(JourneyCanvas::tr("Copy"), QKeySequence::Copy, [this] { copy(); });
     QAction *pasteAction =
         action(JourneyCanvas::tr("Paste"), QKeySequence::Paste, [this] { paste(); });
@@ -265,6 +271,46 @@ bool JourneyEditor::save()
     return true;
 }
 
+bool JourneyEditor::start()
+{
+    if (!m_scene->issues().isEmpty() || (isModified() && !save()))
+        return false;
+    JourneyRepository repo(m_db);
+    if (!repo.activate(m_journeyId)) {
+        QMessageBox::warning(this, JourneyCanvas::tr("Cannot start the journey"),
+                             repo.errorString());
+        return false;
+    }
+    updateRunActions();
+    Q_EMIT saved();
+    Q_EMIT statusMessage(JourneyCanvas::tr("The journey is running."), 4000);
+    return true;
+}
+
+bool JourneyEditor::pause()
+{
+    JourneyRepository repo(m_db);
+    if (!repo.pause(m_journeyId))
+        return false;
+    updateRunActions();
+    Q_EMIT saved();
+    return true;
+}
+
+void JourneyEditor::refreshCounts()
+{
+    m_scene->setCounts(JourneyRepository(m_db).counts(m_journeyId));
+}
+
+void JourneyEditor::updateRunActions()
+{
+    const auto journey = JourneyRepository(m_db).find(m_journeyId);
+    const bool running = journey && journey->status == QLatin1String("active");
+    // Start is offered only when nothing stops the journey: the problems list says what does.
+    m_start->setEnabled(!running && m_scene->issues().isEmpty());
+    m_pause->setEnabled(running);
+}
+
 bool JourneyEditor::isModified() const
 {
     return !m_undo->isClean();
@@ -319,6 +365,7 @@ void JourneyEditor::updateProblems()
     }
     if (issues.isEmpty())
         new QListWidgetItem(JourneyCanvas::tr("No problems: the journey can start."), m_problems);
+    updateRunActions();
 }
 
 void JourneyEditor::updateInspector()

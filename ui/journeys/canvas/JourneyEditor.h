@@ -43,6 +43,13 @@ public:
 
     /// Writes the graph back; a running journey gets a new version.
     bool save();
+    /// Saves, then starts the journey (only offered when nothing stops it).
+    bool start();
+    bool pause();
+    /// Re-reads how many contacts wait at and passed each node.
+    void refreshCounts();
+    QAction *startAction() const { return m_start; }
+    QAction *pauseAction() const { return m_pause; }
     bool isModified() const;
     bool exportImage(const QString &path);
 
@@ -62,6 +69,7 @@ private:
     void buildActions();
     void updateInspector();
     void updateProblems();
+    void updateRunActions();
 
     const Database &m_db;
     qint64 m_journeyId;
@@ -76,6 +84,8 @@ private:
     QLabel *m_inspectorTitle = nullptr;
     QLineEdit *m_find = nullptr;
     QAction *m_save = nullptr;
+    QAction *m_start = nullptr;
+    QAction *m_pause = nullptr;
     QString m_inspected;
 };
 
