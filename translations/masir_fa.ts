@@ -1884,6 +1884,62 @@ Options:
         <source>Journey</source>
         <translation>سفر</translation>
     </message>
+    <message>
+        <source>added</source>
+        <translation>افزوده شد</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>برداشته شد</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>وارد شد</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>خارج شد</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>دقیقه</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>ساعت</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>روز</translation>
+    </message>
+    <message>
+        <source>on chosen days and hours</source>
+        <translation>در روزها و ساعت‌های برگزیده</translation>
+    </message>
+    <message>
+        <source>until a date and time</source>
+        <translation>تا یک تاریخ و ساعت</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>باز شد</translation>
+    </message>
+    <message>
+        <source>clicked</source>
+        <translation>کلیک شد</translation>
+    </message>
+    <message>
+        <source>neither</source>
+        <translation>هیچ‌کدام</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>افزودن</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>برداشتن</translation>
+    </message>
 </context>
 <context>
     <name>masir::PhoneNumbers</name>

@@ -2,6 +2,7 @@
 
 #include "segments/SegmentRule.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTime>
@@ -358,14 +359,14 @@ QList<NodeType> build()
     };
     static const Spec specs[] = {
         {"trigger.tag", "tag", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Tag")},
-        {"trigger.tag", "change", K::Text,
+        {"trigger.tag", "change", K::Choice,
          QT_TRANSLATE_NOOP("masir::NodeTypes", "added or removed")},
         {"trigger.field_changed", "field", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Field")},
         {"trigger.stage_changed", "from", K::Text,
          QT_TRANSLATE_NOOP("masir::NodeTypes", "From stage")},
         {"trigger.stage_changed", "to", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "To stage")},
         {"trigger.segment", "segment", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Segment")},
-        {"trigger.segment", "change", K::Text,
+        {"trigger.segment", "change", K::Choice,
          QT_TRANSLATE_NOOP("masir::NodeTypes", "entered or left")},
         {"trigger.event", "event", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Event")},
         {"trigger.event", "filters", K::Json,
@@ -377,11 +378,11 @@ QList<NodeType> build()
         {"trigger.date", "yearly", K::Boolean, QT_TRANSLATE_NOOP("masir::NodeTypes", "Every year")},
         {"trigger.score", "threshold", K::Number, QT_TRANSLATE_NOOP("masir::NodeTypes", "Score")},
         {"wait.duration", "amount", K::Number, QT_TRANSLATE_NOOP("masir::NodeTypes", "How long")},
-        {"wait.duration", "unit", K::Text,
+        {"wait.duration", "unit", K::Choice,
          QT_TRANSLATE_NOOP("masir::NodeTypes", "minutes, hours or days")},
-        {"wait.until", "mode", K::Text,
+        {"wait.until", "mode", K::Choice,
          QT_TRANSLATE_NOOP("masir::NodeTypes", "datetime or window")},
-        {"wait.until", "at", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Date and time")},
+        {"wait.until", "at", K::DateTime, QT_TRANSLATE_NOOP("masir::NodeTypes", "Date and time")},
         {"wait.until", "days", K::Json,
          QT_TRANSLATE_NOOP("masir::NodeTypes", "Weekdays (1 = Monday)")},
         {"wait.until", "from", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "From")},
@@ -389,19 +390,19 @@ QList<NodeType> build()
         {"wait.event", "event", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Event")},
         {"wait.event", "timeoutHours", K::Number,
          QT_TRANSLATE_NOOP("masir::NodeTypes", "At most (hours)")},
-        {"condition", "rule", K::Json, QT_TRANSLATE_NOOP("masir::NodeTypes", "Conditions")},
+        {"condition", "rule", K::Rule, QT_TRANSLATE_NOOP("masir::NodeTypes", "Conditions")},
         {"condition", "message", K::Text,
          QT_TRANSLATE_NOOP("masir::NodeTypes", "Earlier message (node)")},
-        {"condition", "outcome", K::Text,
+        {"condition", "outcome", K::Choice,
          QT_TRANSLATE_NOOP("masir::NodeTypes", "opened, clicked or neither")},
         {"split", "branches", K::Json, QT_TRANSLATE_NOOP("masir::NodeTypes", "Branches")},
-        {"goal", "rule", K::Json, QT_TRANSLATE_NOOP("masir::NodeTypes", "Conditions")},
+        {"goal", "rule", K::Rule, QT_TRANSLATE_NOOP("masir::NodeTypes", "Conditions")},
         {"action.email", "template", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Template")},
         {"action.email", "transactional", K::Boolean,
          QT_TRANSLATE_NOOP("masir::NodeTypes", "Transactional (no daily cap)")},
         {"action.sms", "template", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Template")},
         {"action.tag", "tag", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Tag")},
-        {"action.tag", "op", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "add or remove")},
+        {"action.tag", "op", K::Choice, QT_TRANSLATE_NOOP("masir::NodeTypes", "add or remove")},
         {"action.field", "field", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Field")},
         {"action.field", "value", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Value")},
         {"action.stage", "stage", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Stage")},
@@ -415,10 +416,24 @@ QList<NodeType> build()
          QT_TRANSLATE_NOOP("masir::NodeTypes", "Allow addresses on this network")},
         {"action.enrol", "journey", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Journey")},
     };
+    static const QHash<QString, QStringList> choices = {
+        {QStringLiteral("trigger.tag/change"),
+         {QStringLiteral("added"), QStringLiteral("removed")}},
+        {QStringLiteral("trigger.segment/change"),
+         {QStringLiteral("entered"), QStringLiteral("left")}},
+        {QStringLiteral("wait.duration/unit"),
+         {QStringLiteral("minutes"), QStringLiteral("hours"), QStringLiteral("days")}},
+        {QStringLiteral("wait.until/mode"), {QStringLiteral("window"), QStringLiteral("datetime")}},
+        {QStringLiteral("condition/outcome"),
+         {QStringLiteral("opened"), QStringLiteral("clicked"), QStringLiteral("neither")}},
+        {QStringLiteral("action.tag/op"), {QStringLiteral("add"), QStringLiteral("remove")}},
+    };
     for (NodeType &t : types)
         for (const Spec &spec : specs)
             if (t.key == QLatin1String(spec.type))
-                t.fields << ConfigField{QLatin1String(spec.key), spec.kind, spec.label};
+                t.fields << ConfigField{
+                    QLatin1String(spec.key), spec.kind, spec.label,
+                    choices.value(t.key + QLatin1Char('/') + QLatin1String(spec.key))};
     return types;
 }
 
@@ -427,6 +442,30 @@ QList<NodeType> build()
 QString ConfigField::label() const
 {
     return NodeTypes::tr(labelText);
+}
+
+QString ConfigField::choiceLabel(const QString &choice)
+{
+    static const QHash<QString, const char *> labels = {
+        {QStringLiteral("added"), QT_TRANSLATE_NOOP("masir::NodeTypes", "added")},
+        {QStringLiteral("removed"), QT_TRANSLATE_NOOP("masir::NodeTypes", "removed")},
+        {QStringLiteral("entered"), QT_TRANSLATE_NOOP("masir::NodeTypes", "entered")},
+        {QStringLiteral("left"), QT_TRANSLATE_NOOP("masir::NodeTypes", "left")},
+        {QStringLiteral("minutes"), QT_TRANSLATE_NOOP("masir::NodeTypes", "minutes")},
+        {QStringLiteral("hours"), QT_TRANSLATE_NOOP("masir::NodeTypes", "hours")},
+        {QStringLiteral("days"), QT_TRANSLATE_NOOP("masir::NodeTypes", "days")},
+        {QStringLiteral("window"),
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "on chosen days and hours")},
+        {QStringLiteral("datetime"),
+         QT_TRANSLATE_NOOP("masir::NodeTypes", "until a date and time")},
+        {QStringLiteral("opened"), QT_TRANSLATE_NOOP("masir::NodeTypes", "opened")},
+        {QStringLiteral("clicked"), QT_TRANSLATE_NOOP("masir::NodeTypes", "clicked")},
+        {QStringLiteral("neither"), QT_TRANSLATE_NOOP("masir::NodeTypes", "neither")},
+        {QStringLiteral("add"), QT_TRANSLATE_NOOP("masir::NodeTypes", "add")},
+        {QStringLiteral("remove"), QT_TRANSLATE_NOOP("masir::NodeTypes", "remove")},
+    };
+    const auto it = labels.constFind(choice);
+    return it == labels.cend() ? choice : NodeTypes::tr(*it);
 }
 
 QString NodeType::label() const

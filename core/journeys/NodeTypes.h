@@ -18,12 +18,18 @@ struct ConfigField
         Text,
         Number,
         Boolean,
-        Json, ///< a list or a rule: edited as JSON until it has its own editor
+        Choice,   ///< one of choices
+        DateTime, ///< ISO 8601
+        Rule,     ///< a segment rule (the rule builder edits it)
+        Json,     ///< a list: edited as JSON until it has its own editor
     };
     QString key;
     Kind kind = Kind::Text;
     const char *labelText = ""; ///< untranslated; label() translates
+    QStringList choices;        ///< for Choice
     QString label() const;
+    /// A choice as the user reads it ("added" → "added", in their language).
+    static QString choiceLabel(const QString &choice);
 };
 
 /// What a journey node can be: triggers start a journey, flow nodes decide

@@ -9,10 +9,12 @@
 #include "journeys/canvas/JourneyEditor.h"
 #include "journeys/canvas/JourneyScene.h"
 #include "journeys/canvas/JourneyView.h"
+#include "segments/RuleBuilder.h"
 
 #include "TestWorkspace.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QDropEvent>
 #include <QFile>
@@ -246,6 +248,32 @@ private Q_SLOTS:
         QVERIFY(editor.problems()->count() > 0);
         // Start stays off while a problem stops the journey
         QVERIFY(!editor.startAction()->isEnabled());
+    }
+
+    void inspectorUsesTheRuleBuilderAndChoices()
+    {
+        ui::JourneyEditor editor(m_ws->db(), newJourney(QStringLiteral("Widgets")));
+        editor.show();
+        const QString c = editor.scene()->addNode(QStringLiteral("condition"), QPointF());
+        editor.scene()->selectNodes({c});
+        auto *builder = editor.findChild<ui::RuleBuilder *>();
+        QVERIFY(builder);
+        builder->addCondition(); // an empty email condition: the rule changes
+        const QJsonObject rule =
+            editor.graph()->node(c)->config.value(QStringLiteral("rule")).toObject();
+        QCOMPARE(rule.value(QStringLiteral("conditions")).toArray().size(), 1);
+        QCOMPARE(editor.findChild<ui::RuleBuilder *>(), builder); // not rebuilt under itself
+        editor.undoStack()->undo();
+        QVERIFY(!editor.graph()->node(c)->config.contains(QStringLiteral("rule")));
+
+        const QString w = editor.scene()->addNode(QStringLiteral("wait.duration"), QPointF(300, 0));
+        editor.scene()->selectNodes({w});
+        auto *unit = editor.findChild<QComboBox *>(QStringLiteral("unit"));
+        QVERIFY(unit);
+        QCOMPARE(unit->currentData().toString(), QStringLiteral("days"));
+        unit->setCurrentIndex(unit->findData(QStringLiteral("hours")));
+        QCOMPARE(editor.graph()->node(w)->config.value(QStringLiteral("unit")).toString(),
+                 QStringLiteral("hours"));
     }
 
     void templatesRenderInEnglishAndPersian()

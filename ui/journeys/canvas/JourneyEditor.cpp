@@ -1,10 +1,13 @@
 #include "journeys/canvas/JourneyEditor.h"
 
+#include "i18n/Formatter.h"
 #include "journeys/JourneyRepository.h"
 #include "journeys/NodeTypes.h"
 #include "journeys/canvas/JourneyCommands.h"
 #include "journeys/canvas/JourneyScene.h"
 #include "journeys/canvas/JourneyView.h"
+#include "segments/RuleBuilder.h"
+#include "segments/SegmentRepository.h"
 #include "widgets/ActionButton.h"
 
 #include <QAction>
@@ -12,6 +15,8 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDrag>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -85,7 +90,9 @@ JourneyEditor::JourneyEditor(const Database &db, qint64 journeyId, QWidget *pare
     connect(m_scene, &JourneyScene::issuesChanged, this, &JourneyEditor::updateProblems);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &JourneyEditor::updateInspector);
     connect(m_graph, &JourneyGraph::nodeChanged, this, [this](const QString &id) {
-        if (id == m_inspected)
+        // an edit made in the inspector leaves its editors alone (one of them is
+        // still in its signal); undo and redo rebuild them
+        if (id == m_inspected && !m_applying)
             updateInspector();
     });
     connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) {
@@ -392,8 +399,53 @@ void JourneyEditor::updateInspector()
                 return;
             QJsonObject config = node->config;
             config.insert(key, v);
+            m_applying = true;
             m_undo->push(new SetConfigCommand(m_graph, id, config));
+            m_applying = false;
         };
+        if (field.kind == ConfigField::Kind::Rule) {
+            // the segment rule builder, as on the Segments page
+            auto *builder = new RuleBuilder(m_db);
+            QStringList segments;
+            for (const Segment &sg : SegmentRepository(m_db).list())
+                segments << sg.name;
+            builder->setSegmentNames(segments);
+            QString error;
+            if (const auto rule = SegmentRule::fromJson(value.toObject(), &error))
+                builder->setRule(*rule);
+            connect(builder, &RuleBuilder::changed, this,
+                    [apply, builder] { apply(builder->rule().toJson()); });
+            m_inspectorForm->addRow(field.label(), builder);
+            continue;
+        }
+        if (field.kind == ConfigField::Kind::Choice) {
+            auto *box = new QComboBox;
+            box->setObjectName(key);
+            box->setAccessibleName(field.label());
+            for (const QString &c : field.choices)
+                box->addItem(ConfigField::choiceLabel(c), c);
+            box->setCurrentIndex(std::max(0, box->findData(value.toString())));
+            connect(box, &QComboBox::currentIndexChanged, this,
+                    [apply, box] { apply(box->currentData().toString()); });
+            m_inspectorForm->addRow(field.label(), box);
+            continue;
+        }
+        if (field.kind == ConfigField::Kind::DateTime) {
+            // in the user's calendar: Jalali in Persian
+            auto *edit = new QDateTimeEdit;
+            edit->setObjectName(key);
+            edit->setAccessibleName(field.label());
+            edit->setCalendarPopup(true);
+            edit->setCalendar(Formatter::calendar());
+            edit->setDisplayFormat(QStringLiteral("yyyy/MM/dd HH:mm"));
+            const QDateTime at = QDateTime::fromString(value.toString(), Qt::ISODate);
+            edit->setDateTime(at.isValid() ? at.toLocalTime()
+                                           : QDateTime::currentDateTime().addDays(1));
+            connect(edit, &QDateTimeEdit::editingFinished, this,
+                    [apply, edit] { apply(edit->dateTime().toUTC().toString(Qt::ISODate)); });
+            m_inspectorForm->addRow(field.label(), edit);
+            continue;
+        }
         if (field.kind == ConfigField::Kind::Boolean) {
             auto *box = new QCheckBox;
             box->setAccessibleName(field.label());

@@ -87,6 +87,7 @@ private:
     QAction *m_start = nullptr;
     QAction *m_pause = nullptr;
     QString m_inspected;
+    bool m_applying = false; ///< the inspector is writing a change
 };
 
 } // namespace masir::ui
