@@ -892,6 +892,26 @@ Options:
         <source>Could not write the demo timeline: %1</source>
         <translation>نوشتن خط زمانی نمونه ممکن نشد: %1</translation>
     </message>
+    <message>
+        <source>Loyal customers</source>
+        <translation>مشتریان وفادار</translation>
+    </message>
+    <message>
+        <source>In Tehran</source>
+        <translation>در تهران</translation>
+    </message>
+    <message>
+        <source>Tehran</source>
+        <translation>تهران</translation>
+    </message>
+    <message>
+        <source>Hot leads</source>
+        <translation>سرنخ‌های داغ</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>تماس دوباره</translation>
+    </message>
 </context>
 <context>
     <name>masir::EmailAddress</name>

@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QScreen>
@@ -101,7 +102,8 @@ int main(int argc, char *argv[])
             progress.setMinimumDuration(500);
             masir::DemoWorkspace::Options options;
             options.batchSize = 250;
-            if (!generator.populate(options, [&](int done, int) { progress.setValue(done); })) {
+            if (!generator.populate(options, [&](int done, int) { progress.setValue(done); }) ||
+                !generator.addSamples(QLocale().name().left(2))) {
                 QMessageBox::critical(nullptr, Startup::cannotOpen(),
                                       Startup::demoFailed(generator.errorString()));
                 return 1;

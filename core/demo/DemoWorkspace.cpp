@@ -7,10 +7,14 @@
 #include "contacts/PhoneNumbers.h"
 #include "contacts/TextNormalizer.h"
 #include "events/EventStore.h"
+#include "journeys/JourneyRepository.h"
+#include "journeys/JourneyTemplates.h"
+#include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
@@ -321,6 +325,63 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
             progress(done, options.contacts);
     }
     qCInfo(lcDemo) << "added" << options.contacts << "demo contacts to" << m_db.path();
+    return true;
+}
+
+bool DemoWorkspace::addSamples(const QString &language)
+{
+    SegmentRepository segments(m_db);
+    auto rule = [](const QString &kind, const QString &field, const QString &op,
+                   const QJsonValue &value) {
+        SegmentRule r;
+        r.root.children << SegmentNode::condition(kind, field, op, value);
+        return r;
+    };
+    QList<Segment> samples;
+    Segment vip;
+    vip.name = tr("Loyal customers");
+    vip.rule = rule(QStringLiteral("field"), QStringLiteral("stage"), QStringLiteral("is"),
+                    QJsonArray{QStringLiteral("customer")});
+    samples << vip;
+    Segment tehran;
+    tehran.name = tr("In Tehran");
+    tehran.rule = rule(QStringLiteral("field"), QStringLiteral("city"), QStringLiteral("contains"),
+                       tr("Tehran"));
+    samples << tehran;
+    Segment hot;
+    hot.name = tr("Hot leads");
+    hot.rule = rule(QStringLiteral("field"), QStringLiteral("score"), QStringLiteral("ge"), 50);
+    samples << hot;
+    for (Segment &s : samples) {
+        if (segments.findByName(s.name))
+            continue;
+        if (!segments.save(s)) {
+            m_error = segments.errorString();
+            return false;
+        }
+    }
+    segments.ensureList(tr("Call back"));
+
+    JourneyRepository journeys(m_db);
+    for (const QString &key : {QStringLiteral("welcome"), QStringLiteral("abandoned_cart"),
+                               QStringLiteral("birthday")}) {
+        const auto t = JourneyTemplates::find(key, language);
+        if (!t || journeys.findByName(t->name))
+            continue;
+        Journey j;
+        j.name = t->name;
+        j.graph = t->graph;
+        j.policy = t->policy;
+        if (!journeys.save(j)) {
+            m_error = journeys.errorString();
+            return false;
+        }
+        // the welcome series runs; the others wait as drafts
+        if (key == QLatin1String("welcome") && !journeys.activate(j.id)) {
+            m_error = journeys.errorString();
+            return false;
+        }
+    }
     return true;
 }
 

@@ -33,6 +33,9 @@ public:
     /// a failed batch is rolled back whole.
     bool populate(const Options &options,
                   const std::function<void(int done, int total)> &progress = {});
+    /// Adds sample segments, a list and journeys made from the templates (in
+    /// \a language), so that every screen has something to show.
+    bool addSamples(const QString &language);
     QString errorString() const { return m_error; }
 
 private:

@@ -1,6 +1,7 @@
 // The journey engine on a real workspace and a virtual clock.
 
 #include "contacts/ContactRepository.h"
+#include "demo/DemoWorkspace.h"
 #include "events/EventStore.h"
 #include "journeys/JourneyEngine.h"
 #include "journeys/JourneyRepository.h"
@@ -617,6 +618,26 @@ private Q_SLOTS:
                                        "j.id = e.journey_id WHERE j.name = 'Nurture draft'")),
                  0);
         QCOMPARE(repo.find(j.id)->status, QStringLiteral("draft"));
+    }
+
+    void demoSamples()
+    {
+        DemoWorkspace demo(m_ws->db());
+        DemoWorkspace::Options options;
+        options.contacts = 200;
+        QVERIFY(demo.populate(options));
+        QVERIFY2(demo.addSamples(QStringLiteral("fa")), qPrintable(demo.errorString()));
+        QVERIFY(demo.addSamples(QStringLiteral("fa"))); // again: nothing twice
+        const QList<Segment> segments = SegmentRepository(m_ws->db()).list();
+        QCOMPARE(segments.size(), 4);
+        for (const Segment &s : segments)
+            QVERIFY(SegmentRepository(m_ws->db()).count(s.id).has_value());
+        const QList<Journey> journeys = JourneyRepository(m_ws->db()).list();
+        QCOMPARE(journeys.size(), 3);
+        int running = 0;
+        for (const Journey &j : journeys)
+            running += j.status == QLatin1String("active");
+        QCOMPARE(running, 1);
     }
 
     void templatesAreCompleteInBothLanguages()
