@@ -3526,6 +3526,38 @@ Options:
         <source>The journey is running.</source>
         <translation>سفر در حال اجراست.</translation>
     </message>
+    <message>
+        <source>Nodes</source>
+        <translation>گره‌ها</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>اتصال…</translation>
+    </message>
+    <message>
+        <source>Select the one node to connect from.</source>
+        <translation>گره‌ای را که اتصال از آن آغاز می‌شود برگزینید (فقط یکی).</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 ← %2</translation>
+    </message>
+    <message>
+        <source>This node has no free output, or nothing it can lead to.</source>
+        <translation>این گره خروجی آزادی ندارد، یا به جایی نمی‌تواند برسد.</translation>
+    </message>
+    <message>
+        <source>Lead to:</source>
+        <translation>رسیدن به:</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source> (problem: %1)</source>
+        <translation> (مشکل: %1)</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::JourneysPage</name>

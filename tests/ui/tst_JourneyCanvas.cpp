@@ -250,6 +250,33 @@ private Q_SLOTS:
         QVERIFY(!editor.startAction()->isEnabled());
     }
 
+    void keyboardAndScreenReaderPath()
+    {
+        ui::JourneyEditor editor(m_ws->db(), newJourney(QStringLiteral("Keyboard")));
+        editor.show();
+        const QString t = editor.scene()->addNode(QStringLiteral("trigger.manual"), QPointF());
+        const QString m = editor.scene()->addNode(QStringLiteral("action.email"), QPointF(300, 0));
+        QCOMPARE(editor.outline()->count(), 2);
+        // each line says what the node is, and its problem
+        QTRY_VERIFY(editor.outline()
+                        ->item(1)
+                        ->data(Qt::AccessibleTextRole)
+                        .toString()
+                        .contains(QLatin1String("template")));
+        // selecting in the outline selects on the canvas, and the other way round
+        editor.outline()->item(0)->setSelected(true);
+        QCOMPARE(editor.scene()->selectedNodeIds(), QStringList{t});
+        editor.scene()->selectNodes({m});
+        QVERIFY(editor.outline()->item(1)->isSelected());
+        QVERIFY(!editor.outline()->item(0)->isSelected());
+        // connecting without a mouse
+        editor.scene()->selectNodes({t});
+        QVERIFY(editor.connectSelectedTo(QStringLiteral("next"), m));
+        QCOMPARE(editor.graph()->target(t, QStringLiteral("next")), m);
+        editor.scene()->selectNodes({m});
+        QVERIFY(!editor.connectSelectedTo(QStringLiteral("next"), t)); // into a trigger: refused
+    }
+
     void inspectorUsesTheRuleBuilderAndChoices()
     {
         ui::JourneyEditor editor(m_ws->db(), newJourney(QStringLiteral("Widgets")));

@@ -22,6 +22,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -126,10 +127,43 @@ JourneyEditor::JourneyEditor(const Database &db, qint64 journeyId, QWidget *pare
             m_view->centerOn(n->position);
     });
 
+    m_outline = new QListWidget;
+    m_outline->setObjectName(QStringLiteral("outline"));
+    m_outline->setAccessibleName(JourneyCanvas::tr("Nodes"));
+    m_outline->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    connect(m_outline, &QListWidget::itemSelectionChanged, this, [this] {
+        if (m_syncingSelection)
+            return;
+        QStringList ids;
+        for (QListWidgetItem *item : m_outline->selectedItems())
+            ids << item->data(kNodeRole).toString();
+        m_syncingSelection = true;
+        m_scene->selectNodes(ids);
+        m_syncingSelection = false;
+        if (ids.size() == 1)
+            m_view->centerOn(m_graph->node(ids.first())->position);
+    });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        if (m_syncingSelection)
+            return;
+        m_syncingSelection = true;
+        const QStringList ids = m_scene->selectedNodeIds();
+        for (int i = 0; i < m_outline->count(); ++i)
+            m_outline->item(i)->setSelected(
+                ids.contains(m_outline->item(i)->data(kNodeRole).toString()));
+        m_syncingSelection = false;
+    });
+    connect(m_graph, &JourneyGraph::nodeAdded, this, &JourneyEditor::updateOutline);
+    connect(m_graph, &JourneyGraph::nodeRemoved, this, &JourneyEditor::updateOutline);
+    connect(m_graph, &JourneyGraph::nodeChanged, this, &JourneyEditor::updateOutline);
+    connect(m_graph, &JourneyGraph::reset, this, &JourneyEditor::updateOutline);
+    connect(m_scene, &JourneyScene::issuesChanged, this, &JourneyEditor::updateOutline);
+
     buildActions();
 
     auto *side = new QSplitter(Qt::Vertical);
     side->addWidget(inspectorBox);
+    side->addWidget(m_outline);
     side->addWidget(m_problems);
     auto *splitter = new QSplitter;
     splitter->addWidget(m_palette);
@@ -140,6 +174,7 @@ JourneyEditor::JourneyEditor(const Database &db, qint64 journeyId, QWidget *pare
     auto *layout = qobject_cast<QVBoxLayout *>(this->layout());
     layout->addWidget(splitter, 1);
     m_save->setEnabled(false);
+    updateOutline();
     refreshCounts();
     updateRunActions();
     resize(1280, 800);
@@ -214,6 +249,8 @@ void JourneyEditor::buildActions()
                           [this] { m_view->zoomToFit(); });
     QAction *actual = action(JourneyCanvas::tr("100%"), QKeySequence(Qt::CTRL | Qt::Key_0),
                              [this] { m_view->zoomTo100(); });
+    action(JourneyCanvas::tr("Connect…"), QKeySequence(Qt::CTRL | Qt::Key_K),
+           [this] { chooseConnection(); });
     action(JourneyCanvas::tr("Zoom In"), QKeySequence::ZoomIn, [this] { m_view->zoomBy(1.25); });
     action(JourneyCanvas::tr("Zoom Out"), QKeySequence::ZoomOut, [this] { m_view->zoomBy(0.8); });
     QAction *exportAction = action(
@@ -276,6 +313,67 @@ bool JourneyEditor::save()
                              : JourneyCanvas::tr("Saved."),
                          5000);
     return true;
+}
+
+void JourneyEditor::updateOutline()
+{
+    const QStringList selected = m_scene->selectedNodeIds();
+    m_syncingSelection = true;
+    m_outline->clear();
+    for (const JourneyNode &n : m_graph->nodes()) {
+        auto *item = new QListWidgetItem(m_scene->describe(n.id), m_outline);
+        item->setData(kNodeRole, n.id);
+        item->setData(Qt::AccessibleTextRole, item->text());
+        item->setSelected(selected.contains(n.id));
+    }
+    m_syncingSelection = false;
+}
+
+bool JourneyEditor::connectSelectedTo(const QString &port, const QString &targetId)
+{
+    const QStringList selected = m_scene->selectedNodeIds();
+    if (selected.size() != 1) {
+        Q_EMIT statusMessage(JourneyCanvas::tr("Select the one node to connect from."), 4000);
+        return false;
+    }
+    return m_scene->connectPorts(selected.first(), port, targetId);
+}
+
+void JourneyEditor::chooseConnection()
+{
+    // From the keyboard: every free output of the selected node to every node it may lead to.
+    const QStringList selected = m_scene->selectedNodeIds();
+    if (selected.size() != 1) {
+        Q_EMIT statusMessage(JourneyCanvas::tr("Select the one node to connect from."), 4000);
+        return;
+    }
+    const JourneyNode *from = m_graph->node(selected.first());
+    const NodeType *type = NodeTypes::find(from->type);
+    QStringList labels;
+    QList<QPair<QString, QString>> choices;
+    for (const QString &port : type->ports(from->config)) {
+        const QString portLabel = type->portLabel(from->config, port);
+        for (const JourneyNode &to : m_graph->nodes()) {
+            if (!m_graph->canConnect(from->id, port, to.id))
+                continue;
+            labels << (portLabel.isEmpty()
+                           ? m_scene->describe(to.id)
+                           : JourneyCanvas::tr("%1 → %2").arg(portLabel, m_scene->describe(to.id)));
+            choices << qMakePair(port, to.id);
+        }
+    }
+    if (choices.isEmpty()) {
+        Q_EMIT statusMessage(JourneyCanvas::tr("This node has no free output, or nothing it can "
+                                               "lead to."),
+                             5000);
+        return;
+    }
+    bool ok = false;
+    const QString picked = QInputDialog::getItem(
+        this, JourneyCanvas::tr("Connect"), JourneyCanvas::tr("Lead to:"), labels, 0, false, &ok);
+    if (ok)
+        connectSelectedTo(choices.at(labels.indexOf(picked)).first,
+                          choices.at(labels.indexOf(picked)).second);
 }
 
 bool JourneyEditor::start()

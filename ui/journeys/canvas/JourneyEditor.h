@@ -39,6 +39,13 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
     QTreeWidget *palette() const { return m_palette; }
     QListWidget *problems() const { return m_problems; }
+    /// Every node as a line of text, in step with the canvas's selection: the way
+    /// to the nodes for the keyboard and screen readers.
+    QListWidget *outline() const { return m_outline; }
+
+    /// Connects the one selected node's \a port to \a targetId (the keyboard's
+    /// way of drawing an edge); false with a message when refused.
+    bool connectSelectedTo(const QString &port, const QString &targetId);
     QAction *saveAction() const { return m_save; }
 
     /// Writes the graph back; a running journey gets a new version.
@@ -70,6 +77,8 @@ private:
     void updateInspector();
     void updateProblems();
     void updateRunActions();
+    void updateOutline();
+    void chooseConnection();
 
     const Database &m_db;
     qint64 m_journeyId;
@@ -79,6 +88,8 @@ private:
     JourneyView *m_view = nullptr;
     QTreeWidget *m_palette = nullptr;
     QListWidget *m_problems = nullptr;
+    QListWidget *m_outline = nullptr;
+    bool m_syncingSelection = false;
     QWidget *m_inspector = nullptr;
     QFormLayout *m_inspectorForm = nullptr;
     QLabel *m_inspectorTitle = nullptr;

@@ -701,6 +701,22 @@ QString JourneyScene::findNode(const QString &text, const QString &after) const
     return QString();
 }
 
+QString JourneyScene::describe(const QString &nodeId) const
+{
+    const JourneyNode *n = m_graph->node(nodeId);
+    const NodeType *t = n ? NodeTypes::find(n->type) : nullptr;
+    if (!t)
+        return QString();
+    QString text = t->label();
+    const QString what = summary(*n);
+    if (!what.isEmpty())
+        text += JourneyCanvas::tr(": %1").arg(what);
+    const QStringList problems = m_issues.value(nodeId);
+    if (!problems.isEmpty())
+        text += JourneyCanvas::tr(" (problem: %1)").arg(problems.join(QStringLiteral("; ")));
+    return text;
+}
+
 void JourneyScene::setCounts(const QList<JourneyNodeCount> &counts)
 {
     m_counts.clear();

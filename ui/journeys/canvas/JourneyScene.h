@@ -65,6 +65,10 @@ public:
     /// The first node whose label or settings contain \a text, after \a after.
     QString findNode(const QString &text, const QString &after = QString()) const;
 
+    /// A node as words, for the outline and screen readers: its type, what it is
+    /// set to do, and its problems.
+    QString describe(const QString &nodeId) const;
+
     /// Validation problems by node ID ("" for the journey as a whole).
     const QHash<QString, QStringList> &issues() const { return m_issues; }
     /// Contacts waiting at each node and passed through, shown under each node.
