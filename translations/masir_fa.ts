@@ -1321,6 +1321,18 @@ Options:
         <source>Cannot save where the engine stopped reading events.</source>
         <translation>جایی که موتور خواندن رویدادها را متوقف کرد ذخیره نشد.</translation>
     </message>
+    <message>
+        <source>skipped: cannot reach the contact on this channel</source>
+        <translation>رد شد: از این راه نمی‌توان به مخاطب رسید</translation>
+    </message>
+    <message>
+        <source>skipped: the field does not exist</source>
+        <translation>رد شد: این فیلد وجود ندارد</translation>
+    </message>
+    <message>
+        <source>skipped: the other journey is not running</source>
+        <translation>رد شد: سفر دیگر در حال اجرا نیست</translation>
+    </message>
 </context>
 <context>
     <name>masir::JourneyGraph</name>
@@ -3736,10 +3748,6 @@ Options:
     <message>
         <source>still waiting</source>
         <translation>هنوز منتظر است</translation>
-    </message>
-    <message>
-        <source>skipped: cannot reach the contact on this channel</source>
-        <translation>رد شد: از این راه نمی‌توان به مخاطب رسید</translation>
     </message>
     <message>
         <source>Text message "%1"</source>

@@ -901,7 +901,9 @@ int CliApp::journey(Database &db, const QStringList &args)
                                   : QStringLiteral(" -> ") + step.port)
                           << (step.outcome.isEmpty()
                                   ? QString()
-                                  : QStringLiteral(" (") + step.outcome + QLatin1Char(')'))
+                                  : QStringLiteral(" (") +
+                                        JourneyEngine::outcomeLabel(step.outcome) +
+                                        QLatin1Char(')'))
                           << '\n';
             }
             for (const JourneySimulator::Message &msg : r.messages) {

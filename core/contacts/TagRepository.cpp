@@ -25,6 +25,16 @@ QList<TagInfo> TagRepository::list() const
     return out;
 }
 
+QStringList TagRepository::names() const
+{
+    QStringList out;
+    QSqlQuery q(m_db.connection());
+    if (q.exec(QStringLiteral("SELECT name FROM tags ORDER BY name_key")))
+        while (q.next())
+            out << q.value(0).toString();
+    return out;
+}
+
 bool TagRepository::rename(qint64 id, const QString &newName)
 {
     const QString name = TextNormalizer::normalize(newName.simplified());

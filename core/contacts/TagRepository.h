@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace masir {
 
@@ -25,6 +26,8 @@ public:
 
     /// Every tag with how many contacts have it, by name.
     QList<TagInfo> list() const;
+    /// Just the names, by name: no counting (for completion while typing).
+    QStringList names() const;
     /// Renames a tag; a name another tag already has (ignoring case and Persian
     /// letter forms) merges the two.
     bool rename(qint64 id, const QString &newName);

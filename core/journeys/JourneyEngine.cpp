@@ -164,6 +164,31 @@ const JourneyEngine::Compiled *JourneyEngine::compiled(qint64 journeyId, int ver
     return c.get();
 }
 
+QString JourneyEngine::outcomeLabel(const QString &outcome)
+{
+    if (outcome == QLatin1String("skipped: not reachable on this channel"))
+        return tr("skipped: cannot reach the contact on this channel");
+    if (outcome == QLatin1String("skipped: unknown field"))
+        return tr("skipped: the field does not exist");
+    if (outcome == QLatin1String("skipped: the other journey is not running"))
+        return tr("skipped: the other journey is not running");
+    return outcome;
+}
+
+QString JourneyEngine::entryNode(const Compiled &c)
+{
+    // by hand or from another journey: the manual trigger, else the first trigger
+    QString first;
+    for (const JourneyNode &n : c.graph.nodes()) {
+        if (n.type == QLatin1String("trigger.manual"))
+            return n.id;
+        const NodeType *t = c.types.value(n.id);
+        if (first.isEmpty() && t && t->category == NodeType::Category::Trigger)
+            first = n.id;
+    }
+    return first;
+}
+
 // --- enrolment -------------------------------------------------------------------
 
 std::optional<qint64> JourneyEngine::enrolAt(const Journey &journey, const QString &nodeId,
@@ -217,16 +242,7 @@ std::optional<qint64> JourneyEngine::enrol(qint64 journeyId, const QList<qint64>
     const Compiled *c = compiled(journeyId, journey->version);
     if (!c)
         return std::nullopt;
-    QString entry;
-    for (const JourneyNode &n : c->graph.nodes()) {
-        if (n.type == QLatin1String("trigger.manual")) {
-            entry = n.id;
-            break;
-        }
-        if (entry.isEmpty() && c->types.value(n.id) &&
-            c->types.value(n.id)->category == NodeType::Category::Trigger)
-            entry = n.id;
-    }
+    const QString entry = entryNode(*c);
     if (entry.isEmpty()) {
         m_error = tr("The journey has no trigger to enter by.");
         return std::nullopt;
@@ -1104,15 +1120,7 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                                              other->version > 0 && other->id != c.journeyId
                                          ? compiled(other->id, other->version)
                                          : nullptr;
-                QString entry;
-                if (og) {
-                    for (const JourneyNode &n : og->graph.nodes()) {
-                        const NodeType *nt = og->types.value(n.id);
-                        if (n.type == QLatin1String("trigger.manual") ||
-                            (entry.isEmpty() && nt && nt->category == NodeType::Category::Trigger))
-                            entry = n.id;
-                    }
-                }
+                const QString entry = og ? entryNode(*og) : QString();
                 if (entry.isEmpty()) {
                     outcome = QStringLiteral("skipped: the other journey is not running");
                 } else {

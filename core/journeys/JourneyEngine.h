@@ -69,10 +69,16 @@ public:
 
     QString errorString() const { return m_error; }
 
+    /// A step's outcome as stored in the step log ("skipped: ..."), in the
+    /// user's language.
+    static QString outcomeLabel(const QString &outcome);
+
 private:
     struct Compiled;
     struct Context;
     const Compiled *compiled(qint64 journeyId, int version);
+    /// Where a contact enrolled by hand or by another journey enters.
+    static QString entryNode(const Compiled &c);
     std::optional<qint64> enrolAt(const Journey &journey, const QString &nodeId, qint64 contactId,
                                   qint64 now);
     bool runBatch(int batchSize, JourneyRunStats &stats, bool *more);

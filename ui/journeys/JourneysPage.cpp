@@ -2,11 +2,13 @@
 
 #include "contacts/ContactRepository.h"
 #include "i18n/Formatter.h"
+#include "journeys/JourneyEngine.h"
 #include "journeys/JourneyRepository.h"
 #include "journeys/JourneySimulator.h"
 #include "journeys/JourneyTemplates.h"
 #include "journeys/NodeTypes.h"
 #include "journeys/canvas/JourneyEditor.h"
+#include "journeys/canvas/JourneyScene.h"
 #include "widgets/ActionButton.h"
 #include "widgets/Selection.h"
 
@@ -138,17 +140,14 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
 void JourneysPage::reload()
 {
     const qint64 keep = selectedId();
-    JourneyRepository repo(m_db);
-    const QList<Journey> journeys = repo.list();
+    const QList<Journey> journeys = JourneyRepository(m_db).list();
     m_table->setRowCount(int(journeys.size()));
+    QList<qint64> ids;
     for (int r = 0; r < journeys.size(); ++r) {
         const Journey &j = journeys.at(r);
-        qint64 waiting = 0;
-        qint64 steps = 0;
-        for (const JourneyNodeCount &c : repo.counts(j.id)) {
-            waiting += c.waiting;
-            steps += c.passed;
-        }
+        ids << j.id;
+        // the counts as last read until the new ones arrive (see loadCounts)
+        const auto [waiting, steps] = m_totals.value(j.id);
         const QStringList cells = {j.name, statusLabel(j.status),
                                    j.version ? Formatter::number(j.version) : QStringLiteral("–"),
                                    Formatter::number(waiting), Formatter::number(steps)};
@@ -163,8 +162,48 @@ void JourneysPage::reload()
     }
     select(keep);
     updateActions();
-    for (JourneyEditor *open : findChildren<JourneyEditor *>())
-        open->refreshCounts(); // the canvas shows the worker's progress too
+    loadCounts(ids);
+}
+
+void JourneysPage::loadCounts(const QList<qint64> &ids)
+{
+    // Counting every step of a large journey takes a while: on a pool thread,
+    // and only the newest request's answer is shown.
+    using Counts = QHash<qint64, QList<JourneyNodeCount>>;
+    const quint64 generation = ++m_countGeneration;
+    auto *watcher = new QFutureWatcher<Counts>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_countGeneration)
+            return;
+        const Counts counts = watcher->result();
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            qint64 waiting = 0;
+            qint64 steps = 0;
+            for (const JourneyNodeCount &c : it.value()) {
+                waiting += c.waiting;
+                steps += c.passed;
+            }
+            m_totals.insert(it.key(), {waiting, steps});
+            for (int r = 0; r < m_table->rowCount(); ++r) {
+                if (m_table->item(r, NameColumn)->data(kIdRole).toLongLong() != it.key())
+                    continue;
+                m_table->item(r, InJourneyColumn)->setText(Formatter::number(waiting));
+                m_table->item(r, StepsColumn)->setText(Formatter::number(steps));
+            }
+        }
+        // the canvas shows the worker's progress too
+        for (JourneyEditor *open : findChildren<JourneyEditor *>())
+            open->scene()->setCounts(counts.value(open->journeyId()));
+    });
+    const Database *db = &m_db;
+    watcher->setFuture(QtConcurrent::run([db, ids] {
+        JourneyRepository repo(*db);
+        Counts counts;
+        for (const qint64 id : ids)
+            counts.insert(id, repo.counts(id));
+        return counts;
+    }));
 }
 
 qint64 JourneysPage::selectedId() const
@@ -318,6 +357,7 @@ JourneyEditor *JourneysPage::editSelected()
         Q_EMIT journeysChanged();
     });
     editor->show();
+    reload(); // fresh counts, for the canvas too
     return editor;
 }
 
@@ -405,7 +445,7 @@ void JourneysPage::simulateSelected(int sample, int days)
                                                                   : QJsonObject(),
                                           step.port);
                 if (!step.outcome.isEmpty())
-                    result = tr("skipped: cannot reach the contact on this channel");
+                    result = JourneyEngine::outcomeLabel(step.outcome);
                 item->setText(2, result);
             }
             for (const JourneySimulator::Message &m : r.messages) {

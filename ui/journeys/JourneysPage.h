@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+#include <QPair>
 #include <QWidget>
 
 class QAction;
@@ -61,6 +63,7 @@ Q_SIGNALS:
 private:
     void chooseTemplate();
     void updateActions();
+    void loadCounts(const QList<qint64> &ids);
 
     const Database &m_db;
     QTableWidget *m_table = nullptr;
@@ -73,6 +76,8 @@ private:
     QAction *m_delete = nullptr;
     QAction *m_simulate = nullptr;
     QAction *m_edit = nullptr;
+    QHash<qint64, QPair<qint64, qint64>> m_totals; ///< journey -> (in it, steps run)
+    quint64 m_countGeneration = 0;
 };
 
 } // namespace masir::ui

@@ -771,9 +771,7 @@ void RuleBuilder::setSegmentNames(const QStringList &names)
 void RuleBuilder::reloadChoices()
 {
     m_context->fields = SegmentFields::all(m_context->db);
-    m_context->tags.clear();
-    for (const TagInfo &t : TagRepository(m_context->db).list())
-        m_context->tags << t.name;
+    m_context->tags = TagRepository(m_context->db).names();
     m_context->journeys.clear();
     for (const Journey &j : JourneyRepository(m_context->db).list())
         m_context->journeys << j.name;

@@ -175,7 +175,6 @@ JourneyEditor::JourneyEditor(const Database &db, qint64 journeyId, QWidget *pare
     layout->addWidget(splitter, 1);
     m_save->setEnabled(false);
     updateOutline();
-    refreshCounts();
     updateRunActions();
     resize(1280, 800);
     m_view->zoomToFit();
@@ -400,11 +399,6 @@ bool JourneyEditor::pause()
     updateRunActions();
     Q_EMIT saved();
     return true;
-}
-
-void JourneyEditor::refreshCounts()
-{
-    m_scene->setCounts(JourneyRepository(m_db).counts(m_journeyId));
 }
 
 void JourneyEditor::updateRunActions()

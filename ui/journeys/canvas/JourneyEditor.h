@@ -53,8 +53,6 @@ public:
     /// Saves, then starts the journey (only offered when nothing stops it).
     bool start();
     bool pause();
-    /// Re-reads how many contacts wait at and passed each node.
-    void refreshCounts();
     QAction *startAction() const { return m_start; }
     QAction *pauseAction() const { return m_pause; }
     bool isModified() const;
