@@ -80,9 +80,36 @@ QString CliApp::usage() const
               "  journey simulate NAME (--contact ID ... | --segment S [--sample N]) [--days N] "
               "[--json]\n"
               "                               show what a journey would do, sending nothing\n"
-              "  worker run [--once] [--batch N]\n"
-              "                               run journeys in the foreground (--once: one "
-              "cycle)\n"
+              "  worker run [--once] [--batch N] [--send-budget MS]\n"
+              "                               run journeys and send in the foreground (--once: "
+              "one cycle)\n"
+              "  channel add smtp --name N --host H --port P --security starttls|tls|none\n"
+              "         [--user U] [--from \"Name <addr>\"] [--ca-file F] [--auth "
+              "plain|login|xoauth2]\n"
+              "         [--connections N] [--limits gmail|workspace|...] [--per-second N]\n"
+              "         [--per-hour N] [--per-day N] [--replace]\n"
+              "                               add an SMTP account (password: MASIR_SMTP_PASSWORD)\n"
+              "  channel add sms --name N --preset "
+              "twilio|kavenegar|melipayamak|smsir|ghasedak|custom\n"
+              "         [--url BASE] [--sender S] [--username U] [--numbers "
+              "e164|international|national]\n"
+              "                               add an SMS gateway (key: MASIR_SMS_SECRET)\n"
+              "  channel list [--json]        list SMTP accounts and SMS gateways\n"
+              "  channel test NAME --to ADDRESS_OR_PHONE\n"
+              "                               send a test and show the server's reply\n"
+              "  channel remove NAME          remove an account and its secret\n"
+              "  template add --name N --channel email|sms [--subject S] [--preheader P]\n"
+              "         --body-file F.md [--transactional] [--replace]\n"
+              "                               add a template (Markdown with merge tags)\n"
+              "  template list                list templates\n"
+              "  send --template N --to CONTACT_EMAIL_OR_PHONE\n"
+              "                               queue one message through the outbox\n"
+              "  outbox list [--state S] [--limit N] [--json]\n"
+              "                               list messages in the outbox\n"
+              "  outbox retry|cancel ID...    resend failed or interrupted, or cancel\n"
+              "  unsubscribe TOKEN            unsubscribe the contact of an unsubscribe link\n"
+              "  settings get|set KEY [VALUE] read or change a workspace setting (postal-address,\n"
+              "                               unsubscribe-url, sending-paused, ...)\n"
               "  check                        check the workspace file for damage\n"
               "\n"
               "Options:\n"
@@ -194,6 +221,19 @@ int CliApp::run(const QStringList &arguments)
     if (command == QLatin1String("worker")) {
         Database db(path);
         return worker(db, args);
+    }
+    const std::pair<const char *, int (CliApp::*)(Database &, const QStringList &)> sending[] = {
+        {"channel", &CliApp::channel},
+        {"template", &CliApp::templates},
+        {"send", &CliApp::send},
+        {"outbox", &CliApp::outbox},
+        {"unsubscribe", &CliApp::unsubscribe},
+        {"settings", &CliApp::settings}};
+    for (const auto &[name, handler] : sending) {
+        if (command == QLatin1String(name)) {
+            Database db(path);
+            return (this->*handler)(db, args);
+        }
     }
     if (command == QLatin1String("check")) {
         Database db(path, Database::Mode::ReadOnly);
@@ -941,6 +981,9 @@ int CliApp::worker(Database &db, const QStringList &args)
     parser.addOption({QStringLiteral("once"), tr("Run one cycle, then stop.")});
     parser.addOption(
         {QStringLiteral("batch"), tr("Enrolments per transaction."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("send-budget"),
+                      tr("Milliseconds to send for in each cycle (default 1000)."),
+                      QStringLiteral("MS"), QStringLiteral("1000")});
     if (!parser.parse(parseArgs))
         return usageError(parser.errorText());
     const int batch =
@@ -964,6 +1007,21 @@ int CliApp::worker(Database &db, const QStringList &args)
                          .arg(stats->queued)
                          .arg(stats->completed + stats->exited)
                   << '\n';
+        const auto sent = cycle.send(parser.value(QStringLiteral("send-budget")).toLongLong());
+        if (!sent)
+            return fail(cycle.errorString());
+        if (sent->sent || sent->failed || sent->retried || sent->interrupted || sent->cancelled ||
+            sent->suppressed || parser.isSet(QStringLiteral("once")))
+            m_out << tr("%1 sent, %2 retrying, %3 failed, %4 dropped, %5 interrupted")
+                         .arg(sent->sent)
+                         .arg(sent->retried)
+                         .arg(sent->failed)
+                         .arg(sent->cancelled + sent->suppressed)
+                         .arg(sent->interrupted)
+                  << '\n';
+        for (const QString &problem : sent->accountErrors)
+            m_err << problem << '\n';
+        m_err.flush();
         m_out.flush();
         if (parser.isSet(QStringLiteral("once")))
             break;

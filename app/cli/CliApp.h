@@ -1,5 +1,9 @@
 #pragma once
 
+#include "messaging/ChannelAccounts.h"
+#include "messaging/channels/Transport.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
 #include <QTextStream>
@@ -34,6 +38,14 @@ private:
     int score(Database &db, const QStringList &args);
     int journey(Database &db, const QStringList &args);
     int worker(Database &db, const QStringList &args);
+    int channel(Database &db, const QStringList &args);
+    int templates(Database &db, const QStringList &args);
+    int send(Database &db, const QStringList &args);
+    int outbox(Database &db, const QStringList &args);
+    int unsubscribe(Database &db, const QStringList &args);
+    int settings(Database &db, const QStringList &args);
+    std::optional<RateLimits> limitsFrom(const QCommandLineParser &parser);
+    DeliveryResult testSend(Database &db, const ChannelAccount &account, const QString &to);
 
     QTextStream m_out;
     QTextStream m_err;

@@ -705,8 +705,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
     QSqlQuery outbox(db);
     outbox.prepare(QStringLiteral(
         "INSERT INTO outbox (idempotency_key, channel, contact_id, journey_id, enrollment_id, "
-        "node_id, template, payload, marketing, due_at, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
+        "node_id, template, payload, marketing, due_at, created_at, updated_at, recipient) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
     QSqlQuery sentToday(db); // marketing emails in the last 24 hours, across journeys
     sentToday.prepare(QStringLiteral(
         "SELECT count(*), min(created_at) FROM outbox WHERE contact_id = ? AND channel = 'email' "
@@ -969,7 +969,7 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                            c.contactId, c.journeyId, c.enrollmentId, c.nodeId,
                            cfg.value(QStringLiteral("template")).toString(), compact(payload),
                            cfg.value(QStringLiteral("transactional")).toBool() ? 0 : 1, c.now,
-                           c.now, c.now}))
+                           c.now, c.now, SqlValues::text(email ? c.email : c.phone)}))
                     return false;
                 stats.queued += outbox.numRowsAffected();
             } else if (t == QLatin1String("action.webhook")) {
@@ -984,9 +984,10 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                          {QStringLiteral("node"), c.nodeId},
                          {QStringLiteral("at"), QDateTime::fromMSecsSinceEpoch(c.now, Qt::UTC)
                                                     .toString(Qt::ISODateWithMs)}}}};
-                if (!exec(outbox, {key, QStringLiteral("webhook"), c.contactId, c.journeyId,
-                                   c.enrollmentId, c.nodeId, SqlValues::text(QString()),
-                                   compact(payload), 0, c.now, c.now, c.now}))
+                if (!exec(outbox,
+                          {key, QStringLiteral("webhook"), c.contactId, c.journeyId, c.enrollmentId,
+                           c.nodeId, SqlValues::text(QString()), compact(payload), 0, c.now, c.now,
+                           c.now, cfg.value(QStringLiteral("url")).toString()}))
                     return false;
                 stats.queued += outbox.numRowsAffected();
             } else if (t == QLatin1String("action.tag")) {

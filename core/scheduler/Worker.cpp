@@ -10,7 +10,18 @@ namespace masir {
 WorkerCycle::WorkerCycle(const Database &db, const Clock &clock)
     : m_db(db)
     , m_clock(clock)
+    , m_sender(std::make_unique<OutboxSender>(db, clock))
 {}
+
+WorkerCycle::~WorkerCycle() = default;
+
+std::optional<SendStats> WorkerCycle::send(qint64 budgetMs)
+{
+    const auto stats = m_sender->run(budgetMs);
+    if (!stats)
+        m_error = m_sender->errorString();
+    return stats;
+}
 
 std::optional<JourneyRunStats> WorkerCycle::run(int batchSize)
 {
@@ -21,9 +32,11 @@ std::optional<JourneyRunStats> WorkerCycle::run(int batchSize)
     return stats;
 }
 
-qint64 WorkerCycle::sleepMs(qint64 maxMs) const
+qint64 WorkerCycle::sleepMs(qint64 maxMs)
 {
-    const auto next = JourneyEngine(m_db, m_clock).nextDueAt();
+    auto next = JourneyEngine(m_db, m_clock).nextDueAt();
+    if (const auto message = m_sender->nextWakeAt())
+        next = next ? std::min(*next, *message) : *message;
     if (!next)
         return maxMs;
     return std::clamp<qint64>(*next - m_clock.nowMs(), 0, maxMs);
@@ -50,6 +63,10 @@ public:
                 Q_EMIT m_owner->cycleFinished(*stats);
             else
                 Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
+            if (const auto sent = m_cycle.send())
+                Q_EMIT m_owner->sendFinished(*sent);
+            else
+                Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
         }
         m_timer.start(int(m_cycle.sleepMs(m_owner->m_pollMs.load())));
     }
@@ -69,6 +86,7 @@ Worker::Worker(const Database &db, const Clock &clock, QObject *parent)
     , m_clock(clock)
 {
     qRegisterMetaType<masir::JourneyRunStats>();
+    qRegisterMetaType<masir::SendStats>();
     m_thread.setObjectName(QStringLiteral("masir-worker"));
 }
 

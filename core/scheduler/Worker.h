@@ -1,6 +1,7 @@
 #pragma once
 
 #include "journeys/JourneyEngine.h"
+#include "messaging/OutboxSender.h"
 
 #include <QObject>
 #include <QThread>
@@ -13,23 +14,27 @@ namespace masir {
 class Clock;
 class Database;
 
-/// One cycle of background work: journey triggers and due steps (the sender
-/// and CRM sync join here later). The worker thread and `masir-cli worker run`
-/// run the same cycle.
+/// One cycle of background work: journey triggers and due steps, then the
+/// outbox sender (CRM sync joins here later). The worker thread and
+/// `masir-cli worker run` run the same cycle.
 class WorkerCycle final
 {
 public:
     WorkerCycle(const Database &db, const Clock &clock);
-    /// Runs one cycle; nullopt with errorString() when the database refused.
+    ~WorkerCycle();
+    /// Runs the journeys once; nullopt with errorString() when the database refused.
     std::optional<JourneyRunStats> run(int batchSize = 500);
-    /// How long to sleep before the next cycle: until the next due step, at
-    /// most \a maxMs (new events and contacts are looked for that often).
-    qint64 sleepMs(qint64 maxMs) const;
+    /// Sends for up to \a budgetMs; nullopt with errorString() on a database error.
+    std::optional<SendStats> send(qint64 budgetMs = 1000);
+    /// How long to sleep before the next cycle: until the next due step or
+    /// message, at most \a maxMs (new events and contacts are looked for that often).
+    qint64 sleepMs(qint64 maxMs);
     QString errorString() const { return m_error; }
 
 private:
     const Database &m_db;
     const Clock &m_clock;
+    std::unique_ptr<OutboxSender> m_sender;
     QString m_error;
 };
 
@@ -59,6 +64,7 @@ public:
 
 Q_SIGNALS:
     void cycleFinished(const masir::JourneyRunStats &stats);
+    void sendFinished(const masir::SendStats &stats);
     void cycleFailed(const QString &error);
     void pausedChanged(bool paused);
 

@@ -5,6 +5,7 @@
 
 #include <QLocale>
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace masir {
 
@@ -25,6 +26,14 @@ constexpr KeyInfo kKeys[] = {
     {WorkspaceSettings::Key::SqlScore, "scoring/sqlScore"},
     {WorkspaceSettings::Key::EmailsPerDay, "sending/emailsPerDay"},
     {WorkspaceSettings::Key::WaitEventCursor, "journeys/waitEventCursor"},
+    {WorkspaceSettings::Key::PostalAddress, "business/postalAddress"},
+    {WorkspaceSettings::Key::UnsubscribeUrl, "sending/unsubscribeUrl"},
+    {WorkspaceSettings::Key::UnsubscribeMailto, "sending/unsubscribeMailto"},
+    {WorkspaceSettings::Key::TokenSecret, "sending/tokenSecret"},
+    {WorkspaceSettings::Key::WorkspaceId, "workspace/id"},
+    {WorkspaceSettings::Key::SendingPaused, "sending/paused"},
+    {WorkspaceSettings::Key::MaxAttempts, "sending/maxAttempts"},
+    {WorkspaceSettings::Key::RetryBaseMs, "sending/retryBaseMs"},
 };
 
 } // namespace
@@ -64,6 +73,18 @@ QVariant WorkspaceSettings::defaultValue(Key key)
         return 2;
     case Key::WaitEventCursor:
         return 0;
+    case Key::PostalAddress:
+    case Key::UnsubscribeUrl:
+    case Key::UnsubscribeMailto:
+    case Key::TokenSecret:
+    case Key::WorkspaceId:
+        return QString();
+    case Key::SendingPaused:
+        return false;
+    case Key::MaxAttempts:
+        return 5;
+    case Key::RetryBaseMs:
+        return 60000;
     }
     return {};
 }
@@ -86,6 +107,18 @@ bool WorkspaceSettings::setValue(Key key, const QVariant &value)
     q.addBindValue(keyName(key));
     q.addBindValue(SqlValues::text(value.toString()));
     return q.exec();
+}
+
+QString WorkspaceSettings::token(Key key)
+{
+    QString v = value(key).toString();
+    if (!v.isEmpty())
+        return v;
+    v = QUuid::createUuid().toString(QUuid::Id128);
+    if (key == Key::TokenSecret)
+        v += QUuid::createUuid().toString(QUuid::Id128);
+    setValue(key, v);
+    return value(key).toString(); // another process may have won the race
 }
 
 } // namespace masir

@@ -296,6 +296,50 @@ const QList<QStringList> &migrationList()
                 checked_at BIGINT NOT NULL,
                 PRIMARY KEY (journey_id, node_id)))"),
         },
+        // 10: sending: templates, channel accounts (no secrets), suppressions, and what
+        // the outbox sender needs to claim, rate-limit and account for each message
+        {
+            QStringLiteral(R"(CREATE TABLE templates (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL UNIQUE,
+                channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
+                subject TEXT NOT NULL DEFAULT '',
+                preheader TEXT NOT NULL DEFAULT '',
+                body TEXT NOT NULL DEFAULT '',
+                marketing INTEGER NOT NULL DEFAULT 1,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE channel_accounts (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL CHECK (kind IN ('smtp', 'sms')),
+                config TEXT NOT NULL DEFAULT '{}',
+                per_second INTEGER NOT NULL DEFAULT 0,
+                per_hour INTEGER NOT NULL DEFAULT 0,
+                per_day INTEGER NOT NULL DEFAULT 0,
+                connections INTEGER NOT NULL DEFAULT 1,
+                enabled INTEGER NOT NULL DEFAULT 1,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE suppressions (
+                channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
+                address TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                detail TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL,
+                PRIMARY KEY (channel, address)))"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN recipient TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN account_id BIGINT"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN claimed_at BIGINT"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN sent_at BIGINT"),
+            QStringLiteral("UPDATE outbox SET recipient = COALESCE(json_extract(payload, '$.to'), "
+                           "'')"),
+            QStringLiteral("CREATE INDEX outbox_state ON outbox (state, updated_at)"),
+            QStringLiteral("CREATE INDEX outbox_account_sent ON outbox (account_id, sent_at) "
+                           "WHERE sent_at IS NOT NULL"),
+            QStringLiteral("CREATE INDEX outbox_recipient ON outbox (channel, recipient) "
+                           "WHERE state = 'queued'"),
+        },
     };
     return list;
 }

@@ -1,0 +1,211 @@
+#include "messaging/Outbox.h"
+
+#include "storage/Database.h"
+#include "storage/SqlExec.h"
+#include "storage/SqlValues.h"
+#include "storage/Transaction.h"
+
+#include <QUuid>
+
+namespace masir {
+
+Outbox::Outbox(const Database &db)
+    : m_db(db)
+{}
+
+QStringList Outbox::states()
+{
+    return {QStringLiteral("queued"),    QStringLiteral("sending"),     QStringLiteral("sent"),
+            QStringLiteral("failed"),    QStringLiteral("interrupted"), QStringLiteral("cancelled"),
+            QStringLiteral("suppressed")};
+}
+
+QString Outbox::stateLabel(const QString &state)
+{
+    if (state == QLatin1String("queued"))
+        return tr("Queued");
+    if (state == QLatin1String("sending"))
+        return tr("Sending");
+    if (state == QLatin1String("sent"))
+        return tr("Sent");
+    if (state == QLatin1String("failed"))
+        return tr("Failed");
+    if (state == QLatin1String("interrupted"))
+        return tr("Interrupted");
+    if (state == QLatin1String("cancelled"))
+        return tr("Cancelled");
+    if (state == QLatin1String("suppressed"))
+        return tr("Suppressed");
+    return state;
+}
+
+std::optional<qint64> Outbox::enqueue(const QString &channel, qint64 contactId,
+                                      const QString &recipient, const QString &templateName,
+                                      bool marketing, const QString &idempotencyKey)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString key =
+        idempotencyKey.isEmpty()
+            ? QStringLiteral("manual:") + QUuid::createUuid().toString(QUuid::WithoutBraces)
+            : idempotencyKey;
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(q,
+                   QStringLiteral("INSERT INTO outbox (idempotency_key, channel, contact_id, "
+                                  "template, payload, marketing, due_at, created_at, updated_at, "
+                                  "recipient) VALUES (?, ?, ?, ?, '{}', ?, ?, ?, ?, ?) "
+                                  "ON CONFLICT DO NOTHING"),
+                   {key, channel, contactId ? QVariant(contactId) : QVariant(), templateName,
+                    marketing ? 1 : 0, now, now, now, recipient},
+                   &m_error))
+        return std::nullopt;
+    if (q.numRowsAffected() == 0) {
+        m_error = tr("This message is already in the outbox.");
+        return std::nullopt;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+QList<OutboxRow> Outbox::list(const OutboxFilter &filter) const
+{
+    QString sql = QStringLiteral(
+        "SELECT o.id, o.channel, o.state, o.recipient, o.template, COALESCE(j.name, ''), "
+        "o.contact_id, o.attempts, o.due_at, o.sent_at, o.updated_at, o.error, o.provider_id "
+        "FROM outbox o LEFT JOIN journeys j ON j.id = o.journey_id WHERE 1 = 1");
+    QVariantList binds;
+    if (!filter.state.isEmpty()) {
+        sql += QStringLiteral(" AND o.state = ?");
+        binds << filter.state;
+    }
+    if (!filter.channel.isEmpty()) {
+        sql += QStringLiteral(" AND o.channel = ?");
+        binds << filter.channel;
+    }
+    if (filter.beforeId > 0) {
+        sql += QStringLiteral(" AND o.id < ?");
+        binds << filter.beforeId;
+    }
+    sql += QStringLiteral(" ORDER BY o.id DESC LIMIT ?");
+    binds << filter.limit;
+    QList<OutboxRow> out;
+    QSqlQuery q(m_db.connection());
+    QString error;
+    if (!Sql::exec(q, sql, binds, &error))
+        return out;
+    auto time = [](const QVariant &v) {
+        return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+    };
+    while (q.next()) {
+        OutboxRow r;
+        r.id = q.value(0).toLongLong();
+        r.channel = q.value(1).toString();
+        r.state = q.value(2).toString();
+        r.recipient = q.value(3).toString();
+        r.templateName = q.value(4).toString();
+        r.journey = q.value(5).toString();
+        r.contactId = q.value(6).toLongLong();
+        r.attempts = q.value(7).toInt();
+        r.dueAt = time(q.value(8));
+        r.sentAt = time(q.value(9));
+        r.updatedAt = time(q.value(10));
+        r.error = q.value(11).toString();
+        r.providerId = q.value(12).toString();
+        out << r;
+    }
+    return out;
+}
+
+QMap<QString, qint64> Outbox::countsByState() const
+{
+    QMap<QString, qint64> out;
+    QSqlQuery q(m_db.connection());
+    if (q.exec(QStringLiteral("SELECT state, count(*) FROM outbox GROUP BY state")))
+        while (q.next())
+            out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
+}
+
+namespace {
+
+int updateEach(const Database &db, const QString &sql, const QList<qint64> &ids,
+               const QVariantList &before, QString *error)
+{
+    Transaction tx(db.connection());
+    if (!tx.isActive()) {
+        *error = tx.errorString();
+        return -1;
+    }
+    QSqlQuery q(db.connection());
+    q.prepare(sql);
+    int changed = 0;
+    for (const qint64 id : ids) {
+        int i = 0;
+        for (const QVariant &b : before)
+            q.bindValue(i++, b);
+        q.bindValue(i, id);
+        if (!Sql::exec(q, error))
+            return -1;
+        changed += q.numRowsAffected();
+    }
+    if (!tx.commit()) {
+        *error = tx.errorString();
+        return -1;
+    }
+    return changed;
+}
+
+} // namespace
+
+int Outbox::retry(const QList<qint64> &ids)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    return updateEach(m_db,
+                      QStringLiteral("UPDATE outbox SET state = 'queued', due_at = ?, "
+                                     "updated_at = ?, error = '' WHERE state IN ('failed', "
+                                     "'interrupted') AND id = ?"),
+                      ids, {now, now}, &m_error);
+}
+
+int Outbox::cancel(const QList<qint64> &ids)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    return updateEach(m_db,
+                      QStringLiteral("UPDATE outbox SET state = 'cancelled', updated_at = ?, "
+                                     "error = ? WHERE state IN ('queued', 'interrupted') "
+                                     "AND id = ?"),
+                      ids, {now, tr("Cancelled by hand.")}, &m_error);
+}
+
+bool Outbox::suppress(const QString &channel, const QString &address, const QString &reason,
+                      const QString &detail)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(q,
+                   QStringLiteral("INSERT INTO suppressions (channel, address, reason, detail, "
+                                  "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+                   {channel, address, reason, SqlValues::text(detail), now}, &m_error))
+        return false;
+    // An unsubscribe stops marketing; a bounce or complaint stops everything.
+    const bool marketingOnly = reason == QLatin1String("unsubscribe");
+    return Sql::exec(
+        q,
+        QStringLiteral("UPDATE outbox SET state = 'suppressed', updated_at = ?, "
+                       "error = ? WHERE state = 'queued' AND channel = ? AND "
+                       "recipient = ?") +
+            (marketingOnly ? QStringLiteral(" AND marketing = 1") : QString()),
+        {now, tr("The address is on the suppression list (%1).").arg(reason), channel, address},
+        &m_error);
+}
+
+bool Outbox::isSuppressed(const QString &channel, const QString &address, bool marketing) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM suppressions WHERE channel = ? AND address = ? AND "
+                             "(? = 1 OR reason <> 'unsubscribe')"));
+    q.addBindValue(channel);
+    q.addBindValue(address);
+    q.addBindValue(marketing ? 1 : 0);
+    return q.exec() && q.next();
+}
+
+} // namespace masir

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace masir {
+
+class Database;
+
+/// One row of the outbox, as lists show it.
+struct OutboxRow
+{
+    qint64 id = 0;
+    QString channel;
+    QString state;
+    QString recipient;
+    QString templateName;
+    QString journey;
+    qint64 contactId = 0;
+    int attempts = 0;
+    QDateTime dueAt;
+    QDateTime sentAt;
+    QDateTime updatedAt;
+    QString error;
+    QString providerId;
+};
+
+struct OutboxFilter
+{
+    QString state; ///< empty: every state
+    QString channel;
+    int limit = 500;
+    qint64 beforeId = 0; ///< paging: rows with a smaller id
+};
+
+/// What the user and scripts do with the outbox: queue one message, list,
+/// retry, cancel, and settle rows a crash interrupted.
+///
+/// States: queued → sending → sent | failed | cancelled | suppressed, and
+/// interrupted for rows found in "sending" after a crash: they may or may not
+/// have gone out, so they are never resent on their own.
+class Outbox final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::Outbox)
+
+public:
+    explicit Outbox(const Database &db);
+
+    static QStringList states();
+    static QString stateLabel(const QString &state);
+
+    /// Queues one message to a contact now; returns its id.
+    std::optional<qint64> enqueue(const QString &channel, qint64 contactId,
+                                  const QString &recipient, const QString &templateName,
+                                  bool marketing, const QString &idempotencyKey = {});
+    QList<OutboxRow> list(const OutboxFilter &filter) const;
+    QMap<QString, qint64> countsByState() const;
+
+    /// failed or interrupted → queued, due now (interrupted: "resend").
+    int retry(const QList<qint64> &ids);
+    /// queued or interrupted → cancelled (interrupted: "discard").
+    int cancel(const QList<qint64> &ids);
+
+    /// Adds an address to the suppression list and cancels what waits for it.
+    bool suppress(const QString &channel, const QString &address, const QString &reason,
+                  const QString &detail = {});
+    /// An unsubscribe suppresses marketing only; bounces and complaints everything.
+    bool isSuppressed(const QString &channel, const QString &address, bool marketing) const;
+
+    QString errorString() const { return m_error; }
+
+private:
+    const Database &m_db;
+    QString m_error;
+};
+
+} // namespace masir

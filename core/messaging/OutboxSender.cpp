@@ -1,0 +1,652 @@
+#include "messaging/OutboxSender.h"
+
+#include "common/Logging.h"
+#include "contacts/ContactRepository.h"
+#include "contacts/CustomFields.h"
+#include "events/EventStore.h"
+#include "messaging/MessageRenderer.h"
+#include "messaging/MimeMessage.h"
+#include "messaging/Outbox.h"
+#include "messaging/SecretStore.h"
+#include "messaging/UnsubscribeTokens.h"
+#include "messaging/channels/Transport.h"
+#include "scheduler/Clock.h"
+#include "settings/WorkspaceSettings.h"
+#include "storage/Database.h"
+#include "storage/SqlExec.h"
+#include "storage/SqlValues.h"
+#include "storage/Transaction.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+
+namespace masir {
+
+struct OutboxSender::Account
+{
+    ChannelAccount config;
+    std::unique_ptr<Transport> channel;
+    RateLimiter limiter;
+    QString problem;         ///< why it cannot send (no secret, login refused, ...)
+    qint64 blockedUntil = 0; ///< after an account error, wait before trying again
+};
+
+struct OutboxSender::Claimed
+{
+    qint64 id = 0;
+    qint64 contactId = 0;
+    QString channel;
+    QString recipient;
+    QString templateName;
+    int attempts = 0; ///< including this one
+    Account *account = nullptr;
+    Delivery delivery;
+};
+
+namespace {
+
+constexpr qint64 kAccountBackoffMs = 60 * 1000;
+
+} // namespace
+
+OutboxSender::OutboxSender(const Database &db, const Clock &clock)
+    : m_db(db)
+    , m_clock(clock)
+    , m_pool(std::make_unique<CurlPool>())
+{}
+
+OutboxSender::~OutboxSender()
+{
+    // Let what is on the wire finish, so that its result is written down.
+    for (int i = 0; i < 600 && m_pool->running() > 0; ++i) {
+        SendStats ignored;
+        settle(m_pool->poll(100), ignored);
+    }
+}
+
+bool OutboxSender::acquire(SendStats &stats)
+{
+    if (m_locked)
+        return true;
+    if (!m_lock) {
+        m_lock = std::make_unique<QLockFile>(m_db.path() + QStringLiteral(".sender.lock"));
+        m_lock->setStaleLockTime(0); // stale only when its process is gone
+    }
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        m_lock->getLockInfo(&pid, &host, &app);
+        stats.otherSender = true;
+        stats.accountErrors << tr("Another Masir process (%1, pid %2) is sending from this "
+                                  "workspace; this one only runs journeys.")
+                                   .arg(app)
+                                   .arg(pid);
+        return false;
+    }
+    m_locked = true;
+    // Whatever is still "sending" belonged to a sender that died: it may or may
+    // not have gone out. Never guess; show it.
+    const qint64 now = m_clock.nowMs();
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(q,
+                   QStringLiteral("UPDATE outbox SET state = 'interrupted', updated_at = ?, "
+                                  "error = ? WHERE state = 'sending'"),
+                   {now, tr("Masir stopped while sending this message; it may or may not have "
+                            "been delivered. Resend or discard it.")},
+                   &m_error)) {
+        m_locked = false;
+        m_lock->unlock();
+        return false;
+    }
+    stats.interrupted = q.numRowsAffected();
+    return true;
+}
+
+bool OutboxSender::loadAccounts(SendStats &stats)
+{
+    const QList<ChannelAccount> accounts = ChannelAccounts(m_db).list();
+    SecretStore secrets(WorkspaceSettings(m_db).token(WorkspaceSettings::Key::WorkspaceId));
+    std::vector<std::unique_ptr<Account>> next;
+    for (const ChannelAccount &config : accounts) {
+        if (!config.enabled)
+            continue;
+        std::unique_ptr<Account> account;
+        qint64 blockedUntil = 0;
+        for (auto &old : m_accounts) {
+            if (old && old->config == config) {
+                // An account that could not send is built again: its password may be fixed.
+                if (old->problem.isEmpty() && old->blockedUntil <= m_clock.nowMs())
+                    account = std::move(old);
+                else
+                    blockedUntil = old->blockedUntil;
+                break;
+            }
+        }
+        if (!account) {
+            account = std::make_unique<Account>();
+            account->config = config;
+            account->limiter.setLimits(config.limits);
+            // What this account sent lately still counts against its limits.
+            QSqlQuery q(m_db.connection());
+            QList<qint64> times;
+            if (Sql::exec(q,
+                          QStringLiteral("SELECT claimed_at FROM outbox WHERE account_id = ? AND "
+                                         "sent_at IS NOT NULL AND sent_at > ?"),
+                          {config.id, m_clock.nowMs() - 24LL * 3600 * 1000}, &m_error))
+                while (q.next())
+                    times << q.value(0).toLongLong();
+            account->limiter.seed(times);
+            const bool needsSecret =
+                !config.isSmtp() ||
+                !config.config.value(QStringLiteral("user")).toString().isEmpty();
+            QString secret;
+            if (needsSecret) {
+                const auto s = secrets.read(config.name);
+                if (!s)
+                    account->problem = secrets.errorString();
+                else
+                    secret = *s;
+            }
+            account->channel =
+                config.isSmtp() ? makeSmtpChannel(config, secret) : makeSmsChannel(config, secret);
+            account->blockedUntil = blockedUntil;
+        }
+        if (!account->problem.isEmpty())
+            stats.accountErrors << config.name + QStringLiteral(": ") + account->problem;
+        next.push_back(std::move(account));
+    }
+    // Accounts that were removed, changed or rebuilt: dropped once idle; those
+    // still sending stay (not used) until their transfers end.
+    for (auto &old : m_accounts) {
+        if (!old)
+            continue;
+        if (m_pool->freeSlots(old->channel.get()) == old->channel->connections()) {
+            m_pool->forget(old->channel.get());
+            continue;
+        }
+        old->config.enabled = false;
+        next.push_back(std::move(old));
+    }
+    m_accounts = std::move(next);
+    if (!m_webhooks)
+        m_webhooks = makeWebhookChannel(
+            WorkspaceSettings(m_db).token(WorkspaceSettings::Key::TokenSecret), false);
+    return true;
+}
+
+bool OutboxSender::dropUnwanted(SendStats &stats, qint64 now)
+{
+    QSqlQuery q(m_db.connection());
+    // Suppressed addresses: bounces, complaints, unsubscribes, by hand.
+    if (!Sql::exec(q,
+                   QStringLiteral("UPDATE outbox SET state = 'suppressed', updated_at = ?, "
+                                  "error = ? WHERE state = 'queued' AND EXISTS (SELECT 1 FROM "
+                                  "suppressions s WHERE s.channel = outbox.channel AND "
+                                  "s.address = outbox.recipient AND (outbox.marketing = 1 OR "
+                                  "s.reason <> 'unsubscribe'))"),
+                   {now, tr("The address is on the suppression list.")}, &m_error))
+        return false;
+    stats.suppressed += q.numRowsAffected();
+    // Marketing to someone who unsubscribed, bounced or withdrew consent.
+    if (!Sql::exec(
+            q,
+            QStringLiteral("UPDATE outbox SET state = 'cancelled', updated_at = ?, error = ? "
+                           "WHERE state = 'queued' AND marketing = 1 AND EXISTS (SELECT 1 FROM "
+                           "contacts c WHERE c.id = outbox.contact_id AND (c.status <> 'active' OR "
+                           "(outbox.channel = 'email' AND c.email_consent = 'withdrawn') OR "
+                           "(outbox.channel = 'sms' AND c.sms_consent = 'withdrawn')))"),
+            {now, tr("The contact unsubscribed, bounced or withdrew consent.")}, &m_error))
+        return false;
+    stats.cancelled += q.numRowsAffected();
+    return true;
+}
+
+const CompiledMessage *OutboxSender::compiled(const QString &name, QString *error)
+{
+    if (!m_templates.contains(name)) {
+        const auto t = TemplateRepository(m_db).find(name);
+        if (!t) {
+            *error = tr("There is no template named \"%1\".").arg(name);
+            return nullptr;
+        }
+        WorkspaceSettings settings(m_db);
+        const SenderInfo sender = UnsubscribeTokens(m_db).senderInfo();
+        QStringList keys;
+        for (const FieldDefinition &f : CustomFieldRepository(m_db).fields())
+            keys << f.key;
+        m_templates.insert(name, std::make_shared<CompiledMessage>(
+                                     MessageRenderer::compile(*t, MergeVocabulary(keys), sender)));
+    }
+    const CompiledMessage *m = m_templates.value(name).get();
+    if (!m->isValid()) {
+        *error = tr("Template \"%1\": %2").arg(name, m->errors.join(QStringLiteral("; ")));
+        return nullptr;
+    }
+    return m;
+}
+
+bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUntil)
+{
+    const qint64 now = m_clock.nowMs();
+    QHash<QString, QList<Account *>> byChannel;
+    int free = 0;
+    for (auto &a : m_accounts) {
+        if (!a->config.enabled || !a->problem.isEmpty() || a->blockedUntil > now)
+            continue;
+        byChannel[a->config.channel()] << a.get();
+        free += m_pool->freeSlots(a->channel.get());
+    }
+    const int webhookFree = m_pool->freeSlots(m_webhooks.get());
+    free += webhookFree;
+    QStringList channels = byChannel.keys();
+    channels << QStringLiteral("webhook");
+    if (free == 0)
+        return true;
+
+    QString placeholders;
+    QVariantList binds{now};
+    for (const QString &c : channels) {
+        placeholders += placeholders.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
+        binds << c;
+    }
+    binds << free * 2;
+    QSqlQuery due(m_db.connection());
+    if (!Sql::exec(due,
+                   QStringLiteral("SELECT id, channel, contact_id, template, payload, marketing, "
+                                  "attempts, recipient FROM outbox WHERE state = 'queued' AND "
+                                  "due_at <= ? AND channel IN (%1) ORDER BY due_at, id LIMIT ?")
+                       .arg(placeholders),
+                   binds, &m_error))
+        return false;
+    struct Row
+    {
+        qint64 id;
+        QString channel;
+        qint64 contactId;
+        QString templateName;
+        QJsonObject payload;
+        bool marketing;
+        int attempts;
+        QString recipient;
+    };
+    QList<Row> rows;
+    while (due.next())
+        rows << Row{due.value(0).toLongLong(),
+                    due.value(1).toString(),
+                    due.value(2).toLongLong(),
+                    due.value(3).toString(),
+                    QJsonDocument::fromJson(due.value(4).toString().toUtf8()).object(),
+                    due.value(5).toBool(),
+                    due.value(6).toInt(),
+                    due.value(7).toString()};
+    due.finish();
+    if (rows.isEmpty())
+        return true;
+
+    Transaction tx(m_db.connection());
+    if (!tx.isActive()) {
+        m_error = tx.errorString();
+        return false;
+    }
+    QSqlQuery q(m_db.connection());
+    ContactRepository contacts(m_db);
+    UnsubscribeTokens tokens(m_db);
+    const SenderInfo sender = tokens.senderInfo();
+    QHash<Account *, int> used;
+    int webhooksUsed = 0;
+    auto drop = [&](const Row &row, const QString &state, const QString &why) {
+        if (!Sql::exec(q,
+                       QStringLiteral("UPDATE outbox SET state = ?, error = ?, updated_at = ? "
+                                      "WHERE id = ? AND state = 'queued'"),
+                       {state, why, now, row.id}, &m_error))
+            return false;
+        if (state == QLatin1String("failed"))
+            ++stats.failed;
+        else if (state == QLatin1String("suppressed"))
+            ++stats.suppressed;
+        else
+            ++stats.cancelled;
+        return true;
+    };
+
+    for (const Row &row : rows) {
+        Claimed c;
+        c.id = row.id;
+        c.contactId = row.contactId;
+        c.channel = row.channel;
+        c.recipient = row.recipient;
+        c.templateName = row.templateName;
+        c.attempts = row.attempts + 1;
+        c.delivery.outboxId = row.id;
+        c.delivery.recipient = row.recipient;
+
+        if (row.channel == QLatin1String("webhook")) {
+            if (webhooksUsed >= webhookFree)
+                continue;
+            ++webhooksUsed;
+            c.delivery.content = QJsonDocument(row.payload.value(QStringLiteral("body")).toObject())
+                                     .toJson(QJsonDocument::Compact);
+            c.delivery.allowPrivateNetwork =
+                row.payload.value(QStringLiteral("allowPrivate")).toBool();
+        } else {
+            // An account of this channel with a free connection whose limits allow a send now.
+            const QList<Account *> &candidates = byChannel.value(row.channel);
+            Account *account = nullptr;
+            for (int k = 0; k < candidates.size() && !account; ++k) {
+                Account *a = candidates.at((m_rotation + k) % candidates.size());
+                const qint64 allowedAt = a->limiter.nextAllowedAt(now);
+                if (allowedAt > now) {
+                    *waitUntil = *waitUntil ? std::min(*waitUntil, allowedAt) : allowedAt;
+                    continue;
+                }
+                if (used.value(a) < m_pool->freeSlots(a->channel.get()))
+                    account = a;
+            }
+            if (!account)
+                continue;
+            ++m_rotation;
+
+            // At send time: is the address suppressed, the contact still willing?
+            if (Outbox(m_db).isSuppressed(row.channel, row.recipient, row.marketing)) {
+                if (!drop(row, QStringLiteral("suppressed"),
+                          tr("The address is on the suppression list.")))
+                    return false;
+                continue;
+            }
+            std::optional<Contact> contact;
+            if (row.contactId)
+                contact = contacts.find(row.contactId);
+            if (!contact) {
+                if (row.contactId || row.recipient.isEmpty()) {
+                    if (!drop(row, QStringLiteral("cancelled"), tr("The contact was deleted.")))
+                        return false;
+                    continue;
+                }
+                contact = Contact{};
+                (row.channel == QLatin1String("email") ? contact->email : contact->phone) =
+                    row.recipient;
+            }
+            const Consent &consent =
+                row.channel == QLatin1String("email") ? contact->emailConsent : contact->smsConsent;
+            if (row.marketing && (contact->status != ContactStatus::Active ||
+                                  consent.status == ConsentStatus::Withdrawn)) {
+                if (!drop(row, QStringLiteral("cancelled"),
+                          tr("The contact unsubscribed, bounced or withdrew consent.")))
+                    return false;
+                continue;
+            }
+            if (row.recipient.isEmpty()) {
+                if (!drop(row, QStringLiteral("failed"),
+                          row.channel == QLatin1String("email")
+                              ? tr("The contact has no email address.")
+                              : tr("The contact has no phone number.")))
+                    return false;
+                continue;
+            }
+            QString error;
+            const CompiledMessage *m = compiled(row.templateName, &error);
+            if (m && m->source.channel != row.channel) {
+                error = tr("Template \"%1\" is for %2, not %3.")
+                            .arg(row.templateName, m->source.channel, row.channel);
+                m = nullptr;
+            }
+            if (!m) {
+                if (!drop(row, QStringLiteral("failed"), error))
+                    return false;
+                continue;
+            }
+            const QString unsubscribeUrl = tokens.url(contact->id);
+            const RenderedMessage r = MessageRenderer::render(
+                *m, ContactMergeContext(*contact, sender, unsubscribeUrl), sender);
+            if (row.channel == QLatin1String("email")) {
+                OutgoingEmail e;
+                e.from =
+                    Mailbox::parse(account->config.config.value(QStringLiteral("from")).toString());
+                e.replyTo = Mailbox::parse(
+                    account->config.config.value(QStringLiteral("replyTo")).toString());
+                e.to = {contact->displayName() == contact->email ? QString()
+                                                                 : contact->displayName(),
+                        row.recipient};
+                e.subject = r.subject;
+                e.text = r.text;
+                e.html = r.html;
+                e.masirId = QString::number(row.id);
+                e.date = m_clock.now();
+                if (m->source.marketing) {
+                    e.unsubscribeUrl = unsubscribeUrl;
+                    e.unsubscribeMailto = tokens.mailto(contact->id);
+                }
+                c.delivery.content = MimeMessage::compose(e);
+            } else {
+                c.delivery.text = r.text;
+            }
+            c.account = account;
+            used[account] += 1;
+            account->limiter.record(now);
+        }
+        // Claimed, and committed below, before a byte goes out.
+        if (!Sql::exec(q,
+                       QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts "
+                                      "+ 1, account_id = ?, claimed_at = ?, updated_at = ? "
+                                      "WHERE id = ? AND state = 'queued'"),
+                       {c.account ? QVariant(c.account->config.id) : QVariant(), now, now, row.id},
+                       &m_error))
+            return false;
+        if (q.numRowsAffected() == 1)
+            out << c;
+    }
+    if (!tx.commit()) {
+        m_error = tx.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool OutboxSender::settle(const QList<DeliveryResult> &results, SendStats &stats)
+{
+    if (results.isEmpty())
+        return true;
+    const qint64 now = m_clock.nowMs();
+    WorkspaceSettings settings(m_db);
+    const int maxAttempts =
+        std::max(1, settings.value(WorkspaceSettings::Key::MaxAttempts).toInt());
+    const qint64 retryBase =
+        std::max<qint64>(1, settings.value(WorkspaceSettings::Key::RetryBaseMs).toLongLong());
+    Transaction tx(m_db.connection());
+    if (!tx.isActive()) {
+        m_error = tx.errorString();
+        return false;
+    }
+    QSqlQuery q(m_db.connection());
+    EventStore events(m_db.connection());
+    auto set = [&](const QString &sql, const QVariantList &binds) {
+        return Sql::exec(q, sql, binds, &m_error);
+    };
+    for (const DeliveryResult &r : results) {
+        Claimed *c = m_inFlight.take(r.outboxId);
+        if (!c)
+            continue;
+        using O = DeliveryResult::Outcome;
+        bool ok = true;
+        switch (r.outcome) {
+        case O::Sent:
+            ok =
+                set(QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = ?, updated_at = ?, "
+                                   "provider_id = ?, error = '' WHERE id = ? AND state = "
+                                   "'sending'"),
+                    {now, now, SqlValues::text(r.providerId), c->id});
+            if (ok && c->contactId && c->channel != QLatin1String("webhook"))
+                ok = events.append(c->contactId,
+                                   c->channel == QLatin1String("email") ? EventType::EmailSent
+                                                                        : EventType::SmsSent,
+                                   QDateTime::fromMSecsSinceEpoch(now, Qt::UTC),
+                                   {{QStringLiteral("outbox"), c->id},
+                                    {QStringLiteral("template"), c->templateName}});
+            ++stats.sent;
+            break;
+        case O::AccountError:
+            // Not the message's fault: it waits, its attempt not counted.
+            if (c->account) {
+                c->account->blockedUntil = now + kAccountBackoffMs;
+                stats.accountErrors << c->account->config.name + QStringLiteral(": ") + r.reply;
+            }
+            ok = set(QStringLiteral("UPDATE outbox SET state = 'queued', attempts = attempts - 1, "
+                                    "due_at = ?, updated_at = ?, error = ? WHERE id = ? AND state "
+                                    "= 'sending'"),
+                     {now + kAccountBackoffMs, now, r.reply, c->id});
+            ++stats.retried;
+            break;
+        case O::Temporary:
+            if (c->attempts < maxAttempts) {
+                const qint64 wait =
+                    std::min<qint64>(retryBase << std::min(c->attempts - 1, 12), 6LL * 3600 * 1000);
+                ok = set(QStringLiteral("UPDATE outbox SET state = 'queued', due_at = ?, "
+                                        "updated_at = ?, error = ? WHERE id = ? AND state = "
+                                        "'sending'"),
+                         {now + wait, now, r.reply, c->id});
+                ++stats.retried;
+                break;
+            }
+            ok = set(QStringLiteral("UPDATE outbox SET state = 'failed', updated_at = ?, error = ? "
+                                    "WHERE id = ? AND state = 'sending'"),
+                     {now, tr("Gave up after %n attempts: %1", nullptr, c->attempts).arg(r.reply),
+                      c->id});
+            ++stats.failed;
+            break;
+        case O::Permanent:
+        case O::Bounce:
+            ok = set(QStringLiteral("UPDATE outbox SET state = 'failed', updated_at = ?, error = ? "
+                                    "WHERE id = ? AND state = 'sending'"),
+                     {now, r.reply, c->id});
+            ++stats.failed;
+            if (ok && r.outcome == O::Bounce) {
+                ++stats.bounced;
+                ok = set(QStringLiteral("INSERT INTO suppressions (channel, address, reason, "
+                                        "detail, created_at) VALUES (?, ?, 'bounce', ?, ?) "
+                                        "ON CONFLICT DO NOTHING"),
+                         {c->channel, c->recipient, r.reply, now}) &&
+                     set(QStringLiteral("UPDATE outbox SET state = 'suppressed', updated_at = ?, "
+                                        "error = ? WHERE state = 'queued' AND channel = ? AND "
+                                        "recipient = ?"),
+                         {now, tr("The address bounced: %1").arg(r.reply), c->channel,
+                          c->recipient});
+                if (ok && c->contactId) {
+                    ok =
+                        set(QStringLiteral("UPDATE contacts SET status = 'bounced', updated_at = ? "
+                                           "WHERE id = ? AND email = ? AND status = 'active'"),
+                            {now, c->contactId, c->recipient});
+                    if (ok)
+                        ok = events.append(c->contactId, EventType::EmailBounced,
+                                           QDateTime::fromMSecsSinceEpoch(now, Qt::UTC),
+                                           {{QStringLiteral("outbox"), c->id},
+                                            {QStringLiteral("reply"), r.reply}});
+                }
+            }
+            break;
+        }
+        if (!ok) {
+            if (m_error.isEmpty())
+                m_error = events.errorString();
+            return false;
+        }
+    }
+    if (!tx.commit()) {
+        m_error = tx.errorString();
+        return false;
+    }
+    // The claims that ended can go.
+    std::erase_if(m_claims, [this](const std::unique_ptr<Claimed> &c) {
+        return !m_inFlight.contains(c->id);
+    });
+    return true;
+}
+
+std::optional<SendStats> OutboxSender::run(qint64 budgetMs)
+{
+    SendStats stats;
+    m_error.clear();
+    if (WorkspaceSettings(m_db).value(WorkspaceSettings::Key::SendingPaused).toBool()) {
+        stats.paused = true;
+        return stats;
+    }
+    if (!acquire(stats))
+        return m_error.isEmpty() ? std::optional<SendStats>(stats) : std::nullopt;
+    m_templates.clear(); // templates and settings may have changed since the last run
+    if (!loadAccounts(stats) || !dropUnwanted(stats, m_clock.nowMs()))
+        return std::nullopt;
+
+    const qint64 deadline = m_clock.nowMs() + budgetMs;
+    for (;;) {
+        const qint64 now = m_clock.nowMs();
+        qint64 waitUntil = 0;
+        if (now < deadline) {
+            QList<Claimed> claimed;
+            if (!claim(stats, claimed, &waitUntil))
+                return std::nullopt;
+            for (const Claimed &c : claimed) {
+                m_claims.push_back(std::make_unique<Claimed>(c));
+                Claimed *held = m_claims.back().get();
+                m_inFlight.insert(held->id, held);
+                m_pool->start(held->account ? held->account->channel.get() : m_webhooks.get(),
+                              held->delivery);
+            }
+        }
+        if (m_pool->running() == 0) {
+            // Nothing on the wire: stop unless a rate limit opens within the budget.
+            if (!settle(m_pool->poll(0), stats))
+                return std::nullopt;
+            if (waitUntil == 0 || waitUntil >= deadline)
+                break;
+            QThread::msleep(ulong(std::max<qint64>(1, waitUntil - m_clock.nowMs())));
+            continue;
+        }
+        qint64 timeout = 50;
+        if (waitUntil > 0)
+            timeout = std::clamp<qint64>(waitUntil - now, 1, 50);
+        if (!settle(m_pool->poll(int(timeout)), stats))
+            return std::nullopt;
+    }
+    return stats;
+}
+
+std::optional<qint64> OutboxSender::nextWakeAt()
+{
+    QStringList channels{QStringLiteral("webhook")};
+    qint64 limiterAt = 0;
+    const qint64 now = m_clock.nowMs();
+    for (const QString &channel : {QStringLiteral("email"), QStringLiteral("sms")}) {
+        qint64 best = 0;
+        for (auto &a : m_accounts) {
+            if (!a->config.enabled || !a->problem.isEmpty() || a->config.channel() != channel)
+                continue;
+            const qint64 at = std::max(a->limiter.nextAllowedAt(now), a->blockedUntil);
+            best = best ? std::min(best, at) : at;
+        }
+        if (best) {
+            channels << channel;
+            limiterAt = limiterAt ? std::min(limiterAt, best) : best;
+        }
+    }
+    // Accounts are loaded on the first run; before it, assume every channel.
+    if (m_accounts.empty())
+        channels =
+            QStringList{QStringLiteral("email"), QStringLiteral("sms"), QStringLiteral("webhook")};
+    QString placeholders;
+    QVariantList binds;
+    for (const QString &c : channels) {
+        placeholders += placeholders.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
+        binds << c;
+    }
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(q,
+                   QStringLiteral("SELECT min(due_at) FROM outbox WHERE state = 'queued' AND "
+                                  "channel IN (%1)")
+                       .arg(placeholders),
+                   binds, &m_error) ||
+        !q.next() || q.value(0).isNull())
+        return std::nullopt;
+    return std::max(q.value(0).toLongLong(), limiterAt);
+}
+
+} // namespace masir

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "messaging/ChannelAccounts.h"
+#include "messaging/RateLimiter.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QLockFile>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace masir {
+
+class Transport;
+class Clock;
+class CurlPool;
+class Database;
+struct CompiledMessage;
+
+/// What one run of the sender did.
+struct SendStats
+{
+    int sent = 0;
+    int retried = 0; ///< temporary failures, queued again with backoff
+    int failed = 0;  ///< permanent failures (bounces included)
+    int bounced = 0;
+    int suppressed = 0; ///< dropped: the address is on the suppression list
+    int cancelled = 0;  ///< dropped: unsubscribed, consent withdrawn, contact deleted
+    int interrupted = 0;
+    bool paused = false;
+    bool otherSender = false;  ///< another process holds this workspace's sender lock
+    QStringList accountErrors; ///< "Account: what the server said"
+};
+
+/// Sends what the outbox holds, in the worker thread.
+///
+/// A row is claimed (queued → sending, attempts + 1) and committed before it is
+/// handed to a channel; its result is committed as soon as the channel answers.
+/// A crash between the two leaves the row in "sending"; the next sender turns it
+/// into "interrupted", for a person to resend or discard. So nothing is sent
+/// twice on its own and nothing disappears. One sender per workspace: a lock file
+/// next to the workspace keeps a second process from sending too.
+///
+/// At send time the contact's status, consent and the suppression list are
+/// checked; per-account limits (second, hour, day) and connections apply;
+/// temporary failures are retried with exponential backoff up to MaxAttempts.
+class OutboxSender final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::OutboxSender)
+
+public:
+    OutboxSender(const Database &db, const Clock &clock);
+    ~OutboxSender();
+
+    /// Sends for up to \a budgetMs (finishing what is in flight).
+    std::optional<SendStats> run(qint64 budgetMs = 1000);
+    /// When there will be something to send (a due row an account can take, or
+    /// the end of a rate-limit wait); nullopt when nothing waits.
+    std::optional<qint64> nextWakeAt();
+    QString errorString() const { return m_error; }
+
+private:
+    struct Account;
+    struct Claimed;
+
+    bool acquire(SendStats &stats);
+    bool loadAccounts(SendStats &stats);
+    bool dropUnwanted(SendStats &stats, qint64 now);
+    bool claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUntil);
+    bool settle(const QList<struct DeliveryResult> &results, SendStats &stats);
+    const CompiledMessage *compiled(const QString &name, QString *error);
+
+    const Database &m_db;
+    const Clock &m_clock;
+    std::unique_ptr<QLockFile> m_lock;
+    bool m_locked = false;
+    std::unique_ptr<CurlPool> m_pool;
+    std::vector<std::unique_ptr<Account>> m_accounts;
+    std::unique_ptr<Transport> m_webhooks;
+    QHash<qint64, Claimed *> m_inFlight;
+    std::vector<std::unique_ptr<Claimed>> m_claims;
+    QHash<QString, std::shared_ptr<CompiledMessage>> m_templates;
+    int m_rotation = 0;
+    QString m_error;
+};
+
+} // namespace masir
+
+Q_DECLARE_METATYPE(masir::SendStats)
