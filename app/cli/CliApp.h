@@ -45,7 +45,6 @@ private:
     int unsubscribe(Database &db, const QStringList &args);
     int settings(Database &db, const QStringList &args);
     std::optional<RateLimits> limitsFrom(const QCommandLineParser &parser);
-    DeliveryResult testSend(Database &db, const ChannelAccount &account, const QString &to);
 
     QTextStream m_out;
     QTextStream m_err;

@@ -9,6 +9,7 @@
 #include "messaging/MimeMessage.h"
 #include "messaging/Outbox.h"
 #include "messaging/SecretStore.h"
+#include "messaging/TestSend.h"
 #include "messaging/UnsubscribeTokens.h"
 #include "messaging/channels/Transport.h"
 #include "settings/WorkspaceSettings.h"
@@ -241,7 +242,7 @@ int CliApp::channel(Database &db, const QStringList &args)
         if (!a)
             return fail(
                 tr("There is no account named \"%1\".").arg(parser.positionalArguments().at(1)));
-        const auto result = testSend(db, *a, parser.value(QStringLiteral("to")));
+        const auto result = TestSend::send(db, *a, parser.value(QStringLiteral("to")));
         if (!result.ok())
             return fail(result.reply);
         m_out << tr("Sent. The server said: %1")
@@ -250,52 +251,6 @@ int CliApp::channel(Database &db, const QStringList &args)
         return 0;
     }
     return usageError(tr("Unknown channel subcommand \"%1\".").arg(sub));
-}
-
-DeliveryResult CliApp::testSend(Database &db, const ChannelAccount &a, const QString &to)
-{
-    DeliveryResult failed;
-    failed.outcome = DeliveryResult::Outcome::Permanent;
-    SecretStore secrets(WorkspaceSettings(db).token(WorkspaceSettings::Key::WorkspaceId));
-    QString secret;
-    if (!a.isSmtp() || !a.config.value(QStringLiteral("user")).toString().isEmpty()) {
-        const auto s = secrets.read(a.name);
-        if (!s) {
-            failed.reply = secrets.errorString();
-            return failed;
-        }
-        secret = *s;
-    }
-    Delivery d;
-    d.outboxId = 0;
-    if (a.isSmtp()) {
-        const Mailbox to_ = Mailbox::parse(to);
-        if (!to_.isValid()) {
-            failed.reply = tr("\"%1\" is not an email address.").arg(to);
-            return failed;
-        }
-        OutgoingEmail e;
-        e.from = Mailbox::parse(a.config.value(QStringLiteral("from")).toString());
-        e.to = to_;
-        e.subject = tr("Masir test email from %1").arg(a.name);
-        e.text = tr("This is a test email from Masir. Your account \"%1\" works.").arg(a.name);
-        e.masirId = QStringLiteral("test");
-        d.recipient = to_.address;
-        d.content = MimeMessage::compose(e);
-        const auto channel = makeSmtpChannel(a, secret);
-        return CurlPool::sendNow(*channel, d);
-    }
-    QString error;
-    const QString phone =
-        PhoneNumbers::normalize(to, WorkspaceSettings(db).defaultRegion(), &error);
-    if (phone.isEmpty()) {
-        failed.reply = tr("\"%1\" is not a phone number: %2").arg(to, error);
-        return failed;
-    }
-    d.recipient = phone;
-    d.text = tr("Masir test message: the gateway \"%1\" works.").arg(a.name);
-    const auto channel = makeSmsChannel(a, secret);
-    return CurlPool::sendNow(*channel, d);
 }
 
 int CliApp::templates(Database &db, const QStringList &args)

@@ -35,7 +35,8 @@ struct Transfer
     char errorBuffer[CURL_ERROR_SIZE] = {};
     QString refusedAddress; ///< a webhook address refused after DNS
     bool allowPrivate = true;
-    bool rcptPhase = false;
+    QByteArray lastCommand;   ///< the last SMTP command sent
+    QByteArray failedCommand; ///< the command the first 4xx/5xx reply answered
 
     void reset()
     {
@@ -49,7 +50,8 @@ struct Transfer
         replies.clear();
         errorBuffer[0] = 0;
         refusedAddress.clear();
-        rcptPhase = false;
+        lastCommand.clear();
+        failedCommand.clear();
     }
     ~Transfer()
     {
@@ -97,12 +99,15 @@ int debugLines(CURL *, curl_infotype type, char *data, size_t size, void *userda
     if (type == CURLINFO_HEADER_IN) {
         const QString line = QString::fromUtf8(data, qsizetype(size)).trimmed();
         if (!line.isEmpty()) {
+            if (t->failedCommand.isEmpty() &&
+                (line.startsWith(QLatin1Char('4')) || line.startsWith(QLatin1Char('5'))))
+                t->failedCommand = t->lastCommand;
             t->replies << line;
             if (t->replies.size() > 8)
                 t->replies.removeFirst();
         }
     } else if (type == CURLINFO_HEADER_OUT) {
-        t->rcptPhase = QByteArray(data, qsizetype(size)).startsWith("RCPT TO");
+        t->lastCommand = QByteArray(data, qsizetype(std::min<size_t>(size, 16)));
     }
     return 0;
 }
@@ -335,9 +340,9 @@ public:
             } else {
                 // 550/551/553 (or an enhanced 5.1.x) for the recipient: the address is bad.
                 static const QRegularExpression badMailbox(QStringLiteral("\\b5\\.1\\.\\d+\\b"));
-                const bool bounce =
-                    t.rcptPhase && (status == 550 || status == 551 || status == 553 ||
-                                    badMailbox.match(text).hasMatch());
+                const bool bounce = t.failedCommand.startsWith("RCPT") &&
+                                    (status == 550 || status == 551 || status == 553 ||
+                                     badMailbox.match(text).hasMatch());
                 r.outcome =
                     bounce ? DeliveryResult::Outcome::Bounce : DeliveryResult::Outcome::Permanent;
             }

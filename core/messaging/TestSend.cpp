@@ -1,0 +1,87 @@
+#include "messaging/TestSend.h"
+
+#include "contacts/Contact.h"
+#include "contacts/ContactRepository.h"
+#include "contacts/CustomFields.h"
+#include "contacts/PhoneNumbers.h"
+#include "messaging/MessageRenderer.h"
+#include "messaging/MimeMessage.h"
+#include "messaging/SecretStore.h"
+#include "messaging/UnsubscribeTokens.h"
+#include "settings/WorkspaceSettings.h"
+#include "storage/Database.h"
+
+namespace masir {
+
+DeliveryResult TestSend::send(const Database &db, const ChannelAccount &a, const QString &to,
+                              const std::optional<MessageTemplate> &content)
+{
+    DeliveryResult failed;
+    failed.outcome = DeliveryResult::Outcome::Permanent;
+    SecretStore secrets(WorkspaceSettings(db).token(WorkspaceSettings::Key::WorkspaceId));
+    QString secret;
+    if (!a.isSmtp() || !a.config.value(QStringLiteral("user")).toString().isEmpty()) {
+        const auto s = secrets.read(a.name);
+        if (!s) {
+            failed.reply = secrets.errorString();
+            return failed;
+        }
+        secret = *s;
+    }
+
+    RenderedMessage rendered;
+    if (content) {
+        QStringList keys;
+        for (const FieldDefinition &f : CustomFieldRepository(db).fields())
+            keys << f.key;
+        UnsubscribeTokens tokens(db);
+        const SenderInfo sender = tokens.senderInfo();
+        const CompiledMessage m = MessageRenderer::compile(*content, MergeVocabulary(keys), sender);
+        if (!m.isValid()) {
+            failed.reply = m.errors.join(QLatin1Char('\n'));
+            return failed;
+        }
+        Contact sample;
+        sample.firstName = tr("Sample");
+        sample.lastName = tr("Contact");
+        const ContactMergeContext context(sample, sender, tokens.url(0));
+        rendered = MessageRenderer::render(m, context, sender);
+    }
+
+    Delivery d;
+    if (a.isSmtp()) {
+        const Mailbox mailbox = Mailbox::parse(to);
+        if (!mailbox.isValid()) {
+            failed.reply = tr("\"%1\" is not an email address.").arg(to);
+            return failed;
+        }
+        OutgoingEmail e;
+        e.from = Mailbox::parse(a.config.value(QStringLiteral("from")).toString());
+        e.to = mailbox;
+        e.masirId = QStringLiteral("test");
+        if (content) {
+            e.subject = tr("[Test] %1").arg(rendered.subject);
+            e.text = rendered.text;
+            e.html = rendered.html;
+        } else {
+            e.subject = tr("Masir test email from %1").arg(a.name);
+            e.text = tr("This is a test email from Masir. Your account \"%1\" works.").arg(a.name);
+        }
+        d.recipient = mailbox.address;
+        d.content = MimeMessage::compose(e);
+        return CurlPool::sendNow(*makeSmtpChannel(a, secret), d);
+    }
+    QString error;
+    const QString phone =
+        PhoneNumbers::normalize(to, WorkspaceSettings(db).defaultRegion(), &error);
+    if (phone.isEmpty()) {
+        failed.reply = tr("\"%1\" is not a phone number: %2").arg(to, error);
+        return failed;
+    }
+    d.recipient = phone;
+    d.text =
+        content ? rendered.text : tr("Masir test message: the gateway \"%1\" works.").arg(a.name);
+    return CurlPool::sendNow(*makeSmsChannel(a, secret), d);
+}
+
+} // namespace masir

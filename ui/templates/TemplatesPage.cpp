@@ -1,0 +1,826 @@
+#include "templates/TemplatesPage.h"
+
+#include "contacts/ContactRepository.h"
+#include "contacts/CustomFields.h"
+#include "i18n/Formatter.h"
+#include "messaging/ChannelAccounts.h"
+#include "messaging/MergeTemplate.h"
+#include "messaging/MessageRenderer.h"
+#include "messaging/TestSend.h"
+#include "messaging/UnsubscribeTokens.h"
+#include "widgets/ActionButton.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QTextOption>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace masir::ui {
+
+namespace {
+
+constexpr int kIdRole = Qt::UserRole;
+constexpr int kNameRole = Qt::UserRole + 1;
+constexpr int kChannelRole = Qt::UserRole + 2;
+constexpr int kPreviewContacts = 50;
+
+QString channelText(const QString &channel)
+{
+    return channel == QLatin1String("sms") ? TemplatesPage::tr("SMS") : TemplatesPage::tr("Email");
+}
+
+/// The server's exact reply to a test, in a box the user can copy from.
+void showTestResult(QWidget *parent, const DeliveryResult &result)
+{
+    QMessageBox box(parent);
+    box.setObjectName(QStringLiteral("testResult"));
+    box.setWindowTitle(TemplatesPage::tr("Send Test"));
+    box.setTextFormat(Qt::PlainText);
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    if (result.ok()) {
+        box.setIcon(QMessageBox::Information);
+        box.setText(TemplatesPage::tr("Sent. The server said: %1").arg(result.reply));
+    } else {
+        box.setIcon(QMessageBox::Warning);
+        QString text = TemplatesPage::tr("The test was not sent. The reply was: %1").arg(result.reply);
+        if (result.code != 0 && !result.reply.startsWith(QString::number(result.code)))
+            text += QLatin1Char('\n') + TemplatesPage::tr("Status code: %1").arg(result.code);
+        box.setText(text);
+    }
+    box.exec();
+}
+
+} // namespace
+
+TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
+    : QWidget(parent)
+    , m_db(db)
+{
+    setObjectName(QStringLiteral("TemplatesPage"));
+
+    // Actions
+    m_newEmail = new QAction(tr("New &Email"), this);
+    m_newEmail->setShortcut(QKeySequence::New);
+    m_newEmail->setToolTip(
+        tr("Write a new email template (%1)")
+            .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    connect(m_newEmail, &QAction::triggered, this,
+            [this] { newTemplate(QStringLiteral("email")); });
+    m_newSms = new QAction(tr("New &SMS"), this);
+    m_newSms->setToolTip(tr("Write a new text message template"));
+    connect(m_newSms, &QAction::triggered, this, [this] { newTemplate(QStringLiteral("sms")); });
+    m_duplicate = new QAction(tr("D&uplicate"), this);
+    connect(m_duplicate, &QAction::triggered, this, &TemplatesPage::duplicateCurrent);
+    m_delete = new QAction(tr("&Delete"), this);
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_delete, &QAction::triggered, this, &TemplatesPage::deleteCurrent);
+    m_save = new QAction(tr("&Save"), this);
+    m_save->setShortcut(QKeySequence::Save);
+    m_save->setToolTip(
+        tr("Save (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    connect(m_save, &QAction::triggered, this, &TemplatesPage::save);
+    m_revert = new QAction(tr("&Revert"), this);
+    m_revert->setToolTip(tr("Go back to the saved version"));
+    connect(m_revert, &QAction::triggered, this, &TemplatesPage::revert);
+    m_sendTest = new QAction(tr("Send &Test…"), this);
+    m_sendTest->setToolTip(tr("Send this template, as it is in the editor, to one address or "
+                              "phone through one of your accounts"));
+    connect(m_sendTest, &QAction::triggered, this, &TemplatesPage::sendTest);
+    addActions({m_newEmail, m_save});
+
+    // Left: the saved templates.
+    m_list = new QListWidget;
+    m_list->setObjectName(QStringLiteral("templateList"));
+    m_list->setAccessibleName(tr("Templates"));
+    m_list->addAction(m_delete);
+    connect(m_list, &QListWidget::currentItemChanged, this,
+            [this](QListWidgetItem *current, QListWidgetItem *previous) {
+                if (m_loading || !current)
+                    return;
+                const qint64 id = current->data(kIdRole).toLongLong();
+                if (id == m_current.id)
+                    return;
+                if (!open(id)) {
+                    const QSignalBlocker block(m_list);
+                    m_list->setCurrentItem(previous);
+                }
+            });
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(8, 8, 0, 8);
+    auto *leftButtons = new QHBoxLayout;
+    leftButtons->addWidget(actionButton(m_newEmail));
+    leftButtons->addWidget(actionButton(m_newSms));
+    leftButtons->addStretch(1);
+    auto *leftButtons2 = new QHBoxLayout;
+    leftButtons2->addWidget(actionButton(m_duplicate));
+    leftButtons2->addWidget(actionButton(m_delete));
+    leftButtons2->addStretch(1);
+    leftLayout->addLayout(leftButtons);
+    leftLayout->addWidget(m_list, 1);
+    leftLayout->addLayout(leftButtons2);
+
+    // Middle: the editor.
+    m_name = new QLineEdit;
+    m_name->setObjectName(QStringLiteral("templateName"));
+    m_name->setAccessibleName(tr("Template name"));
+    connect(m_name, &QLineEdit::textEdited, this, &TemplatesPage::edited);
+    m_channel = new QLabel;
+    m_channel->setObjectName(QStringLiteral("templateChannel"));
+    m_marketing = new QCheckBox(tr("&Marketing (adds the footer and unsubscribe link)"));
+    m_marketing->setObjectName(QStringLiteral("marketing"));
+    m_marketing->setToolTip(tr("Marketing messages carry your postal address and an unsubscribe "
+                               "link, and are not sent to contacts who unsubscribed. Turn it off "
+                               "only for messages a contact asked for, such as a receipt."));
+    connect(m_marketing, &QCheckBox::toggled, this, &TemplatesPage::edited);
+    m_subject = new QLineEdit;
+    m_subject->setObjectName(QStringLiteral("subject"));
+    m_subject->setAccessibleName(tr("Subject"));
+    m_subject->setPlaceholderText(tr("What the inbox shows first, e.g. Welcome, {{first_name}}!"));
+    connect(m_subject, &QLineEdit::textEdited, this, &TemplatesPage::edited);
+    m_preheader = new QLineEdit;
+    m_preheader->setObjectName(QStringLiteral("preheader"));
+    m_preheader->setAccessibleName(tr("Preheader"));
+    m_preheader->setPlaceholderText(tr("The short line inboxes show after the subject"));
+    connect(m_preheader, &QLineEdit::textEdited, this, &TemplatesPage::edited);
+
+    m_form = new QFormLayout;
+    m_form->addRow(tr("&Name:"), m_name);
+    m_form->addRow(tr("Channel:"), m_channel);
+    m_form->addRow(QString(), m_marketing);
+    m_form->addRow(tr("S&ubject:"), m_subject);
+    m_form->addRow(tr("P&reheader:"), m_preheader);
+
+    m_body = new QPlainTextEdit;
+    m_body->setObjectName(QStringLiteral("body"));
+    m_body->setAccessibleName(tr("Message"));
+    m_body->setTabChangesFocus(true);
+    connect(m_body, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_loading)
+            edited();
+    });
+    m_lastField = m_body;
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (now && (now == m_subject || now == m_preheader || now == m_body))
+            m_lastField = now;
+    });
+
+    m_tagMenu = new QMenu(this);
+    connect(m_tagMenu, &QMenu::aboutToShow, this, &TemplatesPage::buildTagMenu);
+    m_insertTag = new QToolButton;
+    m_insertTag->setObjectName(QStringLiteral("insertMergeTag"));
+    m_insertTag->setText(tr("Insert Merge &Tag"));
+    m_insertTag->setToolTip(tr("Insert a contact's data, such as their first name, where the "
+                               "cursor is"));
+    m_insertTag->setPopupMode(QToolButton::InstantPopup);
+    m_insertTag->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_insertTag->setMenu(m_tagMenu);
+
+    m_smsCounter = new QLabel;
+    m_smsCounter->setObjectName(QStringLiteral("smsCounter"));
+    m_smsCounter->setAccessibleName(tr("Characters and parts"));
+
+    auto *bodyBar = new QHBoxLayout;
+    bodyBar->addWidget(m_insertTag);
+    bodyBar->addStretch(1);
+    bodyBar->addWidget(m_smsCounter);
+
+    m_errors = new QLabel;
+    m_errors->setObjectName(QStringLiteral("templateErrors"));
+    m_errors->setAccessibleName(tr("Problems in the template"));
+    m_errors->setTextFormat(Qt::PlainText);
+    m_errors->setWordWrap(true);
+    m_errors->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_errors->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_errors->hide();
+
+    auto *saveButton = new QPushButton(tr("Save"));
+    saveButton->setObjectName(QStringLiteral("saveTemplate"));
+    saveButton->setToolTip(m_save->toolTip());
+    connect(saveButton, &QPushButton::clicked, m_save, &QAction::trigger);
+    connect(m_save, &QAction::changed, saveButton,
+            [this, saveButton] { saveButton->setEnabled(m_save->isEnabled()); });
+    auto *revertButton = new QPushButton(tr("Revert"));
+    revertButton->setObjectName(QStringLiteral("revertTemplate"));
+    connect(revertButton, &QPushButton::clicked, m_revert, &QAction::trigger);
+    connect(m_revert, &QAction::changed, revertButton,
+            [this, revertButton] { revertButton->setEnabled(m_revert->isEnabled()); });
+    auto *testButton = new QPushButton(tr("Send Test…"));
+    testButton->setObjectName(QStringLiteral("sendTest"));
+    testButton->setToolTip(m_sendTest->toolTip());
+    connect(testButton, &QPushButton::clicked, m_sendTest, &QAction::trigger);
+    connect(m_sendTest, &QAction::changed, testButton,
+            [this, testButton] { testButton->setEnabled(m_sendTest->isEnabled()); });
+    m_busy = new QProgressBar;
+    m_busy->setObjectName(QStringLiteral("testBusy"));
+    m_busy->setAccessibleName(tr("Sending the test"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(saveButton);
+    buttons->addWidget(revertButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_busy);
+    buttons->addWidget(testButton);
+
+    auto *editor = new QWidget;
+    auto *editorLayout = new QVBoxLayout(editor);
+    editorLayout->setContentsMargins(0, 8, 0, 8);
+    editorLayout->addLayout(m_form);
+    editorLayout->addLayout(bodyBar);
+    editorLayout->addWidget(m_body, 1);
+    editorLayout->addWidget(m_errors);
+    editorLayout->addLayout(buttons);
+
+    // Right: the preview.
+    m_previewContact = new QComboBox;
+    m_previewContact->setObjectName(QStringLiteral("previewContact"));
+    m_previewContact->setAccessibleName(tr("Preview for contact"));
+    m_previewContact->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_previewContact->setMinimumContentsLength(16);
+    connect(m_previewContact, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_loading)
+            updateChecks();
+    });
+    auto *previewFor = new QLabel(tr("&Preview for:"));
+    previewFor->setBuddy(m_previewContact);
+    auto *previewBar = new QHBoxLayout;
+    previewBar->addWidget(previewFor);
+    previewBar->addWidget(m_previewContact, 1);
+    m_previewHeader = new QLabel;
+    m_previewHeader->setObjectName(QStringLiteral("previewSubject"));
+    m_previewHeader->setTextFormat(Qt::PlainText);
+    m_previewHeader->setWordWrap(true);
+    m_previewHeader->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_preview = new QTextBrowser;
+    m_preview->setObjectName(QStringLiteral("preview"));
+    m_preview->setAccessibleName(tr("Preview"));
+    m_preview->setOpenLinks(false);
+    m_preview->setOpenExternalLinks(false);
+    auto *previewPane = new QWidget;
+    auto *previewLayout = new QVBoxLayout(previewPane);
+    previewLayout->setContentsMargins(0, 8, 8, 8);
+    previewLayout->addLayout(previewBar);
+    previewLayout->addWidget(m_previewHeader);
+    previewLayout->addWidget(m_preview, 1);
+
+    auto *work = new QSplitter;
+    work->addWidget(editor);
+    work->addWidget(previewPane);
+    work->setSizes({500, 420});
+
+    auto *empty = new QLabel(tr("Templates hold the emails and text messages that journeys and "
+                                "campaigns send, with merge tags such as {{first_name}} for each "
+                                "contact.\n\nCreate one with New Email or New SMS."));
+    empty->setWordWrap(true);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setMargin(24);
+    m_editorStack = new QStackedWidget;
+    m_editorStack->addWidget(empty);
+    m_editorStack->addWidget(work);
+
+    auto *splitter = new QSplitter;
+    splitter->addWidget(left);
+    splitter->addWidget(m_editorStack);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({240, 920});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    m_checkTimer = new QTimer(this);
+    m_checkTimer->setSingleShot(true);
+    m_checkTimer->setInterval(300);
+    connect(m_checkTimer, &QTimer::timeout, this, &TemplatesPage::updateChecks);
+
+    reloadContacts();
+    reload();
+    updateActions();
+}
+
+void TemplatesPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // contacts, custom fields and sender settings may have changed elsewhere
+    reloadContacts();
+    if (!m_modified)
+        reload();
+    updateChecks();
+}
+
+QStringList TemplatesPage::customFieldKeys() const
+{
+    QStringList keys;
+    for (const FieldDefinition &f : CustomFieldRepository(m_db).fields())
+        keys << f.key;
+    return keys;
+}
+
+void TemplatesPage::reloadContacts()
+{
+    const qint64 keep = m_previewContact->currentData().toLongLong();
+    const bool hadItems = m_previewContact->count() > 0;
+    m_contacts.clear();
+
+    // A made-up contact, for workspaces without contacts and for a full preview.
+    m_sample = Contact();
+    m_sample.firstName = tr("Alex");
+    m_sample.lastName = tr("Sample");
+    m_sample.email = QStringLiteral("alex.sample@example.com");
+    m_sample.phone = QStringLiteral("+989121234567");
+    m_sample.company = tr("Example Company");
+    m_sample.city = tr("Shiraz");
+    m_sample.country = QStringLiteral("IR");
+    m_sample.stage = QStringLiteral("customer");
+    m_sample.score = 42;
+    for (const FieldDefinition &f : CustomFieldRepository(m_db).fields()) {
+        switch (f.type) {
+        case FieldType::Number:
+            m_sample.custom.insert(f.key, QStringLiteral("7"));
+            break;
+        case FieldType::Date:
+            m_sample.custom.insert(f.key, QDate::currentDate().toString(Qt::ISODate));
+            break;
+        case FieldType::Boolean:
+            m_sample.custom.insert(f.key, QStringLiteral("1"));
+            break;
+        case FieldType::Choice:
+            m_sample.custom.insert(f.key, f.choices.value(0));
+            break;
+        case FieldType::Text:
+            m_sample.custom.insert(f.key, f.label);
+            break;
+        }
+    }
+
+    const QSignalBlocker block(m_previewContact);
+    m_previewContact->clear();
+    PageRequest request;
+    request.limit = kPreviewContacts;
+    for (const ContactListRow &r : ContactRepository(m_db).page(ContactQuery(), request)) {
+        QString name = QStringList{r.firstName, r.lastName}.join(QLatin1Char(' ')).trimmed();
+        const QString address = r.email.isEmpty() ? Formatter::phone(r.phone) : r.email;
+        if (name.isEmpty())
+            name = address;
+        else if (!address.isEmpty())
+            name = tr("%1 (%2)").arg(name, address);
+        m_previewContact->addItem(name.isEmpty() ? tr("Contact %1").arg(r.id) : name, r.id);
+    }
+    m_previewContact->addItem(tr("Sample contact (made up)"), qint64(0));
+    const int index = hadItems ? m_previewContact->findData(keep) : 0;
+    m_previewContact->setCurrentIndex(std::max(0, index));
+}
+
+const Contact *TemplatesPage::previewContactData()
+{
+    const qint64 id = m_previewContact->currentData().toLongLong();
+    if (id == 0)
+        return &m_sample;
+    auto it = m_contacts.find(id);
+    if (it == m_contacts.end()) {
+        const auto contact = ContactRepository(m_db).find(id);
+        if (!contact)
+            return &m_sample;
+        it = m_contacts.insert(id, *contact);
+    }
+    return &it.value();
+}
+
+QListWidgetItem *TemplatesPage::itemFor(qint64 id) const
+{
+    for (int i = 0; i < m_list->count(); ++i)
+        if (m_list->item(i)->data(kIdRole).toLongLong() == id)
+            return m_list->item(i);
+    return nullptr;
+}
+
+void TemplatesPage::reload(qint64 selectId)
+{
+    m_loading = true;
+    m_list->clear();
+    for (const MessageTemplate &t : TemplateRepository(m_db).list()) {
+        auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(t.name, channelText(t.channel)),
+                                         m_list);
+        item->setData(kIdRole, t.id);
+        item->setData(kNameRole, t.name);
+        item->setData(kChannelRole, t.channel);
+        item->setToolTip(t.isEmail() ? tr("Email: %1").arg(t.subject)
+                                     : tr("Text message"));
+    }
+    if (QListWidgetItem *item = itemFor(selectId ? selectId : m_current.id))
+        m_list->setCurrentItem(item);
+    m_loading = false;
+    if (m_current.id == 0 && !m_modified) {
+        // nothing open: the first template, or the explanation when there is none
+        if (m_list->count() > 0)
+            open(m_list->item(0)->data(kIdRole).toLongLong());
+        else
+            m_editorStack->setCurrentIndex(0);
+    } else if (m_current.id != 0 && !itemFor(m_current.id) && !m_modified) {
+        // deleted elsewhere (the command line)
+        m_current = MessageTemplate();
+        m_editorStack->setCurrentIndex(0);
+    }
+    updateActions();
+}
+
+bool TemplatesPage::open(qint64 id)
+{
+    if (id == m_current.id && id != 0 && m_editorStack->currentIndex() == 1)
+        return true;
+    if (!maybeSave())
+        return false;
+    for (const MessageTemplate &t : TemplateRepository(m_db).list()) {
+        if (t.id == id) {
+            load(t);
+            return true;
+        }
+    }
+    return false;
+}
+
+void TemplatesPage::load(const MessageTemplate &t)
+{
+    m_loading = true;
+    m_current = t;
+    const bool email = t.isEmail();
+    m_name->setText(t.name);
+    m_channel->setText(email ? tr("Email") : tr("SMS (text message)"));
+    m_marketing->setChecked(t.marketing);
+    m_subject->setText(t.subject);
+    m_preheader->setText(t.preheader);
+    m_body->setPlainText(t.body);
+    m_body->setPlaceholderText(
+        email ? tr("Write in Markdown: **bold**, *italic*, [a link](https://example.com), lists "
+                   "that start with -. Merge tags such as {{first_name}} fill in each "
+                   "contact's data.")
+              : tr("Write the text message. Merge tags such as {{first_name}} fill in each "
+                   "contact's data. Persian text fits 70 characters in one part, Latin text "
+                   "160."));
+    m_form->setRowVisible(m_subject, email);
+    m_form->setRowVisible(m_preheader, email);
+    m_smsCounter->setVisible(!email);
+    m_lastField = m_body;
+    m_editorStack->setCurrentIndex(1);
+    if (QListWidgetItem *item = itemFor(t.id)) {
+        const QSignalBlocker block(m_list);
+        m_list->setCurrentItem(item);
+    } else {
+        m_list->clearSelection();
+    }
+    m_loading = false;
+    setModified(false);
+    m_checkTimer->stop();
+    updateChecks();
+}
+
+MessageTemplate TemplatesPage::currentTemplate() const
+{
+    MessageTemplate t = m_current;
+    t.name = m_name->text().simplified();
+    t.marketing = m_marketing->isChecked();
+    t.body = m_body->toPlainText();
+    if (t.isEmail()) {
+        t.subject = m_subject->text();
+        t.preheader = m_preheader->text();
+    } else {
+        t.subject.clear();
+        t.preheader.clear();
+    }
+    return t;
+}
+
+QString TemplatesPage::uniqueName(const QString &base) const
+{
+    const TemplateRepository repo(m_db);
+    QString name = base;
+    for (int n = 2; repo.find(name); ++n)
+        name = tr("%1 %2").arg(base).arg(n);
+    return name;
+}
+
+void TemplatesPage::newTemplate(const QString &channel)
+{
+    if (!maybeSave())
+        return;
+    MessageTemplate t;
+    t.channel = channel;
+    t.name = uniqueName(channel == QLatin1String("sms") ? tr("New text message")
+                                                        : tr("New email"));
+    load(t);
+    setModified(true);
+    m_name->setFocus();
+    m_name->selectAll();
+}
+
+void TemplatesPage::duplicateCurrent()
+{
+    if (m_current.id == 0 || !maybeSave())
+        return;
+    MessageTemplate copy = m_current;
+    copy.id = 0;
+    copy.name = uniqueName(tr("%1 (copy)").arg(m_current.name));
+    load(copy);
+    setModified(true);
+    m_name->setFocus();
+    m_name->selectAll();
+}
+
+bool TemplatesPage::save()
+{
+    MessageTemplate t = currentTemplate();
+    if (t.name.isEmpty()) {
+        QMessageBox::warning(this, tr("Cannot save the template"), tr("Give the template a name."));
+        m_name->setFocus();
+        return false;
+    }
+    if (m_current.id != 0 && t.name != m_current.name) {
+        const auto answer = QMessageBox::question(
+            this, tr("Rename template"),
+            tr("Journey steps and queued messages find templates by name. Rename \"%1\" to "
+               "\"%2\" anyway? Steps that send \"%1\" then need the new name.")
+                .arg(m_current.name, t.name),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return false;
+    }
+    TemplateRepository repo(m_db);
+    if (!repo.save(t)) {
+        QMessageBox::warning(this, tr("Cannot save the template"), repo.errorString());
+        return false;
+    }
+    m_current = t;
+    setModified(false);
+    reload(t.id);
+    updateChecks();
+    Q_EMIT templatesChanged();
+    Q_EMIT statusMessage(m_errors->isHidden()
+                             ? tr("Saved \"%1\".").arg(t.name)
+                             : tr("Saved \"%1\". Fix its problems before it is sent.").arg(t.name),
+                         5000);
+    return true;
+}
+
+void TemplatesPage::revert()
+{
+    if (m_current.id == 0)
+        return;
+    load(m_current);
+}
+
+void TemplatesPage::deleteCurrent()
+{
+    if (m_editorStack->currentIndex() != 1)
+        return;
+    if (m_current.id == 0) {
+        // an unsaved draft: just drop it
+        setModified(false);
+        m_current = MessageTemplate();
+        m_editorStack->setCurrentIndex(0);
+        reload();
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Delete template"),
+        tr("Delete \"%1\"? Journey steps and queued messages that send it fail until there is "
+           "a template of this name again.")
+            .arg(m_current.name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    TemplateRepository repo(m_db);
+    if (!repo.remove(m_current.id)) {
+        QMessageBox::warning(this, tr("Cannot delete the template"), repo.errorString());
+        return;
+    }
+    const QString name = m_current.name;
+    setModified(false);
+    m_current = MessageTemplate();
+    m_editorStack->setCurrentIndex(0);
+    reload();
+    Q_EMIT templatesChanged();
+    Q_EMIT statusMessage(tr("Deleted \"%1\".").arg(name), 4000);
+}
+
+bool TemplatesPage::maybeSave()
+{
+    if (!m_modified)
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("Save the changes to \"%1\"?").arg(m_name->text()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return save();
+    setModified(false);
+    if (m_current.id != 0)
+        load(m_current);
+    return true;
+}
+
+void TemplatesPage::edited()
+{
+    if (m_loading)
+        return;
+    setModified(true);
+    m_checkTimer->start();
+}
+
+void TemplatesPage::setModified(bool modified)
+{
+    if (m_loading)
+        return;
+    m_modified = modified;
+    updateActions();
+}
+
+void TemplatesPage::updateActions()
+{
+    const bool editing = m_editorStack && m_editorStack->currentIndex() == 1;
+    m_save->setEnabled(editing && (m_modified || m_current.id == 0));
+    m_revert->setEnabled(editing && m_modified && m_current.id != 0);
+    m_duplicate->setEnabled(editing && m_current.id != 0);
+    m_delete->setEnabled(editing);
+    m_sendTest->setEnabled(editing && !m_sending);
+    m_insertTag->setEnabled(editing);
+}
+
+void TemplatesPage::buildTagMenu()
+{
+    m_tagMenu->clear();
+    const MergeVocabulary vocabulary(customFieldKeys());
+    const QStringList standard = MergeVocabulary::standardNames();
+    bool separated = false;
+    for (const QString &name : vocabulary.names()) {
+        if (!separated && !standard.contains(name)) {
+            m_tagMenu->addSeparator();
+            separated = true;
+        }
+        // the tag in the shortcut column, aligned at the end
+        QAction *a = m_tagMenu->addAction(MergeVocabulary::label(name) + QLatin1Char('\t') +
+                                          QStringLiteral("{{%1}}").arg(name));
+        a->setData(name);
+        connect(a, &QAction::triggered, this, [this, name] { insertTag(name); });
+    }
+}
+
+void TemplatesPage::insertTag(const QString &name)
+{
+    const QString tag = QStringLiteral("{{%1}}").arg(name);
+    if (auto *line = qobject_cast<QLineEdit *>(m_lastField.data());
+        line && line->isVisible()) {
+        line->insert(tag);
+        line->setFocus();
+        edited();
+        return;
+    }
+    m_body->insertPlainText(tag); // textChanged marks the edit
+    m_body->setFocus();
+}
+
+void TemplatesPage::updateChecks()
+{
+    m_checkTimer->stop();
+    if (m_editorStack->currentIndex() != 1)
+        return;
+    const MessageTemplate t = currentTemplate();
+    UnsubscribeTokens tokens(m_db);
+    const SenderInfo sender = tokens.senderInfo();
+    const CompiledMessage compiled =
+        MessageRenderer::compile(t, MergeVocabulary(customFieldKeys()), sender);
+    m_errors->setText(compiled.errors.join(QLatin1Char('\n')));
+    m_errors->setVisible(!compiled.isValid());
+
+    RenderedMessage rendered;
+    if (compiled.isValid()) {
+        const Contact *contact = previewContactData();
+        const ContactMergeContext context(*contact, sender, tokens.url(contact->id));
+        rendered = MessageRenderer::render(compiled, context, sender);
+    }
+
+    if (!t.isEmail()) {
+        const SmsCount count = SmsCount::of(compiled.isValid() ? rendered.text : t.body);
+        m_smsCounter->setText(tr("%1 characters · %Ln part(s) · %2", nullptr, count.segments)
+                                  .arg(Formatter::number(count.characters),
+                                       count.unicode ? tr("Unicode (UCS-2)") : tr("GSM-7")));
+        m_smsCounter->setToolTip(
+            tr("%1 characters left in this part. Counted with the merge tags filled in for the "
+               "preview contact; longer names make longer messages.")
+                .arg(Formatter::number(count.remaining)));
+    }
+
+    const int scroll = m_preview->verticalScrollBar()->value();
+    const Qt::LayoutDirection direction =
+        compiled.isValid() && rendered.rightToLeft ? Qt::RightToLeft : Qt::LeftToRight;
+    m_preview->setLayoutDirection(direction);
+    QTextOption option = m_preview->document()->defaultTextOption();
+    option.setTextDirection(direction);
+    m_preview->document()->setDefaultTextOption(option);
+    if (!compiled.isValid()) {
+        m_previewHeader->hide();
+        m_preview->setPlainText(tr("The preview appears when the problems are fixed."));
+        return;
+    }
+    if (t.isEmail()) {
+        QString header = tr("Subject: %1").arg(rendered.subject);
+        if (!rendered.preheader.isEmpty())
+            header += QLatin1Char('\n') + tr("Preheader: %1").arg(rendered.preheader);
+        m_previewHeader->setText(header);
+        m_previewHeader->setLayoutDirection(direction);
+        m_previewHeader->show();
+        m_preview->setHtml(rendered.html);
+    } else {
+        m_previewHeader->hide();
+        m_preview->setPlainText(rendered.text);
+    }
+    m_preview->verticalScrollBar()->setValue(scroll);
+}
+
+void TemplatesPage::sendTest()
+{
+    if (m_sending || m_editorStack->currentIndex() != 1)
+        return;
+    const MessageTemplate t = currentTemplate();
+    const bool email = t.isEmail();
+    QList<ChannelAccount> accounts;
+    for (const ChannelAccount &a : ChannelAccounts(m_db).list())
+        if (a.enabled && a.channel() == t.channel)
+            accounts << a;
+    if (accounts.isEmpty()) {
+        QMessageBox::information(
+            this, tr("Send Test"),
+            email ? tr("There is no enabled email account. Add an SMTP account in Settings → "
+                       "Channels.")
+                  : tr("There is no enabled SMS gateway. Add one in Settings → Channels."));
+        return;
+    }
+    QString &last = m_lastTestTo[email ? 0 : 1];
+    bool ok = false;
+    const QString to =
+        QInputDialog::getText(this, tr("Send Test"),
+                              email ? tr("Send the test email to this address:")
+                                    : tr("Send the test message to this phone number:"),
+                              QLineEdit::Normal, last, &ok)
+            .trimmed();
+    if (!ok || to.isEmpty())
+        return;
+    last = to;
+    ChannelAccount account = accounts.constFirst();
+    if (accounts.size() > 1) {
+        QStringList names;
+        for (const ChannelAccount &a : accounts)
+            names << a.name;
+        const QString chosen = QInputDialog::getItem(this, tr("Send Test"), tr("Send through:"),
+                                                     names, 0, false, &ok);
+        if (!ok || !names.contains(chosen))
+            return;
+        account = accounts.at(names.indexOf(chosen));
+    }
+
+    m_sending = true;
+    updateActions();
+    m_busy->show();
+    Q_EMIT statusMessage(tr("Sending a test through \"%1\"…").arg(account.name), 0);
+    auto *watcher = new QFutureWatcher<DeliveryResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_sending = false;
+        m_busy->hide();
+        updateActions();
+        const DeliveryResult result = watcher->result();
+        Q_EMIT statusMessage(result.ok() ? tr("The test was sent.") : tr("The test was not sent."),
+                             5000);
+        showTestResult(this, result);
+    });
+    // Blocks on the network (and perhaps the keychain): on a pool thread.
+    const Database *db = &m_db;
+    watcher->setFuture(QtConcurrent::run(
+        [db, account, to, t] { return TestSend::send(*db, account, to, t); }));
+}
+
+} // namespace masir::ui
