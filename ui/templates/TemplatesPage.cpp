@@ -692,8 +692,8 @@ void TemplatesPage::buildTagMenu()
 void TemplatesPage::insertTag(const QString &name)
 {
     const QString tag = QStringLiteral("{{%1}}").arg(name);
-    if (auto *line = qobject_cast<QLineEdit *>(m_lastField.data());
-        line && line->isVisible()) {
+    // the subject and preheader are there for email only
+    if (auto *line = qobject_cast<QLineEdit *>(m_lastField.data()); line && m_current.isEmail()) {
         line->insert(tag);
         line->setFocus();
         edited();

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QList>
+#include <QWidget>
+
+class QAbstractItemModel;
+class QAction;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace masir {
+class Database;
+}
+
+namespace masir::ui {
+
+class OutboxTableModel;
+
+/// The outbox: every message queued, sent, failed or cancelled, newest first,
+/// filtered by state. Failed messages can be retried and queued ones cancelled;
+/// messages a crash interrupted are shown in a banner, to be resent or discarded
+/// by a person (they may have been delivered already).
+class OutboxPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit OutboxPage(const Database &db, QWidget *parent = nullptr);
+
+    QTableView *table() const { return m_table; }
+    QAbstractItemModel *model() const;
+    QComboBox *stateFilter() const { return m_stateFilter; }
+    QLabel *interruptedBanner() const { return m_bannerLabel; }
+    QAction *retryAction() const { return m_retry; }
+    QAction *cancelAction() const { return m_cancel; }
+    QAction *refreshAction() const { return m_refresh; }
+
+    /// Shows the rows in \a state only; empty: every state.
+    void setStateFilter(const QString &state);
+    /// The outbox ids of the selected rows.
+    QList<qint64> selectedIds() const;
+    void selectIds(const QList<qint64> &ids);
+
+    /// Queues the selected failed and interrupted messages again (interrupted ones
+    /// after a warning); returns how many.
+    int retrySelected();
+    /// Cancels the selected queued and interrupted messages (after asking); returns how many.
+    int cancelSelected();
+
+public Q_SLOTS:
+    /// Re-reads the counts and rows, keeping the selection where the rows remain.
+    void refresh();
+
+Q_SIGNALS:
+    void statusMessage(const QString &message, int timeoutMs);
+    /// Messages were queued again or cancelled: the sender should look now.
+    void outboxChanged();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QList<qint64> selectedIdsIn(const QStringList &states) const;
+    void updateActions();
+
+    const Database &m_db;
+    OutboxTableModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    QComboBox *m_stateFilter = nullptr;
+    QWidget *m_banner = nullptr;
+    QLabel *m_bannerLabel = nullptr;
+    QPushButton *m_bannerButton = nullptr;
+    QLabel *m_shown = nullptr;
+    QAction *m_retry = nullptr;
+    QAction *m_cancel = nullptr;
+    QAction *m_refresh = nullptr;
+};
+
+} // namespace masir::ui
