@@ -4,6 +4,7 @@
 #include "messaging/MimeMessage.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
@@ -62,6 +63,8 @@ struct Transfer
 };
 
 namespace {
+
+constexpr qint64 kPollStepMs = 2;
 
 struct CurlGlobal
 {
@@ -689,13 +692,12 @@ void CurlPool::start(Transport *channel, const Delivery &d)
 
 QList<DeliveryResult> CurlPool::poll(int timeoutMs)
 {
-    if (running() > 0) {
+    if (running() == 0)
+        return std::exchange(m_done, {});
+    const QDeadlineTimer deadline(timeoutMs);
+    for (;;) {
         int still = 0;
         curl_multi_perform(m_multi, &still);
-        if (m_done.isEmpty()) {
-            curl_multi_poll(m_multi, nullptr, 0, timeoutMs, nullptr);
-            curl_multi_perform(m_multi, &still);
-        }
         int queued = 0;
         while (CURLMsg *msg = curl_multi_info_read(m_multi, &queued)) {
             if (msg->msg != CURLMSG_DONE)
@@ -710,6 +712,17 @@ QList<DeliveryResult> CurlPool::poll(int timeoutMs)
                 break;
             }
         }
+        if (!m_done.isEmpty() || running() == 0 || deadline.hasExpired())
+            break;
+        // curl 7.88 does not always hand out the socket of a transfer that starts
+        // on a reused SMTP connection, so a poll could sleep its whole timeout
+        // with the reply already there: wait in short steps while transfers run.
+        long internal = -1;
+        curl_multi_timeout(m_multi, &internal);
+        qint64 wait = std::min<qint64>(deadline.remainingTime(), kPollStepMs);
+        if (internal >= 0)
+            wait = std::min<qint64>(wait, internal);
+        curl_multi_poll(m_multi, nullptr, 0, int(wait), nullptr);
     }
     return std::exchange(m_done, {});
 }
