@@ -117,7 +117,7 @@ void showTestResult(QWidget *parent, const DeliveryResult &result)
         box.setIcon(QMessageBox::Warning);
         QString text =
             ChannelsDialog::tr("The test was not sent. The reply was: %1").arg(result.reply);
-        if (result.code != 0 && !result.reply.startsWith(QString::number(result.code)))
+        if (result.code != 0 && !result.reply.contains(QString::number(result.code)))
             text += QLatin1Char('\n') + ChannelsDialog::tr("Status code: %1").arg(result.code);
         box.setText(text);
     }

@@ -64,7 +64,7 @@ void showTestResult(QWidget *parent, const DeliveryResult &result)
     } else {
         box.setIcon(QMessageBox::Warning);
         QString text = TemplatesPage::tr("The test was not sent. The reply was: %1").arg(result.reply);
-        if (result.code != 0 && !result.reply.startsWith(QString::number(result.code)))
+        if (result.code != 0 && !result.reply.contains(QString::number(result.code)))
             text += QLatin1Char('\n') + TemplatesPage::tr("Status code: %1").arg(result.code);
         box.setText(text);
     }
@@ -486,11 +486,10 @@ void TemplatesPage::load(const MessageTemplate &t)
     m_smsCounter->setVisible(!email);
     m_lastField = m_body;
     m_editorStack->setCurrentIndex(1);
-    if (QListWidgetItem *item = itemFor(t.id)) {
+    {
+        // a draft has no item: none is current, so that clicking any item opens it
         const QSignalBlocker block(m_list);
-        m_list->setCurrentItem(item);
-    } else {
-        m_list->clearSelection();
+        m_list->setCurrentItem(itemFor(t.id));
     }
     m_loading = false;
     setModified(false);
