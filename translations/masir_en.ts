@@ -38,6 +38,13 @@
             <numerusform>%n leads moved to a later stage</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n message(s) changed</source>
+        <translation>
+            <numerusform>%n message changed</numerusform>
+            <numerusform>%n messages changed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>masir::JourneyRepository</name>
@@ -46,6 +53,16 @@
         <translation>
             <numerusform>Fix %n problem before starting the journey.</numerusform>
             <numerusform>Fix %n problems before starting the journey.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>masir::OutboxSender</name>
+    <message numerus="yes">
+        <source>Gave up after %n attempts: %1</source>
+        <translation>
+            <numerusform>Gave up after %n attempt: %1</numerusform>
+            <numerusform>Gave up after %n attempts: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -162,6 +179,67 @@
         <translation>
             <numerusform>%Ln contact</numerusform>
             <numerusform>%Ln contacts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::OutboxPage</name>
+    <message numerus="yes">
+        <source>%n message(s) were interrupted by a crash and may or may not have been delivered. Review them: Resend or Discard.</source>
+        <translation>
+            <numerusform>%n message was interrupted by a crash and may or may not have been delivered. Review them: Resend or Discard.</numerusform>
+            <numerusform>%n messages were interrupted by a crash and may or may not have been delivered. Review them: Resend or Discard.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s).</source>
+        <translation>
+            <numerusform>%Ln message.</numerusform>
+            <numerusform>%Ln messages.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the selected message(s) were interrupted while being sent. The provider may have delivered them already, so resending may deliver them twice.
+
+Resend anyway?</source>
+        <translation>
+            <numerusform>%n of the selected messages was interrupted while being sent. The provider may have delivered them already, so resending may deliver them twice.
+
+Resend anyway?</numerusform>
+            <numerusform>%n of the selected messages were interrupted while being sent. The provider may have delivered them already, so resending may deliver them twice.
+
+Resend anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) queued again.</source>
+        <translation>
+            <numerusform>%n message queued again.</numerusform>
+            <numerusform>%n messages queued again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n message(s)? Queued messages will not be sent and interrupted ones will not be resent.</source>
+        <translation>
+            <numerusform>Cancel %n message? Queued messages will not be sent and interrupted ones will not be resent.</numerusform>
+            <numerusform>Cancel %n messages? Queued messages will not be sent and interrupted ones will not be resent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) cancelled.</source>
+        <translation>
+            <numerusform>%n message cancelled.</numerusform>
+            <numerusform>%n messages cancelled.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::TemplatesPage</name>
+    <message numerus="yes">
+        <source>%1 characters · %Ln part(s) · %2</source>
+        <translation>
+            <numerusform>%1 characters · %Ln part · %2</numerusform>
+            <numerusform>%1 characters · %Ln parts · %2</numerusform>
         </translation>
     </message>
 </context>

@@ -33,6 +33,101 @@
     </message>
 </context>
 <context>
+    <name>masir::ChannelAccounts</name>
+    <message>
+        <source>Give the account a name.</source>
+        <translation>برای حساب یک نام بگذارید.</translation>
+    </message>
+    <message>
+        <source>Enter the SMTP server's host name.</source>
+        <translation>نام میزبان سرور SMTP را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Enter the SMTP port (587 for STARTTLS, 465 for TLS).</source>
+        <translation>پورت SMTP را وارد کنید (587 برای STARTTLS و 465 برای TLS).</translation>
+    </message>
+    <message>
+        <source>Security must be starttls, tls or none.</source>
+        <translation>امنیت باید starttls، tls یا none باشد.</translation>
+    </message>
+    <message>
+        <source>Enter the From address, e.g. "Shop &lt;news@shop.example&gt;".</source>
+        <translation>نشانی فرستنده را وارد کنید، مثلاً «فروشگاه &lt;news@shop.example&gt;».</translation>
+    </message>
+    <message>
+        <source>Enter the gateway's web address (https://...).</source>
+        <translation>نشانی وب درگاه را وارد کنید (https://...).</translation>
+    </message>
+    <message>
+        <source>The gateway needs its request fields.</source>
+        <translation>فیلدهای درخواست درگاه را مشخص کنید.</translation>
+    </message>
+    <message>
+        <source>Enter the sender number or name the gateway gave you.</source>
+        <translation>شماره یا نام فرستنده‌ای را که درگاه به شما داده است وارد کنید.</translation>
+    </message>
+    <message>
+        <source>An account is SMTP or SMS.</source>
+        <translation>حساب باید از نوع SMTP یا پیامک باشد.</translation>
+    </message>
+    <message>
+        <source>Limits cannot be negative.</source>
+        <translation>سقف‌های ارسال نمی‌توانند منفی باشند.</translation>
+    </message>
+    <message>
+        <source>Use between 1 and 16 connections.</source>
+        <translation>تعداد اتصال‌ها باید بین ۱ تا ۱۶ باشد.</translation>
+    </message>
+    <message>
+        <source>There is already an account named "%1".</source>
+        <translation>حسابی با نام «%1» از قبل وجود دارد.</translation>
+    </message>
+    <message>
+        <source>Kavenegar</source>
+        <translation>کاوه‌نگار</translation>
+    </message>
+    <message>
+        <source>Melipayamak</source>
+        <translation>ملی‌پیامک</translation>
+    </message>
+    <message>
+        <source>sms.ir</source>
+        <translation>sms.ir</translation>
+    </message>
+    <message>
+        <source>Ghasedak</source>
+        <translation>قاصدک</translation>
+    </message>
+    <message>
+        <source>Other HTTP gateway</source>
+        <translation>درگاه HTTP دیگر</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>بدون سقف</translation>
+    </message>
+    <message>
+        <source>Gmail (500 a day)</source>
+        <translation>Gmail (۵۰۰ در روز)</translation>
+    </message>
+    <message>
+        <source>Google Workspace (2,000 a day)</source>
+        <translation>Google Workspace (۲٬۰۰۰ در روز)</translation>
+    </message>
+    <message>
+        <source>Outlook.com (300 a day)</source>
+        <translation>Outlook.com (۳۰۰ در روز)</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 (10,000 a day)</source>
+        <translation>Microsoft 365 (۱۰٬۰۰۰ در روز)</translation>
+    </message>
+    <message>
+        <source>Amazon SES, starting quota (14 a second)</source>
+        <translation>Amazon SES، سهمیهٔ آغازین (۱۴ در ثانیه)</translation>
+    </message>
+</context>
+<context>
     <name>masir::CliApp</name>
     <message>
         <source>Run masir-cli --help for usage.</source>
@@ -439,6 +534,38 @@
         <translation>%1 وارد شدند، %2 گام، %3 پیام در صف، %4 به پایان رسیدند</translation>
     </message>
     <message>
+        <source>A contact to simulate (repeatable).</source>
+        <translation>مخاطبی برای شبیه‌سازی (تکرارپذیر).</translation>
+    </message>
+    <message>
+        <source>How many contacts of the segment to simulate.</source>
+        <translation>چند مخاطب از بخش شبیه‌سازی شوند.</translation>
+    </message>
+    <message>
+        <source>How many days to simulate.</source>
+        <translation>چند روز شبیه‌سازی شود.</translation>
+    </message>
+    <message>
+        <source>The template to start from.</source>
+        <translation>الگویی که از آن شروع می‌شود.</translation>
+    </message>
+    <message>
+        <source>journey create takes a name and --template KEY.</source>
+        <translation>journey create یک نام و --template KEY می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>There is no template "%1"; see journey templates.</source>
+        <translation>الگویی به نام «%1» نیست؛ journey templates را ببینید.</translation>
+    </message>
+    <message>
+        <source>journey simulate takes a journey name and --contact ID or --segment S.</source>
+        <translation>journey simulate نام سفر و --contact ID یا --segment S می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>would send %1 "%2" to %3 at %4</source>
+        <translation>%1 «%2» را در %4 به %3 می‌فرستاد</translation>
+    </message>
+    <message>
         <source>Usage: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
 
 Commands:
@@ -474,8 +601,32 @@ Commands:
                                add contacts to a journey by hand
   journey simulate NAME (--contact ID ... | --segment S [--sample N]) [--days N] [--json]
                                show what a journey would do, sending nothing
-  worker run [--once] [--batch N]
-                               run journeys in the foreground (--once: one cycle)
+  worker run [--once] [--batch N] [--send-budget MS]
+                               run journeys and send in the foreground (--once: one cycle)
+  channel add smtp --name N --host H --port P --security starttls|tls|none
+         [--user U] [--from "Name &lt;addr&gt;"] [--ca-file F] [--auth plain|login|xoauth2]
+         [--connections N] [--limits gmail|workspace|...] [--per-second N]
+         [--per-hour N] [--per-day N] [--replace]
+                               add an SMTP account (password: MASIR_SMTP_PASSWORD)
+  channel add sms --name N --preset twilio|kavenegar|melipayamak|smsir|ghasedak|custom
+         [--url BASE] [--sender S] [--username U] [--numbers e164|international|national]
+                               add an SMS gateway (key: MASIR_SMS_SECRET)
+  channel list [--json]        list SMTP accounts and SMS gateways
+  channel test NAME --to ADDRESS_OR_PHONE
+                               send a test and show the server's reply
+  channel remove NAME          remove an account and its secret
+  template add --name N --channel email|sms [--subject S] [--preheader P]
+         --body-file F.md [--transactional] [--replace]
+                               add a template (Markdown with merge tags)
+  template list                list templates
+  send --template N --to CONTACT_EMAIL_OR_PHONE
+                               queue one message through the outbox
+  outbox list [--state S] [--limit N] [--json]
+                               list messages in the outbox
+  outbox retry|cancel ID...    resend failed or interrupted, or cancel
+  unsubscribe TOKEN            unsubscribe the contact of an unsubscribe link
+  settings get|set KEY [VALUE] read or change a workspace setting (postal-address,
+                               unsubscribe-url, sending-paused, ...)
   check                        check the workspace file for damage
 
 Options:
@@ -512,14 +663,38 @@ Options:
                                سفری را از یک پرونده ذخیره می‌کند
   journey templates [--json]   فهرست سفرهای آماده برای شروع
   journey create NAME --template KEY
-                               سفر تازه‌ای از یک الگو ذخیره می‌کند
+                               سفر تازه‌ای از یک قالب ذخیره می‌کند
   journey activate|pause NAME  سفری را آغاز یا متوقف می‌کند
   journey enrol NAME (--segment S | --all)
                                مخاطبان را دستی به سفری می‌افزاید
   journey simulate NAME (--contact ID ... | --segment S [--sample N]) [--days N] [--json]
                                نشان می‌دهد سفر چه می‌کند، بی‌آنکه چیزی بفرستد
-  worker run [--once] [--batch N]
-                               سفرها را در پیش‌زمینه اجرا می‌کند (--once: یک دور)
+  worker run [--once] [--batch N] [--send-budget MS]
+                               سفرها را اجرا می‌کند و در پیش‌زمینه ارسال می‌کند (--once: یک دور)
+  channel add smtp --name N --host H --port P --security starttls|tls|none
+         [--user U] [--from "Name &lt;addr&gt;"] [--ca-file F] [--auth plain|login|xoauth2]
+         [--connections N] [--limits gmail|workspace|...] [--per-second N]
+         [--per-hour N] [--per-day N] [--replace]
+                               یک حساب SMTP می‌افزاید (رمز عبور: MASIR_SMTP_PASSWORD)
+  channel add sms --name N --preset twilio|kavenegar|melipayamak|smsir|ghasedak|custom
+         [--url BASE] [--sender S] [--username U] [--numbers e164|international|national]
+                               یک درگاه پیامک می‌افزاید (کلید: MASIR_SMS_SECRET)
+  channel list [--json]        فهرست حساب‌های SMTP و درگاه‌های پیامک
+  channel test NAME --to ADDRESS_OR_PHONE
+                               یک پیام آزمایشی می‌فرستد و پاسخ سرور را نشان می‌دهد
+  channel remove NAME          حساب و رمز یا کلید آن را حذف می‌کند
+  template add --name N --channel email|sms [--subject S] [--preheader P]
+         --body-file F.md [--transactional] [--replace]
+                               یک قالب می‌افزاید (Markdown با برچسب‌های جایگذاری)
+  template list                فهرست قالب‌ها
+  send --template N --to CONTACT_EMAIL_OR_PHONE
+                               یک پیام را از راه صندوق خروجی در صف می‌گذارد
+  outbox list [--state S] [--limit N] [--json]
+                               فهرست پیام‌های صندوق خروجی
+  outbox retry|cancel ID...    پیام‌های ناموفق یا قطع‌شده را دوباره ارسال یا لغو می‌کند
+  unsubscribe TOKEN            اشتراک مخاطبِ یک پیوند لغو اشتراک را لغو می‌کند
+  settings get|set KEY [VALUE] یک تنظیم فضای کاری را می‌خواند یا تغییر می‌دهد (postal-address،
+                               unsubscribe-url، sending-paused، ...)
   check                        پروندهٔ فضای کاری را از نظر آسیب بررسی می‌کند
 
 گزینه‌ها:
@@ -529,36 +704,231 @@ Options:
 </translation>
     </message>
     <message>
-        <source>A contact to simulate (repeatable).</source>
-        <translation>مخاطبی برای شبیه‌سازی (تکرارپذیر).</translation>
+        <source>Milliseconds to send for in each cycle (default 1000).</source>
+        <translation>مدت ارسال در هر دور، به میلی‌ثانیه (پیش‌فرض ۱۰۰۰).</translation>
     </message>
     <message>
-        <source>How many contacts of the segment to simulate.</source>
-        <translation>چند مخاطب از بخش شبیه‌سازی شوند.</translation>
+        <source>%1 sent, %2 retrying, %3 failed, %4 dropped, %5 interrupted</source>
+        <translation>%1 ارسال‌شده، %2 در انتظار تلاش دوباره، %3 ناموفق، %4 کنارگذاشته، %5 قطع‌شده</translation>
     </message>
     <message>
-        <source>How many days to simulate.</source>
-        <translation>چند روز شبیه‌سازی شود.</translation>
+        <source>Unknown limits preset "%1".</source>
+        <translation>پیش‌تنظیم سقف ارسال «%1» ناشناخته است.</translation>
     </message>
     <message>
-        <source>The template to start from.</source>
-        <translation>الگویی که از آن شروع می‌شود.</translation>
+        <source>--%1 needs a whole number (0 for no limit).</source>
+        <translation>--%1 به یک عدد صحیح نیاز دارد (۰ یعنی بدون سقف).</translation>
     </message>
     <message>
-        <source>journey create takes a name and --template KEY.</source>
-        <translation>journey create یک نام و --template KEY می‌گیرد.</translation>
+        <source>channel needs a subcommand: add, list, test or remove.</source>
+        <translation>channel به یک زیرفرمان نیاز دارد: add، list، test یا remove.</translation>
     </message>
     <message>
-        <source>There is no template "%1"; see journey templates.</source>
-        <translation>الگویی به نام «%1» نیست؛ journey templates را ببینید.</translation>
+        <source>enabled</source>
+        <translation>فعال</translation>
     </message>
     <message>
-        <source>journey simulate takes a journey name and --contact ID or --segment S.</source>
-        <translation>journey simulate نام سفر و --contact ID یا --segment S می‌گیرد.</translation>
+        <source>disabled</source>
+        <translation>غیرفعال</translation>
     </message>
     <message>
-        <source>would send %1 "%2" to %3 at %4</source>
-        <translation>%1 «%2» را در %4 به %3 می‌فرستاد</translation>
+        <source>channel add needs smtp or sms.</source>
+        <translation>channel add به smtp یا sms نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>The account's name.</source>
+        <translation>نام حساب.</translation>
+    </message>
+    <message>
+        <source>Parallel connections.</source>
+        <translation>تعداد اتصال‌های هم‌زمان.</translation>
+    </message>
+    <message>
+        <source>A limits preset: gmail, workspace, ...</source>
+        <translation>پیش‌تنظیم سقف ارسال: gmail، workspace، ...</translation>
+    </message>
+    <message>
+        <source>Sends a second.</source>
+        <translation>تعداد ارسال در ثانیه.</translation>
+    </message>
+    <message>
+        <source>Sends an hour.</source>
+        <translation>تعداد ارسال در ساعت.</translation>
+    </message>
+    <message>
+        <source>Sends a day.</source>
+        <translation>تعداد ارسال در روز.</translation>
+    </message>
+    <message>
+        <source>Replace an account of the same name.</source>
+        <translation>حساب هم‌نام را جایگزین می‌کند.</translation>
+    </message>
+    <message>
+        <source>SMTP setting.</source>
+        <translation>تنظیم SMTP.</translation>
+    </message>
+    <message>
+        <source>Gateway setting.</source>
+        <translation>تنظیم درگاه.</translation>
+    </message>
+    <message>
+        <source>channel add needs smtp or sms, not "%1".</source>
+        <translation>channel add به smtp یا sms نیاز دارد، نه «%1».</translation>
+    </message>
+    <message>
+        <source>channel add %1 takes only options.</source>
+        <translation>channel add %1 فقط گزینه می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>--preset must be one of: %1</source>
+        <translation>مقدار --preset باید یکی از این‌ها باشد: %1</translation>
+    </message>
+    <message>
+        <source>There is already an account named "%1"; add --replace to change it.</source>
+        <translation>حسابی با نام «%1» از قبل وجود دارد؛ برای تغییر آن، --replace را اضافه کنید.</translation>
+    </message>
+    <message>
+        <source>Cannot store the secret in %1: %2</source>
+        <translation>ذخیرهٔ رمز یا کلید در %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Set %1 to the password or API key; Masir keeps it in %2, never in the workspace.</source>
+        <translation>%1 را برابر رمز عبور یا کلید API قرار دهید؛ مسیر آن را در %2 نگه می‌دارد، هرگز در فضای کاری.</translation>
+    </message>
+    <message>
+        <source>Account "%1" saved; its secret is in %2.</source>
+        <translation>حساب «%1» ذخیره شد؛ رمز یا کلید آن در %2 است.</translation>
+    </message>
+    <message>
+        <source>channel remove needs the account's name.</source>
+        <translation>channel remove به نام حساب نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>There is no account named "%1".</source>
+        <translation>حسابی با نام «%1» وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Where to send the test.</source>
+        <translation>مقصد ارسال آزمایشی.</translation>
+    </message>
+    <message>
+        <source>channel test needs the account's name and --to.</source>
+        <translation>channel test به نام حساب و --to نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>Sent. The server said: %1</source>
+        <translation>فرستاده شد. پاسخ سرور: %1</translation>
+    </message>
+    <message>
+        <source>Unknown channel subcommand "%1".</source>
+        <translation>زیرفرمان ناشناختهٔ channel: «%1».</translation>
+    </message>
+    <message>
+        <source>template needs a subcommand: add, list or preview.</source>
+        <translation>template به یک زیرفرمان نیاز دارد: add، list یا preview.</translation>
+    </message>
+    <message>
+        <source>Template setting.</source>
+        <translation>تنظیم قالب.</translation>
+    </message>
+    <message>
+        <source>Not marketing: no footer or List-Unsubscribe, sent even to contacts who unsubscribed.</source>
+        <translation>غیرتبلیغاتی: بدون پانویس و List-Unsubscribe؛ حتی برای مخاطبانی که اشتراک خود را لغو کرده‌اند هم ارسال می‌شود.</translation>
+    </message>
+    <message>
+        <source>Replace a template of the same name.</source>
+        <translation>قالب هم‌نام را جایگزین می‌کند.</translation>
+    </message>
+    <message>
+        <source>template add needs --name and --body-file.</source>
+        <translation>template add به --name و --body-file نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>the template has errors:
+%1</source>
+        <translation>قالب خطا دارد:
+%1</translation>
+    </message>
+    <message>
+        <source>There is already a template named "%1"; add --replace to change it.</source>
+        <translation>قالبی با نام «%1» از قبل وجود دارد؛ برای تغییر آن، --replace را اضافه کنید.</translation>
+    </message>
+    <message>
+        <source>Unknown template subcommand "%1".</source>
+        <translation>زیرفرمان ناشناختهٔ template: «%1».</translation>
+    </message>
+    <message>
+        <source>The template.</source>
+        <translation>قالب.</translation>
+    </message>
+    <message>
+        <source>The contact's email or phone.</source>
+        <translation>ایمیل یا شمارهٔ تلفن مخاطب.</translation>
+    </message>
+    <message>
+        <source>send needs --template and --to.</source>
+        <translation>send به --template و --to نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>There is no template named "%1".</source>
+        <translation>قالبی با نام «%1» وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a phone number: %2</source>
+        <translation>«%1» شمارهٔ تلفن نیست: %2</translation>
+    </message>
+    <message>
+        <source>No contact has %1; add the contact first.</source>
+        <translation>هیچ مخاطبی با %1 وجود ندارد؛ ابتدا مخاطب را اضافه کنید.</translation>
+    </message>
+    <message>
+        <source>outbox needs a subcommand: list, retry or cancel.</source>
+        <translation>outbox به یک زیرفرمان نیاز دارد: list، retry یا cancel.</translation>
+    </message>
+    <message>
+        <source>Only rows in this state.</source>
+        <translation>فقط ردیف‌هایی با این وضعیت.</translation>
+    </message>
+    <message>
+        <source>At most N rows.</source>
+        <translation>حداکثر N ردیف.</translation>
+    </message>
+    <message>
+        <source>--state must be one of: %1</source>
+        <translation>مقدار --state باید یکی از این‌ها باشد: %1</translation>
+    </message>
+    <message>
+        <source>"%1" is not an outbox id.</source>
+        <translation>«%1» شناسهٔ صندوق خروجی نیست.</translation>
+    </message>
+    <message>
+        <source>outbox %1 needs one or more ids.</source>
+        <translation>outbox %1 به یک یا چند شناسه نیاز دارد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) changed</source>
+        <translation>
+            <numerusform>%n پیام تغییر کرد</numerusform></translation>
+    </message>
+    <message>
+        <source>Unknown outbox subcommand "%1".</source>
+        <translation>زیرفرمان ناشناختهٔ outbox: «%1».</translation>
+    </message>
+    <message>
+        <source>unsubscribe needs the token from the link.</source>
+        <translation>unsubscribe به توکنِ داخل پیوند نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>settings get KEY or settings set KEY VALUE; keys: %1</source>
+        <translation>settings get KEY یا settings set KEY VALUE؛ کلیدها: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the setting.</source>
+        <translation>ذخیرهٔ تنظیم ممکن نیست.</translation>
+    </message>
+    <message>
+        <source>Unknown setting "%1"; keys: %2</source>
+        <translation>تنظیم ناشناختهٔ «%1»؛ کلیدها: %2</translation>
     </message>
 </context>
 <context>
@@ -1476,6 +1846,199 @@ Options:
     </message>
 </context>
 <context>
+    <name>masir::MergeTemplate</name>
+    <message>
+        <source>a quoted text is not closed with "</source>
+        <translation>متن داخل گیومه با " بسته نشده است</translation>
+    </message>
+    <message>
+        <source>unexpected "%1"</source>
+        <translation>«%1» غیرمنتظره است</translation>
+    </message>
+    <message>
+        <source>there is no custom field "%1"</source>
+        <translation>فیلد سفارشی «%1» وجود ندارد</translation>
+    </message>
+    <message>
+        <source>unknown merge tag {{%1}}</source>
+        <translation>برچسب جایگذاری ناشناخته {{%1}}</translation>
+    </message>
+    <message>
+        <source>this tag is not closed with %1</source>
+        <translation>این برچسب با %1 بسته نشده است</translation>
+    </message>
+    <message>
+        <source>an empty {% %} tag</source>
+        <translation>برچسب خالی {% %}</translation>
+    </message>
+    <message>
+        <source>an empty {{ }} tag</source>
+        <translation>برچسب خالی {{ }}</translation>
+    </message>
+    <message>
+        <source>a merge tag starts with a name, e.g. {{first_name}}</source>
+        <translation>برچسب جایگذاری باید با یک نام شروع شود، مثلاً {{first_name}}</translation>
+    </message>
+    <message>
+        <source>expected | before a filter, found "%1"</source>
+        <translation>پیش از فیلتر باید | بیاید، اما «%1» آمده است</translation>
+    </message>
+    <message>
+        <source>a filter name is missing after |</source>
+        <translation>پس از | نام فیلتر نیامده است</translation>
+    </message>
+    <message>
+        <source>unknown filter "%1"; use one of: %2</source>
+        <translation>فیلتر ناشناختهٔ «%1»؛ یکی از این‌ها را به کار ببرید: %2</translation>
+    </message>
+    <message>
+        <source>default needs a quoted text, e.g. default:"friend"</source>
+        <translation>default به متنی داخل گیومه نیاز دارد، مثلاً default:"friend"</translation>
+    </message>
+    <message>
+        <source>{% %1 %} takes nothing more</source>
+        <translation>پس از {% %1 %} چیز دیگری نمی‌آید</translation>
+    </message>
+    <message>
+        <source>{% %1 %} without an {% if %} before it</source>
+        <translation>{% %1 %} بدون {% if %} پیش از آن</translation>
+    </message>
+    <message>
+        <source>a second {% else %} in the same {% if %}</source>
+        <translation>{% else %} دوم در همان {% if %}</translation>
+    </message>
+    <message>
+        <source>unknown block {% %1 %}; use if, else or endif</source>
+        <translation>بلوک ناشناختهٔ {% %1 %}؛ از if، else یا endif استفاده کنید</translation>
+    </message>
+    <message>
+        <source>{% if %} needs a condition, e.g. {% if tag "vip" %}</source>
+        <translation>{% if %} به یک شرط نیاز دارد، مثلاً {% if tag "vip" %}</translation>
+    </message>
+    <message>
+        <source>tag needs a quoted tag name, e.g. tag "vip"</source>
+        <translation>tag به نام برچسب داخل گیومه نیاز دارد، مثلاً tag "vip"</translation>
+    </message>
+    <message>
+        <source>%1 needs a quoted text after it</source>
+        <translation>پس از %1 باید متنی داخل گیومه بیاید</translation>
+    </message>
+    <message>
+        <source>{% if %} needs a name or tag "..."</source>
+        <translation>{% if %} به یک نام یا tag "..." نیاز دارد</translation>
+    </message>
+    <message>
+        <source>unexpected "%1" in {% if %}</source>
+        <translation>«%1» غیرمنتظره در {% if %}</translation>
+    </message>
+    <message>
+        <source>this {% if %} has no {% endif %}</source>
+        <translation>این {% if %} با {% endif %} بسته نشده است</translation>
+    </message>
+    <message>
+        <source>the formatting moved a merge tag; simplify the text around it</source>
+        <translation>قالب‌بندی یک برچسب جایگذاری را جابه‌جا کرده است؛ متن اطراف آن را ساده‌تر کنید</translation>
+    </message>
+    <message>
+        <source>this merge tag cannot be placed here (inside a code block or a link address?)</source>
+        <translation>این برچسب جایگذاری را نمی‌توان اینجا گذاشت (داخل بلوک کد یا نشانی پیوند؟)</translation>
+    </message>
+</context>
+<context>
+    <name>masir::MergeVocabulary</name>
+    <message>
+        <source>First name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>نام خانوادگی</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>نام کامل</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>شرکت</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>شهر</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>کشور</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <source>Business name</source>
+        <translation>نام کسب‌وکار</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>نشانی پستی</translation>
+    </message>
+    <message>
+        <source>Unsubscribe link</source>
+        <translation>پیوند لغو اشتراک</translation>
+    </message>
+    <message>
+        <source>Today's date</source>
+        <translation>تاریخ امروز</translation>
+    </message>
+    <message>
+        <source>Custom field %1</source>
+        <translation>فیلد سفارشی %1</translation>
+    </message>
+</context>
+<context>
+    <name>masir::MessageRenderer</name>
+    <message>
+        <source>body</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>پیام خالی است.</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>preheader</source>
+        <translation>پیش‌متن</translation>
+    </message>
+    <message>
+        <source>The email needs a subject.</source>
+        <translation>ایمیل باید موضوع داشته باشد.</translation>
+    </message>
+    <message>
+        <source>Marketing email must show your postal address: enter it in Settings → Channels.</source>
+        <translation>ایمیل تبلیغاتی باید نشانی پستی شما را نشان دهد: آن را در تنظیمات ← کانال‌ها وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Marketing email needs a way to unsubscribe: enter an unsubscribe page or address in Settings → Channels.</source>
+        <translation>ایمیل تبلیغاتی باید راهی برای لغو اشتراک داشته باشد: یک صفحه یا نشانی لغو اشتراک در تنظیمات ← کانال‌ها وارد کنید.</translation>
+    </message>
+</context>
+<context>
     <name>masir::Migrations</name>
     <message>
         <source>cannot read the schema version</source>
@@ -1974,6 +2537,101 @@ Options:
     </message>
 </context>
 <context>
+    <name>masir::Outbox</name>
+    <message>
+        <source>Queued</source>
+        <translation>در صف</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>در حال ارسال</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>ارسال‌شده</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>قطع‌شده</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>لغوشده</translation>
+    </message>
+    <message>
+        <source>Suppressed</source>
+        <translation>مسدودشده</translation>
+    </message>
+    <message>
+        <source>This message is already in the outbox.</source>
+        <translation>این پیام از قبل در صندوق خروجی است.</translation>
+    </message>
+    <message>
+        <source>Cancelled by hand.</source>
+        <translation>به‌صورت دستی لغو شد.</translation>
+    </message>
+    <message>
+        <source>The address is on the suppression list (%1).</source>
+        <translation>این نشانی در فهرست مسدودها قرار دارد (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>masir::OutboxSender</name>
+    <message>
+        <source>Another Masir process (%1, pid %2) is sending from this workspace; this one only runs journeys.</source>
+        <translation>فرایند دیگری از مسیر (%1، pid %2) در حال ارسال از این فضای کاری است؛ این فرایند فقط سفرها را اجرا می‌کند.</translation>
+    </message>
+    <message>
+        <source>Masir stopped while sending this message; it may or may not have been delivered. Resend or discard it.</source>
+        <translation>مسیر هنگام ارسال این پیام متوقف شد؛ ممکن است پیام تحویل شده باشد یا نه. آن را دوباره ارسال کنید یا کنار بگذارید.</translation>
+    </message>
+    <message>
+        <source>The address is on the suppression list.</source>
+        <translation>این نشانی در فهرست مسدودها قرار دارد.</translation>
+    </message>
+    <message>
+        <source>The contact unsubscribed, bounced or withdrew consent.</source>
+        <translation>مخاطب اشتراک خود را لغو کرده، پیامش برگشتی بوده یا رضایت خود را پس گرفته است.</translation>
+    </message>
+    <message>
+        <source>There is no template named "%1".</source>
+        <translation>قالبی با نام «%1» وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Template "%1": %2</source>
+        <translation>قالب «%1»: %2</translation>
+    </message>
+    <message>
+        <source>The contact was deleted.</source>
+        <translation>مخاطب حذف شده است.</translation>
+    </message>
+    <message>
+        <source>The contact has no email address.</source>
+        <translation>مخاطب نشانی ایمیل ندارد.</translation>
+    </message>
+    <message>
+        <source>The contact has no phone number.</source>
+        <translation>مخاطب شمارهٔ تلفن ندارد.</translation>
+    </message>
+    <message>
+        <source>Template "%1" is for %2, not %3.</source>
+        <translation>قالب «%1» برای %2 است، نه %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempts: %1</source>
+        <translation>
+            <numerusform>پس از %n بار تلاش، ارسال رها شد: %1</numerusform></translation>
+    </message>
+    <message>
+        <source>The address bounced: %1</source>
+        <translation>پیام به این نشانی برگشت خورد: %1</translation>
+    </message>
+</context>
+<context>
     <name>masir::PhoneNumbers</name>
     <message>
         <source>The phone number is empty.</source>
@@ -2002,6 +2660,25 @@ Options:
     <message>
         <source>This is not a valid phone number for %1 (+%2). Check the digits, or start with + and the country code.</source>
         <translation>این شمارهٔ تلفن معتبری برای %1 (+%2) نیست. رقم‌ها را بررسی کنید یا با + و کد کشور آغاز کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::SecretStore</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>خواندن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation>جاکلیدی سیستم</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>نوشتن در %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>No password or key is stored for "%1" in %2; set %3 or enter it again.</source>
+        <translation>هیچ رمز عبور یا کلیدی برای «%1» در %2 ذخیره نشده است؛ %3 را تنظیم کنید یا آن را دوباره وارد کنید.</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +3142,28 @@ Options:
     </message>
 </context>
 <context>
+    <name>masir::SmsChannel</name>
+    <message>
+        <source>%1 refused the API key or login: %2</source>
+        <translation>%1 کلید API یا اطلاعات ورود را نپذیرفت: %2</translation>
+    </message>
+    <message>
+        <source>The gateway did not accept the message: %1</source>
+        <translation>درگاه پیام را نپذیرفت: %1</translation>
+    </message>
+</context>
+<context>
+    <name>masir::SmtpChannel</name>
+    <message>
+        <source>The server refused the login for %1: %2</source>
+        <translation>سرور ورود %1 را نپذیرفت: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not offer STARTTLS; choose TLS (port 465) or check the port.</source>
+        <translation>%1 از STARTTLS پشتیبانی نمی‌کند؛ TLS (پورت 465) را انتخاب کنید یا پورت را بررسی کنید.</translation>
+    </message>
+</context>
+<context>
     <name>masir::TagRepository</name>
     <message>
         <source>A tag needs a name.</source>
@@ -2481,6 +3180,551 @@ Options:
     <message>
         <source>Cannot delete the tag: %1</source>
         <translation>حذف برچسب ممکن نیست: %1</translation>
+    </message>
+</context>
+<context>
+    <name>masir::TemplateRepository</name>
+    <message>
+        <source>A template needs a name.</source>
+        <translation>قالب باید نام داشته باشد.</translation>
+    </message>
+    <message>
+        <source>A template is for email or for SMS.</source>
+        <translation>قالب باید برای ایمیل یا پیامک باشد.</translation>
+    </message>
+    <message>
+        <source>There is already a template named "%1".</source>
+        <translation>قالبی با نام «%1» از قبل وجود دارد.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::TestSend</name>
+    <message>
+        <source>Sample</source>
+        <translation>نمونه</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <source>"%1" is not an email address.</source>
+        <translation>«%1» نشانی ایمیل نیست.</translation>
+    </message>
+    <message>
+        <source>[Test] %1</source>
+        <translation>[آزمایشی] %1</translation>
+    </message>
+    <message>
+        <source>Masir test email from %1</source>
+        <translation>ایمیل آزمایشی مسیر از %1</translation>
+    </message>
+    <message>
+        <source>This is a test email from Masir. Your account "%1" works.</source>
+        <translation>این یک ایمیل آزمایشی از مسیر است. حساب «%1» شما درست کار می‌کند.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a phone number: %2</source>
+        <translation>«%1» شمارهٔ تلفن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Masir test message: the gateway "%1" works.</source>
+        <translation>پیام آزمایشی مسیر: درگاه «%1» درست کار می‌کند.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::Transport</name>
+    <message>
+        <source>The certificate of %1 is not trusted (%2). If you trust this server, choose its certificate or CA file in the account.</source>
+        <translation>گواهی %1 معتبر شناخته نمی‌شود (%2). اگر به این سرور اعتماد دارید، گواهی یا پروندهٔ CA آن را در تنظیمات حساب انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>دسترسی به %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Cannot send to "%1": not a valid address.</source>
+        <translation>ارسال به «%1» ممکن نیست: نشانی معتبر نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::UnsubscribeTokens</name>
+    <message>
+        <source>This unsubscribe link is not valid for this workspace.</source>
+        <translation>این پیوند لغو اشتراک برای این فضای کاری معتبر نیست.</translation>
+    </message>
+    <message>
+        <source>The contact of this link no longer exists.</source>
+        <translation>مخاطب این پیوند دیگر وجود ندارد.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::WebhookChannel</name>
+    <message>
+        <source>Refused: the address resolves to %1, a private or local network. Allow private addresses on the webhook step if this is intended.</source>
+        <translation>رد شد: این نشانی به %1 می‌رسد که یک شبکهٔ خصوصی یا محلی است. اگر عمدی است، نشانی‌های خصوصی را در مرحلهٔ وب‌هوک مجاز کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::ChannelAccountDialog</name>
+    <message>
+        <source>Edit Account</source>
+        <translation>ویرایش حساب</translation>
+    </message>
+    <message>
+        <source>Add SMTP Account</source>
+        <translation>افزودن حساب SMTP</translation>
+    </message>
+    <message>
+        <source>Add SMS Gateway</source>
+        <translation>افزودن درگاه پیامک</translation>
+    </message>
+    <message>
+        <source>e.g. Newsletter (Gmail)</source>
+        <translation>مثلاً خبرنامه (Gmail)</translation>
+    </message>
+    <message>
+        <source>e.g. Kavenegar</source>
+        <translation>مثلاً کاوه‌نگار</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;نام:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;سرور:</translation>
+    </message>
+    <message>
+        <source>STARTTLS (587)</source>
+        <translation>STARTTLS (587)</translation>
+    </message>
+    <message>
+        <source>TLS (465)</source>
+        <translation>TLS (465)</translation>
+    </message>
+    <message>
+        <source>None (not recommended)</source>
+        <translation>بدون رمزنگاری (توصیه نمی‌شود)</translation>
+    </message>
+    <message>
+        <source>S&amp;ecurity:</source>
+        <translation>&amp;امنیت:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;پورت:</translation>
+    </message>
+    <message>
+        <source>Usually your email address; empty when the server needs no login</source>
+        <translation>معمولاً نشانی ایمیل شما؛ اگر سرور به ورود نیاز ندارد، خالی بگذارید</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;نام کاربری:</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored one</source>
+        <translation>برای نگه‌داشتن مقدار ذخیره‌شده، خالی بگذارید</translation>
+    </message>
+    <message>
+        <source>The password or an app password</source>
+        <translation>رمز عبور یا رمز مخصوص برنامه</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;رمز عبور:</translation>
+    </message>
+    <message>
+        <source>Shop &lt;news@shop.example&gt;</source>
+        <translation>فروشگاه &lt;news@shop.example&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;فرستنده:</translation>
+    </message>
+    <message>
+        <source>Optional: where replies go</source>
+        <translation>اختیاری: پاسخ‌ها به کجا بروند</translation>
+    </message>
+    <message>
+        <source>&amp;Reply to:</source>
+        <translation>&amp;پاسخ به:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>خودکار</translation>
+    </message>
+    <message>
+        <source>XOAUTH2 (an access token as the password)</source>
+        <translation>XOAUTH2 (توکن دسترسی به‌جای رمز عبور)</translation>
+    </message>
+    <message>
+        <source>&amp;Login method:</source>
+        <translation>&amp;روش ورود:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;مرور…</translation>
+    </message>
+    <message>
+        <source>Server Certificate or CA File</source>
+        <translation>گواهی سرور یا پروندهٔ CA</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>گواهی‌ها (*.pem *.crt *.cer);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;پروندهٔ CA:</translation>
+    </message>
+    <message>
+        <source>Choose the server's certificate or CA file if it is not trusted by the system</source>
+        <translation>اگر سیستم به گواهی سرور اعتماد ندارد، گواهی یا پروندهٔ CA آن را انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;سرویس‌دهنده:</translation>
+    </message>
+    <message>
+        <source>{secret}, {username} and {sender} in the address are filled in.</source>
+        <translation>{secret}، {username} و {sender} در نشانی جایگذاری می‌شوند.</translation>
+    </message>
+    <message>
+        <source>&amp;Web address:</source>
+        <translation>&amp;نشانی وب:</translation>
+    </message>
+    <message>
+        <source>The number or name the gateway gave you</source>
+        <translation>شماره یا نامی که درگاه به شما داده است</translation>
+    </message>
+    <message>
+        <source>&amp;Sender:</source>
+        <translation>&amp;فرستنده:</translation>
+    </message>
+    <message>
+        <source>Only when the gateway asks for one (Twilio: the Account SID)</source>
+        <translation>فقط اگر درگاه آن را بخواهد (Twilio: همان Account SID)</translation>
+    </message>
+    <message>
+        <source>The API key, token or password</source>
+        <translation>کلید API، توکن یا رمز عبور</translation>
+    </message>
+    <message>
+        <source>API &amp;key or secret:</source>
+        <translation>&amp;کلید API یا رمز:</translation>
+    </message>
+    <message>
+        <source>+98… (international with +)</source>
+        <translation>+98… (بین‌المللی با +)</translation>
+    </message>
+    <message>
+        <source>98… (international without +)</source>
+        <translation>98… (بین‌المللی بدون +)</translation>
+    </message>
+    <message>
+        <source>09… (national)</source>
+        <translation>09… (داخلی)</translation>
+    </message>
+    <message>
+        <source>&amp;Number format:</source>
+        <translation>&amp;قالب شماره:</translation>
+    </message>
+    <message>
+        <source>Request &amp;definition</source>
+        <translation>&amp;تعریف درخواست</translation>
+    </message>
+    <message>
+        <source>Request definition (JSON)</source>
+        <translation>تعریف درخواست (JSON)</translation>
+    </message>
+    <message>
+        <source>How the request is made: method, authentication, body and its fields, and how success is read from the reply. {to}, {text}, {sender}, {username} and {secret} are filled in.</source>
+        <translation>درخواست چگونه فرستاده می‌شود: روش، احراز هویت، بدنه و فیلدهای آن، و اینکه موفقیت چگونه از پاسخ خوانده شود. {to}، {text}، {sender}، {username} و {secret} جایگذاری می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>سفارشی</translation>
+    </message>
+    <message>
+        <source>Sending &amp;limits:</source>
+        <translation>سقف &amp;ارسال:</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>بدون سقف</translation>
+    </message>
+    <message>
+        <source>At most per s&amp;econd:</source>
+        <translation>&amp;حداکثر در ثانیه:</translation>
+    </message>
+    <message>
+        <source>At most per &amp;hour:</source>
+        <translation>حداکثر در &amp;ساعت:</translation>
+    </message>
+    <message>
+        <source>At most per &amp;day:</source>
+        <translation>حداکثر در &amp;روز:</translation>
+    </message>
+    <message>
+        <source>How many messages go out at the same time through this account</source>
+        <translation>چند پیام هم‌زمان از طریق این حساب فرستاده شود</translation>
+    </message>
+    <message>
+        <source>Parallel c&amp;onnections:</source>
+        <translation>اتصال‌های &amp;موازی:</translation>
+    </message>
+    <message>
+        <source>En&amp;abled: send through this account</source>
+        <translation>&amp;فعال: ارسال از طریق این حساب</translation>
+    </message>
+    <message>
+        <source>The request definition is not valid JSON: %1 (at character %2).</source>
+        <translation>تعریف درخواست JSON معتبری نیست: %1 (در نویسهٔ %2).</translation>
+    </message>
+    <message>
+        <source>The request definition must be a JSON object: { … }.</source>
+        <translation>تعریف درخواست باید یک شیء JSON باشد: { … }.</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>گذرواژه را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Enter the API key or password.</source>
+        <translation>کلید API یا گذرواژه را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>The account was saved, but its password or API key could not be stored: %1</source>
+        <translation>حساب ذخیره شد، اما گذرواژه یا کلید API آن نگهداری نشد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::ChannelsDialog</name>
+    <message>
+        <source>Passwords and API keys are kept in %1, never in the workspace file.</source>
+        <translation>گذرواژه‌ها و کلیدهای API در %1 نگهداری می‌شوند، هرگز در پروندهٔ فضای کاری.</translation>
+    </message>
+    <message>
+        <source>%1 a second</source>
+        <translation>%1 در ثانیه</translation>
+    </message>
+    <message>
+        <source>%1 an hour</source>
+        <translation>%1 در ساعت</translation>
+    </message>
+    <message>
+        <source>%1 a day</source>
+        <translation>%1 در روز</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>بدون سقف</translation>
+    </message>
+    <message>
+        <source>Test Account</source>
+        <translation>آزمایش حساب</translation>
+    </message>
+    <message>
+        <source>Sent. The server said: %1</source>
+        <translation>فرستاده شد. پاسخ سرور: %1</translation>
+    </message>
+    <message>
+        <source>The test was not sent. The reply was: %1</source>
+        <translation>آزمایش فرستاده نشد. پاسخ: %1</translation>
+    </message>
+    <message>
+        <source>Status code: %1</source>
+        <translation>کد وضعیت: %1</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>کانال‌ها</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>فرستنده</translation>
+    </message>
+    <message>
+        <source>Your shop or company, as your contacts know it</source>
+        <translation>فروشگاه یا شرکت شما، با همان نامی که مخاطبانتان می‌شناسند</translation>
+    </message>
+    <message>
+        <source>&amp;Business name:</source>
+        <translation>&amp;نام کسب‌وکار:</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>نشانی پستی</translation>
+    </message>
+    <message>
+        <source>Required in marketing email</source>
+        <translation>در ایمیل تبلیغاتی الزامی است</translation>
+    </message>
+    <message>
+        <source>&amp;Postal address:</source>
+        <translation>نشانی &amp;پستی:</translation>
+    </message>
+    <message>
+        <source>{token} is replaced by the contact's signed token; without it, ?t= and the token are added at the end.</source>
+        <translation>{token} با توکن امضاشدهٔ مخاطب جایگزین می‌شود؛ اگر نباشد، ?t= و توکن به انتهای نشانی افزوده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe page:</source>
+        <translation>&amp;صفحهٔ لغو اشتراک:</translation>
+    </message>
+    <message>
+        <source>Mail clients offer to send an "unsubscribe" email to this address.</source>
+        <translation>برنامه‌های ایمیل پیشنهاد می‌دهند ایمیل «لغو اشتراک» به این نشانی فرستاده شود.</translation>
+    </message>
+    <message>
+        <source>Unsubscribe &amp;address:</source>
+        <translation>نشانی &amp;لغو اشتراک:</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>بدون سقف</translation>
+    </message>
+    <message>
+        <source>At most this many marketing emails reach one contact in a day; 0 is no cap.</source>
+        <translation>حداکثر این تعداد ایمیل تبلیغاتی در روز به یک مخاطب می‌رسد؛ ۰ یعنی بدون سقف.</translation>
+    </message>
+    <message>
+        <source>Marketing emails per contact per &amp;day:</source>
+        <translation>ایمیل تبلیغاتی برای هر مخاطب در &amp;روز:</translation>
+    </message>
+    <message>
+        <source>A message that fails for a passing reason (a busy server, no network) is tried again later, up to this many times.</source>
+        <translation>پیامی که به دلیلی گذرا (سرور شلوغ، نبود شبکه) ناموفق شود، بعداً دوباره تلاش می‌شود، حداکثر همین تعداد بار.</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts before a message fails:</source>
+        <translation>&amp;تعداد تلاش پیش از ناموفق شدن پیام:</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>حساب‌ها</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Server or gateway</source>
+        <translation>سرور یا درگاه</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>سقف‌ها</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Add &amp;SMTP…</source>
+        <translation>افزودن &amp;SMTP…</translation>
+    </message>
+    <message>
+        <source>An email account your messages go out through</source>
+        <translation>حساب ایمیلی که پیام‌هایتان از طریق آن فرستاده می‌شوند</translation>
+    </message>
+    <message>
+        <source>Add SM&amp;S…</source>
+        <translation>&amp;افزودن پیامک…</translation>
+    </message>
+    <message>
+        <source>A text message gateway: Kavenegar, Melipayamak, Twilio and others</source>
+        <translation>درگاه پیامک: کاوه‌نگار، ملی‌پیامک، Twilio و دیگران</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;ویرایش…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <source>&amp;Test…</source>
+        <translation>&amp;آزمایش…</translation>
+    </message>
+    <message>
+        <source>Send one test message through the selected account and see the server's reply</source>
+        <translation>یک پیام آزمایشی از طریق حساب برگزیده بفرستید و پاسخ سرور را ببینید</translation>
+    </message>
+    <message>
+        <source>Sending the test</source>
+        <translation>در حال ارسال آزمایشی</translation>
+    </message>
+    <message>
+        <source>The sender settings could not be saved in the workspace.</source>
+        <translation>تنظیمات فرستنده در فضای کاری ذخیره نشد.</translation>
+    </message>
+    <message>
+        <source>Marketing email must show your postal address.</source>
+        <translation>ایمیل تبلیغاتی باید نشانی پستی شما را نشان دهد.</translation>
+    </message>
+    <message>
+        <source>Marketing email needs an unsubscribe page or address.</source>
+        <translation>ایمیل تبلیغاتی به صفحه یا نشانی لغو اشتراک نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>The unsubscribe page must be a web address that starts with https://.</source>
+        <translation>صفحهٔ لغو اشتراک باید نشانی وبی باشد که با https:// آغاز می‌شود.</translation>
+    </message>
+    <message>
+        <source>The unsubscribe address must be an email address.</source>
+        <translation>نشانی لغو اشتراک باید یک نشانی ایمیل باشد.</translation>
+    </message>
+    <message>
+        <source>Email (SMTP)</source>
+        <translation>ایمیل (SMTP)</translation>
+    </message>
+    <message>
+        <source>SMS: %1</source>
+        <translation>پیامک: %1</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>غیرفعال</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>حذف حساب</translation>
+    </message>
+    <message>
+        <source>Remove "%1"? Its stored password or API key is deleted too. Messages in the outbox wait until an account can send them.</source>
+        <translation>«%1» حذف شود؟ گذرواژه یا کلید API ذخیره‌شدهٔ آن هم پاک می‌شود. پیام‌های صندوق خروجی منتظر می‌مانند تا حسابی بتواند آن‌ها را بفرستد.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the account</source>
+        <translation>حذف حساب ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Send a test email through "%1" to this address:</source>
+        <translation>یک ایمیل آزمایشی از طریق «%1» به این نشانی فرستاده شود:</translation>
+    </message>
+    <message>
+        <source>Send a test message through "%1" to this phone number:</source>
+        <translation>یک پیام آزمایشی از طریق «%1» به این شمارهٔ تلفن فرستاده شود:</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +4814,10 @@ Options:
         <source> (problem: %1)</source>
         <translation> (مشکل: %1)</translation>
     </message>
+    <message>
+        <source> · %1% converted</source>
+        <translation> · %1٪ تبدیل</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::JourneysPage</name>
@@ -3845,22 +5093,6 @@ Options:
         <translation>الگوها</translation>
     </message>
     <message>
-        <source>Templates hold the emails and text messages you send.</source>
-        <translation>الگوها ایمیل‌ها و پیامک‌هایی را که می‌فرستید نگه می‌دارند.</translation>
-    </message>
-    <message>
-        <source>An email editor with preview in English and Persian</source>
-        <translation>ویرایشگر ایمیل با پیش‌نمایش انگلیسی و فارسی</translation>
-    </message>
-    <message>
-        <source>SMS with a character and segment counter</source>
-        <translation>پیامک با شمارندهٔ نویسه و بخش</translation>
-    </message>
-    <message>
-        <source>Personalisation such as {{first_name}}</source>
-        <translation>شخصی‌سازی مانند {{first_name}}</translation>
-    </message>
-    <message>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
     </message>
@@ -3959,10 +5191,6 @@ Options:
         <translation>سفرها اجرا نشدند: %1</translation>
     </message>
     <message>
-        <source>Journeys paused</source>
-        <translation>سفرها متوقف‌اند</translation>
-    </message>
-    <message>
         <source>Journeys running</source>
         <translation>سفرها در حال اجرا</translation>
     </message>
@@ -3977,6 +5205,195 @@ Options:
     <message>
         <source>Stop running journey steps and sends until you resume; nothing is lost</source>
         <translation>اجرای گام‌ها و ارسال‌ها را تا ادامهٔ دوباره متوقف کنید؛ چیزی از دست نمی‌رود</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>صندوق خروجی</translation>
+    </message>
+    <message>
+        <source>Journeys and sending paused</source>
+        <translation>سفرها و ارسال متوقف‌اند</translation>
+    </message>
+    <message>
+        <source>Sending %1/min</source>
+        <translation>ارسال %1 در دقیقه</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::OutboxPage</name>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>وب‌هوک</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>کانال</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>گیرنده</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>قالب</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>سفر</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>تلاش‌ها</translation>
+    </message>
+    <message>
+        <source>Due / sent</source>
+        <translation>موعد / ارسال</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>خطا</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>ارسال‌شده %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>موعد %1</translation>
+    </message>
+    <message>
+        <source>Last changed %1</source>
+        <translation>آخرین تغییر %1</translation>
+    </message>
+    <message>
+        <source>The app stopped while this message was being sent: it may or may not have been delivered. Resend or discard it.</source>
+        <translation>برنامه هنگام ارسال این پیام متوقف شد: ممکن است رسیده باشد یا نرسیده باشد. آن را دوباره بفرستید یا کنار بگذارید.</translation>
+    </message>
+    <message>
+        <source>Provider's message id: %1</source>
+        <translation>شناسهٔ پیام نزد ارائه‌دهنده: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Retry / Resend</source>
+        <translation>&amp;تلاش دوباره / ارسال دوباره</translation>
+    </message>
+    <message>
+        <source>Queue the selected failed or interrupted messages again</source>
+        <translation>پیام‌های ناموفق یا قطع‌شدهٔ برگزیده را دوباره در صف بگذارید</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel / Discard</source>
+        <translation>&amp;لغو / کنار گذاشتن</translation>
+    </message>
+    <message>
+        <source>Do not send the selected queued messages; do not resend the selected interrupted ones (%1)</source>
+        <translation>پیام‌های در صفِ برگزیده فرستاده نشوند؛ پیام‌های قطع‌شدهٔ برگزیده دوباره فرستاده نشوند (%1)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;بازخوانی</translation>
+    </message>
+    <message>
+        <source>Read the outbox again (%1)</source>
+        <translation>خواندن دوبارهٔ صندوق خروجی (%1)</translation>
+    </message>
+    <message>
+        <source>Show messages in state</source>
+        <translation>نمایش پیام‌ها با وضعیت</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;نمایش:</translation>
+    </message>
+    <message>
+        <source>Show &amp;Interrupted</source>
+        <translation>نمایش &amp;قطع‌شده‌ها</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>صندوق خروجی</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>همه (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) were interrupted by a crash and may or may not have been delivered. Review them: Resend or Discard.</source>
+        <translation>
+            <numerusform>%n پیام بر اثر از کار افتادن برنامه قطع شد و ممکن است رسیده باشد یا نرسیده باشد. آن‌ها را بررسی کنید: ارسال دوباره یا کنار گذاشتن.</numerusform></translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 of %2 messages.</source>
+        <translation>نمایش %1 پیام تازه‌تر از %2 پیام.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s).</source>
+        <translation>
+            <numerusform>%Ln پیام.</numerusform></translation>
+    </message>
+    <message>
+        <source>Resend interrupted messages</source>
+        <translation>ارسال دوبارهٔ پیام‌های قطع‌شده</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the selected message(s) were interrupted while being sent. The provider may have delivered them already, so resending may deliver them twice.
+
+Resend anyway?</source>
+        <translation>
+            <numerusform>%n پیام از پیام‌های برگزیده هنگام ارسال قطع شد. ممکن است ارائه‌دهنده آن‌ها را پیش‌تر رسانده باشد، پس ارسال دوباره ممکن است آن‌ها را دو بار برساند.
+
+با این حال دوباره فرستاده شود؟</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot retry</source>
+        <translation>تلاش دوباره ممکن نیست</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) queued again.</source>
+        <translation>
+            <numerusform>%n پیام دوباره در صف قرار گرفت.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancel messages</source>
+        <translation>لغو پیام‌ها</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n message(s)? Queued messages will not be sent and interrupted ones will not be resent.</source>
+        <translation>
+            <numerusform>%n پیام لغو شود؟ پیام‌های در صف فرستاده نمی‌شوند و پیام‌های قطع‌شده دوباره فرستاده نمی‌شوند.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot cancel</source>
+        <translation>لغو ممکن نیست</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) cancelled.</source>
+        <translation>
+            <numerusform>%n پیام لغو شد.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4578,6 +5995,14 @@ Contacts: %2</source>
         <source>Scoring:</source>
         <translation>امتیازدهی:</translation>
     </message>
+    <message>
+        <source>Channels: Email and SMS Accounts…</source>
+        <translation>کانال‌ها: حساب‌های ایمیل و پیامک…</translation>
+    </message>
+    <message>
+        <source>Sending:</source>
+        <translation>ارسال:</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::TagsDialog</name>
@@ -4648,6 +6073,358 @@ Contacts: %2</source>
     <message>
         <source>Cannot delete the tag</source>
         <translation>حذف برچسب ممکن نیست</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::TemplatesPage</name>
+    <message>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>Send Test</source>
+        <translation>ارسال آزمایشی</translation>
+    </message>
+    <message>
+        <source>Sent. The server said: %1</source>
+        <translation>فرستاده شد. پاسخ سرور: %1</translation>
+    </message>
+    <message>
+        <source>The test was not sent. The reply was: %1</source>
+        <translation>آزمایش فرستاده نشد. پاسخ: %1</translation>
+    </message>
+    <message>
+        <source>Status code: %1</source>
+        <translation>کد وضعیت: %1</translation>
+    </message>
+    <message>
+        <source>New &amp;Email</source>
+        <translation>&amp;ایمیل تازه</translation>
+    </message>
+    <message>
+        <source>Write a new email template (%1)</source>
+        <translation>نوشتن قالب ایمیل تازه (%1)</translation>
+    </message>
+    <message>
+        <source>New &amp;SMS</source>
+        <translation>&amp;پیامک تازه</translation>
+    </message>
+    <message>
+        <source>Write a new text message template</source>
+        <translation>نوشتن قالب پیامک تازه</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;رونوشت</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;ذخیره</translation>
+    </message>
+    <message>
+        <source>Save (%1)</source>
+        <translation>ذخیره (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;بازگردانی</translation>
+    </message>
+    <message>
+        <source>Go back to the saved version</source>
+        <translation>بازگشت به نسخهٔ ذخیره‌شده</translation>
+    </message>
+    <message>
+        <source>Send &amp;Test…</source>
+        <translation>ارسال &amp;آزمایشی…</translation>
+    </message>
+    <message>
+        <source>Send this template, as it is in the editor, to one address or phone through one of your accounts</source>
+        <translation>این قالب را، همان‌طور که در ویرایشگر است، از طریق یکی از حساب‌هایتان به یک نشانی یا شماره بفرستید</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>قالب‌ها</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>نام قالب</translation>
+    </message>
+    <message>
+        <source>&amp;Marketing (adds the footer and unsubscribe link)</source>
+        <translation>&amp;تبلیغاتی (پانویس و پیوند لغو اشتراک را می‌افزاید)</translation>
+    </message>
+    <message>
+        <source>Marketing messages carry your postal address and an unsubscribe link, and are not sent to contacts who unsubscribed. Turn it off only for messages a contact asked for, such as a receipt.</source>
+        <translation>پیام‌های تبلیغاتی نشانی پستی شما و پیوند لغو اشتراک را دارند و برای مخاطبانی که اشتراکشان را لغو کرده‌اند فرستاده نمی‌شوند. فقط برای پیام‌هایی که مخاطب خودش خواسته، مانند رسید، آن را خاموش کنید.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>What the inbox shows first, e.g. Welcome, {{first_name}}!</source>
+        <translation>آنچه صندوق ورودی اول نشان می‌دهد، مثلاً: خوش آمدید، {{first_name}}!</translation>
+    </message>
+    <message>
+        <source>Preheader</source>
+        <translation>پیش‌متن</translation>
+    </message>
+    <message>
+        <source>The short line inboxes show after the subject</source>
+        <translation>سطر کوتاهی که صندوق‌های ورودی پس از موضوع نشان می‌دهند</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;نام:</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>کانال:</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>&amp;موضوع:</translation>
+    </message>
+    <message>
+        <source>P&amp;reheader:</source>
+        <translation>&amp;پیش‌متن:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>پیام</translation>
+    </message>
+    <message>
+        <source>Insert Merge &amp;Tag</source>
+        <translation>درج &amp;برچسب جایگذاری</translation>
+    </message>
+    <message>
+        <source>Insert a contact's data, such as their first name, where the cursor is</source>
+        <translation>داده‌ای از مخاطب، مانند نام کوچکش، را در جای مکان‌نما درج کنید</translation>
+    </message>
+    <message>
+        <source>Characters and parts</source>
+        <translation>نویسه‌ها و بخش‌ها</translation>
+    </message>
+    <message>
+        <source>Problems in the template</source>
+        <translation>مشکل‌های قالب</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>بازگردانی</translation>
+    </message>
+    <message>
+        <source>Send Test…</source>
+        <translation>ارسال آزمایشی…</translation>
+    </message>
+    <message>
+        <source>Sending the test</source>
+        <translation>در حال ارسال آزمایشی</translation>
+    </message>
+    <message>
+        <source>Preview for contact</source>
+        <translation>پیش‌نمایش برای مخاطب</translation>
+    </message>
+    <message>
+        <source>&amp;Preview for:</source>
+        <translation>&amp;پیش‌نمایش برای:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>پیش‌نمایش</translation>
+    </message>
+    <message>
+        <source>Templates hold the emails and text messages that journeys and campaigns send, with merge tags such as {{first_name}} for each contact.
+
+Create one with New Email or New SMS.</source>
+        <translation>قالب‌ها ایمیل‌ها و پیامک‌هایی را نگه می‌دارند که سفرها و کارزارها می‌فرستند، با برچسب‌های جایگذاری مانند {{first_name}} برای هر مخاطب.
+
+با «ایمیل تازه» یا «پیامک تازه» یکی بسازید.</translation>
+    </message>
+    <message>
+        <source>Alex</source>
+        <translation>سارا</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>نمونه</translation>
+    </message>
+    <message>
+        <source>Example Company</source>
+        <translation>شرکت نمونه</translation>
+    </message>
+    <message>
+        <source>Shiraz</source>
+        <translation>شیراز</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Contact %1</source>
+        <translation>مخاطب %1</translation>
+    </message>
+    <message>
+        <source>Sample contact (made up)</source>
+        <translation>مخاطب نمونه (ساختگی)</translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation>ایمیل: %1</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <source>SMS (text message)</source>
+        <translation>SMS (پیامک)</translation>
+    </message>
+    <message>
+        <source>Write in Markdown: **bold**, *italic*, [a link](https://example.com), lists that start with -. Merge tags such as {{first_name}} fill in each contact's data.</source>
+        <translation>به Markdown بنویسید: **پررنگ**، *کج*، [یک پیوند](https://example.com)، فهرست‌هایی که با - آغاز می‌شوند. برچسب‌های جایگذاری مانند {{first_name}} داده‌های هر مخاطب را جایگذاری می‌کنند.</translation>
+    </message>
+    <message>
+        <source>Write the text message. Merge tags such as {{first_name}} fill in each contact's data. Persian text fits 70 characters in one part, Latin text 160.</source>
+        <translation>متن پیامک را بنویسید. برچسب‌های جایگذاری مانند {{first_name}} داده‌های هر مخاطب را جایگذاری می‌کنند. متن فارسی ۷۰ نویسه و متن لاتین ۱۶۰ نویسه در یک بخش جا می‌شود.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>New text message</source>
+        <translation>پیامک تازه</translation>
+    </message>
+    <message>
+        <source>New email</source>
+        <translation>ایمیل تازه</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (رونوشت)</translation>
+    </message>
+    <message>
+        <source>Cannot save the template</source>
+        <translation>ذخیرهٔ قالب ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>برای قالب نامی بگذارید.</translation>
+    </message>
+    <message>
+        <source>Rename template</source>
+        <translation>تغییر نام قالب</translation>
+    </message>
+    <message>
+        <source>Journey steps and queued messages find templates by name. Rename "%1" to "%2" anyway? Steps that send "%1" then need the new name.</source>
+        <translation>گام‌های سفر و پیام‌های در صف، قالب‌ها را با نامشان پیدا می‌کنند. با این حال نام «%1» به «%2» تغییر کند؟ گام‌هایی که «%1» را می‌فرستند پس از آن به نام تازه نیاز دارند.</translation>
+    </message>
+    <message>
+        <source>Saved "%1".</source>
+        <translation>«%1» ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Saved "%1". Fix its problems before it is sent.</source>
+        <translation>«%1» ذخیره شد. پیش از ارسال، مشکل‌هایش را برطرف کنید.</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>حذف قالب</translation>
+    </message>
+    <message>
+        <source>Delete "%1"? Journey steps and queued messages that send it fail until there is a template of this name again.</source>
+        <translation>«%1» حذف شود؟ گام‌های سفر و پیام‌های در صفی که آن را می‌فرستند ناموفق می‌شوند تا دوباره قالبی با همین نام وجود داشته باشد.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the template</source>
+        <translation>حذف قالب ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Deleted "%1".</source>
+        <translation>«%1» حذف شد.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Save the changes to "%1"?</source>
+        <translation>تغییرات «%1» ذخیره شود؟</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 characters · %Ln part(s) · %2</source>
+        <translation>
+            <numerusform>%1 نویسه · %Ln بخش · %2</numerusform></translation>
+    </message>
+    <message>
+        <source>Unicode (UCS-2)</source>
+        <translation>یونیکد (UCS-2)</translation>
+    </message>
+    <message>
+        <source>GSM-7</source>
+        <translation>GSM-7</translation>
+    </message>
+    <message>
+        <source>%1 characters left in this part. Counted with the merge tags filled in for the preview contact; longer names make longer messages.</source>
+        <translation>%1 نویسه در این بخش باقی مانده است. با جایگذاری برچسب‌ها برای مخاطب پیش‌نمایش شمرده شده؛ نام‌های بلندتر پیام را بلندتر می‌کنند.</translation>
+    </message>
+    <message>
+        <source>The preview appears when the problems are fixed.</source>
+        <translation>پیش‌نمایش پس از برطرف شدن مشکل‌ها نمایش داده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>موضوع: %1</translation>
+    </message>
+    <message>
+        <source>Preheader: %1</source>
+        <translation>پیش‌متن: %1</translation>
+    </message>
+    <message>
+        <source>There is no enabled email account. Add an SMTP account in Settings → Channels.</source>
+        <translation>هیچ حساب ایمیل فعالی نیست. در تنظیمات ← کانال‌ها یک حساب SMTP بیفزایید.</translation>
+    </message>
+    <message>
+        <source>There is no enabled SMS gateway. Add one in Settings → Channels.</source>
+        <translation>هیچ درگاه پیامک فعالی نیست. در تنظیمات ← کانال‌ها یکی بیفزایید.</translation>
+    </message>
+    <message>
+        <source>Send the test email to this address:</source>
+        <translation>ایمیل آزمایشی به این نشانی فرستاده شود:</translation>
+    </message>
+    <message>
+        <source>Send the test message to this phone number:</source>
+        <translation>پیام آزمایشی به این شمارهٔ تلفن فرستاده شود:</translation>
+    </message>
+    <message>
+        <source>Send through:</source>
+        <translation>ارسال از طریق:</translation>
+    </message>
+    <message>
+        <source>Sending a test through "%1"…</source>
+        <translation>در حال ارسال آزمایشی از طریق «%1»…</translation>
+    </message>
+    <message>
+        <source>The test was sent.</source>
+        <translation>پیام آزمایشی فرستاده شد.</translation>
+    </message>
+    <message>
+        <source>The test was not sent.</source>
+        <translation>پیام آزمایشی فرستاده نشد.</translation>
     </message>
 </context>
 </TS>

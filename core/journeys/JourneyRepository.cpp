@@ -4,6 +4,7 @@
 #include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -302,6 +303,31 @@ QList<JourneyNodeCount> JourneyRepository::counts(qint64 id) const
     if (q.exec())
         while (q.next())
             byNode[q.value(0).toString()].passed = q.value(1).toLongLong();
+    // Conversion: of the contacts who passed a node, those who also reached a goal.
+    QStringList goals;
+    if (const auto journey = find(id))
+        for (const QJsonValue &node : journey->graph.value(QStringLiteral("nodes")).toArray())
+            if (node.toObject().value(QStringLiteral("type")).toString() == QLatin1String("goal"))
+                goals << node.toObject().value(QStringLiteral("id")).toString();
+    if (!goals.isEmpty()) {
+        QString marks;
+        for (int i = 0; i < goals.size(); ++i)
+            marks += i ? QStringLiteral(", ?") : QStringLiteral("?");
+        q.prepare(QStringLiteral("SELECT s.node_id, count(DISTINCT s.enrollment_id) FROM "
+                                 "journey_steps s JOIN enrollments e ON e.id = s.enrollment_id "
+                                 "WHERE e.journey_id = ? AND EXISTS (SELECT 1 FROM journey_steps g "
+                                 "WHERE g.enrollment_id = s.enrollment_id AND g.node_id IN (%1)) "
+                                 "GROUP BY s.node_id")
+                      .arg(marks));
+        q.addBindValue(id);
+        for (const QString &g : goals)
+            q.addBindValue(g);
+        for (auto it = byNode.begin(); it != byNode.end(); ++it)
+            it->converted = 0;
+        if (q.exec())
+            while (q.next())
+                byNode[q.value(0).toString()].converted = q.value(1).toLongLong();
+    }
     QList<JourneyNodeCount> out;
     for (auto it = byNode.begin(); it != byNode.end(); ++it) {
         it->nodeId = it.key();

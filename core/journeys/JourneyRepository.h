@@ -54,6 +54,13 @@ struct JourneyNodeCount
     QString nodeId;
     qint64 waiting = 0;
     qint64 passed = 0;
+    /// Of those who passed, how many reached a goal of the journey (-1: it has no goal).
+    qint64 converted = -1;
+    /// converted / passed in percent, or -1 when there is nothing to show.
+    double conversionPercent() const
+    {
+        return converted < 0 || passed == 0 ? -1.0 : 100.0 * double(converted) / double(passed);
+    }
 };
 
 /// Saved journeys, their versions and status.

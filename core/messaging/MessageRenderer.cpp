@@ -471,6 +471,12 @@ RenderedMessage MessageRenderer::render(const CompiledMessage &m, const MergeCon
     const QString dir = r.rightToLeft ? QStringLiteral("rtl") : QStringLiteral("ltr");
     const QString align = r.rightToLeft ? QStringLiteral("right") : QStringLiteral("left");
     if (r.rightToLeft) {
+        // Each block says its direction: some clients (and Qt's own preview) do
+        // not inherit it from the table cell.
+        static const QRegularExpression blocks(
+            QStringLiteral("<(p|h[1-6]|li|ul|ol|blockquote|table) style=\""));
+        body.replace(blocks,
+                     QStringLiteral("<\\1 dir=\"rtl\" align=\"right\" style=\"text-align:right;"));
         body.replace(QLatin1String("border-left:"), QLatin1String("border-right:"));
         body.replace(QLatin1String("padding:0 0 0 12px;"), QLatin1String("padding:0 12px 0 0;"));
         body.replace(QLatin1String("padding-left:"), QLatin1String("padding-right:"));

@@ -285,6 +285,17 @@ private Q_SLOTS:
         QCOMPARE(
             scalar(QStringLiteral("SELECT count(*) FROM enrollments WHERE state = 'completed'")),
             200);
+        // Conversion on the canvas: of the 200 who passed the trigger, 1 reached the goal.
+        const QList<JourneyNodeCount> counts = JourneyRepository(m_ws->db()).counts(id);
+        bool trigger = false;
+        for (const JourneyNodeCount &c : counts) {
+            QVERIFY(c.converted >= 0 && c.converted <= c.passed);
+            if (c.passed == 200 && c.converted == 1) {
+                trigger = true;
+                QCOMPARE(c.conversionPercent(), 0.5);
+            }
+        }
+        QVERIFY(trigger);
     }
 
     void policiesQuietHoursAndDailyCap()

@@ -106,7 +106,7 @@ private Q_SLOTS:
                                      q.next() && q.value(0).toInt() == 1,
                                  10000);
         window.worker()->setPaused(true);
-        QCOMPARE(label->text(), ui::MainWindow::tr("Journeys paused"));
+        QCOMPARE(label->text(), ui::MainWindow::tr("Journeys and sending paused"));
         window.worker()->setPaused(false);
     }
 

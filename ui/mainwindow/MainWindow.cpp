@@ -4,13 +4,16 @@
 #include "contacts/ContactsPage.h"
 #include "i18n/Formatter.h"
 #include "journeys/JourneysPage.h"
+#include "outbox/OutboxPage.h"
 #include "scheduler/Worker.h"
 #include "scoring/ScoringDialog.h"
 #include "segments/SegmentsPage.h"
 #include "settings/AppSettings.h"
+#include "settings/ChannelsDialog.h"
 #include "settings/SettingsPage.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "templates/TemplatesPage.h"
 #include "widgets/EmptyStatePage.h"
 
 #include <QAction>
@@ -84,12 +87,24 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
                                 tr("SMS through Kavenegar, Melipayamak, Twilio and others"),
                                 tr("Sending within your provider's limits, with one-click "
                                    "unsubscribe")}));
-    addPage(tr("Templates"),
-            new EmptyStatePage(tr("Templates"),
-                               tr("Templates hold the emails and text messages you send."),
-                               {tr("An email editor with preview in English and Persian"),
-                                tr("SMS with a character and segment counter"),
-                                tr("Personalisation such as {{first_name}}")}));
+    m_templates = new TemplatesPage(db);
+    connect(m_templates, &TemplatesPage::statusMessage, this, &MainWindow::showStatus);
+    addPage(tr("Templates"), m_templates);
+    m_outbox = new OutboxPage(db);
+    connect(m_outbox, &OutboxPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_outbox, &OutboxPage::outboxChanged, m_worker, &Worker::wake);
+    connect(m_worker, &Worker::sendFinished, this, [this](const SendStats &stats) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < stats.sent; ++i)
+            m_sentTimes << now;
+        if (stats.sent || stats.failed || stats.retried || stats.interrupted || stats.cancelled ||
+            stats.suppressed)
+            m_outbox->refresh();
+        if (!stats.accountErrors.isEmpty())
+            showStatus(stats.accountErrors.constLast(), 10000);
+        updateWorkerLabel();
+    });
+    addPage(tr("Outbox"), m_outbox);
     addPage(tr("Reports"),
             new EmptyStatePage(
                 tr("Reports"), tr("Reports show what your messages and journeys achieve."),
@@ -98,6 +113,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     auto *settings = new SettingsPage(db);
     connect(settings, &SettingsPage::statusMessage, this, &MainWindow::showStatus);
     connect(settings, &SettingsPage::scoringRequested, this, &MainWindow::editScoring);
+    connect(settings, &SettingsPage::channelsRequested, this, &MainWindow::editChannels);
     addPage(tr("Settings"), settings);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -106,6 +122,12 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
             !m_segments->maybeSave()) {
             const QSignalBlocker block(m_navigation);
             m_navigation->setCurrentRow(SegmentsPageIndex);
+            return;
+        }
+        if (m_pages->currentWidget() == m_templates && row != TemplatesPageIndex &&
+            !m_templates->maybeSave()) {
+            const QSignalBlocker block(m_navigation);
+            m_navigation->setCurrentRow(TemplatesPageIndex);
             return;
         }
         m_pages->setCurrentIndex(row);
@@ -143,10 +165,10 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
 
     buildMenus();
     connect(m_worker, &Worker::pausedChanged, this, [this](bool paused) {
-        m_workerLabel->setText(paused ? tr("Journeys paused") : tr("Journeys running"));
         m_pauseJourneys->setChecked(paused);
+        updateWorkerLabel();
     });
-    m_workerLabel->setText(tr("Journeys running"));
+    updateWorkerLabel();
     m_worker->start();
 
     AppSettings app;
@@ -255,9 +277,31 @@ void MainWindow::editScoring()
     m_contacts->refreshAction()->trigger(); // stages and scores may have moved
 }
 
+void MainWindow::editChannels()
+{
+    ChannelsDialog dialog(m_db, this);
+    connect(&dialog, &ChannelsDialog::accountsChanged, m_worker, &Worker::wake);
+    dialog.exec();
+    m_worker->wake();
+}
+
+void MainWindow::updateWorkerLabel()
+{
+    // Sends in the last minute, from the worker's reports.
+    const qint64 minuteAgo = QDateTime::currentMSecsSinceEpoch() - 60000;
+    while (!m_sentTimes.isEmpty() && m_sentTimes.first() < minuteAgo)
+        m_sentTimes.removeFirst();
+    if (m_worker->isPaused())
+        m_workerLabel->setText(tr("Journeys and sending paused"));
+    else if (!m_sentTimes.isEmpty())
+        m_workerLabel->setText(tr("Sending %1/min").arg(Formatter::number(m_sentTimes.size())));
+    else
+        m_workerLabel->setText(tr("Journeys running"));
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!m_segments->maybeSave()) {
+    if (!m_segments->maybeSave() || !m_templates->maybeSave()) {
         event->ignore();
         return;
     }

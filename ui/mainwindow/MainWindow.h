@@ -18,6 +18,8 @@ namespace masir::ui {
 
 class ContactsPage;
 class JourneysPage;
+class OutboxPage;
+class TemplatesPage;
 class SegmentsPage;
 
 /// The main window: a navigation sidebar, one page per part of Masir, menus with
@@ -34,6 +36,7 @@ public:
         JourneysPageIndex,
         CampaignsPageIndex,
         TemplatesPageIndex,
+        OutboxPageIndex,
         ReportsPageIndex,
         SettingsPageIndex,
         PageCount
@@ -68,6 +71,11 @@ private:
     ContactsPage *m_contacts = nullptr;
     SegmentsPage *m_segments = nullptr;
     JourneysPage *m_journeys = nullptr;
+    TemplatesPage *m_templates = nullptr;
+    OutboxPage *m_outbox = nullptr;
+    QList<qint64> m_sentTimes; ///< when the worker's recent sends finished, for "N/min"
+    void updateWorkerLabel();
+    void editChannels();
     SystemClock m_clock;
     Worker *m_worker = nullptr;
     QLabel *m_workerLabel = nullptr;

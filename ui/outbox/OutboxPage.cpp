@@ -235,10 +235,10 @@ OutboxPage::OutboxPage(const Database &db, QWidget *parent)
     m_retry->setToolTip(tr("Queue the selected failed or interrupted messages again"));
     connect(m_retry, &QAction::triggered, this, [this] { retrySelected(); });
     m_cancel = new QAction(tr("&Cancel / Discard"), this);
-    m_cancel->setToolTip(tr("Do not send the selected queued messages; do not resend the "
-                            "selected interrupted ones (%1)")
-                             .arg(QKeySequence(QKeySequence::Delete)
-                                      .toString(QKeySequence::NativeText)));
+    m_cancel->setToolTip(
+        tr("Do not send the selected queued messages; do not resend the "
+           "selected interrupted ones (%1)")
+            .arg(QKeySequence(QKeySequence::Delete).toString(QKeySequence::NativeText)));
     m_cancel->setShortcut(QKeySequence::Delete);
     m_cancel->setShortcutContext(Qt::WidgetShortcut);
     connect(m_cancel, &QAction::triggered, this, [this] { cancelSelected(); });
@@ -431,14 +431,13 @@ void OutboxPage::refresh()
     m_shown->setText(matching > rows.size()
                          ? tr("Showing the newest %1 of %2 messages.")
                                .arg(Formatter::number(rows.size()), Formatter::number(matching))
-                         : tr("%1 messages.").arg(Formatter::number(rows.size())));
+                         : tr("%Ln message(s).", nullptr, int(rows.size())));
     updateActions();
 }
 
 void OutboxPage::updateActions()
 {
-    m_retry->setEnabled(
-        !selectedIdsIn({QStringLiteral("failed"), kInterrupted}).isEmpty());
+    m_retry->setEnabled(!selectedIdsIn({QStringLiteral("failed"), kInterrupted}).isEmpty());
     m_cancel->setEnabled(!selectedIdsIn({QStringLiteral("queued"), kInterrupted}).isEmpty());
 }
 

@@ -209,6 +209,7 @@ ChannelsDialog::ChannelsDialog(const Database &db, QWidget *parent)
     m_accounts->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_accounts->setSelectionMode(QAbstractItemView::SingleSelection);
     m_accounts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_accounts->setWordWrap(false);
     connect(m_accounts, &QTableWidget::itemSelectionChanged, this, &ChannelsDialog::updateActions);
     connect(m_accounts, &QTableWidget::itemDoubleClicked, this, &ChannelsDialog::editSelected);
     auto *editAction = new QAction(tr("Edit"), m_accounts);
@@ -344,7 +345,8 @@ void ChannelsDialog::reloadAccounts(qint64 selectId)
         const ChannelAccount &a = list.at(r);
         QString server;
         if (a.isSmtp()) {
-            server = QStringLiteral("%1:%2").arg(a.config.value(QStringLiteral("host")).toString())
+            server = QStringLiteral("%1:%2")
+                         .arg(a.config.value(QStringLiteral("host")).toString())
                          .arg(a.config.value(QStringLiteral("port")).toInt());
         } else {
             const QUrl url(a.config.value(QStringLiteral("url")).toString());
@@ -364,8 +366,8 @@ void ChannelsDialog::reloadAccounts(qint64 selectId)
         if (a.id == keep)
             keepRow = r;
     }
-    m_accounts->resizeColumnToContents(NameColumn);
-    m_accounts->resizeColumnToContents(KindColumn);
+    for (const int c : {NameColumn, KindColumn, LimitsColumn, StatusColumn})
+        m_accounts->resizeColumnToContents(c);
     if (keepRow >= 0)
         selectWholeRow(m_accounts, keepRow);
     updateActions();
@@ -450,13 +452,12 @@ void ChannelsDialog::testSelected()
     QString &last = m_lastTestTo[account.isSmtp() ? 0 : 1];
     bool ok = false;
     const QString to =
-        QInputDialog::getText(this, tr("Test Account"),
-                              account.isSmtp()
-                                  ? tr("Send a test email through \"%1\" to this address:")
-                                        .arg(account.name)
-                                  : tr("Send a test message through \"%1\" to this phone number:")
-                                        .arg(account.name),
-                              QLineEdit::Normal, last, &ok)
+        QInputDialog::getText(
+            this, tr("Test Account"),
+            account.isSmtp()
+                ? tr("Send a test email through \"%1\" to this address:").arg(account.name)
+                : tr("Send a test message through \"%1\" to this phone number:").arg(account.name),
+            QLineEdit::Normal, last, &ok)
             .trimmed();
     if (!ok || to.isEmpty())
         return;
@@ -489,7 +490,7 @@ ChannelAccountDialog::ChannelAccountDialog(const Database &db, const ChannelAcco
     , m_original(account)
 {
     setObjectName(QStringLiteral("ChannelAccountDialog"));
-    setWindowTitle(account.id       ? tr("Edit Account")
+    setWindowTitle(account.id         ? tr("Edit Account")
                    : account.isSmtp() ? tr("Add SMTP Account")
                                       : tr("Add SMS Gateway"));
 
@@ -641,8 +642,7 @@ void ChannelAccountDialog::buildSms(QFormLayout *form)
     for (const QString &preset : ChannelAccounts::smsPresets())
         m_preset->addItem(ChannelAccounts::presetLabel(preset), preset);
     const int preset = m_preset->findData(c.value(QStringLiteral("preset")).toString());
-    m_preset->setCurrentIndex(preset >= 0 ? preset
-                                          : m_preset->findData(QStringLiteral("custom")));
+    m_preset->setCurrentIndex(preset >= 0 ? preset : m_preset->findData(QStringLiteral("custom")));
     connect(m_preset, &QComboBox::activated, this,
             [this] { applySmsPreset(m_preset->currentData().toString()); });
     form->addRow(tr("&Provider:"), m_preset);
@@ -692,8 +692,8 @@ void ChannelAccountDialog::buildSms(QFormLayout *form)
                               "fields, and how success is read from the reply. {to}, {text}, "
                               "{sender}, {username} and {secret} are filled in."));
     m_advanced->setTabChangesFocus(true);
-    m_advanced->setPlainText(QString::fromUtf8(
-        QJsonDocument(withoutFormKeys(c)).toJson(QJsonDocument::Indented)));
+    m_advanced->setPlainText(
+        QString::fromUtf8(QJsonDocument(withoutFormKeys(c)).toJson(QJsonDocument::Indented)));
     m_advanced->setLayoutDirection(Qt::LeftToRight);
     m_advanced->setMinimumHeight(160);
     m_advanced->hide();
@@ -714,8 +714,8 @@ void ChannelAccountDialog::applySmsPreset(const QString &preset)
     m_url->setText(c.value(QStringLiteral("url")).toString());
     m_numbers->setCurrentIndex(
         std::max(0, m_numbers->findData(c.value(QStringLiteral("numbers")).toString())));
-    m_advanced->setPlainText(QString::fromUtf8(
-        QJsonDocument(withoutFormKeys(c)).toJson(QJsonDocument::Indented)));
+    m_advanced->setPlainText(
+        QString::fromUtf8(QJsonDocument(withoutFormKeys(c)).toJson(QJsonDocument::Indented)));
     if (preset == QLatin1String("custom"))
         m_advancedToggle->setChecked(true);
 }
@@ -829,7 +829,8 @@ QStringList ChannelAccountDialog::problems() const
     QStringList out = ChannelAccounts::validate(a);
     if (!a.isSmtp()) {
         QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(m_advanced->toPlainText().toUtf8(), &error);
+        const QJsonDocument doc =
+            QJsonDocument::fromJson(m_advanced->toPlainText().toUtf8(), &error);
         if (error.error != QJsonParseError::NoError)
             out << tr("The request definition is not valid JSON: %1 (at character %2).")
                        .arg(error.errorString())

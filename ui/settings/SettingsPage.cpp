@@ -71,7 +71,11 @@ SettingsPage::SettingsPage(const Database &db, QWidget *parent)
     auto *scoring = new QPushButton(tr("Lead Scoring and Stages…"));
     scoring->setObjectName(QStringLiteral("editScoring"));
     connect(scoring, &QPushButton::clicked, this, &SettingsPage::scoringRequested);
+    auto *channels = new QPushButton(tr("Channels: Email and SMS Accounts…"));
+    channels->setObjectName(QStringLiteral("channelsButton"));
+    connect(channels, &QPushButton::clicked, this, &SettingsPage::channelsRequested);
     workspaceForm->addRow(tr("Scoring:"), scoring);
+    workspaceForm->addRow(tr("Sending:"), channels);
 
     auto *appBox = new QGroupBox(tr("Application"));
     auto *appForm = new QFormLayout(appBox);

@@ -23,6 +23,7 @@ public:
 Q_SIGNALS:
     void statusMessage(const QString &message, int timeoutMs);
     void scoringRequested();
+    void channelsRequested();
 
 private:
     const Database &m_db;

@@ -63,7 +63,8 @@ void showTestResult(QWidget *parent, const DeliveryResult &result)
         box.setText(TemplatesPage::tr("Sent. The server said: %1").arg(result.reply));
     } else {
         box.setIcon(QMessageBox::Warning);
-        QString text = TemplatesPage::tr("The test was not sent. The reply was: %1").arg(result.reply);
+        QString text =
+            TemplatesPage::tr("The test was not sent. The reply was: %1").arg(result.reply);
         if (result.code != 0 && !result.reply.contains(QString::number(result.code)))
             text += QLatin1Char('\n') + TemplatesPage::tr("Status code: %1").arg(result.code);
         box.setText(text);
@@ -423,13 +424,12 @@ void TemplatesPage::reload(qint64 selectId)
     m_loading = true;
     m_list->clear();
     for (const MessageTemplate &t : TemplateRepository(m_db).list()) {
-        auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(t.name, channelText(t.channel)),
-                                         m_list);
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1\n%2").arg(t.name, channelText(t.channel)), m_list);
         item->setData(kIdRole, t.id);
         item->setData(kNameRole, t.name);
         item->setData(kChannelRole, t.channel);
-        item->setToolTip(t.isEmail() ? tr("Email: %1").arg(t.subject)
-                                     : tr("Text message"));
+        item->setToolTip(t.isEmail() ? tr("Email: %1").arg(t.subject) : tr("Text message"));
     }
     if (QListWidgetItem *item = itemFor(selectId ? selectId : m_current.id))
         m_list->setCurrentItem(item);
@@ -528,8 +528,7 @@ void TemplatesPage::newTemplate(const QString &channel)
         return;
     MessageTemplate t;
     t.channel = channel;
-    t.name = uniqueName(channel == QLatin1String("sms") ? tr("New text message")
-                                                        : tr("New email"));
+    t.name = uniqueName(channel == QLatin1String("sms") ? tr("New text message") : tr("New email"));
     load(t);
     setModified(true);
     m_name->setFocus();
@@ -752,7 +751,13 @@ void TemplatesPage::updateChecks()
         m_previewHeader->setText(header);
         m_previewHeader->setLayoutDirection(direction);
         m_previewHeader->show();
-        m_preview->setHtml(rendered.html);
+        // Qt's rich text reads CSS "text-align:right" in a right-to-left block as
+        // "leading", which puts Persian on the left; dir="rtl" and align="right"
+        // (both in the email too) already say it, so the preview drops the CSS.
+        QString html = rendered.html;
+        html.replace(QLatin1String("text-align:right;"), QString());
+        html.replace(QLatin1String("width=\"600\""), QLatin1String("width=\"100%\""));
+        m_preview->setHtml(html);
     } else {
         m_previewHeader->hide();
         m_preview->setPlainText(rendered.text);
@@ -794,8 +799,8 @@ void TemplatesPage::sendTest()
         QStringList names;
         for (const ChannelAccount &a : accounts)
             names << a.name;
-        const QString chosen = QInputDialog::getItem(this, tr("Send Test"), tr("Send through:"),
-                                                     names, 0, false, &ok);
+        const QString chosen =
+            QInputDialog::getItem(this, tr("Send Test"), tr("Send through:"), names, 0, false, &ok);
         if (!ok || !names.contains(chosen))
             return;
         account = accounts.at(names.indexOf(chosen));
@@ -818,8 +823,8 @@ void TemplatesPage::sendTest()
     });
     // Blocks on the network (and perhaps the keychain): on a pool thread.
     const Database *db = &m_db;
-    watcher->setFuture(QtConcurrent::run(
-        [db, account, to, t] { return TestSend::send(*db, account, to, t); }));
+    watcher->setFuture(
+        QtConcurrent::run([db, account, to, t] { return TestSend::send(*db, account, to, t); }));
 }
 
 } // namespace masir::ui

@@ -190,11 +190,14 @@ public:
         const JourneyNodeCount counts = m_scene->countFor(m_id);
         if (counts.waiting || counts.passed) {
             painter->setPen(QColor(0x60, 0x60, 0x60));
-            painter->drawText(
-                QRectF(b.left() + 10, b.bottom() - kLine, b.width() - 20, kLine),
+            QString text =
                 JourneyCanvas::tr("%1 here · %2 passed")
-                    .arg(Formatter::number(counts.waiting), Formatter::number(counts.passed)),
-                option);
+                    .arg(Formatter::number(counts.waiting), Formatter::number(counts.passed));
+            if (counts.conversionPercent() >= 0)
+                text += JourneyCanvas::tr(" · %1% converted")
+                            .arg(QLocale().toString(counts.conversionPercent(), 'f', 0));
+            painter->drawText(QRectF(b.left() + 10, b.bottom() - kLine, b.width() - 20, kLine),
+                              text, option);
         }
         // ports and their labels
         painter->setPen(QPen(color.darker(130), 1.5));

@@ -1,0 +1,187 @@
+// The Templates page, the Outbox page and the Channels dialog, offscreen.
+#include "contacts/ContactRepository.h"
+#include "i18n/Translations.h"
+#include "messaging/ChannelAccounts.h"
+#include "messaging/MessageTemplate.h"
+#include "messaging/Outbox.h"
+#include "outbox/OutboxPage.h"
+#include "settings/ChannelsDialog.h"
+#include "settings/WorkspaceSettings.h"
+#include "templates/TemplatesPage.h"
+
+#include "TestWorkspace.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
+
+using namespace masir;
+
+class tst_SendingPages : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestWorkspace> m_ws;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("MASIR_SECRETS", "file");
+        m_ws = std::make_unique<test::TestWorkspace>();
+        QVERIFY(m_ws->opened());
+        qputenv("MASIR_SECRETS_FILE", m_ws->filePath(QStringLiteral("secrets.json")).toUtf8());
+        WorkspaceSettings s(m_ws->db());
+        s.setValue(WorkspaceSettings::Key::BusinessName, QStringLiteral("نان بربری"));
+        s.setValue(WorkspaceSettings::Key::PostalAddress, QStringLiteral("تهران، ولیعصر ۱۲"));
+        s.setValue(WorkspaceSettings::Key::UnsubscribeUrl,
+                   QStringLiteral("https://shop.test/u/{token}"));
+        Contact c;
+        c.firstName = QStringLiteral("سارا");
+        c.email = QStringLiteral("sara@example.net");
+        QVERIFY(ContactRepository(m_ws->db()).create(c));
+    }
+
+    void writesAnEmailWithLiveErrorsAndPreview()
+    {
+        ui::TemplatesPage page(m_ws->db());
+        page.resize(1100, 720);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.newTemplate(QStringLiteral("email"));
+        auto *name = page.findChild<QLineEdit *>(QStringLiteral("templateName"));
+        auto *subject = page.findChild<QLineEdit *>(QStringLiteral("subject"));
+        auto *body = page.findChild<QPlainTextEdit *>(QStringLiteral("body"));
+        auto *errors = page.findChild<QLabel *>(QStringLiteral("templateErrors"));
+        auto *preview = page.findChild<QTextBrowser *>(QStringLiteral("preview"));
+        QVERIFY(name && subject && body && errors && preview);
+        name->setText(QStringLiteral("welcome"));
+        subject->setText(QStringLiteral("Welcome {{first_name}}"));
+        body->setPlainText(QStringLiteral("# Hi {{frist_name}}\n\nThanks."));
+        page.updateChecks();
+        QVERIFY2(errors->text().contains(QStringLiteral("1:8")), qPrintable(errors->text()));
+        QVERIFY(errors->text().contains(QStringLiteral("frist_name")));
+        body->setPlainText(QStringLiteral("# Hi {{first_name|default:\"friend\"}}\n\nThanks."));
+        page.updateChecks();
+        QVERIFY2(errors->text().isEmpty() || !errors->isVisible(), qPrintable(errors->text()));
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("Hi ")));
+        QVERIFY(page.save());
+        const auto saved = TemplateRepository(m_ws->db()).find(QStringLiteral("welcome"));
+        QVERIFY(saved);
+        QCOMPARE(saved->subject, QStringLiteral("Welcome {{first_name}}"));
+        QVERIFY(saved->marketing);
+    }
+
+    void smsCounterCountsParts()
+    {
+        ui::TemplatesPage page(m_ws->db());
+        page.show();
+        page.newTemplate(QStringLiteral("sms"));
+        page.findChild<QLineEdit *>(QStringLiteral("templateName"))->setText(QStringLiteral("sms"));
+        auto *body = page.findChild<QPlainTextEdit *>(QStringLiteral("body"));
+        auto *counter = page.findChild<QLabel *>(QStringLiteral("smsCounter"));
+        QVERIFY(body && counter);
+        body->setPlainText(QString(71, QChar(0x0633)));
+        page.updateChecks();
+        QVERIFY2(counter->text().contains(QStringLiteral("71")), qPrintable(counter->text()));
+        QVERIFY(counter->text().contains(QStringLiteral("UCS-2")));
+        QVERIFY(counter->text().contains(QStringLiteral("2")));
+        body->setPlainText(QString(160, QLatin1Char('a')));
+        page.updateChecks();
+        QVERIFY(counter->text().contains(QStringLiteral("GSM-7")));
+        QVERIFY(page.save());
+    }
+
+    void outboxShowsInterruptedAndResends()
+    {
+        const qint64 contact =
+            *ContactRepository(m_ws->db()).findIdByEmail(QStringLiteral("sara@example.net"));
+        const auto id =
+            Outbox(m_ws->db())
+                .enqueue(QStringLiteral("email"), contact, QStringLiteral("sara@example.net"),
+                         QStringLiteral("welcome"), true);
+        QVERIFY(id);
+        QSqlQuery q(m_ws->db().connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'interrupted' WHERE id = ") +
+                       QString::number(*id)));
+        ui::OutboxPage page(m_ws->db());
+        page.resize(1000, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.refresh();
+        auto *banner = page.findChild<QLabel *>(QStringLiteral("interruptedBanner"));
+        QVERIFY(banner);
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(QStringLiteral("1")));
+        page.setStateFilter(QStringLiteral("interrupted"));
+        auto *table = page.findChild<QTableView *>(QStringLiteral("outboxTable"));
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), 1);
+        page.selectIds({*id});
+        // "Cancel 1 message?" is answered yes.
+        QTimer::singleShot(0, this, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Yes) ? box->button(QMessageBox::Yes)->click()
+                                              : box->accept();
+        });
+        page.cancelSelected();
+        QCOMPARE(Outbox(m_ws->db()).countsByState().value(QStringLiteral("cancelled")), 1);
+        page.refresh();
+        QVERIFY(!banner->isVisible());
+    }
+
+    void channelsDialogKeepsSecretsOutOfTheWorkspace()
+    {
+        ui::ChannelsDialog dialog(m_ws->db());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *where = dialog.findChild<QLabel *>(QStringLiteral("secretsLocation"));
+        QVERIFY(where);
+        QVERIFY2(where->text().contains(QStringLiteral("secrets.json")), qPrintable(where->text()));
+        auto *postal = dialog.findChild<QPlainTextEdit *>(QStringLiteral("postalAddress"));
+        QVERIFY(postal);
+        QCOMPARE(postal->toPlainText(), QStringLiteral("تهران، ولیعصر ۱۲"));
+    }
+
+    void persianTemplatesPageIsRightToLeft()
+    {
+        QCOMPARE(Translations::install(QStringLiteral("fa")), QStringLiteral("fa"));
+        QApplication::setLayoutDirection(Qt::RightToLeft);
+        {
+            MessageTemplate t;
+            t.name = QStringLiteral("خوش‌آمد");
+            t.subject = QStringLiteral("خوش آمدید {{first_name}}");
+            t.body = QStringLiteral("# سلام {{first_name}}\n\nبه **نان بربری** خوش آمدید.\n\n"
+                                    "- نان تازه هر صبح\n- ارسال رایگان");
+            QVERIFY(TemplateRepository(m_ws->db()).save(t));
+            ui::TemplatesPage page(m_ws->db());
+            page.resize(1100, 720);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            QVERIFY(page.open(t.id));
+            page.updateChecks();
+            auto *preview = page.findChild<QTextBrowser *>(QStringLiteral("preview"));
+            QVERIFY(preview->toPlainText().contains(QStringLiteral("سلام")));
+            QCOMPARE(page.layoutDirection(), Qt::RightToLeft);
+            QTest::qWait(50);
+            const QImage shot = page.grab().toImage();
+            QVERIFY(!shot.isNull());
+            shot.save(QDir(QStringLiteral(MASIR_BINARY_DIR))
+                          .filePath(QStringLiteral("templates_fa.png")));
+        }
+        Translations::install(QStringLiteral("en"));
+        QApplication::setLayoutDirection(Qt::LeftToRight);
+    }
+};
+
+QTEST_MAIN(tst_SendingPages)
+#include "tst_SendingPages.moc"
