@@ -908,7 +908,8 @@ Options:
     <message numerus="yes">
         <source>%n message(s) changed</source>
         <translation>
-            <numerusform>%n پیام تغییر کرد</numerusform></translation>
+            <numerusform>%n پیام تغییر کرد</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unknown outbox subcommand "%1".</source>
@@ -2624,7 +2625,8 @@ Options:
     <message numerus="yes">
         <source>Gave up after %n attempts: %1</source>
         <translation>
-            <numerusform>پس از %n بار تلاش، ارسال رها شد: %1</numerusform></translation>
+            <numerusform>پس از %n بار تلاش، ارسال رها شد: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The address bounced: %1</source>
@@ -3263,6 +3265,10 @@ Options:
     <message>
         <source>Refused: the address resolves to %1, a private or local network. Allow private addresses on the webhook step if this is intended.</source>
         <translation>رد شد: این نشانی به %1 می‌رسد که یک شبکهٔ خصوصی یا محلی است. اگر عمدی است، نشانی‌های خصوصی را در مرحلهٔ وب‌هوک مجاز کنید.</translation>
+    </message>
+    <message>
+        <source>the webhook</source>
+        <translation>وب‌هوک</translation>
     </message>
 </context>
 <context>
@@ -5344,7 +5350,8 @@ Options:
     <message numerus="yes">
         <source>%n message(s) were interrupted by a crash and may or may not have been delivered. Review them: Resend or Discard.</source>
         <translation>
-            <numerusform>%n پیام بر اثر از کار افتادن برنامه قطع شد و ممکن است رسیده باشد یا نرسیده باشد. آن‌ها را بررسی کنید: ارسال دوباره یا کنار گذاشتن.</numerusform></translation>
+            <numerusform>%n پیام بر اثر از کار افتادن برنامه قطع شد و ممکن است رسیده باشد یا نرسیده باشد. آن‌ها را بررسی کنید: ارسال دوباره یا کنار گذاشتن.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Showing the newest %1 of %2 messages.</source>
@@ -5353,7 +5360,8 @@ Options:
     <message numerus="yes">
         <source>%Ln message(s).</source>
         <translation>
-            <numerusform>%Ln پیام.</numerusform></translation>
+            <numerusform>%Ln پیام.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Resend interrupted messages</source>
@@ -5366,7 +5374,8 @@ Resend anyway?</source>
         <translation>
             <numerusform>%n پیام از پیام‌های برگزیده هنگام ارسال قطع شد. ممکن است ارائه‌دهنده آن‌ها را پیش‌تر رسانده باشد، پس ارسال دوباره ممکن است آن‌ها را دو بار برساند.
 
-با این حال دوباره فرستاده شود؟</numerusform></translation>
+با این حال دوباره فرستاده شود؟</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot retry</source>
@@ -5375,7 +5384,8 @@ Resend anyway?</source>
     <message numerus="yes">
         <source>%n message(s) queued again.</source>
         <translation>
-            <numerusform>%n پیام دوباره در صف قرار گرفت.</numerusform></translation>
+            <numerusform>%n پیام دوباره در صف قرار گرفت.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel messages</source>
@@ -5384,7 +5394,8 @@ Resend anyway?</source>
     <message numerus="yes">
         <source>Cancel %n message(s)? Queued messages will not be sent and interrupted ones will not be resent.</source>
         <translation>
-            <numerusform>%n پیام لغو شود؟ پیام‌های در صف فرستاده نمی‌شوند و پیام‌های قطع‌شده دوباره فرستاده نمی‌شوند.</numerusform></translation>
+            <numerusform>%n پیام لغو شود؟ پیام‌های در صف فرستاده نمی‌شوند و پیام‌های قطع‌شده دوباره فرستاده نمی‌شوند.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cannot cancel</source>
@@ -5393,7 +5404,8 @@ Resend anyway?</source>
     <message numerus="yes">
         <source>%n message(s) cancelled.</source>
         <translation>
-            <numerusform>%n پیام لغو شد.</numerusform></translation>
+            <numerusform>%n پیام لغو شد.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6368,7 +6380,8 @@ Create one with New Email or New SMS.</source>
     <message numerus="yes">
         <source>%1 characters · %Ln part(s) · %2</source>
         <translation>
-            <numerusform>%1 نویسه · %Ln بخش · %2</numerusform></translation>
+            <numerusform>%1 نویسه · %Ln بخش · %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unicode (UCS-2)</source>

@@ -242,6 +242,26 @@ std::optional<DeliveryResult> connectionTrouble(const Transfer &t, int code, con
     return std::nullopt;
 }
 
+/// An HTTP POST of t.upload with t.headers.
+void postUpload(Transfer &t)
+{
+    curl_easy_setopt(t.easy, CURLOPT_HTTPHEADER, t.headers);
+    curl_easy_setopt(t.easy, CURLOPT_POST, 1L);
+    curl_easy_setopt(t.easy, CURLOPT_POSTFIELDS, t.upload.constData());
+    curl_easy_setopt(t.easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(t.upload.size()));
+}
+
+/// A result for the transfer's message, with the server's status code.
+DeliveryResult resultFor(const Transfer &t)
+{
+    DeliveryResult r;
+    r.outboxId = t.outboxId;
+    long status = 0;
+    curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
+    r.code = int(status);
+    return r;
+}
+
 // ------------------------------------------------------------------ SMTP
 
 class SmtpChannel final : public Transport
@@ -307,11 +327,8 @@ public:
 
     DeliveryResult finish(Transfer &t, int code) override
     {
-        DeliveryResult r;
-        r.outboxId = t.outboxId;
-        long status = 0;
-        curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
-        r.code = int(status);
+        DeliveryResult r = resultFor(t);
+        const long status = r.code;
         const QString reply = lastReply(t, status);
         if (code == CURLE_OK) {
             r.outcome = DeliveryResult::Outcome::Sent;
@@ -457,20 +474,14 @@ public:
                 curl_slist_append(t.headers, "Content-Type: application/x-www-form-urlencoded");
         }
         t.headers = curl_slist_append(t.headers, "Accept: application/json");
-        curl_easy_setopt(e, CURLOPT_HTTPHEADER, t.headers);
-        curl_easy_setopt(e, CURLOPT_POST, 1L);
-        curl_easy_setopt(e, CURLOPT_POSTFIELDS, t.upload.constData());
-        curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(t.upload.size()));
+        postUpload(t);
         return true;
     }
 
     DeliveryResult finish(Transfer &t, int code) override
     {
-        DeliveryResult r;
-        r.outboxId = t.outboxId;
-        long status = 0;
-        curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
-        r.code = int(status);
+        DeliveryResult r = resultFor(t);
+        const long status = r.code;
         const QString host = QUrl(m_config.value(QStringLiteral("url")).toString()).host();
         if (code != CURLE_OK) {
             if (auto trouble = connectionTrouble(t, code, host))
@@ -562,20 +573,14 @@ public:
             t.headers, QByteArray("X-Masir-Signature: sha256=" + signature).constData());
         t.headers = curl_slist_append(
             t.headers, QByteArray("X-Masir-Id: " + QByteArray::number(d.outboxId)).constData());
-        curl_easy_setopt(e, CURLOPT_HTTPHEADER, t.headers);
-        curl_easy_setopt(e, CURLOPT_POST, 1L);
-        curl_easy_setopt(e, CURLOPT_POSTFIELDS, t.upload.constData());
-        curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(t.upload.size()));
+        postUpload(t);
         return true;
     }
 
     DeliveryResult finish(Transfer &t, int code) override
     {
-        DeliveryResult r;
-        r.outboxId = t.outboxId;
-        long status = 0;
-        curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
-        r.code = int(status);
+        DeliveryResult r = resultFor(t);
+        const long status = r.code;
         if (!t.refusedAddress.isEmpty()) {
             r.outcome = DeliveryResult::Outcome::Permanent;
             r.reply = tr("Refused: the address resolves to %1, a private or local network. "
@@ -584,7 +589,7 @@ public:
             return r;
         }
         if (code != CURLE_OK) {
-            if (auto trouble = connectionTrouble(t, code, QStringLiteral("the webhook")))
+            if (auto trouble = connectionTrouble(t, code, tr("the webhook")))
                 return *trouble;
             r.outcome = DeliveryResult::Outcome::Temporary;
             r.reply = curlMessage(t, code);
