@@ -4824,6 +4824,50 @@ Options:
         <source> · %1% converted</source>
         <translation> · %1٪ تبدیل</translation>
     </message>
+    <message>
+        <source>Template</source>
+        <translation>قالب</translation>
+    </message>
+    <message>
+        <source>Template preview</source>
+        <translation>پیش‌نمایش قالب</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Subject:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;موضوع:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Choose a template; the Templates page makes new ones.</source>
+        <translation>یک قالب انتخاب کنید؛ قالب‌های تازه را در صفحهٔ قالب‌ها بسازید.</translation>
+    </message>
+    <message>
+        <source>There is no template named "%1" yet: make it on the Templates page, or choose another.</source>
+        <translation>هنوز قالبی با نام «%1» نیست: آن را در صفحهٔ قالب‌ها بسازید یا قالب دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>نشانی وب‌هوک</translation>
+    </message>
+    <message>
+        <source>Send &amp;Test</source>
+        <translation>&amp;ارسال آزمایشی</translation>
+    </message>
+    <message>
+        <source>Call the address once with a sample contact, signed like the real calls, and show the reply</source>
+        <translation>نشانی را یک بار با یک مخاطب نمونه، امضاشده مانند فراخوانی‌های واقعی، صدا بزن و پاسخ را نشان بده</translation>
+    </message>
+    <message>
+        <source>Webhook Test</source>
+        <translation>آزمایش وب‌هوک</translation>
+    </message>
+    <message>
+        <source>The address answered: %1</source>
+        <translation>نشانی پاسخ داد: %1</translation>
+    </message>
+    <message>
+        <source>The call failed: %1</source>
+        <translation>فراخوانی ناموفق بود: %1</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::JourneysPage</name>
@@ -5223,6 +5267,15 @@ Options:
     <message>
         <source>Sending %1/min</source>
         <translation>ارسال %1 در دقیقه</translation>
+    </message>
+    <message>
+        <source>Masir</source>
+        <translation>مسیر</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s); the latest: %1</source>
+        <translation>
+            <numerusform>%n اعلان؛ آخرین: %1</numerusform></translation>
     </message>
 </context>
 <context>

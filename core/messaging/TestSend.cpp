@@ -11,6 +11,9 @@
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace masir {
 
 DeliveryResult TestSend::send(const Database &db, const ChannelAccount &a, const QString &to,
@@ -31,21 +34,13 @@ DeliveryResult TestSend::send(const Database &db, const ChannelAccount &a, const
 
     RenderedMessage rendered;
     if (content) {
-        QStringList keys;
-        for (const FieldDefinition &f : CustomFieldRepository(db).fields())
-            keys << f.key;
-        UnsubscribeTokens tokens(db);
-        const SenderInfo sender = tokens.senderInfo();
-        const CompiledMessage m = MessageRenderer::compile(*content, MergeVocabulary(keys), sender);
-        if (!m.isValid()) {
-            failed.reply = m.errors.join(QLatin1Char('\n'));
+        QStringList errors;
+        const auto r = sample(db, *content, &errors);
+        if (!r) {
+            failed.reply = errors.join(QLatin1Char('\n'));
             return failed;
         }
-        Contact sample;
-        sample.firstName = tr("Sample");
-        sample.lastName = tr("Contact");
-        const ContactMergeContext context(sample, sender, tokens.url(0));
-        rendered = MessageRenderer::render(m, context, sender);
+        rendered = *r;
     }
 
     Delivery d;
@@ -82,6 +77,41 @@ DeliveryResult TestSend::send(const Database &db, const ChannelAccount &a, const
     d.text =
         content ? rendered.text : tr("Masir test message: the gateway \"%1\" works.").arg(a.name);
     return CurlPool::sendNow(*makeSmsChannel(a, secret), d);
+}
+
+std::optional<RenderedMessage> TestSend::sample(const Database &db, const MessageTemplate &t,
+                                                QStringList *errors)
+{
+    QStringList keys;
+    for (const FieldDefinition &f : CustomFieldRepository(db).fields())
+        keys << f.key;
+    UnsubscribeTokens tokens(db);
+    const SenderInfo sender = tokens.senderInfo();
+    const CompiledMessage m = MessageRenderer::compile(t, MergeVocabulary(keys), sender);
+    if (!m.isValid()) {
+        *errors = m.errors;
+        return std::nullopt;
+    }
+    Contact contact;
+    contact.firstName = tr("Sample");
+    contact.lastName = tr("Contact");
+    return MessageRenderer::render(m, ContactMergeContext(contact, sender, tokens.url(0)), sender);
+}
+
+DeliveryResult TestSend::webhook(const Database &db, const QString &url, bool allowPrivate)
+{
+    const QJsonObject body{
+        {QStringLiteral("test"), true},
+        {QStringLiteral("contact"), 0},
+        {QStringLiteral("email"), QStringLiteral("sample@example.com")},
+        {QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+    Delivery d;
+    d.recipient = url;
+    d.content = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    d.allowPrivateNetwork = allowPrivate;
+    const auto channel = makeWebhookChannel(
+        WorkspaceSettings(db).token(WorkspaceSettings::Key::TokenSecret), allowPrivate);
+    return CurlPool::sendNow(*channel, d);
 }
 
 } // namespace masir

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "messaging/ChannelAccounts.h"
+#include "messaging/MessageRenderer.h"
 #include "messaging/MessageTemplate.h"
 #include "messaging/channels/Transport.h"
 
@@ -19,10 +20,18 @@ class TestSend final
     Q_DECLARE_TR_FUNCTIONS(masir::TestSend)
 
 public:
-    /// Sends a short test message, or \a content rendered for a sample contact
-    /// (the first contact, or one made up) when given.
+    /// Sends a short test message, or \a content rendered for a made-up
+    /// sample contact when given.
     static DeliveryResult send(const Database &db, const ChannelAccount &account, const QString &to,
                                const std::optional<MessageTemplate> &content = std::nullopt);
+
+    /// \a t rendered for a made-up sample contact; nullopt with \a errors when
+    /// the template has problems.
+    static std::optional<RenderedMessage> sample(const Database &db, const MessageTemplate &t,
+                                                 QStringList *errors);
+
+    /// A webhook step's call with a sample body, signed like the real ones.
+    static DeliveryResult webhook(const Database &db, const QString &url, bool allowPrivate);
 };
 
 } // namespace masir

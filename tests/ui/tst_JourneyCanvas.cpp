@@ -12,8 +12,11 @@
 #include "segments/RuleBuilder.h"
 
 #include "TestWorkspace.h"
+#include "messaging/MessageTemplate.h"
+#include "settings/WorkspaceSettings.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDropEvent>
@@ -23,9 +26,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimeEdit>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -230,8 +236,9 @@ private Q_SLOTS:
         editor.show();
         const QString m = editor.scene()->addNode(QStringLiteral("action.email"), QPointF());
         editor.scene()->selectNodes({m});
-        auto *templ = editor.findChild<QLineEdit *>(QStringLiteral("template"));
-        QVERIFY(templ);
+        auto *picker = editor.findChild<QComboBox *>(QStringLiteral("template"));
+        QVERIFY(picker && picker->lineEdit());
+        QLineEdit *templ = picker->lineEdit();
         templ->setText(QStringLiteral("spring_sale"));
         Q_EMIT templ->editingFinished();
         QCOMPARE(editor.graph()->node(m)->config.value(QStringLiteral("template")).toString(),
@@ -301,6 +308,56 @@ private Q_SLOTS:
         unit->setCurrentIndex(unit->findData(QStringLiteral("hours")));
         QCOMPARE(editor.graph()->node(w)->config.value(QStringLiteral("unit")).toString(),
                  QStringLiteral("hours"));
+    }
+
+    void inspectorPicksTemplatesAndBusinessHours()
+    {
+        WorkspaceSettings s(m_ws->db());
+        s.setValue(WorkspaceSettings::Key::PostalAddress, QStringLiteral("1 Main St"));
+        s.setValue(WorkspaceSettings::Key::UnsubscribeUrl,
+                   QStringLiteral("https://x.test/{token}"));
+        MessageTemplate t;
+        t.name = QStringLiteral("Welcome mail");
+        t.subject = QStringLiteral("Hello {{first_name}}");
+        t.body = QStringLiteral("Our **bakery** welcomes you.");
+        QVERIFY(TemplateRepository(m_ws->db()).save(t));
+        ui::JourneyEditor editor(m_ws->db(), newJourney(QStringLiteral("Pickers")));
+        editor.show();
+        const QString e = editor.scene()->addNode(QStringLiteral("action.email"), QPointF());
+        editor.scene()->selectNodes({e});
+        auto *combo = editor.findChild<QComboBox *>(QStringLiteral("template"));
+        auto *preview = editor.findChild<QTextBrowser *>(QStringLiteral("templatePreview"));
+        QVERIFY(combo && preview);
+        QCOMPARE(combo->findText(QStringLiteral("Welcome mail")), 0);
+        combo->setCurrentIndex(0);
+        Q_EMIT combo->activated(0);
+        QCOMPARE(editor.graph()->node(e)->config.value(QStringLiteral("template")).toString(),
+                 QStringLiteral("Welcome mail"));
+        QVERIFY2(preview->toPlainText().contains(QStringLiteral("bakery")),
+                 qPrintable(preview->toPlainText()));
+
+        const QString w = editor.scene()->addNode(QStringLiteral("wait.until"), QPointF(300, 0));
+        editor.scene()->selectNodes({w});
+        auto *days = editor.findChild<QWidget *>(QStringLiteral("days"));
+        QVERIFY(days);
+        const QList<QCheckBox *> boxes = days->findChildren<QCheckBox *>();
+        QCOMPARE(boxes.size(), 7);
+        for (QCheckBox *box : boxes)
+            if (box->property("day").toInt() == 2)
+                box->setChecked(true);
+        QVERIFY(
+            editor.graph()->node(w)->config.value(QStringLiteral("days")).toArray().contains(2));
+        auto *from = editor.findChild<QTimeEdit *>(QStringLiteral("from"));
+        QVERIFY(from);
+        from->setTime(QTime(8, 30));
+        Q_EMIT from->editingFinished();
+        QCOMPARE(editor.graph()->node(w)->config.value(QStringLiteral("from")).toString(),
+                 QStringLiteral("08:30"));
+
+        const QString h =
+            editor.scene()->addNode(QStringLiteral("action.webhook"), QPointF(600, 0));
+        editor.scene()->selectNodes({h});
+        QVERIFY(editor.findChild<QPushButton *>(QStringLiteral("webhookTest")));
     }
 
     void templatesRenderInEnglishAndPersian()

@@ -27,6 +27,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QUndoStack>
 
@@ -74,8 +75,10 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     connect(m_worker, &Worker::cycleFinished, this, [this](const JourneyRunStats &stats) {
         if (stats.steps > 0 || stats.enrolled > 0)
             m_journeys->reload();
-        if (!stats.notifications.isEmpty())
+        if (!stats.notifications.isEmpty()) {
             showStatus(stats.notifications.constLast(), 10000);
+            notifyDesktop(stats.notifications);
+        }
     });
     connect(m_worker, &Worker::cycleFailed, this, [this](const QString &error) {
         showStatus(tr("Journeys could not run: %1").arg(error), 10000);
@@ -275,6 +278,28 @@ void MainWindow::editScoring()
     connect(&dialog, &ScoringDialog::statusMessage, this, &MainWindow::showStatus);
     dialog.exec();
     m_contacts->refreshAction()->trigger(); // stages and scores may have moved
+}
+
+void MainWindow::notifyDesktop(const QStringList &messages)
+{
+    // A journey's "notify" step also reaches the desktop, where there is a tray.
+    if (!QSystemTrayIcon::isSystemTrayAvailable() || messages.isEmpty())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(tr("Masir"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+    const QString text = messages.size() == 1 ? messages.first()
+                                              : tr("%n notification(s); the latest: %1", nullptr,
+                                                   int(messages.size()))
+                                                    .arg(messages.last());
+    m_tray->showMessage(tr("Masir"), text, QSystemTrayIcon::Information, 8000);
 }
 
 void MainWindow::editChannels()

@@ -7,6 +7,7 @@
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
 class QUndoStack;
 
 namespace masir {
@@ -76,6 +77,8 @@ private:
     QList<qint64> m_sentTimes; ///< when the worker's recent sends finished, for "N/min"
     void updateWorkerLabel();
     void editChannels();
+    void notifyDesktop(const QStringList &messages);
+    QSystemTrayIcon *m_tray = nullptr;
     SystemClock m_clock;
     Worker *m_worker = nullptr;
     QLabel *m_workerLabel = nullptr;

@@ -6,6 +6,8 @@
 #include "journeys/canvas/JourneyCommands.h"
 #include "journeys/canvas/JourneyScene.h"
 #include "journeys/canvas/JourneyView.h"
+#include "messaging/MessageTemplate.h"
+#include "messaging/TestSend.h"
 #include "segments/RuleBuilder.h"
 #include "segments/SegmentRepository.h"
 #include "widgets/ActionButton.h"
@@ -20,6 +22,7 @@
 #include <QDrag>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -30,10 +33,14 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSplitter>
+#include <QTextBrowser>
+#include <QTimeEdit>
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace masir::ui {
 
@@ -510,6 +517,35 @@ void JourneyEditor::updateInspector()
             m_inspectorForm->addRow(field.label(), builder);
             continue;
         }
+        const bool sends =
+            n->type == QLatin1String("action.email") || n->type == QLatin1String("action.sms");
+        if (sends && key == QLatin1String("template")) {
+            m_inspectorForm->addRow(field.label(),
+                                    templatePicker(n->type, value.toString(), apply));
+            continue;
+        }
+        if (n->type == QLatin1String("wait.until") && key == QLatin1String("days")) {
+            m_inspectorForm->addRow(field.label(), weekdayPicker(value.toArray(), apply));
+            continue;
+        }
+        if (n->type == QLatin1String("wait.until") &&
+            (key == QLatin1String("from") || key == QLatin1String("to"))) {
+            // business hours, as times of day
+            auto *edit = new QTimeEdit;
+            edit->setObjectName(key);
+            edit->setAccessibleName(field.label());
+            edit->setDisplayFormat(QStringLiteral("HH:mm"));
+            const QTime at = QTime::fromString(value.toString(), QStringLiteral("HH:mm"));
+            edit->setTime(at.isValid() ? at : QTime(key == QLatin1String("from") ? 9 : 17, 0));
+            connect(edit, &QTimeEdit::editingFinished, this,
+                    [apply, edit] { apply(edit->time().toString(QStringLiteral("HH:mm"))); });
+            m_inspectorForm->addRow(field.label(), edit);
+            continue;
+        }
+        if (n->type == QLatin1String("action.webhook") && key == QLatin1String("url")) {
+            m_inspectorForm->addRow(field.label(), webhookEditor(id, value.toString(), apply));
+            continue;
+        }
         if (field.kind == ConfigField::Kind::Choice) {
             auto *box = new QComboBox;
             box->setObjectName(key);
@@ -579,6 +615,148 @@ void JourneyEditor::updateInspector()
         });
         m_inspectorForm->addRow(field.label(), edit);
     }
+}
+
+QWidget *JourneyEditor::templatePicker(const QString &type, const QString &current,
+                                       const std::function<void(const QJsonValue &)> &apply)
+{
+    const QString channel =
+        type == QLatin1String("action.sms") ? QStringLiteral("sms") : QStringLiteral("email");
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *combo = new QComboBox;
+    combo->setObjectName(QStringLiteral("template"));
+    combo->setAccessibleName(JourneyCanvas::tr("Template"));
+    combo->setEditable(true);
+    combo->setInsertPolicy(QComboBox::NoInsert);
+    QList<MessageTemplate> templates;
+    for (const MessageTemplate &t : TemplateRepository(m_db).list()) {
+        if (t.channel == channel) {
+            templates << t;
+            combo->addItem(t.name);
+        }
+    }
+    combo->setCurrentText(current);
+    auto *preview = new QTextBrowser;
+    preview->setObjectName(QStringLiteral("templatePreview"));
+    preview->setAccessibleName(JourneyCanvas::tr("Template preview"));
+    preview->setMaximumHeight(220);
+    preview->setOpenLinks(false);
+    layout->addWidget(combo);
+    layout->addWidget(preview);
+    auto show = [this, preview, templates](const QString &name) {
+        for (const MessageTemplate &t : templates) {
+            if (t.name != name)
+                continue;
+            QStringList errors;
+            const auto r = TestSend::sample(m_db, t, &errors);
+            if (!r) {
+                preview->setPlainText(errors.join(QLatin1Char('\n')));
+            } else if (t.isEmail()) {
+                // Qt reads CSS text-align:right as "leading" in RTL; dir and align say it.
+                QString html = r->html;
+                html.replace(QLatin1String("text-align:right;"), QString());
+                html.replace(QLatin1String("width=\"600\""), QLatin1String("width=\"100%\""));
+                preview->setHtml(
+                    JourneyCanvas::tr("<p><b>Subject:</b> %1</p>").arg(r->subject.toHtmlEscaped()) +
+                    html);
+            } else {
+                preview->setPlainText(r->text);
+            }
+            preview->setLayoutDirection(r && r->rightToLeft ? Qt::RightToLeft : Qt::LeftToRight);
+            return;
+        }
+        preview->setPlainText(
+            name.trimmed().isEmpty()
+                ? JourneyCanvas::tr("Choose a template; the Templates page makes new ones.")
+                : JourneyCanvas::tr("There is no template named \"%1\" yet: make it on the "
+                                    "Templates page, or choose another.")
+                      .arg(name));
+    };
+    show(current);
+    connect(combo, &QComboBox::currentTextChanged, preview, show);
+    connect(combo, &QComboBox::activated, this, [apply, combo] { apply(combo->currentText()); });
+    connect(combo->lineEdit(), &QLineEdit::editingFinished, this,
+            [apply, combo] { apply(combo->currentText().trimmed()); });
+    return box;
+}
+
+QWidget *JourneyEditor::weekdayPicker(const QJsonArray &days,
+                                      const std::function<void(const QJsonValue &)> &apply)
+{
+    auto *box = new QWidget;
+    box->setObjectName(QStringLiteral("days"));
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    QList<QCheckBox *> checks;
+    // In the order of the user's week: Saturday first in Persian, Monday in Polish.
+    const QLocale locale;
+    const int first = int(locale.firstDayOfWeek());
+    for (int i = 0; i < 7; ++i) {
+        const int day = (first - 1 + i) % 7 + 1; // 1 = Monday ... 7 = Sunday
+        auto *check = new QCheckBox(locale.dayName(day, QLocale::ShortFormat));
+        check->setProperty("day", day);
+        check->setAccessibleName(locale.dayName(day, QLocale::LongFormat));
+        check->setChecked(days.contains(day));
+        layout->addWidget(check);
+        checks << check;
+    }
+    for (QCheckBox *check : checks) {
+        connect(check, &QCheckBox::toggled, this, [apply, checks] {
+            QJsonArray chosen;
+            for (int day = 1; day <= 7; ++day)
+                for (QCheckBox *c : checks)
+                    if (c->isChecked() && c->property("day").toInt() == day)
+                        chosen.append(day);
+            apply(chosen);
+        });
+    }
+    return box;
+}
+
+QWidget *JourneyEditor::webhookEditor(const QString &nodeId, const QString &current,
+                                      const std::function<void(const QJsonValue &)> &apply)
+{
+    auto *box = new QWidget;
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *edit = new QLineEdit(current);
+    edit->setObjectName(QStringLiteral("url"));
+    edit->setAccessibleName(JourneyCanvas::tr("Webhook address"));
+    edit->setPlaceholderText(QStringLiteral("https://"));
+    auto *test = new QPushButton(JourneyCanvas::tr("Send &Test"));
+    test->setObjectName(QStringLiteral("webhookTest"));
+    test->setToolTip(JourneyCanvas::tr("Call the address once with a sample contact, signed like "
+                                       "the real calls, and show the reply"));
+    layout->addWidget(edit, 1);
+    layout->addWidget(test);
+    connect(edit, &QLineEdit::editingFinished, this,
+            [apply, edit] { apply(edit->text().trimmed()); });
+    connect(test, &QPushButton::clicked, this, [this, nodeId, edit, test] {
+        const JourneyNode *node = m_graph->node(nodeId);
+        const bool allowPrivate =
+            node && node->config.value(QStringLiteral("allowPrivate")).toBool();
+        const QString url = edit->text().trimmed();
+        test->setEnabled(false);
+        auto *watcher = new QFutureWatcher<DeliveryResult>(this);
+        connect(watcher, &QFutureWatcher<DeliveryResult>::finished, this, [this, watcher, test] {
+            const DeliveryResult r = watcher->result();
+            watcher->deleteLater();
+            test->setEnabled(true);
+            if (r.ok())
+                QMessageBox::information(
+                    this, JourneyCanvas::tr("Webhook Test"),
+                    JourneyCanvas::tr("The address answered: %1").arg(r.reply));
+            else
+                QMessageBox::warning(this, JourneyCanvas::tr("Webhook Test"),
+                                     JourneyCanvas::tr("The call failed: %1").arg(r.reply));
+        });
+        const Database &db = m_db;
+        watcher->setFuture(QtConcurrent::run(
+            [&db, url, allowPrivate] { return TestSend::webhook(db, url, allowPrivate); }));
+    });
+    return box;
 }
 
 void JourneyEditor::closeEvent(QCloseEvent *event)

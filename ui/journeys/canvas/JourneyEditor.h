@@ -2,7 +2,11 @@
 
 #include "journeys/JourneyGraph.h"
 
+#include <QJsonArray>
+#include <QJsonValue>
 #include <QWidget>
+
+#include <functional>
 
 class QAction;
 class QFormLayout;
@@ -77,6 +81,14 @@ private:
     void updateRunActions();
     void updateOutline();
     void chooseConnection();
+    /// Inspector editors that fit their setting: the template with a preview,
+    /// the weekdays of business hours, and a webhook address with "Send Test".
+    QWidget *templatePicker(const QString &type, const QString &current,
+                            const std::function<void(const QJsonValue &)> &apply);
+    QWidget *weekdayPicker(const QJsonArray &days,
+                           const std::function<void(const QJsonValue &)> &apply);
+    QWidget *webhookEditor(const QString &nodeId, const QString &current,
+                           const std::function<void(const QJsonValue &)> &apply);
 
     const Database &m_db;
     qint64 m_journeyId;
