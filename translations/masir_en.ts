@@ -110,10 +110,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Added %n contact(s) to "%1".</source>
+        <source>Added %n contact(s) to &quot;%1&quot;.</source>
         <translation>
-            <numerusform>Added %n contact to "%1".</numerusform>
-            <numerusform>Added %n contacts to "%1".</numerusform>
+            <numerusform>Added %n contact to &quot;%1&quot;.</numerusform>
+            <numerusform>Added %n contacts to &quot;%1&quot;.</numerusform>
         </translation>
     </message>
 </context>
@@ -184,7 +184,9 @@
     <message numerus="yes">
         <source>%n notification(s); the latest: %1</source>
         <translation>
-            <numerusform>%n notification; the latest: %1</numerusform><numerusform>%n notifications; the latest: %1</numerusform></translation>
+            <numerusform>%n notification; the latest: %1</numerusform>
+            <numerusform>%n notifications; the latest: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

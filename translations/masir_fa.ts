@@ -5091,6 +5091,14 @@ Options:
         <source>New journey</source>
         <translation>سفر تازه</translation>
     </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1٪</translation>
+    </message>
+    <message>
+        <source>Reached a goal</source>
+        <translation>به هدف رسیدند</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::MainWindow</name>
@@ -5275,7 +5283,8 @@ Options:
     <message numerus="yes">
         <source>%n notification(s); the latest: %1</source>
         <translation>
-            <numerusform>%n اعلان؛ آخرین: %1</numerusform></translation>
+            <numerusform>%n اعلان؛ آخرین: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -42,8 +42,16 @@ enum Column
     VersionColumn,
     InJourneyColumn,
     StepsColumn,
+    ConvertedColumn,
     ColumnCount
 };
+
+/// "12%" of the contacts who entered reached a goal; "–" for a journey without one.
+QString conversionText(double percent)
+{
+    return percent < 0 ? QStringLiteral("–")
+                       : JourneysPage::tr("%1%").arg(QLocale().toString(percent, 'f', 1));
+}
 
 QString statusLabel(const QString &status)
 {
@@ -95,8 +103,9 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
     m_table = new QTableWidget(0, ColumnCount);
     m_table->setObjectName(QStringLiteral("journeyTable"));
     m_table->setAccessibleName(tr("Journeys"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Journey"), tr("Status"), tr("Version"), tr("In the journey"), tr("Steps run")});
+    m_table->setHorizontalHeaderLabels({tr("Journey"), tr("Status"), tr("Version"),
+                                        tr("In the journey"), tr("Steps run"),
+                                        tr("Reached a goal")});
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -147,10 +156,13 @@ void JourneysPage::reload()
         const Journey &j = journeys.at(r);
         ids << j.id;
         // the counts as last read until the new ones arrive (see loadCounts)
-        const auto [waiting, steps] = m_totals.value(j.id);
-        const QStringList cells = {j.name, statusLabel(j.status),
+        const Totals totals = m_totals.value(j.id);
+        const QStringList cells = {j.name,
+                                   statusLabel(j.status),
                                    j.version ? Formatter::number(j.version) : QStringLiteral("–"),
-                                   Formatter::number(waiting), Formatter::number(steps)};
+                                   Formatter::number(totals.waiting),
+                                   Formatter::number(totals.steps),
+                                   conversionText(totals.conversion)};
         for (int c = 0; c < ColumnCount; ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             item->setData(kIdRole, j.id);
@@ -178,18 +190,23 @@ void JourneysPage::loadCounts(const QList<qint64> &ids)
             return;
         const Counts counts = watcher->result();
         for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-            qint64 waiting = 0;
-            qint64 steps = 0;
+            Totals totals;
+            qint64 entered = 0; // the busiest node is where contacts enter
             for (const JourneyNodeCount &c : it.value()) {
-                waiting += c.waiting;
-                steps += c.passed;
+                totals.waiting += c.waiting;
+                totals.steps += c.passed;
+                if (c.passed > entered) {
+                    entered = c.passed;
+                    totals.conversion = c.conversionPercent();
+                }
             }
-            m_totals.insert(it.key(), {waiting, steps});
+            m_totals.insert(it.key(), totals);
             for (int r = 0; r < m_table->rowCount(); ++r) {
                 if (m_table->item(r, NameColumn)->data(kIdRole).toLongLong() != it.key())
                     continue;
-                m_table->item(r, InJourneyColumn)->setText(Formatter::number(waiting));
-                m_table->item(r, StepsColumn)->setText(Formatter::number(steps));
+                m_table->item(r, InJourneyColumn)->setText(Formatter::number(totals.waiting));
+                m_table->item(r, StepsColumn)->setText(Formatter::number(totals.steps));
+                m_table->item(r, ConvertedColumn)->setText(conversionText(totals.conversion));
             }
         }
         // the canvas shows the worker's progress too

@@ -76,7 +76,13 @@ private:
     QAction *m_delete = nullptr;
     QAction *m_simulate = nullptr;
     QAction *m_edit = nullptr;
-    QHash<qint64, QPair<qint64, qint64>> m_totals; ///< journey -> (in it, steps run)
+    struct Totals
+    {
+        qint64 waiting = 0;       ///< in the journey now
+        qint64 steps = 0;         ///< steps run
+        double conversion = -1.0; ///< % of those who entered who reached a goal; -1: no goal
+    };
+    QHash<qint64, Totals> m_totals;
     quint64 m_countGeneration = 0;
 };
 
