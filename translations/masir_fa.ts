@@ -2632,6 +2632,15 @@ Options:
         <source>The address bounced: %1</source>
         <translation>پیام به این نشانی برگشت خورد: %1</translation>
     </message>
+    <message>
+        <source>Waiting for the end of quiet hours (%1–%2).</source>
+        <translation>در انتظار پایان ساعت‌های سکوت (%1 تا %2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting: at most %n marketing email(s) a day reach one contact.</source>
+        <translation>
+            <numerusform>در انتظار: هر مخاطب روزانه حداکثر %n ایمیل تبلیغاتی دریافت می‌کند.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>masir::PhoneNumbers</name>
@@ -3731,6 +3740,26 @@ Options:
     <message>
         <source>Send a test message through "%1" to this phone number:</source>
         <translation>یک پیام آزمایشی از طریق «%1» به این شمارهٔ تلفن فرستاده شود:</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours, in each contact's time zone: from</source>
+        <translation>&amp;ساعت‌های سکوت، به وقت محلی هر مخاطب: از</translation>
+    </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation>آغاز ساعت‌های سکوت</translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation>پایان ساعت‌های سکوت</translation>
+    </message>
+    <message>
+        <source>Marketing email and SMS wait until the quiet hours end; receipts and other transactional messages still go out.</source>
+        <translation>ایمیل‌ها و پیامک‌های تبلیغاتی تا پایان ساعت‌های سکوت صبر می‌کنند؛ رسیدها و دیگر پیام‌های تراکنشی همچنان ارسال می‌شوند.</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>تا</translation>
     </message>
 </context>
 <context>

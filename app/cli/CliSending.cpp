@@ -451,11 +451,17 @@ int CliApp::settings(Database &db, const QStringList &args)
 {
     using K = WorkspaceSettings::Key;
     const std::pair<const char *, K> keys[] = {
-        {"business-name", K::BusinessName},     {"postal-address", K::PostalAddress},
-        {"unsubscribe-url", K::UnsubscribeUrl}, {"unsubscribe-mailto", K::UnsubscribeMailto},
-        {"emails-per-day", K::EmailsPerDay},    {"sending-paused", K::SendingPaused},
-        {"max-attempts", K::MaxAttempts},       {"retry-base-ms", K::RetryBaseMs},
+        {"business-name", K::BusinessName},
+        {"postal-address", K::PostalAddress},
+        {"unsubscribe-url", K::UnsubscribeUrl},
+        {"unsubscribe-mailto", K::UnsubscribeMailto},
+        {"emails-per-day", K::EmailsPerDay},
+        {"sending-paused", K::SendingPaused},
+        {"max-attempts", K::MaxAttempts},
+        {"retry-base-ms", K::RetryBaseMs},
         {"default-region", K::DefaultRegion},
+        {"quiet-from", K::QuietFrom},
+        {"quiet-to", K::QuietTo},
     };
     QStringList names;
     for (const auto &[name, key] : keys)

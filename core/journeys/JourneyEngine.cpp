@@ -5,6 +5,7 @@
 #include "events/EventStore.h"
 #include "journeys/NodeTypes.h"
 #include "scheduler/Clock.h"
+#include "scheduler/LocalTime.h"
 #include "segments/SegmentCompiler.h"
 #include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
@@ -47,27 +48,12 @@ int bucketOf(qint64 enrollmentId, const QString &nodeId)
     return int(h % 100);
 }
 
+using LocalTime::inWindow;
+using LocalTime::zoneOf;
+
 QTime parseTime(const QString &text)
 {
-    return QTime::fromString(text, QStringLiteral("HH:mm"));
-}
-
-QTimeZone zoneOf(const QString &iana)
-{
-    if (!iana.isEmpty()) {
-        const QTimeZone z(iana.toUtf8());
-        if (z.isValid())
-            return z;
-    }
-    return QTimeZone::systemTimeZone();
-}
-
-/// Whether \a local falls in [from, to), a window that may wrap past midnight.
-bool inWindow(QTime local, QTime from, QTime to)
-{
-    if (from <= to)
-        return local >= from && local < to;
-    return local >= from || local < to;
+    return LocalTime::parse(text);
 }
 
 } // namespace
@@ -908,15 +894,10 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                     outcome = QStringLiteral("skipped: not reachable on this channel");
                 } else {
                     // Quiet hours in the contact's zone, then the daily cap across journeys.
-                    const QTime qFrom = parseTime(g->journey.policy.quietFrom);
-                    const QTime qTo = parseTime(g->journey.policy.quietTo);
-                    const QTimeZone zone = zoneOf(c.timezone);
-                    const QDateTime local = QDateTime::fromMSecsSinceEpoch(c.now, zone);
-                    if (qFrom.isValid() && qTo.isValid() && inWindow(local.time(), qFrom, qTo)) {
-                        QDateTime end(local.date(), qTo, zone);
-                        if (end.toMSecsSinceEpoch() <= c.now)
-                            end = QDateTime(local.date().addDays(1), qTo, zone);
-                        waitUntil = end.toMSecsSinceEpoch();
+                    if (const auto quietEnd = LocalTime::endOfQuietHours(
+                            c.now, c.timezone, g->journey.policy.quietFrom,
+                            g->journey.policy.quietTo)) {
+                        waitUntil = *quietEnd;
                     } else if (email && emailsPerDay > 0 &&
                                !cfg.value(QStringLiteral("transactional")).toBool()) {
                         if (!exec(sentToday, {c.contactId, c.now - kDayMs}) || !sentToday.next())

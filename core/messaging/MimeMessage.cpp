@@ -132,15 +132,18 @@ QByteArray MimeMessage::encodeHeader(const QString &value, int used)
         out += prefix + chunk.toBase64() + suffix;
         chunk.clear();
     };
-    int budget = 45; // 60 base64 characters
-    Q_UNUSED(used);
+    // An encoded word is at most 75 characters (45 bytes of text); the first one
+    // also shares its line with "Name: ", and no line passes 78 characters.
+    int budget = std::clamp(3 * ((66 - used) / 4), 3, 45);
     for (qsizetype i = 0; i < v.size(); ++i) {
         QString ch(v.at(i));
         if (v.at(i).isHighSurrogate() && i + 1 < v.size())
             ch += v.at(++i);
         const QByteArray bytes = ch.toUtf8();
-        if (chunk.size() + bytes.size() > budget)
+        if (chunk.size() + bytes.size() > budget) {
             flush();
+            budget = 45;
+        }
         chunk += bytes;
     }
     flush();

@@ -11,6 +11,7 @@
 #include "messaging/UnsubscribeTokens.h"
 #include "messaging/channels/Transport.h"
 #include "scheduler/Clock.h"
+#include "scheduler/LocalTime.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
@@ -47,6 +48,7 @@ struct OutboxSender::Claimed
 namespace {
 
 constexpr qint64 kAccountBackoffMs = 60 * 1000;
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
 } // namespace
 
@@ -293,6 +295,10 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
     ContactRepository contacts(m_db);
     UnsubscribeTokens tokens(m_db);
     const SenderInfo sender = tokens.senderInfo();
+    const WorkspaceSettings settings(m_db);
+    const QString quietFrom = settings.value(WorkspaceSettings::Key::QuietFrom).toString();
+    const QString quietTo = settings.value(WorkspaceSettings::Key::QuietTo).toString();
+    const int emailsPerDay = settings.value(WorkspaceSettings::Key::EmailsPerDay).toInt();
     QHash<Account *, int> used;
     int webhooksUsed = 0;
     auto drop = [&](const Row &row, const QString &state, const QString &why) {
@@ -375,6 +381,41 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                           tr("The contact unsubscribed, bounced or withdrew consent.")))
                     return false;
                 continue;
+            }
+            // Marketing waits out the quiet hours in the contact's zone, and the daily cap.
+            if (row.marketing) {
+                qint64 deferTo = 0;
+                QString why;
+                if (const auto end =
+                        LocalTime::endOfQuietHours(now, contact->timezone, quietFrom, quietTo)) {
+                    deferTo = *end;
+                    why = tr("Waiting for the end of quiet hours (%1–%2).").arg(quietFrom, quietTo);
+                } else if (row.channel == QLatin1String("email") && emailsPerDay > 0 &&
+                           contact->id) {
+                    if (!Sql::exec(q,
+                                   QStringLiteral("SELECT count(*), min(sent_at) FROM outbox "
+                                                  "WHERE contact_id = ? AND channel = 'email' AND "
+                                                  "marketing = 1 AND sent_at > ?"),
+                                   {contact->id, now - kDayMs}, &m_error) ||
+                        !q.next())
+                        return false;
+                    if (q.value(0).toInt() >= emailsPerDay) {
+                        deferTo = q.value(1).toLongLong() + kDayMs;
+                        why = tr("Waiting: at most %n marketing email(s) a day reach one contact.",
+                                 nullptr, emailsPerDay);
+                    }
+                    q.finish();
+                }
+                if (deferTo > now) {
+                    if (!Sql::exec(q,
+                                   QStringLiteral("UPDATE outbox SET due_at = ?, error = ?, "
+                                                  "updated_at = ? WHERE id = ? AND state = "
+                                                  "'queued'"),
+                                   {deferTo, why, now, row.id}, &m_error))
+                        return false;
+                    ++stats.deferred;
+                    continue;
+                }
             }
             if (row.recipient.isEmpty()) {
                 if (!drop(row, QStringLiteral("failed"),

@@ -31,6 +31,7 @@ struct SendStats
     int suppressed = 0; ///< dropped: the address is on the suppression list
     int cancelled = 0;  ///< dropped: unsubscribed, consent withdrawn, contact deleted
     int interrupted = 0;
+    int deferred = 0; ///< held back by quiet hours or the daily cap, not yet due
     bool paused = false;
     bool otherSender = false;  ///< another process holds this workspace's sender lock
     QStringList accountErrors; ///< "Account: what the server said"

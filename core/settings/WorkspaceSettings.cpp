@@ -31,6 +31,8 @@ constexpr KeyInfo kKeys[] = {
     {WorkspaceSettings::Key::UnsubscribeMailto, "sending/unsubscribeMailto"},
     {WorkspaceSettings::Key::TokenSecret, "sending/tokenSecret"},
     {WorkspaceSettings::Key::WorkspaceId, "workspace/id"},
+    {WorkspaceSettings::Key::QuietFrom, "sending/quietFrom"},
+    {WorkspaceSettings::Key::QuietTo, "sending/quietTo"},
     {WorkspaceSettings::Key::SendingPaused, "sending/paused"},
     {WorkspaceSettings::Key::MaxAttempts, "sending/maxAttempts"},
     {WorkspaceSettings::Key::RetryBaseMs, "sending/retryBaseMs"},
@@ -78,6 +80,8 @@ QVariant WorkspaceSettings::defaultValue(Key key)
     case Key::UnsubscribeMailto:
     case Key::TokenSecret:
     case Key::WorkspaceId:
+    case Key::QuietFrom:
+    case Key::QuietTo:
         return QString();
     case Key::SendingPaused:
         return false;

@@ -31,6 +31,8 @@ public:
         SendingPaused,     ///< the global pause of the outbox sender
         MaxAttempts,       ///< attempts before a temporary failure becomes permanent
         RetryBaseMs,       ///< the first retry waits this long; each next one twice as long
+        QuietFrom,         ///< no marketing goes out from this time ("21:00", contact's zone)...
+        QuietTo,           ///< ...until this one ("08:00"); empty: no quiet hours
     };
 
     explicit WorkspaceSettings(const Database &db);

@@ -221,6 +221,111 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QStringLiteral("changed")));
     }
 
+    void sendingCommands()
+    {
+        const QString w = m_dir.filePath(QStringLiteral("sending.masir"));
+        qputenv("MASIR_SECRETS", "file");
+        qputenv("MASIR_SECRETS_FILE", m_dir.filePath(QStringLiteral("secrets.json")).toUtf8());
+        auto cli = [&w](const QStringList &args) {
+            return run(QStringList{QStringLiteral("--workspace"), w} + args);
+        };
+        QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("--contacts"), QStringLiteral("20"),
+                      QStringLiteral("--no-events")})
+                     .exitCode,
+                 0);
+        // No password anywhere: a clear error, and nothing saved.
+        qunsetenv("MASIR_SMTP_PASSWORD");
+        const QStringList smtp{QStringLiteral("channel"),
+                               QStringLiteral("add"),
+                               QStringLiteral("smtp"),
+                               QStringLiteral("--name"),
+                               QStringLiteral("main"),
+                               QStringLiteral("--host"),
+                               QStringLiteral("smtp.example.com"),
+                               QStringLiteral("--port"),
+                               QStringLiteral("587"),
+                               QStringLiteral("--security"),
+                               QStringLiteral("starttls"),
+                               QStringLiteral("--user"),
+                               QStringLiteral("news@shop.example")};
+        Result r = cli(smtp);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("MASIR_SMTP_PASSWORD")), qPrintable(r.err));
+        qputenv("MASIR_SMTP_PASSWORD", "pw");
+        r = cli(smtp);
+        QCOMPARE(r.exitCode, 0);
+        qunsetenv("MASIR_SMTP_PASSWORD");
+        // The secret is not in the workspace file.
+        QFile file(w);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().contains("\"pw\""));
+        r = cli({QStringLiteral("channel"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 1);
+        // A bad security value is refused with what to do.
+        r = cli({QStringLiteral("channel"), QStringLiteral("add"), QStringLiteral("smtp"),
+                 QStringLiteral("--name"), QStringLiteral("x"), QStringLiteral("--host"),
+                 QStringLiteral("h"), QStringLiteral("--port"), QStringLiteral("25"),
+                 QStringLiteral("--security"), QStringLiteral("ssl"), QStringLiteral("--from"),
+                 QStringLiteral("a@b.example")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("starttls, tls or none")));
+
+        const QString body = m_dir.filePath(QStringLiteral("body.md"));
+        QFile f(body);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Hello {{first_name}}\n{{frist_name}}\n");
+        f.close();
+        QCOMPARE(cli({QStringLiteral("settings"), QStringLiteral("set"),
+                      QStringLiteral("postal-address"), QStringLiteral("1 Main St")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("settings"), QStringLiteral("get"),
+                      QStringLiteral("postal-address")})
+                     .out.trimmed(),
+                 QStringLiteral("1 Main St"));
+        cli({QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("unsubscribe-url"),
+             QStringLiteral("https://shop.example/u/{token}")});
+        const QStringList add{QStringLiteral("template"),    QStringLiteral("add"),
+                              QStringLiteral("--name"),      QStringLiteral("hello"),
+                              QStringLiteral("--subject"),   QStringLiteral("Hi"),
+                              QStringLiteral("--body-file"), body};
+        r = cli(add);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("2:3: unknown merge tag {{frist_name}}")),
+                 qPrintable(r.err));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Hello {{first_name|default:\"friend\"}}\n");
+        f.close();
+        QCOMPARE(cli(add).exitCode, 0);
+
+        // send queues; outbox list shows it; cancel takes it out.
+        r = cli({QStringLiteral("send"), QStringLiteral("--template"), QStringLiteral("hello"),
+                 QStringLiteral("--to"), QStringLiteral("nobody@nowhere.example")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("No contact")));
+        Database db(w, Database::Mode::ReadOnly);
+        QVERIFY(db.open());
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT email FROM contacts WHERE email <> '' LIMIT 1")) &&
+                q.next());
+        const QString email = q.value(0).toString();
+        r = cli({QStringLiteral("send"), QStringLiteral("--template"), QStringLiteral("hello"),
+                 QStringLiteral("--to"), email});
+        QCOMPARE(r.exitCode, 0);
+        const QString id = r.out.trimmed();
+        r = cli({QStringLiteral("outbox"), QStringLiteral("list"), QStringLiteral("--state"),
+                 QStringLiteral("queued"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().toObject().value(QStringLiteral("to")).toString(), email);
+        QCOMPARE(cli({QStringLiteral("outbox"), QStringLiteral("cancel"), id}).exitCode, 0);
+        r = cli({QStringLiteral("outbox"), QStringLiteral("list"), QStringLiteral("--state"),
+                 QStringLiteral("bogus")});
+        QCOMPARE(r.exitCode, 2);
+    }
+
     void errorsGoToStderrWithNonZeroExit()
     {
         Result r = run({QStringLiteral("--workspace"),

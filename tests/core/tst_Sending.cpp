@@ -7,6 +7,7 @@
 #include "contacts/ContactRepository.h"
 #include "messaging/ChannelAccounts.h"
 #include "messaging/MessageTemplate.h"
+#include "messaging/MimeMessage.h"
 #include "messaging/Outbox.h"
 #include "messaging/OutboxSender.h"
 #include "messaging/SecretStore.h"
@@ -18,6 +19,7 @@
 #include <QJsonArray>
 #include <QMessageAuthenticationCode>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 using namespace masir;
@@ -596,6 +598,111 @@ private Q_SLOTS:
                 .toHex();
         QCOMPARE(headers.value(QStringLiteral("X-Masir-Signature")).toString().toLatin1(),
                  expected);
+    }
+
+    void quietHoursAndDailyCapHoldMarketingBack()
+    {
+        TestWorkspace ws;
+        prepare(ws);
+        smtpAccount(ws, QStringLiteral("main"), QStringLiteral("starttls"), m_smtp.password);
+        Contact c;
+        c.email = QStringLiteral("night@example.net");
+        c.firstName = QStringLiteral("N");
+        c.timezone = QStringLiteral("Asia/Tehran");
+        QVERIFY(ContactRepository(ws.db()).create(c));
+        // Quiet hours around "now" in Tehran.
+        const QDateTime tehran =
+            QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Tehran")));
+        WorkspaceSettings settings(ws.db());
+        settings.setValue(WorkspaceSettings::Key::QuietFrom,
+                          tehran.addSecs(-3600).time().toString(QStringLiteral("HH:mm")));
+        settings.setValue(WorkspaceSettings::Key::QuietTo,
+                          tehran.addSecs(3600).time().toString(QStringLiteral("HH:mm")));
+        const qint64 marketing = queue(ws, c.id, c.email);
+        const auto receipt = Outbox(ws.db()).enqueue(QStringLiteral("email"), c.id, c.email,
+                                                     QStringLiteral("welcome"), false);
+        SendStats stats = sendAll(ws);
+        QCOMPARE(stats.deferred, 1);
+        QCOMPARE(state(ws, *receipt), QStringLiteral("sent")); // receipts ignore quiet hours
+        QCOMPARE(state(ws, marketing), QStringLiteral("queued"));
+        QVERIFY(error(ws, marketing).contains(QStringLiteral("quiet hours")));
+        const qint64 due =
+            scalar(ws, QStringLiteral("SELECT due_at FROM outbox WHERE id = ?"), {marketing});
+        QVERIFY(due > m_clock.nowMs() + 50 * 60 * 1000 && due <= m_clock.nowMs() + 3600 * 1000);
+
+        // No quiet hours, at most one marketing email a day.
+        settings.setValue(WorkspaceSettings::Key::QuietFrom, QString());
+        settings.setValue(WorkspaceSettings::Key::EmailsPerDay, 1);
+        QVERIFY(QSqlQuery(ws.db().connection())
+                    .exec(QStringLiteral("UPDATE outbox SET due_at = 0 WHERE state = 'queued'")));
+        const qint64 second = queue(ws, c.id, c.email);
+        stats = sendAll(ws);
+        QCOMPARE(stats.sent, 1);
+        QCOMPARE(stats.deferred, 1);
+        QCOMPARE(state(ws, marketing), QStringLiteral("sent"));
+        QCOMPARE(state(ws, second), QStringLiteral("queued"));
+        QVERIFY(error(ws, second).contains(QStringLiteral("a day")));
+        QVERIFY(scalar(ws, QStringLiteral("SELECT due_at FROM outbox WHERE id = ?"), {second}) >
+                m_clock.nowMs() + 23 * 3600 * 1000);
+    }
+
+    void accountsTakeTurns()
+    {
+        TestWorkspace ws;
+        prepare(ws);
+        smtpAccount(ws, QStringLiteral("first"), QStringLiteral("starttls"), m_smtp.password);
+        smtpAccount(ws, QStringLiteral("second"), QStringLiteral("tls"), m_smtp.password);
+        for (int i = 0; i < 8; ++i) {
+            const QString email = QStringLiteral("turns%1@example.net").arg(i);
+            queue(ws, addContact(ws, email, QStringLiteral("T%1").arg(i)), email);
+        }
+        QCOMPARE(sendAll(ws).sent, 8);
+        QCOMPARE(scalar(ws, QStringLiteral("SELECT count(DISTINCT account_id) FROM outbox")), 2);
+        QVERIFY(scalar(ws, QStringLiteral("SELECT min(n) FROM (SELECT count(*) AS n FROM outbox "
+                                          "GROUP BY account_id)")) >= 3);
+    }
+
+    void attachmentsAndNamesSurviveAnotherParser()
+    {
+        OutgoingEmail e;
+        e.from = Mailbox::parse(QStringLiteral("فروشگاه نان <news@shop.test>"));
+        e.to = {QStringLiteral("Łucja Kowalska"), QStringLiteral("lucja@example.pl")};
+        e.subject = QStringLiteral("Faktura nr 12 — فاکتور شماره ۱۲");
+        e.text = QStringLiteral("Dzień dobry,\nw załączniku faktura.\n");
+        e.html = QStringLiteral("<p>Dzień dobry</p>");
+        e.attachments << Attachment{QStringLiteral("فاکتور ۱۲.pdf"),
+                                    QStringLiteral("application/pdf"),
+                                    QByteArray("%PDF-1.4 sample\n", 16).repeated(100)};
+        const QByteArray raw = MimeMessage::compose(e);
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("m.eml")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(raw);
+        f.close();
+        QProcess p;
+        p.start(systemPython(), {supportScript("parse_mime.py"), f.fileName()});
+        QVERIFY(p.waitForFinished(30000));
+        const QJsonObject mail = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(mail.value(QStringLiteral("subject")).toString(), e.subject);
+        QCOMPARE(mail.value(QStringLiteral("to")).toString(),
+                 QStringLiteral("Łucja Kowalska <lucja@example.pl>"));
+        QCOMPARE(mail.value(QStringLiteral("content_type")).toString(),
+                 QStringLiteral("multipart/mixed"));
+        QCOMPARE(mail.value(QStringLiteral("defects")).toArray().size(), 0);
+        bool found = false;
+        for (const QJsonValue &part : mail.value(QStringLiteral("parts")).toArray()) {
+            const QJsonObject o = part.toObject();
+            if (o.value(QStringLiteral("filename")).toString() == QStringLiteral("فاکتور ۱۲.pdf")) {
+                found = true;
+                QCOMPARE(o.value(QStringLiteral("size")).toInt(), 1600);
+            }
+        }
+        QVERIFY(found);
+        QVERIFY(
+            mail.value(QStringLiteral("text")).toString().contains(QStringLiteral("załączniku")));
+        // No header line is longer than 78 characters.
+        for (const QByteArray &line : raw.left(raw.indexOf("\r\n\r\n")).split('\n'))
+            QVERIFY2(line.size() <= 79, line.constData());
     }
 
     void oneSenderPerWorkspace()

@@ -12,6 +12,7 @@
 #include "TestWorkspace.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -23,6 +24,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimeEdit>
 #include <QTimer>
 
 using namespace masir;
@@ -150,6 +152,19 @@ private Q_SLOTS:
         auto *postal = dialog.findChild<QPlainTextEdit *>(QStringLiteral("postalAddress"));
         QVERIFY(postal);
         QCOMPARE(postal->toPlainText(), QStringLiteral("تهران، ولیعصر ۱۲"));
+        // Quiet hours go to the workspace as HH:mm, and away again.
+        auto *quiet = dialog.findChild<QCheckBox *>(QStringLiteral("quietHours"));
+        auto *from = dialog.findChild<QTimeEdit *>(QStringLiteral("quietFrom"));
+        QVERIFY(quiet && from);
+        quiet->setChecked(true);
+        from->setTime(QTime(22, 30));
+        WorkspaceSettings settings(m_ws->db());
+        QCOMPARE(settings.value(WorkspaceSettings::Key::QuietFrom).toString(),
+                 QStringLiteral("22:30"));
+        QCOMPARE(settings.value(WorkspaceSettings::Key::QuietTo).toString(),
+                 QStringLiteral("08:00"));
+        quiet->setChecked(false);
+        QVERIFY(settings.value(WorkspaceSettings::Key::QuietFrom).toString().isEmpty());
     }
 
     void persianTemplatesPageIsRightToLeft()

@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTimeEdit>
 #include <QTimer>
 #include <QToolButton>
 #include <QUrl>
@@ -175,6 +176,35 @@ ChannelsDialog::ChannelsDialog(const Database &db, QWidget *parent)
     m_maxAttempts->setToolTip(tr("A message that fails for a passing reason (a busy server, "
                                  "no network) is tried again later, up to this many times."));
     senderForm->addRow(tr("&Attempts before a message fails:"), m_maxAttempts);
+    // Quiet hours: no marketing at night, in each contact's own time zone.
+    m_quiet = new QCheckBox(tr("&Quiet hours, in each contact's time zone: from"));
+    m_quiet->setObjectName(QStringLiteral("quietHours"));
+    m_quietFrom = new QTimeEdit;
+    m_quietFrom->setObjectName(QStringLiteral("quietFrom"));
+    m_quietFrom->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_quietFrom->setAccessibleName(tr("Quiet hours start"));
+    m_quietTo = new QTimeEdit;
+    m_quietTo->setObjectName(QStringLiteral("quietTo"));
+    m_quietTo->setDisplayFormat(QStringLiteral("HH:mm"));
+    m_quietTo->setAccessibleName(tr("Quiet hours end"));
+    {
+        const QTime from =
+            QTime::fromString(settings.value(Key::QuietFrom).toString(), QStringLiteral("HH:mm"));
+        const QTime to =
+            QTime::fromString(settings.value(Key::QuietTo).toString(), QStringLiteral("HH:mm"));
+        m_quiet->setChecked(from.isValid() && to.isValid());
+        m_quietFrom->setTime(from.isValid() ? from : QTime(21, 0));
+        m_quietTo->setTime(to.isValid() ? to : QTime(8, 0));
+    }
+    m_quiet->setToolTip(tr("Marketing email and SMS wait until the quiet hours end; receipts "
+                           "and other transactional messages still go out."));
+    auto *quietRow = new QHBoxLayout;
+    quietRow->addWidget(m_quiet);
+    quietRow->addWidget(m_quietFrom);
+    quietRow->addWidget(new QLabel(tr("to")));
+    quietRow->addWidget(m_quietTo);
+    quietRow->addStretch(1);
+    senderForm->addRow(QString(), quietRow);
     m_senderProblems = new QLabel;
     m_senderProblems->setObjectName(QStringLiteral("senderProblems"));
     m_senderProblems->setWordWrap(true);
@@ -196,6 +226,9 @@ ChannelsDialog::ChannelsDialog(const Database &db, QWidget *parent)
     });
     for (QSpinBox *box : {m_emailsPerDay, m_maxAttempts})
         connect(box, &QSpinBox::valueChanged, this, &ChannelsDialog::saveSender);
+    connect(m_quiet, &QCheckBox::toggled, this, &ChannelsDialog::saveSender);
+    for (QTimeEdit *edit : {m_quietFrom, m_quietTo})
+        connect(edit, &QTimeEdit::timeChanged, this, &ChannelsDialog::saveSender);
 
     // What sends
     auto *accountsBox = new QGroupBox(tr("Accounts"));
@@ -306,6 +339,12 @@ void ChannelsDialog::saveSender()
     store(Key::UnsubscribeMailto, mailto);
     store(Key::EmailsPerDay, m_emailsPerDay->value());
     store(Key::MaxAttempts, m_maxAttempts->value());
+    const bool quiet = m_quiet->isChecked();
+    m_quietFrom->setEnabled(quiet);
+    m_quietTo->setEnabled(quiet);
+    store(Key::QuietFrom,
+          quiet ? m_quietFrom->time().toString(QStringLiteral("HH:mm")) : QString());
+    store(Key::QuietTo, quiet ? m_quietTo->time().toString(QStringLiteral("HH:mm")) : QString());
     updateSenderProblems();
     if (!ok) {
         m_senderProblems->setText(tr("The sender settings could not be saved in the workspace."));

@@ -13,6 +13,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTimeEdit;
 class QTableWidget;
 class QTimer;
 class QToolButton;
@@ -65,6 +66,9 @@ private:
     QLineEdit *m_unsubscribeMailto = nullptr;
     QSpinBox *m_emailsPerDay = nullptr;
     QSpinBox *m_maxAttempts = nullptr;
+    QCheckBox *m_quiet = nullptr;
+    QTimeEdit *m_quietFrom = nullptr;
+    QTimeEdit *m_quietTo = nullptr;
     QLabel *m_senderProblems = nullptr;
     QTimer *m_senderTimer = nullptr;
     bool m_loadingSender = false;
