@@ -68,7 +68,9 @@
     <message numerus="yes">
         <source>Waiting: at most %n marketing email(s) a day reach one contact.</source>
         <translation>
-            <numerusform>Waiting: at most %n marketing email a day reaches one contact.</numerusform><numerusform>Waiting: at most %n marketing emails a day reach one contact.</numerusform></translation>
+            <numerusform>Waiting: at most %n marketing email a day reaches one contact.</numerusform>
+            <numerusform>Waiting: at most %n marketing emails a day reach one contact.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -115,10 +117,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Added %n contact(s) to "%1".</source>
+        <source>Added %n contact(s) to &quot;%1&quot;.</source>
         <translation>
-            <numerusform>Added %n contact to "%1".</numerusform>
-            <numerusform>Added %n contacts to "%1".</numerusform>
+            <numerusform>Added %n contact to &quot;%1&quot;.</numerusform>
+            <numerusform>Added %n contacts to &quot;%1&quot;.</numerusform>
         </translation>
     </message>
 </context>

@@ -2639,7 +2639,16 @@ Options:
     <message numerus="yes">
         <source>Waiting: at most %n marketing email(s) a day reach one contact.</source>
         <translation>
-            <numerusform>در انتظار: هر مخاطب روزانه حداکثر %n ایمیل تبلیغاتی دریافت می‌کند.</numerusform></translation>
+            <numerusform>در انتظار: هر مخاطب روزانه حداکثر %n ایمیل تبلیغاتی دریافت می‌کند.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the suppression list.</source>
+        <translation>فهرست مسدودها خوانده نشد.</translation>
+    </message>
+    <message>
+        <source>Cannot read contact %1.</source>
+        <translation>مخاطب %1 خوانده نشد.</translation>
     </message>
 </context>
 <context>
@@ -3256,6 +3265,10 @@ Options:
     <message>
         <source>Cannot send to "%1": not a valid address.</source>
         <translation>ارسال به «%1» ممکن نیست: نشانی معتبر نیست.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke after the message was handed over (%2). It may have been delivered, so it is not sent again on its own: resend or discard it.</source>
+        <translation>اتصال به %1 پس از تحویل پیام قطع شد (%2). شاید پیام رسیده باشد، پس خودبه‌خود دوباره فرستاده نمی‌شود: آن را دوباره بفرستید یا کنار بگذارید.</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,25 @@ bool EventStore::append(qint64 contactId, const QString &type, const QDateTime &
     return true;
 }
 
+bool EventStore::appendIfPresent(qint64 contactId, const QString &type, const QDateTime &when,
+                                 const QJsonObject &payload)
+{
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, payload) "
+                       "SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM contacts WHERE id = ?)"));
+    q.addBindValue(contactId);
+    q.addBindValue(type);
+    q.addBindValue(when.toMSecsSinceEpoch());
+    q.addBindValue(QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    q.addBindValue(contactId);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
 QList<Event> EventStore::timeline(qint64 contactId, int limit, qint64 beforeId) const
 {
     QList<Event> out;

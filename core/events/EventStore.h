@@ -51,6 +51,10 @@ public:
 
     bool append(qint64 contactId, const QString &type, const QDateTime &when,
                 const QJsonObject &payload = {});
+    /// The same, but writes nothing (and succeeds) when the contact was deleted
+    /// meanwhile: for results that arrive after the fact, such as a delivery.
+    bool appendIfPresent(qint64 contactId, const QString &type, const QDateTime &when,
+                         const QJsonObject &payload = {});
     /// Newest first; \a beforeId pages further back (0: from the newest).
     QList<Event> timeline(qint64 contactId, int limit = 100, qint64 beforeId = 0) const;
     qint64 countFor(qint64 contactId) const;

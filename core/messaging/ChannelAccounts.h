@@ -31,7 +31,7 @@ struct RateLimits
 /// authValue ("Bearer {secret}"), username, sender, body (form|json), fields
 /// (parameter → template with {to}, {text}, {sender}, {username}, {secret}),
 /// recipients (one|joined|array), separator, successPath, successValue, idPath,
-/// numbers (e164 +98…, international 98…, national 09…).
+/// numbers (e164 +98…, international 98…, national 09…), timeoutMs (default 60 s).
 struct ChannelAccount
 {
     qint64 id = 0;

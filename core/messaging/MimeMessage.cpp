@@ -150,18 +150,33 @@ QByteArray MimeMessage::encodeHeader(const QString &value, int used)
     return out;
 }
 
+QByteArray Mailbox::asciiAddress() const
+{
+    // An internationalised domain goes as punycode; the local part as it is.
+    const QString local = address.section(QLatin1Char('@'), 0, 0);
+    const QString domain = address.section(QLatin1Char('@'), 1);
+    if (domain.isEmpty())
+        return address.toUtf8();
+    return local.toUtf8() + '@' + QUrl::toAce(domain);
+}
+
 QByteArray MimeMessage::encodeMailbox(const Mailbox &mailbox, int used)
 {
-    const QByteArray address = '<' + mailbox.address.toLatin1() + '>';
-    if (mailbox.name.isEmpty())
-        return mailbox.address.toLatin1();
-    if (isPlainAscii(mailbox.name)) {
-        QString quoted = mailbox.name;
+    const QByteArray address = '<' + mailbox.asciiAddress() + '>';
+    // No control characters in a name: a line break would start a new header.
+    QString name;
+    for (const QChar c : mailbox.name)
+        name += c.category() == QChar::Other_Control ? QLatin1Char(' ') : c;
+    name = name.simplified();
+    if (name.isEmpty())
+        return mailbox.asciiAddress();
+    if (isPlainAscii(name)) {
+        QString quoted = name;
         quoted.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
         quoted.replace(QLatin1Char('"'), QLatin1String("\\\""));
         return '"' + quoted.toLatin1() + "\" " + address;
     }
-    return encodeHeader(mailbox.name, used) + "\r\n " + address;
+    return encodeHeader(name, used) + "\r\n " + address;
 }
 
 QByteArray MimeMessage::quotedPrintable(const QByteArray &utf8)
@@ -240,9 +255,9 @@ QByteArray MimeMessage::compose(const OutgoingEmail &e)
     header("MIME-Version", "1.0");
     QByteArrayList unsubscribe;
     if (!e.unsubscribeUrl.isEmpty())
-        unsubscribe << '<' + e.unsubscribeUrl.toLatin1() + '>';
+        unsubscribe << '<' + QUrl(e.unsubscribeUrl).toEncoded() + '>';
     if (!e.unsubscribeMailto.isEmpty())
-        unsubscribe << '<' + e.unsubscribeMailto.toLatin1() + '>';
+        unsubscribe << '<' + QUrl(e.unsubscribeMailto).toEncoded() + '>';
     if (!unsubscribe.isEmpty())
         header("List-Unsubscribe", unsubscribe.join(",\r\n "));
     if (e.unsubscribeUrl.startsWith(QLatin1String("https://")))

@@ -16,6 +16,8 @@ struct Mailbox
     static Mailbox parse(const QString &text);
     QString toString() const;
     bool isValid() const;
+    /// For headers and the SMTP envelope: the domain in punycode.
+    QByteArray asciiAddress() const;
 };
 
 struct Attachment

@@ -197,15 +197,18 @@ bool Outbox::suppress(const QString &channel, const QString &address, const QStr
         &m_error);
 }
 
-bool Outbox::isSuppressed(const QString &channel, const QString &address, bool marketing) const
+std::optional<bool> Outbox::isSuppressed(const QString &channel, const QString &address,
+                                         bool marketing) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT 1 FROM suppressions WHERE channel = ? AND address = ? AND "
-                             "(? = 1 OR reason <> 'unsubscribe')"));
-    q.addBindValue(channel);
-    q.addBindValue(address);
-    q.addBindValue(marketing ? 1 : 0);
-    return q.exec() && q.next();
+    QString error;
+    if (!Sql::exec(q,
+                   QStringLiteral("SELECT count(*) FROM suppressions WHERE channel = ? AND "
+                                  "address = ? AND (? = 1 OR reason <> 'unsubscribe')"),
+                   {channel, address, marketing ? 1 : 0}, &error) ||
+        !q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong() > 0;
 }
 
 } // namespace masir

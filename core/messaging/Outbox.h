@@ -71,7 +71,9 @@ public:
     bool suppress(const QString &channel, const QString &address, const QString &reason,
                   const QString &detail = {});
     /// An unsubscribe suppresses marketing only; bounces and complaints everything.
-    bool isSuppressed(const QString &channel, const QString &address, bool marketing) const;
+    /// nullopt when the database could not tell (never read that as "no").
+    std::optional<bool> isSuppressed(const QString &channel, const QString &address,
+                                     bool marketing) const;
 
     QString errorString() const { return m_error; }
 

@@ -31,6 +31,7 @@ struct OutboxSender::Account
     RateLimiter limiter;
     QString problem;         ///< why it cannot send (no secret, login refused, ...)
     qint64 blockedUntil = 0; ///< after an account error, wait before trying again
+    qint64 retryAt = 0;      ///< with a problem: when to read its secret again
 };
 
 struct OutboxSender::Claimed
@@ -118,8 +119,10 @@ bool OutboxSender::loadAccounts(SendStats &stats)
         for (auto &old : m_accounts) {
             if (old && old->config == config) {
                 // An account that could not send is built again: its password may be fixed.
-                if (old->problem.isEmpty() && old->blockedUntil <= m_clock.nowMs())
-                    account = std::move(old);
+                const qint64 now = m_clock.nowMs();
+                if ((old->problem.isEmpty() && old->blockedUntil <= now) ||
+                    (!old->problem.isEmpty() && now < old->retryAt))
+                    account = std::move(old); // as it is; a broken one is retried later
                 else
                     blockedUntil = old->blockedUntil;
                 break;
@@ -145,9 +148,10 @@ bool OutboxSender::loadAccounts(SendStats &stats)
             QString secret;
             if (needsSecret) {
                 const auto s = secrets.read(config.name);
-                if (!s)
+                if (!s) {
                     account->problem = secrets.errorString();
-                else
+                    account->retryAt = m_clock.nowMs() + kAccountBackoffMs;
+                } else
                     secret = *s;
             }
             account->channel =
@@ -231,18 +235,46 @@ const CompiledMessage *OutboxSender::compiled(const QString &name, QString *erro
 bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUntil)
 {
     const qint64 now = m_clock.nowMs();
+    // Only channels with an account that can take a message now are read, so
+    // rate-limited email never crowds due SMS and webhooks out of the batch.
     QHash<QString, QList<Account *>> byChannel;
+    QStringList channels;
     int free = 0;
     for (auto &a : m_accounts) {
         if (!a->config.enabled || !a->problem.isEmpty() || a->blockedUntil > now)
             continue;
         byChannel[a->config.channel()] << a.get();
-        free += m_pool->freeSlots(a->channel.get());
+    }
+    for (auto it = byChannel.cbegin(); it != byChannel.cend(); ++it) {
+        int freeHere = 0;
+        qint64 opensAt = 0;
+        for (Account *a : it.value()) {
+            const qint64 allowedAt = a->limiter.nextAllowedAt(now);
+            if (allowedAt > now)
+                opensAt = opensAt ? std::min(opensAt, allowedAt) : allowedAt;
+            else
+                freeHere += m_pool->freeSlots(a->channel.get());
+        }
+        if (freeHere > 0) {
+            channels << it.key();
+            free += freeHere;
+        } else if (opensAt > 0) {
+            // Limited: worth waiting for only if something of this channel is due.
+            QSqlQuery q(m_db.connection());
+            if (!Sql::exec(q,
+                           QStringLiteral("SELECT 1 FROM outbox WHERE state = 'queued' AND "
+                                          "channel = ? AND due_at <= ? LIMIT 1"),
+                           {it.key(), now}, &m_error))
+                return false;
+            if (q.next())
+                *waitUntil = *waitUntil ? std::min(*waitUntil, opensAt) : opensAt;
+        }
     }
     const int webhookFree = m_pool->freeSlots(m_webhooks.get());
-    free += webhookFree;
-    QStringList channels = byChannel.keys();
-    channels << QStringLiteral("webhook");
+    if (webhookFree > 0) {
+        channels << QStringLiteral("webhook");
+        free += webhookFree;
+    }
     if (free == 0)
         return true;
 
@@ -354,7 +386,13 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
             ++m_rotation;
 
             // At send time: is the address suppressed, the contact still willing?
-            if (Outbox(m_db).isSuppressed(row.channel, row.recipient, row.marketing)) {
+            const auto suppressed =
+                Outbox(m_db).isSuppressed(row.channel, row.recipient, row.marketing);
+            if (!suppressed) {
+                m_error = tr("Cannot read the suppression list.");
+                return false;
+            }
+            if (*suppressed) {
                 if (!drop(row, QStringLiteral("suppressed"),
                           tr("The address is on the suppression list.")))
                     return false;
@@ -363,6 +401,19 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
             std::optional<Contact> contact;
             if (row.contactId)
                 contact = contacts.find(row.contactId);
+            if (!contact && row.contactId) {
+                // Deleted, or a read error? Only a real absence cancels the message.
+                if (!Sql::exec(q, QStringLiteral("SELECT count(*) FROM contacts WHERE id = ?"),
+                               {row.contactId}, &m_error) ||
+                    !q.next())
+                    return false;
+                const bool exists = q.value(0).toLongLong() > 0;
+                q.finish();
+                if (exists) {
+                    m_error = tr("Cannot read contact %1.").arg(row.contactId);
+                    return false;
+                }
+            }
             if (!contact) {
                 if (row.contactId || row.recipient.isEmpty()) {
                     if (!drop(row, QStringLiteral("cancelled"), tr("The contact was deleted.")))
@@ -393,9 +444,10 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                 } else if (row.channel == QLatin1String("email") && emailsPerDay > 0 &&
                            contact->id) {
                     if (!Sql::exec(q,
-                                   QStringLiteral("SELECT count(*), min(sent_at) FROM outbox "
-                                                  "WHERE contact_id = ? AND channel = 'email' AND "
-                                                  "marketing = 1 AND sent_at > ?"),
+                                   QStringLiteral("SELECT count(*), min(claimed_at) FROM "
+                                                  "outbox WHERE contact_id = ? AND channel = "
+                                                  "'email' AND marketing = 1 AND state IN "
+                                                  "('sending', 'sent') AND claimed_at > ?"),
                                    {contact->id, now - kDayMs}, &m_error) ||
                         !q.next())
                         return false;
@@ -484,10 +536,15 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
     return true;
 }
 
-bool OutboxSender::settle(const QList<DeliveryResult> &results, SendStats &stats)
+bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
 {
-    if (results.isEmpty())
+    // Results stay here until the transaction that records them commits: a
+    // failure (a busy database) keeps them for the next try, never drops them.
+    m_unsettled += fresh;
+    if (m_unsettled.isEmpty())
         return true;
+    const QList<DeliveryResult> results = m_unsettled;
+    SendStats stats;
     const qint64 now = m_clock.nowMs();
     WorkspaceSettings settings(m_db);
     const int maxAttempts =
@@ -505,7 +562,7 @@ bool OutboxSender::settle(const QList<DeliveryResult> &results, SendStats &stats
         return Sql::exec(q, sql, binds, &m_error);
     };
     for (const DeliveryResult &r : results) {
-        Claimed *c = m_inFlight.take(r.outboxId);
+        Claimed *c = m_inFlight.value(r.outboxId);
         if (!c)
             continue;
         using O = DeliveryResult::Outcome;
@@ -518,13 +575,21 @@ bool OutboxSender::settle(const QList<DeliveryResult> &results, SendStats &stats
                                    "'sending'"),
                     {now, now, SqlValues::text(r.providerId), c->id});
             if (ok && c->contactId && c->channel != QLatin1String("webhook"))
-                ok = events.append(c->contactId,
-                                   c->channel == QLatin1String("email") ? EventType::EmailSent
-                                                                        : EventType::SmsSent,
-                                   QDateTime::fromMSecsSinceEpoch(now, Qt::UTC),
-                                   {{QStringLiteral("outbox"), c->id},
-                                    {QStringLiteral("template"), c->templateName}});
+                ok = events.appendIfPresent(c->contactId,
+                                            c->channel == QLatin1String("email")
+                                                ? EventType::EmailSent
+                                                : EventType::SmsSent,
+                                            QDateTime::fromMSecsSinceEpoch(now, Qt::UTC),
+                                            {{QStringLiteral("outbox"), c->id},
+                                             {QStringLiteral("template"), c->templateName}});
             ++stats.sent;
+            break;
+        case O::Ambiguous:
+            // It may have gone out: a person decides, as after a crash.
+            ok = set(QStringLiteral("UPDATE outbox SET state = 'interrupted', updated_at = ?, "
+                                    "error = ? WHERE id = ? AND state = 'sending'"),
+                     {now, r.reply, c->id});
+            ++stats.interrupted;
             break;
         case O::AccountError:
             // Not the message's fault: it waits, its attempt not counted.
@@ -578,10 +643,10 @@ bool OutboxSender::settle(const QList<DeliveryResult> &results, SendStats &stats
                                            "WHERE id = ? AND email = ? AND status = 'active'"),
                             {now, c->contactId, c->recipient});
                     if (ok)
-                        ok = events.append(c->contactId, EventType::EmailBounced,
-                                           QDateTime::fromMSecsSinceEpoch(now, Qt::UTC),
-                                           {{QStringLiteral("outbox"), c->id},
-                                            {QStringLiteral("reply"), r.reply}});
+                        ok = events.appendIfPresent(c->contactId, EventType::EmailBounced,
+                                                    QDateTime::fromMSecsSinceEpoch(now, Qt::UTC),
+                                                    {{QStringLiteral("outbox"), c->id},
+                                                     {QStringLiteral("reply"), r.reply}});
                 }
             }
             break;
@@ -596,6 +661,15 @@ bool OutboxSender::settle(const QList<DeliveryResult> &results, SendStats &stats
         m_error = tx.errorString();
         return false;
     }
+    for (const DeliveryResult &r : results)
+        m_inFlight.remove(r.outboxId);
+    m_unsettled.clear();
+    total.sent += stats.sent;
+    total.retried += stats.retried;
+    total.failed += stats.failed;
+    total.bounced += stats.bounced;
+    total.interrupted += stats.interrupted;
+    total.accountErrors += stats.accountErrors;
     // The claims that ended can go.
     std::erase_if(m_claims, [this](const std::unique_ptr<Claimed> &c) {
         return !m_inFlight.contains(c->id);
@@ -613,6 +687,8 @@ std::optional<SendStats> OutboxSender::run(qint64 budgetMs)
     }
     if (!acquire(stats))
         return m_error.isEmpty() ? std::optional<SendStats>(stats) : std::nullopt;
+    if (!settle({}, stats)) // results a failed commit kept back
+        return std::nullopt;
     m_templates.clear(); // templates and settings may have changed since the last run
     if (!loadAccounts(stats) || !dropUnwanted(stats, m_clock.nowMs()))
         return std::nullopt;
@@ -653,41 +729,35 @@ std::optional<SendStats> OutboxSender::run(qint64 budgetMs)
 
 std::optional<qint64> OutboxSender::nextWakeAt()
 {
-    QStringList channels{QStringLiteral("webhook")};
-    qint64 limiterAt = 0;
+    // Per channel: when its first row is due, but not before one of its accounts
+    // may send again. A channel whose accounts cannot send does not wake us.
     const qint64 now = m_clock.nowMs();
-    for (const QString &channel : {QStringLiteral("email"), QStringLiteral("sms")}) {
-        qint64 best = 0;
-        for (auto &a : m_accounts) {
-            if (!a->config.enabled || !a->problem.isEmpty() || a->config.channel() != channel)
-                continue;
-            const qint64 at = std::max(a->limiter.nextAllowedAt(now), a->blockedUntil);
-            best = best ? std::min(best, at) : at;
-        }
-        if (best) {
-            channels << channel;
-            limiterAt = limiterAt ? std::min(limiterAt, best) : best;
-        }
+    QHash<QString, qint64> opens{{QStringLiteral("webhook"), now}};
+    for (auto &a : m_accounts) {
+        if (!a->config.enabled || !a->problem.isEmpty())
+            continue;
+        const qint64 at = std::max(a->limiter.nextAllowedAt(now), a->blockedUntil);
+        const QString c = a->config.channel();
+        opens.insert(c, opens.contains(c) ? std::min(opens.value(c), at) : at);
     }
     // Accounts are loaded on the first run; before it, assume every channel.
-    if (m_accounts.empty())
-        channels =
-            QStringList{QStringLiteral("email"), QStringLiteral("sms"), QStringLiteral("webhook")};
-    QString placeholders;
-    QVariantList binds;
-    for (const QString &c : channels) {
-        placeholders += placeholders.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
-        binds << c;
+    if (m_accounts.empty()) {
+        opens.insert(QStringLiteral("email"), now);
+        opens.insert(QStringLiteral("sms"), now);
     }
+    std::optional<qint64> wake;
     QSqlQuery q(m_db.connection());
-    if (!Sql::exec(q,
-                   QStringLiteral("SELECT min(due_at) FROM outbox WHERE state = 'queued' AND "
-                                  "channel IN (%1)")
-                       .arg(placeholders),
-                   binds, &m_error) ||
-        !q.next() || q.value(0).isNull())
-        return std::nullopt;
-    return std::max(q.value(0).toLongLong(), limiterAt);
+    for (auto it = opens.cbegin(); it != opens.cend(); ++it) {
+        if (!Sql::exec(q,
+                       QStringLiteral("SELECT min(due_at) FROM outbox WHERE state = 'queued' AND "
+                                      "channel = ?"),
+                       {it.key()}, &m_error) ||
+            !q.next() || q.value(0).isNull())
+            continue;
+        const qint64 at = std::max(q.value(0).toLongLong(), it.value());
+        wake = wake ? std::min(*wake, at) : at;
+    }
+    return wake;
 }
 
 } // namespace masir

@@ -72,7 +72,7 @@ private:
     bool loadAccounts(SendStats &stats);
     bool dropUnwanted(SendStats &stats, qint64 now);
     bool claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUntil);
-    bool settle(const QList<struct DeliveryResult> &results, SendStats &stats);
+    bool settle(const QList<struct DeliveryResult> &fresh, SendStats &total);
     const CompiledMessage *compiled(const QString &name, QString *error);
 
     const Database &m_db;
@@ -83,6 +83,7 @@ private:
     std::vector<std::unique_ptr<Account>> m_accounts;
     std::unique_ptr<Transport> m_webhooks;
     QHash<qint64, Claimed *> m_inFlight;
+    QList<struct DeliveryResult> m_unsettled; ///< results whose commit has not happened yet
     std::vector<std::unique_ptr<Claimed>> m_claims;
     QHash<QString, std::shared_ptr<CompiledMessage>> m_templates;
     int m_rotation = 0;

@@ -3,6 +3,7 @@
 #include "scheduler/Clock.h"
 #include "storage/Database.h"
 
+#include <QScopeGuard>
 #include <QTimer>
 
 namespace masir {
@@ -57,6 +58,11 @@ public:
 
     void cycle()
     {
+        // A keychain read may spin an event loop inside a cycle: never nest one.
+        if (m_inCycle)
+            return;
+        m_inCycle = true;
+        const auto done = qScopeGuard([this] { m_inCycle = false; });
         if (!m_owner->m_paused.load()) {
             const auto stats = m_cycle.run();
             if (stats)
@@ -76,6 +82,7 @@ public:
 
 private:
     Worker *m_owner;
+    bool m_inCycle = false;
     WorkerCycle m_cycle;
     QTimer m_timer;
 };

@@ -546,6 +546,80 @@ private Q_SLOTS:
                  2);
     }
 
+    void smsTextNeverTakesTheSecretAndSlowGatewaysAreAmbiguous()
+    {
+        TestWorkspace ws;
+        prepare(ws);
+        // A contact who calls herself "{secret}" gets her name, not the API key.
+        const qint64 contact =
+            addContact(ws, QStringLiteral("curious@example.net"), QStringLiteral("{secret}"),
+                       QStringLiteral("+989121112233"));
+        SecretStore secrets(WorkspaceSettings(ws.db()).token(WorkspaceSettings::Key::WorkspaceId));
+        ChannelAccounts accounts(ws.db());
+        ChannelAccount twilio;
+        twilio.name = QStringLiteral("twilio");
+        twilio.kind = QStringLiteral("sms");
+        twilio.config = ChannelAccounts::smsPreset(QStringLiteral("twilio"), m_http.base());
+        twilio.config.insert(QStringLiteral("username"), QStringLiteral("AC0001"));
+        twilio.config.insert(QStringLiteral("sender"), QStringLiteral("+15005550006"));
+        QVERIFY(accounts.save(twilio));
+        QVERIFY(secrets.write(twilio.name, QStringLiteral("twtoken")));
+        const qint64 id = queue(ws, contact, QStringLiteral("+989121112233"), QStringLiteral("sms"),
+                                QStringLiteral("sms"));
+        QCOMPARE(sendAll(ws).sent, 1);
+        const QString body = m_http.requests()
+                                 .last()
+                                 .value(QStringLiteral("form"))
+                                 .toObject()
+                                 .value(QStringLiteral("Body"))
+                                 .toArray()
+                                 .first()
+                                 .toString();
+        QVERIFY2(body.startsWith(QStringLiteral("{secret} ")), qPrintable(body));
+        QVERIFY(!body.contains(QStringLiteral("twtoken")));
+        QCOMPARE(state(ws, id), QStringLiteral("sent"));
+
+        // A gateway that takes the request and never answers: it may have sent the
+        // SMS, so the message is interrupted, not retried.
+        twilio.enabled = false;
+        QVERIFY(accounts.save(twilio));
+        ChannelAccount slow;
+        slow.name = QStringLiteral("slow");
+        slow.kind = QStringLiteral("sms");
+        slow.config = ChannelAccounts::smsPreset(QStringLiteral("custom"));
+        slow.config.insert(QStringLiteral("url"),
+                           QString(m_http.base() + QStringLiteral("/slow/send")));
+        slow.config.insert(QStringLiteral("sender"), QStringLiteral("1000"));
+        slow.config.insert(QStringLiteral("timeoutMs"), 800);
+        QVERIFY2(accounts.save(slow), qPrintable(accounts.errorString()));
+        QVERIFY(secrets.write(slow.name, QStringLiteral("k")));
+        const qint64 ambiguous = queue(ws, contact, QStringLiteral("+989121112233"),
+                                       QStringLiteral("sms"), QStringLiteral("sms"));
+        const SendStats stats = sendAll(ws);
+        QCOMPARE(stats.interrupted, 1);
+        QCOMPARE(state(ws, ambiguous), QStringLiteral("interrupted"));
+        QVERIFY2(error(ws, ambiguous).contains(QStringLiteral("may have been delivered")),
+                 qPrintable(error(ws, ambiguous)));
+    }
+
+    void policyRefusalIsNotABounce()
+    {
+        TestWorkspace ws;
+        prepare(ws);
+        smtpAccount(ws, QStringLiteral("main"), QStringLiteral("starttls"), m_smtp.password);
+        const QString address = QStringLiteral("policy-block@example.net");
+        const qint64 contact = addContact(ws, address, QStringLiteral("P"));
+        const qint64 id = queue(ws, contact, address);
+        const SendStats stats = sendAll(ws);
+        QCOMPARE(stats.failed, 1);
+        QCOMPARE(stats.bounced, 0);
+        QCOMPARE(state(ws, id), QStringLiteral("failed"));
+        QVERIFY(error(ws, id).contains(QStringLiteral("5.7.1")));
+        QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM suppressions")), 0);
+        QCOMPARE(text(ws, QStringLiteral("SELECT status FROM contacts WHERE id = ?"), {contact}),
+                 QStringLiteral("active"));
+    }
+
     void webhooksAreSignedAndPrivateAddressesRefused()
     {
         TestWorkspace ws;
@@ -674,6 +748,12 @@ private Q_SLOTS:
                                     QStringLiteral("application/pdf"),
                                     QByteArray("%PDF-1.4 sample\n", 16).repeated(100)};
         const QByteArray raw = MimeMessage::compose(e);
+        // A name cannot add a header; a Persian domain goes as punycode.
+        OutgoingEmail evil = e;
+        evil.to = {QStringLiteral("x\r\nBcc: victim@example.com"), QStringLiteral("ali@ایران.ir")};
+        const QByteArray evilRaw = MimeMessage::compose(evil);
+        QVERIFY(!evilRaw.contains("\r\nBcc:"));
+        QVERIFY(evilRaw.contains("<ali@xn--mgba3a4f16a.ir>"));
         QTemporaryDir dir;
         QFile f(dir.filePath(QStringLiteral("m.eml")));
         QVERIFY(f.open(QIODevice::WriteOnly));

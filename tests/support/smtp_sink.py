@@ -13,8 +13,9 @@ Listeners (all on 127.0.0.1, all require AUTH before MAIL):
   --plain-port     no TLS; AUTH allowed in clear text (benchmarks only)
 AUTH mechanisms: PLAIN, LOGIN, XOAUTH2 (the bearer token must equal --password).
 
-Recipients: bounce* -> 550, greylist* -> 451 the first time the address is seen,
-tempfail* -> always 451, anything else -> 250.
+Recipients: bounce* -> 550 5.1.1, policy* -> 550 5.7.1 (a refusal that is not a
+bounce), greylist* -> 451 the first time the address is seen, tempfail* -> always
+451, anything else -> 250.
 
 Output in OUT:
   msg-NNNNNN.eml     raw message of each accepted DATA
@@ -140,6 +141,8 @@ class Sink:
             return f"451 4.7.1 <{address}>: Greylisted, try again later"
         if local.startswith("tempfail"):
             return "451 4.3.0 Temporary failure"
+        if local.startswith("policy"):
+            return f"550 5.7.1 <{address}>: Relay access denied"
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(rcpt_options)
         return "250 OK"

@@ -34,7 +34,9 @@ struct Transfer
     curl_slist *headers = nullptr;
     curl_slist *recipients = nullptr;
     char errorBuffer[CURL_ERROR_SIZE] = {};
-    QString refusedAddress; ///< a webhook address refused after DNS
+    QString refusedAddress;  ///< a webhook address refused after DNS
+    bool http = false;       ///< an HTTP request (SMS, webhook), not SMTP
+    bool handedOver = false; ///< the whole message left us: a failure now is ambiguous
     bool allowPrivate = true;
     QByteArray lastCommand;   ///< the last SMTP command sent
     QByteArray failedCommand; ///< the command the first 4xx/5xx reply answered
@@ -51,6 +53,8 @@ struct Transfer
         replies.clear();
         errorBuffer[0] = 0;
         refusedAddress.clear();
+        http = false;
+        handedOver = false;
         lastCommand.clear();
         failedCommand.clear();
     }
@@ -83,6 +87,8 @@ size_t readUpload(char *buffer, size_t size, size_t count, void *userdata)
         std::min<qsizetype>(qsizetype(size * count), t->upload.size() - t->uploaded);
     memcpy(buffer, t->upload.constData() + t->uploaded, size_t(n));
     t->uploaded += n;
+    if (t->uploaded == t->upload.size())
+        t->handedOver = true;
     return size_t(n);
 }
 
@@ -111,6 +117,8 @@ int debugLines(CURL *, curl_infotype type, char *data, size_t size, void *userda
         }
     } else if (type == CURLINFO_HEADER_OUT) {
         t->lastCommand = QByteArray(data, qsizetype(std::min<size_t>(size, 16)));
+        if (t->http)
+            t->handedOver = true; // the request is on its way; its body follows at once
     }
     return 0;
 }
@@ -232,9 +240,19 @@ std::optional<DeliveryResult> connectionTrouble(const Transfer &t, int code, con
                       .arg(where, curlMessage(t, code));
         return r;
     }
-    if (code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_CONNECT ||
-        code == CURLE_OPERATION_TIMEDOUT || code == CURLE_SSL_CONNECT_ERROR ||
-        code == CURLE_SEND_ERROR || code == CURLE_RECV_ERROR || code == CURLE_GOT_NOTHING) {
+    const bool broken = code == CURLE_OPERATION_TIMEDOUT || code == CURLE_SEND_ERROR ||
+                        code == CURLE_RECV_ERROR || code == CURLE_GOT_NOTHING ||
+                        code == CURLE_PARTIAL_FILE;
+    if (broken && t.handedOver) {
+        r.outcome = DeliveryResult::Outcome::Ambiguous;
+        r.reply = Transport::tr("The connection to %1 broke after the message was handed over "
+                                "(%2). It may have been delivered, so it is not sent again on "
+                                "its own: resend or discard it.")
+                      .arg(where, curlMessage(t, code));
+        return r;
+    }
+    if (broken || code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_CONNECT ||
+        code == CURLE_SSL_CONNECT_ERROR) {
         r.outcome = DeliveryResult::Outcome::Temporary;
         r.reply = Transport::tr("Cannot reach %1: %2").arg(where, curlMessage(t, code));
         return r;
@@ -312,10 +330,11 @@ public:
                     curl_easy_setopt(e, CURLOPT_LOGIN_OPTIONS, "AUTH=LOGIN");
             }
         }
-        const QByteArray from = '<' + m_from.address.toUtf8() + '>';
+        const QByteArray from = '<' + m_from.asciiAddress() + '>';
         curl_easy_setopt(e, CURLOPT_MAIL_FROM, from.constData());
+        const Mailbox to{QString(), d.recipient};
         t.recipients =
-            curl_slist_append(nullptr, QByteArray('<' + d.recipient.toUtf8() + '>').constData());
+            curl_slist_append(nullptr, QByteArray('<' + to.asciiAddress() + '>').constData());
         curl_easy_setopt(e, CURLOPT_MAIL_RCPT, t.recipients);
         t.upload = d.content;
         curl_easy_setopt(e, CURLOPT_UPLOAD, 1L);
@@ -358,11 +377,27 @@ public:
             if (status < 500) {
                 r.outcome = DeliveryResult::Outcome::Temporary;
             } else {
-                // 550/551/553 (or an enhanced 5.1.x) for the recipient: the address is bad.
-                static const QRegularExpression badMailbox(QStringLiteral("\\b5\\.1\\.\\d+\\b"));
-                const bool bounce = t.failedCommand.startsWith("RCPT") &&
-                                    (status == 550 || status == 551 || status == 553 ||
-                                     badMailbox.match(text).hasMatch());
+                // A bad address is a bounce only when the server says so: an enhanced
+                // 5.1.x / 5.2.1 status, or (without one) a 550/551/553 that names the
+                // mailbox. Policy refusals (5.7.x: relaying, SPF, blocks) fail the
+                // message but never suppress the contact.
+                static const QRegularExpression enhanced(
+                    QStringLiteral("\\b([245])\\.(\\d{1,3})\\.(\\d{1,3})\\b"));
+                static const QRegularExpression mailboxWords(
+                    QStringLiteral("unknown|no such|does not exist|doesn't exist|not found|"
+                                   "invalid (recipient|mailbox|address)|mailbox unavailable|"
+                                   "user unavailable|disabled"),
+                    QRegularExpression::CaseInsensitiveOption);
+                const auto e = enhanced.match(text);
+                bool badMailbox;
+                if (e.hasMatch())
+                    badMailbox = e.captured(2) == QLatin1String("1") ||
+                                 (e.captured(2) == QLatin1String("2") &&
+                                  e.captured(3) == QLatin1String("1"));
+                else
+                    badMailbox = (status == 550 || status == 551 || status == 553) &&
+                                 mailboxWords.match(text).hasMatch();
+                const bool bounce = t.failedCommand.startsWith("RCPT") && badMailbox;
                 r.outcome =
                     bounce ? DeliveryResult::Outcome::Bounce : DeliveryResult::Outcome::Permanent;
             }
@@ -391,11 +426,32 @@ private:
 
 // ------------------------------------------------------------------ SMS
 
-QString fillTemplate(QString text, const QHash<QString, QString> &values)
+/// {name} placeholders filled in one pass: a value is never scanned again, so a
+/// message text that contains "{secret}" stays text.
+QString fillTemplate(const QString &text, const QHash<QString, QString> &values)
 {
-    for (auto it = values.begin(); it != values.end(); ++it)
-        text.replace(QLatin1Char('{') + it.key() + QLatin1Char('}'), it.value());
-    return text;
+    QString out;
+    out.reserve(text.size());
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype open = text.indexOf(QLatin1Char('{'), i);
+        if (open < 0)
+            break;
+        const qsizetype close = text.indexOf(QLatin1Char('}'), open + 1);
+        if (close < 0)
+            break;
+        const QString name = text.mid(open + 1, close - open - 1);
+        out += QStringView(text).mid(i, open - i);
+        if (values.contains(name)) {
+            out += values.value(name);
+            i = close + 1;
+        } else {
+            out += QLatin1Char('{');
+            i = open + 1;
+        }
+    }
+    out += QStringView(text).mid(i);
+    return out;
 }
 
 class SmsChannel final : public Transport
@@ -425,6 +481,9 @@ public:
             fillTemplate(m_config.value(QStringLiteral("url")).toString(), urlValues).toUtf8();
         curl_easy_setopt(e, CURLOPT_URL, url.constData());
         curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "https,http");
+        t.http = true;
+        if (const int timeout = m_config.value(QStringLiteral("timeoutMs")).toInt(); timeout > 0)
+            curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, long(timeout));
 
         const QString auth = m_config.value(QStringLiteral("auth")).toString();
         if (auth == QLatin1String("basic")) {
@@ -555,6 +614,7 @@ public:
         }
         curl_easy_setopt(e, CURLOPT_URL, url.toEncoded().constData());
         curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "https,http");
+        t.http = true;
         curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
         curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, 15000L);
         t.allowPrivate = m_allowPrivate || d.allowPrivateNetwork;

@@ -36,6 +36,8 @@ struct DeliveryResult
         Permanent,    ///< never again (5xx)
         Bounce,       ///< the address does not exist: suppress it
         AccountError, ///< the account is wrong (login, certificate): the message waits
+        Ambiguous,    ///< the connection broke after the message was handed over: it may
+                      ///< have gone out, so it is never sent again on its own
     };
     qint64 outboxId = 0;
     Outcome outcome = Outcome::Temporary;
