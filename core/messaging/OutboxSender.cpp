@@ -42,6 +42,7 @@ struct OutboxSender::Claimed
     QString recipient;
     QString templateName;
     int attempts = 0; ///< including this one
+    qint64 claimedAt = 0;
     Account *account = nullptr;
     Delivery delivery;
 };
@@ -515,6 +516,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                 c.delivery.text = r.text;
             }
             c.account = account;
+            c.claimedAt = now;
             used[account] += 1;
             account->limiter.record(now);
         }
@@ -565,6 +567,8 @@ bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
         Claimed *c = m_inFlight.value(r.outboxId);
         if (!c)
             continue;
+        if (c->account)
+            c->account->limiter.finish(c->claimedAt, now);
         using O = DeliveryResult::Outcome;
         bool ok = true;
         switch (r.outcome) {

@@ -247,6 +247,7 @@ private Q_SLOTS:
         for (qint64 now = t; now < t + 60'000; ++now) {
             if (limiter.allows(now)) {
                 limiter.record(now);
+                limiter.finish(now, now + 3); // 3 ms on the wire
                 starts << now;
             }
         }
@@ -254,6 +255,22 @@ private Q_SLOTS:
                  qPrintable(QString::number(starts.size())));
         for (int i = 10; i < starts.size(); ++i)
             QVERIFY(starts.at(i) - starts.at(i - 10) > 1000);
+
+        // A slow server: sends take 300 ms. The tenth before must have *ended* a
+        // second ago, so arrivals at the server never bunch into 11 a second.
+        RateLimiter slow({10, 0, 0});
+        QList<std::pair<qint64, qint64>> sends; // start, end
+        for (qint64 now = t; now < t + 20'000; ++now) {
+            for (const auto &[start, end] : sends)
+                if (end == now)
+                    slow.finish(start, end);
+            if (slow.allows(now)) {
+                slow.record(now);
+                sends.append({now, now + 300});
+            }
+        }
+        for (int i = 10; i < sends.size(); ++i)
+            QVERIFY(sends.at(i).first > sends.at(i - 10).second + 1000);
     }
 
     void rateLimiterWindows()
