@@ -1,5 +1,7 @@
 #include "templates/TemplatesPage.h"
 
+#include "widgets/EmailPreview.h"
+
 #include "contacts/ContactRepository.h"
 #include "contacts/CustomFields.h"
 #include "i18n/Formatter.h"
@@ -9,6 +11,7 @@
 #include "messaging/TestSend.h"
 #include "messaging/UnsubscribeTokens.h"
 #include "widgets/ActionButton.h"
+#include "widgets/EmailPreview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -751,13 +754,7 @@ void TemplatesPage::updateChecks()
         m_previewHeader->setText(header);
         m_previewHeader->setLayoutDirection(direction);
         m_previewHeader->show();
-        // Qt's rich text reads CSS "text-align:right" in a right-to-left block as
-        // "leading", which puts Persian on the left; dir="rtl" and align="right"
-        // (both in the email too) already say it, so the preview drops the CSS.
-        QString html = rendered.html;
-        html.replace(QLatin1String("text-align:right;"), QString());
-        html.replace(QLatin1String("width=\"600\""), QLatin1String("width=\"100%\""));
-        m_preview->setHtml(html);
+        m_preview->setHtml(emailForTextBrowser(rendered.html));
     } else {
         m_previewHeader->hide();
         m_preview->setPlainText(rendered.text);

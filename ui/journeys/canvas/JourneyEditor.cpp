@@ -11,6 +11,7 @@
 #include "segments/RuleBuilder.h"
 #include "segments/SegmentRepository.h"
 #include "widgets/ActionButton.h"
+#include "widgets/EmailPreview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -654,13 +655,9 @@ QWidget *JourneyEditor::templatePicker(const QString &type, const QString &curre
             if (!r) {
                 preview->setPlainText(errors.join(QLatin1Char('\n')));
             } else if (t.isEmail()) {
-                // Qt reads CSS text-align:right as "leading" in RTL; dir and align say it.
-                QString html = r->html;
-                html.replace(QLatin1String("text-align:right;"), QString());
-                html.replace(QLatin1String("width=\"600\""), QLatin1String("width=\"100%\""));
                 preview->setHtml(
                     JourneyCanvas::tr("<p><b>Subject:</b> %1</p>").arg(r->subject.toHtmlEscaped()) +
-                    html);
+                    emailForTextBrowser(r->html));
             } else {
                 preview->setPlainText(r->text);
             }
