@@ -193,6 +193,25 @@ private Q_SLOTS:
             shot.save(QDir(QStringLiteral(MASIR_BINARY_DIR))
                           .filePath(QStringLiteral("templates_fa.png")));
         }
+        {
+            ui::OutboxPage page(m_ws->db());
+            page.resize(1000, 420);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            page.refresh();
+            QCOMPARE(page.layoutDirection(), Qt::RightToLeft);
+            page.grab().toImage().save(
+                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("outbox_fa.png")));
+        }
+        {
+            ui::ChannelsDialog dialog(m_ws->db());
+            dialog.resize(900, 700);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QCOMPARE(dialog.layoutDirection(), Qt::RightToLeft);
+            dialog.grab().toImage().save(
+                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("channels_fa.png")));
+        }
         Translations::install(QStringLiteral("en"));
         QApplication::setLayoutDirection(Qt::LeftToRight);
     }

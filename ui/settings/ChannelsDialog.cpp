@@ -5,6 +5,7 @@
 #include "messaging/TestSend.h"
 #include "settings/WorkspaceSettings.h"
 #include "widgets/Selection.h"
+#include "widgets/TextDirection.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -147,6 +148,7 @@ ChannelsDialog::ChannelsDialog(const Database &db, QWidget *parent)
     m_businessName->setPlaceholderText(tr("Your shop or company, as your contacts know it"));
     senderForm->addRow(tr("&Business name:"), m_businessName);
     m_postalAddress = new QPlainTextEdit(settings.value(Key::PostalAddress).toString());
+    alignToTextDirection(m_postalAddress);
     m_postalAddress->setObjectName(QStringLiteral("postalAddress"));
     m_postalAddress->setAccessibleName(tr("Postal address"));
     m_postalAddress->setTabChangesFocus(true);
@@ -181,11 +183,11 @@ ChannelsDialog::ChannelsDialog(const Database &db, QWidget *parent)
     m_quiet->setObjectName(QStringLiteral("quietHours"));
     m_quietFrom = new QTimeEdit;
     m_quietFrom->setObjectName(QStringLiteral("quietFrom"));
-    m_quietFrom->setDisplayFormat(QStringLiteral("HH:mm"));
+    setDateTimeFormat(m_quietFrom, QStringLiteral("HH:mm"));
     m_quietFrom->setAccessibleName(tr("Quiet hours start"));
     m_quietTo = new QTimeEdit;
     m_quietTo->setObjectName(QStringLiteral("quietTo"));
-    m_quietTo->setDisplayFormat(QStringLiteral("HH:mm"));
+    setDateTimeFormat(m_quietTo, QStringLiteral("HH:mm"));
     m_quietTo->setAccessibleName(tr("Quiet hours end"));
     {
         const QTime from =

@@ -1,6 +1,7 @@
 #include "templates/TemplatesPage.h"
 
 #include "widgets/EmailPreview.h"
+#include "widgets/TextDirection.h"
 
 #include "contacts/ContactRepository.h"
 #include "contacts/CustomFields.h"
@@ -178,6 +179,7 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
     m_form->addRow(tr("P&reheader:"), m_preheader);
 
     m_body = new QPlainTextEdit;
+    alignToTextDirection(m_body);
     m_body->setObjectName(QStringLiteral("body"));
     m_body->setAccessibleName(tr("Message"));
     m_body->setTabChangesFocus(true);

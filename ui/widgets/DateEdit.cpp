@@ -1,6 +1,7 @@
 #include "widgets/DateEdit.h"
 
 #include "i18n/Formatter.h"
+#include "widgets/TextDirection.h"
 
 #include <QDateEdit>
 
@@ -12,7 +13,7 @@ QDateEdit *makeDateEdit(QWidget *parent)
     edit->setCalendarPopup(true);
     // QDateTimeEdit takes the calendar; the locale gives the digits.
     edit->setCalendar(Formatter::calendar());
-    edit->setDisplayFormat(QStringLiteral("yyyy/MM/dd"));
+    setDateTimeFormat(edit, QStringLiteral("yyyy/MM/dd"));
     edit->setMinimumDate(QDate(1900, 1, 1));
     edit->setMaximumDate(QDate(2100, 12, 31));
     return edit;

@@ -12,6 +12,7 @@
 #include "segments/SegmentRepository.h"
 #include "widgets/ActionButton.h"
 #include "widgets/EmailPreview.h"
+#include "widgets/TextDirection.h"
 
 #include <QAction>
 #include <QApplication>
@@ -535,7 +536,7 @@ void JourneyEditor::updateInspector()
             auto *edit = new QTimeEdit;
             edit->setObjectName(key);
             edit->setAccessibleName(field.label());
-            edit->setDisplayFormat(QStringLiteral("HH:mm"));
+            setDateTimeFormat(edit, QStringLiteral("HH:mm"));
             const QTime at = QTime::fromString(value.toString(), QStringLiteral("HH:mm"));
             edit->setTime(at.isValid() ? at : QTime(key == QLatin1String("from") ? 9 : 17, 0));
             connect(edit, &QTimeEdit::editingFinished, this,
@@ -566,7 +567,7 @@ void JourneyEditor::updateInspector()
             edit->setAccessibleName(field.label());
             edit->setCalendarPopup(true);
             edit->setCalendar(Formatter::calendar());
-            edit->setDisplayFormat(QStringLiteral("yyyy/MM/dd HH:mm"));
+            setDateTimeFormat(edit, QStringLiteral("yyyy/MM/dd HH:mm"));
             const QDateTime at = QDateTime::fromString(value.toString(), Qt::ISODate);
             edit->setDateTime(at.isValid() ? at.toLocalTime()
                                            : QDateTime::currentDateTime().addDays(1));
