@@ -548,11 +548,8 @@ bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
     const QList<DeliveryResult> results = m_unsettled;
     SendStats stats;
     const qint64 now = m_clock.nowMs();
-    WorkspaceSettings settings(m_db);
-    const int maxAttempts =
-        std::max(1, settings.value(WorkspaceSettings::Key::MaxAttempts).toInt());
-    const qint64 retryBase =
-        std::max<qint64>(1, settings.value(WorkspaceSettings::Key::RetryBaseMs).toLongLong());
+    const int maxAttempts = std::max(1, m_maxAttempts);
+    const qint64 retryBase = std::max<qint64>(1, m_retryBaseMs);
     Transaction tx(m_db.connection());
     if (!tx.isActive()) {
         m_error = tx.errorString();
@@ -691,6 +688,11 @@ std::optional<SendStats> OutboxSender::run(qint64 budgetMs)
     }
     if (!acquire(stats))
         return m_error.isEmpty() ? std::optional<SendStats>(stats) : std::nullopt;
+    {
+        const WorkspaceSettings settings(m_db); // read once a run, not once a message
+        m_maxAttempts = settings.value(WorkspaceSettings::Key::MaxAttempts).toInt();
+        m_retryBaseMs = settings.value(WorkspaceSettings::Key::RetryBaseMs).toLongLong();
+    }
     if (!settle({}, stats)) // results a failed commit kept back
         return std::nullopt;
     m_templates.clear(); // templates and settings may have changed since the last run

@@ -87,6 +87,8 @@ private:
     std::vector<std::unique_ptr<Claimed>> m_claims;
     QHash<QString, std::shared_ptr<CompiledMessage>> m_templates;
     int m_rotation = 0;
+    int m_maxAttempts = 5; ///< from the settings, read at the start of each run
+    qint64 m_retryBaseMs = 60000;
     QString m_error;
 };
 

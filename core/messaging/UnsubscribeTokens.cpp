@@ -42,6 +42,14 @@ std::optional<qint64> UnsubscribeTokens::verify(const QString &token)
     return id;
 }
 
+const SenderInfo &UnsubscribeTokens::senderSettings()
+{
+    // Read once: one sender run builds links for many messages.
+    if (!m_sender)
+        m_sender = senderInfo();
+    return *m_sender;
+}
+
 SenderInfo UnsubscribeTokens::senderInfo() const
 {
     WorkspaceSettings s(m_db);
@@ -55,8 +63,7 @@ SenderInfo UnsubscribeTokens::senderInfo() const
 
 QString UnsubscribeTokens::url(qint64 contactId)
 {
-    const QString page =
-        WorkspaceSettings(m_db).value(WorkspaceSettings::Key::UnsubscribeUrl).toString();
+    const QString page = senderSettings().unsubscribeUrl;
     if (page.isEmpty())
         return mailto(contactId);
     QString url = page;
@@ -71,8 +78,7 @@ QString UnsubscribeTokens::url(qint64 contactId)
 
 QString UnsubscribeTokens::mailto(qint64 contactId)
 {
-    const QString address =
-        WorkspaceSettings(m_db).value(WorkspaceSettings::Key::UnsubscribeMailto).toString();
+    const QString address = senderSettings().unsubscribeMailto;
     if (address.isEmpty())
         return {};
     return QStringLiteral("mailto:") + address + QStringLiteral("?subject=unsubscribe%20") +

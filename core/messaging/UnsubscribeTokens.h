@@ -38,9 +38,11 @@ public:
 
 private:
     QByteArray secret();
+    const SenderInfo &senderSettings();
 
     const Database &m_db;
     QByteArray m_secret;
+    std::optional<SenderInfo> m_sender;
     QString m_error;
 };
 
