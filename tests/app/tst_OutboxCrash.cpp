@@ -117,22 +117,23 @@ private Q_SLOTS:
 
         QRandomGenerator random(1403);
         int killed = 0;
+        int landed = 0; // kills that found messages still to send
         for (int round = 0; killed < kills && round < kills * 3; ++round) {
             QProcess worker;
             worker.start(QStringLiteral(MASIR_CLI_PATH),
                          w + QStringList{QStringLiteral("worker"), QStringLiteral("run")});
             QVERIFY(worker.waitForStarted());
-            QTest::qWait(int(random.bounded(300, 900)));
+            QTest::qWait(int(random.bounded(150, 450)));
             if (worker.state() == QProcess::Running) {
                 worker.kill(); // SIGKILL: no clean-up of any kind
                 ++killed;
             }
             worker.waitForFinished();
+            landed += scalarIn(ws, QStringLiteral("SELECT count(*) FROM outbox WHERE state IN "
+                                                  "('queued', 'sending')")) > 0;
         }
         QCOMPARE(killed, kills);
-        const qint64 sentBefore = scalarIn(ws, QStringLiteral("SELECT count(*) FROM outbox "
-                                                              "WHERE state = 'sent'"));
-        QVERIFY2(sentBefore < queued, "everything went out before the last kill: nothing tested");
+        QVERIFY2(landed > 0, "everything went out before the first kill: nothing tested");
         // The rest, without interruption.
         for (int i = 0;
              i < 20 && scalarIn(ws, QStringLiteral("SELECT count(*) FROM outbox WHERE "
@@ -184,21 +185,23 @@ private Q_SLOTS:
                  0);
         const int listedCount = int(QJsonDocument::fromJson(listed).array().size());
 
-        qInfo().noquote() << QStringLiteral(
-                                 "outbox crash trial: %1 messages, %2 SIGKILLs; sent %3, "
-                                 "interrupted %4 (of which the server had received %5), listed "
-                                 "interrupted %6; sent twice %7, lost %8, other states %9, "
-                                 "unknown at the server %10")
-                                 .arg(queued)
-                                 .arg(killed)
-                                 .arg(sent)
-                                 .arg(interrupted)
-                                 .arg(interruptedDelivered)
-                                 .arg(listedCount)
-                                 .arg(twice)
-                                 .arg(lost)
-                                 .arg(other)
-                                 .arg(unknown);
+        qInfo().noquote()
+            << QStringLiteral(
+                   "outbox crash trial: %1 messages, %2 SIGKILLs (%11 while sending); sent %3, "
+                   "interrupted %4 (of which the server had received %5), listed "
+                   "interrupted %6; sent twice %7, lost %8, other states %9, "
+                   "unknown at the server %10")
+                   .arg(queued)
+                   .arg(killed)
+                   .arg(sent)
+                   .arg(interrupted)
+                   .arg(interruptedDelivered)
+                   .arg(listedCount)
+                   .arg(twice)
+                   .arg(lost)
+                   .arg(other)
+                   .arg(unknown)
+                   .arg(landed);
         QCOMPARE(twice, 0);
         QCOMPARE(lost, 0);
         QCOMPARE(other, 0);
