@@ -2,7 +2,6 @@
 #include "CliApp.h"
 
 #include "contacts/ContactRepository.h"
-#include "contacts/CustomFields.h"
 #include "contacts/PhoneNumbers.h"
 #include "messaging/ChannelAccounts.h"
 #include "messaging/MessageRenderer.h"
@@ -293,11 +292,8 @@ int CliApp::templates(Database &db, const QStringList &args)
         t.marketing = !parser.isSet(QStringLiteral("transactional"));
         if (!openWorkspace(db))
             return 1;
-        QStringList keys;
-        for (const FieldDefinition &field : CustomFieldRepository(db).fields())
-            keys << field.key;
-        const CompiledMessage m =
-            MessageRenderer::compile(t, MergeVocabulary(keys), UnsubscribeTokens(db).senderInfo());
+        const CompiledMessage m = MessageRenderer::compile(t, MergeVocabulary::of(db),
+                                                           UnsubscribeTokens(db).senderInfo());
         if (!m.isValid())
             return fail(tr("the template has errors:\n%1").arg(m.errors.join(QLatin1Char('\n'))));
         TemplateRepository repo(db);

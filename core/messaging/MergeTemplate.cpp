@@ -1,5 +1,7 @@
 #include "messaging/MergeTemplate.h"
 
+#include "contacts/CustomFields.h"
+
 #include <QRegularExpression>
 
 namespace masir {
@@ -158,6 +160,14 @@ MergeVocabulary::MergeVocabulary(const QStringList &customFieldKeys)
         m_custom << QStringLiteral("custom.") + key;
         m_names.insert(m_custom.last());
     }
+}
+
+MergeVocabulary MergeVocabulary::of(const Database &db)
+{
+    QStringList keys;
+    for (const FieldDefinition &f : CustomFieldRepository(db).fields())
+        keys << f.key;
+    return MergeVocabulary(keys);
 }
 
 bool MergeVocabulary::contains(const QString &name) const

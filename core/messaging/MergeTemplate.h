@@ -10,6 +10,8 @@
 
 namespace masir {
 
+class Database;
+
 /// A problem in a template, at a 1-based line and column of its source.
 struct TemplateError
 {
@@ -37,6 +39,8 @@ class MergeVocabulary final
 public:
     MergeVocabulary();
     explicit MergeVocabulary(const QStringList &customFieldKeys);
+    /// The standard names and the workspace's custom fields.
+    static MergeVocabulary of(const Database &db);
 
     bool contains(const QString &name) const;
     /// Standard names, then custom ones, for the editor's "insert merge tag" menu.

@@ -2,7 +2,6 @@
 
 #include "common/Logging.h"
 #include "contacts/ContactRepository.h"
-#include "contacts/CustomFields.h"
 #include "events/EventStore.h"
 #include "messaging/MessageRenderer.h"
 #include "messaging/MimeMessage.h"
@@ -217,13 +216,9 @@ const CompiledMessage *OutboxSender::compiled(const QString &name, QString *erro
             *error = tr("There is no template named \"%1\".").arg(name);
             return nullptr;
         }
-        WorkspaceSettings settings(m_db);
         const SenderInfo sender = UnsubscribeTokens(m_db).senderInfo();
-        QStringList keys;
-        for (const FieldDefinition &f : CustomFieldRepository(m_db).fields())
-            keys << f.key;
-        m_templates.insert(name, std::make_shared<CompiledMessage>(
-                                     MessageRenderer::compile(*t, MergeVocabulary(keys), sender)));
+        m_templates.insert(name, std::make_shared<CompiledMessage>(MessageRenderer::compile(
+                                     *t, MergeVocabulary::of(m_db), sender)));
     }
     const CompiledMessage *m = m_templates.value(name).get();
     if (!m->isValid()) {

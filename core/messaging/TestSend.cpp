@@ -2,7 +2,6 @@
 
 #include "contacts/Contact.h"
 #include "contacts/ContactRepository.h"
-#include "contacts/CustomFields.h"
 #include "contacts/PhoneNumbers.h"
 #include "messaging/MessageRenderer.h"
 #include "messaging/MimeMessage.h"
@@ -82,12 +81,9 @@ DeliveryResult TestSend::send(const Database &db, const ChannelAccount &a, const
 std::optional<RenderedMessage> TestSend::sample(const Database &db, const MessageTemplate &t,
                                                 QStringList *errors)
 {
-    QStringList keys;
-    for (const FieldDefinition &f : CustomFieldRepository(db).fields())
-        keys << f.key;
     UnsubscribeTokens tokens(db);
     const SenderInfo sender = tokens.senderInfo();
-    const CompiledMessage m = MessageRenderer::compile(t, MergeVocabulary(keys), sender);
+    const CompiledMessage m = MessageRenderer::compile(t, MergeVocabulary::of(db), sender);
     if (!m.isValid()) {
         *errors = m.errors;
         return std::nullopt;

@@ -115,6 +115,23 @@ class tst_Sending : public QObject
         return a;
     }
 
+    /// A Twilio-shaped gateway on the HTTP test server, with its token stored.
+    ChannelAccount twilioAccount(TestWorkspace &ws)
+    {
+        ChannelAccount twilio;
+        twilio.name = QStringLiteral("twilio");
+        twilio.kind = QStringLiteral("sms");
+        twilio.config = ChannelAccounts::smsPreset(QStringLiteral("twilio"), m_http.base());
+        twilio.config.insert(QStringLiteral("username"), QStringLiteral("AC0001"));
+        twilio.config.insert(QStringLiteral("sender"), QStringLiteral("+15005550006"));
+        ChannelAccounts accounts(ws.db());
+        if (!accounts.save(twilio))
+            qWarning() << accounts.errorString();
+        SecretStore(WorkspaceSettings(ws.db()).token(WorkspaceSettings::Key::WorkspaceId))
+            .write(twilio.name, QStringLiteral("twtoken"));
+        return twilio;
+    }
+
     qint64 queue(TestWorkspace &ws, qint64 contact, const QString &to,
                  const QString &templateName = QStringLiteral("welcome"),
                  const QString &channel = QStringLiteral("email"))
@@ -480,14 +497,8 @@ private Q_SLOTS:
         SecretStore secrets(WorkspaceSettings(ws.db()).token(WorkspaceSettings::Key::WorkspaceId));
         ChannelAccounts accounts(ws.db());
 
-        ChannelAccount twilio;
-        twilio.name = QStringLiteral("twilio");
-        twilio.kind = QStringLiteral("sms");
-        twilio.config = ChannelAccounts::smsPreset(QStringLiteral("twilio"), m_http.base());
-        twilio.config.insert(QStringLiteral("username"), QStringLiteral("AC0001"));
-        twilio.config.insert(QStringLiteral("sender"), QStringLiteral("+15005550006"));
-        QVERIFY2(accounts.save(twilio), qPrintable(accounts.errorString()));
-        QVERIFY(secrets.write(twilio.name, QStringLiteral("twtoken")));
+        ChannelAccount twilio = twilioAccount(ws);
+        QVERIFY(twilio.id > 0);
         const qint64 viaTwilio = queue(ws, contact, QStringLiteral("+989121234567"),
                                        QStringLiteral("sms"), QStringLiteral("sms"));
         QCOMPARE(sendAll(ws).sent, 1);
@@ -556,14 +567,8 @@ private Q_SLOTS:
                        QStringLiteral("+989121112233"));
         SecretStore secrets(WorkspaceSettings(ws.db()).token(WorkspaceSettings::Key::WorkspaceId));
         ChannelAccounts accounts(ws.db());
-        ChannelAccount twilio;
-        twilio.name = QStringLiteral("twilio");
-        twilio.kind = QStringLiteral("sms");
-        twilio.config = ChannelAccounts::smsPreset(QStringLiteral("twilio"), m_http.base());
-        twilio.config.insert(QStringLiteral("username"), QStringLiteral("AC0001"));
-        twilio.config.insert(QStringLiteral("sender"), QStringLiteral("+15005550006"));
-        QVERIFY(accounts.save(twilio));
-        QVERIFY(secrets.write(twilio.name, QStringLiteral("twtoken")));
+        ChannelAccount twilio = twilioAccount(ws);
+        QVERIFY(twilio.id > 0);
         const qint64 id = queue(ws, contact, QStringLiteral("+989121112233"), QStringLiteral("sms"),
                                 QStringLiteral("sms"));
         QCOMPARE(sendAll(ws).sent, 1);

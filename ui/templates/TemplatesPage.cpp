@@ -338,14 +338,6 @@ void TemplatesPage::showEvent(QShowEvent *event)
     updateChecks();
 }
 
-QStringList TemplatesPage::customFieldKeys() const
-{
-    QStringList keys;
-    for (const FieldDefinition &f : CustomFieldRepository(m_db).fields())
-        keys << f.key;
-    return keys;
-}
-
 void TemplatesPage::reloadContacts()
 {
     const qint64 keep = m_previewContact->currentData().toLongLong();
@@ -676,7 +668,7 @@ void TemplatesPage::updateActions()
 void TemplatesPage::buildTagMenu()
 {
     m_tagMenu->clear();
-    const MergeVocabulary vocabulary(customFieldKeys());
+    const MergeVocabulary vocabulary = MergeVocabulary::of(m_db);
     const QStringList standard = MergeVocabulary::standardNames();
     bool separated = false;
     for (const QString &name : vocabulary.names()) {
@@ -714,8 +706,7 @@ void TemplatesPage::updateChecks()
     const MessageTemplate t = currentTemplate();
     UnsubscribeTokens tokens(m_db);
     const SenderInfo sender = tokens.senderInfo();
-    const CompiledMessage compiled =
-        MessageRenderer::compile(t, MergeVocabulary(customFieldKeys()), sender);
+    const CompiledMessage compiled = MessageRenderer::compile(t, MergeVocabulary::of(m_db), sender);
     m_errors->setText(compiled.errors.join(QLatin1Char('\n')));
     m_errors->setVisible(!compiled.isValid());
 

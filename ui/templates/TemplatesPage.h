@@ -100,7 +100,6 @@ private:
     void insertTag(const QString &name);
     QString uniqueName(const QString &base) const;
     QListWidgetItem *itemFor(qint64 id) const;
-    QStringList customFieldKeys() const;
     const Contact *previewContactData();
 
     const Database &m_db;
