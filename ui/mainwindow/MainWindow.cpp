@@ -182,6 +182,13 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     m_contacts->view()->setFocus();
 }
 
+MainWindow::~MainWindow()
+{
+    // The worker thread reads m_clock: it stops before the members go, not later
+    // with the other children.
+    delete m_worker;
+}
+
 void MainWindow::addPage(const QString &title, QWidget *page)
 {
     const int index = m_pages->addWidget(page);

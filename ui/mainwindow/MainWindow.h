@@ -44,6 +44,7 @@ public:
     };
 
     explicit MainWindow(const Database &db, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     ContactsPage *contactsPage() const { return m_contacts; }
     SegmentsPage *segmentsPage() const { return m_segments; }
