@@ -1428,6 +1428,10 @@ Options:
         <source>Imported from %1</source>
         <translation>درون‌بری‌شده از %1</translation>
     </message>
+    <message>
+        <source>Score %1 → %2</source>
+        <translation>امتیاز %1 ← %2</translation>
+    </message>
 </context>
 <context>
     <name>masir::ImportHistory</name>

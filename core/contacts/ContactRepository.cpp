@@ -8,6 +8,7 @@
 #include "contacts/EmailAddress.h"
 #include "contacts/PhoneNumbers.h"
 #include "contacts/TextNormalizer.h"
+#include "scoring/ScoreHistory.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
@@ -444,11 +445,9 @@ bool ContactRepository::remove(const QList<qint64> &ids)
 ContactSnapshot ContactRepository::snapshot(const QList<qint64> &ids) const
 {
     ContactSnapshot snap;
-    const std::pair<const char *, const char *> tables[] = {{"contacts", "id"},
-                                                            {"contact_tags", "contact_id"},
-                                                            {"contact_values", "contact_id"},
-                                                            {"events", "contact_id"},
-                                                            {"notes", "contact_id"}};
+    const std::pair<const char *, const char *> tables[] = {
+        {"contacts", "id"},       {"contact_tags", "contact_id"},  {"contact_values", "contact_id"},
+        {"events", "contact_id"}, {"score_changes", "contact_id"}, {"notes", "contact_id"}};
     QSqlQuery q(db());
     q.setForwardOnly(true);
     for (const auto &[table, key] : tables) {
@@ -558,7 +557,7 @@ bool ContactRepository::merge(qint64 keepId, qint64 otherId)
     if (!tx.isActive())
         return fail(tx.errorString());
     QSqlQuery q(db());
-    for (const char *table : {"events", "notes"}) {
+    for (const char *table : {"events", "score_changes", "notes"}) {
         q.prepare(QStringLiteral("UPDATE %1 SET contact_id = ? WHERE contact_id = ?")
                       .arg(QLatin1String(table)));
         q.addBindValue(keepId);
@@ -739,6 +738,17 @@ QList<ContactListRow> ContactRepository::page(const ContactQuery &query,
 QList<Event> ContactRepository::timeline(qint64 id, int limit) const
 {
     QList<Event> events = EventStore(db()).timeline(id, limit);
+    // Score changes have a table of their own; the timeline shows them in place.
+    const QList<Event> scores = ScoreHistory(db()).timeline(id, limit);
+    if (!scores.isEmpty()) {
+        QList<Event> merged;
+        merged.reserve(events.size() + scores.size());
+        std::merge(events.cbegin(), events.cend(), scores.cbegin(), scores.cend(),
+                   std::back_inserter(merged), [](const Event &a, const Event &b) {
+                       return a.occurredAt > b.occurredAt; // newest first
+                   });
+        events = merged.mid(0, limit);
+    }
     // A contact an import created has no event row for that (a million-row import
     // would double its writes); its entry comes from the import record.
     QSqlQuery q(db());

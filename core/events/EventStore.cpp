@@ -123,6 +123,10 @@ QString EventStore::describe(const Event &event)
     if (t == EventType::StageChanged)
         return tr("Stage changed to %1")
             .arg(ContactVocabulary::stageLabel(p.value(QLatin1String("to")).toString()));
+    if (t == EventType::ScoreChanged)
+        return tr("Score %1 → %2")
+            .arg(QLocale().toString(p.value(QLatin1String("from")).toInteger()),
+                 QLocale().toString(p.value(QLatin1String("to")).toInteger()));
     if (t == EventType::EmailSent)
         return tr("Email sent: %1").arg(subject);
     if (t == EventType::EmailOpened)

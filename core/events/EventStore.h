@@ -30,6 +30,7 @@ inline const QString TagAdded = QStringLiteral("tag_added");
 inline const QString TagRemoved = QStringLiteral("tag_removed");
 inline const QString ConsentChanged = QStringLiteral("consent_changed");
 inline const QString StageChanged = QStringLiteral("stage_changed");
+inline const QString ScoreChanged = QStringLiteral("score_changed"); ///< from ScoreHistory
 inline const QString EmailSent = QStringLiteral("email_sent");
 inline const QString EmailOpened = QStringLiteral("email_opened");
 inline const QString EmailClicked = QStringLiteral("email_clicked");

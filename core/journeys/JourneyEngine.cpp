@@ -6,6 +6,7 @@
 #include "journeys/NodeTypes.h"
 #include "scheduler/Clock.h"
 #include "scheduler/LocalTime.h"
+#include "scoring/ScoreHistory.h"
 #include "segments/SegmentCompiler.h"
 #include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
@@ -20,6 +21,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
+
+#include <array>
 
 namespace masir {
 
@@ -285,8 +288,8 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
     QSqlQuery q(db);
     QSqlQuery cursor(db);
     QSqlQuery state(db);
-    state.prepare(QStringLiteral("SELECT event_cursor, contact_cursor, date_cursor FROM journeys "
-                                 "WHERE id = ?"));
+    state.prepare(QStringLiteral("SELECT event_cursor, contact_cursor, date_cursor, score_cursor "
+                                 "FROM journeys WHERE id = ?"));
     state.addBindValue(journey.id);
     if (!state.exec() || !state.next()) {
         m_error = state.lastError().text();
@@ -295,6 +298,7 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
     qint64 eventCursor = state.value(0).toLongLong();
     qint64 contactCursor = state.value(1).toLongLong();
     QString dateCursor = state.value(2).toString();
+    qint64 scoreCursor = state.value(3).toLongLong();
 
     auto enrolled = [&](const QString &node, qint64 contact) {
         const auto n = enrolAt(journey, node, contact, now);
@@ -308,6 +312,7 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
     QList<const JourneyNode *> created;
     QList<const JourneyNode *> dated;
     QList<const JourneyNode *> segmented;
+    QList<const JourneyNode *> scored; // fed by the score history
     for (const JourneyNode &n : c->graph.nodes()) {
         const QString &t = n.type;
         if (t == QLatin1String("trigger.tag"))
@@ -323,7 +328,7 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
         else if (t == QLatin1String("trigger.event"))
             listeners[n.config.value(QStringLiteral("event")).toString()] << n.id;
         else if (t == QLatin1String("trigger.score"))
-            listeners[QStringLiteral("score_changed")] << n.id;
+            scored << &n;
         else if (t == QLatin1String("trigger.contact_created"))
             created << &n;
         else if (t == QLatin1String("trigger.date"))
@@ -372,10 +377,6 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
                             (from.isEmpty() ||
                              payload.value(QStringLiteral("from")).toString() == from) &&
                             (to.isEmpty() || payload.value(QStringLiteral("to")).toString() == to);
-                    } else if (n->type == QLatin1String("trigger.score")) {
-                        const double threshold = cfg.value(QStringLiteral("threshold")).toDouble();
-                        match = payload.value(QStringLiteral("from")).toDouble() < threshold &&
-                                payload.value(QStringLiteral("to")).toDouble() >= threshold;
                     } else if (n->type == QLatin1String("trigger.event")) {
                         for (const QJsonValue &fv :
                              cfg.value(QStringLiteral("filters")).toArray()) {
@@ -413,6 +414,38 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
     cursor.prepare(QStringLiteral("SELECT COALESCE(max(id), 0) FROM events"));
     if (cursor.exec() && cursor.next() && listeners.isEmpty())
         eventCursor = std::max(eventCursor, cursor.value(0).toLongLong());
+
+    // Score thresholds: a change from below to at or above the trigger's score.
+    if (!scored.isEmpty()) {
+        for (;;) {
+            q.prepare(QStringLiteral("SELECT id, contact_id, from_score, to_score FROM "
+                                     "score_changes WHERE id > ? ORDER BY id LIMIT 5000"));
+            q.addBindValue(scoreCursor);
+            if (!Sql::exec(q, &m_error))
+                return false;
+            QList<std::array<qint64, 3>> changes; // contact, from, to
+            while (q.next()) {
+                scoreCursor = q.value(0).toLongLong();
+                changes.append(
+                    {q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+            }
+            for (const auto &[contact, from, to] : std::as_const(changes)) {
+                for (const JourneyNode *n : std::as_const(scored)) {
+                    const double threshold =
+                        n->config.value(QStringLiteral("threshold")).toDouble();
+                    if (double(from) < threshold && double(to) >= threshold &&
+                        !enrolled(n->id, contact))
+                        return false;
+                }
+            }
+            if (changes.size() < 5000)
+                break;
+        }
+    } else {
+        cursor.prepare(QStringLiteral("SELECT COALESCE(max(id), 0) FROM score_changes"));
+        if (cursor.exec() && cursor.next())
+            scoreCursor = std::max(scoreCursor, cursor.value(0).toLongLong());
+    }
 
     if (!created.isEmpty()) {
         q.prepare(QStringLiteral("SELECT id FROM contacts WHERE id > ? ORDER BY id"));
@@ -544,8 +577,9 @@ bool JourneyEngine::scanJourney(const Journey &journey, JourneyRunStats &stats)
     }
 
     state.prepare(QStringLiteral("UPDATE journeys SET event_cursor = ?, contact_cursor = ?, "
-                                 "date_cursor = ? WHERE id = ?"));
-    for (const QVariant &v : QVariantList{eventCursor, contactCursor, dateCursor, journey.id})
+                                 "date_cursor = ?, score_cursor = ? WHERE id = ?"));
+    for (const QVariant &v :
+         QVariantList{eventCursor, contactCursor, dateCursor, scoreCursor, journey.id})
         state.addBindValue(v);
     if (!Sql::exec(state, &m_error))
         return false;
@@ -1067,12 +1101,12 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                 q.addBindValue(c.contactId);
                 if (!Sql::exec(q, &m_error))
                     return false;
-                events.append(c.contactId, QStringLiteral("score_changed"),
-                              QDateTime::fromMSecsSinceEpoch(c.now, Qt::UTC),
-                              {{QStringLiteral("from"), c.score},
-                               {QStringLiteral("to"), c.score + points},
-                               {QStringLiteral("points"), points},
-                               {QStringLiteral("reason"), QStringLiteral("journey")}});
+                ScoreHistory history(db);
+                if (!history.append(c.contactId, QDateTime::fromMSecsSinceEpoch(c.now, Qt::UTC),
+                                    c.score, c.score + points, QStringLiteral("journey"))) {
+                    m_error = history.errorString();
+                    return false;
+                }
                 c.score += points;
             } else if (t == QLatin1String("action.task")) {
                 q.prepare(QStringLiteral("INSERT INTO tasks (contact_id, title, owner, due_at, "

@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "contacts/Contact.h"
 #include "events/EventStore.h"
+#include "scoring/ScoreHistory.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
@@ -38,7 +39,7 @@ QString filterSql(const ScoringRule &rule, QVariantList &binds)
 // Events that Masir records about a contact, not things the contact did: they
 // neither count as activity nor stop the inactivity decay.
 const QString kNotActivity = QStringLiteral(
-    "('score_changed', 'stage_changed', 'task_created', 'contact_updated', 'contact_imported', "
+    "('stage_changed', 'task_created', 'contact_updated', 'contact_imported', "
     "'contacts_merged', 'tag_added', 'tag_removed', 'note_added', 'email_sent', 'sms_sent')");
 
 bool exec(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
@@ -254,11 +255,11 @@ std::optional<int> LeadScoring::record(qint64 contactId, const QString &type, co
         if (!exec(q, QStringLiteral("UPDATE contacts SET score = ? WHERE id = ?"), {to, contactId},
                   &m_error))
             return std::nullopt;
-        events.append(contactId, EventTypeScoring::ScoreChanged, when,
-                      {{QStringLiteral("from"), from},
-                       {QStringLiteral("to"), to},
-                       {QStringLiteral("points"), points},
-                       {QStringLiteral("reason"), type}});
+        ScoreHistory history(m_db.connection());
+        if (!history.append(contactId, when, from, to, type)) {
+            m_error = history.errorString();
+            return std::nullopt;
+        }
         if (!applyThresholds(contactId, to, when))
             return std::nullopt;
     }
@@ -430,9 +431,7 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
     // order, and every change is kept on the timeline.
     auto contacts =
         query(QStringLiteral("SELECT id, score, created_at FROM contacts ORDER BY id"), {});
-    auto event = query(QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, "
-                                      "payload) VALUES (?, ?, ?, ?)"),
-                       {});
+    auto event = query(ScoreHistory::insertSql(), {});
     auto update = query(QStringLiteral("UPDATE contacts SET score = ? WHERE id = ?"), {});
     if (!contacts || !event || !update)
         return std::nullopt;
@@ -463,14 +462,14 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         return std::nullopt;
     }
     contacts.reset();
-    event->bind(2, EventTypeScoring::ScoreChanged.toUtf8());
-    event->bind(3, now);
+    event->bind(2, now);
+    event->bind(5, QByteArrayLiteral("recompute"));
     RecomputeResult result;
-    // One b-tree at a time: first the timeline, then the scores, both in contact order.
+    // One b-tree at a time: first the history, then the scores, both in contact order.
     for (const Change &c : changes) {
         event->bind(1, c.id);
-        event->bind(4, "{\"from\":" + QByteArray::number(c.from) +
-                           ",\"to\":" + QByteArray::number(c.to) + ",\"reason\":\"recompute\"}");
+        event->bind(3, c.from);
+        event->bind(4, c.to);
         if (!event->exec()) {
             m_error = event->errorString();
             return std::nullopt;

@@ -75,7 +75,7 @@ public:
         qint64 promoted = 0; ///< contacts moved to MQL or SQL
     };
     /// Recomputes every score from the event history as of \a now. Each change
-    /// is kept as a score_changed event; thresholds are applied after.
+    /// is kept in the score history (ScoreHistory); thresholds are applied after.
     std::optional<RecomputeResult>
     recomputeAll(const QDateTime &now = QDateTime::currentDateTimeUtc());
 
@@ -89,7 +89,6 @@ private:
 };
 
 namespace EventTypeScoring {
-inline const QString ScoreChanged = QStringLiteral("score_changed");
 inline const QString TaskCreated = QStringLiteral("task_created");
 inline const QString Unsubscribed = QStringLiteral("unsubscribed");
 } // namespace EventTypeScoring

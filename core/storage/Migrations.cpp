@@ -340,6 +340,32 @@ const QList<QStringList> &migrationList()
             QStringLiteral("CREATE INDEX outbox_recipient ON outbox (channel, recipient) "
                            "WHERE state = 'queued'"),
         },
+        // 11: score changes in a narrow table of their own, out of the events: a
+        // recomputation writes one per contact whose score moved.
+        {
+            QStringLiteral(R"(CREATE TABLE score_changes (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                contact_id BIGINT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+                occurred_at BIGINT NOT NULL,
+                from_score BIGINT NOT NULL,
+                to_score BIGINT NOT NULL,
+                reason TEXT NOT NULL DEFAULT ''))"),
+            QStringLiteral("CREATE INDEX score_changes_contact ON score_changes (contact_id, "
+                           "occurred_at)"),
+            QStringLiteral(
+                "INSERT INTO score_changes (contact_id, occurred_at, from_score, to_score, reason) "
+                "SELECT contact_id, occurred_at, CAST(COALESCE(json_extract(payload, '$.from'), 0) "
+                "AS INTEGER), CAST(COALESCE(json_extract(payload, '$.to'), 0) AS INTEGER), "
+                "COALESCE(json_extract(payload, '$.reason'), '') FROM events WHERE type = "
+                "'score_changed' ORDER BY id"),
+            // A journey's place in the score history: the changes it had already seen
+            // as events (ids follow the events' order).
+            QStringLiteral(
+                "ALTER TABLE journeys ADD COLUMN score_cursor BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("UPDATE journeys SET score_cursor = (SELECT count(*) FROM events WHERE "
+                           "type = 'score_changed' AND id <= journeys.event_cursor)"),
+            QStringLiteral("DELETE FROM events WHERE type = 'score_changed'"),
+        },
     };
     return list;
 }

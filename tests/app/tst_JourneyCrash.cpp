@@ -110,8 +110,8 @@ private Q_SLOTS:
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM outbox")), sends);
         QCOMPARE(one(QStringLiteral("SELECT count(DISTINCT contact_id || template) FROM outbox")),
                  sends);
-        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM events WHERE type = 'score_changed' AND "
-                                    "payload LIKE '%journey%'")),
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM score_changes WHERE reason = "
+                                    "'journey'")),
                  completed);
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM events WHERE type = 'tag_added' AND "
                                     "payload LIKE '%journeyed%'")),

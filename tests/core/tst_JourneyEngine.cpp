@@ -9,6 +9,7 @@
 #include "journeys/JourneyTemplates.h"
 #include "scheduler/Clock.h"
 #include "scheduler/Worker.h"
+#include "scoring/ScoreHistory.h"
 #include "segments/SegmentRepository.h"
 #include "segments/SegmentRule.h"
 #include "settings/WorkspaceSettings.h"
@@ -526,9 +527,8 @@ private Q_SLOTS:
         c.stage = QStringLiteral("lost");
         c.birthday = QDate(1990, today.month(), today.day());
         QVERIFY(repo.update(c));
-        EventStore(m_ws->db().connection())
-            .append(mina, QStringLiteral("score_changed"), m_clock->now(),
-                    {{QStringLiteral("from"), 40}, {QStringLiteral("to"), 55}});
+        QVERIFY(ScoreHistory(m_ws->db().connection())
+                    .append(mina, m_clock->now(), 40, 55, QStringLiteral("manual")));
         run();
         QCOMPARE(outboxFor(mina, QStringLiteral("tag")), 1);
         QCOMPARE(outboxFor(mina, QStringLiteral("winback")), 1);

@@ -107,10 +107,9 @@ private Q_SLOTS:
                 {id}),
             1);
         QCOMPARE(
-            scalar(
-                QStringLiteral(
-                    "SELECT count(*) FROM events WHERE contact_id = ? AND type = 'score_changed'"),
-                {id}),
+            scalar(QStringLiteral(
+                       "SELECT count(*) FROM score_changes WHERE contact_id = ? AND reason <> ''"),
+                   {id}),
             6);
         // clicks in a new 30-day period count again; 100 makes it SQL
         for (int i = 0; i < 5; ++i)
@@ -174,10 +173,24 @@ private Q_SLOTS:
         // Chen has done nothing for 100 days: three full months of decay (-5 each)
         QCOMPARE(score(idle), -15);
         QCOMPARE(r->contacts, 3);
+        // each change is in the score history, and on the timeline
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM score_changes WHERE reason = "
+                                       "'recompute' AND from_score = 0 AND to_score = ?"),
+                        {liveB}),
+                 1);
+        const QList<Event> timeline = ContactRepository(m_ws->db()).timeline(idle);
+        const auto change = std::find_if(timeline.cbegin(), timeline.cend(), [](const Event &e) {
+            return e.type == EventType::ScoreChanged;
+        });
+        QVERIFY(change != timeline.cend());
+        QCOMPARE(change->payload.value(QStringLiteral("to")).toInt(), -15);
+        QCOMPARE(EventStore::describe(*change), QStringLiteral("Score 0 → -15"));
         // recomputing again changes nothing and records nothing
         const qint64 events = scalar(QStringLiteral("SELECT count(*) FROM events"));
+        const qint64 changes = scalar(QStringLiteral("SELECT count(*) FROM score_changes"));
         QCOMPARE(scoring.recomputeAll(m_t0.addSecs(60))->contacts, 0);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM events")), events);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM score_changes")), changes);
     }
 
     void recomputePromotes()

@@ -3,6 +3,7 @@
 #include "storage/Migrations.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -87,6 +88,65 @@ private Q_SLOTS:
         fresh.email = QStringLiteral("new@example.com");
         QVERIFY2(repo.create(fresh), qPrintable(repo.errorString()));
         QCOMPARE(repo.count(), 2);
+        QVERIFY(db.integrityProblems().isEmpty());
+    }
+
+    // Schema 11 moved score changes out of the events into score_changes; a
+    // journey keeps its place in them.
+    void scoreChangesLeaveTheEvents()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v10.masir"));
+        QVERIFY(buildAtVersion(path, 10));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v10"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char *sql :
+                 {"INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (1, "
+                  "'score_changed', 2000, '{\"from\":0,\"to\":5,\"points\":5,\"reason\":"
+                  "\"email_opened\"}')",
+                  "INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (1, "
+                  "'email_opened', 2500, '{}')",
+                  "INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (1, "
+                  "'score_changed', 3000, '{\"from\":5,\"to\":35,\"reason\":\"journey\"}')",
+                  "INSERT INTO journeys (name, graph, created_at, updated_at, event_cursor) "
+                  "VALUES ('seen one', '{}', 1, 1, 3)"})
+                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v10"));
+
+        Database db(path);
+        QVERIFY2(db.open(), qPrintable(db.errorString()));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM events WHERE type = 'score_changed'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT id, contact_id, occurred_at, from_score, to_score, "
+                                      "reason FROM score_changes ORDER BY id")));
+        QList<QVariantList> rows;
+        while (q.next())
+            rows << QVariantList{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toInt(),
+                                 q.value(3).toInt(), q.value(4).toInt(), q.value(5).toString()};
+        QCOMPARE(rows, (QList<QVariantList>{{1, 1, 2000, 0, 5, QStringLiteral("email_opened")},
+                                            {2, 1, 3000, 5, 35, QStringLiteral("journey")}}));
+        // the journey had read up to event 3, past the first score change: it goes
+        // on from the second
+        QVERIFY(q.exec(QStringLiteral("SELECT score_cursor FROM journeys")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        // the timeline still shows them, newest first, among the events
+        const QList<Event> timeline = ContactRepository(db).timeline(1);
+        QStringList types;
+        for (const Event &e : timeline)
+            types << e.type;
+        QCOMPARE(types,
+                 (QStringList{QStringLiteral("score_changed"), QStringLiteral("email_opened"),
+                              QStringLiteral("score_changed"), QStringLiteral("contact_created")}));
+        QCOMPARE(timeline.first().payload.value(QStringLiteral("points")).toInt(), 30);
         QVERIFY(db.integrityProblems().isEmpty());
     }
 

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "events/EventStore.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace masir {
+
+/// Every change of a contact's score, in its own narrow table (score_changes)
+/// rather than among the events: a recomputation can change a million scores,
+/// and a row of five numbers each costs a fraction of an event with its two
+/// indexes. The timeline shows them among the events, as score_changed.
+class ScoreHistory final
+{
+public:
+    explicit ScoreHistory(QSqlDatabase db);
+
+    /// \a reason: the event type that scored, "journey", "recompute" or "manual".
+    bool append(qint64 contactId, const QDateTime &when, qint64 from, qint64 to,
+                const QString &reason);
+    /// Newest first, as events of type score_changed ({from, to, points, reason}).
+    QList<Event> timeline(qint64 contactId, int limit) const;
+    QString errorString() const { return m_error; }
+
+    /// The statement append() runs; bulk writers bind the same five values.
+    static QString insertSql();
+
+private:
+    QSqlDatabase m_db;
+    QString m_error;
+};
+
+} // namespace masir
