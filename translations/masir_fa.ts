@@ -39,7 +39,7 @@
         <translation>برای حساب یک نام بگذارید.</translation>
     </message>
     <message>
-        <source>Enter the SMTP server's host name.</source>
+        <source>Enter the SMTP server&apos;s host name.</source>
         <translation>نام میزبان سرور SMTP را وارد کنید.</translation>
     </message>
     <message>
@@ -51,11 +51,11 @@
         <translation>امنیت باید starttls، tls یا none باشد.</translation>
     </message>
     <message>
-        <source>Enter the From address, e.g. "Shop &lt;news@shop.example&gt;".</source>
+        <source>Enter the From address, e.g. &quot;Shop &lt;news@shop.example&gt;&quot;.</source>
         <translation>نشانی فرستنده را وارد کنید، مثلاً «فروشگاه &lt;news@shop.example&gt;».</translation>
     </message>
     <message>
-        <source>Enter the gateway's web address (https://...).</source>
+        <source>Enter the gateway&apos;s web address (https://...).</source>
         <translation>نشانی وب درگاه را وارد کنید (https://...).</translation>
     </message>
     <message>
@@ -79,7 +79,7 @@
         <translation>تعداد اتصال‌ها باید بین ۱ تا ۱۶ باشد.</translation>
     </message>
     <message>
-        <source>There is already an account named "%1".</source>
+        <source>There is already an account named &quot;%1&quot;.</source>
         <translation>حسابی با نام «%1» از قبل وجود دارد.</translation>
     </message>
     <message>
@@ -150,7 +150,7 @@
         <translation>هیچ فرمانی داده نشده است.</translation>
     </message>
     <message>
-        <source>Unknown command "%1".</source>
+        <source>Unknown command &quot;%1&quot;.</source>
         <translation>فرمان ناشناختهٔ «%1».</translation>
     </message>
     <message>
@@ -180,7 +180,7 @@
         </translation>
     </message>
     <message>
-        <source>Unknown subcommand "contacts %1".</source>
+        <source>Unknown subcommand &quot;contacts %1&quot;.</source>
         <translation>زیرفرمان ناشناختهٔ «contacts %1».</translation>
     </message>
     <message>
@@ -224,7 +224,7 @@
         <translation>پروندهٔ CSV.</translation>
     </message>
     <message>
-        <source>The file's encoding (utf-8, utf-16le, windows-1256, ...).</source>
+        <source>The file&apos;s encoding (utf-8, utf-16le, windows-1256, ...).</source>
         <translation>کدگذاری پرونده (utf-8، utf-16le، windows-1256، ...).</translation>
     </message>
     <message>
@@ -236,7 +236,7 @@
         <translation>ردیف نخست داده است، نه سرستون.</translation>
     </message>
     <message>
-        <source>Map a column: "Header=field", "Header=custom.key", "Header=custom.key:number" or "Header=skip".</source>
+        <source>Map a column: &quot;Header=field&quot;, &quot;Header=custom.key&quot;, &quot;Header=custom.key:number&quot; or &quot;Header=skip&quot;.</source>
         <translation>نگاشت یک ستون: «Header=field»، «Header=custom.key»، «Header=custom.key:number» یا «Header=skip».</translation>
     </message>
     <message>
@@ -300,23 +300,23 @@
         <translation>%1 وجود ندارد.</translation>
     </message>
     <message>
-        <source>Unknown encoding "%1". Use one of: %2.</source>
+        <source>Unknown encoding &quot;%1&quot;. Use one of: %2.</source>
         <translation>کدگذاری ناشناختهٔ «%1». یکی از این‌ها را به کار ببرید: %2.</translation>
     </message>
     <message>
-        <source>The delimiter is one character, or "tab".</source>
+        <source>The delimiter is one character, or &quot;tab&quot;.</source>
         <translation>جداکننده یک نویسه است، یا «tab».</translation>
     </message>
     <message>
-        <source>--map takes "Header=field", not "%1".</source>
+        <source>--map takes &quot;Header=field&quot;, not &quot;%1&quot;.</source>
         <translation>--map شکل «Header=field» را می‌پذیرد، نه «%1».</translation>
     </message>
     <message>
-        <source>A new custom field is text, number, date or boolean, not "%1".</source>
+        <source>A new custom field is text, number, date or boolean, not &quot;%1&quot;.</source>
         <translation>فیلد سفارشی تازه متن، عدد، تاریخ یا بله/خیر است، نه «%1».</translation>
     </message>
     <message>
-        <source>"%1" is not a contact field. Use one of: %2, custom.KEY or skip.</source>
+        <source>&quot;%1&quot; is not a contact field. Use one of: %2, custom.KEY or skip.</source>
         <translation>«%1» فیلد مخاطب نیست. یکی از این‌ها را به کار ببرید: %2، custom.KEY یا skip.</translation>
     </message>
     <message>
@@ -340,7 +340,7 @@
         <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, "%7", %8 s)</source>
+        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, &quot;%7&quot;, %8 s)</source>
         <translation>%1 ردیف: %2 ساخته، %3 به‌روز، %4 رها، %5 رد شد (%6، «%7»، %8 ثانیه)</translation>
     </message>
     <message>
@@ -402,7 +402,7 @@
         <translation>segment count نام یک بخش یا ‎--rule FILE.json‎ می‌گیرد.</translation>
     </message>
     <message>
-        <source>There is no segment called "%1".</source>
+        <source>There is no segment called &quot;%1&quot;.</source>
         <translation>بخشی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -422,7 +422,7 @@
         <translation>segment save یک نام و ‎--rule FILE.json‎ می‌گیرد.</translation>
     </message>
     <message>
-        <source>"%1" is a list, not a rule segment.</source>
+        <source>&quot;%1&quot; is a list, not a rule segment.</source>
         <translation>«%1» یک فهرست است، نه بخشی با قاعده.</translation>
     </message>
     <message>
@@ -430,7 +430,7 @@
         <translation>segment materialize نام یک بخش را می‌گیرد.</translation>
     </message>
     <message>
-        <source>Unknown subcommand "segment %1".</source>
+        <source>Unknown subcommand &quot;segment %1&quot;.</source>
         <translation>زیرفرمان ناشناختهٔ «segment %1».</translation>
     </message>
     <message>
@@ -454,7 +454,7 @@
         <translation>journey به زیرفرمان نیاز دارد: list، import، activate، pause یا enrol.</translation>
     </message>
     <message>
-        <source>The journey's name.</source>
+        <source>The journey&apos;s name.</source>
         <translation>نام سفر.</translation>
     </message>
     <message>
@@ -478,7 +478,7 @@
         <translation>گرهٔ %1</translation>
     </message>
     <message>
-        <source>There is no journey called "%1".</source>
+        <source>There is no journey called &quot;%1&quot;.</source>
         <translation>سفری به نام «%1» نیست.</translation>
     </message>
     <message>
@@ -498,7 +498,7 @@
         <translation>%1 پروندهٔ JSON نیست: %2</translation>
     </message>
     <message>
-        <source>Saved journey "%1".</source>
+        <source>Saved journey &quot;%1&quot;.</source>
         <translation>سفر «%1» ذخیره شد.</translation>
     </message>
     <message>
@@ -510,7 +510,7 @@
         <translation>journey enrol نام سفر و --segment S یا --all می‌گیرد.</translation>
     </message>
     <message>
-        <source>Unknown journey subcommand "%1".</source>
+        <source>Unknown journey subcommand &quot;%1&quot;.</source>
         <translation>زیرفرمان ناشناختهٔ journey: «%1».</translation>
     </message>
     <message>
@@ -554,7 +554,7 @@
         <translation>journey create یک نام و --template KEY می‌گیرد.</translation>
     </message>
     <message>
-        <source>There is no template "%1"; see journey templates.</source>
+        <source>There is no template &quot;%1&quot;; see journey templates.</source>
         <translation>الگویی به نام «%1» نیست؛ journey templates را ببینید.</translation>
     </message>
     <message>
@@ -562,7 +562,7 @@
         <translation>journey simulate نام سفر و --contact ID یا --segment S می‌گیرد.</translation>
     </message>
     <message>
-        <source>would send %1 "%2" to %3 at %4</source>
+        <source>would send %1 &quot;%2&quot; to %3 at %4</source>
         <translation>%1 «%2» را در %4 به %3 می‌فرستاد</translation>
     </message>
     <message>
@@ -573,7 +573,7 @@ Commands:
   contacts count [--search T]  print the number of contacts
   contacts export FILE.csv [--bom] [--list L]
                                export every contact as UTF-8 CSV
-  import FILE [--encoding E] [--delimiter D] [--map "Header=field" ...]
+  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
          [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
          [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
                                import contacts from a CSV file
@@ -604,7 +604,7 @@ Commands:
   worker run [--once] [--batch N] [--send-budget MS]
                                run journeys and send in the foreground (--once: one cycle)
   channel add smtp --name N --host H --port P --security starttls|tls|none
-         [--user U] [--from "Name &lt;addr&gt;"] [--ca-file F] [--auth plain|login|xoauth2]
+         [--user U] [--from &quot;Name &lt;addr&gt;&quot;] [--ca-file F] [--auth plain|login|xoauth2]
          [--connections N] [--limits gmail|workspace|...] [--per-second N]
          [--per-hour N] [--per-day N] [--replace]
                                add an SMTP account (password: MASIR_SMTP_PASSWORD)
@@ -613,7 +613,7 @@ Commands:
                                add an SMS gateway (key: MASIR_SMS_SECRET)
   channel list [--json]        list SMTP accounts and SMS gateways
   channel test NAME --to ADDRESS_OR_PHONE
-                               send a test and show the server's reply
+                               send a test and show the server&apos;s reply
   channel remove NAME          remove an account and its secret
   template add --name N --channel email|sms [--subject S] [--preheader P]
          --body-file F.md [--transactional] [--replace]
@@ -641,7 +641,7 @@ Options:
   contacts count [--search T]  تعداد مخاطبان را چاپ می‌کند
   contacts export FILE.csv [--bom] [--list L]
                                همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند
-  import FILE [--encoding E] [--delimiter D] [--map "Header=field" ...]
+  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
          [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
          [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
                                مخاطبان را از یک پروندهٔ CSV درون‌بری می‌کند
@@ -672,7 +672,7 @@ Options:
   worker run [--once] [--batch N] [--send-budget MS]
                                سفرها را اجرا می‌کند و در پیش‌زمینه ارسال می‌کند (--once: یک دور)
   channel add smtp --name N --host H --port P --security starttls|tls|none
-         [--user U] [--from "Name &lt;addr&gt;"] [--ca-file F] [--auth plain|login|xoauth2]
+         [--user U] [--from &quot;Name &lt;addr&gt;&quot;] [--ca-file F] [--auth plain|login|xoauth2]
          [--connections N] [--limits gmail|workspace|...] [--per-second N]
          [--per-hour N] [--per-day N] [--replace]
                                یک حساب SMTP می‌افزاید (رمز عبور: MASIR_SMTP_PASSWORD)
@@ -712,7 +712,7 @@ Options:
         <translation>%1 ارسال‌شده، %2 در انتظار تلاش دوباره، %3 ناموفق، %4 کنارگذاشته، %5 قطع‌شده</translation>
     </message>
     <message>
-        <source>Unknown limits preset "%1".</source>
+        <source>Unknown limits preset &quot;%1&quot;.</source>
         <translation>پیش‌تنظیم سقف ارسال «%1» ناشناخته است.</translation>
     </message>
     <message>
@@ -736,7 +736,7 @@ Options:
         <translation>channel add به smtp یا sms نیاز دارد.</translation>
     </message>
     <message>
-        <source>The account's name.</source>
+        <source>The account&apos;s name.</source>
         <translation>نام حساب.</translation>
     </message>
     <message>
@@ -772,7 +772,7 @@ Options:
         <translation>تنظیم درگاه.</translation>
     </message>
     <message>
-        <source>channel add needs smtp or sms, not "%1".</source>
+        <source>channel add needs smtp or sms, not &quot;%1&quot;.</source>
         <translation>channel add به smtp یا sms نیاز دارد، نه «%1».</translation>
     </message>
     <message>
@@ -784,7 +784,7 @@ Options:
         <translation>مقدار --preset باید یکی از این‌ها باشد: %1</translation>
     </message>
     <message>
-        <source>There is already an account named "%1"; add --replace to change it.</source>
+        <source>There is already an account named &quot;%1&quot;; add --replace to change it.</source>
         <translation>حسابی با نام «%1» از قبل وجود دارد؛ برای تغییر آن، --replace را اضافه کنید.</translation>
     </message>
     <message>
@@ -796,15 +796,15 @@ Options:
         <translation>%1 را برابر رمز عبور یا کلید API قرار دهید؛ مسیر آن را در %2 نگه می‌دارد، هرگز در فضای کاری.</translation>
     </message>
     <message>
-        <source>Account "%1" saved; its secret is in %2.</source>
+        <source>Account &quot;%1&quot; saved; its secret is in %2.</source>
         <translation>حساب «%1» ذخیره شد؛ رمز یا کلید آن در %2 است.</translation>
     </message>
     <message>
-        <source>channel remove needs the account's name.</source>
+        <source>channel remove needs the account&apos;s name.</source>
         <translation>channel remove به نام حساب نیاز دارد.</translation>
     </message>
     <message>
-        <source>There is no account named "%1".</source>
+        <source>There is no account named &quot;%1&quot;.</source>
         <translation>حسابی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -812,7 +812,7 @@ Options:
         <translation>مقصد ارسال آزمایشی.</translation>
     </message>
     <message>
-        <source>channel test needs the account's name and --to.</source>
+        <source>channel test needs the account&apos;s name and --to.</source>
         <translation>channel test به نام حساب و --to نیاز دارد.</translation>
     </message>
     <message>
@@ -820,7 +820,7 @@ Options:
         <translation>فرستاده شد. پاسخ سرور: %1</translation>
     </message>
     <message>
-        <source>Unknown channel subcommand "%1".</source>
+        <source>Unknown channel subcommand &quot;%1&quot;.</source>
         <translation>زیرفرمان ناشناختهٔ channel: «%1».</translation>
     </message>
     <message>
@@ -850,11 +850,11 @@ Options:
 %1</translation>
     </message>
     <message>
-        <source>There is already a template named "%1"; add --replace to change it.</source>
+        <source>There is already a template named &quot;%1&quot;; add --replace to change it.</source>
         <translation>قالبی با نام «%1» از قبل وجود دارد؛ برای تغییر آن، --replace را اضافه کنید.</translation>
     </message>
     <message>
-        <source>Unknown template subcommand "%1".</source>
+        <source>Unknown template subcommand &quot;%1&quot;.</source>
         <translation>زیرفرمان ناشناختهٔ template: «%1».</translation>
     </message>
     <message>
@@ -862,7 +862,7 @@ Options:
         <translation>قالب.</translation>
     </message>
     <message>
-        <source>The contact's email or phone.</source>
+        <source>The contact&apos;s email or phone.</source>
         <translation>ایمیل یا شمارهٔ تلفن مخاطب.</translation>
     </message>
     <message>
@@ -870,11 +870,11 @@ Options:
         <translation>send به --template و --to نیاز دارد.</translation>
     </message>
     <message>
-        <source>There is no template named "%1".</source>
+        <source>There is no template named &quot;%1&quot;.</source>
         <translation>قالبی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>"%1" is not a phone number: %2</source>
+        <source>&quot;%1&quot; is not a phone number: %2</source>
         <translation>«%1» شمارهٔ تلفن نیست: %2</translation>
     </message>
     <message>
@@ -898,7 +898,7 @@ Options:
         <translation>مقدار --state باید یکی از این‌ها باشد: %1</translation>
     </message>
     <message>
-        <source>"%1" is not an outbox id.</source>
+        <source>&quot;%1&quot; is not an outbox id.</source>
         <translation>«%1» شناسهٔ صندوق خروجی نیست.</translation>
     </message>
     <message>
@@ -912,7 +912,7 @@ Options:
         </translation>
     </message>
     <message>
-        <source>Unknown outbox subcommand "%1".</source>
+        <source>Unknown outbox subcommand &quot;%1&quot;.</source>
         <translation>زیرفرمان ناشناختهٔ outbox: «%1».</translation>
     </message>
     <message>
@@ -928,7 +928,7 @@ Options:
         <translation>ذخیرهٔ تنظیم ممکن نیست.</translation>
     </message>
     <message>
-        <source>Unknown setting "%1"; keys: %2</source>
+        <source>Unknown setting &quot;%1&quot;; keys: %2</source>
         <translation>تنظیم ناشناختهٔ «%1»؛ کلیدها: %2</translation>
     </message>
 </context>
@@ -947,7 +947,7 @@ Options:
         <translation>برون‌بری لغو شد؛ هیچ پرونده‌ای نوشته نشد.</translation>
     </message>
     <message>
-        <source>There is no static list called "%1".</source>
+        <source>There is no static list called &quot;%1&quot;.</source>
         <translation>فهرست ثابتی به نام «%1» وجود ندارد.</translation>
     </message>
 </context>
@@ -1001,11 +1001,11 @@ Options:
         <translation>تاریخ تولد باید در گذشته باشد.</translation>
     </message>
     <message>
-        <source>Unknown stage "%1".</source>
+        <source>Unknown stage &quot;%1&quot;.</source>
         <translation>مرحلهٔ ناشناختهٔ «%1».</translation>
     </message>
     <message>
-        <source>There is no custom field "%1".</source>
+        <source>There is no custom field &quot;%1&quot;.</source>
         <translation>فیلد سفارشی «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -1138,19 +1138,19 @@ Options:
 <context>
     <name>masir::CustomFieldRepository</name>
     <message>
-        <source>"%1" is not a number.</source>
+        <source>&quot;%1&quot; is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a date (use YYYY-MM-DD).</source>
+        <source>&quot;%1&quot; is not a date (use YYYY-MM-DD).</source>
         <translation>«%1» تاریخ نیست (به شکل YYYY-MM-DD بنویسید).</translation>
     </message>
     <message>
-        <source>"%1" is not yes or no.</source>
+        <source>&quot;%1&quot; is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not one of: %2.</source>
+        <source>&quot;%1&quot; is not one of: %2.</source>
         <translation>«%1» یکی از این‌ها نیست: %2.</translation>
     </message>
     <message>
@@ -1311,7 +1311,7 @@ Options:
         <translation>بخش پیش از @ نمی‌تواند با نقطه آغاز یا تمام شود یا دو نقطهٔ پشت‌سرهم داشته باشد.</translation>
     </message>
     <message>
-        <source>The character "%1" is not allowed in an email address.</source>
+        <source>The character &quot;%1&quot; is not allowed in an email address.</source>
         <translation>نویسهٔ «%1» در نشانی ایمیل مجاز نیست.</translation>
     </message>
     <message>
@@ -1319,11 +1319,11 @@ Options:
         <translation>نشانی ایمیل پس از @ دامنه ندارد.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid domain.</source>
+        <source>&quot;%1&quot; is not a valid domain.</source>
         <translation>«%1» دامنهٔ معتبری نیست.</translation>
     </message>
     <message>
-        <source>The domain "%1" needs a dot, as in example.com.</source>
+        <source>The domain &quot;%1&quot; needs a dot, as in example.com.</source>
         <translation>دامنهٔ «%1» به نقطه نیاز دارد، مانند example.com.</translation>
     </message>
 </context>
@@ -1334,7 +1334,7 @@ Options:
         <translation>UTF-8 (یونی‌کد)</translation>
     </message>
     <message>
-        <source>UTF-16 LE (Excel "Unicode text")</source>
+        <source>UTF-16 LE (Excel &quot;Unicode text&quot;)</source>
         <translation>UTF-16 LE (گزینهٔ «Unicode text» اکسل)</translation>
     </message>
     <message>
@@ -1503,11 +1503,11 @@ Options:
         <translation>ساختن فیلد سفارشی %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Column "%1" is mapped to the custom field "%2", which does not exist. Create it first, or map the column elsewhere.</source>
+        <source>Column &quot;%1&quot; is mapped to the custom field &quot;%2&quot;, which does not exist. Create it first, or map the column elsewhere.</source>
         <translation>ستون «%1» به فیلد سفارشی «%2» نگاشته شده که وجود ندارد. نخست آن را بسازید یا ستون را به جای دیگری بنگارید.</translation>
     </message>
     <message>
-        <source>Column "%1" is mapped to "%2", which is not a contact field.</source>
+        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which is not a contact field.</source>
         <translation>ستون «%1» به «%2» نگاشته شده که فیلد مخاطب نیست.</translation>
     </message>
     <message>
@@ -1523,7 +1523,7 @@ Options:
         <translation>ثبت درون‌بری ممکن نیست: %1</translation>
     </message>
     <message>
-        <source>"%1" is a segment with rules, not a static list. Choose another name.</source>
+        <source>&quot;%1&quot; is a segment with rules, not a static list. Choose another name.</source>
         <translation>«%1» بخشی قاعده‌مند است، نه فهرست ثابت. نام دیگری برگزینید.</translation>
     </message>
     <message>
@@ -1531,7 +1531,7 @@ Options:
         <translation>این ردیف %1 فیلد دارد و سرستون %2؛ فیلدهای اضافه نادیده گرفته شدند.</translation>
     </message>
     <message>
-        <source>"%1": %2</source>
+        <source>&quot;%1&quot;: %2</source>
         <translation>«%1»: %2</translation>
     </message>
     <message>
@@ -1539,35 +1539,35 @@ Options:
         <translation>این ردیف نشانی ایمیل، شمارهٔ تلفن یا نام ندارد.</translation>
     </message>
     <message>
-        <source>The row has no email address or name, and its phone number "%1" is not valid.</source>
+        <source>The row has no email address or name, and its phone number &quot;%1&quot; is not valid.</source>
         <translation>این ردیف نشانی ایمیل یا نام ندارد و شمارهٔ تلفن «%1» آن معتبر نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a country we know.</source>
+        <source>&quot;%1&quot; is not a country we know.</source>
         <translation>«%1» کشوری نیست که بشناسیم.</translation>
     </message>
     <message>
-        <source>"%1" is not a date of birth we can read.</source>
+        <source>&quot;%1&quot; is not a date of birth we can read.</source>
         <translation>«%1» تاریخ تولدی نیست که بتوانیم بخوانیم.</translation>
     </message>
     <message>
-        <source>"%1" is not a gender we know.</source>
+        <source>&quot;%1&quot; is not a gender we know.</source>
         <translation>«%1» جنسیتی نیست که بشناسیم.</translation>
     </message>
     <message>
-        <source>"%1" is not a stage.</source>
+        <source>&quot;%1&quot; is not a stage.</source>
         <translation>«%1» مرحله نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a number.</source>
+        <source>&quot;%1&quot; is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a contact status.</source>
+        <source>&quot;%1&quot; is not a contact status.</source>
         <translation>«%1» وضعیت مخاطب نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not yes or no.</source>
+        <source>&quot;%1&quot; is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
@@ -1728,7 +1728,7 @@ Options:
         <translation>محرک ورودی ندارد: سفر را آغاز می‌کند.</translation>
     </message>
     <message>
-        <source>"%1" has no output called "%2".</source>
+        <source>&quot;%1&quot; has no output called &quot;%2&quot;.</source>
         <translation>«%1» خروجی‌ای به نام «%2» ندارد.</translation>
     </message>
     <message>
@@ -1740,7 +1740,7 @@ Options:
         <translation>شناسهٔ اتصال تکراری است.</translation>
     </message>
     <message>
-        <source>"%1" is not a node type this Masir knows.</source>
+        <source>&quot;%1&quot; is not a node type this Masir knows.</source>
         <translation>«%1» نوع گره‌ای نیست که این نسخهٔ مسیر بشناسد.</translation>
     </message>
     <message>
@@ -1764,11 +1764,11 @@ Options:
         <translation>این سفر با نسخهٔ تازه‌تری از مسیر ذخیره شده (قالب %1)؛ برای باز کردنش مسیر را به‌روز کنید.</translation>
     </message>
     <message>
-        <source>Node %1 ("%2") has no ID or an unknown type "%3".</source>
+        <source>Node %1 (&quot;%2&quot;) has no ID or an unknown type &quot;%3&quot;.</source>
         <translation>گرهٔ %1 («%2») شناسه ندارد یا نوعش «%3» ناشناخته است.</translation>
     </message>
     <message>
-        <source>The node ID "%1" is used twice.</source>
+        <source>The node ID &quot;%1&quot; is used twice.</source>
         <translation>شناسهٔ گرهٔ «%1» دو بار به کار رفته است.</translation>
     </message>
     <message>
@@ -1783,7 +1783,7 @@ Options:
         <translation>برای سفر نامی بگذارید.</translation>
     </message>
     <message>
-        <source>There is already a journey called "%1".</source>
+        <source>There is already a journey called &quot;%1&quot;.</source>
         <translation>سفری به نام «%1» از پیش هست.</translation>
     </message>
     <message>
@@ -1842,7 +1842,7 @@ Options:
 <context>
     <name>masir::LifecycleStages</name>
     <message>
-        <source>"%1" cannot be a stage key: use lower-case letters, digits and _.</source>
+        <source>&quot;%1&quot; cannot be a stage key: use lower-case letters, digits and _.</source>
         <translation>«%1» نمی‌تواند کلید مرحله باشد: از حروف کوچک لاتین، رقم و _ استفاده کنید.</translation>
     </message>
     <message>
@@ -1853,15 +1853,15 @@ Options:
 <context>
     <name>masir::MergeTemplate</name>
     <message>
-        <source>a quoted text is not closed with "</source>
-        <translation>متن داخل گیومه با " بسته نشده است</translation>
+        <source>a quoted text is not closed with &quot;</source>
+        <translation>متن داخل گیومه با &quot; بسته نشده است</translation>
     </message>
     <message>
-        <source>unexpected "%1"</source>
+        <source>unexpected &quot;%1&quot;</source>
         <translation>«%1» غیرمنتظره است</translation>
     </message>
     <message>
-        <source>there is no custom field "%1"</source>
+        <source>there is no custom field &quot;%1&quot;</source>
         <translation>فیلد سفارشی «%1» وجود ندارد</translation>
     </message>
     <message>
@@ -1885,7 +1885,7 @@ Options:
         <translation>برچسب جایگذاری باید با یک نام شروع شود، مثلاً {{first_name}}</translation>
     </message>
     <message>
-        <source>expected | before a filter, found "%1"</source>
+        <source>expected | before a filter, found &quot;%1&quot;</source>
         <translation>پیش از فیلتر باید | بیاید، اما «%1» آمده است</translation>
     </message>
     <message>
@@ -1893,12 +1893,12 @@ Options:
         <translation>پس از | نام فیلتر نیامده است</translation>
     </message>
     <message>
-        <source>unknown filter "%1"; use one of: %2</source>
+        <source>unknown filter &quot;%1&quot;; use one of: %2</source>
         <translation>فیلتر ناشناختهٔ «%1»؛ یکی از این‌ها را به کار ببرید: %2</translation>
     </message>
     <message>
-        <source>default needs a quoted text, e.g. default:"friend"</source>
-        <translation>default به متنی داخل گیومه نیاز دارد، مثلاً default:"friend"</translation>
+        <source>default needs a quoted text, e.g. default:&quot;friend&quot;</source>
+        <translation>default به متنی داخل گیومه نیاز دارد، مثلاً default:&quot;friend&quot;</translation>
     </message>
     <message>
         <source>{% %1 %} takes nothing more</source>
@@ -1917,23 +1917,23 @@ Options:
         <translation>بلوک ناشناختهٔ {% %1 %}؛ از if، else یا endif استفاده کنید</translation>
     </message>
     <message>
-        <source>{% if %} needs a condition, e.g. {% if tag "vip" %}</source>
-        <translation>{% if %} به یک شرط نیاز دارد، مثلاً {% if tag "vip" %}</translation>
+        <source>{% if %} needs a condition, e.g. {% if tag &quot;vip&quot; %}</source>
+        <translation>{% if %} به یک شرط نیاز دارد، مثلاً {% if tag &quot;vip&quot; %}</translation>
     </message>
     <message>
-        <source>tag needs a quoted tag name, e.g. tag "vip"</source>
-        <translation>tag به نام برچسب داخل گیومه نیاز دارد، مثلاً tag "vip"</translation>
+        <source>tag needs a quoted tag name, e.g. tag &quot;vip&quot;</source>
+        <translation>tag به نام برچسب داخل گیومه نیاز دارد، مثلاً tag &quot;vip&quot;</translation>
     </message>
     <message>
         <source>%1 needs a quoted text after it</source>
         <translation>پس از %1 باید متنی داخل گیومه بیاید</translation>
     </message>
     <message>
-        <source>{% if %} needs a name or tag "..."</source>
-        <translation>{% if %} به یک نام یا tag "..." نیاز دارد</translation>
+        <source>{% if %} needs a name or tag &quot;...&quot;</source>
+        <translation>{% if %} به یک نام یا tag &quot;...&quot; نیاز دارد</translation>
     </message>
     <message>
-        <source>unexpected "%1" in {% if %}</source>
+        <source>unexpected &quot;%1&quot; in {% if %}</source>
         <translation>«%1» غیرمنتظره در {% if %}</translation>
     </message>
     <message>
@@ -2004,7 +2004,7 @@ Options:
         <translation>پیوند لغو اشتراک</translation>
     </message>
     <message>
-        <source>Today's date</source>
+        <source>Today&apos;s date</source>
         <translation>تاریخ امروز</translation>
     </message>
     <message>
@@ -2603,11 +2603,11 @@ Options:
         <translation>مخاطب اشتراک خود را لغو کرده، پیامش برگشتی بوده یا رضایت خود را پس گرفته است.</translation>
     </message>
     <message>
-        <source>There is no template named "%1".</source>
+        <source>There is no template named &quot;%1&quot;.</source>
         <translation>قالبی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>Template "%1": %2</source>
+        <source>Template &quot;%1&quot;: %2</source>
         <translation>قالب «%1»: %2</translation>
     </message>
     <message>
@@ -2623,7 +2623,7 @@ Options:
         <translation>مخاطب شمارهٔ تلفن ندارد.</translation>
     </message>
     <message>
-        <source>Template "%1" is for %2, not %3.</source>
+        <source>Template &quot;%1&quot; is for %2, not %3.</source>
         <translation>قالب «%1» برای %2 است، نه %3.</translation>
     </message>
     <message numerus="yes">
@@ -2701,7 +2701,7 @@ Options:
         <translation>نوشتن در %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>No password or key is stored for "%1" in %2; set %3 or enter it again.</source>
+        <source>No password or key is stored for &quot;%1&quot; in %2; set %3 or enter it again.</source>
         <translation>هیچ رمز عبور یا کلیدی برای «%1» در %2 ذخیره نشده است؛ %3 را تنظیم کنید یا آن را دوباره وارد کنید.</translation>
     </message>
 </context>
@@ -2716,11 +2716,11 @@ Options:
         <translation>یک فیلد انتخاب کنید.</translation>
     </message>
     <message>
-        <source>there is no field "%1".</source>
+        <source>there is no field &quot;%1&quot;.</source>
         <translation>فیلدی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not an operator for this field.</source>
+        <source>%1: &quot;%2&quot; is not an operator for this field.</source>
         <translation>%1: «%2» عملگری برای این فیلد نیست.</translation>
     </message>
     <message>
@@ -2736,23 +2736,23 @@ Options:
         <translation>%1: یک مقدار وارد کنید.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a number.</source>
+        <source>%1: &quot;%2&quot; is not a number.</source>
         <translation>%1: «%2» عدد نیست.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a number of days.</source>
+        <source>%1: &quot;%2&quot; is not a number of days.</source>
         <translation>%1: «%2» تعداد روز نیست.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a date we can read (use 2024-03-20 or ۱۴۰۳/۰۱/۰۱).</source>
+        <source>%1: &quot;%2&quot; is not a date we can read (use 2024-03-20 or ۱۴۰۳/۰۱/۰۱).</source>
         <translation>%1: «%2» تاریخی نیست که بتوانیم بخوانیم (به شکل ۱۴۰۳/۰۱/۰۱ یا 2024-03-20 بنویسید).</translation>
     </message>
     <message>
-        <source>%1: "%2" is not one of its choices (%3).</source>
+        <source>%1: &quot;%2&quot; is not one of its choices (%3).</source>
         <translation>%1: «%2» از گزینه‌های آن نیست (%3).</translation>
     </message>
     <message>
-        <source>Tags: "%1" is not an operator for tags.</source>
+        <source>Tags: &quot;%1&quot; is not an operator for tags.</source>
         <translation>برچسب‌ها: «%1» عملگری برای برچسب‌ها نیست.</translation>
     </message>
     <message>
@@ -2760,7 +2760,7 @@ Options:
         <translation>برچسب‌ها: دست‌کم یک برچسب انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Activity: "%1" is not an operator (did or did not).</source>
+        <source>Activity: &quot;%1&quot; is not an operator (did or did not).</source>
         <translation>فعالیت: «%1» عملگر نیست (انجام داد یا انجام نداد).</translation>
     </message>
     <message>
@@ -2768,7 +2768,7 @@ Options:
         <translation>فعالیت: انتخاب کنید مخاطب چه کرده است.</translation>
     </message>
     <message>
-        <source>Activity: "%1" is not an event name.</source>
+        <source>Activity: &quot;%1&quot; is not an event name.</source>
         <translation>فعالیت: «%1» نام رویداد نیست.</translation>
     </message>
     <message>
@@ -2780,19 +2780,19 @@ Options:
         <translation>فعالیت: تعداد روزها باید ۰ (همیشه) یا بیشتر باشد.</translation>
     </message>
     <message>
-        <source>Activity filter %1: "%2" is not a property name.</source>
+        <source>Activity filter %1: &quot;%2&quot; is not a property name.</source>
         <translation>صافی فعالیت %1: «%2» نام ویژگی نیست.</translation>
     </message>
     <message>
-        <source>Activity filter %1: "%2" is not an operator.</source>
+        <source>Activity filter %1: &quot;%2&quot; is not an operator.</source>
         <translation>صافی فعالیت %1: «%2» عملگر نیست.</translation>
     </message>
     <message>
-        <source>Activity filter %1: "%2" is not a number.</source>
+        <source>Activity filter %1: &quot;%2&quot; is not a number.</source>
         <translation>صافی فعالیت %1: «%2» عدد نیست.</translation>
     </message>
     <message>
-        <source>Segment: "%1" is not an operator (in or not in).</source>
+        <source>Segment: &quot;%1&quot; is not an operator (in or not in).</source>
         <translation>بخش: «%1» عملگر نیست (در یا نه در).</translation>
     </message>
     <message>
@@ -2800,19 +2800,19 @@ Options:
         <translation>بخش: یک بخش انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Segment: there is no segment "%1".</source>
+        <source>Segment: there is no segment &quot;%1&quot;.</source>
         <translation>بخش: بخشی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>Segment: "%1" includes itself, through this condition.</source>
+        <source>Segment: &quot;%1&quot; includes itself, through this condition.</source>
         <translation>بخش: «%1» از راه این شرط خودش را در بر می‌گیرد.</translation>
     </message>
     <message>
-        <source>Segment: the rule of "%1" cannot be read: %2</source>
+        <source>Segment: the rule of &quot;%1&quot; cannot be read: %2</source>
         <translation>بخش: قاعدهٔ «%1» خوانده نمی‌شود: %2</translation>
     </message>
     <message>
-        <source>in segment "%1", condition %2: %3</source>
+        <source>in segment &quot;%1&quot;, condition %2: %3</source>
         <translation>در بخش «%1»، شرط %2: %3</translation>
     </message>
     <message>
@@ -2820,11 +2820,11 @@ Options:
         <translation>شرط نوعی ندارد (فیلد، برچسب، رویداد، بخش یا سفر).</translation>
     </message>
     <message>
-        <source>"%1" is not a kind of condition (field, tag, event, segment or journey).</source>
+        <source>&quot;%1&quot; is not a kind of condition (field, tag, event, segment or journey).</source>
         <translation>«%1» نوعی از شرط نیست (فیلد، برچسب، رویداد، بخش یا سفر).</translation>
     </message>
     <message>
-        <source>Journey: "%1" is not an operator (in or not in).</source>
+        <source>Journey: &quot;%1&quot; is not an operator (in or not in).</source>
         <translation>سفر: «%1» عملگر نیست (در یا نه در).</translation>
     </message>
     <message>
@@ -2832,7 +2832,7 @@ Options:
         <translation>سفر: یک سفر برگزینید.</translation>
     </message>
     <message>
-        <source>Journey: there is no journey "%1".</source>
+        <source>Journey: there is no journey &quot;%1&quot;.</source>
         <translation>سفر: سفری به نام «%1» نیست.</translation>
     </message>
 </context>
@@ -3110,7 +3110,7 @@ Options:
         <translation>برای بخش نامی بگذارید.</translation>
     </message>
     <message>
-        <source>There is already a segment called "%1". Choose another name.</source>
+        <source>There is already a segment called &quot;%1&quot;. Choose another name.</source>
         <translation>بخشی به نام «%1» از پیش وجود دارد. نام دیگری برگزینید.</translation>
     </message>
     <message>
@@ -3137,7 +3137,7 @@ Options:
         <translation>شرط %1: گروه‌ها بیش از اندازه تودرتو هستند.</translation>
     </message>
     <message>
-        <source>Group %1: "match" must be "all" or "any", not "%2".</source>
+        <source>Group %1: &quot;match&quot; must be &quot;all&quot; or &quot;any&quot;, not &quot;%2&quot;.</source>
         <translation>گروه %1: مقدار «match» باید «all» یا «any» باشد، نه «%2».</translation>
     </message>
     <message>
@@ -3149,7 +3149,7 @@ Options:
         <translation>شرط %1 یک شیء نیست.</translation>
     </message>
     <message>
-        <source>This is not a segment rule: "formatVersion" is missing.</source>
+        <source>This is not a segment rule: &quot;formatVersion&quot; is missing.</source>
         <translation>این قاعدهٔ بخش نیست: «formatVersion» ندارد.</translation>
     </message>
     <message>
@@ -3157,7 +3157,7 @@ Options:
         <translation>این قاعده با نسخهٔ تازه‌تری از مسیر ذخیره شده است (قالب %1؛ این نسخه قالب %2 را می‌خواند). برای استفاده، مسیر را به‌روز کنید.</translation>
     </message>
     <message>
-        <source>This is not a segment rule: "conditions" is missing.</source>
+        <source>This is not a segment rule: &quot;conditions&quot; is missing.</source>
         <translation>این قاعدهٔ بخش نیست: «conditions» ندارد.</translation>
     </message>
     <message>
@@ -3217,7 +3217,7 @@ Options:
         <translation>قالب باید برای ایمیل یا پیامک باشد.</translation>
     </message>
     <message>
-        <source>There is already a template named "%1".</source>
+        <source>There is already a template named &quot;%1&quot;.</source>
         <translation>قالبی با نام «%1» از قبل وجود دارد.</translation>
     </message>
 </context>
@@ -3232,7 +3232,7 @@ Options:
         <translation>مخاطب</translation>
     </message>
     <message>
-        <source>"%1" is not an email address.</source>
+        <source>&quot;%1&quot; is not an email address.</source>
         <translation>«%1» نشانی ایمیل نیست.</translation>
     </message>
     <message>
@@ -3244,15 +3244,15 @@ Options:
         <translation>ایمیل آزمایشی مسیر از %1</translation>
     </message>
     <message>
-        <source>This is a test email from Masir. Your account "%1" works.</source>
+        <source>This is a test email from Masir. Your account &quot;%1&quot; works.</source>
         <translation>این یک ایمیل آزمایشی از مسیر است. حساب «%1» شما درست کار می‌کند.</translation>
     </message>
     <message>
-        <source>"%1" is not a phone number: %2</source>
+        <source>&quot;%1&quot; is not a phone number: %2</source>
         <translation>«%1» شمارهٔ تلفن نیست: %2</translation>
     </message>
     <message>
-        <source>Masir test message: the gateway "%1" works.</source>
+        <source>Masir test message: the gateway &quot;%1&quot; works.</source>
         <translation>پیام آزمایشی مسیر: درگاه «%1» درست کار می‌کند.</translation>
     </message>
 </context>
@@ -3267,7 +3267,7 @@ Options:
         <translation>دسترسی به %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Cannot send to "%1": not a valid address.</source>
+        <source>Cannot send to &quot;%1&quot;: not a valid address.</source>
         <translation>ارسال به «%1» ممکن نیست: نشانی معتبر نیست.</translation>
     </message>
     <message>
@@ -3412,7 +3412,7 @@ Options:
         <translation>&amp;پروندهٔ CA:</translation>
     </message>
     <message>
-        <source>Choose the server's certificate or CA file if it is not trusted by the system</source>
+        <source>Choose the server&apos;s certificate or CA file if it is not trusted by the system</source>
         <translation>اگر سیستم به گواهی سرور اعتماد ندارد، گواهی یا پروندهٔ CA آن را انتخاب کنید</translation>
     </message>
     <message>
@@ -3599,7 +3599,7 @@ Options:
         <translation>نشانی &amp;پستی:</translation>
     </message>
     <message>
-        <source>{token} is replaced by the contact's signed token; without it, ?t= and the token are added at the end.</source>
+        <source>{token} is replaced by the contact&apos;s signed token; without it, ?t= and the token are added at the end.</source>
         <translation>{token} با توکن امضاشدهٔ مخاطب جایگزین می‌شود؛ اگر نباشد، ?t= و توکن به انتهای نشانی افزوده می‌شوند.</translation>
     </message>
     <message>
@@ -3607,7 +3607,7 @@ Options:
         <translation>&amp;صفحهٔ لغو اشتراک:</translation>
     </message>
     <message>
-        <source>Mail clients offer to send an "unsubscribe" email to this address.</source>
+        <source>Mail clients offer to send an &quot;unsubscribe&quot; email to this address.</source>
         <translation>برنامه‌های ایمیل پیشنهاد می‌دهند ایمیل «لغو اشتراک» به این نشانی فرستاده شود.</translation>
     </message>
     <message>
@@ -3695,7 +3695,7 @@ Options:
         <translation>&amp;آزمایش…</translation>
     </message>
     <message>
-        <source>Send one test message through the selected account and see the server's reply</source>
+        <source>Send one test message through the selected account and see the server&apos;s reply</source>
         <translation>یک پیام آزمایشی از طریق حساب برگزیده بفرستید و پاسخ سرور را ببینید</translation>
     </message>
     <message>
@@ -3743,7 +3743,7 @@ Options:
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <source>Remove "%1"? Its stored password or API key is deleted too. Messages in the outbox wait until an account can send them.</source>
+        <source>Remove &quot;%1&quot;? Its stored password or API key is deleted too. Messages in the outbox wait until an account can send them.</source>
         <translation>«%1» حذف شود؟ گذرواژه یا کلید API ذخیره‌شدهٔ آن هم پاک می‌شود. پیام‌های صندوق خروجی منتظر می‌مانند تا حسابی بتواند آن‌ها را بفرستد.</translation>
     </message>
     <message>
@@ -3751,15 +3751,15 @@ Options:
         <translation>حذف حساب ممکن نیست</translation>
     </message>
     <message>
-        <source>Send a test email through "%1" to this address:</source>
+        <source>Send a test email through &quot;%1&quot; to this address:</source>
         <translation>یک ایمیل آزمایشی از طریق «%1» به این نشانی فرستاده شود:</translation>
     </message>
     <message>
-        <source>Send a test message through "%1" to this phone number:</source>
+        <source>Send a test message through &quot;%1&quot; to this phone number:</source>
         <translation>یک پیام آزمایشی از طریق «%1» به این شمارهٔ تلفن فرستاده شود:</translation>
     </message>
     <message>
-        <source>&amp;Quiet hours, in each contact's time zone: from</source>
+        <source>&amp;Quiet hours, in each contact&apos;s time zone: from</source>
         <translation>&amp;ساعت‌های سکوت، به وقت محلی هر مخاطب: از</translation>
     </message>
     <message>
@@ -4242,11 +4242,11 @@ Options:
         <translation>افزودن به فهرست ممکن نیست</translation>
     </message>
     <message>
-        <source>"%1" is a segment built from rules, not a list. Choose another name.</source>
+        <source>&quot;%1&quot; is a segment built from rules, not a list. Choose another name.</source>
         <translation>«%1» بخشی است که از قاعده‌ها ساخته شده، نه فهرست. نام دیگری برگزینید.</translation>
     </message>
     <message numerus="yes">
-        <source>Added %n contact(s) to "%1".</source>
+        <source>Added %n contact(s) to &quot;%1&quot;.</source>
         <translation>
             <numerusform>%n مخاطب به «%1» اضافه شد.</numerusform>
         </translation>
@@ -4372,7 +4372,7 @@ Options:
         <translation>دست‌کم یک ستون را با ایمیل، تلفن یا نام تطبیق دهید.</translation>
     </message>
     <message>
-        <source>Two columns go to "%1"; choose one.</source>
+        <source>Two columns go to &quot;%1&quot;; choose one.</source>
         <translation>دو ستون به «%1» می‌روند؛ یکی را برگزینید.</translation>
     </message>
     <message>
@@ -4412,7 +4412,7 @@ Options:
         <translation>&amp;پر کردن آنچه خالی است (پیشنهادی)</translation>
     </message>
     <message>
-        <source>&amp;Overwrite with the file's values</source>
+        <source>&amp;Overwrite with the file&apos;s values</source>
         <translation>&amp;جایگزینی با مقدارهای پرونده</translation>
     </message>
     <message>
@@ -4729,7 +4729,7 @@ Options:
         <translation>یافتن</translation>
     </message>
     <message>
-        <source>No node matches "%1".</source>
+        <source>No node matches &quot;%1&quot;.</source>
         <translation>هیچ گره‌ای با «%1» جور نیست.</translation>
     </message>
     <message>
@@ -4887,7 +4887,7 @@ Options:
         <translation>یک قالب انتخاب کنید؛ قالب‌های تازه را در صفحهٔ قالب‌ها بسازید.</translation>
     </message>
     <message>
-        <source>There is no template named "%1" yet: make it on the Templates page, or choose another.</source>
+        <source>There is no template named &quot;%1&quot; yet: make it on the Templates page, or choose another.</source>
         <translation>هنوز قالبی با نام «%1» نیست: آن را در صفحهٔ قالب‌ها بسازید یا قالب دیگری انتخاب کنید.</translation>
     </message>
     <message>
@@ -5034,7 +5034,7 @@ Options:
         <translation>ساختن سفر ممکن نیست</translation>
     </message>
     <message>
-        <source>Created "%1" as a draft; start it when it is ready.</source>
+        <source>Created &quot;%1&quot; as a draft; start it when it is ready.</source>
         <translation>«%1» به‌صورت پیش‌نویس ساخته شد؛ وقتی آماده شد آغازش کنید.</translation>
     </message>
     <message>
@@ -5070,7 +5070,7 @@ Options:
         <translation>حذف سفر</translation>
     </message>
     <message>
-        <source>Delete "%1"? Contacts in it leave it; messages already queued stay in the outbox.</source>
+        <source>Delete &quot;%1&quot;? Contacts in it leave it; messages already queued stay in the outbox.</source>
         <translation>«%1» حذف شود؟ مخاطبان از آن خارج می‌شوند؛ پیام‌هایی که در صف‌اند در صندوق خروجی می‌مانند.</translation>
     </message>
     <message>
@@ -5094,11 +5094,11 @@ Options:
         <translation>هنوز منتظر است</translation>
     </message>
     <message>
-        <source>Text message "%1"</source>
+        <source>Text message &quot;%1&quot;</source>
         <translation>پیامک «%1»</translation>
     </message>
     <message>
-        <source>Email "%1"</source>
+        <source>Email &quot;%1&quot;</source>
         <translation>ایمیل «%1»</translation>
     </message>
     <message>
@@ -5189,7 +5189,7 @@ Options:
         <translation>پیامک از راه کاوه‌نگار، ملی‌پیامک، توییلیو و دیگران</translation>
     </message>
     <message>
-        <source>Sending within your provider's limits, with one-click unsubscribe</source>
+        <source>Sending within your provider&apos;s limits, with one-click unsubscribe</source>
         <translation>فرستادن در محدودهٔ سقف ارائه‌دهنده، با لغو اشتراک تک‌کلیکی</translation>
     </message>
     <message>
@@ -5400,7 +5400,7 @@ Options:
         <translation>برنامه هنگام ارسال این پیام متوقف شد: ممکن است رسیده باشد یا نرسیده باشد. آن را دوباره بفرستید یا کنار بگذارید.</translation>
     </message>
     <message>
-        <source>Provider's message id: %1</source>
+        <source>Provider&apos;s message id: %1</source>
         <translation>شناسهٔ پیام نزد ارائه‌دهنده: %1</translation>
     </message>
     <message>
@@ -5762,7 +5762,7 @@ Resend anyway?</source>
         <translation>&amp;حذف قاعده</translation>
     </message>
     <message>
-        <source>Each activity adds its points, up to "At most" per period of "Per" days (0: no cap). Inactivity takes points off for every 30 days without activity.</source>
+        <source>Each activity adds its points, up to &quot;At most&quot; per period of &quot;Per&quot; days (0: no cap). Inactivity takes points off for every 30 days without activity.</source>
         <translation>هر فعالیت امتیازش را می‌افزاید، تا سقف «حداکثر» در هر دورهٔ «در هر» روز (۰: بی‌سقف). بی‌فعالیتی به ازای هر ۳۰ روز بی‌فعالیتی امتیاز کم می‌کند.</translation>
     </message>
     <message>
@@ -6025,7 +6025,7 @@ Contacts: %2</source>
         <translation>ذخیرهٔ بخش ممکن نیست</translation>
     </message>
     <message>
-        <source>Saved "%1".</source>
+        <source>Saved &quot;%1&quot;.</source>
         <translation>«%1» ذخیره شد.</translation>
     </message>
     <message>
@@ -6033,7 +6033,7 @@ Contacts: %2</source>
         <translation>حذف بخش</translation>
     </message>
     <message>
-        <source>Delete "%1"? The contacts stay; only the segment goes.</source>
+        <source>Delete &quot;%1&quot;? The contacts stay; only the segment goes.</source>
         <translation>«%1» حذف شود؟ مخاطبان می‌مانند؛ فقط بخش حذف می‌شود.</translation>
     </message>
     <message>
@@ -6041,7 +6041,7 @@ Contacts: %2</source>
         <translation>حذف بخش ممکن نیست</translation>
     </message>
     <message>
-        <source>Deleted "%1".</source>
+        <source>Deleted &quot;%1&quot;.</source>
         <translation>«%1» حذف شد.</translation>
     </message>
     <message>
@@ -6049,7 +6049,7 @@ Contacts: %2</source>
         <translation>تغییرات ذخیره‌نشده</translation>
     </message>
     <message>
-        <source>Save the changes to "%1"?</source>
+        <source>Save the changes to &quot;%1&quot;?</source>
         <translation>تغییرات «%1» ذخیره شود؟</translation>
     </message>
 </context>
@@ -6151,7 +6151,7 @@ Contacts: %2</source>
         <translation>&amp;ادغام در…</translation>
     </message>
     <message>
-        <source>Give this tag's contacts another tag, then delete this one</source>
+        <source>Give this tag&apos;s contacts another tag, then delete this one</source>
         <translation>به مخاطبان این برچسب برچسب دیگری بده، سپس این یکی را حذف کن</translation>
     </message>
     <message>
@@ -6175,7 +6175,7 @@ Contacts: %2</source>
         <translation>ادغام برچسب</translation>
     </message>
     <message>
-        <source>Give the contacts tagged "%1" this tag instead:</source>
+        <source>Give the contacts tagged &quot;%1&quot; this tag instead:</source>
         <translation>به جای «%1» این برچسب را به مخاطبانش بده:</translation>
     </message>
     <message>
@@ -6187,7 +6187,7 @@ Contacts: %2</source>
         <translation>حذف برچسب</translation>
     </message>
     <message>
-        <source>Delete the tag "%1"? It is taken off %2 contact(s); the contacts stay.</source>
+        <source>Delete the tag &quot;%1&quot;? It is taken off %2 contact(s); the contacts stay.</source>
         <translation>برچسب «%1» حذف شود؟ از %2 مخاطب برداشته می‌شود؛ مخاطبان می‌مانند.</translation>
     </message>
     <message>
@@ -6326,7 +6326,7 @@ Contacts: %2</source>
         <translation>درج &amp;برچسب جایگذاری</translation>
     </message>
     <message>
-        <source>Insert a contact's data, such as their first name, where the cursor is</source>
+        <source>Insert a contact&apos;s data, such as their first name, where the cursor is</source>
         <translation>داده‌ای از مخاطب، مانند نام کوچکش، را در جای مکان‌نما درج کنید</translation>
     </message>
     <message>
@@ -6414,11 +6414,11 @@ Create one with New Email or New SMS.</source>
         <translation>SMS (پیامک)</translation>
     </message>
     <message>
-        <source>Write in Markdown: **bold**, *italic*, [a link](https://example.com), lists that start with -. Merge tags such as {{first_name}} fill in each contact's data.</source>
+        <source>Write in Markdown: **bold**, *italic*, [a link](https://example.com), lists that start with -. Merge tags such as {{first_name}} fill in each contact&apos;s data.</source>
         <translation>به Markdown بنویسید: **پررنگ**، *کج*، [یک پیوند](https://example.com)، فهرست‌هایی که با - آغاز می‌شوند. برچسب‌های جایگذاری مانند {{first_name}} داده‌های هر مخاطب را جایگذاری می‌کنند.</translation>
     </message>
     <message>
-        <source>Write the text message. Merge tags such as {{first_name}} fill in each contact's data. Persian text fits 70 characters in one part, Latin text 160.</source>
+        <source>Write the text message. Merge tags such as {{first_name}} fill in each contact&apos;s data. Persian text fits 70 characters in one part, Latin text 160.</source>
         <translation>متن پیامک را بنویسید. برچسب‌های جایگذاری مانند {{first_name}} داده‌های هر مخاطب را جایگذاری می‌کنند. متن فارسی ۷۰ نویسه و متن لاتین ۱۶۰ نویسه در یک بخش جا می‌شود.</translation>
     </message>
     <message>
@@ -6450,15 +6450,15 @@ Create one with New Email or New SMS.</source>
         <translation>تغییر نام قالب</translation>
     </message>
     <message>
-        <source>Journey steps and queued messages find templates by name. Rename "%1" to "%2" anyway? Steps that send "%1" then need the new name.</source>
+        <source>Journey steps and queued messages find templates by name. Rename &quot;%1&quot; to &quot;%2&quot; anyway? Steps that send &quot;%1&quot; then need the new name.</source>
         <translation>گام‌های سفر و پیام‌های در صف، قالب‌ها را با نامشان پیدا می‌کنند. با این حال نام «%1» به «%2» تغییر کند؟ گام‌هایی که «%1» را می‌فرستند پس از آن به نام تازه نیاز دارند.</translation>
     </message>
     <message>
-        <source>Saved "%1".</source>
+        <source>Saved &quot;%1&quot;.</source>
         <translation>«%1» ذخیره شد.</translation>
     </message>
     <message>
-        <source>Saved "%1". Fix its problems before it is sent.</source>
+        <source>Saved &quot;%1&quot;. Fix its problems before it is sent.</source>
         <translation>«%1» ذخیره شد. پیش از ارسال، مشکل‌هایش را برطرف کنید.</translation>
     </message>
     <message>
@@ -6466,7 +6466,7 @@ Create one with New Email or New SMS.</source>
         <translation>حذف قالب</translation>
     </message>
     <message>
-        <source>Delete "%1"? Journey steps and queued messages that send it fail until there is a template of this name again.</source>
+        <source>Delete &quot;%1&quot;? Journey steps and queued messages that send it fail until there is a template of this name again.</source>
         <translation>«%1» حذف شود؟ گام‌های سفر و پیام‌های در صفی که آن را می‌فرستند ناموفق می‌شوند تا دوباره قالبی با همین نام وجود داشته باشد.</translation>
     </message>
     <message>
@@ -6474,7 +6474,7 @@ Create one with New Email or New SMS.</source>
         <translation>حذف قالب ممکن نیست</translation>
     </message>
     <message>
-        <source>Deleted "%1".</source>
+        <source>Deleted &quot;%1&quot;.</source>
         <translation>«%1» حذف شد.</translation>
     </message>
     <message>
@@ -6482,7 +6482,7 @@ Create one with New Email or New SMS.</source>
         <translation>تغییرات ذخیره‌نشده</translation>
     </message>
     <message>
-        <source>Save the changes to "%1"?</source>
+        <source>Save the changes to &quot;%1&quot;?</source>
         <translation>تغییرات «%1» ذخیره شود؟</translation>
     </message>
     <message numerus="yes">
@@ -6536,7 +6536,7 @@ Create one with New Email or New SMS.</source>
         <translation>ارسال از طریق:</translation>
     </message>
     <message>
-        <source>Sending a test through "%1"…</source>
+        <source>Sending a test through &quot;%1&quot;…</source>
         <translation>در حال ارسال آزمایشی از طریق «%1»…</translation>
     </message>
     <message>

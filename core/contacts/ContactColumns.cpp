@@ -37,7 +37,6 @@ const QStringList &names()
         QStringLiteral("source"),
         QStringLiteral("stage"),
         QStringLiteral("owner"),
-        QStringLiteral("score"),
         QStringLiteral("status"),
         QStringLiteral("email_consent"),
         QStringLiteral("email_consent_at"),
@@ -69,7 +68,6 @@ QVariantList values(const Contact &c)
             text(c.source),
             text(c.stage),
             text(c.owner),
-            c.score,
             ContactVocabulary::statusKey(c.status),
             ContactVocabulary::consentKey(c.emailConsent.status),
             SqlValues::millis(c.emailConsent.changedAt),
@@ -101,7 +99,6 @@ template<typename Row> Contact readRow(const Row &q, int first)
     c.source = q.value(i++).toString();
     c.stage = q.value(i++).toString();
     c.owner = q.value(i++).toString();
-    c.score = q.value(i++).toInt();
     c.status = ContactVocabulary::statusFromKey(q.value(i++).toString());
     c.emailConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
     c.emailConsent.changedAt = fromMs(q.value(i++));
@@ -147,6 +144,16 @@ QString updateSql()
             sets << column + QLatin1String(" = ?");
     }
     return QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(sets.join(QLatin1Char(',')));
+}
+
+QString scoreSelect()
+{
+    return QStringLiteral("(SELECT score FROM contact_scores WHERE contact_id = contacts.id)");
+}
+
+QString scoreUpdateSql()
+{
+    return QStringLiteral("UPDATE contact_scores SET score = ? WHERE contact_id = ?");
 }
 
 QVariantList updateValues(const Contact &contact)

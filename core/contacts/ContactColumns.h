@@ -15,7 +15,8 @@ class SqliteStatement;
 /// shared by the repository, the import engine and the demo generator.
 namespace ContactColumns {
 
-/// The standard columns, in a fixed order (email ... search_text, created_at, updated_at).
+/// The standard columns, in a fixed order (email ... search_text, created_at, updated_at);
+/// everything of Contact but the id, tags, custom values and the score.
 const QStringList &names();
 /// The values of \a contact in names() order, ready to bind.
 QVariantList values(const Contact &contact);
@@ -30,6 +31,13 @@ QString insertSql(const QStringList &extra = {});
 QString updateSql();
 /// The values for updateSql(), without the trailing id.
 QVariantList updateValues(const Contact &contact);
+
+/// The score is not among the columns: it lives in contact_scores, one narrow row
+/// per contact (made by a trigger when the contact is inserted), because scoring
+/// rewrites it far more often than anything else. In a SELECT from contacts:
+QString scoreSelect();
+/// Sets a contact's score: binds the score, then the contact's id.
+QString scoreUpdateSql();
 
 } // namespace ContactColumns
 } // namespace masir

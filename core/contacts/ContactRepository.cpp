@@ -231,6 +231,14 @@ bool ContactRepository::writeContact(Contact &c, bool insert)
         return fail(tr("The contact could not be saved: %1").arg(q.lastError().text()));
     if (insert)
         c.id = q.lastInsertId().toLongLong();
+    // The score's row was made with the contact (a trigger), at 0.
+    if (insert && c.score == 0)
+        return true;
+    q.prepare(ContactColumns::scoreUpdateSql());
+    q.addBindValue(c.score);
+    q.addBindValue(c.id);
+    if (!q.exec())
+        return fail(tr("The contact could not be saved: %1").arg(q.lastError().text()));
     return true;
 }
 
@@ -445,9 +453,13 @@ bool ContactRepository::remove(const QList<qint64> &ids)
 ContactSnapshot ContactRepository::snapshot(const QList<qint64> &ids) const
 {
     ContactSnapshot snap;
-    const std::pair<const char *, const char *> tables[] = {
-        {"contacts", "id"},       {"contact_tags", "contact_id"},  {"contact_values", "contact_id"},
-        {"events", "contact_id"}, {"score_changes", "contact_id"}, {"notes", "contact_id"}};
+    const std::pair<const char *, const char *> tables[] = {{"contacts", "id"},
+                                                            {"contact_tags", "contact_id"},
+                                                            {"contact_values", "contact_id"},
+                                                            {"contact_scores", "contact_id"},
+                                                            {"events", "contact_id"},
+                                                            {"score_changes", "contact_id"},
+                                                            {"notes", "contact_id"}};
     QSqlQuery q(db());
     q.setForwardOnly(true);
     for (const auto &[table, key] : tables) {
@@ -488,9 +500,12 @@ bool ContactRepository::restore(const ContactSnapshot &snapshot)
     for (const ContactSnapshot::Table &t : snapshot.tables) {
         if (t.rows.isEmpty())
             continue;
-        q.prepare(
-            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                .arg(t.name, t.columns.join(QLatin1Char(',')), placeholders(t.columns.size())));
+        // A restored contact's score row was made by its insert, at 0: replaced here.
+        q.prepare(QStringLiteral("%1 INTO %2 (%3) VALUES (%4)")
+                      .arg(t.name == QLatin1String("contact_scores") ? QStringLiteral("REPLACE")
+                                                                     : QStringLiteral("INSERT"),
+                           t.name, t.columns.join(QLatin1Char(',')),
+                           placeholders(t.columns.size())));
         for (const QVariantList &row : t.rows) {
             for (const QVariant &v : row)
                 q.addBindValue(v);
@@ -613,13 +628,15 @@ std::optional<Contact> ContactRepository::find(qint64 id) const
 {
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, %1 FROM contacts WHERE id = ?")
-                  .arg(ContactColumns::names().join(QLatin1Char(','))));
+    q.prepare(
+        QStringLiteral("SELECT id, %1, %2 FROM contacts WHERE id = ?")
+            .arg(ContactColumns::names().join(QLatin1Char(',')), ContactColumns::scoreSelect()));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
     Contact c = ContactColumns::read(q, 1);
     c.id = q.value(0).toLongLong();
+    c.score = q.value(1 + int(ContactColumns::names().size())).toInt();
     q.finish();
     readTagsAndValues(c);
     return c;
@@ -672,6 +689,11 @@ QList<ContactListRow> ContactRepository::page(const ContactQuery &query,
     using From = PageRequest::From;
     const QString col = sortColumn(query.sortKey);
     const bool byId = query.sortKey == ContactQuery::SortKey::Created;
+    // Ties break on the id; by score, on the score table's copy of it, so that one
+    // index (score, contact_id) gives the order.
+    const QString tie = query.sortKey == ContactQuery::SortKey::Score
+                            ? QStringLiteral("contact_scores.contact_id")
+                            : QStringLiteral("id");
     const bool reversed = request.from == From::End || request.from == From::Before;
     const bool ascending = query.descending == reversed; // XOR
     const QString dir = ascending ? QStringLiteral("ASC") : QStringLiteral("DESC");
@@ -688,17 +710,18 @@ QList<ContactListRow> ContactRepository::page(const ContactQuery &query,
             binds << request.anchorId;
         } else {
             // A row-value comparison: an index range scan in SQLite and PostgreSQL.
-            where << QStringLiteral("(%1, id) %2 (?, ?)").arg(col, op);
+            where << QStringLiteral("(%1, %2) %3 (?, ?)").arg(col, tie, op);
             binds << request.anchorValue << request.anchorId;
         }
     }
     QString sql = QStringLiteral("SELECT id, %1, first_name, last_name, email, phone, company, "
-                                 "city, stage, score, status, created_at FROM contacts")
+                                 "city, stage, score, status, created_at FROM contacts JOIN "
+                                 "contact_scores ON contact_scores.contact_id = contacts.id")
                       .arg(col);
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
     sql += byId ? QStringLiteral(" ORDER BY id %1").arg(dir)
-                : QStringLiteral(" ORDER BY %1 %2, id %2").arg(col, dir);
+                : QStringLiteral(" ORDER BY %1 %2, %3 %2").arg(col, dir, tie);
     sql += QStringLiteral(" LIMIT ? OFFSET ?");
     binds << request.limit;
     binds << ((request.from == From::Start || request.from == From::End) ? request.offset : 0);

@@ -143,6 +143,7 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
     const qint64 dayMs = 24LL * 3600 * 1000;
 
     QSqlQuery insertContact(db);
+    QSqlQuery updateScore(db);
     QSqlQuery insertTag(db);
     QSqlQuery insertContactTag(db);
     QSqlQuery insertEvent(db);
@@ -154,6 +155,7 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
             return false;
         }
         insertContact.prepare(ContactColumns::insertSql());
+        updateScore.prepare(ContactColumns::scoreUpdateSql());
         insertTag.prepare(QStringLiteral("INSERT INTO tags (name, name_key, created_at) "
                                          "VALUES (?, ?, ?) ON CONFLICT (name_key) DO NOTHING"));
         insertContactTag.prepare(
@@ -248,6 +250,11 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
                 return false;
             }
             const qint64 id = insertContact.lastInsertId().toLongLong();
+            if (c.score != 0) {
+                updateScore.addBindValue(c.score);
+                updateScore.addBindValue(id);
+                updateScore.exec();
+            }
 
             const int tagCount = int(between(0, 2));
             for (int t = 0; t < tagCount; ++t) {

@@ -1,5 +1,6 @@
 #include "exporting/ContactExporter.h"
 
+#include "contacts/ContactColumns.h"
 #include "contacts/CustomFields.h"
 #include "exporting/CsvWriter.h"
 #include "storage/Database.h"
@@ -62,10 +63,12 @@ qint64 ContactExporter::exportCsv(const QString &path, const Options &options,
         }
         listId = q.value(0).toLongLong();
     }
+    QStringList selected = standard; // the score is not a column of contacts
+    selected[standard.indexOf(QStringLiteral("score"))] = ContactColumns::scoreSelect();
     const QString pageSql =
         QStringLiteral(
             "SELECT id, %1, created_at FROM contacts WHERE id > ?%2 ORDER BY id LIMIT 5000")
-            .arg(standard.join(QStringLiteral(", ")),
+            .arg(selected.join(QStringLiteral(", ")),
                  listId ? QStringLiteral(" AND id IN (SELECT contact_id FROM segment_members WHERE "
                                          "segment_id = %1)")
                               .arg(listId)

@@ -46,6 +46,7 @@ struct PreparedRow
     CsvReader::Record record; ///< row and line (fields dropped, raw text kept for issues)
     bool ok = false;          ///< false: rejected (see issues)
     SqliteRow contact;        ///< the contact's columns, as created (ContactColumns)
+    int score = 0;            ///< from the file; the score is not among the columns
     QStringList tags;
     QList<QPair<FieldDefinition, QString>> custom;
     QList<ImportIssue> issues;
@@ -360,8 +361,10 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
 
     // The rows go through SQLite's own API: QSqlQuery's binding costs more than
     // SQLite's work for a row (see SqliteStatement).
-    const QString selectColumns =
-        QStringLiteral("id, ") + ContactColumns::names().join(QLatin1Char(','));
+    const QString selectColumns = QStringLiteral("id, ") +
+                                  ContactColumns::names().join(QLatin1Char(',')) +
+                                  QLatin1Char(',') + ContactColumns::scoreSelect();
+    const int scoreColumn = 1 + int(ContactColumns::names().size());
     SqliteStatement insertContact(db, ContactColumns::insertSql({QStringLiteral("import_id")}));
     SqliteStatement findByEmail(
         db, QStringLiteral("SELECT %1 FROM contacts WHERE email = ? AND email <> '' LIMIT 1")
@@ -372,6 +375,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     SqliteStatement findById(
         db, QStringLiteral("SELECT %1 FROM contacts WHERE id = ?").arg(selectColumns));
     SqliteStatement updateContact(db, ContactColumns::updateSql());
+    SqliteStatement updateScore(db, ContactColumns::scoreUpdateSql());
     SqliteStatement insertTag(
         db, QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?) "
                            "ON CONFLICT (name_key) DO NOTHING"));
@@ -398,8 +402,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                            "updated = updated + ?, skipped = skipped + ?, "
                            "rejected = rejected + ?, warnings = warnings + ? WHERE id = ?"));
     for (const SqliteStatement *st :
-         {&insertContact, &findByEmail, &findByPhone, &findById, &updateContact, &insertTag,
-          &findTag, &tagContact, &insertValue, &insertIssue, &addMember, &updateImport}) {
+         {&insertContact, &findByEmail, &findByPhone, &findById, &updateContact, &updateScore,
+          &insertTag, &findTag, &tagContact, &insertValue, &insertIssue, &addMember,
+          &updateImport}) {
         if (!st->isValid())
             return fail(tr("Cannot write to the workspace: %1").arg(st->errorString()));
     }
@@ -651,6 +656,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         if (query.step() == SqliteStatement::Result::Row) {
             id = query.columnInt64(0);
             found = ContactColumns::read(query, 1);
+            found.score = int(query.columnInt64(scoreColumn));
         }
         query.reset();
         return id;
@@ -669,6 +675,13 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         if (id && found.*member == QString::fromUtf8(value))
             return id;
         return lookup(query, value, found);
+    };
+
+    // The contact's row in contact_scores was made with it, at 0.
+    auto setScore = [&](qint64 id, int score) {
+        updateScore.bind(1, qint64(score));
+        updateScore.bind(2, id);
+        return updateScore.exec();
     };
 
     auto writeRow = [&](PreparedRow &prepared) -> bool {
@@ -698,6 +711,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         }
         if (id) {
             Contact c = ContactColumns::read(prepared.contact, 0);
+            c.score = prepared.score;
             if (m_options.policy == ImportOptions::Policy::Skip) {
                 ++bSkipped;
                 return true;
@@ -706,6 +720,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             if (!c.email.isEmpty() && existing.email != c.email && !existing.email.isEmpty() &&
                 m_options.policy == ImportOptions::Policy::Overwrite)
                 c.email.clear();
+            const int scoreBefore = existing.score;
             if (merge(existing, c)) {
                 existing.updatedAt = now;
                 const QVariantList values = ContactColumns::updateValues(existing);
@@ -717,6 +732,12 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                     writeIssue(
                         r, true, QString(),
                         tr("Could not update the contact: %1").arg(updateContact.errorString()));
+                    return true;
+                }
+                if (existing.score != scoreBefore && !setScore(id, existing.score)) {
+                    writeIssue(
+                        r, true, QString(),
+                        tr("Could not update the contact: %1").arg(updateScore.errorString()));
                     return true;
                 }
             }
@@ -736,6 +757,11 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 return true;
             }
             id = insertContact.lastInsertRowId();
+            if (prepared.score != 0 && !setScore(id, prepared.score)) {
+                writeIssue(r, true, QString(),
+                           tr("Could not save the contact: %1").arg(updateScore.errorString()));
+                return true;
+            }
             // The timeline shows "imported from <file>" from import_id: no event row
             // per contact, which would double the writes of a large import.
             ++bCreated;
@@ -824,6 +850,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                     if (created.stage.isEmpty())
                         created.stage = QStringLiteral("subscriber");
                     row.contact = SqliteRow(ContactColumns::values(created));
+                    row.score = created.score;
                 }
                 // What is freed here is not freed by the writer, which is the busier thread.
                 row.record.fields = QStringList();

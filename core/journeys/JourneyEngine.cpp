@@ -681,8 +681,9 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
     due.prepare(QStringLiteral(
         "SELECT e.id, e.journey_id, e.version, e.contact_id, e.node_id, e.node_since, e.seq, "
         "c.status, c.email, c.phone, c.email_consent, c.sms_consent, c.timezone, c.owner, "
-        "c.stage, c.score FROM enrollments e JOIN journeys j ON j.id = e.journey_id "
-        "JOIN contacts c ON c.id = e.contact_id WHERE e.state = 'active' AND e.due_at <= ? "
+        "c.stage, s.score FROM enrollments e JOIN journeys j ON j.id = e.journey_id "
+        "JOIN contacts c ON c.id = e.contact_id JOIN contact_scores s ON s.contact_id = c.id "
+        "WHERE e.state = 'active' AND e.due_at <= ? "
         "AND j.status = 'active' ORDER BY e.due_at LIMIT ?"));
     due.addBindValue(now);
     due.addBindValue(batchSize);
@@ -1096,7 +1097,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                 }
             } else if (t == QLatin1String("action.score")) {
                 const int points = cfg.value(QStringLiteral("points")).toInt();
-                q.prepare(QStringLiteral("UPDATE contacts SET score = score + ? WHERE id = ?"));
+                q.prepare(QStringLiteral(
+                    "UPDATE contact_scores SET score = score + ? WHERE contact_id = ?"));
                 q.addBindValue(points);
                 q.addBindValue(c.contactId);
                 if (!Sql::exec(q, &m_error))

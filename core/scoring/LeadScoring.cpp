@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "contacts/Contact.h"
+#include "contacts/ContactColumns.h"
 #include "events/EventStore.h"
 #include "scoring/ScoreHistory.h"
 #include "settings/WorkspaceSettings.h"
@@ -12,10 +13,13 @@
 #include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -41,6 +45,21 @@ QString filterSql(const ScoringRule &rule, QVariantList &binds)
 const QString kNotActivity = QStringLiteral(
     "('stage_changed', 'task_created', 'contact_updated', 'contact_imported', "
     "'contacts_merged', 'tag_added', 'tag_removed', 'note_added', 'email_sent', 'sms_sent')");
+
+// The stage a score moves a contact on to from \a current, or "": SQL at or above
+// its threshold, else MQL at or above its; only forward, from the stages before.
+QString promotion(const QStringList &stages, const QString &current, qint64 score, int mql, int sql)
+{
+    const qsizetype at = stages.indexOf(current);
+    if (at < 0)
+        return {};
+    for (const auto &[target, threshold] :
+         {std::pair{QStringLiteral("sql"), sql}, std::pair{QStringLiteral("mql"), mql}}) {
+        if (score >= threshold && stages.indexOf(target) > at)
+            return target;
+    }
+    return {};
+}
 
 bool exec(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
 {
@@ -246,14 +265,13 @@ std::optional<int> LeadScoring::record(qint64 contactId, const QString &type, co
         points += p;
     }
     if (points != 0) {
-        if (!exec(q, QStringLiteral("SELECT score FROM contacts WHERE id = ?"), {contactId},
-                  &m_error) ||
+        if (!exec(q, QStringLiteral("SELECT score FROM contact_scores WHERE contact_id = ?"),
+                  {contactId}, &m_error) ||
             !q.next())
             return std::nullopt;
         const int from = q.value(0).toInt();
         const int to = from + points;
-        if (!exec(q, QStringLiteral("UPDATE contacts SET score = ? WHERE id = ?"), {to, contactId},
-                  &m_error))
+        if (!exec(q, ContactColumns::scoreUpdateSql(), {to, contactId}, &m_error))
             return std::nullopt;
         ScoreHistory history(m_db.connection());
         if (!history.append(contactId, when, from, to, type)) {
@@ -276,12 +294,7 @@ bool LeadScoring::applyThresholds(qint64 contactId, int score, const QDateTime &
     const WorkspaceSettings settings(m_db);
     const int mql = settings.value(WorkspaceSettings::Key::MqlScore).toInt();
     const int sql = settings.value(WorkspaceSettings::Key::SqlScore).toInt();
-    QString target;
-    if (score >= sql && stages.contains(QStringLiteral("sql")))
-        target = QStringLiteral("sql");
-    else if (score >= mql && stages.contains(QStringLiteral("mql")))
-        target = QStringLiteral("mql");
-    if (target.isEmpty())
+    if (score < std::min(mql, sql))
         return true;
     QSqlQuery q(m_db.connection());
     if (!exec(q, QStringLiteral("SELECT stage, owner FROM contacts WHERE id = ?"), {contactId},
@@ -290,9 +303,8 @@ bool LeadScoring::applyThresholds(qint64 contactId, int score, const QDateTime &
         return false;
     const QString current = q.value(0).toString();
     const QString owner = q.value(1).toString();
-    // Only forward, and only from the stages before the target in the funnel.
-    const qsizetype at = stages.indexOf(current);
-    if (at < 0 || at >= stages.indexOf(target))
+    const QString target = promotion(stages, current, score, mql, sql);
+    if (target.isEmpty())
         return true;
     if (!exec(q, QStringLiteral("UPDATE contacts SET stage = ? WHERE id = ?"), {target, contactId},
               &m_error))
@@ -429,11 +441,10 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
 
     // Compare with the stored scores; only the changes are written, in contact
     // order, and every change is kept on the timeline.
-    auto contacts =
-        query(QStringLiteral("SELECT id, score, created_at FROM contacts ORDER BY id"), {});
-    auto event = query(ScoreHistory::insertSql(), {});
-    auto update = query(QStringLiteral("UPDATE contacts SET score = ? WHERE id = ?"), {});
-    if (!contacts || !event || !update)
+    auto contacts = query(QStringLiteral("SELECT c.id, s.score, c.created_at FROM contacts c JOIN "
+                                         "contact_scores s ON s.contact_id = c.id ORDER BY c.id"),
+                          {});
+    if (!contacts)
         return std::nullopt;
     struct Change
     {
@@ -462,19 +473,38 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         return std::nullopt;
     }
     contacts.reset();
-    event->bind(2, now);
-    event->bind(5, QByteArrayLiteral("recompute"));
-    RecomputeResult result;
-    // One b-tree at a time: first the history, then the scores, both in contact order.
-    for (const Change &c : changes) {
-        event->bind(1, c.id);
-        event->bind(3, c.from);
-        event->bind(4, c.to);
-        if (!event->exec()) {
-            m_error = event->errorString();
+    // One b-tree at a time: first the history, then the scores, both in contact
+    // order. The history goes many rows per statement: for a row of five numbers,
+    // a statement's step and reset cost more than SQLite's writing.
+    constexpr size_t kRowsPerStatement = 256;
+    const QByteArray reason = QByteArrayLiteral("recompute");
+    std::unique_ptr<SqliteStatement> fullHistory;
+    for (size_t at = 0; at < changes.size(); at += kRowsPerStatement) {
+        const int n = int(std::min(kRowsPerStatement, changes.size() - at));
+        std::unique_ptr<SqliteStatement> tail;
+        std::unique_ptr<SqliteStatement> &st = size_t(n) == kRowsPerStatement ? fullHistory : tail;
+        if (!st && !(st = query(ScoreHistory::insertSql(n), {})))
+            return std::nullopt;
+        for (int i = 0; i < n; ++i) {
+            const Change &c = changes[at + size_t(i)];
+            const int b = i * ScoreHistory::kInsertColumns;
+            st->bind(b + 1, c.id);
+            st->bind(b + 2, now);
+            st->bind(b + 3, c.from);
+            st->bind(b + 4, c.to);
+            st->bind(b + 5, reason);
+        }
+        if (!st->exec()) {
+            m_error = st->errorString();
             return std::nullopt;
         }
     }
+    fullHistory.reset();
+    // (An update of many rows in one statement, UPDATE ... FROM (VALUES ...), was
+    // no faster than this.)
+    auto update = query(ContactColumns::scoreUpdateSql(), {});
+    if (!update)
+        return std::nullopt;
     for (const Change &c : changes) {
         update->bind(1, c.to);
         update->bind(2, c.id);
@@ -483,54 +513,84 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
             return std::nullopt;
         }
     }
-    result.contacts = qint64(changes.size());
-    contacts.reset();
-    event.reset();
     update.reset();
-    QSqlQuery q(db);
+    RecomputeResult result;
+    result.contacts = qint64(changes.size());
 
-    // Thresholds: forward only, from the stages before the target.
+    // Thresholds, in one pass over the contacts at or above the lower one (from
+    // the scores' index); the promotions are written in contact order.
     const QStringList stages = LifecycleStages(m_db).keys();
     const WorkspaceSettings settings(m_db);
-    const QList<QPair<QString, int>> targets = {
-        {QStringLiteral("sql"), settings.value(WorkspaceSettings::Key::SqlScore).toInt()},
-        {QStringLiteral("mql"), settings.value(WorkspaceSettings::Key::MqlScore).toInt()}};
-    for (const auto &[target, threshold] : targets) {
-        const qsizetype at = stages.indexOf(target);
-        if (at <= 0)
-            continue;
-        const QStringList before = stages.mid(0, at);
-        const QString in = QStringList(before.size(), QStringLiteral("?")).join(QLatin1Char(','));
-        const QString where = QStringLiteral("score >= ? AND stage IN (%1)").arg(in);
-        QVariantList whereBinds{threshold};
-        for (const QString &s : before)
-            whereBinds << s;
-        const QString title =
-            tr("Follow up: this lead is now %1").arg(LifecycleStages::label(target));
-        QVariantList binds{title, now + kDayMs, now};
-        binds << whereBinds;
-        if (!exec(q,
-                  QStringLiteral("INSERT INTO tasks (contact_id, title, owner, due_at, created_at) "
-                                 "SELECT id, ?, owner, ?, ? FROM contacts WHERE ") +
-                      where,
-                  binds, &m_error))
-            return std::nullopt;
-        binds = {EventType::StageChanged, now, target};
-        binds << whereBinds;
-        if (!exec(q,
-                  QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, payload) "
-                                 "SELECT id, ?, ?, '{\"from\":\"' || stage || '\",\"to\":\"' || ? "
-                                 "|| '\",\"reason\":\"score\"}' FROM contacts WHERE ") +
-                      where,
-                  binds, &m_error))
-            return std::nullopt;
-        binds = {target};
-        binds << whereBinds;
-        if (!exec(q, QStringLiteral("UPDATE contacts SET stage = ? WHERE ") + where, binds,
-                  &m_error))
-            return std::nullopt;
-        result.promoted += q.numRowsAffected();
+    const int mql = settings.value(WorkspaceSettings::Key::MqlScore).toInt();
+    const int sql = settings.value(WorkspaceSettings::Key::SqlScore).toInt();
+    auto candidates = query(QStringLiteral("SELECT c.id, c.stage, c.owner, s.score FROM "
+                                           "contact_scores s JOIN contacts c ON c.id = "
+                                           "s.contact_id WHERE s.score >= ?"),
+                            {std::min(mql, sql)});
+    if (!candidates)
+        return std::nullopt;
+    struct Promotion
+    {
+        qint64 id;
+        QString from;
+        QString to;
+        QByteArray owner;
+    };
+    std::vector<Promotion> promotions;
+    while ((r = candidates->step()) == SqliteStatement::Result::Row) {
+        const QString current = candidates->columnText(1);
+        const QString target = promotion(stages, current, candidates->columnInt64(3), mql, sql);
+        if (!target.isEmpty())
+            promotions.push_back(
+                {candidates->columnInt64(0), current, target, candidates->columnText(2).toUtf8()});
     }
+    if (r == SqliteStatement::Result::Error) {
+        m_error = candidates->errorString();
+        return std::nullopt;
+    }
+    candidates.reset();
+    std::sort(promotions.begin(), promotions.end(),
+              [](const Promotion &a, const Promotion &b) { return a.id < b.id; });
+    auto task = query(QStringLiteral("INSERT INTO tasks (contact_id, title, owner, due_at, "
+                                     "created_at) VALUES (?, ?, ?, ?, ?)"),
+                      {});
+    auto stageEvent = query(QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, "
+                                           "payload) VALUES (?, ?, ?, ?)"),
+                            {});
+    auto stageUpdate = query(QStringLiteral("UPDATE contacts SET stage = ? WHERE id = ?"), {});
+    if (!task || !stageEvent || !stageUpdate)
+        return std::nullopt;
+    const QByteArray stageChanged = EventType::StageChanged.toUtf8();
+    QHash<QString, QByteArray> titles;
+    for (const Promotion &p : promotions) {
+        auto title = titles.find(p.to);
+        if (title == titles.end())
+            title = titles.insert(
+                p.to,
+                tr("Follow up: this lead is now %1").arg(LifecycleStages::label(p.to)).toUtf8());
+        task->bind(1, p.id);
+        task->bind(2, *title);
+        task->bind(3, p.owner);
+        task->bind(4, now + kDayMs);
+        task->bind(5, now);
+        stageEvent->bind(1, p.id);
+        stageEvent->bind(2, stageChanged);
+        stageEvent->bind(3, now);
+        stageEvent->bind(
+            4, QJsonDocument(QJsonObject{{QStringLiteral("from"), p.from},
+                                         {QStringLiteral("to"), p.to},
+                                         {QStringLiteral("reason"), QStringLiteral("score")}})
+                   .toJson(QJsonDocument::Compact));
+        stageUpdate->bind(1, p.to.toUtf8());
+        stageUpdate->bind(2, p.id);
+        for (const auto &st : {&task, &stageEvent, &stageUpdate}) {
+            if (!(*st)->exec()) {
+                m_error = (*st)->errorString();
+                return std::nullopt;
+            }
+        }
+    }
+    result.promoted = qint64(promotions.size());
     if (!tx.commit()) {
         m_error = tx.errorString();
         return std::nullopt;

@@ -9,10 +9,11 @@ ScoreHistory::ScoreHistory(QSqlDatabase db)
     : m_db(std::move(db))
 {}
 
-QString ScoreHistory::insertSql()
+QString ScoreHistory::insertSql(int rows)
 {
     return QStringLiteral("INSERT INTO score_changes (contact_id, occurred_at, from_score, "
-                          "to_score, reason) VALUES (?, ?, ?, ?, ?)");
+                          "to_score, reason) VALUES ") +
+           QStringList(rows, QStringLiteral("(?, ?, ?, ?, ?)")).join(QStringLiteral(", "));
 }
 
 bool ScoreHistory::append(qint64 contactId, const QDateTime &when, qint64 from, qint64 to,

@@ -25,8 +25,10 @@ public:
     QList<Event> timeline(qint64 contactId, int limit) const;
     QString errorString() const { return m_error; }
 
-    /// The statement append() runs; bulk writers bind the same five values.
-    static QString insertSql();
+    /// The statement append() runs, for \a rows rows: each binds contact id,
+    /// time (ms), from, to and reason, kInsertColumns values.
+    static QString insertSql(int rows = 1);
+    static constexpr int kInsertColumns = 5;
 
 private:
     QSqlDatabase m_db;

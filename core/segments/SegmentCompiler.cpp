@@ -324,6 +324,11 @@ QString SegmentCompiler::fieldCondition(const SegmentNode &n, const QString &pat
     }
     for (const QVariant &b : std::as_const(binds))
         st.bind(b);
+    if (n.field == QLatin1String("score")) {
+        // The score lives in contact_scores, one row for every contact.
+        return QStringLiteral("contacts.id %1 (SELECT contact_id FROM contact_scores WHERE %2)")
+            .arg(negate ? QStringLiteral("NOT IN") : QStringLiteral("IN"), sql);
+    }
     return negate ? QStringLiteral("NOT ") + sql : sql;
 }
 

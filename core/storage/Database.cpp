@@ -335,8 +335,6 @@ const QList<QPair<QString, QString>> &indexDefinitions()
              "CREATE INDEX IF NOT EXISTS contacts_last_name ON contacts (last_name, id)")},
         {QStringLiteral("contacts_company"),
          QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_company ON contacts (company, id)")},
-        {QStringLiteral("contacts_score"),
-         QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_score ON contacts (score, id)")},
     };
     return list;
 }

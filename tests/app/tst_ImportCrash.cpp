@@ -107,7 +107,7 @@ private Q_SLOTS:
                      ws, QStringLiteral(
                              "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
                              "('contacts_email', 'contacts_phone', 'contacts_last_name', "
-                             "'contacts_company', 'contacts_score')")),
+                             "'contacts_company', 'contact_scores_score')")),
                  5);
     }
 };

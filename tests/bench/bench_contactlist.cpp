@@ -166,7 +166,7 @@ int benchReference(const Database &db)
 {
     const QString sql = QStringLiteral(
         "SELECT id, first_name, last_name, email, phone, company, city, stage, score, created_at "
-        "FROM contacts ORDER BY id DESC");
+        "FROM contacts JOIN contact_scores ON contact_id = id ORDER BY id DESC");
     double firstPage = 0;
     {
         QElapsedTimer t;

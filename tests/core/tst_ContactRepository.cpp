@@ -228,8 +228,10 @@ private Q_SLOTS:
     {
         Contact a = person(QStringLiteral("A"), QString(), QStringLiteral("a@example.com"));
         a.tags = {QStringLiteral("vip")};
+        a.score = 17;
         Contact b = person(QStringLiteral("B"), QString(), QStringLiteral("b@example.com"));
         QVERIFY(m_repo->create(a) && m_repo->create(b));
+        QCOMPARE(m_repo->find(a.id)->score, 17);
         const ContactSnapshot snap = m_repo->snapshot({a.id, b.id});
         QCOMPARE(snap.contactCount(), 2);
         QVERIFY(m_repo->remove({a.id, b.id}));
@@ -239,6 +241,7 @@ private Q_SLOTS:
         QCOMPARE(m_repo->count(), 2);
         const Contact back = *m_repo->find(a.id);
         QCOMPARE(back.tags, QStringList{QStringLiteral("vip")});
+        QCOMPARE(back.score, 17); // its score row comes back too
         QCOMPARE(eventTypes(m_repo->timeline(a.id)), QStringList{EventType::ContactCreated});
         // ids are never reused, so a restore cannot collide with a newer contact
         QVERIFY(m_repo->remove({b.id}));

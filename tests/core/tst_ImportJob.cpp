@@ -252,6 +252,35 @@ private Q_SLOTS:
                  2);
     }
 
+    // The score is not a column of contacts (it lives in contact_scores): an
+    // imported score lands there, and "overwrite" replaces it on a second import.
+    void scoreColumn()
+    {
+        const QString path = m_ws->dir() + QStringLiteral("/scores.csv");
+        auto write = [&](const QByteArray &body) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("email,first_name,lead score\n" + body);
+        };
+        write("a@example.com,Ali,35\nb@example.com,Beata,\n");
+        ImportOptions o;
+        QCOMPARE(import(path, o).created, 2);
+        ContactRepository repo(m_ws->db());
+        const qint64 a = *repo.findIdByEmail(QStringLiteral("a@example.com"));
+        const qint64 b = *repo.findIdByEmail(QStringLiteral("b@example.com"));
+        QCOMPARE(repo.find(a)->score, 35);
+        QCOMPARE(repo.find(b)->score, 0);
+        write("a@example.com,Ali,80\nb@example.com,Beata,12\n");
+        o.policy = ImportOptions::Policy::Fill; // a score is never "empty": kept
+        QCOMPARE(import(path, o).updated, 2);
+        QCOMPARE(repo.find(a)->score, 35);
+        o.policy = ImportOptions::Policy::Overwrite;
+        QCOMPARE(import(path, o).updated, 2);
+        QCOMPARE(repo.find(a)->score, 80);
+        QCOMPARE(repo.find(b)->score, 12);
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contact_scores")), 2);
+    }
+
     void tagSourceAndStaticList()
     {
         ImportOptions o;

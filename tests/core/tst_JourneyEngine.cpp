@@ -254,7 +254,8 @@ private Q_SLOTS:
         // the split: about half each way, and the same way again for the same enrolment
         const qint64 a =
             scalar(QStringLiteral("SELECT count(*) FROM contacts WHERE source = 'variant A'"));
-        const qint64 b = scalar(QStringLiteral("SELECT count(*) FROM contacts WHERE score = 7"));
+        const qint64 b =
+            scalar(QStringLiteral("SELECT count(*) FROM contact_scores WHERE score = 7"));
         QCOMPARE(a + b, 200);
         QVERIFY2(a > 70 && a < 130, qPrintable(QString::number(a)));
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contacts WHERE stage = 'lead'")), 200);

@@ -44,7 +44,8 @@ class tst_LeadScoring : public QObject
     }
     qint64 score(qint64 id)
     {
-        return scalar(QStringLiteral("SELECT score FROM contacts WHERE id = ?"), {id});
+        return scalar(QStringLiteral("SELECT score FROM contact_scores WHERE contact_id = ?"),
+                      {id});
     }
     QString stage(qint64 id)
     {
@@ -165,7 +166,8 @@ private Q_SLOTS:
         QCOMPARE(liveA, 55);
         QCOMPARE(liveB, -40);
         // wipe the scores, then rebuild them from history at the same moment
-        QSqlQuery(m_ws->db().connection()).exec(QStringLiteral("UPDATE contacts SET score = 0"));
+        QSqlQuery(m_ws->db().connection())
+            .exec(QStringLiteral("UPDATE contact_scores SET score = 0"));
         const auto r = scoring.recomputeAll(m_t0.addSecs(60));
         QVERIFY2(r, qPrintable(scoring.errorString()));
         QCOMPARE(score(a), liveA);

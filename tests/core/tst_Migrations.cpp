@@ -150,6 +150,46 @@ private Q_SLOTS:
         QVERIFY(db.integrityProblems().isEmpty());
     }
 
+    // Schema 12 moved the score into contact_scores, a row for every contact.
+    void scoreLeavesTheContactsRow()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v11.masir"));
+        QVERIFY(buildAtVersion(path, 11));
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v11"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET score = 42")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v11"));
+
+        Database db(path);
+        QVERIFY2(db.open(), qPrintable(db.errorString()));
+        ContactRepository repo(db);
+        QCOMPARE(repo.find(1)->score, 42);
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('contacts') WHERE "
+                                      "name = 'score'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        // a contact inserted any way gets its row
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO contacts (email, created_at, updated_at) "
+                                      "VALUES ('raw@example.com', 1, 1)")));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM contacts c JOIN contact_scores s ON "
+                                      "s.contact_id = c.id")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM contacts")));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM contact_scores")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // and loses it with the contact
+        QVERIFY(db.integrityProblems().isEmpty());
+    }
+
     void migratingTwiceChangesNothing()
     {
         QTemporaryDir dir;
