@@ -766,10 +766,14 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             // per contact, which would double the writes of a large import.
             ++bCreated;
         }
-        if (emailKey)
-            written.insert(emailKey, id); // keeps the first
-        if (phoneKey)
-            written.insert(phoneKey, id);
+        // Remembered only while the table cannot answer (see find()); the first
+        // contact written with a value is the one a lookup finds.
+        if (!workspaceHadContacts) {
+            for (const quint64 key : {emailKey, phoneKey}) {
+                if (key && !written.contains(key))
+                    written.insert(key, id);
+            }
+        }
         for (const QString &tag : std::as_const(tags)) {
             if (const qint64 t = tagId(tag)) {
                 tagContact.bind(1, id);
