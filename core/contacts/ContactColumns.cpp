@@ -51,33 +51,80 @@ const QStringList &names()
     return columns;
 }
 
+namespace {
+// The one list of values, in names() order, into either kind of row.
+template<typename Out> void write(const Contact &c, Out &out)
+{
+    out.text(c.email);
+    out.text(c.phone);
+    out.text(c.firstName);
+    out.text(c.lastName);
+    out.text(c.company);
+    out.text(c.city);
+    out.text(c.country);
+    out.text(c.language);
+    out.text(c.timezone);
+    out.date(c.birthday);
+    out.text(c.gender);
+    out.text(c.source);
+    out.text(c.stage);
+    out.text(c.owner);
+    out.text(ContactVocabulary::statusKey(c.status));
+    out.text(ContactVocabulary::consentKey(c.emailConsent.status));
+    out.time(c.emailConsent.changedAt);
+    out.text(c.emailConsent.source);
+    out.text(ContactVocabulary::consentKey(c.smsConsent.status));
+    out.time(c.smsConsent.changedAt);
+    out.text(c.smsConsent.source);
+    out.text(ContactRepository::searchTextFor(c));
+    out.integer(c.createdAt.toMSecsSinceEpoch());
+    out.integer(c.updatedAt.toMSecsSinceEpoch());
+}
+
+struct VariantOut
+{
+    QVariantList values;
+    void text(const QString &s) { values << SqlValues::text(s); }
+    void date(QDate d) { values << SqlValues::isoDate(d); }
+    void time(const QDateTime &t) { values << SqlValues::millis(t); }
+    void integer(qint64 v) { values << v; }
+};
+
+struct RowOut
+{
+    SqliteRow row;
+    void text(const QString &s) { row.appendText(s); }
+    void date(QDate d)
+    {
+        if (d.isValid())
+            row.appendText(d.toString(Qt::ISODate));
+        else
+            row.appendNull();
+    }
+    void time(const QDateTime &t)
+    {
+        if (t.isValid())
+            row.appendInteger(t.toMSecsSinceEpoch());
+        else
+            row.appendNull();
+    }
+    void integer(qint64 v) { row.appendInteger(v); }
+};
+} // namespace
+
 QVariantList values(const Contact &c)
 {
-    using SqlValues::text;
-    return {text(c.email),
-            text(c.phone),
-            text(c.firstName),
-            text(c.lastName),
-            text(c.company),
-            text(c.city),
-            text(c.country),
-            text(c.language),
-            text(c.timezone),
-            SqlValues::isoDate(c.birthday),
-            text(c.gender),
-            text(c.source),
-            text(c.stage),
-            text(c.owner),
-            ContactVocabulary::statusKey(c.status),
-            ContactVocabulary::consentKey(c.emailConsent.status),
-            SqlValues::millis(c.emailConsent.changedAt),
-            text(c.emailConsent.source),
-            ContactVocabulary::consentKey(c.smsConsent.status),
-            SqlValues::millis(c.smsConsent.changedAt),
-            text(c.smsConsent.source),
-            ContactRepository::searchTextFor(c),
-            c.createdAt.toMSecsSinceEpoch(),
-            c.updatedAt.toMSecsSinceEpoch()};
+    VariantOut out;
+    out.values.reserve(names().size());
+    write(c, out);
+    return out.values;
+}
+
+SqliteRow row(const Contact &c)
+{
+    RowOut out;
+    write(c, out);
+    return std::move(out.row);
 }
 
 namespace {
@@ -125,7 +172,13 @@ Contact read(const SqliteStatement &statement, int first)
 
 Contact read(const SqliteRow &row, int first)
 {
-    return readRow(row, first);
+    // decoded once: SqliteRow::value() walks the row from its start
+    struct Values
+    {
+        QVariantList list;
+        QVariant value(int i) const { return list.value(i); }
+    };
+    return readRow(Values{row.values()}, first);
 }
 
 QString insertSql(const QStringList &extra)

@@ -20,6 +20,8 @@ namespace ContactColumns {
 const QStringList &names();
 /// The values of \a contact in names() order, ready to bind.
 QVariantList values(const Contact &contact);
+/// The same values as a SqliteRow, without going through QVariant (bulk writers).
+SqliteRow row(const Contact &contact);
 /// Reads names() from \a query, starting at result column \a first.
 Contact read(const QSqlQuery &query, int first);
 Contact read(const SqliteStatement &statement, int first);

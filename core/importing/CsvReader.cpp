@@ -100,15 +100,37 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
                 raw.chop(1);
             return raw;
         };
-        auto appendChar = [&](QChar c) {
+        auto appendText = [&](const QChar *text, qsizetype size) {
             if (tooLong)
                 return;
-            field += c;
+            field.append(text, size);
             if (field.size() > m_options.maxFieldSize) {
                 tooLong = true;
                 tooLongField = int(fields.size()) + 1;
                 field.clear();
             }
+        };
+        auto appendChar = [&](QChar c) { appendText(&c, 1); };
+        // Plain text runs in one piece: from m_pos up to the first character for
+        // which stop() is true (or the end of what is decoded so far).
+        auto appendRun = [&](auto stop) {
+            const QChar *d = m_buf.constData();
+            qsizetype end = m_pos;
+            while (end < m_buf.size() && !stop(d[end]))
+                ++end;
+            appendText(d + m_pos, end - m_pos);
+            m_pos = end;
+        };
+        auto endsUnquoted = [delim](QChar c) {
+            return c == delim || c.unicode() == '\n' || c.unicode() == '\r' || c.unicode() == 0;
+        };
+        auto endsQuoted = [quote](QChar c) {
+            // line breaks are counted one by one, below
+            return c == quote || c.unicode() == '\n' || c.unicode() == '\r' || c.unicode() == 0;
+        };
+        auto endField = [&] {
+            fields << std::move(field);
+            field = QString();
         };
 
         bool recordDone = false;
@@ -136,7 +158,7 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
                         quoteLine = m_line;
                         continue;
                     }
-                    fields << field;
+                    endField();
                     recordDone = true;
                 } else if (c == quote) {
                     content = true;
@@ -144,36 +166,39 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
                     quoteLine = m_line;
                 } else if (c == delim) {
                     content = true;
-                    fields << field;
-                    field.clear();
+                    endField();
                 } else {
                     content = true;
-                    appendChar(c);
+                    --m_pos;
+                    appendRun(endsUnquoted);
                     state = State::Unquoted;
                 }
                 break;
             case State::Unquoted:
                 if (c == delim) {
-                    fields << field;
-                    field.clear();
+                    endField();
                     state = State::FieldStart;
                 } else if (newline) {
                     endOfLine(c);
-                    fields << field;
+                    endField();
                     recordDone = true;
                 } else {
-                    appendChar(c); // a stray quote inside a bare field is kept as text
+                    // a stray quote inside a bare field is kept as text
+                    --m_pos;
+                    appendRun(endsUnquoted);
                 }
                 break;
             case State::Quoted:
                 if (c == quote) {
                     state = State::QuoteInQuoted;
-                } else {
+                } else if (newline) {
                     if (c == QLatin1Char('\n') ||
-                        (c == QLatin1Char('\r') &&
-                         (atBufferEnd() || m_buf.at(m_pos) != QLatin1Char('\n'))))
+                        (atBufferEnd() || m_buf.at(m_pos) != QLatin1Char('\n')))
                         ++m_line;
                     appendChar(c);
+                } else {
+                    --m_pos;
+                    appendRun(endsQuoted);
                 }
                 break;
             case State::QuoteInQuoted:
@@ -181,12 +206,11 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
                     appendChar(quote);
                     state = State::Quoted;
                 } else if (c == delim) {
-                    fields << field;
-                    field.clear();
+                    endField();
                     state = State::FieldStart;
                 } else if (newline) {
                     endOfLine(c);
-                    fields << field;
+                    endField();
                     recordDone = true;
                 } else {
                     // Text after a closing quote ("a"b): keep it, as spreadsheets do.
@@ -227,7 +251,7 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
             }
             if (!content)
                 return Status::End;
-            fields << field;
+            endField();
         }
 
         ++m_row;

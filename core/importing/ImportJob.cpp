@@ -32,6 +32,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace masir {
 
@@ -58,14 +59,17 @@ struct ColumnPlan
     QHash<QString, int> standard; // target -> column
     QList<int> tags;
     QList<QPair<int, FieldDefinition>> custom;
-    mutable QHash<const char *, int> cache; // the same literals are asked for every row
+    // The same literals are asked for every row: a short list, searched by address.
+    mutable std::vector<std::pair<const char *, int>> cache;
 
     int column(const char *target) const
     {
-        if (const auto it = cache.constFind(target); it != cache.cend())
-            return *it;
+        for (const auto &[literal, c] : cache) {
+            if (literal == target)
+                return c;
+        }
         const int c = standard.value(QLatin1String(target), -1);
-        cache.insert(target, c);
+        cache.emplace_back(target, c);
         return c;
     }
 };
@@ -95,8 +99,65 @@ quint64 keyHash(char kind, const QByteArray &value)
 {
     if (value.isEmpty())
         return 0;
-    return qHash(value, 0x5eed + uchar(kind)) ^ (quint64(qHash(value, 0x1403)) << 32);
+    const quint64 h = qHash(value, 0x5eed + uchar(kind)) ^ (quint64(qHash(value, 0x1403)) << 32);
+    return h ? h : 1; // 0 means "no value"
 }
+
+/// Key hashes (never 0) -> the first contact written with each. Open addressing
+/// in one flat array: a million-row import asks it two million times, and a
+/// QHash spent more time on its spans and nodes than SQLite on the rows.
+class WrittenKeys
+{
+public:
+    qint64 value(quint64 key) const
+    {
+        if (m_slots.empty())
+            return 0;
+        for (size_t i = slotOf(key);; i = (i + 1) & m_mask) {
+            if (m_slots[i].key == key)
+                return m_slots[i].id;
+            if (m_slots[i].key == 0)
+                return 0;
+        }
+    }
+    void insertIfAbsent(quint64 key, qint64 id)
+    {
+        if ((m_used + 1) * 2 > m_slots.size())
+            grow();
+        for (size_t i = slotOf(key);; i = (i + 1) & m_mask) {
+            if (m_slots[i].key == key)
+                return;
+            if (m_slots[i].key == 0) {
+                m_slots[i] = {key, id};
+                ++m_used;
+                return;
+            }
+        }
+    }
+
+private:
+    struct Slot
+    {
+        quint64 key = 0;
+        qint64 id = 0;
+    };
+    size_t slotOf(quint64 key) const { return size_t(key * 0x9E3779B97F4A7C15ull >> 20) & m_mask; }
+    void grow()
+    {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(std::max<size_t>(1024, old.size() * 2), Slot());
+        m_mask = m_slots.size() - 1;
+        m_used = 0;
+        for (const Slot &s : old) {
+            if (s.key)
+                insertIfAbsent(s.key, s.id);
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    size_t m_mask = 0;
+    size_t m_used = 0;
+};
 
 QString genderKey(const QString &raw)
 {
@@ -452,7 +513,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
 
     // Hashes of the emails and phones this import has written -> the first
     // contact written with each.
-    QHash<quint64, qint64> written;
+    WrittenKeys written;
     QList<ImportIssue> batchIssues;
     qint64 bCreated = 0, bUpdated = 0, bSkipped = 0, bRejected = 0, bWarnings = 0, bRows = 0;
     const qsizetype columnCount = headers.size();
@@ -668,10 +729,10 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             return lookup(query, value, found);
         // Only this import's own contacts: check the one remembered under the
         // key's hash, and ask the table only when two values share a hash.
-        const auto it = written.constFind(key);
-        if (it == written.cend())
+        const qint64 remembered = written.value(key);
+        if (!remembered)
             return 0;
-        const qint64 id = lookup(findById, *it, found);
+        const qint64 id = lookup(findById, remembered, found);
         if (id && found.*member == QString::fromUtf8(value))
             return id;
         return lookup(query, value, found);
@@ -770,8 +831,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         // contact written with a value is the one a lookup finds.
         if (!workspaceHadContacts) {
             for (const quint64 key : {emailKey, phoneKey}) {
-                if (key && !written.contains(key))
-                    written.insert(key, id);
+                if (key)
+                    written.insertIfAbsent(key, id);
             }
         }
         for (const QString &tag : std::as_const(tags)) {
@@ -853,7 +914,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                     created.updatedAt = now;
                     if (created.stage.isEmpty())
                         created.stage = QStringLiteral("subscriber");
-                    row.contact = SqliteRow(ContactColumns::values(created));
+                    row.contact = ContactColumns::row(created);
                     row.score = created.score;
                 }
                 // What is freed here is not freed by the writer, which is the busier thread.

@@ -45,11 +45,14 @@ public:
     QString integrityProblems() const;
 
     /// Secondary indexes that a bulk write may drop and rebuild (sorting once is
-    /// much cheaper than a million random inserts). open() recreates any that are
-    /// missing, for instance after an import was killed half-way.
+    /// much cheaper than a million random inserts), and with them the trigger that
+    /// gives each new contact its score row. open() recreates whatever is missing,
+    /// for instance after an import was killed half-way, and makes the score rows.
     static QStringList rebuildableIndexes();
     bool dropRebuildableIndexes(const QStringList &names = rebuildableIndexes()) const;
     bool ensureIndexes() const;
+    /// The trigger's definition, as migration 12 made it.
+    static QString scoreRowTrigger();
 
     /// The page cache every connection starts with, in KiB.
     static constexpr int defaultCacheKiB = 32768;

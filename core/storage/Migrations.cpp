@@ -377,8 +377,7 @@ const QList<QStringList> &migrationList()
                            "contacts ORDER BY id"),
             QStringLiteral("CREATE INDEX contact_scores_score ON contact_scores (score, "
                            "contact_id)"),
-            QStringLiteral("CREATE TRIGGER contacts_score_row AFTER INSERT ON contacts BEGIN "
-                           "INSERT INTO contact_scores (contact_id) VALUES (new.id); END"),
+            Database::scoreRowTrigger(),
             QStringLiteral("DROP INDEX contacts_score"),
             QStringLiteral("ALTER TABLE contacts DROP COLUMN score"),
         },

@@ -71,6 +71,43 @@ SqliteRow::SqliteRow(const QVariantList &values)
     }
 }
 
+void SqliteRow::appendNull()
+{
+    m_data.append(char(Null));
+    ++m_count;
+}
+
+void SqliteRow::appendInteger(qint64 value)
+{
+    m_data.append(char(Integer));
+    m_data.append(reinterpret_cast<const char *>(&value), sizeof value);
+    ++m_count;
+}
+
+void SqliteRow::appendText(QStringView text)
+{
+    m_data.append(char(Text));
+    const qsizetype sizeAt = m_data.size();
+    m_data.append(sizeof(qint32), '\0');
+    // Most contact data is ASCII: copied byte by byte; anything else is encoded.
+    const char16_t *u = text.utf16();
+    qsizetype i = 0;
+    while (i < text.size() && u[i] < 0x80)
+        ++i;
+    if (i == text.size()) {
+        const qsizetype at = m_data.size();
+        m_data.resize(at + i);
+        char *out = m_data.data() + at;
+        for (qsizetype k = 0; k < i; ++k)
+            out[k] = char(u[k]);
+    } else {
+        m_data.append(text.toUtf8());
+    }
+    const auto size = qint32(m_data.size() - sizeAt - qsizetype(sizeof(qint32)));
+    memcpy(m_data.data() + sizeAt, &size, sizeof size);
+    ++m_count;
+}
+
 template<typename F> void SqliteRow::forEach(F &&f) const
 {
     const char *p = m_data.constData();
@@ -113,6 +150,29 @@ QVariant SqliteRow::value(int index) const
             out = QString::fromUtf8(p, size);
         }
         return false;
+    });
+    return out;
+}
+
+QVariantList SqliteRow::values() const
+{
+    QVariantList out;
+    out.reserve(m_count);
+    forEach([&](int, char tag, const char *p, qint32 size) {
+        if (tag == Integer) {
+            qint64 v;
+            memcpy(&v, p, sizeof v);
+            out << v;
+        } else if (tag == Real) {
+            double v;
+            memcpy(&v, p, sizeof v);
+            out << v;
+        } else if (tag == Text) {
+            out << QString::fromUtf8(p, size);
+        } else {
+            out << QVariant();
+        }
+        return true;
     });
     return out;
 }

@@ -19,10 +19,17 @@ public:
     /// Packs \a values as SqliteStatement::bind(int, QVariant) would bind them.
     explicit SqliteRow(const QVariantList &values);
 
+    /// Builds a row value by value, in bind order.
+    void appendNull();
+    void appendInteger(qint64 value);
+    void appendText(QStringView text); ///< stored in UTF-8; a null string stays text ('')
+
     int size() const { return m_count; }
     bool isEmpty() const { return m_count == 0; }
     /// Value \a index as a QVariant (null, qint64, double or QString).
     QVariant value(int index) const;
+    /// All values, as value() gives them one by one.
+    QVariantList values() const;
     /// Text value \a index in UTF-8, a view into the row; empty if not text.
     QByteArray text(int index) const;
 

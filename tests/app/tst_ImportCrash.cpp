@@ -109,6 +109,14 @@ private Q_SLOTS:
                              "('contacts_email', 'contacts_phone', 'contacts_last_name', "
                              "'contacts_company', 'contact_scores_score')")),
                  5);
+        // and so is the score-row trigger, with a score row for every contact
+        QCOMPARE(masir::test::scalarIn(ws, QStringLiteral("SELECT count(*) FROM sqlite_master "
+                                                          "WHERE name = 'contacts_score_row'")),
+                 1);
+        QCOMPARE(masir::test::scalarIn(
+                     ws, QStringLiteral("SELECT count(*) FROM contacts WHERE NOT EXISTS (SELECT 1 "
+                                        "FROM contact_scores s WHERE s.contact_id = contacts.id)")),
+                 0);
     }
 };
 

@@ -160,6 +160,39 @@ private Q_SLOTS:
         QCOMPARE(rebuilt, migrated);
     }
 
+    // A bulk write drops the trigger that makes each contact's score row; the rows
+    // it did not make are made when it comes back, and it is as the migration made it.
+    void scoreRowsComeBackWithTheTrigger()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        auto scalar = [&](const QString &sql) {
+            QSqlQuery q(ws.db().connection());
+            return q.exec(sql) && q.next() ? q.value(0).toString() : QString();
+        };
+        const QString trigger = QStringLiteral(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'contacts_score_row'");
+        const QString migrated = scalar(trigger);
+        QCOMPARE(migrated, Database::scoreRowTrigger());
+        QSqlQuery q(ws.db().connection());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO contacts (email, created_at, updated_at) "
+                                      "VALUES ('before@example.com', 1, 1)")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE contact_scores SET score = 9")));
+        QVERIFY(ws.db().dropRebuildableIndexes());
+        QVERIFY(scalar(trigger).isEmpty());
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO contacts (email, created_at, updated_at) "
+                                          "VALUES ('bulk%1@example.com', 1, 1)")
+                               .arg(i)));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contact_scores")), u"1"_qs);
+        QVERIFY(ws.db().ensureIndexes());
+        QCOMPARE(scalar(trigger), migrated);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) || ' ' || sum(score) FROM contact_scores")),
+                 u"4 9"_qs);
+        QVERIFY(ws.db().ensureIndexes()); // nothing to do twice
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contact_scores")), u"4"_qs);
+    }
+
     void reopenKeepsData()
     {
         QTemporaryDir dir;
