@@ -209,6 +209,12 @@ QString scoreUpdateSql()
     return QStringLiteral("UPDATE contact_scores SET score = ? WHERE contact_id = ?");
 }
 
+QString scoreUpsertSql()
+{
+    return QStringLiteral("INSERT INTO contact_scores (contact_id, score) VALUES (?, ?) ON "
+                          "CONFLICT (contact_id) DO UPDATE SET score = excluded.score");
+}
+
 QVariantList updateValues(const Contact &contact)
 {
     QVariantList v = values(contact);

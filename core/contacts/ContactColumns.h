@@ -40,6 +40,9 @@ QVariantList updateValues(const Contact &contact);
 QString scoreSelect();
 /// Sets a contact's score: binds the score, then the contact's id.
 QString scoreUpdateSql();
+/// The same, making the row if there is none yet (a bulk import sets the trigger
+/// aside): binds the contact's id, then the score.
+QString scoreUpsertSql();
 
 } // namespace ContactColumns
 } // namespace masir

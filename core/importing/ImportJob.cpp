@@ -436,7 +436,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     SqliteStatement findById(
         db, QStringLiteral("SELECT %1 FROM contacts WHERE id = ?").arg(selectColumns));
     SqliteStatement updateContact(db, ContactColumns::updateSql());
-    SqliteStatement updateScore(db, ContactColumns::scoreUpdateSql());
+    SqliteStatement updateScore(db, ContactColumns::scoreUpsertSql());
     SqliteStatement insertTag(
         db, QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?) "
                            "ON CONFLICT (name_key) DO NOTHING"));
@@ -738,10 +738,11 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         return lookup(query, value, found);
     };
 
-    // The contact's row in contact_scores was made with it, at 0.
+    // The contact's row in contact_scores may not exist yet: a bulk import sets
+    // the trigger aside, and the rows are made when it comes back.
     auto setScore = [&](qint64 id, int score) {
-        updateScore.bind(1, qint64(score));
-        updateScore.bind(2, id);
+        updateScore.bind(1, id);
+        updateScore.bind(2, qint64(score));
         return updateScore.exec();
     };
 

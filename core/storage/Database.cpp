@@ -387,10 +387,20 @@ bool Database::ensureIndexes() const
         return true;
     q.finish();
     Transaction tx(connection());
+    // A bulk import makes its contacts' rows batch by batch; the counts (from the
+    // smallest indexes) say whether anything is left to make.
+    bool complete = false;
+    if (tx.isActive() &&
+        q.exec(QStringLiteral("SELECT (SELECT count(*) FROM contacts) = (SELECT count(*) FROM "
+                              "contact_scores)")) &&
+        q.next())
+        complete = q.value(0).toBool();
+    q.finish();
     if (!tx.isActive() ||
-        !q.exec(QStringLiteral("INSERT INTO contact_scores (contact_id) SELECT id FROM contacts "
-                               "WHERE NOT EXISTS (SELECT 1 FROM contact_scores s WHERE "
-                               "s.contact_id = contacts.id) ORDER BY id")) ||
+        (!complete &&
+         !q.exec(QStringLiteral("INSERT INTO contact_scores (contact_id) SELECT id FROM contacts "
+                                "WHERE NOT EXISTS (SELECT 1 FROM contact_scores s WHERE "
+                                "s.contact_id = contacts.id) ORDER BY id"))) ||
         !q.exec(scoreRowTrigger()) || !tx.commit()) {
         qCWarning(lcStorage) << "cannot restore the score rows" << q.lastError().text()
                              << tx.errorString();

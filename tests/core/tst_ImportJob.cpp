@@ -254,17 +254,28 @@ private Q_SLOTS:
 
     // The score is not a column of contacts (it lives in contact_scores): an
     // imported score lands there, and "overwrite" replaces it on a second import.
+    // A bulk import sets the trigger that makes score rows aside.
+    void scoreColumn_data()
+    {
+        QTest::addColumn<bool>("bulk");
+        QTest::newRow("row by row") << false;
+        QTest::newRow("bulk") << true;
+    }
     void scoreColumn()
     {
+        QFETCH(bool, bulk);
         const QString path = m_ws->dir() + QStringLiteral("/scores.csv");
         auto write = [&](const QByteArray &body) {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
             f.write("email,first_name,lead score\n" + body);
         };
-        write("a@example.com,Ali,35\nb@example.com,Beata,\n");
+        write("a@example.com,Ali,35\nb@example.com,Beata,\na@example.com,Ali,36\n");
         ImportOptions o;
-        QCOMPARE(import(path, o).created, 2);
+        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        const ImportReport first = import(path, o);
+        QCOMPARE(first.created, 2);
+        QCOMPARE(first.updated, 1); // the same file's second Ali: "fill" keeps 35
         ContactRepository repo(m_ws->db());
         const qint64 a = *repo.findIdByEmail(QStringLiteral("a@example.com"));
         const qint64 b = *repo.findIdByEmail(QStringLiteral("b@example.com"));
@@ -279,6 +290,9 @@ private Q_SLOTS:
         QCOMPARE(repo.find(a)->score, 80);
         QCOMPARE(repo.find(b)->score, 12);
         QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contact_scores")), 2);
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE "
+                                                   "name = 'contacts_score_row'")),
+                 1);
     }
 
     void tagSourceAndStaticList()
