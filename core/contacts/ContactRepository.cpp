@@ -231,12 +231,17 @@ bool ContactRepository::writeContact(Contact &c, bool insert)
         return fail(tr("The contact could not be saved: %1").arg(q.lastError().text()));
     if (insert)
         c.id = q.lastInsertId().toLongLong();
-    // The score's row was made with the contact (a trigger), at 0.
-    if (insert && c.score == 0)
-        return true;
-    q.prepare(ContactColumns::scoreUpdateSql());
-    q.addBindValue(c.score);
-    q.addBindValue(c.id);
+    // A new contact's score row is made by a trigger, except while a bulk import
+    // has it away: the upsert covers both.
+    if (insert) {
+        q.prepare(ContactColumns::scoreUpsertSql());
+        q.addBindValue(c.id);
+        q.addBindValue(c.score);
+    } else {
+        q.prepare(ContactColumns::scoreUpdateSql());
+        q.addBindValue(c.score);
+        q.addBindValue(c.id);
+    }
     if (!q.exec())
         return fail(tr("The contact could not be saved: %1").arg(q.lastError().text()));
     return true;
