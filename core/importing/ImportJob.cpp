@@ -437,6 +437,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         db, QStringLiteral("SELECT %1 FROM contacts WHERE id = ?").arg(selectColumns));
     SqliteStatement updateContact(db, ContactColumns::updateSql());
     SqliteStatement updateScore(db, ContactColumns::scoreUpsertSql());
+    SqliteStatement addScoreRows(db, QStringLiteral("INSERT OR IGNORE INTO contact_scores "
+                                                    "(contact_id) SELECT id FROM contacts WHERE "
+                                                    "id > ? ORDER BY id"));
     SqliteStatement insertTag(
         db, QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?) "
                            "ON CONFLICT (name_key) DO NOTHING"));
@@ -464,7 +467,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                            "rejected = rejected + ?, warnings = warnings + ? WHERE id = ?"));
     for (const SqliteStatement *st :
          {&insertContact, &findByEmail, &findByPhone, &findById, &updateContact, &updateScore,
-          &insertTag, &findTag, &tagContact, &insertValue, &insertIssue, &addMember,
+          &addScoreRows, &insertTag, &findTag, &tagContact, &insertValue, &insertIssue, &addMember,
           &updateImport}) {
         if (!st->isValid())
             return fail(tr("Cannot write to the workspace: %1").arg(st->errorString()));
@@ -514,6 +517,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     // Hashes of the emails and phones this import has written -> the first
     // contact written with each.
     WrittenKeys written;
+    qint64 maxCreatedId = 0;
+    qint64 scoreRowsFrom = 0; // every contact up to this id has its score row
     QList<ImportIssue> batchIssues;
     qint64 bCreated = 0, bUpdated = 0, bSkipped = 0, bRejected = 0, bWarnings = 0, bRows = 0;
     const qsizetype columnCount = headers.size();
@@ -739,7 +744,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     };
 
     // The contact's row in contact_scores may not exist yet: a bulk import sets
-    // the trigger aside, and the rows are made when it comes back.
+    // the trigger aside and makes the rows at the end of each batch.
     auto setScore = [&](qint64 id, int score) {
         updateScore.bind(1, id);
         updateScore.bind(2, qint64(score));
@@ -819,6 +824,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 return true;
             }
             id = insertContact.lastInsertRowId();
+            maxCreatedId = std::max(maxCreatedId, id);
             if (prepared.score != 0 && !setScore(id, prepared.score)) {
                 writeIssue(r, true, QString(),
                            tr("Could not save the contact: %1").arg(updateScore.errorString()));
@@ -1017,6 +1023,16 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 insertIssue.bind(6, i.message.toUtf8());
                 insertIssue.bind(7, i.raw.toUtf8());
                 insertIssue.exec();
+            }
+            // With the score-row trigger set aside, the batch's new contacts (and
+            // any another connection added meanwhile) get their rows here, in the
+            // same transaction: the contact list joins them.
+            if (deferIndexes && maxCreatedId > scoreRowsFrom) {
+                addScoreRows.bind(1, scoreRowsFrom);
+                if (!addScoreRows.exec())
+                    return fail(
+                        tr("Cannot write to the workspace: %1").arg(addScoreRows.errorString()));
+                scoreRowsFrom = maxCreatedId;
             }
             int column = 1;
             for (const qint64 v :

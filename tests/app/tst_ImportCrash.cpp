@@ -78,6 +78,10 @@ private Q_SLOTS:
             const qint64 contacts =
                 masir::test::scalarIn(ws, QStringLiteral("SELECT count(*) FROM contacts"));
             QVERIFY(contacts > 0 && contacts < rows);
+            // each committed batch made its contacts' score rows, trigger or not
+            QCOMPARE(
+                masir::test::scalarIn(ws, QStringLiteral("SELECT count(*) FROM contact_scores")),
+                contacts);
         }
         // Run to the end: exactly the file's unique contacts, no duplicates.
         QProcess p;
