@@ -436,7 +436,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     SqliteStatement findById(
         db, QStringLiteral("SELECT %1 FROM contacts WHERE id = ?").arg(selectColumns));
     SqliteStatement updateContact(db, ContactColumns::updateSql());
-    SqliteStatement updateScore(db, ContactColumns::scoreUpsertSql());
+    SqliteStatement upsertScore(db, ContactColumns::scoreUpsertSql());
     SqliteStatement addScoreRows(db, QStringLiteral("INSERT OR IGNORE INTO contact_scores "
                                                     "(contact_id) SELECT id FROM contacts WHERE "
                                                     "id > ? ORDER BY id"));
@@ -466,7 +466,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                            "updated = updated + ?, skipped = skipped + ?, "
                            "rejected = rejected + ?, warnings = warnings + ? WHERE id = ?"));
     for (const SqliteStatement *st :
-         {&insertContact, &findByEmail, &findByPhone, &findById, &updateContact, &updateScore,
+         {&insertContact, &findByEmail, &findByPhone, &findById, &updateContact, &upsertScore,
           &addScoreRows, &insertTag, &findTag, &tagContact, &insertValue, &insertIssue, &addMember,
           &updateImport}) {
         if (!st->isValid())
@@ -746,9 +746,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     // The contact's row in contact_scores may not exist yet: a bulk import sets
     // the trigger aside and makes the rows at the end of each batch.
     auto setScore = [&](qint64 id, int score) {
-        updateScore.bind(1, id);
-        updateScore.bind(2, qint64(score));
-        return updateScore.exec();
+        upsertScore.bind(1, id);
+        upsertScore.bind(2, qint64(score));
+        return upsertScore.exec();
     };
 
     auto writeRow = [&](PreparedRow &prepared) -> bool {
@@ -804,7 +804,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 if (existing.score != scoreBefore && !setScore(id, existing.score)) {
                     writeIssue(
                         r, true, QString(),
-                        tr("Could not update the contact: %1").arg(updateScore.errorString()));
+                        tr("Could not update the contact: %1").arg(upsertScore.errorString()));
                     return true;
                 }
             }
@@ -827,7 +827,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             maxCreatedId = std::max(maxCreatedId, id);
             if (prepared.score != 0 && !setScore(id, prepared.score)) {
                 writeIssue(r, true, QString(),
-                           tr("Could not save the contact: %1").arg(updateScore.errorString()));
+                           tr("Could not save the contact: %1").arg(upsertScore.errorString()));
                 return true;
             }
             // The timeline shows "imported from <file>" from import_id: no event row

@@ -39,34 +39,26 @@ Kind kindOf(const QVariant &v)
 } // namespace
 
 SqliteRow::SqliteRow(const QVariantList &values)
-    : m_count(int(values.size()))
 {
     m_data.reserve(values.size() * 12);
     for (const QVariant &v : values) {
         switch (kindOf(v)) {
         case Kind::Null:
-            m_data.append(char(Null));
+            appendNull();
             break;
-        case Kind::Integer: {
-            const qint64 i = v.toLongLong();
-            m_data.append(char(Integer));
-            m_data.append(reinterpret_cast<const char *>(&i), sizeof i);
+        case Kind::Integer:
+            appendInteger(v.toLongLong());
             break;
-        }
         case Kind::Real: {
             const double d = v.toDouble();
             m_data.append(char(Real));
             m_data.append(reinterpret_cast<const char *>(&d), sizeof d);
+            ++m_count;
             break;
         }
-        case Kind::Text: {
-            const QByteArray utf8 = v.toString().toUtf8();
-            const auto size = qint32(utf8.size());
-            m_data.append(char(Text));
-            m_data.append(reinterpret_cast<const char *>(&size), sizeof size);
-            m_data.append(utf8);
+        case Kind::Text:
+            appendText(v.toString());
             break;
-        }
         }
     }
 }
@@ -132,23 +124,30 @@ template<typename F> void SqliteRow::forEach(F &&f) const
     }
 }
 
+QVariant SqliteRow::decode(char tag, const char *p, qint32 size)
+{
+    if (tag == Integer) {
+        qint64 v;
+        memcpy(&v, p, sizeof v);
+        return v;
+    }
+    if (tag == Real) {
+        double v;
+        memcpy(&v, p, sizeof v);
+        return v;
+    }
+    if (tag == Text)
+        return QString::fromUtf8(p, size);
+    return {};
+}
+
 QVariant SqliteRow::value(int index) const
 {
     QVariant out;
     forEach([&](int i, char tag, const char *p, qint32 size) {
         if (i < index)
             return true;
-        if (tag == Integer) {
-            qint64 v;
-            memcpy(&v, p, sizeof v);
-            out = v;
-        } else if (tag == Real) {
-            double v;
-            memcpy(&v, p, sizeof v);
-            out = v;
-        } else if (tag == Text) {
-            out = QString::fromUtf8(p, size);
-        }
+        out = decode(tag, p, size);
         return false;
     });
     return out;
@@ -159,19 +158,7 @@ QVariantList SqliteRow::values() const
     QVariantList out;
     out.reserve(m_count);
     forEach([&](int, char tag, const char *p, qint32 size) {
-        if (tag == Integer) {
-            qint64 v;
-            memcpy(&v, p, sizeof v);
-            out << v;
-        } else if (tag == Real) {
-            double v;
-            memcpy(&v, p, sizeof v);
-            out << v;
-        } else if (tag == Text) {
-            out << QString::fromUtf8(p, size);
-        } else {
-            out << QVariant();
-        }
+        out << decode(tag, p, size);
         return true;
     });
     return out;

@@ -44,6 +44,7 @@ private:
     };
     /// Calls \a f(tag, pointer, size) for each value in order.
     template<typename F> void forEach(F &&f) const;
+    static QVariant decode(char tag, const char *p, qint32 size);
 
     QByteArray m_data;
     int m_count = 0;

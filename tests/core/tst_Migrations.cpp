@@ -40,6 +40,28 @@ bool buildAtVersion(const QString &path, int version)
     return ok;
 }
 
+// Runs \a statements on the file at \a path as it is, without migrating it.
+bool runOn(const QString &path, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery q(db);
+        for (const QString &sql : statements) {
+            if (ok && !q.exec(sql)) {
+                qWarning() << sql << q.lastError().text();
+                ok = false;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    return ok;
+}
+
 } // namespace
 
 class tst_Migrations : public QObject
@@ -98,26 +120,20 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("v10.masir"));
         QVERIFY(buildAtVersion(path, 10));
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v10"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            for (const char *sql :
-                 {"INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (1, "
-                  "'score_changed', 2000, '{\"from\":0,\"to\":5,\"points\":5,\"reason\":"
-                  "\"email_opened\"}')",
-                  "INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (1, "
-                  "'email_opened', 2500, '{}')",
-                  "INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (1, "
-                  "'score_changed', 3000, '{\"from\":5,\"to\":35,\"reason\":\"journey\"}')",
-                  "INSERT INTO journeys (name, graph, created_at, updated_at, event_cursor) "
-                  "VALUES ('seen one', '{}', 1, 1, 3)"})
-                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("v10"));
+        QVERIFY(runOn(path,
+                      {QStringLiteral(
+                           "INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (1, "
+                           "'score_changed', 2000, '{\"from\":0,\"to\":5,\"points\":5,"
+                           "\"reason\":\"email_opened\"}')"),
+                       QStringLiteral(
+                           "INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (1, "
+                           "'email_opened', 2500, '{}')"),
+                       QStringLiteral(
+                           "INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (1, "
+                           "'score_changed', 3000, '{\"from\":5,\"to\":35,\"reason\":"
+                           "\"journey\"}')"),
+                       QStringLiteral("INSERT INTO journeys (name, graph, created_at, updated_at, "
+                                      "event_cursor) VALUES ('seen one', '{}', 1, 1, 3)")}));
 
         Database db(path);
         QVERIFY2(db.open(), qPrintable(db.errorString()));
@@ -156,16 +172,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("v11.masir"));
         QVERIFY(buildAtVersion(path, 11));
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v11"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("UPDATE contacts SET score = 42")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("v11"));
+        QVERIFY(runOn(path, {QStringLiteral("UPDATE contacts SET score = 42")}));
 
         Database db(path);
         QVERIFY2(db.open(), qPrintable(db.errorString()));
@@ -211,16 +218,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("w.masir"));
         QVERIFY(buildAtVersion(path, 2));
         // Sabotage: the column version 3 adds already exists, so step 3 fails.
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("s"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("ALTER TABLE contacts ADD COLUMN search_text TEXT")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("s"));
+        QVERIFY(runOn(path, {QStringLiteral("ALTER TABLE contacts ADD COLUMN search_text TEXT")}));
         Database db(path);
         QVERIFY(!db.open());
         QVERIFY(db.errorString().contains(QStringLiteral("left as it was")));
