@@ -48,6 +48,7 @@ struct PreparedRow
     bool ok = false;          ///< false: rejected (see issues)
     SqliteRow contact;        ///< the contact's columns, as created (ContactColumns)
     int score = 0;            ///< from the file; the score is not among the columns
+    bool stageGiven = false;  ///< the file names a stage (else new contacts are subscribers)
     QStringList tags;
     QList<QPair<FieldDefinition, QString>> custom;
     QList<ImportIssue> issues;
@@ -779,6 +780,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         if (id) {
             Contact c = ContactColumns::read(prepared.contact, 0);
             c.score = prepared.score;
+            if (!prepared.stageGiven)
+                c.stage.clear(); // what a new contact starts with, not what the file says
             if (m_options.policy == ImportOptions::Policy::Skip) {
                 ++bSkipped;
                 return true;
@@ -919,7 +922,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 if (row.ok) {
                     created.createdAt = now;
                     created.updatedAt = now;
-                    if (created.stage.isEmpty())
+                    row.stageGiven = !created.stage.isEmpty();
+                    if (!row.stageGiven)
                         created.stage = QStringLiteral("subscriber");
                     row.contact = ContactColumns::row(created);
                     row.score = created.score;

@@ -236,6 +236,28 @@ private Q_SLOTS:
                  1);
     }
 
+    // "Overwrite" replaces what the file says, and only that: a file without a
+    // stage column leaves each contact's stage alone.
+    void overwriteKeepsWhatTheFileDoesNotSay()
+    {
+        const QString path = m_ws->dir() + QStringLiteral("/stage.csv");
+        auto write = [&](const QByteArray &text) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+        };
+        write("email,first_name,stage\na@example.com,Ali,customer\n");
+        QCOMPARE(import(path, {}).created, 1);
+        write("email,first_name\na@example.com,Alireza\n");
+        ImportOptions o;
+        o.policy = ImportOptions::Policy::Overwrite;
+        QCOMPARE(import(path, o).updated, 1);
+        ContactRepository repo(m_ws->db());
+        const auto c = repo.find(*repo.findIdByEmail(QStringLiteral("a@example.com")));
+        QCOMPARE(c->firstName, QStringLiteral("Alireza"));
+        QCOMPARE(c->stage, QStringLiteral("customer"));
+    }
+
     void runningAgainMatchesEverything()
     {
         const QString path = generate(m_ws->dir(), 3000);
