@@ -121,16 +121,32 @@ bool ContactRepository::fail(const QString &message, const QString &field)
 
 QString ContactRepository::searchTextFor(const Contact &c)
 {
-    QStringList parts = {c.firstName, c.lastName, c.company, c.email};
+    // " first last company email phone..." with one space around each part.
+    QString text;
+    text.reserve(c.firstName.size() + c.lastName.size() + c.company.size() + c.email.size() +
+                 2 * c.phone.size() + 8);
+    text.append(QLatin1Char(' '));
+    auto add = [&text](QStringView part) {
+        if (part.isEmpty())
+            return;
+        text.append(part);
+        text.append(QLatin1Char(' '));
+    };
+    add(c.firstName);
+    add(c.lastName);
+    add(c.company);
+    add(c.email);
     if (!c.phone.isEmpty()) {
         // E.164 digits without the +, and the number as dialled at home: most
         // countries (Iran, the UK, Malaysia...) write a 0 before it.
-        parts << c.phone.mid(1);
-        parts << QLatin1Char('0') + PhoneNumbers::nationalSignificantNumber(c.phone);
+        add(QStringView(c.phone).mid(1));
+        text.append(QLatin1Char('0'));
+        text.append(PhoneNumbers::nationalSignificantNumber(c.phone));
+        text.append(QLatin1Char(' '));
     }
-    parts.removeAll(QString());
-    return QLatin1Char(' ') + TextNormalizer::forSearch(parts.join(QLatin1Char(' '))) +
-           QLatin1Char(' ');
+    if (text.size() == 1)
+        text.append(QLatin1Char(' '));
+    return TextNormalizer::forSearch(text);
 }
 
 QList<FieldError> ContactRepository::validate(Contact &c) const

@@ -40,6 +40,14 @@ QString toAsciiDigits(const QString &text)
 
 QString normalize(const QString &text)
 {
+    // Most text has nothing to change: it is returned shared, without a copy.
+    const auto *u = reinterpret_cast<const char16_t *>(text.constData());
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n && persianLetter(u[i]) == u[i])
+        ++i;
+    if (i == n)
+        return text;
     QString out = text;
     for (QChar &ch : out)
         ch = QChar(persianLetter(ch.unicode()));
@@ -48,8 +56,12 @@ QString normalize(const QString &text)
 
 QString forSearch(const QString &text)
 {
-    QString out;
-    out.reserve(text.size());
+    // Written into a buffer of the input's size (the output is never longer);
+    // all-ASCII output is folded here, anything else by Qt's case folding.
+    QString out(text.size(), Qt::Uninitialized);
+    char16_t *o = reinterpret_cast<char16_t *>(out.data());
+    qsizetype length = 0;
+    bool ascii = true;
     for (const QChar ch : text) {
         char16_t c = persianLetter(ch.unicode());
         switch (c) {
@@ -83,9 +95,13 @@ QString forSearch(const QString &text)
             continue;
         if (const char16_t d = asciiDigit(c))
             c = d;
-        out.append(QChar(c));
+        if (c >= u'A' && c <= u'Z')
+            c = char16_t(c + (u'a' - u'A'));
+        ascii = ascii && c < 0x80;
+        o[length++] = c;
     }
-    return out.toCaseFolded();
+    out.truncate(length);
+    return ascii ? out : out.toCaseFolded();
 }
 
 } // namespace masir::TextNormalizer
