@@ -123,70 +123,100 @@ QVariantList values(const Contact &c)
 SqliteRow row(const Contact &c)
 {
     RowOut out;
+    out.row.reserve(512);
     write(c, out);
     return std::move(out.row);
 }
 
 namespace {
-template<typename Row> Contact readRow(const Row &q, int first)
+// Reads a contact through an accessor with text(i) and time(i).
+template<typename Cells> Contact readRow(const Cells &q, int first)
 {
     Contact c;
     int i = first;
-    c.email = q.value(i++).toString();
-    c.phone = q.value(i++).toString();
-    c.firstName = q.value(i++).toString();
-    c.lastName = q.value(i++).toString();
-    c.company = q.value(i++).toString();
-    c.city = q.value(i++).toString();
-    c.country = q.value(i++).toString();
-    c.language = q.value(i++).toString();
-    c.timezone = q.value(i++).toString();
-    c.birthday = QDate::fromString(q.value(i++).toString(), Qt::ISODate);
-    c.gender = q.value(i++).toString();
-    c.source = q.value(i++).toString();
-    c.stage = q.value(i++).toString();
-    c.owner = q.value(i++).toString();
-    c.status = ContactVocabulary::statusFromKey(q.value(i++).toString());
-    c.emailConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
-    c.emailConsent.changedAt = fromMs(q.value(i++));
-    c.emailConsent.source = q.value(i++).toString();
-    c.smsConsent.status = ContactVocabulary::consentFromKey(q.value(i++).toString());
-    c.smsConsent.changedAt = fromMs(q.value(i++));
-    c.smsConsent.source = q.value(i++).toString();
+    c.email = q.text(i++);
+    c.phone = q.text(i++);
+    c.firstName = q.text(i++);
+    c.lastName = q.text(i++);
+    c.company = q.text(i++);
+    c.city = q.text(i++);
+    c.country = q.text(i++);
+    c.language = q.text(i++);
+    c.timezone = q.text(i++);
+    c.birthday = QDate::fromString(q.text(i++), Qt::ISODate);
+    c.gender = q.text(i++);
+    c.source = q.text(i++);
+    c.stage = q.text(i++);
+    c.owner = q.text(i++);
+    c.status = ContactVocabulary::statusFromKey(q.text(i++));
+    c.emailConsent.status = ContactVocabulary::consentFromKey(q.text(i++));
+    c.emailConsent.changedAt = q.time(i++);
+    c.emailConsent.source = q.text(i++);
+    c.smsConsent.status = ContactVocabulary::consentFromKey(q.text(i++));
+    c.smsConsent.changedAt = q.time(i++);
+    c.smsConsent.source = q.text(i++);
     ++i; // search_text is derived
-    c.createdAt = fromMs(q.value(i++));
-    c.updatedAt = fromMs(q.value(i++));
+    c.createdAt = q.time(i++);
+    c.updatedAt = q.time(i++);
     return c;
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 } // namespace
 
 Contact read(const QSqlQuery &query, int first)
 {
-    return readRow(query, first);
+    struct Cells
+    {
+        const QSqlQuery &q;
+        QString text(int i) const { return q.value(i).toString(); }
+        QDateTime time(int i) const { return fromMs(q.value(i)); }
+    };
+    return readRow(Cells{query}, first);
 }
 
 Contact read(const SqliteStatement &statement, int first)
 {
-    return readRow(statement, first);
+    // Straight from SQLite's UTF-8, without a QVariant per value.
+    struct Cells
+    {
+        const SqliteStatement &s;
+        QString text(int i) const { return s.columnText(i); }
+        QDateTime time(int i) const
+        {
+            return s.columnIsNull(i) ? QDateTime() : fromMs(s.columnInt64(i));
+        }
+    };
+    return readRow(Cells{statement}, first);
 }
 
 Contact read(const SqliteRow &row, int first)
 {
-    // decoded once: SqliteRow::value() walks the row from its start
-    struct Values
+    // Found once: SqliteRow::value() walks the row from its start.
+    struct Cells
     {
-        QVariantList list;
-        QVariant value(int i) const { return list.value(i); }
+        std::vector<SqliteRow::Cell> cells;
+        QString text(int i) const { return cells[size_t(i)].toString(); }
+        QDateTime time(int i) const
+        {
+            const SqliteRow::Cell &cell = cells[size_t(i)];
+            return cell.isNull() ? QDateTime() : fromMs(cell.toInteger());
+        }
     };
-    return readRow(Values{row.values()}, first);
+    return readRow(Cells{row.cells()}, first);
 }
 
-QString insertSql(const QStringList &extra)
+QString insertSql(const QStringList &extra, int rows)
 {
     const QStringList columns = names() + extra;
-    return QStringLiteral("INSERT INTO contacts (%1) VALUES (%2)")
-        .arg(columns.join(QLatin1Char(',')),
-             QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')));
+    const QString row = QLatin1Char('(') +
+                        QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) +
+                        QLatin1Char(')');
+    return QStringLiteral("INSERT INTO contacts (%1) VALUES %2")
+        .arg(columns.join(QLatin1Char(',')), QStringList(rows, row).join(QLatin1Char(',')));
 }
 
 QString updateSql()

@@ -27,8 +27,8 @@ Contact read(const QSqlQuery &query, int first);
 Contact read(const SqliteStatement &statement, int first);
 Contact read(const SqliteRow &row, int first);
 
-/// INSERT of names() plus \a extra columns, with placeholders.
-QString insertSql(const QStringList &extra = {});
+/// INSERT of names() plus \a extra columns, with placeholders for \a rows rows.
+QString insertSql(const QStringList &extra = {}, int rows = 1);
 /// UPDATE of every column but created_at, "WHERE id = ?" last.
 QString updateSql();
 /// The values for updateSql(), without the trailing id.

@@ -63,6 +63,11 @@ SqliteRow::SqliteRow(const QVariantList &values)
     }
 }
 
+void SqliteRow::reserve(qsizetype bytes)
+{
+    m_data.reserve(bytes);
+}
+
 void SqliteRow::appendNull()
 {
     m_data.append(char(Null));
@@ -78,23 +83,38 @@ void SqliteRow::appendInteger(qint64 value)
 
 void SqliteRow::appendText(QStringView text)
 {
-    m_data.append(char(Text));
-    const qsizetype sizeAt = m_data.size();
-    m_data.append(sizeof(qint32), '\0');
-    // Most contact data is ASCII: copied byte by byte; anything else is encoded.
+    // Room for the tag, the size and the worst case of UTF-8 (3 bytes a unit),
+    // written in place: no reallocation and no temporary per value.
+    const qsizetype sizeAt = m_data.size() + 1;
+    m_data.resize(sizeAt + qsizetype(sizeof(qint32)) + 3 * text.size());
+    char *start = m_data.data();
+    start[sizeAt - 1] = char(Text);
+    char *out = start + sizeAt + sizeof(qint32);
     const char16_t *u = text.utf16();
-    qsizetype i = 0;
-    while (i < text.size() && u[i] < 0x80)
-        ++i;
-    if (i == text.size()) {
-        const qsizetype at = m_data.size();
-        m_data.resize(at + i);
-        char *out = m_data.data() + at;
-        for (qsizetype k = 0; k < i; ++k)
-            out[k] = char(u[k]);
-    } else {
-        m_data.append(text.toUtf8());
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char32_t c = u[i];
+        if (c < 0x80) {
+            *out++ = char(c);
+        } else if (c < 0x800) {
+            *out++ = char(0xC0 | (c >> 6));
+            *out++ = char(0x80 | (c & 0x3F));
+        } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(u[i + 1])) {
+            // a pair (2 units) becomes 4 bytes: within the 6 reserved
+            const char32_t cp = QChar::surrogateToUcs4(char16_t(c), u[++i]);
+            *out++ = char(0xF0 | (cp >> 18));
+            *out++ = char(0x80 | ((cp >> 12) & 0x3F));
+            *out++ = char(0x80 | ((cp >> 6) & 0x3F));
+            *out++ = char(0x80 | (cp & 0x3F));
+        } else if (QChar::isSurrogate(c)) {
+            *out++ = '?'; // a lone surrogate is not text: as QString::toUtf8() writes it
+        } else {
+            *out++ = char(0xE0 | (c >> 12));
+            *out++ = char(0x80 | ((c >> 6) & 0x3F));
+            *out++ = char(0x80 | (c & 0x3F));
+        }
     }
+    m_data.truncate(out - start);
     const auto size = qint32(m_data.size() - sizeAt - qsizetype(sizeof(qint32)));
     memcpy(m_data.data() + sizeAt, &size, sizeof size);
     ++m_count;
@@ -149,6 +169,35 @@ QVariant SqliteRow::value(int index) const
             return true;
         out = decode(tag, p, size);
         return false;
+    });
+    return out;
+}
+
+bool SqliteRow::Cell::isNull() const
+{
+    return tag == Null;
+}
+
+QString SqliteRow::Cell::toString() const
+{
+    return tag == Text ? QString::fromUtf8(data, size) : decode(tag, data, size).toString();
+}
+
+qint64 SqliteRow::Cell::toInteger() const
+{
+    qint64 v = 0;
+    if (tag == Integer)
+        memcpy(&v, data, sizeof v);
+    return v;
+}
+
+std::vector<SqliteRow::Cell> SqliteRow::cells() const
+{
+    std::vector<Cell> out;
+    out.reserve(size_t(m_count));
+    forEach([&](int, char tag, const char *p, qint32 size) {
+        out.push_back({tag, p, size});
+        return true;
     });
     return out;
 }

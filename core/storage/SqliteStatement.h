@@ -5,6 +5,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <vector>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -19,6 +21,8 @@ public:
     /// Packs \a values as SqliteStatement::bind(int, QVariant) would bind them.
     explicit SqliteRow(const QVariantList &values);
 
+    /// Room for \a bytes of encoded values, so that appending does not reallocate.
+    void reserve(qsizetype bytes);
     /// Builds a row value by value, in bind order.
     void appendNull();
     void appendInteger(qint64 value);
@@ -32,6 +36,20 @@ public:
     QVariantList values() const;
     /// Text value \a index in UTF-8, a view into the row; empty if not text.
     QByteArray text(int index) const;
+
+    /// One value as packed: a view into the row.
+    struct Cell
+    {
+        char tag = 0;
+        const char *data = nullptr;
+        qint32 size = 0;
+        bool isNull() const;
+        QString toString() const; ///< text; a null QString for null, numbers as text
+        qint64 toInteger() const; ///< integer; 0 for anything else
+    };
+    /// Every value in order, for reading a whole row: value() and text() walk the
+    /// row from its start each time.
+    std::vector<Cell> cells() const;
 
 private:
     friend class SqliteStatement;

@@ -96,6 +96,22 @@ private Q_SLOTS:
         QCOMPARE(row.text(3), QStringLiteral("سلام ی").toUtf8());
         QCOMPARE(row.value(4).toLongLong(), qint64(1) << 40);
         QVERIFY(row.value(1).isNull());
+        // Text is encoded in place: byte for byte what QString::toUtf8() gives,
+        // for 1-, 2-, 3- and 4-byte characters and a lone surrogate.
+        QString lone = QStringLiteral("a");
+        lone.append(QChar(0xD800));
+        lone.append(QLatin1Char('b'));
+        for (const QString &text :
+             {QStringLiteral("plain"), QStringLiteral("Gdańsk"), QStringLiteral("مسیر ۱۴۰۳"),
+              QStringLiteral("東京 👋 ok"), lone}) {
+            SqliteRow built;
+            built.appendInteger(7);
+            built.appendText(text);
+            built.appendText(QString());
+            QCOMPARE(built.text(1), text.toUtf8());
+            QCOMPARE(built.value(0).toLongLong(), 7);
+            QCOMPARE(built.text(2), QByteArray());
+        }
         SqliteStatement insert(db, QStringLiteral("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)"));
         QVERIFY2(insert.isValid(), qPrintable(insert.errorString()));
         insert.bindAll(row);
