@@ -40,6 +40,7 @@ namespace {
 
 constexpr qint64 kSampleBytes = 256 * 1024;
 constexpr int kIssuesInReport = 1000;
+constexpr int kInsertRows = 16; ///< new contacts a statement inserts (see flushWaiting)
 
 /// A data row read and cleaned on the reader thread, ready to be written.
 struct PreparedRow
@@ -48,7 +49,9 @@ struct PreparedRow
     bool ok = false;          ///< false: rejected (see issues)
     SqliteRow contact;        ///< the contact's columns, as created (ContactColumns)
     int score = 0;            ///< from the file; the score is not among the columns
-    bool stageGiven = false;  ///< the file names a stage (else new contacts are subscribers)
+    quint64 emailKey = 0;     ///< keyHash() of the email and phone columns (0: empty)
+    quint64 phoneKey = 0;
+    bool stageGiven = false; ///< the file names a stage (else new contacts are subscribers)
     QStringList tags;
     QList<QPair<FieldDefinition, QString>> custom;
     QList<ImportIssue> issues;
@@ -107,6 +110,7 @@ quint64 keyHash(char kind, const QByteArray &value)
 /// Key hashes (never 0) -> the first contact written with each. Open addressing
 /// in one flat array: a million-row import asks it two million times, and a
 /// QHash spent more time on its spans and nodes than SQLite on the rows.
+/// An id of 0 means "none"; a negative id is a row waiting to be inserted.
 class WrittenKeys
 {
 public:
@@ -121,19 +125,31 @@ public:
                 return 0;
         }
     }
-    void insertIfAbsent(quint64 key, qint64 id)
+    /// Sets the id of \a key, which is added if it is not there.
+    void assign(quint64 key, qint64 id)
     {
         if ((m_used + 1) * 2 > m_slots.size())
             grow();
         for (size_t i = slotOf(key);; i = (i + 1) & m_mask) {
-            if (m_slots[i].key == key)
+            if (m_slots[i].key == key) {
+                m_slots[i].id = id;
                 return;
+            }
             if (m_slots[i].key == 0) {
                 m_slots[i] = {key, id};
                 ++m_used;
                 return;
             }
         }
+    }
+    /// Room for \a keys without growing again (growing rehashes every key).
+    void reserve(size_t keys)
+    {
+        size_t count = 1024;
+        while (count < keys * 2)
+            count *= 2;
+        if (count > m_slots.size())
+            rehash(count);
     }
 
 private:
@@ -143,15 +159,16 @@ private:
         qint64 id = 0;
     };
     size_t slotOf(quint64 key) const { return size_t(key * 0x9E3779B97F4A7C15ull >> 20) & m_mask; }
-    void grow()
+    void grow() { rehash(std::max<size_t>(1024, m_slots.size() * 2)); }
+    void rehash(size_t count)
     {
         std::vector<Slot> old = std::move(m_slots);
-        m_slots.assign(std::max<size_t>(1024, old.size() * 2), Slot());
+        m_slots.assign(count, Slot());
         m_mask = m_slots.size() - 1;
         m_used = 0;
         for (const Slot &s : old) {
             if (s.key)
-                insertIfAbsent(s.key, s.id);
+                assign(s.key, s.id);
         }
     }
 
@@ -416,7 +433,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     // And no CHECK constraints: SQLite builds a temporary table for each IN list in
     // them on every INSERT, which costs more than the insert. The import writes
     // those columns only from ContactVocabulary, which always yields valid keys.
-    const ScopedCacheSize cache(db, 65536);
+    const ScopedCacheSize cache(db, deferIndexes ? 8192 : 65536);
     QSqlQuery(db).exec(QStringLiteral("PRAGMA ignore_check_constraints = ON"));
     auto restorePragmas = qScopeGuard(
         [&] { QSqlQuery(db).exec(QStringLiteral("PRAGMA ignore_check_constraints = OFF")); });
@@ -428,6 +445,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                                   QLatin1Char(',') + ContactColumns::scoreSelect();
     const int scoreColumn = 1 + int(ContactColumns::names().size());
     SqliteStatement insertContact(db, ContactColumns::insertSql({QStringLiteral("import_id")}));
+    SqliteStatement insertContacts(
+        db, ContactColumns::insertSql({QStringLiteral("import_id")}, kInsertRows));
     SqliteStatement findByEmail(
         db, QStringLiteral("SELECT %1 FROM contacts WHERE email = ? AND email <> '' LIMIT 1")
                 .arg(selectColumns));
@@ -467,9 +486,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                            "updated = updated + ?, skipped = skipped + ?, "
                            "rejected = rejected + ?, warnings = warnings + ? WHERE id = ?"));
     for (const SqliteStatement *st :
-         {&insertContact, &findByEmail, &findByPhone, &findById, &updateContact, &upsertScore,
-          &addScoreRows, &insertTag, &findTag, &tagContact, &insertValue, &insertIssue, &addMember,
-          &updateImport}) {
+         {&insertContact, &insertContacts, &findByEmail, &findByPhone, &findById, &updateContact,
+          &upsertScore, &addScoreRows, &insertTag, &findTag, &tagContact, &insertValue,
+          &insertIssue, &addMember, &updateImport}) {
         if (!st->isValid())
             return fail(tr("Cannot write to the workspace: %1").arg(st->errorString()));
     }
@@ -728,22 +747,6 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         query.reset();
         return id;
     };
-    // The contact with this email (or phone) address, if there is one.
-    auto find = [&](SqliteStatement &query, quint64 key, const QByteArray &value,
-                    QString Contact::*member, Contact &found) -> qint64 {
-        if (workspaceHadContacts)
-            return lookup(query, value, found);
-        // Only this import's own contacts: check the one remembered under the
-        // key's hash, and ask the table only when two values share a hash.
-        const qint64 remembered = written.value(key);
-        if (!remembered)
-            return 0;
-        const qint64 id = lookup(findById, remembered, found);
-        if (id && found.*member == QString::fromUtf8(value))
-            return id;
-        return lookup(query, value, found);
-    };
-
     // The contact's row in contact_scores may not exist yet: a bulk import sets
     // the trigger aside and makes the rows at the end of each batch.
     auto setScore = [&](qint64 id, int score) {
@@ -752,100 +755,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         return upsertScore.exec();
     };
 
-    auto writeRow = [&](PreparedRow &prepared) -> bool {
-        const CsvReader::Record &r = prepared.record;
-        for (const ImportIssue &i : std::as_const(prepared.issues)) {
-            batchIssues.append(i);
-            ++(i.rejected ? bRejected : bWarnings);
-        }
-        if (!prepared.ok)
-            return true;
-        const QStringList &tags = prepared.tags;
-        const QList<QPair<FieldDefinition, QString>> &custom = prepared.custom;
-        const QByteArray emailUtf8 = prepared.contact.text(0); // ContactColumns order
-        const QByteArray phoneUtf8 = prepared.contact.text(1);
-        const quint64 emailKey = keyHash('e', emailUtf8);
-        const quint64 phoneKey = keyHash('p', phoneUtf8);
-        Contact existing;
-        qint64 id = 0;
-        if (emailKey)
-            id = find(findByEmail, emailKey, emailUtf8, &Contact::email, existing);
-        if (!id && m_options.matchPhone && phoneKey) {
-            id = find(findByPhone, phoneKey, phoneUtf8, &Contact::phone, existing);
-            // A phone match with another email address is another person.
-            if (id && !emailUtf8.isEmpty() && !existing.email.isEmpty() &&
-                existing.email != QString::fromUtf8(emailUtf8))
-                id = 0;
-        }
-        if (id) {
-            Contact c = ContactColumns::read(prepared.contact, 0);
-            c.score = prepared.score;
-            if (!prepared.stageGiven)
-                c.stage.clear(); // what a new contact starts with, not what the file says
-            if (m_options.policy == ImportOptions::Policy::Skip) {
-                ++bSkipped;
-                return true;
-            }
-            // The file's email may not overwrite an address another contact has.
-            if (!c.email.isEmpty() && existing.email != c.email && !existing.email.isEmpty() &&
-                m_options.policy == ImportOptions::Policy::Overwrite)
-                c.email.clear();
-            const int scoreBefore = existing.score;
-            if (merge(existing, c)) {
-                existing.updatedAt = now;
-                const QVariantList values = ContactColumns::updateValues(existing);
-                int i = 1;
-                for (const QVariant &v : values)
-                    updateContact.bind(i++, v);
-                updateContact.bind(i, id);
-                if (!updateContact.exec()) {
-                    writeIssue(
-                        r, true, QString(),
-                        tr("Could not update the contact: %1").arg(updateContact.errorString()));
-                    return true;
-                }
-                if (existing.score != scoreBefore && !setScore(id, existing.score)) {
-                    writeIssue(
-                        r, true, QString(),
-                        tr("Could not update the contact: %1").arg(upsertScore.errorString()));
-                    return true;
-                }
-            }
-            ++bUpdated;
-        } else {
-            insertContact.bindAll(prepared.contact);
-            const int importColumn = prepared.contact.size() + 1;
-            if (report.importId)
-                insertContact.bind(importColumn, report.importId);
-            else
-                insertContact.bindNull(importColumn);
-            const bool inserted = insertContact.exec();
-            insertContact.clearBindings();
-            if (!inserted) {
-                writeIssue(r, true, QString(),
-                           tr("Could not save the contact: %1").arg(insertContact.errorString()));
-                return true;
-            }
-            id = insertContact.lastInsertRowId();
-            maxCreatedId = std::max(maxCreatedId, id);
-            if (prepared.score != 0 && !setScore(id, prepared.score)) {
-                writeIssue(r, true, QString(),
-                           tr("Could not save the contact: %1").arg(upsertScore.errorString()));
-                return true;
-            }
-            // The timeline shows "imported from <file>" from import_id: no event row
-            // per contact, which would double the writes of a large import.
-            ++bCreated;
-        }
-        // Remembered only while the table cannot answer (see find()); the first
-        // contact written with a value is the one a lookup finds.
-        if (!workspaceHadContacts) {
-            for (const quint64 key : {emailKey, phoneKey}) {
-                if (key)
-                    written.insertIfAbsent(key, id);
-            }
-        }
-        for (const QString &tag : std::as_const(tags)) {
+    // The tags, custom fields and static list of a contact that is in the table.
+    auto attach = [&](const PreparedRow &prepared, qint64 id) {
+        for (const QString &tag : std::as_const(prepared.tags)) {
             if (const qint64 t = tagId(tag)) {
                 tagContact.bind(1, id);
                 tagContact.bind(2, t);
@@ -853,7 +765,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 tagContact.exec();
             }
         }
-        for (const auto &[def, value] : std::as_const(custom)) {
+        for (const auto &[def, value] : std::as_const(prepared.custom)) {
             insertValue.bind(1, id);
             insertValue.bind(2, def.id);
             insertValue.bind(3, value.toUtf8());
@@ -865,7 +777,179 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             addMember.bind(3, nowMs);
             addMember.exec();
         }
-        return true;
+    };
+
+    // New contacts of an import into an empty workspace wait here and go into the
+    // table kInsertRows to a statement, which costs SQLite a third less per row.
+    // Their keys are remembered with a provisional id (-1 - their place), so a
+    // later row with the same address writes them first (see find()).
+    std::vector<PreparedRow> waiting;
+    waiting.reserve(kInsertRows);
+    auto bindImportId = [&](SqliteStatement &st, int column) {
+        if (report.importId)
+            st.bind(column, report.importId);
+        else
+            st.bindNull(column);
+    };
+    // The keys a lookup finds a contact by: the first contact written with a
+    // value is the one it finds, so a key that has an id keeps it.
+    auto remember = [&](const PreparedRow &prepared, qint64 id, qint64 provisional) {
+        if (workspaceHadContacts)
+            return;
+        for (const quint64 key : {prepared.emailKey, prepared.phoneKey}) {
+            if (key && written.value(key) == provisional)
+                written.assign(key, id);
+        }
+    };
+    // A new contact is in the table: its score, keys, tags, fields and list.
+    auto inserted = [&](const PreparedRow &prepared, qint64 id, qint64 provisional) {
+        maxCreatedId = std::max(maxCreatedId, id);
+        remember(prepared, id, provisional);
+        if (prepared.score != 0 && !setScore(id, prepared.score)) {
+            writeIssue(prepared.record, true, QString(),
+                       tr("Could not save the contact: %1").arg(upsertScore.errorString()));
+            return;
+        }
+        // The timeline shows "imported from <file>" from import_id: no event row
+        // per contact, which would double the writes of a large import.
+        ++bCreated;
+        attach(prepared, id);
+    };
+    // Inserts one new contact; its id, or 0 (and the row rejected).
+    auto insertOne = [&](const PreparedRow &prepared) -> qint64 {
+        insertContact.bindAll(prepared.contact);
+        bindImportId(insertContact, prepared.contact.size() + 1);
+        const bool ok = insertContact.exec();
+        insertContact.clearBindings();
+        if (!ok) {
+            writeIssue(prepared.record, true, QString(),
+                       tr("Could not save the contact: %1").arg(insertContact.errorString()));
+            return 0;
+        }
+        return insertContact.lastInsertRowId();
+    };
+    auto flushWaiting = [&] {
+        const auto n = qint64(waiting.size());
+        bool together = false;
+        if (n == kInsertRows) {
+            int column = 1;
+            for (const PreparedRow &prepared : waiting) {
+                insertContacts.bindAll(prepared.contact, column);
+                column += prepared.contact.size();
+                bindImportId(insertContacts, column++);
+            }
+            together = insertContacts.exec();
+            insertContacts.clearBindings();
+        }
+        if (together) {
+            // One statement, holding the write lock: the rows took consecutive ids.
+            const qint64 last = insertContacts.lastInsertRowId();
+            for (qint64 k = 0; k < n; ++k)
+                inserted(waiting[size_t(k)], last - n + 1 + k, -1 - k);
+        } else {
+            // A short group, or a failed one: row by row, so that a failure is
+            // reported at its row and the other rows are kept.
+            for (qint64 k = 0; k < n; ++k) {
+                const PreparedRow &prepared = waiting[size_t(k)];
+                if (const qint64 id = insertOne(prepared))
+                    inserted(prepared, id, -1 - k);
+                else
+                    remember(prepared, 0, -1 - k);
+            }
+        }
+        waiting.clear();
+    };
+
+    // The contact with this email (or phone) address, if there is one.
+    auto find = [&](SqliteStatement &query, quint64 key, const QByteArray &value,
+                    QString Contact::*member, Contact &found) -> qint64 {
+        if (workspaceHadContacts)
+            return lookup(query, value, found);
+        // Only this import's own contacts: check the one remembered under the
+        // key's hash, and ask the table only when two values share a hash.
+        qint64 remembered = written.value(key);
+        if (remembered < 0) {
+            flushWaiting();
+            remembered = written.value(key);
+        }
+        if (!remembered)
+            return 0;
+        const qint64 id = lookup(findById, remembered, found);
+        if (id && found.*member == QString::fromUtf8(value))
+            return id;
+        return lookup(query, value, found);
+    };
+
+    auto writeRow = [&](PreparedRow &prepared) {
+        const CsvReader::Record &r = prepared.record;
+        for (const ImportIssue &i : std::as_const(prepared.issues)) {
+            batchIssues.append(i);
+            ++(i.rejected ? bRejected : bWarnings);
+        }
+        if (!prepared.ok)
+            return;
+        const QByteArray emailUtf8 = prepared.contact.text(0); // ContactColumns order
+        const QByteArray phoneUtf8 = prepared.contact.text(1);
+        Contact existing;
+        qint64 id = 0;
+        if (prepared.emailKey)
+            id = find(findByEmail, prepared.emailKey, emailUtf8, &Contact::email, existing);
+        if (!id && m_options.matchPhone && prepared.phoneKey) {
+            id = find(findByPhone, prepared.phoneKey, phoneUtf8, &Contact::phone, existing);
+            // A phone match with another email address is another person.
+            if (id && !emailUtf8.isEmpty() && !existing.email.isEmpty() &&
+                existing.email != QString::fromUtf8(emailUtf8))
+                id = 0;
+        }
+        if (!id) {
+            if (workspaceHadContacts) {
+                if (const qint64 newId = insertOne(prepared))
+                    inserted(prepared, newId, 0);
+                return;
+            }
+            const qint64 provisional = -1 - qint64(waiting.size());
+            for (const quint64 key : {prepared.emailKey, prepared.phoneKey}) {
+                if (key && written.value(key) == 0)
+                    written.assign(key, provisional);
+            }
+            waiting.push_back(std::move(prepared));
+            if (waiting.size() == size_t(kInsertRows))
+                flushWaiting();
+            return;
+        }
+        Contact c = ContactColumns::read(prepared.contact, 0);
+        c.score = prepared.score;
+        if (!prepared.stageGiven)
+            c.stage.clear(); // what a new contact starts with, not what the file says
+        if (m_options.policy == ImportOptions::Policy::Skip) {
+            ++bSkipped;
+            return;
+        }
+        // The file's email may not overwrite an address another contact has.
+        if (!c.email.isEmpty() && existing.email != c.email && !existing.email.isEmpty() &&
+            m_options.policy == ImportOptions::Policy::Overwrite)
+            c.email.clear();
+        const int scoreBefore = existing.score;
+        if (merge(existing, c)) {
+            existing.updatedAt = now;
+            const QVariantList values = ContactColumns::updateValues(existing);
+            int i = 1;
+            for (const QVariant &v : values)
+                updateContact.bind(i++, v);
+            updateContact.bind(i, id);
+            if (!updateContact.exec()) {
+                writeIssue(r, true, QString(),
+                           tr("Could not update the contact: %1").arg(updateContact.errorString()));
+                return;
+            }
+            if (existing.score != scoreBefore && !setScore(id, existing.score)) {
+                writeIssue(r, true, QString(),
+                           tr("Could not update the contact: %1").arg(upsertScore.errorString()));
+                return;
+            }
+        }
+        ++bUpdated;
+        attach(prepared, id);
     };
 
     // Reading, decoding, parsing and cleaning run on a second thread, which hands
@@ -880,8 +964,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     std::deque<Chunk> queue;
     bool stopReading = false;
     std::atomic<qint64> bytesRead{0};
+    std::atomic<qint64> recordsRead{0};
     constexpr int kChunkRows = 512;
-    constexpr size_t kMaxChunks = 8;
+    constexpr size_t kMaxChunks = 64;
     auto push = [&](Chunk &&chunk) {
         std::unique_lock lock(queueMutex);
         queueChanged.wait(lock, [&] { return stopReading || queue.size() < kMaxChunks; });
@@ -927,6 +1012,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                         created.stage = QStringLiteral("subscriber");
                     row.contact = ContactColumns::row(created);
                     row.score = created.score;
+                    row.emailKey = keyHash('e', row.contact.text(0)); // ContactColumns order
+                    row.phoneKey = keyHash('p', row.contact.text(1));
                 }
                 // What is freed here is not freed by the writer, which is the busier thread.
                 row.record.fields = QStringList();
@@ -935,6 +1022,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             }
             chunk.rows.append(std::move(row));
             bytesRead = reader.bytesRead();
+            ++recordsRead;
             if (chunk.rows.size() >= kChunkRows) {
                 if (!push(std::move(chunk)))
                     return;
@@ -957,6 +1045,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     auto readerGuard = qScopeGuard(joinReader);
     Chunk current;
     qsizetype currentIndex = 0;
+    bool sizedKeys = false;
     // The next prepared row, or nullptr at the end of the input.
     auto nextRow = [&]() -> PreparedRow * {
         while (currentIndex >= current.rows.size()) {
@@ -968,6 +1057,16 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             queue.pop_front();
             queueChanged.notify_all();
             currentIndex = 0;
+            if (!sizedKeys && !workspaceHadContacts && recordsRead >= 20000) {
+                // Two keys a row, for as many rows as the file holds at the rate
+                // read so far (the reader reads 256 KiB at a time, so after 20,000
+                // rows the rate is within a fifth, and the table's size is rounded
+                // up to a power of two): sized once, not doubling each time.
+                // Capped: past four million keys it grows as it goes.
+                sizedKeys = true;
+                written.reserve(size_t(std::min<double>(4'000'000, 2.0 * double(totalBytes) *
+                                                                       recordsRead / bytesRead)));
+            }
         }
         return &current.rows[currentIndex++];
     };
@@ -995,8 +1094,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 break;
             }
             ++bRows;
-            if (!writeRow(*row))
-                return fail(tr("Cannot write to the workspace: %1").arg(db.lastError().text()));
+            writeRow(*row);
             if (progress && ((report.rows + bRows) & 1023) == 0 && sinceProgress.elapsed() >= 100) {
                 sinceProgress.restart();
                 ImportProgress pr;
@@ -1014,6 +1112,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             report.cancelled = true;
             break; // the open batch is rolled back
         }
+        flushWaiting();
         if (m_options.dryRun) {
             tx.rollback();
         } else {

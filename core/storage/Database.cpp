@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMutex>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -17,6 +18,7 @@
 #include <QUrl>
 
 #include <atomic>
+#include <optional>
 #include <vector>
 
 namespace masir {
@@ -365,13 +367,31 @@ bool Database::dropRebuildableIndexes(const QStringList &names) const
 bool Database::ensureIndexes() const
 {
     QSqlQuery q(connection());
+    QStringList existing;
+    if (q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index'"))) {
+        while (q.next())
+            existing << q.value(0).toString();
+    }
+    q.finish();
     // Building an index sorts the table; let SQLite sort on a second thread. Its
     // sorter hands a run to that thread each time a run fills the page cache, so
     // a small cache while building keeps both cores busy (the four contacts
     // indexes of a million rows: 2.9 s with a 64 MB cache, 2.0 s with 2 MB).
-    const ScopedCacheSize smallCache(connection(), 2048);
-    q.exec(QStringLiteral("PRAGMA threads = 2"));
+    // The runs go to temporary files: with our temp_store = MEMORY they went
+    // through in-memory journals, and the four indexes took 2.7 s, not 2.2 s.
+    std::optional<ScopedCacheSize> smallCache;
+    auto memoryTemp = qScopeGuard([&] {
+        if (smallCache)
+            q.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
+    });
     for (const auto &[name, sql] : indexDefinitions()) {
+        if (existing.contains(name))
+            continue;
+        if (!smallCache) {
+            smallCache.emplace(connection(), 2048);
+            q.exec(QStringLiteral("PRAGMA threads = 2"));
+            q.exec(QStringLiteral("PRAGMA temp_store = FILE"));
+        }
         if (!q.exec(sql)) {
             qCWarning(lcStorage) << "cannot create index" << name << q.lastError().text();
             return false;
