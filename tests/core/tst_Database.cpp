@@ -151,6 +151,23 @@ private Q_SLOTS:
         QVERIFY(ws.db().integrityProblems().isEmpty());
     }
 
+    // New files get 8 KiB pages; a file made with SQLite's 4 KiB default (every
+    // workspace before that change) keeps its pages and opens as before.
+    void pageSizeOfNewAndOlderFiles()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        QCOMPARE(pragma(ws.db(), "page_size").toInt(), Database::newFilePageSize);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("older.masir"));
+        rawExec(path, {QStringLiteral("PRAGMA page_size = 4096"),
+                       QStringLiteral("PRAGMA application_id = %1").arg(Database::applicationId)});
+        Database db(path);
+        QVERIFY2(db.open(), qPrintable(db.errorString()));
+        QCOMPARE(pragma(db, "page_size").toInt(), 4096);
+        QCOMPARE(db.schemaVersion(), Migrations::latestVersion());
+    }
+
     void rebuildableIndexesMatchTheMigrations()
     {
         test::TestWorkspace ws;
