@@ -978,6 +978,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     };
     std::thread readerThread([&] {
         Chunk chunk;
+        chunk.rows.reserve(kChunkRows); // rows are moved in once, not again as the list grows
         for (;;) {
             CsvReader::Status s;
             CsvReader::Record rec;
@@ -1027,6 +1028,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 if (!push(std::move(chunk)))
                     return;
                 chunk = Chunk();
+                chunk.rows.reserve(kChunkRows);
             }
         }
     });
