@@ -1,12 +1,14 @@
 #include "CliApp.h"
 
 #include "i18n/Translations.h"
+#include "storage/Database.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
 int main(int argc, char *argv[])
 {
+    masir::Database::configureLibrary();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Masir"));
     QCoreApplication::setApplicationName(QStringLiteral("Masir"));

@@ -49,6 +49,7 @@ int main(int argc, char *argv[])
 {
     QElapsedTimer startTimer;
     startTimer.start();
+    masir::Database::configureLibrary();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Masir"));
     QApplication::setApplicationName(QStringLiteral("Masir"));

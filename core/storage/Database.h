@@ -29,6 +29,10 @@ public:
     explicit Database(const QString &path, Mode mode = Mode::ReadWrite);
     ~Database();
 
+    /// Sets SQLite up for Masir, process-wide: call it first thing in main(),
+    /// before any connection (SQLite refuses once a connection was opened).
+    static void configureLibrary();
+
     bool open();
     bool isOpen() const { return m_open; }
     QString errorString() const { return m_error; }

@@ -202,6 +202,7 @@ int benchReference(const Database &db)
 
 int main(int argc, char *argv[])
 {
+    masir::Database::configureLibrary();
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     if (args.size() != 3) {

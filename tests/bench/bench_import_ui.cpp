@@ -15,6 +15,7 @@
 
 int main(int argc, char *argv[])
 {
+    masir::Database::configureLibrary();
     QApplication app(argc, argv);
     if (argc != 3) {
         std::fprintf(stderr, "usage: bench_import_ui FILE.csv WORKSPACE\n");

@@ -16,6 +16,7 @@ using namespace masir;
 
 int main(int argc, char **argv)
 {
+    masir::Database::configureLibrary();
     QCoreApplication app(argc, argv);
     if (argc < 2) {
         std::fprintf(stderr, "usage: bench_journeys WORKSPACE [BATCH]\n");

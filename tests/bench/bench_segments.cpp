@@ -33,6 +33,7 @@ template<typename F> double medianMs(int runs, F &&f)
 
 int main(int argc, char **argv)
 {
+    masir::Database::configureLibrary();
     QCoreApplication app(argc, argv);
     if (argc < 2) {
         std::fprintf(stderr, "usage: bench_segments WORKSPACE\n");
