@@ -57,6 +57,13 @@ struct PreparedRow
     QList<ImportIssue> issues;
 };
 
+/// Rows handed from the reader thread to the writer, and back to be freed.
+struct Chunk
+{
+    QList<PreparedRow> rows;
+    bool end = false;
+};
+
 /// Which column feeds which field.
 struct ColumnPlan
 {
@@ -440,9 +447,11 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
 
     // The rows go through SQLite's own API: QSqlQuery's binding costs more than
     // SQLite's work for a row (see SqliteStatement).
-    const QString selectColumns = QStringLiteral("id, ") +
-                                  ContactColumns::names().join(QLatin1Char(',')) +
-                                  QLatin1Char(',') + ContactColumns::scoreSelect();
+    // The score is read only where a file's score can replace it: "overwrite".
+    const QString selectColumns =
+        QStringLiteral("id, ") + ContactColumns::names().join(QLatin1Char(',')) + QLatin1Char(',') +
+        (m_options.policy == ImportOptions::Policy::Overwrite ? ContactColumns::scoreSelect()
+                                                              : QStringLiteral("0"));
     const int scoreColumn = 1 + int(ContactColumns::names().size());
     SqliteStatement insertContact(db, ContactColumns::insertSql({QStringLiteral("import_id")}));
     SqliteStatement insertContacts(
@@ -785,6 +794,10 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     // later row with the same address writes them first (see find()).
     std::vector<PreparedRow> waiting;
     waiting.reserve(kInsertRows);
+    // Rows the writer is done with go back to the reader thread, which allocated
+    // them: glibc frees memory of another thread's arena under that arena's lock,
+    // and that cost the writer more than it saved the reader.
+    Chunk retired;
     auto bindImportId = [&](SqliteStatement &st, int column) {
         if (report.importId)
             st.bind(column, report.importId);
@@ -857,6 +870,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                     remember(prepared, 0, -1 - k);
             }
         }
+        for (PreparedRow &row : waiting)
+            retired.rows.append(std::move(row));
         waiting.clear();
     };
 
@@ -954,14 +969,10 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
 
     // Reading, decoding, parsing and cleaning run on a second thread, which hands
     // prepared rows over in chunks; this thread only looks up and writes.
-    struct Chunk
-    {
-        QList<PreparedRow> rows;
-        bool end = false;
-    };
     std::mutex queueMutex;
     std::condition_variable queueChanged;
     std::deque<Chunk> queue;
+    std::deque<Chunk> spent; // see retired
     bool stopReading = false;
     std::atomic<qint64> bytesRead{0};
     std::atomic<qint64> recordsRead{0};
@@ -974,7 +985,10 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             return false;
         queue.push_back(std::move(chunk));
         queueChanged.notify_all();
-        return true;
+        std::deque<Chunk> freed;
+        freed.swap(spent);
+        lock.unlock();
+        return true; // freed goes here, on the thread that allocated its rows
     };
     std::thread readerThread([&] {
         Chunk chunk;
@@ -1055,6 +1069,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 return nullptr;
             std::unique_lock lock(queueMutex);
             queueChanged.wait(lock, [&] { return !queue.empty(); });
+            spent.push_back(std::move(current));
+            if (!retired.rows.isEmpty())
+                spent.push_back(std::exchange(retired, Chunk()));
             current = std::move(queue.front());
             queue.pop_front();
             queueChanged.notify_all();
