@@ -40,7 +40,7 @@ bool splitE164(const QString &e164, int *countryCode, QString *nsn)
         return false;
     for (int len = 1; len <= 3 && len < e164.size() - 1; ++len) {
         bool ok = false;
-        const int cc = e164.mid(1, len).toInt(&ok);
+        const int cc = QStringView(e164).mid(1, len).toInt(&ok);
         if (ok && callingCodes().count(cc)) {
             *countryCode = cc;
             *nsn = e164.mid(1 + len);
@@ -74,7 +74,15 @@ RegionInfo regionInfo(const std::string &region)
 // The common shapes (+98 912 123 4567, 0098..., 0912-123-4567) without the
 // general parser, which is slow (regular expressions). Anything unusual returns
 // false and goes through PhoneNumberUtil::Parse.
-bool fastParse(const QString &input, const std::string &region, pn::PhoneNumber *number)
+// A number the fast parser read, as Format(E164) would write it.
+struct FastNumber
+{
+    QString e164;
+    int nsnLength = -1;
+};
+
+bool fastParse(const QString &input, const std::string &region, pn::PhoneNumber *number,
+               FastNumber *fast)
 {
     QString digits;
     digits.reserve(input.size());
@@ -111,6 +119,9 @@ bool fastParse(const QString &input, const std::string &region, pn::PhoneNumber 
         return false; // leading zeros (Italy) and odd lengths: the parser knows better
     number->set_country_code(cc);
     number->set_national_number(nsn.toULongLong());
+    // What Format(E164) writes: + and the digits (the NSN has no leading zero).
+    fast->e164 = QLatin1Char('+') + QString::number(cc) + nsn;
+    fast->nsnLength = int(nsn.size());
     return true;
 }
 
@@ -119,8 +130,9 @@ bool parseE164(const QString &e164, pn::PhoneNumber *number)
     return util().Parse(e164.toStdString(), "ZZ", number) == pn::PhoneNumberUtil::NO_PARSING_ERROR;
 }
 
-// Whether the number has as many digits as the country's mobile or landline numbers.
-bool hasSubscriberLength(const pn::PhoneNumber &number)
+// Whether the number has as many digits as the country's mobile or landline
+// numbers (\a nsnLength, when the caller knows it).
+bool hasSubscriberLength(const pn::PhoneNumber &number, int nsnLength = -1)
 {
     static QMutex mutex;
     static QHash<int, QList<int>> lengths; // calling code -> example lengths
@@ -143,9 +155,12 @@ bool hasSubscriberLength(const pn::PhoneNumber &number)
         }
         known = lengths.value(number.country_code());
     }
-    std::string nsn;
-    util().GetNationalSignificantNumber(number, &nsn);
-    return known.contains(int(nsn.size()));
+    if (nsnLength < 0) {
+        std::string nsn;
+        util().GetNationalSignificantNumber(number, &nsn);
+        nsnLength = int(nsn.size());
+    }
+    return known.contains(nsnLength);
 }
 
 } // namespace
@@ -164,7 +179,8 @@ QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegi
         s = QLatin1Char('+') + s.mid(2);
     const std::string region = defaultRegion.toUpper().toStdString();
     pn::PhoneNumber number;
-    const auto rc = fastParse(s, region, &number)
+    FastNumber fast;
+    const auto rc = fastParse(s, region, &number, &fast)
                         ? pn::PhoneNumberUtil::NO_PARSING_ERROR
                         : util().Parse(s.toStdString(), region.empty() ? "ZZ" : region, &number);
     switch (rc) {
@@ -187,7 +203,7 @@ QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegi
     // numbers: the metadata lags behind new number ranges, and a real customer's
     // number must not be dropped because of that.
     // (The length test is much cheaper than validation, which runs regexes.)
-    if (!hasSubscriberLength(number) && !util().IsValidNumber(number)) {
+    if (!hasSubscriberLength(number, fast.nsnLength) && !util().IsValidNumber(number)) {
         std::string regionCode;
         util().GetRegionCodeForCountryCode(number.country_code(), &regionCode);
         return fail(tr("This is not a valid phone number for %1 (+%2). Check the digits, or "
@@ -195,6 +211,8 @@ QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegi
                         .arg(QString::fromStdString(regionCode))
                         .arg(number.country_code()));
     }
+    if (!fast.e164.isEmpty())
+        return fast.e164;
     std::string out;
     util().Format(number, pn::PhoneNumberUtil::E164, &out);
     return QString::fromStdString(out);
