@@ -54,13 +54,13 @@ QString EmailAddress::normalize(const QString &input, QString *error)
         return fail(tr("The email address has no domain after the @."));
     // Validate the domain in its ASCII (punycode) form, so IDNs are accepted. A
     // domain already in ASCII is its own form (QUrl's IDNA pass costs more than
-    // the rest of this function); "xn--" labels still go through QUrl's checks.
+    // the rest of this function); one with "--" (as "xn--" labels have) still
+    // goes through QUrl's checks.
     bool ascii = true;
     for (const QChar c : domain)
         ascii = ascii && c.unicode() < 0x80;
-    const QByteArray ace = ascii && !domain.contains(QLatin1String("xn--"), Qt::CaseInsensitive)
-                               ? domain.toLatin1()
-                               : QUrl::toAce(domain);
+    const QByteArray ace =
+        ascii && !domain.contains(QLatin1String("--")) ? domain.toLatin1() : QUrl::toAce(domain);
     if (ace.isEmpty())
         return fail(tr("\"%1\" is not a valid domain.").arg(domain));
     const QList<QByteArray> labels = ace.split('.');

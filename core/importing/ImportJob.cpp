@@ -70,19 +70,7 @@ struct ColumnPlan
     QHash<QString, int> standard; // target -> column
     QList<int> tags;
     QList<QPair<int, FieldDefinition>> custom;
-    // The same literals are asked for every row: a short list, searched by address.
-    mutable std::vector<std::pair<const char *, int>> cache;
-
-    int column(const char *target) const
-    {
-        for (const auto &[literal, c] : cache) {
-            if (literal == target)
-                return c;
-        }
-        const int c = standard.value(QLatin1String(target), -1);
-        cache.emplace_back(target, c);
-        return c;
-    }
+    int column(const char *target) const { return standard.value(QLatin1String(target), -1); }
 };
 
 QStringList resolveTargets(const Database &db, const ImportOptions &options,
@@ -566,6 +554,49 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         return TextNormalizer::normalize(r.fields.at(column).trimmed());
     };
 
+    // The column of each standard field (-1: none), looked up once, not per row.
+    struct StandardColumns
+    {
+        int birthday = -1;
+        int city = -1;
+        int company = -1;
+        int country = -1;
+        int email = -1;
+        int email_consent = -1;
+        int first_name = -1;
+        int full_name = -1;
+        int gender = -1;
+        int language = -1;
+        int last_name = -1;
+        int owner = -1;
+        int phone = -1;
+        int score = -1;
+        int sms_consent = -1;
+        int source = -1;
+        int stage = -1;
+        int status = -1;
+        int timezone = -1;
+    } columns;
+    columns.birthday = plan.column("birthday");
+    columns.city = plan.column("city");
+    columns.company = plan.column("company");
+    columns.country = plan.column("country");
+    columns.email = plan.column("email");
+    columns.email_consent = plan.column("email_consent");
+    columns.first_name = plan.column("first_name");
+    columns.full_name = plan.column("full_name");
+    columns.gender = plan.column("gender");
+    columns.language = plan.column("language");
+    columns.last_name = plan.column("last_name");
+    columns.owner = plan.column("owner");
+    columns.phone = plan.column("phone");
+    columns.score = plan.column("score");
+    columns.sms_consent = plan.column("sms_consent");
+    columns.source = plan.column("source");
+    columns.stage = plan.column("stage");
+    columns.status = plan.column("status");
+    columns.timezone = plan.column("timezone");
+
     // Reads one data row into a contact; false if the row is rejected.
     // Runs on the reader thread: it only reads the plan and the options.
     auto buildContact = [&](const CsvReader::Record &r, Contact &c, QStringList &tags,
@@ -586,7 +617,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                           .arg(columnCount));
         }
         QString error;
-        const QString rawEmail = cell(r, plan.column("email"));
+        const QString rawEmail = cell(r, columns.email);
         if (!rawEmail.isEmpty()) {
             c.email = EmailAddress::normalize(rawEmail, &error);
             if (c.email.isEmpty()) {
@@ -594,15 +625,15 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 return false;
             }
         }
-        const QString rawPhone = cell(r, plan.column("phone"));
+        const QString rawPhone = cell(r, columns.phone);
         if (!rawPhone.isEmpty()) {
             c.phone = PhoneNumbers::normalize(rawPhone, region, &error);
             if (c.phone.isEmpty())
                 issue(r, false, QStringLiteral("phone"), tr("\"%1\": %2").arg(rawPhone, error));
         }
-        c.firstName = cell(r, plan.column("first_name")).simplified();
-        c.lastName = cell(r, plan.column("last_name")).simplified();
-        if (const QString full = cell(r, plan.column("full_name"));
+        c.firstName = cell(r, columns.first_name).simplified();
+        c.lastName = cell(r, columns.last_name).simplified();
+        if (const QString full = cell(r, columns.full_name);
             !full.isEmpty() && c.firstName.isEmpty() && c.lastName.isEmpty()) {
             const auto [first, last] = ValueParsers::splitFullName(full);
             c.firstName = first;
@@ -617,17 +648,17 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                                            .arg(rawPhone));
             return false;
         }
-        c.company = cell(r, plan.column("company")).simplified();
-        c.city = cell(r, plan.column("city")).simplified();
-        if (const QString v = cell(r, plan.column("country")); !v.isEmpty()) {
+        c.company = cell(r, columns.company).simplified();
+        c.city = cell(r, columns.city).simplified();
+        if (const QString v = cell(r, columns.country); !v.isEmpty()) {
             c.country = countryCode(v);
             if (c.country.isEmpty())
                 issue(r, false, QStringLiteral("country"),
                       tr("\"%1\" is not a country we know.").arg(v));
         }
-        c.language = cell(r, plan.column("language"));
-        c.timezone = cell(r, plan.column("timezone"));
-        if (const QString v = cell(r, plan.column("birthday")); !v.isEmpty()) {
+        c.language = cell(r, columns.language);
+        c.timezone = cell(r, columns.timezone);
+        if (const QString v = cell(r, columns.birthday); !v.isEmpty()) {
             const auto d = ValueParsers::parseDate(v, m_options.dates);
             if (!d || *d > QDate::currentDate() || d->year() < 1900)
                 issue(r, false, QStringLiteral("birthday"),
@@ -635,17 +666,17 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             else
                 c.birthday = *d;
         }
-        if (const QString v = cell(r, plan.column("gender")); !v.isEmpty()) {
+        if (const QString v = cell(r, columns.gender); !v.isEmpty()) {
             c.gender = genderKey(v);
             if (c.gender.isEmpty())
                 issue(r, false, QStringLiteral("gender"),
                       tr("\"%1\" is not a gender we know.").arg(v));
         }
-        c.source = cell(r, plan.column("source"));
+        c.source = cell(r, columns.source);
         if (c.source.isEmpty())
             c.source = source;
         c.stage.clear();
-        if (const QString v = cell(r, plan.column("stage")); !v.isEmpty()) {
+        if (const QString v = cell(r, columns.stage); !v.isEmpty()) {
             for (const QString &key : ContactVocabulary::stageKeys()) {
                 if (TextNormalizer::forSearch(v) == key ||
                     TextNormalizer::forSearch(v) ==
@@ -655,22 +686,22 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             if (c.stage.isEmpty())
                 issue(r, false, QStringLiteral("stage"), tr("\"%1\" is not a stage.").arg(v));
         }
-        c.owner = cell(r, plan.column("owner"));
-        if (const QString v = cell(r, plan.column("score")); !v.isEmpty()) {
+        c.owner = cell(r, columns.owner);
+        if (const QString v = cell(r, columns.score); !v.isEmpty()) {
             if (const auto n = ValueParsers::parseInt(v))
                 c.score = *n;
             else
                 issue(r, false, QStringLiteral("score"), tr("\"%1\" is not a number.").arg(v));
         }
-        if (const QString v = cell(r, plan.column("status")); !v.isEmpty()) {
+        if (const QString v = cell(r, columns.status); !v.isEmpty()) {
             bool ok = false;
             c.status = ContactVocabulary::statusFromKey(TextNormalizer::forSearch(v), &ok);
             if (!ok)
                 issue(r, false, QStringLiteral("status"),
                       tr("\"%1\" is not a contact status.").arg(v));
         }
-        auto consent = [&](const char *target, Consent &out) {
-            const QString v = cell(r, plan.column(target));
+        auto consent = [&](const char *target, int column, Consent &out) {
+            const QString v = cell(r, column);
             if (v.isEmpty())
                 return;
             const auto b = ValueParsers::parseBool(v);
@@ -682,8 +713,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             out.changedAt = now;
             out.source = consentSource;
         };
-        consent("email_consent", c.emailConsent);
-        consent("sms_consent", c.smsConsent);
+        consent("email_consent", columns.email_consent, c.emailConsent);
+        consent("sms_consent", columns.sms_consent, c.smsConsent);
         for (const int column : std::as_const(plan.tags))
             tags << ValueParsers::parseTags(cell(r, column));
         if (!m_options.tag.trimmed().isEmpty())

@@ -50,6 +50,8 @@ private Q_SLOTS:
         QTest::newRow("comma") << QStringLiteral("ali,reza@example.com");
         QTest::newRow("two ats") << QStringLiteral("a@b@example.com");
         QTest::newRow("numeric tld") << QStringLiteral("a@example.123");
+        QTest::newRow("underscore in domain") << QStringLiteral("a@exa_mple.com");
+        QTest::newRow("trailing dot") << QStringLiteral("a@example.com.");
         QTest::newRow("hyphen label") << QStringLiteral("a@-example.com");
         QTest::newRow("typo comma") << QStringLiteral("a@example,com");
         QTest::newRow("too long local")
