@@ -776,13 +776,68 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         return changed;
     };
 
+    // Whether merge() would find nothing to change: each column the file fills
+    // already holds the same bytes. Compared before anything is decoded: running
+    // the same file again (or a file of mostly known contacts) reads, not writes.
+    const bool overwrite = m_options.policy == ImportOptions::Policy::Overwrite;
+    auto indexesOf = [](const QStringList &wanted) {
+        std::vector<int> out;
+        for (const QString &name : wanted)
+            out.push_back(int(ContactColumns::names().indexOf(name)));
+        Q_ASSERT(std::find(out.cbegin(), out.cend(), -1) == out.cend());
+        return out;
+    };
+    // What merge() takes from a file; the stage only when the file names one.
+    const std::vector<int> mergedColumns = indexesOf(
+        {QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("first_name"),
+         QStringLiteral("last_name"), QStringLiteral("company"), QStringLiteral("city"),
+         QStringLiteral("country"), QStringLiteral("language"), QStringLiteral("timezone"),
+         QStringLiteral("birthday"), QStringLiteral("gender"), QStringLiteral("owner")});
+    const int stageColumn = indexesOf({QStringLiteral("stage")}).front();
+    const std::vector<int> consentColumns =
+        indexesOf({QStringLiteral("email_consent"), QStringLiteral("sms_consent")});
+    std::vector<SqliteRow::Cell> incomingCells;
+    auto sameAsStored = [&](const SqliteStatement &query, const PreparedRow &incoming) {
+        if (overwrite && incoming.score != 0 &&
+            query.columnInt64(scoreColumn) != qint64(incoming.score))
+            return false;
+        incomingCells = incoming.contact.cells();
+        auto same = [&](int index) {
+            const SqliteRow::Cell &theirs = incomingCells[size_t(index)];
+            return theirs.size == 0 ||
+                   query.columnBytes(1 + index) == QByteArrayView(theirs.data, theirs.size);
+        };
+        for (const int index : mergedColumns) {
+            if (!same(index))
+                return false;
+        }
+        if (incoming.stageGiven && !same(stageColumn))
+            return false;
+        for (const int index : consentColumns) {
+            const SqliteRow::Cell &theirs = incomingCells[size_t(index)];
+            if (QByteArrayView(theirs.data, theirs.size) != "unknown" && !same(index))
+                return false;
+        }
+        return true;
+    };
+    const PreparedRow *comparing = nullptr; // the row whose match lookup() compares
+    bool storedSame = false;                // what the last lookup found: sameAsStored()
     auto lookup = [&](SqliteStatement &query, const auto &value, Contact &found) -> qint64 {
         query.bind(1, value);
         qint64 id = 0;
+        storedSame = false;
         if (query.step() == SqliteStatement::Result::Row) {
             id = query.columnInt64(0);
-            found = ContactColumns::read(query, 1);
-            found.score = int(query.columnInt64(scoreColumn));
+            storedSame = comparing && sameAsStored(query, *comparing);
+            if (storedSame) {
+                // All a caller reads of a contact that stays as it is.
+                found = Contact();
+                found.email = query.columnText(1);
+                found.phone = query.columnText(2);
+            } else {
+                found = ContactColumns::read(query, 1);
+                found.score = int(query.columnInt64(scoreColumn));
+            }
         }
         query.reset();
         return id;
@@ -938,6 +993,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         const QByteArray phoneUtf8 = prepared.contact.text(1);
         Contact existing;
         qint64 id = 0;
+        comparing = &prepared;
+        storedSame = false;
+        auto stopComparing = qScopeGuard([&] { comparing = nullptr; });
         if (prepared.emailKey)
             id = find(findByEmail, prepared.emailKey, emailUtf8, &Contact::email, existing);
         if (!id && m_options.matchPhone && prepared.phoneKey) {
@@ -963,14 +1021,21 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 flushWaiting();
             return;
         }
-        Contact c = ContactColumns::read(prepared.contact, 0);
-        c.score = prepared.score;
-        if (!prepared.stageGiven)
-            c.stage.clear(); // what a new contact starts with, not what the file says
+        stopComparing.dismiss();
+        comparing = nullptr;
         if (m_options.policy == ImportOptions::Policy::Skip) {
             ++bSkipped;
             return;
         }
+        if (storedSame) {
+            ++bUpdated;
+            attach(prepared, id);
+            return;
+        }
+        Contact c = ContactColumns::read(prepared.contact, 0);
+        c.score = prepared.score;
+        if (!prepared.stageGiven)
+            c.stage.clear(); // what a new contact starts with, not what the file says
         // The file's email may not overwrite an address another contact has.
         if (!c.email.isEmpty() && existing.email != c.email && !existing.email.isEmpty() &&
             m_options.policy == ImportOptions::Policy::Overwrite)

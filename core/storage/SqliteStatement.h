@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
@@ -117,6 +118,8 @@ public:
 
     qint64 columnInt64(int column) const;
     QString columnText(int column) const;
+    /// The column's text in UTF-8, valid until the next step() or reset().
+    QByteArrayView columnBytes(int column) const;
     bool columnIsNull(int column) const;
     /// The column as QSqlQuery would give it (null, integer, real or text).
     QVariant value(int column) const;

@@ -286,6 +286,43 @@ private Q_SLOTS:
         QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contact_scores")), 70);
     }
 
+    // A row that matches a contact holding the same values writes nothing (its
+    // row is compared before it is decoded); one that brings something new, in
+    // any column merge() takes, still changes the contact.
+    void knownRowsChangeOnlyWhereTheFileDiffers()
+    {
+        const QString path = m_ws->dir() + QStringLiteral("/known.csv");
+        auto write = [&](const QByteArray &text) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(text);
+        };
+        ContactRepository repo(m_ws->db());
+        auto ali = [&] { return *repo.find(*repo.findIdByEmail(QStringLiteral("a@example.com"))); };
+        write("email,first_name,city\na@example.com,Ali,\n");
+        QCOMPARE(import(path, {}).created, 1);
+        const QDateTime first = ali().updatedAt;
+        QTest::qWait(5); // a rewrite would show in updated_at
+        QCOMPARE(import(path, {}).updated, 1);
+        QCOMPARE(ali().updatedAt, first);
+
+        // One new value at a time: each alone must be enough.
+        write("email,first_name,city\na@example.com,Ali,Shiraz\n");
+        QCOMPARE(import(path, {}).updated, 1); // fill: the empty city
+        QCOMPARE(ali().city, QStringLiteral("Shiraz"));
+        QVERIFY(ali().updatedAt > first);
+        write("email,first_name,newsletter\na@example.com,Ali,yes\n");
+        QCOMPARE(import(path, {}).updated, 1);
+        QCOMPARE(ali().emailConsent.status, ConsentStatus::Granted);
+
+        write("email,first_name,stage\na@example.com,Ali,customer\n");
+        ImportOptions o;
+        o.policy = ImportOptions::Policy::Overwrite;
+        QCOMPARE(import(path, o).updated, 1);
+        QCOMPARE(ali().stage, QStringLiteral("customer"));
+        QCOMPARE(ali().city, QStringLiteral("Shiraz"));
+    }
+
     // "Overwrite" replaces what the file says, and only that: a file without a
     // stage column leaves each contact's stage alone.
     void overwriteKeepsWhatTheFileDoesNotSay()
