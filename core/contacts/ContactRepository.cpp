@@ -152,7 +152,7 @@ QString ContactRepository::searchTextFor(const Contact &c)
 QList<FieldError> ContactRepository::validate(Contact &c) const
 {
     QList<FieldError> errors;
-    auto clean = [](QString &s) { s = TextNormalizer::normalize(s.simplified()); };
+    auto clean = [](QString &s) { s = TextNormalizer::normalize(TextNormalizer::simplified(s)); };
     clean(c.firstName);
     clean(c.lastName);
     clean(c.company);

@@ -38,6 +38,20 @@ QString toAsciiDigits(const QString &text)
     return out;
 }
 
+QString simplified(const QString &text)
+{
+    const qsizetype n = text.size();
+    bool simple = n == 0 || (!text.front().isSpace() && !text.back().isSpace());
+    for (qsizetype i = 0; simple && i < n; ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char(' '))
+            simple = text.at(i + 1) != QLatin1Char(' '); // the last is not a space
+        else if (c.unicode() < 0x80 ? c.unicode() < 0x21 && c.isSpace() : c.isSpace())
+            simple = false;
+    }
+    return simple ? text : text.simplified();
+}
+
 QString normalize(const QString &text)
 {
     // Most text has nothing to change: it is returned shared, without a copy.

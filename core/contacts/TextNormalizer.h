@@ -15,6 +15,9 @@ namespace TextNormalizer {
 
 QString normalize(const QString &text);
 QString forSearch(const QString &text);
+/// QString::simplified(), returning \a text itself (shared, no copy) when it is
+/// already simple: no whitespace at the ends, no runs, only plain spaces.
+QString simplified(const QString &text);
 /// Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII; everything else unchanged.
 QString toAsciiDigits(const QString &text);
 

@@ -631,8 +631,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             if (c.phone.isEmpty())
                 issue(r, false, QStringLiteral("phone"), tr("\"%1\": %2").arg(rawPhone, error));
         }
-        c.firstName = cell(r, columns.first_name).simplified();
-        c.lastName = cell(r, columns.last_name).simplified();
+        c.firstName = TextNormalizer::simplified(cell(r, columns.first_name));
+        c.lastName = TextNormalizer::simplified(cell(r, columns.last_name));
         if (const QString full = cell(r, columns.full_name);
             !full.isEmpty() && c.firstName.isEmpty() && c.lastName.isEmpty()) {
             const auto [first, last] = ValueParsers::splitFullName(full);
@@ -648,8 +648,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                                            .arg(rawPhone));
             return false;
         }
-        c.company = cell(r, columns.company).simplified();
-        c.city = cell(r, columns.city).simplified();
+        c.company = TextNormalizer::simplified(cell(r, columns.company));
+        c.city = TextNormalizer::simplified(cell(r, columns.city));
         if (const QString v = cell(r, columns.country); !v.isEmpty()) {
             c.country = countryCode(v);
             if (c.country.isEmpty())

@@ -92,7 +92,16 @@ void SqliteRow::appendText(QStringView text)
     char *out = start + sizeAt + sizeof(qint32);
     const char16_t *u = text.utf16();
     const qsizetype n = text.size();
-    for (qsizetype i = 0; i < n; ++i) {
+    // Most contact data is ASCII: tested and narrowed in two plain loops, which
+    // the compiler vectorises; anything else is encoded unit by unit below.
+    char16_t any = 0;
+    for (qsizetype i = 0; i < n; ++i)
+        any |= u[i];
+    const qsizetype ascii = any < 0x80 ? n : 0;
+    for (qsizetype i = 0; i < ascii; ++i)
+        out[i] = char(u[i]);
+    out += ascii;
+    for (qsizetype i = ascii; i < n; ++i) {
         const char32_t c = u[i];
         if (c < 0x80) {
             *out++ = char(c);

@@ -9,6 +9,30 @@ class tst_TextNormalizer : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The same result as QString::simplified(), without a copy when nothing changes.
+    void simplifiedAsQt()
+    {
+        const QStringList texts = {QString(),
+                                   QStringLiteral("Ali"),
+                                   QStringLiteral("Ali Reza"),
+                                   QStringLiteral(" Ali"),
+                                   QStringLiteral("Ali "),
+                                   QStringLiteral("Ali  Reza"),
+                                   QStringLiteral("Ali\tReza"),
+                                   QStringLiteral("Ali\nReza"),
+                                   QStringLiteral("Ali\u00A0Reza"), // no-break space
+                                   QStringLiteral("Ali\u2003Reza"), // em space
+                                   QStringLiteral("علی\u200Cرضا"),  // ZWNJ is not a space
+                                   QStringLiteral("  "),
+                                   QStringLiteral("a b c d")};
+        for (const QString &text : texts) {
+            const QString mine = TextNormalizer::simplified(text);
+            QCOMPARE(mine, text.simplified());
+            if (mine == text && !text.isEmpty())
+                QCOMPARE(mine.constData(), text.constData()); // shared, not copied
+        }
+    }
+
     void normalizeArabicLetters()
     {
         // ARABIC YEH and KAF become Persian YEH and KEHEH; nothing else changes.
