@@ -993,9 +993,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         const QByteArray phoneUtf8 = prepared.contact.text(1);
         Contact existing;
         qint64 id = 0;
-        comparing = &prepared;
+        comparing = &prepared; // the lookups below compare their match with it
         storedSame = false;
-        auto stopComparing = qScopeGuard([&] { comparing = nullptr; });
         if (prepared.emailKey)
             id = find(findByEmail, prepared.emailKey, emailUtf8, &Contact::email, existing);
         if (!id && m_options.matchPhone && prepared.phoneKey) {
@@ -1005,6 +1004,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 existing.email != QString::fromUtf8(emailUtf8))
                 id = 0;
         }
+        comparing = nullptr;
         if (!id) {
             if (workspaceHadContacts) {
                 if (const qint64 newId = insertOne(prepared))
@@ -1021,8 +1021,6 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 flushWaiting();
             return;
         }
-        stopComparing.dismiss();
-        comparing = nullptr;
         if (m_options.policy == ImportOptions::Policy::Skip) {
             ++bSkipped;
             return;

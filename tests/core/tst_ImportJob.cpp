@@ -60,6 +60,25 @@ class tst_ImportJob : public QObject
         return ImportJob(m_ws->db(), options).run();
     }
 
+    // Writes \a text to \a name in the workspace's folder (replacing it); its path.
+    QString writeFile(const QString &name, const QByteArray &text)
+    {
+        const QString path = m_ws->dir() + QLatin1Char('/') + name;
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write %s", qPrintable(path));
+        f.write(text);
+        return path;
+    }
+
+    // Rows of a test run row by row (indexes kept) and as a bulk import.
+    static void bulkOrNot()
+    {
+        QTest::addColumn<bool>("bulk");
+        QTest::newRow("row by row") << false;
+        QTest::newRow("bulk") << true;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -239,12 +258,7 @@ private Q_SLOTS:
     // New contacts of an import into an empty workspace go into the table 16 to a
     // statement. Each must still get its own tags, fields and score, and a row
     // that repeats an address still waiting to be written must merge into it.
-    void groupedInsertsKeepEachRowsData_data()
-    {
-        QTest::addColumn<bool>("bulk");
-        QTest::newRow("row by row") << false;
-        QTest::newRow("bulk") << true;
-    }
+    void groupedInsertsKeepEachRowsData_data() { bulkOrNot(); }
     void groupedInsertsKeepEachRowsData()
     {
         QFETCH(bool, bulk);
@@ -255,11 +269,7 @@ private Q_SLOTS:
                 body += "P18@example.com,,Again,again,\n";
         }
         body += "p69@example.com,,Last,late,\n"; // repeats a row of the short last group
-        const QString path = m_ws->dir() + QStringLiteral("/grouped.csv");
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(body);
-        f.close();
+        const QString path = writeFile(QStringLiteral("grouped.csv"), body);
         ImportOptions o;
         o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
         o.batchSize = 50; // a batch boundary inside a group
@@ -292,11 +302,7 @@ private Q_SLOTS:
     void knownRowsChangeOnlyWhereTheFileDiffers()
     {
         const QString path = m_ws->dir() + QStringLiteral("/known.csv");
-        auto write = [&](const QByteArray &text) {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            f.write(text);
-        };
+        auto write = [&](const QByteArray &text) { writeFile(QStringLiteral("known.csv"), text); };
         ContactRepository repo(m_ws->db());
         auto ali = [&] { return *repo.find(*repo.findIdByEmail(QStringLiteral("a@example.com"))); };
         write("email,first_name,city\na@example.com,Ali,\n");
@@ -328,11 +334,7 @@ private Q_SLOTS:
     void overwriteKeepsWhatTheFileDoesNotSay()
     {
         const QString path = m_ws->dir() + QStringLiteral("/stage.csv");
-        auto write = [&](const QByteArray &text) {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            f.write(text);
-        };
+        auto write = [&](const QByteArray &text) { writeFile(QStringLiteral("stage.csv"), text); };
         write("email,first_name,stage\na@example.com,Ali,customer\n");
         QCOMPARE(import(path, {}).created, 1);
         write("email,first_name\na@example.com,Alireza\n");
@@ -364,20 +366,13 @@ private Q_SLOTS:
     // The score is not a column of contacts (it lives in contact_scores): an
     // imported score lands there, and "overwrite" replaces it on a second import.
     // A bulk import sets the trigger that makes score rows aside.
-    void scoreColumn_data()
-    {
-        QTest::addColumn<bool>("bulk");
-        QTest::newRow("row by row") << false;
-        QTest::newRow("bulk") << true;
-    }
+    void scoreColumn_data() { bulkOrNot(); }
     void scoreColumn()
     {
         QFETCH(bool, bulk);
         const QString path = m_ws->dir() + QStringLiteral("/scores.csv");
         auto write = [&](const QByteArray &body) {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            f.write("email,first_name,lead score\n" + body);
+            writeFile(QStringLiteral("scores.csv"), "email,first_name,lead score\n" + body);
         };
         write("a@example.com,Ali,35\nb@example.com,Beata,\na@example.com,Ali,36\n");
         ImportOptions o;
