@@ -92,7 +92,7 @@ struct VariantOut
 
 struct RowOut
 {
-    SqliteRow row;
+    SqliteRow &row;
     void text(const QString &s) { row.appendText(s); }
     void date(QDate d)
     {
@@ -120,12 +120,12 @@ QVariantList values(const Contact &c)
     return out.values;
 }
 
-SqliteRow row(const Contact &c)
+void row(const Contact &c, SqliteRow &into)
 {
-    RowOut out;
-    out.row.reserve(512);
+    into.clear();
+    into.reserve(512);
+    RowOut out{into};
     write(c, out);
-    return std::move(out.row);
 }
 
 namespace {
@@ -209,14 +209,21 @@ Contact read(const SqliteRow &row, int first)
     return readRow(Cells{row.cells()}, first);
 }
 
-QString insertSql(const QStringList &extra, int rows)
+QString insertSql(const QStringList &extra, int rows, const std::vector<bool> &shared)
 {
     const QStringList columns = names() + extra;
-    const QString row = QLatin1Char('(') +
-                        QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) +
-                        QLatin1Char(')');
+    QStringList values;
+    int next = 1;
+    for (int r = 0; r < rows; ++r) {
+        QStringList row;
+        for (qsizetype c = 0; c < columns.size(); ++c) {
+            const bool once = r > 0 && size_t(c) < shared.size() && shared[size_t(c)];
+            row << QLatin1Char('?') + QString::number(once ? int(c) + 1 : next++);
+        }
+        values << QLatin1Char('(') + row.join(QLatin1Char(',')) + QLatin1Char(')');
+    }
     return QStringLiteral("INSERT INTO contacts (%1) VALUES %2")
-        .arg(columns.join(QLatin1Char(',')), QStringList(rows, row).join(QLatin1Char(',')));
+        .arg(columns.join(QLatin1Char(',')), values.join(QLatin1Char(',')));
 }
 
 QString updateSql()

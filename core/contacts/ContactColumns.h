@@ -20,15 +20,20 @@ namespace ContactColumns {
 const QStringList &names();
 /// The values of \a contact in names() order, ready to bind.
 QVariantList values(const Contact &contact);
-/// The same values as a SqliteRow, without going through QVariant (bulk writers).
-SqliteRow row(const Contact &contact);
+/// The same values into \a row (emptied first, keeping its room), without going
+/// through QVariant (bulk writers).
+void row(const Contact &contact, SqliteRow &row);
 /// Reads names() from \a query, starting at result column \a first.
 Contact read(const QSqlQuery &query, int first);
 Contact read(const SqliteStatement &statement, int first);
 Contact read(const SqliteRow &row, int first);
 
 /// INSERT of names() plus \a extra columns, with placeholders for \a rows rows.
-QString insertSql(const QStringList &extra = {}, int rows = 1);
+/// A column where \a shared is true takes the first row's placeholder in every
+/// row: bind the first row whole, then the others without those columns (see
+/// SqliteStatement::bindAll()).
+QString insertSql(const QStringList &extra = {}, int rows = 1,
+                  const std::vector<bool> &shared = {});
 /// UPDATE of every column but created_at, "WHERE id = ?" last.
 QString updateSql();
 /// The values for updateSql(), without the trailing id.

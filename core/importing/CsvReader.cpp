@@ -73,7 +73,10 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
     const QChar quote = QLatin1Char('"');
 
     for (;;) { // one iteration per record; blank lines and recovered errors loop
-        QStringList fields;
+        // The caller's list, emptied: a reader that passes the same record again
+        // gets its fields without the list growing anew for each row.
+        QStringList fields = std::move(record.fields);
+        fields.clear();
         QString field;
         State state = State::FieldStart;
         m_recordStart = m_pos;

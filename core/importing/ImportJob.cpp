@@ -55,13 +55,41 @@ struct PreparedRow
     QStringList tags;
     QList<QPair<FieldDefinition, QString>> custom;
     QList<ImportIssue> issues;
+
+    /// Empty again, keeping what it has allocated: the reader reuses rows.
+    void clear()
+    {
+        record.fields.clear();
+        record.raw.clear();
+        record.row = record.line = 0;
+        ok = false;
+        contact.clear();
+        score = 0;
+        emailKey = phoneKey = 0;
+        stageGiven = false;
+        tags.clear();
+        custom.clear();
+        issues.clear();
+    }
 };
 
-/// Rows handed from the reader thread to the writer, and back to be freed.
+/// Rows handed from the reader thread to the writer, and back to be reused:
+/// a million-row import then allocates a few thousand rows, not a million.
 struct Chunk
 {
     QList<PreparedRow> rows;
+    qsizetype used = 0; ///< rows filled; a reused chunk keeps the others for later
     bool end = false;
+
+    /// The next row to fill, cleared.
+    PreparedRow &nextRow()
+    {
+        if (used == rows.size())
+            rows.emplaceBack();
+        PreparedRow &row = rows[used++];
+        row.clear();
+        return row;
+    }
 };
 
 /// Which column feeds which field.
@@ -444,6 +472,34 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     SqliteStatement insertContact(db, ContactColumns::insertSql({QStringLiteral("import_id")}));
     SqliteStatement insertContacts(
         db, ContactColumns::insertSql({QStringLiteral("import_id")}, kInsertRows));
+    // A column no column of the file feeds holds one value in every new row (an
+    // empty country, the stage "subscriber", the import's time...): often most
+    // of them. A group of rows binds those once, into placeholders all its rows
+    // share; a group where they differ after all takes insertContacts.
+    std::vector<bool> shared;
+    for (const QString &column : ContactColumns::names()) {
+        static const QHash<QString, QStringList> fedBy = {
+            {QStringLiteral("first_name"),
+             {QStringLiteral("first_name"), QStringLiteral("full_name")}},
+            {QStringLiteral("last_name"),
+             {QStringLiteral("last_name"), QStringLiteral("full_name")}},
+            {QStringLiteral("email_consent_at"), {QStringLiteral("email_consent")}},
+            {QStringLiteral("email_consent_source"), {QStringLiteral("email_consent")}},
+            {QStringLiteral("sms_consent_at"), {QStringLiteral("sms_consent")}},
+            {QStringLiteral("sms_consent_source"), {QStringLiteral("sms_consent")}},
+            {QStringLiteral("search_text"),
+             {QStringLiteral("email"), QStringLiteral("phone"), QStringLiteral("first_name"),
+              QStringLiteral("last_name"), QStringLiteral("full_name"), QStringLiteral("company")}},
+            {QStringLiteral("created_at"), {}},
+            {QStringLiteral("updated_at"), {}},
+        };
+        const QStringList feeds = fedBy.value(column, {column});
+        shared.push_back(std::none_of(feeds.cbegin(), feeds.cend(),
+                                      [&](const QString &t) { return plan.standard.contains(t); }));
+    }
+    shared.push_back(true); // import_id
+    SqliteStatement insertShared(
+        db, ContactColumns::insertSql({QStringLiteral("import_id")}, kInsertRows, shared));
     SqliteStatement findByEmail(
         db, QStringLiteral("SELECT %1 FROM contacts WHERE email = ? AND email <> '' LIMIT 1")
                 .arg(selectColumns));
@@ -877,13 +933,10 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     // New contacts of an import into an empty workspace wait here and go into the
     // table kInsertRows to a statement, which costs SQLite a third less per row.
     // Their keys are remembered with a provisional id (-1 - their place), so a
-    // later row with the same address writes them first (see find()).
-    std::vector<PreparedRow> waiting;
+    // later row with the same address writes them first (see find()). They stay
+    // in their chunk, which nextRow() keeps until the next one is done.
+    std::vector<const PreparedRow *> waiting;
     waiting.reserve(kInsertRows);
-    // Rows the writer is done with go back to the reader thread, which allocated
-    // them: glibc frees memory of another thread's arena under that arena's lock,
-    // and that cost the writer more than it saved the reader.
-    Chunk retired;
     auto bindImportId = [&](SqliteStatement &st, int column) {
         if (report.importId)
             st.bind(column, report.importId);
@@ -930,34 +983,42 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     auto flushWaiting = [&] {
         const auto n = qint64(waiting.size());
         bool together = false;
+        qint64 last = 0;
         if (n == kInsertRows) {
+            const SqliteRow &first = waiting.front()->contact;
+            const bool same =
+                std::all_of(waiting.cbegin() + 1, waiting.cend(), [&](const PreparedRow *other) {
+                    return other->contact.sameAt(first, shared);
+                });
+            SqliteStatement &st = same ? insertShared : insertContacts;
             int column = 1;
-            for (const PreparedRow &prepared : waiting) {
-                insertContacts.bindAll(prepared.contact, column);
-                column += prepared.contact.size();
-                bindImportId(insertContacts, column++);
+            for (const PreparedRow *prepared : waiting) {
+                if (same && prepared != waiting.front()) {
+                    column = st.bindAll(prepared->contact, column, &shared); // import_id shared
+                } else {
+                    column = st.bindAll(prepared->contact, column);
+                    bindImportId(st, column++);
+                }
             }
-            together = insertContacts.exec();
-            insertContacts.clearBindings();
+            together = st.exec();
+            st.clearBindings();
+            last = st.lastInsertRowId();
         }
         if (together) {
             // One statement, holding the write lock: the rows took consecutive ids.
-            const qint64 last = insertContacts.lastInsertRowId();
             for (qint64 k = 0; k < n; ++k)
-                inserted(waiting[size_t(k)], last - n + 1 + k, -1 - k);
+                inserted(*waiting[size_t(k)], last - n + 1 + k, -1 - k);
         } else {
             // A short group, or a failed one: row by row, so that a failure is
             // reported at its row and the other rows are kept.
             for (qint64 k = 0; k < n; ++k) {
-                const PreparedRow &prepared = waiting[size_t(k)];
+                const PreparedRow &prepared = *waiting[size_t(k)];
                 if (const qint64 id = insertOne(prepared))
                     inserted(prepared, id, -1 - k);
                 else
                     remember(prepared, 0, -1 - k);
             }
         }
-        for (PreparedRow &row : waiting)
-            retired.rows.append(std::move(row));
         waiting.clear();
     };
 
@@ -981,7 +1042,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         return lookup(query, value, found);
     };
 
-    auto writeRow = [&](PreparedRow &prepared) {
+    auto writeRow = [&](const PreparedRow &prepared) {
         const CsvReader::Record &r = prepared.record;
         for (const ImportIssue &i : std::as_const(prepared.issues)) {
             batchIssues.append(i);
@@ -1016,7 +1077,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 if (key && written.value(key) == 0)
                     written.assign(key, provisional);
             }
-            waiting.push_back(std::move(prepared));
+            waiting.push_back(&prepared);
             if (waiting.size() == size_t(kInsertRows))
                 flushWaiting();
             return;
@@ -1066,43 +1127,61 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     std::mutex queueMutex;
     std::condition_variable queueChanged;
     std::deque<Chunk> queue;
-    std::deque<Chunk> spent; // see retired
+    std::deque<Chunk> spent; // chunks the writer is done with, back to the reader
     bool stopReading = false;
     std::atomic<qint64> bytesRead{0};
     std::atomic<qint64> recordsRead{0};
     constexpr int kChunkRows = 512;
     constexpr size_t kMaxChunks = 64;
+    // The reader's chunks come back to it (and its rows' memory with them): its
+    // allocations stay on its own thread, and are made once, not for every row.
+    std::vector<Chunk> pool;
     auto push = [&](Chunk &&chunk) {
+        chunk.rows.resize(chunk.used); // a reused chunk may have kept more
         std::unique_lock lock(queueMutex);
         queueChanged.wait(lock, [&] { return stopReading || queue.size() < kMaxChunks; });
         if (stopReading)
             return false;
         queue.push_back(std::move(chunk));
         queueChanged.notify_all();
-        std::deque<Chunk> freed;
-        freed.swap(spent);
+        std::deque<Chunk> back;
+        back.swap(spent);
         lock.unlock();
-        return true; // freed goes here, on the thread that allocated its rows
+        for (Chunk &c : back) {
+            if (pool.size() < kMaxChunks) // more are freed here, on the thread that made them
+                pool.push_back(std::move(c));
+        }
+        return true;
+    };
+    auto takeChunk = [&] {
+        Chunk chunk;
+        if (pool.empty()) {
+            chunk.rows.reserve(kChunkRows);
+        } else {
+            chunk = std::move(pool.back());
+            pool.pop_back();
+            chunk.used = 0;
+        }
+        return chunk;
     };
     std::thread readerThread([&] {
-        Chunk chunk;
-        chunk.rows.reserve(kChunkRows); // rows are moved in once, not again as the list grows
+        Chunk chunk = takeChunk();
         for (;;) {
             CsvReader::Status s;
-            CsvReader::Record rec;
             CsvReader::Error err;
+            PreparedRow &row = chunk.nextRow();
             if (!pending.isEmpty()) {
-                rec = pending.takeFirst();
+                row.record = pending.takeFirst();
                 s = CsvReader::Status::Record;
             } else {
-                s = reader.next(rec, err);
+                s = reader.next(row.record, err); // into the row's own field list
             }
             if (s == CsvReader::Status::End) {
+                --chunk.used; // the row taken above stays empty
                 chunk.end = true;
                 push(std::move(chunk));
                 return;
             }
-            PreparedRow row;
             if (s == CsvReader::Status::Error) {
                 row.record.row = err.row;
                 row.record.line = err.line;
@@ -1110,7 +1189,6 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 row.issues.append(
                     {err.row, err.line, true, QString(), err.message, err.raw.left(2000)});
             } else {
-                row.record = std::move(rec);
                 Contact created;
                 row.ok = buildContact(row.record, created, row.tags, row.custom, row.issues);
                 if (row.ok) {
@@ -1119,24 +1197,22 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                     row.stageGiven = !created.stage.isEmpty();
                     if (!row.stageGiven)
                         created.stage = QStringLiteral("subscriber");
-                    row.contact = ContactColumns::row(created);
+                    ContactColumns::row(created, row.contact);
                     row.score = created.score;
                     row.emailKey = keyHash('e', row.contact.text(0)); // ContactColumns order
                     row.phoneKey = keyHash('p', row.contact.text(1));
                 }
-                // What is freed here is not freed by the writer, which is the busier thread.
-                row.record.fields = QStringList();
+                // Freed here, not by the writer, which is the busier thread.
+                row.record.fields.clear();
                 if (row.issues.isEmpty())
-                    row.record.raw = QString();
+                    row.record.raw.clear();
             }
-            chunk.rows.append(std::move(row));
             bytesRead = reader.bytesRead();
             ++recordsRead;
-            if (chunk.rows.size() >= kChunkRows) {
+            if (chunk.used >= kChunkRows) {
                 if (!push(std::move(chunk)))
                     return;
-                chunk = Chunk();
-                chunk.rows.reserve(kChunkRows);
+                chunk = takeChunk();
             }
         }
     });
@@ -1154,6 +1230,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     };
     auto readerGuard = qScopeGuard(joinReader);
     Chunk current;
+    Chunk previous; // rows waiting to be inserted may still be in it
     qsizetype currentIndex = 0;
     bool sizedKeys = false;
     // The next prepared row, or nullptr at the end of the input.
@@ -1163,9 +1240,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 return nullptr;
             std::unique_lock lock(queueMutex);
             queueChanged.wait(lock, [&] { return !queue.empty(); });
-            spent.push_back(std::move(current));
-            if (!retired.rows.isEmpty())
-                spent.push_back(std::exchange(retired, Chunk()));
+            spent.push_back(std::exchange(previous, std::move(current)));
             current = std::move(queue.front());
             queue.pop_front();
             queueChanged.notify_all();

@@ -68,6 +68,12 @@ void SqliteRow::reserve(qsizetype bytes)
     m_data.reserve(bytes);
 }
 
+void SqliteRow::clear()
+{
+    m_data.resize(0);
+    m_count = 0;
+}
+
 void SqliteRow::appendNull()
 {
     m_data.append(char(Null));
@@ -129,27 +135,34 @@ void SqliteRow::appendText(QStringView text)
     ++m_count;
 }
 
+const char *SqliteRow::readCell(const char *p, Cell &cell)
+{
+    cell.tag = *p++;
+    cell.size = 0;
+    switch (cell.tag) {
+    case Integer:
+    case Real:
+        cell.size = 8;
+        break;
+    case Text:
+        memcpy(&cell.size, p, sizeof cell.size);
+        p += sizeof cell.size;
+        break;
+    default:
+        break;
+    }
+    cell.data = p;
+    return p + cell.size;
+}
+
 template<typename F> void SqliteRow::forEach(F &&f) const
 {
     const char *p = m_data.constData();
+    Cell cell;
     for (int i = 0; i < m_count; ++i) {
-        const char tag = *p++;
-        qint32 size = 0;
-        switch (tag) {
-        case Integer:
-        case Real:
-            size = 8;
-            break;
-        case Text:
-            memcpy(&size, p, sizeof size);
-            p += sizeof size;
-            break;
-        default:
-            break;
-        }
-        if (!f(i, tag, p, size))
+        p = readCell(p, cell);
+        if (!f(i, cell.tag, cell.data, cell.size))
             return;
-        p += size;
     }
 }
 
@@ -209,6 +222,23 @@ std::vector<SqliteRow::Cell> SqliteRow::cells() const
         return true;
     });
     return out;
+}
+
+bool SqliteRow::sameAt(const SqliteRow &other, const std::vector<bool> &mask) const
+{
+    if (other.m_count != m_count)
+        return false;
+    const char *mine = m_data.constData();
+    const char *theirs = other.m_data.constData();
+    Cell a, b;
+    for (int i = 0; i < m_count; ++i) {
+        mine = readCell(mine, a);
+        theirs = readCell(theirs, b);
+        if (size_t(i) < mask.size() && mask[size_t(i)] &&
+            (a.tag != b.tag || a.size != b.size || memcmp(a.data, b.data, size_t(a.size)) != 0))
+            return false;
+    }
+    return true;
 }
 
 QVariantList SqliteRow::values() const
@@ -297,10 +327,12 @@ void SqliteStatement::bind(int index, const QVariant &value)
     }
 }
 
-void SqliteStatement::bindAll(const SqliteRow &row, int first)
+int SqliteStatement::bindAll(const SqliteRow &row, int first, const std::vector<bool> *skip)
 {
+    int index = first;
     row.forEach([&](int i, char tag, const char *p, qint32 size) {
-        const int index = first + i;
+        if (skip && (*skip)[size_t(i)])
+            return true;
         if (tag == SqliteRow::Integer) {
             qint64 v;
             memcpy(&v, p, sizeof v);
@@ -314,8 +346,10 @@ void SqliteStatement::bindAll(const SqliteRow &row, int first)
         } else {
             sqlite3_bind_null(m_stmt, index);
         }
+        ++index;
         return true;
     });
+    return index;
 }
 
 void SqliteStatement::clearBindings()

@@ -24,6 +24,8 @@ public:
 
     /// Room for \a bytes of encoded values, so that appending does not reallocate.
     void reserve(qsizetype bytes);
+    /// No values, keeping the room the row has for them.
+    void clear();
     /// Builds a row value by value, in bind order.
     void appendNull();
     void appendInteger(qint64 value);
@@ -51,6 +53,9 @@ public:
     /// Every value in order, for reading a whole row: value() and text() walk the
     /// row from its start each time.
     std::vector<Cell> cells() const;
+    /// Whether \a other holds the same values (type and bytes) at each index
+    /// where \a mask is true.
+    bool sameAt(const SqliteRow &other, const std::vector<bool> &mask) const;
 
 private:
     friend class SqliteStatement;
@@ -61,6 +66,8 @@ private:
         Real = 'R',
         Text = 'T',
     };
+    /// Reads the value at \a p into \a cell; returns where the next one starts.
+    static const char *readCell(const char *p, Cell &cell);
     /// Calls \a f(tag, pointer, size) for each value in order.
     template<typename F> void forEach(F &&f) const;
     static QVariant decode(char tag, const char *p, qint32 size);
@@ -99,7 +106,9 @@ public:
     void bind(int index, const QVariant &value);
     /// Binds \a row's values from placeholder \a first on, without copying: \a row
     /// must outlive the next step(). Call clearBindings() after that step.
-    void bindAll(const SqliteRow &row, int first = 1);
+    /// Values where \a skip (if given) is true are left out, and the next value
+    /// goes to the next placeholder. Returns the placeholder after the last one.
+    int bindAll(const SqliteRow &row, int first = 1, const std::vector<bool> *skip = nullptr);
     void clearBindings();
 
     enum class Result

@@ -128,6 +128,24 @@ private Q_SLOTS:
         QCOMPARE(r.records[2].fields, (QStringList{QString(), QStringLiteral("x")}));
     }
 
+    void recordReusedAcrossRows()
+    {
+        // The import reads each row into a record it reuses: no field of a
+        // longer row may be left over in a shorter one.
+        CsvReader reader(QStringLiteral("a,b,c\nd\n,\"e\"\n"), {});
+        CsvReader::Record r;
+        CsvReader::Error e;
+        QCOMPARE(reader.next(r, e), CsvReader::Status::Record);
+        QCOMPARE(r.fields,
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+        QCOMPARE(reader.next(r, e), CsvReader::Status::Record);
+        QCOMPARE(r.fields, QStringList{QStringLiteral("d")});
+        QCOMPARE(reader.next(r, e), CsvReader::Status::Record);
+        QCOMPARE(r.fields, (QStringList{QString(), QStringLiteral("e")}));
+        QCOMPARE(r.row, 3);
+        QCOMPARE(reader.next(r, e), CsvReader::Status::End);
+    }
+
     void otherDelimiters()
     {
         CsvReader::Options o;

@@ -1,3 +1,4 @@
+#include "contacts/ContactColumns.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 #include "storage/SqliteStatement.h"
@@ -136,6 +137,68 @@ private Q_SLOTS:
         SqliteStatement broken(db, QStringLiteral("SELECT * FROM no_such_table"));
         QVERIFY(!broken.isValid());
         QVERIFY(broken.errorString().contains(QStringLiteral("no_such_table")));
+    }
+
+    void sqliteRowReusedAndCompared()
+    {
+        SqliteRow row;
+        row.appendText(QStringLiteral("first value, long enough to need room"));
+        row.appendInteger(1);
+        row.clear();
+        QVERIFY(row.isEmpty());
+        row.appendText(QStringLiteral("x"));
+        row.appendNull();
+        QCOMPARE(row.size(), 2);
+        QCOMPARE(row.text(0), QByteArray("x"));
+        QVERIFY(row.value(1).isNull());
+
+        // sameAt() compares only where the mask says, and type as well as bytes.
+        auto make = [](const QVariantList &values) { return SqliteRow(values); };
+        const SqliteRow a = make({QStringLiteral("a"), qint64(5), QStringLiteral("same")});
+        const SqliteRow b = make({QStringLiteral("b"), qint64(5), QStringLiteral("same")});
+        QVERIFY(a.sameAt(b, {false, true, true}));
+        QVERIFY(!a.sameAt(b, {true, true, true}));
+        QVERIFY(a.sameAt(b, {}));
+        const SqliteRow textFive = make({QStringLiteral("a"), QStringLiteral("5"), QString()});
+        QVERIFY(!a.sameAt(textFive, {false, true, false})); // 5 and '5' differ
+        const SqliteRow nullThird = make({QStringLiteral("a"), qint64(5), QVariant()});
+        QVERIFY(!a.sameAt(nullThird, {false, false, true}));
+        QVERIFY(!a.sameAt(make({QStringLiteral("a")}), {true})); // another width
+    }
+
+    void sharedPlaceholdersBindOnce()
+    {
+        // Three rows into a contacts-like insert where the second column is shared:
+        // the first row binds every value, the others all but the shared one.
+        const std::vector<bool> shared = {false, false, false, false, false, false,
+                                          false, false, false, false, false, true};
+        const QString sql = ContactColumns::insertSql({QStringLiteral("import_id")}, 3, shared);
+        const int columns = int(ContactColumns::names().size()) + 1;
+        QVERIFY2(sql.contains(QStringLiteral("(?1,?2,")), qPrintable(sql));
+        // row 2 starts after row 1's placeholders; its 12th column is row 1's
+        QVERIFY2(sql.contains(QStringLiteral(",(?%1,").arg(columns + 1)), qPrintable(sql));
+        QVERIFY2(sql.contains(QStringLiteral("?%1,?12,?%2").arg(columns + 11).arg(columns + 12)),
+                 qPrintable(sql));
+        QCOMPARE(sql.count(QLatin1Char('?')), 3 * columns);
+
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        QSqlDatabase db = ws.db().connection();
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE t (a, b, c)")));
+        SqliteStatement insert(db,
+                               QStringLiteral("INSERT INTO t VALUES (?1, ?2, ?3), (?4, ?2, ?5)"));
+        QVERIFY2(insert.isValid(), qPrintable(insert.errorString()));
+        const SqliteRow one({QStringLiteral("a1"), QStringLiteral("both"), qint64(1)});
+        const SqliteRow two({QStringLiteral("a2"), QStringLiteral("ignored"), qint64(2)});
+        QCOMPARE(insert.bindAll(one, 1), 4);
+        const std::vector<bool> skipSecond = {false, true, false};
+        QCOMPARE(insert.bindAll(two, 4, &skipSecond), 6);
+        QVERIFY2(insert.exec(), qPrintable(insert.errorString()));
+        insert.clearBindings();
+        QVERIFY(q.exec(QStringLiteral("SELECT group_concat(a || b || c, ' ') FROM t")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("a1both1 a2both2"));
     }
 
     void newWorkspaceHasSchemaAndPragmas()
