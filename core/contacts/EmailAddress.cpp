@@ -16,10 +16,90 @@ bool isAtext(QChar c)
     return specials.contains(c);
 }
 
+bool asciiAlnum(char16_t c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+}
+
+// The common address (letters, digits and . _ - + before the @, a domain of
+// ASCII labels) checked and lower-cased in one pass, into what the general path
+// below returns for it. False for anything else, which goes that way (and gets
+// its error message there): this accepts nothing the general path refuses.
+bool normalizeCommon(const QString &input, QString &out)
+{
+    const auto *u = reinterpret_cast<const char16_t *>(input.constData());
+    qsizetype begin = 0;
+    qsizetype end = input.size();
+    auto asciiSpace = [](char16_t c) { return c == u' ' || (c >= u'\t' && c <= u'\r'); };
+    while (begin < end && asciiSpace(u[begin]))
+        ++begin;
+    while (end > begin && asciiSpace(u[end - 1]))
+        --end;
+    if (end - begin > 254)
+        return false;
+    qsizetype at = -1;
+    bool upper = false;
+    for (qsizetype i = begin; i < end; ++i) {
+        const char16_t c = u[i];
+        if (c == u'@') {
+            if (at >= 0)
+                return false;
+            at = i;
+        } else if (at < 0) { // the local part
+            if (!asciiAlnum(c) && c != u'_' && c != u'-' && c != u'+' &&
+                (c != u'.' || i == begin || u[i - 1] == u'.'))
+                return false;
+        } else if (!asciiAlnum(c) && c != u'-' && c != u'.') {
+            return false;
+        }
+        upper = upper || (c >= u'A' && c <= u'Z');
+    }
+    if (at <= begin || at - begin > 64 || u[at - 1] == u'.')
+        return false;
+    // The domain: two labels or more of 1-63 characters, none starting or ending
+    // with "-", none with "--" (IDNA's "xn--" goes the general way), and a last
+    // one of two characters or more, not all digits.
+    int labels = 0;
+    qsizetype labelStart = at + 1;
+    bool digitsOnly = true;
+    for (qsizetype i = at + 1; i <= end; ++i) {
+        if (i < end && u[i] != u'.') {
+            if (u[i] == u'-' && u[i - 1] == u'-')
+                return false;
+            digitsOnly = digitsOnly && u[i] >= u'0' && u[i] <= u'9';
+            continue;
+        }
+        const qsizetype length = i - labelStart;
+        if (length < 1 || length > 63 || u[labelStart] == u'-' || u[i - 1] == u'-')
+            return false;
+        ++labels;
+        if (i == end && (length < 2 || digitsOnly))
+            return false;
+        labelStart = i + 1;
+        digitsOnly = true;
+    }
+    if (labels < 2)
+        return false;
+    if (begin == 0 && end == input.size() && !upper) {
+        out = input; // shared, no copy
+        return true;
+    }
+    out = QString(reinterpret_cast<const QChar *>(u + begin), end - begin);
+    if (upper) {
+        for (QChar &c : out) {
+            if (c.unicode() >= u'A' && c.unicode() <= u'Z')
+                c = QChar(char16_t(c.unicode() + (u'a' - u'A')));
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 QString EmailAddress::normalize(const QString &input, QString *error)
 {
+    if (QString common; normalizeCommon(input, common))
+        return common;
     auto fail = [error](const QString &message) {
         if (error)
             *error = message;

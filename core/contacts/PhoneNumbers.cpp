@@ -8,6 +8,9 @@
 #include <QHash>
 #include <QMutex>
 
+#include <bitset>
+#include <cstdio>
+#include <cstring>
 #include <set>
 
 namespace masir {
@@ -23,52 +26,68 @@ pn::PhoneNumberUtil &util()
 
 // Country calling codes are prefix-free, so the code of an E.164 number is the one
 // of its first 1-3 digits that is a calling code.
-const std::set<int> &callingCodes()
+bool isCallingCode(int code)
 {
-    static const std::set<int> codes = [] {
-        std::set<int> c;
-        util().GetSupportedCallingCodes(&c);
-        return c;
+    static const std::bitset<1000> codes = [] {
+        std::set<int> supported;
+        util().GetSupportedCallingCodes(&supported);
+        std::bitset<1000> bits;
+        for (const int c : supported) {
+            if (c > 0 && c < 1000)
+                bits.set(size_t(c));
+        }
+        return bits;
     }();
-    return codes;
+    return code > 0 && code < 1000 && codes.test(size_t(code));
 }
 
-// Splits "+989121234567" into 98 and "9121234567".
-bool splitE164(const QString &e164, int *countryCode, QString *nsn)
+// The calling code at the start of the \a n digits after an E.164 "+", and where
+// the national number starts after it.
+template<typename Char>
+bool splitCallingCode(const Char *digits, qsizetype n, int *countryCode, qsizetype *nsnAt)
 {
-    if (e164.size() < 4 || e164.front() != QLatin1Char('+'))
+    if (n < 3)
         return false;
-    for (int len = 1; len <= 3 && len < e164.size() - 1; ++len) {
-        bool ok = false;
-        const int cc = QStringView(e164).mid(1, len).toInt(&ok);
-        if (ok && callingCodes().count(cc)) {
-            *countryCode = cc;
-            *nsn = e164.mid(1 + len);
+    int code = 0;
+    for (qsizetype len = 1; len <= 3 && len < n; ++len) {
+        const Char c = digits[len - 1];
+        if (c < Char('0') || c > Char('9'))
+            return false;
+        code = code * 10 + int(c - Char('0'));
+        if (isCallingCode(code)) {
+            *countryCode = code;
+            *nsnAt = len;
             return true;
         }
     }
     return false;
 }
 
-struct RegionInfo
+// The default region of a run of numbers (an import passes the same one a
+// million times): read from the metadata once per thread while it stays the same.
+struct Region
 {
+    std::string code; ///< upper case, as the metadata wants it
     int countryCode = 0;
     std::string trunkPrefix;
 };
 
-RegionInfo regionInfo(const std::string &region)
+const Region &regionFor(const QString &defaultRegion)
 {
-    static QMutex mutex;
-    static QHash<QString, RegionInfo> cache;
-    const QString key = QString::fromStdString(region);
-    QMutexLocker lock(&mutex);
-    if (const auto it = cache.constFind(key); it != cache.cend())
-        return *it;
-    RegionInfo info;
-    info.countryCode = util().GetCountryCodeForRegion(region);
-    util().GetNddPrefixForRegion(region, true, &info.trunkPrefix);
-    cache.insert(key, info);
-    return info;
+    thread_local bool known = false;
+    thread_local QString key;
+    thread_local Region region;
+    if (!known || key != defaultRegion) {
+        key = defaultRegion;
+        region = Region();
+        region.code = defaultRegion.toUpper().toStdString();
+        if (!region.code.empty() && region.code != "ZZ") {
+            region.countryCode = util().GetCountryCodeForRegion(region.code);
+            util().GetNddPrefixForRegion(region.code, true, &region.trunkPrefix);
+        }
+        known = true;
+    }
+    return region;
 }
 
 // The common shapes (+98 912 123 4567, 0098..., 0912-123-4567) without the
@@ -81,47 +100,60 @@ struct FastNumber
     int nsnLength = -1;
 };
 
-bool fastParse(const QString &input, const std::string &region, pn::PhoneNumber *number,
+bool fastParse(const QString &input, const Region &region, pn::PhoneNumber *number,
                FastNumber *fast)
 {
-    QString digits;
-    digits.reserve(input.size());
+    char digits[32];
+    qsizetype n = 0;
     bool plus = false;
-    for (const QChar c : input) {
-        if (c.isDigit() && c.unicode() < 128)
-            digits += c;
-        else if (c == QLatin1Char('+') && digits.isEmpty() && !plus)
+    for (const QChar ch : input) {
+        const char16_t c = ch.unicode();
+        if (c >= u'0' && c <= u'9') {
+            if (n == qsizetype(sizeof digits))
+                return false; // far too long for a phone number: the parser says why
+            digits[n++] = char(c);
+        } else if (c == u'+' && n == 0 && !plus) {
             plus = true;
-        else if (c != QLatin1Char(' ') && c != QLatin1Char('-') && c != QLatin1Char('(') &&
-                 c != QLatin1Char(')') && c != QLatin1Char('.'))
+        } else if (c != u' ' && c != u'-' && c != u'(' && c != u')' && c != u'.') {
             return false; // letters, extensions, ...
+        }
     }
-    if (!plus && digits.startsWith(QLatin1String("00"))) {
+    const char *d = digits;
+    if (!plus && n >= 2 && d[0] == '0' && d[1] == '0') {
         plus = true;
-        digits.remove(0, 2);
+        d += 2;
+        n -= 2;
     }
     int cc = 0;
-    QString nsn;
+    qsizetype nsnAt = 0;
     if (plus) {
-        if (!splitE164(QLatin1Char('+') + digits, &cc, &nsn))
+        if (!splitCallingCode(d, n, &cc, &nsnAt))
             return false;
     } else {
-        if (region.empty() || region == "ZZ")
+        if (region.code.empty() || region.code == "ZZ")
             return false;
-        const RegionInfo info = regionInfo(region);
-        const QString trunk = QString::fromStdString(info.trunkPrefix);
-        if (trunk.isEmpty() || !digits.startsWith(trunk))
+        const std::string &trunk = region.trunkPrefix;
+        if (trunk.empty() || n < qsizetype(trunk.size()) ||
+            memcmp(d, trunk.data(), trunk.size()) != 0)
             return false; // no trunk prefix: let the parser decide what the digits are
-        cc = info.countryCode;
-        nsn = digits.mid(trunk.size());
+        cc = region.countryCode;
+        nsnAt = qsizetype(trunk.size());
     }
-    if (nsn.size() < 4 || nsn.size() > 14 || nsn.startsWith(QLatin1Char('0')))
+    const char *nsn = d + nsnAt;
+    const qsizetype length = n - nsnAt;
+    if (length < 4 || length > 14 || nsn[0] == '0')
         return false; // leading zeros (Italy) and odd lengths: the parser knows better
+    quint64 national = 0;
+    for (qsizetype i = 0; i < length; ++i)
+        national = national * 10 + quint64(nsn[i] - '0');
     number->set_country_code(cc);
-    number->set_national_number(nsn.toULongLong());
+    number->set_national_number(national);
     // What Format(E164) writes: + and the digits (the NSN has no leading zero).
-    fast->e164 = QLatin1Char('+') + QString::number(cc) + nsn;
-    fast->nsnLength = int(nsn.size());
+    char e164[24];
+    const int head = std::snprintf(e164, sizeof e164, "+%d", cc);
+    memcpy(e164 + head, nsn, size_t(length));
+    fast->e164 = QString::fromLatin1(e164, head + length);
+    fast->nsnLength = int(length);
     return true;
 }
 
@@ -136,8 +168,12 @@ bool hasSubscriberLength(const pn::PhoneNumber &number, int nsnLength = -1)
 {
     static QMutex mutex;
     static QHash<int, QList<int>> lengths; // calling code -> example lengths
-    QList<int> known;
-    {
+    // The last country asked on this thread, without the lock: a run of numbers
+    // is mostly of one country.
+    thread_local int lastCountry = -1;
+    thread_local QList<int> known;
+    if (number.country_code() != lastCountry) {
+        lastCountry = number.country_code();
         QMutexLocker lock(&mutex);
         if (!lengths.contains(number.country_code())) {
             std::string region;
@@ -177,12 +213,13 @@ QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegi
         return fail(tr("The phone number is empty."));
     if (s.startsWith(QLatin1String("00")))
         s = QLatin1Char('+') + s.mid(2);
-    const std::string region = defaultRegion.toUpper().toStdString();
+    const Region &region = regionFor(defaultRegion);
     pn::PhoneNumber number;
     FastNumber fast;
-    const auto rc = fastParse(s, region, &number, &fast)
-                        ? pn::PhoneNumberUtil::NO_PARSING_ERROR
-                        : util().Parse(s.toStdString(), region.empty() ? "ZZ" : region, &number);
+    const auto rc =
+        fastParse(s, region, &number, &fast)
+            ? pn::PhoneNumberUtil::NO_PARSING_ERROR
+            : util().Parse(s.toStdString(), region.code.empty() ? "ZZ" : region.code, &number);
     switch (rc) {
     case pn::PhoneNumberUtil::NO_PARSING_ERROR:
         break;
@@ -221,8 +258,12 @@ QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegi
 QString PhoneNumbers::nationalSignificantNumber(const QString &e164)
 {
     int cc = 0;
-    QString nsn;
-    return splitE164(e164, &cc, &nsn) ? nsn : QString();
+    qsizetype at = 0;
+    if (e164.size() < 2 || e164.front() != QLatin1Char('+') ||
+        !splitCallingCode(reinterpret_cast<const char16_t *>(e164.constData()) + 1, e164.size() - 1,
+                          &cc, &at))
+        return {};
+    return e164.mid(1 + at);
 }
 
 QString PhoneNumbers::formatInternational(const QString &e164)

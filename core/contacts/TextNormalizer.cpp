@@ -30,6 +30,13 @@ char16_t persianLetter(char16_t c)
 
 QString toAsciiDigits(const QString &text)
 {
+    // Most text has no such digits: returned shared, without a copy.
+    const auto *u = reinterpret_cast<const char16_t *>(text.constData());
+    qsizetype i = 0;
+    while (i < text.size() && !asciiDigit(u[i]))
+        ++i;
+    if (i == text.size())
+        return text;
     QString out = text;
     for (QChar &ch : out) {
         if (const char16_t d = asciiDigit(ch.unicode()))

@@ -26,6 +26,24 @@ private Q_SLOTS:
                                    << QStringLiteral("a@mail.shop.example.co.uk");
         QTest::newRow("idn") << QStringLiteral("info@bücher.de")
                              << QStringLiteral("info@bücher.de");
+        // The common shape is checked in one pass: its edges, with the general path's result.
+        QTest::newRow("all upper")
+            << QStringLiteral("UPPER@EXAMPLE.COM") << QStringLiteral("upper@example.com");
+        QTest::newRow("hyphens, underscore")
+            << QStringLiteral("a-b_c@x-y.example.com") << QStringLiteral("a-b_c@x-y.example.com");
+        QTest::newRow("control spaces")
+            << QStringLiteral("\tq@w.io\r\n") << QStringLiteral("q@w.io");
+        QTest::newRow("no-break space")
+            << QStringLiteral("\u00A0q@w.io") << QStringLiteral("q@w.io");
+        QTest::newRow("digits") << QStringLiteral("1@2.ab") << QStringLiteral("1@2.ab");
+        QTest::newRow("other atext") << QStringLiteral("o'neil!#$%&*/=?^`{|}~@example.com")
+                                     << QStringLiteral("o'neil!#$%&*/=?^`{|}~@example.com");
+        QTest::newRow("double hyphen local")
+            << QStringLiteral("a--b@x.com") << QStringLiteral("a--b@x.com");
+        QTest::newRow("64 local") << QString(QString(64, QLatin1Char('A')) +
+                                             QStringLiteral("@example.com"))
+                                  << QString(QString(64, QLatin1Char('a')) +
+                                             QStringLiteral("@example.com"));
     }
     void valid()
     {
@@ -54,6 +72,15 @@ private Q_SLOTS:
         QTest::newRow("trailing dot") << QStringLiteral("a@example.com.");
         QTest::newRow("hyphen label") << QStringLiteral("a@-example.com");
         QTest::newRow("typo comma") << QStringLiteral("a@example,com");
+        QTest::newRow("one-letter tld") << QStringLiteral("a@b.c");
+        QTest::newRow("local ends with dot") << QStringLiteral("a.@example.com");
+        QTest::newRow("label ends with hyphen") << QStringLiteral("a@example-.com");
+        QTest::newRow("empty first label") << QStringLiteral("a@.example.com");
+        QTest::newRow("empty middle label") << QStringLiteral("a@example..com");
+        QTest::newRow("64-letter label") << QString(
+            QStringLiteral("a@") + QString(64, QLatin1Char('b')) + QStringLiteral(".com"));
+        QTest::newRow("too long") << QString(QStringLiteral("a@") + QString(250, QLatin1Char('b')) +
+                                             QStringLiteral(".com"));
         QTest::newRow("too long local")
             << QString(QString(65, QLatin1Char('a')) + QStringLiteral("@example.com"));
     }

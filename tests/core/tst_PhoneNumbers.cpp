@@ -86,6 +86,17 @@ private Q_SLOTS:
         QCOMPARE(PhoneNumbers::regionOf(QStringLiteral("+48601234567")), QStringLiteral("PL"));
         QVERIFY(PhoneNumbers::supportedRegions().contains(QStringLiteral("IR")));
         QCOMPARE(PhoneNumbers::countryCallingCode(QStringLiteral("IR")), 98);
+        // The national significant number: after a calling code of 1, 2 or 3 digits.
+        QCOMPARE(PhoneNumbers::nationalSignificantNumber(QStringLiteral("+989121234567")),
+                 QStringLiteral("9121234567"));
+        QCOMPARE(PhoneNumbers::nationalSignificantNumber(QStringLiteral("+12125550123")),
+                 QStringLiteral("2125550123"));
+        QCOMPARE(PhoneNumbers::nationalSignificantNumber(QStringLiteral("+3531234567")),
+                 QStringLiteral("1234567"));
+        QCOMPARE(PhoneNumbers::nationalSignificantNumber(QStringLiteral("+98")), QString());
+        QCOMPARE(PhoneNumbers::nationalSignificantNumber(QStringLiteral("09121234567")), QString());
+        QCOMPARE(PhoneNumbers::nationalSignificantNumber(QStringLiteral("+9 8121234567")),
+                 QString());
     }
 };
 
