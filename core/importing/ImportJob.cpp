@@ -14,6 +14,7 @@
 #include "storage/SqlValues.h"
 #include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
+#include "storage/WalCheckpointer.h"
 
 #ifdef __linux__
 #include <sys/mman.h>
@@ -506,10 +507,21 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     // and it finds them by the ids it keeps in memory.
     const bool deferIndexes =
         !workspaceHadContacts && !m_options.dryRun && totalBytes > m_options.bulkFromBytes;
+    // The log is copied into the file on another thread, without holding up
+    // this one; through the index builds too, which it outlives.
+    std::optional<WalCheckpointer> checkpointer;
+    if (!m_options.dryRun)
+        checkpointer.emplace(db);
     if (deferIndexes && !m_db.dropRebuildableIndexes())
         return fail(tr("Cannot write to the workspace: %1").arg(db.lastError().text()));
+    // Each index built goes into the log, which the checkpointer copies while
+    // the next is built.
+    auto indexBuilt = [&] {
+        if (checkpointer)
+            checkpointer->committed();
+    };
     auto rebuildIndexes = qScopeGuard([&] {
-        if (!deferIndexes || m_db.ensureIndexes())
+        if (!deferIndexes || m_db.ensureIndexes(indexBuilt))
             return;
         // Someone else created a contact with one of these addresses while the
         // unique index was away: theirs stays, the imported copy goes.
@@ -522,7 +534,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         if (fix.exec())
             qCWarning(lcStorage) << "import: dropped" << fix.numRowsAffected()
                                  << "contacts created elsewhere while importing";
-        m_db.ensureIndexes();
+        m_db.ensureIndexes(indexBuilt);
     });
     // A larger page cache while importing: the indexes are written in random order.
     // And no CHECK constraints: SQLite builds a temporary table for each IN list in
@@ -1423,6 +1435,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 updateImport.bind(column++, v);
             if (!updateImport.exec() || !tx.commit())
                 return fail(tr("Cannot write to the workspace: %1").arg(tx.errorString()));
+            if (checkpointer)
+                checkpointer->committed();
         }
         report.rows += bRows;
         report.created += bCreated;

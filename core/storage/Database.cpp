@@ -299,6 +299,9 @@ QSqlDatabase Database::openConnection(const QString &name) const
         QStringLiteral("PRAGMA temp_store = MEMORY"),
         // 32 MiB page cache per connection: enough for the contact list's indexes.
         QStringLiteral("PRAGMA cache_size = -%1").arg(defaultCacheKiB),
+        // The log of a large import grows with it (see WalCheckpointer); when it
+        // starts over it is cut back to 64 MiB instead of keeping that size on disk.
+        QStringLiteral("PRAGMA journal_size_limit = %1").arg(64 * 1024 * 1024),
     };
     for (const QString &pragma : pragmas) {
         if (!q.exec(pragma))
@@ -380,7 +383,7 @@ bool Database::dropRebuildableIndexes(const QStringList &names) const
     return q.exec(QStringLiteral("DROP TRIGGER IF EXISTS contacts_score_row"));
 }
 
-bool Database::ensureIndexes() const
+bool Database::ensureIndexes(const std::function<void()> &built) const
 {
     QSqlQuery q(connection());
     QStringList existing;
@@ -412,6 +415,8 @@ bool Database::ensureIndexes() const
             qCWarning(lcStorage) << "cannot create index" << name << q.lastError().text();
             return false;
         }
+        if (built)
+            built();
     }
     // The trigger that gives each new contact its score row: the rows it did not
     // make while a bulk write had it away are made now, with it, in one step.

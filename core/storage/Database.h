@@ -4,6 +4,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
+
 namespace masir {
 
 /// One workspace: a single SQLite file.
@@ -54,7 +56,8 @@ public:
     /// for instance after an import was killed half-way, and makes the score rows.
     static QStringList rebuildableIndexes();
     bool dropRebuildableIndexes(const QStringList &names = rebuildableIndexes()) const;
-    bool ensureIndexes() const;
+    /// \a built, if given, is called after each index is made (and committed).
+    bool ensureIndexes(const std::function<void()> &built = {}) const;
     /// The trigger's definition, as migration 12 made it.
     static QString scoreRowTrigger();
 

@@ -2,6 +2,7 @@
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 #include "storage/SqliteStatement.h"
+#include "storage/WalCheckpointer.h"
 
 #include "TestWorkspace.h"
 
@@ -212,6 +213,49 @@ private Q_SLOTS:
         QCOMPARE(pragma(ws.db(), "synchronous").toInt(), 1); // NORMAL
         QCOMPARE(pragma(ws.db(), "application_id").toInt(), Database::applicationId);
         QVERIFY(ws.db().integrityProblems().isEmpty());
+    }
+
+    // While a WalCheckpointer lives, the writer's connection leaves checkpoints
+    // to it, and what the writer commits reaches the database file all the same.
+    void walCheckpointerCopiesTheLogOnItsThread()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        QSqlDatabase db = ws.db().connection();
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE t (x)")));
+        auto autoCheckpoint = [&] {
+            return q.exec(QStringLiteral("PRAGMA wal_autocheckpoint")) && q.next()
+                       ? q.value(0).toInt()
+                       : -1;
+        };
+        const QString blob = QString(1000, QLatin1Char('x'));
+        {
+            WalCheckpointer checkpointer(db);
+            QVERIFY(checkpointer.isActive());
+            QCOMPARE(autoCheckpoint(), 0);
+            for (int batch = 0; batch < 5; ++batch) {
+                QVERIFY(db.transaction());
+                q.prepare(QStringLiteral("INSERT INTO t VALUES (?)"));
+                for (int i = 0; i < 2000; ++i) {
+                    q.addBindValue(QString(blob + QString::number(i)));
+                    QVERIFY(q.exec());
+                }
+                QVERIFY(db.commit());
+                checkpointer.committed();
+            }
+            // The thread checkpoints while the writer goes on (or has stopped).
+            QTRY_VERIFY(checkpointer.checkpoints() >= 1);
+        }
+        QCOMPARE(autoCheckpoint(), 1000);
+        // The database file holds every row without its log: nothing else has
+        // checkpointed since the writer's automatic checkpoints were turned off.
+        Database copy(ws.filePath(QStringLiteral("copy.masir")));
+        QVERIFY(QFile::copy(ws.path(), ws.filePath(QStringLiteral("copy.masir"))));
+        QVERIFY(copy.open());
+        QSqlQuery c(copy.connection());
+        QVERIFY(c.exec(QStringLiteral("SELECT count(*) FROM t")) && c.next());
+        QCOMPARE(c.value(0).toInt(), 10000);
     }
 
     // New files get 8 KiB pages; a file made with SQLite's 4 KiB default (every

@@ -1,0 +1,103 @@
+#include "storage/WalCheckpointer.h"
+
+#include "common/Logging.h"
+
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+namespace masir {
+
+namespace {
+// SQLite's default: what the writer gets back.
+constexpr int kAutoCheckpointPages = 1000;
+} // namespace
+
+WalCheckpointer::WalCheckpointer(const QSqlDatabase &db)
+    : m_db(db)
+{
+    const QByteArray path = db.databaseName().toUtf8();
+    QSqlQuery q(db);
+    if (path.isEmpty() || !q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next() ||
+        q.value(0).toString() != QLatin1String("wal"))
+        return;
+    q.finish();
+    if (sqlite3_open_v2(path.constData(), &m_connection, SQLITE_OPEN_READWRITE, nullptr) !=
+        SQLITE_OK) {
+        qCWarning(lcStorage) << "checkpointer: cannot open" << sqlite3_errmsg(m_connection);
+        sqlite3_close(m_connection);
+        m_connection = nullptr;
+        return;
+    }
+    sqlite3_busy_timeout(m_connection, 5000);
+    // A connection learns that the file is in WAL mode when it first reads it;
+    // until then a checkpoint does nothing.
+    if (sqlite3_exec(m_connection, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr,
+                     nullptr) != SQLITE_OK ||
+        !q.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 0"))) {
+        sqlite3_close(m_connection);
+        m_connection = nullptr;
+        return;
+    }
+    m_thread = std::thread([this] { run(); });
+}
+
+WalCheckpointer::~WalCheckpointer()
+{
+    if (!m_thread.joinable())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+        m_pending = true; // what the writer committed last, and anything after it
+    }
+    m_wake.notify_one();
+    m_thread.join();
+    sqlite3_close(m_connection);
+    QSqlQuery(m_db).exec(
+        QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kAutoCheckpointPages));
+}
+
+void WalCheckpointer::committed()
+{
+    if (!m_thread.joinable())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending = true;
+    }
+    m_wake.notify_one();
+}
+
+int WalCheckpointer::checkpoints() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_checkpoints;
+}
+
+void WalCheckpointer::run()
+{
+    for (;;) {
+        bool last = false;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_pending || m_stop; });
+            m_pending = false;
+            last = m_stop;
+        }
+        int logFrames = 0;
+        int copied = 0;
+        const int rc = sqlite3_wal_checkpoint_v2(m_connection, nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                                 &logFrames, &copied);
+        if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+            qCWarning(lcStorage) << "checkpoint failed:" << sqlite3_errmsg(m_connection);
+        {
+            std::lock_guard lock(m_mutex);
+            ++m_checkpoints;
+        }
+        if (last)
+            return;
+    }
+}
+
+} // namespace masir
