@@ -308,10 +308,13 @@ QSqlDatabase Database::openConnection(const QString &name) const
             qCWarning(lcStorage) << pragma << q.lastError().text();
     }
     if (m_mode == Mode::ReadWrite) {
-        // A new workspace is made with 8 KiB pages (a file keeps the size it was
-        // made with). Half the reads and writes of SQLite's 4 KiB default for the
-        // same data, and each costs a system call: a million-row import made 730,000
-        // of them with 4 KiB pages, and its system time fell from 2.0 s to 1.3 s.
+        // A new workspace is made with 16 KiB pages (a file keeps the size it was
+        // made with): a quarter of the reads and writes of SQLite's 4 KiB default
+        // for the same data, and each costs a system call. A million-row import
+        // made 730,000 of them with 4 KiB pages. Against 8 KiB pages, on a million
+        // contacts: the import 0.2 s faster, a jump to the middle of the list
+        // 74 -> 52 ms, a search with no match 378 -> 321 ms, a 3-condition segment
+        // 204 -> 158 ms, journeys as fast.
         q.exec(QStringLiteral("PRAGMA page_size = %1").arg(newFilePageSize));
         // WAL lets the UI read while the worker or an import writes, and a crash at
         // any moment leaves the file consistent. In WAL mode synchronous=NORMAL is

@@ -64,7 +64,7 @@ public:
     /// The page cache every connection starts with, in KiB.
     static constexpr int defaultCacheKiB = 32768;
     /// The page size of a workspace file Masir creates, in bytes.
-    static constexpr int newFilePageSize = 8192;
+    static constexpr int newFilePageSize = 16384;
 
     /// The application_id Masir writes into its files ("MSIR").
     static constexpr int applicationId = 0x4D534952;

@@ -258,7 +258,7 @@ private Q_SLOTS:
         QCOMPARE(c.value(0).toInt(), 10000);
     }
 
-    // New files get 8 KiB pages; a file made with SQLite's 4 KiB default (every
+    // New files get 16 KiB pages; a file made with SQLite's 4 KiB default (every
     // workspace before that change) keeps its pages and opens as before.
     void pageSizeOfNewAndOlderFiles()
     {
