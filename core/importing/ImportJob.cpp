@@ -46,7 +46,7 @@ namespace {
 
 constexpr qint64 kSampleBytes = 256 * 1024;
 constexpr int kIssuesInReport = 1000;
-constexpr int kInsertRows = 16; ///< new contacts a statement inserts (see flushWaiting)
+constexpr int kInsertRows = 64; ///< new contacts a statement inserts (see flushWaiting)
 
 /// A data row read and cleaned on the reader thread, ready to be written.
 struct PreparedRow
@@ -1029,7 +1029,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     };
 
     // New contacts of an import into an empty workspace wait here and go into the
-    // table kInsertRows to a statement, which costs SQLite a third less per row.
+    // table kInsertRows to a statement: SQLite's work per statement is shared by
+    // its rows (a million rows: 4.0 s one at a time, 2.9 s sixteen at a time; the
+    // import 3% faster again with 64).
     // Their keys are remembered with a provisional id (-1 - their place), so a
     // later row with the same address writes them first (see find()). They stay
     // in their chunk, which nextRow() keeps until the next one is done.

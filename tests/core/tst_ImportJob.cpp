@@ -255,45 +255,46 @@ private Q_SLOTS:
                  1);
     }
 
-    // New contacts of an import into an empty workspace go into the table 16 to a
+    // New contacts of an import into an empty workspace go into the table 64 to a
     // statement. Each must still get its own tags, fields and score, and a row
     // that repeats an address still waiting to be written must merge into it.
     void groupedInsertsKeepEachRowsData_data() { bulkOrNot(); }
     void groupedInsertsKeepEachRowsData()
     {
         QFETCH(bool, bulk);
+        constexpr int rows = 150; // two full groups of 64 and a short one
         QByteArray body = "email,phone,first_name,tags,lead score\n";
-        for (int i = 0; i < 70; ++i) {
+        for (int i = 0; i < rows; ++i) {
             body += QStringLiteral("p%1@example.com,,Name%1,tag%1,%2\n").arg(i).arg(i + 1).toUtf8();
-            if (i == 20) // repeats p18, which waits in the group of rows 16-31
-                body += "P18@example.com,,Again,again,\n";
+            if (i == 80) // repeats p70, which waits in the group of rows 64-127
+                body += "P70@example.com,,Again,again,\n";
         }
-        body += "p69@example.com,,Last,late,\n"; // repeats a row of the short last group
+        body += "p149@example.com,,Last,late,\n"; // repeats a row of the short last group
         const QString path = writeFile(QStringLiteral("grouped.csv"), body);
         ImportOptions o;
         o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
-        o.batchSize = 50; // a batch boundary inside a group
+        o.batchSize = 100; // a batch boundary inside a group
         const ImportReport r = import(path, o);
-        QCOMPARE(r.created, 70);
+        QCOMPARE(r.created, rows);
         QCOMPARE(r.updated, 2);
         ContactRepository repo(m_ws->db());
-        for (int i = 0; i < 70; ++i) {
+        for (int i = 0; i < rows; ++i) {
             const auto id = repo.findIdByEmail(QStringLiteral("p%1@example.com").arg(i));
             QVERIFY(id);
             const auto c = repo.find(*id);
             QCOMPARE(c->firstName, QStringLiteral("Name%1").arg(i));
             QCOMPARE(c->score, i + 1);
             QStringList expected{QStringLiteral("tag%1").arg(i)};
-            if (i == 18)
+            if (i == 70)
                 expected << QStringLiteral("again");
-            if (i == 69)
+            if (i == rows - 1)
                 expected << QStringLiteral("late");
             QStringList tags = c->tags;
             tags.sort();
             expected.sort();
             QCOMPARE(tags, expected);
         }
-        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contact_scores")), 70);
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contact_scores")), rows);
     }
 
     // A row that matches a contact holding the same values writes nothing (its
