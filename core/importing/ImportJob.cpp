@@ -1217,6 +1217,17 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                            tr("Could not update the contact: %1").arg(upsertScore.errorString()));
                 return;
             }
+            // An address the contact took from this row (found by its phone, it
+            // had no email, say) finds it from now on, as it would in the table.
+            if (!workspaceHadContacts) {
+                const std::pair<char, const QString *> addresses[] = {{'e', &existing.email},
+                                                                      {'p', &existing.phone}};
+                for (const auto &[kind, address] : addresses) {
+                    const quint64 key = keyHash(kind, address->toUtf8());
+                    if (key && written.value(key) == 0)
+                        written.assign(key, id);
+                }
+            }
         }
         ++bUpdated;
         attach(prepared, id);

@@ -255,6 +255,39 @@ private Q_SLOTS:
                  1);
     }
 
+    // A contact that takes an address from a later row (found by its phone) is
+    // found by that address by the rows after: one contact, whether the import
+    // asks the table (row by row) or its own memory (bulk), and the unique index
+    // on emails is there at the end.
+    void addressTakenInAMergeIsFoundLater_data() { bulkOrNot(); }
+    void addressTakenInAMergeIsFoundLater()
+    {
+        QFETCH(bool, bulk);
+        const QString path =
+            writeFile(QStringLiteral("taken.csv"), "email,phone,first_name\n"
+                                                   ",09121111111,Sara\n"
+                                                   "sara@example.com,09121111111,\n"
+                                                   "sara@example.com,,Sara K\n"
+                                                   ",09122222222,Reza\n"
+                                                   "reza@example.com,09122222222,\n"
+                                                   ",09122222222,\n");
+        ImportOptions o;
+        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        const ImportReport r = import(path, o);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.created, 2);
+        QCOMPARE(r.updated, 4);
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contacts")), 2);
+        QCOMPARE(
+            scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contacts WHERE email = "
+                                              "'sara@example.com' AND phone = '+989121111111'")),
+            1);
+        QCOMPARE(
+            scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
+                                              "'contacts_email'")),
+            1);
+    }
+
     // New contacts of an import into an empty workspace go into the table 64 to a
     // statement. Each must still get its own tags, fields and score, and a row
     // that repeats an address still waiting to be written must merge into it.
