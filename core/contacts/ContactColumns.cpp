@@ -76,7 +76,7 @@ template<typename Out> void write(const Contact &c, Out &out)
     out.text(ContactVocabulary::consentKey(c.smsConsent.status));
     out.time(c.smsConsent.changedAt);
     out.text(c.smsConsent.source);
-    out.text(ContactRepository::searchTextFor(c));
+    out.searchText(c);
     out.integer(c.createdAt.toMSecsSinceEpoch());
     out.integer(c.updatedAt.toMSecsSinceEpoch());
 }
@@ -85,6 +85,7 @@ struct VariantOut
 {
     QVariantList values;
     void text(const QString &s) { values << SqlValues::text(s); }
+    void searchText(const Contact &c) { text(ContactRepository::searchTextFor(c)); }
     void date(QDate d) { values << SqlValues::isoDate(d); }
     void time(const QDateTime &t) { values << SqlValues::millis(t); }
     void integer(qint64 v) { values << v; }
@@ -94,6 +95,15 @@ struct RowOut
 {
     SqliteRow &row;
     void text(const QString &s) { row.appendText(s); }
+    void searchText(const Contact &c)
+    {
+        char ascii[512];
+        const qsizetype n = ContactRepository::asciiSearchTextFor(c, ascii, sizeof ascii);
+        if (n >= 0)
+            row.appendUtf8(QByteArrayView(ascii, n));
+        else
+            row.appendText(ContactRepository::searchTextFor(c));
+    }
     void date(QDate d)
     {
         if (d.isValid())

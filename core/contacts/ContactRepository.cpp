@@ -149,6 +149,44 @@ QString ContactRepository::searchTextFor(const Contact &c)
     return TextNormalizer::forSearch(text);
 }
 
+qsizetype ContactRepository::asciiSearchTextFor(const Contact &c, char *out, qsizetype capacity)
+{
+    // The same text as searchTextFor(), part by part.
+    qsizetype n = 0;
+    auto put = [&](QStringView part) {
+        if (n + part.size() + 1 > capacity)
+            return false;
+        for (const QChar ch : part) {
+            char16_t u = ch.unicode();
+            if (u >= 0x80)
+                return false;
+            if (u >= u'A' && u <= u'Z')
+                u = char16_t(u + (u'a' - u'A'));
+            out[n++] = char(u);
+        }
+        out[n++] = ' ';
+        return true;
+    };
+    if (capacity < 2)
+        return -1;
+    out[n++] = ' ';
+    for (const QString *part : {&c.firstName, &c.lastName, &c.company, &c.email}) {
+        if (!part->isEmpty() && !put(*part))
+            return -1;
+    }
+    if (!c.phone.isEmpty()) {
+        if (!put(QStringView(c.phone).mid(1)) || n + 1 > capacity)
+            return -1;
+        out[n++] = '0';
+        const qsizetype at = PhoneNumbers::nationalNumberAt(c.phone);
+        if (!put(at < 0 ? QStringView() : QStringView(c.phone).mid(at)))
+            return -1;
+    }
+    if (n == 1)
+        out[n++] = ' ';
+    return n;
+}
+
 QList<FieldError> ContactRepository::validate(Contact &c) const
 {
     QList<FieldError> errors;

@@ -79,6 +79,11 @@ public:
 
     /// The normalised text a search matches against.
     static QString searchTextFor(const Contact &contact);
+    /// searchTextFor() in UTF-8, into \a out (room for \a capacity bytes), when
+    /// the names, company, email and phone are all ASCII, as most are: the
+    /// folding is then lower-casing, done here without a string in between.
+    /// The length written, or -1 (with \a out unspecified) for anything else.
+    static qsizetype asciiSearchTextFor(const Contact &contact, char *out, qsizetype capacity);
     QString defaultRegion() const;
 
 private:

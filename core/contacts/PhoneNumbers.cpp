@@ -257,13 +257,18 @@ QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegi
 
 QString PhoneNumbers::nationalSignificantNumber(const QString &e164)
 {
+    const qsizetype at = nationalNumberAt(e164);
+    return at < 0 ? QString() : e164.mid(at);
+}
+
+qsizetype PhoneNumbers::nationalNumberAt(QStringView e164)
+{
     int cc = 0;
     qsizetype at = 0;
     if (e164.size() < 2 || e164.front() != QLatin1Char('+') ||
-        !splitCallingCode(reinterpret_cast<const char16_t *>(e164.constData()) + 1, e164.size() - 1,
-                          &cc, &at))
-        return {};
-    return e164.mid(1 + at);
+        !splitCallingCode(e164.utf16() + 1, e164.size() - 1, &cc, &at))
+        return -1;
+    return 1 + at;
 }
 
 QString PhoneNumbers::formatInternational(const QString &e164)

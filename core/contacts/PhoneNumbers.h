@@ -23,6 +23,8 @@ public:
     static QString formatInternational(const QString &e164);
     /// The digits after the country code: "+989121234567" -> "9121234567".
     static QString nationalSignificantNumber(const QString &e164);
+    /// Where that number starts in \a e164 (after the +, the country code), or -1.
+    static qsizetype nationalNumberAt(QStringView e164);
     /// National format with its trunk prefix (0912 123 4567), digits only.
     static QString nationalDigits(const QString &e164);
     static QString regionOf(const QString &e164);

@@ -87,23 +87,45 @@ void SqliteRow::appendInteger(qint64 value)
     ++m_count;
 }
 
+qsizetype SqliteRow::startText(qsizetype maxBytes)
+{
+    const qsizetype tagAt = m_data.size();
+    m_data.resize(tagAt + 1 + qsizetype(sizeof(qint32)) + maxBytes);
+    m_data.data()[tagAt] = char(Text);
+    return tagAt + 1 + qsizetype(sizeof(qint32));
+}
+
+void SqliteRow::finishText(qsizetype at, qsizetype bytes)
+{
+    const auto size = qint32(bytes);
+    memcpy(m_data.data() + at - qsizetype(sizeof size), &size, sizeof size);
+    if (m_data.size() != at + bytes)
+        m_data.truncate(at + bytes);
+    ++m_count;
+}
+
+void SqliteRow::appendUtf8(QByteArrayView utf8)
+{
+    const qsizetype at = startText(utf8.size());
+    memcpy(m_data.data() + at, utf8.data(), size_t(utf8.size()));
+    finishText(at, utf8.size());
+}
+
 void SqliteRow::appendText(QStringView text)
 {
-    // Room for the tag, the size and the worst case of UTF-8 (3 bytes a unit),
-    // written in place: no reallocation and no temporary per value.
-    const qsizetype sizeAt = m_data.size() + 1;
-    m_data.resize(sizeAt + qsizetype(sizeof(qint32)) + 3 * text.size());
-    char *start = m_data.data();
-    start[sizeAt - 1] = char(Text);
-    char *out = start + sizeAt + sizeof(qint32);
     const char16_t *u = text.utf16();
     const qsizetype n = text.size();
     // Most contact data is ASCII: tested and narrowed in two plain loops, which
-    // the compiler vectorises; anything else is encoded unit by unit below.
+    // the compiler vectorises, into room of its exact size; anything else gets
+    // room for the worst case of UTF-8 (3 bytes a unit) and is encoded unit by
+    // unit below. In place either way: no temporary per value.
     char16_t any = 0;
     for (qsizetype i = 0; i < n; ++i)
         any |= u[i];
     const qsizetype ascii = any < 0x80 ? n : 0;
+    const qsizetype at = startText(ascii == n ? n : 3 * n);
+    char *const begin = m_data.data() + at;
+    char *out = begin;
     for (qsizetype i = 0; i < ascii; ++i)
         out[i] = char(u[i]);
     out += ascii;
@@ -129,10 +151,7 @@ void SqliteRow::appendText(QStringView text)
             *out++ = char(0x80 | (c & 0x3F));
         }
     }
-    m_data.truncate(out - start);
-    const auto size = qint32(m_data.size() - sizeAt - qsizetype(sizeof(qint32)));
-    memcpy(m_data.data() + sizeAt, &size, sizeof size);
-    ++m_count;
+    finishText(at, out - begin);
 }
 
 const char *SqliteRow::readCell(const char *p, Cell &cell)

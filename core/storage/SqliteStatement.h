@@ -29,7 +29,8 @@ public:
     /// Builds a row value by value, in bind order.
     void appendNull();
     void appendInteger(qint64 value);
-    void appendText(QStringView text); ///< stored in UTF-8; a null string stays text ('')
+    void appendText(QStringView text);    ///< stored in UTF-8; a null string stays text ('')
+    void appendUtf8(QByteArrayView utf8); ///< text already in UTF-8
 
     int size() const { return m_count; }
     bool isEmpty() const { return m_count == 0; }
@@ -66,6 +67,10 @@ private:
         Real = 'R',
         Text = 'T',
     };
+    /// Starts a text value with room for \a maxBytes; returns where they go.
+    qsizetype startText(qsizetype maxBytes);
+    /// Ends the text value whose bytes start at \a at, \a bytes long.
+    void finishText(qsizetype at, qsizetype bytes);
     /// Reads the value at \a p into \a cell; returns where the next one starts.
     static const char *readCell(const char *p, Cell &cell);
     /// Calls \a f(tag, pointer, size) for each value in order.

@@ -224,6 +224,44 @@ private Q_SLOTS:
         QCOMPARE(m_repo->count(), 3);
     }
 
+    // The import writes the search text of an all-ASCII contact without the
+    // strings in between: byte for byte what searchTextFor() makes.
+    void asciiSearchTextAsSearchTextFor()
+    {
+        auto contact = [](const char *first, const char *last, const char *company,
+                          const char *email, const char *phone) {
+            Contact c;
+            c.firstName = QString::fromUtf8(first);
+            c.lastName = QString::fromUtf8(last);
+            c.company = QString::fromUtf8(company);
+            c.email = QString::fromUtf8(email);
+            c.phone = QString::fromUtf8(phone);
+            return c;
+        };
+        const QList<Contact> ascii = {
+            contact("Piotr", "Brown", "Company 0", "user0@example.com", "+989121000000"),
+            contact("", "", "", "", ""),
+            contact("", "", "", "", "+12125550123"),
+            contact("ANNA", "", "", "a@b.pl", ""),
+            contact("x", "", "", "", "+0123"), // no calling code: "0 " after the digits
+        };
+        for (const Contact &c : ascii) {
+            char out[512];
+            const qsizetype n = ContactRepository::asciiSearchTextFor(c, out, sizeof out);
+            QCOMPARE(QByteArray(out, n), ContactRepository::searchTextFor(c).toUtf8());
+            // Exactly the room it needs is enough; a byte less is not.
+            QCOMPARE(ContactRepository::asciiSearchTextFor(c, out, n), n);
+            QCOMPARE(ContactRepository::asciiSearchTextFor(c, out, n - 1), -1);
+        }
+        char out[512];
+        QCOMPARE(
+            ContactRepository::asciiSearchTextFor(contact("علی", "", "", "", ""), out, sizeof out),
+            -1);
+        QCOMPARE(
+            ContactRepository::asciiSearchTextFor(contact("Zoë", "", "", "", ""), out, sizeof out),
+            -1);
+    }
+
     void deleteAndRestore()
     {
         Contact a = person(QStringLiteral("A"), QString(), QStringLiteral("a@example.com"));
