@@ -58,6 +58,9 @@ struct PreparedRow
     quint64 emailKey = 0;     ///< keyHash() of the email and phone columns (0: empty)
     quint64 phoneKey = 0;
     bool stageGiven = false; ///< the file names a stage (else new contacts are subscribers)
+    /// The columns no column of the file feeds hold what they hold in the
+    /// import's first contact (see the shared placeholders in run()).
+    bool sharedAsFirst = false;
     QStringList tags;
     QList<QPair<FieldDefinition, QString>> custom;
     QList<ImportIssue> issues;
@@ -73,6 +76,7 @@ struct PreparedRow
         score = 0;
         emailKey = phoneKey = 0;
         stageGiven = false;
+        sharedAsFirst = false;
         tags.clear();
         custom.clear();
         issues.clear();
@@ -1085,11 +1089,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         bool together = false;
         qint64 last = 0;
         if (n == kInsertRows) {
-            const SqliteRow &first = waiting.front()->contact;
-            const bool same =
-                std::all_of(waiting.cbegin() + 1, waiting.cend(), [&](const PreparedRow *other) {
-                    return other->contact.sameAt(first, shared);
-                });
+            // Checked on the reader thread, against the import's first contact.
+            const bool same = std::all_of(waiting.cbegin(), waiting.cend(),
+                                          [](const PreparedRow *w) { return w->sharedAsFirst; });
             SqliteStatement &st = same ? insertShared : insertContacts;
             int column = 1;
             for (const PreparedRow *prepared : waiting) {
@@ -1278,6 +1280,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     };
     std::thread readerThread([&] {
         Chunk chunk = takeChunk();
+        SqliteRow sharedTemplate; // the first contact's row
         for (;;) {
             CsvReader::Status s;
             CsvReader::Error err;
@@ -1313,6 +1316,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                     row.score = created.score;
                     row.emailKey = keyHash('e', row.contact.text(0)); // ContactColumns order
                     row.phoneKey = keyHash('p', row.contact.text(1));
+                    if (sharedTemplate.isEmpty())
+                        sharedTemplate = row.contact;
+                    row.sharedAsFirst = row.contact.sameAt(sharedTemplate, shared);
                 }
                 // Freed here, not by the writer, which is the busier thread.
                 row.record.fields.clear();
