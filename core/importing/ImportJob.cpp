@@ -1356,6 +1356,16 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         while (currentIndex >= current.rows.size()) {
             if (current.end)
                 return nullptr;
+            // The previous chunk goes back to the reader, which refills its rows:
+            // a row still waiting in it (rows that only update contacts can pass
+            // while it waits) is written first.
+            const auto inPrevious = [&](const PreparedRow *w) {
+                const std::less<const PreparedRow *> before;
+                return !previous.rows.isEmpty() && !before(w, previous.rows.constData()) &&
+                       before(w, previous.rows.constData() + previous.rows.size());
+            };
+            if (std::any_of(waiting.cbegin(), waiting.cend(), inPrevious))
+                flushWaiting();
             std::unique_lock lock(queueMutex);
             queueChanged.wait(lock, [&] { return !queue.empty(); });
             spent.push_back(std::exchange(previous, std::move(current)));

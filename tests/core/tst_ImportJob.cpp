@@ -255,6 +255,41 @@ private Q_SLOTS:
                  1);
     }
 
+    // A new row can wait for its group while many rows after it only update
+    // contacts already written: chunks of rows go back to the reader meanwhile,
+    // and the waiting row must keep its own data.
+    void rowWaitsAcrossChunks_data() { bulkOrNot(); }
+    void rowWaitsAcrossChunks()
+    {
+        QFETCH(bool, bulk);
+        QByteArray body = "email,first_name,tags\n";
+        for (int i = 0; i < 64; ++i) // one full group, written at once
+            body += QStringLiteral("p%1@example.com,Name%1,t%1\n").arg(i).toUtf8();
+        body += "waiting@example.com,Waits,w\n";
+        // Updates, more than the reader can have read ahead (64 chunks of 512
+        // rows), so that it refills chunks the writer gave back.
+        constexpr int updates = 40000;
+        for (int i = 0; i < updates; ++i)
+            body += QStringLiteral("p%1@example.com,,\n").arg(i % 64).toUtf8();
+        for (int i = 0; i < 70; ++i) // rows after it, new ones that take the reused rows
+            body += QStringLiteral("q%1@example.com,Other%1,o\n").arg(i).toUtf8();
+        const QString path = writeFile(QStringLiteral("waits.csv"), body);
+        ImportOptions o;
+        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        const ImportReport r = import(path, o);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.created, 64 + 1 + 70);
+        QCOMPARE(r.updated, updates);
+        ContactRepository repo(m_ws->db());
+        const auto id = repo.findIdByEmail(QStringLiteral("waiting@example.com"));
+        QVERIFY(id);
+        const auto c = repo.find(*id);
+        QCOMPARE(c->firstName, QStringLiteral("Waits"));
+        QCOMPARE(c->tags, QStringList{QStringLiteral("w")});
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(DISTINCT email) FROM contacts")),
+                 64 + 1 + 70);
+    }
+
     // A contact that takes an address from a later row (found by its phone) is
     // found by that address by the rows after: one contact, whether the import
     // asks the table (row by row) or its own memory (bulk), and the unique index
