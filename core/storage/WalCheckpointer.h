@@ -2,10 +2,11 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QThread>
 
 #include <condition_variable>
+#include <memory>
 #include <mutex>
-#include <thread>
 
 struct sqlite3;
 
@@ -18,9 +19,10 @@ namespace masir {
 /// log into the database file itself, and waits for the two fsyncs each copy
 /// ends with: for a million-row import, 340 fsyncs and 0.9 s on the writer's
 /// thread. While a WalCheckpointer lives, the writer's automatic checkpoints
-/// are off and each committed() wakes this thread to make a passive checkpoint
-/// with its own connection, which never blocks the writer (nor readers). The
-/// log can grow meanwhile: it restarts only once a checkpoint has caught up.
+/// are off and each committed() wakes this thread (at idle priority) to make a
+/// passive checkpoint with its own connection, which never blocks the writer
+/// (nor readers). The log can grow meanwhile: it restarts only once a
+/// checkpoint has caught up.
 class WalCheckpointer final
 {
     Q_DISABLE_COPY_MOVE(WalCheckpointer)
@@ -34,7 +36,7 @@ public:
     /// automatic checkpoints back.
     ~WalCheckpointer();
 
-    bool isActive() const { return m_thread.joinable(); }
+    bool isActive() const { return m_thread != nullptr; }
     /// The writer committed: checkpoint what the log holds now.
     void committed();
     /// Checkpoints made so far (for tests).
@@ -42,6 +44,7 @@ public:
 
 private:
     void run();
+    void checkpoint();
 
     QSqlDatabase m_db;
     sqlite3 *m_connection = nullptr;
@@ -50,7 +53,7 @@ private:
     bool m_pending = false;
     bool m_stop = false;
     int m_checkpoints = 0;
-    std::thread m_thread;
+    std::unique_ptr<QThread> m_thread;
 };
 
 } // namespace masir
