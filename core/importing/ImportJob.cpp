@@ -35,6 +35,7 @@
 
 #include <condition_variable>
 #include <cstdlib>
+#include <new>
 #include <deque>
 #include <mutex>
 #include <thread>
