@@ -74,10 +74,10 @@ struct Region
 
 const Region &regionFor(const QString &defaultRegion)
 {
-    thread_local bool known = false;
+    // Starts as the empty region's entry: no code, no metadata to look up.
     thread_local QString key;
     thread_local Region region;
-    if (!known || key != defaultRegion) {
+    if (key != defaultRegion) {
         key = defaultRegion;
         region = Region();
         region.code = defaultRegion.toUpper().toStdString();
@@ -85,7 +85,6 @@ const Region &regionFor(const QString &defaultRegion)
             region.countryCode = util().GetCountryCodeForRegion(region.code);
             util().GetNddPrefixForRegion(region.code, true, &region.trunkPrefix);
         }
-        known = true;
     }
     return region;
 }
@@ -130,9 +129,7 @@ bool fastParse(const QString &input, const Region &region, pn::PhoneNumber *numb
         if (!splitCallingCode(d, n, &cc, &nsnAt))
             return false;
     } else {
-        if (region.code.empty() || region.code == "ZZ")
-            return false;
-        const std::string &trunk = region.trunkPrefix;
+        const std::string &trunk = region.trunkPrefix; // none without a region
         if (trunk.empty() || n < qsizetype(trunk.size()) ||
             memcmp(d, trunk.data(), trunk.size()) != 0)
             return false; // no trunk prefix: let the parser decide what the digits are
