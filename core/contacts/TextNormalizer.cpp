@@ -28,27 +28,26 @@ char16_t persianLetter(char16_t c)
 
 } // namespace
 
-QString toAsciiDigits(const QString &text)
+QString toAsciiDigits(QString text)
 {
-    // Most text has no such digits: returned shared, without a copy.
+    // Most text has no such digits: returned as it came.
     const auto *u = reinterpret_cast<const char16_t *>(text.constData());
     qsizetype i = 0;
     while (i < text.size() && !asciiDigit(u[i]))
         ++i;
     if (i == text.size())
         return text;
-    QString out = text;
-    for (QChar &ch : out) {
+    for (QChar &ch : text) {
         if (const char16_t d = asciiDigit(ch.unicode()))
             ch = QChar(d);
     }
-    return out;
+    return text;
 }
 
-QString simplified(const QString &text)
+QString simplified(QString text)
 {
     const qsizetype n = text.size();
-    bool simple = n == 0 || (!text.front().isSpace() && !text.back().isSpace());
+    bool simple = n == 0 || (!text.at(0).isSpace() && !text.at(n - 1).isSpace());
     for (qsizetype i = 0; simple && i < n; ++i) {
         const QChar c = text.at(i);
         if (c == QLatin1Char(' '))
@@ -56,12 +55,14 @@ QString simplified(const QString &text)
         else if (c.unicode() < 0x80 ? c.unicode() < 0x21 && c.isSpace() : c.isSpace())
             simple = false;
     }
-    return simple ? text : text.simplified();
+    if (simple)
+        return text;
+    return std::move(text).simplified();
 }
 
-QString normalize(const QString &text)
+QString normalize(QString text)
 {
-    // Most text has nothing to change: it is returned shared, without a copy.
+    // Most text has nothing to change: it is returned as it came.
     const auto *u = reinterpret_cast<const char16_t *>(text.constData());
     const qsizetype n = text.size();
     qsizetype i = 0;
@@ -69,10 +70,9 @@ QString normalize(const QString &text)
         ++i;
     if (i == n)
         return text;
-    QString out = text;
-    for (QChar &ch : out)
+    for (QChar &ch : text)
         ch = QChar(persianLetter(ch.unicode()));
-    return out;
+    return text;
 }
 
 QString forSearch(const QString &text)

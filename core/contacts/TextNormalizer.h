@@ -13,13 +13,17 @@ namespace masir {
 ///   digits as ASCII. "علي", "علی" and "عَلی" all fold to the same key.
 namespace TextNormalizer {
 
-QString normalize(const QString &text);
+// normalize(), simplified() and toAsciiDigits() take their text by value and
+// give it back unchanged (moved, not copied) when there is nothing to change:
+// pass a temporary, and a million rows of plain text cost no string copies and
+// none of the atomic reference counting each copy and its release make.
+QString normalize(QString text);
 QString forSearch(const QString &text);
-/// QString::simplified(), returning \a text itself (shared, no copy) when it is
-/// already simple: no whitespace at the ends, no runs, only plain spaces.
-QString simplified(const QString &text);
+/// QString::simplified(), returning \a text itself when it is already simple: no
+/// whitespace at the ends, no runs, only plain spaces.
+QString simplified(QString text);
 /// Persian (۰-۹) and Arabic-Indic (٠-٩) digits to ASCII; everything else unchanged.
-QString toAsciiDigits(const QString &text);
+QString toAsciiDigits(QString text);
 
 } // namespace TextNormalizer
 } // namespace masir
