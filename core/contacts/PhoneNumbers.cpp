@@ -9,7 +9,6 @@
 #include <QMutex>
 
 #include <bitset>
-#include <cstdio>
 #include <cstring>
 #include <set>
 
@@ -89,18 +88,19 @@ const Region &regionFor(const QString &defaultRegion)
     return region;
 }
 
-// The common shapes (+98 912 123 4567, 0098..., 0912-123-4567) without the
-// general parser, which is slow (regular expressions). Anything unusual returns
-// false and goes through PhoneNumberUtil::Parse.
 // A number the fast parser read, as Format(E164) would write it.
 struct FastNumber
 {
     QString e164;
+    int countryCode = 0;
+    quint64 national = 0;
     int nsnLength = -1;
 };
 
-bool fastParse(const QString &input, const Region &region, pn::PhoneNumber *number,
-               FastNumber *fast)
+// The common shapes (+98 912 123 4567, 0098..., 0912-123-4567) without the
+// general parser, which is slow (regular expressions). Anything unusual returns
+// false and goes through PhoneNumberUtil::Parse.
+bool fastParse(QStringView input, const Region &region, FastNumber *fast)
 {
     char digits[32];
     qsizetype n = 0;
@@ -143,13 +143,18 @@ bool fastParse(const QString &input, const Region &region, pn::PhoneNumber *numb
     quint64 national = 0;
     for (qsizetype i = 0; i < length; ++i)
         national = national * 10 + quint64(nsn[i] - '0');
-    number->set_country_code(cc);
-    number->set_national_number(national);
     // What Format(E164) writes: + and the digits (the NSN has no leading zero).
-    char e164[24];
-    const int head = std::snprintf(e164, sizeof e164, "+%d", cc);
-    memcpy(e164 + head, nsn, size_t(length));
-    fast->e164 = QString::fromLatin1(e164, head + length);
+    const qsizetype ccDigits = cc >= 100 ? 3 : (cc >= 10 ? 2 : 1);
+    fast->e164.resize(1 + ccDigits + length);
+    char16_t *out = reinterpret_cast<char16_t *>(fast->e164.data());
+    *out++ = u'+';
+    for (qsizetype i = ccDigits - 1, v = cc; i >= 0; --i, v /= 10)
+        out[i] = char16_t(u'0' + v % 10);
+    out += ccDigits;
+    for (qsizetype i = 0; i < length; ++i)
+        out[i] = char16_t(nsn[i]);
+    fast->countryCode = cc;
+    fast->national = national;
     fast->nsnLength = int(length);
     return true;
 }
@@ -161,7 +166,7 @@ bool parseE164(const QString &e164, pn::PhoneNumber *number)
 
 // Whether the number has as many digits as the country's mobile or landline
 // numbers (\a nsnLength, when the caller knows it).
-bool hasSubscriberLength(const pn::PhoneNumber &number, int nsnLength = -1)
+bool hasSubscriberLength(int countryCode, int nsnLength)
 {
     static QMutex mutex;
     static QHash<int, QList<int>> lengths; // calling code -> example lengths
@@ -169,12 +174,12 @@ bool hasSubscriberLength(const pn::PhoneNumber &number, int nsnLength = -1)
     // is mostly of one country.
     thread_local int lastCountry = -1;
     thread_local QList<int> known;
-    if (number.country_code() != lastCountry) {
-        lastCountry = number.country_code();
+    if (countryCode != lastCountry) {
+        lastCountry = countryCode;
         QMutexLocker lock(&mutex);
-        if (!lengths.contains(number.country_code())) {
+        if (!lengths.contains(countryCode)) {
             std::string region;
-            util().GetRegionCodeForCountryCode(number.country_code(), &region);
+            util().GetRegionCodeForCountryCode(countryCode, &region);
             QList<int> l;
             for (const auto type : {pn::PhoneNumberUtil::MOBILE, pn::PhoneNumberUtil::FIXED_LINE}) {
                 pn::PhoneNumber example;
@@ -184,14 +189,9 @@ bool hasSubscriberLength(const pn::PhoneNumber &number, int nsnLength = -1)
                 util().GetNationalSignificantNumber(example, &exampleNsn);
                 l << int(exampleNsn.size());
             }
-            lengths.insert(number.country_code(), l);
+            lengths.insert(countryCode, l);
         }
-        known = lengths.value(number.country_code());
-    }
-    if (nsnLength < 0) {
-        std::string nsn;
-        util().GetNationalSignificantNumber(number, &nsn);
-        nsnLength = int(nsn.size());
+        known = lengths.value(countryCode);
     }
     return known.contains(nsnLength);
 }
@@ -205,18 +205,26 @@ QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegi
             *error = message;
         return QString();
     };
+    const Region &region = regionFor(defaultRegion);
+    // The common case, as the way below would end, without its copies and objects.
+    FastNumber fast;
+    if (fastParse(input, region, &fast) && hasSubscriberLength(fast.countryCode, fast.nsnLength))
+        return fast.e164;
     QString s = TextNormalizer::toAsciiDigits(input).trimmed();
     if (s.isEmpty())
         return fail(tr("The phone number is empty."));
     if (s.startsWith(QLatin1String("00")))
         s = QLatin1Char('+') + s.mid(2);
-    const Region &region = regionFor(defaultRegion);
     pn::PhoneNumber number;
-    FastNumber fast;
+    fast = {};
+    const bool quick = fastParse(s, region, &fast);
+    if (quick) {
+        number.set_country_code(fast.countryCode);
+        number.set_national_number(fast.national);
+    }
     const auto rc =
-        fastParse(s, region, &number, &fast)
-            ? pn::PhoneNumberUtil::NO_PARSING_ERROR
-            : util().Parse(s.toStdString(), region.code.empty() ? "ZZ" : region.code, &number);
+        quick ? pn::PhoneNumberUtil::NO_PARSING_ERROR
+              : util().Parse(s.toStdString(), region.code.empty() ? "ZZ" : region.code, &number);
     switch (rc) {
     case pn::PhoneNumberUtil::NO_PARSING_ERROR:
         break;
@@ -237,7 +245,13 @@ QString PhoneNumbers::normalize(const QString &input, const QString &defaultRegi
     // numbers: the metadata lags behind new number ranges, and a real customer's
     // number must not be dropped because of that.
     // (The length test is much cheaper than validation, which runs regexes.)
-    if (!hasSubscriberLength(number, fast.nsnLength) && !util().IsValidNumber(number)) {
+    if (!quick) {
+        std::string nsn;
+        util().GetNationalSignificantNumber(number, &nsn);
+        fast.nsnLength = int(nsn.size());
+    }
+    if (!hasSubscriberLength(number.country_code(), fast.nsnLength) &&
+        !util().IsValidNumber(number)) {
         std::string regionCode;
         util().GetRegionCodeForCountryCode(number.country_code(), &regionCode);
         return fail(tr("This is not a valid phone number for %1 (+%2). Check the digits, or "
