@@ -73,11 +73,19 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
     const QChar quote = QLatin1Char('"');
 
     for (;;) { // one iteration per record; blank lines and recovered errors loop
-        // The caller's list, emptied: a reader that passes the same record again
-        // gets its fields without the list growing anew for each row.
+        // The caller's list and its strings are written over: a reader that passes
+        // the same record again (once nothing else holds its strings) gets its
+        // fields without allocating anew for each row. Fields [0, count) are this
+        // record's; the one being read is fields[count].
         QStringList fields = std::move(record.fields);
-        fields.clear();
-        QString field;
+        qsizetype count = 0;
+        auto startField = [&] {
+            if (count == fields.size())
+                fields.emplaceBack();
+            else
+                fields[count].truncate(0);
+        };
+        startField();
         State state = State::FieldStart;
         m_recordStart = m_pos;
         qint64 startLine = m_line;
@@ -106,10 +114,11 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
         auto appendText = [&](const QChar *text, qsizetype size) {
             if (tooLong)
                 return;
+            QString &field = fields[count];
             field.append(text, size);
             if (field.size() > m_options.maxFieldSize) {
                 tooLong = true;
-                tooLongField = int(fields.size()) + 1;
+                tooLongField = int(count) + 1;
                 field.clear();
             }
         };
@@ -132,8 +141,8 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
             return c == quote || c.unicode() == '\n' || c.unicode() == '\r' || c.unicode() == 0;
         };
         auto endField = [&] {
-            fields << std::move(field);
-            field = QString();
+            ++count;
+            startField();
         };
 
         bool recordDone = false;
@@ -266,6 +275,7 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
                           rawText(std::min(m_pos, m_recordStart + kRawPreview))};
             return Status::Error;
         }
+        fields.resize(count); // the one started after the last field goes too
         record.fields = std::move(fields);
         record.row = m_row;
         record.line = startLine;
