@@ -122,6 +122,87 @@ struct RowOut
 };
 } // namespace
 
+SharedRows::SharedRows(const std::vector<bool> &shared)
+    : m_shared(SqliteRow::mask(shared))
+{}
+
+bool SharedRows::row(const Contact &c, SqliteRow &into)
+{
+    into.clear();
+    into.reserve(512);
+    struct SharedOut
+    {
+        SqliteRow &row;
+        SharedRows &rows;
+        int column = 0;
+        bool same = true;
+
+        bool shared(int i) const { return (rows.m_shared >> i) & 1; }
+        // The value appended at \a at for column \a i against the first row's.
+        void check(int i, qsizetype at)
+        {
+            if (rows.m_haveFirst && shared(i))
+                same = same && row.cellAt(at) == rows.m_firstCells[size_t(i)];
+        }
+        void text(const QString &s)
+        {
+            const int i = column++;
+            if (!rows.m_haveFirst) {
+                rows.m_firstText.push_back(s);
+            } else if (shared(i)) {
+                const QString &first = rows.m_firstText[size_t(i)];
+                if (s.constData() == first.constData() && s.size() == first.size()) {
+                    row.appendCell(rows.m_firstCells[size_t(i)]);
+                    return;
+                }
+            }
+            const qsizetype at = row.byteSize();
+            row.appendText(s);
+            check(i, at);
+        }
+        // A value of another kind: written as row() does, then compared.
+        qsizetype begin()
+        {
+            if (!rows.m_haveFirst)
+                rows.m_firstText.emplace_back();
+            return row.byteSize();
+        }
+        void end(qsizetype at) { check(column++, at); }
+        void searchText(const Contact &c)
+        {
+            const qsizetype at = begin();
+            RowOut{row}.searchText(c);
+            end(at);
+        }
+        void date(QDate d)
+        {
+            const qsizetype at = begin();
+            RowOut{row}.date(d);
+            end(at);
+        }
+        void time(const QDateTime &t)
+        {
+            const qsizetype at = begin();
+            RowOut{row}.time(t);
+            end(at);
+        }
+        void integer(qint64 v)
+        {
+            const qsizetype at = begin();
+            row.appendInteger(v);
+            end(at);
+        }
+    };
+    SharedOut out{into, *this};
+    write(c, out);
+    if (!m_haveFirst) {
+        m_haveFirst = true;
+        m_firstRow = into;
+        m_firstCells = m_firstRow.cells();
+    }
+    return out.same;
+}
+
 QVariantList values(const Contact &c)
 {
     VariantOut out;

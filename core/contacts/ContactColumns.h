@@ -1,14 +1,16 @@
 #pragma once
 
 #include "contacts/Contact.h"
+#include "storage/SqliteStatement.h"
 
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariantList>
 
+#include <vector>
+
 namespace masir {
 
-class SqliteRow;
 class SqliteStatement;
 
 /// The one mapping between Contact and the contacts table's standard columns,
@@ -23,6 +25,32 @@ QVariantList values(const Contact &contact);
 /// The same values into \a row (emptied first, keeping its room), without going
 /// through QVariant (bulk writers).
 void row(const Contact &contact, SqliteRow &row);
+/// Rows of contacts that share the values of some columns (an import: the
+/// columns its file does not fill). Writes what row() writes; where a contact's
+/// text is the first contact's own string (the same data, as a default or an
+/// option's value is), its bytes are copied from the first row instead of being
+/// encoded again, and need no comparing.
+class SharedRows final
+{
+    Q_DISABLE_COPY_MOVE(SharedRows)
+
+public:
+    /// \a shared: for each of names(), whether the rows should share it.
+    explicit SharedRows(const std::vector<bool> &shared);
+    /// row(\a contact, \a into); whether the contact holds the first contact's
+    /// values in every shared column (the first contact itself does).
+    bool row(const Contact &contact, SqliteRow &into);
+
+private:
+    quint64 m_shared = 0; ///< bit i: column i is shared
+    bool m_haveFirst = false;
+    SqliteRow m_firstRow;
+    std::vector<SqliteRow::Cell> m_firstCells; ///< into m_firstRow
+    /// Per column, the text the first row was written from: kept, so that its
+    /// data cannot be freed and another string's take its address.
+    std::vector<QString> m_firstText;
+};
+
 /// Reads names() from \a query, starting at result column \a first.
 Contact read(const QSqlQuery &query, int first);
 Contact read(const SqliteStatement &statement, int first);

@@ -35,9 +35,9 @@
 
 #include <condition_variable>
 #include <cstdlib>
-#include <new>
 #include <deque>
 #include <mutex>
+#include <new>
 #include <thread>
 #include <vector>
 
@@ -52,12 +52,18 @@ constexpr int kInsertRows = 64; ///< new contacts a statement inserts (see flush
 /// A data row read and cleaned on the reader thread, ready to be written.
 struct PreparedRow
 {
-    CsvReader::Record record; ///< row and line (fields dropped, raw text kept for issues)
+    CsvReader::Record record; ///< row and line; the raw text for issues (no fields)
     bool ok = false;          ///< false: rejected (see issues)
     SqliteRow contact;        ///< the contact's columns, as created (ContactColumns)
     int score = 0;            ///< from the file; the score is not among the columns
     quint64 emailKey = 0;     ///< keyHash() of the email and phone columns (0: empty)
     quint64 phoneKey = 0;
+    /// Into an empty workspace: the number (from 1, in the file's order, among
+    /// the rows that are ok) of the row that brought this row's email first,
+    /// this row's own if it did; the same for the phone. 0: no such address.
+    /// Where the writer keeps the contact that has the address (see owners).
+    qint64 emailSlot = 0;
+    qint64 phoneSlot = 0;
     bool stageGiven = false; ///< the file names a stage (else new contacts are subscribers)
     /// The columns no column of the file feeds hold what they hold in the
     /// import's first contact (see the shared placeholders in run()).
@@ -69,13 +75,13 @@ struct PreparedRow
     /// Empty again, keeping what it has allocated: the reader reuses rows.
     void clear()
     {
-        record.fields.clear();
         record.raw.clear();
         record.row = record.line = 0;
         ok = false;
         contact.clear();
         score = 0;
         emailKey = phoneKey = 0;
+        emailSlot = phoneSlot = 0;
         stageGiven = false;
         sharedAsFirst = false;
         tags.clear();
@@ -587,6 +593,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                                       [&](const QString &t) { return plan.standard.contains(t); }));
     }
     shared.push_back(true); // import_id
+    const quint64 sharedMask = SqliteRow::mask(shared);
     SqliteStatement insertShared(
         db, ContactColumns::insertSql({QStringLiteral("import_id")}, kInsertRows, shared));
     SqliteStatement findByEmail(
@@ -690,9 +697,13 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     });
 
-    // Hashes of the emails and phones this import has written -> the first
-    // contact written with each.
-    WrittenKeys written;
+    // Into an empty workspace, by the slots the reader gives the rows (see
+    // PreparedRow::emailSlot): the first contact written with each address.
+    // 0: none yet; negative: a row waiting to be inserted. The reader finds
+    // each address's first row in its own hash table: this thread then looks
+    // up only the addresses it has seen before, by index, not each one by hash
+    // (half a second of waiting for memory in a million rows).
+    std::vector<qint64> owners;
     qint64 maxCreatedId = 0;
     qint64 scoreRowsFrom = 0; // every contact up to this id has its score row
     QList<ImportIssue> batchIssues;
@@ -1053,9 +1064,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     auto remember = [&](const PreparedRow &prepared, qint64 id, qint64 provisional) {
         if (workspaceHadContacts)
             return;
-        for (const quint64 key : {prepared.emailKey, prepared.phoneKey}) {
-            if (key && written.value(key) == provisional)
-                written.assign(key, id);
+        for (const qint64 slot : {prepared.emailSlot, prepared.phoneSlot}) {
+            if (slot && owners[size_t(slot)] == provisional)
+                owners[size_t(slot)] = id;
         }
     };
     // A new contact is in the table: its score, keys, tags, fields and list.
@@ -1097,7 +1108,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             int column = 1;
             for (const PreparedRow *prepared : waiting) {
                 if (same && prepared != waiting.front()) {
-                    column = st.bindAll(prepared->contact, column, &shared); // import_id shared
+                    column = st.bindAll(prepared->contact, column, sharedMask); // import_id shared
                 } else {
                     column = st.bindAll(prepared->contact, column);
                     bindImportId(st, column++);
@@ -1126,16 +1137,16 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     };
 
     // The contact with this email (or phone) address, if there is one.
-    auto find = [&](SqliteStatement &query, quint64 key, const QByteArray &value,
+    auto find = [&](SqliteStatement &query, qint64 slot, const QByteArray &value,
                     QString Contact::*member, Contact &found) -> qint64 {
         if (workspaceHadContacts)
             return lookup(query, value, found);
-        // Only this import's own contacts: check the one remembered under the
-        // key's hash, and ask the table only when two values share a hash.
-        qint64 remembered = written.value(key);
+        // Only this import's own contacts: check the one remembered in the
+        // address's slot, and ask the table only when two values share a hash.
+        qint64 remembered = owners[size_t(slot)];
         if (remembered < 0) {
             flushWaiting();
-            remembered = written.value(key);
+            remembered = owners[size_t(slot)];
         }
         if (!remembered)
             return 0;
@@ -1159,10 +1170,13 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         qint64 id = 0;
         comparing = &prepared; // the lookups below compare their match with it
         storedSame = false;
+        if (!workspaceHadContacts &&
+            size_t(std::max(prepared.emailSlot, prepared.phoneSlot)) >= owners.size())
+            owners.resize(size_t(std::max(prepared.emailSlot, prepared.phoneSlot)) + 1);
         if (prepared.emailKey)
-            id = find(findByEmail, prepared.emailKey, emailUtf8, &Contact::email, existing);
+            id = find(findByEmail, prepared.emailSlot, emailUtf8, &Contact::email, existing);
         if (!id && m_options.matchPhone && prepared.phoneKey) {
-            id = find(findByPhone, prepared.phoneKey, phoneUtf8, &Contact::phone, existing);
+            id = find(findByPhone, prepared.phoneSlot, phoneUtf8, &Contact::phone, existing);
             // A phone match with another email address is another person.
             if (id && !emailUtf8.isEmpty() && !existing.email.isEmpty() &&
                 existing.email != QString::fromUtf8(emailUtf8))
@@ -1176,9 +1190,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 return;
             }
             const qint64 provisional = -1 - qint64(waiting.size());
-            for (const quint64 key : {prepared.emailKey, prepared.phoneKey}) {
-                if (key && written.value(key) == 0)
-                    written.assign(key, provisional);
+            for (const qint64 slot : {prepared.emailSlot, prepared.phoneSlot}) {
+                if (slot && owners[size_t(slot)] == 0)
+                    owners[size_t(slot)] = provisional;
             }
             waiting.push_back(&prepared);
             if (waiting.size() == size_t(kInsertRows))
@@ -1222,13 +1236,14 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             }
             // An address the contact took from this row (found by its phone, it
             // had no email, say) finds it from now on, as it would in the table.
+            // (An address it had before has its own contact in its slot already.)
             if (!workspaceHadContacts) {
-                const std::pair<char, const QString *> addresses[] = {{'e', &existing.email},
-                                                                      {'p', &existing.phone}};
-                for (const auto &[kind, address] : addresses) {
-                    const quint64 key = keyHash(kind, address->toUtf8());
-                    if (key && written.value(key) == 0)
-                        written.assign(key, id);
+                const std::pair<qint64, bool> taken[] = {
+                    {prepared.emailSlot, existing.email == QString::fromUtf8(emailUtf8)},
+                    {prepared.phoneSlot, existing.phone == QString::fromUtf8(phoneUtf8)}};
+                for (const auto &[slot, holds] : taken) {
+                    if (slot && holds && owners[size_t(slot)] == 0)
+                        owners[size_t(slot)] = id;
                 }
             }
         }
@@ -1246,8 +1261,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     std::atomic<qint64> bytesRead{0};
     std::atomic<qint64> recordsRead{0};
     constexpr int kChunkRows = 512;
-    constexpr int kPrefetchAhead = 8; // rows: about the time a key's memory takes to come
-    constexpr size_t kMaxChunks = 64;
+    constexpr int kPrefetchAhead = 8; // rows: about the time memory takes to come
+    constexpr size_t kMaxChunks = 16;
     // The reader's chunks come back to it (and its rows' memory with them): its
     // allocations stay on its own thread, and are made once, not for every row.
     std::vector<Chunk> pool;
@@ -1281,20 +1296,67 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     };
     std::thread readerThread([&] {
         Chunk chunk = takeChunk();
-        SqliteRow sharedTemplate; // the first contact's row
+        // The columns no column of the file feeds are copied from the first row.
+        ContactColumns::SharedRows sharedRows(shared);
+        // Into an empty workspace: the hashes of the emails and phones read so far
+        // -> the number of the row that brought each first (see PreparedRow).
+        WrittenKeys firstRows;
+        qint64 rowsOk = 0;
+        bool sizedKeys = false;
+        // Numbers the chunk's rows and gives their addresses their slots, just
+        // before it goes to the writer; the table's memory is asked for ahead.
+        auto giveSlots = [&](Chunk &c) {
+            if (workspaceHadContacts)
+                return;
+            if (!sizedKeys && recordsRead >= 20000) {
+                // Two keys a row, for as many rows as the file holds at the rate
+                // read so far (the reader reads 256 KiB at a time, so after 20,000
+                // rows the rate is within a fifth, and the table's size is rounded
+                // up to a power of two): sized once, not doubling each time.
+                // Capped: past four million keys it grows as it goes.
+                sizedKeys = true;
+                firstRows.reserve(size_t(std::min<double>(4'000'000, 2.0 * double(totalBytes) *
+                                                                         recordsRead / bytesRead)));
+            }
+            auto slotFor = [&](quint64 key) -> qint64 {
+                if (!key)
+                    return 0;
+                if (const qint64 first = firstRows.value(key))
+                    return first;
+                firstRows.assign(key, rowsOk);
+                return rowsOk;
+            };
+            for (qsizetype i = 0; i < c.used; ++i) {
+                if (i + kPrefetchAhead < c.used) {
+                    firstRows.prefetch(c.rows[i + kPrefetchAhead].emailKey);
+                    firstRows.prefetch(c.rows[i + kPrefetchAhead].phoneKey);
+                }
+                PreparedRow &row = c.rows[i];
+                if (!row.ok)
+                    continue;
+                ++rowsOk;
+                row.emailSlot = slotFor(row.emailKey);
+                row.phoneSlot = slotFor(row.phoneKey);
+            }
+        };
+        // Every record is read into this one: its field strings are written over
+        // row after row, in memory that stays in the cache. A row keeps only the
+        // record's number, line and (for its issues) text.
+        CsvReader::Record scratch;
         for (;;) {
             CsvReader::Status s;
             CsvReader::Error err;
             PreparedRow &row = chunk.nextRow();
             if (!pending.isEmpty()) {
-                row.record = pending.takeFirst();
+                scratch = pending.takeFirst();
                 s = CsvReader::Status::Record;
             } else {
-                s = reader.next(row.record, err); // into the row's own field list
+                s = reader.next(scratch, err);
             }
             if (s == CsvReader::Status::End) {
                 --chunk.used; // the row taken above stays empty
                 chunk.end = true;
+                giveSlots(chunk);
                 push(std::move(chunk));
                 return;
             }
@@ -1305,30 +1367,28 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 row.issues.append(
                     {err.row, err.line, true, QString(), err.message, err.raw.left(2000)});
             } else {
+                row.record.row = scratch.row;
+                row.record.line = scratch.line;
                 Contact created;
-                row.ok = buildContact(row.record, created, row.tags, row.custom, row.issues);
+                row.ok = buildContact(scratch, created, row.tags, row.custom, row.issues);
                 if (row.ok) {
                     created.createdAt = now;
                     created.updatedAt = now;
                     row.stageGiven = !created.stage.isEmpty();
                     if (!row.stageGiven)
                         created.stage = QStringLiteral("subscriber");
-                    ContactColumns::row(created, row.contact);
+                    row.sharedAsFirst = sharedRows.row(created, row.contact);
                     row.score = created.score;
                     row.emailKey = keyHash('e', row.contact.text(0)); // ContactColumns order
                     row.phoneKey = keyHash('p', row.contact.text(1));
-                    if (sharedTemplate.isEmpty())
-                        sharedTemplate = row.contact;
-                    row.sharedAsFirst = row.contact.sameAt(sharedTemplate, shared);
                 }
-                // Freed here, not by the writer, which is the busier thread.
-                row.record.fields.clear();
-                if (row.issues.isEmpty())
-                    row.record.raw.clear();
+                if (!row.issues.isEmpty())
+                    row.record.raw = std::move(scratch.raw);
             }
             bytesRead = reader.bytesRead();
             ++recordsRead;
             if (chunk.used >= kChunkRows) {
+                giveSlots(chunk);
                 if (!push(std::move(chunk)))
                     return;
                 chunk = takeChunk();
@@ -1351,7 +1411,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     Chunk current;
     Chunk previous; // rows waiting to be inserted may still be in it
     qsizetype currentIndex = 0;
-    bool sizedKeys = false;
+    bool sizedOwners = false;
     // The next prepared row, or nullptr at the end of the input.
     auto nextRow = [&]() -> PreparedRow * {
         while (currentIndex >= current.rows.size()) {
@@ -1374,22 +1434,14 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             queue.pop_front();
             queueChanged.notify_all();
             currentIndex = 0;
-            if (!sizedKeys && !workspaceHadContacts && recordsRead >= 20000) {
-                // Two keys a row, for as many rows as the file holds at the rate
-                // read so far (the reader reads 256 KiB at a time, so after 20,000
-                // rows the rate is within a fifth, and the table's size is rounded
-                // up to a power of two): sized once, not doubling each time.
-                // Capped: past four million keys it grows as it goes.
-                sizedKeys = true;
-                written.reserve(size_t(std::min<double>(4'000'000, 2.0 * double(totalBytes) *
-                                                                       recordsRead / bytesRead)));
+            if (!sizedOwners && !workspaceHadContacts && recordsRead >= 20000) {
+                sizedOwners = true; // a slot a row, for as many rows as the file holds
+                owners.reserve(size_t(1.2 * double(totalBytes) * recordsRead / bytesRead));
             }
         }
-        if (currentIndex + kPrefetchAhead < current.rows.size()) {
-            const PreparedRow &ahead = current.rows[currentIndex + kPrefetchAhead];
-            written.prefetch(ahead.emailKey);
-            written.prefetch(ahead.phoneKey);
-        }
+        if (currentIndex + kPrefetchAhead < current.rows.size())
+            current.rows[currentIndex + kPrefetchAhead]
+                .contact.prefetch(); // made on the reader's core
         return &current.rows[currentIndex++];
     };
 

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace masir {
@@ -40,7 +41,7 @@ Kind kindOf(const QVariant &v)
 
 SqliteRow::SqliteRow(const QVariantList &values)
 {
-    m_data.reserve(values.size() * 12);
+    reserve(values.size() * 12);
     for (const QVariant &v : values) {
         switch (kindOf(v)) {
         case Kind::Null:
@@ -51,9 +52,9 @@ SqliteRow::SqliteRow(const QVariantList &values)
             break;
         case Kind::Real: {
             const double d = v.toDouble();
-            m_data.append(char(Real));
-            m_data.append(reinterpret_cast<const char *>(&d), sizeof d);
-            ++m_count;
+            char *p = grow(1 + qsizetype(sizeof d));
+            *p = char(Real);
+            memcpy(p + 1, &d, sizeof d);
             break;
         }
         case Kind::Text:
@@ -65,42 +66,57 @@ SqliteRow::SqliteRow(const QVariantList &values)
 
 void SqliteRow::reserve(qsizetype bytes)
 {
-    m_data.reserve(bytes);
+    if (bytes > m_data.size())
+        m_data.resize(bytes);
 }
 
 void SqliteRow::clear()
 {
-    m_data.resize(0);
+    m_used = 0;
     m_count = 0;
+}
+
+char *SqliteRow::room(qsizetype bytes)
+{
+    // The buffer's size is its room; m_used the part that holds values. Growing
+    // only past the end, by doubling: the values of a row are appended one by one,
+    // and QByteArray's resize() or append() for each cost more than the copying.
+    if (m_used + bytes > m_data.size())
+        m_data.resize(std::max(m_used + bytes, 2 * m_data.size()));
+    return m_data.data() + m_used; // data() also detaches a copy's shared buffer
+}
+
+char *SqliteRow::grow(qsizetype bytes)
+{
+    char *p = room(bytes);
+    m_used += bytes;
+    ++m_count;
+    return p;
 }
 
 void SqliteRow::appendNull()
 {
-    m_data.append(char(Null));
-    ++m_count;
+    *grow(1) = char(Null);
 }
 
 void SqliteRow::appendInteger(qint64 value)
 {
-    m_data.append(char(Integer));
-    m_data.append(reinterpret_cast<const char *>(&value), sizeof value);
-    ++m_count;
+    char *p = grow(1 + qsizetype(sizeof value));
+    *p = char(Integer);
+    memcpy(p + 1, &value, sizeof value);
 }
 
 qsizetype SqliteRow::startText(qsizetype maxBytes)
 {
-    const qsizetype tagAt = m_data.size();
-    m_data.resize(tagAt + 1 + qsizetype(sizeof(qint32)) + maxBytes);
-    m_data.data()[tagAt] = char(Text);
-    return tagAt + 1 + qsizetype(sizeof(qint32));
+    *room(1 + qsizetype(sizeof(qint32)) + maxBytes) = char(Text);
+    return m_used + 1 + qsizetype(sizeof(qint32));
 }
 
 void SqliteRow::finishText(qsizetype at, qsizetype bytes)
 {
     const auto size = qint32(bytes);
     memcpy(m_data.data() + at - qsizetype(sizeof size), &size, sizeof size);
-    if (m_data.size() != at + bytes)
-        m_data.truncate(at + bytes);
+    m_used = at + bytes;
     ++m_count;
 }
 
@@ -224,6 +240,48 @@ QString SqliteRow::Cell::toString() const
     return tag == Text ? QString::fromUtf8(data, size) : decode(tag, data, size).toString();
 }
 
+bool SqliteRow::Cell::operator==(const Cell &other) const
+{
+    return tag == other.tag && size == other.size &&
+           (size == 0 || memcmp(data, other.data, size_t(size)) == 0);
+}
+
+quint64 SqliteRow::mask(const std::vector<bool> &flags)
+{
+    Q_ASSERT(flags.size() <= 64);
+    quint64 bits = 0;
+    for (size_t i = 0; i < flags.size() && i < 64; ++i) {
+        if (flags[i])
+            bits |= quint64(1) << i;
+    }
+    return bits;
+}
+
+void SqliteRow::prefetch() const
+{
+    const char *p = m_data.constData();
+    for (qsizetype at = 0; at < m_used; at += 64)
+        __builtin_prefetch(p + at);
+}
+
+void SqliteRow::appendCell(const Cell &cell)
+{
+    const qsizetype header = cell.tag == Text ? 1 + qsizetype(sizeof cell.size) : 1;
+    char *p = grow(header + cell.size);
+    *p = cell.tag;
+    if (cell.tag == Text)
+        memcpy(p + 1, &cell.size, sizeof cell.size);
+    memcpy(p + header, cell.data, size_t(cell.size));
+}
+
+SqliteRow::Cell SqliteRow::cellAt(qsizetype offset) const
+{
+    Q_ASSERT(offset >= 0 && offset < m_used);
+    Cell cell;
+    readCell(m_data.constData() + offset, cell);
+    return cell;
+}
+
 qint64 SqliteRow::Cell::toInteger() const
 {
     qint64 v = 0;
@@ -241,23 +299,6 @@ std::vector<SqliteRow::Cell> SqliteRow::cells() const
         return true;
     });
     return out;
-}
-
-bool SqliteRow::sameAt(const SqliteRow &other, const std::vector<bool> &mask) const
-{
-    if (other.m_count != m_count)
-        return false;
-    const char *mine = m_data.constData();
-    const char *theirs = other.m_data.constData();
-    Cell a, b;
-    for (int i = 0; i < m_count; ++i) {
-        mine = readCell(mine, a);
-        theirs = readCell(theirs, b);
-        if (size_t(i) < mask.size() && mask[size_t(i)] &&
-            (a.tag != b.tag || a.size != b.size || memcmp(a.data, b.data, size_t(a.size)) != 0))
-            return false;
-    }
-    return true;
 }
 
 QVariantList SqliteRow::values() const
@@ -346,11 +387,11 @@ void SqliteStatement::bind(int index, const QVariant &value)
     }
 }
 
-int SqliteStatement::bindAll(const SqliteRow &row, int first, const std::vector<bool> *skip)
+int SqliteStatement::bindAll(const SqliteRow &row, int first, quint64 skip)
 {
     int index = first;
     row.forEach([&](int i, char tag, const char *p, qint32 size) {
-        if (skip && (*skip)[size_t(i)])
+        if (i < 64 && (skip >> i) & 1)
             return true;
         if (tag == SqliteRow::Integer) {
             qint64 v;

@@ -50,13 +50,23 @@ public:
         bool isNull() const;
         QString toString() const; ///< text; a null QString for null, numbers as text
         qint64 toInteger() const; ///< integer; 0 for anything else
+        /// The same type and bytes.
+        bool operator==(const Cell &other) const;
     };
+    /// The bits of \a flags (value i: bit i), for bindAll(); up to 64 values.
+    static quint64 mask(const std::vector<bool> &flags);
+    /// Brings the row's values into the cache ahead of their use on another thread.
+    void prefetch() const;
+    /// Appends a value as packed in another row.
+    void appendCell(const Cell &cell);
+    /// The packed size so far: where the next value will start (see cellAt()).
+    qsizetype byteSize() const { return m_used; }
+    /// The value that starts at byte \a offset (a byteSize() taken before it was
+    /// appended).
+    Cell cellAt(qsizetype offset) const;
     /// Every value in order, for reading a whole row: value() and text() walk the
     /// row from its start each time.
     std::vector<Cell> cells() const;
-    /// Whether \a other holds the same values (type and bytes) at each index
-    /// where \a mask is true.
-    bool sameAt(const SqliteRow &other, const std::vector<bool> &mask) const;
 
 private:
     friend class SqliteStatement;
@@ -67,6 +77,10 @@ private:
         Real = 'R',
         Text = 'T',
     };
+    /// Room for \a bytes more; where they go (not yet used).
+    char *room(qsizetype bytes);
+    /// Room for one more value of \a bytes (its tag included), used; where it goes.
+    char *grow(qsizetype bytes);
     /// Starts a text value with room for \a maxBytes; returns where they go.
     qsizetype startText(qsizetype maxBytes);
     /// Ends the text value whose bytes start at \a at, \a bytes long.
@@ -77,7 +91,8 @@ private:
     template<typename F> void forEach(F &&f) const;
     static QVariant decode(char tag, const char *p, qint32 size);
 
-    QByteArray m_data;
+    QByteArray m_data; ///< its size is the room; the values fill m_used bytes of it
+    qsizetype m_used = 0;
     int m_count = 0;
 };
 
@@ -111,9 +126,10 @@ public:
     void bind(int index, const QVariant &value);
     /// Binds \a row's values from placeholder \a first on, without copying: \a row
     /// must outlive the next step(). Call clearBindings() after that step.
-    /// Values where \a skip (if given) is true are left out, and the next value
-    /// goes to the next placeholder. Returns the placeholder after the last one.
-    int bindAll(const SqliteRow &row, int first = 1, const std::vector<bool> *skip = nullptr);
+    /// Value i is left out where bit i of \a skip is set (see SqliteRow::mask()),
+    /// and the next value goes to the next placeholder. Returns the placeholder
+    /// after the last one.
+    int bindAll(const SqliteRow &row, int first = 1, quint64 skip = 0);
     void clearBindings();
 
     enum class Result

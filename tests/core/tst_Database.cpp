@@ -140,7 +140,7 @@ private Q_SLOTS:
         QVERIFY(broken.errorString().contains(QStringLiteral("no_such_table")));
     }
 
-    void sqliteRowReusedAndCompared()
+    void sqliteRowReusedCopiedAndCompared()
     {
         SqliteRow row;
         row.appendText(QStringLiteral("first value, long enough to need room"));
@@ -153,18 +153,78 @@ private Q_SLOTS:
         QCOMPARE(row.text(0), QByteArray("x"));
         QVERIFY(row.value(1).isNull());
 
-        // sameAt() compares only where the mask says, and type as well as bytes.
+        // A copy keeps its values when the row it came from is refilled.
+        const SqliteRow copy = row;
+        row.clear();
+        row.appendText(QStringLiteral("y"));
+        QCOMPARE(copy.text(0), QByteArray("x"));
+        QCOMPARE(row.text(0), QByteArray("y"));
+        // Growing past its room keeps what the row holds.
+        const QString big(5000, QLatin1Char('z'));
+        row.appendText(big);
+        row.appendInteger(7);
+        QCOMPARE(row.value(1).toString(), big);
+        QCOMPARE(row.value(2).toLongLong(), 7);
+
+        // A value read where it starts compares by type and bytes, and can be
+        // appended to another row as it is.
         auto make = [](const QVariantList &values) { return SqliteRow(values); };
         const SqliteRow a = make({QStringLiteral("a"), qint64(5), QStringLiteral("same")});
-        const SqliteRow b = make({QStringLiteral("b"), qint64(5), QStringLiteral("same")});
-        QVERIFY(a.sameAt(b, {false, true, true}));
-        QVERIFY(!a.sameAt(b, {true, true, true}));
-        QVERIFY(a.sameAt(b, {}));
-        const SqliteRow textFive = make({QStringLiteral("a"), QStringLiteral("5"), QString()});
-        QVERIFY(!a.sameAt(textFive, {false, true, false})); // 5 and '5' differ
-        const SqliteRow nullThird = make({QStringLiteral("a"), qint64(5), QVariant()});
-        QVERIFY(!a.sameAt(nullThird, {false, false, true}));
-        QVERIFY(!a.sameAt(make({QStringLiteral("a")}), {true})); // another width
+        const SqliteRow b = make({QStringLiteral("5"), QVariant(), QStringLiteral("same")});
+        SqliteRow out;
+        std::vector<SqliteRow::Cell> cells;
+        for (const SqliteRow *r : {&a, &b}) {
+            for (const SqliteRow::Cell &c : r->cells()) {
+                const qsizetype at = out.byteSize();
+                out.appendCell(c);
+                QVERIFY(out.cellAt(at) == c);
+                cells.push_back(c);
+            }
+        }
+        QCOMPARE(out.values(), a.values() + b.values());
+        QVERIFY(cells[2] == cells[5]);    // 'same' and 'same'
+        QVERIFY(!(cells[1] == cells[3])); // 5 and '5' differ
+        QVERIFY(!(cells[1] == cells[4])); // 5 and NULL
+        QVERIFY(!(cells[0] == cells[3])); // 'a' and '5'
+    }
+
+    void sharedRowsWriteWhatRowWrites()
+    {
+        // Columns shared by an import's rows are copied from its first row when a
+        // contact holds the first contact's own string, encoded and compared when
+        // it holds an equal or another one; the bytes are row()'s either way.
+        const qsizetype sourceColumn = ContactColumns::names().indexOf(QLatin1String("source"));
+        const qsizetype countryColumn = ContactColumns::names().indexOf(QLatin1String("country"));
+        std::vector<bool> shared(ContactColumns::names().size(), false);
+        shared[size_t(sourceColumn)] = true;
+        shared[size_t(countryColumn)] = true;
+        ContactColumns::SharedRows rows(shared);
+        const QString source = QStringLiteral("customers.csv");
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
+        auto contact = [&](const QString &first, const QString &from, const QString &country) {
+            Contact c;
+            c.firstName = first;
+            c.email = first + QStringLiteral("@example.com");
+            c.source = from;
+            c.country = country;
+            c.createdAt = c.updatedAt = when;
+            return c;
+        };
+        const Contact cases[] = {
+            contact(QStringLiteral("a"), source, QString()), // the first
+            contact(QStringLiteral("b"), source, QString()), // the same strings
+            contact(QStringLiteral("c"), QStringLiteral("customers.csv"), QString()), // equal
+            contact(QStringLiteral("d"), QStringLiteral("other.csv"), QString()),     // another
+            contact(QStringLiteral("e"), source, QStringLiteral("IR")),
+        };
+        const bool same[] = {true, true, true, false, false};
+        for (size_t i = 0; i < std::size(cases); ++i) {
+            SqliteRow expected;
+            ContactColumns::row(cases[i], expected);
+            SqliteRow written;
+            QCOMPARE(rows.row(cases[i], written), same[i]);
+            QCOMPARE(written.values(), expected.values());
+        }
     }
 
     void sharedPlaceholdersBindOnce()
@@ -193,8 +253,9 @@ private Q_SLOTS:
         const SqliteRow one({QStringLiteral("a1"), QStringLiteral("both"), qint64(1)});
         const SqliteRow two({QStringLiteral("a2"), QStringLiteral("ignored"), qint64(2)});
         QCOMPARE(insert.bindAll(one, 1), 4);
-        const std::vector<bool> skipSecond = {false, true, false};
-        QCOMPARE(insert.bindAll(two, 4, &skipSecond), 6);
+        const quint64 skipSecond = SqliteRow::mask({false, true, false});
+        QCOMPARE(skipSecond, quint64(2));
+        QCOMPARE(insert.bindAll(two, 4, skipSecond), 6);
         QVERIFY2(insert.exec(), qPrintable(insert.errorString()));
         insert.clearBindings();
         QVERIFY(q.exec(QStringLiteral("SELECT group_concat(a || b || c, ' ') FROM t")));
