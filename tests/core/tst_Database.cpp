@@ -193,11 +193,9 @@ private Q_SLOTS:
         // Columns shared by an import's rows are copied from its first row when a
         // contact holds the first contact's own string, encoded and compared when
         // it holds an equal or another one; the bytes are row()'s either way.
-        const qsizetype sourceColumn = ContactColumns::names().indexOf(QLatin1String("source"));
-        const qsizetype countryColumn = ContactColumns::names().indexOf(QLatin1String("country"));
         std::vector<bool> shared(ContactColumns::names().size(), false);
-        shared[size_t(sourceColumn)] = true;
-        shared[size_t(countryColumn)] = true;
+        for (const char *column : {"source", "country", "birthday", "created_at"})
+            shared[size_t(ContactColumns::names().indexOf(QLatin1String(column)))] = true;
         ContactColumns::SharedRows rows(shared);
         const QString source = QStringLiteral("customers.csv");
         const QDateTime when = QDateTime::fromMSecsSinceEpoch(1700000000000, Qt::UTC);
@@ -210,14 +208,21 @@ private Q_SLOTS:
             c.createdAt = c.updatedAt = when;
             return c;
         };
+        Contact later = contact(QStringLiteral("f"), source, QString());
+        later.createdAt = when.addSecs(1);
+        Contact born = contact(QStringLiteral("g"), source, QString());
+        born.birthday = QDate(1990, 5, 17);
         const Contact cases[] = {
             contact(QStringLiteral("a"), source, QString()), // the first
             contact(QStringLiteral("b"), source, QString()), // the same strings
             contact(QStringLiteral("c"), QStringLiteral("customers.csv"), QString()), // equal
             contact(QStringLiteral("d"), QStringLiteral("other.csv"), QString()),     // another
             contact(QStringLiteral("e"), source, QStringLiteral("IR")),
+            later,                                           // another time
+            born,                                            // a date where the first had none
+            contact(QStringLiteral("h"), source, QString()), // the first's values again
         };
-        const bool same[] = {true, true, true, false, false};
+        const bool same[] = {true, true, true, false, false, false, false, true};
         for (size_t i = 0; i < std::size(cases); ++i) {
             SqliteRow expected;
             ContactColumns::row(cases[i], expected);
