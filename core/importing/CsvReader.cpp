@@ -103,14 +103,7 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
             }
             ++m_line;
         };
-        auto rawText = [&](qsizetype end) {
-            if (truncated || m_recordStart >= m_buf.size())
-                return QString();
-            QString raw = m_buf.mid(m_recordStart, end - m_recordStart);
-            while (raw.endsWith(QLatin1Char('\n')) || raw.endsWith(QLatin1Char('\r')))
-                raw.chop(1);
-            return raw;
-        };
+        auto rawText = [&](qsizetype end) { return truncated ? QString() : recordText(end); };
         auto appendText = [&](const QChar *text, qsizetype size) {
             if (tooLong)
                 return;
@@ -280,8 +273,24 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
         record.row = m_row;
         record.line = startLine;
         record.raw = m_options.keepRaw ? rawText(m_pos) : QString();
+        m_lastRecordEnd = truncated ? -1 : m_pos;
         return Status::Record;
     }
+}
+
+QString CsvReader::recordText(qsizetype end) const
+{
+    if (m_recordStart >= m_buf.size())
+        return {};
+    QString raw = m_buf.mid(m_recordStart, end - m_recordStart);
+    while (raw.endsWith(QLatin1Char('\n')) || raw.endsWith(QLatin1Char('\r')))
+        raw.chop(1);
+    return raw;
+}
+
+QString CsvReader::lastRecordText() const
+{
+    return m_lastRecordEnd < 0 ? QString() : recordText(m_lastRecordEnd);
 }
 
 QList<QStringList> CsvReader::parse(const QString &text, QChar delimiter, int maxRecords)

@@ -29,7 +29,9 @@ public:
     {
         QChar delimiter = QLatin1Char(',');
         qsizetype maxFieldSize = 1 << 20; ///< characters
-        bool keepRaw = true;              ///< keep each record's text, for reject reports
+        /// Keep each record's text in it, for reject reports (a reader that
+        /// needs only some asks lastRecordText() instead).
+        bool keepRaw = true;
     };
 
     struct Record
@@ -61,6 +63,9 @@ public:
     CsvReader(const QString &text, const Options &options);
 
     Status next(Record &record, Error &error);
+    /// The text of the record next() returned last, as Record::raw holds it;
+    /// until the next call of next().
+    QString lastRecordText() const;
 
     qint64 bytesRead() const { return m_bytesRead; }
     qint64 nulCount() const { return m_nulCount; }
@@ -73,6 +78,8 @@ public:
 private:
     bool refill();
     bool atBufferEnd();
+    /// The current record's text up to \a end, without its line break.
+    QString recordText(qsizetype end) const;
 
     QIODevice *m_device = nullptr;
     std::optional<TextDecoder> m_decoder;
@@ -86,6 +93,7 @@ private:
     qint64 m_nulCount = 0;
     qsizetype m_recordStart =
         0; ///< where the current record starts in m_buf; text before it may be dropped
+    qsizetype m_lastRecordEnd = -1; ///< of the record next() returned (-1: not kept)
     QString m_ioError;
     int m_skipBytes = 0;
 };

@@ -406,6 +406,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     CsvReader::Options readerOptions;
     readerOptions.delimiter = p.delimiter;
     readerOptions.maxFieldSize = m_options.maxFieldSize;
+    readerOptions.keepRaw = false; // only a row with issues keeps its text
     CsvReader reader(&file, p.encoding, readerOptions, bom && bomEncoding == p.encoding ? bom : 0);
     CsvReader::Record record;
     CsvReader::Error readError;
@@ -444,6 +445,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         if (s == CsvReader::Status::Record) {
             for (qsizetype c = 0; c < record.fields.size(); ++c)
                 headers << tr("Column %1").arg(c + 1);
+            record.raw = reader.lastRecordText();
             pending << record;
         }
     }
@@ -1382,8 +1384,15 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                     row.emailKey = keyHash('e', row.contact.text(0)); // ContactColumns order
                     row.phoneKey = keyHash('p', row.contact.text(1));
                 }
-                if (!row.issues.isEmpty())
+                if (!row.issues.isEmpty()) {
+                    if (scratch.raw.isEmpty())
+                        scratch.raw = reader.lastRecordText();
+                    for (ImportIssue &i : row.issues) {
+                        if (i.raw.isEmpty())
+                            i.raw = scratch.raw.left(2000);
+                    }
                     row.record.raw = std::move(scratch.raw);
+                }
             }
             bytesRead = reader.bytesRead();
             ++recordsRead;

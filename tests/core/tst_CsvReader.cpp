@@ -148,6 +148,20 @@ private Q_SLOTS:
         QCOMPARE(reader.next(r, e), CsvReader::Status::End);
     }
 
+    void lastRecordTextInsteadOfKeepingIt()
+    {
+        CsvReader::Options options;
+        options.keepRaw = false;
+        CsvReader reader(QStringLiteral("a,\"b\nb\"\r\n\nc\r\n"), options);
+        CsvReader::Record r;
+        CsvReader::Error e;
+        QCOMPARE(reader.next(r, e), CsvReader::Status::Record);
+        QVERIFY(r.raw.isEmpty());
+        QCOMPARE(reader.lastRecordText(), QStringLiteral("a,\"b\nb\""));
+        QCOMPARE(reader.next(r, e), CsvReader::Status::Record); // past the blank line
+        QCOMPARE(reader.lastRecordText(), QStringLiteral("c"));
+    }
+
     void otherDelimiters()
     {
         CsvReader::Options o;
