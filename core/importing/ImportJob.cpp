@@ -202,11 +202,11 @@ private:
     size_t m_size = 0;
 };
 
-/// Key hashes (never 0) -> the first contact written with each. Open addressing
-/// in one flat array: a million-row import asks it two million times, and a
-/// QHash spent more time on its spans and nodes than SQLite on the rows.
-/// An id of 0 means "none"; a negative id is a row waiting to be inserted.
-class WrittenKeys
+/// Key hashes (never 0) -> the number of the first row with each (0: none).
+/// Open addressing in one flat array: a million-row import asks it two million
+/// times, and a QHash spent more time on its spans and nodes than SQLite on the
+/// rows.
+class FirstRows
 {
 public:
     /// Brings \a key's slot into the cache ahead of value() and assign(): the
@@ -223,24 +223,24 @@ public:
         const Slot *table = this->table();
         for (size_t i = slotOf(key);; i = (i + 1) & m_mask) {
             if (table[i].key == key)
-                return table[i].id;
+                return table[i].number;
             if (table[i].key == 0)
                 return 0;
         }
     }
-    /// Sets the id of \a key, which is added if it is not there.
-    void assign(quint64 key, qint64 id)
+    /// Sets the number of \a key, which is added if it is not there.
+    void assign(quint64 key, qint64 number)
     {
         if ((m_used + 1) * 2 > m_count)
             grow();
         Slot *table = this->table();
         for (size_t i = slotOf(key);; i = (i + 1) & m_mask) {
             if (table[i].key == key) {
-                table[i].id = id;
+                table[i].number = number;
                 return;
             }
             if (table[i].key == 0) {
-                table[i] = {key, id};
+                table[i] = {key, number};
                 ++m_used;
                 return;
             }
@@ -260,7 +260,7 @@ private:
     struct Slot
     {
         quint64 key = 0;
-        qint64 id = 0;
+        qint64 number = 0;
     };
     size_t slotOf(quint64 key) const { return size_t(key * 0x9E3779B97F4A7C15ull >> 20) & m_mask; }
     Slot *table() const { return static_cast<Slot *>(m_memory.data()); }
@@ -274,7 +274,7 @@ private:
         m_used = 0;
         for (size_t i = 0; i < oldCount; ++i) {
             if (oldSlots[i].key)
-                assign(oldSlots[i].key, oldSlots[i].id);
+                assign(oldSlots[i].key, oldSlots[i].number);
         }
     }
 
@@ -1302,7 +1302,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         ContactColumns::SharedRows sharedRows(shared);
         // Into an empty workspace: the hashes of the emails and phones read so far
         // -> the number of the row that brought each first (see PreparedRow).
-        WrittenKeys firstRows;
+        FirstRows firstRows;
         qint64 rowsOk = 0;
         bool sizedKeys = false;
         // Numbers the chunk's rows and gives their addresses their slots, just
