@@ -47,7 +47,7 @@ private:
     SqliteRow m_firstRow;
     std::vector<SqliteRow::Cell> m_firstCells; ///< into m_firstRow
     /// Per column, the text the first row was written from: kept, so that its
-    /// data cannot be freed and another string's take its address.
+    /// data cannot be freed and another string take its address.
     std::vector<QString> m_firstText;
 };
 
