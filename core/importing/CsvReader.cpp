@@ -71,6 +71,7 @@ CsvReader::Status CsvReader::next(Record &record, Error &error)
     };
     const QChar delim = m_options.delimiter;
     const QChar quote = QLatin1Char('"');
+    m_lastRecordEnd = -1; // until a record is read: an error has no record text
 
     for (;;) { // one iteration per record; blank lines and recovered errors loop
         // The caller's list and its strings are written over: a reader that passes

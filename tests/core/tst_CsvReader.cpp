@@ -152,7 +152,8 @@ private Q_SLOTS:
     {
         CsvReader::Options options;
         options.keepRaw = false;
-        CsvReader reader(QStringLiteral("a,\"b\nb\"\r\n\nc\r\n"), options);
+        options.maxFieldSize = 8;
+        CsvReader reader(QStringLiteral("a,\"b\nb\"\r\n\nc\r\nfar too long\nd\n"), options);
         CsvReader::Record r;
         CsvReader::Error e;
         QCOMPARE(reader.next(r, e), CsvReader::Status::Record);
@@ -160,6 +161,11 @@ private Q_SLOTS:
         QCOMPARE(reader.lastRecordText(), QStringLiteral("a,\"b\nb\""));
         QCOMPARE(reader.next(r, e), CsvReader::Status::Record); // past the blank line
         QCOMPARE(reader.lastRecordText(), QStringLiteral("c"));
+        // An error is no record: the text of the one before is not its.
+        QCOMPARE(reader.next(r, e), CsvReader::Status::Error);
+        QVERIFY(reader.lastRecordText().isEmpty());
+        QCOMPARE(reader.next(r, e), CsvReader::Status::Record);
+        QCOMPARE(reader.lastRecordText(), QStringLiteral("d"));
     }
 
     void otherDelimiters()
