@@ -36,6 +36,7 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
+#include <limits>
 #include <mutex>
 #include <new>
 #include <thread>
@@ -58,12 +59,13 @@ struct PreparedRow
     int score = 0;            ///< from the file; the score is not among the columns
     quint64 emailKey = 0;     ///< keyHash() of the email and phone columns (0: empty)
     quint64 phoneKey = 0;
-    /// Into an empty workspace: the number (from 1, in the file's order, among
-    /// the rows that are ok) of the row that brought this row's email first,
-    /// this row's own if it did; the same for the phone. 0: no such address.
-    /// Where the writer keeps the contact that has the address (see owners).
+    /// Into an empty workspace: where the writer keeps the contact that has this
+    /// row's email (see owners), 0 if it has none. Each row that is ok has two
+    /// slots, numbered in the file's order: 2n for the email and 2n + 1 for the
+    /// phone of the nth such row. An address's slot is one of the row that
+    /// brought it first, this row's own if it did.
     qint64 emailSlot = 0;
-    qint64 phoneSlot = 0;
+    qint64 phoneSlot = 0;    ///< the same for the phone
     bool stageGiven = false; ///< the file names a stage (else new contacts are subscribers)
     /// The columns no column of the file feeds hold what they hold in the
     /// import's first contact (see the shared placeholders in run()).
@@ -202,7 +204,8 @@ private:
     size_t m_size = 0;
 };
 
-/// Key hashes (never 0) -> the number of the first row with each (0: none).
+/// Key hashes (never 0) -> a number each (0: none); the import keeps the slot
+/// of the row that brought each address first (see PreparedRow::emailSlot).
 /// Open addressing in one flat array: a million-row import asks it two million
 /// times, and a QHash spent more time on its spans and nodes than SQLite on the
 /// rows.
@@ -700,11 +703,15 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     });
 
     // Into an empty workspace, by the slots the reader gives the rows (see
-    // PreparedRow::emailSlot): the first contact written with each address.
-    // 0: none yet; negative: a row waiting to be inserted. The reader finds
-    // each address's first row in its own hash table: this thread then looks
-    // up only the addresses it has seen before, by index, not each one by hash
-    // (half a second of waiting for memory in a million rows).
+    // PreparedRow::emailSlot): the contact that has each address. 0: no contact
+    // has the address (nor another one with its hash), which is all find()
+    // trusts without checking; negative: a row waiting to be inserted (-1 - its
+    // place); kAskTable: the table knows (a row that had it failed). A contact's
+    // id is checked before it is taken. The reader finds each address's first
+    // row in its own hash table: this thread then looks up only the addresses
+    // it has seen before, by index, not each one by hash (half a second of
+    // waiting for memory in a million rows).
+    constexpr qint64 kAskTable = std::numeric_limits<qint64>::max();
     std::vector<qint64> owners;
     qint64 maxCreatedId = 0;
     qint64 scoreRowsFrom = 0; // every contact up to this id has its score row
@@ -1050,7 +1057,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     // table kInsertRows to a statement: SQLite's work per statement is shared by
     // its rows (a million rows: 4.0 s one at a time, 2.9 s sixteen at a time; the
     // import 3% faster again with 64).
-    // Their keys are remembered with a provisional id (-1 - their place), so a
+    // Their addresses' slots hold a provisional id (-1 - their place), so a
     // later row with the same address writes them first (see find()). They stay
     // in their chunk, which nextRow() keeps until the next one is done.
     std::vector<const PreparedRow *> waiting;
@@ -1061,17 +1068,18 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         else
             st.bindNull(column);
     };
-    // The keys a lookup finds a contact by: the first contact written with a
-    // value is the one it finds, so a key that has an id keeps it.
+    // A waiting row is written: its slots get its contact (the first contact
+    // written with an address is the one a lookup finds), or, if it failed, the
+    // table is asked (a contact may have taken one of its addresses meanwhile).
     auto remember = [&](const PreparedRow &prepared, qint64 id, qint64 provisional) {
         if (workspaceHadContacts)
             return;
         for (const qint64 slot : {prepared.emailSlot, prepared.phoneSlot}) {
             if (slot && owners[size_t(slot)] == provisional)
-                owners[size_t(slot)] = id;
+                owners[size_t(slot)] = id ? id : kAskTable;
         }
     };
-    // A new contact is in the table: its score, keys, tags, fields and list.
+    // A new contact is in the table: its score, slots, tags, fields and list.
     auto inserted = [&](const PreparedRow &prepared, qint64 id, qint64 provisional) {
         maxCreatedId = std::max(maxCreatedId, id);
         remember(prepared, id, provisional);
@@ -1143,8 +1151,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                     QString Contact::*member, Contact &found) -> qint64 {
         if (workspaceHadContacts)
             return lookup(query, value, found);
-        // Only this import's own contacts: check the one remembered in the
-        // address's slot, and ask the table only when two values share a hash.
+        // Only this import's own contacts: check the one in the address's slot.
         qint64 remembered = owners[size_t(slot)];
         if (remembered < 0) {
             flushWaiting();
@@ -1152,9 +1159,14 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         }
         if (!remembered)
             return 0;
-        const qint64 id = lookup(findById, remembered, found);
-        if (id && found.*member == QString::fromUtf8(value))
-            return id;
+        if (remembered != kAskTable) {
+            const qint64 id = lookup(findById, remembered, found);
+            if (id && found.*member == QString::fromUtf8(value))
+                return id;
+        }
+        // It lost the address (overwritten), another address shares the hash,
+        // or a row with it failed: the table knows, once no row waits.
+        flushWaiting();
         return lookup(query, value, found);
     };
 
@@ -1193,7 +1205,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             }
             const qint64 provisional = -1 - qint64(waiting.size());
             for (const qint64 slot : {prepared.emailSlot, prepared.phoneSlot}) {
-                if (slot && owners[size_t(slot)] == 0)
+                if (slot && (owners[size_t(slot)] == 0 || owners[size_t(slot)] == kAskTable))
                     owners[size_t(slot)] = provisional;
             }
             waiting.push_back(&prepared);
@@ -1237,8 +1249,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 return;
             }
             // An address the contact took from this row (found by its phone, it
-            // had no email, say) finds it from now on, as it would in the table.
-            // (An address it had before has its own contact in its slot already.)
+            // had no email, say) finds it from now on, as it would in the table,
+            // unless another contact has it already (then its slot holds that
+            // one, or a waiting row that will be, or sends find() to the table).
             if (!workspaceHadContacts) {
                 const std::pair<qint64, bool> taken[] = {
                     {prepared.emailSlot, existing.email == QString::fromUtf8(emailUtf8)},
@@ -1301,7 +1314,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         // The columns no column of the file feeds are copied from the first row.
         ContactColumns::SharedRows sharedRows(shared);
         // Into an empty workspace: the hashes of the emails and phones read so far
-        // -> the number of the row that brought each first (see PreparedRow).
+        // -> the slot of the row that brought each first (see PreparedRow).
         FirstRows firstRows;
         qint64 rowsOk = 0;
         bool sizedKeys = false;
@@ -1320,13 +1333,13 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 firstRows.reserve(size_t(std::min<double>(4'000'000, 2.0 * double(totalBytes) *
                                                                          recordsRead / bytesRead)));
             }
-            auto slotFor = [&](quint64 key) -> qint64 {
+            auto slotFor = [&](quint64 key, qint64 own) -> qint64 {
                 if (!key)
                     return 0;
                 if (const qint64 first = firstRows.value(key))
                     return first;
-                firstRows.assign(key, rowsOk);
-                return rowsOk;
+                firstRows.assign(key, own);
+                return own;
             };
             for (qsizetype i = 0; i < c.used; ++i) {
                 if (i + kPrefetchAhead < c.used) {
@@ -1337,8 +1350,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 if (!row.ok)
                     continue;
                 ++rowsOk;
-                row.emailSlot = slotFor(row.emailKey);
-                row.phoneSlot = slotFor(row.phoneKey);
+                row.emailSlot = slotFor(row.emailKey, 2 * rowsOk);
+                row.phoneSlot = slotFor(row.phoneKey, 2 * rowsOk + 1);
             }
         };
         // Every record is read into this one: its field strings are written over
@@ -1444,8 +1457,11 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             queueChanged.notify_all();
             currentIndex = 0;
             if (!sizedOwners && !workspaceHadContacts && recordsRead >= 20000) {
-                sizedOwners = true; // a slot a row, for as many rows as the file holds
-                owners.reserve(size_t(1.2 * double(totalBytes) * recordsRead / bytesRead));
+                // Two slots a row, for as many rows as the file holds at the rate
+                // read so far (see giveSlots); past four million it grows as it goes.
+                sizedOwners = true;
+                owners.reserve(size_t(std::min<double>(4'000'000, 2.4 * double(totalBytes) *
+                                                                      recordsRead / bytesRead)));
             }
         }
         if (currentIndex + kPrefetchAhead < current.rows.size())

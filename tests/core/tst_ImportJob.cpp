@@ -7,6 +7,7 @@
 #include "TestWorkspace.h"
 
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -69,6 +70,18 @@ class tst_ImportJob : public QObject
             qFatal("cannot write %s", qPrintable(path));
         f.write(text);
         return path;
+    }
+
+    // Makes the insert of every contact named \a name fail, as a full disk or a
+    // constraint would: the import rejects that row and goes on.
+    void failInsertsNamed(const QString &name)
+    {
+        QSqlQuery q(m_ws->db().connection());
+        QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER fail_insert BEFORE INSERT ON contacts "
+                                       "WHEN NEW.first_name = '%1' "
+                                       "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                            .arg(name)),
+                 qPrintable(q.lastError().text()));
     }
 
     // Rows of a test run row by row (indexes kept) and as a bulk import.
@@ -321,6 +334,59 @@ private Q_SLOTS:
             scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
                                               "'contacts_email'")),
             1);
+    }
+
+    // A row whose insert fails leaves its email and its phone to the rows after:
+    // a row with only its phone, then two with only its email, make two contacts.
+    void failedRowLeavesItsAddresses_data() { bulkOrNot(); }
+    void failedRowLeavesItsAddresses()
+    {
+        QFETCH(bool, bulk);
+        failInsertsNamed(QStringLiteral("Boom"));
+        const QString path =
+            writeFile(QStringLiteral("failed.csv"), "email,phone,first_name\n"
+                                                    "sara@example.com,09121111111,Boom\n"
+                                                    ",09121111111,ByPhone\n"
+                                                    "sara@example.com,,ByEmail\n"
+                                                    "sara@example.com,,Again\n");
+        ImportOptions o;
+        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        const ImportReport r = import(path, o);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.rejected, 1);
+        QCOMPARE(r.created, 2);
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contacts WHERE email = "
+                                                   "'sara@example.com'")),
+                 1);
+    }
+
+    // A contact can take an address (in a merge) while a row with that address
+    // still waits to be written; if that row then fails, the rows after find
+    // the contact that took it.
+    void addressTakenWhileItsRowWaits_data() { bulkOrNot(); }
+    void addressTakenWhileItsRowWaits()
+    {
+        QFETCH(bool, bulk);
+        failInsertsNamed(QStringLiteral("Boom"));
+        QByteArray body = "email,phone,first_name\n"
+                          "reza@example.com,,Reza\n";
+        for (int i = 1; i < 64; ++i) // fills the group: Reza is written
+            body += QStringLiteral("p%1@example.com,,Name%1\n").arg(i).toUtf8();
+        body += ",09122222222,Boom\n"             // waits, and will fail
+                "reza@example.com,09122222222,\n" // Reza takes the phone
+                ",09122222222,Later\n";           // Reza's
+        const QString path = writeFile(QStringLiteral("waits-fails.csv"), body);
+        ImportOptions o;
+        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        const ImportReport r = import(path, o);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.rejected, 1);
+        QCOMPARE(r.created, 64);
+        QCOMPARE(r.updated, 2);
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contacts WHERE phone = "
+                                                   "'+989122222222'")),
+                 1);
     }
 
     // New contacts of an import into an empty workspace go into the table 64 to a
