@@ -703,11 +703,12 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     });
 
     // Into an empty workspace, by the slots the reader gives the rows (see
-    // PreparedRow::emailSlot): the contact that has each address. 0: no contact
-    // has the address (nor another one with its hash), which is all find()
-    // trusts without checking; negative: a row waiting to be inserted (-1 - its
-    // place); kAskTable: the table knows (a row that had it failed). A contact's
-    // id is checked before it is taken. The reader finds each address's first
+    // PreparedRow::emailSlot): the contact a lookup of each address in the table
+    // would find, the lowest id with it. 0: no contact has the address (nor
+    // another one with its hash), which is all find() trusts without checking;
+    // negative: a row waiting to be inserted (-1 - its place); kAskTable: the
+    // table knows (a row that had it failed). A contact's id is checked before
+    // it is taken. The reader finds each address's first
     // row in its own hash table: this thread then looks up only the addresses
     // it has seen before, by index, not each one by hash (half a second of
     // waiting for memory in a million rows).
@@ -1068,9 +1069,9 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         else
             st.bindNull(column);
     };
-    // A waiting row is written: its slots get its contact (the first contact
-    // written with an address is the one a lookup finds), or, if it failed, the
-    // table is asked (a contact may have taken one of its addresses meanwhile).
+    // A waiting row is written: the slots that still wait for it get its
+    // contact, or, if it failed, send lookups to the table (a contact may have
+    // taken one of its addresses meanwhile).
     auto remember = [&](const PreparedRow &prepared, qint64 id, qint64 provisional) {
         if (workspaceHadContacts)
             return;
@@ -1205,7 +1206,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             }
             const qint64 provisional = -1 - qint64(waiting.size());
             for (const qint64 slot : {prepared.emailSlot, prepared.phoneSlot}) {
-                if (slot && (owners[size_t(slot)] == 0 || owners[size_t(slot)] == kAskTable))
+                if (slot && owners[size_t(slot)] == 0)
                     owners[size_t(slot)] = provisional;
             }
             waiting.push_back(&prepared);
@@ -1248,17 +1249,20 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                            tr("Could not update the contact: %1").arg(upsertScore.errorString()));
                 return;
             }
-            // An address the contact took from this row (found by its phone, it
-            // had no email, say) finds it from now on, as it would in the table,
-            // unless another contact has it already (then its slot holds that
-            // one, or a waiting row that will be, or sends find() to the table).
+            // An address the contact took from this row (found by its email, it
+            // had no phone, say) finds it from now on, as it would in the table,
+            // where a lookup gives the lowest id with the address: it comes
+            // before a newer contact with it, or a row waiting to be written.
             if (!workspaceHadContacts) {
                 const std::pair<qint64, bool> taken[] = {
                     {prepared.emailSlot, existing.email == QString::fromUtf8(emailUtf8)},
                     {prepared.phoneSlot, existing.phone == QString::fromUtf8(phoneUtf8)}};
                 for (const auto &[slot, holds] : taken) {
-                    if (slot && holds && owners[size_t(slot)] == 0)
-                        owners[size_t(slot)] = id;
+                    if (!slot || !holds)
+                        continue;
+                    qint64 &owner = owners[size_t(slot)];
+                    if (owner <= 0 || owner > id) // kAskTable too
+                        owner = id;
                 }
             }
         }

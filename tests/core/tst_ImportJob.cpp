@@ -389,6 +389,49 @@ private Q_SLOTS:
                  1);
     }
 
+    // Of two contacts with a phone, a later row finds the one with the lowest id,
+    // as a lookup in the table does, even when that one took the phone from a
+    // row after the other was created with it: the same contacts whether the
+    // import asks the table (a workspace with contacts) or its own memory.
+    void phoneOfTwoContactsFindsTheOlder_data()
+    {
+        QTest::addColumn<bool>("bulk");
+        QTest::addColumn<bool>("seeded");
+        QTest::newRow("row by row") << false << false;
+        QTest::newRow("bulk") << true << false;
+        QTest::newRow("into a workspace with contacts") << false << true;
+    }
+    void phoneOfTwoContactsFindsTheOlder()
+    {
+        QFETCH(bool, bulk);
+        QFETCH(bool, seeded);
+        if (seeded) {
+            Contact other;
+            other.email = QStringLiteral("other@example.com");
+            QVERIFY(ContactRepository(m_ws->db()).create(other));
+        }
+        const QString path =
+            writeFile(QStringLiteral("older.csv"), "email,phone,first_name\n"
+                                                   "yas@example.com,,Yas\n"
+                                                   ",09121111111,Xerxes\n"
+                                                   "yas@example.com,09121111111,\n" // Yas takes it
+                                                   "zal@example.com,09121111111,Zal\n");
+        ImportOptions o;
+        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        const ImportReport r = import(path, o);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        // Zal's phone finds Yas, who has another email: another person.
+        QCOMPARE(r.created, 3);
+        QCOMPARE(r.updated, 1);
+        ContactRepository repo(m_ws->db());
+        const auto zal = repo.findIdByEmail(QStringLiteral("zal@example.com"));
+        QVERIFY(zal);
+        QCOMPARE(repo.find(*zal)->firstName, QStringLiteral("Zal"));
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contacts WHERE "
+                                                   "first_name = 'Xerxes' AND email = ''")),
+                 1);
+    }
+
     // New contacts of an import into an empty workspace go into the table 64 to a
     // statement. Each must still get its own tags, fields and score, and a row
     // that repeats an address still waiting to be written must merge into it.
