@@ -33,6 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const char delimiters[] = {',', ';', '\t', '|'};
         options.delimiter = QLatin1Char(delimiters[control % 4]);
         options.maxFieldSize = (control & 0x80) ? 16 : 4096;
+        options.keepRaw = (control & 0x40) != 0;
         CsvReader reader(&buffer, encoding, options,
                          encoding == detected.encoding ? detected.bomLength : 0);
         CsvReader::Record record;
@@ -46,6 +47,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (row != lastRow + 1)
                 __builtin_trap(); // every record, read or not, gets the next row number
             lastRow = row;
+            // The text asked for afterwards is the text kept; an error has none.
+            const QString text = reader.lastRecordText();
+            if (status == CsvReader::Status::Error ? !text.isEmpty()
+                                                   : options.keepRaw && text != record.raw)
+                __builtin_trap();
         }
     }
     return 0;
