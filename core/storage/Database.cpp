@@ -386,6 +386,21 @@ bool Database::dropRebuildableIndexes(const QStringList &names) const
     return q.exec(QStringLiteral("DROP TRIGGER IF EXISTS contacts_score_row"));
 }
 
+bool Database::ensureIndex(const QString &name) const
+{
+    for (const auto &[indexName, sql] : indexDefinitions()) {
+        if (indexName != name)
+            continue;
+        QSqlQuery q(connection());
+        if (q.exec(sql))
+            return true;
+        qCWarning(lcStorage) << "cannot create index" << name << q.lastError().text();
+        return false;
+    }
+    Q_ASSERT_X(false, "ensureIndex", "not a rebuildable index");
+    return false;
+}
+
 bool Database::ensureIndexes(const std::function<void()> &built) const
 {
     QSqlQuery q(connection());

@@ -58,6 +58,9 @@ public:
     bool dropRebuildableIndexes(const QStringList &names = rebuildableIndexes()) const;
     /// \a built, if given, is called after each index is made (and committed).
     bool ensureIndexes(const std::function<void()> &built = {}) const;
+    /// Makes one of rebuildableIndexes() if it is missing, and nothing else: for
+    /// a bulk write that finds it must look values up in the table after all.
+    bool ensureIndex(const QString &name) const;
     /// The trigger's definition, as migration 12 made it.
     static QString scoreRowTrigger();
 
