@@ -520,7 +520,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     // Into an empty workspace, a large file is written without the contacts'
     // indexes, which are then built once by sorting: much cheaper than a million
     // random inserts into each. Only this import's own contacts can match then,
-    // and it finds them by the ids it keeps in memory.
+    // and it finds them by the ids it keeps in memory (see owners and find()).
     const bool deferIndexes =
         !workspaceHadContacts && !m_options.dryRun && totalBytes > m_options.bulkFromBytes;
     // The log is copied into the file on another thread, without holding up
@@ -1070,8 +1070,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
             st.bindNull(column);
     };
     // A waiting row is written: the slots that still wait for it get its
-    // contact, or, if it failed, send lookups to the table (a contact may have
-    // taken one of its addresses meanwhile).
+    // contact, or, if it failed, send lookups to the table (no contact has its
+    // addresses then, unless one shares a hash: the table tells).
     auto remember = [&](const PreparedRow &prepared, qint64 id, qint64 provisional) {
         if (workspaceHadContacts)
             return;
@@ -1263,15 +1263,11 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                            tr("Could not update the contact: %1").arg(updateContact.errorString()));
                 return;
             }
-            if (existing.score != scoreBefore && !setScore(id, existing.score)) {
-                writeIssue(r, true, QString(),
-                           tr("Could not update the contact: %1").arg(upsertScore.errorString()));
-                return;
-            }
             // An address the contact took from this row (found by its email, it
             // had no phone, say) finds it from now on, as it would in the table,
             // where a lookup gives the lowest id with the address: it comes
             // before a newer contact with it, or a row waiting to be written.
+            // (The table has it now, even if the score below fails.)
             if (!workspaceHadContacts) {
                 const std::pair<qint64, bool> taken[] = {
                     {prepared.emailSlot, existing.email == QString::fromUtf8(emailUtf8)},
@@ -1283,6 +1279,11 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                     if (owner <= 0 || owner > id) // kAskTable too
                         owner = id;
                 }
+            }
+            if (existing.score != scoreBefore && !setScore(id, existing.score)) {
+                writeIssue(r, true, QString(),
+                           tr("Could not update the contact: %1").arg(upsertScore.errorString()));
+                return;
             }
         }
         ++bUpdated;

@@ -474,6 +474,44 @@ private Q_SLOTS:
                  people);
     }
 
+    // A merge that gives a contact an address is in the table even when the
+    // row's score then fails to save: rows after it find the contact by it.
+    void addressTakenBeforeTheScoreFails_data() { phoneOfTwoContactsFindsTheOlder_data(); }
+    void addressTakenBeforeTheScoreFails()
+    {
+        QFETCH(bool, bulk);
+        QFETCH(bool, seeded);
+        if (seeded) {
+            Contact other;
+            other.email = QStringLiteral("other@example.com");
+            QVERIFY(ContactRepository(m_ws->db()).create(other));
+        }
+        QSqlQuery q(m_ws->db().connection());
+        for (const char *when : {"INSERT", "UPDATE"})
+            QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER fail_score_%1 BEFORE %1 ON "
+                                           "contact_scores WHEN NEW.score = 5 "
+                                           "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                                .arg(QLatin1String(when))),
+                     qPrintable(q.lastError().text()));
+        const QString path = writeFile(QStringLiteral("score-fails.csv"),
+                                       "email,phone,first_name,lead score\n"
+                                       ",09121111111,Ann,\n"
+                                       "ann@example.com,09121111111,,5\n" // score refused
+                                       "ann@example.com,,Ann B,\n");
+        ImportOptions o;
+        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        o.policy = ImportOptions::Policy::Overwrite;
+        const ImportReport r = import(path, o);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.created, 1);
+        QCOMPARE(r.rejected, 1);
+        QCOMPARE(r.updated, 1);
+        QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contacts WHERE email = "
+                                                   "'ann@example.com' AND phone = '+989121111111' "
+                                                   "AND first_name = 'Ann B'")),
+                 1);
+    }
+
     // New contacts of an import into an empty workspace go into the table 64 to a
     // statement. Each must still get its own tags, fields and score, and a row
     // that repeats an address still waiting to be written must merge into it.
