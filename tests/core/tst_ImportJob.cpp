@@ -92,6 +92,30 @@ class tst_ImportJob : public QObject
         QTest::newRow("bulk") << true;
     }
 
+    // The same, and a third: into a workspace that has a contact already, where
+    // every lookup asks the table (the behaviour the other two must match).
+    static void threePaths()
+    {
+        QTest::addColumn<bool>("bulk");
+        QTest::addColumn<bool>("seeded");
+        QTest::newRow("row by row") << false << false;
+        QTest::newRow("bulk") << true << false;
+        QTest::newRow("into a workspace with contacts") << false << true;
+    }
+    // Options that make an import of any size row by row, or bulk.
+    static ImportOptions optionsFor(bool bulk)
+    {
+        ImportOptions o;
+        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        return o;
+    }
+    void seedAContact()
+    {
+        Contact other;
+        other.email = QStringLiteral("other@example.com");
+        QVERIFY(ContactRepository(m_ws->db()).create(other));
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -249,10 +273,9 @@ private Q_SLOTS:
         QFETCH(int, updated);
         QFETCH(int, skipped);
         QFETCH(QString, aliLastName);
-        ImportOptions o;
+        ImportOptions o = optionsFor(bulk);
         o.policy = ImportOptions::Policy(policy);
         o.batchSize = batch;
-        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
         const ImportReport r = import(fixture(QStringLiteral("duplicates.csv")), o);
         QCOMPARE(r.created, 3);
         QCOMPARE(r.updated, updated);
@@ -287,8 +310,7 @@ private Q_SLOTS:
         for (int i = 0; i < 70; ++i) // rows after it, new ones that take the reused rows
             body += QStringLiteral("q%1@example.com,Other%1,o\n").arg(i).toUtf8();
         const QString path = writeFile(QStringLiteral("waits.csv"), body);
-        ImportOptions o;
-        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        ImportOptions o = optionsFor(bulk);
         const ImportReport r = import(path, o);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QCOMPARE(r.created, 64 + 1 + 70);
@@ -319,8 +341,7 @@ private Q_SLOTS:
                                                    ",09122222222,Reza\n"
                                                    "reza@example.com,09122222222,\n"
                                                    ",09122222222,\n");
-        ImportOptions o;
-        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        ImportOptions o = optionsFor(bulk);
         const ImportReport r = import(path, o);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QCOMPARE(r.created, 2);
@@ -349,8 +370,7 @@ private Q_SLOTS:
                                                     ",09121111111,ByPhone\n"
                                                     "sara@example.com,,ByEmail\n"
                                                     "sara@example.com,,Again\n");
-        ImportOptions o;
-        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        ImportOptions o = optionsFor(bulk);
         const ImportReport r = import(path, o);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QCOMPARE(r.rejected, 1);
@@ -377,8 +397,7 @@ private Q_SLOTS:
                 "reza@example.com,09122222222,\n" // Reza takes the phone
                 ",09122222222,Later\n";           // Reza's
         const QString path = writeFile(QStringLiteral("waits-fails.csv"), body);
-        ImportOptions o;
-        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        ImportOptions o = optionsFor(bulk);
         const ImportReport r = import(path, o);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QCOMPARE(r.rejected, 1);
@@ -393,31 +412,20 @@ private Q_SLOTS:
     // as a lookup in the table does, even when that one took the phone from a
     // row after the other was created with it: the same contacts whether the
     // import asks the table (a workspace with contacts) or its own memory.
-    void phoneOfTwoContactsFindsTheOlder_data()
-    {
-        QTest::addColumn<bool>("bulk");
-        QTest::addColumn<bool>("seeded");
-        QTest::newRow("row by row") << false << false;
-        QTest::newRow("bulk") << true << false;
-        QTest::newRow("into a workspace with contacts") << false << true;
-    }
+    void phoneOfTwoContactsFindsTheOlder_data() { threePaths(); }
     void phoneOfTwoContactsFindsTheOlder()
     {
         QFETCH(bool, bulk);
         QFETCH(bool, seeded);
-        if (seeded) {
-            Contact other;
-            other.email = QStringLiteral("other@example.com");
-            QVERIFY(ContactRepository(m_ws->db()).create(other));
-        }
+        if (seeded)
+            seedAContact();
         const QString path =
             writeFile(QStringLiteral("older.csv"), "email,phone,first_name\n"
                                                    "yas@example.com,,Yas\n"
                                                    ",09121111111,Xerxes\n"
                                                    "yas@example.com,09121111111,\n" // Yas takes it
                                                    "zal@example.com,09121111111,Zal\n");
-        ImportOptions o;
-        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        ImportOptions o = optionsFor(bulk);
         const ImportReport r = import(path, o);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         // Zal's phone finds Yas, who has another email: another person.
@@ -436,16 +444,13 @@ private Q_SLOTS:
     // that phone ask the table, which has no one with it (a bulk import builds
     // the phone index for them after a few asks). Each old phone makes one new
     // contact, found again by the row after it.
-    void overwrittenPhonesAskTheTable_data() { phoneOfTwoContactsFindsTheOlder_data(); }
+    void overwrittenPhonesAskTheTable_data() { threePaths(); }
     void overwrittenPhonesAskTheTable()
     {
         QFETCH(bool, bulk);
         QFETCH(bool, seeded);
-        if (seeded) {
-            Contact other;
-            other.email = QStringLiteral("other@example.com");
-            QVERIFY(ContactRepository(m_ws->db()).create(other));
-        }
+        if (seeded)
+            seedAContact();
         constexpr int people = 20;
         QByteArray body = "email,phone,first_name\n";
         for (int i = 0; i < people; ++i) {
@@ -458,8 +463,7 @@ private Q_SLOTS:
                         .toUtf8();
         }
         const QString path = writeFile(QStringLiteral("overwritten.csv"), body);
-        ImportOptions o;
-        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        ImportOptions o = optionsFor(bulk);
         o.policy = ImportOptions::Policy::Overwrite;
         const ImportReport r = import(path, o);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
@@ -476,16 +480,13 @@ private Q_SLOTS:
 
     // A merge that gives a contact an address is in the table even when the
     // row's score then fails to save: rows after it find the contact by it.
-    void addressTakenBeforeTheScoreFails_data() { phoneOfTwoContactsFindsTheOlder_data(); }
+    void addressTakenBeforeTheScoreFails_data() { threePaths(); }
     void addressTakenBeforeTheScoreFails()
     {
         QFETCH(bool, bulk);
         QFETCH(bool, seeded);
-        if (seeded) {
-            Contact other;
-            other.email = QStringLiteral("other@example.com");
-            QVERIFY(ContactRepository(m_ws->db()).create(other));
-        }
+        if (seeded)
+            seedAContact();
         QSqlQuery q(m_ws->db().connection());
         for (const char *when : {"INSERT", "UPDATE"})
             QVERIFY2(q.exec(QStringLiteral("CREATE TRIGGER fail_score_%1 BEFORE %1 ON "
@@ -498,8 +499,7 @@ private Q_SLOTS:
                                        ",09121111111,Ann,\n"
                                        "ann@example.com,09121111111,,5\n" // score refused
                                        "ann@example.com,,Ann B,\n");
-        ImportOptions o;
-        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        ImportOptions o = optionsFor(bulk);
         o.policy = ImportOptions::Policy::Overwrite;
         const ImportReport r = import(path, o);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
@@ -528,8 +528,7 @@ private Q_SLOTS:
         }
         body += "p149@example.com,,Last,late,\n"; // repeats a row of the short last group
         const QString path = writeFile(QStringLiteral("grouped.csv"), body);
-        ImportOptions o;
-        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        ImportOptions o = optionsFor(bulk);
         o.batchSize = 100; // a batch boundary inside a group
         const ImportReport r = import(path, o);
         QCOMPARE(r.created, rows);
@@ -633,8 +632,7 @@ private Q_SLOTS:
             writeFile(QStringLiteral("scores.csv"), "email,first_name,lead score\n" + body);
         };
         write("a@example.com,Ali,35\nb@example.com,Beata,\na@example.com,Ali,36\n");
-        ImportOptions o;
-        o.bulkFromBytes = bulk ? 0 : std::numeric_limits<qint64>::max();
+        ImportOptions o = optionsFor(bulk);
         const ImportReport first = import(path, o);
         QCOMPARE(first.created, 2);
         QCOMPARE(first.updated, 1); // the same file's second Ali: "fill" keeps 35
