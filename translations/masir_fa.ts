@@ -1036,6 +1036,100 @@ Options:
         <source>One of the contacts no longer exists.</source>
         <translation>یکی از مخاطبان دیگر وجود ندارد.</translation>
     </message>
+    <message>
+        <source>There is no field &quot;%1&quot; to set.</source>
+        <translation>فیلدی به نام «%1» برای تنظیم وجود ندارد.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ContactTags</name>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>برچسب نام می‌خواهد.</translation>
+    </message>
+    <message>
+        <source>The tag &quot;%1&quot; could not be saved.</source>
+        <translation>برچسب «%1» ذخیره نشد.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ContactTimeline</name>
+    <message>
+        <source>Contact created</source>
+        <translation>مخاطب ایجاد شد</translation>
+    </message>
+    <message>
+        <source>Contact created (%1)</source>
+        <translation>مخاطب ایجاد شد (%1)</translation>
+    </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation>درون‌بری‌شده از %1</translation>
+    </message>
+    <message>
+        <source>Contact edited</source>
+        <translation>مخاطب ویرایش شد</translation>
+    </message>
+    <message>
+        <source>Contact edited: %1</source>
+        <translation>مخاطب ویرایش شد: %1</translation>
+    </message>
+    <message>
+        <source>Merged with %1</source>
+        <translation>با %1 ادغام شد</translation>
+    </message>
+    <message>
+        <source>Tag added: %1</source>
+        <translation>برچسب افزوده شد: %1</translation>
+    </message>
+    <message>
+        <source>Tag removed: %1</source>
+        <translation>برچسب برداشته شد: %1</translation>
+    </message>
+    <message>
+        <source>%1 consent: %2</source>
+        <translation>رضایت %1: %2</translation>
+    </message>
+    <message>
+        <source>Stage changed to %1</source>
+        <translation>مرحله به %1 تغییر کرد</translation>
+    </message>
+    <message>
+        <source>Score %1 → %2</source>
+        <translation>امتیاز %1 ← %2</translation>
+    </message>
+    <message>
+        <source>Email sent: %1</source>
+        <translation>ایمیل فرستاده شد: %1</translation>
+    </message>
+    <message>
+        <source>Opened email: %1</source>
+        <translation>ایمیل را باز کرد: %1</translation>
+    </message>
+    <message>
+        <source>Clicked a link in: %1</source>
+        <translation>روی پیوندی کلیک کرد در: %1</translation>
+    </message>
+    <message>
+        <source>SMS sent</source>
+        <translation>پیامک فرستاده شد</translation>
+    </message>
+    <message>
+        <source>Submitted form: %1</source>
+        <translation>فرم را فرستاد: %1</translation>
+    </message>
+    <message>
+        <source>Viewed page: %1</source>
+        <translation>صفحه را دید: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>یادداشت: %1</translation>
+    </message>
+    <message>
+        <source>Purchase: %1 %2</source>
+        <translation>خرید: %1 %2</translation>
+    </message>
 </context>
 <context>
     <name>masir::ContactVocabulary</name>
@@ -1355,85 +1449,6 @@ Options:
     </message>
 </context>
 <context>
-    <name>masir::EventStore</name>
-    <message>
-        <source>Contact created</source>
-        <translation>مخاطب ایجاد شد</translation>
-    </message>
-    <message>
-        <source>Contact created (%1)</source>
-        <translation>مخاطب ایجاد شد (%1)</translation>
-    </message>
-    <message>
-        <source>Contact edited</source>
-        <translation>مخاطب ویرایش شد</translation>
-    </message>
-    <message>
-        <source>Contact edited: %1</source>
-        <translation>مخاطب ویرایش شد: %1</translation>
-    </message>
-    <message>
-        <source>Merged with %1</source>
-        <translation>با %1 ادغام شد</translation>
-    </message>
-    <message>
-        <source>Tag added: %1</source>
-        <translation>برچسب افزوده شد: %1</translation>
-    </message>
-    <message>
-        <source>Tag removed: %1</source>
-        <translation>برچسب برداشته شد: %1</translation>
-    </message>
-    <message>
-        <source>%1 consent: %2</source>
-        <translation>رضایت %1: %2</translation>
-    </message>
-    <message>
-        <source>Stage changed to %1</source>
-        <translation>مرحله به %1 تغییر کرد</translation>
-    </message>
-    <message>
-        <source>Email sent: %1</source>
-        <translation>ایمیل فرستاده شد: %1</translation>
-    </message>
-    <message>
-        <source>Opened email: %1</source>
-        <translation>ایمیل را باز کرد: %1</translation>
-    </message>
-    <message>
-        <source>Clicked a link in: %1</source>
-        <translation>روی پیوندی کلیک کرد در: %1</translation>
-    </message>
-    <message>
-        <source>SMS sent</source>
-        <translation>پیامک فرستاده شد</translation>
-    </message>
-    <message>
-        <source>Submitted form: %1</source>
-        <translation>فرم را فرستاد: %1</translation>
-    </message>
-    <message>
-        <source>Viewed page: %1</source>
-        <translation>صفحه را دید: %1</translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>یادداشت: %1</translation>
-    </message>
-    <message>
-        <source>Purchase: %1 %2</source>
-        <translation>خرید: %1 %2</translation>
-    </message>
-    <message>
-        <source>Imported from %1</source>
-        <translation>درون‌بری‌شده از %1</translation>
-    </message>
-    <message>
-        <source>Score %1 → %2</source>
-        <translation>امتیاز %1 ← %2</translation>
-    </message>
-</context>
-<context>
     <name>masir::ImportHistory</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1707,6 +1722,10 @@ Options:
     <message>
         <source>skipped: the other journey is not running</source>
         <translation>رد شد: سفر دیگر در حال اجرا نیست</translation>
+    </message>
+    <message>
+        <source>Journey %1 no longer exists.</source>
+        <translation>سفر %1 دیگر وجود ندارد.</translation>
     </message>
 </context>
 <context>
@@ -2539,6 +2558,40 @@ Options:
     <message>
         <source>remove</source>
         <translation>برداشتن</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n دقیقه</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n ساعت</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n روز</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1–%2 on chosen days</source>
+        <translation>%1 تا %2 در روزهای برگزیده</translation>
+    </message>
+    <message>
+        <source>%1, at most %2 h</source>
+        <translation>%1، حداکثر %2 ساعت</translation>
+    </message>
+    <message>
+        <source>if the message was %1</source>
+        <translation>اگر پیام %1 شد</translation>
+    </message>
+    <message>
+        <source>if they match the rule</source>
+        <translation>اگر با قاعده جور باشند</translation>
     </message>
 </context>
 <context>
@@ -4767,40 +4820,6 @@ Options:
     <message>
         <source>Save the changes to this journey?</source>
         <translation>تغییرات این سفر ذخیره شود؟</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n دقیقه</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n ساعت</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n روز</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1, at most %2 h</source>
-        <translation>%1، حداکثر %2 ساعت</translation>
-    </message>
-    <message>
-        <source>%1–%2 on chosen days</source>
-        <translation>%1 تا %2 در روزهای برگزیده</translation>
-    </message>
-    <message>
-        <source>if the message was %1</source>
-        <translation>اگر پیام %1 شد</translation>
-    </message>
-    <message>
-        <source>if they match the rule</source>
-        <translation>اگر با قاعده جور باشند</translation>
     </message>
     <message>
         <source>%1 here · %2 passed</source>

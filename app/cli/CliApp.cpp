@@ -1,5 +1,6 @@
 #include "CliApp.h"
 
+#include "common/Clock.h"
 #include "contacts/ContactRepository.h"
 #include "demo/DemoWorkspace.h"
 #include "exporting/ContactExporter.h"
@@ -11,7 +12,6 @@
 #include "journeys/JourneySimulator.h"
 #include "journeys/JourneyTemplates.h"
 #include "journeys/NodeTypes.h"
-#include "scheduler/Clock.h"
 #include "scheduler/Worker.h"
 #include "scoring/LeadScoring.h"
 #include "segments/SegmentRepository.h"
@@ -834,7 +834,7 @@ int CliApp::journey(Database &db, const QStringList &args)
             if (!s)
                 return fail(tr("There is no segment called \"%1\".")
                                 .arg(parser.value(QStringLiteral("segment"))));
-            query.segmentId = s->id;
+            query.filter = SegmentRepository(db).contactFilter(s->id);
         }
         QList<qint64> ids;
         ContactRepository contacts(db);
@@ -908,7 +908,7 @@ int CliApp::journey(Database &db, const QStringList &args)
                 return fail(tr("There is no segment called \"%1\".")
                                 .arg(parser.value(QStringLiteral("segment"))));
             ContactQuery query;
-            query.segmentId = seg->id;
+            query.filter = SegmentRepository(db).contactFilter(seg->id);
             PageRequest page;
             page.limit = std::max(1, parser.value(QStringLiteral("sample")).toInt());
             for (const ContactListRow &r : ContactRepository(db).page(query, page))

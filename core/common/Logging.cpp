@@ -1,5 +1,17 @@
 #include "common/Logging.h"
 
 Q_LOGGING_CATEGORY(lcStorage, "masir.storage", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSettings, "masir.settings", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcEvents, "masir.events", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcContacts, "masir.contacts", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCrm, "masir.crm", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcImport, "masir.import", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcExport, "masir.export", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSegments, "masir.segments", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcScoring, "masir.scoring", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcJourneys, "masir.journeys", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSend, "masir.send", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcScheduler, "masir.scheduler", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcDemo, "masir.demo", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcUi, "masir.ui", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcCli, "masir.cli", QtInfoMsg)

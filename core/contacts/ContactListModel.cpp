@@ -171,7 +171,7 @@ QVariant ContactListModel::data(const QModelIndex &index, int role) const
     case EmailColumn:
         return r->email;
     case PhoneColumn:
-        return role == Qt::ToolTipRole ? r->phone : Formatter::phone(r->phone);
+        return role == Qt::ToolTipRole ? r->phone : PhoneNumbers::display(r->phone);
     case CompanyColumn:
         return r->company;
     case CityColumn:
@@ -232,17 +232,18 @@ void ContactListModel::setSearch(const QString &text)
     refresh();
 }
 
-void ContactListModel::setSegment(qint64 segmentId)
+bool ContactListModel::setFilter(const ContactFilter &filter)
 {
-    if (segmentId == m_query.segmentId)
-        return;
-    m_query.segmentId = segmentId;
+    if (filter == m_query.filter)
+        return false;
+    m_query.filter = filter;
     refresh();
+    return true;
 }
 
 bool ContactListModel::isFiltered() const
 {
-    return !m_query.search.trimmed().isEmpty() || m_query.segmentId != 0;
+    return !m_query.search.trimmed().isEmpty() || !m_query.filter.isEmpty();
 }
 
 void ContactListModel::refresh()

@@ -67,9 +67,10 @@ public:
     /// Starts a search in the background; searchFinished() tells when it is done.
     void setSearch(const QString &text);
     QString search() const { return m_query.search; }
-    /// Shows only the members of a segment or list (0: everyone), in the background.
-    void setSegment(qint64 segmentId);
-    qint64 segment() const { return m_query.segmentId; }
+    /// Shows only the contacts \a filter selects (a segment or list; empty:
+    /// everyone), in the background. False when it is the filter already shown.
+    bool setFilter(const ContactFilter &filter);
+    const ContactFilter &filter() const { return m_query.filter; }
     /// Whether a search or a segment narrows the list.
     bool isFiltered() const;
     bool isSearching() const { return m_searching; }

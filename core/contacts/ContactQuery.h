@@ -6,6 +6,20 @@
 
 namespace masir {
 
+/// A condition on contacts, already compiled to SQL: the WHERE clause (without
+/// the keyword) over the columns of contacts and contact_scores, and its binds.
+/// A segment compiles to one (SegmentRepository::contactFilter()); \a key names
+/// where it came from, so that the same filter compiled twice compares equal.
+struct ContactFilter
+{
+    QString key;   ///< "segment:12"; empty: everyone
+    QString where; ///< empty: everyone
+    QVariantList binds;
+
+    bool isEmpty() const { return where.isEmpty(); }
+    bool operator==(const ContactFilter &) const = default;
+};
+
 /// Which contacts a list shows and in what order. Only indexed orders are offered,
 /// so every page is an index range scan whatever the size of the workspace.
 struct ContactQuery
@@ -19,7 +33,7 @@ struct ContactQuery
     };
 
     QString search;       ///< free text: every word must match name, company, email or phone
-    qint64 segmentId = 0; ///< only the members of this segment or list (0: everyone)
+    ContactFilter filter; ///< only the contacts it selects (a segment or list)
     SortKey sortKey = SortKey::Created;
     bool descending = false;
 

@@ -1,17 +1,17 @@
 #include "contacts/ContactRepository.h"
 
-#include "segments/SegmentRepository.h"
-
 #include "common/Logging.h"
+#include "common/TextNormalizer.h"
 #include "contacts/ContactColumns.h"
+#include "contacts/ContactTags.h"
 #include "contacts/CustomFields.h"
 #include "contacts/EmailAddress.h"
 #include "contacts/PhoneNumbers.h"
-#include "contacts/TextNormalizer.h"
-#include "scoring/ScoreHistory.h"
+#include "contacts/StageChanges.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
+#include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
 #include "storage/Transaction.h"
 
@@ -47,17 +47,12 @@ QString sortColumn(ContactQuery::SortKey key)
 }
 
 // WHERE clause (without the keyword) for the query's search words and segment.
-QString searchClause(const Database &database, const ContactQuery &query, QVariantList &binds)
+QString searchClause(const ContactQuery &query, QVariantList &binds)
 {
     QStringList parts;
-    if (query.segmentId) {
-        const CompiledSegment segment = SegmentRepository(database).filter(query.segmentId);
-        if (segment.ok()) {
-            parts << segment.where;
-            binds << segment.binds;
-        } else {
-            parts << QStringLiteral("0 = 1"); // a segment that cannot be read shows nobody
-        }
+    if (!query.filter.isEmpty()) {
+        parts << QLatin1Char('(') + query.filter.where + QLatin1Char(')');
+        binds << query.filter.binds;
     }
     const QStringList words =
         TextNormalizer::forSearch(query.search).split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -274,17 +269,23 @@ QList<FieldError> ContactRepository::validate(Contact &c) const
 bool ContactRepository::writeContact(Contact &c, bool insert)
 {
     QSqlQuery q(db());
-    q.prepare(insert ? ContactColumns::insertSql() : ContactColumns::updateSql());
+    q.prepare(insert ? ContactColumns::insertSql() + QStringLiteral(" RETURNING id")
+                     : ContactColumns::updateSql());
     const QVariantList values =
         insert ? ContactColumns::values(c) : ContactColumns::updateValues(c);
     for (const QVariant &v : values)
         q.addBindValue(v);
     if (!insert)
         q.addBindValue(c.id);
-    if (!q.exec())
-        return fail(tr("The contact could not be saved: %1").arg(q.lastError().text()));
-    if (insert)
-        c.id = q.lastInsertId().toLongLong();
+    QString error;
+    if (insert) {
+        const auto id = Sql::insertedId(lcContacts(), q, &error);
+        if (!id)
+            return fail(tr("The contact could not be saved: %1").arg(error));
+        c.id = *id;
+    } else if (!Sql::exec(lcContacts(), q, &error)) {
+        return fail(tr("The contact could not be saved: %1").arg(error));
+    }
     // A new contact's score row is made by a trigger, except while a bulk import
     // has it away: the upsert covers both.
     if (insert) {
@@ -315,42 +316,31 @@ bool ContactRepository::writeTags(qint64 id, const QStringList &tags, const QDat
     while (q.next())
         current.insert(q.value(2).toString(), {q.value(0).toLongLong(), q.value(1).toString()});
 
-    EventStore events(db());
+    q.finish();
+    ContactTags writer(db());
+    const qint64 at = now.toMSecsSinceEpoch();
     QSet<QString> wanted;
     for (const QString &name : tags) {
-        const QString key = TextNormalizer::forSearch(name);
+        const QString key = ContactTags::key(name);
         wanted.insert(key);
         if (current.contains(key))
             continue;
-        q.prepare(QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES (?, ?, ?) "
-                                 "ON CONFLICT (name_key) DO NOTHING"));
-        q.addBindValue(name);
-        q.addBindValue(key);
-        q.addBindValue(now.toMSecsSinceEpoch());
-        if (!q.exec())
-            return fail(q.lastError().text());
-        q.prepare(QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id, added_at) "
-                                 "SELECT ?, id, ? FROM tags WHERE name_key = ?"));
-        q.addBindValue(id);
-        q.addBindValue(now.toMSecsSinceEpoch());
-        q.addBindValue(key);
-        if (!q.exec())
-            return fail(q.lastError().text());
-        if (recordEvents &&
-            !events.append(id, EventType::TagAdded, now, {{QStringLiteral("tag"), name}}))
-            return fail(events.errorString());
+        bool ok = false;
+        if (recordEvents) {
+            ok = writer.addRecorded(id, name, at);
+        } else if (const qint64 tagId = writer.ensure(name, at)) {
+            ok = writer.add(id, tagId, at).has_value();
+        }
+        if (!ok)
+            return fail(writer.errorString());
     }
     for (auto it = current.cbegin(); it != current.cend(); ++it) {
         if (wanted.contains(it.key()))
             continue;
-        q.prepare(QStringLiteral("DELETE FROM contact_tags WHERE contact_id = ? AND tag_id = ?"));
-        q.addBindValue(id);
-        q.addBindValue(it.value().first);
-        if (!q.exec())
-            return fail(q.lastError().text());
-        if (recordEvents && !events.append(id, EventType::TagRemoved, now,
-                                           {{QStringLiteral("tag"), it.value().second}}))
-            return fail(events.errorString());
+        const bool ok = recordEvents ? writer.removeRecorded(id, it.value().second, at)
+                                     : writer.remove(id, it.value().first).has_value();
+        if (!ok)
+            return fail(writer.errorString());
     }
     return true;
 }
@@ -388,7 +378,7 @@ bool ContactRepository::create(Contact &contact)
     if (!contact.createdAt.isValid())
         contact.createdAt = now;
     contact.updatedAt = now;
-    Transaction tx(db());
+    Transaction tx(db(), Transaction::Mode::Write);
     if (!tx.isActive())
         return fail(tx.errorString());
     if (!writeContact(contact, true) || !writeTags(contact.id, contact.tags, now, false) ||
@@ -455,7 +445,7 @@ bool ContactRepository::update(const Contact &input)
     note("status", contact.status != old->status);
     note("custom", contact.custom != old->custom);
 
-    Transaction tx(db());
+    Transaction tx(db(), Transaction::Mode::Write);
     if (!tx.isActive())
         return fail(tx.errorString());
     if (!writeContact(contact, false) || !writeTags(contact.id, contact.tags, now, true) ||
@@ -466,10 +456,9 @@ bool ContactRepository::update(const Contact &input)
     if (!changed.isEmpty())
         ok = events.append(contact.id, EventType::ContactUpdated, now,
                            {{QStringLiteral("fields"), changed}});
-    if (ok && contact.stage != old->stage)
-        ok = events.append(
-            contact.id, EventType::StageChanged, now,
-            {{QStringLiteral("from"), old->stage}, {QStringLiteral("to"), contact.stage}});
+    StageChanges stages(db());
+    if (ok && !stages.change(contact.id, old->stage, contact.stage, now.toMSecsSinceEpoch()))
+        return fail(stages.errorString());
     const std::pair<const char *, std::pair<const Consent *, const Consent *>> consents[] = {
         {"email", {&contact.emailConsent, &old->emailConsent}},
         {"sms", {&contact.smsConsent, &old->smsConsent}}};
@@ -491,7 +480,7 @@ bool ContactRepository::update(const Contact &input)
 bool ContactRepository::remove(const QList<qint64> &ids)
 {
     m_errors.clear();
-    Transaction tx(db());
+    Transaction tx(db(), Transaction::Mode::Write);
     if (!tx.isActive())
         return fail(tx.errorString());
     QSqlQuery q(db());
@@ -506,6 +495,57 @@ bool ContactRepository::remove(const QList<qint64> &ids)
     }
     if (!tx.commit())
         return fail(tx.errorString());
+    return true;
+}
+
+namespace {
+// The standard fields a journey or a script may set, one at a time.
+const QStringList &settableColumns()
+{
+    static const QStringList columns = {QStringLiteral("first_name"), QStringLiteral("last_name"),
+                                        QStringLiteral("company"),    QStringLiteral("city"),
+                                        QStringLiteral("country"),    QStringLiteral("language"),
+                                        QStringLiteral("source"),     QStringLiteral("owner")};
+    return columns;
+}
+} // namespace
+
+bool ContactRepository::isSettableField(const QString &field)
+{
+    return settableColumns().contains(field) ||
+           (field.startsWith(QLatin1String("custom.")) && field.size() > 7);
+}
+
+bool ContactRepository::setField(qint64 id, const QString &field, const QString &value, qint64 atMs,
+                                 const QJsonObject &extra)
+{
+    m_errors.clear();
+    QSqlQuery q(db());
+    QString error;
+    bool ok = false;
+    if (settableColumns().contains(field)) {
+        // the column's name comes from the list above, never from the caller
+        ok = Sql::exec(
+            lcContacts(), q,
+            QStringLiteral("UPDATE contacts SET %1 = ?, updated_at = ? WHERE id = ?").arg(field),
+            {SqlValues::text(value), atMs, id}, &error);
+    } else if (isSettableField(field)) {
+        ok = Sql::exec(lcContacts(), q,
+                       QStringLiteral("INSERT INTO contact_values (contact_id, field_id, value) "
+                                      "SELECT ?, id, ? FROM fields WHERE key = ? ON CONFLICT "
+                                      "(contact_id, field_id) DO UPDATE SET value = "
+                                      "excluded.value"),
+                       {id, SqlValues::text(value), field.mid(7)}, &error);
+    } else {
+        return fail(tr("There is no field \"%1\" to set.").arg(field), field);
+    }
+    if (!ok)
+        return fail(tr("The contact could not be saved: %1").arg(error), field);
+    QJsonObject payload = extra;
+    payload.insert(QStringLiteral("fields"), QJsonArray{field});
+    EventStore events(db());
+    if (!events.append(id, EventType::ContactUpdated, atMs, payload))
+        return fail(events.errorString());
     return true;
 }
 
@@ -552,7 +592,7 @@ ContactSnapshot ContactRepository::snapshot(const QList<qint64> &ids) const
 bool ContactRepository::restore(const ContactSnapshot &snapshot)
 {
     m_errors.clear();
-    Transaction tx(db());
+    Transaction tx(db(), Transaction::Mode::Write);
     if (!tx.isActive())
         return fail(tx.errorString());
     QSqlQuery q(db());
@@ -560,11 +600,19 @@ bool ContactRepository::restore(const ContactSnapshot &snapshot)
         if (t.rows.isEmpty())
             continue;
         // A restored contact's score row was made by its insert, at 0: replaced here.
-        q.prepare(QStringLiteral("%1 INTO %2 (%3) VALUES (%4)")
-                      .arg(t.name == QLatin1String("contact_scores") ? QStringLiteral("REPLACE")
-                                                                     : QStringLiteral("INSERT"),
-                           t.name, t.columns.join(QLatin1Char(',')),
-                           placeholders(t.columns.size())));
+        QString onConflict;
+        if (t.name == QLatin1String("contact_scores")) {
+            QStringList set;
+            for (const QString &c : t.columns) {
+                if (c != QLatin1String("contact_id"))
+                    set << QStringLiteral("%1 = excluded.%1").arg(c);
+            }
+            onConflict = QStringLiteral(" ON CONFLICT (contact_id) DO UPDATE SET ") +
+                         set.join(QStringLiteral(", "));
+        }
+        q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
+                      .arg(t.name, t.columns.join(QLatin1Char(',')), placeholders(t.columns.size()),
+                           onConflict));
         for (const QVariantList &row : t.rows) {
             for (const QVariant &v : row)
                 q.addBindValue(v);
@@ -627,7 +675,7 @@ bool ContactRepository::merge(qint64 keepId, qint64 otherId)
     keep->createdAt = std::min(keep->createdAt, other->createdAt);
     keep->updatedAt = QDateTime::currentDateTimeUtc();
 
-    Transaction tx(db());
+    Transaction tx(db(), Transaction::Mode::Write);
     if (!tx.isActive())
         return fail(tx.errorString());
     QSqlQuery q(db());
@@ -730,7 +778,7 @@ QList<qint64> ContactRepository::findIdsByPhone(const QString &e164) const
 qint64 ContactRepository::count(const ContactQuery &query) const
 {
     QVariantList binds;
-    const QString where = searchClause(m_db, query, binds);
+    const QString where = searchClause(query, binds);
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT count(*) FROM contacts") +
               (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where));
@@ -759,7 +807,7 @@ QList<ContactListRow> ContactRepository::page(const ContactQuery &query,
 
     QVariantList binds;
     QStringList where;
-    const QString search = searchClause(m_db, query, binds);
+    const QString search = searchClause(query, binds);
     if (!search.isEmpty())
         where << search;
     if (request.from == From::After || request.from == From::Before) {
@@ -815,37 +863,6 @@ QList<ContactListRow> ContactRepository::page(const ContactQuery &query,
     if (reversed)
         std::reverse(rows.begin(), rows.end());
     return rows;
-}
-
-QList<Event> ContactRepository::timeline(qint64 id, int limit) const
-{
-    QList<Event> events = EventStore(db()).timeline(id, limit);
-    // Score changes have a table of their own; the timeline shows them in place.
-    const QList<Event> scores = ScoreHistory(db()).timeline(id, limit);
-    if (!scores.isEmpty()) {
-        QList<Event> merged;
-        merged.reserve(events.size() + scores.size());
-        std::merge(events.cbegin(), events.cend(), scores.cbegin(), scores.cend(),
-                   std::back_inserter(merged), [](const Event &a, const Event &b) {
-                       return a.occurredAt > b.occurredAt; // newest first
-                   });
-        events = merged.mid(0, limit);
-    }
-    // A contact an import created has no event row for that (a million-row import
-    // would double its writes); its entry comes from the import record.
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT c.created_at, i.file_name FROM contacts c "
-                             "JOIN imports i ON i.id = c.import_id WHERE c.id = ?"));
-    q.addBindValue(id);
-    if (q.exec() && q.next() && events.size() < limit) {
-        Event imported;
-        imported.contactId = id;
-        imported.type = EventType::ContactImported;
-        imported.occurredAt = fromMs(q.value(0));
-        imported.payload.insert(QStringLiteral("file"), q.value(1).toString());
-        events << imported; // the oldest entry
-    }
-    return events;
 }
 
 } // namespace masir

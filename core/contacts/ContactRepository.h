@@ -63,6 +63,14 @@ public:
     /// timelines, then deletes \a otherId.
     bool merge(qint64 keepId, qint64 otherId);
 
+    /// Whether setField() can set \a field: a standard text field a journey may
+    /// change, or "custom.<key>".
+    static bool isSettableField(const QString &field);
+    /// Sets one field of a contact and records contact_updated (with \a extra
+    /// in its payload), inside the caller's transaction.
+    bool setField(qint64 id, const QString &field, const QString &value, qint64 atMs,
+                  const QJsonObject &extra = {});
+
     ContactSnapshot snapshot(const QList<qint64> &ids) const;
     bool restore(const ContactSnapshot &snapshot);
 
@@ -72,7 +80,6 @@ public:
 
     qint64 count(const ContactQuery &query = {}) const;
     QList<ContactListRow> page(const ContactQuery &query, const PageRequest &request) const;
-    QList<Event> timeline(qint64 id, int limit = 200) const;
 
     QList<FieldError> errors() const { return m_errors; }
     QString errorString() const;

@@ -1,7 +1,9 @@
 #include "contacts/CustomFields.h"
 
-#include "contacts/TextNormalizer.h"
+#include "common/Logging.h"
+#include "common/TextNormalizer.h"
 #include "storage/Database.h"
+#include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
 
 #include <QDateTime>
@@ -167,19 +169,21 @@ bool CustomFieldRepository::add(FieldDefinition &definition)
     }
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("INSERT INTO fields (key, label, type, choices, created_at) "
-                             "VALUES (?, ?, ?, ?, ?)"));
+                             "VALUES (?, ?, ?, ?, ?) RETURNING id"));
     q.addBindValue(definition.key);
     q.addBindValue(definition.label.trimmed());
     q.addBindValue(typeKey(definition.type));
     q.addBindValue(SqlValues::text(definition.choices.join(QLatin1Char('\n'))));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!q.exec()) {
+    QString error;
+    const auto id = Sql::insertedId(lcContacts(), q, &error);
+    if (!id || !*id) {
         m_error = field(definition.key)
                       ? tr("A field with the key %1 already exists.").arg(definition.key)
-                      : q.lastError().text();
+                      : error;
         return false;
     }
-    definition.id = q.lastInsertId().toLongLong();
+    definition.id = *id;
     return true;
 }
 

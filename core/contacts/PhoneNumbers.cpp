@@ -1,6 +1,7 @@
 #include "contacts/PhoneNumbers.h"
 
-#include "contacts/TextNormalizer.h"
+#include "common/TextNormalizer.h"
+#include "i18n/Formatter.h"
 
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -280,6 +281,11 @@ qsizetype PhoneNumbers::nationalNumberAt(QStringView e164)
         !splitCallingCode(e164.utf16() + 1, e164.size() - 1, &cc, &at))
         return -1;
     return 1 + at;
+}
+
+QString PhoneNumbers::display(const QString &e164)
+{
+    return e164.isEmpty() ? QString() : Formatter::leftToRight(formatInternational(e164));
 }
 
 QString PhoneNumbers::formatInternational(const QString &e164)

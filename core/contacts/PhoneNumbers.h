@@ -21,6 +21,8 @@ public:
     static QString normalize(const QString &input, const QString &defaultRegion,
                              QString *error = nullptr);
     static QString formatInternational(const QString &e164);
+    /// As the user reads it: international format, left to right in a Persian line.
+    static QString display(const QString &e164);
     /// The digits after the country code: "+989121234567" -> "9121234567".
     static QString nationalSignificantNumber(const QString &e164);
     /// Where that number starts in \a e164 (after the +, the country code), or -1.

@@ -1,7 +1,9 @@
 #include "contacts/TagRepository.h"
 
-#include "contacts/TextNormalizer.h"
+#include "common/Logging.h"
+#include "contacts/ContactTags.h"
 #include "storage/Database.h"
+#include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 
 #include <QSqlError>
@@ -37,69 +39,54 @@ QStringList TagRepository::names() const
 
 bool TagRepository::rename(qint64 id, const QString &newName)
 {
-    const QString name = TextNormalizer::normalize(newName.simplified());
+    const QString name = ContactTags::cleanName(newName);
     if (name.isEmpty()) {
         m_error = tr("A tag needs a name.");
         return false;
     }
-    const QString key = TextNormalizer::forSearch(name);
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT id FROM tags WHERE name_key = ? AND id <> ?"));
-    q.addBindValue(key);
-    q.addBindValue(id);
-    if (q.exec() && q.next()) {
+    QSqlDatabase db = m_db.connection();
+    Transaction tx(db, Transaction::Mode::Write);
+    QSqlQuery q(db);
+    ContactTags tags(db);
+    bool ok = tx.isActive() && Sql::exec(lcContacts(), q,
+                                         QStringLiteral("SELECT id FROM tags WHERE name_key = ? "
+                                                        "AND id <> ?"),
+                                         {ContactTags::key(name), id}, &m_error);
+    if (ok && q.next()) {
+        // Another tag has this name already: the two become one, in its spelling.
         const qint64 other = q.value(0).toLongLong();
         q.finish();
-        if (!merge(id, other))
-            return false;
-        id = other; // the merged tag takes the new spelling
+        ok = tags.merge(id, other);
+        id = other;
     }
-    q.prepare(QStringLiteral("UPDATE tags SET name = ?, name_key = ? WHERE id = ?"));
-    q.addBindValue(name);
-    q.addBindValue(key);
-    q.addBindValue(id);
-    if (!q.exec()) {
-        m_error = tr("Cannot rename the tag: %1").arg(q.lastError().text());
-        return false;
-    }
-    return true;
+    if (ok && tags.rename(id, name) && tx.commit())
+        return true;
+    QString why = tags.errorString();
+    if (why.isEmpty())
+        why = tx.errorString().isEmpty() ? m_error : tx.errorString();
+    m_error = tr("Cannot rename the tag: %1").arg(why);
+    return false;
 }
 
 bool TagRepository::merge(qint64 fromId, qint64 intoId)
 {
-    if (fromId == intoId)
-        return true;
     QSqlDatabase db = m_db.connection();
-    Transaction tx(db);
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id, added_at) SELECT "
-                             "contact_id, ?, added_at FROM contact_tags WHERE tag_id = ? "
-                             "ON CONFLICT DO NOTHING"));
-    q.addBindValue(intoId);
-    q.addBindValue(fromId);
-    if (!tx.isActive() || !q.exec()) {
-        m_error = tr("Cannot merge the tags: %1").arg(q.lastError().text());
-        return false;
-    }
-    q.prepare(QStringLiteral("DELETE FROM tags WHERE id = ?"));
-    q.addBindValue(fromId);
-    if (!q.exec() || !tx.commit()) {
-        m_error = tr("Cannot merge the tags: %1").arg(q.lastError().text());
-        return false;
-    }
-    return true;
+    Transaction tx(db, Transaction::Mode::Write);
+    ContactTags tags(db);
+    if (tx.isActive() && tags.merge(fromId, intoId) && tx.commit())
+        return true;
+    m_error =
+        tr("Cannot merge the tags: %1").arg(tx.isActive() ? tags.errorString() : tx.errorString());
+    return false;
 }
 
 bool TagRepository::remove(qint64 id)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("DELETE FROM tags WHERE id = ?")); // contact_tags cascade
-    q.addBindValue(id);
-    if (!q.exec()) {
-        m_error = tr("Cannot delete the tag: %1").arg(q.lastError().text());
-        return false;
-    }
-    return true;
+    ContactTags tags(m_db.connection());
+    if (tags.removeTag(id))
+        return true;
+    m_error = tr("Cannot delete the tag: %1").arg(tags.errorString());
+    return false;
 }
 
 } // namespace masir

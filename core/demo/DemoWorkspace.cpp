@@ -1,17 +1,19 @@
 #include "demo/DemoWorkspace.h"
 
 #include "common/Logging.h"
+#include "common/TextNormalizer.h"
 #include "contacts/Contact.h"
 #include "contacts/ContactColumns.h"
 #include "contacts/ContactRepository.h"
+#include "contacts/ContactTags.h"
 #include "contacts/PhoneNumbers.h"
-#include "contacts/TextNormalizer.h"
 #include "events/EventStore.h"
 #include "journeys/JourneyRepository.h"
 #include "journeys/JourneyTemplates.h"
 #include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 
 #include <QJsonArray>
@@ -144,25 +146,17 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
 
     QSqlQuery insertContact(db);
     QSqlQuery updateScore(db);
-    QSqlQuery insertTag(db);
-    QSqlQuery insertContactTag(db);
-    QSqlQuery insertEvent(db);
+    ContactTags tags(db);
+    EventStore events(db);
     int done = 0;
     while (done < options.contacts) {
-        Transaction tx(db);
+        Transaction tx(db, Transaction::Mode::Write);
         if (!tx.isActive()) {
             m_error = tx.errorString();
             return false;
         }
-        insertContact.prepare(ContactColumns::insertSql());
+        insertContact.prepare(ContactColumns::insertSql() + QStringLiteral(" RETURNING id"));
         updateScore.prepare(ContactColumns::scoreUpdateSql());
-        insertTag.prepare(QStringLiteral("INSERT INTO tags (name, name_key, created_at) "
-                                         "VALUES (?, ?, ?) ON CONFLICT (name_key) DO NOTHING"));
-        insertContactTag.prepare(
-            QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id, added_at) "
-                           "SELECT ?, id, ? FROM tags WHERE name_key = ?"));
-        insertEvent.prepare(QStringLiteral(
-            "INSERT INTO events (contact_id, type, occurred_at, payload) VALUES (?, ?, ?, ?)"));
         const int batchEnd = std::min(options.contacts, done + options.batchSize);
         for (; done < batchEnd; ++done) {
             ++serial;
@@ -244,40 +238,28 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
             const QVariantList values = ContactColumns::values(c);
             for (const QVariant &v : values)
                 insertContact.addBindValue(v);
-            if (!insertContact.exec()) {
-                m_error = tr("Could not write the demo contacts: %1")
-                              .arg(insertContact.lastError().text());
+            QString error;
+            const auto written = Sql::insertedId(lcDemo(), insertContact, &error);
+            if (!written || (c.score != 0 && !Sql::execPrepared(lcDemo(), updateScore,
+                                                                {c.score, *written}, &error))) {
+                m_error = tr("Could not write the demo contacts: %1").arg(error);
                 return false;
             }
-            const qint64 id = insertContact.lastInsertId().toLongLong();
-            if (c.score != 0) {
-                updateScore.addBindValue(c.score);
-                updateScore.addBindValue(id);
-                updateScore.exec();
-            }
+            const qint64 id = *written;
 
             const int tagCount = int(between(0, 2));
             for (int t = 0; t < tagCount; ++t) {
-                const QString tag = str(pick(kTags));
-                insertTag.addBindValue(tag);
-                insertTag.addBindValue(TextNormalizer::forSearch(tag));
-                insertTag.addBindValue(createdMs);
-                insertTag.exec();
-                insertContactTag.addBindValue(id);
-                insertContactTag.addBindValue(createdMs);
-                insertContactTag.addBindValue(TextNormalizer::forSearch(tag));
-                insertContactTag.exec(); // a repeated tag is refused by the primary key
+                const qint64 tagId = tags.ensure(str(pick(kTags)), createdMs);
+                if (!tagId || !tags.add(id, tagId, createdMs)) { // a repeated tag is not added
+                    m_error = tr("Could not write the demo contacts: %1").arg(tags.errorString());
+                    return false;
+                }
             }
             if (!options.events)
                 continue;
 
             auto event = [&](const QString &type, qint64 at, const QJsonObject &payload) {
-                insertEvent.addBindValue(id);
-                insertEvent.addBindValue(type);
-                insertEvent.addBindValue(at);
-                insertEvent.addBindValue(
-                    QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
-                return insertEvent.exec();
+                return events.append(id, type, at, payload);
             };
             bool ok =
                 event(EventType::ContactCreated, createdMs, {{QStringLiteral("source"), c.source}});
@@ -319,8 +301,7 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
                 }
             }
             if (!ok) {
-                m_error =
-                    tr("Could not write the demo timeline: %1").arg(insertEvent.lastError().text());
+                m_error = tr("Could not write the demo timeline: %1").arg(events.errorString());
                 return false;
             }
         }

@@ -7,7 +7,11 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
 namespace masir {
+
+class StatementCache;
 
 /// One thing that happened to a contact. Scoring, segments, journey triggers and
 /// reports all read these; nobody invents a side channel.
@@ -41,16 +45,26 @@ inline const QString FormSubmitted = QStringLiteral("form_submitted");
 inline const QString Purchase = QStringLiteral("purchase");
 inline const QString PageViewed = QStringLiteral("page_viewed");
 inline const QString NoteAdded = QStringLiteral("note_added");
+inline const QString TaskCreated = QStringLiteral("task_created");
 } // namespace EventType
 
+/// The one writer of the events table, and its plain reader.
+///
+/// Writes happen on the connection given, inside the caller's transaction; an
+/// EventStore keeps its statements prepared, so a caller that writes many events
+/// (a recomputation, the demo) keeps one EventStore for all of them.
 class EventStore final
 {
     Q_DECLARE_TR_FUNCTIONS(masir::EventStore)
+    Q_DISABLE_COPY_MOVE(EventStore)
 
 public:
     explicit EventStore(QSqlDatabase db);
+    ~EventStore();
 
     bool append(qint64 contactId, const QString &type, const QDateTime &when,
+                const QJsonObject &payload = {});
+    bool append(qint64 contactId, const QString &type, qint64 whenMs,
                 const QJsonObject &payload = {});
     /// The same, but writes nothing (and succeeds) when the contact was deleted
     /// meanwhile: for results that arrive after the fact, such as a delivery.
@@ -61,11 +75,12 @@ public:
     qint64 countFor(qint64 contactId) const;
     QString errorString() const { return m_error; }
 
-    /// A one-line, translated description for the timeline.
-    static QString describe(const Event &event);
-
 private:
+    bool insert(const QString &sql, qint64 contactId, const QString &type, qint64 whenMs,
+                const QJsonObject &payload, bool onlyIfPresent);
+
     QSqlDatabase m_db;
+    std::unique_ptr<StatementCache> m_statements;
     QString m_error;
 };
 

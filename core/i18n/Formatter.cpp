@@ -1,7 +1,5 @@
 #include "i18n/Formatter.h"
 
-#include "contacts/PhoneNumbers.h"
-
 #include <QReadWriteLock>
 
 namespace masir::Formatter {
@@ -61,13 +59,11 @@ QString number(qint64 value)
     return locale().toString(value);
 }
 
-QString phone(const QString &e164)
+QString leftToRight(const QString &text)
 {
-    if (e164.isEmpty())
-        return {};
-    const QString formatted = PhoneNumbers::formatInternational(e164);
-    // Phone numbers read left to right even in a right-to-left line.
-    return isPersian() ? QChar(0x202A) + formatted + QChar(0x202C) : formatted;
+    if (text.isEmpty() || !isPersian())
+        return text;
+    return QChar(0x202A) + text + QChar(0x202C); // LEFT-TO-RIGHT EMBEDDING ... POP
 }
 
 } // namespace masir::Formatter

@@ -8,7 +8,7 @@
 
 namespace masir {
 
-/// Dates, numbers and phone numbers as the user's language shows them. In Persian,
+/// Dates and numbers as the user's language shows them. In Persian,
 /// dates are in the Jalali (Solar Hijri) calendar with Persian digits.
 namespace Formatter {
 
@@ -21,7 +21,9 @@ bool isPersian();
 QString date(QDate date);
 QString dateTime(const QDateTime &utc);
 QString number(qint64 value);
-QString phone(const QString &e164);
+/// \a text kept left to right inside a right-to-left line (a phone number, an
+/// address, a path): embedded when the interface is Persian, as it is otherwise.
+QString leftToRight(const QString &text);
 
 } // namespace Formatter
 } // namespace masir

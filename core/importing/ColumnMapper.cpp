@@ -1,6 +1,6 @@
 #include "importing/ColumnMapper.h"
 
-#include "contacts/TextNormalizer.h"
+#include "common/TextNormalizer.h"
 #include "importing/CsvReader.h"
 #include "storage/Database.h"
 #include "storage/SqlValues.h"

@@ -140,7 +140,7 @@ qint64 ImportHistory::undo(qint64 importId)
         m_error = tr("This import is still running; cancel it first.");
         return -1;
     }
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db.connection(), Transaction::Mode::Write);
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("DELETE FROM contacts WHERE import_id = ?"));
     q.addBindValue(importId);

@@ -1,16 +1,17 @@
 #include "importing/ImportJob.h"
 
 #include "common/Logging.h"
+#include "common/TextNormalizer.h"
 #include "contacts/Contact.h"
 #include "contacts/ContactColumns.h"
 #include "contacts/ContactRepository.h"
 #include "contacts/EmailAddress.h"
 #include "contacts/PhoneNumbers.h"
-#include "contacts/TextNormalizer.h"
 #include "events/EventStore.h"
 #include "importing/CsvReader.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
 #include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
@@ -502,15 +503,17 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                          {QStringLiteral("list"), m_options.staticList},
                          {QStringLiteral("pid"), QCoreApplication::applicationPid()}};
         q.prepare(QStringLiteral("INSERT INTO imports (file_name, encoding, delimiter, options, "
-                                 "started_at) VALUES (?, ?, ?, ?, ?)"));
+                                 "started_at) VALUES (?, ?, ?, ?, ?) RETURNING id"));
         q.addBindValue(fileName);
         q.addBindValue(Encodings::key(p.encoding));
         q.addBindValue(QString(p.delimiter));
         q.addBindValue(QString::fromUtf8(QJsonDocument(opts).toJson(QJsonDocument::Compact)));
         q.addBindValue(now.toMSecsSinceEpoch());
-        if (!q.exec())
-            return fail(tr("Cannot record the import: %1").arg(q.lastError().text()));
-        report.importId = q.lastInsertId().toLongLong();
+        QString error;
+        const auto id = Sql::insertedId(lcImport(), q, &error);
+        if (!id)
+            return fail(tr("Cannot record the import: %1").arg(error));
+        report.importId = *id;
     }
 
     bool workspaceHadContacts = false;
@@ -548,8 +551,8 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         fix.addBindValue(report.importId);
         fix.addBindValue(report.importId);
         if (fix.exec())
-            qCWarning(lcStorage) << "import: dropped" << fix.numRowsAffected()
-                                 << "contacts created elsewhere while importing";
+            qCWarning(lcImport) << "dropped" << fix.numRowsAffected()
+                                << "contacts created elsewhere while importing";
         m_db.ensureIndexes(indexBuilt);
     });
     // A larger page cache while importing: the indexes are written in random order.
@@ -1500,7 +1503,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
     const int batchSize =
         m_options.dryRun ? std::numeric_limits<int>::max() : std::max(1, m_options.batchSize);
     while (!inputDone) {
-        Transaction tx(db);
+        Transaction tx(db, Transaction::Mode::Write);
         if (!tx.isActive())
             return fail(tr("Cannot write to the workspace: %1").arg(tx.errorString()));
         bCreated = bUpdated = bSkipped = bRejected = bWarnings = bRows = 0;
@@ -1592,7 +1595,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
         q.exec();
     }
     report.seconds = timer.elapsed() / 1000.0;
-    qCInfo(lcStorage) << "import" << fileName << report.rows << "rows in" << report.seconds << "s";
+    qCInfo(lcImport) << "imported" << fileName << report.rows << "rows in" << report.seconds << "s";
     return report;
 }
 

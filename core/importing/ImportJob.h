@@ -1,9 +1,9 @@
 #pragma once
 
+#include "common/ValueParsers.h"
 #include "contacts/CustomFields.h"
 #include "importing/ColumnMapper.h"
 #include "importing/TextDecoder.h"
-#include "importing/ValueParsers.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -2,11 +2,10 @@
 
 #include "journeys/JourneyGraph.h"
 #include "journeys/JourneyRepository.h"
+#include "journeys/NodeBehaviour.h"
 
 #include <QCoreApplication>
-#include <QHash>
 #include <QList>
-#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
@@ -15,24 +14,14 @@
 namespace masir {
 
 class Clock;
+class CompiledJourneys;
 class Database;
-
-/// What one run of the engine did.
-struct JourneyRunStats
-{
-    qint64 enrolled = 0; ///< contacts that entered a journey
-    qint64 steps = 0;    ///< nodes run (each exactly once)
-    qint64 queued = 0;   ///< outbox rows written (email, SMS, webhook)
-    qint64 completed = 0;
-    qint64 exited = 0;
-    qint64 deferred = 0; ///< sends moved to later by quiet hours or the daily cap
-    QStringList notifications;
-
-    JourneyRunStats &operator+=(const JourneyRunStats &o);
-};
+class Enroller;
+struct CompiledJourney;
 
 /// Runs journeys: turns what happened (events, new contacts, dates) into
-/// enrolments, and moves every enrolment through its journey's graph.
+/// enrolments (TriggerScanner, Enroller), and moves every enrolment through
+/// its journey's graph, each node doing what its type's NodeBehaviour says.
 ///
 /// Exactly once: each step is a row in journey_steps keyed by (enrolment, node,
 /// occurrence), written in the same transaction as the step's effects and the
@@ -74,26 +63,14 @@ public:
     static QString outcomeLabel(const QString &outcome);
 
 private:
-    struct Compiled;
-    struct Context;
-    const Compiled *compiled(qint64 journeyId, int version);
-    /// Where a contact enrolled by hand or by another journey enters.
-    static QString entryNode(const Compiled &c);
-    std::optional<qint64> enrolAt(const Journey &journey, const QString &nodeId, qint64 contactId,
-                                  qint64 now);
+    class Services;
+    class Batch;
     bool runBatch(int batchSize, JourneyRunStats &stats, bool *more);
-    bool scanJourney(const Journey &journey, JourneyRunStats &stats);
-    bool wakeWaiting();
 
     const Database &m_db;
     const Clock &m_clock;
-    QHash<QString, std::shared_ptr<Compiled>> m_graphs; ///< by "journey:version"
-    struct EnrolQueries
-    {
-        QSqlQuery guards[3]; ///< by JourneyPolicy::Entry
-        QSqlQuery insert;
-    };
-    std::unique_ptr<EnrolQueries> m_enrolQueries;
+    std::unique_ptr<CompiledJourneys> m_journeys;
+    std::unique_ptr<Enroller> m_enroller;
     QString m_error;
 };
 

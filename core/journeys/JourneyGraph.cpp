@@ -210,7 +210,7 @@ QList<JourneyIssue> JourneyGraph::validate() const
         }
         if (t->category == NodeType::Category::Trigger)
             triggers << n.id;
-        if (n.type == QLatin1String("goal"))
+        if (t->isGoal)
             goals << n.id;
         for (const QString &problem : t->validate(n.config))
             issues << JourneyIssue{n.id, problem};

@@ -1,5 +1,7 @@
 #include "journeys/JourneyRepository.h"
 
+#include "common/Logging.h"
+#include "journeys/NodeTypes.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
 #include "storage/Transaction.h"
@@ -126,11 +128,11 @@ bool JourneyRepository::save(Journey &journey)
         }
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db.connection(), Transaction::Mode::Write);
     QSqlQuery q(m_db.connection());
     if (journey.id == 0) {
         q.prepare(QStringLiteral("INSERT INTO journeys (name, graph, policy, created_at, "
-                                 "updated_at) VALUES (?, ?, ?, ?, ?)"));
+                                 "updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id"));
         q.addBindValue(journey.name);
         q.addBindValue(compact(graph.toJson()));
         q.addBindValue(compact(journey.policy.toJson()));
@@ -145,10 +147,14 @@ bool JourneyRepository::save(Journey &journey)
         q.addBindValue(now);
         q.addBindValue(journey.id);
     }
-    if (!Sql::exec(q, &m_error))
+    if (journey.id == 0) {
+        const auto id = Sql::insertedId(lcJourneys(), q, &m_error);
+        if (!id)
+            return false;
+        journey.id = *id;
+    } else if (!Sql::exec(lcJourneys(), q, &m_error)) {
         return false;
-    if (journey.id == 0)
-        journey.id = q.lastInsertId().toLongLong();
+    }
     if (active) {
         const auto running = versionGraph(journey.id, old->version);
         if (!running || *running != graph.toJson()) {
@@ -175,12 +181,12 @@ bool JourneyRepository::publish(qint64 id, const QJsonObject &graph, int current
     q.addBindValue(version);
     q.addBindValue(compact(graph));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!Sql::exec(q, &m_error))
+    if (!Sql::exec(lcJourneys(), q, &m_error))
         return false;
     q.prepare(QStringLiteral("UPDATE journeys SET version = ? WHERE id = ?"));
     q.addBindValue(version);
     q.addBindValue(id);
-    if (!Sql::exec(q, &m_error))
+    if (!Sql::exec(lcJourneys(), q, &m_error))
         return false;
     // In flight: onto the new version where their node still exists.
     JourneyGraph g;
@@ -193,7 +199,7 @@ bool JourneyRepository::publish(qint64 id, const QJsonObject &graph, int current
         q.addBindValue(id);
         q.addBindValue(n.id);
         q.addBindValue(version);
-        if (!Sql::exec(q, &m_error))
+        if (!Sql::exec(lcJourneys(), q, &m_error))
             return false;
     }
     return true;
@@ -216,7 +222,7 @@ bool JourneyRepository::activate(qint64 id)
             tr("Fix %n problem(s) before starting the journey.", nullptr, int(m_issues.size()));
         return false;
     }
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db.connection(), Transaction::Mode::Write);
     const auto running = j->version ? versionGraph(id, j->version) : std::nullopt;
     if ((!running || *running != graph.toJson()) && !publish(id, graph.toJson(), j->version))
         return false;
@@ -230,7 +236,7 @@ bool JourneyRepository::activate(qint64 id)
                        "(SELECT COALESCE(max(id), 0) FROM contacts) END WHERE id = ?"));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     q.addBindValue(id);
-    if (!Sql::exec(q, &m_error))
+    if (!Sql::exec(lcJourneys(), q, &m_error))
         return false;
     if (!tx.commit()) {
         m_error = tx.errorString();
@@ -269,7 +275,7 @@ bool JourneyRepository::remove(qint64 id)
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("DELETE FROM journeys WHERE id = ?"));
     q.addBindValue(id);
-    if (!Sql::exec(q, &m_error))
+    if (!Sql::exec(lcJourneys(), q, &m_error))
         return false;
     return true;
 }
@@ -306,9 +312,12 @@ QList<JourneyNodeCount> JourneyRepository::counts(qint64 id) const
     // Conversion: of the contacts who passed a node, those who also reached a goal.
     QStringList goals;
     if (const auto journey = find(id))
-        for (const QJsonValue &node : journey->graph.value(QStringLiteral("nodes")).toArray())
-            if (node.toObject().value(QStringLiteral("type")).toString() == QLatin1String("goal"))
+        for (const QJsonValue &node : journey->graph.value(QStringLiteral("nodes")).toArray()) {
+            const NodeType *type =
+                NodeTypes::find(node.toObject().value(QStringLiteral("type")).toString());
+            if (type && type->isGoal)
                 goals << node.toObject().value(QStringLiteral("id")).toString();
+        }
     if (!goals.isEmpty()) {
         QString marks;
         for (int i = 0; i < goals.size(); ++i)

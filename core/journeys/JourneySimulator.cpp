@@ -1,8 +1,9 @@
 #include "journeys/JourneySimulator.h"
 
+#include "common/Clock.h"
+#include "common/Logging.h"
 #include "journeys/JourneyEngine.h"
 #include "journeys/JourneyRepository.h"
-#include "scheduler/Clock.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
 
@@ -43,15 +44,10 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         m_error = scratch.errorString();
         return std::nullopt;
     }
-    QSqlQuery q(scratch.connection());
     QStringList ids;
     for (const qint64 id : contactIds)
         ids << QString::number(id); // numbers, not user text
     const QString in = ids.isEmpty() ? QStringLiteral("0") : ids.join(QLatin1Char(','));
-    q.prepare(QStringLiteral("ATTACH DATABASE ? AS src"));
-    q.addBindValue(m_db.path());
-    if (!Sql::exec(q, &m_error))
-        return std::nullopt;
     const QStringList copies = {
         QStringLiteral("DELETE FROM settings"),
         QStringLiteral("INSERT INTO settings SELECT * FROM src.settings"),
@@ -62,8 +58,9 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         QStringLiteral("INSERT INTO segments SELECT * FROM src.segments"),
         QStringLiteral("INSERT INTO contacts SELECT * FROM src.contacts WHERE id IN (%1)").arg(in),
         // their score rows were made by the insert, at 0
-        QStringLiteral("REPLACE INTO contact_scores SELECT * FROM src.contact_scores WHERE "
-                       "contact_id IN (%1)")
+        QStringLiteral("INSERT INTO contact_scores SELECT * FROM src.contact_scores WHERE "
+                       "contact_id IN (%1) ON CONFLICT (contact_id) DO UPDATE SET score = "
+                       "excluded.score")
             .arg(in),
         QStringLiteral("INSERT INTO contact_tags SELECT * FROM src.contact_tags WHERE contact_id "
                        "IN (%1)")
@@ -89,23 +86,22 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
             .arg(in)
             .arg(start.toMSecsSinceEpoch() - kDayMs),
     };
-    for (const QString &sql : copies) {
-        if (!q.exec(sql)) {
-            m_error =
-                tr("Cannot copy the workspace for the simulation: %1").arg(q.lastError().text());
-            return std::nullopt;
-        }
+    QString error;
+    if (!scratch.copyFrom(m_db.path(), copies, &error)) {
+        m_error = tr("Cannot copy the workspace for the simulation: %1").arg(error);
+        return std::nullopt;
     }
-    q.exec(QStringLiteral("DETACH DATABASE src"));
-    q.finish();
 
     // The journey as saved now runs as the simulation's only active journey.
     JourneyRepository repo(scratch);
     Journey j = *repo.find(journeyId);
-    q.exec(QStringLiteral("UPDATE journeys SET status = 'paused'"));
-    q.prepare(QStringLiteral("UPDATE journeys SET status = 'draft' WHERE id = ?"));
-    q.addBindValue(journeyId);
-    q.exec();
+    QSqlQuery q(scratch.connection());
+    if (!Sql::exec(lcJourneys(), q, QStringLiteral("UPDATE journeys SET status = 'paused'"), {},
+                   &m_error) ||
+        !Sql::exec(lcJourneys(), q,
+                   QStringLiteral("UPDATE journeys SET status = 'draft' WHERE id = ?"), {journeyId},
+                   &m_error))
+        return std::nullopt;
     if (!repo.activate(journeyId)) {
         m_error = repo.errorString();
         return std::nullopt;
@@ -136,10 +132,9 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
                              "enrollments e JOIN contacts c ON c.id = e.contact_id WHERE "
                              "e.journey_id = ? ORDER BY e.contact_id, e.id"));
     r.addBindValue(journeyId);
-    if (!Sql::exec(r, &m_error))
+    if (!Sql::exec(lcJourneys(), r, &m_error))
         return std::nullopt;
     JourneyGraph graph;
-    QString error;
     graph.fromJson(j.graph, &error);
     QSqlQuery s(scratch.connection());
     while (r.next()) {
@@ -152,7 +147,7 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         s.prepare(QStringLiteral("SELECT ran_at, node_id, port, outcome FROM journey_steps WHERE "
                                  "enrollment_id = ? ORDER BY occurrence"));
         s.addBindValue(enrollment);
-        if (!Sql::exec(s, &m_error))
+        if (!Sql::exec(lcJourneys(), s, &m_error))
             return std::nullopt;
         while (s.next()) {
             const JourneyNode *n = graph.node(s.value(1).toString());
@@ -163,7 +158,7 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         s.prepare(QStringLiteral("SELECT created_at, channel, template, payload FROM outbox "
                                  "WHERE enrollment_id = ? ORDER BY id"));
         s.addBindValue(enrollment);
-        if (!Sql::exec(s, &m_error))
+        if (!Sql::exec(lcJourneys(), s, &m_error))
             return std::nullopt;
         while (s.next()) {
             const QJsonObject payload =

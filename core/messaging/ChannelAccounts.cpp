@@ -1,5 +1,6 @@
 #include "messaging/ChannelAccounts.h"
 
+#include "common/Logging.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
 
@@ -138,15 +139,17 @@ bool ChannelAccounts::save(ChannelAccount &a)
     bool ok;
     if (a.id == 0) {
         ok = Sql::exec(
-            q,
-            QStringLiteral("INSERT INTO channel_accounts (name, kind, config, "
-                           "per_second, per_hour, per_day, connections, enabled, "
-                           "updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            lcSend(), q,
+            QStringLiteral(
+                "INSERT INTO channel_accounts (name, kind, config, "
+                "per_second, per_hour, per_day, connections, enabled, "
+                "updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             values + QVariantList{now}, &m_error);
         if (ok)
-            a.id = q.lastInsertId().toLongLong();
+            a.id = q.next() ? q.value(0).toLongLong() : 0;
+        q.finish();
     } else {
-        ok = Sql::exec(q,
+        ok = Sql::exec(lcSend(), q,
                        QStringLiteral("UPDATE channel_accounts SET name = ?, kind = ?, config = ?, "
                                       "per_second = ?, per_hour = ?, per_day = ?, connections = ?, "
                                       "enabled = ?, updated_at = ? WHERE id = ?"),
@@ -160,7 +163,7 @@ bool ChannelAccounts::save(ChannelAccount &a)
 bool ChannelAccounts::remove(qint64 id)
 {
     QSqlQuery q(m_db.connection());
-    return Sql::exec(q, QStringLiteral("DELETE FROM channel_accounts WHERE id = ?"), {id},
+    return Sql::exec(lcSend(), q, QStringLiteral("DELETE FROM channel_accounts WHERE id = ?"), {id},
                      &m_error);
 }
 

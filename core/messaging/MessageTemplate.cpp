@@ -1,5 +1,6 @@
 #include "messaging/MessageTemplate.h"
 
+#include "common/Logging.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
@@ -74,15 +75,16 @@ bool TemplateRepository::save(MessageTemplate &t)
                               now};
     bool ok;
     if (t.id == 0) {
-        ok = Sql::exec(q,
+        ok = Sql::exec(lcSend(), q,
                        QStringLiteral("INSERT INTO templates (name, channel, subject, preheader, "
                                       "body, marketing, updated_at, created_at) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
                        values + QVariantList{now}, &m_error);
         if (ok)
-            t.id = q.lastInsertId().toLongLong();
+            t.id = q.next() ? q.value(0).toLongLong() : 0;
+        q.finish();
     } else {
-        ok = Sql::exec(q,
+        ok = Sql::exec(lcSend(), q,
                        QStringLiteral("UPDATE templates SET name = ?, channel = ?, subject = ?, "
                                       "preheader = ?, body = ?, marketing = ?, updated_at = ? "
                                       "WHERE id = ?"),
@@ -96,7 +98,8 @@ bool TemplateRepository::save(MessageTemplate &t)
 bool TemplateRepository::remove(qint64 id)
 {
     QSqlQuery q(m_db.connection());
-    return Sql::exec(q, QStringLiteral("DELETE FROM templates WHERE id = ?"), {id}, &m_error);
+    return Sql::exec(lcSend(), q, QStringLiteral("DELETE FROM templates WHERE id = ?"), {id},
+                     &m_error);
 }
 
 } // namespace masir

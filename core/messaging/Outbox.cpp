@@ -1,10 +1,13 @@
 #include "messaging/Outbox.h"
 
+#include "common/Logging.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
+#include "storage/StatementCache.h"
 #include "storage/Transaction.h"
 
+#include <QJsonDocument>
 #include <QUuid>
 
 namespace masir {
@@ -12,6 +15,8 @@ namespace masir {
 Outbox::Outbox(const Database &db)
     : m_db(db)
 {}
+
+Outbox::~Outbox() = default;
 
 QStringList Outbox::states()
 {
@@ -39,30 +44,69 @@ QString Outbox::stateLabel(const QString &state)
     return state;
 }
 
+std::optional<qint64> Outbox::add(const OutboxEntry &e)
+{
+    if (!m_statements)
+        m_statements = std::make_unique<StatementCache>(m_db.connection());
+    SqliteStatement *st = m_statements->get(
+        QStringLiteral("INSERT INTO outbox (idempotency_key, channel, contact_id, journey_id, "
+                       "enrollment_id, node_id, template, payload, marketing, due_at, created_at, "
+                       "updated_at, recipient) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (idempotency_key) DO NOTHING RETURNING id"),
+        &m_error);
+    if (!st)
+        return std::nullopt;
+    auto idOrNull = [&](int column, qint64 id) {
+        if (id)
+            st->bind(column, id);
+        else
+            st->bindNull(column);
+    };
+    st->bind(1, e.idempotencyKey.toUtf8());
+    st->bind(2, e.channel.toUtf8());
+    idOrNull(3, e.contactId);
+    idOrNull(4, e.journeyId);
+    idOrNull(5, e.enrollmentId);
+    st->bind(6, e.nodeId.toUtf8());
+    st->bind(7, e.templateName.toUtf8());
+    st->bind(8, QJsonDocument(e.payload).toJson(QJsonDocument::Compact));
+    st->bind(9, qint64(e.marketing ? 1 : 0));
+    st->bind(10, e.dueAtMs);
+    st->bind(11, e.createdAtMs);
+    st->bind(12, e.createdAtMs);
+    st->bind(13, e.recipient.toUtf8());
+    const auto id = st->execReturningId();
+    if (!id) {
+        m_error = st->errorString();
+        qCWarning(lcSend) << "cannot queue a" << e.channel << "message:" << m_error;
+        return std::nullopt;
+    }
+    if (*id)
+        qCDebug(lcSend) << "queued" << e.channel << "message" << *id << "key" << e.idempotencyKey;
+    return id;
+}
+
 std::optional<qint64> Outbox::enqueue(const QString &channel, qint64 contactId,
                                       const QString &recipient, const QString &templateName,
                                       bool marketing, const QString &idempotencyKey)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QString key =
+    OutboxEntry e;
+    e.idempotencyKey =
         idempotencyKey.isEmpty()
             ? QStringLiteral("manual:") + QUuid::createUuid().toString(QUuid::WithoutBraces)
             : idempotencyKey;
-    QSqlQuery q(m_db.connection());
-    if (!Sql::exec(q,
-                   QStringLiteral("INSERT INTO outbox (idempotency_key, channel, contact_id, "
-                                  "template, payload, marketing, due_at, created_at, updated_at, "
-                                  "recipient) VALUES (?, ?, ?, ?, '{}', ?, ?, ?, ?, ?) "
-                                  "ON CONFLICT DO NOTHING"),
-                   {key, channel, contactId ? QVariant(contactId) : QVariant(), templateName,
-                    marketing ? 1 : 0, now, now, now, recipient},
-                   &m_error))
-        return std::nullopt;
-    if (q.numRowsAffected() == 0) {
+    e.channel = channel;
+    e.contactId = contactId;
+    e.recipient = recipient;
+    e.templateName = templateName;
+    e.marketing = marketing;
+    e.dueAtMs = e.createdAtMs = QDateTime::currentMSecsSinceEpoch();
+    const auto id = add(e);
+    if (id && *id == 0) {
         m_error = tr("This message is already in the outbox.");
         return std::nullopt;
     }
-    return q.lastInsertId().toLongLong();
+    return id;
 }
 
 QList<OutboxRow> Outbox::list(const OutboxFilter &filter) const
@@ -89,7 +133,7 @@ QList<OutboxRow> Outbox::list(const OutboxFilter &filter) const
     QList<OutboxRow> out;
     QSqlQuery q(m_db.connection());
     QString error;
-    if (!Sql::exec(q, sql, binds, &error))
+    if (!Sql::exec(lcSend(), q, sql, binds, &error))
         return out;
     auto time = [](const QVariant &v) {
         return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
@@ -129,7 +173,7 @@ namespace {
 int updateEach(const Database &db, const QString &sql, const QList<qint64> &ids,
                const QVariantList &before, QString *error)
 {
-    Transaction tx(db.connection());
+    Transaction tx(db.connection(), Transaction::Mode::Write);
     if (!tx.isActive()) {
         *error = tx.errorString();
         return -1;
@@ -142,7 +186,7 @@ int updateEach(const Database &db, const QString &sql, const QList<qint64> &ids,
         for (const QVariant &b : before)
             q.bindValue(i++, b);
         q.bindValue(i, id);
-        if (!Sql::exec(q, error))
+        if (!Sql::exec(lcSend(), q, error))
             return -1;
         changed += q.numRowsAffected();
     }
@@ -180,7 +224,7 @@ bool Outbox::suppress(const QString &channel, const QString &address, const QStr
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery q(m_db.connection());
-    if (!Sql::exec(q,
+    if (!Sql::exec(lcSend(), q,
                    QStringLiteral("INSERT INTO suppressions (channel, address, reason, detail, "
                                   "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
                    {channel, address, reason, SqlValues::text(detail), now}, &m_error))
@@ -188,7 +232,7 @@ bool Outbox::suppress(const QString &channel, const QString &address, const QStr
     // An unsubscribe stops marketing; a bounce or complaint stops everything.
     const bool marketingOnly = reason == QLatin1String("unsubscribe");
     return Sql::exec(
-        q,
+        lcSend(), q,
         QStringLiteral("UPDATE outbox SET state = 'suppressed', updated_at = ?, "
                        "error = ? WHERE state = 'queued' AND channel = ? AND "
                        "recipient = ?") +
@@ -202,7 +246,7 @@ std::optional<bool> Outbox::isSuppressed(const QString &channel, const QString &
 {
     QSqlQuery q(m_db.connection());
     QString error;
-    if (!Sql::exec(q,
+    if (!Sql::exec(lcSend(), q,
                    QStringLiteral("SELECT count(*) FROM suppressions WHERE channel = ? AND "
                                   "address = ? AND (? = 1 OR reason <> 'unsubscribe')"),
                    {channel, address, marketing ? 1 : 0}, &error) ||

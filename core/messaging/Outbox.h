@@ -2,16 +2,19 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace masir {
 
 class Database;
+class StatementCache;
 
 /// One row of the outbox, as lists show it.
 struct OutboxRow
@@ -29,6 +32,23 @@ struct OutboxRow
     QDateTime updatedAt;
     QString error;
     QString providerId;
+};
+
+/// A message to write into the outbox (see Outbox::add()).
+struct OutboxEntry
+{
+    QString idempotencyKey; ///< unique: a second row with it is not written
+    QString channel;        ///< email, sms, webhook
+    qint64 contactId = 0;   ///< 0: none (a test message)
+    qint64 journeyId = 0;
+    qint64 enrollmentId = 0;
+    QString nodeId;
+    QString templateName;
+    QJsonObject payload;
+    bool marketing = true;
+    QString recipient;
+    qint64 dueAtMs = 0;
+    qint64 createdAtMs = 0;
 };
 
 struct OutboxFilter
@@ -51,9 +71,15 @@ class Outbox final
 
 public:
     explicit Outbox(const Database &db);
+    ~Outbox();
 
     static QStringList states();
     static QString stateLabel(const QString &state);
+
+    /// The one writer of new outbox rows: writes \a entry inside the caller's
+    /// transaction. Its id; 0 when a row with its idempotency key is there
+    /// already (nothing is written); nullopt with errorString() on an error.
+    std::optional<qint64> add(const OutboxEntry &entry);
 
     /// Queues one message to a contact now; returns its id.
     std::optional<qint64> enqueue(const QString &channel, qint64 contactId,
@@ -79,6 +105,7 @@ public:
 
 private:
     const Database &m_db;
+    std::unique_ptr<StatementCache> m_statements;
     QString m_error;
 };
 

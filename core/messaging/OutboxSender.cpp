@@ -1,5 +1,7 @@
 #include "messaging/OutboxSender.h"
 
+#include "common/Clock.h"
+#include "common/LocalTime.h"
 #include "common/Logging.h"
 #include "contacts/ContactRepository.h"
 #include "events/EventStore.h"
@@ -9,8 +11,6 @@
 #include "messaging/SecretStore.h"
 #include "messaging/UnsubscribeTokens.h"
 #include "messaging/channels/Transport.h"
-#include "scheduler/Clock.h"
-#include "scheduler/LocalTime.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
@@ -92,7 +92,7 @@ bool OutboxSender::acquire(SendStats &stats)
     // not have gone out. Never guess; show it.
     const qint64 now = m_clock.nowMs();
     QSqlQuery q(m_db.connection());
-    if (!Sql::exec(q,
+    if (!Sql::exec(lcSend(), q,
                    QStringLiteral("UPDATE outbox SET state = 'interrupted', updated_at = ?, "
                                   "error = ? WHERE state = 'sending'"),
                    {now, tr("Masir stopped while sending this message; it may or may not have "
@@ -135,7 +135,7 @@ bool OutboxSender::loadAccounts(SendStats &stats)
             // What this account sent lately still counts against its limits.
             QSqlQuery q(m_db.connection());
             QList<qint64> times;
-            if (Sql::exec(q,
+            if (Sql::exec(lcSend(), q,
                           QStringLiteral("SELECT claimed_at FROM outbox WHERE account_id = ? AND "
                                          "sent_at IS NOT NULL AND sent_at > ?"),
                           {config.id, m_clock.nowMs() - 24LL * 3600 * 1000}, &m_error))
@@ -185,7 +185,7 @@ bool OutboxSender::dropUnwanted(SendStats &stats, qint64 now)
 {
     QSqlQuery q(m_db.connection());
     // Suppressed addresses: bounces, complaints, unsubscribes, by hand.
-    if (!Sql::exec(q,
+    if (!Sql::exec(lcSend(), q,
                    QStringLiteral("UPDATE outbox SET state = 'suppressed', updated_at = ?, "
                                   "error = ? WHERE state = 'queued' AND EXISTS (SELECT 1 FROM "
                                   "suppressions s WHERE s.channel = outbox.channel AND "
@@ -196,7 +196,7 @@ bool OutboxSender::dropUnwanted(SendStats &stats, qint64 now)
     stats.suppressed += q.numRowsAffected();
     // Marketing to someone who unsubscribed, bounced or withdrew consent.
     if (!Sql::exec(
-            q,
+            lcSend(), q,
             QStringLiteral("UPDATE outbox SET state = 'cancelled', updated_at = ?, error = ? "
                            "WHERE state = 'queued' AND marketing = 1 AND EXISTS (SELECT 1 FROM "
                            "contacts c WHERE c.id = outbox.contact_id AND (c.status <> 'active' OR "
@@ -257,7 +257,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
         } else if (opensAt > 0) {
             // Limited: worth waiting for only if something of this channel is due.
             QSqlQuery q(m_db.connection());
-            if (!Sql::exec(q,
+            if (!Sql::exec(lcSend(), q,
                            QStringLiteral("SELECT 1 FROM outbox WHERE state = 'queued' AND "
                                           "channel = ? AND due_at <= ? LIMIT 1"),
                            {it.key(), now}, &m_error))
@@ -282,7 +282,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
     }
     binds << free * 2;
     QSqlQuery due(m_db.connection());
-    if (!Sql::exec(due,
+    if (!Sql::exec(lcSend(), due,
                    QStringLiteral("SELECT id, channel, contact_id, template, payload, marketing, "
                                   "attempts, recipient FROM outbox WHERE state = 'queued' AND "
                                   "due_at <= ? AND channel IN (%1) ORDER BY due_at, id LIMIT ?")
@@ -314,7 +314,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
     if (rows.isEmpty())
         return true;
 
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db.connection(), Transaction::Mode::Write);
     if (!tx.isActive()) {
         m_error = tx.errorString();
         return false;
@@ -330,7 +330,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
     QHash<Account *, int> used;
     int webhooksUsed = 0;
     auto drop = [&](const Row &row, const QString &state, const QString &why) {
-        if (!Sql::exec(q,
+        if (!Sql::exec(lcSend(), q,
                        QStringLiteral("UPDATE outbox SET state = ?, error = ?, updated_at = ? "
                                       "WHERE id = ? AND state = 'queued'"),
                        {state, why, now, row.id}, &m_error))
@@ -399,7 +399,8 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                 contact = contacts.find(row.contactId);
             if (!contact && row.contactId) {
                 // Deleted, or a read error? Only a real absence cancels the message.
-                if (!Sql::exec(q, QStringLiteral("SELECT count(*) FROM contacts WHERE id = ?"),
+                if (!Sql::exec(lcSend(), q,
+                               QStringLiteral("SELECT count(*) FROM contacts WHERE id = ?"),
                                {row.contactId}, &m_error) ||
                     !q.next())
                     return false;
@@ -439,7 +440,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                     why = tr("Waiting for the end of quiet hours (%1–%2).").arg(quietFrom, quietTo);
                 } else if (row.channel == QLatin1String("email") && emailsPerDay > 0 &&
                            contact->id) {
-                    if (!Sql::exec(q,
+                    if (!Sql::exec(lcSend(), q,
                                    QStringLiteral("SELECT count(*), min(claimed_at) FROM "
                                                   "outbox WHERE contact_id = ? AND channel = "
                                                   "'email' AND marketing = 1 AND state IN "
@@ -455,7 +456,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                     q.finish();
                 }
                 if (deferTo > now) {
-                    if (!Sql::exec(q,
+                    if (!Sql::exec(lcSend(), q,
                                    QStringLiteral("UPDATE outbox SET due_at = ?, error = ?, "
                                                   "updated_at = ? WHERE id = ? AND state = "
                                                   "'queued'"),
@@ -516,7 +517,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
             account->limiter.record(now);
         }
         // Claimed, and committed below, before a byte goes out.
-        if (!Sql::exec(q,
+        if (!Sql::exec(lcSend(), q,
                        QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts "
                                       "+ 1, account_id = ?, claimed_at = ?, updated_at = ? "
                                       "WHERE id = ? AND state = 'queued'"),
@@ -545,7 +546,7 @@ bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
     const qint64 now = m_clock.nowMs();
     const int maxAttempts = std::max(1, m_maxAttempts);
     const qint64 retryBase = std::max<qint64>(1, m_retryBaseMs);
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db.connection(), Transaction::Mode::Write);
     if (!tx.isActive()) {
         m_error = tx.errorString();
         return false;
@@ -553,7 +554,7 @@ bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
     QSqlQuery q(m_db.connection());
     EventStore events(m_db.connection());
     auto set = [&](const QString &sql, const QVariantList &binds) {
-        return Sql::exec(q, sql, binds, &m_error);
+        return Sql::exec(lcSend(), q, sql, binds, &m_error);
     };
     for (const DeliveryResult &r : results) {
         Claimed *c = m_inFlight.value(r.outboxId);
@@ -749,7 +750,7 @@ std::optional<qint64> OutboxSender::nextWakeAt()
     std::optional<qint64> wake;
     QSqlQuery q(m_db.connection());
     for (auto it = opens.cbegin(); it != opens.cend(); ++it) {
-        if (!Sql::exec(q,
+        if (!Sql::exec(lcSend(), q,
                        QStringLiteral("SELECT min(due_at) FROM outbox WHERE state = 'queued' AND "
                                       "channel = ?"),
                        {it.key()}, &m_error) ||

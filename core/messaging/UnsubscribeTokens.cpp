@@ -1,5 +1,6 @@
 #include "messaging/UnsubscribeTokens.h"
 
+#include "common/Logging.h"
 #include "events/EventStore.h"
 #include "messaging/Outbox.h"
 #include "settings/WorkspaceSettings.h"
@@ -93,14 +94,14 @@ bool UnsubscribeTokens::unsubscribe(const QString &token, const QString &source)
         return false;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    Transaction tx(m_db.connection());
+    Transaction tx(m_db.connection(), Transaction::Mode::Write);
     if (!tx.isActive()) {
         m_error = tx.errorString();
         return false;
     }
     QSqlQuery q(m_db.connection());
-    if (!Sql::exec(q, QStringLiteral("SELECT email, status FROM contacts WHERE id = ?"), {*id},
-                   &m_error))
+    if (!Sql::exec(lcSend(), q, QStringLiteral("SELECT email, status FROM contacts WHERE id = ?"),
+                   {*id}, &m_error))
         return false;
     if (!q.next()) {
         m_error = tr("The contact of this link no longer exists.");
@@ -109,7 +110,7 @@ bool UnsubscribeTokens::unsubscribe(const QString &token, const QString &source)
     const QString email = q.value(0).toString();
     const bool already = q.value(1).toString() == QLatin1String("unsubscribed");
     q.finish();
-    if (!Sql::exec(q,
+    if (!Sql::exec(lcSend(), q,
                    QStringLiteral("UPDATE contacts SET status = 'unsubscribed', email_consent = "
                                   "'withdrawn', email_consent_at = ?, email_consent_source = ?, "
                                   "updated_at = ? WHERE id = ?"),

@@ -1,6 +1,6 @@
 #include "scheduler/Worker.h"
 
-#include "scheduler/Clock.h"
+#include "common/Clock.h"
 #include "storage/Database.h"
 
 #include <QScopeGuard>

@@ -3,8 +3,10 @@
 #include "common/Logging.h"
 #include "contacts/Contact.h"
 #include "contacts/ContactColumns.h"
+#include "contacts/StageChanges.h"
+#include "crm/Tasks.h"
 #include "events/EventStore.h"
-#include "scoring/ScoreHistory.h"
+#include "events/ScoreHistory.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
@@ -36,8 +38,9 @@ QString filterSql(const ScoringRule &rule, QVariantList &binds)
     if (rule.property.isEmpty() || SqlDialect::comparison(rule.op).isEmpty())
         return {};
     binds << SqlDialect::jsonPath(rule.property) << rule.value;
-    return QStringLiteral(" AND CAST(%1 AS REAL) %2 ?")
-        .arg(SqlDialect::jsonValue(QStringLiteral("e.payload")), SqlDialect::comparison(rule.op));
+    return QStringLiteral(" AND %1 %2 ?")
+        .arg(SqlDialect::toNumber(SqlDialect::jsonValue(QStringLiteral("e.payload"))),
+             SqlDialect::comparison(rule.op));
 }
 
 // Events that Masir records about a contact, not things the contact did: they
@@ -63,9 +66,9 @@ QString promotion(const QStringList &stages, const QString &current, qint64 scor
 
 bool exec(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
 {
-    if (Sql::exec(q, sql, binds, error))
+    if (Sql::exec(lcScoring(), q, sql, binds, error))
         return true;
-    qCWarning(lcContacts) << "scoring:" << sql << *error;
+    qCWarning(lcScoring) << "scoring:" << sql << *error;
     return false;
 }
 
@@ -191,14 +194,14 @@ bool LeadScoring::saveRule(ScoringRule &rule)
                                  "enabled = ? WHERE id = ?")
                 : QStringLiteral("INSERT INTO scoring_rules (kind, event_type, property, op, "
                                  "value, points, cap_points, cap_days, enabled, created_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     QVariantList binds = values;
     binds << (rule.id ? QVariant(rule.id) : QVariant(QDateTime::currentMSecsSinceEpoch()));
     if (!exec(q, sql, binds, &m_error))
         return false;
     if (!rule.id)
-        rule.id = q.lastInsertId().toLongLong();
-    return true;
+        rule.id = q.next() ? q.value(0).toLongLong() : 0;
+    return rule.id != 0;
 }
 
 bool LeadScoring::removeRule(qint64 id)
@@ -213,7 +216,7 @@ std::optional<int> LeadScoring::record(qint64 contactId, const QString &type, co
                                        const QJsonObject &payload)
 {
     QSqlDatabase db = m_db.connection();
-    Transaction tx(db);
+    Transaction tx(db, Transaction::Mode::Write);
     if (!tx.isActive()) {
         m_error = tx.errorString();
         return std::nullopt;
@@ -306,26 +309,26 @@ bool LeadScoring::applyThresholds(qint64 contactId, int score, const QDateTime &
     const QString target = promotion(stages, current, score, mql, sql);
     if (target.isEmpty())
         return true;
-    if (!exec(q, QStringLiteral("UPDATE contacts SET stage = ? WHERE id = ?"), {target, contactId},
-              &m_error))
+    q.finish();
+    StageChanges moves(m_db.connection());
+    if (!moves.change(contactId, current, target, when.toMSecsSinceEpoch(),
+                      {{QStringLiteral("reason"), QStringLiteral("score")}})) {
+        m_error = moves.errorString();
         return false;
-    EventStore events(m_db.connection());
-    events.append(contactId, EventType::StageChanged, when,
-                  {{QStringLiteral("from"), current},
-                   {QStringLiteral("to"), target},
-                   {QStringLiteral("reason"), QStringLiteral("score")}});
-    const QString title = tr("Follow up: this lead is now %1 (score %2)")
-                              .arg(LifecycleStages::label(target))
-                              .arg(score);
-    if (!exec(q,
-              QStringLiteral("INSERT INTO tasks (contact_id, title, owner, due_at, created_at) "
-                             "VALUES (?, ?, ?, ?, ?)"),
-              {contactId, title, SqlValues::text(owner), when.addDays(1).toMSecsSinceEpoch(),
-               when.toMSecsSinceEpoch()},
-              &m_error))
+    }
+    NewTask task;
+    task.contactId = contactId;
+    task.title = tr("Follow up: this lead is now %1 (score %2)")
+                     .arg(LifecycleStages::label(target))
+                     .arg(score);
+    task.owner = owner;
+    task.dueAtMs = when.addDays(1).toMSecsSinceEpoch();
+    task.createdAtMs = when.toMSecsSinceEpoch();
+    Tasks tasks(m_db.connection());
+    if (!tasks.create(task)) {
+        m_error = tasks.errorString();
         return false;
-    events.append(contactId, EventTypeScoring::TaskCreated, when,
-                  {{QStringLiteral("title"), title}, {QStringLiteral("owner"), owner}});
+    }
     return true;
 }
 
@@ -335,7 +338,7 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
 {
     const qint64 now = when.toMSecsSinceEpoch();
     QSqlDatabase db = m_db.connection();
-    Transaction tx(db);
+    Transaction tx(db, Transaction::Mode::Write);
     if (!tx.isActive()) {
         m_error = tx.errorString();
         return std::nullopt;
@@ -534,7 +537,7 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         qint64 id;
         QString from;
         QString to;
-        QByteArray owner;
+        QString owner;
     };
     std::vector<Promotion> promotions;
     while ((r = candidates->step()) == SqliteStatement::Result::Row) {
@@ -542,7 +545,7 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         const QString target = promotion(stages, current, candidates->columnInt64(3), mql, sql);
         if (!target.isEmpty())
             promotions.push_back(
-                {candidates->columnInt64(0), current, target, candidates->columnText(2).toUtf8()});
+                {candidates->columnInt64(0), current, target, candidates->columnText(2)});
     }
     if (r == SqliteStatement::Result::Error) {
         m_error = candidates->errorString();
@@ -551,43 +554,22 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
     candidates.reset();
     std::sort(promotions.begin(), promotions.end(),
               [](const Promotion &a, const Promotion &b) { return a.id < b.id; });
-    auto task = query(QStringLiteral("INSERT INTO tasks (contact_id, title, owner, due_at, "
-                                     "created_at) VALUES (?, ?, ?, ?, ?)"),
-                      {});
-    auto stageEvent = query(QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, "
-                                           "payload) VALUES (?, ?, ?, ?)"),
-                            {});
-    auto stageUpdate = query(QStringLiteral("UPDATE contacts SET stage = ? WHERE id = ?"), {});
-    if (!task || !stageEvent || !stageUpdate)
-        return std::nullopt;
-    const QByteArray stageChanged = EventType::StageChanged.toUtf8();
-    QHash<QString, QByteArray> titles;
+    StageChanges moves(db);
+    Tasks tasks(db);
+    const QJsonObject byScore{{QStringLiteral("reason"), QStringLiteral("score")}};
+    QHash<QString, QString> titles;
     for (const Promotion &p : promotions) {
         auto title = titles.find(p.to);
         if (title == titles.end())
             title = titles.insert(
-                p.to,
-                tr("Follow up: this lead is now %1").arg(LifecycleStages::label(p.to)).toUtf8());
-        task->bind(1, p.id);
-        task->bind(2, *title);
-        task->bind(3, p.owner);
-        task->bind(4, now + kDayMs);
-        task->bind(5, now);
-        stageEvent->bind(1, p.id);
-        stageEvent->bind(2, stageChanged);
-        stageEvent->bind(3, now);
-        stageEvent->bind(
-            4, QJsonDocument(QJsonObject{{QStringLiteral("from"), p.from},
-                                         {QStringLiteral("to"), p.to},
-                                         {QStringLiteral("reason"), QStringLiteral("score")}})
-                   .toJson(QJsonDocument::Compact));
-        stageUpdate->bind(1, p.to.toUtf8());
-        stageUpdate->bind(2, p.id);
-        for (const auto &st : {&task, &stageEvent, &stageUpdate}) {
-            if (!(*st)->exec()) {
-                m_error = (*st)->errorString();
-                return std::nullopt;
-            }
+                p.to, tr("Follow up: this lead is now %1").arg(LifecycleStages::label(p.to)));
+        if (!moves.change(p.id, p.from, p.to, now, byScore)) {
+            m_error = moves.errorString();
+            return std::nullopt;
+        }
+        if (!tasks.create({p.id, *title, p.owner, now + kDayMs, now})) {
+            m_error = tasks.errorString();
+            return std::nullopt;
         }
     }
     result.promoted = qint64(promotions.size());

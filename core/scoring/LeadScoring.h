@@ -88,9 +88,4 @@ private:
     QString m_error;
 };
 
-namespace EventTypeScoring {
-inline const QString TaskCreated = QStringLiteral("task_created");
-inline const QString Unsubscribed = QStringLiteral("unsubscribed");
-} // namespace EventTypeScoring
-
 } // namespace masir

@@ -1,7 +1,7 @@
 #include "segments/SegmentCompiler.h"
 
-#include "contacts/TextNormalizer.h"
-#include "importing/ValueParsers.h"
+#include "common/TextNormalizer.h"
+#include "common/ValueParsers.h"
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
 
@@ -232,7 +232,7 @@ QString SegmentCompiler::fieldCondition(const SegmentNode &n, const QString &pat
         const auto nums = numbers();
         if (!nums)
             return QStringLiteral("0 = 1");
-        const QString e = custom ? QStringLiteral("CAST(v.value AS REAL)") : expr;
+        const QString e = custom ? SqlDialect::toNumber(QStringLiteral("v.value")) : expr;
         if (op == QLatin1String("between")) {
             sql = QStringLiteral("(%1 >= ? AND %1 <= ?)").arg(e);
             binds << std::min(nums->at(0), nums->at(1)) << std::max(nums->at(0), nums->at(1));
@@ -416,8 +416,8 @@ QString SegmentCompiler::eventCondition(const SegmentNode &n, const QString &pat
                 QStringLiteral(" AND %1 %2 ? ESCAPE '\\'").arg(json, SqlDialect::likeInsensitive());
             binds << QString(QLatin1Char('%') + SqlDialect::escapeLike(text) + QLatin1Char('%'));
         } else if (number) {
-            sql +=
-                QStringLiteral(" AND CAST(%1 AS REAL) %2 ?").arg(json, SqlDialect::comparison(op));
+            sql += QStringLiteral(" AND %1 %2 ?")
+                       .arg(SqlDialect::toNumber(json), SqlDialect::comparison(op));
             binds << *number;
         } else if (op == QLatin1String("eq") || op == QLatin1String("ne")) {
             sql += QStringLiteral(" AND %1 %2 ?").arg(json, SqlDialect::comparison(op));

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "storage/Database.h"
+#include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 
 #include <QSqlError>
@@ -89,13 +90,13 @@ bool SegmentRepository::save(Segment &segment)
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlDatabase db = m_db.connection();
-    Transaction tx(db);
+    Transaction tx(db, Transaction::Mode::Write);
     QSqlQuery q(db);
     const QString rule =
         segment.isStatic ? QStringLiteral("") : QString::fromUtf8(segment.rule.toJsonBytes());
     if (segment.id == 0) {
         q.prepare(QStringLiteral("INSERT INTO segments (name, kind, rule, created_at, updated_at) "
-                                 "VALUES (?, ?, ?, ?, ?)"));
+                                 "VALUES (?, ?, ?, ?, ?) RETURNING id"));
         q.addBindValue(segment.name);
         q.addBindValue(segment.isStatic ? QStringLiteral("static") : QStringLiteral("rule"));
         q.addBindValue(rule);
@@ -109,11 +110,16 @@ bool SegmentRepository::save(Segment &segment)
         q.addBindValue(now);
         q.addBindValue(segment.id);
     }
-    if (!q.exec()) {
-        m_error = tr("Cannot save the segment: %1").arg(q.lastError().text());
+    QString error;
+    const auto written =
+        segment.id ? (Sql::exec(lcSegments(), q, &error) ? std::optional<qint64>(segment.id)
+                                                         : std::nullopt)
+                   : Sql::insertedId(lcSegments(), q, &error);
+    if (!written) {
+        m_error = tr("Cannot save the segment: %1").arg(error);
         return false;
     }
-    const qint64 id = segment.id ? segment.id : q.lastInsertId().toLongLong();
+    const qint64 id = *written;
     if (!segment.isStatic) {
         // Checked again as saved: a rule may reach this very segment through another.
         const CompiledSegment c = compile(segment.rule);
@@ -165,6 +171,22 @@ CompiledSegment SegmentRepository::filter(qint64 segmentId) const
     return compile(segment->rule);
 }
 
+ContactFilter SegmentRepository::contactFilter(qint64 segmentId) const
+{
+    if (!segmentId)
+        return {};
+    const CompiledSegment segment = filter(segmentId);
+    ContactFilter f;
+    f.key = QStringLiteral("segment:%1").arg(segmentId);
+    if (segment.ok()) {
+        f.where = segment.where;
+        f.binds = segment.binds;
+    } else {
+        f.where = QStringLiteral("0 = 1");
+    }
+    return f;
+}
+
 std::optional<qint64> SegmentRepository::countWhere(const CompiledSegment &c) const
 {
     if (!c.ok()) {
@@ -178,7 +200,7 @@ std::optional<qint64> SegmentRepository::countWhere(const CompiledSegment &c) co
         q.addBindValue(b);
     if (!q.exec() || !q.next()) {
         m_error = tr("Cannot count the segment: %1").arg(q.lastError().text());
-        qCWarning(lcStorage) << "segment count failed" << q.lastQuery() << q.lastError().text();
+        qCWarning(lcSegments) << "segment count failed" << q.lastQuery() << q.lastError().text();
         return std::nullopt;
     }
     return q.value(0).toLongLong();
@@ -239,7 +261,7 @@ std::optional<qint64> SegmentRepository::materialize(qint64 segmentId)
         return std::nullopt;
     }
     QSqlDatabase db = m_db.connection();
-    Transaction tx(db);
+    Transaction tx(db, Transaction::Mode::Write);
     QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM segment_members WHERE segment_id = ?"));
     q.addBindValue(segmentId);
@@ -269,7 +291,7 @@ std::optional<qint64> SegmentRepository::materialize(qint64 segmentId)
 qint64 SegmentRepository::addMembers(qint64 segmentId, const QList<qint64> &contactIds)
 {
     QSqlDatabase db = m_db.connection();
-    Transaction tx(db);
+    Transaction tx(db, Transaction::Mode::Write);
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO segment_members (segment_id, contact_id, added_at) "
                              "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
@@ -288,7 +310,7 @@ qint64 SegmentRepository::addMembers(qint64 segmentId, const QList<qint64> &cont
 qint64 SegmentRepository::removeMembers(qint64 segmentId, const QList<qint64> &contactIds)
 {
     QSqlDatabase db = m_db.connection();
-    Transaction tx(db);
+    Transaction tx(db, Transaction::Mode::Write);
     QSqlQuery q(db);
     q.prepare(
         QStringLiteral("DELETE FROM segment_members WHERE segment_id = ? AND contact_id = ?"));

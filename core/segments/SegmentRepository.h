@@ -1,5 +1,6 @@
 #pragma once
 
+#include "contacts/ContactQuery.h"
 #include "segments/SegmentCompiler.h"
 #include "segments/SegmentRule.h"
 
@@ -54,6 +55,9 @@ public:
     CompiledSegment compile(const SegmentRule &rule) const;
     /// The condition for a saved segment: its rule, or its member list.
     CompiledSegment filter(qint64 segmentId) const;
+    /// filter() for the contact list: a segment that cannot be read (deleted,
+    /// or a rule that no longer compiles) selects nobody. 0: everyone.
+    ContactFilter contactFilter(qint64 segmentId) const;
 
     /// How many contacts match; nullopt with errorString() on a bad rule.
     std::optional<qint64> count(const SegmentRule &rule) const;

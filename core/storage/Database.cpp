@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "storage/Migrations.h"
+#include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
 
 #include <QDir>
@@ -20,6 +21,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <cmath>
 #include <optional>
 #include <vector>
 
@@ -56,6 +58,38 @@ std::vector<QString> &threadConnectionNames()
 }
 
 constexpr QByteArrayView kSqliteMagic("SQLite format 3\0", 16);
+
+/// masir_number(x): SqlDialect::toNumber(). Numbers as they are; text that is
+/// a whole number after trimming spaces as that number; anything else NULL.
+void sqlNumber(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    switch (sqlite3_value_type(argv[0])) {
+    case SQLITE_INTEGER:
+    case SQLITE_FLOAT:
+        sqlite3_result_value(context, argv[0]);
+        return;
+    case SQLITE_TEXT: {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+        const QByteArray trimmed =
+            QByteArray::fromRawData(text, sqlite3_value_bytes(argv[0])).trimmed();
+        bool ok = false;
+        const qlonglong whole = trimmed.toLongLong(&ok);
+        if (ok) {
+            sqlite3_result_int64(context, whole);
+            return;
+        }
+        const double real = trimmed.toDouble(&ok);
+        if (ok && std::isfinite(real)) {
+            sqlite3_result_double(context, real);
+            return;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    sqlite3_result_null(context);
+}
 
 } // namespace
 
@@ -307,6 +341,15 @@ QSqlDatabase Database::openConnection(const QString &name) const
         if (!q.exec(pragma))
             qCWarning(lcStorage) << pragma << q.lastError().text();
     }
+    q.finish();
+    // The functions SqlDialect's SQL calls.
+    QString error;
+    sqlite3 *handle = SqliteStatement::handle(db, &error);
+    if (!handle ||
+        sqlite3_create_function_v2(handle, "masir_number", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                   sqlNumber, nullptr, nullptr, nullptr) != SQLITE_OK)
+        qCWarning(lcStorage) << "cannot add masir_number()" << error;
     if (m_mode == Mode::ReadWrite) {
         // A new workspace is made with 16 KiB pages (a file keeps the size it was
         // made with): a quarter of the reads and writes of SQLite's 4 KiB default
@@ -445,7 +488,7 @@ bool Database::ensureIndexes(const std::function<void()> &built) const
     if (q.value(0).toInt() > 0)
         return true;
     q.finish();
-    Transaction tx(connection());
+    Transaction tx(connection(), Transaction::Mode::Write);
     // A bulk import makes its contacts' rows batch by batch; the counts (from the
     // smallest indexes) say whether anything is left to make.
     bool complete = false;
@@ -472,6 +515,39 @@ QString Database::scoreRowTrigger()
 {
     return QStringLiteral("CREATE TRIGGER contacts_score_row AFTER INSERT ON contacts BEGIN "
                           "INSERT INTO contact_scores (contact_id) VALUES (new.id); END");
+}
+
+bool Database::copyFrom(const QString &sourcePath, const QStringList &statements,
+                        QString *error) const
+{
+    QSqlDatabase db = connection();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("ATTACH DATABASE ? AS src"));
+    q.addBindValue(sourcePath);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    bool ok = true;
+    {
+        Transaction tx(db, Transaction::Mode::Write);
+        ok = tx.isActive();
+        for (const QString &sql : statements) {
+            if (!ok)
+                break;
+            ok = q.exec(sql);
+        }
+        if (!ok)
+            *error = tx.isActive() ? q.lastError().text() : tx.errorString();
+        else if (!tx.commit()) {
+            *error = tx.errorString();
+            ok = false;
+        }
+    }
+    q.finish();
+    if (!q.exec(QStringLiteral("DETACH DATABASE src")))
+        qCWarning(lcStorage) << "DETACH failed:" << q.lastError().text();
+    return ok;
 }
 
 QString Database::integrityProblems() const

@@ -47,6 +47,11 @@ public:
     /// The schema version stored in the file (0 for a new file).
     int schemaVersion() const;
 
+    /// Copies rows of the workspace file at \a sourcePath into this one: each of
+    /// \a statements runs with that file attached as "src" (and only read)
+    /// ("INSERT INTO tags SELECT * FROM src.tags"), all in one transaction.
+    bool copyFrom(const QString &sourcePath, const QStringList &statements, QString *error) const;
+
     /// Runs SQLite's full integrity check; returns an empty string when the file is sound.
     QString integrityProblems() const;
 

@@ -19,6 +19,14 @@ inline QString jsonPath(const QString &property)
     return QStringLiteral("$.") + property;
 }
 
+/// \a expression as a number, or NULL when it is text that is not one (SQL's
+/// CAST would make "abc" 0). Numbers pass as they are; text is read as a whole
+/// (spaces around allowed). Database registers the function on each connection.
+inline QString toNumber(const QString &expression)
+{
+    return QStringLiteral("masir_number(%1)").arg(expression);
+}
+
 /// A case-insensitive LIKE (SQLite's LIKE folds ASCII; PostgreSQL needs ILIKE).
 inline QString likeInsensitive()
 {

@@ -1,31 +1,35 @@
 #pragma once
 
-#include <QSqlError>
+#include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 
+#include <optional>
+
 namespace masir::Sql {
 
-/// Runs a prepared query; on failure keeps the database's message in \a error.
-inline bool exec(QSqlQuery &q, QString *error)
-{
-    if (q.exec())
-        return true;
-    *error = q.lastError().text();
-    return false;
-}
+// The one way to run a QSqlQuery and check it. A failure keeps the database's
+// message in *error and is logged, with the statement but never its values,
+// under the caller's category (lcJourneys(), lcSend(), ...).
+
+/// Runs a prepared query.
+bool exec(const QLoggingCategory &category, QSqlQuery &q, QString *error);
 
 /// Prepares \a sql, binds \a binds in order and runs it.
-inline bool exec(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
-{
-    if (!q.prepare(sql)) {
-        *error = q.lastError().text();
-        return false;
-    }
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    return exec(q, error);
-}
+bool exec(const QLoggingCategory &category, QSqlQuery &q, const QString &sql,
+          const QVariantList &binds, QString *error);
+
+/// Binds \a binds to the query \a q was prepared with, in order, and runs it.
+bool execPrepared(const QLoggingCategory &category, QSqlQuery &q, const QVariantList &binds,
+                  QString *error);
+
+/// Runs an INSERT ... RETURNING id that \a q was prepared with: the new row's
+/// id; 0 when nothing was written (ON CONFLICT DO NOTHING); nullopt on an error.
+std::optional<qint64> insertedId(const QLoggingCategory &category, QSqlQuery &q, QString *error);
+
+/// Runs \a sql, which has no parameters, and steps to its first row: a query
+/// for one value (a count, a max). False when it failed or gave no row.
+bool first(const QLoggingCategory &category, QSqlQuery &q, const QString &sql, QString *error);
 
 } // namespace masir::Sql

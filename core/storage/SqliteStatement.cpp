@@ -461,6 +461,16 @@ bool SqliteStatement::exec()
     return r != Result::Error;
 }
 
+std::optional<qint64> SqliteStatement::execReturningId()
+{
+    const Result r = step();
+    const qint64 id = r == Result::Row ? columnInt64(0) : 0;
+    reset();
+    if (r == Result::Error)
+        return std::nullopt;
+    return id;
+}
+
 qint64 SqliteStatement::columnInt64(int column) const
 {
     return sqlite3_column_int64(m_stmt, column);
@@ -495,6 +505,11 @@ QVariant SqliteStatement::value(int column) const
     default:
         return columnText(column);
     }
+}
+
+qint64 SqliteStatement::changes() const
+{
+    return sqlite3_changes64(m_db);
 }
 
 qint64 SqliteStatement::lastInsertRowId() const

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <optional>
 #include <vector>
 
 struct sqlite3;
@@ -145,6 +146,9 @@ public:
     void reset();
     /// Runs a statement that returns no rows, then resets it.
     bool exec();
+    /// Runs an INSERT ... RETURNING id, then resets it: the id, 0 when it wrote
+    /// nothing (ON CONFLICT DO NOTHING), nullopt on an error.
+    std::optional<qint64> execReturningId();
 
     qint64 columnInt64(int column) const;
     QString columnText(int column) const;
@@ -153,6 +157,9 @@ public:
     bool columnIsNull(int column) const;
     /// The column as QSqlQuery would give it (null, integer, real or text).
     QVariant value(int column) const;
+
+    /// The rows the last INSERT, UPDATE or DELETE on this connection changed.
+    qint64 changes() const;
 
     /// The rowid of the last INSERT on this connection.
     qint64 lastInsertRowId() const;

@@ -7,11 +7,23 @@
 
 namespace masir {
 
-Transaction::Transaction(QSqlDatabase db)
+Transaction::Transaction(QSqlDatabase db, Mode mode)
     : m_db(std::move(db))
+    , m_mode(mode)
 {
     QSqlQuery q(m_db);
-    m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (mode == Mode::Write) {
+        m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    } else {
+        // SQLite takes the snapshot at the first read, not at BEGIN: read now.
+        m_active = q.exec(QStringLiteral("BEGIN DEFERRED"));
+        if (m_active && !q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
+            m_error = q.lastError().text();
+            rollback();
+            qCWarning(lcStorage) << "snapshot failed:" << m_error;
+            return;
+        }
+    }
     if (!m_active) {
         m_error = q.lastError().text();
         qCWarning(lcStorage) << "BEGIN failed:" << m_error;

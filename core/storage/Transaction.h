@@ -5,24 +5,36 @@
 
 namespace masir {
 
-/// RAII write transaction. Writers take the lock up front (BEGIN IMMEDIATE) so that
-/// two writers never deadlock upgrading read locks; anything not committed is rolled
-/// back when the object goes out of scope.
+/// RAII transaction on one connection; anything not committed is rolled back
+/// when the object goes out of scope. Every transaction in Masir is opened
+/// through this class, with its mode stated.
 class Transaction final
 {
     Q_DISABLE_COPY_MOVE(Transaction)
 
 public:
-    explicit Transaction(QSqlDatabase db);
+    enum class Mode
+    {
+        /// Takes the write lock up front (SQLite: BEGIN IMMEDIATE), so that two
+        /// writers never deadlock upgrading read locks.
+        Write,
+        /// Several reads that see one state of the workspace, whatever is
+        /// committed meanwhile; nothing may be written.
+        ReadSnapshot,
+    };
+
+    Transaction(QSqlDatabase db, Mode mode);
     ~Transaction();
 
     bool isActive() const { return m_active; }
+    Mode mode() const { return m_mode; }
     bool commit();
     void rollback();
     QString errorString() const { return m_error; }
 
 private:
     QSqlDatabase m_db;
+    Mode m_mode;
     bool m_active = false;
     QString m_error;
 };

@@ -1,9 +1,9 @@
 // Journey engine throughput (see run_journeys.sh): every contact of the
 // workspace enrolled in a 6-node journey with all steps due at once; sends go
 // only into the outbox. Target: at least 20,000 steps/s.
+#include "common/Clock.h"
 #include "journeys/JourneyEngine.h"
 #include "journeys/JourneyRepository.h"
-#include "scheduler/Clock.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>

@@ -1,5 +1,5 @@
+#include "common/ValueParsers.h"
 #include "importing/ColumnMapper.h"
-#include "importing/ValueParsers.h"
 
 #include "TestWorkspace.h"
 

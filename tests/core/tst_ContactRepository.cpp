@@ -1,5 +1,6 @@
 #include "contacts/ContactRepository.h"
 #include "contacts/CustomFields.h"
+#include "crm/ContactTimeline.h"
 #include "settings/WorkspaceSettings.h"
 
 #include "TestWorkspace.h"
@@ -78,7 +79,8 @@ private Q_SLOTS:
         QCOMPARE(stored->tags, (QStringList{QStringLiteral("VIP"), QStringLiteral("newsletter")}));
         QCOMPARE(stored->status, ContactStatus::Active);
         QVERIFY(stored->createdAt.isValid());
-        QCOMPARE(eventTypes(m_repo->timeline(c.id)), QStringList{EventType::ContactCreated});
+        QCOMPARE(eventTypes(ContactTimeline(m_ws->db()).entries(c.id)),
+                 QStringList{EventType::ContactCreated});
     }
 
     void validationNamesTheField()
@@ -139,7 +141,7 @@ private Q_SLOTS:
         QCOMPARE(stored.emailConsent.status, ConsentStatus::Granted);
         QVERIFY(stored.emailConsent.changedAt.isValid());
         QCOMPARE(stored.emailConsent.source, QStringLiteral("shop counter"));
-        const QStringList types = eventTypes(m_repo->timeline(c.id));
+        const QStringList types = eventTypes(ContactTimeline(m_ws->db()).entries(c.id));
         for (const QString &t :
              {EventType::ContactUpdated, EventType::StageChanged, EventType::TagAdded,
               EventType::TagRemoved, EventType::ConsentChanged, EventType::ContactCreated})
@@ -274,13 +276,14 @@ private Q_SLOTS:
         QCOMPARE(snap.contactCount(), 2);
         QVERIFY(m_repo->remove({a.id, b.id}));
         QCOMPARE(m_repo->count(), 0);
-        QVERIFY(m_repo->timeline(a.id).isEmpty()); // cascaded
+        QVERIFY(ContactTimeline(m_ws->db()).entries(a.id).isEmpty()); // cascaded
         QVERIFY2(m_repo->restore(snap), qPrintable(m_repo->errorString()));
         QCOMPARE(m_repo->count(), 2);
         const Contact back = *m_repo->find(a.id);
         QCOMPARE(back.tags, QStringList{QStringLiteral("vip")});
         QCOMPARE(back.score, 17); // its score row comes back too
-        QCOMPARE(eventTypes(m_repo->timeline(a.id)), QStringList{EventType::ContactCreated});
+        QCOMPARE(eventTypes(ContactTimeline(m_ws->db()).entries(a.id)),
+                 QStringList{EventType::ContactCreated});
         // ids are never reused, so a restore cannot collide with a newer contact
         QVERIFY(m_repo->remove({b.id}));
         Contact c = person(QStringLiteral("C"), QString(), QStringLiteral("c@example.com"));
@@ -308,7 +311,7 @@ private Q_SLOTS:
         QCOMPARE(merged.status, ContactStatus::Unsubscribed);
         QVERIFY(merged.tags.contains(QStringLiteral("vip")) &&
                 merged.tags.contains(QStringLiteral("wholesale")));
-        const QStringList types = eventTypes(m_repo->timeline(keep.id));
+        const QStringList types = eventTypes(ContactTimeline(m_ws->db()).entries(keep.id));
         QCOMPARE(types.count(EventType::ContactCreated), 2); // both timelines
         QVERIFY(types.contains(EventType::ContactsMerged));
         QVERIFY(!m_repo->merge(keep.id, keep.id));

@@ -1,3 +1,4 @@
+#include "contacts/PhoneNumbers.h"
 #include "i18n/Formatter.h"
 
 #include <QTest>
@@ -36,7 +37,7 @@ private Q_SLOTS:
     void phonesReadLeftToRight()
     {
         Formatter::setLocale(QLocale(QLocale::Persian, QLocale::Iran));
-        const QString p = Formatter::phone(QStringLiteral("+989121234567"));
+        const QString p = PhoneNumbers::display(QStringLiteral("+989121234567"));
         QVERIFY(p.contains(QStringLiteral("+98 912 123 4567")));
         QCOMPARE(p.front(), QChar(0x202A)); // LEFT-TO-RIGHT EMBEDDING
     }

@@ -1,5 +1,6 @@
 #include "contacts/ContactRepository.h"
 #include "contacts/CustomFields.h"
+#include "crm/ContactTimeline.h"
 #include "importing/ImportHistory.h"
 #include "importing/ImportJob.h"
 #include "settings/WorkspaceSettings.h"
@@ -222,11 +223,11 @@ private Q_SLOTS:
         q.search = QStringLiteral("علي");
         QCOMPARE(repo.count(q), 1);
         // the timeline says where the contact came from
-        const QList<Event> timeline = repo.timeline(ali->id);
+        const QList<Event> timeline = ContactTimeline(m_ws->db()).entries(ali->id);
         QCOMPARE(timeline.size(), 1);
         QCOMPARE(timeline.first().type, EventType::ContactImported);
-        QVERIFY(
-            EventStore::describe(timeline.first()).contains(QStringLiteral("fa_cp1256_excel.csv")));
+        QVERIFY(ContactTimeline::describe(timeline.first())
+                    .contains(QStringLiteral("fa_cp1256_excel.csv")));
     }
 
     void polishConsentAndLetters()

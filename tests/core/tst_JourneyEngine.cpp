@@ -1,15 +1,15 @@
 // The journey engine on a real workspace and a virtual clock.
 
+#include "common/Clock.h"
 #include "contacts/ContactRepository.h"
 #include "demo/DemoWorkspace.h"
 #include "events/EventStore.h"
+#include "events/ScoreHistory.h"
 #include "journeys/JourneyEngine.h"
 #include "journeys/JourneyRepository.h"
 #include "journeys/JourneySimulator.h"
 #include "journeys/JourneyTemplates.h"
-#include "scheduler/Clock.h"
 #include "scheduler/Worker.h"
-#include "scoring/ScoreHistory.h"
 #include "segments/SegmentRepository.h"
 #include "segments/SegmentRule.h"
 #include "settings/WorkspaceSettings.h"

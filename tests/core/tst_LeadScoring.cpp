@@ -1,5 +1,6 @@
 #include "contacts/ContactRepository.h"
 #include "contacts/TagRepository.h"
+#include "crm/ContactTimeline.h"
 #include "events/EventStore.h"
 #include "scoring/LeadScoring.h"
 
@@ -118,8 +119,7 @@ private Q_SLOTS:
         QCOMPARE(score(id), 55 + 50);
         QCOMPARE(stage(id), QStringLiteral("sql"));
         // an unsubscribe takes 50 away, but never moves the stage back
-        QCOMPARE(scoring.record(id, EventTypeScoring::Unsubscribed, m_t0.addDays(41)).value_or(-99),
-                 -50);
+        QCOMPARE(scoring.record(id, EventType::Unsubscribed, m_t0.addDays(41)).value_or(-99), -50);
         QCOMPARE(score(id), 55);
         QCOMPARE(stage(id), QStringLiteral("sql"));
         // events no rule knows give nothing and change nothing
@@ -161,7 +161,7 @@ private Q_SLOTS:
             scoring.record(a, EventType::EmailOpened, m_t0.addSecs(i));
         scoring.record(a, EventType::FormSubmitted, m_t0.addSecs(10));
         scoring.record(b, EventType::EmailClicked, m_t0);
-        scoring.record(b, EventTypeScoring::Unsubscribed, m_t0.addSecs(5));
+        scoring.record(b, EventType::Unsubscribed, m_t0.addSecs(5));
         const qint64 liveA = score(a), liveB = score(b);
         QCOMPARE(liveA, 55);
         QCOMPARE(liveB, -40);
@@ -180,13 +180,13 @@ private Q_SLOTS:
                                        "'recompute' AND from_score = 0 AND to_score = ?"),
                         {liveB}),
                  1);
-        const QList<Event> timeline = ContactRepository(m_ws->db()).timeline(idle);
+        const QList<Event> timeline = ContactTimeline(m_ws->db()).entries(idle);
         const auto change = std::find_if(timeline.cbegin(), timeline.cend(), [](const Event &e) {
             return e.type == EventType::ScoreChanged;
         });
         QVERIFY(change != timeline.cend());
         QCOMPARE(change->payload.value(QStringLiteral("to")).toInt(), -15);
-        QCOMPARE(EventStore::describe(*change), QStringLiteral("Score 0 → -15"));
+        QCOMPARE(ContactTimeline::describe(*change), QStringLiteral("Score 0 → -15"));
         // recomputing again changes nothing and records nothing
         const qint64 events = scalar(QStringLiteral("SELECT count(*) FROM events"));
         const qint64 changes = scalar(QStringLiteral("SELECT count(*) FROM score_changes"));

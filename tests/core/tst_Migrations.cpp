@@ -1,4 +1,5 @@
 #include "contacts/ContactRepository.h"
+#include "crm/ContactTimeline.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 
@@ -155,7 +156,7 @@ private Q_SLOTS:
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 1);
         // the timeline still shows them, newest first, among the events
-        const QList<Event> timeline = ContactRepository(db).timeline(1);
+        const QList<Event> timeline = ContactTimeline(db).entries(1);
         QStringList types;
         for (const Event &e : timeline)
             types << e.type;

@@ -435,9 +435,9 @@ private Q_SLOTS:
         QCOMPARE(repo.count(customers.id).value_or(-1), 1);
         QCOMPARE(repo.materialize(customers.id).value_or(-1), 1);
         ContactQuery query;
-        query.segmentId = customers.id;
+        query.filter = repo.contactFilter(customers.id);
         QCOMPARE(ContactRepository(m_ws->db()).count(query), 1);
-        query.segmentId = list;
+        query.filter = repo.contactFilter(list);
         QCOMPARE(ContactRepository(m_ws->db()).count(query), 1);
     }
 

@@ -3,7 +3,9 @@
 // Received mail is read back with Python's email package, not with our code.
 #include "TestServers.h"
 #include "TestWorkspace.h"
+#include "common/Logging.h"
 
+#include "common/Clock.h"
 #include "contacts/ContactRepository.h"
 #include "messaging/ChannelAccounts.h"
 #include "messaging/MessageTemplate.h"
@@ -12,7 +14,6 @@
 #include "messaging/OutboxSender.h"
 #include "messaging/SecretStore.h"
 #include "messaging/UnsubscribeTokens.h"
-#include "scheduler/Clock.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/SqlExec.h"
 
@@ -38,7 +39,7 @@ class tst_Sending : public QObject
     {
         QSqlQuery q(ws.db().connection());
         QString error;
-        if (!Sql::exec(q, sql, binds, &error) || !q.next())
+        if (!Sql::exec(lcSend(), q, sql, binds, &error) || !q.next())
             return -1;
         return q.value(0).toLongLong();
     }
@@ -46,7 +47,7 @@ class tst_Sending : public QObject
     {
         QSqlQuery q(ws.db().connection());
         QString error;
-        if (!Sql::exec(q, sql, binds, &error) || !q.next())
+        if (!Sql::exec(lcSend(), q, sql, binds, &error) || !q.next())
             return error;
         return q.value(0).toString();
     }
@@ -642,7 +643,7 @@ private Q_SLOTS:
             payload.insert(QStringLiteral("url"), url);
             payload.insert(QStringLiteral("allowPrivate"), allowPrivate);
             payload.insert(QStringLiteral("body"), body);
-            Sql::exec(q,
+            Sql::exec(lcSend(), q,
                       QStringLiteral("INSERT INTO outbox (idempotency_key, channel, contact_id, "
                                      "payload, marketing, due_at, created_at, updated_at, "
                                      "recipient) VALUES (?, 'webhook', ?, ?, 0, ?, ?, ?, ?)"),

@@ -1,4 +1,4 @@
-#include "contacts/TextNormalizer.h"
+#include "common/TextNormalizer.h"
 
 #include <QTest>
 

@@ -2,6 +2,7 @@
 
 #include "contacts/ContactRepository.h"
 #include "contacts/CustomFields.h"
+#include "contacts/PhoneNumbers.h"
 #include "i18n/Formatter.h"
 
 #include <QFormLayout>
@@ -42,11 +43,12 @@ QLabel *sectionTitle(const QString &text)
 
 } // namespace
 
-ContactDetailPane::ContactDetailPane(const ContactRepository &repo,
+ContactDetailPane::ContactDetailPane(const Database &db, const ContactRepository &repo,
                                      const CustomFieldRepository &fields, QWidget *parent)
     : QWidget(parent)
     , m_repo(repo)
     , m_fields(fields)
+    , m_timelineReader(db)
 {
     auto *outer = new QVBoxLayout(this);
     m_placeholder = new QLabel(tr("Select a contact to see their details and timeline."));
@@ -128,7 +130,7 @@ void ContactDetailPane::showContact(qint64 id)
 
     clearRows(m_details);
     addRow(m_details, tr("Email"), c.email);
-    addRow(m_details, tr("Phone"), Formatter::phone(c.phone));
+    addRow(m_details, tr("Phone"), PhoneNumbers::display(c.phone));
     addRow(m_details, tr("Company"), c.company);
     addRow(m_details, tr("City"), c.city);
     addRow(m_details, tr("Country"), c.country);
@@ -178,10 +180,10 @@ void ContactDetailPane::showContact(qint64 id)
     addRow(m_consent, ContactVocabulary::channelLabel(Channel::Sms), consentText(c.smsConsent));
 
     m_timeline->clear();
-    const QList<Event> events = m_repo.timeline(id);
+    const QList<Event> events = m_timelineReader.entries(id);
     for (const Event &e : events) {
         auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(
-            EventStore::describe(e), Formatter::dateTime(e.occurredAt)));
+            ContactTimeline::describe(e), Formatter::dateTime(e.occurredAt)));
         item->setData(Qt::UserRole, e.type);
         m_timeline->addItem(item);
     }

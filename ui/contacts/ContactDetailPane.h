@@ -1,6 +1,7 @@
 #pragma once
 
 #include "contacts/Contact.h"
+#include "crm/ContactTimeline.h"
 
 #include <QWidget>
 
@@ -13,6 +14,7 @@ class QPushButton;
 
 namespace masir {
 class ContactRepository;
+class Database;
 class CustomFieldRepository;
 } // namespace masir
 
@@ -24,8 +26,8 @@ class ContactDetailPane final : public QWidget
     Q_OBJECT
 
 public:
-    ContactDetailPane(const ContactRepository &repo, const CustomFieldRepository &fields,
-                      QWidget *parent = nullptr);
+    ContactDetailPane(const Database &db, const ContactRepository &repo,
+                      const CustomFieldRepository &fields, QWidget *parent = nullptr);
 
     void showContact(qint64 id);
     void showSelectionCount(int count);
@@ -38,6 +40,7 @@ Q_SIGNALS:
 private:
     const ContactRepository &m_repo;
     const CustomFieldRepository &m_fields;
+    ContactTimeline m_timelineReader;
     qint64 m_id = 0;
     QLabel *m_placeholder = nullptr;
     QWidget *m_body = nullptr;

@@ -142,7 +142,7 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     m_segmentFilter->setToolTip(tr("Show only the contacts of a segment or list"));
     m_segmentFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_segmentFilter, &QComboBox::currentIndexChanged, this,
-            [this] { m_model->setSegment(m_segmentFilter->currentData().toLongLong()); });
+            [this] { applySegmentFilter(); });
 
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_segmentFilter);
@@ -215,7 +215,7 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     connect(m_model, &QAbstractItemModel::modelReset, this, &ContactsPage::updateSelection);
     connect(m_model, &QAbstractItemModel::layoutChanged, this, &ContactsPage::updateSelection);
 
-    m_detail = new ContactDetailPane(m_repo, m_fields);
+    m_detail = new ContactDetailPane(m_db, m_repo, m_fields);
     connect(m_detail, &ContactDetailPane::editRequested, this,
             [this](qint64 id) { editContact(id); });
 
@@ -250,7 +250,15 @@ void ContactsPage::reloadSegments()
     const int at = m_segmentFilter->findData(current);
     m_segmentFilter->setCurrentIndex(std::max(at, 0));
     if (at < 0 && current != 0)
-        m_model->setSegment(0); // the segment was deleted
+        applySegmentFilter(); // the segment was deleted
+}
+
+bool ContactsPage::applySegmentFilter()
+{
+    // Compiled afresh each time: a rule's "last 30 days" moves with the clock,
+    // and the segment may have been edited since.
+    return m_model->setFilter(
+        SegmentRepository(m_db).contactFilter(m_segmentFilter->currentData().toLongLong()));
 }
 
 void ContactsPage::setSegmentFilter(qint64 segmentId)
@@ -356,7 +364,8 @@ void ContactsPage::selectRow(int row)
 
 void ContactsPage::refresh(qint64 focusId)
 {
-    m_model->refresh();
+    if (!applySegmentFilter())
+        m_model->refresh();
     if (focusId) {
         // Bring the first page in so a contact that sorts near the top can be found.
         m_model->contactId(0);

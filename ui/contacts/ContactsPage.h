@@ -78,6 +78,8 @@ Q_SIGNALS:
 
 private:
     void applySearch();
+    /// Shows the segment chosen in the filter box; false when it was shown already.
+    bool applySegmentFilter();
     void updateSelection();
     void refresh(qint64 focusId);
     void exportContacts();

@@ -1,5 +1,6 @@
 #include "outbox/OutboxPage.h"
 
+#include "contacts/PhoneNumbers.h"
 #include "i18n/Formatter.h"
 #include "messaging/Outbox.h"
 #include "widgets/ActionButton.h"
@@ -165,7 +166,7 @@ private:
 
     static QString recipient(const OutboxRow &r)
     {
-        return r.channel == QLatin1String("sms") ? Formatter::phone(r.recipient) : r.recipient;
+        return r.channel == QLatin1String("sms") ? PhoneNumbers::display(r.recipient) : r.recipient;
     }
 
     static QVariant display(const OutboxRow &r, int column)

@@ -1,7 +1,7 @@
 #include "segments/RuleBuilder.h"
 
+#include "common/ValueParsers.h"
 #include "contacts/TagRepository.h"
-#include "importing/ValueParsers.h"
 #include "journeys/JourneyRepository.h"
 #include "widgets/DateEdit.h"
 

@@ -1,5 +1,6 @@
 #include "templates/TemplatesPage.h"
 
+#include "contacts/PhoneNumbers.h"
 #include "widgets/EmailPreview.h"
 #include "widgets/TextDirection.h"
 
@@ -381,7 +382,7 @@ void TemplatesPage::reloadContacts()
     request.limit = kPreviewContacts;
     for (const ContactListRow &r : ContactRepository(m_db).page(ContactQuery(), request)) {
         QString name = QStringList{r.firstName, r.lastName}.join(QLatin1Char(' ')).trimmed();
-        const QString address = r.email.isEmpty() ? Formatter::phone(r.phone) : r.email;
+        const QString address = r.email.isEmpty() ? PhoneNumbers::display(r.phone) : r.email;
         if (name.isEmpty())
             name = address;
         else if (!address.isEmpty())

@@ -519,19 +519,16 @@ void JourneyEditor::updateInspector()
             m_inspectorForm->addRow(field.label(), builder);
             continue;
         }
-        const bool sends =
-            n->type == QLatin1String("action.email") || n->type == QLatin1String("action.sms");
-        if (sends && key == QLatin1String("template")) {
+        if (field.kind == ConfigField::Kind::Template) {
             m_inspectorForm->addRow(field.label(),
-                                    templatePicker(n->type, value.toString(), apply));
+                                    templatePicker(field.channel, value.toString(), apply));
             continue;
         }
-        if (n->type == QLatin1String("wait.until") && key == QLatin1String("days")) {
+        if (field.kind == ConfigField::Kind::Weekdays) {
             m_inspectorForm->addRow(field.label(), weekdayPicker(value.toArray(), apply));
             continue;
         }
-        if (n->type == QLatin1String("wait.until") &&
-            (key == QLatin1String("from") || key == QLatin1String("to"))) {
+        if (field.kind == ConfigField::Kind::TimeOfDay) {
             // business hours, as times of day
             auto *edit = new QTimeEdit;
             edit->setObjectName(key);
@@ -544,7 +541,7 @@ void JourneyEditor::updateInspector()
             m_inspectorForm->addRow(field.label(), edit);
             continue;
         }
-        if (n->type == QLatin1String("action.webhook") && key == QLatin1String("url")) {
+        if (field.kind == ConfigField::Kind::WebAddress) {
             m_inspectorForm->addRow(field.label(), webhookEditor(id, value.toString(), apply));
             continue;
         }
@@ -619,11 +616,9 @@ void JourneyEditor::updateInspector()
     }
 }
 
-QWidget *JourneyEditor::templatePicker(const QString &type, const QString &current,
+QWidget *JourneyEditor::templatePicker(const QString &channel, const QString &current,
                                        const std::function<void(const QJsonValue &)> &apply)
 {
-    const QString channel =
-        type == QLatin1String("action.sms") ? QStringLiteral("sms") : QStringLiteral("email");
     auto *box = new QWidget;
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -83,7 +83,7 @@ private:
     void chooseConnection();
     /// Inspector editors that fit their setting: the template with a preview,
     /// the weekdays of business hours, and a webhook address with "Send Test".
-    QWidget *templatePicker(const QString &type, const QString &current,
+    QWidget *templatePicker(const QString &channel, const QString &current,
                             const std::function<void(const QJsonValue &)> &apply);
     QWidget *weekdayPicker(const QJsonArray &days,
                            const std::function<void(const QJsonValue &)> &apply);

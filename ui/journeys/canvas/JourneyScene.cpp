@@ -40,35 +40,8 @@ QColor categoryColor(NodeType::Category c)
 /// One line about what a node is set to do: its template, wait, tag, event...
 QString summary(const JourneyNode &n)
 {
-    const QJsonObject &c = n.config;
-    auto text = [&](const char *key) { return c.value(QLatin1String(key)).toVariant().toString(); };
-    const QString &t = n.type;
-    if (t == QLatin1String("wait.duration")) {
-        const QString unit = text("unit");
-        const int amount = c.value(QStringLiteral("amount")).toInt();
-        return unit == QLatin1String("minutes") ? JourneyCanvas::tr("%n minute(s)", nullptr, amount)
-               : unit == QLatin1String("hours") ? JourneyCanvas::tr("%n hour(s)", nullptr, amount)
-                                                : JourneyCanvas::tr("%n day(s)", nullptr, amount);
-    }
-    if (t == QLatin1String("wait.event"))
-        return JourneyCanvas::tr("%1, at most %2 h")
-            .arg(text("event"))
-            .arg(c.value(QStringLiteral("timeoutHours")).toDouble());
-    if (t == QLatin1String("wait.until"))
-        return text("mode") == QLatin1String("datetime")
-                   ? text("at")
-                   : JourneyCanvas::tr("%1–%2 on chosen days").arg(text("from"), text("to"));
-    for (const char *key : {"template", "tag", "event", "segment", "stage", "to", "field", "title",
-                            "message", "url", "journey", "threshold", "points"}) {
-        const QString v = text(key);
-        if (!v.isEmpty())
-            return v;
-    }
-    if (t == QLatin1String("condition"))
-        return c.contains(QStringLiteral("message"))
-                   ? JourneyCanvas::tr("if the message was %1").arg(text("outcome"))
-                   : JourneyCanvas::tr("if they match the rule");
-    return QString();
+    const NodeType *t = NodeTypes::find(n.type);
+    return t ? t->summary(n.config) : QString();
 }
 
 } // namespace

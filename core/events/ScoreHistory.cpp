@@ -1,4 +1,4 @@
-#include "scoring/ScoreHistory.h"
+#include "events/ScoreHistory.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

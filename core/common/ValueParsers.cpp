@@ -1,6 +1,6 @@
-#include "importing/ValueParsers.h"
+#include "common/ValueParsers.h"
 
-#include "contacts/TextNormalizer.h"
+#include "common/TextNormalizer.h"
 
 #include <QCalendar>
 #include <QRegularExpression>

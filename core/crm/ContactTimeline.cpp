@@ -1,0 +1,114 @@
+#include "crm/ContactTimeline.h"
+
+#include "contacts/Contact.h"
+#include "events/ScoreHistory.h"
+#include "storage/Database.h"
+
+#include <QJsonArray>
+#include <QLocale>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace masir {
+
+ContactTimeline::ContactTimeline(const Database &db)
+    : m_db(db)
+{}
+
+QList<Event> ContactTimeline::entries(qint64 id, int limit) const
+{
+    QSqlDatabase db = m_db.connection();
+    QList<Event> events = EventStore(db).timeline(id, limit);
+    // Score changes have a table of their own; the timeline shows them in place.
+    const QList<Event> scores = ScoreHistory(db).timeline(id, limit);
+    if (!scores.isEmpty()) {
+        QList<Event> merged;
+        merged.reserve(events.size() + scores.size());
+        std::merge(events.cbegin(), events.cend(), scores.cbegin(), scores.cend(),
+                   std::back_inserter(merged), [](const Event &a, const Event &b) {
+                       return a.occurredAt > b.occurredAt; // newest first
+                   });
+        events = merged.mid(0, limit);
+    }
+    // A contact an import created has no event row for that (a million-row import
+    // would double its writes); its entry comes from the import record.
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT c.created_at, i.file_name FROM contacts c "
+                             "JOIN imports i ON i.id = c.import_id WHERE c.id = ?"));
+    q.addBindValue(id);
+    if (q.exec() && q.next() && events.size() < limit) {
+        Event imported;
+        imported.contactId = id;
+        imported.type = EventType::ContactImported;
+        imported.occurredAt = QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);
+        imported.payload.insert(QStringLiteral("file"), q.value(1).toString());
+        events << imported; // the oldest entry
+    }
+    return events;
+}
+
+QString ContactTimeline::describe(const Event &event)
+{
+    const QJsonObject &p = event.payload;
+    const QString subject = p.value(QLatin1String("subject")).toString();
+    const QString name = p.value(QLatin1String("name")).toString();
+    const QString t = event.type;
+    if (t == EventType::ContactCreated) {
+        const QString source = p.value(QLatin1String("source")).toString();
+        return source.isEmpty() ? tr("Contact created") : tr("Contact created (%1)").arg(source);
+    }
+    if (t == EventType::ContactImported)
+        return tr("Imported from %1").arg(p.value(QLatin1String("file")).toString());
+    if (t == EventType::ContactUpdated) {
+        QStringList fields;
+        for (const auto &v : p.value(QLatin1String("fields")).toArray())
+            fields << v.toString();
+        return fields.isEmpty() ? tr("Contact edited")
+                                : tr("Contact edited: %1").arg(fields.join(QStringLiteral(", ")));
+    }
+    if (t == EventType::ContactsMerged)
+        return tr("Merged with %1").arg(p.value(QLatin1String("merged")).toString());
+    if (t == EventType::TagAdded)
+        return tr("Tag added: %1").arg(p.value(QLatin1String("tag")).toString());
+    if (t == EventType::TagRemoved)
+        return tr("Tag removed: %1").arg(p.value(QLatin1String("tag")).toString());
+    if (t == EventType::ConsentChanged) {
+        const Channel channel = p.value(QLatin1String("channel")).toString() == QLatin1String("sms")
+                                    ? Channel::Sms
+                                    : Channel::Email;
+        const ConsentStatus status =
+            ContactVocabulary::consentFromKey(p.value(QLatin1String("status")).toString());
+        return tr("%1 consent: %2")
+            .arg(ContactVocabulary::channelLabel(channel), ContactVocabulary::consentLabel(status));
+    }
+    if (t == EventType::StageChanged)
+        return tr("Stage changed to %1")
+            .arg(ContactVocabulary::stageLabel(p.value(QLatin1String("to")).toString()));
+    if (t == EventType::ScoreChanged)
+        return tr("Score %1 → %2")
+            .arg(QLocale().toString(p.value(QLatin1String("from")).toInteger()),
+                 QLocale().toString(p.value(QLatin1String("to")).toInteger()));
+    if (t == EventType::EmailSent)
+        return tr("Email sent: %1").arg(subject);
+    if (t == EventType::EmailOpened)
+        return tr("Opened email: %1").arg(subject);
+    if (t == EventType::EmailClicked)
+        return tr("Clicked a link in: %1").arg(subject);
+    if (t == EventType::SmsSent)
+        return tr("SMS sent");
+    if (t == EventType::FormSubmitted)
+        return tr("Submitted form: %1").arg(name);
+    if (t == EventType::PageViewed)
+        return tr("Viewed page: %1").arg(p.value(QLatin1String("url")).toString());
+    if (t == EventType::NoteAdded)
+        return tr("Note: %1").arg(p.value(QLatin1String("text")).toString());
+    if (t == EventType::Purchase) {
+        const double amount = p.value(QLatin1String("amount")).toDouble();
+        const QString currency = p.value(QLatin1String("currency")).toString();
+        return tr("Purchase: %1 %2").arg(QLocale().toString(amount, 'f', 0), currency);
+    }
+    return t;
+}
+
+} // namespace masir
