@@ -1502,6 +1502,10 @@ Options:
         <source>The import could not be undone: %1</source>
         <translation>درون‌بری برگردانده نشد: %1</translation>
     </message>
+    <message>
+        <source>Cannot record the import: %1</source>
+        <translation>ثبت درون‌بری ممکن نیست: %1</translation>
+    </message>
 </context>
 <context>
     <name>masir::ImportJob</name>
@@ -1532,10 +1536,6 @@ Options:
     <message>
         <source>import: %1</source>
         <translation>درون‌بری: %1</translation>
-    </message>
-    <message>
-        <source>Cannot record the import: %1</source>
-        <translation>ثبت درون‌بری ممکن نیست: %1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a segment with rules, not a static list. Choose another name.</source>
@@ -1600,6 +1600,10 @@ Options:
     <message>
         <source>Reading %1 failed: %2</source>
         <translation>خواندن %1 ناموفق بود: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make the list &quot;%1&quot;: %2</source>
+        <translation>فهرست «%1» ساخته نشد: %2</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,10 @@
 #include "importing/ImportHistory.h"
 
+#include "common/Logging.h"
 #include "exporting/CsvWriter.h"
 #include "storage/Database.h"
+#include "storage/SqlExec.h"
+#include "storage/StatementCache.h"
 #include "storage/Transaction.h"
 
 #include <QJsonDocument>
@@ -58,6 +61,76 @@ bool processAlive(qint64 pid)
 ImportHistory::ImportHistory(const Database &db)
     : m_db(db)
 {}
+
+ImportHistory::~ImportHistory() = default;
+
+qint64 ImportHistory::begin(const QString &fileName, const QString &encoding, QChar delimiter,
+                            const QJsonObject &options)
+{
+    QSqlQuery q(m_db.connection());
+    QString error;
+    const bool prepared = Sql::exec(
+        lcImport(), q,
+        QStringLiteral("INSERT INTO imports (file_name, encoding, delimiter, options, started_at) "
+                       "VALUES (?, ?, ?, ?, ?) RETURNING id"),
+        {fileName, encoding, QString(delimiter),
+         QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact)),
+         QDateTime::currentMSecsSinceEpoch()},
+        &error);
+    const qint64 id = prepared && q.next() ? q.value(0).toLongLong() : 0;
+    if (!id)
+        m_error = tr("Cannot record the import: %1").arg(error);
+    return id;
+}
+
+bool ImportHistory::addBatch(qint64 importId, const ImportCounts &counts)
+{
+    if (!m_statements)
+        m_statements = std::make_unique<StatementCache>(m_db.connection());
+    SqliteStatement *issue = m_statements->get(
+        QStringLiteral("INSERT INTO import_issues (import_id, row_number, line_number, severity, "
+                       "field, message, raw) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        &m_error);
+    if (!issue)
+        return false;
+    for (const ImportIssue &i : counts.issues) {
+        issue->bind(1, importId);
+        issue->bind(2, i.row);
+        issue->bind(3, i.line);
+        issue->bind(4, i.rejected ? QByteArrayLiteral("rejected") : QByteArrayLiteral("warning"));
+        issue->bind(5, i.field.toUtf8());
+        issue->bind(6, i.message.toUtf8());
+        issue->bind(7, i.raw.toUtf8());
+        if (!issue->exec()) {
+            m_error = issue->errorString();
+            return false;
+        }
+    }
+    SqliteStatement *update = m_statements->get(
+        QStringLiteral("UPDATE imports SET rows_read = rows_read + ?, created = created + ?, "
+                       "updated = updated + ?, skipped = skipped + ?, rejected = rejected + ?, "
+                       "warnings = warnings + ? WHERE id = ?"),
+        &m_error);
+    if (!update)
+        return false;
+    int column = 1;
+    for (const qint64 v : {counts.rows, counts.created, counts.updated, counts.skipped,
+                           counts.rejected, counts.warnings, importId})
+        update->bind(column++, v);
+    if (!update->exec()) {
+        m_error = update->errorString();
+        return false;
+    }
+    return true;
+}
+
+bool ImportHistory::finish(qint64 importId, const QString &status)
+{
+    QSqlQuery q(m_db.connection());
+    return Sql::exec(lcImport(), q,
+                     QStringLiteral("UPDATE imports SET status = ?, finished_at = ? WHERE id = ?"),
+                     {status, QDateTime::currentMSecsSinceEpoch(), importId}, &m_error);
+}
 
 QList<ImportRecord> ImportHistory::list(int limit) const
 {

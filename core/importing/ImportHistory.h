@@ -4,12 +4,16 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <memory>
 
 namespace masir {
 
 class Database;
+class StatementCache;
 
 /// One import as recorded in the workspace.
 struct ImportRecord
@@ -29,13 +33,26 @@ struct ImportRecord
     QDateTime finishedAt;
 };
 
-/// Past imports: their counts, their rejected rows, and undo.
+/// Past imports: their counts, their rejected rows, and undo. The one writer
+/// of the imports and import_issues tables: a running import records itself,
+/// its batches and its end through begin(), addBatch() and finish().
 class ImportHistory final
 {
     Q_DECLARE_TR_FUNCTIONS(masir::ImportHistory)
+    Q_DISABLE_COPY_MOVE(ImportHistory)
 
 public:
     explicit ImportHistory(const Database &db);
+    ~ImportHistory();
+
+    /// Records an import that starts now (committed before any contact): its
+    /// id, or 0 with errorString().
+    qint64 begin(const QString &fileName, const QString &encoding, QChar delimiter,
+                 const QJsonObject &options);
+    /// A batch's counts and issues, inside the batch's transaction.
+    bool addBatch(qint64 importId, const ImportCounts &counts);
+    /// The import ended: "done" or "cancelled".
+    bool finish(qint64 importId, const QString &status);
 
     QList<ImportRecord> list(int limit = 100) const;
     std::optional<ImportRecord> find(qint64 id) const;
@@ -51,6 +68,7 @@ public:
 
 private:
     const Database &m_db;
+    std::unique_ptr<StatementCache> m_statements;
     QString m_error;
 };
 

@@ -62,6 +62,20 @@ struct ImportIssue
     QString raw;
 };
 
+/// What one batch of an import did, row by row.
+struct ImportCounts
+{
+    qint64 rows = 0;
+    qint64 created = 0;
+    qint64 updated = 0;
+    qint64 skipped = 0;
+    qint64 rejected = 0;
+    qint64 warnings = 0;
+    QList<ImportIssue> issues;
+    /// \a issue for the batch, counted as a rejection or a warning.
+    void add(const ImportIssue &issue);
+};
+
 struct ImportReport
 {
     qint64 importId = 0;

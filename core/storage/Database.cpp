@@ -570,6 +570,27 @@ ScopedCacheSize::ScopedCacheSize(QSqlDatabase db, int kib)
     QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
 }
 
+BulkWriteSettings::BulkWriteSettings(QSqlDatabase db, int cacheKiB, bool checkReferences)
+    : m_db(std::move(db))
+    , m_cache(m_db, cacheKiB)
+    , m_checkReferences(checkReferences)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("PRAGMA ignore_check_constraints = ON")))
+        qCWarning(lcStorage) << "ignore_check_constraints:" << q.lastError().text();
+    if (!checkReferences && !q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")))
+        qCWarning(lcStorage) << "foreign_keys:" << q.lastError().text();
+}
+
+BulkWriteSettings::~BulkWriteSettings()
+{
+    QSqlQuery q(m_db);
+    if (!m_checkReferences && !q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
+        qCWarning(lcStorage) << "foreign_keys:" << q.lastError().text();
+    if (!q.exec(QStringLiteral("PRAGMA ignore_check_constraints = OFF")))
+        qCWarning(lcStorage) << "ignore_check_constraints:" << q.lastError().text();
+}
+
 ScopedCacheSize::~ScopedCacheSize()
 {
     QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(Database::defaultCacheKiB));

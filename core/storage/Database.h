@@ -108,4 +108,25 @@ private:
     QSqlDatabase m_db;
 };
 
+/// A connection set up for a bulk writer (an import) for as long as it lives:
+/// a page cache of \a cacheKiB, CHECK constraints not evaluated (SQLite builds a
+/// temporary table for each IN list in them on every INSERT, which costs more
+/// than the insert: the writer writes only values it has checked), and, unless
+/// \a checkReferences, foreign keys not checked (the writer writes only rows
+/// that refer to rows it wrote in the same transaction). Everything goes back
+/// when it goes out of scope.
+class BulkWriteSettings final
+{
+    Q_DISABLE_COPY_MOVE(BulkWriteSettings)
+
+public:
+    BulkWriteSettings(QSqlDatabase db, int cacheKiB, bool checkReferences);
+    ~BulkWriteSettings();
+
+private:
+    QSqlDatabase m_db;
+    ScopedCacheSize m_cache;
+    bool m_checkReferences;
+};
+
 } // namespace masir
