@@ -15,11 +15,14 @@
    storage/ headers that build or run statements.
 
 Usage: check_layers.py SOURCE_DIR [--print]
+       check_layers.py SOURCE_DIR --self-test   (a copy with wrong includes must fail)
 """
 
 import os
 import re
+import shutil
 import sys
+import tempfile
 
 # folder -> the folders it may include (besides itself), lowest layers first.
 CORE = {
@@ -136,9 +139,9 @@ def strip_comments(text):
 
 def resolve(root, top, include):
     """(tree, folder) an include names: ui/ and app/ sources see ui/ before core/."""
-    candidates = ["core"]
-    if top in ("ui", "app"):
-        candidates = ["ui", "core"] if top == "ui" else ["ui", "core"]
+    # core/ sees only core/ when it builds; looking in ui/ too catches a core/
+    # file that reaches for a widget header.
+    candidates = ["core", "ui"] if top == "core" else ["ui", "core"]
     for tree in candidates:
         if os.path.exists(os.path.join(root, tree, include)):
             return tree, include.split("/")[0]
@@ -218,10 +221,59 @@ def check(root, show=False):
     return problems
 
 
+# (file to change, line to add, a word the problem must name)
+WRONG = [
+    ("core/contacts/Contact.cpp", '#include "journeys/JourneyEngine.h"', "may not include core/journeys"),
+    ("core/events/EventStore.cpp", '#include "contacts/Contact.h"', "may not include core/contacts"),
+    ("core/storage/Database.cpp", '#include "settings/AppSettings.h"', "may not include core/settings"),
+    ("core/common/Logging.cpp", '#include "mainwindow/MainWindow.h"', "never includes ui/"),
+    ("ui/widgets/Selection.cpp", '#include "contacts/ContactsPage.h"', "may not include ui/contacts"),
+    ("app/cli/main.cpp", '#include "mainwindow/MainWindow.h"', "may not include ui/"),
+    ("ui/widgets/Selection.cpp", "#include <QSqlQuery>", "no SQL in ui/"),
+    ("ui/widgets/Selection.cpp", '#include "storage/SqlExec.h"', "no SQL in ui/"),
+    ("core/contacts/Contact.cpp", 'static const char *k = "INSERT OR IGNORE INTO tags";',
+     "INSERT OR"),
+    ("core/contacts/Contact.cpp", 'static const char *k = "PRAGMA foreign_keys = OFF";', "PRAGMA"),
+    ("core/contacts/Contact.cpp", 'static const char *k = "SELECT CAST(x AS REAL)";', "CAST"),
+    ("core/contacts/Contact.cpp", "static int k = sqlite3_changes(nullptr);", "SQLite"),
+]
+
+
+def self_test(root):
+    """Each deliberately wrong line, added to a copy of the tree, must fail."""
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for top in ("core", "ui", "app"):
+            shutil.copytree(os.path.join(root, top), os.path.join(tmp, top),
+                            ignore=shutil.ignore_patterns("*.json", "*.svg", "*.png"))
+        clean = check(tmp)
+        if clean:
+            failures.append(f"the tree itself has problems: {clean[:3]}")
+        for path, line, expected in WRONG:
+            target = os.path.join(tmp, path)
+            with open(target, encoding="utf-8") as f:
+                original = f.read()
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(line + "\n" + original)
+            problems = check(tmp)
+            with open(target, "w", encoding="utf-8") as f:
+                f.write(original)
+            if not any(expected in p and path in p for p in problems):
+                failures.append(f"not caught: {line} in {path} (got {problems})")
+    for f in failures:
+        print(f)
+    if failures:
+        return 1
+    print(f"layers self-test: all {len(WRONG)} wrong lines were caught")
+    return 0
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__)
         return 2
+    if "--self-test" in sys.argv:
+        return self_test(sys.argv[1])
     problems = check(sys.argv[1], "--print" in sys.argv)
     for p in problems:
         print(p)
