@@ -2,7 +2,10 @@
 
 #include "i18n/Formatter.h"
 #include "journeys/NodeTypes.h"
+#include "journeys/canvas/CanvasStyle.h"
+#include "journeys/canvas/EdgeItem.h"
 #include "journeys/canvas/JourneyCommands.h"
+#include "journeys/canvas/NodeItem.h"
 
 #include <QGraphicsPathItem>
 #include <QGraphicsSceneMouseEvent>
@@ -16,309 +19,6 @@
 #include <QUndoStack>
 
 namespace masir::ui {
-
-namespace {
-
-constexpr qreal kHeader = 30;
-constexpr qreal kLine = 20;
-constexpr qreal kPortRadius = 6;
-constexpr qreal kDetailLevel = 0.45; ///< below this zoom, nodes are drawn as blocks
-
-QColor categoryColor(NodeType::Category c)
-{
-    switch (c) {
-    case NodeType::Category::Trigger:
-        return QColor(0x2e, 0x7d, 0x32);
-    case NodeType::Category::Flow:
-        return QColor(0xb2, 0x6a, 0x00);
-    case NodeType::Category::Action:
-        return QColor(0x15, 0x65, 0xc0);
-    }
-    return Qt::gray;
-}
-
-/// One line about what a node is set to do: its template, wait, tag, event...
-QString summary(const JourneyNode &n)
-{
-    const NodeType *t = NodeTypes::find(n.type);
-    return t ? t->summary(n.config) : QString();
-}
-
-} // namespace
-
-// --- items ---------------------------------------------------------------------------------
-
-/// A node on the canvas: it holds the node's ID and reads everything else from
-/// the graph when it paints.
-class NodeItem final : public QGraphicsItem
-{
-public:
-    NodeItem(JourneyScene *scene, const QString &id)
-        : m_scene(scene)
-        , m_id(id)
-    {
-        setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges | ItemIsFocusable);
-        setAcceptHoverEvents(true);
-        setZValue(1);
-        refreshPorts();
-    }
-
-    QString id() const { return m_id; }
-    const JourneyNode *node() const { return m_scene->graph()->node(m_id); }
-    const NodeType *nodeType() const { return node() ? NodeTypes::find(node()->type) : nullptr; }
-    /// The node's ports or size may have changed with its config.
-    void configChanged()
-    {
-        prepareGeometryChange();
-        refreshPorts();
-        update();
-    }
-    /// The output ports, as of the last config change (asked for in every paint).
-    const QStringList &ports() const { return m_ports; }
-    void refreshPorts()
-    {
-        const NodeType *t = nodeType();
-        m_ports = t ? t->ports(node()->config) : QStringList();
-    }
-
-    QRectF boundingRect() const override
-    {
-        // header, the summary line, a line per output port, the counts line
-        const qreal h = kHeader + kLine * (2 + std::max<qsizetype>(ports().size(), 1)) + 4;
-        return QRectF(0, 0, JourneyScene::NodeWidth, h)
-            .adjusted(-kPortRadius - 2, -8, kPortRadius + 2, 2);
-    }
-    QRectF body() const
-    {
-        return boundingRect().adjusted(kPortRadius + 2, 8, -kPortRadius - 2, -2);
-    }
-
-    QPointF inputPort() const
-    {
-        const QRectF b = body();
-        return QPointF(m_scene->isRightToLeft() ? b.right() : b.left(), b.top() + kHeader / 2);
-    }
-    QPointF outputPort(const QString &port) const
-    {
-        const QRectF b = body();
-        const qsizetype i = std::max<qsizetype>(ports().indexOf(port), 0);
-        return QPointF(m_scene->isRightToLeft() ? b.left() : b.right(),
-                       b.top() + kHeader + kLine * (i + 1.5));
-    }
-    QString portAt(const QPointF &local) const
-    {
-        for (const QString &p : ports())
-            if (QLineF(local, outputPort(p)).length() <= kPortRadius + 4)
-                return p;
-        return QString();
-    }
-
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
-    {
-        const JourneyNode *n = node();
-        const NodeType *t = nodeType();
-        if (!n || !t)
-            return;
-        const bool rtl = m_scene->isRightToLeft();
-        const QRectF b = body();
-        const QColor color = categoryColor(t->category);
-        // Zoomed far out, text is unreadable anyway: a block in the node's colour
-        // (and the badge) keeps a frame of hundreds of nodes fast.
-        if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) <
-            kDetailLevel) {
-            painter->fillRect(b, isSelected() ? QColor(0xff, 0x8f, 0x00) : color);
-            if (m_scene->issues().contains(m_id))
-                painter->fillRect(QRectF(b.topLeft(), QSizeF(b.width(), 8)),
-                                  QColor(0xc6, 0x28, 0x28));
-            return;
-        }
-        painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(QPen(isSelected() ? QColor(0xff, 0x8f, 0x00) : color.darker(120),
-                             isSelected() ? 3 : 1.5));
-        painter->setBrush(Qt::white);
-        painter->drawRoundedRect(b, 8, 8);
-        // header in the category's colour
-        QPainterPath header;
-        header.addRoundedRect(QRectF(b.topLeft(), QSizeF(b.width(), kHeader)), 8, 8);
-        painter->fillPath(header, color);
-        // leading alignment: the text direction puts it on the right in Persian
-        QTextOption option(Qt::AlignLeading | Qt::AlignVCenter);
-        option.setTextDirection(rtl ? Qt::RightToLeft : Qt::LeftToRight);
-        option.setWrapMode(QTextOption::NoWrap);
-        QFont bold = painter->font();
-        bold.setBold(true);
-        painter->setFont(bold);
-        painter->setPen(Qt::white);
-        painter->drawText(QRectF(b.left() + 10, b.top(), b.width() - 20, kHeader), t->label(),
-                          option);
-        QFont normal = bold;
-        normal.setBold(false);
-        painter->setFont(normal);
-        painter->setPen(QColor(0x30, 0x30, 0x30));
-        const QString line =
-            painter->fontMetrics().elidedText(summary(*n), Qt::ElideRight, int(b.width() - 60));
-        painter->drawText(QRectF(b.left() + 10, b.top() + kHeader, b.width() - 20, kLine), line,
-                          option);
-        // counts from the worker
-        const JourneyNodeCount counts = m_scene->countFor(m_id);
-        if (counts.waiting || counts.passed) {
-            painter->setPen(QColor(0x60, 0x60, 0x60));
-            QString text =
-                JourneyCanvas::tr("%1 here · %2 passed")
-                    .arg(Formatter::number(counts.waiting), Formatter::number(counts.passed));
-            if (counts.conversionPercent() >= 0)
-                text += JourneyCanvas::tr(" · %1% converted")
-                            .arg(QLocale().toString(counts.conversionPercent(), 'f', 0));
-            painter->drawText(QRectF(b.left() + 10, b.bottom() - kLine, b.width() - 20, kLine),
-                              text, option);
-        }
-        // ports and their labels
-        painter->setPen(QPen(color.darker(130), 1.5));
-        painter->setBrush(Qt::white);
-        if (t->hasInput)
-            painter->drawEllipse(inputPort(), kPortRadius, kPortRadius);
-        QTextOption portOption(Qt::AlignTrailing | Qt::AlignVCenter);
-        portOption.setTextDirection(option.textDirection());
-        for (const QString &p : ports()) {
-            const QPointF at = outputPort(p);
-            painter->setBrush(m_scene->graph()->target(m_id, p).isEmpty() ? Qt::white : color);
-            painter->drawEllipse(at, kPortRadius, kPortRadius);
-            const QString label = t->portLabel(n->config, p);
-            if (!label.isEmpty()) {
-                painter->setPen(QColor(0x40, 0x40, 0x40));
-                const QRectF r = rtl ? QRectF(at.x() + 10, at.y() - kLine / 2, 80, kLine)
-                                     : QRectF(at.x() - 90, at.y() - kLine / 2, 80, kLine);
-                painter->drawText(r, label, portOption);
-                painter->setPen(QPen(color.darker(130), 1.5));
-            }
-        }
-        // the validation badge
-        const QStringList problems = m_scene->issues().value(m_id);
-        if (!problems.isEmpty()) {
-            const QPointF c(rtl ? b.left() + 4 : b.right() - 4, b.top());
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(QColor(0xc6, 0x28, 0x28));
-            painter->drawEllipse(c, 9, 9);
-            painter->setPen(Qt::white);
-            painter->setFont(bold);
-            painter->drawText(QRectF(c.x() - 9, c.y() - 9, 18, 18), QStringLiteral("!"),
-                              QTextOption(Qt::AlignCenter));
-        }
-    }
-
-protected:
-    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override
-    {
-        if (change == ItemPositionHasChanged)
-            m_scene->updateEdgesOf(m_id); // edges follow while the node is dragged
-        return QGraphicsItem::itemChange(change, value);
-    }
-
-    void mousePressEvent(QGraphicsSceneMouseEvent *event) override
-    {
-        const QString port = event->button() == Qt::LeftButton ? portAt(event->pos()) : QString();
-        if (!port.isEmpty()) {
-            m_connecting = true;
-            m_scene->beginConnection(m_id, port, event->scenePos());
-            event->accept();
-            return;
-        }
-        // remember where every selected node started, to commit one move
-        m_starts.clear();
-        QGraphicsItem::mousePressEvent(event);
-        for (QGraphicsItem *item : m_scene->selectedItems())
-            if (auto *n = dynamic_cast<NodeItem *>(item))
-                m_starts.insert(n->id(), n->pos());
-        m_starts.insert(m_id, pos());
-    }
-    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override
-    {
-        if (m_connecting) {
-            m_scene->updateConnection(event->scenePos());
-            return;
-        }
-        QGraphicsItem::mouseMoveEvent(event);
-    }
-    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override
-    {
-        if (m_connecting) {
-            m_connecting = false;
-            m_scene->endConnection(event->scenePos());
-            return;
-        }
-        QGraphicsItem::mouseReleaseEvent(event);
-        m_scene->commitMoves(m_starts);
-        m_starts.clear();
-    }
-
-private:
-    JourneyScene *m_scene;
-    QString m_id;
-    bool m_connecting = false;
-    QHash<QString, QPointF> m_starts;
-    QStringList m_ports;
-};
-
-/// An edge: a curve from an output port to an input, with the port's label.
-class EdgeItem final : public QGraphicsPathItem
-{
-public:
-    EdgeItem(JourneyScene *scene, const QString &id)
-        : m_scene(scene)
-        , m_id(id)
-    {
-        setFlags(ItemIsSelectable);
-        setZValue(0);
-        setPen(QPen(QColor(0x60, 0x60, 0x60), 2));
-    }
-    QString id() const { return m_id; }
-
-    void refresh()
-    {
-        const JourneyEdge *e = m_scene->graph()->edge(m_id);
-        if (!e)
-            return;
-        const QPointF a = m_scene->outputPortPos(e->from, e->port);
-        const QPointF b = m_scene->inputPortPos(e->to);
-        const qreal bend = std::max(60.0, std::abs(b.x() - a.x()) / 2);
-        const qreal dir = m_scene->isRightToLeft() ? -1 : 1;
-        QPainterPath path(a);
-        path.cubicTo(a + QPointF(dir * bend, 0), b - QPointF(dir * bend, 0), b);
-        setPath(path);
-        m_start = a;
-        m_end = b;
-    }
-
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override
-    {
-        const bool detailed = QStyleOptionGraphicsItem::levelOfDetailFromTransform(
-                                  painter->worldTransform()) >= kDetailLevel;
-        const bool smooth = detailed && !m_scene->isInteracting();
-        const QPen wanted(isSelected() ? QColor(0xff, 0x8f, 0x00) : QColor(0x60, 0x60, 0x60),
-                          isSelected() ? 3 : 2);
-        if (pen() != wanted)
-            setPen(wanted);
-        painter->setRenderHint(QPainter::Antialiasing, smooth);
-        if (!detailed) { // far out: a straight thin line is all the eye can tell
-            painter->setPen(QPen(wanted.color(), 0));
-            painter->drawLine(m_start, m_end);
-            return;
-        }
-        QGraphicsPathItem::paint(painter, option, widget);
-        // an arrow head at the input
-        const QPointF end = m_end;
-        const qreal dir = m_scene->isRightToLeft() ? 1 : -1;
-        QPolygonF head({end, end + QPointF(dir * 9, -5), end + QPointF(dir * 9, 5)});
-        painter->setBrush(pen().color());
-        painter->drawPolygon(head);
-    }
-
-private:
-    JourneyScene *m_scene;
-    QString m_id;
-    QPointF m_start;
-    QPointF m_end;
-};
 
 // --- scene ---------------------------------------------------------------------------------
 
@@ -576,7 +276,7 @@ QStringList JourneyScene::selectedNodeIds() const
 {
     QStringList ids;
     for (QGraphicsItem *item : selectedItems())
-        if (auto *n = dynamic_cast<NodeItem *>(item))
+        if (auto *n = qgraphicsitem_cast<NodeItem *>(item))
             ids << n->id();
     std::sort(ids.begin(), ids.end());
     return ids;
@@ -586,7 +286,7 @@ QStringList JourneyScene::selectedEdgeIds() const
 {
     QStringList ids;
     for (QGraphicsItem *item : selectedItems())
-        if (auto *e = dynamic_cast<EdgeItem *>(item))
+        if (auto *e = qgraphicsitem_cast<EdgeItem *>(item))
             ids << e->id();
     return ids;
 }
@@ -668,9 +368,9 @@ QString JourneyScene::findNode(const QString &text, const QString &after) const
     for (qsizetype k = 0; k < nodes.size(); ++k) {
         const JourneyNode &n = nodes.at((start + k) % nodes.size());
         const NodeType *t = NodeTypes::find(n.type);
-        const QString haystack = (t ? t->label() : n.type) + QLatin1Char(' ') + summary(n) +
-                                 QLatin1Char(' ') +
-                                 QString::fromUtf8(QJsonDocument(n.config).toJson());
+        const QString haystack =
+            (t ? t->label() + QLatin1Char(' ') + t->summary(n.config) : n.type) + QLatin1Char(' ') +
+            QString::fromUtf8(QJsonDocument(n.config).toJson());
         if (haystack.contains(needle, Qt::CaseInsensitive))
             return n.id;
     }
@@ -684,7 +384,7 @@ QString JourneyScene::describe(const QString &nodeId) const
     if (!t)
         return QString();
     QString text = t->label();
-    const QString what = summary(*n);
+    const QString what = t->summary(n->config);
     if (!what.isEmpty())
         text += JourneyCanvas::tr(": %1").arg(what);
     const QStringList problems = m_issues.value(nodeId);
@@ -736,7 +436,8 @@ void JourneyScene::beginConnection(const QString &from, const QString &port,
     m_pendingFrom = from;
     m_pendingPort = port;
     delete m_pending;
-    m_pending = addPath(QPainterPath(), QPen(QColor(0x15, 0x65, 0xc0), 2, Qt::DashLine));
+    m_pending = addPath(QPainterPath(),
+                        QPen(CanvasStyle::category(NodeType::Category::Action), 2, Qt::DashLine));
     m_pending->setZValue(2);
     updateConnection(scenePos);
 }
@@ -755,7 +456,7 @@ void JourneyScene::endConnection(const QPointF &scenePos)
     delete m_pending;
     m_pending = nullptr;
     for (QGraphicsItem *item : items(scenePos)) {
-        if (auto *n = dynamic_cast<NodeItem *>(item)) {
+        if (auto *n = qgraphicsitem_cast<NodeItem *>(item)) {
             connectPorts(m_pendingFrom, m_pendingPort, n->id());
             return;
         }

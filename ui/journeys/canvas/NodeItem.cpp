@@ -1,0 +1,226 @@
+#include "journeys/canvas/NodeItem.h"
+
+#include "i18n/Formatter.h"
+#include "journeys/JourneyGraph.h"
+#include "journeys/NodeTypes.h"
+#include "journeys/canvas/CanvasStyle.h"
+#include "journeys/canvas/JourneyCommands.h"
+#include "journeys/canvas/JourneyScene.h"
+
+#include <QGraphicsSceneMouseEvent>
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+namespace masir::ui {
+
+using namespace CanvasStyle;
+
+NodeItem::NodeItem(JourneyScene *scene, const QString &id)
+    : m_scene(scene)
+    , m_id(id)
+{
+    setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges | ItemIsFocusable);
+    setAcceptHoverEvents(true);
+    setZValue(1);
+    refreshPorts();
+}
+
+const JourneyNode *NodeItem::node() const
+{
+    return m_scene->graph()->node(m_id);
+}
+
+const NodeType *NodeItem::nodeType() const
+{
+    const JourneyNode *n = node();
+    return n ? NodeTypes::find(n->type) : nullptr;
+}
+
+void NodeItem::configChanged()
+{
+    prepareGeometryChange();
+    refreshPorts();
+    update();
+}
+
+void NodeItem::refreshPorts()
+{
+    const NodeType *t = nodeType();
+    m_ports = t ? t->ports(node()->config) : QStringList();
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    // header, the summary line, a line per output port, the counts line
+    const qreal h = Header + Line * (2 + std::max<qsizetype>(ports().size(), 1)) + 4;
+    return QRectF(0, 0, JourneyScene::NodeWidth, h)
+        .adjusted(-PortRadius - 2, -8, PortRadius + 2, 2);
+}
+
+QRectF NodeItem::body() const
+{
+    return boundingRect().adjusted(PortRadius + 2, 8, -PortRadius - 2, -2);
+}
+
+QPointF NodeItem::inputPort() const
+{
+    const QRectF b = body();
+    return QPointF(m_scene->isRightToLeft() ? b.right() : b.left(), b.top() + Header / 2);
+}
+
+QPointF NodeItem::outputPort(const QString &port) const
+{
+    const QRectF b = body();
+    const qsizetype i = std::max<qsizetype>(ports().indexOf(port), 0);
+    return QPointF(m_scene->isRightToLeft() ? b.left() : b.right(),
+                   b.top() + Header + Line * (i + 1.5));
+}
+
+QString NodeItem::portAt(const QPointF &local) const
+{
+    for (const QString &p : ports())
+        if (QLineF(local, outputPort(p)).length() <= PortRadius + 4)
+            return p;
+    return QString();
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const JourneyNode *n = node();
+    const NodeType *t = nodeType();
+    if (!n || !t)
+        return;
+    const bool rtl = m_scene->isRightToLeft();
+    const QRectF b = body();
+    const QColor color = category(t->category);
+    // Zoomed far out, text is unreadable anyway: a block in the node's colour
+    // (and the badge) keeps a frame of hundreds of nodes fast.
+    if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) <
+        DetailLevel) {
+        painter->fillRect(b, isSelected() ? selection() : color);
+        if (m_scene->issues().contains(m_id))
+            painter->fillRect(QRectF(b.topLeft(), QSizeF(b.width(), 8)), problem());
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(isSelected() ? selection() : color.darker(120), isSelected() ? 3 : 1.5));
+    painter->setBrush(Qt::white);
+    painter->drawRoundedRect(b, 8, 8);
+    // header in the category's colour
+    QPainterPath header;
+    header.addRoundedRect(QRectF(b.topLeft(), QSizeF(b.width(), Header)), 8, 8);
+    painter->fillPath(header, color);
+    // leading alignment: the text direction puts it on the right in Persian
+    QTextOption option(Qt::AlignLeading | Qt::AlignVCenter);
+    option.setTextDirection(rtl ? Qt::RightToLeft : Qt::LeftToRight);
+    option.setWrapMode(QTextOption::NoWrap);
+    QFont bold = painter->font();
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(Qt::white);
+    painter->drawText(QRectF(b.left() + 10, b.top(), b.width() - 20, Header), t->label(), option);
+    QFont normal = bold;
+    normal.setBold(false);
+    painter->setFont(normal);
+    painter->setPen(text());
+    const QString line = painter->fontMetrics().elidedText(t->summary(n->config), Qt::ElideRight,
+                                                           int(b.width() - 60));
+    painter->drawText(QRectF(b.left() + 10, b.top() + Header, b.width() - 20, Line), line, option);
+    // counts from the worker
+    const JourneyNodeCount counts = m_scene->countFor(m_id);
+    if (counts.waiting || counts.passed) {
+        painter->setPen(quietText());
+        QString text =
+            JourneyCanvas::tr("%1 here · %2 passed")
+                .arg(Formatter::number(counts.waiting), Formatter::number(counts.passed));
+        if (counts.conversionPercent() >= 0)
+            text += JourneyCanvas::tr(" · %1% converted")
+                        .arg(QLocale().toString(counts.conversionPercent(), 'f', 0));
+        painter->drawText(QRectF(b.left() + 10, b.bottom() - Line, b.width() - 20, Line), text,
+                          option);
+    }
+    // ports and their labels
+    painter->setPen(QPen(color.darker(130), 1.5));
+    painter->setBrush(Qt::white);
+    if (t->hasInput)
+        painter->drawEllipse(inputPort(), PortRadius, PortRadius);
+    QTextOption portOption(Qt::AlignTrailing | Qt::AlignVCenter);
+    portOption.setTextDirection(option.textDirection());
+    for (const QString &p : ports()) {
+        const QPointF at = outputPort(p);
+        painter->setBrush(m_scene->graph()->target(m_id, p).isEmpty() ? Qt::white : color);
+        painter->drawEllipse(at, PortRadius, PortRadius);
+        const QString label = t->portLabel(n->config, p);
+        if (!label.isEmpty()) {
+            painter->setPen(QColor(0x40, 0x40, 0x40));
+            const QRectF r = rtl ? QRectF(at.x() + 10, at.y() - Line / 2, 80, Line)
+                                 : QRectF(at.x() - 90, at.y() - Line / 2, 80, Line);
+            painter->drawText(r, label, portOption);
+            painter->setPen(QPen(color.darker(130), 1.5));
+        }
+    }
+    paintBadge(painter, b, rtl, bold);
+}
+
+void NodeItem::paintBadge(QPainter *painter, const QRectF &b, bool rtl, const QFont &bold)
+{
+    // the validation badge
+    if (m_scene->issues().value(m_id).isEmpty())
+        return;
+    const QPointF c(rtl ? b.left() + 4 : b.right() - 4, b.top());
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(problem());
+    painter->drawEllipse(c, 9, 9);
+    painter->setPen(Qt::white);
+    painter->setFont(bold);
+    painter->drawText(QRectF(c.x() - 9, c.y() - 9, 18, 18), QStringLiteral("!"),
+                      QTextOption(Qt::AlignCenter));
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged)
+        m_scene->updateEdgesOf(m_id); // edges follow while the node is dragged
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void NodeItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    const QString port = event->button() == Qt::LeftButton ? portAt(event->pos()) : QString();
+    if (!port.isEmpty()) {
+        m_connecting = true;
+        m_scene->beginConnection(m_id, port, event->scenePos());
+        event->accept();
+        return;
+    }
+    // remember where every selected node started, to commit one move
+    m_starts.clear();
+    QGraphicsItem::mousePressEvent(event);
+    for (QGraphicsItem *item : m_scene->selectedItems())
+        if (auto *n = qgraphicsitem_cast<NodeItem *>(item))
+            m_starts.insert(n->id(), n->pos());
+    m_starts.insert(m_id, pos());
+}
+
+void NodeItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (m_connecting) {
+        m_scene->updateConnection(event->scenePos());
+        return;
+    }
+    QGraphicsItem::mouseMoveEvent(event);
+}
+
+void NodeItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (m_connecting) {
+        m_connecting = false;
+        m_scene->endConnection(event->scenePos());
+        return;
+    }
+    QGraphicsItem::mouseReleaseEvent(event);
+    m_scene->commitMoves(m_starts);
+    m_starts.clear();
+}
+
+} // namespace masir::ui
