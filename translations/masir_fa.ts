@@ -1800,6 +1800,53 @@ Options:
     </message>
 </context>
 <context>
+    <name>masir::JourneyListModel</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1٪</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>در حال اجرا</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>متوقف</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>بایگانی‌شده</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>پیش‌نویس</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>سفر</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>نسخه</translation>
+    </message>
+    <message>
+        <source>In the journey</source>
+        <translation>در سفر</translation>
+    </message>
+    <message>
+        <source>Steps run</source>
+        <translation>گام‌های اجراشده</translation>
+    </message>
+    <message>
+        <source>Reached a goal</source>
+        <translation>به هدف رسیدند</translation>
+    </message>
+</context>
+<context>
     <name>masir::JourneyRepository</name>
     <message>
         <source>Give the journey a name.</source>
@@ -2642,6 +2689,77 @@ Options:
     </message>
 </context>
 <context>
+    <name>masir::OutboxListModel</name>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>وب‌هوک</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>کانال</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>قالب</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>سفر</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>تلاش‌ها</translation>
+    </message>
+    <message>
+        <source>Due / sent</source>
+        <translation>موعد / ارسال</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>خطا</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation>ارسال‌شده %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>موعد %1</translation>
+    </message>
+    <message>
+        <source>Last changed %1</source>
+        <translation>آخرین تغییر %1</translation>
+    </message>
+    <message>
+        <source>The app stopped while this message was being sent: it may or may not have been delivered. Resend or discard it.</source>
+        <translation>برنامه هنگام ارسال این پیام متوقف شد: ممکن است رسیده باشد یا نرسیده باشد. آن را دوباره بفرستید یا کنار بگذارید.</translation>
+    </message>
+    <message>
+        <source>Provider&apos;s message id: %1</source>
+        <translation>شناسهٔ پیام نزد ارائه‌دهنده: %1</translation>
+    </message>
+</context>
+<context>
     <name>masir::OutboxSender</name>
     <message>
         <source>Another Masir process (%1, pid %2) is sending from this workspace; this one only runs journeys.</source>
@@ -3161,6 +3279,33 @@ Options:
     </message>
 </context>
 <context>
+    <name>masir::SegmentListModel</name>
+    <message>
+        <source>cannot be counted</source>
+        <translation>شمردنی نیست</translation>
+    </message>
+    <message>
+        <source>List: %1
+Contacts: %2</source>
+        <translation>فهرست: %1
+مخاطبان: %2</translation>
+    </message>
+    <message>
+        <source>%1
+Contacts: %2</source>
+        <translation>%1
+مخاطبان: %2</translation>
+    </message>
+    <message>
+        <source>List: contacts added by hand or by an import</source>
+        <translation>فهرست: مخاطبانی که دستی یا با ورود داده اضافه شده‌اند</translation>
+    </message>
+    <message>
+        <source>Segment: contacts who match its rules</source>
+        <translation>بخش: مخاطبانی که با قاعده‌هایش منطبق‌اند</translation>
+    </message>
+</context>
+<context>
     <name>masir::SegmentRepository</name>
     <message>
         <source>Give the segment a name.</source>
@@ -3261,6 +3406,25 @@ Options:
     <message>
         <source>Cannot delete the tag: %1</source>
         <translation>حذف برچسب ممکن نیست: %1</translation>
+    </message>
+</context>
+<context>
+    <name>masir::TemplateListModel</name>
+    <message>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>Email: %1</source>
+        <translation>ایمیل: %1</translation>
+    </message>
+    <message>
+        <source>Text message</source>
+        <translation>پیامک</translation>
     </message>
 </context>
 <context>
@@ -3612,22 +3776,6 @@ Options:
         <translation>بدون سقف</translation>
     </message>
     <message>
-        <source>Test Account</source>
-        <translation>آزمایش حساب</translation>
-    </message>
-    <message>
-        <source>Sent. The server said: %1</source>
-        <translation>فرستاده شد. پاسخ سرور: %1</translation>
-    </message>
-    <message>
-        <source>The test was not sent. The reply was: %1</source>
-        <translation>آزمایش فرستاده نشد. پاسخ: %1</translation>
-    </message>
-    <message>
-        <source>Status code: %1</source>
-        <translation>کد وضعیت: %1</translation>
-    </message>
-    <message>
         <source>Channels</source>
         <translation>کانال‌ها</translation>
     </message>
@@ -3806,14 +3954,6 @@ Options:
     <message>
         <source>Cannot remove the account</source>
         <translation>حذف حساب ممکن نیست</translation>
-    </message>
-    <message>
-        <source>Send a test email through &quot;%1&quot; to this address:</source>
-        <translation>یک ایمیل آزمایشی از طریق «%1» به این نشانی فرستاده شود:</translation>
-    </message>
-    <message>
-        <source>Send a test message through &quot;%1&quot; to this phone number:</source>
-        <translation>یک پیام آزمایشی از طریق «%1» به این شمارهٔ تلفن فرستاده شود:</translation>
     </message>
     <message>
         <source>&amp;Quiet hours, in each contact&apos;s time zone: from</source>
@@ -4307,6 +4447,17 @@ Options:
         <translation>
             <numerusform>%n مخاطب به «%1» اضافه شد.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::EditorSession</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Save the changes to &quot;%1&quot;?</source>
+        <translation>تغییرات «%1» ذخیره شود؟</translation>
     </message>
 </context>
 <context>
@@ -4925,37 +5076,9 @@ Options:
         <source>Call the address once with a sample contact, signed like the real calls, and show the reply</source>
         <translation>نشانی را یک بار با یک مخاطب نمونه، امضاشده مانند فراخوانی‌های واقعی، صدا بزن و پاسخ را نشان بده</translation>
     </message>
-    <message>
-        <source>Webhook Test</source>
-        <translation>آزمایش وب‌هوک</translation>
-    </message>
-    <message>
-        <source>The address answered: %1</source>
-        <translation>نشانی پاسخ داد: %1</translation>
-    </message>
-    <message>
-        <source>The call failed: %1</source>
-        <translation>فراخوانی ناموفق بود: %1</translation>
-    </message>
 </context>
 <context>
     <name>masir::ui::JourneysPage</name>
-    <message>
-        <source>Running</source>
-        <translation>در حال اجرا</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>متوقف</translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation>بایگانی‌شده</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>پیش‌نویس</translation>
-    </message>
     <message>
         <source>&amp;New Journey from Template…</source>
         <translation>&amp;سفر تازه از الگو…</translation>
@@ -4995,26 +5118,6 @@ Options:
     <message>
         <source>Journeys</source>
         <translation>سفرها</translation>
-    </message>
-    <message>
-        <source>Journey</source>
-        <translation>سفر</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>وضعیت</translation>
-    </message>
-    <message>
-        <source>Version</source>
-        <translation>نسخه</translation>
-    </message>
-    <message>
-        <source>In the journey</source>
-        <translation>در سفر</translation>
-    </message>
-    <message>
-        <source>Steps run</source>
-        <translation>گام‌های اجراشده</translation>
     </message>
     <message>
         <source>Simulate a journey to see, contact by contact, which steps it would run and which messages it would queue.</source>
@@ -5159,14 +5262,6 @@ Options:
     <message>
         <source>New journey</source>
         <translation>سفر تازه</translation>
-    </message>
-    <message>
-        <source>%1%</source>
-        <translation>%1٪</translation>
-    </message>
-    <message>
-        <source>Reached a goal</source>
-        <translation>به هدف رسیدند</translation>
     </message>
 </context>
 <context>
@@ -5358,74 +5453,6 @@ Options:
 </context>
 <context>
     <name>masir::ui::OutboxPage</name>
-    <message>
-        <source>Email</source>
-        <translation>ایمیل</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>پیامک</translation>
-    </message>
-    <message>
-        <source>Webhook</source>
-        <translation>وب‌هوک</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>وضعیت</translation>
-    </message>
-    <message>
-        <source>Channel</source>
-        <translation>کانال</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>گیرنده</translation>
-    </message>
-    <message>
-        <source>Template</source>
-        <translation>قالب</translation>
-    </message>
-    <message>
-        <source>Journey</source>
-        <translation>سفر</translation>
-    </message>
-    <message>
-        <source>Attempts</source>
-        <translation>تلاش‌ها</translation>
-    </message>
-    <message>
-        <source>Due / sent</source>
-        <translation>موعد / ارسال</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>خطا</translation>
-    </message>
-    <message>
-        <source>Sent %1</source>
-        <translation>ارسال‌شده %1</translation>
-    </message>
-    <message>
-        <source>Due %1</source>
-        <translation>موعد %1</translation>
-    </message>
-    <message>
-        <source>Last changed %1</source>
-        <translation>آخرین تغییر %1</translation>
-    </message>
-    <message>
-        <source>The app stopped while this message was being sent: it may or may not have been delivered. Resend or discard it.</source>
-        <translation>برنامه هنگام ارسال این پیام متوقف شد: ممکن است رسیده باشد یا نرسیده باشد. آن را دوباره بفرستید یا کنار بگذارید.</translation>
-    </message>
-    <message>
-        <source>Provider&apos;s message id: %1</source>
-        <translation>شناسهٔ پیام نزد ارائه‌دهنده: %1</translation>
-    </message>
     <message>
         <source>&amp;Retry / Resend</source>
         <translation>&amp;تلاش دوباره / ارسال دوباره</translation>
@@ -5996,30 +6023,6 @@ Create one with New Segment or New List.</source>
 با «بخش تازه» یا «فهرست تازه» یکی بسازید.</translation>
     </message>
     <message>
-        <source>List: %1
-Contacts: %2</source>
-        <translation>فهرست: %1
-مخاطبان: %2</translation>
-    </message>
-    <message>
-        <source>%1
-Contacts: %2</source>
-        <translation>%1
-مخاطبان: %2</translation>
-    </message>
-    <message>
-        <source>List: contacts added by hand or by an import</source>
-        <translation>فهرست: مخاطبانی که دستی یا با ورود داده اضافه شده‌اند</translation>
-    </message>
-    <message>
-        <source>Segment: contacts who match its rules</source>
-        <translation>بخش: مخاطبانی که با قاعده‌هایش منطبق‌اند</translation>
-    </message>
-    <message>
-        <source>cannot be counted</source>
-        <translation>شمردنی نیست</translation>
-    </message>
-    <message>
         <source>A list holds the contacts you put in it: select contacts in the contact list and choose Add to List (Ctrl+L), or name the list in the import wizard.</source>
         <translation>فهرست مخاطبانی را نگه می‌دارد که در آن می‌گذارید: مخاطبان را در فهرست مخاطبان انتخاب کنید و «افزودن به فهرست» (Ctrl+L) را بزنید، یا نام فهرست را در دستیار ورود داده بنویسید.</translation>
     </message>
@@ -6066,14 +6069,6 @@ Contacts: %2</source>
     <message>
         <source>Deleted &quot;%1&quot;.</source>
         <translation>«%1» حذف شد.</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>تغییرات ذخیره‌نشده</translation>
-    </message>
-    <message>
-        <source>Save the changes to &quot;%1&quot;?</source>
-        <translation>تغییرات «%1» ذخیره شود؟</translation>
     </message>
 </context>
 <context>
@@ -6221,28 +6216,8 @@ Contacts: %2</source>
 <context>
     <name>masir::ui::TemplatesPage</name>
     <message>
-        <source>SMS</source>
-        <translation>پیامک</translation>
-    </message>
-    <message>
         <source>Email</source>
         <translation>ایمیل</translation>
-    </message>
-    <message>
-        <source>Send Test</source>
-        <translation>ارسال آزمایشی</translation>
-    </message>
-    <message>
-        <source>Sent. The server said: %1</source>
-        <translation>فرستاده شد. پاسخ سرور: %1</translation>
-    </message>
-    <message>
-        <source>The test was not sent. The reply was: %1</source>
-        <translation>آزمایش فرستاده نشد. پاسخ: %1</translation>
-    </message>
-    <message>
-        <source>Status code: %1</source>
-        <translation>کد وضعیت: %1</translation>
     </message>
     <message>
         <source>New &amp;Email</source>
@@ -6425,14 +6400,6 @@ Create one with New Email or New SMS.</source>
         <translation>مخاطب نمونه (ساختگی)</translation>
     </message>
     <message>
-        <source>Email: %1</source>
-        <translation>ایمیل: %1</translation>
-    </message>
-    <message>
-        <source>Text message</source>
-        <translation>پیامک</translation>
-    </message>
-    <message>
         <source>SMS (text message)</source>
         <translation>SMS (پیامک)</translation>
     </message>
@@ -6500,14 +6467,6 @@ Create one with New Email or New SMS.</source>
         <source>Deleted &quot;%1&quot;.</source>
         <translation>«%1» حذف شد.</translation>
     </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>تغییرات ذخیره‌نشده</translation>
-    </message>
-    <message>
-        <source>Save the changes to &quot;%1&quot;?</source>
-        <translation>تغییرات «%1» ذخیره شود؟</translation>
-    </message>
     <message numerus="yes">
         <source>%1 characters · %Ln part(s) · %2</source>
         <translation>
@@ -6539,26 +6498,6 @@ Create one with New Email or New SMS.</source>
         <translation>پیش‌متن: %1</translation>
     </message>
     <message>
-        <source>There is no enabled email account. Add an SMTP account in Settings → Channels.</source>
-        <translation>هیچ حساب ایمیل فعالی نیست. در تنظیمات ← کانال‌ها یک حساب SMTP بیفزایید.</translation>
-    </message>
-    <message>
-        <source>There is no enabled SMS gateway. Add one in Settings → Channels.</source>
-        <translation>هیچ درگاه پیامک فعالی نیست. در تنظیمات ← کانال‌ها یکی بیفزایید.</translation>
-    </message>
-    <message>
-        <source>Send the test email to this address:</source>
-        <translation>ایمیل آزمایشی به این نشانی فرستاده شود:</translation>
-    </message>
-    <message>
-        <source>Send the test message to this phone number:</source>
-        <translation>پیام آزمایشی به این شمارهٔ تلفن فرستاده شود:</translation>
-    </message>
-    <message>
-        <source>Send through:</source>
-        <translation>ارسال از طریق:</translation>
-    </message>
-    <message>
         <source>Sending a test through &quot;%1&quot;…</source>
         <translation>در حال ارسال آزمایشی از طریق «%1»…</translation>
     </message>
@@ -6569,6 +6508,65 @@ Create one with New Email or New SMS.</source>
     <message>
         <source>The test was not sent.</source>
         <translation>پیام آزمایشی فرستاده نشد.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::TestSendController</name>
+    <message>
+        <source>Send Test</source>
+        <translation>ارسال آزمایشی</translation>
+    </message>
+    <message>
+        <source>There is no enabled email account. Add an SMTP account in Settings → Channels.</source>
+        <translation>هیچ حساب ایمیل فعالی نیست. در تنظیمات ← کانال‌ها یک حساب SMTP بیفزایید.</translation>
+    </message>
+    <message>
+        <source>There is no enabled SMS gateway. Add one in Settings → Channels.</source>
+        <translation>هیچ درگاه پیامک فعالی نیست. در تنظیمات ← کانال‌ها یکی بیفزایید.</translation>
+    </message>
+    <message>
+        <source>Send through:</source>
+        <translation>ارسال از طریق:</translation>
+    </message>
+    <message>
+        <source>Send the test email to this address:</source>
+        <translation>ایمیل آزمایشی به این نشانی فرستاده شود:</translation>
+    </message>
+    <message>
+        <source>Send the test message to this phone number:</source>
+        <translation>پیام آزمایشی به این شمارهٔ تلفن فرستاده شود:</translation>
+    </message>
+    <message>
+        <source>Send a test email through &quot;%1&quot; to this address:</source>
+        <translation>یک ایمیل آزمایشی از طریق «%1» به این نشانی فرستاده شود:</translation>
+    </message>
+    <message>
+        <source>Send a test message through &quot;%1&quot; to this phone number:</source>
+        <translation>یک پیام آزمایشی از طریق «%1» به این شمارهٔ تلفن فرستاده شود:</translation>
+    </message>
+    <message>
+        <source>Webhook Test</source>
+        <translation>آزمایش وب‌هوک</translation>
+    </message>
+    <message>
+        <source>The address answered: %1</source>
+        <translation>نشانی پاسخ داد: %1</translation>
+    </message>
+    <message>
+        <source>Sent. The server said: %1</source>
+        <translation>فرستاده شد. پاسخ سرور: %1</translation>
+    </message>
+    <message>
+        <source>The call failed: %1</source>
+        <translation>فراخوانی ناموفق بود: %1</translation>
+    </message>
+    <message>
+        <source>The test was not sent. The reply was: %1</source>
+        <translation>آزمایش فرستاده نشد. پاسخ: %1</translation>
+    </message>
+    <message>
+        <source>Status code: %1</source>
+        <translation>کد وضعیت: %1</translation>
     </message>
 </context>
 </TS>

@@ -23,6 +23,30 @@
 
 namespace masir {
 
+namespace {
+/// An outcome in words, for the log.
+const char *outcomeName(DeliveryResult::Outcome outcome)
+{
+    using O = DeliveryResult::Outcome;
+    switch (outcome) {
+    case O::Sent:
+        return "sent";
+    case O::Temporary:
+        return "failed for now";
+    case O::Permanent:
+        return "failed";
+    case O::Bounce:
+        return "bounced";
+    case O::AccountError:
+        return "account error";
+    case O::Ambiguous:
+        return "interrupted";
+    }
+    return "?";
+}
+
+} // namespace
+
 struct OutboxSender::Account
 {
     ChannelAccount config;
@@ -563,6 +587,17 @@ bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
         if (c->account)
             c->account->limiter.finish(c->claimedAt, now);
         using O = DeliveryResult::Outcome;
+        // The message's id, channel, account and what happened: never its
+        // recipient, body or the account's secret.
+        const QString account = c->account ? c->account->config.name : QStringLiteral("webhook");
+        if (r.outcome == O::Sent)
+            qCDebug(lcSend) << "message" << c->id << c->channel << "via" << account << "sent";
+        else if (r.outcome == O::AccountError)
+            qCWarning(lcSend) << "account" << account << "refused message" << c->id << r.code
+                              << r.reply;
+        else
+            qCInfo(lcSend) << "message" << c->id << c->channel << "via" << account
+                           << outcomeName(r.outcome) << r.code << r.reply;
         bool ok = true;
         switch (r.outcome) {
         case O::Sent:
@@ -726,6 +761,10 @@ std::optional<SendStats> OutboxSender::run(qint64 budgetMs)
         if (!settle(m_pool->poll(int(timeout)), stats))
             return std::nullopt;
     }
+    if (stats.sent || stats.retried || stats.failed || stats.interrupted)
+        qCInfo(lcSend) << "sent" << stats.sent << "retried" << stats.retried << "failed"
+                       << stats.failed << "bounced" << stats.bounced << "interrupted"
+                       << stats.interrupted;
     return stats;
 }
 

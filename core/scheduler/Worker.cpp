@@ -1,6 +1,7 @@
 #include "scheduler/Worker.h"
 
 #include "common/Clock.h"
+#include "common/Logging.h"
 #include "storage/Database.h"
 
 #include <QScopeGuard>
@@ -63,22 +64,29 @@ public:
             return;
         m_inCycle = true;
         const auto done = qScopeGuard([this] { m_inCycle = false; });
+        if (m_owner->m_stopping.load())
+            return;
         if (!m_owner->m_paused.load()) {
             const auto stats = m_cycle.run();
-            if (stats)
+            if (stats) {
+                qCDebug(lcScheduler) << "journeys: enrolled" << stats->enrolled << "steps"
+                                     << stats->steps << "queued" << stats->queued;
                 Q_EMIT m_owner->cycleFinished(*stats);
-            else
+            } else {
+                qCWarning(lcScheduler) << "journeys failed:" << m_cycle.errorString();
                 Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
-            if (const auto sent = m_cycle.send())
+            }
+            if (const auto sent = m_cycle.send()) {
                 Q_EMIT m_owner->sendFinished(*sent);
-            else
+            } else {
+                qCWarning(lcScheduler) << "sending failed:" << m_cycle.errorString();
                 Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
+            }
         }
         m_timer.start(int(m_cycle.sleepMs(m_owner->m_pollMs.load())));
     }
 
     void wakeNow() { m_timer.start(0); }
-    void halt() { m_timer.stop(); }
 
 private:
     Worker *m_owner;
@@ -118,11 +126,15 @@ void Worker::stop()
 {
     if (!m_thread.isRunning())
         return;
-    QMetaObject::invokeMethod(
-        m_loop, [loop = m_loop] { loop->halt(); }, Qt::BlockingQueuedConnection);
+    // No blocking call into the worker thread: a cycle in progress may wait for
+    // this thread (a keychain prompt), and both would wait for ever. The thread
+    // ends after the cycle it is in; no cycle starts once stopping is set.
+    m_stopping = true;
     m_thread.quit();
     m_thread.wait();
     m_loop = nullptr;
+    m_stopping = false;
+    qCInfo(lcScheduler) << "worker stopped";
 }
 
 void Worker::setPaused(bool paused)

@@ -75,6 +75,7 @@ private:
     QThread m_thread;
     Loop *m_loop = nullptr;
     std::atomic<bool> m_paused{false};
+    std::atomic<bool> m_stopping{false};
     std::atomic<int> m_pollMs{30000};
 };
 

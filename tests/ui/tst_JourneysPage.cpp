@@ -52,16 +52,18 @@ private Q_SLOTS:
         const qint64 id =
             page.createFromTemplate(QStringLiteral("welcome"), QStringLiteral("Welcome"));
         QVERIFY(id);
-        QCOMPARE(page.table()->rowCount(), 1);
+        QCOMPARE(page.table()->model()->rowCount(), 1);
         QCOMPARE(page.selectedId(), id);
-        QCOMPARE(page.table()->item(0, 1)->text(), ui::JourneysPage::tr("Draft"));
+        QCOMPARE(page.table()->model()->index(0, 1).data().toString(),
+                 ui::JourneysPage::tr("Draft"));
         QVERIFY(page.activateAction()->isEnabled());
         QVERIFY(!page.pauseAction()->isEnabled());
 
         QSignalSpy changed(&page, &ui::JourneysPage::journeysChanged);
         QVERIFY(page.activateSelected());
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(page.table()->item(0, 1)->text(), ui::JourneysPage::tr("Running"));
+        QCOMPARE(page.table()->model()->index(0, 1).data().toString(),
+                 ui::JourneysPage::tr("Running"));
         QVERIFY(page.pauseAction()->isEnabled());
 
         QSignalSpy simulated(&page, &ui::JourneysPage::simulationFinished);
@@ -77,9 +79,10 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 0);
 
         QVERIFY(page.pauseSelected());
-        QCOMPARE(page.table()->item(0, 1)->text(), ui::JourneysPage::tr("Paused"));
+        QCOMPARE(page.table()->model()->index(0, 1).data().toString(),
+                 ui::JourneysPage::tr("Paused"));
         page.duplicateSelected();
-        QCOMPARE(page.table()->rowCount(), 2);
+        QCOMPARE(page.table()->model()->rowCount(), 2);
     }
 
     void mainWindowRunsTheWorker()

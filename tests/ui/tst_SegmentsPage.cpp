@@ -187,8 +187,9 @@ private Q_SLOTS:
         page.nameField()->setText(QStringLiteral("Tehran or newsletter"));
         QVERIFY(page.save());
         QVERIFY(!page.isModified());
-        QCOMPARE(page.list()->count(), 1);
-        QTRY_VERIFY(page.list()->item(0)->text().contains(QLatin1String("2")));
+        QCOMPARE(page.list()->model()->rowCount(), 1);
+        QTRY_VERIFY(
+            page.list()->model()->index(0, 0).data().toString().contains(QLatin1String("2")));
         const auto saved =
             SegmentRepository(m_ws->db()).findByName(QStringLiteral("Tehran or newsletter"));
         QVERIFY(saved);

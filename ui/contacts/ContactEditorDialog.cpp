@@ -2,6 +2,7 @@
 
 #include "i18n/Formatter.h"
 #include "widgets/DateEdit.h"
+#include "widgets/MessageLabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -45,10 +46,10 @@ ContactEditorDialog::ContactEditorDialog(const Contact &contact,
     auto *content = new QWidget;
     auto *contentLayout = new QVBoxLayout(content);
 
-    m_generalError = new QLabel(content);
-    m_generalError->setWordWrap(true);
-    m_generalError->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
-    m_generalError->hide();
+    m_generalError = new MessageLabel(MessageLabel::Kind::Error, content);
+    QFont strong = m_generalError->font();
+    strong.setBold(true);
+    m_generalError->setFont(strong);
     contentLayout->addWidget(m_generalError);
 
     auto makeLine = [this](const QString &text, const QString &field) {
@@ -245,11 +246,8 @@ QWidget *ContactEditorDialog::withError(QWidget *editor, const QString &field)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addWidget(editor);
-    auto *error = new QLabel;
+    auto *error = new MessageLabel(MessageLabel::Kind::Error);
     error->setObjectName(field + QStringLiteral("_error"));
-    error->setWordWrap(true);
-    error->setStyleSheet(QStringLiteral("color: #b00020;"));
-    error->hide();
     layout->addWidget(error);
     m_errorLabels.insert(field, error);
     return box;

@@ -1,5 +1,6 @@
 #include "contacts/ContactsPage.h"
 
+#include "common/BackgroundTasks.h"
 #include "contacts/ContactCommands.h"
 #include "contacts/ContactDetailPane.h"
 #include "contacts/ContactEditorDialog.h"
@@ -19,7 +20,6 @@
 #include <QDir>
 #include <QDropEvent>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -34,7 +34,6 @@
 #include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
 #include <memory>
@@ -48,6 +47,7 @@ constexpr int kMaxDeleteAtOnce = 10000;
 ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *parent)
     : QWidget(parent)
     , m_db(db)
+    , m_tasks(new BackgroundTasks(this))
     , m_undo(undoStack)
     , m_repo(db)
     , m_fields(db)
@@ -464,35 +464,31 @@ void ContactsPage::exportContacts()
     auto cancelled = std::make_shared<std::atomic<bool>>(false);
     connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
 
-    auto *watcher = new QFutureWatcher<QString>(this);
-    QPointer<QProgressDialog> guard(progress);
+    // The export reads through its own connection in the background; the UI stays live.
     const Database *db = &m_db;
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress, path] {
-        const QString error = watcher->result();
-        progress->deleteLater();
-        watcher->deleteLater();
-        if (!error.isEmpty()) {
-            QMessageBox::warning(this, tr("Export failed"), error);
-            return;
-        }
-        Q_EMIT statusMessage(tr("Exported contacts to %1.").arg(QDir::toNativeSeparators(path)),
-                             6000);
-    });
-    // The export reads through its own connection on a pool thread; the UI stays live.
-    watcher->setFuture(QtConcurrent::run([db, path, cancelled, guard]() -> QString {
-        ContactExporter exporter(*db);
-        const qint64 n = exporter.exportCsv(path, {}, [&](qint64 done) {
-            QMetaObject::invokeMethod(
-                guard.data(),
-                [guard, done] {
+    BackgroundTasks *tasks = m_tasks;
+    QPointer<QProgressDialog> guard(progress);
+    m_tasks->run(
+        [db, path, cancelled, tasks, guard] {
+            ContactExporter exporter(*db);
+            const qint64 n = exporter.exportCsv(path, {}, [&](qint64 done) {
+                tasks->post([guard, done] {
                     if (guard)
                         guard->setValue(int(done));
-                },
-                Qt::QueuedConnection);
-            return !cancelled->load();
+                });
+                return !cancelled->load() && !tasks->stopping()->load();
+            });
+            return n < 0 ? exporter.errorString() : QString();
+        },
+        [this, progress, path](const QString &error) {
+            progress->deleteLater();
+            if (!error.isEmpty()) {
+                QMessageBox::warning(this, tr("Export failed"), error);
+                return;
+            }
+            Q_EMIT statusMessage(tr("Exported contacts to %1.").arg(QDir::toNativeSeparators(path)),
+                                 6000);
         });
-        return n < 0 ? exporter.errorString() : QString();
-    }));
 }
 
 bool ContactsPage::eventFilter(QObject *watched, QEvent *event)

@@ -14,6 +14,7 @@ class QTimer;
 class QUndoStack;
 
 namespace masir {
+class BackgroundTasks;
 class ContactListModel;
 class Database;
 } // namespace masir
@@ -86,6 +87,7 @@ private:
     void chooseListForSelection();
 
     const Database &m_db;
+    BackgroundTasks *m_tasks = nullptr;
     QUndoStack *m_undo;
     ContactRepository m_repo;
     CustomFieldRepository m_fields;

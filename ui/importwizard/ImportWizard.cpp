@@ -1,10 +1,12 @@
 #include "importwizard/ImportWizard.h"
 
+#include "common/BackgroundTasks.h"
 #include "contacts/CustomFields.h"
 #include "i18n/Formatter.h"
 #include "importing/ImportHistory.h"
 #include "settings/AppSettings.h"
 #include "storage/Database.h"
+#include "widgets/MessageLabel.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -14,13 +16,11 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -29,7 +29,6 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QWizardPage>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace masir::ui {
 
@@ -230,9 +229,8 @@ public:
                                             ImportWizard::tr("Import as")});
         m_table->horizontalHeader()->setStretchLastSection(true);
         m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        m_problem = new QLabel;
-        m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
-        m_problem->setWordWrap(true);
+        m_problem = new MessageLabel(MessageLabel::Kind::Error);
+        m_problem->setObjectName(QStringLiteral("mappingProblem"));
         auto *layout = new QVBoxLayout(this);
         layout->addWidget(m_table, 1);
         layout->addWidget(m_problem);
@@ -289,7 +287,7 @@ public:
         else if (!duplicate.isEmpty())
             problem = ImportWizard::tr("Two columns go to \"%1\"; choose one.")
                           .arg(ImportTarget::label(duplicate));
-        m_problem->setText(problem);
+        m_problem->showMessage(problem);
         return problem.isEmpty();
     }
 
@@ -380,7 +378,7 @@ private:
 
     ImportWizard *m_wizard;
     QTableWidget *m_table;
-    QLabel *m_problem;
+    MessageLabel *m_problem;
     QList<QComboBox *> m_combos;
     QList<FieldDefinition> m_fields;
     QList<FieldDefinition> m_newFields;
@@ -629,6 +627,7 @@ private:
 ImportWizard::ImportWizard(const Database &db, const QString &path, QWidget *parent)
     : QWizard(parent)
     , m_db(db)
+    , m_tasks(new BackgroundTasks(this))
 {
     setWindowTitle(tr("Import Contacts"));
     setObjectName(QStringLiteral("ImportWizard"));
@@ -652,6 +651,7 @@ ImportWizard::~ImportWizard()
 {
     if (m_cancel)
         *m_cancel = true;
+    m_tasks->waitForDone(); // before the members the import reports to go
 }
 
 void ImportWizard::refreshPreview()
@@ -668,31 +668,25 @@ void ImportWizard::startImport()
     const Database *db = &m_db;
     const ImportOptions options = m_options;
     auto cancel = m_cancel;
-    QPointer<ImportWizard> self(this);
-    auto *watcher = new QFutureWatcher<ImportReport>(this);
-    connect(watcher, &QFutureWatcher<ImportReport>::finished, this, [this, watcher] {
-        m_report = watcher->result();
-        watcher->deleteLater();
-        m_running = false;
-        Q_EMIT contactsChanged();
-        Q_EMIT importFinished();
-    });
-    // The import reads and writes on a pool thread through its own connection; the
-    // window only hears about progress, a few times a second.
-    watcher->setFuture(QtConcurrent::run([db, options, cancel, self] {
-        ImportJob job(*db, options);
-        return job.run(
-            [self](const ImportProgress &p) {
-                QMetaObject::invokeMethod(
-                    self.data(),
-                    [self, p] {
-                        if (self)
-                            Q_EMIT self->importProgress(p);
-                    },
-                    Qt::QueuedConnection);
-            },
-            cancel.get());
-    }));
+    BackgroundTasks *tasks = m_tasks;
+    // The import reads and writes in the background through its own connection;
+    // the window only hears about progress, a few times a second. Closing the
+    // window cancels it and waits for its batch to roll back (see the destructor).
+    m_tasks->run(
+        [db, options, cancel, tasks, this] {
+            ImportJob job(*db, options);
+            return job.run(
+                [tasks, this](const ImportProgress &p) {
+                    tasks->post([this, p] { Q_EMIT importProgress(p); });
+                },
+                cancel.get());
+        },
+        [this](const ImportReport &report) {
+            m_report = report;
+            m_running = false;
+            Q_EMIT contactsChanged();
+            Q_EMIT importFinished();
+        });
 }
 
 void ImportWizard::cancelImport()

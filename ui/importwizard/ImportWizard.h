@@ -8,8 +8,9 @@
 #include <memory>
 
 namespace masir {
+class BackgroundTasks;
 class Database;
-}
+} // namespace masir
 
 namespace masir::ui {
 
@@ -59,6 +60,7 @@ protected:
 
 private:
     const Database &m_db;
+    BackgroundTasks *m_tasks = nullptr;
     ImportOptions m_options;
     ImportPreview m_preview;
     ImportReport m_report;

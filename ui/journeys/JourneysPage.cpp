@@ -1,8 +1,10 @@
 #include "journeys/JourneysPage.h"
 
+#include "common/BackgroundTasks.h"
 #include "contacts/ContactRepository.h"
 #include "i18n/Formatter.h"
 #include "journeys/JourneyEngine.h"
+#include "journeys/JourneyListModel.h"
 #include "journeys/JourneyRepository.h"
 #include "journeys/JourneySimulator.h"
 #include "journeys/JourneyTemplates.h"
@@ -15,7 +17,6 @@
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -24,45 +25,15 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace masir::ui {
 
 namespace {
 
 constexpr int kIdRole = Qt::UserRole;
-
-enum Column
-{
-    NameColumn,
-    StatusColumn,
-    VersionColumn,
-    InJourneyColumn,
-    StepsColumn,
-    ConvertedColumn,
-    ColumnCount
-};
-
-/// "12%" of the contacts who entered reached a goal; "–" for a journey without one.
-QString conversionText(double percent)
-{
-    return percent < 0 ? QStringLiteral("–")
-                       : JourneysPage::tr("%1%").arg(QLocale().toString(percent, 'f', 1));
-}
-
-QString statusLabel(const QString &status)
-{
-    if (status == QLatin1String("active"))
-        return JourneysPage::tr("Running");
-    if (status == QLatin1String("paused"))
-        return JourneysPage::tr("Paused");
-    if (status == QLatin1String("archived"))
-        return JourneysPage::tr("Archived");
-    return JourneysPage::tr("Draft");
-}
 
 QString language()
 {
@@ -100,21 +71,29 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
         tr("Run the journey for a sample of contacts on a virtual clock; nothing is sent"));
     connect(m_simulate, &QAction::triggered, this, [this] { simulateSelected(); });
 
-    m_table = new QTableWidget(0, ColumnCount);
+    m_tasks = new BackgroundTasks(this);
+    m_model = new JourneyListModel(m_db, this);
+    // the canvases that are open show the worker's progress too
+    connect(m_model, &JourneyListModel::countsLoaded, this,
+            [this](const JourneyListModel::Counts &counts) {
+                for (JourneyEditor *open : findChildren<JourneyEditor *>())
+                    open->scene()->setCounts(counts.value(open->journeyId()));
+            });
+    m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("journeyTable"));
     m_table->setAccessibleName(tr("Journeys"));
-    m_table->setHorizontalHeaderLabels({tr("Journey"), tr("Status"), tr("Version"),
-                                        tr("In the journey"), tr("Steps run"),
-                                        tr("Reached a goal")});
-    m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_table->setModel(m_model);
+    m_table->horizontalHeader()->setSectionResizeMode(JourneyListModel::NameColumn,
+                                                      QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->addActions({m_edit, m_activate, m_pause, m_simulate, m_duplicate, m_delete});
-    connect(m_table, &QTableWidget::itemDoubleClicked, this, [this] { editSelected(); });
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, &JourneysPage::updateActions);
+    connect(m_table, &QTableView::doubleClicked, this, [this] { editSelected(); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &JourneysPage::updateActions);
 
     m_simulationTitle = new QLabel(tr("Simulate a journey to see, contact by contact, which "
                                       "steps it would run and which messages it would queue."));
@@ -149,100 +128,28 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
 void JourneysPage::reload()
 {
     const qint64 keep = selectedId();
-    const QList<Journey> journeys = JourneyRepository(m_db).list();
-    m_table->setRowCount(int(journeys.size()));
-    QList<qint64> ids;
-    for (int r = 0; r < journeys.size(); ++r) {
-        const Journey &j = journeys.at(r);
-        ids << j.id;
-        // the counts as last read until the new ones arrive (see loadCounts)
-        const Totals totals = m_totals.value(j.id);
-        const QStringList cells = {j.name,
-                                   statusLabel(j.status),
-                                   j.version ? Formatter::number(j.version) : QStringLiteral("–"),
-                                   Formatter::number(totals.waiting),
-                                   Formatter::number(totals.steps),
-                                   conversionText(totals.conversion)};
-        for (int c = 0; c < ColumnCount; ++c) {
-            auto *item = new QTableWidgetItem(cells.at(c));
-            item->setData(kIdRole, j.id);
-            if (c != NameColumn)
-                item->setTextAlignment(Qt::AlignVCenter | Qt::AlignTrailing);
-            m_table->setItem(r, c, item);
-        }
-        m_table->item(r, StatusColumn)->setData(Qt::UserRole + 1, j.status);
-    }
+    m_model->reload(); // the counts follow in the background
     select(keep);
     updateActions();
-    loadCounts(ids);
-}
-
-void JourneysPage::loadCounts(const QList<qint64> &ids)
-{
-    // Counting every step of a large journey takes a while: on a pool thread,
-    // and only the newest request's answer is shown.
-    using Counts = QHash<qint64, QList<JourneyNodeCount>>;
-    const quint64 generation = ++m_countGeneration;
-    auto *watcher = new QFutureWatcher<Counts>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_countGeneration)
-            return;
-        const Counts counts = watcher->result();
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-            Totals totals;
-            qint64 entered = 0; // the busiest node is where contacts enter
-            for (const JourneyNodeCount &c : it.value()) {
-                totals.waiting += c.waiting;
-                totals.steps += c.passed;
-                if (c.passed > entered) {
-                    entered = c.passed;
-                    totals.conversion = c.conversionPercent();
-                }
-            }
-            m_totals.insert(it.key(), totals);
-            for (int r = 0; r < m_table->rowCount(); ++r) {
-                if (m_table->item(r, NameColumn)->data(kIdRole).toLongLong() != it.key())
-                    continue;
-                m_table->item(r, InJourneyColumn)->setText(Formatter::number(totals.waiting));
-                m_table->item(r, StepsColumn)->setText(Formatter::number(totals.steps));
-                m_table->item(r, ConvertedColumn)->setText(conversionText(totals.conversion));
-            }
-        }
-        // the canvas shows the worker's progress too
-        for (JourneyEditor *open : findChildren<JourneyEditor *>())
-            open->scene()->setCounts(counts.value(open->journeyId()));
-    });
-    const Database *db = &m_db;
-    watcher->setFuture(QtConcurrent::run([db, ids] {
-        JourneyRepository repo(*db);
-        Counts counts;
-        for (const qint64 id : ids)
-            counts.insert(id, repo.counts(id));
-        return counts;
-    }));
 }
 
 qint64 JourneysPage::selectedId() const
 {
-    const QList<QTableWidgetItem *> items = m_table->selectedItems();
-    return items.isEmpty() ? 0 : items.first()->data(kIdRole).toLongLong();
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(JourneyListModel::IdRole).toLongLong();
 }
 
 void JourneysPage::select(qint64 id)
 {
-    for (int r = 0; r < m_table->rowCount(); ++r)
-        if (m_table->item(r, NameColumn)->data(kIdRole).toLongLong() == id)
-            selectWholeRow(m_table, r);
+    selectWholeRow(m_table, m_model->rowOf(id));
 }
 
 void JourneysPage::updateActions()
 {
     const qint64 id = selectedId();
-    QString status;
-    for (QTableWidgetItem *item : m_table->selectedItems())
-        if (item->column() == StatusColumn)
-            status = item->data(Qt::UserRole + 1).toString();
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const QString status =
+        rows.isEmpty() ? QString() : rows.first().data(JourneyListModel::StatusRole).toString();
     m_activate->setEnabled(id && status != QLatin1String("active"));
     m_pause->setEnabled(id && status == QLatin1String("active"));
     m_duplicate->setEnabled(id);
@@ -428,75 +335,74 @@ void JourneysPage::simulateSelected(int sample, int days)
     m_simulation->clear();
     m_simulationTitle->setText(tr("Simulating…"));
     const Database *db = &m_db;
-    // the runs, or what went wrong
-    using Outcome = std::pair<std::optional<QList<JourneySimulator::ContactRun>>, QString>;
-    auto *watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, days] {
-        watcher->deleteLater();
-        updateActions();
-        const auto [runs, error] = watcher->result();
-        if (!runs) {
-            m_simulationTitle->setText(tr("The simulation failed: %1").arg(error));
-            Q_EMIT simulationFinished();
-            return;
-        }
-        JourneyGraph graph;
-        QString ignored;
-        if (const auto j = JourneyRepository(m_db).find(selectedId()))
-            graph.fromJson(j->graph, &ignored);
-        qint64 messages = 0;
-        for (const JourneySimulator::ContactRun &r : *runs) {
-            auto *contact = new QTreeWidgetItem(m_simulation);
-            contact->setText(0, r.name);
-            contact->setText(2, r.state == QLatin1String("completed") ? tr("finished")
-                                : r.state == QLatin1String("exited")  ? tr("left the journey")
-                                                                      : tr("still waiting"));
-            for (const JourneySimulator::Step &step : r.path) {
-                auto *item = new QTreeWidgetItem(contact);
-                const NodeType *t = NodeTypes::find(step.nodeType);
-                item->setText(0, t ? t->label() : step.nodeType);
-                item->setText(1, Formatter::dateTime(step.at));
-                QString result;
-                if (t && step.port != QLatin1String("next") && !step.port.isEmpty())
-                    result = t->portLabel(graph.node(step.nodeId) ? graph.node(step.nodeId)->config
-                                                                  : QJsonObject(),
-                                          step.port);
-                if (!step.outcome.isEmpty())
-                    result = JourneyEngine::outcomeLabel(step.outcome);
-                item->setText(2, result);
-            }
-            for (const JourneySimulator::Message &m : r.messages) {
-                auto *item = new QTreeWidgetItem(contact);
-                item->setText(0, m.channel == QLatin1String("sms")
-                                     ? tr("Text message \"%1\"").arg(m.templateKey)
-                                 : m.channel == QLatin1String("email")
-                                     ? tr("Email \"%1\"").arg(m.templateKey)
-                                     : tr("Webhook"));
-                item->setText(1, Formatter::dateTime(m.at));
-                item->setText(2, tr("would go to %1").arg(m.to));
-                ++messages;
-            }
-        }
-        m_simulation->expandToDepth(0);
-        m_simulationTitle->setText(
-            tr("Simulated %1 contacts over %2 days: %3 messages would be queued. Nothing was "
-               "sent or saved.")
-                .arg(Formatter::number(runs->size()), Formatter::number(days),
-                     Formatter::number(messages)));
+    // The simulation copies what it needs in the background; the window stays live.
+    m_tasks->run(
+        [db, id, sample, days] {
+            ContactRepository contacts(*db);
+            PageRequest page;
+            page.limit = sample;
+            QList<qint64> ids;
+            for (const ContactListRow &r : contacts.page(ContactQuery(), page))
+                ids << r.id;
+            JourneySimulator sim(*db);
+            const auto runs = sim.run(id, ids, QDateTime::currentDateTimeUtc(), days);
+            return Outcome{runs, runs ? QString() : sim.errorString()};
+        },
+        [this, days](const Outcome &outcome) { showSimulation(outcome, days); });
+}
+
+void JourneysPage::showSimulation(const Outcome &outcome, int days)
+{
+    updateActions();
+    const auto &[runs, error] = outcome;
+    if (!runs) {
+        m_simulationTitle->setText(tr("The simulation failed: %1").arg(error));
         Q_EMIT simulationFinished();
-    });
-    // The simulation copies what it needs on a pool thread; the window stays live.
-    watcher->setFuture(QtConcurrent::run([db, id, sample, days] {
-        ContactRepository contacts(*db);
-        PageRequest page;
-        page.limit = sample;
-        QList<qint64> ids;
-        for (const ContactListRow &r : contacts.page(ContactQuery(), page))
-            ids << r.id;
-        JourneySimulator sim(*db);
-        const auto runs = sim.run(id, ids, QDateTime::currentDateTimeUtc(), days);
-        return Outcome{runs, runs ? QString() : sim.errorString()};
-    }));
+        return;
+    }
+    JourneyGraph graph;
+    QString ignored;
+    if (const auto j = JourneyRepository(m_db).find(selectedId()))
+        graph.fromJson(j->graph, &ignored);
+    qint64 messages = 0;
+    for (const JourneySimulator::ContactRun &r : *runs) {
+        auto *contact = new QTreeWidgetItem(m_simulation);
+        contact->setText(0, r.name);
+        contact->setText(2, r.state == QLatin1String("completed") ? tr("finished")
+                            : r.state == QLatin1String("exited")  ? tr("left the journey")
+                                                                  : tr("still waiting"));
+        for (const JourneySimulator::Step &step : r.path) {
+            auto *item = new QTreeWidgetItem(contact);
+            const NodeType *t = NodeTypes::find(step.nodeType);
+            item->setText(0, t ? t->label() : step.nodeType);
+            item->setText(1, Formatter::dateTime(step.at));
+            QString result;
+            if (t && step.port != QLatin1String("next") && !step.port.isEmpty())
+                result = t->portLabel(graph.node(step.nodeId) ? graph.node(step.nodeId)->config
+                                                              : QJsonObject(),
+                                      step.port);
+            if (!step.outcome.isEmpty())
+                result = JourneyEngine::outcomeLabel(step.outcome);
+            item->setText(2, result);
+        }
+        for (const JourneySimulator::Message &m : r.messages) {
+            auto *item = new QTreeWidgetItem(contact);
+            item->setText(
+                0, m.channel == QLatin1String("sms") ? tr("Text message \"%1\"").arg(m.templateKey)
+                   : m.channel == QLatin1String("email") ? tr("Email \"%1\"").arg(m.templateKey)
+                                                         : tr("Webhook"));
+            item->setText(1, Formatter::dateTime(m.at));
+            item->setText(2, tr("would go to %1").arg(m.to));
+            ++messages;
+        }
+    }
+    m_simulation->expandToDepth(0);
+    m_simulationTitle->setText(
+        tr("Simulated %1 contacts over %2 days: %3 messages would be queued. Nothing was "
+           "sent or saved.")
+            .arg(Formatter::number(runs->size()), Formatter::number(days),
+                 Formatter::number(messages)));
+    Q_EMIT simulationFinished();
 }
 
 } // namespace masir::ui

@@ -1,17 +1,22 @@
 #pragma once
 
-#include <QHash>
+#include "journeys/JourneySimulator.h"
+
 #include <QPair>
 #include <QWidget>
 
+#include <optional>
+
 class QAction;
 class QLabel;
-class QTableWidget;
+class QTableView;
 class QTreeWidget;
 
 namespace masir {
+class BackgroundTasks;
 class Database;
-}
+class JourneyListModel;
+} // namespace masir
 
 namespace masir::ui {
 
@@ -28,7 +33,8 @@ class JourneysPage final : public QWidget
 public:
     explicit JourneysPage(const Database &db, QWidget *parent = nullptr);
 
-    QTableWidget *table() const { return m_table; }
+    QTableView *table() const { return m_table; }
+    JourneyListModel *model() const { return m_model; }
     QTreeWidget *simulation() const { return m_simulation; }
     QAction *newAction() const { return m_new; }
     QAction *activateAction() const { return m_activate; }
@@ -63,10 +69,13 @@ Q_SIGNALS:
 private:
     void chooseTemplate();
     void updateActions();
-    void loadCounts(const QList<qint64> &ids);
+    using Outcome = std::pair<std::optional<QList<JourneySimulator::ContactRun>>, QString>;
+    void showSimulation(const Outcome &outcome, int days);
 
     const Database &m_db;
-    QTableWidget *m_table = nullptr;
+    BackgroundTasks *m_tasks = nullptr;
+    JourneyListModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
     QTreeWidget *m_simulation = nullptr;
     QLabel *m_simulationTitle = nullptr;
     QAction *m_new = nullptr;
@@ -76,14 +85,6 @@ private:
     QAction *m_delete = nullptr;
     QAction *m_simulate = nullptr;
     QAction *m_edit = nullptr;
-    struct Totals
-    {
-        qint64 waiting = 0;       ///< in the journey now
-        qint64 steps = 0;         ///< steps run
-        double conversion = -1.0; ///< % of those who entered who reached a goal; -1: no goal
-    };
-    QHash<qint64, Totals> m_totals;
-    quint64 m_countGeneration = 0;
 };
 
 } // namespace masir::ui

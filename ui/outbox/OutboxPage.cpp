@@ -3,17 +3,20 @@
 #include "contacts/PhoneNumbers.h"
 #include "i18n/Formatter.h"
 #include "messaging/Outbox.h"
+#include "messaging/OutboxListModel.h"
 #include "widgets/ActionButton.h"
+#include "widgets/MessageLabel.h"
 #include "widgets/Selection.h"
 
-#include <QAbstractTableModel>
 #include <QAction>
+#include <QApplication>
 #include <QBrush>
 #include <QColor>
 #include <QComboBox>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QItemSelection>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -28,202 +31,32 @@ namespace masir::ui {
 
 namespace {
 
-constexpr int kIdRole = Qt::UserRole;
-constexpr int kStateRole = Qt::UserRole + 1;
 constexpr int kLimit = 1000;
-
 const QString kInterrupted = QStringLiteral("interrupted");
-
-enum Column
-{
-    IdColumn,
-    StateColumn,
-    ChannelColumn,
-    ToColumn,
-    TemplateColumn,
-    JourneyColumn,
-    AttemptsColumn,
-    TimeColumn,
-    ErrorColumn,
-    ColumnCount
-};
-
-QString channelLabel(const QString &channel)
-{
-    if (channel == QLatin1String("email"))
-        return OutboxPage::tr("Email");
-    if (channel == QLatin1String("sms"))
-        return OutboxPage::tr("SMS");
-    if (channel == QLatin1String("webhook"))
-        return OutboxPage::tr("Webhook");
-    return channel;
-}
 
 } // namespace
 
-/// The rows of the outbox as the table shows them.
-class OutboxTableModel final : public QAbstractTableModel
+/// The outbox model as the table shows it: a state in its colour, taken from
+/// the palette as the page's messages are.
+class OutboxStateColours final : public QIdentityProxyModel
 {
 public:
-    using QAbstractTableModel::QAbstractTableModel;
-
-    void setRows(const QList<OutboxRow> &rows)
-    {
-        beginResetModel();
-        m_rows = rows;
-        endResetModel();
-    }
-    const QList<OutboxRow> &rows() const { return m_rows; }
-    int rowOf(qint64 id) const
-    {
-        for (int r = 0; r < m_rows.size(); ++r)
-            if (m_rows.at(r).id == id)
-                return r;
-        return -1;
-    }
-
-    int rowCount(const QModelIndex &parent = {}) const override
-    {
-        return parent.isValid() ? 0 : int(m_rows.size());
-    }
-    int columnCount(const QModelIndex &parent = {}) const override
-    {
-        return parent.isValid() ? 0 : ColumnCount;
-    }
-
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
-    {
-        if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-            return QAbstractTableModel::headerData(section, orientation, role);
-        switch (section) {
-        case IdColumn:
-            return OutboxPage::tr("#");
-        case StateColumn:
-            return OutboxPage::tr("State");
-        case ChannelColumn:
-            return OutboxPage::tr("Channel");
-        case ToColumn:
-            return OutboxPage::tr("To");
-        case TemplateColumn:
-            return OutboxPage::tr("Template");
-        case JourneyColumn:
-            return OutboxPage::tr("Journey");
-        case AttemptsColumn:
-            return OutboxPage::tr("Attempts");
-        case TimeColumn:
-            return OutboxPage::tr("Due / sent");
-        case ErrorColumn:
-            return OutboxPage::tr("Error");
-        default:
-            return {};
-        }
-    }
+    using QIdentityProxyModel::QIdentityProxyModel;
 
     QVariant data(const QModelIndex &index, int role) const override
     {
-        if (!index.isValid() || index.row() >= m_rows.size())
-            return {};
-        const OutboxRow &r = m_rows.at(index.row());
-        switch (role) {
-        case kIdRole:
-            return r.id;
-        case kStateRole:
-            return r.state;
-        case Qt::DisplayRole:
-            return display(r, index.column());
-        case Qt::ToolTipRole:
-            return toolTip(r, index.column());
-        case Qt::TextAlignmentRole:
-            if (index.column() == IdColumn || index.column() == AttemptsColumn)
-                return int(Qt::AlignVCenter | Qt::AlignTrailing);
-            return {};
-        case Qt::ForegroundRole:
-            if (index.column() != StateColumn)
-                return {};
-            if (r.state == QLatin1String("failed"))
-                return QBrush(QColor(0xc6, 0x28, 0x28));
-            if (r.state == kInterrupted)
-                return QBrush(QColor(0xb2, 0x6a, 0x00));
-            if (r.state == QLatin1String("sent"))
-                return QBrush(QColor(0x2e, 0x7d, 0x32));
-            return {};
-        default:
-            return {};
-        }
+        if (role != Qt::ForegroundRole || index.column() != OutboxListModel::StateColumn)
+            return QIdentityProxyModel::data(index, role);
+        const QString state = index.data(OutboxListModel::StateRole).toString();
+        const QPalette palette = QApplication::palette();
+        if (state == QLatin1String("failed"))
+            return QBrush(MessageLabel::colour(MessageLabel::Kind::Error, palette));
+        if (state == kInterrupted)
+            return QBrush(MessageLabel::colour(MessageLabel::Kind::Warning, palette));
+        if (state == QLatin1String("sent"))
+            return QBrush(MessageLabel::colour(MessageLabel::Kind::Success, palette));
+        return {};
     }
-
-private:
-    /// The time that matters for the row's state, and what it is.
-    static std::pair<QDateTime, QString> when(const OutboxRow &r)
-    {
-        if (r.sentAt.isValid())
-            return {r.sentAt, OutboxPage::tr("Sent %1")};
-        if (r.state == QLatin1String("queued") || r.state == QLatin1String("sending") ||
-            !r.updatedAt.isValid())
-            return {r.dueAt, OutboxPage::tr("Due %1")};
-        return {r.updatedAt, OutboxPage::tr("Last changed %1")};
-    }
-
-    static QString recipient(const OutboxRow &r)
-    {
-        return r.channel == QLatin1String("sms") ? PhoneNumbers::display(r.recipient) : r.recipient;
-    }
-
-    static QVariant display(const OutboxRow &r, int column)
-    {
-        switch (column) {
-        case IdColumn:
-            return Formatter::number(r.id);
-        case StateColumn:
-            return Outbox::stateLabel(r.state);
-        case ChannelColumn:
-            return channelLabel(r.channel);
-        case ToColumn:
-            return recipient(r);
-        case TemplateColumn:
-            return r.templateName;
-        case JourneyColumn:
-            return r.journey;
-        case AttemptsColumn:
-            return Formatter::number(r.attempts);
-        case TimeColumn:
-            return Formatter::dateTime(when(r).first);
-        case ErrorColumn:
-            return r.error.simplified();
-        default:
-            return {};
-        }
-    }
-
-    static QVariant toolTip(const OutboxRow &r, int column)
-    {
-        switch (column) {
-        case StateColumn:
-            if (r.state == kInterrupted)
-                return OutboxPage::tr("The app stopped while this message was being sent: it may "
-                                      "or may not have been delivered. Resend or discard it.");
-            return {};
-        case ToColumn:
-            return recipient(r);
-        case TimeColumn: {
-            const auto [time, label] = when(r);
-            return time.isValid() ? label.arg(Formatter::dateTime(time)) : QVariant();
-        }
-        case ErrorColumn: {
-            if (r.error.isEmpty() && r.providerId.isEmpty())
-                return {};
-            QString tip = r.error;
-            if (!r.providerId.isEmpty())
-                tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
-                       OutboxPage::tr("Provider's message id: %1").arg(r.providerId);
-            return tip;
-        }
-        default:
-            return {};
-        }
-    }
-
-    QList<OutboxRow> m_rows;
 };
 
 OutboxPage::OutboxPage(const Database &db, QWidget *parent)
@@ -283,9 +116,11 @@ OutboxPage::OutboxPage(const Database &db, QWidget *parent)
     auto *banner = new QFrame;
     banner->setObjectName(QStringLiteral("interruptedBannerFrame"));
     banner->setFrameShape(QFrame::StyledPanel);
-    banner->setStyleSheet(QStringLiteral("#interruptedBannerFrame { background: #fff4e5; "
-                                         "border: 1px solid #f0b35c; border-radius: 4px; } "
-                                         "#interruptedBannerFrame QLabel { color: #5f3b00; }"));
+    banner->setAutoFillBackground(true);
+    QPalette bannerColours = banner->palette();
+    bannerColours.setColor(QPalette::Window,
+                           MessageLabel::background(MessageLabel::Kind::Warning, bannerColours));
+    banner->setPalette(bannerColours);
     auto *bannerLayout = new QHBoxLayout(banner);
     bannerLayout->addWidget(m_bannerLabel, 1);
     bannerLayout->addWidget(m_bannerButton);
@@ -293,22 +128,26 @@ OutboxPage::OutboxPage(const Database &db, QWidget *parent)
     m_banner->hide();
     m_bannerLabel->hide();
 
-    m_model = new OutboxTableModel(this);
+    m_model = new OutboxListModel(m_db, this);
+    auto *coloured = new OutboxStateColours(this);
+    coloured->setSourceModel(m_model);
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("outboxTable"));
     m_table->setAccessibleName(tr("Outbox"));
-    m_table->setModel(m_model);
+    m_table->setModel(coloured);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(ErrorColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(IdColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(AttemptsColumn,
+    m_table->horizontalHeader()->setSectionResizeMode(OutboxListModel::ErrorColumn,
+                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(OutboxListModel::IdColumn,
                                                       QHeaderView::ResizeToContents);
-    m_table->setColumnWidth(ToColumn, 200);
-    m_table->setColumnWidth(TimeColumn, 150);
+    m_table->horizontalHeader()->setSectionResizeMode(OutboxListModel::AttemptsColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_table->setColumnWidth(OutboxListModel::ToColumn, 200);
+    m_table->setColumnWidth(OutboxListModel::TimeColumn, 150);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->addActions({m_retry, m_cancel, m_refresh});
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -353,7 +192,7 @@ QList<qint64> OutboxPage::selectedIds() const
 {
     QList<qint64> ids;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        ids << index.data(kIdRole).toLongLong();
+        ids << index.data(OutboxListModel::IdRole).toLongLong();
     return ids;
 }
 
@@ -361,8 +200,8 @@ QList<qint64> OutboxPage::selectedIdsIn(const QStringList &states) const
 {
     QList<qint64> ids;
     for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        if (states.contains(index.data(kStateRole).toString()))
-            ids << index.data(kIdRole).toLongLong();
+        if (states.contains(index.data(OutboxListModel::StateRole).toString()))
+            ids << index.data(OutboxListModel::IdRole).toLongLong();
     return ids;
 }
 
@@ -382,10 +221,11 @@ void OutboxPage::selectIds(const QList<qint64> &ids)
     }
     QItemSelection selection;
     for (const int row : rows)
-        selection.select(m_model->index(row, 0), m_model->index(row, ColumnCount - 1));
+        selection.select(m_table->model()->index(row, 0),
+                         m_table->model()->index(row, OutboxListModel::ColumnCount - 1));
     m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
                                                      QItemSelectionModel::Rows);
-    m_table->selectionModel()->setCurrentIndex(m_model->index(rows.constFirst(), 0),
+    m_table->selectionModel()->setCurrentIndex(m_table->model()->index(rows.constFirst(), 0),
                                                QItemSelectionModel::NoUpdate);
 }
 
@@ -393,7 +233,8 @@ void OutboxPage::refresh()
 {
     const QList<qint64> keep = selectedIds();
     const QModelIndex current = m_table->currentIndex();
-    const qint64 currentId = current.isValid() ? current.data(kIdRole).toLongLong() : 0;
+    const qint64 currentId =
+        current.isValid() ? current.data(OutboxListModel::IdRole).toLongLong() : 0;
     const int scroll = m_table->verticalScrollBar()->value();
 
     Outbox outbox(m_db);
@@ -411,13 +252,13 @@ void OutboxPage::refresh()
     OutboxFilter filter;
     filter.state = m_stateFilter->currentData().toString();
     filter.limit = kLimit;
-    const QList<OutboxRow> rows = outbox.list(filter);
-    m_model->setRows(rows);
+    m_model->setFilter(filter);
+    const QList<OutboxRow> &rows = m_model->rows();
     m_table->verticalScrollBar()->setValue(scroll);
     selectIds(keep);
     if (currentId && keep.size() > 1)
         if (const int row = m_model->rowOf(currentId); row >= 0)
-            m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+            m_table->selectionModel()->setCurrentIndex(m_table->model()->index(row, 0),
                                                        QItemSelectionModel::NoUpdate);
 
     const qint64 interrupted = counts.value(kInterrupted);

@@ -12,11 +12,10 @@ class QTableView;
 
 namespace masir {
 class Database;
-}
+class OutboxListModel;
+} // namespace masir
 
 namespace masir::ui {
-
-class OutboxTableModel;
 
 /// The outbox: every message queued, sent, failed or cancelled, newest first,
 /// filtered by state. Failed messages can be retried and queued ones cancelled;
@@ -66,7 +65,7 @@ private:
     void updateActions();
 
     const Database &m_db;
-    OutboxTableModel *m_model = nullptr;
+    OutboxListModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QComboBox *m_stateFilter = nullptr;
     QWidget *m_banner = nullptr;

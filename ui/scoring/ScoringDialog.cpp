@@ -1,5 +1,6 @@
 #include "scoring/ScoringDialog.h"
 
+#include "common/BackgroundTasks.h"
 #include "i18n/Formatter.h"
 #include "segments/SegmentRule.h"
 #include "settings/WorkspaceSettings.h"
@@ -8,7 +9,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -20,7 +20,6 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace masir::ui {
 
@@ -56,6 +55,7 @@ QSpinBox *spin(int min, int max, int value, const QString &suffix = QString())
 ScoringDialog::ScoringDialog(const Database &db, QWidget *parent)
     : QDialog(parent)
     , m_db(db)
+    , m_tasks(new BackgroundTasks(this))
 {
     setWindowTitle(tr("Lead Scoring and Stages"));
     setObjectName(QStringLiteral("ScoringDialog"));
@@ -63,9 +63,9 @@ ScoringDialog::ScoringDialog(const Database &db, QWidget *parent)
     m_rules = new QTableWidget(0, ColumnCount);
     m_rules->setObjectName(QStringLiteral("scoringRules"));
     m_rules->setAccessibleName(tr("Scoring rules"));
-    m_rules->setHorizontalHeaderLabels({tr("When the contact…"), tr("Points"),
-                                        tr("At most"), tr("Per"), tr("Property"),
-                                        tr("Test"), tr("Value"), tr("On")});
+    m_rules->setHorizontalHeaderLabels({tr("When the contact…"), tr("Points"), tr("At most"),
+                                        tr("Per"), tr("Property"), tr("Test"), tr("Value"),
+                                        tr("On")});
     m_rules->horizontalHeader()->setSectionResizeMode(ActivityColumn, QHeaderView::Stretch);
     m_rules->verticalHeader()->hide();
     m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -207,9 +207,8 @@ ScoringRule ScoringDialog::ruleAt(int row) const
         r.op = static_cast<QComboBox *>(m_rules->cellWidget(row, OperatorColumn))
                    ->currentData()
                    .toString();
-        r.value = static_cast<QLineEdit *>(m_rules->cellWidget(row, ValueColumn))
-                      ->text()
-                      .toDouble();
+        r.value =
+            static_cast<QLineEdit *>(m_rules->cellWidget(row, ValueColumn))->text().toDouble();
     }
     r.enabled = m_rules->item(row, EnabledColumn)->checkState() == Qt::Checked;
     return r;
@@ -258,29 +257,27 @@ void ScoringDialog::recompute()
 {
     if (!save())
         return;
-    auto *progress = new QProgressDialog(tr("Recomputing every score from the history…"),
-                                         QString(), 0, 0, this);
+    auto *progress =
+        new QProgressDialog(tr("Recomputing every score from the history…"), QString(), 0, 0, this);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(200);
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress] {
-        const QString message = watcher->result();
-        progress->deleteLater();
-        watcher->deleteLater();
-        updateFunnel();
-        Q_EMIT statusMessage(message, 8000);
-        QMessageBox::information(this, tr("Scores recomputed"), message);
-    });
     const Database *db = &m_db;
-    // One transaction on a pool thread's own connection: the UI stays live.
-    watcher->setFuture(QtConcurrent::run([db]() -> QString {
-        LeadScoring scoring(*db);
-        const auto result = scoring.recomputeAll();
-        if (!result)
-            return tr("The scores could not be recomputed: %1").arg(scoring.errorString());
-        return tr("%1 scores changed; %2 contacts moved forward a stage.")
-            .arg(Formatter::number(result->contacts), Formatter::number(result->promoted));
-    }));
+    // One transaction on a background thread's own connection: the UI stays live.
+    m_tasks->run(
+        [db]() -> QString {
+            LeadScoring scoring(*db);
+            const auto result = scoring.recomputeAll();
+            if (!result)
+                return tr("The scores could not be recomputed: %1").arg(scoring.errorString());
+            return tr("%1 scores changed; %2 contacts moved forward a stage.")
+                .arg(Formatter::number(result->contacts), Formatter::number(result->promoted));
+        },
+        [this, progress](const QString &message) {
+            progress->deleteLater();
+            updateFunnel();
+            Q_EMIT statusMessage(message, 8000);
+            QMessageBox::information(this, tr("Scores recomputed"), message);
+        });
 }
 
 void ScoringDialog::updateFunnel()

@@ -11,8 +11,9 @@ class QSpinBox;
 class QTableWidget;
 
 namespace masir {
+class BackgroundTasks;
 class Database;
-}
+} // namespace masir
 
 namespace masir::ui {
 
@@ -45,6 +46,7 @@ private:
     void updateFunnel();
 
     const Database &m_db;
+    BackgroundTasks *m_tasks = nullptr;
     QTableWidget *m_rules = nullptr;
     QSpinBox *m_mql = nullptr;
     QSpinBox *m_sql = nullptr;

@@ -4,6 +4,7 @@
 #include "contacts/TagRepository.h"
 #include "journeys/JourneyRepository.h"
 #include "widgets/DateEdit.h"
+#include "widgets/MessageLabel.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -131,7 +132,7 @@ private:
     QComboBox *m_filterOp = nullptr;
     QLineEdit *m_filterValue = nullptr;
     QJsonArray m_moreFilters; ///< filters beyond the first, kept as they came
-    QLabel *m_error = nullptr;
+    MessageLabel *m_error = nullptr;
 };
 
 /// A group of conditions and groups joined by AND (all) or OR (any).
@@ -240,11 +241,8 @@ RuleConditionRow::RuleConditionRow(std::shared_ptr<RuleBuilderContext> ctx, Rule
     ev->addWidget(m_filterOp);
     ev->addWidget(m_filterValue, 1);
 
-    m_error = new QLabel;
+    m_error = new MessageLabel(MessageLabel::Kind::Error);
     m_error->setObjectName(QStringLiteral("conditionError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    m_error->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
@@ -543,8 +541,7 @@ SegmentNode RuleConditionRow::node() const
 
 void RuleConditionRow::setError(const QString &message)
 {
-    m_error->setText(message);
-    m_error->setVisible(!message.isEmpty());
+    m_error->showMessage(message);
     setFrameShape(message.isEmpty() ? QFrame::NoFrame : QFrame::Box);
 }
 

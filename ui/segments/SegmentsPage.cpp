@@ -2,33 +2,28 @@
 
 #include "i18n/Formatter.h"
 #include "segments/RuleBuilder.h"
+#include "segments/SegmentListModel.h"
 #include "segments/SegmentLiveCount.h"
 #include "widgets/ActionButton.h"
+#include "widgets/EditorSession.h"
 
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QMessageBox>
-#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableWidget>
-#include <QThreadPool>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace masir::ui {
 
 namespace {
-
-constexpr int kIdRole = Qt::UserRole;
-constexpr int kNameRole = Qt::UserRole + 1;
-constexpr int kStaticRole = Qt::UserRole + 2;
 
 /// What a list counts and previews: the contacts in it, as a rule.
 SegmentRule membersOf(const QString &name)
@@ -45,10 +40,8 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     : QWidget(parent)
     , m_db(db)
     , m_repo(db)
-    , m_countPool(std::make_unique<QThreadPool>())
 {
     setObjectName(QStringLiteral("SegmentsPage"));
-    m_countPool->setMaxThreadCount(1);
 
     m_newSegment = new QAction(tr("New &Segment"), this);
     m_newSegment->setToolTip(tr("A segment is a live audience: contacts who match its rules"));
@@ -58,13 +51,13 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     connect(m_newList, &QAction::triggered, this, [this] { newSegment(true); });
     m_duplicate = new QAction(tr("D&uplicate"), this);
     connect(m_duplicate, &QAction::triggered, this, [this] {
-        if (!maybeSave())
+        if (!m_session->maybeSave())
             return;
         Segment copy = m_current;
         copy.id = 0;
         copy.name = uniqueName(tr("%1 (copy)").arg(m_current.name));
         load(copy);
-        setModified(true);
+        m_session->setModified(true);
         m_name->setFocus();
         m_name->selectAll();
     });
@@ -78,29 +71,35 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     connect(m_save, &QAction::triggered, this, &SegmentsPage::save);
     m_revert = new QAction(tr("&Revert"), this);
     m_revert->setToolTip(tr("Go back to the saved version"));
-    connect(m_revert, &QAction::triggered, this, [this] {
-        if (m_current.id == 0)
-            return;
-        if (const auto saved = m_repo.find(m_current.id))
-            load(*saved);
-    });
+    connect(m_revert, &QAction::triggered, this, [this] { m_session->revert(); });
     addAction(m_save);
+    m_session = new EditorSession(this, {m_save, m_revert, m_duplicate, m_delete},
+                                  {[this] { return save(); },
+                                   [this] {
+                                       if (const auto saved = m_repo.find(m_current.id))
+                                           load(*saved);
+                                   },
+                                   [this] { return m_name->text(); }});
+    connect(m_session, &EditorSession::stateChanged, this, &SegmentsPage::updateActions);
 
     // Left: the saved segments and lists with their counts.
-    m_list = new QListWidget;
+    m_model = new SegmentListModel(db, this);
+    m_list = new QListView;
     m_list->setObjectName(QStringLiteral("segmentList"));
     m_list->setAccessibleName(tr("Segments and lists"));
+    m_list->setModel(m_model);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->addAction(m_delete);
-    connect(m_list, &QListWidget::currentItemChanged, this,
-            [this](QListWidgetItem *current, QListWidgetItem *previous) {
-                if (m_loading || !current)
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current, const QModelIndex &previous) {
+                if (m_session->isLoading() || !current.isValid())
                     return;
-                const qint64 id = current->data(kIdRole).toLongLong();
+                const qint64 id = current.data(SegmentListModel::IdRole).toLongLong();
                 if (id == m_current.id)
                     return;
                 if (!open(id)) {
-                    const QSignalBlocker block(m_list);
-                    m_list->setCurrentItem(previous);
+                    const QSignalBlocker block(m_list->selectionModel());
+                    m_list->setCurrentIndex(previous);
                 }
             });
     auto *left = new QWidget;
@@ -121,14 +120,14 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     QFont big = m_name->font();
     big.setPointSizeF(big.pointSizeF() * 1.2);
     m_name->setFont(big);
-    connect(m_name, &QLineEdit::textEdited, this, [this] { setModified(true); });
+    connect(m_name, &QLineEdit::textEdited, m_session, &EditorSession::edited);
     m_kindHint = new QLabel;
     m_kindHint->setWordWrap(true);
     m_kindHint->setEnabled(false);
 
     m_builder = new RuleBuilder(db);
     connect(m_builder, &RuleBuilder::changed, this, [this] {
-        setModified(true);
+        m_session->edited();
         recount();
     });
     m_builderScroll = new QScrollArea;
@@ -159,8 +158,8 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
                         m_preview->setItem(r, c, item);
                     }
                 }
-                if (QListWidgetItem *item = itemFor(m_current.id); item && !m_modified)
-                    item->setText(itemText(m_current, Formatter::number(count)));
+                if (m_current.id && !m_session->isModified())
+                    m_model->setCount(m_current.id, count);
             });
     connect(m_live, &SegmentLiveCount::failed, this, [this](const QList<SegmentError> &errors) {
         m_builder->showErrors(errors);
@@ -185,7 +184,7 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     m_showButton = new QPushButton(tr("Show in Contacts"));
     m_showButton->setToolTip(tr("Filter the contact list to this segment"));
     connect(m_showButton, &QPushButton::clicked, this, [this] {
-        if (m_current.id != 0 && maybeSave())
+        if (m_current.id != 0 && m_session->maybeSave())
             Q_EMIT showInContacts(m_current.id);
     });
 
@@ -242,96 +241,44 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     updateActions();
 }
 
-SegmentsPage::~SegmentsPage()
-{
-    ++*m_countGeneration;
-    m_countPool->waitForDone();
-}
+SegmentsPage::~SegmentsPage() = default;
 
-QString SegmentsPage::itemText(const Segment &segment, const QString &count)
+void SegmentsPage::selectInList(qint64 id)
 {
-    return segment.isStatic ? tr("List: %1\nContacts: %2").arg(segment.name, count)
-                            : tr("%1\nContacts: %2").arg(segment.name, count);
-}
-
-QListWidgetItem *SegmentsPage::itemFor(qint64 id) const
-{
-    for (int i = 0; i < m_list->count(); ++i)
-        if (m_list->item(i)->data(kIdRole).toLongLong() == id)
-            return m_list->item(i);
-    return nullptr;
+    // a draft has no row: none is current, so that clicking any row opens it
+    const QSignalBlocker block(m_list->selectionModel());
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_list->setCurrentIndex(m_model->index(row));
+    else
+        m_list->selectionModel()->clear();
 }
 
 void SegmentsPage::reload(qint64 selectId)
 {
-    m_loading = true;
-    m_list->clear();
-    QStringList names;
-    for (const Segment &s : m_repo.list()) {
-        auto *item = new QListWidgetItem(itemText(s, QStringLiteral("…")), m_list);
-        item->setData(kIdRole, s.id);
-        item->setData(kNameRole, s.name);
-        item->setData(kStaticRole, s.isStatic);
-        item->setToolTip(s.isStatic ? tr("List: contacts added by hand or by an import")
-                                    : tr("Segment: contacts who match its rules"));
-        names << s.name;
+    {
+        const EditorSession::Loading loading(*m_session);
+        m_model->reload(); // and the counts, in the background
+        selectInList(selectId ? selectId : m_current.id);
     }
-    if (QListWidgetItem *item = itemFor(selectId ? selectId : m_current.id))
-        m_list->setCurrentItem(item);
-    m_loading = false;
+    QStringList names = m_model->names();
     names.removeAll(m_current.name);
     m_builder->setSegmentNames(names);
-    if (m_current.id == 0 && !m_modified) {
+    if (m_current.id == 0 && !m_session->isModified()) {
         // nothing open: the first segment, or the explanation when there is none
-        if (m_list->count() > 0)
-            open(m_list->item(0)->data(kIdRole).toLongLong());
+        if (m_model->rowCount() > 0)
+            open(m_model->at(0).id);
         else
             m_editorStack->setCurrentIndex(0);
     }
     updateActions();
-    countAll();
-}
-
-void SegmentsPage::countAll()
-{
-    // Every saved segment's count, one at a time on a background thread; the
-    // newest reload wins.
-    const quint64 generation = ++*m_countGeneration;
-    const auto current = m_countGeneration;
-    QList<qint64> ids;
-    for (int i = 0; i < m_list->count(); ++i)
-        ids << m_list->item(i)->data(kIdRole).toLongLong();
-    const Database *db = &m_db;
-    QPointer<SegmentsPage> self(this);
-    (void)QtConcurrent::run(m_countPool.get(), [db, ids, generation, current, self] {
-        SegmentRepository repo(*db);
-        for (const qint64 id : ids) {
-            if (*current != generation)
-                return;
-            const auto n = repo.count(id);
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, id, n, generation, current] {
-                    if (!self || *current != generation)
-                        return;
-                    QListWidgetItem *item = self->itemFor(id);
-                    if (!item)
-                        return;
-                    Segment s;
-                    s.name = item->data(kNameRole).toString();
-                    s.isStatic = item->data(kStaticRole).toBool();
-                    item->setText(itemText(s, n ? Formatter::number(*n) : tr("cannot be counted")));
-                },
-                Qt::QueuedConnection);
-        }
-    });
 }
 
 bool SegmentsPage::open(qint64 id)
 {
     if (id == m_current.id && id != 0)
         return true;
-    if (!maybeSave())
+    if (!m_session->maybeSave())
         return false;
     const auto segment = m_repo.find(id);
     if (!segment)
@@ -342,13 +289,11 @@ bool SegmentsPage::open(qint64 id)
 
 void SegmentsPage::load(const Segment &segment)
 {
-    m_loading = true;
+    const EditorSession::Loading loading(*m_session);
     m_current = segment;
     m_name->setText(segment.name);
     m_builder->reloadChoices();
-    QStringList names;
-    for (int i = 0; i < m_list->count(); ++i)
-        names << m_list->item(i)->data(kNameRole).toString();
+    QStringList names = m_model->names();
     names.removeAll(segment.name);
     m_builder->setSegmentNames(names);
     m_builder->setRule(segment.rule);
@@ -361,14 +306,8 @@ void SegmentsPage::load(const Segment &segment)
             : tr("Contacts who match these conditions, now and as they change. The count "
                  "updates as you edit."));
     m_editorStack->setCurrentIndex(1);
-    if (QListWidgetItem *item = itemFor(segment.id)) {
-        const QSignalBlocker block(m_list);
-        m_list->setCurrentItem(item);
-    } else {
-        m_list->clearSelection();
-    }
-    m_loading = false;
-    setModified(false);
+    selectInList(segment.id);
+    m_session->opened(segment.id);
     if (segment.isStatic)
         m_live->requestNow(segment.id ? membersOf(segment.name) : SegmentRule());
     else
@@ -379,7 +318,7 @@ void SegmentsPage::load(const Segment &segment)
 
 void SegmentsPage::newSegment(bool isStatic)
 {
-    if (!maybeSave())
+    if (!m_session->maybeSave())
         return;
     Segment s;
     s.isStatic = isStatic;
@@ -387,7 +326,7 @@ void SegmentsPage::newSegment(bool isStatic)
     load(s);
     if (!isStatic)
         m_builder->addCondition();
-    setModified(true);
+    m_session->setModified(true);
     m_name->setFocus();
     m_name->selectAll();
 }
@@ -414,7 +353,7 @@ bool SegmentsPage::save()
         return false;
     }
     m_current = s;
-    setModified(false);
+    m_session->saved(s.id);
     reload(s.id);
     Q_EMIT segmentsChanged();
     Q_EMIT statusMessage(tr("Saved \"%1\".").arg(s.name), 4000);
@@ -425,8 +364,8 @@ void SegmentsPage::deleteCurrent()
 {
     if (m_current.id == 0) {
         // an unsaved draft: just drop it
-        setModified(false);
         m_current = Segment();
+        m_session->closed();
         reload();
         return;
     }
@@ -441,8 +380,8 @@ void SegmentsPage::deleteCurrent()
         return;
     }
     const QString name = m_current.name;
-    setModified(false);
     m_current = Segment();
+    m_session->closed();
     reload();
     Q_EMIT segmentsChanged();
     Q_EMIT statusMessage(tr("Deleted \"%1\".").arg(name), 4000);
@@ -450,25 +389,12 @@ void SegmentsPage::deleteCurrent()
 
 bool SegmentsPage::maybeSave()
 {
-    if (!m_modified)
-        return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved changes"), tr("Save the changes to \"%1\"?").arg(m_name->text()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Cancel)
-        return false;
-    if (answer == QMessageBox::Save)
-        return save();
-    setModified(false);
-    return true;
+    return m_session->maybeSave();
 }
 
-void SegmentsPage::setModified(bool modified)
+bool SegmentsPage::isModified() const
 {
-    if (m_loading)
-        return;
-    m_modified = modified;
-    updateActions();
+    return m_session->isModified();
 }
 
 void SegmentsPage::recount()
@@ -479,12 +405,9 @@ void SegmentsPage::recount()
 
 void SegmentsPage::updateActions()
 {
-    const bool editing = m_editorStack && m_editorStack->currentIndex() == 1;
-    m_save->setEnabled(editing && (m_modified || m_current.id == 0));
-    m_revert->setEnabled(m_modified && m_current.id != 0);
-    m_duplicate->setEnabled(editing && m_current.id != 0);
-    m_delete->setEnabled(editing);
-    m_showButton->setEnabled(m_current.id != 0);
+    // Save, Revert, Duplicate and Delete follow the session
+    if (m_showButton)
+        m_showButton->setEnabled(m_current.id != 0);
 }
 
 } // namespace masir::ui

@@ -4,27 +4,24 @@
 
 #include <QWidget>
 
-#include <atomic>
-#include <memory>
-
 class QAction;
 class QLabel;
 class QLineEdit;
-class QListWidget;
-class QListWidgetItem;
+class QListView;
 class QPushButton;
 class QScrollArea;
 class QStackedWidget;
 class QTableWidget;
-class QThreadPool;
 
 namespace masir {
 class Database;
+class SegmentListModel;
 class SegmentLiveCount;
 } // namespace masir
 
 namespace masir::ui {
 
+class EditorSession;
 class RuleBuilder;
 
 /// Segments and lists: the saved ones with their counts on the left; on the
@@ -43,7 +40,8 @@ public:
     QAction *revertAction() const { return m_revert; }
     QAction *deleteAction() const { return m_delete; }
 
-    QListWidget *list() const { return m_list; }
+    QListView *list() const { return m_list; }
+    SegmentListModel *model() const { return m_model; }
     RuleBuilder *builder() const { return m_builder; }
     QLineEdit *nameField() const { return m_name; }
     QLabel *countLabel() const { return m_count; }
@@ -58,7 +56,7 @@ public:
     /// Saves the segment being edited; false with a message on a bad rule or name.
     bool save();
     void deleteCurrent();
-    bool isModified() const { return m_modified; }
+    bool isModified() const;
     /// Asks whether to save unsaved changes; false when the user cancels.
     bool maybeSave();
 
@@ -71,21 +69,18 @@ Q_SIGNALS:
 
 private:
     void load(const Segment &segment);
-    void setModified(bool modified);
     void recount();
-    void countAll();
     void updateActions();
     QString uniqueName(const QString &base) const;
-    QListWidgetItem *itemFor(qint64 id) const;
-    static QString itemText(const Segment &segment, const QString &count);
+    void selectInList(qint64 id);
 
     const Database &m_db;
     SegmentRepository m_repo;
     Segment m_current;
-    bool m_modified = false;
-    bool m_loading = false;
+    EditorSession *m_session = nullptr;
 
-    QListWidget *m_list = nullptr;
+    SegmentListModel *m_model = nullptr;
+    QListView *m_list = nullptr;
     QLineEdit *m_name = nullptr;
     QLabel *m_kindHint = nullptr;
     QScrollArea *m_builderScroll = nullptr;
@@ -101,10 +96,6 @@ private:
     QAction *m_revert = nullptr;
     QAction *m_delete = nullptr;
     QAction *m_duplicate = nullptr;
-
-    std::unique_ptr<QThreadPool> m_countPool;
-    std::shared_ptr<std::atomic<quint64>> m_countGeneration =
-        std::make_shared<std::atomic<quint64>>(0);
 };
 
 } // namespace masir::ui

@@ -4,7 +4,9 @@
 #include "messaging/SecretStore.h"
 #include "messaging/TestSend.h"
 #include "settings/WorkspaceSettings.h"
+#include "widgets/MessageLabel.h"
 #include "widgets/Selection.h"
+#include "widgets/TestSendController.h"
 #include "widgets/TextDirection.h"
 
 #include <QAction>
@@ -15,7 +17,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -35,7 +36,6 @@
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace masir::ui {
 
@@ -104,28 +104,6 @@ bool secretFromEnvironment(const QString &account)
     return qEnvironmentVariableIsSet(SecretStore::environmentName(account).toLatin1().constData());
 }
 
-/// The server's exact reply to a test, in a box the user can copy from.
-void showTestResult(QWidget *parent, const DeliveryResult &result)
-{
-    QMessageBox box(parent);
-    box.setObjectName(QStringLiteral("testResult"));
-    box.setWindowTitle(ChannelsDialog::tr("Test Account"));
-    box.setTextFormat(Qt::PlainText);
-    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
-    if (result.ok()) {
-        box.setIcon(QMessageBox::Information);
-        box.setText(ChannelsDialog::tr("Sent. The server said: %1").arg(result.reply));
-    } else {
-        box.setIcon(QMessageBox::Warning);
-        QString text =
-            ChannelsDialog::tr("The test was not sent. The reply was: %1").arg(result.reply);
-        if (result.code != 0 && !result.reply.contains(QString::number(result.code)))
-            text += QLatin1Char('\n') + ChannelsDialog::tr("Status code: %1").arg(result.code);
-        box.setText(text);
-    }
-    box.exec();
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------
@@ -134,6 +112,7 @@ void showTestResult(QWidget *parent, const DeliveryResult &result)
 ChannelsDialog::ChannelsDialog(const Database &db, QWidget *parent)
     : QDialog(parent)
     , m_db(db)
+    , m_tests(new TestSendController(db, this))
 {
     setWindowTitle(tr("Channels"));
     setObjectName(QStringLiteral("ChannelsDialog"));
@@ -207,11 +186,8 @@ ChannelsDialog::ChannelsDialog(const Database &db, QWidget *parent)
     quietRow->addWidget(m_quietTo);
     quietRow->addStretch(1);
     senderForm->addRow(QString(), quietRow);
-    m_senderProblems = new QLabel;
+    m_senderProblems = new MessageLabel(MessageLabel::Kind::Error);
     m_senderProblems->setObjectName(QStringLiteral("senderProblems"));
-    m_senderProblems->setWordWrap(true);
-    m_senderProblems->setTextFormat(Qt::PlainText);
-    m_senderProblems->setStyleSheet(QStringLiteral("color: #c62828;"));
     senderForm->addRow(QString(), m_senderProblems);
 
     m_senderTimer = new QTimer(this);
@@ -283,6 +259,14 @@ ChannelsDialog::ChannelsDialog(const Database &db, QWidget *parent)
     m_busy->setTextVisible(false);
     m_busy->setMaximumWidth(100);
     m_busy->hide();
+    connect(m_tests, &TestSendController::started, this, [this] {
+        m_busy->show();
+        updateActions();
+    });
+    connect(m_tests, &TestSendController::finished, this, [this] {
+        m_busy->hide();
+        updateActions();
+    });
     auto *accountButtons = new QHBoxLayout;
     for (QPushButton *b : {addSmtp, addSms, m_edit, m_remove})
         accountButtons->addWidget(b);
@@ -425,7 +409,7 @@ void ChannelsDialog::updateActions()
     const bool selected = selectedId() != 0;
     m_edit->setEnabled(selected);
     m_remove->setEnabled(selected);
-    m_test->setEnabled(selected && !m_testing);
+    m_test->setEnabled(selected && !m_tests->isSending());
 }
 
 void ChannelsDialog::addAccount(const QString &kind)
@@ -484,41 +468,10 @@ void ChannelsDialog::removeSelected()
 
 void ChannelsDialog::testSelected()
 {
-    if (m_testing)
+    if (m_tests->isSending())
         return;
-    const auto found = ChannelAccounts(m_db).find(selectedId());
-    if (!found)
-        return;
-    const ChannelAccount account = *found;
-    QString &last = m_lastTestTo[account.isSmtp() ? 0 : 1];
-    bool ok = false;
-    const QString to =
-        QInputDialog::getText(
-            this, tr("Test Account"),
-            account.isSmtp()
-                ? tr("Send a test email through \"%1\" to this address:").arg(account.name)
-                : tr("Send a test message through \"%1\" to this phone number:").arg(account.name),
-            QLineEdit::Normal, last, &ok)
-            .trimmed();
-    if (!ok || to.isEmpty())
-        return;
-    last = to;
-
-    m_testing = true;
-    m_busy->show();
-    updateActions();
-    auto *watcher = new QFutureWatcher<DeliveryResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        m_testing = false;
-        m_busy->hide();
-        updateActions();
-        showTestResult(this, watcher->result());
-    });
-    // Blocks on the network (and perhaps the keychain): on a pool thread.
-    const Database *db = &m_db;
-    watcher->setFuture(
-        QtConcurrent::run([db, account, to] { return TestSend::send(*db, account, to); }));
+    if (const auto found = ChannelAccounts(m_db).find(selectedId()))
+        m_tests->sendAccountTest(*found);
 }
 
 // ---------------------------------------------------------------------------
@@ -553,12 +506,8 @@ ChannelAccountDialog::ChannelAccountDialog(const Database &db, const ChannelAcco
     secrets->setTextFormat(Qt::PlainText);
     secrets->setEnabled(false);
 
-    m_problems = new QLabel;
+    m_problems = new MessageLabel(MessageLabel::Kind::Error);
     m_problems->setObjectName(QStringLiteral("accountProblems"));
-    m_problems->setWordWrap(true);
-    m_problems->setTextFormat(Qt::PlainText);
-    m_problems->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_problems->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

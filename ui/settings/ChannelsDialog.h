@@ -24,6 +24,8 @@ class Database;
 
 namespace masir::ui {
 
+class TestSendController;
+
 /// Settings → Channels: who sends (business name, postal address, unsubscribe
 /// page or address, the daily cap and retries, saved as they are edited) and the
 /// SMTP accounts and SMS gateways that send, with a test through each.
@@ -60,6 +62,7 @@ private:
     void updateActions();
 
     const Database &m_db;
+    TestSendController *m_tests = nullptr;
     QLineEdit *m_businessName = nullptr;
     QPlainTextEdit *m_postalAddress = nullptr;
     QLineEdit *m_unsubscribeUrl = nullptr;
@@ -78,8 +81,6 @@ private:
     QPushButton *m_remove = nullptr;
     QPushButton *m_test = nullptr;
     QProgressBar *m_busy = nullptr;
-    bool m_testing = false;
-    QString m_lastTestTo[2]; ///< email, sms
 };
 
 /// Adds or edits one SMTP account or SMS gateway. OK validates, saves the account

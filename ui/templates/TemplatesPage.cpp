@@ -10,22 +10,24 @@
 #include "messaging/ChannelAccounts.h"
 #include "messaging/MergeTemplate.h"
 #include "messaging/MessageRenderer.h"
+#include "messaging/TemplateListModel.h"
 #include "messaging/TestSend.h"
 #include "messaging/UnsubscribeTokens.h"
 #include "widgets/ActionButton.h"
+#include "widgets/EditorSession.h"
 #include "widgets/EmailPreview.h"
+#include "widgets/MessageLabel.h"
+#include "widgets/TestSendController.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -39,44 +41,11 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace masir::ui {
 
 namespace {
-
-constexpr int kIdRole = Qt::UserRole;
-constexpr int kNameRole = Qt::UserRole + 1;
-constexpr int kChannelRole = Qt::UserRole + 2;
 constexpr int kPreviewContacts = 50;
-
-QString channelText(const QString &channel)
-{
-    return channel == QLatin1String("sms") ? TemplatesPage::tr("SMS") : TemplatesPage::tr("Email");
-}
-
-/// The server's exact reply to a test, in a box the user can copy from.
-void showTestResult(QWidget *parent, const DeliveryResult &result)
-{
-    QMessageBox box(parent);
-    box.setObjectName(QStringLiteral("testResult"));
-    box.setWindowTitle(TemplatesPage::tr("Send Test"));
-    box.setTextFormat(Qt::PlainText);
-    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
-    if (result.ok()) {
-        box.setIcon(QMessageBox::Information);
-        box.setText(TemplatesPage::tr("Sent. The server said: %1").arg(result.reply));
-    } else {
-        box.setIcon(QMessageBox::Warning);
-        QString text =
-            TemplatesPage::tr("The test was not sent. The reply was: %1").arg(result.reply);
-        if (result.code != 0 && !result.reply.contains(QString::number(result.code)))
-            text += QLatin1Char('\n') + TemplatesPage::tr("Status code: %1").arg(result.code);
-        box.setText(text);
-    }
-    box.exec();
-}
-
 } // namespace
 
 TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
@@ -117,20 +86,40 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
     addActions({m_newEmail, m_save});
 
     // Left: the saved templates.
-    m_list = new QListWidget;
+    m_session = new EditorSession(this, {m_save, m_revert, m_duplicate, m_delete},
+                                  {[this] { return save(); }, [this] { load(m_current); },
+                                   [this] { return m_name->text(); }});
+    connect(m_session, &EditorSession::stateChanged, this, &TemplatesPage::updateActions);
+    m_tests = new TestSendController(m_db, this);
+    connect(m_tests, &TestSendController::started, this, [this](const QString &account) {
+        m_busy->show();
+        updateActions();
+        Q_EMIT statusMessage(tr("Sending a test through \"%1\"…").arg(account), 0);
+    });
+    connect(m_tests, &TestSendController::finished, this, [this](const DeliveryResult &result) {
+        m_busy->hide();
+        updateActions();
+        Q_EMIT statusMessage(result.ok() ? tr("The test was sent.") : tr("The test was not sent."),
+                             5000);
+    });
+
+    m_model = new TemplateListModel(m_db, this);
+    m_list = new QListView;
     m_list->setObjectName(QStringLiteral("templateList"));
     m_list->setAccessibleName(tr("Templates"));
+    m_list->setModel(m_model);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->addAction(m_delete);
-    connect(m_list, &QListWidget::currentItemChanged, this,
-            [this](QListWidgetItem *current, QListWidgetItem *previous) {
-                if (m_loading || !current)
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current, const QModelIndex &previous) {
+                if (m_session->isLoading() || !current.isValid())
                     return;
-                const qint64 id = current->data(kIdRole).toLongLong();
+                const qint64 id = current.data(TemplateListModel::IdRole).toLongLong();
                 if (id == m_current.id)
                     return;
                 if (!open(id)) {
-                    const QSignalBlocker block(m_list);
-                    m_list->setCurrentItem(previous);
+                    const QSignalBlocker block(m_list->selectionModel());
+                    m_list->setCurrentIndex(previous);
                 }
             });
     auto *left = new QWidget;
@@ -184,10 +173,7 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
     m_body->setObjectName(QStringLiteral("body"));
     m_body->setAccessibleName(tr("Message"));
     m_body->setTabChangesFocus(true);
-    connect(m_body, &QPlainTextEdit::textChanged, this, [this] {
-        if (!m_loading)
-            edited();
-    });
+    connect(m_body, &QPlainTextEdit::textChanged, this, &TemplatesPage::edited);
     m_lastField = m_body;
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         if (now && (now == m_subject || now == m_preheader || now == m_body))
@@ -214,14 +200,9 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
     bodyBar->addStretch(1);
     bodyBar->addWidget(m_smsCounter);
 
-    m_errors = new QLabel;
+    m_errors = new MessageLabel(MessageLabel::Kind::Error);
     m_errors->setObjectName(QStringLiteral("templateErrors"));
     m_errors->setAccessibleName(tr("Problems in the template"));
-    m_errors->setTextFormat(Qt::PlainText);
-    m_errors->setWordWrap(true);
-    m_errors->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_errors->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_errors->hide();
 
     auto *saveButton = new QPushButton(tr("Save"));
     saveButton->setObjectName(QStringLiteral("saveTemplate"));
@@ -270,7 +251,7 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
     m_previewContact->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_previewContact->setMinimumContentsLength(16);
     connect(m_previewContact, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_loading)
+        if (!m_session->isLoading())
             updateChecks();
     });
     auto *previewFor = new QLabel(tr("&Preview for:"));
@@ -334,7 +315,7 @@ void TemplatesPage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     // contacts, custom fields and sender settings may have changed elsewhere
     reloadContacts();
-    if (!m_modified)
+    if (!m_session->isModified())
         reload();
     updateChecks();
 }
@@ -409,39 +390,35 @@ const Contact *TemplatesPage::previewContactData()
     return &it.value();
 }
 
-QListWidgetItem *TemplatesPage::itemFor(qint64 id) const
+void TemplatesPage::selectInList(qint64 id)
 {
-    for (int i = 0; i < m_list->count(); ++i)
-        if (m_list->item(i)->data(kIdRole).toLongLong() == id)
-            return m_list->item(i);
-    return nullptr;
+    // a draft has no row: none is current, so that clicking any row opens it
+    const QSignalBlocker block(m_list->selectionModel());
+    const int row = m_model->rowOf(id);
+    if (row >= 0)
+        m_list->setCurrentIndex(m_model->index(row));
+    else
+        m_list->selectionModel()->clear();
 }
 
 void TemplatesPage::reload(qint64 selectId)
 {
-    m_loading = true;
-    m_list->clear();
-    for (const MessageTemplate &t : TemplateRepository(m_db).list()) {
-        auto *item = new QListWidgetItem(
-            QStringLiteral("%1\n%2").arg(t.name, channelText(t.channel)), m_list);
-        item->setData(kIdRole, t.id);
-        item->setData(kNameRole, t.name);
-        item->setData(kChannelRole, t.channel);
-        item->setToolTip(t.isEmail() ? tr("Email: %1").arg(t.subject) : tr("Text message"));
+    {
+        const EditorSession::Loading loading(*m_session);
+        m_model->reload();
+        selectInList(selectId ? selectId : m_current.id);
     }
-    if (QListWidgetItem *item = itemFor(selectId ? selectId : m_current.id))
-        m_list->setCurrentItem(item);
-    m_loading = false;
-    if (m_current.id == 0 && !m_modified) {
+    if (m_current.id == 0 && !m_session->isModified()) {
         // nothing open: the first template, or the explanation when there is none
-        if (m_list->count() > 0)
-            open(m_list->item(0)->data(kIdRole).toLongLong());
+        if (m_model->rowCount() > 0)
+            open(m_model->at(0).id);
         else
             m_editorStack->setCurrentIndex(0);
-    } else if (m_current.id != 0 && !itemFor(m_current.id) && !m_modified) {
+    } else if (m_current.id != 0 && m_model->rowOf(m_current.id) < 0 && !m_session->isModified()) {
         // deleted elsewhere (the command line)
         m_current = MessageTemplate();
         m_editorStack->setCurrentIndex(0);
+        m_session->closed();
     }
     updateActions();
 }
@@ -450,20 +427,18 @@ bool TemplatesPage::open(qint64 id)
 {
     if (id == m_current.id && id != 0 && m_editorStack->currentIndex() == 1)
         return true;
-    if (!maybeSave())
+    if (!m_session->maybeSave())
         return false;
-    for (const MessageTemplate &t : TemplateRepository(m_db).list()) {
-        if (t.id == id) {
-            load(t);
-            return true;
-        }
-    }
-    return false;
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return false;
+    load(m_model->at(row));
+    return true;
 }
 
 void TemplatesPage::load(const MessageTemplate &t)
 {
-    m_loading = true;
+    const EditorSession::Loading loading(*m_session);
     m_current = t;
     const bool email = t.isEmail();
     m_name->setText(t.name);
@@ -484,13 +459,8 @@ void TemplatesPage::load(const MessageTemplate &t)
     m_smsCounter->setVisible(!email);
     m_lastField = m_body;
     m_editorStack->setCurrentIndex(1);
-    {
-        // a draft has no item: none is current, so that clicking any item opens it
-        const QSignalBlocker block(m_list);
-        m_list->setCurrentItem(itemFor(t.id));
-    }
-    m_loading = false;
-    setModified(false);
+    selectInList(t.id);
+    m_session->opened(t.id);
     m_checkTimer->stop();
     updateChecks();
 }
@@ -522,26 +492,26 @@ QString TemplatesPage::uniqueName(const QString &base) const
 
 void TemplatesPage::newTemplate(const QString &channel)
 {
-    if (!maybeSave())
+    if (!m_session->maybeSave())
         return;
     MessageTemplate t;
     t.channel = channel;
     t.name = uniqueName(channel == QLatin1String("sms") ? tr("New text message") : tr("New email"));
     load(t);
-    setModified(true);
+    m_session->setModified(true);
     m_name->setFocus();
     m_name->selectAll();
 }
 
 void TemplatesPage::duplicateCurrent()
 {
-    if (m_current.id == 0 || !maybeSave())
+    if (m_current.id == 0 || !m_session->maybeSave())
         return;
     MessageTemplate copy = m_current;
     copy.id = 0;
     copy.name = uniqueName(tr("%1 (copy)").arg(m_current.name));
     load(copy);
-    setModified(true);
+    m_session->setModified(true);
     m_name->setFocus();
     m_name->selectAll();
 }
@@ -570,7 +540,7 @@ bool TemplatesPage::save()
         return false;
     }
     m_current = t;
-    setModified(false);
+    m_session->saved(t.id);
     reload(t.id);
     updateChecks();
     Q_EMIT templatesChanged();
@@ -583,9 +553,7 @@ bool TemplatesPage::save()
 
 void TemplatesPage::revert()
 {
-    if (m_current.id == 0)
-        return;
-    load(m_current);
+    m_session->revert();
 }
 
 void TemplatesPage::deleteCurrent()
@@ -594,9 +562,9 @@ void TemplatesPage::deleteCurrent()
         return;
     if (m_current.id == 0) {
         // an unsaved draft: just drop it
-        setModified(false);
         m_current = MessageTemplate();
         m_editorStack->setCurrentIndex(0);
+        m_session->closed();
         reload();
         return;
     }
@@ -614,9 +582,9 @@ void TemplatesPage::deleteCurrent()
         return;
     }
     const QString name = m_current.name;
-    setModified(false);
     m_current = MessageTemplate();
     m_editorStack->setCurrentIndex(0);
+    m_session->closed();
     reload();
     Q_EMIT templatesChanged();
     Q_EMIT statusMessage(tr("Deleted \"%1\".").arg(name), 4000);
@@ -624,45 +592,27 @@ void TemplatesPage::deleteCurrent()
 
 bool TemplatesPage::maybeSave()
 {
-    if (!m_modified)
-        return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved changes"), tr("Save the changes to \"%1\"?").arg(m_name->text()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Cancel)
-        return false;
-    if (answer == QMessageBox::Save)
-        return save();
-    setModified(false);
-    if (m_current.id != 0)
-        load(m_current);
-    return true;
+    return m_session->maybeSave();
+}
+
+bool TemplatesPage::isModified() const
+{
+    return m_session->isModified();
 }
 
 void TemplatesPage::edited()
 {
-    if (m_loading)
+    if (m_session->isLoading())
         return;
-    setModified(true);
+    m_session->edited();
     m_checkTimer->start();
-}
-
-void TemplatesPage::setModified(bool modified)
-{
-    if (m_loading)
-        return;
-    m_modified = modified;
-    updateActions();
 }
 
 void TemplatesPage::updateActions()
 {
+    // Save, Revert, Duplicate and Delete follow the session
     const bool editing = m_editorStack && m_editorStack->currentIndex() == 1;
-    m_save->setEnabled(editing && (m_modified || m_current.id == 0));
-    m_revert->setEnabled(editing && m_modified && m_current.id != 0);
-    m_duplicate->setEnabled(editing && m_current.id != 0);
-    m_delete->setEnabled(editing);
-    m_sendTest->setEnabled(editing && !m_sending);
+    m_sendTest->setEnabled(editing && !m_tests->isSending());
     m_insertTag->setEnabled(editing);
 }
 
@@ -708,8 +658,7 @@ void TemplatesPage::updateChecks()
     UnsubscribeTokens tokens(m_db);
     const SenderInfo sender = tokens.senderInfo();
     const CompiledMessage compiled = MessageRenderer::compile(t, MergeVocabulary::of(m_db), sender);
-    m_errors->setText(compiled.errors.join(QLatin1Char('\n')));
-    m_errors->setVisible(!compiled.isValid());
+    m_errors->showMessage(compiled.isValid() ? QString() : compiled.errors.join(QLatin1Char('\n')));
 
     RenderedMessage rendered;
     if (compiled.isValid()) {
@@ -758,64 +707,11 @@ void TemplatesPage::updateChecks()
 
 void TemplatesPage::sendTest()
 {
-    if (m_sending || m_editorStack->currentIndex() != 1)
+    if (m_tests->isSending() || m_editorStack->currentIndex() != 1)
         return;
     const MessageTemplate t = currentTemplate();
-    const bool email = t.isEmail();
-    QList<ChannelAccount> accounts;
-    for (const ChannelAccount &a : ChannelAccounts(m_db).list())
-        if (a.enabled && a.channel() == t.channel)
-            accounts << a;
-    if (accounts.isEmpty()) {
-        QMessageBox::information(
-            this, tr("Send Test"),
-            email ? tr("There is no enabled email account. Add an SMTP account in Settings → "
-                       "Channels.")
-                  : tr("There is no enabled SMS gateway. Add one in Settings → Channels."));
-        return;
-    }
-    QString &last = m_lastTestTo[email ? 0 : 1];
-    bool ok = false;
-    const QString to =
-        QInputDialog::getText(this, tr("Send Test"),
-                              email ? tr("Send the test email to this address:")
-                                    : tr("Send the test message to this phone number:"),
-                              QLineEdit::Normal, last, &ok)
-            .trimmed();
-    if (!ok || to.isEmpty())
-        return;
-    last = to;
-    ChannelAccount account = accounts.constFirst();
-    if (accounts.size() > 1) {
-        QStringList names;
-        for (const ChannelAccount &a : accounts)
-            names << a.name;
-        const QString chosen =
-            QInputDialog::getItem(this, tr("Send Test"), tr("Send through:"), names, 0, false, &ok);
-        if (!ok || !names.contains(chosen))
-            return;
-        account = accounts.at(names.indexOf(chosen));
-    }
-
-    m_sending = true;
-    updateActions();
-    m_busy->show();
-    Q_EMIT statusMessage(tr("Sending a test through \"%1\"…").arg(account.name), 0);
-    auto *watcher = new QFutureWatcher<DeliveryResult>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        m_sending = false;
-        m_busy->hide();
-        updateActions();
-        const DeliveryResult result = watcher->result();
-        Q_EMIT statusMessage(result.ok() ? tr("The test was sent.") : tr("The test was not sent."),
-                             5000);
-        showTestResult(this, result);
-    });
-    // Blocks on the network (and perhaps the keychain): on a pool thread.
-    const Database *db = &m_db;
-    watcher->setFuture(
-        QtConcurrent::run([db, account, to, t] { return TestSend::send(*db, account, to, t); }));
+    if (const auto account = m_tests->chooseAccount(t.channel))
+        m_tests->sendTemplate(*account, t);
 }
 
 } // namespace masir::ui

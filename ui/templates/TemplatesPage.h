@@ -13,8 +13,7 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
-class QListWidget;
-class QListWidgetItem;
+class QListView;
 class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
@@ -26,9 +25,14 @@ class QToolButton;
 
 namespace masir {
 class Database;
-}
+class TemplateListModel;
+} // namespace masir
 
 namespace masir::ui {
+
+class EditorSession;
+class MessageLabel;
+class TestSendController;
 
 /// Templates: the saved emails and text messages on the left; on the right an
 /// editor with merge tags, the problems found as you type, an SMS counter, a
@@ -48,20 +52,21 @@ public:
     QAction *revertAction() const { return m_revert; }
     QAction *sendTestAction() const { return m_sendTest; }
 
-    QListWidget *list() const { return m_list; }
+    QListView *list() const { return m_list; }
+    TemplateListModel *model() const { return m_model; }
     QLineEdit *nameField() const { return m_name; }
     QLineEdit *subjectField() const { return m_subject; }
     QLineEdit *preheaderField() const { return m_preheader; }
     QPlainTextEdit *bodyField() const { return m_body; }
     QCheckBox *marketingBox() const { return m_marketing; }
-    QLabel *errorsLabel() const { return m_errors; }
+    MessageLabel *errorsLabel() const { return m_errors; }
     QLabel *smsCounter() const { return m_smsCounter; }
     QTextBrowser *preview() const { return m_preview; }
     QComboBox *previewContact() const { return m_previewContact; }
 
     /// The template as the editor shows it now (saved or not).
     MessageTemplate currentTemplate() const;
-    bool isModified() const { return m_modified; }
+    bool isModified() const;
 
     /// Re-reads the saved templates; keeps or selects \a selectId.
     void reload(qint64 selectId = 0);
@@ -93,24 +98,23 @@ protected:
 
 private:
     void load(const MessageTemplate &t);
-    void setModified(bool modified);
     void edited();
     void updateActions();
     void buildTagMenu();
     void insertTag(const QString &name);
     QString uniqueName(const QString &base) const;
-    QListWidgetItem *itemFor(qint64 id) const;
+    void selectInList(qint64 id);
     const Contact *previewContactData();
 
     const Database &m_db;
     MessageTemplate m_current; ///< as last saved (id 0: never saved)
-    bool m_modified = false;
-    bool m_loading = false;
-    QString m_lastTestTo[2]; ///< email, sms
+    EditorSession *m_session = nullptr;
+    TestSendController *m_tests = nullptr;
     QHash<qint64, Contact> m_contacts;
     Contact m_sample;
 
-    QListWidget *m_list = nullptr;
+    TemplateListModel *m_model = nullptr;
+    QListView *m_list = nullptr;
     QStackedWidget *m_editorStack = nullptr;
     QFormLayout *m_form = nullptr;
     QLineEdit *m_name = nullptr;
@@ -123,7 +127,7 @@ private:
     QToolButton *m_insertTag = nullptr;
     QMenu *m_tagMenu = nullptr;
     QLabel *m_smsCounter = nullptr;
-    QLabel *m_errors = nullptr;
+    MessageLabel *m_errors = nullptr;
     QComboBox *m_previewContact = nullptr;
     QLabel *m_previewHeader = nullptr;
     QTextBrowser *m_preview = nullptr;
@@ -137,7 +141,6 @@ private:
     QAction *m_save = nullptr;
     QAction *m_revert = nullptr;
     QAction *m_sendTest = nullptr;
-    bool m_sending = false;
 };
 
 } // namespace masir::ui

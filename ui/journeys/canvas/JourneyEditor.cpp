@@ -12,6 +12,7 @@
 #include "segments/SegmentRepository.h"
 #include "widgets/ActionButton.h"
 #include "widgets/EmailPreview.h"
+#include "widgets/TestSendController.h"
 #include "widgets/TextDirection.h"
 
 #include <QAction>
@@ -24,7 +25,6 @@
 #include <QDrag>
 #include <QFileDialog>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -35,6 +35,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTextBrowser>
@@ -42,7 +43,6 @@
 #include <QTreeWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace masir::ui {
 
@@ -80,6 +80,7 @@ protected:
 JourneyEditor::JourneyEditor(const Database &db, qint64 journeyId, QWidget *parent)
     : QWidget(parent)
     , m_db(db)
+    , m_tests(new TestSendController(db, this))
     , m_journeyId(journeyId)
 {
     setObjectName(QStringLiteral("JourneyEditor"));
@@ -732,22 +733,15 @@ QWidget *JourneyEditor::webhookEditor(const QString &nodeId, const QString &curr
             node && node->config.value(QStringLiteral("allowPrivate")).toBool();
         const QString url = edit->text().trimmed();
         test->setEnabled(false);
-        auto *watcher = new QFutureWatcher<DeliveryResult>(this);
-        connect(watcher, &QFutureWatcher<DeliveryResult>::finished, this, [this, watcher, test] {
-            const DeliveryResult r = watcher->result();
-            watcher->deleteLater();
-            test->setEnabled(true);
-            if (r.ok())
-                QMessageBox::information(
-                    this, JourneyCanvas::tr("Webhook Test"),
-                    JourneyCanvas::tr("The address answered: %1").arg(r.reply));
-            else
-                QMessageBox::warning(this, JourneyCanvas::tr("Webhook Test"),
-                                     JourneyCanvas::tr("The call failed: %1").arg(r.reply));
-        });
-        const Database &db = m_db;
-        watcher->setFuture(QtConcurrent::run(
-            [&db, url, allowPrivate] { return TestSend::webhook(db, url, allowPrivate); }));
+        QPointer<QPushButton> button(test); // the inspector may be rebuilt meanwhile
+        connect(
+            m_tests, &TestSendController::finished, test,
+            [button] {
+                if (button)
+                    button->setEnabled(true);
+            },
+            Qt::SingleShotConnection);
+        m_tests->callWebhook(url, allowPrivate);
     });
     return box;
 }

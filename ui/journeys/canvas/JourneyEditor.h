@@ -22,6 +22,8 @@ class Database;
 
 namespace masir::ui {
 
+class TestSendController;
+
 class JourneyScene;
 class JourneyView;
 
@@ -91,6 +93,7 @@ private:
                            const std::function<void(const QJsonValue &)> &apply);
 
     const Database &m_db;
+    TestSendController *m_tests = nullptr;
     qint64 m_journeyId;
     JourneyGraph *m_graph = nullptr;
     QUndoStack *m_undo = nullptr;
