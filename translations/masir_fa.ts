@@ -154,10 +154,6 @@
         <translation>فرمان ناشناختهٔ «%1».</translation>
     </message>
     <message>
-        <source>contacts needs a subcommand: count or export.</source>
-        <translation>contacts به یک زیرفرمان نیاز دارد: count یا export.</translation>
-    </message>
-    <message>
         <source>Count only contacts matching TEXT.</source>
         <translation>فقط مخاطبانی را بشمار که با TEXT جور درمی‌آیند.</translation>
     </message>
@@ -178,10 +174,6 @@
         <translation>
             <numerusform>%Ln مخاطب در %1 برون‌بری شد.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Unknown subcommand &quot;contacts %1&quot;.</source>
-        <translation>زیرفرمان ناشناختهٔ «contacts %1».</translation>
     </message>
     <message>
         <source>How many contacts to add (default 2000).</source>
@@ -218,10 +210,6 @@
     <message>
         <source>Export only the members of this static list.</source>
         <translation>فقط اعضای این فهرست ثابت را برون‌بری کن.</translation>
-    </message>
-    <message>
-        <source>The CSV file.</source>
-        <translation>پروندهٔ CSV.</translation>
     </message>
     <message>
         <source>The file&apos;s encoding (utf-8, utf-16le, windows-1256, ...).</source>
@@ -332,10 +320,6 @@
         <translation>--batch به یک عدد صحیح مثبت نیاز دارد.</translation>
     </message>
     <message>
-        <source>--rows needs a whole number.</source>
-        <translation>--rows به یک عدد صحیح نیاز دارد.</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
@@ -376,10 +360,6 @@
     <message>
         <source>%1 created, %2 updated, %3 skipped, %4 rejected</source>
         <translation>%1 ساخته، %2 به‌روز، %3 رها، %4 رد شد</translation>
-    </message>
-    <message>
-        <source>segment needs a subcommand: count, list, save or materialize.</source>
-        <translation>segment یک زیرفرمان می‌خواهد: count، list، save یا materialize.</translation>
     </message>
     <message>
         <source>A rule in a JSON file.</source>
@@ -429,14 +409,6 @@
         <source>segment materialize takes a segment name.</source>
         <translation>segment materialize نام یک بخش را می‌گیرد.</translation>
     </message>
-    <message>
-        <source>Unknown subcommand &quot;segment %1&quot;.</source>
-        <translation>زیرفرمان ناشناختهٔ «segment %1».</translation>
-    </message>
-    <message>
-        <source>score needs the subcommand recompute.</source>
-        <translation>score زیرفرمان recompute را می‌خواهد.</translation>
-    </message>
     <message numerus="yes">
         <source>%n score(s) changed</source>
         <translation>
@@ -448,10 +420,6 @@
         <translation>
             <numerusform>%n سرنخ به مرحلهٔ بعدی رفت</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>journey needs a subcommand: list, import, activate, pause or enrol.</source>
-        <translation>journey به زیرفرمان نیاز دارد: list، import، activate، pause یا enrol.</translation>
     </message>
     <message>
         <source>The journey&apos;s name.</source>
@@ -510,24 +478,12 @@
         <translation>journey enrol نام سفر و --segment S یا --all می‌گیرد.</translation>
     </message>
     <message>
-        <source>Unknown journey subcommand &quot;%1&quot;.</source>
-        <translation>زیرفرمان ناشناختهٔ journey: «%1».</translation>
-    </message>
-    <message>
-        <source>worker needs the subcommand run.</source>
-        <translation>worker به زیرفرمان run نیاز دارد.</translation>
-    </message>
-    <message>
         <source>Run one cycle, then stop.</source>
         <translation>یک دور اجرا کن، سپس بایست.</translation>
     </message>
     <message>
         <source>Enrolments per transaction.</source>
         <translation>شمار ورودها در هر تراکنش.</translation>
-    </message>
-    <message>
-        <source>--batch needs a number above 0.</source>
-        <translation>--batch به عددی بزرگ‌تر از ۰ نیاز دارد.</translation>
     </message>
     <message>
         <source>%1 enrolled, %2 steps, %3 messages queued, %4 finished</source>
@@ -566,144 +522,6 @@
         <translation>%1 «%2» را در %4 به %3 می‌فرستاد</translation>
     </message>
     <message>
-        <source>Usage: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
-
-Commands:
-  version                      print the version of Masir
-  contacts count [--search T]  print the number of contacts
-  contacts export FILE.csv [--bom] [--list L]
-                               export every contact as UTF-8 CSV
-  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
-         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
-         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
-                               import contacts from a CSV file
-  import FILE --preview [--rows N] --json
-                               show how Masir reads the file
-  imports [--json]             list past imports
-  imports undo ID              remove the contacts an import created
-  demo [--contacts N] [--no-events]
-                               add generated sample contacts
-  segment count (NAME | --rule FILE.json)
-                               print how many contacts a segment has
-  segment list [--json]        list segments and lists with their counts
-  segment save NAME --rule FILE.json
-                               create or replace a rule segment
-  segment materialize NAME     store who is in a rule segment now
-  score recompute              recompute every score from the history
-  journey list [--json]        list journeys with their status and counts
-  journey import FILE.json [--name N] [--activate]
-                               save a journey from a file
-  journey templates [--json]   list the ready journeys to start from
-  journey create NAME --template KEY
-                               save a new journey from a template
-  journey activate|pause NAME  start or pause a journey
-  journey enrol NAME (--segment S | --all)
-                               add contacts to a journey by hand
-  journey simulate NAME (--contact ID ... | --segment S [--sample N]) [--days N] [--json]
-                               show what a journey would do, sending nothing
-  worker run [--once] [--batch N] [--send-budget MS]
-                               run journeys and send in the foreground (--once: one cycle)
-  channel add smtp --name N --host H --port P --security starttls|tls|none
-         [--user U] [--from &quot;Name &lt;addr&gt;&quot;] [--ca-file F] [--auth plain|login|xoauth2]
-         [--connections N] [--limits gmail|workspace|...] [--per-second N]
-         [--per-hour N] [--per-day N] [--replace]
-                               add an SMTP account (password: MASIR_SMTP_PASSWORD)
-  channel add sms --name N --preset twilio|kavenegar|melipayamak|smsir|ghasedak|custom
-         [--url BASE] [--sender S] [--username U] [--numbers e164|international|national]
-                               add an SMS gateway (key: MASIR_SMS_SECRET)
-  channel list [--json]        list SMTP accounts and SMS gateways
-  channel test NAME --to ADDRESS_OR_PHONE
-                               send a test and show the server&apos;s reply
-  channel remove NAME          remove an account and its secret
-  template add --name N --channel email|sms [--subject S] [--preheader P]
-         --body-file F.md [--transactional] [--replace]
-                               add a template (Markdown with merge tags)
-  template list                list templates
-  send --template N --to CONTACT_EMAIL_OR_PHONE
-                               queue one message through the outbox
-  outbox list [--state S] [--limit N] [--json]
-                               list messages in the outbox
-  outbox retry|cancel ID...    resend failed or interrupted, or cancel
-  unsubscribe TOKEN            unsubscribe the contact of an unsubscribe link
-  settings get|set KEY [VALUE] read or change a workspace setting (postal-address,
-                               unsubscribe-url, sending-paused, ...)
-  check                        check the workspace file for damage
-
-Options:
-  --workspace PATH  the workspace file (default: %1)
-  --lang en|fa      the language of messages
-  -h, --help        show this help
-</source>
-        <translation>کاربرد: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
-
-فرمان‌ها:
-  version                      نسخهٔ مسیر را چاپ می‌کند
-  contacts count [--search T]  تعداد مخاطبان را چاپ می‌کند
-  contacts export FILE.csv [--bom] [--list L]
-                               همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند
-  import FILE [--encoding E] [--delimiter D] [--map &quot;Header=field&quot; ...]
-         [--policy skip|fill|overwrite] [--tag T] [--list L] [--region R]
-         [--dates auto|jalali|gregorian] [--dry-run] [--report rejects.csv] [--json]
-                               مخاطبان را از یک پروندهٔ CSV درون‌بری می‌کند
-  import FILE --preview [--rows N] --json
-                               نشان می‌دهد مسیر پرونده را چگونه می‌خواند
-  imports [--json]             فهرست درون‌بری‌های گذشته
-  imports undo ID              مخاطبانی را که یک درون‌بری ساخته حذف می‌کند
-  demo [--contacts N] [--no-events]
-                               مخاطبان نمونهٔ ساختگی می‌افزاید
-  segment count (NAME | --rule FILE.json)
-                               شمار مخاطبان یک بخش را چاپ می‌کند
-  segment list [--json]        فهرست بخش‌ها و فهرست‌ها با شمار اعضایشان
-  segment save NAME --rule FILE.json
-                               بخشی با قاعده می‌سازد یا جایگزین می‌کند
-  segment materialize NAME     اعضای کنونی یک بخش با قاعده را ذخیره می‌کند
-  score recompute              همهٔ امتیازها را از روی تاریخچه دوباره حساب می‌کند
-  journey list [--json]        فهرست سفرها با وضعیت و شمارشان
-  journey import FILE.json [--name N] [--activate]
-                               سفری را از یک پرونده ذخیره می‌کند
-  journey templates [--json]   فهرست سفرهای آماده برای شروع
-  journey create NAME --template KEY
-                               سفر تازه‌ای از یک قالب ذخیره می‌کند
-  journey activate|pause NAME  سفری را آغاز یا متوقف می‌کند
-  journey enrol NAME (--segment S | --all)
-                               مخاطبان را دستی به سفری می‌افزاید
-  journey simulate NAME (--contact ID ... | --segment S [--sample N]) [--days N] [--json]
-                               نشان می‌دهد سفر چه می‌کند، بی‌آنکه چیزی بفرستد
-  worker run [--once] [--batch N] [--send-budget MS]
-                               سفرها را اجرا می‌کند و در پیش‌زمینه ارسال می‌کند (--once: یک دور)
-  channel add smtp --name N --host H --port P --security starttls|tls|none
-         [--user U] [--from &quot;Name &lt;addr&gt;&quot;] [--ca-file F] [--auth plain|login|xoauth2]
-         [--connections N] [--limits gmail|workspace|...] [--per-second N]
-         [--per-hour N] [--per-day N] [--replace]
-                               یک حساب SMTP می‌افزاید (رمز عبور: MASIR_SMTP_PASSWORD)
-  channel add sms --name N --preset twilio|kavenegar|melipayamak|smsir|ghasedak|custom
-         [--url BASE] [--sender S] [--username U] [--numbers e164|international|national]
-                               یک درگاه پیامک می‌افزاید (کلید: MASIR_SMS_SECRET)
-  channel list [--json]        فهرست حساب‌های SMTP و درگاه‌های پیامک
-  channel test NAME --to ADDRESS_OR_PHONE
-                               یک پیام آزمایشی می‌فرستد و پاسخ سرور را نشان می‌دهد
-  channel remove NAME          حساب و رمز یا کلید آن را حذف می‌کند
-  template add --name N --channel email|sms [--subject S] [--preheader P]
-         --body-file F.md [--transactional] [--replace]
-                               یک قالب می‌افزاید (Markdown با برچسب‌های جایگذاری)
-  template list                فهرست قالب‌ها
-  send --template N --to CONTACT_EMAIL_OR_PHONE
-                               یک پیام را از راه صندوق خروجی در صف می‌گذارد
-  outbox list [--state S] [--limit N] [--json]
-                               فهرست پیام‌های صندوق خروجی
-  outbox retry|cancel ID...    پیام‌های ناموفق یا قطع‌شده را دوباره ارسال یا لغو می‌کند
-  unsubscribe TOKEN            اشتراک مخاطبِ یک پیوند لغو اشتراک را لغو می‌کند
-  settings get|set KEY [VALUE] یک تنظیم فضای کاری را می‌خواند یا تغییر می‌دهد (postal-address،
-                               unsubscribe-url، sending-paused، ...)
-  check                        پروندهٔ فضای کاری را از نظر آسیب بررسی می‌کند
-
-گزینه‌ها:
-  --workspace PATH  پروندهٔ فضای کاری (پیش‌فرض: %1)
-  --lang en|fa      زبان پیام‌ها
-  -h, --help        نمایش همین راهنما
-</translation>
-    </message>
-    <message>
         <source>Milliseconds to send for in each cycle (default 1000).</source>
         <translation>مدت ارسال در هر دور، به میلی‌ثانیه (پیش‌فرض ۱۰۰۰).</translation>
     </message>
@@ -720,20 +538,12 @@ Options:
         <translation>--%1 به یک عدد صحیح نیاز دارد (۰ یعنی بدون سقف).</translation>
     </message>
     <message>
-        <source>channel needs a subcommand: add, list, test or remove.</source>
-        <translation>channel به یک زیرفرمان نیاز دارد: add، list، test یا remove.</translation>
-    </message>
-    <message>
         <source>enabled</source>
         <translation>فعال</translation>
     </message>
     <message>
         <source>disabled</source>
         <translation>غیرفعال</translation>
-    </message>
-    <message>
-        <source>channel add needs smtp or sms.</source>
-        <translation>channel add به smtp یا sms نیاز دارد.</translation>
     </message>
     <message>
         <source>The account&apos;s name.</source>
@@ -770,10 +580,6 @@ Options:
     <message>
         <source>Gateway setting.</source>
         <translation>تنظیم درگاه.</translation>
-    </message>
-    <message>
-        <source>channel add needs smtp or sms, not &quot;%1&quot;.</source>
-        <translation>channel add به smtp یا sms نیاز دارد، نه «%1».</translation>
     </message>
     <message>
         <source>channel add %1 takes only options.</source>
@@ -820,14 +626,6 @@ Options:
         <translation>فرستاده شد. پاسخ سرور: %1</translation>
     </message>
     <message>
-        <source>Unknown channel subcommand &quot;%1&quot;.</source>
-        <translation>زیرفرمان ناشناختهٔ channel: «%1».</translation>
-    </message>
-    <message>
-        <source>template needs a subcommand: add, list or preview.</source>
-        <translation>template به یک زیرفرمان نیاز دارد: add، list یا preview.</translation>
-    </message>
-    <message>
         <source>Template setting.</source>
         <translation>تنظیم قالب.</translation>
     </message>
@@ -854,10 +652,6 @@ Options:
         <translation>قالبی با نام «%1» از قبل وجود دارد؛ برای تغییر آن، --replace را اضافه کنید.</translation>
     </message>
     <message>
-        <source>Unknown template subcommand &quot;%1&quot;.</source>
-        <translation>زیرفرمان ناشناختهٔ template: «%1».</translation>
-    </message>
-    <message>
         <source>The template.</source>
         <translation>قالب.</translation>
     </message>
@@ -880,10 +674,6 @@ Options:
     <message>
         <source>No contact has %1; add the contact first.</source>
         <translation>هیچ مخاطبی با %1 وجود ندارد؛ ابتدا مخاطب را اضافه کنید.</translation>
-    </message>
-    <message>
-        <source>outbox needs a subcommand: list, retry or cancel.</source>
-        <translation>outbox به یک زیرفرمان نیاز دارد: list، retry یا cancel.</translation>
     </message>
     <message>
         <source>Only rows in this state.</source>
@@ -912,10 +702,6 @@ Options:
         </translation>
     </message>
     <message>
-        <source>Unknown outbox subcommand &quot;%1&quot;.</source>
-        <translation>زیرفرمان ناشناختهٔ outbox: «%1».</translation>
-    </message>
-    <message>
         <source>unsubscribe needs the token from the link.</source>
         <translation>unsubscribe به توکنِ داخل پیوند نیاز دارد.</translation>
     </message>
@@ -930,6 +716,214 @@ Options:
     <message>
         <source>Unknown setting &quot;%1&quot;; keys: %2</source>
         <translation>تنظیم ناشناختهٔ «%1»؛ کلیدها: %2</translation>
+    </message>
+    <message>
+        <source>print the version of Masir</source>
+        <translation>نسخهٔ مسیر را چاپ می‌کند</translation>
+    </message>
+    <message>
+        <source>check the workspace file for damage</source>
+        <translation>پروندهٔ فضای کاری را از نظر آسیب بررسی می‌کند</translation>
+    </message>
+    <message>
+        <source>Usage: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
+
+Commands:
+</source>
+        <translation>کاربرد: masir-cli [--workspace PATH] [--lang en|fa] COMMAND [ARGS]
+
+فرمان‌ها:
+</translation>
+    </message>
+    <message>
+        <source>
+Options:
+  --workspace PATH  the workspace file (default: %1)
+  --lang en|fa      the language of messages
+  -h, --help        show this help; COMMAND --help shows a command&apos;s options
+</source>
+        <translation>
+گزینه‌ها:
+  --workspace PATH  پروندهٔ فضای کاری (پیش‌فرض: %1)
+  --lang en|fa      زبان پیام‌ها
+  -h, --help        نمایش همین راهنما؛ COMMAND --help گزینه‌های یک فرمان را نشان می‌دهد
+</translation>
+    </message>
+    <message>
+        <source>(default %1)</source>
+        <translation>(پیش‌فرض: %1)</translation>
+    </message>
+    <message>
+        <source>%1 needs a subcommand.</source>
+        <translation>%1 یک زیرفرمان می‌خواهد.</translation>
+    </message>
+    <message>
+        <source>Unknown subcommand &quot;%1&quot;.</source>
+        <translation>زیرفرمان «%1» شناخته نیست.</translation>
+    </message>
+    <message>
+        <source>Show this command&apos;s options.</source>
+        <translation>گزینه‌های همین فرمان را نشان می‌دهد.</translation>
+    </message>
+    <message>
+        <source>--%1 needs a number above %2.</source>
+        <translation>--%1 عددی بزرگ‌تر از %2 می‌خواهد.</translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number.</source>
+        <translation>--%1 یک عدد درست می‌خواهد.</translation>
+    </message>
+    <message>
+        <source>Run masir-cli %1 --help for usage.</source>
+        <translation>برای راهنما masir-cli %1 --help را اجرا کنید.</translation>
+    </message>
+    <message>
+        <source>print the number of contacts</source>
+        <translation>تعداد مخاطبان را چاپ می‌کند</translation>
+    </message>
+    <message>
+        <source>export every contact as UTF-8 CSV</source>
+        <translation>همهٔ مخاطبان را به‌صورت CSV با UTF-8 برون‌بری می‌کند</translation>
+    </message>
+    <message>
+        <source>add generated sample contacts</source>
+        <translation>مخاطبان نمونهٔ ساختگی می‌افزاید</translation>
+    </message>
+    <message>
+        <source>demo takes only options.</source>
+        <translation>demo فقط گزینه می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>import contacts from a CSV file (--preview: show how Masir reads it)</source>
+        <translation>مخاطبان را از یک پروندهٔ CSV درون‌بری می‌کند (--preview: نشان می‌دهد مسیر پرونده را چگونه می‌خواند)</translation>
+    </message>
+    <message>
+        <source>list past imports</source>
+        <translation>فهرست درون‌بری‌های گذشته</translation>
+    </message>
+    <message>
+        <source>remove the contacts an import created</source>
+        <translation>مخاطبانی را که یک درون‌بری ساخته حذف می‌کند</translation>
+    </message>
+    <message>
+        <source>list journeys with their status and counts</source>
+        <translation>فهرست سفرها با وضعیت و شمارشان</translation>
+    </message>
+    <message>
+        <source>save a journey from a file</source>
+        <translation>سفری را از یک پرونده ذخیره می‌کند</translation>
+    </message>
+    <message>
+        <source>list the ready journeys to start from</source>
+        <translation>فهرست سفرهای آماده برای شروع</translation>
+    </message>
+    <message>
+        <source>save a new journey from a template</source>
+        <translation>سفر تازه‌ای از یک قالب ذخیره می‌کند</translation>
+    </message>
+    <message>
+        <source>start a journey</source>
+        <translation>سفری را آغاز می‌کند</translation>
+    </message>
+    <message>
+        <source>pause a journey</source>
+        <translation>سفری را متوقف می‌کند</translation>
+    </message>
+    <message>
+        <source>add contacts to a journey by hand</source>
+        <translation>مخاطبان را دستی به سفری می‌افزاید</translation>
+    </message>
+    <message>
+        <source>show what a journey would do, sending nothing</source>
+        <translation>نشان می‌دهد سفر چه می‌کند، بی‌آنکه چیزی بفرستد</translation>
+    </message>
+    <message>
+        <source>run journeys and send in the foreground (--once: one cycle)</source>
+        <translation>سفرها را اجرا می‌کند و در پیش‌زمینه ارسال می‌کند (--once: یک دور)</translation>
+    </message>
+    <message>
+        <source>worker run takes only options.</source>
+        <translation>worker run فقط گزینه می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>print how many contacts a segment has</source>
+        <translation>شمار مخاطبان یک بخش را چاپ می‌کند</translation>
+    </message>
+    <message>
+        <source>list segments and lists with their counts</source>
+        <translation>فهرست بخش‌ها و فهرست‌ها با شمار اعضایشان</translation>
+    </message>
+    <message>
+        <source>create or replace a rule segment</source>
+        <translation>بخشی با قاعده می‌سازد یا جایگزین می‌کند</translation>
+    </message>
+    <message>
+        <source>store who is in a rule segment now</source>
+        <translation>اعضای کنونی یک بخش با قاعده را ذخیره می‌کند</translation>
+    </message>
+    <message>
+        <source>recompute every score from the history</source>
+        <translation>همهٔ امتیازها را از روی تاریخچه دوباره حساب می‌کند</translation>
+    </message>
+    <message>
+        <source>score recompute takes no arguments.</source>
+        <translation>score recompute آرگومانی نمی‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>add an SMTP account (password: MASIR_SMTP_PASSWORD)</source>
+        <translation>یک حساب SMTP می‌افزاید (رمز عبور: MASIR_SMTP_PASSWORD)</translation>
+    </message>
+    <message>
+        <source>add an SMS gateway (key: MASIR_SMS_SECRET)</source>
+        <translation>یک درگاه پیامک می‌افزاید (کلید: MASIR_SMS_SECRET)</translation>
+    </message>
+    <message>
+        <source>list SMTP accounts and SMS gateways</source>
+        <translation>فهرست حساب‌های SMTP و درگاه‌های پیامک</translation>
+    </message>
+    <message>
+        <source>send a test and show the server&apos;s reply</source>
+        <translation>یک پیام آزمایشی می‌فرستد و پاسخ سرور را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>remove an account and its secret</source>
+        <translation>حساب و رمز یا کلید آن را حذف می‌کند</translation>
+    </message>
+    <message>
+        <source>add a template (Markdown with merge tags)</source>
+        <translation>یک قالب می‌افزاید (Markdown با برچسب‌های جایگذاری)</translation>
+    </message>
+    <message>
+        <source>list templates</source>
+        <translation>فهرست قالب‌ها</translation>
+    </message>
+    <message>
+        <source>queue one message through the outbox</source>
+        <translation>یک پیام را از راه صندوق خروجی در صف می‌گذارد</translation>
+    </message>
+    <message>
+        <source>list messages in the outbox</source>
+        <translation>فهرست پیام‌های صندوق خروجی</translation>
+    </message>
+    <message>
+        <source>resend failed or interrupted messages</source>
+        <translation>پیام‌های ناموفق یا قطع‌شده را دوباره ارسال می‌کند</translation>
+    </message>
+    <message>
+        <source>cancel queued or interrupted messages</source>
+        <translation>پیام‌های در صف یا قطع‌شده را لغو می‌کند</translation>
+    </message>
+    <message>
+        <source>unsubscribe the contact of an unsubscribe link</source>
+        <translation>اشتراک مخاطبِ یک پیوند لغو اشتراک را لغو می‌کند</translation>
+    </message>
+    <message>
+        <source>change a workspace setting (%1)</source>
+        <translation>یک تنظیم فضای کاری را تغییر می‌دهد (%1)</translation>
+    </message>
+    <message>
+        <source>read a workspace setting</source>
+        <translation>یک تنظیم فضای کاری را می‌خواند</translation>
     </message>
 </context>
 <context>

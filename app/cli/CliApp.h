@@ -1,20 +1,16 @@
 #pragma once
 
-#include "messaging/ChannelAccounts.h"
-#include "messaging/channels/Transport.h"
+#include "CliCommand.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QStringList>
 #include <QTextStream>
 
 namespace masir {
 
-class Database;
-
-/// masir-cli: the same core as the GUI, for scripts and servers.
-/// Results go to stdout, errors to stderr; the exit code is 0 on success,
-/// 1 when a command fails and 2 for a usage error.
+/// masir-cli: the same core as the GUI, for scripts and servers. Reads the
+/// global options, finds the command in one table (see CliCommand), checks
+/// its arguments, opens the workspace it asks for and runs it.
 class CliApp final
 {
     Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
@@ -24,28 +20,16 @@ public:
     int run(const QStringList &arguments);
 
 private:
-    int usageError(const QString &message);
-    int fail(const QString &message);
+    /// The command the first words name (the longest that matches), or nullptr.
+    const CliCommand *find(const QStringList &words, int *used) const;
+    /// Every command, with its arguments and summary.
     QString usage() const;
-    bool openWorkspace(Database &db);
+    /// One command's (or a family's) usage and options.
+    QString usage(const QString &name) const;
+    int usageError(const QString &message);
+    int runCommand(const CliCommand &command, const QStringList &args);
 
-    int contacts(Database &db, const QStringList &args);
-    int demo(Database &db, const QStringList &args);
-    int import(Database &db, const QStringList &args);
-    int imports(Database &db, const QStringList &args);
-    int check(Database &db);
-    int segment(Database &db, const QStringList &args);
-    int score(Database &db, const QStringList &args);
-    int journey(Database &db, const QStringList &args);
-    int worker(Database &db, const QStringList &args);
-    int channel(Database &db, const QStringList &args);
-    int templates(Database &db, const QStringList &args);
-    int send(Database &db, const QStringList &args);
-    int outbox(Database &db, const QStringList &args);
-    int unsubscribe(Database &db, const QStringList &args);
-    int settings(Database &db, const QStringList &args);
-    std::optional<RateLimits> limitsFrom(const QCommandLineParser &parser);
-
+    CliCommands m_commands;
     QTextStream m_out;
     QTextStream m_err;
     QString m_workspace;

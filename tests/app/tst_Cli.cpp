@@ -52,6 +52,20 @@ private Q_SLOTS:
         r = run({QStringLiteral("version")});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.startsWith(QStringLiteral("masir ")));
+        // each command's help comes from its definition, options and defaults
+        r = run({QStringLiteral("import"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("--policy P")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("(default fill)")), qPrintable(r.out));
+        // a family names its commands
+        r = run({QStringLiteral("outbox"), QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("outbox retry ID...")));
+        QVERIFY(r.out.contains(QStringLiteral("outbox cancel ID...")));
+        r = run({QStringLiteral("outbox")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("outbox list")));
+        QCOMPARE(run({QStringLiteral("nonsense")}).exitCode, 2);
     }
 
     void countOnNewWorkspaceIsZero()
