@@ -104,6 +104,18 @@ std::optional<bool> ContactTags::remove(qint64 contactId, qint64 tagId)
     return n ? std::optional<bool>(*n > 0) : std::nullopt;
 }
 
+bool ContactTags::record(qint64 contactId, const QString &type, const QString &name, qint64 atMs,
+                         const QJsonObject &extra)
+{
+    QJsonObject payload = extra;
+    payload.insert(QStringLiteral("tag"), cleanName(name));
+    if (!events().append(contactId, type, atMs, payload)) {
+        m_error = events().errorString();
+        return false;
+    }
+    return true;
+}
+
 bool ContactTags::addRecorded(qint64 contactId, const QString &name, qint64 atMs,
                               const QJsonObject &extra)
 {
@@ -113,13 +125,7 @@ bool ContactTags::addRecorded(qint64 contactId, const QString &name, qint64 atMs
     const auto added = add(contactId, tagId, atMs);
     if (!added)
         return false;
-    QJsonObject payload = extra;
-    payload.insert(QStringLiteral("tag"), cleanName(name));
-    if (*added && !events().append(contactId, EventType::TagAdded, atMs, payload)) {
-        m_error = events().errorString();
-        return false;
-    }
-    return true;
+    return !*added || record(contactId, EventType::TagAdded, name, atMs, extra);
 }
 
 bool ContactTags::removeRecorded(qint64 contactId, const QString &name, qint64 atMs,
@@ -134,13 +140,7 @@ bool ContactTags::removeRecorded(qint64 contactId, const QString &name, qint64 a
     const auto removed = remove(contactId, *tagId);
     if (!removed)
         return false;
-    QJsonObject payload = extra;
-    payload.insert(QStringLiteral("tag"), cleanName(name));
-    if (*removed && !events().append(contactId, EventType::TagRemoved, atMs, payload)) {
-        m_error = events().errorString();
-        return false;
-    }
-    return true;
+    return !*removed || record(contactId, EventType::TagRemoved, name, atMs, extra);
 }
 
 bool ContactTags::rename(qint64 tagId, const QString &name)

@@ -64,6 +64,9 @@ private:
     std::optional<qint64> run(const QString &sql, std::initializer_list<QVariant> binds);
     std::optional<qint64> find(const QString &key);
     EventStore &events();
+    /// The event of \a type (tag added or removed) with the tag's \a name.
+    bool record(qint64 contactId, const QString &type, const QString &name, qint64 atMs,
+                const QJsonObject &extra);
 
     QSqlDatabase m_db;
     std::unique_ptr<StatementCache> m_statements;

@@ -16,19 +16,13 @@ class Database;
 class StatementCache;
 
 /// One import as recorded in the workspace.
-struct ImportRecord
+struct ImportRecord : ImportTotals
 {
     qint64 id = 0;
     QString fileName;
     QString status; ///< running, done, cancelled, failed, interrupted, undone
     QString encoding;
     QString delimiter;
-    qint64 rows = 0;
-    qint64 created = 0;
-    qint64 updated = 0;
-    qint64 skipped = 0;
-    qint64 rejected = 0;
-    qint64 warnings = 0;
     QDateTime startedAt;
     QDateTime finishedAt;
 };

@@ -215,6 +215,16 @@ private:
 
 } // namespace
 
+void ImportTotals::add(const ImportTotals &other)
+{
+    rows += other.rows;
+    created += other.created;
+    updated += other.updated;
+    skipped += other.skipped;
+    rejected += other.rejected;
+    warnings += other.warnings;
+}
+
 void ImportCounts::add(const ImportIssue &issue)
 {
     issues.append(issue);
@@ -398,12 +408,7 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 return fail(tr("Cannot write to the workspace: %1").arg(tx.errorString()));
             writer.committed();
         }
-        report.rows += counts.rows;
-        report.created += counts.created;
-        report.updated += counts.updated;
-        report.skipped += counts.skipped;
-        report.rejected += counts.rejected;
-        report.warnings += counts.warnings;
+        report.add(counts);
         for (const ImportIssue &i : std::as_const(counts.issues)) {
             if (report.issues.size() < kIssuesInReport)
                 report.issues << i;

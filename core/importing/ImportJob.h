@@ -62,29 +62,29 @@ struct ImportIssue
     QString raw;
 };
 
-/// What one batch of an import did, row by row.
-struct ImportCounts
+/// How many rows an import (or a part of one) read, and what became of them.
+struct ImportTotals
 {
-    qint64 rows = 0;
-    qint64 created = 0;
-    qint64 updated = 0;
-    qint64 skipped = 0;
-    qint64 rejected = 0;
-    qint64 warnings = 0;
-    QList<ImportIssue> issues;
-    /// \a issue for the batch, counted as a rejection or a warning.
-    void add(const ImportIssue &issue);
-};
-
-struct ImportReport
-{
-    qint64 importId = 0;
     qint64 rows = 0; ///< data rows read (the header not counted)
     qint64 created = 0;
     qint64 updated = 0;
     qint64 skipped = 0;
     qint64 rejected = 0;
     qint64 warnings = 0;
+    void add(const ImportTotals &other);
+};
+
+/// What one batch of an import did, row by row.
+struct ImportCounts : ImportTotals
+{
+    QList<ImportIssue> issues;
+    /// \a issue for the batch, counted as a rejection or a warning.
+    void add(const ImportIssue &issue);
+};
+
+struct ImportReport : ImportTotals
+{
+    qint64 importId = 0;
     Encoding encoding = Encoding::Utf8;
     QChar delimiter = QLatin1Char(',');
     bool hasHeader = true;

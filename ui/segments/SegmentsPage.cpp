@@ -6,6 +6,7 @@
 #include "segments/SegmentLiveCount.h"
 #include "widgets/ActionButton.h"
 #include "widgets/EditorSession.h"
+#include "widgets/Selection.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -97,10 +98,8 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
                 const qint64 id = current.data(SegmentListModel::IdRole).toLongLong();
                 if (id == m_current.id)
                     return;
-                if (!open(id)) {
-                    const QSignalBlocker block(m_list->selectionModel());
-                    m_list->setCurrentIndex(previous);
-                }
+                if (!open(id))
+                    showRowQuietly(m_list, previous.row());
             });
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
@@ -243,23 +242,12 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
 
 SegmentsPage::~SegmentsPage() = default;
 
-void SegmentsPage::selectInList(qint64 id)
-{
-    // a draft has no row: none is current, so that clicking any row opens it
-    const QSignalBlocker block(m_list->selectionModel());
-    const int row = m_model->rowOf(id);
-    if (row >= 0)
-        m_list->setCurrentIndex(m_model->index(row));
-    else
-        m_list->selectionModel()->clear();
-}
-
 void SegmentsPage::reload(qint64 selectId)
 {
     {
         const EditorSession::Loading loading(*m_session);
         m_model->reload(); // and the counts, in the background
-        selectInList(selectId ? selectId : m_current.id);
+        showRowQuietly(m_list, m_model->rowOf(selectId ? selectId : m_current.id));
     }
     QStringList names = m_model->names();
     names.removeAll(m_current.name);
@@ -306,7 +294,7 @@ void SegmentsPage::load(const Segment &segment)
             : tr("Contacts who match these conditions, now and as they change. The count "
                  "updates as you edit."));
     m_editorStack->setCurrentIndex(1);
-    selectInList(segment.id);
+    showRowQuietly(m_list, m_model->rowOf(segment.id));
     m_session->opened(segment.id);
     if (segment.isStatic)
         m_live->requestNow(segment.id ? membersOf(segment.name) : SegmentRule());

@@ -72,7 +72,6 @@ private:
     void recount();
     void updateActions();
     QString uniqueName(const QString &base) const;
-    void selectInList(qint64 id);
 
     const Database &m_db;
     SegmentRepository m_repo;

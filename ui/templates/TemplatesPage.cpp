@@ -17,6 +17,7 @@
 #include "widgets/EditorSession.h"
 #include "widgets/EmailPreview.h"
 #include "widgets/MessageLabel.h"
+#include "widgets/Selection.h"
 #include "widgets/TestSendController.h"
 
 #include <QAction>
@@ -117,10 +118,8 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
                 const qint64 id = current.data(TemplateListModel::IdRole).toLongLong();
                 if (id == m_current.id)
                     return;
-                if (!open(id)) {
-                    const QSignalBlocker block(m_list->selectionModel());
-                    m_list->setCurrentIndex(previous);
-                }
+                if (!open(id))
+                    showRowQuietly(m_list, previous.row());
             });
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
@@ -390,23 +389,12 @@ const Contact *TemplatesPage::previewContactData()
     return &it.value();
 }
 
-void TemplatesPage::selectInList(qint64 id)
-{
-    // a draft has no row: none is current, so that clicking any row opens it
-    const QSignalBlocker block(m_list->selectionModel());
-    const int row = m_model->rowOf(id);
-    if (row >= 0)
-        m_list->setCurrentIndex(m_model->index(row));
-    else
-        m_list->selectionModel()->clear();
-}
-
 void TemplatesPage::reload(qint64 selectId)
 {
     {
         const EditorSession::Loading loading(*m_session);
         m_model->reload();
-        selectInList(selectId ? selectId : m_current.id);
+        showRowQuietly(m_list, m_model->rowOf(selectId ? selectId : m_current.id));
     }
     if (m_current.id == 0 && !m_session->isModified()) {
         // nothing open: the first template, or the explanation when there is none
@@ -459,7 +447,7 @@ void TemplatesPage::load(const MessageTemplate &t)
     m_smsCounter->setVisible(!email);
     m_lastField = m_body;
     m_editorStack->setCurrentIndex(1);
-    selectInList(t.id);
+    showRowQuietly(m_list, m_model->rowOf(t.id));
     m_session->opened(t.id);
     m_checkTimer->stop();
     updateChecks();

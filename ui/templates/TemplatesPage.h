@@ -103,7 +103,6 @@ private:
     void buildTagMenu();
     void insertTag(const QString &name);
     QString uniqueName(const QString &base) const;
-    void selectInList(qint64 id);
     const Contact *previewContactData();
 
     const Database &m_db;

@@ -2,6 +2,7 @@
 
 #include <QAbstractItemView>
 #include <QItemSelectionModel>
+#include <QSignalBlocker>
 
 namespace masir::ui {
 
@@ -13,6 +14,15 @@ void selectWholeRow(QAbstractItemView *view, int row)
     view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                        QItemSelectionModel::Rows);
     view->scrollTo(index);
+}
+
+void showRowQuietly(QAbstractItemView *view, int row)
+{
+    const QSignalBlocker block(view->selectionModel());
+    if (row >= 0)
+        view->setCurrentIndex(view->model()->index(row, 0, view->rootIndex()));
+    else
+        view->selectionModel()->clear();
 }
 
 } // namespace masir::ui

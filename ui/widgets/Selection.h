@@ -9,4 +9,9 @@ namespace masir::ui {
 /// viewport, so every page selects rows through this instead.
 void selectWholeRow(QAbstractItemView *view, int row);
 
+/// Makes \a row current in \a view without telling the selection's listeners,
+/// or makes none current when \a row is -1 (a draft has no row), so that
+/// clicking any row opens it.
+void showRowQuietly(QAbstractItemView *view, int row);
+
 } // namespace masir::ui

@@ -297,11 +297,9 @@ NodeType send(bool email)
     if (email)
         t.fields << field("transactional", K::Boolean,
                           QT_TRANSLATE_NOOP("masir::NodeTypes", "Transactional (no daily cap)"));
-    t.validate = [email](const QJsonObject &c) {
-        return needs(c, "template",
-                     email ? NodeTypes::tr("Choose the email template.")
-                           : NodeTypes::tr("Choose the SMS template."));
-    };
+    t.validate = required(
+        "template", email ? QT_TRANSLATE_NOOP("masir::NodeTypes", "Choose the email template.")
+                          : QT_TRANSLATE_NOOP("masir::NodeTypes", "Choose the SMS template."));
     t.behaviour = std::make_shared<const Send>(email);
     return t;
 }
@@ -348,15 +346,12 @@ void addActionNodes(QList<NodeType> &types)
         "action.field", QT_TRANSLATE_NOOP("masir::NodeTypes", "Set a field"),
         {field("field", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Field")),
          field("value", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Value"))},
-        [](const QJsonObject &c) {
-            return needs(c, "field", NodeTypes::tr("Choose the field to set."));
-        },
+        required("field", QT_TRANSLATE_NOOP("masir::NodeTypes", "Choose the field to set.")),
         behaviour<SetField>());
-    types << simple(
-        "action.stage", QT_TRANSLATE_NOOP("masir::NodeTypes", "Change the stage"),
-        {field("stage", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Stage"))},
-        [](const QJsonObject &c) { return needs(c, "stage", NodeTypes::tr("Choose the stage.")); },
-        behaviour<Stage>());
+    types << simple("action.stage", QT_TRANSLATE_NOOP("masir::NodeTypes", "Change the stage"),
+                    {field("stage", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Stage"))},
+                    required("stage", QT_TRANSLATE_NOOP("masir::NodeTypes", "Choose the stage.")),
+                    behaviour<Stage>());
     types << simple(
         "action.score", QT_TRANSLATE_NOOP("masir::NodeTypes", "Adjust the score"),
         {field("points", K::Number, QT_TRANSLATE_NOOP("masir::NodeTypes", "Points"))},
@@ -370,16 +365,12 @@ void addActionNodes(QList<NodeType> &types)
         "action.task", QT_TRANSLATE_NOOP("masir::NodeTypes", "Create a task"),
         {field("title", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Title")),
          field("dueDays", K::Number, QT_TRANSLATE_NOOP("masir::NodeTypes", "Due in (days)"))},
-        [](const QJsonObject &c) {
-            return needs(c, "title", NodeTypes::tr("Give the task a title."));
-        },
+        required("title", QT_TRANSLATE_NOOP("masir::NodeTypes", "Give the task a title.")),
         behaviour<Task>(), {{QStringLiteral("dueDays"), 1}});
     types << simple(
         "action.notify", QT_TRANSLATE_NOOP("masir::NodeTypes", "Notify"),
         {field("message", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Message"))},
-        [](const QJsonObject &c) {
-            return needs(c, "message", NodeTypes::tr("Write the notification."));
-        },
+        required("message", QT_TRANSLATE_NOOP("masir::NodeTypes", "Write the notification.")),
         behaviour<Notify>());
     types << simple(
         "action.webhook", QT_TRANSLATE_NOOP("masir::NodeTypes", "Call a webhook"),
@@ -398,9 +389,7 @@ void addActionNodes(QList<NodeType> &types)
     types << simple(
         "action.enrol", QT_TRANSLATE_NOOP("masir::NodeTypes", "Enrol in another journey"),
         {field("journey", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Journey"))},
-        [](const QJsonObject &c) {
-            return needs(c, "journey", NodeTypes::tr("Choose the journey."));
-        },
+        required("journey", QT_TRANSLATE_NOOP("masir::NodeTypes", "Choose the journey.")),
         behaviour<Enrol>());
     NodeType remove = make("action.remove", Category::Action,
                            QT_TRANSLATE_NOOP("masir::NodeTypes", "Remove from this journey"));

@@ -78,9 +78,11 @@ QStringList ruleProblems(const QJsonObject &config)
     return {};
 }
 
-QStringList needs(const QJsonObject &config, const char *key, const QString &message)
+std::function<QStringList(const QJsonObject &)> required(const char *key, const char *message)
 {
-    return hasText(config, key) ? QStringList() : QStringList{message};
+    return [key, message](const QJsonObject &config) {
+        return hasText(config, key) ? QStringList() : QStringList{NodeTypes::tr(message)};
+    };
 }
 
 } // namespace masir::NodeKit

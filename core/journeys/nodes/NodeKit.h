@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 // What the node registrations in journeys/nodes/ share. Each file registers a
@@ -31,8 +32,10 @@ bool isEventName(const QString &name);
 bool isTime(const QString &text);
 /// What is wrong with the config's segment rule ("rule"), or nothing.
 QStringList ruleProblems(const QJsonObject &config);
-/// One problem, \a message, unless the config has text under \a key.
-QStringList needs(const QJsonObject &config, const char *key, const QString &message);
+/// A validation that finds one problem, \a message (a QT_TRANSLATE_NOOP in
+/// the masir::NodeTypes context, translated when it is shown), unless the
+/// config has text under \a key.
+std::function<QStringList(const QJsonObject &)> required(const char *key, const char *message);
 
 template<typename Behaviour> std::shared_ptr<const NodeBehaviour> behaviour()
 {

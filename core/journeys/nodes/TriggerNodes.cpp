@@ -95,9 +95,7 @@ NodeType fieldTrigger()
     NodeType t = make("trigger.field_changed", Category::Trigger,
                       QT_TRANSLATE_NOOP("masir::NodeTypes", "Field changed"));
     t.fields = {field("field", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Field"))};
-    t.validate = [](const QJsonObject &c) {
-        return needs(c, "field", NodeTypes::tr("Choose the field."));
-    };
+    t.validate = required("field", QT_TRANSLATE_NOOP("masir::NodeTypes", "Choose the field."));
     t.trigger = events([](const QJsonObject &) { return QStringList{EventType::ContactUpdated}; },
                        [](const QJsonObject &c, const QJsonObject &payload) {
                            return payload.value(QStringLiteral("fields"))
