@@ -79,10 +79,14 @@ std::optional<SegmentNode> nodeFromJson(const QJsonObject &o, const QString &pat
     node.value = o.value(QStringLiteral("value"));
     if (node.value.isUndefined())
         node.value = QJsonValue();
-    node.event = o.value(QStringLiteral("event")).toString();
-    node.times = o.value(QStringLiteral("times")).toInt(1);
-    node.days = o.value(QStringLiteral("days")).toInt(0);
-    node.filters = o.value(QStringLiteral("filters")).toArray();
+    // What only an activity condition has: read for it alone, as it is written
+    // for it alone (a rule reads back as it was saved).
+    if (node.kind == QLatin1String("event")) {
+        node.event = o.value(QStringLiteral("event")).toString();
+        node.times = o.value(QStringLiteral("times")).toInt(1);
+        node.days = o.value(QStringLiteral("days")).toInt(0);
+        node.filters = o.value(QStringLiteral("filters")).toArray();
+    }
     return node;
 }
 

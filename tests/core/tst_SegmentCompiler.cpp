@@ -490,6 +490,22 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("Condition 1")));
         QVERIFY(!SegmentRule::fromJsonBytes("not json", &error));
     }
+
+    void aRuleReadsBackAsItWasSaved()
+    {
+        // found by fuzz_segmentrule: activity settings on a condition of another
+        // kind were read, then dropped on saving, so the rule changed on a round trip
+        QString error;
+        const auto rule = SegmentRule::fromJsonBytes(
+            R"({"formatVersion":1,"conditions":[{"kind":"field","field":"city","op":"equals",)"
+            R"("value":"Tehran","event":"purchase","times":2,"days":30}]})",
+            &error);
+        QVERIFY2(rule, qPrintable(error));
+        const auto back = SegmentRule::fromJsonBytes(rule->toJsonBytes(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(*back, *rule);
+        QCOMPARE(rule->root.children.first().times, 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_SegmentCompiler)

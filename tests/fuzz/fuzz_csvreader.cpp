@@ -2,7 +2,7 @@
 // state machine with every delimiter, over arbitrary bytes.
 //
 //   cmake --preset fuzz && cmake --build --preset fuzz --target fuzz_csvreader
-//   build/fuzz/tests/fuzz/fuzz_csvreader -max_total_time=600 tests/fuzz/corpus
+//   build/fuzz/tests/fuzz/fuzz_csvreader -max_total_time=600 tests/fuzz/corpus/csvreader
 
 #include "importing/CsvReader.h"
 #include "importing/TextDecoder.h"
