@@ -13,9 +13,11 @@ QDateTime fromMs(const QVariant &v)
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
-qsizetype createdAtIndex()
+/// What an update leaves alone: when the contact was made, and its stage,
+/// which only StageChanges writes (with its event).
+bool keptOnUpdate(const QString &column)
 {
-    return names().indexOf(QLatin1String("created_at"));
+    return column == QLatin1String("created_at") || column == QLatin1String("stage");
 }
 
 } // namespace
@@ -321,7 +323,7 @@ QString updateSql()
 {
     QStringList sets;
     for (const QString &column : names()) {
-        if (column != QLatin1String("created_at"))
+        if (!keptOnUpdate(column))
             sets << column + QLatin1String(" = ?");
     }
     return QStringLiteral("UPDATE contacts SET %1 WHERE id = ?").arg(sets.join(QLatin1Char(',')));
@@ -345,8 +347,12 @@ QString scoreUpsertSql()
 
 QVariantList updateValues(const Contact &contact)
 {
-    QVariantList v = values(contact);
-    v.removeAt(createdAtIndex());
+    const QVariantList all = values(contact);
+    QVariantList v;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        if (!keptOnUpdate(names().at(i)))
+            v << all.at(i);
+    }
     return v;
 }
 

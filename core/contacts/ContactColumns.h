@@ -62,7 +62,8 @@ Contact read(const SqliteRow &row, int first);
 /// SqliteStatement::bindAll()).
 QString insertSql(const QStringList &extra = {}, int rows = 1,
                   const std::vector<bool> &shared = {});
-/// UPDATE of every column but created_at, "WHERE id = ?" last.
+/// UPDATE of every column but created_at and stage (StageChanges writes it),
+/// "WHERE id = ?" last.
 QString updateSql();
 /// The values for updateSql(), without the trailing id.
 QVariantList updateValues(const Contact &contact);

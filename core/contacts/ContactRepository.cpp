@@ -8,6 +8,7 @@
 #include "contacts/EmailAddress.h"
 #include "contacts/PhoneNumbers.h"
 #include "contacts/StageChanges.h"
+#include "events/ScoreHistory.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
@@ -253,7 +254,7 @@ QList<FieldError> ContactRepository::validate(Contact &c) const
     QStringList tags;
     for (const QString &tag : std::as_const(c.tags)) {
         const QString t = TextNormalizer::normalize(tag.simplified());
-        if (t.isEmpty())
+        if (!ContactTags::isTagName(t))
             continue;
         const QString key = TextNormalizer::forSearch(t);
         const bool seen = std::any_of(tags.cbegin(), tags.cend(), [&](const QString &other) {
@@ -337,8 +338,9 @@ bool ContactRepository::writeTags(qint64 id, const QStringList &tags, const QDat
     for (auto it = current.cbegin(); it != current.cend(); ++it) {
         if (wanted.contains(it.key()))
             continue;
-        const bool ok = recordEvents ? writer.removeRecorded(id, it.value().second, at)
-                                     : writer.remove(id, it.value().first).has_value();
+        const bool ok = recordEvents
+                            ? writer.removeRecorded(id, it.value().first, it.value().second, at)
+                            : writer.remove(id, it.value().first).has_value();
         if (!ok)
             return fail(writer.errorString());
     }
@@ -678,15 +680,18 @@ bool ContactRepository::merge(qint64 keepId, qint64 otherId)
     Transaction tx(db(), Transaction::Mode::Write);
     if (!tx.isActive())
         return fail(tx.errorString());
+    EventStore events(db());
+    if (!events.moveContact(otherId, keepId))
+        return fail(events.errorString());
+    ScoreHistory scores(db());
+    if (!scores.moveContact(otherId, keepId))
+        return fail(scores.errorString());
     QSqlQuery q(db());
-    for (const char *table : {"events", "score_changes", "notes"}) {
-        q.prepare(QStringLiteral("UPDATE %1 SET contact_id = ? WHERE contact_id = ?")
-                      .arg(QLatin1String(table)));
-        q.addBindValue(keepId);
-        q.addBindValue(otherId);
-        if (!q.exec())
-            return fail(q.lastError().text());
-    }
+    q.prepare(QStringLiteral("UPDATE notes SET contact_id = ? WHERE contact_id = ?"));
+    q.addBindValue(keepId);
+    q.addBindValue(otherId);
+    if (!q.exec())
+        return fail(q.lastError().text());
     q.prepare(QStringLiteral("DELETE FROM contacts WHERE id = ?"));
     q.addBindValue(otherId);
     if (!q.exec())
@@ -700,7 +705,6 @@ bool ContactRepository::merge(qint64 keepId, qint64 otherId)
     if (!writeContact(*keep, false) || !writeTags(keepId, keep->tags, keep->updatedAt, false) ||
         !writeCustomValues(keepId, keep->custom))
         return false;
-    EventStore events(db());
     const QString merged = other->email.isEmpty() ? other->displayName() : other->email;
     if (!events.append(
             keepId, EventType::ContactsMerged, keep->updatedAt,

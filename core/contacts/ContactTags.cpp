@@ -24,6 +24,11 @@ QString ContactTags::key(const QString &name)
     return TextNormalizer::forSearch(cleanName(name));
 }
 
+bool ContactTags::isTagName(const QString &name)
+{
+    return !key(name).trimmed().isEmpty();
+}
+
 EventStore &ContactTags::events()
 {
     if (!m_events)
@@ -68,7 +73,7 @@ qint64 ContactTags::ensure(const QString &name, qint64 atMs)
 {
     const QString clean = cleanName(name);
     const QString k = TextNormalizer::forSearch(clean);
-    if (k.trimmed().isEmpty()) {
+    if (!isTagName(clean)) {
         m_error = tr("A tag needs a name.");
         return 0;
     }
@@ -137,7 +142,13 @@ bool ContactTags::removeRecorded(qint64 contactId, const QString &name, qint64 a
         return false;
     if (!*tagId)
         return true; // no such tag: no contact has it
-    const auto removed = remove(contactId, *tagId);
+    return removeRecorded(contactId, *tagId, name, atMs, extra);
+}
+
+bool ContactTags::removeRecorded(qint64 contactId, qint64 tagId, const QString &name, qint64 atMs,
+                                 const QJsonObject &extra)
+{
+    const auto removed = remove(contactId, tagId);
     if (!removed)
         return false;
     return !*removed || record(contactId, EventType::TagRemoved, name, atMs, extra);

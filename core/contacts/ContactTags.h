@@ -33,6 +33,9 @@ public:
     /// What makes two names one tag: case, Persian letter forms, ZWNJ and
     /// diacritics ignored.
     static QString key(const QString &name);
+    /// False for a name that is no tag (only spaces, ZWNJ, tatweel or
+    /// diacritics): ensure() refuses it and callers skip it.
+    static bool isTagName(const QString &name);
 
     /// The id of the tag called \a name, made now if there is none; 0 with
     /// errorString() when it cannot be written or the name is empty.
@@ -48,6 +51,9 @@ public:
                      const QJsonObject &extra = {});
     /// remove() by name, and a tag_removed event when the contact had it.
     bool removeRecorded(qint64 contactId, const QString &name, qint64 atMs,
+                        const QJsonObject &extra = {});
+    /// The same for the tag \a tagId, known to the caller as \a name.
+    bool removeRecorded(qint64 contactId, qint64 tagId, const QString &name, qint64 atMs,
                         const QJsonObject &extra = {});
 
     /// The tags manager: a new name for a tag (see TagRepository::rename()).

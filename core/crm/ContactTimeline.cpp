@@ -101,6 +101,8 @@ QString ContactTimeline::describe(const Event &event)
         return tr("Submitted form: %1").arg(name);
     if (t == EventType::PageViewed)
         return tr("Viewed page: %1").arg(p.value(QLatin1String("url")).toString());
+    if (t == EventType::TaskCreated)
+        return tr("Task: %1").arg(p.value(QLatin1String("title")).toString());
     if (t == EventType::NoteAdded)
         return tr("Note: %1").arg(p.value(QLatin1String("text")).toString());
     if (t == EventType::Purchase) {

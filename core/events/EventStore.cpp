@@ -1,6 +1,7 @@
 #include "events/EventStore.h"
 
 #include "common/Logging.h"
+#include "storage/SqlExec.h"
 #include "storage/StatementCache.h"
 
 #include <QJsonDocument>
@@ -42,6 +43,14 @@ bool EventStore::append(qint64 contactId, const QString &type, qint64 whenMs,
     return insert(QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, payload) "
                                  "VALUES (?, ?, ?, ?)"),
                   contactId, type, whenMs, payload, false);
+}
+
+bool EventStore::moveContact(qint64 fromContact, qint64 toContact)
+{
+    QSqlQuery q(m_db);
+    return Sql::exec(lcEvents(), q,
+                     QStringLiteral("UPDATE events SET contact_id = ? WHERE contact_id = ?"),
+                     {toContact, fromContact}, &m_error);
 }
 
 bool EventStore::append(qint64 contactId, const QString &type, const QDateTime &when,

@@ -70,6 +70,8 @@ public:
     /// meanwhile: for results that arrive after the fact, such as a delivery.
     bool appendIfPresent(qint64 contactId, const QString &type, const QDateTime &when,
                          const QJsonObject &payload = {});
+    /// Gives every event of \a fromContact to \a toContact (a merge).
+    bool moveContact(qint64 fromContact, qint64 toContact);
     /// Newest first; \a beforeId pages further back (0: from the newest).
     QList<Event> timeline(qint64 contactId, int limit = 100, qint64 beforeId = 0) const;
     qint64 countFor(qint64 contactId) const;

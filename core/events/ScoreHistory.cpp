@@ -1,5 +1,8 @@
 #include "events/ScoreHistory.h"
 
+#include "common/Logging.h"
+#include "storage/SqlExec.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -14,6 +17,14 @@ QString ScoreHistory::insertSql(int rows)
     return QStringLiteral("INSERT INTO score_changes (contact_id, occurred_at, from_score, "
                           "to_score, reason) VALUES ") +
            QStringList(rows, QStringLiteral("(?, ?, ?, ?, ?)")).join(QStringLiteral(", "));
+}
+
+bool ScoreHistory::moveContact(qint64 fromContact, qint64 toContact)
+{
+    QSqlQuery q(m_db);
+    return Sql::exec(lcScoring(), q,
+                     QStringLiteral("UPDATE score_changes SET contact_id = ? WHERE contact_id = ?"),
+                     {toContact, fromContact}, &m_error);
 }
 
 bool ScoreHistory::append(qint64 contactId, const QDateTime &when, qint64 from, qint64 to,

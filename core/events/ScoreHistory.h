@@ -21,6 +21,8 @@ public:
     /// \a reason: the event type that scored, "journey", "recompute" or "manual".
     bool append(qint64 contactId, const QDateTime &when, qint64 from, qint64 to,
                 const QString &reason);
+    /// Gives every score change of \a fromContact to \a toContact (a merge).
+    bool moveContact(qint64 fromContact, qint64 toContact);
     /// Newest first, as events of type score_changed ({from, to, points, reason}).
     QList<Event> timeline(qint64 contactId, int limit) const;
     QString errorString() const { return m_error; }

@@ -176,8 +176,8 @@ bool ImportWriter::setScore(qint64 id, int score)
 bool ImportWriter::attach(const PreparedRow &row, qint64 id)
 {
     for (const QString &tag : std::as_const(row.tags)) {
-        if (ContactTags::cleanName(tag).isEmpty())
-            continue;
+        if (!ContactTags::isTagName(tag))
+            continue; // no tag: only spaces, ZWNJ or marks
         const qint64 tagId = m_tags->ensure(tag, m_nowMs);
         if (!tagId || !m_tags->add(id, tagId, m_nowMs))
             return fail(tr("Cannot write to the workspace: %1").arg(m_tags->errorString()));

@@ -153,6 +153,31 @@ private Q_SLOTS:
         QCOMPARE(m_repo->find(c.id)->email, QStringLiteral("m@example.pl"));
     }
 
+    void aTagIsTakenByTheOneTheContactHas()
+    {
+        // A tag stored by an older Masir under a key made another way (two
+        // spaces kept): the editor's save takes that very tag off, once, and
+        // leaves the names that are no tag (only ZWNJ) out.
+        Contact c = person(QStringLiteral("Sara"), QString(), QStringLiteral("s@example.ir"));
+        QVERIFY(m_repo->create(c));
+        QSqlQuery q(m_ws->db().connection());
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES "
+                                      "('old  friend', 'old  friend', 0)")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id, added_at) "
+                                      "SELECT %1, id, 0 FROM tags WHERE name = 'old  friend'")
+                           .arg(c.id)));
+        Contact edited = *m_repo->find(c.id);
+        QCOMPARE(edited.tags, QStringList{QStringLiteral("old  friend")});
+        edited.tags = {QStringLiteral("\u200c")};
+        QVERIFY2(m_repo->update(edited), qPrintable(m_repo->errorString()));
+        QCOMPARE(m_repo->find(c.id)->tags, QStringList());
+        const QList<Event> events = ContactTimeline(m_ws->db()).entries(c.id);
+        QCOMPARE(eventTypes(events).count(EventType::TagRemoved), 1);
+        QCOMPARE(eventTypes(events).count(EventType::TagAdded), 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM tags")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+
     void customFieldsAreTyped()
     {
         CustomFieldRepository fields(m_ws->db());

@@ -147,6 +147,8 @@ public:
     bool apply(StepContext &c, const StepDecision &) const override
     {
         const QString name = text(c.node.config, "tag");
+        if (!ContactTags::isTagName(name))
+            return true; // validation refuses it; an older journey's does nothing
         const QJsonObject extra{{QStringLiteral("journey"), c.journey.name}};
         ContactTags &tags = c.writers.tags;
         const bool ok = text(c.node.config, "op") == QLatin1String("remove")
@@ -314,7 +316,7 @@ NodeType tag()
                       {QStringLiteral("add"), QStringLiteral("remove")})};
     t.validate = [](const QJsonObject &c) {
         QStringList p;
-        if (!hasText(c, "tag"))
+        if (!ContactTags::isTagName(text(c, "tag")))
             p << NodeTypes::tr("Choose the tag.");
         const QString op = text(c, "op");
         if (op != QLatin1String("add") && op != QLatin1String("remove"))
