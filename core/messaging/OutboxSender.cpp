@@ -19,11 +19,22 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QThread>
 
 namespace masir {
 
 namespace {
+/// A server's reply fit for the log: servers often repeat the recipient
+/// ("550 <ana@example.com> unknown"), so addresses and phone numbers go.
+QString withoutAddresses(QString reply)
+{
+    static const QRegularExpression email(QStringLiteral("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;]+"));
+    static const QRegularExpression phone(QStringLiteral("\\+?\\d(?:[ ().-]?\\d){7,}"));
+    return reply.replace(email, QStringLiteral("(address)"))
+        .replace(phone, QStringLiteral("(number)"));
+}
+
 /// An outcome in words, for the log.
 const char *outcomeName(DeliveryResult::Outcome outcome)
 {
@@ -594,10 +605,10 @@ bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
             qCDebug(lcSend) << "message" << c->id << c->channel << "via" << account << "sent";
         else if (r.outcome == O::AccountError)
             qCWarning(lcSend) << "account" << account << "refused message" << c->id << r.code
-                              << r.reply;
+                              << withoutAddresses(r.reply);
         else
             qCInfo(lcSend) << "message" << c->id << c->channel << "via" << account
-                           << outcomeName(r.outcome) << r.code << r.reply;
+                           << outcomeName(r.outcome) << r.code << withoutAddresses(r.reply);
         bool ok = true;
         switch (r.outcome) {
         case O::Sent:

@@ -16,7 +16,8 @@
 namespace masir {
 
 DeliveryResult TestSend::send(const Database &db, const ChannelAccount &a, const QString &to,
-                              const std::optional<MessageTemplate> &content)
+                              const std::optional<MessageTemplate> &content,
+                              const std::atomic<bool> *stop)
 {
     DeliveryResult failed;
     failed.outcome = DeliveryResult::Outcome::Permanent;
@@ -63,7 +64,7 @@ DeliveryResult TestSend::send(const Database &db, const ChannelAccount &a, const
         }
         d.recipient = mailbox.address;
         d.content = MimeMessage::compose(e);
-        return CurlPool::sendNow(*makeSmtpChannel(a, secret), d);
+        return CurlPool::sendNow(*makeSmtpChannel(a, secret), d, stop);
     }
     QString error;
     const QString phone =
@@ -75,7 +76,7 @@ DeliveryResult TestSend::send(const Database &db, const ChannelAccount &a, const
     d.recipient = phone;
     d.text =
         content ? rendered.text : tr("Masir test message: the gateway \"%1\" works.").arg(a.name);
-    return CurlPool::sendNow(*makeSmsChannel(a, secret), d);
+    return CurlPool::sendNow(*makeSmsChannel(a, secret), d, stop);
 }
 
 std::optional<RenderedMessage> TestSend::sample(const Database &db, const MessageTemplate &t,
@@ -94,7 +95,8 @@ std::optional<RenderedMessage> TestSend::sample(const Database &db, const Messag
     return MessageRenderer::render(m, ContactMergeContext(contact, sender, tokens.url(0)), sender);
 }
 
-DeliveryResult TestSend::webhook(const Database &db, const QString &url, bool allowPrivate)
+DeliveryResult TestSend::webhook(const Database &db, const QString &url, bool allowPrivate,
+                                 const std::atomic<bool> *stop)
 {
     const QJsonObject body{
         {QStringLiteral("test"), true},
@@ -107,7 +109,7 @@ DeliveryResult TestSend::webhook(const Database &db, const QString &url, bool al
     d.allowPrivateNetwork = allowPrivate;
     const auto channel = makeWebhookChannel(
         WorkspaceSettings(db).token(WorkspaceSettings::Key::TokenSecret), allowPrivate);
-    return CurlPool::sendNow(*channel, d);
+    return CurlPool::sendNow(*channel, d, stop);
 }
 
 } // namespace masir

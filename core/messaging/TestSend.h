@@ -22,8 +22,10 @@ class TestSend final
 public:
     /// Sends a short test message, or \a content rendered for a made-up
     /// sample contact when given.
+    /// Given \a stop, the wait for the server is given up once *stop is set.
     static DeliveryResult send(const Database &db, const ChannelAccount &account, const QString &to,
-                               const std::optional<MessageTemplate> &content = std::nullopt);
+                               const std::optional<MessageTemplate> &content = std::nullopt,
+                               const std::atomic<bool> *stop = nullptr);
 
     /// \a t rendered for a made-up sample contact; nullopt with \a errors when
     /// the template has problems.
@@ -31,7 +33,8 @@ public:
                                                  QStringList *errors);
 
     /// A webhook step's call with a sample body, signed like the real ones.
-    static DeliveryResult webhook(const Database &db, const QString &url, bool allowPrivate);
+    static DeliveryResult webhook(const Database &db, const QString &url, bool allowPrivate,
+                                  const std::atomic<bool> *stop = nullptr);
 };
 
 } // namespace masir

@@ -13,6 +13,7 @@
 #include "messaging/Outbox.h"
 #include "messaging/OutboxSender.h"
 #include "messaging/SecretStore.h"
+#include "messaging/TestSend.h"
 #include "messaging/UnsubscribeTokens.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/SqlExec.h"
@@ -20,8 +21,11 @@
 #include <QJsonArray>
 #include <QMessageAuthenticationCode>
 #include <QSqlQuery>
+#include <QScopeGuard>
 #include <QTimeZone>
 #include <QUrlQuery>
+
+#include <thread>
 
 using namespace masir;
 using namespace masir::test;
@@ -678,6 +682,36 @@ private Q_SLOTS:
                 .toHex();
         QCOMPARE(headers.value(QStringLiteral("X-Masir-Signature")).toString().toLatin1(),
                  expected);
+    }
+
+    void aTestSendIsGivenUpWhenItsPageCloses()
+    {
+        // "Send test" waits on the network off the UI thread; a page that closes
+        // sets the flag and must not wait for the server (here: 5 s, then 200).
+        TestWorkspace ws;
+        prepare(ws);
+        std::atomic<bool> stop{false};
+        DeliveryResult result;
+        std::thread call([&] {
+            result = TestSend::webhook(ws.db(), m_http.base() + QStringLiteral("/slow/hook"), true,
+                                       &stop);
+        });
+        const auto joined = qScopeGuard([&] {
+            stop = true;
+            if (call.joinable())
+                call.join();
+        });
+        const auto arrived = [this] {
+            const QList<QJsonObject> requests = m_http.requests();
+            return std::any_of(requests.cbegin(), requests.cend(), [](const QJsonObject &r) {
+                return r.value(QStringLiteral("path")).toString() == QLatin1String("/slow/hook");
+            });
+        };
+        QTRY_VERIFY(arrived()); // the server has the request and sleeps on it
+        stop = true;
+        call.join();
+        QCOMPARE(int(result.outcome), int(DeliveryResult::Outcome::Ambiguous));
+        QVERIFY2(result.reply.contains(QStringLiteral("Stopped")), qPrintable(result.reply));
     }
 
     void quietHoursAndDailyCapHoldMarketingBack()

@@ -44,12 +44,25 @@ std::optional<ChannelAccount> TestSendController::chooseAccount(const QString &c
     return accounts.at(names.indexOf(chosen));
 }
 
-QString TestSendController::askRecipient(const QString &channel, const QString &prompt)
+QString TestSendController::title(Kind kind)
+{
+    switch (kind) {
+    case Kind::Account:
+        return tr("Test Account");
+    case Kind::Webhook:
+        return tr("Webhook Test");
+    case Kind::Template:
+        break;
+    }
+    return tr("Send Test");
+}
+
+QString TestSendController::askRecipient(const QString &channel, const QString &prompt, Kind kind)
 {
     QString &last = channel == QLatin1String("sms") ? m_lastPhone : m_lastEmail;
     bool ok = false;
     const QString to =
-        QInputDialog::getText(m_parent, tr("Send Test"), prompt, QLineEdit::Normal, last, &ok)
+        QInputDialog::getText(m_parent, title(kind), prompt, QLineEdit::Normal, last, &ok)
             .trimmed();
     if (!ok || to.isEmpty())
         return {};
@@ -61,15 +74,19 @@ bool TestSendController::sendTemplate(const ChannelAccount &account, const Messa
 {
     if (m_sending)
         return false;
-    const QString to =
-        askRecipient(t.channel, t.isEmail() ? tr("Send the test email to this address:")
-                                            : tr("Send the test message to this phone "
-                                                 "number:"));
+    const QString to = askRecipient(t.channel,
+                                    t.isEmail() ? tr("Send the test email to this address:")
+                                                : tr("Send the test message to this phone "
+                                                     "number:"),
+                                    Kind::Template);
     if (to.isEmpty())
         return false;
     const Database *db = &m_db;
+    const std::atomic<bool> *stop = m_tasks->stopping();
     run(
-        account.name, [db, account, to, t] { return TestSend::send(*db, account, to, t); }, false);
+        account.name,
+        [db, account, to, t, stop] { return TestSend::send(*db, account, to, t, stop); },
+        Kind::Template);
     return true;
 }
 
@@ -81,12 +98,16 @@ bool TestSendController::sendAccountTest(const ChannelAccount &account)
         account.channel(),
         account.isSmtp()
             ? tr("Send a test email through \"%1\" to this address:").arg(account.name)
-            : tr("Send a test message through \"%1\" to this phone number:").arg(account.name));
+            : tr("Send a test message through \"%1\" to this phone number:").arg(account.name),
+        Kind::Account);
     if (to.isEmpty())
         return false;
     const Database *db = &m_db;
+    const std::atomic<bool> *stop = m_tasks->stopping();
     run(
-        account.name, [db, account, to] { return TestSend::send(*db, account, to); }, false);
+        account.name,
+        [db, account, to, stop] { return TestSend::send(*db, account, to, std::nullopt, stop); },
+        Kind::Account);
     return true;
 }
 
@@ -95,29 +116,33 @@ void TestSendController::callWebhook(const QString &url, bool allowPrivate)
     if (m_sending)
         return;
     const Database *db = &m_db;
+    const std::atomic<bool> *stop = m_tasks->stopping();
     run(
-        url, [db, url, allowPrivate] { return TestSend::webhook(*db, url, allowPrivate); }, true);
+        url,
+        [db, url, allowPrivate, stop] { return TestSend::webhook(*db, url, allowPrivate, stop); },
+        Kind::Webhook);
 }
 
 void TestSendController::run(const QString &accountName, std::function<DeliveryResult()> send,
-                             bool webhook)
+                             Kind kind)
 {
     m_sending = true;
     Q_EMIT started(accountName);
     // Blocks on the network (and perhaps the keychain): in the background.
-    m_tasks->run(std::move(send), [this, webhook](const DeliveryResult &result) {
+    m_tasks->run(std::move(send), [this, kind](const DeliveryResult &result) {
         m_sending = false;
         Q_EMIT finished(result);
-        showResult(result, webhook);
+        showResult(result, kind);
     });
 }
 
-void TestSendController::showResult(const DeliveryResult &result, bool webhook)
+void TestSendController::showResult(const DeliveryResult &result, Kind kind)
 {
+    const bool webhook = kind == Kind::Webhook;
     // The server's exact reply, in a box the user can copy from.
     QMessageBox box(m_parent);
     box.setObjectName(QStringLiteral("testResult"));
-    box.setWindowTitle(webhook ? tr("Webhook Test") : tr("Send Test"));
+    box.setWindowTitle(title(kind));
     box.setTextFormat(Qt::PlainText);
     box.setTextInteractionFlags(Qt::TextSelectableByMouse);
     if (result.ok()) {

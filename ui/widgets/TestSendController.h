@@ -49,9 +49,17 @@ Q_SIGNALS:
 
 private:
     /// The recipient for \a channel, asked with \a prompt; empty if cancelled.
-    QString askRecipient(const QString &channel, const QString &prompt);
-    void run(const QString &accountName, std::function<DeliveryResult()> send, bool webhook);
-    void showResult(const DeliveryResult &result, bool webhook);
+    /// What is tested, for the titles of its dialogs and its result.
+    enum class Kind
+    {
+        Template,
+        Account,
+        Webhook
+    };
+    static QString title(Kind kind);
+    QString askRecipient(const QString &channel, const QString &prompt, Kind kind);
+    void run(const QString &accountName, std::function<DeliveryResult()> send, Kind kind);
+    void showResult(const DeliveryResult &result, Kind kind);
 
     const Database &m_db;
     QWidget *m_parent;

@@ -792,7 +792,8 @@ QList<DeliveryResult> CurlPool::poll(int timeoutMs)
     return std::exchange(m_done, {});
 }
 
-DeliveryResult CurlPool::sendNow(Transport &channel, const Delivery &d)
+DeliveryResult CurlPool::sendNow(Transport &channel, const Delivery &d,
+                                 const std::atomic<bool> *stop)
 {
     CurlPool pool;
     pool.start(&channel, d);
@@ -800,6 +801,13 @@ DeliveryResult CurlPool::sendNow(Transport &channel, const Delivery &d)
         const QList<DeliveryResult> done = pool.poll(200);
         if (!done.isEmpty())
             return done.first();
+        if (stop && stop->load()) {
+            DeliveryResult given;
+            given.outboxId = d.outboxId;
+            given.outcome = DeliveryResult::Outcome::Ambiguous;
+            given.reply = Transport::tr("Stopped before the server answered.");
+            return given; // the pool's destructor drops the transfer
+        }
     }
 }
 

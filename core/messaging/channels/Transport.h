@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 
 typedef void CURL;
@@ -84,8 +85,10 @@ public:
     /// Drops the slots of a channel that is going away.
     void forget(Transport *channel);
 
-    /// One delivery, start to end (tests, "Send test").
-    static DeliveryResult sendNow(Transport &channel, const Delivery &d);
+    /// One delivery, start to end (tests, "Send test"). Given \a stop, it is
+    /// given up within a fraction of a second once *stop is set.
+    static DeliveryResult sendNow(Transport &channel, const Delivery &d,
+                                  const std::atomic<bool> *stop = nullptr);
 
 private:
     CURLM *m_multi = nullptr;
