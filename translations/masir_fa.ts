@@ -1124,6 +1124,10 @@ Options:
         <source>Purchase: %1 %2</source>
         <translation>خرید: %1 %2</translation>
     </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>کار: %1</translation>
+    </message>
 </context>
 <context>
     <name>masir::ContactVocabulary</name>
@@ -1339,6 +1343,10 @@ Options:
     <message>
         <source>Masir could not upgrade %1: %2. The file was left as it was.</source>
         <translation>مسیر نتوانست %1 را ارتقا دهد: %2. پرونده همان‌گونه که بود ماند.</translation>
+    </message>
+    <message>
+        <source>Masir cannot use Qt&apos;s SQLite driver: it was built with its own copy of SQLite. Install a Qt built with the system SQLite (as Debian, Ubuntu, Fedora and Homebrew ship it).</source>
+        <translation>مسیر نمی‌تواند از درایور SQLite کیوت استفاده کند: این درایور با نسخهٔ جداگانه‌ای از SQLite ساخته شده است. کیوتی را نصب کنید که با SQLite سیستم ساخته شده باشد (همان‌طور که دبیان، اوبونتو، فدورا و Homebrew آن را ارائه می‌کنند).</translation>
     </message>
 </context>
 <context>
@@ -3488,6 +3496,10 @@ Contacts: %2</source>
     <message>
         <source>The connection to %1 broke after the message was handed over (%2). It may have been delivered, so it is not sent again on its own: resend or discard it.</source>
         <translation>اتصال به %1 پس از تحویل پیام قطع شد (%2). شاید پیام رسیده باشد، پس خودبه‌خود دوباره فرستاده نمی‌شود: آن را دوباره بفرستید یا کنار بگذارید.</translation>
+    </message>
+    <message>
+        <source>Stopped before the server answered.</source>
+        <translation>پیش از پاسخ سرور متوقف شد.</translation>
     </message>
 </context>
 <context>
@@ -6561,6 +6573,10 @@ Create one with New Email or New SMS.</source>
     <message>
         <source>Status code: %1</source>
         <translation>کد وضعیت: %1</translation>
+    </message>
+    <message>
+        <source>Test Account</source>
+        <translation>آزمایش حساب</translation>
     </message>
 </context>
 </TS>

@@ -54,6 +54,7 @@ void SegmentListModel::reload()
 {
     beginResetModel();
     m_segments = SegmentRepository(m_db).list();
+    m_counts.clear(); // "…" until counted again: a count may be stale after any save
     endResetModel();
     countAll();
 }

@@ -282,6 +282,15 @@ bool Database::open()
                       .arg(QDir::toNativeSeparators(m_path), db.lastError().text());
         return false;
     }
+    // Every writer goes through SQLite's own API on Qt's connections.
+    QString sqliteError;
+    if (!SqliteStatement::handle(db, &sqliteError)) {
+        qCWarning(lcStorage) << sqliteError;
+        m_error = tr("Masir cannot use Qt's SQLite driver: it was built with its own copy of "
+                     "SQLite. Install a Qt built with the system SQLite (as Debian, Ubuntu, "
+                     "Fedora and Homebrew ship it).");
+        return false;
+    }
     if (m_mode == Mode::ReadWrite) {
         Migrations migrations(db);
         if (!migrations.migrate()) {

@@ -99,7 +99,7 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
                 if (id == m_current.id)
                     return;
                 if (!open(id))
-                    showRowQuietly(m_list, previous.row());
+                    showRow(m_list, previous.row());
             });
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
@@ -247,7 +247,7 @@ void SegmentsPage::reload(qint64 selectId)
     {
         const EditorSession::Loading loading(*m_session);
         m_model->reload(); // and the counts, in the background
-        showRowQuietly(m_list, m_model->rowOf(selectId ? selectId : m_current.id));
+        showRow(m_list, m_model->rowOf(selectId ? selectId : m_current.id));
     }
     QStringList names = m_model->names();
     names.removeAll(m_current.name);
@@ -294,7 +294,7 @@ void SegmentsPage::load(const Segment &segment)
             : tr("Contacts who match these conditions, now and as they change. The count "
                  "updates as you edit."));
     m_editorStack->setCurrentIndex(1);
-    showRowQuietly(m_list, m_model->rowOf(segment.id));
+    showRow(m_list, m_model->rowOf(segment.id));
     m_session->opened(segment.id);
     if (segment.isStatic)
         m_live->requestNow(segment.id ? membersOf(segment.name) : SegmentRule());

@@ -119,7 +119,7 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
                 if (id == m_current.id)
                     return;
                 if (!open(id))
-                    showRowQuietly(m_list, previous.row());
+                    showRow(m_list, previous.row());
             });
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
@@ -394,7 +394,7 @@ void TemplatesPage::reload(qint64 selectId)
     {
         const EditorSession::Loading loading(*m_session);
         m_model->reload();
-        showRowQuietly(m_list, m_model->rowOf(selectId ? selectId : m_current.id));
+        showRow(m_list, m_model->rowOf(selectId ? selectId : m_current.id));
     }
     if (m_current.id == 0 && !m_session->isModified()) {
         // nothing open: the first template, or the explanation when there is none
@@ -447,7 +447,7 @@ void TemplatesPage::load(const MessageTemplate &t)
     m_smsCounter->setVisible(!email);
     m_lastField = m_body;
     m_editorStack->setCurrentIndex(1);
-    showRowQuietly(m_list, m_model->rowOf(t.id));
+    showRow(m_list, m_model->rowOf(t.id));
     m_session->opened(t.id);
     m_checkTimer->stop();
     updateChecks();

@@ -2,7 +2,6 @@
 
 #include <QAbstractItemView>
 #include <QItemSelectionModel>
-#include <QSignalBlocker>
 
 namespace masir::ui {
 
@@ -16,9 +15,8 @@ void selectWholeRow(QAbstractItemView *view, int row)
     view->scrollTo(index);
 }
 
-void showRowQuietly(QAbstractItemView *view, int row)
+void showRow(QAbstractItemView *view, int row)
 {
-    const QSignalBlocker block(view->selectionModel());
     if (row >= 0)
         view->setCurrentIndex(view->model()->index(row, 0, view->rootIndex()));
     else
