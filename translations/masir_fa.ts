@@ -925,6 +925,291 @@ Options:
         <source>read a workspace setting</source>
         <translation>یک تنظیم فضای کاری را می‌خواند</translation>
     </message>
+    <message>
+        <source>run the public tracking collector (pixel, clicks, unsubscribe and preference pages, and the desktop&apos;s pull API)</source>
+        <translation>گردآورندهٔ عمومی ردیابی را اجرا می‌کند (پیکسل، کلیک‌ها، صفحه‌های لغو اشتراک و تنظیمات اشتراک، و API دریافت برای برنامهٔ رومیزی)</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on.</source>
+        <translation>نشانی و پورتی که سرور روی آن گوش می‌دهد.</translation>
+    </message>
+    <message>
+        <source>The address people reach it at (https://t.example.com).</source>
+        <translation>نشانی‌ای که دیگران با آن به گردآورنده دسترسی دارند (https://t.example.com).</translation>
+    </message>
+    <message>
+        <source>Folder for its store and API key.</source>
+        <translation>پوشهٔ انبارهٔ داده و کلید API آن.</translation>
+    </message>
+    <message>
+        <source>A proxy (address or CIDR range, comma-separated) whose X-Forwarded-For is believed.</source>
+        <translation>پراکسی‌ای (نشانی یا بازهٔ CIDR، جداشده با ,) که سرآیند X-Forwarded-For آن پذیرفته می‌شود.</translation>
+    </message>
+    <message>
+        <source>Threads that answer requests (default 2).</source>
+        <translation>تعداد رشته‌هایی که به درخواست‌ها پاسخ می‌دهند (پیش‌فرض ۲).</translation>
+    </message>
+    <message>
+        <source>Milliseconds a client has to send a whole request (default 10000).</source>
+        <translation>مهلت کلاینت برای فرستادن کامل یک درخواست، به میلی‌ثانیه (پیش‌فرض ۱۰۰۰۰).</translation>
+    </message>
+    <message>
+        <source>serve takes only options.</source>
+        <translation>serve فقط گزینه می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>--listen must be ADDRESS:PORT, such as 0.0.0.0:8787; &quot;%1&quot; is not.</source>
+        <translation>مقدار --listen باید به شکل ADDRESS:PORT باشد، مانند 0.0.0.0:8787؛ «%1» این‌گونه نیست.</translation>
+    </message>
+    <message>
+        <source>--public-url must be the address people reach the collector at, such as https://t.example.com.</source>
+        <translation>مقدار --public-url باید نشانی‌ای باشد که دیگران با آن به گردآورنده دسترسی دارند، مانند https://t.example.com.</translation>
+    </message>
+    <message>
+        <source>--trusted-proxy: &quot;%1&quot; is not an address or a range.</source>
+        <translation>--trusted-proxy: «%1» نشانی یا بازه نیست.</translation>
+    </message>
+    <message>
+        <source>Collecting on %1:%2 for %3; data in %4; the desktop&apos;s key is in %5</source>
+        <translation>در حال گردآوری روی %1:%2 برای %3؛ داده‌ها در %4 است و کلید برنامهٔ رومیزی در %5</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 requests (%2 refused).</source>
+        <translation>پس از %1 درخواست متوقف شد (%2 درخواست رد شد).</translation>
+    </message>
+    <message>
+        <source>pull tracking from a collector on a public host</source>
+        <translation>داده‌های ردیابی را از گردآورنده‌ای روی یک میزبان عمومی دریافت می‌کند</translation>
+    </message>
+    <message>
+        <source>The collector&apos;s API key (the file api-key in its data folder).</source>
+        <translation>کلید API گردآورنده (پروندهٔ api-key در پوشهٔ داده‌های آن).</translation>
+    </message>
+    <message>
+        <source>collector connect takes the collector&apos;s address.</source>
+        <translation>collector connect نشانی گردآورنده را می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>Give the collector&apos;s key with --key.</source>
+        <translation>کلید گردآورنده را با --key بدهید.</translation>
+    </message>
+    <message>
+        <source>Connected to %1. Tracking links in new messages point at it; the worker pulls from it every cycle.</source>
+        <translation>به %1 وصل شد. پیوندهای ردیابی در پیام‌های تازه به آن اشاره می‌کنند و worker در هر دور داده‌ها را از آن دریافت می‌کند.</translation>
+    </message>
+    <message>
+        <source>stop pulling from the collector</source>
+        <translation>دریافت از گردآورنده را متوقف می‌کند</translation>
+    </message>
+    <message>
+        <source>Disconnected. New messages are not tracked until a collector is set.</source>
+        <translation>اتصال قطع شد. تا گردآورنده‌ای تعیین نشود، پیام‌های تازه ردیابی نمی‌شوند.</translation>
+    </message>
+    <message>
+        <source>the collector, the last pull, and what the collector holds</source>
+        <translation>گردآورنده، آخرین دریافت و داده‌های موجود در گردآورنده را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>No collector is set. Connect one with masir-cli collector connect URL --key KEY.</source>
+        <translation>هیچ گردآورنده‌ای تعیین نشده است. با masir-cli collector connect URL --key KEY یکی را وصل کنید.</translation>
+    </message>
+    <message>
+        <source>Collector: %1</source>
+        <translation>گردآورنده: %1</translation>
+    </message>
+    <message>
+        <source>Last pull: %1, %2</source>
+        <translation>آخرین دریافت: %1، %2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>هرگز</translation>
+    </message>
+    <message>
+        <source>%1 hits</source>
+        <translation>%1 بازدید</translation>
+    </message>
+    <message>
+        <source>Reachable; it holds %1 hits, the newest %2; pulled up to %3</source>
+        <translation>در دسترس است؛ %1 بازدید در آن هست، تازه‌ترین %2؛ تا %3 دریافت شده است</translation>
+    </message>
+    <message>
+        <source>pull new hits now and apply them (scores included), as the worker does</source>
+        <translation>بازدیدهای تازه را همین حالا دریافت و اعمال می‌کند (همراه با امتیازها)، همان‌گونه که worker انجام می‌دهد</translation>
+    </message>
+    <message>
+        <source>%1 hits pulled; %2 applied: %3 opens, %4 clicks, %5 by machines, %6 unsubscribes, %7 preference changes; %8 events scored</source>
+        <translation>%1 بازدید دریافت شد؛ %2 اعمال شد: %3 بازشدن، %4 کلیک، %5 ماشینی، %6 لغو اشتراک، %7 تغییر تنظیمات اشتراک؛ %8 رویداد امتیاز گرفت</translation>
+    </message>
+    <message>
+        <source>the open pixel and tracked links of a sent message</source>
+        <translation>پیکسل بازشدن و پیوندهای ردیابی‌شدهٔ یک پیام فرستاده‌شده را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>tracking links takes a message id (see masir-cli outbox).</source>
+        <translation>tracking links شناسهٔ یک پیام را می‌گیرد (masir-cli outbox را ببینید).</translation>
+    </message>
+    <message>
+        <source>This message is not tracked (not sent yet, not marketing, or tracking was off).</source>
+        <translation>این پیام ردیابی نمی‌شود (هنوز فرستاده نشده، تبلیغاتی نیست یا ردیابی خاموش بوده است).</translation>
+    </message>
+    <message>
+        <source>pixel</source>
+        <translation>پیکسل</translation>
+    </message>
+    <message>
+        <source>sign new tracking links with a new key (old links keep working for the grace period)</source>
+        <translation>پیوندهای ردیابی تازه را با کلیدی تازه امضا می‌کند (پیوندهای قدیمی در دورهٔ مهلت همچنان کار می‌کنند)</translation>
+    </message>
+    <message>
+        <source>New links are signed with key %1.</source>
+        <translation>پیوندهای تازه با کلید %1 امضا می‌شوند.</translation>
+    </message>
+    <message>
+        <source>record an event for a contact (scores, journeys and segments react in the worker&apos;s next cycle)</source>
+        <translation>رویدادی را برای یک مخاطب ثبت می‌کند (امتیازها، سفرها و بخش‌ها در دور بعدی worker به آن واکنش نشان می‌دهند)</translation>
+    </message>
+    <message>
+        <source>The contact&apos;s email address.</source>
+        <translation>نشانی ایمیل مخاطب.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s type (purchase, form_submitted...).</source>
+        <translation>نوع رویداد (purchase، form_submitted...).</translation>
+    </message>
+    <message>
+        <source>When, in ISO 8601 (default: now).</source>
+        <translation>زمان رویداد، به‌صورت ISO 8601 (پیش‌فرض: اکنون).</translation>
+    </message>
+    <message>
+        <source>Its properties, a JSON object ({&quot;amount&quot;: 120}).</source>
+        <translation>ویژگی‌های رویداد، به‌صورت یک شیء JSON ({&quot;amount&quot;: 120}).</translation>
+    </message>
+    <message>
+        <source>event add takes only options.</source>
+        <translation>event add فقط گزینه می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>Give --contact and --type.</source>
+        <translation>گزینه‌های --contact و --type را بدهید.</translation>
+    </message>
+    <message>
+        <source>--at must be a time such as 2026-03-20T14:30:00Z.</source>
+        <translation>مقدار --at باید زمانی مانند 2026-03-20T14:30:00Z باشد.</translation>
+    </message>
+    <message>
+        <source>--props must be a JSON object, such as {&quot;amount&quot;: 120}.</source>
+        <translation>مقدار --props باید یک شیء JSON باشد، مانند {&quot;amount&quot;: 120}.</translation>
+    </message>
+    <message>
+        <source>Recorded %1 for contact %2.</source>
+        <translation>%1 برای مخاطب %2 ثبت شد.</translation>
+    </message>
+    <message>
+        <source>import events (orders, sign-ups) from a CSV file</source>
+        <translation>رویدادها (سفارش‌ها، ثبت‌نام‌ها) را از یک پروندهٔ CSV درون‌بری می‌کند</translation>
+    </message>
+    <message>
+        <source>The type of rows with no type column (e.g. purchase).</source>
+        <translation>نوع ردیف‌هایی که ستون type ندارند (مثلاً purchase).</translation>
+    </message>
+    <message>
+        <source>event import takes one CSV file.</source>
+        <translation>event import یک پروندهٔ CSV می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 imported, %3 imported before, %4 rejected</source>
+        <translation>%1 ردیف: %2 درون‌بری‌شده، %3 از پیش درون‌بری‌شده، %4 رد شد</translation>
+    </message>
+    <message>
+        <source>row %1 (line %2): rejected: %3%4</source>
+        <translation>ردیف %1 (خط %2): رد شد: %3%4</translation>
+    </message>
+</context>
+<context>
+    <name>masir::CollectorClient</name>
+    <message>
+        <source>Enter the collector&apos;s address, such as https://t.example.com.</source>
+        <translation>نشانی گردآورنده را وارد کنید، مانند https://t.example.com.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web address; enter one such as https://t.example.com.</source>
+        <translation>«%1» نشانی وب نیست؛ نشانی‌ای مانند https://t.example.com وارد کنید.</translation>
+    </message>
+    <message>
+        <source>The collector&apos;s address must start with https:// (plain http only on this computer), so that its key and your subscribers&apos; clicks are not sent in the clear.</source>
+        <translation>نشانی گردآورنده باید با https:// آغاز شود (http ساده فقط روی همین رایانه پذیرفته است)، تا کلید آن و کلیک‌های مشترکانتان بدون رمزگذاری فرستاده نشوند.</translation>
+    </message>
+    <message>
+        <source>Cannot start a network request.</source>
+        <translation>آغاز درخواست شبکه ممکن نیست.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the collector at %1: %2</source>
+        <translation>دسترسی به گردآورنده در %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>The collector at %1 refused the key. Copy the key again from its data folder (the file api-key) and reconnect.</source>
+        <translation>گردآورندهٔ %1 کلید را نپذیرفت. کلید را دوباره از پوشهٔ داده‌های آن (پروندهٔ api-key) کپی کنید و دوباره وصل شوید.</translation>
+    </message>
+    <message>
+        <source>The collector at %1 answered %2: %3</source>
+        <translation>گردآورندهٔ %1 پاسخ %2 داد: %3</translation>
+    </message>
+    <message>
+        <source>The collector at %1 sent something that is not its answer (%2). Is the address that of a Masir collector?</source>
+        <translation>آنچه گردآورندهٔ %1 فرستاد پاسخ مورد انتظار نیست (%2). آیا این نشانی متعلق به یک گردآورندهٔ مسیر است؟</translation>
+    </message>
+</context>
+<context>
+    <name>masir::CollectorStore</name>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>ساختن پوشهٔ %1 ممکن نیست.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>خواندن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>نوشتن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the collector&apos;s store: %1</source>
+        <translation>باز کردن انبارهٔ دادهٔ گردآورنده ممکن نیست: %1</translation>
+    </message>
+</context>
+<context>
+    <name>masir::CollectorSync</name>
+    <message>
+        <source>The collector&apos;s key is not in %1. Connect to the collector again with its key.</source>
+        <translation>کلید گردآورنده در %1 نیست. دوباره با کلید آن به گردآورنده وصل شوید.</translation>
+    </message>
+    <message>
+        <source>Enter the collector&apos;s key (the file api-key in its data folder).</source>
+        <translation>کلید گردآورنده را وارد کنید (پروندهٔ api-key در پوشهٔ داده‌های آن).</translation>
+    </message>
+    <message>
+        <source>Cannot save the collector&apos;s address in the workspace.</source>
+        <translation>ذخیرهٔ نشانی گردآورنده در فضای کاری ممکن نیست.</translation>
+    </message>
+    <message>
+        <source>Cannot save the change in the workspace.</source>
+        <translation>ذخیرهٔ تغییر در فضای کاری ممکن نیست.</translation>
+    </message>
+    <message>
+        <source>Cannot save the collector&apos;s state in the workspace.</source>
+        <translation>ذخیرهٔ وضعیت گردآورنده در فضای کاری ممکن نیست.</translation>
+    </message>
+    <message>
+        <source>The collector at %1 sent hits out of order; nothing was kept. Is another workspace pulling from it?</source>
+        <translation>گردآورندهٔ %1 بازدیدها را بی‌ترتیب فرستاد؛ هیچ‌کدام نگه داشته نشد. آیا فضای کاری دیگری از آن دریافت می‌کند؟</translation>
+    </message>
+    <message>
+        <source>Cannot save where the pull stopped in the workspace.</source>
+        <translation>ذخیرهٔ نقطهٔ توقف دریافت در فضای کاری ممکن نیست.</translation>
+    </message>
 </context>
 <context>
     <name>masir::ContactExporter</name>
@@ -1101,10 +1386,6 @@ Options:
         <translation>ایمیل را باز کرد: %1</translation>
     </message>
     <message>
-        <source>Clicked a link in: %1</source>
-        <translation>روی پیوندی کلیک کرد در: %1</translation>
-    </message>
-    <message>
         <source>SMS sent</source>
         <translation>پیامک فرستاده شد</translation>
     </message>
@@ -1127,6 +1408,74 @@ Options:
     <message>
         <source>Task: %1</source>
         <translation>کار: %1</translation>
+    </message>
+    <message>
+        <source>a link checker</source>
+        <translation>یک بررسی‌کنندهٔ پیوند</translation>
+    </message>
+    <message>
+        <source>no browser named</source>
+        <translation>بدون نام مرورگر</translation>
+    </message>
+    <message>
+        <source>a mail security scanner</source>
+        <translation>یک پویشگر امنیتی ایمیل</translation>
+    </message>
+    <message>
+        <source>Apple Mail Privacy Protection</source>
+        <translation>Apple Mail Privacy Protection</translation>
+    </message>
+    <message>
+        <source>within seconds of delivery</source>
+        <translation>چند ثانیه پس از تحویل</translation>
+    </message>
+    <message>
+        <source>every link at once</source>
+        <translation>همهٔ پیوندها با هم</translation>
+    </message>
+    <message>
+        <source>Opened email (through an image proxy): %1</source>
+        <translation>ایمیل را باز کرد (از راه پراکسی تصویر): %1</translation>
+    </message>
+    <message>
+        <source>Clicked %1 in: %2</source>
+        <translation>روی %1 کلیک کرد، در: %2</translation>
+    </message>
+    <message>
+        <source>Clicked %1 in an SMS</source>
+        <translation>در یک پیامک روی %1 کلیک کرد</translation>
+    </message>
+    <message>
+        <source>Email fetched by a machine, not counted as an open (%1): %2</source>
+        <translation>ایمیل را یک ماشین دریافت کرد و بازشدن شمرده نشد (%1): %2</translation>
+    </message>
+    <message>
+        <source>Link followed by a machine, not counted as a click (%1): %2</source>
+        <translation>پیوند را یک ماشین دنبال کرد و کلیک شمرده نشد (%1): %2</translation>
+    </message>
+    <message>
+        <source>Email bounced: %1</source>
+        <translation>ایمیل برگشت خورد: %1</translation>
+    </message>
+    <message>
+        <source>Unsubscribed (%1)</source>
+        <translation>اشتراک خود را لغو کرد (%1)</translation>
+    </message>
+    <message>
+        <source>Changed their preferences: email %1, SMS %2, lists: %3</source>
+        <translation>تنظیمات اشتراک خود را تغییر داد: ایمیل %1، پیامک %2، فهرست‌ها: %3</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>غیرفعال</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>هیچ</translation>
     </message>
 </context>
 <context>
@@ -1448,6 +1797,79 @@ Options:
     <message>
         <source>Windows-1256 (Persian, Arabic)</source>
         <translation>Windows-1256 (فارسی، عربی)</translation>
+    </message>
+</context>
+<context>
+    <name>masir::EventImport</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 باز نمی‌شود: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no header row.</source>
+        <translation>%1 ردیف سرستون ندارد.</translation>
+    </message>
+    <message>
+        <source>%1 has no email or contact_id column; the first row must name the columns (email, type, at, and any properties).</source>
+        <translation>%1 ستون email یا contact_id ندارد؛ ردیف نخست باید نام ستون‌ها را داشته باشد (email، type، at و هر ویژگی دیگر).</translation>
+    </message>
+    <message>
+        <source>%1 has no type column; give the type of its events with --type (for example --type purchase).</source>
+        <translation>%1 ستون type ندارد؛ نوع رویدادهای آن را با --type بدهید (مثلاً --type purchase).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a contact id.</source>
+        <translation>«%1» شناسهٔ مخاطب نیست.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time; write it as 2026-03-20T14:30:00Z, 2026-03-20 or 1405/01/01.</source>
+        <translation>«%1» زمان نیست؛ آن را به شکل 2026-03-20T14:30:00Z، 2026-03-20 یا 1405/01/01 بنویسید.</translation>
+    </message>
+    <message>
+        <source>Reading %1 stopped: %2</source>
+        <translation>خواندن %1 متوقف شد: %2</translation>
+    </message>
+</context>
+<context>
+    <name>masir::EventIntake</name>
+    <message>
+        <source>The event has no type.</source>
+        <translation>رویداد نوع ندارد.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an event type: use lower-case letters, digits and _, starting with a letter (at most 64).</source>
+        <translation>«%1» نوع رویداد نیست: فقط حروف کوچک لاتین، رقم و _ به کار ببرید و با یک حرف آغاز کنید (حداکثر ۶۴ نویسه).</translation>
+    </message>
+    <message>
+        <source>There is no contact %1.</source>
+        <translation>مخاطب %1 وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>The event names no contact: give an email address.</source>
+        <translation>رویداد مخاطبی را مشخص نمی‌کند: یک نشانی ایمیل بدهید.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address: %2</source>
+        <translation>«%1» نشانی ایمیل نیست: %2</translation>
+    </message>
+    <message>
+        <source>No contact has the email address %1.</source>
+        <translation>هیچ مخاطبی نشانی ایمیل %1 را ندارد.</translation>
+    </message>
+    <message>
+        <source>The event has no time.</source>
+        <translation>رویداد زمان ندارد.</translation>
+    </message>
+    <message>
+        <source>The event&apos;s properties are larger than %1 KiB.</source>
+        <translation>ویژگی‌های رویداد از %1 KiB بزرگ‌تر است.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::HitApplier</name>
+    <message>
+        <source>Cannot save where the applied hits end.</source>
+        <translation>ذخیرهٔ نقطهٔ پایان بازدیدهای اعمال‌شده ممکن نیست.</translation>
     </message>
 </context>
 <context>
@@ -1909,6 +2331,10 @@ Options:
     <message>
         <source>Follow up: this lead is now %1</source>
         <translation>پیگیری: این سرنخ اکنون %1 است</translation>
+    </message>
+    <message>
+        <source>Cannot save where live scoring stands.</source>
+        <translation>ذخیرهٔ وضعیت کنونی امتیازدهی زنده ممکن نیست.</translation>
     </message>
 </context>
 <context>
@@ -2688,6 +3114,10 @@ Options:
     <message>
         <source>The address is on the suppression list (%1).</source>
         <translation>این نشانی در فهرست مسدودها قرار دارد (%1).</translation>
+    </message>
+    <message>
+        <source>There is no message %1 in the outbox.</source>
+        <translation>پیام %1 در صندوق خروجی نیست.</translation>
     </message>
 </context>
 <context>
@@ -3477,6 +3907,88 @@ Contacts: %2</source>
     <message>
         <source>Masir test message: the gateway &quot;%1&quot; works.</source>
         <translation>پیام آزمایشی مسیر: درگاه «%1» درست کار می‌کند.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::TrackingPages</name>
+    <message>
+        <source>this sender</source>
+        <translation>این فرستنده</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>لغو اشتراک</translation>
+    </message>
+    <message>
+        <source>Stop receiving marketing email from %1?</source>
+        <translation>دریافت ایمیل‌های تبلیغاتی از %1 متوقف شود؟</translation>
+    </message>
+    <message>
+        <source>Yes, unsubscribe me</source>
+        <translation>بله، اشتراکم را لغو کنید</translation>
+    </message>
+    <message>
+        <source>Or choose what you receive</source>
+        <translation>یا انتخاب کنید چه پیام‌هایی دریافت کنید</translation>
+    </message>
+    <message>
+        <source>You are unsubscribed</source>
+        <translation>اشتراک شما لغو شد</translation>
+    </message>
+    <message>
+        <source>%1 will not send you marketing email any more.</source>
+        <translation>%1 دیگر برای شما ایمیل تبلیغاتی نمی‌فرستد.</translation>
+    </message>
+    <message>
+        <source>Change your preferences</source>
+        <translation>تغییر تنظیمات اشتراک</translation>
+    </message>
+    <message>
+        <source>Your preferences</source>
+        <translation>تنظیمات اشتراک شما</translation>
+    </message>
+    <message>
+        <source>Your choices are saved.</source>
+        <translation>انتخاب‌های شما ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>کانال‌ها</translation>
+    </message>
+    <message>
+        <source>Marketing email from %1</source>
+        <translation>ایمیل‌های تبلیغاتی %1</translation>
+    </message>
+    <message>
+        <source>Text messages (SMS)</source>
+        <translation>پیامک‌ها</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>موضوع‌ها</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Unsubscribe from everything</source>
+        <translation>لغو همهٔ اشتراک‌ها</translation>
+    </message>
+    <message>
+        <source>This link does not work</source>
+        <translation>این پیوند کار نمی‌کند</translation>
+    </message>
+    <message>
+        <source>The link may be incomplete, or too old.</source>
+        <translation>ممکن است پیوند ناقص باشد یا منقضی شده باشد.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::TrackingServer</name>
+    <message>
+        <source>Cannot listen on %1:%2: %3</source>
+        <translation>گوش دادن روی %1:%2 ممکن نیست: %3</translation>
     </message>
 </context>
 <context>
@@ -5456,6 +5968,14 @@ Contacts: %2</source>
             <numerusform>%n اعلان؛ آخرین: %1</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 Marketing messages wait until the collector answers.</source>
+        <translation>%1 پیام‌های تبلیغاتی تا پاسخ دادن گردآورنده منتظر می‌مانند.</translation>
+    </message>
+    <message>
+        <source>Tracking: %1 opens, %2 clicks, %3 unsubscribes came in.</source>
+        <translation>ردیابی: %1 بازشدن، %2 کلیک و %3 لغو اشتراک رسید.</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::OutboxPage</name>
@@ -6076,6 +6596,14 @@ Create one with New Segment or New List.</source>
         <source>Deleted &quot;%1&quot;.</source>
         <translation>«%1» حذف شد.</translation>
     </message>
+    <message>
+        <source>Subscribers may join or leave this list on their &amp;preference page</source>
+        <translation>مشترکان می‌توانند در &amp;صفحهٔ تنظیمات اشتراک خود به این فهرست بپیوندند یا از آن بیرون بروند</translation>
+    </message>
+    <message>
+        <source>The preference page linked from every marketing email shows the lists marked here as topics, by their name.</source>
+        <translation>صفحهٔ تنظیمات اشتراک که در هر ایمیل تبلیغاتی پیوند داده می‌شود، فهرست‌هایی را که این‌جا علامت خورده‌اند با نامشان به‌عنوان موضوع نشان می‌دهد.</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::SettingsPage</name>
@@ -6146,6 +6674,14 @@ Create one with New Segment or New List.</source>
     <message>
         <source>Sending:</source>
         <translation>ارسال:</translation>
+    </message>
+    <message>
+        <source>Tracking: Opens, Clicks and Unsubscribe Pages…</source>
+        <translation>ردیابی: بازشدن‌ها، کلیک‌ها و صفحه‌های لغو اشتراک…</translation>
+    </message>
+    <message>
+        <source>Tracking:</source>
+        <translation>ردیابی:</translation>
     </message>
 </context>
 <context>
@@ -6515,6 +7051,14 @@ Create one with New Email or New SMS.</source>
         <source>The test was not sent.</source>
         <translation>پیام آزمایشی فرستاده نشد.</translation>
     </message>
+    <message>
+        <source>&amp;Track opens and clicks</source>
+        <translation>&amp;ردیابی بازشدن‌ها و کلیک‌ها</translation>
+    </message>
+    <message>
+        <source>Adds an invisible image and sends each link through your tracking address, so that opens and clicks reach scores, journeys and reports. A single link stays untracked when its address ends in #notrack. Settings → Tracking turns it on or off for every message.</source>
+        <translation>یک تصویر نامرئی می‌افزاید و هر پیوند را از نشانی ردیابی شما می‌گذراند تا بازشدن‌ها و کلیک‌ها به امتیازها، سفرها و گزارش‌ها برسند. پیوندی که نشانی‌اش به ‎#notrack‎ ختم شود ردیابی نمی‌شود. تنظیمات ← ردیابی آن را برای همهٔ پیام‌ها روشن یا خاموش می‌کند.</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::TestSendController</name>
@@ -6577,6 +7121,218 @@ Create one with New Email or New SMS.</source>
     <message>
         <source>Test Account</source>
         <translation>آزمایش حساب</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::TrackingDialog</name>
+    <message>
+        <source>The public address must be a web address such as https://t.example.com.</source>
+        <translation>نشانی عمومی باید یک نشانی وب باشد، مانند https://t.example.com.</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>ردیابی</translation>
+    </message>
+    <message>
+        <source>&amp;Track opens and clicks in marketing email</source>
+        <translation>&amp;ردیابی بازشدن‌ها و کلیک‌ها در ایمیل‌های تبلیغاتی</translation>
+    </message>
+    <message>
+        <source>Send links in text messages through the click &amp;redirect too</source>
+        <translation>پیوندهای پیامک هم از &amp;مسیر کلیک بگذرند</translation>
+    </message>
+    <message>
+        <source>Opens and clicks</source>
+        <translation>بازشدن‌ها و کلیک‌ها</translation>
+    </message>
+    <message>
+        <source>The contents of api-key in its data folder</source>
+        <translation>محتوای پروندهٔ api-key در پوشهٔ داده‌های آن</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>&amp;اتصال</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;قطع اتصال</translation>
+    </message>
+    <message>
+        <source>A small server of yours answers people&apos;s opens, clicks and unsubscribes while this computer is off; Masir pulls from it before it sends. Start it with masir-cli serve (docs/collector.md shows how, with HTTPS).</source>
+        <translation>یک سرور کوچک از خودتان، وقتی این رایانه خاموش است، به بازشدن‌ها، کلیک‌ها و لغو اشتراک‌های مردم پاسخ می‌دهد و مسیر پیش از هر ارسال از آن دریافت می‌کند. آن را با masir-cli serve راه بیندازید (docs/collector.md روش آن را با HTTPS نشان می‌دهد).</translation>
+    </message>
+    <message>
+        <source>A collector on a public host (recommended)</source>
+        <translation>گردآورنده روی یک سرور عمومی (پیشنهادی)</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;نشانی:</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;کلید:</translation>
+    </message>
+    <message>
+        <source>Last pull:</source>
+        <translation>آخرین دریافت:</translation>
+    </message>
+    <message>
+        <source>&amp;Serve tracking links from this computer while Masir runs</source>
+        <translation>تا وقتی مسیر باز است، پیوندهای ردیابی را همین &amp;رایانه پاسخ دهد</translation>
+    </message>
+    <message>
+        <source>People&apos;s mail apps must reach the public address: this computer&apos;s public IP address or a forwarded port, best behind HTTPS. Links stop working while Masir is closed.</source>
+        <translation>برنامه‌های ایمیل مردم باید به نشانی عمومی برسند: نشانی IP عمومی این رایانه یا یک درگاه هدایت‌شده، ترجیحاً پشت HTTPS. وقتی مسیر بسته است، پیوندها کار نمی‌کنند.</translation>
+    </message>
+    <message>
+        <source>Or this computer</source>
+        <translation>یا همین رایانه</translation>
+    </message>
+    <message>
+        <source>&amp;Listen on:</source>
+        <translation>&amp;گوش دادن روی:</translation>
+    </message>
+    <message>
+        <source>&amp;Public address:</source>
+        <translation>نشانی &amp;عمومی:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose Logo…</source>
+        <translation>&amp;انتخاب نشان…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Logo</source>
+        <translation>&amp;حذف نشان</translation>
+    </message>
+    <message>
+        <source>Pages your subscribers see</source>
+        <translation>صفحه‌هایی که مشترکان شما می‌بینند</translation>
+    </message>
+    <message>
+        <source>The unsubscribe and preference pages show your business&apos;s name, this colour and logo, in each contact&apos;s language.</source>
+        <translation>صفحه‌های لغو اشتراک و تنظیمات اشتراک، نام کسب‌وکار شما، این رنگ و نشان را به زبان هر مخاطب نشان می‌دهند.</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;رنگ:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>نشان:</translation>
+    </message>
+    <message>
+        <source>Cannot save the change in the workspace.</source>
+        <translation>ذخیرهٔ تغییر در فضای کاری ممکن نیست.</translation>
+    </message>
+    <message>
+        <source>No collector is connected.</source>
+        <translation>هیچ گردآورنده‌ای وصل نیست.</translation>
+    </message>
+    <message>
+        <source>Not yet: the worker pulls within a minute.</source>
+        <translation>هنوز نه: worker تا یک دقیقهٔ دیگر دریافت می‌کند.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new hit(s)</source>
+        <translation>
+            <numerusform>%1: %n بازدید تازه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed: %2. Marketing messages wait until the collector answers, so that no one who unsubscribed there is mailed.</source>
+        <translation>%1 ناموفق بود: %2. پیام‌های تبلیغاتی تا پاسخ دادن گردآورنده منتظر می‌مانند تا برای کسی که آن‌جا اشتراکش را لغو کرده ایمیلی نرود.</translation>
+    </message>
+    <message>
+        <source>Opens and clicks are not tracked: scores, journeys that wait for an open or a click, and reports will not see them.</source>
+        <translation>بازشدن‌ها و کلیک‌ها ردیابی نمی‌شوند: امتیازها، سفرهایی که منتظر بازشدن یا کلیک‌اند و گزارش‌ها آن‌ها را نمی‌بینند.</translation>
+    </message>
+    <message>
+        <source>Nothing can be tracked yet: there is no public address. Connect a collector, or serve from this computer with a public address. Until then, messages go out untracked and unsubscribe links use the page set in Channels.</source>
+        <translation>هنوز چیزی ردیابی نمی‌شود: نشانی عمومی‌ای وجود ندارد. یک گردآورنده وصل کنید، یا با یک نشانی عمومی از همین رایانه پاسخ دهید. تا آن زمان پیام‌ها بدون ردیابی می‌روند و پیوندهای لغو اشتراک به صفحهٔ تعیین‌شده در «کانال‌ها» می‌روند.</translation>
+    </message>
+    <message>
+        <source>Links point at %1, but nothing here answers them: turn on &quot;Serve tracking links from this computer&quot;, or connect a collector.</source>
+        <translation>پیوندها به %1 اشاره می‌کنند، اما این‌جا چیزی به آن‌ها پاسخ نمی‌دهد: «پاسخ دادن پیوندهای ردیابی از همین رایانه» را روشن کنید، یا یک گردآورنده وصل کنید.</translation>
+    </message>
+    <message>
+        <source>New marketing messages are tracked through %1.</source>
+        <translation>پیام‌های تبلیغاتی تازه از طریق %1 ردیابی می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation>اتصال ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Enter the collector&apos;s key (the file api-key in its data folder).</source>
+        <translation>کلید گردآورنده را وارد کنید (پروندهٔ api-key در پوشهٔ داده‌های آن).</translation>
+    </message>
+    <message>
+        <source>Disconnect the Collector?</source>
+        <translation>اتصال گردآورنده قطع شود؟</translation>
+    </message>
+    <message>
+        <source>Masir stops pulling from %1. Links in messages already sent keep pointing at it; opens, clicks and unsubscribes made there after now reach Masir only if you connect again.</source>
+        <translation>مسیر دیگر از %1 دریافت نمی‌کند. پیوندهای پیام‌هایی که رفته‌اند همچنان به آن اشاره می‌کنند؛ بازشدن‌ها، کلیک‌ها و لغو اشتراک‌هایی که از این پس آن‌جا انجام شود، تنها اگر دوباره وصل شوید به مسیر می‌رسند.</translation>
+    </message>
+    <message>
+        <source>Cannot disconnect</source>
+        <translation>قطع اتصال ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Colour of Your Pages</source>
+        <translation>رنگ صفحه‌های شما</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>ذخیره ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Choose a Logo</source>
+        <translation>انتخاب نشان</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>تصویرها (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <source>Logo too large</source>
+        <translation>نشان بیش از حد بزرگ است</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 200 KB. Choose a smaller image; a logo of about 200 pixels wide is plenty.</source>
+        <translation>%1 بزرگ‌تر از ۲۰۰ کیلوبایت است. تصویر کوچک‌تری انتخاب کنید؛ نشانی با پهنای حدود ۲۰۰ پیکسل کافی است.</translation>
+    </message>
+    <message>
+        <source>Cannot read the logo</source>
+        <translation>خواندن نشان ممکن نیست</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>خواندن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Not an image</source>
+        <translation>تصویر نیست</translation>
+    </message>
+    <message>
+        <source>%1 is not a PNG, JPEG or SVG image.</source>
+        <translation>%1 تصویر PNG، JPEG یا SVG نیست.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>هیچ</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::TrackingHost</name>
+    <message>
+        <source>Cannot serve tracking links: &quot;%1&quot; is not an address and port such as 0.0.0.0:8787.</source>
+        <translation>پاسخ دادن به پیوندهای ردیابی ممکن نیست: «%1» نشانی و درگاهی مانند 0.0.0.0:8787 نیست.</translation>
+    </message>
+    <message>
+        <source>Cannot serve tracking links on %1: %2</source>
+        <translation>پاسخ دادن به پیوندهای ردیابی روی %1 ممکن نیست: %2</translation>
     </message>
 </context>
 </TS>

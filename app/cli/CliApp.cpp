@@ -75,6 +75,7 @@ CliApp::CliApp()
     addSegmentCommands(m_commands);
     addJourneyCommands(m_commands);
     addSendingCommands(m_commands);
+    addTrackingCommands(m_commands);
     m_commands.push_back(std::make_unique<Check>());
 }
 

@@ -100,5 +100,6 @@ void addImportCommands(CliCommands &commands);
 void addSegmentCommands(CliCommands &commands);
 void addJourneyCommands(CliCommands &commands);
 void addSendingCommands(CliCommands &commands);
+void addTrackingCommands(CliCommands &commands);
 
 } // namespace masir

@@ -48,6 +48,23 @@ QList<Event> ContactTimeline::entries(qint64 id, int limit) const
     return events;
 }
 
+QString ContactTimeline::machineRuleLabel(const QString &rule)
+{
+    if (rule == QLatin1String("head"))
+        return tr("a link checker");
+    if (rule == QLatin1String("no-agent"))
+        return tr("no browser named");
+    if (rule == QLatin1String("scanner-agent") || rule == QLatin1String("scanner-range"))
+        return tr("a mail security scanner");
+    if (rule == QLatin1String("apple-privacy"))
+        return tr("Apple Mail Privacy Protection");
+    if (rule == QLatin1String("too-soon"))
+        return tr("within seconds of delivery");
+    if (rule == QLatin1String("every-link"))
+        return tr("every link at once");
+    return rule;
+}
+
 QString ContactTimeline::describe(const Event &event)
 {
     const QJsonObject &p = event.payload;
@@ -89,12 +106,39 @@ QString ContactTimeline::describe(const Event &event)
         return tr("Score %1 → %2")
             .arg(QLocale().toString(p.value(QLatin1String("from")).toInteger()),
                  QLocale().toString(p.value(QLatin1String("to")).toInteger()));
+    // a message is named by its subject, or its template when the subject is not known
+    const QString message =
+        subject.isEmpty() ? p.value(QLatin1String("template")).toString() : subject;
+    const QString url = p.value(QLatin1String("url")).toString();
     if (t == EventType::EmailSent)
-        return tr("Email sent: %1").arg(subject);
+        return tr("Email sent: %1").arg(message);
     if (t == EventType::EmailOpened)
-        return tr("Opened email: %1").arg(subject);
+        return p.value(QLatin1String("proxied")).toBool()
+                   ? tr("Opened email (through an image proxy): %1").arg(message)
+                   : tr("Opened email: %1").arg(message);
     if (t == EventType::EmailClicked)
-        return tr("Clicked a link in: %1").arg(subject);
+        return tr("Clicked %1 in: %2").arg(url, message);
+    if (t == EventType::SmsClicked)
+        return tr("Clicked %1 in an SMS").arg(url);
+    if (t == EventType::EmailMachineOpened)
+        return tr("Email fetched by a machine, not counted as an open (%1): %2")
+            .arg(machineRuleLabel(p.value(QLatin1String("rule")).toString()), message);
+    if (t == EventType::EmailMachineClicked)
+        return tr("Link followed by a machine, not counted as a click (%1): %2")
+            .arg(machineRuleLabel(p.value(QLatin1String("rule")).toString()), url);
+    if (t == EventType::EmailBounced)
+        return tr("Email bounced: %1").arg(p.value(QLatin1String("reply")).toString());
+    if (t == EventType::Unsubscribed)
+        return tr("Unsubscribed (%1)").arg(p.value(QLatin1String("source")).toString());
+    if (t == EventType::PreferencesChanged) {
+        QStringList lists;
+        for (const auto &v : p.value(QLatin1String("lists")).toArray())
+            lists << v.toString();
+        return tr("Changed their preferences: email %1, SMS %2, lists: %3")
+            .arg(p.value(QLatin1String("email")).toBool() ? tr("on") : tr("off"),
+                 p.value(QLatin1String("sms")).toBool() ? tr("on") : tr("off"),
+                 lists.isEmpty() ? tr("none") : lists.join(QStringLiteral(", ")));
+    }
     if (t == EventType::SmsSent)
         return tr("SMS sent");
     if (t == EventType::FormSubmitted)
@@ -110,7 +154,12 @@ QString ContactTimeline::describe(const Event &event)
         const QString currency = p.value(QLatin1String("currency")).toString();
         return tr("Purchase: %1 %2").arg(QLocale().toString(amount, 'f', 0), currency);
     }
-    return t;
+    // an event of the business's own kind ("cart_abandoned"): its name in words
+    QString words = t;
+    words.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!words.isEmpty())
+        words[0] = words.at(0).toUpper();
+    return words;
 }
 
 } // namespace masir

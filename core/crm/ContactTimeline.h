@@ -24,6 +24,8 @@ public:
 
     /// A one-line, translated description of an entry.
     static QString describe(const Event &event);
+    /// Why a machine's open or click was not counted, in words (MachineRules' names).
+    static QString machineRuleLabel(const QString &rule);
 
 private:
     const Database &m_db;

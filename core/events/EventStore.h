@@ -46,6 +46,12 @@ inline const QString Purchase = QStringLiteral("purchase");
 inline const QString PageViewed = QStringLiteral("page_viewed");
 inline const QString NoteAdded = QStringLiteral("note_added");
 inline const QString TaskCreated = QStringLiteral("task_created");
+inline const QString SmsClicked = QStringLiteral("sms_clicked");
+/// Opens and clicks by machines (privacy proxies, link scanners): kept for
+/// reports, but no rule, trigger or segment counts them as the person's.
+inline const QString EmailMachineOpened = QStringLiteral("email_machine_opened");
+inline const QString EmailMachineClicked = QStringLiteral("email_machine_clicked");
+inline const QString PreferencesChanged = QStringLiteral("preferences_changed");
 } // namespace EventType
 
 /// The one writer of the events table, and its plain reader.

@@ -445,7 +445,8 @@ CompiledMessage MessageRenderer::compile(const MessageTemplate &t,
         if (sender.postalAddress.trimmed().isEmpty())
             m.errors << tr("Marketing email must show your postal address: enter it in Settings "
                            "→ Channels.");
-        if (sender.unsubscribeUrl.isEmpty() && sender.unsubscribeMailto.isEmpty())
+        if (sender.unsubscribeUrl.isEmpty() && sender.unsubscribeMailto.isEmpty() &&
+            !sender.hostedUnsubscribe)
             m.errors << tr("Marketing email needs a way to unsubscribe: enter an unsubscribe page "
                            "or address in Settings → Channels.");
     }

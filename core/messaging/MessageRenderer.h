@@ -28,8 +28,9 @@ struct SenderInfo
 {
     QString businessName;
     QString postalAddress;
-    QString unsubscribeUrl;    ///< with "{token}", or empty
-    QString unsubscribeMailto; ///< an address, or empty
+    QString unsubscribeUrl;         ///< with "{token}", or empty
+    QString unsubscribeMailto;      ///< an address, or empty
+    bool hostedUnsubscribe = false; ///< the collector hosts the unsubscribe page
 };
 
 /// A contact, its unsubscribe link and the sender, as merge values.

@@ -12,7 +12,7 @@ namespace masir {
 namespace {
 
 const QString kColumns =
-    QStringLiteral("id, name, channel, subject, preheader, body, marketing FROM templates");
+    QStringLiteral("id, name, channel, subject, preheader, body, marketing, track FROM templates");
 
 MessageTemplate fromQuery(const QSqlQuery &q)
 {
@@ -24,6 +24,7 @@ MessageTemplate fromQuery(const QSqlQuery &q)
     t.preheader = q.value(4).toString();
     t.body = q.value(5).toString();
     t.marketing = q.value(6).toBool();
+    t.track = q.value(7).toBool();
     return t;
 }
 
@@ -72,13 +73,14 @@ bool TemplateRepository::save(MessageTemplate &t)
                               SqlValues::text(t.preheader),
                               SqlValues::text(t.body),
                               t.marketing ? 1 : 0,
+                              t.track ? 1 : 0,
                               now};
     bool ok;
     if (t.id == 0) {
         ok = Sql::exec(lcSend(), q,
                        QStringLiteral("INSERT INTO templates (name, channel, subject, preheader, "
-                                      "body, marketing, updated_at, created_at) "
-                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                                      "body, marketing, track, updated_at, created_at) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
                        values + QVariantList{now}, &m_error);
         if (ok)
             t.id = q.next() ? q.value(0).toLongLong() : 0;
@@ -86,8 +88,8 @@ bool TemplateRepository::save(MessageTemplate &t)
     } else {
         ok = Sql::exec(lcSend(), q,
                        QStringLiteral("UPDATE templates SET name = ?, channel = ?, subject = ?, "
-                                      "preheader = ?, body = ?, marketing = ?, updated_at = ? "
-                                      "WHERE id = ?"),
+                                      "preheader = ?, body = ?, marketing = ?, track = ?, "
+                                      "updated_at = ? WHERE id = ?"),
                        values + QVariantList{t.id}, &m_error);
     }
     if (!ok && m_error.contains(QLatin1String("UNIQUE")))

@@ -21,6 +21,7 @@ struct MessageTemplate
     QString preheader;                         ///< email only: the inbox preview line
     QString body;
     bool marketing = true; ///< marketing mail carries the footer and List-Unsubscribe
+    bool track = true;     ///< its opens and clicks are tracked (when the workspace tracks)
 
     bool isEmail() const { return channel == QLatin1String("email"); }
     bool operator==(const MessageTemplate &) const = default;

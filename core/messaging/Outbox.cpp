@@ -109,6 +109,19 @@ std::optional<qint64> Outbox::enqueue(const QString &channel, qint64 contactId,
     return id;
 }
 
+std::optional<QJsonObject> Outbox::tracked(qint64 id)
+{
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcSend(), q, QStringLiteral("SELECT tracked FROM outbox WHERE id = ?"), {id},
+                   &m_error))
+        return std::nullopt;
+    if (!q.next()) {
+        m_error = tr("There is no message %1 in the outbox.").arg(id);
+        return std::nullopt;
+    }
+    return QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+}
+
 QList<OutboxRow> Outbox::list(const OutboxFilter &filter) const
 {
     QString sql = QStringLiteral(
@@ -239,6 +252,16 @@ bool Outbox::suppress(const QString &channel, const QString &address, const QStr
             (marketingOnly ? QStringLiteral(" AND marketing = 1") : QString()),
         {now, tr("The address is on the suppression list (%1).").arg(reason), channel, address},
         &m_error);
+}
+
+bool Outbox::unsuppress(const QString &channel, const QString &address, const QString &reason)
+{
+    QSqlQuery q(m_db.connection());
+    return Sql::exec(
+        lcSend(), q,
+        QStringLiteral("DELETE FROM suppressions WHERE channel = ? AND address = ? AND "
+                       "reason = ?"),
+        {channel, address, reason}, &m_error);
 }
 
 std::optional<bool> Outbox::isSuppressed(const QString &channel, const QString &address,

@@ -87,6 +87,10 @@ public:
                                   bool marketing, const QString &idempotencyKey = {});
     QList<OutboxRow> list(const OutboxFilter &filter) const;
     QMap<QString, qint64> countsByState() const;
+    /// What message \a id tracks: {"pixel": URL, "links": [{"index", "target",
+    /// "url"}]}; an empty object when it was sent untracked or not yet; nullopt
+    /// when there is no such message (errorString() says so).
+    std::optional<QJsonObject> tracked(qint64 id);
 
     /// failed or interrupted → queued, due now (interrupted: "resend").
     int retry(const QList<qint64> &ids);
@@ -98,6 +102,9 @@ public:
                   const QString &detail = {});
     /// An unsubscribe suppresses marketing only; bounces and complaints everything.
     /// nullopt when the database could not tell (never read that as "no").
+    /// Takes an address off the list for \a reason: a person who unsubscribed
+    /// and chose to hear from the business again on its preference page.
+    bool unsuppress(const QString &channel, const QString &address, const QString &reason);
     std::optional<bool> isSuppressed(const QString &channel, const QString &address,
                                      bool marketing) const;
 

@@ -6,6 +6,7 @@
 #include "contacts/ContactRepository.h"
 #include "events/EventStore.h"
 #include "messaging/MessageRenderer.h"
+#include "messaging/MessageTracking.h"
 #include "messaging/MimeMessage.h"
 #include "messaging/Outbox.h"
 #include "messaging/SecretStore.h"
@@ -77,6 +78,9 @@ struct OutboxSender::Claimed
     QString templateName;
     int attempts = 0; ///< including this one
     qint64 claimedAt = 0;
+    QString tracked; ///< what the message tracks, as JSON
+    QString subject; ///< as it went out, for the timeline
+
     Account *account = nullptr;
     Delivery delivery;
 };
@@ -319,9 +323,11 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
     QSqlQuery due(m_db.connection());
     if (!Sql::exec(lcSend(), due,
                    QStringLiteral("SELECT id, channel, contact_id, template, payload, marketing, "
-                                  "attempts, recipient FROM outbox WHERE state = 'queued' AND "
-                                  "due_at <= ? AND channel IN (%1) ORDER BY due_at, id LIMIT ?")
-                       .arg(placeholders),
+                                  "attempts, recipient, journey_id, node_id FROM outbox WHERE "
+                                  "state = 'queued' AND "
+                                  "due_at <= ? AND channel IN (%1)%2 ORDER BY due_at, id LIMIT ?")
+                       .arg(placeholders,
+                            m_holdMarketing ? QStringLiteral(" AND marketing = 0") : QString()),
                    binds, &m_error))
         return false;
     struct Row
@@ -334,6 +340,8 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
         bool marketing;
         int attempts;
         QString recipient;
+        qint64 journeyId;
+        QString node;
     };
     QList<Row> rows;
     while (due.next())
@@ -344,7 +352,9 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                     QJsonDocument::fromJson(due.value(4).toString().toUtf8()).object(),
                     due.value(5).toBool(),
                     due.value(6).toInt(),
-                    due.value(7).toString()};
+                    due.value(7).toString(),
+                    due.value(8).toLongLong(),
+                    due.value(9).toString()};
     due.finish();
     if (rows.isEmpty())
         return true;
@@ -357,6 +367,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
     QSqlQuery q(m_db.connection());
     ContactRepository contacts(m_db);
     UnsubscribeTokens tokens(m_db);
+    MessageTracking tracking(m_db);
     const SenderInfo sender = tokens.senderInfo();
     const WorkspaceSettings settings(m_db);
     const QString quietFrom = settings.value(WorkspaceSettings::Key::QuietFrom).toString();
@@ -521,9 +532,18 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                     return false;
                 continue;
             }
-            const QString unsubscribeUrl = tokens.url(contact->id);
-            const RenderedMessage r = MessageRenderer::render(
+            TrackedSend send{row.id,        contact->id,      row.channel,
+                             row.marketing, m->source.track,  row.journeyId,
+                             row.node,      row.templateName, QString()};
+            QString unsubscribeUrl = tracking.unsubscribeUrl(send);
+            if (unsubscribeUrl.isEmpty())
+                unsubscribeUrl = tokens.url(contact->id);
+            const RenderedMessage rendered = MessageRenderer::render(
                 *m, ContactMergeContext(*contact, sender, unsubscribeUrl), sender);
+            send.subject = rendered.subject;
+            const MessageTracking::Result r = tracking.apply(send, rendered.html, rendered.text);
+            c.tracked = r.tracked;
+            c.subject = rendered.subject;
             if (row.channel == QLatin1String("email")) {
                 OutgoingEmail e;
                 e.from =
@@ -533,7 +553,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                 e.to = {contact->displayName() == contact->email ? QString()
                                                                  : contact->displayName(),
                         row.recipient};
-                e.subject = r.subject;
+                e.subject = rendered.subject;
                 e.text = r.text;
                 e.html = r.html;
                 e.masirId = QString::number(row.id);
@@ -552,12 +572,14 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
             account->limiter.record(now);
         }
         // Claimed, and committed below, before a byte goes out.
-        if (!Sql::exec(lcSend(), q,
-                       QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts "
-                                      "+ 1, account_id = ?, claimed_at = ?, updated_at = ? "
-                                      "WHERE id = ? AND state = 'queued'"),
-                       {c.account ? QVariant(c.account->config.id) : QVariant(), now, now, row.id},
-                       &m_error))
+        if (!Sql::exec(
+                lcSend(), q,
+                QStringLiteral("UPDATE outbox SET state = 'sending', attempts = attempts "
+                               "+ 1, account_id = ?, claimed_at = ?, updated_at = ?, "
+                               "tracked = COALESCE(?, '') WHERE id = ? AND state = 'queued'"),
+                {c.account ? QVariant(c.account->config.id) : QVariant(), now, now, c.tracked,
+                 row.id},
+                &m_error))
             return false;
         if (q.numRowsAffected() == 1)
             out << c;
@@ -624,7 +646,8 @@ bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
                                                 : EventType::SmsSent,
                                             QDateTime::fromMSecsSinceEpoch(now, Qt::UTC),
                                             {{QStringLiteral("outbox"), c->id},
-                                             {QStringLiteral("template"), c->templateName}});
+                                             {QStringLiteral("template"), c->templateName},
+                                             {QStringLiteral("subject"), c->subject}});
             ++stats.sent;
             break;
         case O::Ambiguous:
@@ -802,7 +825,8 @@ std::optional<qint64> OutboxSender::nextWakeAt()
     for (auto it = opens.cbegin(); it != opens.cend(); ++it) {
         if (!Sql::exec(lcSend(), q,
                        QStringLiteral("SELECT min(due_at) FROM outbox WHERE state = 'queued' AND "
-                                      "channel = ?"),
+                                      "channel = ?%1")
+                           .arg(m_holdMarketing ? QStringLiteral(" AND marketing = 0") : QString()),
                        {it.key()}, &m_error) ||
             !q.next() || q.value(0).isNull())
             continue;

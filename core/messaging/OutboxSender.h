@@ -62,6 +62,9 @@ public:
     /// When there will be something to send (a due row an account can take, or
     /// the end of a rate-limit wait); nullopt when nothing waits.
     std::optional<qint64> nextWakeAt();
+    /// Marketing messages wait while held: the collector, where people may
+    /// have unsubscribed, could not be read. Transactional ones still go.
+    void setHoldMarketing(bool hold) { m_holdMarketing = hold; }
     QString errorString() const { return m_error; }
 
 private:
@@ -87,6 +90,7 @@ private:
     std::vector<std::unique_ptr<Claimed>> m_claims;
     QHash<QString, std::shared_ptr<CompiledMessage>> m_templates;
     int m_rotation = 0;
+    bool m_holdMarketing = false;
     int m_maxAttempts = 5; ///< from the settings, read at the start of each run
     qint64 m_retryBaseMs = 60000;
     QString m_error;

@@ -59,6 +59,8 @@ SenderInfo UnsubscribeTokens::senderInfo() const
     info.postalAddress = s.value(WorkspaceSettings::Key::PostalAddress).toString();
     info.unsubscribeUrl = s.value(WorkspaceSettings::Key::UnsubscribeUrl).toString();
     info.unsubscribeMailto = s.value(WorkspaceSettings::Key::UnsubscribeMailto).toString();
+    info.hostedUnsubscribe =
+        !s.value(WorkspaceSettings::Key::TrackingPublicUrl).toString().trimmed().isEmpty();
     return info;
 }
 
@@ -93,15 +95,26 @@ bool UnsubscribeTokens::unsubscribe(const QString &token, const QString &source)
         m_error = tr("This unsubscribe link is not valid for this workspace.");
         return false;
     }
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     Transaction tx(m_db.connection(), Transaction::Mode::Write);
     if (!tx.isActive()) {
         m_error = tx.errorString();
         return false;
     }
+    if (!unsubscribeContact(*id, source, QDateTime::currentMSecsSinceEpoch()))
+        return false;
+    if (!tx.commit()) {
+        m_error = tx.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool UnsubscribeTokens::unsubscribeContact(qint64 contactId, const QString &source, qint64 atMs,
+                                           const QJsonObject &extra)
+{
     QSqlQuery q(m_db.connection());
     if (!Sql::exec(lcSend(), q, QStringLiteral("SELECT email, status FROM contacts WHERE id = ?"),
-                   {*id}, &m_error))
+                   {contactId}, &m_error))
         return false;
     if (!q.next()) {
         m_error = tr("The contact of this link no longer exists.");
@@ -114,7 +127,7 @@ bool UnsubscribeTokens::unsubscribe(const QString &token, const QString &source)
                    QStringLiteral("UPDATE contacts SET status = 'unsubscribed', email_consent = "
                                   "'withdrawn', email_consent_at = ?, email_consent_source = ?, "
                                   "updated_at = ? WHERE id = ?"),
-                   {now, source, now, *id}, &m_error))
+                   {atMs, source, atMs, contactId}, &m_error))
         return false;
     if (!email.isEmpty()) {
         Outbox outbox(m_db);
@@ -125,17 +138,13 @@ bool UnsubscribeTokens::unsubscribe(const QString &token, const QString &source)
         }
     }
     if (!already) {
+        QJsonObject payload = extra;
+        payload.insert(QStringLiteral("source"), source);
         EventStore events(m_db.connection());
-        if (!events.append(*id, EventType::Unsubscribed,
-                           QDateTime::fromMSecsSinceEpoch(now, Qt::UTC),
-                           {{QStringLiteral("source"), source}})) {
+        if (!events.append(contactId, EventType::Unsubscribed, atMs, payload)) {
             m_error = events.errorString();
             return false;
         }
-    }
-    if (!tx.commit()) {
-        m_error = tx.errorString();
-        return false;
     }
     return true;
 }

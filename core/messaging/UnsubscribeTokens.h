@@ -3,6 +3,7 @@
 #include "messaging/MessageRenderer.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -34,6 +35,10 @@ public:
     /// Unsubscribes the token's contact: status, consent, suppression of its
     /// email address, pending marketing cancelled, and an event.
     bool unsubscribe(const QString &token, const QString &source);
+    /// The same for \a contactId, inside the caller's transaction: an
+    /// unsubscribe from the collector's page or a one-click POST.
+    bool unsubscribeContact(qint64 contactId, const QString &source, qint64 atMs,
+                            const QJsonObject &extra = {});
     QString errorString() const { return m_error; }
 
 private:

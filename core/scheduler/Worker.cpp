@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "common/Logging.h"
+#include "scoring/LeadScoring.h"
 #include "storage/Database.h"
 
 #include <QScopeGuard>
@@ -16,6 +17,35 @@ WorkerCycle::WorkerCycle(const Database &db, const Clock &clock)
 {}
 
 WorkerCycle::~WorkerCycle() = default;
+
+std::optional<IntakeStats> WorkerCycle::intake(const std::atomic<bool> *stop)
+{
+    IntakeStats stats;
+    CollectorSync collector(m_db);
+    if (const auto synced = collector.sync(stop)) {
+        stats.collector = *synced;
+        m_sender->setHoldMarketing(false);
+    } else {
+        stats.collector.configured = true;
+        stats.collectorError = collector.errorString();
+        m_sender->setHoldMarketing(true);
+    }
+    HitApplier applier(m_db);
+    const auto hits = applier.applyWaiting();
+    if (!hits) {
+        m_error = applier.errorString();
+        return std::nullopt;
+    }
+    stats.hits = *hits;
+    LeadScoring scoring(m_db);
+    const auto scored = scoring.scoreNewEvents();
+    if (!scored) {
+        m_error = scoring.errorString();
+        return std::nullopt;
+    }
+    stats.scored = *scored;
+    return stats;
+}
 
 std::optional<SendStats> WorkerCycle::send(qint64 budgetMs)
 {
@@ -67,6 +97,15 @@ public:
         if (m_owner->m_stopping.load())
             return;
         if (!m_owner->m_paused.load()) {
+            if (const auto in = m_cycle.intake(&m_owner->m_stopping)) {
+                if (in->collector.pulled || in->hits.hits || in->scored)
+                    qCDebug(lcScheduler) << "intake: pulled" << in->collector.pulled << "hits"
+                                         << in->hits.hits << "scored" << in->scored;
+                Q_EMIT m_owner->intakeFinished(*in);
+            } else {
+                qCWarning(lcScheduler) << "intake failed:" << m_cycle.errorString();
+                Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
+            }
             const auto stats = m_cycle.run();
             if (stats) {
                 qCDebug(lcScheduler) << "journeys: enrolled" << stats->enrolled << "steps"
@@ -101,6 +140,7 @@ Worker::Worker(const Database &db, const Clock &clock, QObject *parent)
     , m_clock(clock)
 {
     qRegisterMetaType<masir::JourneyRunStats>();
+    qRegisterMetaType<masir::IntakeStats>();
     qRegisterMetaType<masir::SendStats>();
     m_thread.setObjectName(QStringLiteral("masir-worker"));
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "intake/CollectorSync.h"
+#include "intake/HitApplier.h"
 #include "journeys/JourneyEngine.h"
 #include "messaging/OutboxSender.h"
 
@@ -14,14 +16,28 @@ namespace masir {
 class Clock;
 class Database;
 
-/// One cycle of background work: journey triggers and due steps, then the
-/// outbox sender (CRM sync joins here later). The worker thread and
-/// `masir-cli worker run` run the same cycle.
+/// What came in during one cycle.
+struct IntakeStats
+{
+    CollectorSyncStats collector;
+    HitStats hits;
+    qint64 scored = 0;      ///< events live scoring read
+    QString collectorError; ///< the pull failed: marketing waits for the next one
+};
+
+/// One cycle of background work: what came in (the collector's hits, hits
+/// turned into events, live scoring), then journey triggers and due steps,
+/// then the outbox sender. The worker thread and `masir-cli worker run` run
+/// the same cycle, in that order.
 class WorkerCycle final
 {
 public:
     WorkerCycle(const Database &db, const Clock &clock);
     ~WorkerCycle();
+    /// Pulls from the collector, applies waiting hits and scores new events.
+    /// When a configured collector cannot be reached, marketing messages wait
+    /// (someone may have unsubscribed there) and collectorError says why.
+    std::optional<IntakeStats> intake(const std::atomic<bool> *stop = nullptr);
     /// Runs the journeys once; nullopt with errorString() when the database refused.
     std::optional<JourneyRunStats> run(int batchSize = 500);
     /// Sends for up to \a budgetMs; nullopt with errorString() on a database error.
@@ -63,6 +79,7 @@ public:
     void setPollInterval(int ms) { m_pollMs = ms; }
 
 Q_SIGNALS:
+    void intakeFinished(const masir::IntakeStats &stats);
     void cycleFinished(const masir::JourneyRunStats &stats);
     void sendFinished(const masir::SendStats &stats);
     void cycleFailed(const QString &error);
@@ -82,3 +99,4 @@ private:
 } // namespace masir
 
 Q_DECLARE_METATYPE(masir::JourneyRunStats)
+Q_DECLARE_METATYPE(masir::IntakeStats)

@@ -212,8 +212,20 @@ bool LeadScoring::removeRule(qint64 id)
 
 // --- live scoring ------------------------------------------------------------
 
-std::optional<int> LeadScoring::record(qint64 contactId, const QString &type, const QDateTime &when,
-                                       const QJsonObject &payload)
+std::optional<qint64> LeadScoring::scoreNewEvents(int batchSize)
+{
+    qint64 scored = 0;
+    for (;;) {
+        const auto n = scoreBatch(batchSize);
+        if (!n)
+            return std::nullopt;
+        scored += *n;
+        if (*n < batchSize)
+            return scored;
+    }
+}
+
+std::optional<qint64> LeadScoring::scoreBatch(int batchSize)
 {
     QSqlDatabase db = m_db.connection();
     Transaction tx(db, Transaction::Mode::Write);
@@ -221,17 +233,64 @@ std::optional<int> LeadScoring::record(qint64 contactId, const QString &type, co
         m_error = tx.errorString();
         return std::nullopt;
     }
-    EventStore events(db);
-    if (!events.append(contactId, type, when, payload)) {
-        m_error = events.errorString();
+    WorkspaceSettings settings(m_db);
+    const qint64 cursor = settings.value(WorkspaceSettings::Key::ScoreCursor).toLongLong();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!exec(q,
+              QStringLiteral("SELECT id, contact_id, type, occurred_at, payload FROM events "
+                             "WHERE id > ? ORDER BY id LIMIT ?"),
+              {cursor, batchSize}, &m_error))
+        return std::nullopt;
+    struct Row
+    {
+        qint64 id;
+        qint64 contactId;
+        QString type;
+        qint64 at;
+        QByteArray payload;
+    };
+    QList<Row> rows;
+    while (q.next())
+        rows.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                     q.value(3).toLongLong(), q.value(4).toString().toUtf8()});
+    q.finish();
+    if (rows.isEmpty())
+        return 0;
+    const QList<ScoringRule> all = rules();
+    QHash<QString, QList<ScoringRule>> byType;
+    for (const ScoringRule &rule : all)
+        if (rule.enabled && rule.kind == ScoringRule::Kind::Event)
+            byType[rule.eventType] << rule;
+    for (const Row &row : std::as_const(rows)) {
+        const auto it = byType.constFind(row.type);
+        if (it == byType.cend())
+            continue;
+        const auto points = pointsFor(*it, row.id, row.contactId, row.type, row.at,
+                                      QJsonDocument::fromJson(row.payload).object());
+        if (!points)
+            return std::nullopt;
+        if (*points && !addPoints(row.contactId, *points, row.type, row.at))
+            return std::nullopt;
+    }
+    if (!settings.setValue(WorkspaceSettings::Key::ScoreCursor, rows.constLast().id)) {
+        m_error = tr("Cannot save where live scoring stands.");
         return std::nullopt;
     }
-    const qint64 at = when.toMSecsSinceEpoch();
+    if (!tx.commit()) {
+        m_error = tx.errorString();
+        return std::nullopt;
+    }
+    return qint64(rows.size());
+}
+
+std::optional<int> LeadScoring::pointsFor(const QList<ScoringRule> &rules, qint64 eventId,
+                                          qint64 contactId, const QString &type, qint64 at,
+                                          const QJsonObject &payload)
+{
+    QSqlQuery q(m_db.connection());
     int points = 0;
-    QSqlQuery q(db);
-    for (const ScoringRule &rule : rules()) {
-        if (!rule.enabled || rule.kind != ScoringRule::Kind::Event || rule.eventType != type)
-            continue;
+    for (const ScoringRule &rule : rules) {
         if (!rule.property.isEmpty()) {
             const QJsonValue v = payload.value(rule.property);
             const double x = v.isString() ? v.toString().toDouble() : v.toDouble();
@@ -247,19 +306,22 @@ std::optional<int> LeadScoring::record(qint64 contactId, const QString &type, co
         }
         int p = rule.points;
         if (rule.capPoints > 0) {
-            // The same buckets as recomputeAll(): periods counted from the epoch.
+            // The same buckets as recomputeAll(): periods counted from the epoch;
+            // the events of the period up to this one, as they came in.
             const qint64 period = rule.capDays > 0 ? rule.capDays * kDayMs : 0;
             const qint64 from =
                 period ? (at / period) * period : std::numeric_limits<qint64>::min();
             const qint64 to = period ? from + period : std::numeric_limits<qint64>::max();
-            QVariantList binds{contactId, type, from, to};
+            QVariantList binds{contactId, type, from, to, eventId};
             const QString sql = QStringLiteral("SELECT count(*) FROM events e WHERE "
                                                "e.contact_id = ? AND e.type = ? AND "
-                                               "e.occurred_at >= ? AND e.occurred_at < ?") +
+                                               "e.occurred_at >= ? AND e.occurred_at < ? AND "
+                                               "e.id <= ?") +
                                 filterSql(rule, binds);
             if (!exec(q, sql, binds, &m_error) || !q.next())
                 return std::nullopt;
             const qint64 n = q.value(0).toLongLong(); // this event included
+            q.finish();
             const qint64 unit = std::abs(rule.points);
             const qint64 before = std::min<qint64>((n - 1) * unit, rule.capPoints);
             const qint64 now = std::min<qint64>(n * unit, rule.capPoints);
@@ -267,28 +329,29 @@ std::optional<int> LeadScoring::record(qint64 contactId, const QString &type, co
         }
         points += p;
     }
-    if (points != 0) {
-        if (!exec(q, QStringLiteral("SELECT score FROM contact_scores WHERE contact_id = ?"),
-                  {contactId}, &m_error) ||
-            !q.next())
-            return std::nullopt;
-        const int from = q.value(0).toInt();
-        const int to = from + points;
-        if (!exec(q, ContactColumns::scoreUpdateSql(), {to, contactId}, &m_error))
-            return std::nullopt;
-        ScoreHistory history(m_db.connection());
-        if (!history.append(contactId, when, from, to, type)) {
-            m_error = history.errorString();
-            return std::nullopt;
-        }
-        if (!applyThresholds(contactId, to, when))
-            return std::nullopt;
-    }
-    if (!tx.commit()) {
-        m_error = tx.errorString();
-        return std::nullopt;
-    }
     return points;
+}
+
+bool LeadScoring::addPoints(qint64 contactId, int points, const QString &reason, qint64 atMs)
+{
+    QSqlQuery q(m_db.connection());
+    if (!exec(q, QStringLiteral("SELECT score FROM contact_scores WHERE contact_id = ?"),
+              {contactId}, &m_error))
+        return false;
+    if (!q.next())
+        return true; // the contact was deleted after its event came in
+    const int from = q.value(0).toInt();
+    const int to = from + points;
+    q.finish();
+    if (!exec(q, ContactColumns::scoreUpdateSql(), {to, contactId}, &m_error))
+        return false;
+    const QDateTime when = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC);
+    ScoreHistory history(m_db.connection());
+    if (!history.append(contactId, when, from, to, reason)) {
+        m_error = history.errorString();
+        return false;
+    }
+    return applyThresholds(contactId, to, when);
 }
 
 bool LeadScoring::applyThresholds(qint64 contactId, int score, const QDateTime &when)
@@ -573,6 +636,17 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         }
     }
     result.promoted = qint64(promotions.size());
+    // Every event so far is in these scores: live scoring goes on after them.
+    QSqlQuery last(db);
+    if (!exec(last, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM events"), {}, &m_error) ||
+        !last.next())
+        return std::nullopt;
+    if (!WorkspaceSettings(m_db).setValue(WorkspaceSettings::Key::ScoreCursor,
+                                          last.value(0).toLongLong())) {
+        m_error = tr("Cannot save where live scoring stands.");
+        return std::nullopt;
+    }
+    last.finish();
     if (!tx.commit()) {
         m_error = tx.errorString();
         return std::nullopt;

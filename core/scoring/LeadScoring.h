@@ -65,9 +65,13 @@ public:
     bool saveRule(ScoringRule &rule);
     bool removeRule(qint64 id);
 
-    /// Appends the event and scores it, in one transaction; returns the points given.
-    std::optional<int> record(qint64 contactId, const QString &type, const QDateTime &when,
-                              const QJsonObject &payload = {});
+    /// Live scoring: scores every event that came in since the last call (or
+    /// the last recompute), by the rules, with their caps and the thresholds,
+    /// \a batchSize events per transaction with the place it stopped. The
+    /// worker runs it every cycle, so an event moves a score, and a crossed
+    /// threshold promotes the lead, within one cycle of its arrival. Returns
+    /// how many events it read.
+    std::optional<qint64> scoreNewEvents(int batchSize = 5000);
 
     struct RecomputeResult
     {
@@ -82,6 +86,10 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    std::optional<qint64> scoreBatch(int batchSize);
+    std::optional<int> pointsFor(const QList<ScoringRule> &rules, qint64 eventId, qint64 contactId,
+                                 const QString &type, qint64 at, const QJsonObject &payload);
+    bool addPoints(qint64 contactId, int points, const QString &reason, qint64 atMs);
     bool applyThresholds(qint64 contactId, int score, const QDateTime &when);
 
     const Database &m_db;

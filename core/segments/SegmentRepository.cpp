@@ -24,11 +24,12 @@ Segment readSegment(const QSqlQuery &q)
     }
     s.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(4).toLongLong(), Qt::UTC);
     s.updatedAt = QDateTime::fromMSecsSinceEpoch(q.value(5).toLongLong(), Qt::UTC);
+    s.isPublic = s.isStatic && q.value(6).toInt() != 0;
     return s;
 }
 
 const QString kSelect =
-    QStringLiteral("SELECT id, name, kind, rule, created_at, updated_at FROM segments");
+    QStringLiteral("SELECT id, name, kind, rule, created_at, updated_at, public FROM segments");
 
 } // namespace
 
@@ -95,19 +96,21 @@ bool SegmentRepository::save(Segment &segment)
     const QString rule =
         segment.isStatic ? QStringLiteral("") : QString::fromUtf8(segment.rule.toJsonBytes());
     if (segment.id == 0) {
-        q.prepare(QStringLiteral("INSERT INTO segments (name, kind, rule, created_at, updated_at) "
-                                 "VALUES (?, ?, ?, ?, ?) RETURNING id"));
+        q.prepare(QStringLiteral("INSERT INTO segments (name, kind, rule, created_at, updated_at, "
+                                 "public) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
         q.addBindValue(segment.name);
         q.addBindValue(segment.isStatic ? QStringLiteral("static") : QStringLiteral("rule"));
         q.addBindValue(rule);
         q.addBindValue(now);
         q.addBindValue(now);
+        q.addBindValue(segment.isStatic && segment.isPublic ? 1 : 0);
     } else {
-        q.prepare(
-            QStringLiteral("UPDATE segments SET name = ?, rule = ?, updated_at = ? WHERE id = ?"));
+        q.prepare(QStringLiteral(
+            "UPDATE segments SET name = ?, rule = ?, updated_at = ?, public = ? WHERE id = ?"));
         q.addBindValue(segment.name);
         q.addBindValue(rule);
         q.addBindValue(now);
+        q.addBindValue(segment.isStatic && segment.isPublic ? 1 : 0);
         q.addBindValue(segment.id);
     }
     QString error;
@@ -322,6 +325,32 @@ qint64 SegmentRepository::removeMembers(qint64 segmentId, const QList<qint64> &c
             n += q.numRowsAffected();
     }
     return tx.commit() ? n : 0;
+}
+
+bool SegmentRepository::setMember(qint64 listId, qint64 contactId, bool member, qint64 atMs)
+{
+    QSqlQuery q(m_db.connection());
+    return member ? Sql::exec(lcSegments(), q,
+                              QStringLiteral("INSERT INTO segment_members (segment_id, contact_id, "
+                                             "added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+                              {listId, contactId, atMs}, &m_error)
+                  : Sql::exec(lcSegments(), q,
+                              QStringLiteral("DELETE FROM segment_members WHERE segment_id = ? AND "
+                                             "contact_id = ?"),
+                              {listId, contactId}, &m_error);
+}
+
+QList<qint64> SegmentRepository::listsOf(qint64 contactId) const
+{
+    QList<qint64> out;
+    QSqlQuery q(m_db.connection());
+    QString error;
+    if (Sql::exec(lcSegments(), q,
+                  QStringLiteral("SELECT segment_id FROM segment_members WHERE contact_id = ?"),
+                  {contactId}, &error))
+        while (q.next())
+            out << q.value(0).toLongLong();
+    return out;
 }
 
 qint64 SegmentRepository::ensureList(const QString &name)

@@ -20,6 +20,7 @@ struct Segment
     qint64 id = 0;
     QString name;
     bool isStatic = false; ///< a list: members added by hand, by an import or a selection
+    bool isPublic = false; ///< a list contacts may join or leave on the preference page
     SegmentRule rule;      ///< for rule segments
     QDateTime createdAt;
     QDateTime updatedAt;
@@ -71,6 +72,10 @@ public:
     /// Static lists: add or remove contacts; returns how many changed.
     qint64 addMembers(qint64 segmentId, const QList<qint64> &contactIds);
     qint64 removeMembers(qint64 segmentId, const QList<qint64> &contactIds);
+    /// Puts a contact in a list or takes it out, inside the caller's transaction.
+    bool setMember(qint64 listId, qint64 contactId, bool member, qint64 atMs);
+    /// The lists a contact is in.
+    QList<qint64> listsOf(qint64 contactId) const;
     /// A static list by name, created if missing; 0 if the name is a rule segment.
     qint64 ensureList(const QString &name);
 

@@ -36,6 +36,20 @@ constexpr KeyInfo kKeys[] = {
     {WorkspaceSettings::Key::SendingPaused, "sending/paused"},
     {WorkspaceSettings::Key::MaxAttempts, "sending/maxAttempts"},
     {WorkspaceSettings::Key::RetryBaseMs, "sending/retryBaseMs"},
+    {WorkspaceSettings::Key::ScoreCursor, "scoring/eventCursor"},
+    {WorkspaceSettings::Key::HitCursor, "tracking/hitCursor"},
+    {WorkspaceSettings::Key::TrackingEnabled, "tracking/enabled"},
+    {WorkspaceSettings::Key::TrackingPublicUrl, "tracking/publicUrl"},
+    {WorkspaceSettings::Key::TrackingSmsLinks, "tracking/smsLinks"},
+    {WorkspaceSettings::Key::TrackingServe, "tracking/serve"},
+    {WorkspaceSettings::Key::TrackingListen, "tracking/listen"},
+    {WorkspaceSettings::Key::KeyGraceDays, "tracking/keyGraceDays"},
+    {WorkspaceSettings::Key::CollectorUrl, "collector/url"},
+    {WorkspaceSettings::Key::CollectorCursor, "collector/cursor"},
+    {WorkspaceSettings::Key::CollectorPushed, "collector/pushed"},
+    {WorkspaceSettings::Key::CollectorStatus, "collector/status"},
+    {WorkspaceSettings::Key::BrandColor, "business/color"},
+    {WorkspaceSettings::Key::BrandLogo, "business/logo"},
 };
 
 } // namespace
@@ -89,6 +103,27 @@ QVariant WorkspaceSettings::defaultValue(Key key)
         return 5;
     case Key::RetryBaseMs:
         return 60000;
+    case Key::ScoreCursor:
+    case Key::HitCursor:
+    case Key::CollectorCursor:
+        return 0;
+    case Key::TrackingEnabled:
+        return true;
+    case Key::TrackingSmsLinks:
+    case Key::TrackingServe:
+        return false;
+    case Key::TrackingListen:
+        return QStringLiteral("0.0.0.0:8787");
+    case Key::KeyGraceDays:
+        return 180;
+    case Key::TrackingPublicUrl:
+    case Key::CollectorUrl:
+    case Key::CollectorPushed:
+    case Key::CollectorStatus:
+    case Key::BrandLogo:
+        return QString();
+    case Key::BrandColor:
+        return QStringLiteral("#1565c0");
     }
     return {};
 }

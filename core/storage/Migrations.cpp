@@ -381,6 +381,41 @@ const QList<QStringList> &migrationList()
             QStringLiteral("DROP INDEX contacts_score"),
             QStringLiteral("ALTER TABLE contacts DROP COLUMN score"),
         },
+        // 13: behaviour comes in. The keys that sign tracking links (rotated, the
+        // old ones honoured for a grace period); the raw hits from the collector
+        // or the app's own server, kept until applied; what each message tracked;
+        // which lists contacts may choose on the preference page; a template's
+        // tracking switch; and where live scoring stands in the events (the
+        // events before it were scored by the last recompute).
+        {
+            QStringLiteral(R"(CREATE TABLE tracking_keys (
+                kid TEXT PRIMARY KEY,
+                secret TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                retired_at BIGINT))"),
+            QStringLiteral(R"(CREATE TABLE tracking_hits (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                source TEXT NOT NULL,
+                source_id BIGINT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('open', 'click', 'unsubscribe', 'preferences')),
+                method TEXT NOT NULL DEFAULT 'GET',
+                outbox_id BIGINT NOT NULL,
+                link INTEGER NOT NULL DEFAULT -1,
+                target TEXT NOT NULL DEFAULT '',
+                at BIGINT NOT NULL,
+                ip TEXT NOT NULL DEFAULT '',
+                user_agent TEXT NOT NULL DEFAULT '',
+                data TEXT NOT NULL DEFAULT '{}',
+                UNIQUE (source, source_id)))"),
+            QStringLiteral(
+                "CREATE INDEX tracking_hits_outbox ON tracking_hits (outbox_id, kind, at)"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN tracked TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE segments ADD COLUMN public INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE templates ADD COLUMN track INTEGER NOT NULL DEFAULT 1"),
+            QStringLiteral(
+                "INSERT INTO settings (key, value) SELECT 'scoring/eventCursor', "
+                "COALESCE(MAX(id), 0) FROM events WHERE true ON CONFLICT (key) DO NOTHING"),
+        },
     };
     return list;
 }

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 build="${1:-build/release}"
 messages="${2:-2000}"
 seconds="${3:-60}"
-cli="$(pwd)/$build/app/cli/masir-cli"
+cli="$(realpath "$build")/app/cli/masir-cli"
 py=/usr/bin/python3
 work="$(mktemp -d /tmp/masir-send-bench.XXXXXX)"
 trap 'kill $sink 2>/dev/null || true; rm -rf "$work"' EXIT

@@ -4,6 +4,7 @@
 #include "contacts/ContactsPage.h"
 #include "i18n/Formatter.h"
 #include "journeys/JourneysPage.h"
+#include "mainwindow/TrackingHost.h"
 #include "outbox/OutboxPage.h"
 #include "scheduler/Worker.h"
 #include "scoring/ScoringDialog.h"
@@ -11,6 +12,7 @@
 #include "settings/AppSettings.h"
 #include "settings/ChannelsDialog.h"
 #include "settings/SettingsPage.h"
+#include "settings/TrackingDialog.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "templates/TemplatesPage.h"
@@ -83,6 +85,25 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     connect(m_worker, &Worker::cycleFailed, this, [this](const QString &error) {
         showStatus(tr("Journeys could not run: %1").arg(error), 10000);
     });
+    connect(m_worker, &Worker::intakeFinished, this, [this](const IntakeStats &stats) {
+        if (!stats.collectorError.isEmpty())
+            showStatus(tr("%1 Marketing messages wait until the collector answers.")
+                           .arg(stats.collectorError),
+                       15000);
+        if (stats.hits.opens || stats.hits.clicks || stats.hits.unsubscribes)
+            showStatus(tr("Tracking: %1 opens, %2 clicks, %3 unsubscribes came in.")
+                           .arg(Formatter::number(stats.hits.opens),
+                                Formatter::number(stats.hits.clicks),
+                                Formatter::number(stats.hits.unsubscribes)),
+                       8000);
+    });
+    // The app's own tracking server, when Settings → Tracking asks for it.
+    m_tracking = new TrackingHost(db, this);
+    connect(m_tracking, &TrackingHost::hitsArrived, m_worker, &Worker::wake, Qt::QueuedConnection);
+    connect(m_tracking, &TrackingHost::stateChanged, this, [this] {
+        if (!m_tracking->problem().isEmpty())
+            showStatus(m_tracking->problem(), 15000);
+    });
     addPage(tr("Campaigns"),
             new EmptyStatePage(tr("Campaigns"),
                                tr("Campaigns send one email or SMS to a segment, on a schedule."),
@@ -117,6 +138,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     connect(settings, &SettingsPage::statusMessage, this, &MainWindow::showStatus);
     connect(settings, &SettingsPage::scoringRequested, this, &MainWindow::editScoring);
     connect(settings, &SettingsPage::channelsRequested, this, &MainWindow::editChannels);
+    connect(settings, &SettingsPage::trackingRequested, this, &MainWindow::editTracking);
     addPage(tr("Settings"), settings);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
@@ -173,6 +195,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     });
     updateWorkerLabel();
     m_worker->start();
+    m_tracking->apply();
 
     AppSettings app;
     if (!restoreGeometry(app.value(AppSettings::Key::MainWindowGeometry).toByteArray()))
@@ -315,6 +338,16 @@ void MainWindow::editChannels()
     connect(&dialog, &ChannelsDialog::accountsChanged, m_worker, &Worker::wake);
     dialog.exec();
     m_worker->wake();
+}
+
+void MainWindow::editTracking()
+{
+    TrackingDialog dialog(m_db, this);
+    connect(&dialog, &TrackingDialog::trackingChanged, this, [this] {
+        m_tracking->apply();
+        m_worker->wake();
+    });
+    dialog.exec();
 }
 
 void MainWindow::updateWorkerLabel()

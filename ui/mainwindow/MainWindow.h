@@ -50,6 +50,7 @@ public:
     SegmentsPage *segmentsPage() const { return m_segments; }
     JourneysPage *journeysPage() const { return m_journeys; }
     Worker *worker() const { return m_worker; }
+    class TrackingHost *trackingHost() const { return m_tracking; }
     /// Opens the lead scoring and stages dialog.
     void editScoring();
     QListWidget *navigation() const { return m_navigation; }
@@ -78,10 +79,12 @@ private:
     QList<qint64> m_sentTimes; ///< when the worker's recent sends finished, for "N/min"
     void updateWorkerLabel();
     void editChannels();
+    void editTracking();
     void notifyDesktop(const QStringList &messages);
     QSystemTrayIcon *m_tray = nullptr;
     SystemClock m_clock;
     Worker *m_worker = nullptr;
+    class TrackingHost *m_tracking = nullptr;
     QLabel *m_workerLabel = nullptr;
     QAction *m_pauseJourneys = nullptr;
     QLabel *m_totalLabel = nullptr;

@@ -9,6 +9,7 @@
 #include "widgets/Selection.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -123,6 +124,12 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     m_kindHint = new QLabel;
     m_kindHint->setWordWrap(true);
     m_kindHint->setEnabled(false);
+    m_public = new QCheckBox(tr("Subscribers may join or leave this list on their &preference "
+                                "page"));
+    m_public->setObjectName(QStringLiteral("publicList"));
+    m_public->setToolTip(tr("The preference page linked from every marketing email shows the "
+                            "lists marked here as topics, by their name."));
+    connect(m_public, &QCheckBox::toggled, m_session, &EditorSession::edited);
 
     m_builder = new RuleBuilder(db);
     connect(m_builder, &RuleBuilder::changed, this, [this] {
@@ -211,6 +218,7 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     editorLayout->setContentsMargins(0, 8, 8, 8);
     editorLayout->addWidget(m_name);
     editorLayout->addWidget(m_kindHint);
+    editorLayout->addWidget(m_public);
     editorLayout->addWidget(m_builderScroll, 3);
     editorLayout->addWidget(m_count);
     editorLayout->addWidget(m_preview, 2);
@@ -286,6 +294,8 @@ void SegmentsPage::load(const Segment &segment)
     m_builder->setSegmentNames(names);
     m_builder->setRule(segment.rule);
     m_builderScroll->setVisible(!segment.isStatic);
+    m_public->setVisible(segment.isStatic);
+    m_public->setChecked(segment.isPublic);
     m_kindHint->setText(
         segment.isStatic
             ? tr("A list holds the contacts you put in it: select contacts in the contact "
@@ -333,6 +343,7 @@ bool SegmentsPage::save()
     s.name = m_name->text();
     if (!s.isStatic)
         s.rule = m_builder->rule();
+    s.isPublic = s.isStatic && m_public->isChecked();
     if (!m_repo.save(s)) {
         const CompiledSegment c = m_repo.compile(s.rule);
         if (!s.isStatic && !c.ok())

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QAction;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -82,6 +83,7 @@ private:
     QListView *m_list = nullptr;
     QLineEdit *m_name = nullptr;
     QLabel *m_kindHint = nullptr;
+    QCheckBox *m_public = nullptr;
     QScrollArea *m_builderScroll = nullptr;
     RuleBuilder *m_builder = nullptr;
     QLabel *m_count = nullptr;

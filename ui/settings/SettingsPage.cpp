@@ -76,6 +76,10 @@ SettingsPage::SettingsPage(const Database &db, QWidget *parent)
     connect(channels, &QPushButton::clicked, this, &SettingsPage::channelsRequested);
     workspaceForm->addRow(tr("Scoring:"), scoring);
     workspaceForm->addRow(tr("Sending:"), channels);
+    auto *tracking = new QPushButton(tr("Tracking: Opens, Clicks and Unsubscribe Pages…"));
+    tracking->setObjectName(QStringLiteral("trackingButton"));
+    connect(tracking, &QPushButton::clicked, this, &SettingsPage::trackingRequested);
+    workspaceForm->addRow(tr("Tracking:"), tracking);
 
     auto *appBox = new QGroupBox(tr("Application"));
     auto *appForm = new QFormLayout(appBox);

@@ -24,6 +24,7 @@ Q_SIGNALS:
     void statusMessage(const QString &message, int timeoutMs);
     void scoringRequested();
     void channelsRequested();
+    void trackingRequested();
 
 private:
     const Database &m_db;

@@ -149,6 +149,14 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
                                "link, and are not sent to contacts who unsubscribed. Turn it off "
                                "only for messages a contact asked for, such as a receipt."));
     connect(m_marketing, &QCheckBox::toggled, this, &TemplatesPage::edited);
+    m_track = new QCheckBox(tr("&Track opens and clicks"));
+    m_track->setObjectName(QStringLiteral("track"));
+    m_track->setToolTip(tr("Adds an invisible image and sends each link through your tracking "
+                           "address, so that opens and clicks reach scores, journeys and "
+                           "reports. A single link stays untracked when its address ends in "
+                           "#notrack. Settings → Tracking turns it on or off for every message."));
+    connect(m_track, &QCheckBox::toggled, this, &TemplatesPage::edited);
+    connect(m_marketing, &QCheckBox::toggled, m_track, &QWidget::setEnabled);
     m_subject = new QLineEdit;
     m_subject->setObjectName(QStringLiteral("subject"));
     m_subject->setAccessibleName(tr("Subject"));
@@ -164,6 +172,7 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
     m_form->addRow(tr("&Name:"), m_name);
     m_form->addRow(tr("Channel:"), m_channel);
     m_form->addRow(QString(), m_marketing);
+    m_form->addRow(QString(), m_track);
     m_form->addRow(tr("S&ubject:"), m_subject);
     m_form->addRow(tr("P&reheader:"), m_preheader);
 
@@ -432,6 +441,8 @@ void TemplatesPage::load(const MessageTemplate &t)
     m_name->setText(t.name);
     m_channel->setText(email ? tr("Email") : tr("SMS (text message)"));
     m_marketing->setChecked(t.marketing);
+    m_track->setChecked(t.track);
+    m_track->setEnabled(t.marketing);
     m_subject->setText(t.subject);
     m_preheader->setText(t.preheader);
     m_body->setPlainText(t.body);
@@ -458,6 +469,7 @@ MessageTemplate TemplatesPage::currentTemplate() const
     MessageTemplate t = m_current;
     t.name = m_name->text().simplified();
     t.marketing = m_marketing->isChecked();
+    t.track = m_track->isChecked();
     t.body = m_body->toPlainText();
     if (t.isEmail()) {
         t.subject = m_subject->text();

@@ -119,6 +119,7 @@ private:
     QLineEdit *m_name = nullptr;
     QLabel *m_channel = nullptr;
     QCheckBox *m_marketing = nullptr;
+    QCheckBox *m_track = nullptr;
     QLineEdit *m_subject = nullptr;
     QLineEdit *m_preheader = nullptr;
     QPlainTextEdit *m_body = nullptr;

@@ -1,0 +1,349 @@
+#include "intake/CollectorSync.h"
+
+#include "common/Logging.h"
+#include "intake/CollectorClient.h"
+#include "intake/WorkspaceTracking.h"
+#include "messaging/SecretStore.h"
+#include "settings/WorkspaceSettings.h"
+#include "storage/Database.h"
+#include "storage/SqlExec.h"
+#include "tracking/TrackingHit.h"
+#include "tracking/TrackingKeys.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlQuery>
+
+namespace masir {
+
+namespace {
+
+using Key = WorkspaceSettings::Key;
+
+const QString kSecretAccount = QStringLiteral("collector");
+constexpr int kChoicesPerPush = 5000;
+
+QJsonObject jsonSetting(const Database &db, Key key)
+{
+    return QJsonDocument::fromJson(WorkspaceSettings(db).value(key).toString().toUtf8()).object();
+}
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+bool knownKind(const QString &kind)
+{
+    return kind == QLatin1String("open") || kind == QLatin1String("click") ||
+           kind == QLatin1String("unsubscribe") || kind == QLatin1String("preferences");
+}
+
+} // namespace
+
+CollectorSync::CollectorSync(const Database &db)
+    : m_db(db)
+{}
+
+QString CollectorSync::url() const
+{
+    return WorkspaceSettings(m_db).value(Key::CollectorUrl).toString();
+}
+
+bool CollectorSync::isConfigured() const
+{
+    return !url().isEmpty();
+}
+
+std::optional<QString> CollectorSync::apiKey()
+{
+    WorkspaceSettings settings(m_db);
+    SecretStore secrets(settings.token(Key::WorkspaceId));
+    const auto key = secrets.read(kSecretAccount);
+    if (!key || key->isEmpty()) {
+        m_error = tr("The collector's key is not in %1. Connect to the collector again with its "
+                     "key.")
+                      .arg(secrets.location());
+        return std::nullopt;
+    }
+    return key;
+}
+
+namespace {
+
+QString withoutTrailingSlash(QString url)
+{
+    url = url.trimmed();
+    while (url.endsWith(QLatin1Char('/')))
+        url.chop(1);
+    return url;
+}
+
+} // namespace
+
+bool CollectorSync::connect(const QString &rawUrl, const QString &key)
+{
+    const QString address = withoutTrailingSlash(rawUrl);
+    if (const QString problem = CollectorClient::urlProblem(address); !problem.isEmpty()) {
+        m_error = problem;
+        return false;
+    }
+    CollectorClient client(address, key.trimmed());
+    if (!client.status()) {
+        m_error = client.errorString();
+        return false;
+    }
+    if (!save(address, key))
+        return false;
+    CollectorSyncStats stats;
+    return push(stats, key.trimmed());
+}
+
+bool CollectorSync::save(const QString &rawUrl, const QString &key)
+{
+    const QString address = withoutTrailingSlash(rawUrl);
+    if (const QString problem = CollectorClient::urlProblem(address); !problem.isEmpty()) {
+        m_error = problem;
+        return false;
+    }
+    if (key.trimmed().isEmpty()) {
+        m_error = tr("Enter the collector's key (the file api-key in its data folder).");
+        return false;
+    }
+    WorkspaceSettings settings(m_db);
+    SecretStore secrets(settings.token(Key::WorkspaceId));
+    if (!secrets.write(kSecretAccount, key.trimmed())) {
+        m_error = secrets.errorString();
+        return false;
+    }
+    const bool sameCollector = settings.value(Key::CollectorUrl).toString() == address;
+    QSqlQuery q(m_db.connection());
+    QString error;
+    qint64 newestEvent = 0;
+    if (Sql::first(lcCollector(), q, QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM events"),
+                   &error))
+        newestEvent = q.value(0).toLongLong();
+    const bool ok =
+        settings.setValue(Key::CollectorUrl, address) &&
+        settings.setValue(Key::TrackingPublicUrl, address) &&
+        (sameCollector ||
+         (settings.setValue(Key::CollectorCursor, 0) &&
+          settings.setValue(Key::CollectorPushed,
+                            compact({{QStringLiteral("event"), double(newestEvent)}})))) &&
+        settings.setValue(Key::CollectorStatus, QString());
+    if (!ok) {
+        m_error = tr("Cannot save the collector's address in the workspace.");
+        return false;
+    }
+    qCInfo(lcCollector) << "connected to" << address;
+    return true;
+}
+
+bool CollectorSync::disconnect()
+{
+    WorkspaceSettings settings(m_db);
+    const QString address = settings.value(Key::CollectorUrl).toString();
+    SecretStore(settings.token(Key::WorkspaceId)).remove(kSecretAccount);
+    const bool ok = settings.setValue(Key::CollectorUrl, QString()) &&
+                    settings.setValue(Key::CollectorStatus, QString()) &&
+                    (settings.value(Key::TrackingPublicUrl).toString() != address ||
+                     settings.setValue(Key::TrackingPublicUrl, QString()));
+    if (!ok)
+        m_error = tr("Cannot save the change in the workspace.");
+    return ok;
+}
+
+std::optional<CollectorSyncStats> CollectorSync::sync(const std::atomic<bool> *stop)
+{
+    CollectorSyncStats stats;
+    stats.configured = isConfigured();
+    if (!stats.configured)
+        return stats;
+    const auto key = apiKey();
+    std::optional<qint64> pulled;
+    if (key && push(stats, *key))
+        pulled = pull(*key, stop);
+    stats.pulled = pulled.value_or(0);
+    keepStatus(pulled.has_value(), stats.pulled);
+    if (!pulled) {
+        qCWarning(lcCollector) << "sync failed:" << m_error;
+        return std::nullopt;
+    }
+    return stats;
+}
+
+bool CollectorSync::push(CollectorSyncStats &stats, const QString &key)
+{
+    WorkspaceSettings settings(m_db);
+    CollectorClient client(url(), key);
+    QJsonObject pushed = jsonSetting(m_db, Key::CollectorPushed);
+
+    // Keys, branding and topics, when they changed since the last push.
+    TrackingKeys keys(m_db);
+    if (!keys.current()) {
+        m_error = keys.errorString();
+        return false;
+    }
+    QJsonArray topics;
+    for (const Topic &t : WorkspaceTracking::topicsOf(m_db))
+        topics.append(
+            QJsonObject{{QStringLiteral("id"), double(t.id)}, {QStringLiteral("name"), t.name}});
+    const QJsonObject state{
+        {QStringLiteral("keys"), keys.ring(QDateTime::currentMSecsSinceEpoch()).toJson()},
+        {QStringLiteral("branding"), WorkspaceTracking::brandingOf(m_db).toJson()},
+        {QStringLiteral("topics"), topics}};
+    const QString digest = QString::fromLatin1(
+        QCryptographicHash::hash(compact(state).toUtf8(), QCryptographicHash::Sha256).toHex());
+    if (digest != pushed.value(QStringLiteral("digest")).toString()) {
+        if (!client.push(state)) {
+            m_error = client.errorString();
+            return false;
+        }
+        stats.pushedState = true;
+        pushed.insert(QStringLiteral("digest"), digest);
+        if (!settings.setValue(Key::CollectorPushed, compact(pushed))) {
+            m_error = tr("Cannot save the collector's state in the workspace.");
+            return false;
+        }
+    }
+
+    // The choices of people mailed since the last push, and of people whose
+    // choices changed, by pseudonym, a batch at a time.
+    const QByteArray secret = settings.token(Key::TokenSecret).toUtf8();
+    for (;;) {
+        const qint64 outboxAfter = qint64(pushed.value(QStringLiteral("outbox")).toDouble());
+        const qint64 eventAfter = qint64(pushed.value(QStringLiteral("event")).toDouble());
+        QSqlQuery q(m_db.connection());
+        if (!Sql::exec(
+                lcCollector(), q,
+                QStringLiteral("SELECT 'o', id, contact_id FROM (SELECT id, contact_id FROM outbox "
+                               "WHERE id > ? AND tracked <> '' ORDER BY id LIMIT ?) UNION ALL "
+                               "SELECT 'e', id, contact_id FROM (SELECT id, contact_id FROM events "
+                               "WHERE id > ? AND type IN ('unsubscribed', 'consent_changed', "
+                               "'preferences_changed', 'contact_updated') ORDER BY id LIMIT ?)"),
+                {outboxAfter, kChoicesPerPush, eventAfter, kChoicesPerPush}, &m_error))
+            return false;
+        QSet<qint64> contacts;
+        qint64 lastOutbox = outboxAfter, lastEvent = eventAfter;
+        while (q.next()) {
+            contacts.insert(q.value(2).toLongLong());
+            (q.value(0).toString() == QLatin1String("o") ? lastOutbox : lastEvent) =
+                q.value(1).toLongLong();
+        }
+        q.finish();
+        if (contacts.isEmpty())
+            return true;
+        QJsonArray choices;
+        for (const qint64 contact : std::as_const(contacts)) {
+            const Choices c = WorkspaceTracking::choicesOf(m_db, contact);
+            if (!c.known)
+                continue;
+            choices.append(
+                QJsonObject{{QStringLiteral("subject"),
+                             QString::fromLatin1(TrackingToken::subjectOf(contact, secret)
+                                                     .toBase64(QByteArray::Base64UrlEncoding |
+                                                               QByteArray::OmitTrailingEquals))},
+                            {QStringLiteral("choices"), c.toJson()}});
+        }
+        if (!client.push({{QStringLiteral("choices"), choices}})) {
+            m_error = client.errorString();
+            return false;
+        }
+        stats.pushedChoices += choices.size();
+        pushed.insert(QStringLiteral("outbox"), double(lastOutbox));
+        pushed.insert(QStringLiteral("event"), double(lastEvent));
+        if (!settings.setValue(Key::CollectorPushed, compact(pushed))) {
+            m_error = tr("Cannot save the collector's state in the workspace.");
+            return false;
+        }
+    }
+}
+
+std::optional<qint64> CollectorSync::pull(const QString &key, const std::atomic<bool> *stop)
+{
+    WorkspaceSettings settings(m_db);
+    const QString source = url();
+    CollectorClient client(source, key);
+    HitInbox inbox(m_db);
+    qint64 cursor = settings.value(Key::CollectorCursor).toLongLong();
+    qint64 pulled = 0;
+    while (!(stop && stop->load())) {
+        const auto reply = client.pull(cursor, kPullBatch);
+        if (!reply) {
+            m_error = client.errorString();
+            return std::nullopt;
+        }
+        const QJsonArray list = reply->value(QStringLiteral("hits")).toArray();
+        QList<TrackingHit> hits;
+        hits.reserve(list.size());
+        qint64 last = cursor;
+        for (const QJsonValue &v : list) {
+            TrackingHit h = TrackingHit::fromJson(v.toObject());
+            if (h.sourceId <= cursor) {
+                m_error = tr("The collector at %1 sent hits out of order; nothing was kept. "
+                             "Is another workspace pulling from it?")
+                              .arg(source);
+                return std::nullopt;
+            }
+            last = std::max(last, h.sourceId);
+            if (!knownKind(h.kind) || h.outboxId <= 0) {
+                qCWarning(lcCollector) << "skipped a hit of an unknown kind" << h.sourceId;
+                continue;
+            }
+            h.source = source;
+            hits << h;
+        }
+        // Kept first, then the cursor: a crash in between pulls the batch again,
+        // and the hits already kept are skipped by their id.
+        qint64 kept = 0;
+        if (!inbox.add(hits, &kept)) {
+            m_error = inbox.errorString();
+            return std::nullopt;
+        }
+        if (last != cursor && !settings.setValue(Key::CollectorCursor, last)) {
+            m_error = tr("Cannot save where the pull stopped in the workspace.");
+            return std::nullopt;
+        }
+        pulled += kept;
+        cursor = last;
+        if (list.size() < kPullBatch)
+            break;
+    }
+    return pulled;
+}
+
+bool CollectorSync::keepStatus(bool ok, qint64 pulled)
+{
+    QJsonObject status{{QStringLiteral("at"), double(QDateTime::currentMSecsSinceEpoch())},
+                       {QStringLiteral("ok"), ok},
+                       {QStringLiteral("pulled"), double(pulled)}};
+    if (!ok)
+        status.insert(QStringLiteral("error"), m_error);
+    return WorkspaceSettings(m_db).setValue(Key::CollectorStatus, compact(status));
+}
+
+QJsonObject CollectorSync::lastStatus() const
+{
+    QJsonObject status = jsonSetting(m_db, Key::CollectorStatus);
+    status.insert(QStringLiteral("url"), url());
+    status.insert(QStringLiteral("cursor"),
+                  double(WorkspaceSettings(m_db).value(Key::CollectorCursor).toLongLong()));
+    return status;
+}
+
+std::optional<QJsonObject> CollectorSync::remoteStatus()
+{
+    const auto key = apiKey();
+    if (!key)
+        return std::nullopt;
+    CollectorClient client(url(), *key);
+    auto status = client.status();
+    if (!status)
+        m_error = client.errorString();
+    return status;
+}
+
+} // namespace masir

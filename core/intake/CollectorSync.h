@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QString>
+
+#include <atomic>
+#include <optional>
+
+namespace masir {
+
+class Database;
+
+/// What one sync with the collector did.
+struct CollectorSyncStats
+{
+    bool configured = false; ///< a collector is set for this workspace
+    qint64 pulled = 0;       ///< new hits kept
+    qint64 pushedChoices = 0;
+    bool pushedState = false; ///< keys, branding or topics had changed and were sent
+};
+
+/// The workspace's link to a collector on a public host: the worker pushes
+/// what its pages need (keys, branding, public lists, the choices of the
+/// people it mails, by pseudonym) and pulls the hits it answered, in batches
+/// and by cursor. Hits are kept by (collector, id), so a pull that broke off
+/// and runs again neither loses nor doubles a hit.
+class CollectorSync final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CollectorSync)
+
+public:
+    explicit CollectorSync(const Database &db);
+
+    /// Checks \a url and \a key against the collector, keeps them (the key in
+    /// the keychain), makes the tracking links point at it and sends it what
+    /// its pages need.
+    bool connect(const QString &url, const QString &key);
+    /// Keeps \a url and \a key without asking the collector (the app checks
+    /// first, off the UI thread, with CollectorClient); the worker pushes at
+    /// its next cycle.
+    bool save(const QString &url, const QString &key);
+    /// Forgets the collector (links stay as they are; new ones are not tracked).
+    bool disconnect();
+
+    bool isConfigured() const;
+    QString url() const;
+
+    /// Push, then pull until the collector has nothing newer; the result (or
+    /// the error) is kept for the status line. \a stop ends it between batches.
+    std::optional<CollectorSyncStats> sync(const std::atomic<bool> *stop = nullptr);
+
+    /// The last sync: {"at", "ok", "error", "pulled", "cursor"}.
+    QJsonObject lastStatus() const;
+    /// The collector's own status, asked now.
+    std::optional<QJsonObject> remoteStatus();
+
+    QString errorString() const { return m_error; }
+
+    static constexpr int kPullBatch = 5000;
+
+private:
+    std::optional<QString> apiKey();
+    bool push(CollectorSyncStats &stats, const QString &key);
+    std::optional<qint64> pull(const QString &key, const std::atomic<bool> *stop);
+    bool keepStatus(bool ok, qint64 pulled);
+
+    const Database &m_db;
+    QString m_error;
+};
+
+} // namespace masir

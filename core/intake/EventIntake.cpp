@@ -1,0 +1,119 @@
+#include "intake/EventIntake.h"
+
+#include "common/Logging.h"
+#include "contacts/EmailAddress.h"
+#include "events/EventStore.h"
+#include "storage/SqlExec.h"
+#include "storage/Transaction.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace masir {
+
+EventIntake::EventIntake(QSqlDatabase db)
+    : m_db(std::move(db))
+    , m_events(std::make_unique<EventStore>(m_db))
+{}
+
+EventIntake::~EventIntake() = default;
+
+QString EventIntake::typeProblem(const QString &type)
+{
+    static const QRegularExpression name(QStringLiteral("^[a-z][a-z0-9_]{0,63}$"));
+    if (type.isEmpty())
+        return tr("The event has no type.");
+    if (!name.match(type).hasMatch())
+        return tr("\"%1\" is not an event type: use lower-case letters, digits and _, "
+                  "starting with a letter (at most 64).")
+            .arg(type);
+    return {};
+}
+
+std::optional<qint64> EventIntake::contactOf(const IncomingEvent &e)
+{
+    m_error.clear();
+    m_field.clear();
+    QSqlQuery q(m_db);
+    if (e.contactId > 0) {
+        if (!Sql::exec(lcEvents(), q, QStringLiteral("SELECT id FROM contacts WHERE id = ?"),
+                       {e.contactId}, &m_error))
+            return std::nullopt;
+        if (!q.next()) {
+            m_field = QStringLiteral("contact_id");
+            m_error = tr("There is no contact %1.").arg(e.contactId);
+            return std::nullopt;
+        }
+        return e.contactId;
+    }
+    QString problem;
+    const QString email = EmailAddress::normalize(e.email, &problem);
+    if (email.isEmpty()) {
+        m_field = QStringLiteral("email");
+        m_error = e.email.trimmed().isEmpty()
+                      ? tr("The event names no contact: give an email address.")
+                      : tr("\"%1\" is not an email address: %2").arg(e.email, problem);
+        return std::nullopt;
+    }
+    if (!Sql::exec(lcEvents(), q, QStringLiteral("SELECT id FROM contacts WHERE email = ?"),
+                   {email}, &m_error))
+        return std::nullopt;
+    if (!q.next()) {
+        m_field = QStringLiteral("email");
+        m_error = tr("No contact has the email address %1.").arg(email);
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
+std::optional<qint64> EventIntake::record(const IncomingEvent &e)
+{
+    m_error.clear();
+    m_field.clear();
+    if (const QString problem = typeProblem(e.type); !problem.isEmpty()) {
+        m_field = QStringLiteral("type");
+        m_error = problem;
+        return std::nullopt;
+    }
+    if (e.atMs <= 0) {
+        m_field = QStringLiteral("at");
+        m_error = tr("The event has no time.");
+        return std::nullopt;
+    }
+    if (QJsonDocument(e.payload).toJson(QJsonDocument::Compact).size() > kMaxPayloadBytes) {
+        m_field = QStringLiteral("props");
+        m_error = tr("The event's properties are larger than %1 KiB.").arg(kMaxPayloadBytes / 1024);
+        return std::nullopt;
+    }
+    const auto contact = contactOf(e);
+    if (!contact)
+        return std::nullopt;
+    if (!m_events->append(*contact, e.type, e.atMs, e.payload)) {
+        m_error = m_events->errorString();
+        return std::nullopt;
+    }
+    return contact;
+}
+
+std::optional<qint64> EventIntake::recordAlone(const IncomingEvent &event)
+{
+    Transaction tx(m_db, Transaction::Mode::Write);
+    if (!tx.isActive()) {
+        m_error = tx.errorString();
+        m_field.clear();
+        return std::nullopt;
+    }
+    const auto contact = record(event);
+    if (!contact)
+        return std::nullopt;
+    if (!tx.commit()) {
+        m_error = tx.errorString();
+        m_field.clear();
+        return std::nullopt;
+    }
+    return contact;
+}
+
+} // namespace masir

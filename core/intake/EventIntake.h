@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace masir {
+
+class EventStore;
+
+/// An event that comes from outside Masir's own writers: a tracked open or
+/// click, an unsubscribe, an order from a shop's export, a line of
+/// `masir-cli event add`.
+struct IncomingEvent
+{
+    qint64 contactId = 0; ///< the contact, or 0 to find it by \a email
+    QString email;
+    QString type; ///< lower case letters, digits and _ ("purchase", "cart_abandoned")
+    qint64 atMs = 0;
+    QJsonObject payload;
+};
+
+/// The one way in for events: it checks an event, finds its contact and
+/// appends it, inside the caller's transaction. Everything that reacts to
+/// events (live scoring, journey triggers and waits, goals, behaviour
+/// segments, the timeline) reads the events table, so an event in through
+/// here is seen by all of them in the worker's next cycle.
+class EventIntake final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::EventIntake)
+    Q_DISABLE_COPY_MOVE(EventIntake)
+
+public:
+    explicit EventIntake(QSqlDatabase db);
+    ~EventIntake();
+
+    /// The contact the event was recorded for, or nullopt with errorString()
+    /// naming the field that is wrong (or the database's refusal).
+    std::optional<qint64> record(const IncomingEvent &event);
+    /// record() in a transaction of its own (one event from the command line).
+    std::optional<qint64> recordAlone(const IncomingEvent &event);
+
+    /// The contact \a event is for (by id, or by email), or nullopt with
+    /// errorString() and errorField().
+    std::optional<qint64> contactOf(const IncomingEvent &event);
+
+    /// What is wrong with \a type as an event type, or "".
+    static QString typeProblem(const QString &type);
+    /// Largest payload accepted, in bytes of compact JSON.
+    static constexpr int kMaxPayloadBytes = 16 * 1024;
+
+    QString errorString() const { return m_error; }
+    /// The field the last error is about ("email", "type", "at", "props"), or
+    /// "" when the database refused (then nothing more should be written).
+    QString errorField() const { return m_field; }
+    bool isDatabaseError() const { return !m_error.isEmpty() && m_field.isEmpty(); }
+
+private:
+    QSqlDatabase m_db;
+    std::unique_ptr<EventStore> m_events;
+    QString m_error;
+    QString m_field;
+};
+
+} // namespace masir

@@ -1,0 +1,336 @@
+#include "intake/HitApplier.h"
+
+#include "common/Logging.h"
+#include "events/EventStore.h"
+#include "intake/EventIntake.h"
+#include "messaging/Outbox.h"
+#include "messaging/UnsubscribeTokens.h"
+#include "segments/SegmentRepository.h"
+#include "settings/WorkspaceSettings.h"
+#include "storage/Database.h"
+#include "storage/SqlExec.h"
+#include "storage/Transaction.h"
+#include "tracking/MachineRules.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace masir {
+
+namespace {
+
+constexpr qint64 kKeepHitsMs = 30LL * 86400000; // raw hits, once applied
+
+} // namespace
+
+void HitStats::add(const HitStats &o)
+{
+    hits += o.hits;
+    opens += o.opens;
+    clicks += o.clicks;
+    machine += o.machine;
+    unsubscribes += o.unsubscribes;
+    preferences += o.preferences;
+    ignored += o.ignored;
+}
+
+HitApplier::HitApplier(const Database &db)
+    : m_db(db)
+{}
+
+std::optional<HitStats> HitApplier::applyWaiting(int batchSize)
+{
+    HitStats total;
+    qint64 cursor = WorkspaceSettings(m_db).value(WorkspaceSettings::Key::HitCursor).toLongLong();
+    for (;;) {
+        HitStats stats;
+        const auto next = applyBatch(cursor, batchSize, stats);
+        if (!next)
+            return std::nullopt;
+        total.add(stats);
+        if (*next == cursor)
+            break;
+        cursor = *next;
+    }
+    if (total.hits)
+        qCInfo(lcTracking) << "applied" << total.hits << "hits:" << total.opens << "opens,"
+                           << total.clicks << "clicks," << total.machine << "by machines,"
+                           << total.unsubscribes << "unsubscribes," << total.preferences
+                           << "preference changes," << total.ignored << "ignored";
+    return total;
+}
+
+std::optional<qint64> HitApplier::applyBatch(qint64 after, int batchSize, HitStats &stats)
+{
+    QSqlDatabase db = m_db.connection();
+    Transaction tx(db, Transaction::Mode::Write);
+    if (!tx.isActive()) {
+        m_error = tx.errorString();
+        return std::nullopt;
+    }
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!Sql::exec(lcTracking(), q,
+                   QStringLiteral("SELECT id, source, source_id, kind, method, outbox_id, link, "
+                                  "target, at, ip, user_agent, data FROM tracking_hits WHERE id > "
+                                  "? ORDER BY id LIMIT ?"),
+                   {after, batchSize}, &m_error))
+        return std::nullopt;
+    QList<std::pair<qint64, TrackingHit>> hits;
+    while (q.next()) {
+        TrackingHit h;
+        h.source = q.value(1).toString();
+        h.sourceId = q.value(2).toLongLong();
+        h.kind = q.value(3).toString();
+        h.method = q.value(4).toString();
+        h.outboxId = q.value(5).toLongLong();
+        h.link = q.value(6).toInt();
+        h.target = q.value(7).toString();
+        h.atMs = q.value(8).toLongLong();
+        h.ip = q.value(9).toString();
+        h.userAgent = q.value(10).toString();
+        h.data = QJsonDocument::fromJson(q.value(11).toString().toUtf8()).object();
+        hits.push_back({q.value(0).toLongLong(), h});
+    }
+    q.finish();
+    if (hits.isEmpty())
+        return after;
+    EventIntake intake(db);
+    for (const auto &[id, hit] : std::as_const(hits)) {
+        if (!apply(hit, id, intake, stats))
+            return std::nullopt;
+        ++stats.hits;
+    }
+    const qint64 last = hits.constLast().first;
+    if (!WorkspaceSettings(m_db).setValue(WorkspaceSettings::Key::HitCursor, last)) {
+        m_error = tr("Cannot save where the applied hits end.");
+        return std::nullopt;
+    }
+    if (!Sql::exec(lcTracking(), q,
+                   QStringLiteral("DELETE FROM tracking_hits WHERE id <= ? AND at < ?"),
+                   {last, hits.constLast().second.atMs - kKeepHitsMs}, &m_error))
+        return std::nullopt;
+    if (!tx.commit()) {
+        m_error = tx.errorString();
+        return std::nullopt;
+    }
+    return last;
+}
+
+std::optional<HitApplier::Message> HitApplier::message(qint64 outboxId)
+{
+    if (const auto it = m_messages.constFind(outboxId); it != m_messages.cend())
+        return *it;
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcTracking(), q,
+                   QStringLiteral("SELECT contact_id, channel, sent_at, journey_id, node_id, "
+                                  "tracked, template FROM outbox WHERE id = ?"),
+                   {outboxId}, &m_error))
+        return std::nullopt;
+    Message m;
+    if (q.next()) {
+        m.found = !q.value(0).isNull();
+        m.contactId = q.value(0).toLongLong();
+        m.channel = q.value(1).toString();
+        m.sentAtMs = q.value(2).toLongLong();
+        m.journeyId = q.value(3).toLongLong();
+        m.node = q.value(4).toString();
+        m.templateName = q.value(6).toString();
+        const QJsonObject tracked =
+            QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+        m.links = int(tracked.value(QStringLiteral("links")).toArray().size());
+        m.subject = tracked.value(QStringLiteral("subject")).toString();
+    }
+    if (m_messages.size() > 10000)
+        m_messages.clear();
+    m_messages.insert(outboxId, m);
+    return m;
+}
+
+std::optional<int> HitApplier::linksClickedInSecond(const TrackingHit &hit)
+{
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcTracking(), q,
+                   QStringLiteral("SELECT count(DISTINCT link) FROM tracking_hits WHERE outbox_id "
+                                  "= ? AND kind = 'click' AND at > ? AND at < ?"),
+                   {hit.outboxId, hit.atMs - 1000, hit.atMs + 1000}, &m_error) ||
+        !q.next())
+        return std::nullopt;
+    return q.value(0).toInt();
+}
+
+bool HitApplier::apply(const TrackingHit &hit, qint64 hitId, EventIntake &intake, HitStats &stats)
+{
+    const auto m = message(hit.outboxId);
+    if (!m)
+        return false;
+    if (!m->found) {
+        ++stats.ignored;
+        qCDebug(lcTracking) << "hit" << hitId << "names message" << hit.outboxId
+                            << "which is gone, or whose contact is";
+        return true;
+    }
+    if (hit.kind == QLatin1String("open") || hit.kind == QLatin1String("click"))
+        return applyOpenOrClick(hit, *m, intake, stats);
+    const QJsonObject extra{{QStringLiteral("outbox"), double(hit.outboxId)}};
+    if (hit.kind == QLatin1String("unsubscribe")) {
+        UnsubscribeTokens tokens(m_db);
+        const bool oneClick = hit.data.value(QStringLiteral("oneClick")).toBool();
+        if (!tokens.unsubscribeContact(
+                m->contactId, oneClick ? QStringLiteral("one-click") : QStringLiteral("page"),
+                hit.atMs, extra)) {
+            m_error = tokens.errorString();
+            return false;
+        }
+        ++stats.unsubscribes;
+        return true;
+    }
+    if (hit.kind == QLatin1String("preferences")) {
+        if (!applyChoices(m->contactId, ChoiceChange::fromJson(hit.data), hit.atMs, hit.outboxId))
+            return false;
+        ++stats.preferences;
+        return true;
+    }
+    ++stats.ignored;
+    return true;
+}
+
+bool HitApplier::applyOpenOrClick(const TrackingHit &hit, const Message &m, EventIntake &intake,
+                                  HitStats &stats)
+{
+    HitFacts facts;
+    facts.click = hit.kind == QLatin1String("click");
+    facts.method = hit.method;
+    facts.userAgent = hit.userAgent;
+    facts.ip = hit.ip;
+    facts.atMs = hit.atMs;
+    facts.deliveredAtMs = m.sentAtMs;
+    facts.linksInMessage = m.links;
+    if (facts.click && m.links >= 2) {
+        const auto n = linksClickedInSecond(hit);
+        if (!n)
+            return false;
+        facts.linksClickedInSecond = *n;
+    }
+    const HitVerdict verdict = MachineRules::judge(facts);
+    IncomingEvent e;
+    e.contactId = m.contactId;
+    e.atMs = hit.atMs;
+    e.payload.insert(QStringLiteral("outbox"), double(hit.outboxId));
+    e.payload.insert(QStringLiteral("template"), m.templateName);
+    if (!m.subject.isEmpty())
+        e.payload.insert(QStringLiteral("subject"), m.subject);
+    if (m.journeyId) {
+        e.payload.insert(QStringLiteral("journey_id"), double(m.journeyId));
+        e.payload.insert(QStringLiteral("node"), m.node);
+    }
+    if (facts.click) {
+        e.payload.insert(QStringLiteral("link"), hit.link);
+        e.payload.insert(QStringLiteral("url"), hit.target);
+    }
+    if (!verdict.countsAsHuman()) {
+        e.type = facts.click ? EventType::EmailMachineClicked : EventType::EmailMachineOpened;
+        e.payload.insert(QStringLiteral("rule"), verdict.rule);
+        ++stats.machine;
+    } else if (facts.click) {
+        e.type =
+            m.channel == QLatin1String("sms") ? EventType::SmsClicked : EventType::EmailClicked;
+        ++stats.clicks;
+    } else {
+        e.type = EventType::EmailOpened;
+        if (verdict.kind == HitVerdict::Kind::Proxied)
+            e.payload.insert(QStringLiteral("proxied"), true);
+        ++stats.opens;
+    }
+    if (!intake.record(e)) {
+        m_error = intake.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool HitApplier::applyChoices(qint64 contactId, const ChoiceChange &change, qint64 atMs,
+                              qint64 outboxId)
+{
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcTracking(), q,
+                   QStringLiteral("SELECT email, phone, status, sms_consent FROM contacts WHERE "
+                                  "id = ?"),
+                   {contactId}, &m_error))
+        return false;
+    if (!q.next())
+        return true; // deleted meanwhile
+    const QString email = q.value(0).toString();
+    const QString phone = q.value(1).toString();
+    const bool unsubscribed = q.value(2).toString() == QLatin1String("unsubscribed");
+    const bool smsWithdrawn = q.value(3).toString() == QLatin1String("withdrawn");
+    q.finish();
+    const QString source = QStringLiteral("preference page");
+    const QJsonObject extra{{QStringLiteral("outbox"), double(outboxId)}};
+    const bool wantsEmail = change.email && !change.everything;
+    const bool wantsSms = change.sms && !change.everything;
+    Outbox outbox(m_db);
+    if (!wantsEmail && !unsubscribed) {
+        UnsubscribeTokens tokens(m_db);
+        if (!tokens.unsubscribeContact(contactId, source, atMs, extra)) {
+            m_error = tokens.errorString();
+            return false;
+        }
+    } else if (wantsEmail && unsubscribed) {
+        // the person chose, on their own page, to hear from the business again
+        if (!Sql::exec(lcTracking(), q,
+                       QStringLiteral("UPDATE contacts SET status = 'active', email_consent = "
+                                      "'granted', email_consent_at = ?, email_consent_source = ?, "
+                                      "updated_at = ? WHERE id = ?"),
+                       {atMs, source, atMs, contactId}, &m_error) ||
+            (!email.isEmpty() &&
+             !outbox.unsuppress(QStringLiteral("email"), email, QStringLiteral("unsubscribe")))) {
+            if (m_error.isEmpty())
+                m_error = outbox.errorString();
+            return false;
+        }
+    }
+    if (wantsSms == smsWithdrawn && !phone.isEmpty()) {
+        if (!Sql::exec(lcTracking(), q,
+                       QStringLiteral("UPDATE contacts SET sms_consent = ?, sms_consent_at = ?, "
+                                      "sms_consent_source = ?, updated_at = ? WHERE id = ?"),
+                       {wantsSms ? QStringLiteral("granted") : QStringLiteral("withdrawn"), atMs,
+                        source, atMs, contactId},
+                       &m_error))
+            return false;
+        const bool ok = wantsSms ? outbox.unsuppress(QStringLiteral("sms"), phone,
+                                                     QStringLiteral("unsubscribe"))
+                                 : outbox.suppress(QStringLiteral("sms"), phone,
+                                                   QStringLiteral("unsubscribe"), source);
+        if (!ok) {
+            m_error = outbox.errorString();
+            return false;
+        }
+    }
+    SegmentRepository lists(m_db);
+    QJsonArray joined;
+    for (const Segment &s : lists.list()) {
+        if (!s.isPublic)
+            continue;
+        const bool member = !change.everything && change.topics.contains(s.id);
+        if (!lists.setMember(s.id, contactId, member, atMs)) {
+            m_error = lists.errorString();
+            return false;
+        }
+        if (member)
+            joined.append(s.name);
+    }
+    EventStore events(m_db.connection());
+    QJsonObject payload = extra;
+    payload.insert(QStringLiteral("email"), wantsEmail);
+    payload.insert(QStringLiteral("sms"), wantsSms);
+    payload.insert(QStringLiteral("lists"), joined);
+    if (!events.append(contactId, EventType::PreferencesChanged, atMs, payload)) {
+        m_error = events.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace masir

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "intake/Preferences.h"
+#include "tracking/TrackingHit.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <optional>
+
+namespace masir {
+
+class Database;
+class EventIntake;
+
+/// What applying hits did.
+struct HitStats
+{
+    qint64 hits = 0;
+    qint64 opens = 0;   ///< people's opens (proxied ones included)
+    qint64 clicks = 0;  ///< people's clicks
+    qint64 machine = 0; ///< opens and clicks by machines
+    qint64 unsubscribes = 0;
+    qint64 preferences = 0;
+    qint64 ignored = 0; ///< hits of messages or contacts that are gone
+    void add(const HitStats &other);
+};
+
+/// Turns the hits waiting in tracking_hits into what they mean, in order and
+/// exactly once (a batch and the cursor move in one transaction): opens and
+/// clicks become events of the message's contact, judged by MachineRules;
+/// unsubscribes and preference changes change the contact's consent, its
+/// suppressions and its public lists. Events go in through EventIntake.
+class HitApplier final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::HitApplier)
+
+public:
+    explicit HitApplier(const Database &db);
+
+    /// Applies every waiting hit, \a batchSize per transaction.
+    std::optional<HitStats> applyWaiting(int batchSize = 2000);
+    QString errorString() const { return m_error; }
+
+private:
+    struct Message
+    {
+        qint64 contactId = 0;
+        QString channel;
+        qint64 sentAtMs = 0;
+        qint64 journeyId = 0;
+        QString node;
+        QString templateName;
+        QString subject;
+        int links = 0;
+        bool found = false;
+    };
+    std::optional<qint64> applyBatch(qint64 after, int batchSize, HitStats &stats);
+    bool apply(const TrackingHit &hit, qint64 hitId, EventIntake &intake, HitStats &stats);
+    bool applyOpenOrClick(const TrackingHit &hit, const Message &m, EventIntake &intake,
+                          HitStats &stats);
+    bool applyChoices(qint64 contactId, const ChoiceChange &change, qint64 atMs, qint64 outboxId);
+    std::optional<Message> message(qint64 outboxId);
+    std::optional<int> linksClickedInSecond(const TrackingHit &hit);
+
+    const Database &m_db;
+    QHash<qint64, Message> m_messages;
+    QString m_error;
+};
+
+} // namespace masir
