@@ -19,6 +19,7 @@ packages=(
   libphonenumber-dev libuchardet-dev libsqlite3-dev sqlite3
   libcurl4-openssl-dev libmd4c-dev libmd4c-html0-dev qtkeychain-qt6-dev
   python3 python3-aiosmtpd openssl
+  nodejs chromium
   fonts-dejavu-core
 )
 
@@ -37,6 +38,8 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+# npm: Debian's package, unless a node that brings its own is installed
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "bootstrap: installing ${missing[*]}"
   "${sudo[@]}" apt-get update -qq
@@ -58,6 +61,11 @@ case "$action" in
     exec build/release/app/gui/masir --demo "$@"
     ;;
   test)
+    # playwright-core drives Debian's chromium in the browser tests of the
+    # collector's pages (tests/browser)
+    if [ ! -d tests/browser/node_modules/playwright-core ]; then
+      (cd tests/browser && npm install --no-audit --no-fund --loglevel=error)
+    fi
     export QT_QPA_PLATFORM=offscreen
     ctest --preset release -j "$jobs"
     ;;

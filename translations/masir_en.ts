@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -141,10 +141,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Added %n contact(s) to "%1".</source>
+        <source>Added %n contact(s) to &quot;%1&quot;.</source>
         <translation>
-            <numerusform>Added %n contact to "%1".</numerusform>
-            <numerusform>Added %n contacts to "%1".</numerusform>
+            <numerusform>Added %n contact to &quot;%1&quot;.</numerusform>
+            <numerusform>Added %n contacts to &quot;%1&quot;.</numerusform>
         </translation>
     </message>
 </context>
@@ -261,7 +261,10 @@ Resend anyway?</numerusform>
     <name>masir::ui::TrackingDialog</name>
     <message numerus="yes">
         <source>%1: %n new hit(s)</source>
-        <translation><numerusform>%1: %n new hit</numerusform><numerusform>%1: %n new hits</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n new hit</numerusform>
+            <numerusform>%1: %n new hits</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

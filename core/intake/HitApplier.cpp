@@ -255,58 +255,28 @@ bool HitApplier::applyChoices(qint64 contactId, const ChoiceChange &change, qint
 {
     QSqlQuery q(m_db.connection());
     if (!Sql::exec(lcTracking(), q,
-                   QStringLiteral("SELECT email, phone, status, sms_consent FROM contacts WHERE "
-                                  "id = ?"),
+                   QStringLiteral("SELECT phone, status, sms_consent FROM contacts WHERE id = ?"),
                    {contactId}, &m_error))
         return false;
     if (!q.next())
         return true; // deleted meanwhile
-    const QString email = q.value(0).toString();
-    const QString phone = q.value(1).toString();
-    const bool unsubscribed = q.value(2).toString() == QLatin1String("unsubscribed");
-    const bool smsWithdrawn = q.value(3).toString() == QLatin1String("withdrawn");
+    const QString phone = q.value(0).toString();
+    const bool unsubscribed = q.value(1).toString() == QLatin1String("unsubscribed");
+    const bool smsWithdrawn = q.value(2).toString() == QLatin1String("withdrawn");
     q.finish();
     const QString source = QStringLiteral("preference page");
     const QJsonObject extra{{QStringLiteral("outbox"), double(outboxId)}};
     const bool wantsEmail = change.email && !change.everything;
     const bool wantsSms = change.sms && !change.everything;
-    Outbox outbox(m_db);
-    if (!wantsEmail && !unsubscribed) {
-        UnsubscribeTokens tokens(m_db);
-        if (!tokens.unsubscribeContact(contactId, source, atMs, extra)) {
-            m_error = tokens.errorString();
-            return false;
-        }
-    } else if (wantsEmail && unsubscribed) {
-        // the person chose, on their own page, to hear from the business again
-        if (!Sql::exec(lcTracking(), q,
-                       QStringLiteral("UPDATE contacts SET status = 'active', email_consent = "
-                                      "'granted', email_consent_at = ?, email_consent_source = ?, "
-                                      "updated_at = ? WHERE id = ?"),
-                       {atMs, source, atMs, contactId}, &m_error) ||
-            (!email.isEmpty() &&
-             !outbox.unsuppress(QStringLiteral("email"), email, QStringLiteral("unsubscribe")))) {
-            if (m_error.isEmpty())
-                m_error = outbox.errorString();
-            return false;
-        }
-    }
-    if (wantsSms == smsWithdrawn && !phone.isEmpty()) {
-        if (!Sql::exec(lcTracking(), q,
-                       QStringLiteral("UPDATE contacts SET sms_consent = ?, sms_consent_at = ?, "
-                                      "sms_consent_source = ?, updated_at = ? WHERE id = ?"),
-                       {wantsSms ? QStringLiteral("granted") : QStringLiteral("withdrawn"), atMs,
-                        source, atMs, contactId},
-                       &m_error))
-            return false;
-        const bool ok = wantsSms ? outbox.unsuppress(QStringLiteral("sms"), phone,
-                                                     QStringLiteral("unsubscribe"))
-                                 : outbox.suppress(QStringLiteral("sms"), phone,
-                                                   QStringLiteral("unsubscribe"), source);
-        if (!ok) {
-            m_error = outbox.errorString();
-            return false;
-        }
+    UnsubscribeTokens consent(m_db);
+    const bool ok = (wantsEmail == !unsubscribed ||
+                     (wantsEmail ? consent.resubscribeContact(contactId, source, atMs)
+                                 : consent.unsubscribeContact(contactId, source, atMs, extra))) &&
+                    (wantsSms != smsWithdrawn || phone.isEmpty() ||
+                     consent.setSmsConsent(contactId, wantsSms, source, atMs));
+    if (!ok) {
+        m_error = consent.errorString();
+        return false;
     }
     SegmentRepository lists(m_db);
     QJsonArray joined;

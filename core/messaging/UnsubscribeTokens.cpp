@@ -149,4 +149,59 @@ bool UnsubscribeTokens::unsubscribeContact(qint64 contactId, const QString &sour
     return true;
 }
 
+bool UnsubscribeTokens::resubscribeContact(qint64 contactId, const QString &source, qint64 atMs)
+{
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcSend(), q, QStringLiteral("SELECT email FROM contacts WHERE id = ?"),
+                   {contactId}, &m_error))
+        return false;
+    if (!q.next())
+        return true; // deleted meanwhile
+    const QString email = q.value(0).toString();
+    q.finish();
+    if (!Sql::exec(lcSend(), q,
+                   QStringLiteral("UPDATE contacts SET status = 'active', email_consent = "
+                                  "'granted', email_consent_at = ?, email_consent_source = ?, "
+                                  "updated_at = ? WHERE id = ?"),
+                   {atMs, source, atMs, contactId}, &m_error))
+        return false;
+    Outbox outbox(m_db);
+    if (!email.isEmpty() &&
+        !outbox.unsuppress(QStringLiteral("email"), email, QStringLiteral("unsubscribe"))) {
+        m_error = outbox.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool UnsubscribeTokens::setSmsConsent(qint64 contactId, bool granted, const QString &source,
+                                      qint64 atMs)
+{
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcSend(), q, QStringLiteral("SELECT phone FROM contacts WHERE id = ?"),
+                   {contactId}, &m_error))
+        return false;
+    if (!q.next())
+        return true;
+    const QString phone = q.value(0).toString();
+    q.finish();
+    if (phone.isEmpty())
+        return true;
+    if (!Sql::exec(lcSend(), q,
+                   QStringLiteral("UPDATE contacts SET sms_consent = ?, sms_consent_at = ?, "
+                                  "sms_consent_source = ?, updated_at = ? WHERE id = ?"),
+                   {granted ? QStringLiteral("granted") : QStringLiteral("withdrawn"), atMs, source,
+                    atMs, contactId},
+                   &m_error))
+        return false;
+    Outbox outbox(m_db);
+    const bool ok =
+        granted
+            ? outbox.unsuppress(QStringLiteral("sms"), phone, QStringLiteral("unsubscribe"))
+            : outbox.suppress(QStringLiteral("sms"), phone, QStringLiteral("unsubscribe"), source);
+    if (!ok)
+        m_error = outbox.errorString();
+    return ok;
+}
+
 } // namespace masir

@@ -39,6 +39,13 @@ public:
     /// unsubscribe from the collector's page or a one-click POST.
     bool unsubscribeContact(qint64 contactId, const QString &source, qint64 atMs,
                             const QJsonObject &extra = {});
+    /// A contact who chose, on their own preference page, to hear from the
+    /// business again: active, email consent granted, the unsubscribe
+    /// suppression lifted. In the caller's transaction.
+    bool resubscribeContact(qint64 contactId, const QString &source, qint64 atMs);
+    /// Grants or withdraws a contact's SMS consent (suppressing or freeing the
+    /// phone number), from their preference page. In the caller's transaction.
+    bool setSmsConsent(qint64 contactId, bool granted, const QString &source, qint64 atMs);
     QString errorString() const { return m_error; }
 
 private:

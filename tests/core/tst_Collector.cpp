@@ -24,6 +24,7 @@
 
 #include <QRegularExpression>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QUrlQuery>
 
@@ -638,6 +639,121 @@ private Q_SLOTS:
         QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM events WHERE type IN "
                                            "('email_opened', 'email_machine_opened')")),
                  320);
+    }
+
+    void subscriberPagesInABrowser()
+    {
+        // Headless Chromium (Debian's chromium, npm's playwright-core, both
+        // installed by scripts/bootstrap.sh) at 375 px, in Persian and English.
+        const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+        const QString chromium = QStandardPaths::findExecutable(QStringLiteral("chromium"));
+        QVERIFY2(!node.isEmpty() && !chromium.isEmpty(),
+                 "node and chromium are needed: scripts/bootstrap.sh installs them");
+        QVERIFY2(QFile::exists(QStringLiteral(MASIR_SOURCE_DIR
+                                              "/tests/browser/node_modules/playwright-core")),
+                 "run npm install in tests/browser (scripts/bootstrap.sh does)");
+        CollectorProcess collector;
+        QVERIFY(collector.start());
+        TestWorkspace ws;
+        QVERIFY(ws.opened());
+        SegmentRepository lists(ws.db());
+        for (const QString &name : {QStringLiteral("اخبار نان تازه"), QStringLiteral("Offers")}) {
+            Segment list;
+            list.name = name;
+            list.isStatic = true;
+            list.isPublic = true;
+            QVERIFY2(lists.save(list), qPrintable(lists.errorString()));
+        }
+        struct Person
+        {
+            QString email, name, language, page;
+            qint64 id = 0;
+            qint64 outbox = 0;
+        };
+        QList<Person> people = {
+            {QStringLiteral("sara@example.ir"), QStringLiteral("سارا"), QStringLiteral("fa"),
+             QStringLiteral("preferences")},
+            {QStringLiteral("reza@example.ir"), QStringLiteral("رضا"), QStringLiteral("fa"),
+             QStringLiteral("unsubscribe")},
+            {QStringLiteral("john@example.com"), QStringLiteral("John"), QStringLiteral("en"),
+             QStringLiteral("preferences")},
+            {QStringLiteral("anna@example.com"), QStringLiteral("Anna"), QStringLiteral("en"),
+             QStringLiteral("unsubscribe")},
+        };
+        for (Person &p : people) {
+            Contact c;
+            c.email = p.email;
+            c.firstName = p.name;
+            c.language = p.language;
+            c.phone =
+                p.language == QLatin1String("fa") ? QStringLiteral("+989121234567") : QString();
+            ContactRepository repo(ws.db());
+            QVERIFY2(repo.create(c), qPrintable(repo.errorString()));
+            p.id = c.id;
+            p.outbox =
+                Outbox(ws.db())
+                    .enqueue(QStringLiteral("email"), c.id, p.email, QStringLiteral("news"), true)
+                    .value_or(0);
+            QVERIFY(QSqlQuery(ws.db().connection())
+                        .exec(QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = 1, "
+                                             "tracked = '{}' WHERE id = %1")
+                                  .arg(p.outbox)));
+        }
+        prepare(ws, collector); // connects: the lists, branding and choices go to the collector
+        const auto key = TrackingKeys(ws.db()).current();
+        QVERIFY(key);
+        const QByteArray secret =
+            WorkspaceSettings(ws.db()).token(WorkspaceSettings::Key::TokenSecret).toUtf8();
+        QStringList args{QStringLiteral(MASIR_SOURCE_DIR "/tests/browser/pages.mjs"),
+                         QStringLiteral("--chromium"), chromium, QStringLiteral("--out"),
+                         m_secrets.path()};
+        for (const Person &p : std::as_const(people)) {
+            TrackingToken t;
+            t.kind = p.page == QLatin1String("preferences") ? TrackingToken::Kind::Preferences
+                                                            : TrackingToken::Kind::Unsubscribe;
+            t.kid = key->kid;
+            t.outboxId = p.outbox;
+            t.subject = TrackingToken::subjectOf(p.id, secret);
+            args << QStringLiteral("--page")
+                 << QStringLiteral("%1:%2:%3/%4/%5")
+                        .arg(p.language, p.page, collector.url(),
+                             p.page == QLatin1String("preferences") ? QStringLiteral("p")
+                                                                    : QStringLiteral("u"),
+                             t.encode(key->secret));
+        }
+        QProcess browser;
+        browser.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        browser.setWorkingDirectory(QStringLiteral(MASIR_SOURCE_DIR "/tests/browser"));
+        browser.start(node, args);
+        QVERIFY(browser.waitForFinished(120000));
+        const QByteArray report = browser.readAllStandardOutput();
+        QVERIFY2(browser.exitCode() == 0, report.constData());
+        QCOMPARE(report.count('\n'), 4);
+        if (qEnvironmentVariableIsSet("MASIR_SCREENSHOTS"))
+            for (const QString &f : QDir(m_secrets.path()).entryList({QStringLiteral("*.png")}))
+                QFile::copy(m_secrets.filePath(f),
+                            qEnvironmentVariable("MASIR_SCREENSHOTS") + QLatin1Char('/') + f);
+
+        // the desktop pulls, and the workspace shows what people chose
+        const IntakeStats in = cycle(ws);
+        QCOMPARE(in.hits.unsubscribes, 2);
+        QCOMPARE(in.hits.preferences, 2);
+        for (const Person &p : std::as_const(people)) {
+            const bool unsubscribed = p.page == QLatin1String("unsubscribe");
+            QCOMPARE(scalar(ws,
+                            QStringLiteral("SELECT count(*) FROM contacts WHERE id = ? AND "
+                                           "status = 'unsubscribed'"),
+                            {p.id}),
+                     unsubscribed ? 1 : 0);
+            if (!unsubscribed) {
+                QCOMPARE(lists.listsOf(p.id).size(), 2);
+                QCOMPARE(scalar(ws,
+                                QStringLiteral("SELECT count(*) FROM events WHERE contact_id "
+                                               "= ? AND type = 'preferences_changed'"),
+                                {p.id}),
+                         1);
+            }
+        }
     }
 
     void theAppServesItsOwnLinks()

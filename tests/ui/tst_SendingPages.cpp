@@ -1,11 +1,13 @@
 // The Templates page, the Outbox page and the Channels dialog, offscreen.
 #include "contacts/ContactRepository.h"
 #include "i18n/Translations.h"
+#include "mainwindow/TrackingHost.h"
 #include "messaging/ChannelAccounts.h"
 #include "messaging/MessageTemplate.h"
 #include "messaging/Outbox.h"
 #include "outbox/OutboxPage.h"
 #include "settings/ChannelsDialog.h"
+#include "settings/TrackingDialog.h"
 #include "settings/WorkspaceSettings.h"
 #include "templates/TemplatesPage.h"
 
@@ -22,6 +24,8 @@
 #include <QPushButton>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimeEdit>
@@ -167,6 +171,55 @@ private Q_SLOTS:
         QVERIFY(settings.value(WorkspaceSettings::Key::QuietFrom).toString().isEmpty());
     }
 
+    void trackingDialogSaysWhatItCannotTrackAndServes()
+    {
+        WorkspaceSettings s(m_ws->db());
+        s.setValue(WorkspaceSettings::Key::TrackingPublicUrl, QString());
+        ui::TrackingDialog dialog(m_ws->db());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // no public address: it says plainly that nothing is tracked
+        QVERIFY(dialog.statusLabel()->text().contains(QLatin1String("no public address")));
+        // serving from this computer, at a public address
+        const int port = [] {
+            QTcpServer probe;
+            probe.listen(QHostAddress::LocalHost);
+            return int(probe.serverPort());
+        }();
+        auto *serve = dialog.findChild<QCheckBox *>(QStringLiteral("trackingServe"));
+        auto *listen = dialog.findChild<QLineEdit *>(QStringLiteral("trackingListen"));
+        auto *publicUrl = dialog.findChild<QLineEdit *>(QStringLiteral("trackingPublicUrl"));
+        QVERIFY(serve && listen && publicUrl);
+        listen->setText(QStringLiteral("127.0.0.1:%1").arg(port));
+        Q_EMIT listen->editingFinished();
+        publicUrl->setText(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        Q_EMIT publicUrl->editingFinished();
+        QVERIFY(dialog.statusLabel()->text().contains(QLatin1String("nothing here answers")));
+        serve->setChecked(true);
+        QVERIFY2(dialog.statusLabel()->text().contains(QLatin1String("are tracked through")),
+                 qPrintable(dialog.statusLabel()->text()));
+        QCOMPARE(s.value(WorkspaceSettings::Key::TrackingServe).toBool(), true);
+        // the app's own server starts as the settings say, and stops when told
+        ui::TrackingHost host(m_ws->db());
+        host.apply();
+        QVERIFY2(host.isServing(), qPrintable(host.problem()));
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, quint16(port));
+        QVERIFY(client.waitForConnected(3000));
+        client.write("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QVERIFY(client.waitForReadyRead(3000));
+        QVERIFY(client.readAll().startsWith("HTTP/1.1 200"));
+        serve->setChecked(false);
+        host.apply();
+        QVERIFY(!host.isServing());
+        // a bad public address is refused where it is typed
+        publicUrl->setText(QStringLiteral("not a url"));
+        Q_EMIT publicUrl->editingFinished();
+        QVERIFY(dialog.statusLabel()->text().contains(QLatin1String("web address")));
+        QCOMPARE(s.value(WorkspaceSettings::Key::TrackingPublicUrl).toString(),
+                 QStringLiteral("http://127.0.0.1:%1").arg(port));
+    }
+
     void persianTemplatesPageIsRightToLeft()
     {
         QCOMPARE(Translations::install(QStringLiteral("fa")), QStringLiteral("fa"));
@@ -202,6 +255,15 @@ private Q_SLOTS:
             QCOMPARE(page.layoutDirection(), Qt::RightToLeft);
             page.grab().toImage().save(
                 QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("outbox_fa.png")));
+        }
+        {
+            ui::TrackingDialog dialog(m_ws->db());
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QCOMPARE(dialog.layoutDirection(), Qt::RightToLeft);
+            QTest::qWait(50);
+            dialog.grab().toImage().save(
+                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("tracking_fa.png")));
         }
         {
             ui::ChannelsDialog dialog(m_ws->db());

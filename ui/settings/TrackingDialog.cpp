@@ -1,5 +1,6 @@
 #include "settings/TrackingDialog.h"
 
+#include "common/BackgroundTasks.h"
 #include "i18n/Formatter.h"
 #include "intake/CollectorClient.h"
 #include "intake/CollectorSync.h"
@@ -14,7 +15,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -27,7 +27,6 @@
 #include <QPushButton>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace masir::ui {
 
@@ -56,6 +55,7 @@ TrackingDialog::TrackingDialog(const Database &db, QWidget *parent)
     , m_db(db)
 {
     setWindowTitle(tr("Tracking"));
+    m_tasks = new BackgroundTasks(this);
 
     m_enabled = new QCheckBox(tr("&Track opens and clicks in marketing email"));
     m_enabled->setObjectName(QStringLiteral("trackingEnabled"));
@@ -94,8 +94,10 @@ TrackingDialog::TrackingDialog(const Database &db, QWidget *parent)
     collectorHelp->setWordWrap(true);
     collectorHelp->setEnabled(false);
     auto *collectorBox = new QGroupBox(tr("A collector on a public host (recommended)"));
-    auto *collectorForm = new QFormLayout(collectorBox);
-    collectorForm->addRow(collectorHelp);
+    auto *collectorLayout = new QVBoxLayout(collectorBox);
+    collectorLayout->addWidget(collectorHelp);
+    auto *collectorForm = new QFormLayout;
+    collectorLayout->addLayout(collectorForm);
     collectorForm->addRow(tr("&Address:"), m_collectorUrl);
     collectorForm->addRow(tr("&Key:"), m_collectorKey);
     auto *collectorButtons = new QHBoxLayout;
@@ -122,13 +124,16 @@ TrackingDialog::TrackingDialog(const Database &db, QWidget *parent)
     serveHelp->setWordWrap(true);
     serveHelp->setEnabled(false);
     auto *serveBox = new QGroupBox(tr("Or this computer"));
-    auto *serveForm = new QFormLayout(serveBox);
-    serveForm->addRow(m_serve);
+    auto *serveLayout = new QVBoxLayout(serveBox);
+    serveLayout->addWidget(m_serve);
+    auto *serveForm = new QFormLayout;
     serveForm->addRow(tr("&Listen on:"), m_listen);
     serveForm->addRow(tr("&Public address:"), m_publicUrl);
-    serveForm->addRow(serveHelp);
+    serveLayout->addLayout(serveForm);
+    serveLayout->addWidget(serveHelp);
 
     m_colour = new QPushButton;
+    m_colour->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     m_colour->setObjectName(QStringLiteral("brandColour"));
     m_logo = new QLabel;
     m_logo->setMinimumSize(48, 48);
@@ -140,12 +145,14 @@ TrackingDialog::TrackingDialog(const Database &db, QWidget *parent)
     logoRow->addWidget(m_removeLogo);
     logoRow->addStretch(1);
     auto *pagesBox = new QGroupBox(tr("Pages your subscribers see"));
-    auto *pagesForm = new QFormLayout(pagesBox);
+    auto *pagesLayout = new QVBoxLayout(pagesBox);
     auto *pagesHelp = new QLabel(tr("The unsubscribe and preference pages show your business's "
                                     "name, this colour and logo, in each contact's language."));
     pagesHelp->setWordWrap(true);
     pagesHelp->setEnabled(false);
-    pagesForm->addRow(pagesHelp);
+    pagesLayout->addWidget(pagesHelp);
+    auto *pagesForm = new QFormLayout;
+    pagesLayout->addLayout(pagesForm);
     pagesForm->addRow(tr("&Colour:"), m_colour);
     pagesForm->addRow(tr("Logo:"), logoRow);
 
@@ -159,7 +166,9 @@ TrackingDialog::TrackingDialog(const Database &db, QWidget *parent)
     layout->addWidget(pagesBox);
     layout->addWidget(buttons);
 
+    setMinimumWidth(660);
     load();
+    resize(660, heightForWidth(660) > 0 ? heightForWidth(660) : sizeHint().height());
     for (QCheckBox *box : {m_enabled, m_smsLinks, m_serve})
         connect(box, &QCheckBox::toggled, this, &TrackingDialog::save);
     for (QLineEdit *edit : {m_listen, m_publicUrl})
@@ -288,29 +297,27 @@ void TrackingDialog::connectCollector()
     }
     m_connect->setEnabled(false);
     m_busy->show();
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, url, key] {
-        watcher->deleteLater();
-        m_busy->hide();
-        m_connect->setEnabled(true);
-        const QString error = watcher->result();
-        if (!error.isEmpty()) {
-            QMessageBox::warning(this, tr("Cannot connect"), error);
-            return;
-        }
-        CollectorSync sync(m_db);
-        if (!sync.save(url, key)) {
-            QMessageBox::warning(this, tr("Cannot connect"), sync.errorString());
-            return;
-        }
-        m_collectorKey->clear();
-        load();
-        Q_EMIT trackingChanged();
-    });
-    watcher->setFuture(QtConcurrent::run([url, key] {
-        CollectorClient client(url, key);
-        return client.status() ? QString() : client.errorString();
-    }));
+    m_tasks->run(
+        [url, key] {
+            CollectorClient client(url, key);
+            return client.status() ? QString() : client.errorString();
+        },
+        [this, url, key](const QString &error) {
+            m_busy->hide();
+            m_connect->setEnabled(true);
+            if (!error.isEmpty()) {
+                QMessageBox::warning(this, tr("Cannot connect"), error);
+                return;
+            }
+            CollectorSync sync(m_db);
+            if (!sync.save(url, key)) {
+                QMessageBox::warning(this, tr("Cannot connect"), sync.errorString());
+                return;
+            }
+            m_collectorKey->clear();
+            load();
+            Q_EMIT trackingChanged();
+        });
 }
 
 void TrackingDialog::disconnectCollector()

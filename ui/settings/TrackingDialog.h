@@ -9,8 +9,9 @@ class QProgressBar;
 class QPushButton;
 
 namespace masir {
+class BackgroundTasks;
 class Database;
-}
+} // namespace masir
 
 namespace masir::ui {
 
@@ -46,6 +47,7 @@ private:
     void showLogo();
 
     const Database &m_db;
+    BackgroundTasks *m_tasks = nullptr;
     bool m_loading = false;
     QCheckBox *m_enabled = nullptr;
     QCheckBox *m_smsLinks = nullptr;
