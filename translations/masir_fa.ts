@@ -3261,6 +3261,10 @@ Options:
         <source>Cannot read contact %1.</source>
         <translation>مخاطب %1 خوانده نشد.</translation>
     </message>
+    <message>
+        <source>There is no unsubscribe page or address: set one in Settings → Channels, or a tracking address in Settings → Tracking, then resend.</source>
+        <translation>هیچ صفحه یا نشانی لغو اشتراکی تعیین نشده است: یکی را در تنظیمات ← کانال‌ها، یا یک نشانی ردیابی را در تنظیمات ← ردیابی تعیین کنید و سپس دوباره بفرستید.</translation>
+    </message>
 </context>
 <context>
     <name>masir::PhoneNumbers</name>

@@ -96,9 +96,36 @@ bool CollectorStore::open()
         m_error = tr("Cannot open the collector's store: %1").arg(m_store->errorString());
         return false;
     }
+    // Who this store is: a store made anew (lost, recreated) gets a new
+    // instance, and the desktop starts over with it instead of waiting for
+    // ids it has already seen.
+    m_instance = stateValue(QStringLiteral("instance")).value(QStringLiteral("id")).toString();
+    if (m_instance.isEmpty()) {
+        m_instance = QString::number(QRandomGenerator::system()->generate64(), 16);
+        QSqlQuery q(m_store->connection());
+        QString error;
+        if (!Sql::exec(lcCollector(), q,
+                       QStringLiteral("INSERT INTO state (key, value) VALUES ('instance', ?)"),
+                       {QStringLiteral("{\"id\":\"%1\"}").arg(m_instance)}, &error)) {
+            m_error = error;
+            return false;
+        }
+    }
     m_commit = std::make_unique<GroupCommit>(
         [this](const QList<TrackingHit> &hits) { return writeHits(hits); });
     return true;
+}
+
+void CollectorStore::setError(const QString &error)
+{
+    const QMutexLocker lock(&m_errorMutex);
+    m_error = error;
+}
+
+QString CollectorStore::errorString() const
+{
+    const QMutexLocker lock(&m_errorMutex);
+    return m_error;
 }
 
 bool CollectorStore::writeHits(const QList<TrackingHit> &hits)
@@ -120,7 +147,7 @@ bool CollectorStore::writeHits(const QList<TrackingHit> &hits)
                  text(h.ip), text(h.userAgent),
                  QString::fromUtf8(QJsonDocument(h.data).toJson(QJsonDocument::Compact))},
                 &error)) {
-            m_error = error;
+            setError(error);
             return false;
         }
     }
@@ -214,11 +241,14 @@ bool CollectorStore::setChoices(const QByteArray &subject, const Choices &choice
 {
     QSqlQuery q(m_store->connection());
     QString error; // called from the request threads: no shared error string
+    // Newer wins: the desktop's push is as of its last pull, so a choice made
+    // on the page after that pull is not overwritten by what it did not know.
     return Sql::exec(
         lcCollector(), q,
         QStringLiteral("INSERT INTO choices (subject, value, updated_at) VALUES "
                        "(?, ?, ?) ON CONFLICT (subject) DO UPDATE SET value = "
-                       "excluded.value, updated_at = excluded.updated_at"),
+                       "excluded.value, updated_at = excluded.updated_at WHERE "
+                       "choices.updated_at <= excluded.updated_at"),
         {subjectKey(subject),
          QString::fromUtf8(QJsonDocument(choices.toJson()).toJson(QJsonDocument::Compact)), atMs},
         &error);
@@ -233,14 +263,14 @@ std::optional<QList<TrackingHit>> CollectorStore::pull(qint64 after, int limit)
     if (after > 0 &&
         !Sql::exec(lcCollector(), q, QStringLiteral("DELETE FROM hits WHERE id <= ? AND at < ?"),
                    {after, now - kKeepPulledMs}, &error)) {
-        m_error = error;
+        setError(error);
         return std::nullopt;
     }
     if (!Sql::exec(lcCollector(), q,
                    QStringLiteral("SELECT id, kind, method, outbox, link, target, at, ip, agent, "
                                   "data FROM hits WHERE id > ? ORDER BY id LIMIT ?"),
                    {after, limit}, &error)) {
-        m_error = error;
+        setError(error);
         return std::nullopt;
     }
     QList<TrackingHit> out;
@@ -266,30 +296,33 @@ bool CollectorStore::push(const QJsonObject &state)
     QSqlDatabase db = m_store->connection();
     Transaction tx(db, Transaction::Mode::Write);
     if (!tx.isActive()) {
-        m_error = tx.errorString();
+        setError(tx.errorString());
         return false;
     }
+    QString error;
     QSqlQuery q(db);
     auto put = [&](const QString &key, const QJsonObject &value) {
         return Sql::exec(
             lcCollector(), q,
             QStringLiteral("INSERT INTO state (key, value) VALUES (?, ?) ON CONFLICT "
                            "(key) DO UPDATE SET value = excluded.value"),
-            {key, QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact))},
-            &m_error);
+            {key, QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact))}, &error);
     };
-    if (state.contains(QStringLiteral("keys")) &&
-        !put(QStringLiteral("keys"),
-             {{QStringLiteral("keys"), state.value(QStringLiteral("keys"))}}))
+    const bool ok =
+        (!state.contains(QStringLiteral("keys")) ||
+         put(QStringLiteral("keys"),
+             {{QStringLiteral("keys"), state.value(QStringLiteral("keys"))}})) &&
+        (!state.contains(QStringLiteral("branding")) ||
+         put(QStringLiteral("branding"), state.value(QStringLiteral("branding")).toObject())) &&
+        (!state.contains(QStringLiteral("topics")) ||
+         put(QStringLiteral("topics"),
+             {{QStringLiteral("topics"), state.value(QStringLiteral("topics"))}}));
+    if (!ok) {
+        setError(error);
         return false;
-    if (state.contains(QStringLiteral("branding")) &&
-        !put(QStringLiteral("branding"), state.value(QStringLiteral("branding")).toObject()))
-        return false;
-    if (state.contains(QStringLiteral("topics")) &&
-        !put(QStringLiteral("topics"),
-             {{QStringLiteral("topics"), state.value(QStringLiteral("topics"))}}))
-        return false;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    }
+    const qint64 asOf = qint64(state.value(QStringLiteral("asOf")).toDouble());
+    const qint64 now = asOf > 0 ? asOf : QDateTime::currentMSecsSinceEpoch();
     for (const QJsonValue &v : state.value(QStringLiteral("choices")).toArray()) {
         const QJsonObject o = v.toObject();
         const QByteArray subject =
@@ -302,7 +335,7 @@ bool CollectorStore::push(const QJsonObject &state)
             return false;
     }
     if (!tx.commit()) {
-        m_error = tx.errorString();
+        setError(tx.errorString());
         return false;
     }
     const QMutexLocker lock(&m_cacheMutex);
@@ -322,6 +355,8 @@ QJsonObject CollectorStore::status()
         out.insert(QStringLiteral("newest"), double(q.value(1).toLongLong()));
     }
     out.insert(QStringLiteral("keys"), keys().keys().size());
+    out.insert(QStringLiteral("instance"), m_instance);
+    out.insert(QStringLiteral("now"), double(QDateTime::currentMSecsSinceEpoch()));
     return out;
 }
 

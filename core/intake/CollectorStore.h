@@ -29,7 +29,7 @@ public:
     bool open();
     /// The key the desktop pulls and pushes with (DATA/api-key).
     QString apiKey() const { return m_apiKey; }
-    QString errorString() const { return m_error; }
+    QString errorString() const;
 
     KeyRing keys() override;
     void record(const TrackingHit &hit) override;
@@ -42,17 +42,21 @@ public:
     /// Hits at or before \a after were applied there: old ones are let go.
     std::optional<QList<TrackingHit>> pull(qint64 after, int limit);
     /// What the desktop pushed: any of "keys", "branding", "topics" and
-    /// "choices" ([{"subject", "choices"}]).
+    /// "choices" ([{"subject", "choices"}]) as of "asOf" (this collector's
+    /// time of the desktop's last pull: a choice made here later is kept).
     bool push(const QJsonObject &state);
     /// Writes the hits queued so far.
     void flush();
     /// How many hits the store holds and the newest id, for `collector status`.
     QJsonObject status();
+    /// This store's identity: a new store has a new one.
+    QString instance() const { return m_instance; }
 
 private:
     QJsonObject stateValue(const QString &key);
     bool setChoices(const QByteArray &subject, const Choices &choices, qint64 atMs);
     bool writeHits(const QList<TrackingHit> &hits);
+    void setError(const QString &error);
 
     QString m_dir;
     QString m_apiKey;
@@ -63,6 +67,8 @@ private:
     Branding m_branding;
     QList<Topic> m_topics;
     bool m_cached = false;
+    QString m_instance; ///< this store's identity, for the desktop's cursor
+    mutable QMutex m_errorMutex;
     QString m_error;
 };
 

@@ -99,7 +99,7 @@ bool CollectorSync::connect(const QString &rawUrl, const QString &key)
     if (!save(address, key))
         return false;
     CollectorSyncStats stats;
-    return push(stats, key.trimmed());
+    return pushWith(stats, key.trimmed());
 }
 
 bool CollectorSync::save(const QString &rawUrl, const QString &key)
@@ -156,26 +156,33 @@ bool CollectorSync::disconnect()
     return ok;
 }
 
-std::optional<CollectorSyncStats> CollectorSync::sync(const std::atomic<bool> *stop)
+bool CollectorSync::pull(CollectorSyncStats &stats, const std::atomic<bool> *stop)
 {
-    CollectorSyncStats stats;
     stats.configured = isConfigured();
     if (!stats.configured)
-        return stats;
+        return true;
     const auto key = apiKey();
-    std::optional<qint64> pulled;
-    if (key && push(stats, *key))
-        pulled = pull(*key, stop);
+    const auto pulled = key ? pullWith(*key, stop, stats) : std::nullopt;
     stats.pulled = pulled.value_or(0);
     keepStatus(pulled.has_value(), stats.pulled);
-    if (!pulled) {
-        qCWarning(lcCollector) << "sync failed:" << m_error;
-        return std::nullopt;
-    }
-    return stats;
+    if (!pulled)
+        qCWarning(lcCollector) << "pull failed:" << m_error;
+    return pulled.has_value();
 }
 
-bool CollectorSync::push(CollectorSyncStats &stats, const QString &key)
+bool CollectorSync::push(CollectorSyncStats &stats)
+{
+    if (!isConfigured())
+        return true;
+    const auto key = apiKey();
+    if (!key || !pushWith(stats, *key)) {
+        qCWarning(lcCollector) << "push failed:" << m_error;
+        return false;
+    }
+    return true;
+}
+
+bool CollectorSync::pushWith(CollectorSyncStats &stats, const QString &key)
 {
     WorkspaceSettings settings(m_db);
     CollectorClient client(url(), key);
@@ -213,14 +220,17 @@ bool CollectorSync::push(CollectorSyncStats &stats, const QString &key)
     // The choices of people mailed since the last push, and of people whose
     // choices changed, by pseudonym, a batch at a time.
     const QByteArray secret = settings.token(Key::TokenSecret).toUtf8();
-    for (;;) {
+    // A few batches a cycle: a first push of a large workspace goes on in the
+    // next cycles instead of holding this one up.
+    for (int batch = 0; batch < kPushBatchesPerCycle; ++batch) {
         const qint64 outboxAfter = qint64(pushed.value(QStringLiteral("outbox")).toDouble());
         const qint64 eventAfter = qint64(pushed.value(QStringLiteral("event")).toDouble());
         QSqlQuery q(m_db.connection());
         if (!Sql::exec(
                 lcCollector(), q,
                 QStringLiteral("SELECT 'o', id, contact_id FROM (SELECT id, contact_id FROM outbox "
-                               "WHERE id > ? AND tracked <> '' ORDER BY id LIMIT ?) UNION ALL "
+                               "WHERE id > ? AND marketing = 1 AND contact_id IS NOT NULL ORDER "
+                               "BY id LIMIT ?) UNION ALL "
                                "SELECT 'e', id, contact_id FROM (SELECT id, contact_id FROM events "
                                "WHERE id > ? AND type IN ('unsubscribed', 'consent_changed', "
                                "'preferences_changed', 'contact_updated') ORDER BY id LIMIT ?)"),
@@ -248,7 +258,9 @@ bool CollectorSync::push(CollectorSyncStats &stats, const QString &key)
                                                                QByteArray::OmitTrailingEquals))},
                             {QStringLiteral("choices"), c.toJson()}});
         }
-        if (!client.push({{QStringLiteral("choices"), choices}})) {
+        if (!client.push(
+                {{QStringLiteral("choices"), choices},
+                 {QStringLiteral("asOf"), pushed.value(QStringLiteral("asOf")).toDouble()}})) {
             m_error = client.errorString();
             return false;
         }
@@ -260,22 +272,51 @@ bool CollectorSync::push(CollectorSyncStats &stats, const QString &key)
             return false;
         }
     }
+    return true;
 }
 
-std::optional<qint64> CollectorSync::pull(const QString &key, const std::atomic<bool> *stop)
+std::optional<qint64> CollectorSync::pullWith(const QString &key, const std::atomic<bool> *stop,
+                                              CollectorSyncStats &stats)
 {
     WorkspaceSettings settings(m_db);
-    const QString source = url();
-    CollectorClient client(source, key);
+    CollectorClient client(url(), key);
     HitInbox inbox(m_db);
+    QJsonObject pushed = jsonSetting(m_db, Key::CollectorPushed);
     qint64 cursor = settings.value(Key::CollectorCursor).toLongLong();
     qint64 pulled = 0;
+    const auto savePushed = [&] {
+        if (settings.setValue(Key::CollectorPushed, compact(pushed)))
+            return true;
+        m_error = tr("Cannot save the collector's state in the workspace.");
+        return false;
+    };
     while (!(stop && stop->load())) {
         const auto reply = client.pull(cursor, kPullBatch);
         if (!reply) {
             m_error = client.errorString();
             return std::nullopt;
         }
+        // A collector whose store was made anew (lost, restored from nothing)
+        // numbers its hits from 1 again and knows no keys: start over with it.
+        const QString instance = reply->value(QStringLiteral("instance")).toString();
+        const QString known = pushed.value(QStringLiteral("instance")).toString();
+        if (!instance.isEmpty() && instance != known) {
+            if (!known.isEmpty())
+                qCWarning(lcCollector) << "the collector's store is new; pulling it from the start "
+                                          "and sending it its state again";
+            pushed = {{QStringLiteral("instance"), instance},
+                      {QStringLiteral("event"), pushed.value(QStringLiteral("event"))}};
+            if (!savePushed() || !settings.setValue(Key::CollectorCursor, 0)) {
+                m_error = tr("Cannot save where the pull stopped in the workspace.");
+                return std::nullopt;
+            }
+            if (cursor != 0) {
+                cursor = 0;
+                continue;
+            }
+        }
+        const QString source =
+            QStringLiteral("collector:") + (instance.isEmpty() ? url() : instance);
         const QJsonArray list = reply->value(QStringLiteral("hits")).toArray();
         QList<TrackingHit> hits;
         hits.reserve(list.size());
@@ -285,7 +326,7 @@ std::optional<qint64> CollectorSync::pull(const QString &key, const std::atomic<
             if (h.sourceId <= cursor) {
                 m_error = tr("The collector at %1 sent hits out of order; nothing was kept. "
                              "Is another workspace pulling from it?")
-                              .arg(source);
+                              .arg(url());
                 return std::nullopt;
             }
             last = std::max(last, h.sourceId);
@@ -309,8 +350,14 @@ std::optional<qint64> CollectorSync::pull(const QString &key, const std::atomic<
         }
         pulled += kept;
         cursor = last;
-        if (list.size() < kPullBatch)
+        if (list.size() < kPullBatch) {
+            // everything up to the collector's "now" is here: the next push is as of then
+            pushed.insert(QStringLiteral("asOf"), reply->value(QStringLiteral("now")).toDouble());
+            if (!savePushed())
+                return std::nullopt;
+            stats.complete = true;
             break;
+        }
     }
     return pulled;
 }

@@ -16,6 +16,7 @@ struct CollectorSyncStats
 {
     bool configured = false; ///< a collector is set for this workspace
     qint64 pulled = 0;       ///< new hits kept
+    bool complete = false;   ///< the pull reached the collector's newest hit
     qint64 pushedChoices = 0;
     bool pushedState = false; ///< keys, branding or topics had changed and were sent
 };
@@ -46,9 +47,16 @@ public:
     bool isConfigured() const;
     QString url() const;
 
-    /// Push, then pull until the collector has nothing newer; the result (or
-    /// the error) is kept for the status line. \a stop ends it between batches.
-    std::optional<CollectorSyncStats> sync(const std::atomic<bool> *stop = nullptr);
+    /// Pulls until the collector has nothing newer (stats.complete), keeping
+    /// the hits for HitApplier; the result (or the error) is kept for the
+    /// status line. \a stop ends it between batches. True when nothing failed
+    /// (or no collector is set).
+    bool pull(CollectorSyncStats &stats, const std::atomic<bool> *stop = nullptr);
+    /// Sends what the collector's pages need: keys, branding and topics when
+    /// they changed, and the choices of people mailed or changed since the
+    /// last push, as of the last complete pull. Run after the pulled hits are
+    /// applied, so that the pages show what people chose there.
+    bool push(CollectorSyncStats &stats);
 
     /// The last sync: {"at", "ok", "error", "pulled", "cursor"}.
     QJsonObject lastStatus() const;
@@ -58,11 +66,13 @@ public:
     QString errorString() const { return m_error; }
 
     static constexpr int kPullBatch = 5000;
+    static constexpr int kPushBatchesPerCycle = 4;
 
 private:
     std::optional<QString> apiKey();
-    bool push(CollectorSyncStats &stats, const QString &key);
-    std::optional<qint64> pull(const QString &key, const std::atomic<bool> *stop);
+    bool pushWith(CollectorSyncStats &stats, const QString &key);
+    std::optional<qint64> pullWith(const QString &key, const std::atomic<bool> *stop,
+                                   CollectorSyncStats &stats);
     bool keepStatus(bool ok, qint64 pulled);
 
     const Database &m_db;

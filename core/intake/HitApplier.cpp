@@ -42,16 +42,14 @@ HitApplier::HitApplier(const Database &db)
 std::optional<HitStats> HitApplier::applyWaiting(int batchSize)
 {
     HitStats total;
-    qint64 cursor = WorkspaceSettings(m_db).value(WorkspaceSettings::Key::HitCursor).toLongLong();
     for (;;) {
         HitStats stats;
-        const auto next = applyBatch(cursor, batchSize, stats);
-        if (!next)
+        const auto more = applyBatch(batchSize, stats);
+        if (!more)
             return std::nullopt;
         total.add(stats);
-        if (*next == cursor)
+        if (!*more)
             break;
-        cursor = *next;
     }
     if (total.hits)
         qCInfo(lcTracking) << "applied" << total.hits << "hits:" << total.opens << "opens,"
@@ -61,7 +59,7 @@ std::optional<HitStats> HitApplier::applyWaiting(int batchSize)
     return total;
 }
 
-std::optional<qint64> HitApplier::applyBatch(qint64 after, int batchSize, HitStats &stats)
+std::optional<bool> HitApplier::applyBatch(int batchSize, HitStats &stats)
 {
     QSqlDatabase db = m_db.connection();
     Transaction tx(db, Transaction::Mode::Write);
@@ -69,6 +67,10 @@ std::optional<qint64> HitApplier::applyBatch(qint64 after, int batchSize, HitSta
         m_error = tx.errorString();
         return std::nullopt;
     }
+    // Read inside the write transaction: two appliers (the worker, and the
+    // app's server answering an unsubscribe) never apply the same hits.
+    const qint64 after =
+        WorkspaceSettings(m_db).value(WorkspaceSettings::Key::HitCursor).toLongLong();
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!Sql::exec(lcTracking(), q,
@@ -95,7 +97,7 @@ std::optional<qint64> HitApplier::applyBatch(qint64 after, int batchSize, HitSta
     }
     q.finish();
     if (hits.isEmpty())
-        return after;
+        return false;
     EventIntake intake(db);
     for (const auto &[id, hit] : std::as_const(hits)) {
         if (!apply(hit, id, intake, stats))
@@ -115,7 +117,7 @@ std::optional<qint64> HitApplier::applyBatch(qint64 after, int batchSize, HitSta
         m_error = tx.errorString();
         return std::nullopt;
     }
-    return last;
+    return hits.size() == batchSize;
 }
 
 std::optional<HitApplier::Message> HitApplier::message(qint64 outboxId)
@@ -284,6 +286,8 @@ bool HitApplier::applyChoices(qint64 contactId, const ChoiceChange &change, qint
         if (!s.isPublic)
             continue;
         const bool member = !change.everything && change.topics.contains(s.id);
+        if (!member && !change.known && !change.everything)
+            continue; // an unticked box the page did not know about
         if (!lists.setMember(s.id, contactId, member, atMs)) {
             m_error = lists.errorString();
             return false;

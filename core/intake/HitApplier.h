@@ -55,7 +55,8 @@ private:
         int links = 0;
         bool found = false;
     };
-    std::optional<qint64> applyBatch(qint64 after, int batchSize, HitStats &stats);
+    /// Whether there may be more; nullopt on an error.
+    std::optional<bool> applyBatch(int batchSize, HitStats &stats);
     bool apply(const TrackingHit &hit, qint64 hitId, EventIntake &intake, HitStats &stats);
     bool applyOpenOrClick(const TrackingHit &hit, const Message &m, EventIntake &intake,
                           HitStats &stats);

@@ -69,7 +69,8 @@ QJsonObject ChoiceChange::toJson() const
     return {{QStringLiteral("everything"), everything},
             {QStringLiteral("email"), email},
             {QStringLiteral("sms"), sms},
-            {QStringLiteral("topics"), idsToJson(topics)}};
+            {QStringLiteral("topics"), idsToJson(topics)},
+            {QStringLiteral("known"), known}};
 }
 
 ChoiceChange ChoiceChange::fromJson(const QJsonObject &json)
@@ -79,6 +80,7 @@ ChoiceChange ChoiceChange::fromJson(const QJsonObject &json)
     c.email = json.value(QStringLiteral("email")).toBool(true);
     c.sms = json.value(QStringLiteral("sms")).toBool(false);
     c.topics = idsFromJson(json.value(QStringLiteral("topics")));
+    c.known = json.value(QStringLiteral("known")).toBool(true);
     return c;
 }
 

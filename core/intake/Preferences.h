@@ -46,6 +46,11 @@ struct ChoiceChange
     bool email = true;
     bool sms = false;
     QList<qint64> topics;
+    /// The page showed the person's real choices. When it did not (the
+    /// collector had not been told them yet), only what they ticked or
+    /// unticked on purpose is taken: an unsubscribe, a new list, SMS granted;
+    /// nothing they had is taken away by a box that was never theirs.
+    bool known = true;
 
     QJsonObject toJson() const;
     static ChoiceChange fromJson(const QJsonObject &json);

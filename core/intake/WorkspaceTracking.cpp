@@ -16,7 +16,7 @@
 namespace masir {
 
 namespace {
-constexpr qint64 kKeysFreshMs = 30000;
+constexpr qint64 kKeysFreshMs = 2000; // a rotated key signs links within seconds
 } // namespace
 
 WorkspaceTracking::WorkspaceTracking(const Database &db, std::function<void()> changed)

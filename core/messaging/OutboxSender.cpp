@@ -359,6 +359,9 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
     if (rows.isEmpty())
         return true;
 
+    // Before the transaction: the first run makes the tracking key, which
+    // writes in a transaction of its own.
+    MessageTracking tracking(m_db);
     Transaction tx(m_db.connection(), Transaction::Mode::Write);
     if (!tx.isActive()) {
         m_error = tx.errorString();
@@ -367,7 +370,6 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
     QSqlQuery q(m_db.connection());
     ContactRepository contacts(m_db);
     UnsubscribeTokens tokens(m_db);
-    MessageTracking tracking(m_db);
     const SenderInfo sender = tokens.senderInfo();
     const WorkspaceSettings settings(m_db);
     const QString quietFrom = settings.value(WorkspaceSettings::Key::QuietFrom).toString();
@@ -538,6 +540,16 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
             QString unsubscribeUrl = tracking.unsubscribeUrl(send);
             if (unsubscribeUrl.isEmpty())
                 unsubscribeUrl = tokens.url(contact->id);
+            if (m->source.marketing && unsubscribeUrl.isEmpty() &&
+                tokens.mailto(contact->id).isEmpty()) {
+                // never a marketing email without a way out
+                if (!drop(row, QStringLiteral("failed"),
+                          tr("There is no unsubscribe page or address: set one in Settings → "
+                             "Channels, or a tracking address in Settings → Tracking, then "
+                             "resend.")))
+                    return false;
+                continue;
+            }
             const RenderedMessage rendered = MessageRenderer::render(
                 *m, ContactMergeContext(*contact, sender, unsubscribeUrl), sender);
             send.subject = rendered.subject;

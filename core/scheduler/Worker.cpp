@@ -20,16 +20,14 @@ WorkerCycle::~WorkerCycle() = default;
 
 std::optional<IntakeStats> WorkerCycle::intake(const std::atomic<bool> *stop)
 {
+    // Marketing waits unless all of this succeeds: someone may have
+    // unsubscribed on the collector, and only an applied hit stops their mail.
+    m_sender->setHoldMarketing(true);
     IntakeStats stats;
     CollectorSync collector(m_db);
-    if (const auto synced = collector.sync(stop)) {
-        stats.collector = *synced;
-        m_sender->setHoldMarketing(false);
-    } else {
-        stats.collector.configured = true;
+    const bool pulled = collector.pull(stats.collector, stop);
+    if (!pulled)
         stats.collectorError = collector.errorString();
-        m_sender->setHoldMarketing(true);
-    }
     HitApplier applier(m_db);
     const auto hits = applier.applyWaiting();
     if (!hits) {
@@ -37,6 +35,9 @@ std::optional<IntakeStats> WorkerCycle::intake(const std::atomic<bool> *stop)
         return std::nullopt;
     }
     stats.hits = *hits;
+    // what the collector's pages show, now that its hits are applied
+    if (pulled && !collector.push(stats.collector))
+        stats.collectorError = collector.errorString();
     LeadScoring scoring(m_db);
     const auto scored = scoring.scoreNewEvents();
     if (!scored) {
@@ -44,6 +45,8 @@ std::optional<IntakeStats> WorkerCycle::intake(const std::atomic<bool> *stop)
         return std::nullopt;
     }
     stats.scored = *scored;
+    m_sender->setHoldMarketing(stats.collector.configured &&
+                               (!pulled || !stats.collector.complete));
     return stats;
 }
 
@@ -106,6 +109,8 @@ public:
                 qCWarning(lcScheduler) << "intake failed:" << m_cycle.errorString();
                 Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
             }
+            if (m_owner->m_stopping.load())
+                return;
             const auto stats = m_cycle.run();
             if (stats) {
                 qCDebug(lcScheduler) << "journeys: enrolled" << stats->enrolled << "steps"
@@ -115,6 +120,8 @@ public:
                 qCWarning(lcScheduler) << "journeys failed:" << m_cycle.errorString();
                 Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
             }
+            if (m_owner->m_stopping.load())
+                return;
             if (const auto sent = m_cycle.send()) {
                 Q_EMIT m_owner->sendFinished(*sent);
             } else {

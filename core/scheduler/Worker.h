@@ -34,9 +34,10 @@ class WorkerCycle final
 public:
     WorkerCycle(const Database &db, const Clock &clock);
     ~WorkerCycle();
-    /// Pulls from the collector, applies waiting hits and scores new events.
-    /// When a configured collector cannot be reached, marketing messages wait
-    /// (someone may have unsubscribed there) and collectorError says why.
+    /// Pulls from the collector, applies waiting hits, pushes what the
+    /// collector's pages need and scores new events. Unless it all succeeded
+    /// (and a configured collector was read to its newest hit), marketing
+    /// messages wait this cycle: someone may have unsubscribed there.
     std::optional<IntakeStats> intake(const std::atomic<bool> *stop = nullptr);
     /// Runs the journeys once; nullopt with errorString() when the database refused.
     std::optional<JourneyRunStats> run(int batchSize = 500);

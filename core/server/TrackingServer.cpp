@@ -38,6 +38,16 @@ using Status = QHttpServerResponder::StatusCode;
 const QByteArray kGif =
     QByteArray::fromBase64("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
+/// Constant time, whatever the lengths.
+bool sameKey(const QByteArray &given, const QByteArray &expected)
+{
+    unsigned char diff = given.size() == expected.size() ? 0 : 1;
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        diff |=
+            static_cast<unsigned char>(expected.at(i) ^ (i < given.size() ? given.at(i) : char(0)));
+    return diff == 0 && !expected.isEmpty();
+}
+
 /// A connection that may not send more than its request is allowed, nor take
 /// longer than allowed to send it.
 class GuardedSocket final : public QTcpSocket
@@ -83,10 +93,17 @@ private:
             return;
         if (m_pending == 0) {
             m_requestStarted.start();
-            const QByteArray head = peek(16);
-            m_limit =
-                head.startsWith("POST /api/") ? m_options.maxApiBodyBytes : m_options.maxBodyBytes;
-            m_limit += 16 * 1024; // the request line and headers
+            m_head.clear();
+            m_isApiPush = peek(16).startsWith("POST /api/");
+            m_limit = m_options.maxBodyBytes + 16 * 1024; // the request line and headers too
+        }
+        // The desktop's pushes may be larger, once its key is seen in the
+        // headers: no one else makes the server hold 16 MiB.
+        if (m_isApiPush && m_head.size() < 16 * 1024 && !m_head.contains("\r\n\r\n")) {
+            m_head += peek(std::min<qint64>(fresh, 16 * 1024 - m_head.size()));
+            const qsizetype end = m_head.indexOf("\r\n\r\n");
+            if (end >= 0 && authorized(m_head.left(end)))
+                m_limit = m_options.maxApiBodyBytes + 16 * 1024;
         }
         m_pending += fresh;
         m_lastActivity.restart();
@@ -100,9 +117,22 @@ private:
         }
     }
 
+    bool authorized(const QByteArray &head) const
+    {
+        const QByteArray lower = head.toLower();
+        const qsizetype at = lower.indexOf("\r\nauthorization: bearer ");
+        if (at < 0 || m_options.apiKey.isEmpty())
+            return false;
+        const qsizetype start = at + 24;
+        const qsizetype end = head.indexOf("\r\n", start);
+        return sameKey(head.mid(start, end < 0 ? -1 : end - start).trimmed(), m_options.apiKey);
+    }
+
     const ServerOptions &m_options;
     qint64 m_pending = 0;
     qint64 m_limit = 0;
+    bool m_isApiPush = false;
+    QByteArray m_head;
     QElapsedTimer m_requestStarted;
     QElapsedTimer m_lastActivity;
 };
@@ -143,16 +173,6 @@ private:
     QSet<GuardedSocket *> m_sockets;
     QTimer m_sweep;
 };
-
-/// Constant time, whatever the lengths.
-bool sameKey(const QByteArray &given, const QByteArray &expected)
-{
-    unsigned char diff = given.size() == expected.size() ? 0 : 1;
-    for (qsizetype i = 0; i < expected.size(); ++i)
-        diff |=
-            static_cast<unsigned char>(expected.at(i) ^ (i < given.size() ? given.at(i) : char(0)));
-    return diff == 0 && !expected.isEmpty();
-}
 
 class Handler final : public QAbstractHttpServer
 {
@@ -272,8 +292,9 @@ private:
         const bool click = route.kind == TrackingRoute::Kind::Click;
         const auto t = token(route, click ? TrackingToken::Kind::Click : TrackingToken::Kind::Open);
         // a click goes only where its signer sent it, and only to the web
-        if (!t || (click && !(t->target.startsWith(QLatin1String("https://")) ||
-                              t->target.startsWith(QLatin1String("http://")))))
+        if (!t ||
+            (click && !(t->target.startsWith(QLatin1String("https://"), Qt::CaseInsensitive) ||
+                        t->target.startsWith(QLatin1String("http://"), Qt::CaseInsensitive))))
             return refuse(out, Status::NotFound, request);
         m_backend->record(
             hitFor(request, *t, click ? QStringLiteral("click") : QStringLiteral("open")));
@@ -326,7 +347,8 @@ private:
         }
         bool oneClick = false;
         bool confirmed = false;
-        for (const auto &[name, value] : parseForm(request.body())) {
+        for (const auto &[name, value] :
+             parseFormBody(request.body(), request.value("Content-Type"))) {
             oneClick = oneClick || (name == QLatin1String("List-Unsubscribe") &&
                                     value == QLatin1String("One-Click"));
             confirmed =
@@ -370,7 +392,9 @@ private:
         ChoiceChange change;
         change.email = false;
         change.sms = false;
-        for (const auto &[name, value] : parseForm(request.body())) {
+        change.known = choices.known;
+        for (const auto &[name, value] :
+             parseFormBody(request.body(), request.value("Content-Type"))) {
             if (name == QLatin1String("action"))
                 change.everything = value == QLatin1String("everything");
             else if (name == QLatin1String("email"))
@@ -432,6 +456,9 @@ private:
             const qint64 after = query.queryItemValue(QStringLiteral("after")).toLongLong();
             const int limit =
                 std::clamp(query.queryItemValue(QStringLiteral("limit")).toInt(), 1, 5000);
+            // "now" is taken before the read: whatever is kept after it, the
+            // desktop has not seen, and its next push is as of this moment
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
             m_api->flush(); // what was answered is pulled
             const auto hits = m_api->pull(std::max<qint64>(after, 0), limit);
             if (!hits)
@@ -440,10 +467,11 @@ private:
             QJsonArray list;
             for (const TrackingHit &h : *hits)
                 list.append(h.toJson());
-            return json(Status::Ok,
-                        {{QStringLiteral("hits"), list},
-                         {QStringLiteral("last"),
-                          double(hits->isEmpty() ? after : hits->constLast().sourceId)}});
+            return json(Status::Ok, {{QStringLiteral("hits"), list},
+                                     {QStringLiteral("last"),
+                                      double(hits->isEmpty() ? after : hits->constLast().sourceId)},
+                                     {QStringLiteral("instance"), m_api->instance()},
+                                     {QStringLiteral("now"), double(now - 1)}});
         }
         if (request.method() != QHttpServerRequest::Method::Post)
             return refuse(out, Status::MethodNotAllowed, request);
@@ -522,6 +550,8 @@ TrackingServer::TrackingServer(TrackingBackend *backend, CollectorStore *api, Se
 {
     while (m_options.publicUrl.endsWith(QLatin1Char('/')))
         m_options.publicUrl.chop(1);
+    if (m_api)
+        m_options.apiKey = m_api->apiKey().toLatin1();
 }
 
 TrackingServer::~TrackingServer()

@@ -28,7 +28,8 @@ struct ServerOptions
     QList<QPair<QHostAddress, int>> trustedProxies;
     int threads = 2;
     int maxBodyBytes = 64 * 1024;   ///< tracking routes
-    int maxApiBodyBytes = 16 << 20; ///< the desktop's pushes
+    int maxApiBodyBytes = 16 << 20; ///< the desktop's pushes, once their key is seen
+    QByteArray apiKey;              ///< set by TrackingServer from its CollectorStore
     int requestTimeoutMs = 10000;   ///< a request must arrive whole within this
     int idleTimeoutMs = 30000;      ///< a kept-alive connection is closed after this
 };

@@ -73,7 +73,7 @@ QSqlDatabase SmallStore::connection() const
     }
     QSqlQuery q(db);
     for (const char *pragma :
-         {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"})
+         {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"})
         if (!q.exec(QLatin1String(pragma)))
             qCWarning(lcStorage) << pragma << q.lastError().text();
     return db;

@@ -21,7 +21,10 @@ void GroupCommit::add(TrackingHit hit)
 {
     const QMutexLocker lock(&m_mutex);
     if (m_queue.size() >= kMaxQueued) {
-        ++m_failed;
+        // the store is far behind: the hit is dropped, counted, and said
+        ++m_queuedTotal;
+        if (m_failed++ % 10000 == 0)
+            qCWarning(lcCollector) << "the store cannot keep up; dropped" << m_failed << "hits";
         return;
     }
     m_queue << std::move(hit);

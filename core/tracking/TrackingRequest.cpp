@@ -138,4 +138,62 @@ bool parseSubnets(const QString &text, QList<QPair<QHostAddress, int>> *out, QSt
     return true;
 }
 
+QList<QPair<QString, QString>> parseMultipart(QByteArrayView body, QByteArrayView contentType,
+                                              int maxFields)
+{
+    QList<QPair<QString, QString>> out;
+    const QByteArray type = contentType.toByteArray();
+    const qsizetype at = type.indexOf("boundary=");
+    if (at < 0)
+        return out;
+    QByteArray boundary = type.mid(at + 9);
+    if (const qsizetype semicolon = boundary.indexOf(';'); semicolon >= 0)
+        boundary.truncate(semicolon);
+    boundary = boundary.trimmed();
+    if (boundary.startsWith('"') && boundary.endsWith('"') && boundary.size() >= 2)
+        boundary = boundary.mid(1, boundary.size() - 2);
+    if (boundary.isEmpty() || boundary.size() > 200)
+        return out;
+    const QByteArray delimiter = "--" + boundary;
+    const QByteArray all = body.toByteArray();
+    qsizetype pos = all.indexOf(delimiter);
+    while (pos >= 0 && out.size() < maxFields) {
+        pos += delimiter.size();
+        if (all.mid(pos, 2) == "--")
+            break; // the closing delimiter
+        const qsizetype next = all.indexOf(delimiter, pos);
+        if (next < 0)
+            break;
+        const QByteArray part = all.mid(pos, next - pos);
+        const qsizetype headersEnd = part.indexOf("\r\n\r\n");
+        if (headersEnd >= 0) {
+            const QByteArray headers = part.left(headersEnd);
+            const qsizetype name = headers.indexOf("name=\"");
+            if (name >= 0) {
+                const qsizetype end = headers.indexOf('"', name + 6);
+                if (end > name) {
+                    QByteArray value = part.mid(headersEnd + 4);
+                    if (value.endsWith("\r\n"))
+                        value.chop(2);
+                    out.append({QString::fromUtf8(headers.mid(name + 6, end - name - 6)),
+                                QString::fromUtf8(value)});
+                }
+            }
+        }
+        pos = next;
+    }
+    return out;
+}
+
+QList<QPair<QString, QString>> parseFormBody(QByteArrayView body, QByteArrayView contentType)
+{
+    if (QByteArrayView(contentType)
+            .trimmed()
+            .toByteArray()
+            .toLower()
+            .startsWith("multipart/form-data"))
+        return parseMultipart(body, contentType);
+    return parseForm(body);
+}
+
 } // namespace masir

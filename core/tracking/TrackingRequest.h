@@ -36,6 +36,16 @@ struct TrackingRoute
 /// the rest is ignored.
 QList<QPair<QString, QString>> parseForm(QByteArrayView body, int maxFields = 200);
 
+/// A multipart/form-data body (RFC 7578), as RFC 8058 asks one-click
+/// unsubscribes to be sent: each part's name and its value as text, at most
+/// \a maxFields parts. \a contentType is the request's Content-Type, which
+/// names the boundary. Empty when it cannot be read.
+QList<QPair<QString, QString>> parseMultipart(QByteArrayView body, QByteArrayView contentType,
+                                              int maxFields = 200);
+
+/// Either kind of form body, as \a contentType says.
+QList<QPair<QString, QString>> parseFormBody(QByteArrayView body, QByteArrayView contentType);
+
 /// The client's address: the peer's, unless the peer is one of \a trusted
 /// proxies, in which case the last address of X-Forwarded-For that is not
 /// itself a trusted proxy.

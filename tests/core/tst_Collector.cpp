@@ -520,7 +520,11 @@ private Q_SLOTS:
         QVERIFY(page.headers.value("content-security-policy").contains("default-src 'none'"));
         QVERIFY(page.body.contains("<form"));
         // the mail client's RFC 8058 POST, while the desktop is closed
-        const Reply done = http(collector.port, post(unsubscribe, "List-Unsubscribe=One-Click"));
+        // (multipart/form-data, as RFC 8058 asks mail providers to send it)
+        const QByteArray multipart = "--XyZ\r\nContent-Disposition: form-data; "
+                                     "name=\"List-Unsubscribe\"\r\n\r\nOne-Click\r\n--XyZ--\r\n";
+        const Reply done =
+            http(collector.port, post(unsubscribe, multipart, "multipart/form-data; boundary=XyZ"));
         QCOMPARE(done.status, 200);
         // a newsletter queued before the desktop heard of it is never sent
         const auto queued =
@@ -607,6 +611,50 @@ private Q_SLOTS:
                      .status,
                  200);
         QCOMPARE(http(collector.port, get(QStringLiteral("/healthz"))).status, 200);
+        // a large push is the desktop's only: without its key, 413 before it is read
+        const QByteArray large = "{\"choices\": []" + QByteArray(200 * 1024, ' ') + "}";
+        const Reply anonymous =
+            http(collector.port, post(QStringLiteral("/api/v1/state"), large, "application/json"));
+        QVERIFY2(anonymous.status == 413 || anonymous.closed, QByteArray::number(anonymous.status));
+        QCOMPARE(http(collector.port,
+                      post(QStringLiteral("/api/v1/state"), large, "application/json",
+                           "Authorization: Bearer " + collector.key().toLatin1() + "\r\n"))
+                     .status,
+                 200);
+    }
+
+    void aNewStoreIsPulledFromTheStart()
+    {
+        CollectorProcess collector;
+        QVERIFY(collector.start());
+        TestWorkspace ws;
+        prepare(ws, collector);
+        const qint64 id =
+            addContact(ws, QStringLiteral("nima@example.net"), QStringLiteral("Nima"));
+        QVERIFY(Outbox(ws.db()).enqueue(QStringLiteral("email"), id,
+                                        QStringLiteral("nima@example.net"), QStringLiteral("news"),
+                                        true));
+        cycle(ws);
+        const QString pixel =
+            pathOf(urls(lastMail().value(QStringLiteral("html")).toString(), QStringLiteral("o"))
+                       .value(0));
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(http(collector.port, get(pixel)).status, 200);
+        QCOMPARE(cycle(ws).collector.pulled, 5);
+        // the store is lost; the same address and key come back with an empty one
+        collector.stop();
+        for (const QString &f :
+             QDir(collector.data.path()).entryList({QStringLiteral("collector.db*")}, QDir::Files))
+            QVERIFY(QFile::remove(collector.data.filePath(f)));
+        QVERIFY(collector.start());
+        QCOMPARE(http(collector.port, get(pixel)).status, 404); // it knows no keys yet
+        QCOMPARE(cycle(ws).collector.pulled, 0);                // ...until the desktop pushes
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(http(collector.port, get(pixel)).status, 200);
+        QCOMPARE(cycle(ws).collector.pulled, 3);
+        QCOMPARE(scalar(ws, QStringLiteral("SELECT count(*) FROM events WHERE type LIKE "
+                                           "'email%opened'")),
+                 8);
     }
 
     void aCrashLosesNoAnsweredHitAndAPullResumes()

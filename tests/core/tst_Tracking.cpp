@@ -313,6 +313,23 @@ private Q_SLOTS:
                  QStringLiteral("203.0.113.9"));
     }
 
+    void formBodies()
+    {
+        const auto urlencoded = parseFormBody("List-Unsubscribe=One-Click&topic=1&topic=%E2%82%AC",
+                                              "application/x-www-form-urlencoded");
+        QCOMPARE(urlencoded.size(), 3);
+        QCOMPARE(urlencoded.at(2).second, QStringLiteral("€"));
+        const auto multipart = parseFormBody(
+            "--b\r\nContent-Disposition: form-data; name=\"List-Unsubscribe\"\r\n\r\n"
+            "One-Click\r\n--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\ny\r\n--b--",
+            "multipart/form-data; boundary=\"b\"");
+        QCOMPARE(multipart.size(), 2);
+        QCOMPARE(multipart.at(0),
+                 qMakePair(QStringLiteral("List-Unsubscribe"), QStringLiteral("One-Click")));
+        QVERIFY(parseFormBody("--b\r\nno end", "multipart/form-data; boundary=b").isEmpty());
+        QVERIFY(parseFormBody("x", "multipart/form-data").isEmpty());
+    }
+
     void hitsBecomeEventsAndScoresMoveLive()
     {
         const qint64 ali = addContact(QStringLiteral("ali@example.com"));

@@ -48,6 +48,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const auto form = parseForm(body);
     check(form.size() <= 200);
+    check(parseMultipart(body, forwarded).size() <= 200);
+    check(parseFormBody(body, subnets).size() <= 200);
     (void)QUrlQuery(QString::fromUtf8(path)).queryItemValue(QStringLiteral("after"));
 
     QList<QPair<QHostAddress, int>> trusted;

@@ -458,6 +458,14 @@ public:
         std::signal(SIGINT, stopWorker);
         std::signal(SIGTERM, stopWorker);
         do {
+            // the same cycle as the app's worker: what came in, journeys, sending
+            const auto in = cycle.intake(&g_stopWorker);
+            if (!in)
+                return run.fail(cycle.errorString());
+            if (!in->collectorError.isEmpty())
+                run.err << in->collectorError << '\n';
+            if (g_stopWorker)
+                break;
             const auto stats = cycle.run(batch);
             if (!stats)
                 return run.fail(cycle.errorString());
