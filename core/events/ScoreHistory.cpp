@@ -2,11 +2,14 @@
 
 #include "common/Logging.h"
 #include "storage/SqlExec.h"
+#include "storage/StatementCache.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace masir {
+
+ScoreHistory::~ScoreHistory() = default;
 
 ScoreHistory::ScoreHistory(QSqlDatabase db)
     : m_db(std::move(db))
@@ -30,15 +33,19 @@ bool ScoreHistory::moveContact(qint64 fromContact, qint64 toContact)
 bool ScoreHistory::append(qint64 contactId, const QDateTime &when, qint64 from, qint64 to,
                           const QString &reason)
 {
-    QSqlQuery q(m_db);
-    q.prepare(insertSql());
-    q.addBindValue(contactId);
-    q.addBindValue(when.toMSecsSinceEpoch());
-    q.addBindValue(from);
-    q.addBindValue(to);
-    q.addBindValue(reason);
-    if (!q.exec()) {
-        m_error = q.lastError().text();
+    // prepared once: live scoring appends one change per scored event
+    if (!m_statements)
+        m_statements = std::make_unique<StatementCache>(m_db);
+    SqliteStatement *st = m_statements->get(insertSql(), &m_error);
+    if (!st)
+        return false;
+    st->bind(1, contactId);
+    st->bind(2, when.toMSecsSinceEpoch());
+    st->bind(3, from);
+    st->bind(4, to);
+    st->bind(5, reason.toUtf8());
+    if (!st->exec()) {
+        m_error = st->errorString();
         return false;
     }
     return true;

@@ -7,16 +7,21 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
 namespace masir {
 
 /// Every change of a contact's score, in its own narrow table (score_changes)
 /// rather than among the events: a recomputation can change a million scores,
 /// and a row of five numbers each costs a fraction of an event with its two
 /// indexes. The timeline shows them among the events, as score_changed.
+class StatementCache;
+
 class ScoreHistory final
 {
 public:
     explicit ScoreHistory(QSqlDatabase db);
+    ~ScoreHistory();
 
     /// \a reason: the event type that scored, "journey", "recompute" or "manual".
     bool append(qint64 contactId, const QDateTime &when, qint64 from, qint64 to,
@@ -34,6 +39,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    std::unique_ptr<StatementCache> m_statements;
     QString m_error;
 };
 

@@ -4,6 +4,7 @@
 #include "contacts/EmailAddress.h"
 #include "events/EventStore.h"
 #include "storage/SqlExec.h"
+#include "storage/StatementCache.h"
 #include "storage/Transaction.h"
 
 #include <QDateTime>
@@ -16,6 +17,7 @@ namespace masir {
 EventIntake::EventIntake(QSqlDatabase db)
     : m_db(std::move(db))
     , m_events(std::make_unique<EventStore>(m_db))
+    , m_statements(std::make_unique<StatementCache>(m_db))
 {}
 
 EventIntake::~EventIntake() = default;
@@ -38,10 +40,19 @@ std::optional<qint64> EventIntake::contactOf(const IncomingEvent &e)
     m_field.clear();
     QSqlQuery q(m_db);
     if (e.contactId > 0) {
-        if (!Sql::exec(lcEvents(), q, QStringLiteral("SELECT id FROM contacts WHERE id = ?"),
-                       {e.contactId}, &m_error))
+        // many events in a row (a batch of hits, an import): prepared once
+        SqliteStatement *st =
+            m_statements->get(QStringLiteral("SELECT 1 FROM contacts WHERE id = ?"), &m_error);
+        if (!st)
             return std::nullopt;
-        if (!q.next()) {
+        st->bind(1, e.contactId);
+        const SqliteStatement::Result r = st->step();
+        if (r == SqliteStatement::Result::Error)
+            m_error = st->errorString();
+        st->reset();
+        if (r == SqliteStatement::Result::Error)
+            return std::nullopt;
+        if (r != SqliteStatement::Result::Row) {
             m_field = QStringLiteral("contact_id");
             m_error = tr("There is no contact %1.").arg(e.contactId);
             return std::nullopt;

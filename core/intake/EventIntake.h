@@ -11,6 +11,7 @@
 namespace masir {
 
 class EventStore;
+class StatementCache;
 
 /// An event that comes from outside Masir's own writers: a tracked open or
 /// click, an unsubscribe, an order from a shop's export, a line of
@@ -62,6 +63,7 @@ public:
 private:
     QSqlDatabase m_db;
     std::unique_ptr<EventStore> m_events;
+    std::unique_ptr<StatementCache> m_statements;
     QString m_error;
     QString m_field;
 };

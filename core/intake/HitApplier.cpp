@@ -9,6 +9,7 @@
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
+#include "storage/StatementCache.h"
 #include "storage/Transaction.h"
 #include "tracking/MachineRules.h"
 
@@ -39,9 +40,12 @@ HitApplier::HitApplier(const Database &db)
     : m_db(db)
 {}
 
+HitApplier::~HitApplier() = default;
+
 std::optional<HitStats> HitApplier::applyWaiting(int batchSize)
 {
     HitStats total;
+    const ScopedCacheSize cache(m_db.connection(), kCacheKiB);
     for (;;) {
         HitStats stats;
         const auto more = applyBatch(batchSize, stats);
@@ -124,23 +128,21 @@ std::optional<HitApplier::Message> HitApplier::message(qint64 outboxId)
 {
     if (const auto it = m_messages.constFind(outboxId); it != m_messages.cend())
         return *it;
-    QSqlQuery q(m_db.connection());
-    if (!Sql::exec(lcTracking(), q,
-                   QStringLiteral("SELECT contact_id, channel, sent_at, journey_id, node_id, "
-                                  "tracked, template FROM outbox WHERE id = ?"),
-                   {outboxId}, &m_error))
+    const auto r = row(QStringLiteral("SELECT contact_id, channel, sent_at, journey_id, node_id, "
+                                      "tracked, template FROM outbox WHERE id = ?"),
+                       {outboxId}, 7);
+    if (!r)
         return std::nullopt;
     Message m;
-    if (q.next()) {
-        m.found = !q.value(0).isNull();
-        m.contactId = q.value(0).toLongLong();
-        m.channel = q.value(1).toString();
-        m.sentAtMs = q.value(2).toLongLong();
-        m.journeyId = q.value(3).toLongLong();
-        m.node = q.value(4).toString();
-        m.templateName = q.value(6).toString();
-        const QJsonObject tracked =
-            QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+    if (!r->isEmpty()) {
+        m.found = !r->at(0).isNull();
+        m.contactId = r->at(0).toLongLong();
+        m.channel = r->at(1).toString();
+        m.sentAtMs = r->at(2).toLongLong();
+        m.journeyId = r->at(3).toLongLong();
+        m.node = r->at(4).toString();
+        m.templateName = r->at(6).toString();
+        const QJsonObject tracked = QJsonDocument::fromJson(r->at(5).toString().toUtf8()).object();
         m.links = int(tracked.value(QStringLiteral("links")).toArray().size());
         m.subject = tracked.value(QStringLiteral("subject")).toString();
     }
@@ -150,16 +152,37 @@ std::optional<HitApplier::Message> HitApplier::message(qint64 outboxId)
     return m;
 }
 
+std::optional<QVariantList> HitApplier::row(const QString &sql, const QVariantList &binds,
+                                            int columns)
+{
+    if (!m_statements)
+        m_statements = std::make_unique<StatementCache>(m_db.connection());
+    SqliteStatement *st = m_statements->get(sql, &m_error);
+    if (!st)
+        return std::nullopt;
+    for (int i = 0; i < binds.size(); ++i)
+        st->bind(i + 1, binds.at(i));
+    const SqliteStatement::Result r = st->step();
+    QVariantList values;
+    if (r == SqliteStatement::Result::Row)
+        for (int c = 0; c < columns; ++c)
+            values << st->value(c);
+    if (r == SqliteStatement::Result::Error)
+        m_error = st->errorString();
+    st->reset();
+    if (r == SqliteStatement::Result::Error)
+        return std::nullopt;
+    return values; // empty: no row
+}
+
 std::optional<int> HitApplier::linksClickedInSecond(const TrackingHit &hit)
 {
-    QSqlQuery q(m_db.connection());
-    if (!Sql::exec(lcTracking(), q,
-                   QStringLiteral("SELECT count(DISTINCT link) FROM tracking_hits WHERE outbox_id "
-                                  "= ? AND kind = 'click' AND at > ? AND at < ?"),
-                   {hit.outboxId, hit.atMs - 1000, hit.atMs + 1000}, &m_error) ||
-        !q.next())
+    const auto r = row(QStringLiteral("SELECT count(DISTINCT link) FROM tracking_hits WHERE "
+                                      "outbox_id = ? AND kind = 'click' AND at > ? AND at < ?"),
+                       {hit.outboxId, hit.atMs - 1000, hit.atMs + 1000}, 1);
+    if (!r)
         return std::nullopt;
-    return q.value(0).toInt();
+    return r->value(0).toInt();
 }
 
 bool HitApplier::apply(const TrackingHit &hit, qint64 hitId, EventIntake &intake, HitStats &stats)

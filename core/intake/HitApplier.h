@@ -6,12 +6,14 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <memory>
 #include <optional>
 
 namespace masir {
 
 class Database;
 class EventIntake;
+class StatementCache;
 
 /// What applying hits did.
 struct HitStats
@@ -37,9 +39,13 @@ class HitApplier final
 
 public:
     explicit HitApplier(const Database &db);
+    ~HitApplier();
 
     /// Applies every waiting hit, \a batchSize per transaction.
     std::optional<HitStats> applyWaiting(int batchSize = 2000);
+    /// The page cache while hits are applied (they touch contacts and messages
+    /// all over a large workspace).
+    static constexpr int kCacheKiB = 128 * 1024;
     QString errorString() const { return m_error; }
 
 private:
@@ -63,9 +69,13 @@ private:
     bool applyChoices(qint64 contactId, const ChoiceChange &change, qint64 atMs, qint64 outboxId);
     std::optional<Message> message(qint64 outboxId);
     std::optional<int> linksClickedInSecond(const TrackingHit &hit);
+    /// The first row of \a sql (\a columns values; empty when there is none),
+    /// prepared once.
+    std::optional<QVariantList> row(const QString &sql, const QVariantList &binds, int columns);
 
     const Database &m_db;
     QHash<qint64, Message> m_messages;
+    std::unique_ptr<StatementCache> m_statements;
     QString m_error;
 };
 

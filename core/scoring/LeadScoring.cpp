@@ -13,6 +13,7 @@
 #include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
 #include "storage/SqliteStatement.h"
+#include "storage/StatementCache.h"
 #include "storage/Transaction.h"
 
 #include <QJsonDocument>
@@ -212,8 +213,59 @@ bool LeadScoring::removeRule(qint64 id)
 
 // --- live scoring ------------------------------------------------------------
 
+/// What one batch of live scoring prepares once: its statements, the score
+/// history's writer, the stages and thresholds.
+struct LeadScoring::Batch
+{
+    explicit Batch(const Database &db)
+        : statements(db.connection())
+        , history(db.connection())
+        , moves(db.connection())
+        , tasks(db.connection())
+    {}
+    StatementCache statements;
+    ScoreHistory history;
+    StageChanges moves;
+    Tasks tasks;
+    QStringList stages;
+    int mql = 0;
+    int sql = 0;
+
+    /// Runs \a statement with \a binds; with \a row, reads the first \a columns
+    /// of its first row into it (nullopt in it when there is no row).
+    bool run(const QString &statement, const QVariantList &binds, QString *error,
+             std::optional<QVariantList> *row = nullptr, int columns = 1)
+    {
+        SqliteStatement *st = statements.get(statement, error);
+        if (!st)
+            return false;
+        for (int i = 0; i < binds.size(); ++i)
+            st->bind(i + 1, binds.at(i));
+        const SqliteStatement::Result r = st->step();
+        if (r == SqliteStatement::Result::Error) {
+            *error = st->errorString();
+            st->reset();
+            return false;
+        }
+        if (row) {
+            row->reset();
+            if (r == SqliteStatement::Result::Row) {
+                QVariantList values;
+                for (int c = 0; c < columns; ++c)
+                    values << st->value(c);
+                *row = values;
+            }
+        }
+        st->reset();
+        return true;
+    }
+};
+
 std::optional<qint64> LeadScoring::scoreNewEvents(int batchSize)
 {
+    // many events touch contacts all over a large workspace: a larger page
+    // cache while they are scored
+    const ScopedCacheSize cache(m_db.connection(), kLiveCacheKiB);
     qint64 scored = 0;
     for (;;) {
         const auto n = scoreBatch(batchSize);
@@ -262,15 +314,19 @@ std::optional<qint64> LeadScoring::scoreBatch(int batchSize)
     for (const ScoringRule &rule : all)
         if (rule.enabled && rule.kind == ScoringRule::Kind::Event)
             byType[rule.eventType] << rule;
+    Batch batch(m_db);
+    batch.stages = LifecycleStages(m_db).keys();
+    batch.mql = settings.value(WorkspaceSettings::Key::MqlScore).toInt();
+    batch.sql = settings.value(WorkspaceSettings::Key::SqlScore).toInt();
     for (const Row &row : std::as_const(rows)) {
         const auto it = byType.constFind(row.type);
         if (it == byType.cend())
             continue;
-        const auto points = pointsFor(*it, row.id, row.contactId, row.type, row.at,
+        const auto points = pointsFor(batch, *it, row.id, row.contactId, row.type, row.at,
                                       QJsonDocument::fromJson(row.payload).object());
         if (!points)
             return std::nullopt;
-        if (*points && !addPoints(row.contactId, *points, row.type, row.at))
+        if (*points && !addPoints(batch, row.contactId, *points, row.type, row.at))
             return std::nullopt;
     }
     if (!settings.setValue(WorkspaceSettings::Key::ScoreCursor, rows.constLast().id)) {
@@ -284,11 +340,10 @@ std::optional<qint64> LeadScoring::scoreBatch(int batchSize)
     return qint64(rows.size());
 }
 
-std::optional<int> LeadScoring::pointsFor(const QList<ScoringRule> &rules, qint64 eventId,
-                                          qint64 contactId, const QString &type, qint64 at,
-                                          const QJsonObject &payload)
+std::optional<int> LeadScoring::pointsFor(Batch &batch, const QList<ScoringRule> &rules,
+                                          qint64 eventId, qint64 contactId, const QString &type,
+                                          qint64 at, const QJsonObject &payload)
 {
-    QSqlQuery q(m_db.connection());
     int points = 0;
     for (const ScoringRule &rule : rules) {
         if (!rule.property.isEmpty()) {
@@ -318,10 +373,10 @@ std::optional<int> LeadScoring::pointsFor(const QList<ScoringRule> &rules, qint6
                                                "e.occurred_at >= ? AND e.occurred_at < ? AND "
                                                "e.id <= ?") +
                                 filterSql(rule, binds);
-            if (!exec(q, sql, binds, &m_error) || !q.next())
+            std::optional<QVariantList> count;
+            if (!batch.run(sql, binds, &m_error, &count) || !count)
                 return std::nullopt;
-            const qint64 n = q.value(0).toLongLong(); // this event included
-            q.finish();
+            const qint64 n = count->first().toLongLong(); // this event included
             const qint64 unit = std::abs(rule.points);
             const qint64 before = std::min<qint64>((n - 1) * unit, rule.capPoints);
             const qint64 now = std::min<qint64>(n * unit, rule.capPoints);
@@ -332,51 +387,45 @@ std::optional<int> LeadScoring::pointsFor(const QList<ScoringRule> &rules, qint6
     return points;
 }
 
-bool LeadScoring::addPoints(qint64 contactId, int points, const QString &reason, qint64 atMs)
+bool LeadScoring::addPoints(Batch &batch, qint64 contactId, int points, const QString &reason,
+                            qint64 atMs)
 {
-    QSqlQuery q(m_db.connection());
-    if (!exec(q, QStringLiteral("SELECT score FROM contact_scores WHERE contact_id = ?"),
-              {contactId}, &m_error))
+    std::optional<QVariantList> score;
+    if (!batch.run(QStringLiteral("SELECT score FROM contact_scores WHERE contact_id = ?"),
+                   {contactId}, &m_error, &score))
         return false;
-    if (!q.next())
+    if (!score)
         return true; // the contact was deleted after its event came in
-    const int from = q.value(0).toInt();
+    const int from = score->first().toInt();
     const int to = from + points;
-    q.finish();
-    if (!exec(q, ContactColumns::scoreUpdateSql(), {to, contactId}, &m_error))
+    if (!batch.run(ContactColumns::scoreUpdateSql(), {to, contactId}, &m_error))
         return false;
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC);
-    ScoreHistory history(m_db.connection());
-    if (!history.append(contactId, when, from, to, reason)) {
-        m_error = history.errorString();
+    if (!batch.history.append(contactId, when, from, to, reason)) {
+        m_error = batch.history.errorString();
         return false;
     }
-    return applyThresholds(contactId, to, when);
+    return applyThresholds(batch, contactId, to, when);
 }
 
-bool LeadScoring::applyThresholds(qint64 contactId, int score, const QDateTime &when)
+bool LeadScoring::applyThresholds(Batch &batch, qint64 contactId, int score, const QDateTime &when)
 {
-    const QStringList stages = LifecycleStages(m_db).keys();
-    const WorkspaceSettings settings(m_db);
-    const int mql = settings.value(WorkspaceSettings::Key::MqlScore).toInt();
-    const int sql = settings.value(WorkspaceSettings::Key::SqlScore).toInt();
-    if (score < std::min(mql, sql))
+    if (score < std::min(batch.mql, batch.sql))
         return true;
-    QSqlQuery q(m_db.connection());
-    if (!exec(q, QStringLiteral("SELECT stage, owner FROM contacts WHERE id = ?"), {contactId},
-              &m_error) ||
-        !q.next())
+    std::optional<QVariantList> row;
+    if (!batch.run(QStringLiteral("SELECT stage, owner FROM contacts WHERE id = ?"), {contactId},
+                   &m_error, &row, 2))
         return false;
-    const QString current = q.value(0).toString();
-    const QString owner = q.value(1).toString();
-    const QString target = promotion(stages, current, score, mql, sql);
+    if (!row)
+        return true; // deleted meanwhile
+    const QString current = row->at(0).toString();
+    const QString owner = row->at(1).toString();
+    const QString target = promotion(batch.stages, current, score, batch.mql, batch.sql);
     if (target.isEmpty())
         return true;
-    q.finish();
-    StageChanges moves(m_db.connection());
-    if (!moves.change(contactId, current, target, when.toMSecsSinceEpoch(),
-                      {{QStringLiteral("reason"), QStringLiteral("score")}})) {
-        m_error = moves.errorString();
+    if (!batch.moves.change(contactId, current, target, when.toMSecsSinceEpoch(),
+                            {{QStringLiteral("reason"), QStringLiteral("score")}})) {
+        m_error = batch.moves.errorString();
         return false;
     }
     NewTask task;
@@ -387,9 +436,8 @@ bool LeadScoring::applyThresholds(qint64 contactId, int score, const QDateTime &
     task.owner = owner;
     task.dueAtMs = when.addDays(1).toMSecsSinceEpoch();
     task.createdAtMs = when.toMSecsSinceEpoch();
-    Tasks tasks(m_db.connection());
-    if (!tasks.create(task)) {
-        m_error = tasks.errorString();
+    if (!batch.tasks.create(task)) {
+        m_error = batch.tasks.errorString();
         return false;
     }
     return true;

@@ -72,6 +72,7 @@ public:
     /// threshold promotes the lead, within one cycle of its arrival. Returns
     /// how many events it read.
     std::optional<qint64> scoreNewEvents(int batchSize = 5000);
+    static constexpr int kLiveCacheKiB = 128 * 1024;
 
     struct RecomputeResult
     {
@@ -86,11 +87,13 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    struct Batch;
     std::optional<qint64> scoreBatch(int batchSize);
-    std::optional<int> pointsFor(const QList<ScoringRule> &rules, qint64 eventId, qint64 contactId,
-                                 const QString &type, qint64 at, const QJsonObject &payload);
-    bool addPoints(qint64 contactId, int points, const QString &reason, qint64 atMs);
-    bool applyThresholds(qint64 contactId, int score, const QDateTime &when);
+    std::optional<int> pointsFor(Batch &batch, const QList<ScoringRule> &rules, qint64 eventId,
+                                 qint64 contactId, const QString &type, qint64 at,
+                                 const QJsonObject &payload);
+    bool addPoints(Batch &batch, qint64 contactId, int points, const QString &reason, qint64 atMs);
+    bool applyThresholds(Batch &batch, qint64 contactId, int score, const QDateTime &when);
 
     const Database &m_db;
     QString m_error;

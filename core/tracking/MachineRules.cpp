@@ -1,5 +1,8 @@
 #include "tracking/MachineRules.h"
 
+#include <QHash>
+#include <QMutex>
+
 #include <QHostAddress>
 
 namespace masir {
@@ -41,7 +44,17 @@ const char *const kAppleRange = "17.0.0.0/8";
 
 bool inRange(const QHostAddress &ip, const char *range)
 {
-    const auto subnet = QHostAddress::parseSubnet(QString::fromLatin1(range));
+    // parsed once: every open and click is judged
+    static QHash<const char *, QPair<QHostAddress, int>> parsed;
+    static QMutex mutex;
+    QPair<QHostAddress, int> subnet;
+    {
+        const QMutexLocker lock(&mutex);
+        auto it = parsed.constFind(range);
+        if (it == parsed.cend())
+            it = parsed.insert(range, QHostAddress::parseSubnet(QString::fromLatin1(range)));
+        subnet = *it;
+    }
     return ip.isInSubnet(subnet);
 }
 

@@ -14,9 +14,11 @@
 #include "common/Clock.h"
 #include "intake/CollectorStore.h"
 #include "intake/CollectorSync.h"
+#include "intake/HitApplier.h"
 #include "journeys/JourneyRepository.h"
 #include "messaging/Outbox.h"
 #include "scheduler/Worker.h"
+#include "scoring/LeadScoring.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 #include "tracking/LinkTracker.h"
@@ -129,29 +131,48 @@ int prepare(Database &db, const QString &url, const QString &key, const QString 
 
 int pullApply(Database &db)
 {
+    // The phases of WorkerCycle::intake() and run(), timed one by one.
     SystemClock clock;
-    WorkerCycle cycle(db, clock);
     QElapsedTimer t;
     t.start();
-    const auto in = cycle.intake();
-    if (!in)
-        return fail(cycle.errorString());
-    if (!in->collectorError.isEmpty())
-        return fail(in->collectorError);
-    const qint64 intakeMs = t.elapsed();
+    CollectorSyncStats synced;
+    CollectorSync collector(db);
+    if (!collector.pull(synced))
+        return fail(collector.errorString());
+    const qint64 pullMs = t.restart();
+    HitApplier applier(db);
+    const auto hits = applier.applyWaiting();
+    if (!hits)
+        return fail(applier.errorString());
+    const qint64 applyMs = t.restart();
+    if (!collector.push(synced))
+        return fail(collector.errorString());
+    const qint64 pushMs = t.restart();
+    LeadScoring scoring(db);
+    const auto scored = scoring.scoreNewEvents();
+    if (!scored)
+        return fail(scoring.errorString());
+    const qint64 scoreMs = t.restart();
+    WorkerCycle cycle(db, clock);
     const auto run = cycle.run(5000);
     if (!run)
         return fail(cycle.errorString());
-    const qint64 totalMs = t.elapsed();
-    const QJsonObject out{{QStringLiteral("pulled"), double(in->collector.pulled)},
-                          {QStringLiteral("opens"), double(in->hits.opens)},
-                          {QStringLiteral("clicks"), double(in->hits.clicks)},
-                          {QStringLiteral("machine"), double(in->hits.machine)},
-                          {QStringLiteral("scored"), double(in->scored)},
-                          {QStringLiteral("enrolled"), double(run->enrolled)},
-                          {QStringLiteral("steps"), double(run->steps)},
-                          {QStringLiteral("intakeMs"), double(intakeMs)},
-                          {QStringLiteral("totalMs"), double(totalMs)}};
+    const qint64 journeysMs = t.restart();
+    const QJsonObject out{
+        {QStringLiteral("pulled"), double(synced.pulled)},
+        {QStringLiteral("opens"), double(hits->opens)},
+        {QStringLiteral("clicks"), double(hits->clicks)},
+        {QStringLiteral("machine"), double(hits->machine)},
+        {QStringLiteral("pushedChoices"), double(synced.pushedChoices)},
+        {QStringLiteral("scored"), double(*scored)},
+        {QStringLiteral("enrolled"), double(run->enrolled)},
+        {QStringLiteral("steps"), double(run->steps)},
+        {QStringLiteral("pullMs"), double(pullMs)},
+        {QStringLiteral("applyMs"), double(applyMs)},
+        {QStringLiteral("pushMs"), double(pushMs)},
+        {QStringLiteral("scoreMs"), double(scoreMs)},
+        {QStringLiteral("journeysMs"), double(journeysMs)},
+        {QStringLiteral("totalMs"), double(pullMs + applyMs + pushMs + scoreMs + journeysMs)}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;
 }
