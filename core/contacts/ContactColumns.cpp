@@ -339,6 +339,12 @@ QString scoreUpdateSql()
     return QStringLiteral("UPDATE contact_scores SET score = ? WHERE contact_id = ?");
 }
 
+QString scoreAddSql()
+{
+    return QStringLiteral(
+        "UPDATE contact_scores SET score = score + ? WHERE contact_id = ? RETURNING score");
+}
+
 QString scoreUpsertSql()
 {
     return QStringLiteral("INSERT INTO contact_scores (contact_id, score) VALUES (?, ?) ON "

@@ -77,6 +77,9 @@ QString scoreUpdateSql();
 /// The same, making the row if there is none yet (a bulk import sets the trigger
 /// aside): binds the contact's id, then the score.
 QString scoreUpsertSql();
+/// Adds points to a contact's score (binds the points, then the contact's id),
+/// returning the new score.
+QString scoreAddSql();
 
 } // namespace ContactColumns
 } // namespace masir

@@ -390,16 +390,14 @@ std::optional<int> LeadScoring::pointsFor(Batch &batch, const QList<ScoringRule>
 bool LeadScoring::addPoints(Batch &batch, qint64 contactId, int points, const QString &reason,
                             qint64 atMs)
 {
+    // one statement: the new score comes back
     std::optional<QVariantList> score;
-    if (!batch.run(QStringLiteral("SELECT score FROM contact_scores WHERE contact_id = ?"),
-                   {contactId}, &m_error, &score))
+    if (!batch.run(ContactColumns::scoreAddSql(), {points, contactId}, &m_error, &score))
         return false;
     if (!score)
         return true; // the contact was deleted after its event came in
-    const int from = score->first().toInt();
-    const int to = from + points;
-    if (!batch.run(ContactColumns::scoreUpdateSql(), {to, contactId}, &m_error))
-        return false;
+    const int to = score->first().toInt();
+    const int from = to - points;
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC);
     if (!batch.history.append(contactId, when, from, to, reason)) {
         m_error = batch.history.errorString();
