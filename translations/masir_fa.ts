@@ -1125,6 +1125,10 @@ Options:
         <source>row %1 (line %2): rejected: %3%4</source>
         <translation>ردیف %1 (خط %2): رد شد: %3%4</translation>
     </message>
+    <message>
+        <source>It lost %1 hits: its store could not keep up with the requests.</source>
+        <translation>%1 بازدید از دست رفت: پایگاه داده‌اش نتوانست پا به پای درخواست‌ها پیش برود.</translation>
+    </message>
 </context>
 <context>
     <name>masir::CollectorClient</name>

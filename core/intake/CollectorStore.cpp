@@ -356,6 +356,7 @@ QJsonObject CollectorStore::status()
     }
     out.insert(QStringLiteral("keys"), keys().keys().size());
     out.insert(QStringLiteral("instance"), m_instance);
+    out.insert(QStringLiteral("lost"), double(m_commit ? m_commit->failed() : 0));
     out.insert(QStringLiteral("now"), double(QDateTime::currentMSecsSinceEpoch()));
     return out;
 }

@@ -56,12 +56,6 @@ void GroupCommit::flush()
         m_done.wait(&m_mutex, 100);
 }
 
-qint64 GroupCommit::written() const
-{
-    const QMutexLocker lock(&m_mutex);
-    return m_writtenTotal;
-}
-
 qint64 GroupCommit::failed() const
 {
     const QMutexLocker lock(&m_mutex);

@@ -29,7 +29,7 @@ public:
     void stop();
     /// Blocks until what was queued before the call is written (tests, pulls).
     void flush();
-    qint64 written() const;
+    /// Hits lost: dropped while the store was far behind, or refused by it.
     qint64 failed() const;
 
     static constexpr int kMaxQueued = 100000; ///< beyond this, hits are dropped and counted

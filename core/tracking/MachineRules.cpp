@@ -125,12 +125,4 @@ HitVerdict MachineRules::judge(const HitFacts &facts)
     return {Kind::Human, QString()};
 }
 
-QStringList MachineRules::names()
-{
-    QStringList out;
-    for (const Rule &rule : kRules)
-        out << QLatin1String(rule.name);
-    return out;
-}
-
 } // namespace masir

@@ -275,6 +275,10 @@ public:
                     << '\n';
         else
             run.err << sync.errorString() << '\n';
+        if (remote && remote->value(QStringLiteral("lost")).toInteger() > 0)
+            run.err << tr("It lost %1 hits: its store could not keep up with the requests.")
+                           .arg(remote->value(QStringLiteral("lost")).toInteger())
+                    << '\n';
         return remote ? 0 : 1;
     }
 };
