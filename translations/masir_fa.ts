@@ -6606,7 +6606,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>Subscribers may join or leave this list on their &amp;preference page</source>
-        <translation>مشترکان می‌توانند در &amp;صفحهٔ تنظیمات اشتراک خود به این فهرست بپیوندند یا از آن بیرون بروند</translation>
+        <translation>مشترکان می‌توانند در صفحهٔ تنظیمات اشتراک خود به این فهرست بپیوندند یا از آن بیرون بروند</translation>
     </message>
     <message>
         <source>The preference page linked from every marketing email shows the lists marked here as topics, by their name.</source>
@@ -7061,7 +7061,7 @@ Create one with New Email or New SMS.</source>
     </message>
     <message>
         <source>&amp;Track opens and clicks</source>
-        <translation>&amp;ردیابی بازشدن‌ها و کلیک‌ها</translation>
+        <translation>ردیابی بازشدن‌ها و کلیک‌ها</translation>
     </message>
     <message>
         <source>Adds an invisible image and sends each link through your tracking address, so that opens and clicks reach scores, journeys and reports. A single link stays untracked when its address ends in #notrack. Settings → Tracking turns it on or off for every message.</source>
@@ -7143,11 +7143,11 @@ Create one with New Email or New SMS.</source>
     </message>
     <message>
         <source>&amp;Track opens and clicks in marketing email</source>
-        <translation>&amp;ردیابی بازشدن‌ها و کلیک‌ها در ایمیل‌های تبلیغاتی</translation>
+        <translation>ردیابی بازشدن‌ها و کلیک‌ها در ایمیل‌های تبلیغاتی</translation>
     </message>
     <message>
         <source>Send links in text messages through the click &amp;redirect too</source>
-        <translation>پیوندهای پیامک هم از &amp;مسیر کلیک بگذرند</translation>
+        <translation>پیوندهای پیامک هم از مسیر کلیک بگذرند</translation>
     </message>
     <message>
         <source>Opens and clicks</source>
@@ -7159,11 +7159,11 @@ Create one with New Email or New SMS.</source>
     </message>
     <message>
         <source>C&amp;onnect</source>
-        <translation>&amp;اتصال</translation>
+        <translation>اتصال</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
-        <translation>&amp;قطع اتصال</translation>
+        <translation>قطع اتصال</translation>
     </message>
     <message>
         <source>A small server of yours answers people&apos;s opens, clicks and unsubscribes while this computer is off; Masir pulls from it before it sends. Start it with masir-cli serve (docs/collector.md shows how, with HTTPS).</source>
@@ -7175,11 +7175,11 @@ Create one with New Email or New SMS.</source>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation>&amp;نشانی:</translation>
+        <translation>نشانی:</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation>&amp;کلید:</translation>
+        <translation>کلید:</translation>
     </message>
     <message>
         <source>Last pull:</source>
@@ -7187,7 +7187,7 @@ Create one with New Email or New SMS.</source>
     </message>
     <message>
         <source>&amp;Serve tracking links from this computer while Masir runs</source>
-        <translation>تا وقتی مسیر باز است، پیوندهای ردیابی را همین &amp;رایانه پاسخ دهد</translation>
+        <translation>تا وقتی مسیر باز است، پیوندهای ردیابی را همین رایانه پاسخ دهد</translation>
     </message>
     <message>
         <source>People&apos;s mail apps must reach the public address: this computer&apos;s public IP address or a forwarded port, best behind HTTPS. Links stop working while Masir is closed.</source>
@@ -7199,19 +7199,19 @@ Create one with New Email or New SMS.</source>
     </message>
     <message>
         <source>&amp;Listen on:</source>
-        <translation>&amp;گوش دادن روی:</translation>
+        <translation>گوش دادن روی:</translation>
     </message>
     <message>
         <source>&amp;Public address:</source>
-        <translation>نشانی &amp;عمومی:</translation>
+        <translation>نشانی عمومی:</translation>
     </message>
     <message>
         <source>C&amp;hoose Logo…</source>
-        <translation>&amp;انتخاب نشان…</translation>
+        <translation>انتخاب نشان…</translation>
     </message>
     <message>
         <source>Remo&amp;ve Logo</source>
-        <translation>&amp;حذف نشان</translation>
+        <translation>حذف نشان</translation>
     </message>
     <message>
         <source>Pages your subscribers see</source>
@@ -7223,7 +7223,7 @@ Create one with New Email or New SMS.</source>
     </message>
     <message>
         <source>&amp;Colour:</source>
-        <translation>&amp;رنگ:</translation>
+        <translation>رنگ:</translation>
     </message>
     <message>
         <source>Logo:</source>

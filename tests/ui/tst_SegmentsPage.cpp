@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QCheckBox>
 #include <QDateEdit>
 #include <QDir>
 #include <QInputDialog>
@@ -397,6 +398,23 @@ private Q_SLOTS:
                      QStringLiteral("2024-03-20"));
             page.revertAction()->trigger(); // leave without the question about unsaved changes
             QVERIFY(!page.isModified());
+            // a list subscribers may choose on their preference page
+            Segment list;
+            list.name = QStringLiteral("خبرنامهٔ نان تازه");
+            list.isStatic = true;
+            list.isPublic = true;
+            QVERIFY(SegmentRepository(m_ws->db()).save(list));
+            page.reload(list.id);
+            QVERIFY(page.open(list.id));
+            auto *publicList = page.findChild<QCheckBox *>(QStringLiteral("publicList"));
+            QVERIFY(publicList && publicList->isVisibleTo(&page) && publicList->isChecked());
+            publicList->setChecked(false);
+            QVERIFY(page.isModified());
+            page.saveAction()->trigger();
+            QVERIFY(!SegmentRepository(m_ws->db()).find(list.id)->isPublic);
+            QTest::qWait(50);
+            page.grab().toImage().save(
+                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("lists_fa.png")));
         }
         Translations::install(QStringLiteral("en"));
         QApplication::setLayoutDirection(Qt::LeftToRight);
