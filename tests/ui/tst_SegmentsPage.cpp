@@ -18,8 +18,8 @@
 #include "TestWorkspace.h"
 
 #include <QApplication>
-#include <QComboBox>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
 #include <QInputDialog>
