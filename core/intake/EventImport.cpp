@@ -1,6 +1,7 @@
 #include "intake/EventImport.h"
 
 #include "common/Logging.h"
+#include "common/TextNormalizer.h"
 #include "common/ValueParsers.h"
 #include "importing/ColumnMapper.h"
 #include "importing/CsvReader.h"
@@ -28,20 +29,12 @@ QString headerKey(const QString &header)
     return k;
 }
 
-QString latinDigits(QString text)
+QString latinDigits(const QString &text)
 {
-    for (QChar &c : text) {
-        const char16_t u = c.unicode();
-        if (u >= 0x06F0 && u <= 0x06F9)
-            c = QChar(u'0' + (u - 0x06F0));
-        else if (u >= 0x0660 && u <= 0x0669)
-            c = QChar(u'0' + (u - 0x0660));
-        else if (u == 0x066B) // Arabic decimal separator
-            c = QLatin1Char('.');
-        else if (u == 0x066C) // Arabic thousands separator
-            c = QLatin1Char(',');
-    }
-    return text;
+    QString t = TextNormalizer::toAsciiDigits(text);
+    t.replace(QChar(0x066B), QLatin1Char('.')); // Arabic decimal separator
+    t.replace(QChar(0x066C), QLatin1Char(',')); // Arabic thousands separator
+    return t;
 }
 
 std::optional<double> numberOf(const QString &text)

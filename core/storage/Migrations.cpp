@@ -455,31 +455,32 @@ bool Migrations::migrate(int targetVersion)
         return false;
     }
     for (int v = current + 1; v <= targetVersion; ++v) {
-        if (!apply(v, migrationList().at(v - 1)))
+        if (!applyStep(m_db, v, migrationList().at(v - 1), &m_error))
             return false;
         qCInfo(lcStorage) << "migrated" << m_db.databaseName() << "to schema" << v;
     }
     return true;
 }
 
-bool Migrations::apply(int version, const QStringList &statements)
+bool Migrations::applyStep(QSqlDatabase db, int version, const QStringList &statements,
+                           QString *error)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db);
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        m_error = q.lastError().text();
+        *error = q.lastError().text();
         return false;
     }
     QStringList all = statements;
     all << QStringLiteral("PRAGMA user_version = %1").arg(version);
     for (const QString &sql : std::as_const(all)) {
         if (!q.exec(sql)) {
-            m_error = tr("step %1: %2").arg(version).arg(q.lastError().text());
+            *error = tr("step %1: %2").arg(version).arg(q.lastError().text());
             q.exec(QStringLiteral("ROLLBACK"));
             return false;
         }
     }
     if (!q.exec(QStringLiteral("COMMIT"))) {
-        m_error = q.lastError().text();
+        *error = q.lastError().text();
         q.exec(QStringLiteral("ROLLBACK"));
         return false;
     }

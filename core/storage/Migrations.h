@@ -27,9 +27,12 @@ public:
     int currentVersion() const;
     QString errorString() const { return m_error; }
 
-private:
-    bool apply(int version, const QStringList &statements);
+    /// One step of a numbered schema on \a db, with the bump of its version,
+    /// in one transaction (the workspace's steps, or another store's).
+    static bool applyStep(QSqlDatabase db, int version, const QStringList &statements,
+                          QString *error);
 
+private:
     QSqlDatabase m_db;
     QString m_error;
 };

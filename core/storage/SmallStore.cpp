@@ -1,6 +1,7 @@
 #include "storage/SmallStore.h"
 
 #include "common/Logging.h"
+#include "storage/Migrations.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -93,26 +94,9 @@ bool SmallStore::open()
     }
     const int current = q.value(0).toInt();
     q.finish();
-    for (int v = current + 1; v <= m_schema.size(); ++v) {
-        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-            m_error = q.lastError().text();
+    for (int v = current + 1; v <= m_schema.size(); ++v)
+        if (!Migrations::applyStep(db, v, m_schema.at(v - 1), &m_error))
             return false;
-        }
-        QStringList steps = m_schema.at(v - 1);
-        steps << QStringLiteral("PRAGMA user_version = %1").arg(v);
-        for (const QString &sql : std::as_const(steps)) {
-            if (!q.exec(sql)) {
-                m_error = q.lastError().text();
-                q.exec(QStringLiteral("ROLLBACK"));
-                return false;
-            }
-        }
-        if (!q.exec(QStringLiteral("COMMIT"))) {
-            m_error = q.lastError().text();
-            q.exec(QStringLiteral("ROLLBACK"));
-            return false;
-        }
-    }
     return true;
 }
 
