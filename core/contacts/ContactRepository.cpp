@@ -69,12 +69,6 @@ QList<qint64> chunk(const QList<qint64> &ids, qsizetype from, qsizetype size)
     return ids.mid(from, size);
 }
 
-QString placeholders(qsizetype n)
-{
-    QStringList marks(n, QStringLiteral("?"));
-    return marks.join(QLatin1Char(','));
-}
-
 } // namespace
 
 qsizetype ContactSnapshot::contactCount() const
@@ -488,8 +482,8 @@ bool ContactRepository::remove(const QList<qint64> &ids)
     QSqlQuery q(db());
     for (qsizetype i = 0; i < ids.size(); i += 500) {
         const QList<qint64> part = chunk(ids, i, 500);
-        q.prepare(
-            QStringLiteral("DELETE FROM contacts WHERE id IN (%1)").arg(placeholders(part.size())));
+        q.prepare(QStringLiteral("DELETE FROM contacts WHERE id IN (%1)")
+                      .arg(Sql::placeholders(part.size())));
         for (const qint64 id : part)
             q.addBindValue(id);
         if (!q.exec())
@@ -569,7 +563,7 @@ ContactSnapshot ContactRepository::snapshot(const QList<qint64> &ids) const
         for (qsizetype i = 0; i < ids.size(); i += 500) {
             const QList<qint64> part = chunk(ids, i, 500);
             q.prepare(QStringLiteral("SELECT * FROM %1 WHERE %2 IN (%3)")
-                          .arg(t.name, QLatin1String(key), placeholders(part.size())));
+                          .arg(t.name, QLatin1String(key), Sql::placeholders(part.size())));
             for (const qint64 id : part)
                 q.addBindValue(id);
             if (!q.exec())
@@ -613,8 +607,8 @@ bool ContactRepository::restore(const ContactSnapshot &snapshot)
                          set.join(QStringLiteral(", "));
         }
         q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
-                      .arg(t.name, t.columns.join(QLatin1Char(',')), placeholders(t.columns.size()),
-                           onConflict));
+                      .arg(t.name, t.columns.join(QLatin1Char(',')),
+                           Sql::placeholders(t.columns.size()), onConflict));
         for (const QVariantList &row : t.rows) {
             for (const QVariant &v : row)
                 q.addBindValue(v);

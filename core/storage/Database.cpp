@@ -576,7 +576,18 @@ QString Database::integrityProblems() const
 ScopedCacheSize::ScopedCacheSize(QSqlDatabase db, int kib)
     : m_db(std::move(db))
 {
-    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
+    // Negative: KiB; positive: pages. Nested scopes only ever grow the cache,
+    // and each gives back what was there before it.
+    QSqlQuery q(m_db);
+    if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next()) {
+        const qint64 before = q.value(0).toLongLong();
+        m_previousKiB = before < 0 ? -before : before * pageSizeKiB(q);
+    }
+    q.finish();
+    if (kib > m_previousKiB)
+        q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
+    else
+        m_previousKiB = 0; // nothing to give back
 }
 
 BulkWriteSettings::BulkWriteSettings(QSqlDatabase db, int cacheKiB, bool checkReferences)
@@ -602,7 +613,15 @@ BulkWriteSettings::~BulkWriteSettings()
 
 ScopedCacheSize::~ScopedCacheSize()
 {
-    QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(Database::defaultCacheKiB));
+    if (m_previousKiB > 0)
+        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA cache_size = -%1").arg(m_previousKiB));
+}
+
+qint64 ScopedCacheSize::pageSizeKiB(QSqlQuery &q)
+{
+    return q.exec(QStringLiteral("PRAGMA page_size")) && q.next()
+               ? std::max<qint64>(1, q.value(0).toLongLong() / 1024)
+               : 4;
 }
 
 } // namespace masir

@@ -6,6 +6,8 @@
 
 #include <functional>
 
+class QSqlQuery;
+
 namespace masir {
 
 /// One workspace: a single SQLite file.
@@ -95,7 +97,8 @@ private:
 };
 
 /// A larger page cache on one connection for the length of a bulk write (an
-/// import, a recomputation), back to the default when it goes out of scope.
+/// import, a recomputation), back to what it was when it goes out of scope.
+/// Scopes nest: an inner one smaller than the outer changes nothing.
 class ScopedCacheSize final
 {
     Q_DISABLE_COPY_MOVE(ScopedCacheSize)
@@ -105,7 +108,10 @@ public:
     ~ScopedCacheSize();
 
 private:
+    static qint64 pageSizeKiB(QSqlQuery &q);
+
     QSqlDatabase m_db;
+    qint64 m_previousKiB = 0; ///< 0: left as it was
 };
 
 /// A connection set up for a bulk writer (an import) for as long as it lives:

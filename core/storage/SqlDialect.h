@@ -27,6 +27,14 @@ inline QString toNumber(const QString &expression)
     return QStringLiteral("masir_number(%1)").arg(expression);
 }
 
+/// \a column in a condition the planner must not answer from an index on it
+/// (SQLite's unary +): a scan after a cursor by id, where the index would
+/// read every row of that value ever written and sort them.
+inline QString notIndexed(const QString &column)
+{
+    return QLatin1Char('+') + column;
+}
+
 /// A case-insensitive LIKE (SQLite's LIKE folds ASCII; PostgreSQL needs ILIKE).
 inline QString likeInsensitive()
 {

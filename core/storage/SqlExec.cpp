@@ -1,5 +1,7 @@
 #include "storage/SqlExec.h"
 
+#include <QStringList>
+
 #include <QSqlError>
 
 namespace masir::Sql {
@@ -56,6 +58,11 @@ bool first(const QLoggingCategory &category, QSqlQuery &q, const QString &sql, Q
         return true;
     *error = QStringLiteral("no row");
     return false;
+}
+
+QString placeholders(qsizetype n)
+{
+    return QStringList(n, QStringLiteral("?")).join(QLatin1Char(','));
 }
 
 } // namespace masir::Sql

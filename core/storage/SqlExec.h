@@ -32,4 +32,7 @@ std::optional<qint64> insertedId(const QLoggingCategory &category, QSqlQuery &q,
 /// for one value (a count, a max). False when it failed or gave no row.
 bool first(const QLoggingCategory &category, QSqlQuery &q, const QString &sql, QString *error);
 
+/// "?,?,?": \a n marks for an IN list.
+QString placeholders(qsizetype n);
+
 } // namespace masir::Sql

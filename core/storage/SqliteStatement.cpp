@@ -355,7 +355,13 @@ SqliteStatement::SqliteStatement(const QSqlDatabase &db, const QString &sql)
     m_db = handle(db, &m_error);
     if (!m_db)
         return;
-    const QByteArray utf8 = sql.toUtf8();
+    QByteArray utf8 = sql.trimmed().toUtf8();
+    static const QByteArray returningId = " RETURNING id";
+    // Not for an upsert: its update leaves the last inserted rowid as it was.
+    if (utf8.startsWith("INSERT ") && utf8.endsWith(returningId) && !utf8.contains("DO UPDATE")) {
+        utf8.chop(returningId.size());
+        m_returnsRowId = true;
+    }
     if (sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
                            &m_stmt, nullptr) != SQLITE_OK) {
         m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
@@ -463,6 +469,12 @@ bool SqliteStatement::exec()
 
 std::optional<qint64> SqliteStatement::execReturningId()
 {
+    if (m_returnsRowId) {
+        if (!exec())
+            return std::nullopt;
+        // changes(): only this statement's rows, not its triggers'
+        return sqlite3_changes64(m_db) > 0 ? sqlite3_last_insert_rowid(m_db) : 0;
+    }
     const Result r = step();
     const qint64 id = r == Result::Row ? columnInt64(0) : 0;
     reset();

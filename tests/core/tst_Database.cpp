@@ -281,6 +281,56 @@ private Q_SLOTS:
         QVERIFY(ws.db().integrityProblems().isEmpty());
     }
 
+    // Cache scopes nest: an inner one smaller than the outer leaves it alone,
+    // a larger one gives the outer's size back, the outer gives the default.
+    void cacheScopesNest()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        QSqlDatabase db = ws.db().connection();
+        const qint64 kib = -qint64(Database::defaultCacheKiB);
+        QCOMPARE(pragma(ws.db(), "cache_size").toLongLong(), kib);
+        {
+            const ScopedCacheSize outer(db, 64 * 1024);
+            QCOMPARE(pragma(ws.db(), "cache_size").toLongLong(), -64 * 1024);
+            {
+                const ScopedCacheSize smaller(db, 16 * 1024);
+                QCOMPARE(pragma(ws.db(), "cache_size").toLongLong(), -64 * 1024);
+            }
+            QCOMPARE(pragma(ws.db(), "cache_size").toLongLong(), -64 * 1024);
+            {
+                const ScopedCacheSize larger(db, 128 * 1024);
+                QCOMPARE(pragma(ws.db(), "cache_size").toLongLong(), -128 * 1024);
+            }
+            QCOMPARE(pragma(ws.db(), "cache_size").toLongLong(), -64 * 1024);
+        }
+        QCOMPARE(pragma(ws.db(), "cache_size").toLongLong(), kib);
+    }
+
+    // INSERT ... RETURNING id is run without the clause on SQLite: the id
+    // still comes back, and 0 when ON CONFLICT DO NOTHING wrote nothing.
+    void returningIdWithoutTheClause()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        SqliteStatement tag(ws.db().connection(),
+                            QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES "
+                                           "(?, ?, 0) ON CONFLICT DO NOTHING RETURNING id"));
+        QVERIFY2(tag.isValid(), qPrintable(tag.errorString()));
+        const auto add = [&tag](const QByteArray &name) {
+            tag.bind(1, name);
+            tag.bind(2, name);
+            return tag.execReturningId();
+        };
+        const auto first = add("vip");
+        QVERIFY(first && *first > 0);
+        QCOMPARE(add("press"), std::optional<qint64>(*first + 1));
+        QCOMPARE(add("vip"), std::optional<qint64>(0));
+        QSqlQuery q(ws.db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT max(id) FROM tags")) && q.next());
+        QCOMPARE(q.value(0).toLongLong(), *first + 1);
+    }
+
     // While a WalCheckpointer lives, the writer's connection leaves checkpoints
     // to it, and what the writer commits reaches the database file all the same.
     void walCheckpointerCopiesTheLogOnItsThread()
