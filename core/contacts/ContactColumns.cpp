@@ -339,10 +339,9 @@ QString scoreUpdateSql()
     return QStringLiteral("UPDATE contact_scores SET score = ? WHERE contact_id = ?");
 }
 
-QString scoreAddSql()
+QString scoreSelectSql()
 {
-    return QStringLiteral(
-        "UPDATE contact_scores SET score = score + ? WHERE contact_id = ? RETURNING score");
+    return QStringLiteral("SELECT score FROM contact_scores WHERE contact_id = ?");
 }
 
 QString scoreUpsertSql()

@@ -77,9 +77,8 @@ QString scoreUpdateSql();
 /// The same, making the row if there is none yet (a bulk import sets the trigger
 /// aside): binds the contact's id, then the score.
 QString scoreUpsertSql();
-/// Adds points to a contact's score (binds the points, then the contact's id),
-/// returning the new score.
-QString scoreAddSql();
+/// A contact's score (binds the contact's id).
+QString scoreSelectSql();
 
 } // namespace ContactColumns
 } // namespace masir

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QCoreApplication>
-#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
@@ -10,6 +9,7 @@
 namespace masir {
 
 class Database;
+class StatementCache;
 struct Journey;
 
 /// Puts contacts into journeys, as each journey's entry policy allows (once,
@@ -31,9 +31,8 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    struct Queries;
     const Database &m_db;
-    std::unique_ptr<Queries> m_queries; ///< prepared on first use
+    std::unique_ptr<StatementCache> m_statements; ///< prepared on first use
     QString m_error;
 };
 

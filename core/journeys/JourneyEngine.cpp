@@ -8,9 +8,12 @@
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
+#include "storage/StatementCache.h"
 #include "storage/Transaction.h"
 
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace masir {
 
@@ -89,19 +92,8 @@ public:
         , m_stats(stats)
         , m_writers(engine.m_db)
         , m_services(engine.m_db, *engine.m_journeys, *engine.m_enroller)
-        , m_stepLog(engine.m_db.connection())
-        , m_move(engine.m_db.connection())
-        , m_passed(engine.m_db.connection())
-    {
-        m_stepLog.prepare(QStringLiteral(
-            "INSERT INTO journey_steps (enrollment_id, node_id, occurrence, port, outcome, "
-            "ran_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
-        m_move.prepare(QStringLiteral(
-            "UPDATE enrollments SET node_id = ?, node_since = ?, due_at = ?, seq = ?, state = ?, "
-            "wait_event = ?, exit_reason = ?, updated_at = ? WHERE id = ?"));
-        m_passed.prepare(QStringLiteral(
-            "SELECT 1 FROM journey_steps WHERE enrollment_id = ? AND node_id = ? LIMIT 1"));
-    }
+        , m_statements(engine.m_db.connection())
+    {}
 
     /// Moves one enrolment; false (with the engine's error) when the database refused.
     bool advance(Enrolment &e)
@@ -140,11 +132,14 @@ public:
         const QVariant due = where.state == QLatin1String("active")
                                  ? QVariant(where.dueAt ? where.dueAt : m_now)
                                  : QVariant(QMetaType(QMetaType::LongLong));
-        return Sql::execPrepared(lcJourneys(), m_move,
-                                 {e.nodeId, e.nodeSince, due, e.seq, where.state,
-                                  SqlValues::text(where.waitEvent),
-                                  SqlValues::text(where.exitReason), m_now, e.id},
-                                 &m_engine.m_error);
+        return run(Kind::Write,
+                   QStringLiteral("UPDATE enrollments SET node_id = ?, node_since = ?, due_at = ?, "
+                                  "seq = ?, state = ?, wait_event = ?, exit_reason = ?, "
+                                  "updated_at = ? WHERE id = ?"),
+                   {e.nodeId, e.nodeSince, due, e.seq, where.state,
+                    SqlValues::text(where.waitEvent), SqlValues::text(where.exitReason), m_now,
+                    e.id})
+            .has_value();
     }
 
 private:
@@ -168,6 +163,32 @@ private:
         return false;
     }
 
+    enum class Kind
+    {
+        Read,
+        Write
+    };
+    /// Runs \a sql (prepared once per batch) with \a binds: whether a read
+    /// gave a row, or a write changed one; nullopt with the engine's error.
+    std::optional<bool> run(Kind kind, const QString &sql, const QVariantList &binds)
+    {
+        SqliteStatement *st = m_statements.get(sql, &m_engine.m_error);
+        if (!st)
+            return std::nullopt;
+        for (int i = 0; i < binds.size(); ++i)
+            st->bind(i + 1, binds.at(i));
+        const SqliteStatement::Result r = st->step();
+        if (r == SqliteStatement::Result::Error) {
+            m_engine.m_error = st->errorString();
+            qCWarning(lcJourneys) << "cannot run a step:" << m_engine.m_error;
+        }
+        const bool yes = kind == Kind::Read ? r == SqliteStatement::Result::Row : st->changes() > 0;
+        st->reset();
+        if (r == SqliteStatement::Result::Error)
+            return std::nullopt;
+        return yes;
+    }
+
     /// A goal met anywhere pulls the contact to it, once: true when it did.
     std::optional<bool> goalReached(const CompiledJourney &g, const NodeType &type, Enrolment &e)
     {
@@ -179,11 +200,13 @@ private:
                 return std::nullopt;
             if (!*met)
                 continue;
-            if (!Sql::execPrepared(lcJourneys(), m_passed, {e.id, goal}, &m_engine.m_error))
+            const auto passed = run(Kind::Read,
+                                    QStringLiteral("SELECT 1 FROM journey_steps WHERE "
+                                                   "enrollment_id = ? AND node_id = ? LIMIT 1"),
+                                    {e.id, goal});
+            if (!passed)
                 return std::nullopt;
-            const bool passed = m_passed.next();
-            m_passed.finish();
-            if (!passed) {
+            if (!*passed) {
                 e.nodeId = goal;
                 e.nodeSince = m_now;
                 return true;
@@ -211,12 +234,15 @@ private:
         where.waitEvent.clear();
 
         // The step: once, with its effects, or not at all.
-        if (!Sql::execPrepared(lcJourneys(), m_stepLog,
-                               {e.id, e.nodeId, e.seq, SqlValues::text(decision->port),
-                                SqlValues::text(decision->outcome), m_now},
-                               &m_engine.m_error))
+        const auto logged = run(
+            Kind::Write,
+            QStringLiteral("INSERT INTO journey_steps (enrollment_id, node_id, occurrence, port, "
+                           "outcome, ran_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+            {e.id, e.nodeId, e.seq, SqlValues::text(decision->port),
+             SqlValues::text(decision->outcome), m_now});
+        if (!logged)
             return std::nullopt;
-        if (m_stepLog.numRowsAffected() == 0) {
+        if (!*logged) {
             // The log says this step ran, yet the enrolment is still before it: never
             // run it twice; take the contact out and say why.
             qCWarning(lcJourneys) << "step already ran" << e.id << e.nodeId << e.seq;
@@ -256,9 +282,7 @@ private:
     JourneyRunStats &m_stats;
     StepWriters m_writers;
     Services m_services;
-    QSqlQuery m_stepLog;
-    QSqlQuery m_move;
-    QSqlQuery m_passed;
+    StatementCache m_statements;
 };
 
 JourneyEngine::JourneyEngine(const Database &db, const Clock &clock)
@@ -411,6 +435,11 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
     if (batch.isEmpty())
         return tx.commit();
 
+    // All of the batch is due: it runs in contact order (each contact's own
+    // enrolments still by due time), so that its writes go page after page.
+    std::stable_sort(batch.begin(), batch.end(), [](const Enrolment &a, const Enrolment &b) {
+        return a.contactId < b.contactId;
+    });
     Batch run(*this, now, stats);
     for (Enrolment &e : batch) {
         if (!run.advance(e))

@@ -47,11 +47,16 @@ public:
     /// journeys' triggers select; wakes contacts waiting for an event.
     std::optional<JourneyRunStats> scanTriggers();
 
+    /// Enrolments a transaction by default: few enough that the app's own
+    /// writes wait a fraction of a second, enough that a burst of thousands
+    /// of enrolments (a campaign's clicks) is not spent on commits.
+    static constexpr int kBatchSize = 5000;
+
     /// Runs every step that is due, \a batchSize enrolments per transaction.
-    std::optional<JourneyRunStats> runDue(int batchSize = 500);
+    std::optional<JourneyRunStats> runDue(int batchSize = kBatchSize);
 
     /// scanTriggers() then runDue().
-    std::optional<JourneyRunStats> runOnce(int batchSize = 500);
+    std::optional<JourneyRunStats> runOnce(int batchSize = kBatchSize);
 
     /// When the next step is due (for the worker's timer); nullopt if none waits.
     std::optional<qint64> nextDueAt() const;

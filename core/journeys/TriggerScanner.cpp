@@ -8,6 +8,7 @@
 #include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 
@@ -193,8 +194,8 @@ bool TriggerScanner::scanEvents(const CompiledJourney &c, const QList<const Jour
             binds << t;
         if (!Sql::exec(lcJourneys(), q,
                        QStringLiteral("SELECT id, contact_id, type, payload FROM events WHERE "
-                                      "id > ? AND type IN (%1) ORDER BY id LIMIT %2")
-                           .arg(in)
+                                      "id > ? AND %1 IN (%2) ORDER BY id LIMIT %3")
+                           .arg(SqlDialect::notIndexed(QStringLiteral("type")), in)
                            .arg(kPage),
                        binds, &m_error))
             return false;

@@ -70,8 +70,10 @@ public:
     /// \a batchSize events per transaction with the place it stopped. The
     /// worker runs it every cycle, so an event moves a score, and a crossed
     /// threshold promotes the lead, within one cycle of its arrival. Returns
-    /// how many events it read.
-    std::optional<qint64> scoreNewEvents(int batchSize = 5000);
+    /// how many events it read. A batch holds the write lock for about a
+    /// second at most; fewer events per batch rewrite the same score pages
+    /// more often (20,000: a quarter more written for 100,000 hits).
+    std::optional<qint64> scoreNewEvents(int batchSize = 50000);
     static constexpr int kLiveCacheKiB = 128 * 1024;
 
     struct RecomputeResult
@@ -91,7 +93,7 @@ private:
     std::optional<qint64> scoreBatch(int batchSize);
     std::optional<int> pointsFor(Batch &batch, const QList<ScoringRule> &rules, qint64 eventId,
                                  qint64 contactId, const QString &type, qint64 at,
-                                 const QJsonObject &payload);
+                                 const QByteArray &payloadJson);
     bool addPoints(Batch &batch, qint64 contactId, int points, const QString &reason, qint64 atMs);
     bool applyThresholds(Batch &batch, qint64 contactId, int score, const QDateTime &when);
 
