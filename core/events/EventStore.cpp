@@ -17,7 +17,7 @@ EventStore::EventStore(QSqlDatabase db)
 EventStore::~EventStore() = default;
 
 bool EventStore::insert(const QString &sql, qint64 contactId, const QString &type, qint64 whenMs,
-                        const QJsonObject &payload, bool onlyIfPresent)
+                        const QByteArray &payloadJson, bool onlyIfPresent)
 {
     if (!m_statements)
         m_statements = std::make_unique<StatementCache>(m_db);
@@ -26,7 +26,7 @@ bool EventStore::insert(const QString &sql, qint64 contactId, const QString &typ
         st->bind(1, contactId);
         st->bind(2, type.toUtf8());
         st->bind(3, whenMs);
-        st->bind(4, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+        st->bind(4, payloadJson);
         if (onlyIfPresent)
             st->bind(5, contactId);
         if (st->exec())
@@ -40,9 +40,16 @@ bool EventStore::insert(const QString &sql, qint64 contactId, const QString &typ
 bool EventStore::append(qint64 contactId, const QString &type, qint64 whenMs,
                         const QJsonObject &payload)
 {
+    return appendJson(contactId, type, whenMs,
+                      QJsonDocument(payload).toJson(QJsonDocument::Compact));
+}
+
+bool EventStore::appendJson(qint64 contactId, const QString &type, qint64 whenMs,
+                            const QByteArray &payloadJson)
+{
     return insert(QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, payload) "
                                  "VALUES (?, ?, ?, ?)"),
-                  contactId, type, whenMs, payload, false);
+                  contactId, type, whenMs, payloadJson, false);
 }
 
 bool EventStore::moveContact(qint64 fromContact, qint64 toContact)
@@ -65,7 +72,8 @@ bool EventStore::appendIfPresent(qint64 contactId, const QString &type, const QD
     return insert(QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, payload) "
                                  "SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM contacts WHERE "
                                  "id = ?)"),
-                  contactId, type, when.toMSecsSinceEpoch(), payload, true);
+                  contactId, type, when.toMSecsSinceEpoch(),
+                  QJsonDocument(payload).toJson(QJsonDocument::Compact), true);
 }
 
 QList<Event> EventStore::timeline(qint64 contactId, int limit, qint64 beforeId) const

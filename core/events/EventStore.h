@@ -72,6 +72,9 @@ public:
                 const QJsonObject &payload = {});
     bool append(qint64 contactId, const QString &type, qint64 whenMs,
                 const QJsonObject &payload = {});
+    /// The same, with the payload already written as compact JSON.
+    bool appendJson(qint64 contactId, const QString &type, qint64 whenMs,
+                    const QByteArray &payloadJson);
     /// The same, but writes nothing (and succeeds) when the contact was deleted
     /// meanwhile: for results that arrive after the fact, such as a delivery.
     bool appendIfPresent(qint64 contactId, const QString &type, const QDateTime &when,
@@ -85,7 +88,7 @@ public:
 
 private:
     bool insert(const QString &sql, qint64 contactId, const QString &type, qint64 whenMs,
-                const QJsonObject &payload, bool onlyIfPresent);
+                const QByteArray &payloadJson, bool onlyIfPresent);
 
     QSqlDatabase m_db;
     std::unique_ptr<StatementCache> m_statements;

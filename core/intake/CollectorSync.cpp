@@ -16,6 +16,9 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
+#include <QThread>
+
+#include <future>
 
 namespace masir {
 
@@ -99,7 +102,8 @@ bool CollectorSync::connect(const QString &rawUrl, const QString &key)
     if (!save(address, key))
         return false;
     CollectorSyncStats stats;
-    return pushWith(stats, key.trimmed());
+    const bool pushed = pushWith(stats, key.trimmed());
+    return keepPushed() && pushed;
 }
 
 bool CollectorSync::save(const QString &rawUrl, const QString &key)
@@ -156,13 +160,14 @@ bool CollectorSync::disconnect()
     return ok;
 }
 
-bool CollectorSync::pull(CollectorSyncStats &stats, const std::atomic<bool> *stop)
+bool CollectorSync::pull(CollectorSyncStats &stats, const std::atomic<bool> *stop,
+                         const std::function<bool()> &keptPage)
 {
     stats.configured = isConfigured();
     if (!stats.configured)
         return true;
     const auto key = apiKey();
-    const auto pulled = key ? pullWith(*key, stop, stats) : std::nullopt;
+    const auto pulled = key ? pullWith(*key, stop, keptPage, stats) : std::nullopt;
     stats.pulled = pulled.value_or(0);
     keepStatus(pulled.has_value(), stats.pulled);
     if (!pulled)
@@ -170,12 +175,48 @@ bool CollectorSync::pull(CollectorSyncStats &stats, const std::atomic<bool> *sto
     return pulled.has_value();
 }
 
+void CollectorSync::startPush(const CollectorSyncStats &stats)
+{
+    m_pushStats = stats;
+    m_pushOk = true;
+    if (!isConfigured())
+        return;
+    const auto key = apiKey();
+    if (!key) {
+        m_pushOk = false;
+        return;
+    }
+    m_pushing.reset(QThread::create([this, key = *key] {
+        m_pushOk = pushWith(m_pushStats, key);
+        if (!m_pushOk)
+            qCWarning(lcCollector) << "push failed:" << m_error;
+    }));
+    m_pushing->start();
+}
+
+bool CollectorSync::finishPush(CollectorSyncStats &stats)
+{
+    if (m_pushing)
+        m_pushing->wait();
+    m_pushing.reset();
+    stats.pushedChoices = m_pushStats.pushedChoices;
+    stats.pushedState = m_pushStats.pushedState;
+    return keepPushed() && m_pushOk;
+}
+
+CollectorSync::~CollectorSync()
+{
+    if (m_pushing)
+        m_pushing->wait();
+}
+
 bool CollectorSync::push(CollectorSyncStats &stats)
 {
     if (!isConfigured())
         return true;
     const auto key = apiKey();
-    if (!key || !pushWith(stats, *key)) {
+    const bool pushed = key && pushWith(stats, *key);
+    if (!keepPushed() || !pushed) {
         qCWarning(lcCollector) << "push failed:" << m_error;
         return false;
     }
@@ -186,7 +227,11 @@ bool CollectorSync::pushWith(CollectorSyncStats &stats, const QString &key)
 {
     WorkspaceSettings settings(m_db);
     CollectorClient client(url(), key);
-    QJsonObject pushed = jsonSetting(m_db, Key::CollectorPushed);
+    // What was sent is noted in m_pushed, and kept by keepPushed(): a push
+    // beside scoring then never waits for the workspace's write lock.
+    m_pushed = jsonSetting(m_db, Key::CollectorPushed);
+    m_pushedChanged = false;
+    QJsonObject &pushed = m_pushed;
 
     // Keys, branding and topics, when they changed since the last push.
     TrackingKeys keys(m_db);
@@ -211,10 +256,7 @@ bool CollectorSync::pushWith(CollectorSyncStats &stats, const QString &key)
         }
         stats.pushedState = true;
         pushed.insert(QStringLiteral("digest"), digest);
-        if (!settings.setValue(Key::CollectorPushed, compact(pushed))) {
-            m_error = tr("Cannot save the collector's state in the workspace.");
-            return false;
-        }
+        m_pushedChanged = true;
     }
 
     // The choices of people mailed since the last push, and of people whose
@@ -246,11 +288,15 @@ bool CollectorSync::pushWith(CollectorSyncStats &stats, const QString &key)
         q.finish();
         if (contacts.isEmpty())
             return true;
+        const auto known = WorkspaceTracking::choicesOf(m_db, contacts.values());
+        if (!known) {
+            m_error = tr("Cannot read the subscribers' choices to tell the collector.");
+            return false;
+        }
         QJsonArray choices;
-        for (const qint64 contact : std::as_const(contacts)) {
-            const Choices c = WorkspaceTracking::choicesOf(m_db, contact);
-            if (!c.known)
-                continue;
+        for (auto it = known->cbegin(); it != known->cend(); ++it) {
+            const qint64 contact = it.key();
+            const Choices &c = it.value();
             choices.append(
                 QJsonObject{{QStringLiteral("subject"),
                              QString::fromLatin1(TrackingToken::subjectOf(contact, secret)
@@ -267,15 +313,24 @@ bool CollectorSync::pushWith(CollectorSyncStats &stats, const QString &key)
         stats.pushedChoices += choices.size();
         pushed.insert(QStringLiteral("outbox"), double(lastOutbox));
         pushed.insert(QStringLiteral("event"), double(lastEvent));
-        if (!settings.setValue(Key::CollectorPushed, compact(pushed))) {
-            m_error = tr("Cannot save the collector's state in the workspace.");
-            return false;
-        }
+        m_pushedChanged = true;
     }
     return true;
 }
 
+bool CollectorSync::keepPushed()
+{
+    if (!m_pushedChanged)
+        return true;
+    m_pushedChanged = false;
+    if (WorkspaceSettings(m_db).setValue(Key::CollectorPushed, compact(m_pushed)))
+        return true;
+    m_error = tr("Cannot save the collector's state in the workspace.");
+    return false;
+}
+
 std::optional<qint64> CollectorSync::pullWith(const QString &key, const std::atomic<bool> *stop,
+                                              const std::function<bool()> &keptPage,
                                               CollectorSyncStats &stats)
 {
     WorkspaceSettings settings(m_db);
@@ -290,8 +345,16 @@ std::optional<qint64> CollectorSync::pullWith(const QString &key, const std::ato
         m_error = tr("Cannot save the collector's state in the workspace.");
         return false;
     };
+    // The next page is asked for while this one is kept: the collector
+    // answers while the workspace writes. One request at a time, so the
+    // client is used by one thread at a time.
+    const auto fetch = [&client](qint64 after) {
+        return std::async(std::launch::async,
+                          [&client, after] { return client.pull(after, kPullBatch); });
+    };
+    auto next = fetch(cursor);
     while (!(stop && stop->load())) {
-        const auto reply = client.pull(cursor, kPullBatch);
+        const auto reply = next.get();
         if (!reply) {
             m_error = client.errorString();
             return std::nullopt;
@@ -312,6 +375,7 @@ std::optional<qint64> CollectorSync::pullWith(const QString &key, const std::ato
             }
             if (cursor != 0) {
                 cursor = 0;
+                next = fetch(cursor);
                 continue;
             }
         }
@@ -337,6 +401,9 @@ std::optional<qint64> CollectorSync::pullWith(const QString &key, const std::ato
             h.source = source;
             hits << h;
         }
+        const bool full = list.size() >= kPullBatch;
+        if (full)
+            next = fetch(last);
         // Kept first, then the cursor: a crash in between pulls the batch again,
         // and the hits already kept are skipped by their id.
         qint64 kept = 0;
@@ -350,7 +417,11 @@ std::optional<qint64> CollectorSync::pullWith(const QString &key, const std::ato
         }
         pulled += kept;
         cursor = last;
-        if (list.size() < kPullBatch) {
+        if (keptPage && !keptPage()) {
+            m_error = tr("The pull stopped: the hits kept could not be applied.");
+            return std::nullopt;
+        }
+        if (!full) {
             // everything up to the collector's "now" is here: the next push is as of then
             pushed.insert(QStringLiteral("asOf"), reply->value(QStringLiteral("now")).toDouble());
             if (!savePushed())

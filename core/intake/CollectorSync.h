@@ -5,7 +5,11 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
+#include <memory>
 #include <optional>
+
+class QThread;
 
 namespace masir {
 
@@ -32,6 +36,7 @@ class CollectorSync final
 
 public:
     explicit CollectorSync(const Database &db);
+    ~CollectorSync();
 
     /// Checks \a url and \a key against the collector, keeps them (the key in
     /// the keychain), makes the tracking links point at it and sends it what
@@ -51,12 +56,25 @@ public:
     /// the hits for HitApplier; the result (or the error) is kept for the
     /// status line. \a stop ends it between batches. True when nothing failed
     /// (or no collector is set).
-    bool pull(CollectorSyncStats &stats, const std::atomic<bool> *stop = nullptr);
+    /// \a keptPage, when given, runs after each batch is kept, while the
+    /// next is on its way (the worker applies the hits then); false from it
+    /// ends the pull.
+    bool pull(CollectorSyncStats &stats, const std::atomic<bool> *stop = nullptr,
+              const std::function<bool()> &keptPage = {});
     /// Sends what the collector's pages need: keys, branding and topics when
     /// they changed, and the choices of people mailed or changed since the
     /// last push, as of the last complete pull. Run after the pulled hits are
     /// applied, so that the pages show what people chose there.
     bool push(CollectorSyncStats &stats);
+    /// push() on a thread of its own, with its own connection, so that the
+    /// caller goes on (the worker counts scores meanwhile): it only reads,
+    /// then notes what it sent. The key is read here, on the caller's thread
+    /// (a keychain may need its event loop). finishPush() waits for it, and
+    /// so does the destructor.
+    void startPush(const CollectorSyncStats &stats);
+    /// Waits for startPush(): its counts in \a stats; false with
+    /// errorString() when it failed.
+    bool finishPush(CollectorSyncStats &stats);
 
     /// The last sync: {"at", "ok", "error", "pulled", "cursor"}.
     QJsonObject lastStatus() const;
@@ -72,11 +90,18 @@ private:
     std::optional<QString> apiKey();
     bool pushWith(CollectorSyncStats &stats, const QString &key);
     std::optional<qint64> pullWith(const QString &key, const std::atomic<bool> *stop,
+                                   const std::function<bool()> &keptPage,
                                    CollectorSyncStats &stats);
     bool keepStatus(bool ok, qint64 pulled);
+    bool keepPushed();
 
     const Database &m_db;
     QString m_error;
+    std::unique_ptr<QThread> m_pushing;
+    CollectorSyncStats m_pushStats;
+    bool m_pushOk = false;
+    QJsonObject m_pushed; ///< what was sent, until keepPushed()
+    bool m_pushedChanged = false;
 };
 
 } // namespace masir

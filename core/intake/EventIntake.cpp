@@ -83,26 +83,38 @@ std::optional<qint64> EventIntake::record(const IncomingEvent &e)
 {
     m_error.clear();
     m_field.clear();
-    if (const QString problem = typeProblem(e.type); !problem.isEmpty()) {
-        m_field = QStringLiteral("type");
-        m_error = problem;
-        return std::nullopt;
+    if (!m_goodTypes.contains(e.type)) {
+        if (const QString problem = typeProblem(e.type); !problem.isEmpty()) {
+            m_field = QStringLiteral("type");
+            m_error = problem;
+            return std::nullopt;
+        }
+        m_goodTypes.insert(e.type);
     }
     if (e.atMs <= 0) {
         m_field = QStringLiteral("at");
         m_error = tr("The event has no time.");
         return std::nullopt;
     }
-    if (QJsonDocument(e.payload).toJson(QJsonDocument::Compact).size() > kMaxPayloadBytes) {
+    const QByteArray payload = QJsonDocument(e.payload).toJson(QJsonDocument::Compact);
+    if (payload.size() > kMaxPayloadBytes) {
         m_field = QStringLiteral("props");
         m_error = tr("The event's properties are larger than %1 KiB.").arg(kMaxPayloadBytes / 1024);
         return std::nullopt;
     }
-    const auto contact = contactOf(e);
+    // A contact named by id is checked by the events table's reference to it
+    // (one lookup, not two); only when the row is refused is it looked for,
+    // to say why.
+    const auto contact = e.contactId > 0 ? std::optional<qint64>(e.contactId) : contactOf(e);
     if (!contact)
         return std::nullopt;
-    if (!m_events->append(*contact, e.type, e.atMs, e.payload)) {
+    if (!m_events->appendJson(*contact, e.type, e.atMs, payload)) {
         m_error = m_events->errorString();
+        if (e.contactId > 0) {
+            const QString refused = m_error;
+            if (contactOf(e))
+                m_error = refused;
+        }
         return std::nullopt;
     }
     return contact;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -64,6 +65,7 @@ private:
     QSqlDatabase m_db;
     std::unique_ptr<EventStore> m_events;
     std::unique_ptr<StatementCache> m_statements;
+    QSet<QString> m_goodTypes; ///< types already checked: a batch has a few
     QString m_error;
     QString m_field;
 };

@@ -17,11 +17,14 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace masir {
 
 namespace {
 
 constexpr qint64 kKeepHitsMs = 30LL * 86400000; // raw hits, once applied
+constexpr int kForgetAtOnce = 50000;            // more than a cycle applies, mostly
 
 } // namespace
 
@@ -55,6 +58,8 @@ std::optional<HitStats> HitApplier::applyWaiting(int batchSize)
         if (!*more)
             break;
     }
+    if (total.hits && !forgetOldHits())
+        return std::nullopt;
     if (total.hits)
         qCInfo(lcTracking) << "applied" << total.hits << "hits:" << total.opens << "opens,"
                            << total.clicks << "clicks," << total.machine << "by machines,"
@@ -71,6 +76,9 @@ std::optional<bool> HitApplier::applyBatch(int batchSize, HitStats &stats)
         m_error = tx.errorString();
         return std::nullopt;
     }
+    // What was read of messages before this transaction may be stale (a
+    // contact deleted meanwhile).
+    m_messages.clear();
     // Read inside the write transaction: two appliers (the worker, and the
     // app's server answering an unsubscribe) never apply the same hits.
     const qint64 after =
@@ -96,32 +104,58 @@ std::optional<bool> HitApplier::applyBatch(int batchSize, HitStats &stats)
         h.atMs = q.value(8).toLongLong();
         h.ip = q.value(9).toString();
         h.userAgent = q.value(10).toString();
-        h.data = QJsonDocument::fromJson(q.value(11).toString().toUtf8()).object();
+        if (const QString data = q.value(11).toString(); data.size() > 2) // not "{}"
+            h.data = QJsonDocument::fromJson(data.toUtf8()).object();
         hits.push_back({q.value(0).toLongLong(), h});
     }
     q.finish();
     if (hits.isEmpty())
         return false;
+    const qint64 last = hits.constLast().first;
+    const qint64 lastAt = hits.constLast().second.atMs;
+    // Applied in contact order (each contact's hits still in theirs): the
+    // events, and then scoring and journeys, read and write the contacts'
+    // pages one after another instead of all over a large file.
+    QList<std::pair<qint64, qsizetype>> order; // contact, index in hits
+    order.reserve(hits.size());
+    for (qsizetype i = 0; i < hits.size(); ++i) {
+        const auto m = message(hits.at(i).second.outboxId);
+        if (!m)
+            return std::nullopt;
+        order.push_back({m->contactId, i});
+    }
+    std::sort(order.begin(), order.end());
     EventIntake intake(db);
-    for (const auto &[id, hit] : std::as_const(hits)) {
+    for (const auto &[contact, index] : std::as_const(order)) {
+        const auto &[id, hit] = hits.at(index);
         if (!apply(hit, id, intake, stats))
             return std::nullopt;
         ++stats.hits;
     }
-    const qint64 last = hits.constLast().first;
     if (!WorkspaceSettings(m_db).setValue(WorkspaceSettings::Key::HitCursor, last)) {
         m_error = tr("Cannot save where the applied hits end.");
         return std::nullopt;
     }
-    if (!Sql::exec(lcTracking(), q,
-                   QStringLiteral("DELETE FROM tracking_hits WHERE id <= ? AND at < ?"),
-                   {last, hits.constLast().second.atMs - kKeepHitsMs}, &m_error))
-        return std::nullopt;
+    m_lastApplied = {last, lastAt};
     if (!tx.commit()) {
         m_error = tx.errorString();
         return std::nullopt;
     }
     return hits.size() == batchSize;
+}
+
+bool HitApplier::forgetOldHits()
+{
+    // Applied hits are kept a month (the every-link rule reads a message's
+    // recent clicks), then forgotten, the oldest first: a bounded look at the
+    // head of the table, however many hits it keeps.
+    const auto [last, lastAt] = m_lastApplied;
+    QSqlQuery q(m_db.connection());
+    return Sql::exec(lcTracking(), q,
+                     QStringLiteral("DELETE FROM tracking_hits WHERE at < ? AND id IN (SELECT id "
+                                    "FROM tracking_hits WHERE id <= ? ORDER BY id LIMIT %1)")
+                         .arg(kForgetAtOnce),
+                     {lastAt - kKeepHitsMs, last}, &m_error);
 }
 
 std::optional<HitApplier::Message> HitApplier::message(qint64 outboxId)
@@ -142,12 +176,18 @@ std::optional<HitApplier::Message> HitApplier::message(qint64 outboxId)
         m.journeyId = r->at(3).toLongLong();
         m.node = r->at(4).toString();
         m.templateName = r->at(6).toString();
-        const QJsonObject tracked = QJsonDocument::fromJson(r->at(5).toString().toUtf8()).object();
-        m.links = int(tracked.value(QStringLiteral("links")).toArray().size());
-        m.subject = tracked.value(QStringLiteral("subject")).toString();
+        const QString plan = r->at(5).toString();
+        auto it = m_plans.constFind(plan);
+        if (it == m_plans.cend()) {
+            if (m_plans.size() >= 1000)
+                m_plans.clear();
+            const QJsonObject tracked = QJsonDocument::fromJson(plan.toUtf8()).object();
+            it = m_plans.insert(plan, {int(tracked.value(QStringLiteral("links")).toArray().size()),
+                                       tracked.value(QStringLiteral("subject")).toString()});
+        }
+        m.links = it->first;
+        m.subject = it->second;
     }
-    if (m_messages.size() > 10000)
-        m_messages.clear();
     m_messages.insert(outboxId, m);
     return m;
 }

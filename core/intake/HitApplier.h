@@ -42,7 +42,7 @@ public:
     ~HitApplier();
 
     /// Applies every waiting hit, \a batchSize per transaction.
-    std::optional<HitStats> applyWaiting(int batchSize = 2000);
+    std::optional<HitStats> applyWaiting(int batchSize = 5000);
     /// The page cache while hits are applied (they touch contacts and messages
     /// all over a large workspace).
     static constexpr int kCacheKiB = 128 * 1024;
@@ -63,6 +63,7 @@ private:
     };
     /// Whether there may be more; nullopt on an error.
     std::optional<bool> applyBatch(int batchSize, HitStats &stats);
+    bool forgetOldHits();
     bool apply(const TrackingHit &hit, qint64 hitId, EventIntake &intake, HitStats &stats);
     bool applyOpenOrClick(const TrackingHit &hit, const Message &m, EventIntake &intake,
                           HitStats &stats);
@@ -75,6 +76,10 @@ private:
 
     const Database &m_db;
     QHash<qint64, Message> m_messages;
+    std::pair<qint64, qint64> m_lastApplied{0, 0}; ///< the newest hit applied: id, time
+    /// A message's tracking plan, read once per distinct plan: a campaign's
+    /// messages share one.
+    QHash<QString, std::pair<int, QString>> m_plans; // links, subject
     std::unique_ptr<StatementCache> m_statements;
     QString m_error;
 };

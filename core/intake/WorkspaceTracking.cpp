@@ -102,23 +102,53 @@ Choices WorkspaceTracking::choices(const TrackingToken &token)
 
 Choices WorkspaceTracking::choicesOf(const Database &db, qint64 contactId)
 {
-    Choices c;
+    const auto all = choicesOf(db, QList<qint64>{contactId});
+    return all ? all->value(contactId) : Choices();
+}
+
+std::optional<QHash<qint64, Choices>> WorkspaceTracking::choicesOf(const Database &db,
+                                                                   const QList<qint64> &contactIds)
+{
+    // A few hundred people a statement: a push names thousands.
+    constexpr qsizetype kPerStatement = 500;
+    QHash<qint64, Choices> out;
+    out.reserve(contactIds.size());
     QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
     QString error;
-    if (!Sql::exec(lcTracking(), q,
-                   QStringLiteral("SELECT status, sms_consent, phone, language FROM contacts "
-                                  "WHERE id = ?"),
-                   {contactId}, &error) ||
-        !q.next())
-        return c;
-    c.known = true;
-    c.email = q.value(0).toString() != QLatin1String("unsubscribed");
-    c.sms = q.value(1).toString() == QLatin1String("granted");
-    c.hasPhone = !q.value(2).toString().isEmpty();
-    c.language = q.value(3).toString();
-    q.finish();
-    c.topics = SegmentRepository(db).listsOf(contactId);
-    return c;
+    for (qsizetype from = 0; from < contactIds.size(); from += kPerStatement) {
+        const QList<qint64> part = contactIds.mid(from, kPerStatement);
+        QVariantList binds;
+        binds.reserve(part.size());
+        for (const qint64 id : part)
+            binds << id;
+        const QString in = Sql::placeholders(part.size());
+        if (!Sql::exec(lcTracking(), q,
+                       QStringLiteral("SELECT id, status, sms_consent, phone, language FROM "
+                                      "contacts WHERE id IN (%1)")
+                           .arg(in),
+                       binds, &error))
+            return std::nullopt;
+        while (q.next()) {
+            Choices c;
+            c.known = true;
+            c.email = q.value(1).toString() != QLatin1String("unsubscribed");
+            c.sms = q.value(2).toString() == QLatin1String("granted");
+            c.hasPhone = !q.value(3).toString().isEmpty();
+            c.language = q.value(4).toString();
+            out.insert(q.value(0).toLongLong(), c);
+        }
+        if (!Sql::exec(lcTracking(), q,
+                       QStringLiteral("SELECT contact_id, segment_id FROM segment_members WHERE "
+                                      "contact_id IN (%1)")
+                           .arg(in),
+                       binds, &error))
+            return std::nullopt;
+        while (q.next())
+            if (const auto it = out.find(q.value(0).toLongLong()); it != out.end())
+                it->topics << q.value(1).toLongLong();
+    }
+    return out;
 }
 
 Branding WorkspaceTracking::branding()

@@ -2,11 +2,13 @@
 
 #include "intake/TrackingBackend.h"
 
+#include <QHash>
 #include <QMutex>
 
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace masir {
 
@@ -40,6 +42,10 @@ public:
     static QList<Topic> topicsOf(const Database &db);
     /// A contact's choices as their preference page shows them.
     static Choices choicesOf(const Database &db, qint64 contactId);
+    /// The choices of many people at once, by contact id; the unknown (a
+    /// contact deleted meanwhile) are left out. Nullopt: the reading failed.
+    static std::optional<QHash<qint64, Choices>> choicesOf(const Database &db,
+                                                           const QList<qint64> &contactIds);
 
 private:
     TrackingHit local(TrackingHit hit);

@@ -340,19 +340,6 @@ bool SegmentRepository::setMember(qint64 listId, qint64 contactId, bool member, 
                               {listId, contactId}, &m_error);
 }
 
-QList<qint64> SegmentRepository::listsOf(qint64 contactId) const
-{
-    QList<qint64> out;
-    QSqlQuery q(m_db.connection());
-    QString error;
-    if (Sql::exec(lcSegments(), q,
-                  QStringLiteral("SELECT segment_id FROM segment_members WHERE contact_id = ?"),
-                  {contactId}, &error))
-        while (q.next())
-            out << q.value(0).toLongLong();
-    return out;
-}
-
 qint64 SegmentRepository::ensureList(const QString &name)
 {
     if (const auto existing = findByName(name))

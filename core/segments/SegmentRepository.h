@@ -74,8 +74,6 @@ public:
     qint64 removeMembers(qint64 segmentId, const QList<qint64> &contactIds);
     /// Puts a contact in a list or takes it out, inside the caller's transaction.
     bool setMember(qint64 listId, qint64 contactId, bool member, qint64 atMs);
-    /// The lists a contact is in.
-    QList<qint64> listsOf(qint64 contactId) const;
     /// A static list by name, created if missing; 0 if the name is a rule segment.
     qint64 ensureList(const QString &name);
 

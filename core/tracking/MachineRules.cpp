@@ -1,9 +1,8 @@
 #include "tracking/MachineRules.h"
 
 #include <QHash>
-#include <QMutex>
-
 #include <QHostAddress>
+#include <QList>
 
 namespace masir {
 
@@ -42,74 +41,106 @@ const char *const kScannerRanges[] = {
 /// Apple's network, from which Mail Privacy Protection fetches.
 const char *const kAppleRange = "17.0.0.0/8";
 
-bool inRange(const QHostAddress &ip, const char *range)
+using Subnet = QPair<QHostAddress, int>;
+
+/// The ranges, parsed once: every open and click is judged.
+const QList<Subnet> &scannerRanges()
 {
-    // parsed once: every open and click is judged
-    static QHash<const char *, QPair<QHostAddress, int>> parsed;
-    static QMutex mutex;
-    QPair<QHostAddress, int> subnet;
-    {
-        const QMutexLocker lock(&mutex);
-        auto it = parsed.constFind(range);
-        if (it == parsed.cend())
-            it = parsed.insert(range, QHostAddress::parseSubnet(QString::fromLatin1(range)));
-        subnet = *it;
-    }
-    return ip.isInSubnet(subnet);
+    static const QList<Subnet> parsed = [] {
+        QList<Subnet> out;
+        for (const char *r : kScannerRanges)
+            out << QHostAddress::parseSubnet(QString::fromLatin1(r));
+        return out;
+    }();
+    return parsed;
 }
 
-bool agentHas(const QString &agent, const char *needle)
+const Subnet &appleRange()
 {
-    return agent.contains(QLatin1String(needle), Qt::CaseInsensitive);
+    static const Subnet parsed = QHostAddress::parseSubnet(QString::fromLatin1(kAppleRange));
+    return parsed;
 }
+
+/// What a User-Agent says, read once per distinct agent: a campaign's hits
+/// come from a few hundred mail clients, and reading an agent is 31 searches.
+struct Agent
+{
+    bool empty = false;
+    bool scanner = false;
+    bool bareMozilla = false; ///< Apple's privacy proxy
+    bool imageProxy = false;
+
+    explicit Agent(const QString &userAgent)
+    {
+        const QByteArray a = userAgent.trimmed().toLower().toUtf8();
+        empty = a.isEmpty();
+        for (const char *needle : kScannerAgents)
+            scanner = scanner || a.contains(needle);
+        bareMozilla = a == "mozilla/5.0";
+        imageProxy = a.contains("googleimageproxy") || a.contains("ggpht.com") ||
+                     a.contains("yahoomailproxy");
+    }
+
+    static Agent of(const QString &userAgent)
+    {
+        thread_local QHash<QString, Agent> known;
+        if (const auto it = known.constFind(userAgent); it != known.cend())
+            return *it;
+        if (known.size() >= 4096)
+            known.clear();
+        return *known.insert(userAgent, Agent(userAgent));
+    }
+};
+
+/// One hit, prepared once for all the rules: its agent read, its address
+/// parsed.
+struct Seen
+{
+    explicit Seen(const HitFacts &facts)
+        : f(facts)
+        , agent(Agent::of(facts.userAgent))
+        , ip(facts.ip)
+    {}
+    const HitFacts &f;
+    const Agent agent;
+    const QHostAddress ip;
+};
 
 struct Rule
 {
     const char *name;
     Kind kind;
-    bool (*matches)(const HitFacts &, const QHostAddress &);
+    bool (*matches)(const Seen &);
 };
 
 const Rule kRules[] = {
     {"head", Kind::Machine,
-     [](const HitFacts &f, const QHostAddress &) {
-         return f.method.compare(QLatin1String("HEAD"), Qt::CaseInsensitive) == 0;
+     [](const Seen &s) {
+         return s.f.method.compare(QLatin1String("HEAD"), Qt::CaseInsensitive) == 0;
      }},
-    {"no-agent", Kind::Machine,
-     [](const HitFacts &f, const QHostAddress &) { return f.userAgent.trimmed().isEmpty(); }},
-    {"scanner-agent", Kind::Machine,
-     [](const HitFacts &f, const QHostAddress &) {
-         for (const char *a : kScannerAgents)
-             if (agentHas(f.userAgent, a))
-                 return true;
-         return false;
-     }},
+    {"no-agent", Kind::Machine, [](const Seen &s) { return s.agent.empty; }},
+    {"scanner-agent", Kind::Machine, [](const Seen &s) { return s.agent.scanner; }},
     {"scanner-range", Kind::Machine,
-     [](const HitFacts &, const QHostAddress &ip) {
-         for (const char *r : kScannerRanges)
-             if (inRange(ip, r))
+     [](const Seen &s) {
+         for (const Subnet &r : scannerRanges())
+             if (s.ip.isInSubnet(r))
                  return true;
          return false;
      }},
     {"apple-privacy", Kind::Machine,
-     [](const HitFacts &f, const QHostAddress &ip) {
-         return !f.click &&
-                (inRange(ip, kAppleRange) || f.userAgent.trimmed() == QLatin1String("Mozilla/5.0"));
+     [](const Seen &s) {
+         return !s.f.click && (s.ip.isInSubnet(appleRange()) || s.agent.bareMozilla);
      }},
-    {"image-proxy", Kind::Proxied,
-     [](const HitFacts &f, const QHostAddress &) {
-         return !f.click &&
-                (agentHas(f.userAgent, "GoogleImageProxy") || agentHas(f.userAgent, "ggpht.com") ||
-                 agentHas(f.userAgent, "YahooMailProxy"));
-     }},
+    {"image-proxy", Kind::Proxied, [](const Seen &s) { return !s.f.click && s.agent.imageProxy; }},
     {"too-soon", Kind::Machine,
-     [](const HitFacts &f, const QHostAddress &) {
-         return f.click && f.deliveredAtMs > 0 && f.atMs >= f.deliveredAtMs &&
-                f.atMs - f.deliveredAtMs < MachineRules::kTooSoonMs;
+     [](const Seen &s) {
+         return s.f.click && s.f.deliveredAtMs > 0 && s.f.atMs >= s.f.deliveredAtMs &&
+                s.f.atMs - s.f.deliveredAtMs < MachineRules::kTooSoonMs;
      }},
     {"every-link", Kind::Machine,
-     [](const HitFacts &f, const QHostAddress &) {
-         return f.click && f.linksInMessage >= 2 && f.linksClickedInSecond >= f.linksInMessage;
+     [](const Seen &s) {
+         return s.f.click && s.f.linksInMessage >= 2 &&
+                s.f.linksClickedInSecond >= s.f.linksInMessage;
      }},
 };
 
@@ -117,9 +148,9 @@ const Rule kRules[] = {
 
 HitVerdict MachineRules::judge(const HitFacts &facts)
 {
-    const QHostAddress ip(facts.ip);
+    const Seen seen(facts);
     for (const Rule &rule : kRules) {
-        if (rule.matches(facts, ip))
+        if (rule.matches(seen))
             return {rule.kind, QLatin1String(rule.name)};
     }
     return {Kind::Human, QString()};

@@ -52,9 +52,6 @@ class MachineRules final
 public:
     static HitVerdict judge(const HitFacts &facts);
 
-    /// The rule names, in order, for reports.
-    static QStringList names();
-
     static constexpr qint64 kTooSoonMs = 10000;
 };
 

@@ -794,7 +794,7 @@ private Q_SLOTS:
                             {p.id}),
                      unsubscribed ? 1 : 0);
             if (!unsubscribed) {
-                QCOMPARE(lists.listsOf(p.id).size(), 2);
+                QCOMPARE(WorkspaceTracking::choicesOf(ws.db(), p.id).topics.size(), 2);
                 QCOMPARE(scalar(ws,
                                 QStringLiteral("SELECT count(*) FROM events WHERE contact_id "
                                                "= ? AND type = 'preferences_changed'"),
