@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
@@ -39,7 +39,7 @@
         <translation>برای حساب یک نام بگذارید.</translation>
     </message>
     <message>
-        <source>Enter the SMTP server&apos;s host name.</source>
+        <source>Enter the SMTP server's host name.</source>
         <translation>نام میزبان سرور SMTP را وارد کنید.</translation>
     </message>
     <message>
@@ -51,11 +51,11 @@
         <translation>امنیت باید starttls، tls یا none باشد.</translation>
     </message>
     <message>
-        <source>Enter the From address, e.g. &quot;Shop &lt;news@shop.example&gt;&quot;.</source>
+        <source>Enter the From address, e.g. "Shop &lt;news@shop.example&gt;".</source>
         <translation>نشانی فرستنده را وارد کنید، مثلاً «فروشگاه &lt;news@shop.example&gt;».</translation>
     </message>
     <message>
-        <source>Enter the gateway&apos;s web address (https://...).</source>
+        <source>Enter the gateway's web address (https://...).</source>
         <translation>نشانی وب درگاه را وارد کنید (https://...).</translation>
     </message>
     <message>
@@ -79,7 +79,7 @@
         <translation>تعداد اتصال‌ها باید بین ۱ تا ۱۶ باشد.</translation>
     </message>
     <message>
-        <source>There is already an account named &quot;%1&quot;.</source>
+        <source>There is already an account named "%1".</source>
         <translation>حسابی با نام «%1» از قبل وجود دارد.</translation>
     </message>
     <message>
@@ -150,7 +150,7 @@
         <translation>هیچ فرمانی داده نشده است.</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;.</source>
+        <source>Unknown command "%1".</source>
         <translation>فرمان ناشناختهٔ «%1».</translation>
     </message>
     <message>
@@ -212,7 +212,7 @@
         <translation>فقط اعضای این فهرست ثابت را برون‌بری کن.</translation>
     </message>
     <message>
-        <source>The file&apos;s encoding (utf-8, utf-16le, windows-1256, ...).</source>
+        <source>The file's encoding (utf-8, utf-16le, windows-1256, ...).</source>
         <translation>کدگذاری پرونده (utf-8، utf-16le، windows-1256، ...).</translation>
     </message>
     <message>
@@ -224,7 +224,7 @@
         <translation>ردیف نخست داده است، نه سرستون.</translation>
     </message>
     <message>
-        <source>Map a column: &quot;Header=field&quot;, &quot;Header=custom.key&quot;, &quot;Header=custom.key:number&quot; or &quot;Header=skip&quot;.</source>
+        <source>Map a column: "Header=field", "Header=custom.key", "Header=custom.key:number" or "Header=skip".</source>
         <translation>نگاشت یک ستون: «Header=field»، «Header=custom.key»، «Header=custom.key:number» یا «Header=skip».</translation>
     </message>
     <message>
@@ -288,23 +288,23 @@
         <translation>%1 وجود ندارد.</translation>
     </message>
     <message>
-        <source>Unknown encoding &quot;%1&quot;. Use one of: %2.</source>
+        <source>Unknown encoding "%1". Use one of: %2.</source>
         <translation>کدگذاری ناشناختهٔ «%1». یکی از این‌ها را به کار ببرید: %2.</translation>
     </message>
     <message>
-        <source>The delimiter is one character, or &quot;tab&quot;.</source>
+        <source>The delimiter is one character, or "tab".</source>
         <translation>جداکننده یک نویسه است، یا «tab».</translation>
     </message>
     <message>
-        <source>--map takes &quot;Header=field&quot;, not &quot;%1&quot;.</source>
+        <source>--map takes "Header=field", not "%1".</source>
         <translation>--map شکل «Header=field» را می‌پذیرد، نه «%1».</translation>
     </message>
     <message>
-        <source>A new custom field is text, number, date or boolean, not &quot;%1&quot;.</source>
+        <source>A new custom field is text, number, date or boolean, not "%1".</source>
         <translation>فیلد سفارشی تازه متن، عدد، تاریخ یا بله/خیر است، نه «%1».</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a contact field. Use one of: %2, custom.KEY or skip.</source>
+        <source>"%1" is not a contact field. Use one of: %2, custom.KEY or skip.</source>
         <translation>«%1» فیلد مخاطب نیست. یکی از این‌ها را به کار ببرید: %2، custom.KEY یا skip.</translation>
     </message>
     <message>
@@ -324,7 +324,7 @@
         <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, &quot;%7&quot;, %8 s)</source>
+        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, "%7", %8 s)</source>
         <translation>%1 ردیف: %2 ساخته، %3 به‌روز، %4 رها، %5 رد شد (%6، «%7»، %8 ثانیه)</translation>
     </message>
     <message>
@@ -382,7 +382,7 @@
         <translation>segment count نام یک بخش یا ‎--rule FILE.json‎ می‌گیرد.</translation>
     </message>
     <message>
-        <source>There is no segment called &quot;%1&quot;.</source>
+        <source>There is no segment called "%1".</source>
         <translation>بخشی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -402,7 +402,7 @@
         <translation>segment save یک نام و ‎--rule FILE.json‎ می‌گیرد.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a list, not a rule segment.</source>
+        <source>"%1" is a list, not a rule segment.</source>
         <translation>«%1» یک فهرست است، نه بخشی با قاعده.</translation>
     </message>
     <message>
@@ -422,7 +422,7 @@
         </translation>
     </message>
     <message>
-        <source>The journey&apos;s name.</source>
+        <source>The journey's name.</source>
         <translation>نام سفر.</translation>
     </message>
     <message>
@@ -446,7 +446,7 @@
         <translation>گرهٔ %1</translation>
     </message>
     <message>
-        <source>There is no journey called &quot;%1&quot;.</source>
+        <source>There is no journey called "%1".</source>
         <translation>سفری به نام «%1» نیست.</translation>
     </message>
     <message>
@@ -466,7 +466,7 @@
         <translation>%1 پروندهٔ JSON نیست: %2</translation>
     </message>
     <message>
-        <source>Saved journey &quot;%1&quot;.</source>
+        <source>Saved journey "%1".</source>
         <translation>سفر «%1» ذخیره شد.</translation>
     </message>
     <message>
@@ -510,7 +510,7 @@
         <translation>journey create یک نام و --template KEY می‌گیرد.</translation>
     </message>
     <message>
-        <source>There is no template &quot;%1&quot;; see journey templates.</source>
+        <source>There is no template "%1"; see journey templates.</source>
         <translation>الگویی به نام «%1» نیست؛ journey templates را ببینید.</translation>
     </message>
     <message>
@@ -518,7 +518,7 @@
         <translation>journey simulate نام سفر و --contact ID یا --segment S می‌گیرد.</translation>
     </message>
     <message>
-        <source>would send %1 &quot;%2&quot; to %3 at %4</source>
+        <source>would send %1 "%2" to %3 at %4</source>
         <translation>%1 «%2» را در %4 به %3 می‌فرستاد</translation>
     </message>
     <message>
@@ -530,7 +530,7 @@
         <translation>%1 ارسال‌شده، %2 در انتظار تلاش دوباره، %3 ناموفق، %4 کنارگذاشته، %5 قطع‌شده</translation>
     </message>
     <message>
-        <source>Unknown limits preset &quot;%1&quot;.</source>
+        <source>Unknown limits preset "%1".</source>
         <translation>پیش‌تنظیم سقف ارسال «%1» ناشناخته است.</translation>
     </message>
     <message>
@@ -546,7 +546,7 @@
         <translation>غیرفعال</translation>
     </message>
     <message>
-        <source>The account&apos;s name.</source>
+        <source>The account's name.</source>
         <translation>نام حساب.</translation>
     </message>
     <message>
@@ -590,7 +590,7 @@
         <translation>مقدار --preset باید یکی از این‌ها باشد: %1</translation>
     </message>
     <message>
-        <source>There is already an account named &quot;%1&quot;; add --replace to change it.</source>
+        <source>There is already an account named "%1"; add --replace to change it.</source>
         <translation>حسابی با نام «%1» از قبل وجود دارد؛ برای تغییر آن، --replace را اضافه کنید.</translation>
     </message>
     <message>
@@ -602,15 +602,15 @@
         <translation>%1 را برابر رمز عبور یا کلید API قرار دهید؛ مسیر آن را در %2 نگه می‌دارد، هرگز در فضای کاری.</translation>
     </message>
     <message>
-        <source>Account &quot;%1&quot; saved; its secret is in %2.</source>
+        <source>Account "%1" saved; its secret is in %2.</source>
         <translation>حساب «%1» ذخیره شد؛ رمز یا کلید آن در %2 است.</translation>
     </message>
     <message>
-        <source>channel remove needs the account&apos;s name.</source>
+        <source>channel remove needs the account's name.</source>
         <translation>channel remove به نام حساب نیاز دارد.</translation>
     </message>
     <message>
-        <source>There is no account named &quot;%1&quot;.</source>
+        <source>There is no account named "%1".</source>
         <translation>حسابی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -618,7 +618,7 @@
         <translation>مقصد ارسال آزمایشی.</translation>
     </message>
     <message>
-        <source>channel test needs the account&apos;s name and --to.</source>
+        <source>channel test needs the account's name and --to.</source>
         <translation>channel test به نام حساب و --to نیاز دارد.</translation>
     </message>
     <message>
@@ -648,7 +648,7 @@
 %1</translation>
     </message>
     <message>
-        <source>There is already a template named &quot;%1&quot;; add --replace to change it.</source>
+        <source>There is already a template named "%1"; add --replace to change it.</source>
         <translation>قالبی با نام «%1» از قبل وجود دارد؛ برای تغییر آن، --replace را اضافه کنید.</translation>
     </message>
     <message>
@@ -656,7 +656,7 @@
         <translation>قالب.</translation>
     </message>
     <message>
-        <source>The contact&apos;s email or phone.</source>
+        <source>The contact's email or phone.</source>
         <translation>ایمیل یا شمارهٔ تلفن مخاطب.</translation>
     </message>
     <message>
@@ -664,11 +664,11 @@
         <translation>send به --template و --to نیاز دارد.</translation>
     </message>
     <message>
-        <source>There is no template named &quot;%1&quot;.</source>
+        <source>There is no template named "%1".</source>
         <translation>قالبی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a phone number: %2</source>
+        <source>"%1" is not a phone number: %2</source>
         <translation>«%1» شمارهٔ تلفن نیست: %2</translation>
     </message>
     <message>
@@ -688,7 +688,7 @@
         <translation>مقدار --state باید یکی از این‌ها باشد: %1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an outbox id.</source>
+        <source>"%1" is not an outbox id.</source>
         <translation>«%1» شناسهٔ صندوق خروجی نیست.</translation>
     </message>
     <message>
@@ -714,7 +714,7 @@
         <translation>ذخیرهٔ تنظیم ممکن نیست.</translation>
     </message>
     <message>
-        <source>Unknown setting &quot;%1&quot;; keys: %2</source>
+        <source>Unknown setting "%1"; keys: %2</source>
         <translation>تنظیم ناشناختهٔ «%1»؛ کلیدها: %2</translation>
     </message>
     <message>
@@ -740,7 +740,7 @@ Commands:
 Options:
   --workspace PATH  the workspace file (default: %1)
   --lang en|fa      the language of messages
-  -h, --help        show this help; COMMAND --help shows a command&apos;s options
+  -h, --help        show this help; COMMAND --help shows a command's options
 </source>
         <translation>
 گزینه‌ها:
@@ -758,11 +758,11 @@ Options:
         <translation>%1 یک زیرفرمان می‌خواهد.</translation>
     </message>
     <message>
-        <source>Unknown subcommand &quot;%1&quot;.</source>
+        <source>Unknown subcommand "%1".</source>
         <translation>زیرفرمان «%1» شناخته نیست.</translation>
     </message>
     <message>
-        <source>Show this command&apos;s options.</source>
+        <source>Show this command's options.</source>
         <translation>گزینه‌های همین فرمان را نشان می‌دهد.</translation>
     </message>
     <message>
@@ -882,7 +882,7 @@ Options:
         <translation>فهرست حساب‌های SMTP و درگاه‌های پیامک</translation>
     </message>
     <message>
-        <source>send a test and show the server&apos;s reply</source>
+        <source>send a test and show the server's reply</source>
         <translation>یک پیام آزمایشی می‌فرستد و پاسخ سرور را نشان می‌دهد</translation>
     </message>
     <message>
@@ -926,7 +926,7 @@ Options:
         <translation>یک تنظیم فضای کاری را می‌خواند</translation>
     </message>
     <message>
-        <source>run the public tracking collector (pixel, clicks, unsubscribe and preference pages, and the desktop&apos;s pull API)</source>
+        <source>run the public tracking collector (pixel, clicks, unsubscribe and preference pages, and the desktop's pull API)</source>
         <translation>گردآورندهٔ عمومی ردیابی را اجرا می‌کند (پیکسل، کلیک‌ها، صفحه‌های لغو اشتراک و تنظیمات اشتراک، و API دریافت برای برنامهٔ رومیزی)</translation>
     </message>
     <message>
@@ -958,7 +958,7 @@ Options:
         <translation>serve فقط گزینه می‌پذیرد.</translation>
     </message>
     <message>
-        <source>--listen must be ADDRESS:PORT, such as 0.0.0.0:8787; &quot;%1&quot; is not.</source>
+        <source>--listen must be ADDRESS:PORT, such as 0.0.0.0:8787; "%1" is not.</source>
         <translation>مقدار --listen باید به شکل ADDRESS:PORT باشد، مانند 0.0.0.0:8787؛ «%1» این‌گونه نیست.</translation>
     </message>
     <message>
@@ -966,11 +966,11 @@ Options:
         <translation>مقدار --public-url باید نشانی‌ای باشد که دیگران با آن به گردآورنده دسترسی دارند، مانند https://t.example.com.</translation>
     </message>
     <message>
-        <source>--trusted-proxy: &quot;%1&quot; is not an address or a range.</source>
+        <source>--trusted-proxy: "%1" is not an address or a range.</source>
         <translation>--trusted-proxy: «%1» نشانی یا بازه نیست.</translation>
     </message>
     <message>
-        <source>Collecting on %1:%2 for %3; data in %4; the desktop&apos;s key is in %5</source>
+        <source>Collecting on %1:%2 for %3; data in %4; the desktop's key is in %5</source>
         <translation>در حال گردآوری روی %1:%2 برای %3؛ داده‌ها در %4 است و کلید برنامهٔ رومیزی در %5</translation>
     </message>
     <message>
@@ -982,15 +982,15 @@ Options:
         <translation>داده‌های ردیابی را از گردآورنده‌ای روی یک میزبان عمومی دریافت می‌کند</translation>
     </message>
     <message>
-        <source>The collector&apos;s API key (the file api-key in its data folder).</source>
+        <source>The collector's API key (the file api-key in its data folder).</source>
         <translation>کلید API گردآورنده (پروندهٔ api-key در پوشهٔ داده‌های آن).</translation>
     </message>
     <message>
-        <source>collector connect takes the collector&apos;s address.</source>
+        <source>collector connect takes the collector's address.</source>
         <translation>collector connect نشانی گردآورنده را می‌گیرد.</translation>
     </message>
     <message>
-        <source>Give the collector&apos;s key with --key.</source>
+        <source>Give the collector's key with --key.</source>
         <translation>کلید گردآورنده را با --key بدهید.</translation>
     </message>
     <message>
@@ -1066,15 +1066,15 @@ Options:
         <translation>پیوندهای تازه با کلید %1 امضا می‌شوند.</translation>
     </message>
     <message>
-        <source>record an event for a contact (scores, journeys and segments react in the worker&apos;s next cycle)</source>
+        <source>record an event for a contact (scores, journeys and segments react in the worker's next cycle)</source>
         <translation>رویدادی را برای یک مخاطب ثبت می‌کند (امتیازها، سفرها و بخش‌ها در دور بعدی worker به آن واکنش نشان می‌دهند)</translation>
     </message>
     <message>
-        <source>The contact&apos;s email address.</source>
+        <source>The contact's email address.</source>
         <translation>نشانی ایمیل مخاطب.</translation>
     </message>
     <message>
-        <source>The event&apos;s type (purchase, form_submitted...).</source>
+        <source>The event's type (purchase, form_submitted...).</source>
         <translation>نوع رویداد (purchase، form_submitted...).</translation>
     </message>
     <message>
@@ -1082,8 +1082,8 @@ Options:
         <translation>زمان رویداد، به‌صورت ISO 8601 (پیش‌فرض: اکنون).</translation>
     </message>
     <message>
-        <source>Its properties, a JSON object ({&quot;amount&quot;: 120}).</source>
-        <translation>ویژگی‌های رویداد، به‌صورت یک شیء JSON ({&quot;amount&quot;: 120}).</translation>
+        <source>Its properties, a JSON object ({"amount": 120}).</source>
+        <translation>ویژگی‌های رویداد، به‌صورت یک شیء JSON ({"amount": 120}).</translation>
     </message>
     <message>
         <source>event add takes only options.</source>
@@ -1098,8 +1098,8 @@ Options:
         <translation>مقدار --at باید زمانی مانند 2026-03-20T14:30:00Z باشد.</translation>
     </message>
     <message>
-        <source>--props must be a JSON object, such as {&quot;amount&quot;: 120}.</source>
-        <translation>مقدار --props باید یک شیء JSON باشد، مانند {&quot;amount&quot;: 120}.</translation>
+        <source>--props must be a JSON object, such as {"amount": 120}.</source>
+        <translation>مقدار --props باید یک شیء JSON باشد، مانند {"amount": 120}.</translation>
     </message>
     <message>
         <source>Recorded %1 for contact %2.</source>
@@ -1133,15 +1133,15 @@ Options:
 <context>
     <name>masir::CollectorClient</name>
     <message>
-        <source>Enter the collector&apos;s address, such as https://t.example.com.</source>
+        <source>Enter the collector's address, such as https://t.example.com.</source>
         <translation>نشانی گردآورنده را وارد کنید، مانند https://t.example.com.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a web address; enter one such as https://t.example.com.</source>
+        <source>"%1" is not a web address; enter one such as https://t.example.com.</source>
         <translation>«%1» نشانی وب نیست؛ نشانی‌ای مانند https://t.example.com وارد کنید.</translation>
     </message>
     <message>
-        <source>The collector&apos;s address must start with https:// (plain http only on this computer), so that its key and your subscribers&apos; clicks are not sent in the clear.</source>
+        <source>The collector's address must start with https:// (plain http only on this computer), so that its key and your subscribers' clicks are not sent in the clear.</source>
         <translation>نشانی گردآورنده باید با https:// آغاز شود (http ساده فقط روی همین رایانه پذیرفته است)، تا کلید آن و کلیک‌های مشترکانتان بدون رمزگذاری فرستاده نشوند.</translation>
     </message>
     <message>
@@ -1180,22 +1180,22 @@ Options:
         <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Cannot open the collector&apos;s store: %1</source>
+        <source>Cannot open the collector's store: %1</source>
         <translation>باز کردن انبارهٔ دادهٔ گردآورنده ممکن نیست: %1</translation>
     </message>
 </context>
 <context>
     <name>masir::CollectorSync</name>
     <message>
-        <source>The collector&apos;s key is not in %1. Connect to the collector again with its key.</source>
+        <source>The collector's key is not in %1. Connect to the collector again with its key.</source>
         <translation>کلید گردآورنده در %1 نیست. دوباره با کلید آن به گردآورنده وصل شوید.</translation>
     </message>
     <message>
-        <source>Enter the collector&apos;s key (the file api-key in its data folder).</source>
+        <source>Enter the collector's key (the file api-key in its data folder).</source>
         <translation>کلید گردآورنده را وارد کنید (پروندهٔ api-key در پوشهٔ داده‌های آن).</translation>
     </message>
     <message>
-        <source>Cannot save the collector&apos;s address in the workspace.</source>
+        <source>Cannot save the collector's address in the workspace.</source>
         <translation>ذخیرهٔ نشانی گردآورنده در فضای کاری ممکن نیست.</translation>
     </message>
     <message>
@@ -1203,7 +1203,7 @@ Options:
         <translation>ذخیرهٔ تغییر در فضای کاری ممکن نیست.</translation>
     </message>
     <message>
-        <source>Cannot save the collector&apos;s state in the workspace.</source>
+        <source>Cannot save the collector's state in the workspace.</source>
         <translation>ذخیرهٔ وضعیت گردآورنده در فضای کاری ممکن نیست.</translation>
     </message>
     <message>
@@ -1213,6 +1213,14 @@ Options:
     <message>
         <source>Cannot save where the pull stopped in the workspace.</source>
         <translation>ذخیرهٔ نقطهٔ توقف دریافت در فضای کاری ممکن نیست.</translation>
+    </message>
+    <message>
+        <source>Cannot read the subscribers' choices to tell the collector.</source>
+        <translation>انتخاب‌های مشترکان برای فرستادن به گردآورنده خوانده نشد.</translation>
+    </message>
+    <message>
+        <source>The pull stopped: the hits kept could not be applied.</source>
+        <translation>دریافت متوقف شد: بازدیدهای نگه‌داشته‌شده اعمال نشدند.</translation>
     </message>
 </context>
 <context>
@@ -1230,7 +1238,7 @@ Options:
         <translation>برون‌بری لغو شد؛ هیچ پرونده‌ای نوشته نشد.</translation>
     </message>
     <message>
-        <source>There is no static list called &quot;%1&quot;.</source>
+        <source>There is no static list called "%1".</source>
         <translation>فهرست ثابتی به نام «%1» وجود ندارد.</translation>
     </message>
 </context>
@@ -1284,11 +1292,11 @@ Options:
         <translation>تاریخ تولد باید در گذشته باشد.</translation>
     </message>
     <message>
-        <source>Unknown stage &quot;%1&quot;.</source>
+        <source>Unknown stage "%1".</source>
         <translation>مرحلهٔ ناشناختهٔ «%1».</translation>
     </message>
     <message>
-        <source>There is no custom field &quot;%1&quot;.</source>
+        <source>There is no custom field "%1".</source>
         <translation>فیلد سفارشی «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -1320,7 +1328,7 @@ Options:
         <translation>یکی از مخاطبان دیگر وجود ندارد.</translation>
     </message>
     <message>
-        <source>There is no field &quot;%1&quot; to set.</source>
+        <source>There is no field "%1" to set.</source>
         <translation>فیلدی به نام «%1» برای تنظیم وجود ندارد.</translation>
     </message>
 </context>
@@ -1331,7 +1339,7 @@ Options:
         <translation>برچسب نام می‌خواهد.</translation>
     </message>
     <message>
-        <source>The tag &quot;%1&quot; could not be saved.</source>
+        <source>The tag "%1" could not be saved.</source>
         <translation>برچسب «%1» ذخیره نشد.</translation>
     </message>
 </context>
@@ -1583,19 +1591,19 @@ Options:
 <context>
     <name>masir::CustomFieldRepository</name>
     <message>
-        <source>&quot;%1&quot; is not a number.</source>
+        <source>"%1" is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date (use YYYY-MM-DD).</source>
+        <source>"%1" is not a date (use YYYY-MM-DD).</source>
         <translation>«%1» تاریخ نیست (به شکل YYYY-MM-DD بنویسید).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not yes or no.</source>
+        <source>"%1" is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not one of: %2.</source>
+        <source>"%1" is not one of: %2.</source>
         <translation>«%1» یکی از این‌ها نیست: %2.</translation>
     </message>
     <message>
@@ -1698,7 +1706,7 @@ Options:
         <translation>مسیر نتوانست %1 را ارتقا دهد: %2. پرونده همان‌گونه که بود ماند.</translation>
     </message>
     <message>
-        <source>Masir cannot use Qt&apos;s SQLite driver: it was built with its own copy of SQLite. Install a Qt built with the system SQLite (as Debian, Ubuntu, Fedora and Homebrew ship it).</source>
+        <source>Masir cannot use Qt's SQLite driver: it was built with its own copy of SQLite. Install a Qt built with the system SQLite (as Debian, Ubuntu, Fedora and Homebrew ship it).</source>
         <translation>مسیر نمی‌تواند از درایور SQLite کیوت استفاده کند: این درایور با نسخهٔ جداگانه‌ای از SQLite ساخته شده است. کیوتی را نصب کنید که با SQLite سیستم ساخته شده باشد (همان‌طور که دبیان، اوبونتو، فدورا و Homebrew آن را ارائه می‌کنند).</translation>
     </message>
 </context>
@@ -1760,7 +1768,7 @@ Options:
         <translation>بخش پیش از @ نمی‌تواند با نقطه آغاز یا تمام شود یا دو نقطهٔ پشت‌سرهم داشته باشد.</translation>
     </message>
     <message>
-        <source>The character &quot;%1&quot; is not allowed in an email address.</source>
+        <source>The character "%1" is not allowed in an email address.</source>
         <translation>نویسهٔ «%1» در نشانی ایمیل مجاز نیست.</translation>
     </message>
     <message>
@@ -1768,11 +1776,11 @@ Options:
         <translation>نشانی ایمیل پس از @ دامنه ندارد.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid domain.</source>
+        <source>"%1" is not a valid domain.</source>
         <translation>«%1» دامنهٔ معتبری نیست.</translation>
     </message>
     <message>
-        <source>The domain &quot;%1&quot; needs a dot, as in example.com.</source>
+        <source>The domain "%1" needs a dot, as in example.com.</source>
         <translation>دامنهٔ «%1» به نقطه نیاز دارد، مانند example.com.</translation>
     </message>
 </context>
@@ -1783,7 +1791,7 @@ Options:
         <translation>UTF-8 (یونی‌کد)</translation>
     </message>
     <message>
-        <source>UTF-16 LE (Excel &quot;Unicode text&quot;)</source>
+        <source>UTF-16 LE (Excel "Unicode text")</source>
         <translation>UTF-16 LE (گزینهٔ «Unicode text» اکسل)</translation>
     </message>
     <message>
@@ -1822,11 +1830,11 @@ Options:
         <translation>%1 ستون type ندارد؛ نوع رویدادهای آن را با --type بدهید (مثلاً --type purchase).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a contact id.</source>
+        <source>"%1" is not a contact id.</source>
         <translation>«%1» شناسهٔ مخاطب نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a time; write it as 2026-03-20T14:30:00Z, 2026-03-20 or 1405/01/01.</source>
+        <source>"%1" is not a time; write it as 2026-03-20T14:30:00Z, 2026-03-20 or 1405/01/01.</source>
         <translation>«%1» زمان نیست؛ آن را به شکل 2026-03-20T14:30:00Z، 2026-03-20 یا 1405/01/01 بنویسید.</translation>
     </message>
     <message>
@@ -1841,7 +1849,7 @@ Options:
         <translation>رویداد نوع ندارد.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an event type: use lower-case letters, digits and _, starting with a letter (at most 64).</source>
+        <source>"%1" is not an event type: use lower-case letters, digits and _, starting with a letter (at most 64).</source>
         <translation>«%1» نوع رویداد نیست: فقط حروف کوچک لاتین، رقم و _ به کار ببرید و با یک حرف آغاز کنید (حداکثر ۶۴ نویسه).</translation>
     </message>
     <message>
@@ -1853,7 +1861,7 @@ Options:
         <translation>رویداد مخاطبی را مشخص نمی‌کند: یک نشانی ایمیل بدهید.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an email address: %2</source>
+        <source>"%1" is not an email address: %2</source>
         <translation>«%1» نشانی ایمیل نیست: %2</translation>
     </message>
     <message>
@@ -1865,7 +1873,7 @@ Options:
         <translation>رویداد زمان ندارد.</translation>
     </message>
     <message>
-        <source>The event&apos;s properties are larger than %1 KiB.</source>
+        <source>The event's properties are larger than %1 KiB.</source>
         <translation>ویژگی‌های رویداد از %1 KiB بزرگ‌تر است.</translation>
     </message>
 </context>
@@ -1950,11 +1958,11 @@ Options:
         <translation>ساختن فیلد سفارشی %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Column &quot;%1&quot; is mapped to the custom field &quot;%2&quot;, which does not exist. Create it first, or map the column elsewhere.</source>
+        <source>Column "%1" is mapped to the custom field "%2", which does not exist. Create it first, or map the column elsewhere.</source>
         <translation>ستون «%1» به فیلد سفارشی «%2» نگاشته شده که وجود ندارد. نخست آن را بسازید یا ستون را به جای دیگری بنگارید.</translation>
     </message>
     <message>
-        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which is not a contact field.</source>
+        <source>Column "%1" is mapped to "%2", which is not a contact field.</source>
         <translation>ستون «%1» به «%2» نگاشته شده که فیلد مخاطب نیست.</translation>
     </message>
     <message>
@@ -1966,7 +1974,7 @@ Options:
         <translation>درون‌بری: %1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a segment with rules, not a static list. Choose another name.</source>
+        <source>"%1" is a segment with rules, not a static list. Choose another name.</source>
         <translation>«%1» بخشی قاعده‌مند است، نه فهرست ثابت. نام دیگری برگزینید.</translation>
     </message>
     <message>
@@ -1974,7 +1982,7 @@ Options:
         <translation>این ردیف %1 فیلد دارد و سرستون %2؛ فیلدهای اضافه نادیده گرفته شدند.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: %2</source>
+        <source>"%1": %2</source>
         <translation>«%1»: %2</translation>
     </message>
     <message>
@@ -1982,35 +1990,35 @@ Options:
         <translation>این ردیف نشانی ایمیل، شمارهٔ تلفن یا نام ندارد.</translation>
     </message>
     <message>
-        <source>The row has no email address or name, and its phone number &quot;%1&quot; is not valid.</source>
+        <source>The row has no email address or name, and its phone number "%1" is not valid.</source>
         <translation>این ردیف نشانی ایمیل یا نام ندارد و شمارهٔ تلفن «%1» آن معتبر نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a country we know.</source>
+        <source>"%1" is not a country we know.</source>
         <translation>«%1» کشوری نیست که بشناسیم.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date of birth we can read.</source>
+        <source>"%1" is not a date of birth we can read.</source>
         <translation>«%1» تاریخ تولدی نیست که بتوانیم بخوانیم.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a gender we know.</source>
+        <source>"%1" is not a gender we know.</source>
         <translation>«%1» جنسیتی نیست که بشناسیم.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a stage.</source>
+        <source>"%1" is not a stage.</source>
         <translation>«%1» مرحله نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a number.</source>
+        <source>"%1" is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a contact status.</source>
+        <source>"%1" is not a contact status.</source>
         <translation>«%1» وضعیت مخاطب نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not yes or no.</source>
+        <source>"%1" is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
@@ -2030,7 +2038,7 @@ Options:
         <translation>خواندن %1 ناموفق بود: %2</translation>
     </message>
     <message>
-        <source>Cannot make the list &quot;%1&quot;: %2</source>
+        <source>Cannot make the list "%1": %2</source>
         <translation>فهرست «%1» ساخته نشد: %2</translation>
     </message>
 </context>
@@ -2179,7 +2187,7 @@ Options:
         <translation>محرک ورودی ندارد: سفر را آغاز می‌کند.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no output called &quot;%2&quot;.</source>
+        <source>"%1" has no output called "%2".</source>
         <translation>«%1» خروجی‌ای به نام «%2» ندارد.</translation>
     </message>
     <message>
@@ -2191,7 +2199,7 @@ Options:
         <translation>شناسهٔ اتصال تکراری است.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a node type this Masir knows.</source>
+        <source>"%1" is not a node type this Masir knows.</source>
         <translation>«%1» نوع گره‌ای نیست که این نسخهٔ مسیر بشناسد.</translation>
     </message>
     <message>
@@ -2215,11 +2223,11 @@ Options:
         <translation>این سفر با نسخهٔ تازه‌تری از مسیر ذخیره شده (قالب %1)؛ برای باز کردنش مسیر را به‌روز کنید.</translation>
     </message>
     <message>
-        <source>Node %1 (&quot;%2&quot;) has no ID or an unknown type &quot;%3&quot;.</source>
+        <source>Node %1 ("%2") has no ID or an unknown type "%3".</source>
         <translation>گرهٔ %1 («%2») شناسه ندارد یا نوعش «%3» ناشناخته است.</translation>
     </message>
     <message>
-        <source>The node ID &quot;%1&quot; is used twice.</source>
+        <source>The node ID "%1" is used twice.</source>
         <translation>شناسهٔ گرهٔ «%1» دو بار به کار رفته است.</translation>
     </message>
     <message>
@@ -2281,7 +2289,7 @@ Options:
         <translation>برای سفر نامی بگذارید.</translation>
     </message>
     <message>
-        <source>There is already a journey called &quot;%1&quot;.</source>
+        <source>There is already a journey called "%1".</source>
         <translation>سفری به نام «%1» از پیش هست.</translation>
     </message>
     <message>
@@ -2344,7 +2352,7 @@ Options:
 <context>
     <name>masir::LifecycleStages</name>
     <message>
-        <source>&quot;%1&quot; cannot be a stage key: use lower-case letters, digits and _.</source>
+        <source>"%1" cannot be a stage key: use lower-case letters, digits and _.</source>
         <translation>«%1» نمی‌تواند کلید مرحله باشد: از حروف کوچک لاتین، رقم و _ استفاده کنید.</translation>
     </message>
     <message>
@@ -2355,15 +2363,15 @@ Options:
 <context>
     <name>masir::MergeTemplate</name>
     <message>
-        <source>a quoted text is not closed with &quot;</source>
-        <translation>متن داخل گیومه با &quot; بسته نشده است</translation>
+        <source>a quoted text is not closed with "</source>
+        <translation>متن داخل گیومه با " بسته نشده است</translation>
     </message>
     <message>
-        <source>unexpected &quot;%1&quot;</source>
+        <source>unexpected "%1"</source>
         <translation>«%1» غیرمنتظره است</translation>
     </message>
     <message>
-        <source>there is no custom field &quot;%1&quot;</source>
+        <source>there is no custom field "%1"</source>
         <translation>فیلد سفارشی «%1» وجود ندارد</translation>
     </message>
     <message>
@@ -2387,7 +2395,7 @@ Options:
         <translation>برچسب جایگذاری باید با یک نام شروع شود، مثلاً {{first_name}}</translation>
     </message>
     <message>
-        <source>expected | before a filter, found &quot;%1&quot;</source>
+        <source>expected | before a filter, found "%1"</source>
         <translation>پیش از فیلتر باید | بیاید، اما «%1» آمده است</translation>
     </message>
     <message>
@@ -2395,12 +2403,12 @@ Options:
         <translation>پس از | نام فیلتر نیامده است</translation>
     </message>
     <message>
-        <source>unknown filter &quot;%1&quot;; use one of: %2</source>
+        <source>unknown filter "%1"; use one of: %2</source>
         <translation>فیلتر ناشناختهٔ «%1»؛ یکی از این‌ها را به کار ببرید: %2</translation>
     </message>
     <message>
-        <source>default needs a quoted text, e.g. default:&quot;friend&quot;</source>
-        <translation>default به متنی داخل گیومه نیاز دارد، مثلاً default:&quot;friend&quot;</translation>
+        <source>default needs a quoted text, e.g. default:"friend"</source>
+        <translation>default به متنی داخل گیومه نیاز دارد، مثلاً default:"friend"</translation>
     </message>
     <message>
         <source>{% %1 %} takes nothing more</source>
@@ -2419,23 +2427,23 @@ Options:
         <translation>بلوک ناشناختهٔ {% %1 %}؛ از if، else یا endif استفاده کنید</translation>
     </message>
     <message>
-        <source>{% if %} needs a condition, e.g. {% if tag &quot;vip&quot; %}</source>
-        <translation>{% if %} به یک شرط نیاز دارد، مثلاً {% if tag &quot;vip&quot; %}</translation>
+        <source>{% if %} needs a condition, e.g. {% if tag "vip" %}</source>
+        <translation>{% if %} به یک شرط نیاز دارد، مثلاً {% if tag "vip" %}</translation>
     </message>
     <message>
-        <source>tag needs a quoted tag name, e.g. tag &quot;vip&quot;</source>
-        <translation>tag به نام برچسب داخل گیومه نیاز دارد، مثلاً tag &quot;vip&quot;</translation>
+        <source>tag needs a quoted tag name, e.g. tag "vip"</source>
+        <translation>tag به نام برچسب داخل گیومه نیاز دارد، مثلاً tag "vip"</translation>
     </message>
     <message>
         <source>%1 needs a quoted text after it</source>
         <translation>پس از %1 باید متنی داخل گیومه بیاید</translation>
     </message>
     <message>
-        <source>{% if %} needs a name or tag &quot;...&quot;</source>
-        <translation>{% if %} به یک نام یا tag &quot;...&quot; نیاز دارد</translation>
+        <source>{% if %} needs a name or tag "..."</source>
+        <translation>{% if %} به یک نام یا tag "..." نیاز دارد</translation>
     </message>
     <message>
-        <source>unexpected &quot;%1&quot; in {% if %}</source>
+        <source>unexpected "%1" in {% if %}</source>
         <translation>«%1» غیرمنتظره در {% if %}</translation>
     </message>
     <message>
@@ -2506,7 +2514,7 @@ Options:
         <translation>پیوند لغو اشتراک</translation>
     </message>
     <message>
-        <source>Today&apos;s date</source>
+        <source>Today's date</source>
         <translation>تاریخ امروز</translation>
     </message>
     <message>
@@ -3191,7 +3199,7 @@ Options:
         <translation>برنامه هنگام ارسال این پیام متوقف شد: ممکن است رسیده باشد یا نرسیده باشد. آن را دوباره بفرستید یا کنار بگذارید.</translation>
     </message>
     <message>
-        <source>Provider&apos;s message id: %1</source>
+        <source>Provider's message id: %1</source>
         <translation>شناسهٔ پیام نزد ارائه‌دهنده: %1</translation>
     </message>
 </context>
@@ -3214,11 +3222,11 @@ Options:
         <translation>مخاطب اشتراک خود را لغو کرده، پیامش برگشتی بوده یا رضایت خود را پس گرفته است.</translation>
     </message>
     <message>
-        <source>There is no template named &quot;%1&quot;.</source>
+        <source>There is no template named "%1".</source>
         <translation>قالبی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>Template &quot;%1&quot;: %2</source>
+        <source>Template "%1": %2</source>
         <translation>قالب «%1»: %2</translation>
     </message>
     <message>
@@ -3234,7 +3242,7 @@ Options:
         <translation>مخاطب شمارهٔ تلفن ندارد.</translation>
     </message>
     <message>
-        <source>Template &quot;%1&quot; is for %2, not %3.</source>
+        <source>Template "%1" is for %2, not %3.</source>
         <translation>قالب «%1» برای %2 است، نه %3.</translation>
     </message>
     <message numerus="yes">
@@ -3316,7 +3324,7 @@ Options:
         <translation>نوشتن در %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>No password or key is stored for &quot;%1&quot; in %2; set %3 or enter it again.</source>
+        <source>No password or key is stored for "%1" in %2; set %3 or enter it again.</source>
         <translation>هیچ رمز عبور یا کلیدی برای «%1» در %2 ذخیره نشده است؛ %3 را تنظیم کنید یا آن را دوباره وارد کنید.</translation>
     </message>
 </context>
@@ -3331,11 +3339,11 @@ Options:
         <translation>یک فیلد انتخاب کنید.</translation>
     </message>
     <message>
-        <source>there is no field &quot;%1&quot;.</source>
+        <source>there is no field "%1".</source>
         <translation>فیلدی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not an operator for this field.</source>
+        <source>%1: "%2" is not an operator for this field.</source>
         <translation>%1: «%2» عملگری برای این فیلد نیست.</translation>
     </message>
     <message>
@@ -3351,23 +3359,23 @@ Options:
         <translation>%1: یک مقدار وارد کنید.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a number.</source>
+        <source>%1: "%2" is not a number.</source>
         <translation>%1: «%2» عدد نیست.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a number of days.</source>
+        <source>%1: "%2" is not a number of days.</source>
         <translation>%1: «%2» تعداد روز نیست.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a date we can read (use 2024-03-20 or ۱۴۰۳/۰۱/۰۱).</source>
+        <source>%1: "%2" is not a date we can read (use 2024-03-20 or ۱۴۰۳/۰۱/۰۱).</source>
         <translation>%1: «%2» تاریخی نیست که بتوانیم بخوانیم (به شکل ۱۴۰۳/۰۱/۰۱ یا 2024-03-20 بنویسید).</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not one of its choices (%3).</source>
+        <source>%1: "%2" is not one of its choices (%3).</source>
         <translation>%1: «%2» از گزینه‌های آن نیست (%3).</translation>
     </message>
     <message>
-        <source>Tags: &quot;%1&quot; is not an operator for tags.</source>
+        <source>Tags: "%1" is not an operator for tags.</source>
         <translation>برچسب‌ها: «%1» عملگری برای برچسب‌ها نیست.</translation>
     </message>
     <message>
@@ -3375,7 +3383,7 @@ Options:
         <translation>برچسب‌ها: دست‌کم یک برچسب انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Activity: &quot;%1&quot; is not an operator (did or did not).</source>
+        <source>Activity: "%1" is not an operator (did or did not).</source>
         <translation>فعالیت: «%1» عملگر نیست (انجام داد یا انجام نداد).</translation>
     </message>
     <message>
@@ -3383,7 +3391,7 @@ Options:
         <translation>فعالیت: انتخاب کنید مخاطب چه کرده است.</translation>
     </message>
     <message>
-        <source>Activity: &quot;%1&quot; is not an event name.</source>
+        <source>Activity: "%1" is not an event name.</source>
         <translation>فعالیت: «%1» نام رویداد نیست.</translation>
     </message>
     <message>
@@ -3395,19 +3403,19 @@ Options:
         <translation>فعالیت: تعداد روزها باید ۰ (همیشه) یا بیشتر باشد.</translation>
     </message>
     <message>
-        <source>Activity filter %1: &quot;%2&quot; is not a property name.</source>
+        <source>Activity filter %1: "%2" is not a property name.</source>
         <translation>صافی فعالیت %1: «%2» نام ویژگی نیست.</translation>
     </message>
     <message>
-        <source>Activity filter %1: &quot;%2&quot; is not an operator.</source>
+        <source>Activity filter %1: "%2" is not an operator.</source>
         <translation>صافی فعالیت %1: «%2» عملگر نیست.</translation>
     </message>
     <message>
-        <source>Activity filter %1: &quot;%2&quot; is not a number.</source>
+        <source>Activity filter %1: "%2" is not a number.</source>
         <translation>صافی فعالیت %1: «%2» عدد نیست.</translation>
     </message>
     <message>
-        <source>Segment: &quot;%1&quot; is not an operator (in or not in).</source>
+        <source>Segment: "%1" is not an operator (in or not in).</source>
         <translation>بخش: «%1» عملگر نیست (در یا نه در).</translation>
     </message>
     <message>
@@ -3415,19 +3423,19 @@ Options:
         <translation>بخش: یک بخش انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Segment: there is no segment &quot;%1&quot;.</source>
+        <source>Segment: there is no segment "%1".</source>
         <translation>بخش: بخشی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>Segment: &quot;%1&quot; includes itself, through this condition.</source>
+        <source>Segment: "%1" includes itself, through this condition.</source>
         <translation>بخش: «%1» از راه این شرط خودش را در بر می‌گیرد.</translation>
     </message>
     <message>
-        <source>Segment: the rule of &quot;%1&quot; cannot be read: %2</source>
+        <source>Segment: the rule of "%1" cannot be read: %2</source>
         <translation>بخش: قاعدهٔ «%1» خوانده نمی‌شود: %2</translation>
     </message>
     <message>
-        <source>in segment &quot;%1&quot;, condition %2: %3</source>
+        <source>in segment "%1", condition %2: %3</source>
         <translation>در بخش «%1»، شرط %2: %3</translation>
     </message>
     <message>
@@ -3435,11 +3443,11 @@ Options:
         <translation>شرط نوعی ندارد (فیلد، برچسب، رویداد، بخش یا سفر).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a kind of condition (field, tag, event, segment or journey).</source>
+        <source>"%1" is not a kind of condition (field, tag, event, segment or journey).</source>
         <translation>«%1» نوعی از شرط نیست (فیلد، برچسب، رویداد، بخش یا سفر).</translation>
     </message>
     <message>
-        <source>Journey: &quot;%1&quot; is not an operator (in or not in).</source>
+        <source>Journey: "%1" is not an operator (in or not in).</source>
         <translation>سفر: «%1» عملگر نیست (در یا نه در).</translation>
     </message>
     <message>
@@ -3447,7 +3455,7 @@ Options:
         <translation>سفر: یک سفر برگزینید.</translation>
     </message>
     <message>
-        <source>Journey: there is no journey &quot;%1&quot;.</source>
+        <source>Journey: there is no journey "%1".</source>
         <translation>سفر: سفری به نام «%1» نیست.</translation>
     </message>
 </context>
@@ -3752,7 +3760,7 @@ Contacts: %2</source>
         <translation>برای بخش نامی بگذارید.</translation>
     </message>
     <message>
-        <source>There is already a segment called &quot;%1&quot;. Choose another name.</source>
+        <source>There is already a segment called "%1". Choose another name.</source>
         <translation>بخشی به نام «%1» از پیش وجود دارد. نام دیگری برگزینید.</translation>
     </message>
     <message>
@@ -3779,7 +3787,7 @@ Contacts: %2</source>
         <translation>شرط %1: گروه‌ها بیش از اندازه تودرتو هستند.</translation>
     </message>
     <message>
-        <source>Group %1: &quot;match&quot; must be &quot;all&quot; or &quot;any&quot;, not &quot;%2&quot;.</source>
+        <source>Group %1: "match" must be "all" or "any", not "%2".</source>
         <translation>گروه %1: مقدار «match» باید «all» یا «any» باشد، نه «%2».</translation>
     </message>
     <message>
@@ -3791,7 +3799,7 @@ Contacts: %2</source>
         <translation>شرط %1 یک شیء نیست.</translation>
     </message>
     <message>
-        <source>This is not a segment rule: &quot;formatVersion&quot; is missing.</source>
+        <source>This is not a segment rule: "formatVersion" is missing.</source>
         <translation>این قاعدهٔ بخش نیست: «formatVersion» ندارد.</translation>
     </message>
     <message>
@@ -3799,7 +3807,7 @@ Contacts: %2</source>
         <translation>این قاعده با نسخهٔ تازه‌تری از مسیر ذخیره شده است (قالب %1؛ این نسخه قالب %2 را می‌خواند). برای استفاده، مسیر را به‌روز کنید.</translation>
     </message>
     <message>
-        <source>This is not a segment rule: &quot;conditions&quot; is missing.</source>
+        <source>This is not a segment rule: "conditions" is missing.</source>
         <translation>این قاعدهٔ بخش نیست: «conditions» ندارد.</translation>
     </message>
     <message>
@@ -3878,7 +3886,7 @@ Contacts: %2</source>
         <translation>قالب باید برای ایمیل یا پیامک باشد.</translation>
     </message>
     <message>
-        <source>There is already a template named &quot;%1&quot;.</source>
+        <source>There is already a template named "%1".</source>
         <translation>قالبی با نام «%1» از قبل وجود دارد.</translation>
     </message>
 </context>
@@ -3893,7 +3901,7 @@ Contacts: %2</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an email address.</source>
+        <source>"%1" is not an email address.</source>
         <translation>«%1» نشانی ایمیل نیست.</translation>
     </message>
     <message>
@@ -3905,15 +3913,15 @@ Contacts: %2</source>
         <translation>ایمیل آزمایشی مسیر از %1</translation>
     </message>
     <message>
-        <source>This is a test email from Masir. Your account &quot;%1&quot; works.</source>
+        <source>This is a test email from Masir. Your account "%1" works.</source>
         <translation>این یک ایمیل آزمایشی از مسیر است. حساب «%1» شما درست کار می‌کند.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a phone number: %2</source>
+        <source>"%1" is not a phone number: %2</source>
         <translation>«%1» شمارهٔ تلفن نیست: %2</translation>
     </message>
     <message>
-        <source>Masir test message: the gateway &quot;%1&quot; works.</source>
+        <source>Masir test message: the gateway "%1" works.</source>
         <translation>پیام آزمایشی مسیر: درگاه «%1» درست کار می‌کند.</translation>
     </message>
 </context>
@@ -4010,7 +4018,7 @@ Contacts: %2</source>
         <translation>دسترسی به %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Cannot send to &quot;%1&quot;: not a valid address.</source>
+        <source>Cannot send to "%1": not a valid address.</source>
         <translation>ارسال به «%1» ممکن نیست: نشانی معتبر نیست.</translation>
     </message>
     <message>
@@ -4159,7 +4167,7 @@ Contacts: %2</source>
         <translation>&amp;پروندهٔ CA:</translation>
     </message>
     <message>
-        <source>Choose the server&apos;s certificate or CA file if it is not trusted by the system</source>
+        <source>Choose the server's certificate or CA file if it is not trusted by the system</source>
         <translation>اگر سیستم به گواهی سرور اعتماد ندارد، گواهی یا پروندهٔ CA آن را انتخاب کنید</translation>
     </message>
     <message>
@@ -4330,7 +4338,7 @@ Contacts: %2</source>
         <translation>نشانی &amp;پستی:</translation>
     </message>
     <message>
-        <source>{token} is replaced by the contact&apos;s signed token; without it, ?t= and the token are added at the end.</source>
+        <source>{token} is replaced by the contact's signed token; without it, ?t= and the token are added at the end.</source>
         <translation>{token} با توکن امضاشدهٔ مخاطب جایگزین می‌شود؛ اگر نباشد، ?t= و توکن به انتهای نشانی افزوده می‌شوند.</translation>
     </message>
     <message>
@@ -4338,7 +4346,7 @@ Contacts: %2</source>
         <translation>&amp;صفحهٔ لغو اشتراک:</translation>
     </message>
     <message>
-        <source>Mail clients offer to send an &quot;unsubscribe&quot; email to this address.</source>
+        <source>Mail clients offer to send an "unsubscribe" email to this address.</source>
         <translation>برنامه‌های ایمیل پیشنهاد می‌دهند ایمیل «لغو اشتراک» به این نشانی فرستاده شود.</translation>
     </message>
     <message>
@@ -4426,7 +4434,7 @@ Contacts: %2</source>
         <translation>&amp;آزمایش…</translation>
     </message>
     <message>
-        <source>Send one test message through the selected account and see the server&apos;s reply</source>
+        <source>Send one test message through the selected account and see the server's reply</source>
         <translation>یک پیام آزمایشی از طریق حساب برگزیده بفرستید و پاسخ سرور را ببینید</translation>
     </message>
     <message>
@@ -4474,7 +4482,7 @@ Contacts: %2</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <source>Remove &quot;%1&quot;? Its stored password or API key is deleted too. Messages in the outbox wait until an account can send them.</source>
+        <source>Remove "%1"? Its stored password or API key is deleted too. Messages in the outbox wait until an account can send them.</source>
         <translation>«%1» حذف شود؟ گذرواژه یا کلید API ذخیره‌شدهٔ آن هم پاک می‌شود. پیام‌های صندوق خروجی منتظر می‌مانند تا حسابی بتواند آن‌ها را بفرستد.</translation>
     </message>
     <message>
@@ -4482,7 +4490,7 @@ Contacts: %2</source>
         <translation>حذف حساب ممکن نیست</translation>
     </message>
     <message>
-        <source>&amp;Quiet hours, in each contact&apos;s time zone: from</source>
+        <source>&amp;Quiet hours, in each contact's time zone: from</source>
         <translation>&amp;ساعت‌های سکوت، به وقت محلی هر مخاطب: از</translation>
     </message>
     <message>
@@ -4965,11 +4973,11 @@ Contacts: %2</source>
         <translation>افزودن به فهرست ممکن نیست</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a segment built from rules, not a list. Choose another name.</source>
+        <source>"%1" is a segment built from rules, not a list. Choose another name.</source>
         <translation>«%1» بخشی است که از قاعده‌ها ساخته شده، نه فهرست. نام دیگری برگزینید.</translation>
     </message>
     <message numerus="yes">
-        <source>Added %n contact(s) to &quot;%1&quot;.</source>
+        <source>Added %n contact(s) to "%1".</source>
         <translation>
             <numerusform>%n مخاطب به «%1» اضافه شد.</numerusform>
         </translation>
@@ -4982,7 +4990,7 @@ Contacts: %2</source>
         <translation>تغییرات ذخیره‌نشده</translation>
     </message>
     <message>
-        <source>Save the changes to &quot;%1&quot;?</source>
+        <source>Save the changes to "%1"?</source>
         <translation>تغییرات «%1» ذخیره شود؟</translation>
     </message>
 </context>
@@ -5106,7 +5114,7 @@ Contacts: %2</source>
         <translation>دست‌کم یک ستون را با ایمیل، تلفن یا نام تطبیق دهید.</translation>
     </message>
     <message>
-        <source>Two columns go to &quot;%1&quot;; choose one.</source>
+        <source>Two columns go to "%1"; choose one.</source>
         <translation>دو ستون به «%1» می‌روند؛ یکی را برگزینید.</translation>
     </message>
     <message>
@@ -5146,7 +5154,7 @@ Contacts: %2</source>
         <translation>&amp;پر کردن آنچه خالی است (پیشنهادی)</translation>
     </message>
     <message>
-        <source>&amp;Overwrite with the file&apos;s values</source>
+        <source>&amp;Overwrite with the file's values</source>
         <translation>&amp;جایگزینی با مقدارهای پرونده</translation>
     </message>
     <message>
@@ -5463,7 +5471,7 @@ Contacts: %2</source>
         <translation>یافتن</translation>
     </message>
     <message>
-        <source>No node matches &quot;%1&quot;.</source>
+        <source>No node matches "%1".</source>
         <translation>هیچ گره‌ای با «%1» جور نیست.</translation>
     </message>
     <message>
@@ -5587,7 +5595,7 @@ Contacts: %2</source>
         <translation>یک قالب انتخاب کنید؛ قالب‌های تازه را در صفحهٔ قالب‌ها بسازید.</translation>
     </message>
     <message>
-        <source>There is no template named &quot;%1&quot; yet: make it on the Templates page, or choose another.</source>
+        <source>There is no template named "%1" yet: make it on the Templates page, or choose another.</source>
         <translation>هنوز قالبی با نام «%1» نیست: آن را در صفحهٔ قالب‌ها بسازید یا قالب دیگری انتخاب کنید.</translation>
     </message>
     <message>
@@ -5686,7 +5694,7 @@ Contacts: %2</source>
         <translation>ساختن سفر ممکن نیست</translation>
     </message>
     <message>
-        <source>Created &quot;%1&quot; as a draft; start it when it is ready.</source>
+        <source>Created "%1" as a draft; start it when it is ready.</source>
         <translation>«%1» به‌صورت پیش‌نویس ساخته شد؛ وقتی آماده شد آغازش کنید.</translation>
     </message>
     <message>
@@ -5722,7 +5730,7 @@ Contacts: %2</source>
         <translation>حذف سفر</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot;? Contacts in it leave it; messages already queued stay in the outbox.</source>
+        <source>Delete "%1"? Contacts in it leave it; messages already queued stay in the outbox.</source>
         <translation>«%1» حذف شود؟ مخاطبان از آن خارج می‌شوند؛ پیام‌هایی که در صف‌اند در صندوق خروجی می‌مانند.</translation>
     </message>
     <message>
@@ -5746,11 +5754,11 @@ Contacts: %2</source>
         <translation>هنوز منتظر است</translation>
     </message>
     <message>
-        <source>Text message &quot;%1&quot;</source>
+        <source>Text message "%1"</source>
         <translation>پیامک «%1»</translation>
     </message>
     <message>
-        <source>Email &quot;%1&quot;</source>
+        <source>Email "%1"</source>
         <translation>ایمیل «%1»</translation>
     </message>
     <message>
@@ -5833,7 +5841,7 @@ Contacts: %2</source>
         <translation>پیامک از راه کاوه‌نگار، ملی‌پیامک، توییلیو و دیگران</translation>
     </message>
     <message>
-        <source>Sending within your provider&apos;s limits, with one-click unsubscribe</source>
+        <source>Sending within your provider's limits, with one-click unsubscribe</source>
         <translation>فرستادن در محدودهٔ سقف ارائه‌دهنده، با لغو اشتراک تک‌کلیکی</translation>
     </message>
     <message>
@@ -6346,7 +6354,7 @@ Resend anyway?</source>
         <translation>&amp;حذف قاعده</translation>
     </message>
     <message>
-        <source>Each activity adds its points, up to &quot;At most&quot; per period of &quot;Per&quot; days (0: no cap). Inactivity takes points off for every 30 days without activity.</source>
+        <source>Each activity adds its points, up to "At most" per period of "Per" days (0: no cap). Inactivity takes points off for every 30 days without activity.</source>
         <translation>هر فعالیت امتیازش را می‌افزاید، تا سقف «حداکثر» در هر دورهٔ «در هر» روز (۰: بی‌سقف). بی‌فعالیتی به ازای هر ۳۰ روز بی‌فعالیتی امتیاز کم می‌کند.</translation>
     </message>
     <message>
@@ -6585,7 +6593,7 @@ Create one with New Segment or New List.</source>
         <translation>ذخیرهٔ بخش ممکن نیست</translation>
     </message>
     <message>
-        <source>Saved &quot;%1&quot;.</source>
+        <source>Saved "%1".</source>
         <translation>«%1» ذخیره شد.</translation>
     </message>
     <message>
@@ -6593,7 +6601,7 @@ Create one with New Segment or New List.</source>
         <translation>حذف بخش</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot;? The contacts stay; only the segment goes.</source>
+        <source>Delete "%1"? The contacts stay; only the segment goes.</source>
         <translation>«%1» حذف شود؟ مخاطبان می‌مانند؛ فقط بخش حذف می‌شود.</translation>
     </message>
     <message>
@@ -6601,7 +6609,7 @@ Create one with New Segment or New List.</source>
         <translation>حذف بخش ممکن نیست</translation>
     </message>
     <message>
-        <source>Deleted &quot;%1&quot;.</source>
+        <source>Deleted "%1".</source>
         <translation>«%1» حذف شد.</translation>
     </message>
     <message>
@@ -6719,7 +6727,7 @@ Create one with New Segment or New List.</source>
         <translation>&amp;ادغام در…</translation>
     </message>
     <message>
-        <source>Give this tag&apos;s contacts another tag, then delete this one</source>
+        <source>Give this tag's contacts another tag, then delete this one</source>
         <translation>به مخاطبان این برچسب برچسب دیگری بده، سپس این یکی را حذف کن</translation>
     </message>
     <message>
@@ -6743,7 +6751,7 @@ Create one with New Segment or New List.</source>
         <translation>ادغام برچسب</translation>
     </message>
     <message>
-        <source>Give the contacts tagged &quot;%1&quot; this tag instead:</source>
+        <source>Give the contacts tagged "%1" this tag instead:</source>
         <translation>به جای «%1» این برچسب را به مخاطبانش بده:</translation>
     </message>
     <message>
@@ -6755,7 +6763,7 @@ Create one with New Segment or New List.</source>
         <translation>حذف برچسب</translation>
     </message>
     <message>
-        <source>Delete the tag &quot;%1&quot;? It is taken off %2 contact(s); the contacts stay.</source>
+        <source>Delete the tag "%1"? It is taken off %2 contact(s); the contacts stay.</source>
         <translation>برچسب «%1» حذف شود؟ از %2 مخاطب برداشته می‌شود؛ مخاطبان می‌مانند.</translation>
     </message>
     <message>
@@ -6874,7 +6882,7 @@ Create one with New Segment or New List.</source>
         <translation>درج &amp;برچسب جایگذاری</translation>
     </message>
     <message>
-        <source>Insert a contact&apos;s data, such as their first name, where the cursor is</source>
+        <source>Insert a contact's data, such as their first name, where the cursor is</source>
         <translation>داده‌ای از مخاطب، مانند نام کوچکش، را در جای مکان‌نما درج کنید</translation>
     </message>
     <message>
@@ -6954,11 +6962,11 @@ Create one with New Email or New SMS.</source>
         <translation>SMS (پیامک)</translation>
     </message>
     <message>
-        <source>Write in Markdown: **bold**, *italic*, [a link](https://example.com), lists that start with -. Merge tags such as {{first_name}} fill in each contact&apos;s data.</source>
+        <source>Write in Markdown: **bold**, *italic*, [a link](https://example.com), lists that start with -. Merge tags such as {{first_name}} fill in each contact's data.</source>
         <translation>به Markdown بنویسید: **پررنگ**، *کج*، [یک پیوند](https://example.com)، فهرست‌هایی که با - آغاز می‌شوند. برچسب‌های جایگذاری مانند {{first_name}} داده‌های هر مخاطب را جایگذاری می‌کنند.</translation>
     </message>
     <message>
-        <source>Write the text message. Merge tags such as {{first_name}} fill in each contact&apos;s data. Persian text fits 70 characters in one part, Latin text 160.</source>
+        <source>Write the text message. Merge tags such as {{first_name}} fill in each contact's data. Persian text fits 70 characters in one part, Latin text 160.</source>
         <translation>متن پیامک را بنویسید. برچسب‌های جایگذاری مانند {{first_name}} داده‌های هر مخاطب را جایگذاری می‌کنند. متن فارسی ۷۰ نویسه و متن لاتین ۱۶۰ نویسه در یک بخش جا می‌شود.</translation>
     </message>
     <message>
@@ -6990,15 +6998,15 @@ Create one with New Email or New SMS.</source>
         <translation>تغییر نام قالب</translation>
     </message>
     <message>
-        <source>Journey steps and queued messages find templates by name. Rename &quot;%1&quot; to &quot;%2&quot; anyway? Steps that send &quot;%1&quot; then need the new name.</source>
+        <source>Journey steps and queued messages find templates by name. Rename "%1" to "%2" anyway? Steps that send "%1" then need the new name.</source>
         <translation>گام‌های سفر و پیام‌های در صف، قالب‌ها را با نامشان پیدا می‌کنند. با این حال نام «%1» به «%2» تغییر کند؟ گام‌هایی که «%1» را می‌فرستند پس از آن به نام تازه نیاز دارند.</translation>
     </message>
     <message>
-        <source>Saved &quot;%1&quot;.</source>
+        <source>Saved "%1".</source>
         <translation>«%1» ذخیره شد.</translation>
     </message>
     <message>
-        <source>Saved &quot;%1&quot;. Fix its problems before it is sent.</source>
+        <source>Saved "%1". Fix its problems before it is sent.</source>
         <translation>«%1» ذخیره شد. پیش از ارسال، مشکل‌هایش را برطرف کنید.</translation>
     </message>
     <message>
@@ -7006,7 +7014,7 @@ Create one with New Email or New SMS.</source>
         <translation>حذف قالب</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot;? Journey steps and queued messages that send it fail until there is a template of this name again.</source>
+        <source>Delete "%1"? Journey steps and queued messages that send it fail until there is a template of this name again.</source>
         <translation>«%1» حذف شود؟ گام‌های سفر و پیام‌های در صفی که آن را می‌فرستند ناموفق می‌شوند تا دوباره قالبی با همین نام وجود داشته باشد.</translation>
     </message>
     <message>
@@ -7014,7 +7022,7 @@ Create one with New Email or New SMS.</source>
         <translation>حذف قالب ممکن نیست</translation>
     </message>
     <message>
-        <source>Deleted &quot;%1&quot;.</source>
+        <source>Deleted "%1".</source>
         <translation>«%1» حذف شد.</translation>
     </message>
     <message numerus="yes">
@@ -7048,7 +7056,7 @@ Create one with New Email or New SMS.</source>
         <translation>پیش‌متن: %1</translation>
     </message>
     <message>
-        <source>Sending a test through &quot;%1&quot;…</source>
+        <source>Sending a test through "%1"…</source>
         <translation>در حال ارسال آزمایشی از طریق «%1»…</translation>
     </message>
     <message>
@@ -7095,11 +7103,11 @@ Create one with New Email or New SMS.</source>
         <translation>پیام آزمایشی به این شمارهٔ تلفن فرستاده شود:</translation>
     </message>
     <message>
-        <source>Send a test email through &quot;%1&quot; to this address:</source>
+        <source>Send a test email through "%1" to this address:</source>
         <translation>یک ایمیل آزمایشی از طریق «%1» به این نشانی فرستاده شود:</translation>
     </message>
     <message>
-        <source>Send a test message through &quot;%1&quot; to this phone number:</source>
+        <source>Send a test message through "%1" to this phone number:</source>
         <translation>یک پیام آزمایشی از طریق «%1» به این شمارهٔ تلفن فرستاده شود:</translation>
     </message>
     <message>
@@ -7166,7 +7174,7 @@ Create one with New Email or New SMS.</source>
         <translation>قطع اتصال</translation>
     </message>
     <message>
-        <source>A small server of yours answers people&apos;s opens, clicks and unsubscribes while this computer is off; Masir pulls from it before it sends. Start it with masir-cli serve (docs/collector.md shows how, with HTTPS).</source>
+        <source>A small server of yours answers people's opens, clicks and unsubscribes while this computer is off; Masir pulls from it before it sends. Start it with masir-cli serve (docs/collector.md shows how, with HTTPS).</source>
         <translation>یک سرور کوچک از خودتان، وقتی این رایانه خاموش است، به بازشدن‌ها، کلیک‌ها و لغو اشتراک‌های مردم پاسخ می‌دهد و مسیر پیش از هر ارسال از آن دریافت می‌کند. آن را با masir-cli serve راه بیندازید (docs/collector.md روش آن را با HTTPS نشان می‌دهد).</translation>
     </message>
     <message>
@@ -7190,7 +7198,7 @@ Create one with New Email or New SMS.</source>
         <translation>تا وقتی مسیر باز است، پیوندهای ردیابی را همین رایانه پاسخ دهد</translation>
     </message>
     <message>
-        <source>People&apos;s mail apps must reach the public address: this computer&apos;s public IP address or a forwarded port, best behind HTTPS. Links stop working while Masir is closed.</source>
+        <source>People's mail apps must reach the public address: this computer's public IP address or a forwarded port, best behind HTTPS. Links stop working while Masir is closed.</source>
         <translation>برنامه‌های ایمیل مردم باید به نشانی عمومی برسند: نشانی IP عمومی این رایانه یا یک درگاه هدایت‌شده، ترجیحاً پشت HTTPS. وقتی مسیر بسته است، پیوندها کار نمی‌کنند.</translation>
     </message>
     <message>
@@ -7218,7 +7226,7 @@ Create one with New Email or New SMS.</source>
         <translation>صفحه‌هایی که مشترکان شما می‌بینند</translation>
     </message>
     <message>
-        <source>The unsubscribe and preference pages show your business&apos;s name, this colour and logo, in each contact&apos;s language.</source>
+        <source>The unsubscribe and preference pages show your business's name, this colour and logo, in each contact's language.</source>
         <translation>صفحه‌های لغو اشتراک و تنظیمات اشتراک، نام کسب‌وکار شما، این رنگ و نشان را به زبان هر مخاطب نشان می‌دهند.</translation>
     </message>
     <message>
@@ -7260,7 +7268,7 @@ Create one with New Email or New SMS.</source>
         <translation>هنوز چیزی ردیابی نمی‌شود: نشانی عمومی‌ای وجود ندارد. یک گردآورنده وصل کنید، یا با یک نشانی عمومی از همین رایانه پاسخ دهید. تا آن زمان پیام‌ها بدون ردیابی می‌روند و پیوندهای لغو اشتراک به صفحهٔ تعیین‌شده در «کانال‌ها» می‌روند.</translation>
     </message>
     <message>
-        <source>Links point at %1, but nothing here answers them: turn on &quot;Serve tracking links from this computer&quot;, or connect a collector.</source>
+        <source>Links point at %1, but nothing here answers them: turn on "Serve tracking links from this computer", or connect a collector.</source>
         <translation>پیوندها به %1 اشاره می‌کنند، اما این‌جا چیزی به آن‌ها پاسخ نمی‌دهد: «پاسخ دادن پیوندهای ردیابی از همین رایانه» را روشن کنید، یا یک گردآورنده وصل کنید.</translation>
     </message>
     <message>
@@ -7272,7 +7280,7 @@ Create one with New Email or New SMS.</source>
         <translation>اتصال ممکن نیست</translation>
     </message>
     <message>
-        <source>Enter the collector&apos;s key (the file api-key in its data folder).</source>
+        <source>Enter the collector's key (the file api-key in its data folder).</source>
         <translation>کلید گردآورنده را وارد کنید (پروندهٔ api-key در پوشهٔ داده‌های آن).</translation>
     </message>
     <message>
@@ -7335,7 +7343,7 @@ Create one with New Email or New SMS.</source>
 <context>
     <name>masir::ui::TrackingHost</name>
     <message>
-        <source>Cannot serve tracking links: &quot;%1&quot; is not an address and port such as 0.0.0.0:8787.</source>
+        <source>Cannot serve tracking links: "%1" is not an address and port such as 0.0.0.0:8787.</source>
         <translation>پاسخ دادن به پیوندهای ردیابی ممکن نیست: «%1» نشانی و درگاهی مانند 0.0.0.0:8787 نیست.</translation>
     </message>
     <message>

@@ -5,6 +5,7 @@
 #include "scoring/LeadScoring.h"
 #include "storage/Database.h"
 
+#include <QElapsedTimer>
 #include <QScopeGuard>
 #include <QTimer>
 
@@ -24,22 +25,39 @@ std::optional<IntakeStats> WorkerCycle::intake(const std::atomic<bool> *stop)
     // unsubscribed on the collector, and only an applied hit stops their mail.
     m_sender->setHoldMarketing(true);
     IntakeStats stats;
+    QElapsedTimer timer;
+    timer.start();
+    // Each batch pulled is applied while the next is on its way.
+    HitApplier applier(m_db);
+    bool applyFailed = false;
+    const auto apply = [&] {
+        const auto hits = applier.applyWaiting();
+        if (hits)
+            stats.hits.add(*hits);
+        applyFailed = !hits;
+        return !applyFailed;
+    };
     CollectorSync collector(m_db);
-    const bool pulled = collector.pull(stats.collector, stop);
+    const bool pulled = collector.pull(stats.collector, stop, apply);
     if (!pulled)
         stats.collectorError = collector.errorString();
-    HitApplier applier(m_db);
-    const auto hits = applier.applyWaiting();
-    if (!hits) {
+    stats.pullMs = timer.restart();
+    // and the hits of the app's own server, or those a failed pull left
+    if (applyFailed || !apply()) {
         m_error = applier.errorString();
         return std::nullopt;
     }
-    stats.hits = *hits;
-    // what the collector's pages show, now that its hits are applied
-    if (pulled && !collector.push(stats.collector))
-        stats.collectorError = collector.errorString();
+    stats.applyMs = timer.restart();
+    // What the collector's pages show, now that its hits are applied: sent
+    // while the scores are counted.
+    if (pulled)
+        collector.startPush(stats.collector);
     LeadScoring scoring(m_db);
     const auto scored = scoring.scoreNewEvents();
+    stats.scoreMs = timer.restart();
+    if (pulled && !collector.finishPush(stats.collector))
+        stats.collectorError = collector.errorString();
+    stats.pushWaitMs = timer.restart();
     if (!scored) {
         m_error = scoring.errorString();
         return std::nullopt;
@@ -48,6 +66,11 @@ std::optional<IntakeStats> WorkerCycle::intake(const std::atomic<bool> *stop)
     m_sender->setHoldMarketing(stats.collector.configured &&
                                (!pulled || !stats.collector.complete));
     return stats;
+}
+
+ScopedCacheSize WorkerCycle::cycleCache() const
+{
+    return ScopedCacheSize(m_db.connection(), kCycleCacheKiB);
 }
 
 std::optional<SendStats> WorkerCycle::send(qint64 budgetMs)
@@ -100,6 +123,7 @@ public:
         if (m_owner->m_stopping.load())
             return;
         if (!m_owner->m_paused.load()) {
+            const ScopedCacheSize cache = m_cycle.cycleCache();
             if (const auto in = m_cycle.intake(&m_owner->m_stopping)) {
                 if (in->collector.pulled || in->hits.hits || in->scored)
                     qCDebug(lcScheduler) << "intake: pulled" << in->collector.pulled << "hits"

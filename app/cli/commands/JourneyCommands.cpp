@@ -438,7 +438,7 @@ public:
                       tr("run journeys and send in the foreground (--once: one cycle)"),
                       {{QStringLiteral("once"), tr("Run one cycle, then stop.")},
                        {QStringLiteral("batch"), tr("Enrolments per transaction."),
-                        QStringLiteral("N"), QStringLiteral("500")},
+                        QStringLiteral("N"), QString::number(JourneyEngine::kBatchSize)},
                        {QStringLiteral("send-budget"),
                         tr("Milliseconds to send for in each cycle (default 1000)."),
                         QStringLiteral("MS"), QStringLiteral("1000")}}})
@@ -459,6 +459,7 @@ public:
         std::signal(SIGTERM, stopWorker);
         do {
             // the same cycle as the app's worker: what came in, journeys, sending
+            const ScopedCacheSize cache = cycle.cycleCache();
             const auto in = cycle.intake(&g_stopWorker);
             if (!in)
                 return run.fail(cycle.errorString());
