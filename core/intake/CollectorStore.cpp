@@ -260,11 +260,25 @@ std::optional<QList<TrackingHit>> CollectorStore::pull(qint64 after, int limit)
     QSqlQuery q(db);
     QString error;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (after > 0 &&
-        !Sql::exec(lcCollector(), q, QStringLiteral("DELETE FROM hits WHERE id <= ? AND at < ?"),
-                   {after, now - kKeepPulledMs}, &error)) {
-        setError(error);
-        return std::nullopt;
+    // Pulled hits are kept a while (a restored desktop pulls them again),
+    // then forgotten from the head of the table: a look at its oldest hit,
+    // not a scan of every hit pulled, on each pull.
+    if (after > 0) {
+        if (!Sql::exec(lcCollector(), q, QStringLiteral("SELECT at FROM hits ORDER BY id LIMIT 1"),
+                       {}, &error)) {
+            setError(error);
+            return std::nullopt;
+        }
+        const bool old = q.next() && q.value(0).toLongLong() < now - kKeepPulledMs;
+        q.finish();
+        if (old &&
+            !Sql::exec(lcCollector(), q,
+                       QStringLiteral("DELETE FROM hits WHERE at < ? AND id IN (SELECT id FROM "
+                                      "hits WHERE id <= ? ORDER BY id LIMIT 50000)"),
+                       {now - kKeepPulledMs, after}, &error)) {
+            setError(error);
+            return std::nullopt;
+        }
     }
     if (!Sql::exec(lcCollector(), q,
                    QStringLiteral("SELECT id, kind, method, outbox, link, target, at, ip, agent, "
@@ -285,7 +299,8 @@ std::optional<QList<TrackingHit>> CollectorStore::pull(qint64 after, int limit)
         h.atMs = q.value(6).toLongLong();
         h.ip = q.value(7).toString();
         h.userAgent = q.value(8).toString();
-        h.data = QJsonDocument::fromJson(q.value(9).toString().toUtf8()).object();
+        if (const QString data = q.value(9).toString(); data.size() > 2) // not "{}"
+            h.data = QJsonDocument::fromJson(data.toUtf8()).object();
         out << h;
     }
     return out;

@@ -161,7 +161,7 @@ bool CollectorSync::disconnect()
 }
 
 bool CollectorSync::pull(CollectorSyncStats &stats, const std::atomic<bool> *stop,
-                         const std::function<bool()> &keptPage)
+                         const std::function<bool(qint64)> &keptPage)
 {
     stats.configured = isConfigured();
     if (!stats.configured)
@@ -231,6 +231,7 @@ bool CollectorSync::pushWith(CollectorSyncStats &stats, const QString &key)
     // beside scoring then never waits for the workspace's write lock.
     m_pushed = jsonSetting(m_db, Key::CollectorPushed);
     m_pushedChanged = false;
+    m_error.clear();
     QJsonObject &pushed = m_pushed;
 
     // Keys, branding and topics, when they changed since the last push.
@@ -323,14 +324,23 @@ bool CollectorSync::keepPushed()
     if (!m_pushedChanged)
         return true;
     m_pushedChanged = false;
-    if (WorkspaceSettings(m_db).setValue(Key::CollectorPushed, compact(m_pushed)))
+    // Only what the push moved: the rest (the pull's "asOf", a collector
+    // connected meanwhile) stays as it is now.
+    QJsonObject now = jsonSetting(m_db, Key::CollectorPushed);
+    if (now.value(QStringLiteral("instance")) != m_pushed.value(QStringLiteral("instance")))
+        return true; // another collector since: what was sent to this one no longer matters
+    for (const char *key : {"digest", "outbox", "event"})
+        if (m_pushed.contains(QLatin1String(key)))
+            now.insert(QLatin1String(key), m_pushed.value(QLatin1String(key)));
+    if (WorkspaceSettings(m_db).setValue(Key::CollectorPushed, compact(now)))
         return true;
-    m_error = tr("Cannot save the collector's state in the workspace.");
+    if (m_error.isEmpty()) // the push's own error comes first
+        m_error = tr("Cannot save the collector's state in the workspace.");
     return false;
 }
 
 std::optional<qint64> CollectorSync::pullWith(const QString &key, const std::atomic<bool> *stop,
-                                              const std::function<bool()> &keptPage,
+                                              const std::function<bool(qint64)> &keptPage,
                                               CollectorSyncStats &stats)
 {
     WorkspaceSettings settings(m_db);
@@ -385,6 +395,7 @@ std::optional<qint64> CollectorSync::pullWith(const QString &key, const std::ato
         QList<TrackingHit> hits;
         hits.reserve(list.size());
         qint64 last = cursor;
+        qint64 newestAt = 0;
         for (const QJsonValue &v : list) {
             TrackingHit h = TrackingHit::fromJson(v.toObject());
             if (h.sourceId <= cursor) {
@@ -399,10 +410,11 @@ std::optional<qint64> CollectorSync::pullWith(const QString &key, const std::ato
                 continue;
             }
             h.source = source;
+            newestAt = std::max(newestAt, h.atMs);
             hits << h;
         }
         const bool full = list.size() >= kPullBatch;
-        if (full)
+        if (full && !(stop && stop->load()))
             next = fetch(last);
         // Kept first, then the cursor: a crash in between pulls the batch again,
         // and the hits already kept are skipped by their id.
@@ -417,7 +429,7 @@ std::optional<qint64> CollectorSync::pullWith(const QString &key, const std::ato
         }
         pulled += kept;
         cursor = last;
-        if (keptPage && !keptPage()) {
+        if (keptPage && !keptPage(newestAt)) {
             m_error = tr("The pull stopped: the hits kept could not be applied.");
             return std::nullopt;
         }

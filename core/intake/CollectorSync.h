@@ -57,10 +57,11 @@ public:
     /// status line. \a stop ends it between batches. True when nothing failed
     /// (or no collector is set).
     /// \a keptPage, when given, runs after each batch is kept, while the
-    /// next is on its way (the worker applies the hits then); false from it
+    /// next is on its way, with the time of the newest hit in it (the worker
+    /// applies the hits older than a second before it then); false from it
     /// ends the pull.
     bool pull(CollectorSyncStats &stats, const std::atomic<bool> *stop = nullptr,
-              const std::function<bool()> &keptPage = {});
+              const std::function<bool(qint64 newestAtMs)> &keptPage = {});
     /// Sends what the collector's pages need: keys, branding and topics when
     /// they changed, and the choices of people mailed or changed since the
     /// last push, as of the last complete pull. Run after the pulled hits are
@@ -90,7 +91,7 @@ private:
     std::optional<QString> apiKey();
     bool pushWith(CollectorSyncStats &stats, const QString &key);
     std::optional<qint64> pullWith(const QString &key, const std::atomic<bool> *stop,
-                                   const std::function<bool()> &keptPage,
+                                   const std::function<bool(qint64)> &keptPage,
                                    CollectorSyncStats &stats);
     bool keepStatus(bool ok, qint64 pulled);
     bool keepPushed();

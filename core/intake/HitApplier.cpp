@@ -45,13 +45,13 @@ HitApplier::HitApplier(const Database &db)
 
 HitApplier::~HitApplier() = default;
 
-std::optional<HitStats> HitApplier::applyWaiting(int batchSize)
+std::optional<HitStats> HitApplier::applyWaiting(qint64 untilAtMs, int batchSize)
 {
     HitStats total;
     const ScopedCacheSize cache(m_db.connection(), kCacheKiB);
     for (;;) {
         HitStats stats;
-        const auto more = applyBatch(batchSize, stats);
+        const auto more = applyBatch(untilAtMs, batchSize, stats);
         if (!more)
             return std::nullopt;
         total.add(stats);
@@ -68,7 +68,7 @@ std::optional<HitStats> HitApplier::applyWaiting(int batchSize)
     return total;
 }
 
-std::optional<bool> HitApplier::applyBatch(int batchSize, HitStats &stats)
+std::optional<bool> HitApplier::applyBatch(qint64 untilAtMs, int batchSize, HitStats &stats)
 {
     QSqlDatabase db = m_db.connection();
     Transaction tx(db, Transaction::Mode::Write);
@@ -92,7 +92,12 @@ std::optional<bool> HitApplier::applyBatch(int batchSize, HitStats &stats)
                    {after, batchSize}, &m_error))
         return std::nullopt;
     QList<std::pair<qint64, TrackingHit>> hits;
-    while (q.next()) {
+    bool later = false; // a hit newer than untilAtMs: it and those after it wait
+    while (!later && q.next()) {
+        if (q.value(8).toLongLong() > untilAtMs) {
+            later = true;
+            break;
+        }
         TrackingHit h;
         h.source = q.value(1).toString();
         h.sourceId = q.value(2).toLongLong();
@@ -111,6 +116,7 @@ std::optional<bool> HitApplier::applyBatch(int batchSize, HitStats &stats)
     q.finish();
     if (hits.isEmpty())
         return false;
+    const bool more = !later && hits.size() == batchSize;
     const qint64 last = hits.constLast().first;
     const qint64 lastAt = hits.constLast().second.atMs;
     // Applied in contact order (each contact's hits still in theirs): the
@@ -141,7 +147,7 @@ std::optional<bool> HitApplier::applyBatch(int batchSize, HitStats &stats)
         m_error = tx.errorString();
         return std::nullopt;
     }
-    return hits.size() == batchSize;
+    return more;
 }
 
 bool HitApplier::forgetOldHits()
@@ -150,6 +156,12 @@ bool HitApplier::forgetOldHits()
     // recent clicks), then forgotten, the oldest first: a bounded look at the
     // head of the table, however many hits it keeps.
     const auto [last, lastAt] = m_lastApplied;
+    const auto oldest =
+        row(QStringLiteral("SELECT at FROM tracking_hits ORDER BY id LIMIT 1"), {}, 1);
+    if (!oldest)
+        return false;
+    if (oldest->isEmpty() || oldest->first().toLongLong() >= lastAt - kKeepHitsMs)
+        return true; // nothing a month old at the head
     QSqlQuery q(m_db.connection());
     return Sql::exec(lcTracking(), q,
                      QStringLiteral("DELETE FROM tracking_hits WHERE at < ? AND id IN (SELECT id "
@@ -219,7 +231,9 @@ std::optional<int> HitApplier::linksClickedInSecond(const TrackingHit &hit)
 {
     const auto r = row(QStringLiteral("SELECT count(DISTINCT link) FROM tracking_hits WHERE "
                                       "outbox_id = ? AND kind = 'click' AND at > ? AND at < ?"),
-                       {hit.outboxId, hit.atMs - 1000, hit.atMs + 1000}, 1);
+                       {hit.outboxId, hit.atMs - MachineRules::kSameMomentMs,
+                        hit.atMs + MachineRules::kSameMomentMs},
+                       1);
     if (!r)
         return std::nullopt;
     return r->value(0).toInt();

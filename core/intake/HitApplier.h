@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -41,8 +42,10 @@ public:
     explicit HitApplier(const Database &db);
     ~HitApplier();
 
-    /// Applies every waiting hit, \a batchSize per transaction.
-    std::optional<HitStats> applyWaiting(int batchSize = 5000);
+    /// Applies the waiting hits in the order they came in, \a batchSize per
+    /// transaction, up to the first one newer than \a untilAtMs.
+    std::optional<HitStats> applyWaiting(qint64 untilAtMs = std::numeric_limits<qint64>::max(),
+                                         int batchSize = 5000);
     /// The page cache while hits are applied (they touch contacts and messages
     /// all over a large workspace).
     static constexpr int kCacheKiB = 128 * 1024;
@@ -62,7 +65,7 @@ private:
         bool found = false;
     };
     /// Whether there may be more; nullopt on an error.
-    std::optional<bool> applyBatch(int batchSize, HitStats &stats);
+    std::optional<bool> applyBatch(qint64 untilAtMs, int batchSize, HitStats &stats);
     bool forgetOldHits();
     bool apply(const TrackingHit &hit, qint64 hitId, EventIntake &intake, HitStats &stats);
     bool applyOpenOrClick(const TrackingHit &hit, const Message &m, EventIntake &intake,

@@ -187,6 +187,13 @@ bool TriggerScanner::scanEvents(const CompiledJourney &c, const QList<const Jour
     }
     const QStringList types = listeners.keys();
     const QString in = QStringList(types.size(), QStringLiteral("?")).join(QLatin1Char(','));
+    // The scan goes by id after the cursor (not by the type's index, which
+    // would read every event of the type ever written), so when it reaches
+    // the end the cursor moves to the newest event, matched or not: a rare
+    // trigger never reads the same events twice.
+    qint64 end = cursor;
+    if (!newest(QStringLiteral("events"), end))
+        return false;
     QSqlQuery q(m_db.connection());
     for (;;) {
         QVariantList binds{cursor};
@@ -211,8 +218,10 @@ bool TriggerScanner::scanEvents(const CompiledJourney &c, const QList<const Jour
                     return false;
             }
         }
-        if (rows < kPage)
+        if (rows < kPage) {
+            cursor = std::max(cursor, end);
             return true;
+        }
     }
 }
 

@@ -4,10 +4,13 @@
 #include "common/Logging.h"
 #include "scoring/LeadScoring.h"
 #include "storage/Database.h"
+#include "tracking/MachineRules.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
 #include <QTimer>
+
+#include <limits>
 
 namespace masir {
 
@@ -27,23 +30,29 @@ std::optional<IntakeStats> WorkerCycle::intake(const std::atomic<bool> *stop)
     IntakeStats stats;
     QElapsedTimer timer;
     timer.start();
-    // Each batch pulled is applied while the next is on its way.
+    // Each batch pulled is applied while the next is on its way, but only
+    // its hits a second older than its newest: a hit is judged with the hits
+    // of the second after it kept beside it (the every-link rule reads them).
     HitApplier applier(m_db);
     bool applyFailed = false;
-    const auto apply = [&] {
-        const auto hits = applier.applyWaiting();
+    const auto apply = [&](qint64 untilAtMs) {
+        const auto hits = applier.applyWaiting(untilAtMs);
         if (hits)
             stats.hits.add(*hits);
         applyFailed = !hits;
         return !applyFailed;
     };
+    const auto keptBatch = [&](qint64 newestAtMs) {
+        return apply(newestAtMs - MachineRules::kSameMomentMs);
+    };
     CollectorSync collector(m_db);
-    const bool pulled = collector.pull(stats.collector, stop, apply);
+    const bool pulled = collector.pull(stats.collector, stop, keptBatch);
     if (!pulled)
         stats.collectorError = collector.errorString();
     stats.pullMs = timer.restart();
-    // and the hits of the app's own server, or those a failed pull left
-    if (applyFailed || !apply()) {
+    // the last batch, the hits of the app's own server, and those a failed
+    // pull left
+    if (applyFailed || !apply(std::numeric_limits<qint64>::max())) {
         m_error = applier.errorString();
         return std::nullopt;
     }

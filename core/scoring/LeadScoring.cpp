@@ -16,6 +16,7 @@
 #include "storage/StatementCache.h"
 #include "storage/Transaction.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -266,14 +267,24 @@ std::optional<qint64> LeadScoring::scoreNewEvents(int batchSize)
     // many events touch contacts all over a large workspace: a larger page
     // cache while they are scored
     const ScopedCacheSize cache(m_db.connection(), kLiveCacheKiB);
+    // A batch holds the write lock: it starts small, grows while batches take
+    // less than half the budget and shrinks when one takes more.
+    int size = std::min(batchSize, kFirstBatch);
     qint64 scored = 0;
+    QElapsedTimer timer;
     for (;;) {
-        const auto n = scoreBatch(batchSize);
+        timer.start();
+        const auto n = scoreBatch(size);
         if (!n)
             return std::nullopt;
         scored += *n;
-        if (*n < batchSize)
+        if (*n < size)
             return scored;
+        const qint64 ms = timer.elapsed();
+        if (ms < kBatchBudgetMs / 2)
+            size = std::min(batchSize, size * 2);
+        else if (ms > kBatchBudgetMs)
+            size = std::max(kFirstBatch / 10, size / 2);
     }
 }
 

@@ -477,7 +477,7 @@ bool Database::ensureIndexes(const std::function<void()> &built) const
         if (existing.contains(name))
             continue;
         if (!smallCache) {
-            smallCache.emplace(connection(), 2048);
+            smallCache.emplace(connection(), 2048, ScopedCacheSize::Size::Exactly);
             q.exec(QStringLiteral("PRAGMA threads = 2"));
             q.exec(QStringLiteral("PRAGMA temp_store = FILE"));
         }
@@ -573,18 +573,19 @@ QString Database::integrityProblems() const
     return problems.join(QLatin1Char('\n'));
 }
 
-ScopedCacheSize::ScopedCacheSize(QSqlDatabase db, int kib)
+ScopedCacheSize::ScopedCacheSize(QSqlDatabase db, int kib, Size size)
     : m_db(std::move(db))
 {
-    // Negative: KiB; positive: pages. Nested scopes only ever grow the cache,
-    // and each gives back what was there before it.
+    // Negative: KiB; positive: pages. Each scope gives back what was there
+    // before it (the default when that cannot be read).
+    m_previousKiB = Database::defaultCacheKiB;
     QSqlQuery q(m_db);
     if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next()) {
         const qint64 before = q.value(0).toLongLong();
         m_previousKiB = before < 0 ? -before : before * pageSizeKiB(q);
     }
     q.finish();
-    if (kib > m_previousKiB)
+    if (kib > m_previousKiB || (size == Size::Exactly && kib != m_previousKiB))
         q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kib));
     else
         m_previousKiB = 0; // nothing to give back

@@ -98,13 +98,19 @@ private:
 
 /// A larger page cache on one connection for the length of a bulk write (an
 /// import, a recomputation), back to what it was when it goes out of scope.
-/// Scopes nest: an inner one smaller than the outer changes nothing.
+/// Scopes nest: an inner one smaller than the outer changes nothing, unless
+/// it asks for exactly its size (an index build sorts faster with less).
 class ScopedCacheSize final
 {
     Q_DISABLE_COPY_MOVE(ScopedCacheSize)
 
 public:
-    ScopedCacheSize(QSqlDatabase db, int kib);
+    enum class Size
+    {
+        AtLeast,
+        Exactly,
+    };
+    ScopedCacheSize(QSqlDatabase db, int kib, Size size = Size::AtLeast);
     ~ScopedCacheSize();
 
 private:

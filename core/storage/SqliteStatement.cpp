@@ -350,16 +350,25 @@ sqlite3 *SqliteStatement::handle(const QSqlDatabase &db, QString *error)
     return raw;
 }
 
+bool SqliteStatement::insertsOneRowReturningId(const QString &sql)
+{
+    // One row of VALUES, and no upsert (its update leaves the last inserted
+    // rowid as it was); only then is the rowid the row's id.
+    const QString s = sql.simplified().toUpper();
+    return s.startsWith(QLatin1String("INSERT ")) && s.endsWith(QLatin1String(" RETURNING ID")) &&
+           sql.trimmed().endsWith(QLatin1String(" RETURNING id")) &&
+           s.count(QLatin1String(" VALUES")) == 1 && !s.contains(QLatin1String(" SELECT ")) &&
+           !s.contains(QLatin1String("),")) && !s.contains(QLatin1String("DO UPDATE"));
+}
+
 SqliteStatement::SqliteStatement(const QSqlDatabase &db, const QString &sql)
 {
     m_db = handle(db, &m_error);
     if (!m_db)
         return;
     QByteArray utf8 = sql.trimmed().toUtf8();
-    static const QByteArray returningId = " RETURNING id";
-    // Not for an upsert: its update leaves the last inserted rowid as it was.
-    if (utf8.startsWith("INSERT ") && utf8.endsWith(returningId) && !utf8.contains("DO UPDATE")) {
-        utf8.chop(returningId.size());
+    if (insertsOneRowReturningId(sql)) {
+        utf8.chop(int(std::strlen(" RETURNING id")));
         m_returnsRowId = true;
     }
     if (sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,

@@ -168,6 +168,8 @@ public:
     qint64 lastInsertRowId() const;
 
 private:
+    static bool insertsOneRowReturningId(const QString &sql);
+
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     bool m_returnsRowId = false; ///< " RETURNING id" was left out when prepared

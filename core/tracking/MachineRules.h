@@ -53,6 +53,8 @@ public:
     static HitVerdict judge(const HitFacts &facts);
 
     static constexpr qint64 kTooSoonMs = 10000;
+    /// every-link: clicks this close to each other are "at once".
+    static constexpr qint64 kSameMomentMs = 1000;
 };
 
 } // namespace masir

@@ -303,6 +303,11 @@ private Q_SLOTS:
                 QCOMPARE(pragma(ws.db(), "cache_size").toLongLong(), -128 * 1024);
             }
             QCOMPARE(pragma(ws.db(), "cache_size").toLongLong(), -64 * 1024);
+            {
+                const ScopedCacheSize exactly(db, 2048, ScopedCacheSize::Size::Exactly);
+                QCOMPARE(pragma(ws.db(), "cache_size").toLongLong(), -2048);
+            }
+            QCOMPARE(pragma(ws.db(), "cache_size").toLongLong(), -64 * 1024);
         }
         QCOMPARE(pragma(ws.db(), "cache_size").toLongLong(), kib);
     }

@@ -540,6 +540,36 @@ private Q_SLOTS:
                  4);
     }
 
+    // An event trigger reads the events after its cursor by id; when it
+    // reaches the newest, its cursor moves there even past events of other
+    // types, so a rare trigger never reads the same events again.
+    void eventTriggerCursorPassesOtherEvents()
+    {
+        const qint64 id = journey(QStringLiteral("Buyers"), [](JourneyGraph &g) {
+            const QString t = g.addNode(QStringLiteral("trigger.event"),
+                                        {{QStringLiteral("event"), QStringLiteral("purchase")}});
+            const QString m = g.addNode(QStringLiteral("action.email"),
+                                        {{QStringLiteral("template"), QStringLiteral("thanks")}});
+            g.connectNodes(t, QStringLiteral("next"), m);
+        });
+        QVERIFY(id);
+        const qint64 mina = addContact(QStringLiteral("Mina"));
+        EventStore events(m_ws->db().connection());
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(events.append(mina, QStringLiteral("email_opened"), m_clock->now()));
+        run();
+        const qint64 newest = scalar(QStringLiteral("SELECT max(id) FROM events"), {});
+        QCOMPARE(scalar(QStringLiteral("SELECT event_cursor FROM journeys WHERE id = ?"), {id}),
+                 newest);
+        QCOMPARE(outboxFor(mina, QStringLiteral("thanks")), 0);
+        QVERIFY(events.append(mina, QStringLiteral("purchase"), m_clock->now()));
+        QVERIFY(events.append(mina, QStringLiteral("email_opened"), m_clock->now()));
+        run();
+        QCOMPARE(outboxFor(mina, QStringLiteral("thanks")), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT event_cursor FROM journeys WHERE id = ?"), {id}),
+                 scalar(QStringLiteral("SELECT max(id) FROM events"), {}));
+    }
+
     void workerThreadRunsCyclesAndPauses()
     {
         const qint64 id = journey(QStringLiteral("Worker"), [](JourneyGraph &g) {
