@@ -135,8 +135,10 @@ public:
             const ScopedCacheSize cache = m_cycle.cycleCache();
             if (const auto in = m_cycle.intake(&m_owner->m_stopping)) {
                 if (in->collector.pulled || in->hits.hits || in->scored)
-                    qCDebug(lcScheduler) << "intake: pulled" << in->collector.pulled << "hits"
-                                         << in->hits.hits << "scored" << in->scored;
+                    qCDebug(lcScheduler)
+                        << "intake: pulled" << in->collector.pulled << "hits" << in->hits.hits
+                        << "scored" << in->scored << "in" << in->pullMs << "+" << in->applyMs << "+"
+                        << in->scoreMs << "+" << in->pushWaitMs << "ms";
                 Q_EMIT m_owner->intakeFinished(*in);
             } else {
                 qCWarning(lcScheduler) << "intake failed:" << m_cycle.errorString();
