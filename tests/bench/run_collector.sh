@@ -11,6 +11,8 @@
 #    (default 300) of pixel requests. Target: flat.
 #
 #   tests/bench/run_collector.sh [BUILD_DIR] [CONTACTS] [HITS] [SOAK]
+#   MASIR_BENCH_PULL_RUNS=5 MASIR_BENCH_PULL_ONLY=1 tests/bench/run_collector.sh
+#     (pull and apply five times, each on fresh copies, and nothing else)
 # Needs wrk and nginx-light (apt-get install wrk nginx-light).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,22 +34,36 @@ data="$work/collector-data"
 if [ ! -f "$generated" ]; then
   "$cli" --workspace "$generated" demo --contacts "$contacts" --no-events >/dev/null
 fi
-rm -rf "$data" "$ws" "$ws-wal" "$ws-shm"
-cp "$generated" "$ws"
 export MASIR_SECRETS=file MASIR_SECRETS_FILE="$work/secrets.json"
 
-port=$((20000 + RANDOM % 20000))
-"$cli" serve --listen "127.0.0.1:$port" --public-url "http://127.0.0.1:$port" --data "$data" >"$work/serve.log" 2>&1 &
-serve=$!
 nginx_dir="$(mktemp -d)"
-cleanup() { kill "$serve" 2>/dev/null || true; [ -f "$nginx_dir/nginx.pid" ] && kill "$(cat "$nginx_dir/nginx.pid")" 2>/dev/null; rm -rf "$nginx_dir"; }
+serve=""
+cleanup() { [ -n "$serve" ] && kill "$serve" 2>/dev/null || true; [ -f "$nginx_dir/nginx.pid" ] && kill "$(cat "$nginx_dir/nginx.pid")" 2>/dev/null; rm -rf "$nginx_dir"; }
 trap cleanup EXIT
-for _ in $(seq 50); do [ -f "$data/api-key" ] && break; sleep 0.1; done
-key="$(cat "$data/api-key")"
 
+# A fresh workspace and collector store, a collector serving them, the hits
+# prepared, and one worker cycle's pull and apply timed.
+pull_and_apply() {
+  [ -n "$serve" ] && { kill "$serve"; wait "$serve" 2>/dev/null || true; }
+  rm -rf "$data" "$ws" "$ws-wal" "$ws-shm"
+  cp "$generated" "$ws"
+  port=$((20000 + RANDOM % 20000))
+  "$cli" serve --listen "127.0.0.1:$port" --public-url "http://127.0.0.1:$port" --data "$data" >"$work/serve.log" 2>&1 &
+  serve=$!
+  for _ in $(seq 50); do [ -f "$data/api-key" ] && break; sleep 0.1; done
+  key="$(cat "$data/api-key")"
+  read -r pixel click < <("$bench" prepare "$ws" "http://127.0.0.1:$port" "$key" "$data" "$hits")
+  sync
+  "$bench" pullapply "$ws"
+}
+
+# MASIR_BENCH_PULL_RUNS=N repeats it (the machines are noisy: report the
+# median); MASIR_BENCH_PULL_ONLY=1 stops after it.
 echo "== pull and apply: $hits hits into $contacts contacts"
-read -r pixel click < <("$bench" prepare "$ws" "http://127.0.0.1:$port" "$key" "$data" "$hits")
-"$bench" pullapply "$ws"
+for _ in $(seq "${MASIR_BENCH_PULL_RUNS:-1}"); do
+  pull_and_apply
+done
+[ -n "${MASIR_BENCH_PULL_ONLY:-}" ] && exit 0
 
 echo "== requests per second (wrk -t2 -c50 -d${duration}s, same run)"
 mkdir -p "$nginx_dir/o"
