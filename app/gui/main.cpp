@@ -7,6 +7,7 @@
 #include "mainwindow/MainWindow.h"
 #include "settings/AppSettings.h"
 #include "storage/Database.h"
+#include "widgets/WheelGuard.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -55,6 +56,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Masir"));
     QApplication::setApplicationVersion(QStringLiteral(MASIR_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("app.masir.Masir"));
+    masir::ui::WheelGuard::install(&app);
 
     // Read --lang before anything is translated.
     QString language = masir::Translations::languageFromArguments(

@@ -9,11 +9,13 @@
 #include "i18n/Translations.h"
 #include "mainwindow/MainWindow.h"
 #include "settings/WorkspaceSettings.h"
+#include "widgets/WheelGuard.h"
 
 #include "TestWorkspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QHeaderView>
@@ -21,11 +23,14 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+#include <QWheelEvent>
 
 using namespace masir;
 
@@ -138,6 +143,37 @@ private Q_SLOTS:
         QVERIFY(id);
         QCOMPARE(repo.find(*id)->phone, QStringLiteral("+989123456789"));
         QVERIFY(repo.remove({*id}));
+    }
+
+    // A wheel over a list box that does not have the focus scrolls the form
+    // around it and leaves the box as it was; without the guard it changes it.
+    void wheelOverAFieldScrollsTheForm()
+    {
+        auto wheel = [](QWidget *w) {
+            const QPointF at(w->width() / 2.0, w->height() / 2.0);
+            QWheelEvent e(at, w->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+            QApplication::sendEvent(w, &e);
+        };
+        QScrollArea area;
+        auto *form = new QWidget;
+        form->setMinimumHeight(2000);
+        auto *status = new QComboBox(form);
+        status->addItems({QStringLiteral("Active"), QStringLiteral("Unsubscribed"),
+                          QStringLiteral("Bounced"), QStringLiteral("Complained")});
+        area.setWidget(form);
+        area.resize(300, 200);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        status->clearFocus();
+        wheel(status);
+        QCOMPARE(status->currentIndex(), 1); // what the guard is for
+        status->setCurrentIndex(0);
+        ui::WheelGuard::install(QCoreApplication::instance());
+        const int top = area.verticalScrollBar()->value();
+        wheel(status);
+        QCOMPARE(status->currentIndex(), 0);
+        QVERIFY(area.verticalScrollBar()->value() > top); // the form scrolled instead
     }
 
     void deleteAndUndo()
