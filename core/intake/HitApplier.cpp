@@ -209,22 +209,7 @@ std::optional<QVariantList> HitApplier::row(const QString &sql, const QVariantLi
 {
     if (!m_statements)
         m_statements = std::make_unique<StatementCache>(m_db.connection());
-    SqliteStatement *st = m_statements->get(sql, &m_error);
-    if (!st)
-        return std::nullopt;
-    for (int i = 0; i < binds.size(); ++i)
-        st->bind(i + 1, binds.at(i));
-    const SqliteStatement::Result r = st->step();
-    QVariantList values;
-    if (r == SqliteStatement::Result::Row)
-        for (int c = 0; c < columns; ++c)
-            values << st->value(c);
-    if (r == SqliteStatement::Result::Error)
-        m_error = st->errorString();
-    st->reset();
-    if (r == SqliteStatement::Result::Error)
-        return std::nullopt;
-    return values; // empty: no row
+    return m_statements->row(sql, binds, &m_error, columns); // empty: no row
 }
 
 std::optional<int> HitApplier::linksClickedInSecond(const TrackingHit &hit)

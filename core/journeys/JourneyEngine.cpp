@@ -172,21 +172,14 @@ private:
     /// gave a row, or a write changed one; nullopt with the engine's error.
     std::optional<bool> run(Kind kind, const QString &sql, const QVariantList &binds)
     {
-        SqliteStatement *st = m_statements.get(sql, &m_engine.m_error);
-        if (!st)
-            return std::nullopt;
-        for (int i = 0; i < binds.size(); ++i)
-            st->bind(i + 1, binds.at(i));
-        const SqliteStatement::Result r = st->step();
-        if (r == SqliteStatement::Result::Error) {
-            m_engine.m_error = st->errorString();
-            qCWarning(lcJourneys) << "cannot run a step:" << m_engine.m_error;
+        if (kind == Kind::Read) {
+            const auto row = m_statements.row(sql, binds, &m_engine.m_error);
+            return row ? std::optional<bool>(!row->isEmpty()) : std::nullopt;
         }
-        const bool yes = kind == Kind::Read ? r == SqliteStatement::Result::Row : st->changes() > 0;
-        st->reset();
-        if (r == SqliteStatement::Result::Error)
-            return std::nullopt;
-        return yes;
+        const auto changed = m_statements.write(sql, binds, &m_engine.m_error);
+        if (!changed)
+            qCWarning(lcJourneys) << "cannot run a step:" << m_engine.m_error;
+        return changed ? std::optional<bool>(*changed > 0) : std::nullopt;
     }
 
     /// A goal met anywhere pulls the contact to it, once: true when it did.

@@ -231,35 +231,6 @@ struct LeadScoring::Batch
     QStringList stages;
     int mql = 0;
     int sql = 0;
-
-    /// Runs \a statement with \a binds; with \a row, reads the first \a columns
-    /// of its first row into it (nullopt in it when there is no row).
-    bool run(const QString &statement, const QVariantList &binds, QString *error,
-             std::optional<QVariantList> *row = nullptr, int columns = 1)
-    {
-        SqliteStatement *st = statements.get(statement, error);
-        if (!st)
-            return false;
-        for (int i = 0; i < binds.size(); ++i)
-            st->bind(i + 1, binds.at(i));
-        const SqliteStatement::Result r = st->step();
-        if (r == SqliteStatement::Result::Error) {
-            *error = st->errorString();
-            st->reset();
-            return false;
-        }
-        if (row) {
-            row->reset();
-            if (r == SqliteStatement::Result::Row) {
-                QVariantList values;
-                for (int c = 0; c < columns; ++c)
-                    values << st->value(c);
-                *row = values;
-            }
-        }
-        st->reset();
-        return true;
-    }
 };
 
 std::optional<qint64> LeadScoring::scoreNewEvents(int batchSize)
@@ -395,8 +366,8 @@ std::optional<int> LeadScoring::pointsFor(Batch &batch, const QList<ScoringRule>
                                                "e.occurred_at >= ? AND e.occurred_at < ? AND "
                                                "e.id <= ?") +
                                 filterSql(rule, binds);
-            std::optional<QVariantList> count;
-            if (!batch.run(sql, binds, &m_error, &count) || !count)
+            const auto count = batch.statements.row(sql, binds, &m_error);
+            if (!count || count->isEmpty())
                 return std::nullopt;
             const qint64 n = count->first().toLongLong(); // this event included
             const qint64 unit = std::abs(rule.points);
@@ -414,14 +385,15 @@ bool LeadScoring::addPoints(Batch &batch, qint64 contactId, int points, const QS
 {
     // Read, then written: in one transaction, and half the time of an
     // UPDATE ... RETURNING on SQLite.
-    std::optional<QVariantList> score;
-    if (!batch.run(ContactColumns::scoreSelectSql(), {contactId}, &m_error, &score))
-        return false;
+    const auto score =
+        batch.statements.row(ContactColumns::scoreSelectSql(), {contactId}, &m_error);
     if (!score)
+        return false;
+    if (score->isEmpty())
         return true; // the contact was deleted after its event came in
     const int from = score->first().toInt();
     const int to = from + points;
-    if (!batch.run(ContactColumns::scoreUpdateSql(), {to, contactId}, &m_error))
+    if (!batch.statements.write(ContactColumns::scoreUpdateSql(), {to, contactId}, &m_error))
         return false;
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC);
     if (!batch.history.append(contactId, when, from, to, reason)) {
@@ -435,11 +407,11 @@ bool LeadScoring::applyThresholds(Batch &batch, qint64 contactId, int score, con
 {
     if (score < std::min(batch.mql, batch.sql))
         return true;
-    std::optional<QVariantList> row;
-    if (!batch.run(QStringLiteral("SELECT stage, owner FROM contacts WHERE id = ?"), {contactId},
-                   &m_error, &row, 2))
-        return false;
+    const auto row = batch.statements.row(
+        QStringLiteral("SELECT stage, owner FROM contacts WHERE id = ?"), {contactId}, &m_error, 2);
     if (!row)
+        return false;
+    if (row->isEmpty())
         return true; // deleted meanwhile
     const QString current = row->at(0).toString();
     const QString owner = row->at(1).toString();

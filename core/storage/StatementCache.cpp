@@ -24,4 +24,33 @@ SqliteStatement *StatementCache::get(const QString &sql, QString *error)
     return it->second.get();
 }
 
+std::optional<QVariantList> StatementCache::row(const QString &sql, const QVariantList &binds,
+                                                QString *error, int columns)
+{
+    SqliteStatement *st = get(sql, error);
+    if (!st)
+        return std::nullopt;
+    for (int i = 0; i < binds.size(); ++i)
+        st->bind(i + 1, binds.at(i));
+    const SqliteStatement::Result r = st->step();
+    QVariantList values;
+    if (r == SqliteStatement::Result::Row)
+        for (int c = 0; c < columns; ++c)
+            values << st->value(c);
+    if (r == SqliteStatement::Result::Error)
+        *error = st->errorString();
+    st->reset();
+    if (r == SqliteStatement::Result::Error)
+        return std::nullopt;
+    return values;
+}
+
+std::optional<qint64> StatementCache::write(const QString &sql, const QVariantList &binds,
+                                            QString *error)
+{
+    if (!row(sql, binds, error, 0))
+        return std::nullopt;
+    return get(sql, error)->changes();
+}
+
 } // namespace masir

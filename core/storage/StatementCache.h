@@ -4,9 +4,11 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariantList>
 
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace masir {
 
@@ -25,6 +27,14 @@ public:
     /// The statement for \a sql, prepared on first use, its bindings cleared;
     /// nullptr with \a error set when SQLite refuses it.
     SqliteStatement *get(const QString &sql, QString *error);
+    /// Runs \a sql with \a binds and reads the first \a columns of its
+    /// first row: the row, empty when there was none; nullopt with \a error
+    /// set when SQLite refused.
+    std::optional<QVariantList> row(const QString &sql, const QVariantList &binds, QString *error,
+                                    int columns = 1);
+    /// Runs \a sql, which returns no rows, with \a binds: how many rows it
+    /// changed; nullopt with \a error set when SQLite refused.
+    std::optional<qint64> write(const QString &sql, const QVariantList &binds, QString *error);
 
 private:
     QSqlDatabase m_db;
