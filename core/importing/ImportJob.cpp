@@ -406,7 +406,6 @@ ImportReport ImportJob::run(const ProgressFunction &progress, const std::atomic<
                 return fail(tr("Cannot write to the workspace: %1").arg(history.errorString()));
             if (!tx.commit())
                 return fail(tr("Cannot write to the workspace: %1").arg(tx.errorString()));
-            writer.committed();
         }
         report.add(counts);
         for (const ImportIssue &i : std::as_const(counts.issues)) {

@@ -499,18 +499,11 @@ bool ImportWriter::endBatch(ImportCounts &counts)
     return true;
 }
 
-void ImportWriter::committed()
-{
-    if (m_checkpointer)
-        m_checkpointer->committed();
-}
-
 void ImportWriter::rebuildIndexes()
 {
     // Each index built goes into the log, which the checkpointer copies while
     // the next is built.
-    auto built = [this] { committed(); };
-    if (m_db.ensureIndexes(built))
+    if (m_db.ensureIndexes())
         return;
     // Someone else created a contact with one of these addresses while the
     // unique index was away: theirs stays, the imported copy goes.
@@ -523,7 +516,7 @@ void ImportWriter::rebuildIndexes()
                   {m_importId, m_importId}, &error))
         qCWarning(lcImport) << "dropped" << fix.numRowsAffected()
                             << "contacts created elsewhere while importing";
-    if (!m_db.ensureIndexes(built))
+    if (!m_db.ensureIndexes())
         qCWarning(lcImport) << "the contacts' indexes could not be rebuilt; the next start will";
 }
 

@@ -57,8 +57,6 @@ public:
     /// Writes the rows still waiting for a group, and the batch's score rows;
     /// call before the batch commits. False with errorString().
     bool endBatch(ImportCounts &counts);
-    /// The transaction committed: the log can be copied to the file.
-    void committed();
     /// Rows waiting to be inserted may point into a chunk the reader wants
     /// back: they are written first.
     bool release(const Chunk &chunk, ImportCounts &counts);

@@ -77,9 +77,14 @@ std::optional<IntakeStats> WorkerCycle::intake(const std::atomic<bool> *stop)
     return stats;
 }
 
-ScopedCacheSize WorkerCycle::cycleCache() const
+WorkerCycle::Scope::Scope(const QSqlDatabase &db)
+    : m_cache(db, kCycleCacheKiB)
+    , m_checkpointer(db)
+{}
+
+WorkerCycle::Scope WorkerCycle::scope() const
 {
-    return ScopedCacheSize(m_db.connection(), kCycleCacheKiB);
+    return Scope(m_db.connection());
 }
 
 std::optional<SendStats> WorkerCycle::send(qint64 budgetMs)
@@ -132,7 +137,7 @@ public:
         if (m_owner->m_stopping.load())
             return;
         if (!m_owner->m_paused.load()) {
-            const ScopedCacheSize cache = m_cycle.cycleCache();
+            const auto scope = m_cycle.scope();
             if (const auto in = m_cycle.intake(&m_owner->m_stopping)) {
                 if (in->collector.pulled || in->hits.hits || in->scored)
                     qCDebug(lcScheduler)

@@ -453,7 +453,7 @@ bool Database::ensureIndex(const QString &name) const
     return false;
 }
 
-bool Database::ensureIndexes(const std::function<void()> &built) const
+bool Database::ensureIndexes() const
 {
     QSqlQuery q(connection());
     QStringList existing;
@@ -485,8 +485,6 @@ bool Database::ensureIndexes(const std::function<void()> &built) const
             qCWarning(lcStorage) << "cannot create index" << name << q.lastError().text();
             return false;
         }
-        if (built)
-            built();
     }
     // The trigger that gives each new contact its score row: the rows it did not
     // make while a bulk write had it away are made now, with it, in one step.

@@ -4,8 +4,6 @@
 #include <QSqlDatabase>
 #include <QString>
 
-#include <functional>
-
 class QSqlQuery;
 
 namespace masir {
@@ -63,8 +61,7 @@ public:
     /// for instance after an import was killed half-way, and makes the score rows.
     static QStringList rebuildableIndexes();
     bool dropRebuildableIndexes(const QStringList &names = rebuildableIndexes()) const;
-    /// \a built, if given, is called after each index is made (and committed).
-    bool ensureIndexes(const std::function<void()> &built = {}) const;
+    bool ensureIndexes() const;
     /// Makes one of rebuildableIndexes() if it is missing, and nothing else: for
     /// a bulk write that finds it must look values up in the table after all.
     bool ensureIndex(const QString &name) const;

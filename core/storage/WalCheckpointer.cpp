@@ -1,6 +1,7 @@
 #include "storage/WalCheckpointer.h"
 
 #include "common/Logging.h"
+#include "storage/SqliteStatement.h"
 
 #include <QSqlQuery>
 
@@ -22,6 +23,9 @@ WalCheckpointer::WalCheckpointer(const QSqlDatabase &db)
         q.value(0).toString() != QLatin1String("wal"))
         return;
     q.finish();
+    m_writer = SqliteStatement::handle(db);
+    if (!m_writer)
+        return;
     if (sqlite3_open_v2(path.constData(), &m_connection, SQLITE_OPEN_READWRITE, nullptr) !=
         SQLITE_OK) {
         qCWarning(lcStorage) << "checkpointer: cannot open" << sqlite3_errmsg(m_connection);
@@ -39,6 +43,9 @@ WalCheckpointer::WalCheckpointer(const QSqlDatabase &db)
         m_connection = nullptr;
         return;
     }
+    // Instead of the automatic checkpoints (which the pragma just removed):
+    // called by SQLite on the writer's thread after each of its commits.
+    sqlite3_wal_hook(m_writer, &WalCheckpointer::committed, this);
     // At idle priority: while an import keeps both cores busy reading and
     // writing, the copying waits for the gaps (a million rows: 0.3 s sooner).
     m_thread.reset(QThread::create([this] { run(); }));
@@ -49,6 +56,7 @@ WalCheckpointer::~WalCheckpointer()
 {
     if (!m_thread)
         return;
+    sqlite3_wal_hook(m_writer, nullptr, nullptr);
     {
         std::lock_guard lock(m_mutex);
         m_stop = true;
@@ -63,10 +71,15 @@ WalCheckpointer::~WalCheckpointer()
         QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kAutoCheckpointPages));
 }
 
-void WalCheckpointer::committed()
+int WalCheckpointer::committed(void *self, sqlite3 *, const char *, int logPages)
 {
-    if (!m_thread)
-        return;
+    if (logPages >= kAutoCheckpointPages)
+        static_cast<WalCheckpointer *>(self)->wake();
+    return SQLITE_OK;
+}
+
+void WalCheckpointer::wake()
+{
     {
         std::lock_guard lock(m_mutex);
         m_pending = true;

@@ -13,16 +13,17 @@ struct sqlite3;
 namespace masir {
 
 /// Checkpoints a workspace's write-ahead log on a thread of its own while a bulk
-/// writer (an import) commits on another.
+/// writer (an import, a worker cycle) commits on another.
 ///
 /// With SQLite's automatic checkpoints, the connection that commits copies the
 /// log into the database file itself, and waits for the two fsyncs each copy
 /// ends with: for a million-row import, 340 fsyncs and 0.9 s on the writer's
-/// thread. While a WalCheckpointer lives, the writer's automatic checkpoints
-/// are off and each committed() wakes this thread (at idle priority) to make a
-/// passive checkpoint with its own connection, which never blocks the writer
-/// (nor readers). The log can grow meanwhile: it restarts only once a
-/// checkpoint has caught up.
+/// thread; for a worker cycle applying 100,000 hits, 1.5 to 3 s. While a
+/// WalCheckpointer lives, the writer's automatic checkpoints are off: a commit
+/// that leaves the log at SQLite's own threshold (1,000 pages) or more wakes
+/// this thread (at idle priority) to make a passive checkpoint with its own
+/// connection, which never blocks the writer (nor readers). The log can grow
+/// meanwhile: it restarts only once a checkpoint has caught up.
 class WalCheckpointer final
 {
     Q_DISABLE_COPY_MOVE(WalCheckpointer)
@@ -37,16 +38,17 @@ public:
     ~WalCheckpointer();
 
     bool isActive() const { return m_thread != nullptr; }
-    /// The writer committed: checkpoint what the log holds now.
-    void committed();
     /// Checkpoints made so far (for tests).
     int checkpoints() const;
 
 private:
+    static int committed(void *self, sqlite3 *, const char *, int logPages);
+    void wake();
     void run();
     void checkpoint();
 
     QSqlDatabase m_db;
+    sqlite3 *m_writer = nullptr;
     sqlite3 *m_connection = nullptr;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;

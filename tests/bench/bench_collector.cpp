@@ -129,22 +129,30 @@ int prepare(Database &db, const QString &url, const QString &key, const QString 
 
 int pullApply(Database &db)
 {
-    // One worker cycle's intake and journeys, as the worker runs them.
+    // One worker cycle's intake and journeys, as the worker runs them; the end
+    // of the cycle's scope (the log left to checkpoint) counts too.
     SystemClock clock;
     WorkerCycle cycle(db, clock);
     QElapsedTimer t;
     t.start();
-    const ScopedCacheSize cache = cycle.cycleCache();
-    const auto in = cycle.intake();
-    if (!in)
-        return fail(cycle.errorString());
-    if (!in->collectorError.isEmpty())
-        return fail(in->collectorError);
-    const qint64 intakeMs = t.restart();
-    const auto run = cycle.run();
-    if (!run)
-        return fail(cycle.errorString());
-    const qint64 journeysMs = t.restart();
+    std::optional<IntakeStats> in;
+    std::optional<JourneyRunStats> run;
+    qint64 intakeMs = 0;
+    qint64 journeysMs = 0;
+    {
+        const auto scope = cycle.scope();
+        in = cycle.intake();
+        if (!in)
+            return fail(cycle.errorString());
+        if (!in->collectorError.isEmpty())
+            return fail(in->collectorError);
+        intakeMs = t.restart();
+        run = cycle.run();
+        if (!run)
+            return fail(cycle.errorString());
+        journeysMs = t.restart();
+    }
+    const qint64 endMs = t.restart();
     const QJsonObject out{{QStringLiteral("pulled"), double(in->collector.pulled)},
                           {QStringLiteral("opens"), double(in->hits.opens)},
                           {QStringLiteral("clicks"), double(in->hits.clicks)},
@@ -158,7 +166,8 @@ int pullApply(Database &db)
                           {QStringLiteral("scoreMs"), double(in->scoreMs)},
                           {QStringLiteral("pushWaitMs"), double(in->pushWaitMs)},
                           {QStringLiteral("journeysMs"), double(journeysMs)},
-                          {QStringLiteral("totalMs"), double(intakeMs + journeysMs)}};
+                          {QStringLiteral("cycleEndMs"), double(endMs)},
+                          {QStringLiteral("totalMs"), double(intakeMs + journeysMs + endMs)}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;
 }

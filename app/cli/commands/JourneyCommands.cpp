@@ -459,7 +459,7 @@ public:
         std::signal(SIGTERM, stopWorker);
         do {
             // the same cycle as the app's worker: what came in, journeys, sending
-            const ScopedCacheSize cache = cycle.cycleCache();
+            const auto scope = cycle.scope();
             const auto in = cycle.intake(&g_stopWorker);
             if (!in)
                 return run.fail(cycle.errorString());
