@@ -13,11 +13,10 @@ QDateTime fromMs(const QVariant &v)
     return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
 }
 
-/// What an update leaves alone: when the contact was made, and its stage,
-/// which only StageChanges writes (with its event).
+/// What an update leaves alone: when the contact was made.
 bool keptOnUpdate(const QString &column)
 {
-    return column == QLatin1String("created_at") || column == QLatin1String("stage");
+    return column == QLatin1String("created_at");
 }
 
 } // namespace
@@ -37,7 +36,6 @@ const QStringList &names()
         QStringLiteral("birthday"),
         QStringLiteral("gender"),
         QStringLiteral("source"),
-        QStringLiteral("stage"),
         QStringLiteral("owner"),
         QStringLiteral("status"),
         QStringLiteral("email_consent"),
@@ -69,7 +67,6 @@ template<typename Out> void write(const Contact &c, Out &out)
     out.date(c.birthday);
     out.text(c.gender);
     out.text(c.source);
-    out.text(c.stage);
     out.text(c.owner);
     out.text(ContactVocabulary::statusKey(c.status));
     out.text(ContactVocabulary::consentKey(c.emailConsent.status));
@@ -239,7 +236,6 @@ template<typename Cells> Contact readRow(const Cells &q, int first)
     c.birthday = QDate::fromString(q.text(i++), Qt::ISODate);
     c.gender = q.text(i++);
     c.source = q.text(i++);
-    c.stage = q.text(i++);
     c.owner = q.text(i++);
     c.status = ContactVocabulary::statusFromKey(q.text(i++));
     c.emailConsent.status = ContactVocabulary::consentFromKey(q.text(i++));
@@ -344,10 +340,24 @@ QString scoreSelectSql()
     return QStringLiteral("SELECT score FROM contact_scores WHERE contact_id = ?");
 }
 
-QString scoreUpsertSql()
+QString stageSelect()
 {
-    return QStringLiteral("INSERT INTO contact_scores (contact_id, score) VALUES (?, ?) ON "
-                          "CONFLICT (contact_id) DO UPDATE SET score = excluded.score");
+    // A contact a bulk import has just written may have no row yet.
+    return QStringLiteral("COALESCE((SELECT stage FROM contact_scores WHERE contact_id = "
+                          "contacts.id), 'subscriber')");
+}
+
+QString lifecycleUpsertSql()
+{
+    return QStringLiteral("INSERT INTO contact_scores (contact_id, score, stage) VALUES (?, ?, ?) "
+                          "ON CONFLICT (contact_id) DO UPDATE SET score = excluded.score, "
+                          "stage = excluded.stage");
+}
+
+QString stageUpsertSql()
+{
+    return QStringLiteral("INSERT INTO contact_scores (contact_id, stage) VALUES (?, ?) ON "
+                          "CONFLICT (contact_id) DO UPDATE SET stage = excluded.stage");
 }
 
 QVariantList updateValues(const Contact &contact)

@@ -282,11 +282,12 @@ bool ContactRepository::writeContact(Contact &c, bool insert)
         return fail(tr("The contact could not be saved: %1").arg(error));
     }
     // A new contact's score row is made by a trigger, except while a bulk import
-    // has it away: the upsert covers both.
+    // has it away: the upsert covers both. A later stage is StageChanges' to set.
     if (insert) {
-        q.prepare(ContactColumns::scoreUpsertSql());
+        q.prepare(ContactColumns::lifecycleUpsertSql());
         q.addBindValue(c.id);
         q.addBindValue(c.score);
+        q.addBindValue(c.stage);
     } else {
         q.prepare(ContactColumns::scoreUpdateSql());
         q.addBindValue(c.score);
@@ -733,15 +734,16 @@ std::optional<Contact> ContactRepository::find(qint64 id) const
 {
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT id, %1, %2 FROM contacts WHERE id = ?")
-            .arg(ContactColumns::names().join(QLatin1Char(',')), ContactColumns::scoreSelect()));
+    q.prepare(QStringLiteral("SELECT id, %1, %2, %3 FROM contacts WHERE id = ?")
+                  .arg(ContactColumns::names().join(QLatin1Char(',')),
+                       ContactColumns::scoreSelect(), ContactColumns::stageSelect()));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
     Contact c = ContactColumns::read(q, 1);
     c.id = q.value(0).toLongLong();
     c.score = q.value(1 + int(ContactColumns::names().size())).toInt();
+    c.stage = q.value(2 + int(ContactColumns::names().size())).toString();
     q.finish();
     readTagsAndValues(c);
     return c;
@@ -819,10 +821,11 @@ QList<ContactListRow> ContactRepository::page(const ContactQuery &query,
             binds << request.anchorValue << request.anchorId;
         }
     }
-    QString sql = QStringLiteral("SELECT id, %1, first_name, last_name, email, phone, company, "
-                                 "city, stage, score, status, created_at FROM contacts JOIN "
-                                 "contact_scores ON contact_scores.contact_id = contacts.id")
-                      .arg(col);
+    QString sql =
+        QStringLiteral("SELECT id, %1, first_name, last_name, email, phone, company, "
+                       "city, contact_scores.stage, score, status, created_at FROM contacts JOIN "
+                       "contact_scores ON contact_scores.contact_id = contacts.id")
+            .arg(col);
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QLatin1String(" AND "));
     sql += byId ? QStringLiteral(" ORDER BY id %1").arg(dir)

@@ -1,6 +1,7 @@
 #include "contacts/StageChanges.h"
 
 #include "common/Logging.h"
+#include "contacts/ContactColumns.h"
 #include "events/EventStore.h"
 #include "storage/StatementCache.h"
 
@@ -19,13 +20,11 @@ bool StageChanges::change(qint64 contactId, const QString &from, const QString &
 {
     if (from == to)
         return true;
-    SqliteStatement *st = m_statements->get(
-        QStringLiteral("UPDATE contacts SET stage = ?, updated_at = ? WHERE id = ?"), &m_error);
+    SqliteStatement *st = m_statements->get(ContactColumns::stageUpsertSql(), &m_error);
     if (!st)
         return false;
-    st->bind(1, to.toUtf8());
-    st->bind(2, atMs);
-    st->bind(3, contactId);
+    st->bind(1, contactId);
+    st->bind(2, to.toUtf8());
     if (!st->exec()) {
         m_error = st->errorString();
         qCWarning(lcContacts) << "cannot change the stage of contact" << contactId << m_error;

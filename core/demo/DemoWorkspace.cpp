@@ -145,7 +145,7 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
     const qint64 dayMs = 24LL * 3600 * 1000;
 
     QSqlQuery insertContact(db);
-    QSqlQuery updateScore(db);
+    QSqlQuery setLifecycle(db);
     ContactTags tags(db);
     EventStore events(db);
     int done = 0;
@@ -156,7 +156,7 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
             return false;
         }
         insertContact.prepare(ContactColumns::insertSql() + QStringLiteral(" RETURNING id"));
-        updateScore.prepare(ContactColumns::scoreUpdateSql());
+        setLifecycle.prepare(ContactColumns::lifecycleUpsertSql());
         const int batchEnd = std::min(options.contacts, done + options.batchSize);
         for (; done < batchEnd; ++done) {
             ++serial;
@@ -240,8 +240,8 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
                 insertContact.addBindValue(v);
             QString error;
             const auto written = Sql::insertedId(lcDemo(), insertContact, &error);
-            if (!written || (c.score != 0 && !Sql::execPrepared(lcDemo(), updateScore,
-                                                                {c.score, *written}, &error))) {
+            if (!written ||
+                !Sql::execPrepared(lcDemo(), setLifecycle, {*written, c.score, c.stage}, &error)) {
                 m_error = tr("Could not write the demo contacts: %1").arg(error);
                 return false;
             }

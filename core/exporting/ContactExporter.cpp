@@ -63,8 +63,9 @@ qint64 ContactExporter::exportCsv(const QString &path, const Options &options,
         }
         listId = q.value(0).toLongLong();
     }
-    QStringList selected = standard; // the score is not a column of contacts
+    QStringList selected = standard; // the score and stage are not columns of contacts
     selected[standard.indexOf(QStringLiteral("score"))] = ContactColumns::scoreSelect();
+    selected[standard.indexOf(QStringLiteral("stage"))] = ContactColumns::stageSelect();
     const QString pageSql =
         QStringLiteral(
             "SELECT id, %1, created_at FROM contacts WHERE id > ?%2 ORDER BY id LIMIT 5000")

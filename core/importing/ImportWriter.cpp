@@ -15,16 +15,18 @@ namespace masir {
 namespace {
 constexpr int kInsertRows = 64;     ///< new contacts a statement inserts (see flushWaiting)
 constexpr int kAsksBeforeIndex = 8; ///< asks of a table without its index (see find())
+const QString kFirstStage = QStringLiteral("subscriber"); ///< contact_scores' default
 } // namespace
 
 /// A stored contact as a lookup statement gives it: its id, then
-/// ContactColumns::names(), then its score.
+/// ContactColumns::names(), then its score and its stage.
 struct ImportWriter::Stored
 {
     const SqliteStatement &query;
     int scoreColumn;
     QByteArrayView column(int index) const { return query.columnBytes(1 + index); }
     qint64 score() const { return query.columnInt64(scoreColumn); }
+    QByteArrayView stage() const { return query.columnBytes(scoreColumn + 1); }
 };
 
 ImportWriter::ImportWriter(const Database &db, const ImportOptions &options, const ImportPlan &plan,
@@ -91,7 +93,8 @@ bool ImportWriter::open(qint64 fileBytes)
     // where a file's score can replace it: "overwrite".
     const QString selectColumns =
         QStringLiteral("id, ") + ContactColumns::names().join(QLatin1Char(',')) + QLatin1Char(',') +
-        (m_merge.overwrites() ? ContactColumns::scoreSelect() : QStringLiteral("0"));
+        (m_merge.overwrites() ? ContactColumns::scoreSelect() : QStringLiteral("0")) +
+        QLatin1Char(',') + ContactColumns::stageSelect();
     m_scoreColumn = 1 + int(ContactColumns::names().size());
     m_sharedMask = SqliteRow::mask(m_plan.shared);
     const QStringList importId{QStringLiteral("import_id")};
@@ -110,7 +113,7 @@ bool ImportWriter::open(qint64 fileBytes)
                     .arg(selectColumns));
     m_findById = prepare(QStringLiteral("SELECT %1 FROM contacts WHERE id = ?").arg(selectColumns));
     m_updateContact = prepare(ContactColumns::updateSql());
-    m_upsertScore = prepare(ContactColumns::scoreUpsertSql());
+    m_upsertLifecycle = prepare(ContactColumns::lifecycleUpsertSql());
     m_addScoreRows = prepare(
         QStringLiteral("INSERT INTO contact_scores (contact_id) SELECT id FROM contacts WHERE "
                        "id > ? ORDER BY id ON CONFLICT (contact_id) DO NOTHING"));
@@ -164,13 +167,14 @@ void ImportWriter::bindImportId(SqliteStatement &st, int column)
         st.bindNull(column);
 }
 
-bool ImportWriter::setScore(qint64 id, int score)
+bool ImportWriter::setLifecycle(qint64 id, int score, const QString &stage)
 {
     // The contact's row in contact_scores may not exist yet: a bulk import sets
     // the trigger aside and makes the rows at the end of each batch.
-    m_upsertScore->bind(1, id);
-    m_upsertScore->bind(2, qint64(score));
-    return m_upsertScore->exec();
+    m_upsertLifecycle->bind(1, id);
+    m_upsertLifecycle->bind(2, qint64(score));
+    m_upsertLifecycle->bind(3, stage.toUtf8());
+    return m_upsertLifecycle->exec();
 }
 
 bool ImportWriter::attach(const PreparedRow &row, qint64 id)
@@ -217,9 +221,9 @@ bool ImportWriter::inserted(const PreparedRow &row, qint64 id, qint64 provisiona
 {
     m_maxCreatedId = std::max(m_maxCreatedId, id);
     remember(row, id, provisional);
-    if (row.score != 0 && !setScore(id, row.score)) {
+    if ((row.score != 0 || row.stage != kFirstStage) && !setLifecycle(id, row.score, row.stage)) {
         counts.add({row.record.row, row.record.line, true, QString(),
-                    tr("Could not save the contact: %1").arg(m_upsertScore->errorString()),
+                    tr("Could not save the contact: %1").arg(m_upsertLifecycle->errorString()),
                     row.record.raw.left(2000)});
         return true;
     }
@@ -309,6 +313,7 @@ qint64 ImportWriter::lookup(SqliteStatement &query, Contact &found)
         } else {
             found = ContactColumns::read(query, 1);
             found.score = int(query.columnInt64(m_scoreColumn));
+            found.stage = query.columnText(m_scoreColumn + 1);
         }
     }
     query.reset();
@@ -460,10 +465,11 @@ bool ImportWriter::update(const PreparedRow &row, qint64 id, Contact &existing,
                     owner = id;
             }
         }
-        if (existing.score != scoreBefore && !setScore(id, existing.score)) {
-            counts.add({row.record.row, row.record.line, true, QString(),
-                        tr("Could not update the contact: %1").arg(m_upsertScore->errorString()),
-                        row.record.raw.left(2000)});
+        if (existing.score != scoreBefore && !setLifecycle(id, existing.score, stageBefore)) {
+            counts.add(
+                {row.record.row, row.record.line, true, QString(),
+                 tr("Could not update the contact: %1").arg(m_upsertLifecycle->errorString()),
+                 row.record.raw.left(2000)});
             return true;
         }
         // A stage the file changes is on the contact's timeline, as any other.

@@ -83,7 +83,7 @@ private:
     bool flushWaiting(ImportCounts &counts);
     bool inserted(const PreparedRow &row, qint64 id, qint64 provisional, ImportCounts &counts);
     void remember(const PreparedRow &row, qint64 id, qint64 provisional);
-    bool setScore(qint64 id, int score);
+    bool setLifecycle(qint64 id, int score, const QString &stage);
     /// The tags, custom values and static list of a contact that is in the table.
     bool attach(const PreparedRow &row, qint64 id);
     bool prepareList();
@@ -119,7 +119,7 @@ private:
     SqliteStatement *m_findByPhone = nullptr;
     SqliteStatement *m_findById = nullptr;
     SqliteStatement *m_updateContact = nullptr;
-    SqliteStatement *m_upsertScore = nullptr;
+    SqliteStatement *m_upsertLifecycle = nullptr;
     SqliteStatement *m_addScoreRows = nullptr;
     SqliteStatement *m_insertValue = nullptr;
     SqliteStatement *m_addMember = nullptr;

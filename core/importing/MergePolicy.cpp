@@ -25,12 +25,6 @@ const std::vector<int> &merged()
     return columns;
 }
 
-int stage()
-{
-    static const int column = indexesOf({QStringLiteral("stage")}).front();
-    return column;
-}
-
 const std::vector<int> &consents()
 {
     static const std::vector<int> columns =
@@ -48,8 +42,8 @@ Contact MergePolicy::incoming(const PreparedRow &row, const Contact &existing) c
 {
     Contact c = ContactColumns::read(row.contact, 0);
     c.score = row.score;
-    if (!row.stageGiven)
-        c.stage.clear(); // what a new contact starts with, not what the file says
+    // Without one in the file, what a new contact starts with is not taken.
+    c.stage = row.stageGiven ? row.stage : QString();
     // The file's email may not overwrite an address another contact has.
     if (!c.email.isEmpty() && existing.email != c.email && !existing.email.isEmpty() &&
         overwrites())

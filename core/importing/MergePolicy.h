@@ -24,9 +24,9 @@ public:
 
     /// Whether merge() would change nothing: each column \a incoming fills
     /// already holds the same bytes. \a stored gives the stored contact's
-    /// columns in ContactColumns::names() order: column(index) as UTF-8 and
-    /// score(). Compared before anything is decoded: a file of known contacts
-    /// is read, not written.
+    /// columns in ContactColumns::names() order: column(index) as UTF-8,
+    /// score() and stage(). Compared before anything is decoded: a file of
+    /// known contacts is read, not written.
     template<typename Stored> bool unchanged(const PreparedRow &incoming, const Stored &stored);
 
     /// The contact a row brings to an existing one: what the file says, with
@@ -42,10 +42,9 @@ private:
 };
 
 namespace MergeColumns {
-/// What merge() takes from a file (the stage only when the file names one),
+/// What merge() takes from a file (and the stage, when the file names one),
 /// and the consent columns, as indexes into ContactColumns::names().
 const std::vector<int> &merged();
-int stage();
 const std::vector<int> &consents();
 } // namespace MergeColumns
 
@@ -63,7 +62,7 @@ bool MergePolicy::unchanged(const PreparedRow &incoming, const Stored &stored)
         if (!same(index))
             return false;
     }
-    if (incoming.stageGiven && !same(MergeColumns::stage()))
+    if (incoming.stageGiven && stored.stage() != QByteArrayView(incoming.stage.toUtf8()))
         return false;
     for (const int index : MergeColumns::consents()) {
         const SqliteRow::Cell &theirs = m_cells[size_t(index)];

@@ -18,6 +18,7 @@ void PreparedRow::clear()
     ok = false;
     contact.clear();
     score = 0;
+    stage.clear();
     emailKey = phoneKey = 0;
     emailSlot = phoneSlot = 0;
     stageGiven = false;
@@ -84,6 +85,7 @@ void RowParser::parse(const CsvReader::Record &record, PreparedRow &row)
         created.stage = QStringLiteral("subscriber");
     row.sharedAsFirst = m_sharedRows.row(created, row.contact);
     row.score = created.score;
+    row.stage = created.stage;
     row.emailKey = ImportKeys::keyHash('e', row.email());
     row.phoneKey = ImportKeys::keyHash('p', row.phone());
 }

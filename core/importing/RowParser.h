@@ -21,6 +21,7 @@ struct PreparedRow
     bool ok = false;          ///< false: rejected (see issues)
     SqliteRow contact;        ///< the contact's columns, as created (ContactColumns)
     int score = 0;            ///< from the file; the score is not among the columns
+    QString stage;            ///< nor is the stage: the file's, else "subscriber"
     quint64 emailKey = 0;     ///< ImportKeys::keyHash() of the email and phone (0: empty)
     quint64 phoneKey = 0;
     /// Into an empty workspace: where the writer keeps the contact that has this
@@ -30,7 +31,7 @@ struct PreparedRow
     /// brought it first, this row's own if it did.
     qint64 emailSlot = 0;
     qint64 phoneSlot = 0;    ///< the same for the phone
-    bool stageGiven = false; ///< the file names a stage (else new contacts are subscribers)
+    bool stageGiven = false; ///< the file names a stage (else \a stage is "subscriber")
     /// The columns no column of the file feeds hold what they hold in the
     /// import's first contact (see ImportPlan::shared).
     bool sharedAsFirst = false;

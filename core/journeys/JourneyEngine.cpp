@@ -395,7 +395,7 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
     if (!Sql::exec(lcJourneys(), due,
                    QStringLiteral("SELECT e.id, e.journey_id, e.version, e.contact_id, e.node_id, "
                                   "e.node_since, e.seq, c.status, c.email, c.phone, "
-                                  "c.email_consent, c.sms_consent, c.timezone, c.owner, c.stage, "
+                                  "c.email_consent, c.sms_consent, c.timezone, c.owner, s.stage, "
                                   "s.score FROM enrollments e JOIN journeys j ON j.id = "
                                   "e.journey_id JOIN contacts c ON c.id = e.contact_id JOIN "
                                   "contact_scores s ON s.contact_id = c.id WHERE e.state = "

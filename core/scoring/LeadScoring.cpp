@@ -117,7 +117,7 @@ QList<QPair<QString, qint64>> LifecycleStages::funnel() const
 {
     QHash<QString, qint64> counts;
     QSqlQuery q(m_db.connection());
-    if (q.exec(QStringLiteral("SELECT stage, count(*) FROM contacts GROUP BY stage"))) {
+    if (q.exec(QStringLiteral("SELECT stage, count(*) FROM contact_scores GROUP BY stage"))) {
         while (q.next())
             counts.insert(q.value(0).toString(), q.value(1).toLongLong());
     }
@@ -408,7 +408,9 @@ bool LeadScoring::applyThresholds(Batch &batch, qint64 contactId, int score, con
     if (score < std::min(batch.mql, batch.sql))
         return true;
     const auto row = batch.statements.row(
-        QStringLiteral("SELECT stage, owner FROM contacts WHERE id = ?"), {contactId}, &m_error, 2);
+        QStringLiteral("SELECT s.stage, c.owner FROM contact_scores s JOIN contacts c ON c.id = "
+                       "s.contact_id WHERE s.contact_id = ?"),
+        {contactId}, &m_error, 2);
     if (!row)
         return false;
     if (row->isEmpty())
@@ -632,7 +634,7 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
     const WorkspaceSettings settings(m_db);
     const int mql = settings.value(WorkspaceSettings::Key::MqlScore).toInt();
     const int sql = settings.value(WorkspaceSettings::Key::SqlScore).toInt();
-    auto candidates = query(QStringLiteral("SELECT c.id, c.stage, c.owner, s.score FROM "
+    auto candidates = query(QStringLiteral("SELECT c.id, s.stage, c.owner, s.score FROM "
                                            "contact_scores s JOIN contacts c ON c.id = "
                                            "s.contact_id WHERE s.score >= ?"),
                             {std::min(mql, sql)});

@@ -324,8 +324,8 @@ QString SegmentCompiler::fieldCondition(const SegmentNode &n, const QString &pat
     }
     for (const QVariant &b : std::as_const(binds))
         st.bind(b);
-    if (n.field == QLatin1String("score")) {
-        // The score lives in contact_scores, one row for every contact.
+    if (n.field == QLatin1String("score") || n.field == QLatin1String("stage")) {
+        // The score and the stage live in contact_scores, one row for every contact.
         return QStringLiteral("contacts.id %1 (SELECT contact_id FROM contact_scores WHERE %2)")
             .arg(negate ? QStringLiteral("NOT IN") : QStringLiteral("IN"), sql);
     }

@@ -416,6 +416,21 @@ const QList<QStringList> &migrationList()
                 "INSERT INTO settings (key, value) SELECT 'scoring/eventCursor', "
                 "COALESCE(MAX(id), 0) FROM events WHERE true ON CONFLICT (key) DO NOTHING"),
         },
+        // 14: the lifecycle stage joins the score in its narrow table: a burst of
+        // promotions by live scoring rewrote the wide contacts rows (28,000 of
+        // them, 230 MB of log; 15 MB narrow).
+        {
+            QStringLiteral("ALTER TABLE contact_scores ADD COLUMN stage TEXT NOT NULL DEFAULT "
+                           "'subscriber'"),
+            // rows a bulk import cut short had not made yet
+            QStringLiteral("INSERT INTO contact_scores (contact_id) SELECT id FROM contacts c "
+                           "WHERE NOT EXISTS (SELECT 1 FROM contact_scores s WHERE s.contact_id "
+                           "= c.id)"),
+            QStringLiteral("UPDATE contact_scores SET stage = (SELECT stage FROM contacts WHERE "
+                           "id = contact_id) WHERE contact_id IN (SELECT id FROM contacts WHERE "
+                           "stage <> 'subscriber')"),
+            QStringLiteral("ALTER TABLE contacts DROP COLUMN stage"),
+        },
     };
     return list;
 }

@@ -416,9 +416,11 @@ private Q_SLOTS:
                         {sara}),
                  15);
         QCOMPARE(
-            scalar(ws,
-                   QStringLiteral("SELECT count(*) FROM contacts WHERE id = ? AND stage = 'mql'"),
-                   {sara}),
+            scalar(
+                ws,
+                QStringLiteral(
+                    "SELECT count(*) FROM contact_scores WHERE contact_id = ? AND stage = 'mql'"),
+                {sara}),
             1);
         QCOMPARE(
             scalar(ws, QStringLiteral("SELECT count(*) FROM tasks WHERE contact_id = ?"), {sara}),

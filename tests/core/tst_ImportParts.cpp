@@ -47,12 +47,14 @@ struct FakeStored
 {
     SqliteRow row;
     qint64 storedScore = 0;
+    QByteArray storedStage;
     QByteArrayView column(int index) const
     {
         const SqliteRow::Cell c = row.cells()[size_t(index)];
         return QByteArrayView(c.data, c.size);
     }
     qint64 score() const { return storedScore; }
+    QByteArrayView stage() const { return storedStage; }
 };
 
 FakeStored stored(const Contact &c)
@@ -60,6 +62,7 @@ FakeStored stored(const Contact &c)
     FakeStored s;
     ContactColumns::row(c, s.row);
     s.storedScore = c.score;
+    s.storedStage = c.stage.toUtf8();
     return s;
 }
 
@@ -90,7 +93,7 @@ private Q_SLOTS:
         QCOMPARE(c.phone, QStringLiteral("+989121234567"));
         QCOMPARE(c.firstName, QStringLiteral("علی رضا")); // Arabic yeh and kaf made Persian
         QCOMPARE(c.lastName, QStringLiteral("کریمی"));
-        QCOMPARE(c.stage, QStringLiteral("lead"));
+        QCOMPARE(row.stage, QStringLiteral("lead")); // not among the columns
         QVERIFY(row.stageGiven);
         QCOMPARE(c.source, QStringLiteral("customers.csv"));
         QCOMPARE(row.tags, (QStringList{QStringLiteral("vip"), QStringLiteral("news"),
@@ -201,6 +204,15 @@ private Q_SLOTS:
         Contact moved = same;
         moved.city = QStringLiteral("Karaj");
         QVERIFY(!fill.unchanged(row, stored(moved)));
+        // A stage the file names is compared too (it lives apart from the columns).
+        const ImportPlan withStage = planFor({QStringLiteral("email"), QStringLiteral("stage")});
+        RowParser stageParser(withStage, ImportOptions());
+        PreparedRow staged;
+        stageParser.parse(record({QStringLiteral("a@b.co"), QStringLiteral("customer")}), staged);
+        QVERIFY(fill.unchanged(staged, stored(same)));
+        Contact lead = same;
+        lead.stage = QStringLiteral("lead");
+        QVERIFY(!fill.unchanged(staged, stored(lead)));
         QVERIFY(!fill.skipsExisting());
         QVERIFY(MergePolicy(ImportOptions::Policy::Skip).skipsExisting());
     }

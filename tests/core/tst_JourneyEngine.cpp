@@ -258,7 +258,8 @@ private Q_SLOTS:
             scalar(QStringLiteral("SELECT count(*) FROM contact_scores WHERE score = 7"));
         QCOMPARE(a + b, 200);
         QVERIFY2(a > 70 && a < 130, qPrintable(QString::number(a)));
-        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contacts WHERE stage = 'lead'")), 200);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contact_scores WHERE stage = 'lead'")),
+                 200);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE title = 'Call them' AND "
                                        "owner = 'sara'")),
                  200);

@@ -53,7 +53,7 @@ class tst_LeadScoring : public QObject
     QString stage(qint64 id)
     {
         QSqlQuery q(m_ws->db().connection());
-        q.prepare(QStringLiteral("SELECT stage FROM contacts WHERE id = ?"));
+        q.prepare(QStringLiteral("SELECT stage FROM contact_scores WHERE contact_id = ?"));
         q.addBindValue(id);
         return q.exec() && q.next() ? q.value(0).toString() : QString();
     }

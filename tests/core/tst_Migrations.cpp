@@ -198,6 +198,37 @@ private Q_SLOTS:
         QVERIFY(db.integrityProblems().isEmpty());
     }
 
+    // Schema 14 moved the stage beside the score, for every contact (one whose
+    // score row a killed bulk import had not made yet too).
+    void stageLeavesTheContactsRow()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v13.masir"));
+        QVERIFY(buildAtVersion(path, 13));
+        QVERIFY(
+            runOn(path, {QStringLiteral("INSERT INTO contacts (email, stage, created_at, "
+                                        "updated_at) VALUES ('cut@example.com', 'mql', 1, 1)"),
+                         QStringLiteral("DELETE FROM contact_scores WHERE contact_id = 2"),
+                         QStringLiteral("UPDATE contacts SET stage = 'customer' WHERE id = 1")}));
+
+        Database db(path);
+        QVERIFY2(db.open(), qPrintable(db.errorString()));
+        ContactRepository repo(db);
+        QCOMPARE(repo.find(1)->stage, QStringLiteral("customer"));
+        QCOMPARE(repo.find(2)->stage, QStringLiteral("mql"));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('contacts') WHERE "
+                                      "name = 'stage'")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        // a contact inserted any way starts as a subscriber
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO contacts (email, created_at, updated_at) "
+                                      "VALUES ('raw@example.com', 1, 1) RETURNING id")));
+        QVERIFY(q.next());
+        QCOMPARE(repo.find(q.value(0).toLongLong())->stage, QStringLiteral("subscriber"));
+        QVERIFY(db.integrityProblems().isEmpty());
+    }
+
     void migratingTwiceChangesNothing()
     {
         QTemporaryDir dir;

@@ -382,8 +382,8 @@ private Q_SLOTS:
         QCOMPARE(
             scalar(QStringLiteral("SELECT score FROM contact_scores WHERE contact_id = ?"), {id}),
             60);
-        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contacts WHERE id = ? AND stage = "
-                                       "'mql'"),
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contact_scores WHERE contact_id = ? "
+                                       "AND stage = 'mql'"),
                         {id}),
                  1);
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM tasks WHERE contact_id = ?"), {id}),
