@@ -1129,6 +1129,10 @@ Options:
         <source>It lost %1 hits: its store could not keep up with the requests.</source>
         <translation>%1 بازدید از دست رفت: پایگاه داده‌اش نتوانست پا به پای درخواست‌ها پیش برود.</translation>
     </message>
+    <message>
+        <source>%1 "%2" to %3 at %4: %5</source>
+        <translation>%1 «%2» به %3 در %4: %5</translation>
+    </message>
 </context>
 <context>
     <name>masir::CollectorClient</name>
@@ -1729,16 +1733,24 @@ Options:
         <translation>در تهران</translation>
     </message>
     <message>
-        <source>Tehran</source>
-        <translation>تهران</translation>
-    </message>
-    <message>
         <source>Hot leads</source>
         <translation>سرنخ‌های داغ</translation>
     </message>
     <message>
         <source>Call back</source>
         <translation>تماس دوباره</translation>
+    </message>
+    <message>
+        <source>Golestan Bakery</source>
+        <translation>نانوایی گلستان</translation>
+    </message>
+    <message>
+        <source>12 Vali-e Asr Street, Tehran, Iran</source>
+        <translation>ایران، تهران، خیابان ولیعصر، پلاک ۱۲</translation>
+    </message>
+    <message>
+        <source>Could not save the demo's settings.</source>
+        <translation>تنظیمات نمونه ذخیره نشد.</translation>
     </message>
 </context>
 <context>
@@ -2283,6 +2295,29 @@ Options:
     </message>
 </context>
 <context>
+    <name>masir::JourneyReferences</name>
+    <message>
+        <source>There is no template named "%1": make it on the Templates page, or choose another.</source>
+        <translation>قالبی با نام «%1» نیست: آن را در صفحهٔ قالب‌ها بسازید یا قالب دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>"%1" is a text message template, not an email.</source>
+        <translation>«%1» قالب پیامک است، نه ایمیل.</translation>
+    </message>
+    <message>
+        <source>"%1" is an email template, not a text message.</source>
+        <translation>«%1» قالب ایمیل است، نه پیامک.</translation>
+    </message>
+    <message>
+        <source>There is no segment or list named "%1".</source>
+        <translation>بخش یا فهرستی با نام «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>There is no journey named "%1".</source>
+        <translation>سفری با نام «%1» نیست.</translation>
+    </message>
+</context>
+<context>
     <name>masir::JourneyRepository</name>
     <message>
         <source>Give the journey a name.</source>
@@ -2320,6 +2355,17 @@ Options:
     <message>
         <source>Cannot copy the workspace for the simulation: %1</source>
         <translation>فضای کاری برای شبیه‌سازی رونویسی نشد: %1</translation>
+    </message>
+    <message>
+        <source>it would fail: there is no template named "%1"</source>
+        <translation>فرستاده نمی‌شد: قالبی با نام «%1» نیست</translation>
+    </message>
+</context>
+<context>
+    <name>masir::JourneyTemplates</name>
+    <message>
+        <source>Cannot add the template "%1": %2</source>
+        <translation>قالب «%1» افزوده نشد: %2</translation>
     </message>
 </context>
 <context>
@@ -4790,6 +4836,18 @@ Contacts: %2</source>
     <message>
         <source>No</source>
         <translation>خیر</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Save the changes to this contact?</source>
+        <translation>تغییرات این مخاطب ذخیره شود؟</translation>
+    </message>
+    <message>
+        <source>Save the changes to "%1"?</source>
+        <translation>تغییرات «%1» ذخیره شود؟</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -143,6 +144,52 @@ private Q_SLOTS:
         QVERIFY(id);
         QCOMPARE(repo.find(*id)->phone, QStringLiteral("+989123456789"));
         QVERIFY(repo.remove({*id}));
+    }
+
+    // Cancel closes an untouched editor at once; with a change, it asks: Cancel
+    // goes on editing, Discard closes, Save saves.
+    void cancellingAnEditedContactAsks()
+    {
+        int saves = 0;
+        Contact c;
+        c.firstName = QStringLiteral("Sara");
+        c.email = QStringLiteral("sara@example.com");
+        auto answer = [](QMessageBox::StandardButton button) {
+            QTimer::singleShot(0, [button] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                box->button(button)->click();
+            });
+        };
+        {
+            ui::ContactEditorDialog dialog(c, {}, [&](Contact &) { return QList<FieldError>{}; });
+            dialog.show();
+            dialog.reject();
+            QCOMPARE(dialog.result(), int(QDialog::Rejected));
+            QVERIFY(!dialog.isVisible());
+        }
+        ui::ContactEditorDialog dialog(c, {}, [&](Contact &) {
+            ++saves;
+            return QList<FieldError>{};
+        });
+        dialog.show();
+        auto *first = dialog.findChild<QLineEdit *>(QStringLiteral("first_name"));
+        QVERIFY(first);
+        first->setText(QStringLiteral("Sarah"));
+        QVERIFY(dialog.isModified());
+        answer(QMessageBox::Cancel);
+        dialog.reject();
+        QVERIFY(dialog.isVisible()); // still editing
+        answer(QMessageBox::Save);
+        dialog.reject();
+        QCOMPARE(saves, 1);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        dialog.show();
+        first->setText(QStringLiteral("Sahar"));
+        answer(QMessageBox::Discard);
+        dialog.reject();
+        QCOMPARE(saves, 1);
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
     }
 
     // A wheel over a list box that does not have the focus scrolls the form

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -237,6 +238,7 @@ ContactEditorDialog::ContactEditorDialog(const Contact &contact,
     layout->addWidget(buttons);
     resize(560, 720);
     m_firstName->setFocus();
+    m_shown = this->contact();
 }
 
 QWidget *ContactEditorDialog::withError(QWidget *editor, const QString &field)
@@ -355,6 +357,25 @@ void ContactEditorDialog::accept()
     }
     m_original = c;
     QDialog::accept();
+}
+
+void ContactEditorDialog::reject()
+{
+    if (isModified()) {
+        const QString name = contact().displayName();
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved changes"),
+            name.isEmpty() ? tr("Save the changes to this contact?")
+                           : tr("Save the changes to \"%1\"?").arg(name),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel)
+            return;
+        if (answer == QMessageBox::Save) {
+            accept(); // stays open if the contact cannot be saved
+            return;
+        }
+    }
+    QDialog::reject();
 }
 
 } // namespace masir::ui

@@ -37,6 +37,10 @@ public:
     QString errorText(const QString &field) const;
 
     void accept() override;
+    /// Cancel, Escape and the close button: with changes made, asks whether to
+    /// save them, drop them or go on editing.
+    void reject() override;
+    bool isModified() const { return contact() != m_shown; }
 
 private:
     struct CustomEditor
@@ -50,6 +54,7 @@ private:
     void clearErrors();
 
     Contact m_original;
+    Contact m_shown; ///< what the fields held when the dialog opened
     SaveFunction m_save;
     QHash<QString, QLabel *> m_errorLabels;
     QHash<QString, QWidget *> m_editors;
