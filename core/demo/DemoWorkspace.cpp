@@ -318,6 +318,19 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
 
 bool DemoWorkspace::addSamples(const QString &language)
 {
+    // What marketing email needs before it can be previewed or sent: who sends
+    // it, where they are, and how to unsubscribe. Kept if the user set them.
+    WorkspaceSettings settings(m_db);
+    const std::pair<WorkspaceSettings::Key, QString> sender[] = {
+        {WorkspaceSettings::Key::BusinessName, tr("Golestan Bakery")},
+        {WorkspaceSettings::Key::PostalAddress, tr("12 Vali-e Asr Street, Tehran, Iran")},
+        {WorkspaceSettings::Key::UnsubscribeMailto, QStringLiteral("unsubscribe@bakery.example")}};
+    for (const auto &[key, value] : sender) {
+        if (settings.value(key).toString().trimmed().isEmpty() && !settings.setValue(key, value)) {
+            m_error = tr("Could not save the demo's settings.");
+            return false;
+        }
+    }
     SegmentRepository segments(m_db);
     auto rule = [](const QString &kind, const QString &field, const QString &op,
                    const QJsonValue &value) {
@@ -333,8 +346,10 @@ bool DemoWorkspace::addSamples(const QString &language)
     samples << vip;
     Segment tehran;
     tehran.name = tr("In Tehran");
-    tehran.rule = rule(QStringLiteral("field"), QStringLiteral("city"), QStringLiteral("contains"),
-                       tr("Tehran"));
+    // The demo's contacts write their city in Persian or in English, whichever
+    // the interface's language.
+    tehran.rule = rule(QStringLiteral("field"), QStringLiteral("city"), QStringLiteral("in"),
+                       QJsonArray{str(u"تهران"), QStringLiteral("Tehran")});
     samples << tehran;
     Segment hot;
     hot.name = tr("Hot leads");
@@ -356,16 +371,11 @@ bool DemoWorkspace::addSamples(const QString &language)
         const auto t = JourneyTemplates::find(key, language);
         if (!t || journeys.findByName(t->name))
             continue;
-        Journey j;
-        j.name = t->name;
-        j.graph = t->graph;
-        j.policy = t->policy;
-        if (!journeys.save(j)) {
-            m_error = journeys.errorString();
+        const auto id = JourneyTemplates::create(m_db, *t, t->name, &m_error);
+        if (!id)
             return false;
-        }
         // the welcome series runs; the others wait as drafts
-        if (key == QLatin1String("welcome") && !journeys.activate(j.id)) {
+        if (key == QLatin1String("welcome") && !journeys.activate(*id)) {
             m_error = journeys.errorString();
             return false;
         }

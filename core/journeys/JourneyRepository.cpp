@@ -1,6 +1,7 @@
 #include "journeys/JourneyRepository.h"
 
 #include "common/Logging.h"
+#include "journeys/JourneyReferences.h"
 #include "journeys/NodeTypes.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
@@ -205,7 +206,7 @@ bool JourneyRepository::publish(qint64 id, const QJsonObject &graph, int current
     return true;
 }
 
-bool JourneyRepository::activate(qint64 id)
+bool JourneyRepository::activate(qint64 id, Checks checks)
 {
     m_issues.clear();
     const auto j = find(id);
@@ -217,6 +218,8 @@ bool JourneyRepository::activate(qint64 id)
     if (!graph.fromJson(j->graph, &m_error))
         return false;
     m_issues = graph.validate();
+    if (checks == Checks::All)
+        m_issues += JourneyReferences::check(m_db, graph);
     if (!m_issues.isEmpty()) {
         m_error =
             tr("Fix %n problem(s) before starting the journey.", nullptr, int(m_issues.size()));

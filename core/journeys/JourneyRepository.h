@@ -84,9 +84,17 @@ public:
     /// Creates (id 0) or updates a journey; sets \a journey.id.
     bool save(Journey &journey);
     bool remove(qint64 id);
+    /// What activate() checks: the graph and the names its nodes give in the
+    /// workspace (JourneyReferences), or the graph alone (the simulator, which
+    /// reports a missing template on the messages that name it).
+    enum class Checks
+    {
+        All,
+        GraphOnly
+    };
     /// Validates, publishes the saved graph as a new version if it changed, and
     /// starts: triggers count from now on, not from the past.
-    bool activate(qint64 id);
+    bool activate(qint64 id, Checks checks = Checks::All);
     bool pause(qint64 id);
     bool archive(qint64 id);
 

@@ -4,6 +4,7 @@
 #include "common/Logging.h"
 #include "journeys/JourneyEngine.h"
 #include "journeys/JourneyRepository.h"
+#include "messaging/MessageTemplate.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
 
@@ -102,7 +103,7 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
                    QStringLiteral("UPDATE journeys SET status = 'draft' WHERE id = ?"), {journeyId},
                    &m_error))
         return std::nullopt;
-    if (!repo.activate(journeyId)) {
+    if (!repo.activate(journeyId, JourneyRepository::Checks::GraphOnly)) {
         m_error = repo.errorString();
         return std::nullopt;
     }
@@ -136,6 +137,7 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         return std::nullopt;
     JourneyGraph graph;
     graph.fromJson(j.graph, &error);
+    const TemplateRepository templates(m_db); // the workspace's, not the scratch copy's
     QSqlQuery s(scratch.connection());
     while (r.next()) {
         ContactRun run;
@@ -163,10 +165,13 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         while (s.next()) {
             const QJsonObject payload =
                 QJsonDocument::fromJson(s.value(3).toString().toUtf8()).object();
+            const QString templateKey = s.value(2).toString();
             run.messages << Message{
                 QDateTime::fromMSecsSinceEpoch(s.value(0).toLongLong(), Qt::UTC),
-                s.value(1).toString(), s.value(2).toString(),
-                payload.value(QStringLiteral("to")).toString()};
+                s.value(1).toString(), templateKey, payload.value(QStringLiteral("to")).toString(),
+                templateKey.isEmpty() || templates.find(templateKey)
+                    ? QString()
+                    : tr("it would fail: there is no template named \"%1\"").arg(templateKey)};
         }
         runs << run;
     }

@@ -37,6 +37,7 @@ public:
         QString channel;
         QString templateKey;
         QString to;
+        QString problem; ///< why it would not go out after all (no such template), or empty
     };
     struct ContactRun
     {

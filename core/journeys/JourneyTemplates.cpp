@@ -1,5 +1,7 @@
 #include "journeys/JourneyTemplates.h"
 
+#include "messaging/MessageTemplate.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -31,6 +33,7 @@ std::optional<JourneyTemplate> load(const QString &path, const QString &language
         return std::nullopt;
     JourneyTemplate t;
     t.key = json.value(QStringLiteral("key")).toString();
+    t.language = language;
     t.name = localized(json.value(QStringLiteral("name")), language).toString();
     t.description = localized(json.value(QStringLiteral("description")), language).toString();
     t.policy = JourneyPolicy::fromJson(json.value(QStringLiteral("policy")).toObject());
@@ -74,6 +77,37 @@ QList<JourneyTemplate> JourneyTemplates::all(const QString &language)
 std::optional<JourneyTemplate> JourneyTemplates::find(const QString &key, const QString &language)
 {
     return load(QStringLiteral(":/journeys/%1.json").arg(key), languageKey(language));
+}
+
+std::optional<qint64> JourneyTemplates::create(const Database &db, const JourneyTemplate &t,
+                                               const QString &name, QString *error)
+{
+    TemplateRepository templates(db);
+    for (auto it = t.messages.constBegin(); it != t.messages.constEnd(); ++it) {
+        if (templates.find(it.key()))
+            continue;
+        const QJsonObject message = it.value().toObject();
+        const QJsonObject texts = localized(message, t.language).toObject();
+        MessageTemplate m;
+        m.name = it.key();
+        m.channel = message.value(QStringLiteral("channel")).toString(QStringLiteral("email"));
+        m.subject = texts.value(QStringLiteral("subject")).toString();
+        m.body = texts.value(QStringLiteral("body")).toString();
+        if (!templates.save(m)) {
+            *error = tr("Cannot add the template \"%1\": %2").arg(m.name, templates.errorString());
+            return std::nullopt;
+        }
+    }
+    Journey j;
+    j.name = name;
+    j.graph = t.graph;
+    j.policy = t.policy;
+    JourneyRepository journeys(db);
+    if (!journeys.save(j)) {
+        *error = journeys.errorString();
+        return std::nullopt;
+    }
+    return j.id;
 }
 
 } // namespace masir

@@ -14,7 +14,8 @@ namespace masir {
 /// A ready journey to start from, shipped in resources/journeys.
 struct JourneyTemplate
 {
-    QString key; ///< "welcome", "abandoned_cart", ...
+    QString key;      ///< "welcome", "abandoned_cart", ...
+    QString language; ///< of its texts: "en" or "fa"
     QString name;
     QString description;
     JourneyPolicy policy;
@@ -32,6 +33,12 @@ public:
     /// Every template, its texts in \a language ("fa" or "en"; others get English).
     static QList<JourneyTemplate> all(const QString &language);
     static std::optional<JourneyTemplate> find(const QString &key, const QString &language);
+    /// Saves a draft journey called \a name from \a t, and the message
+    /// templates its send nodes name that the workspace does not have yet, in
+    /// the template's language (a template of that name the user has is kept
+    /// as it is). The journey's id, or nullopt with \a error.
+    static std::optional<qint64> create(const Database &db, const JourneyTemplate &t,
+                                        const QString &name, QString *error);
 };
 
 } // namespace masir

@@ -149,6 +149,25 @@ private Q_SLOTS:
                  QStringLiteral("--all")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QLatin1String("Start the journey")));
+        // it names templates "a" and "b": it cannot start until they exist
+        r = cli(
+            {QStringLiteral("journey"), QStringLiteral("activate"), QStringLiteral("Crash test")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("There is no template named \"a\"")),
+                 qPrintable(r.err));
+        const QString body = m_dir.filePath(QStringLiteral("body.md"));
+        {
+            QFile f(body);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("Hello {{first_name}}\n");
+        }
+        for (const char *name : {"a", "b"})
+            QCOMPARE(
+                cli({QStringLiteral("template"), QStringLiteral("add"), QStringLiteral("--name"),
+                     QLatin1String(name), QStringLiteral("--subject"), QLatin1String(name),
+                     QStringLiteral("--body-file"), body, QStringLiteral("--transactional")})
+                    .exitCode,
+                0);
         QCOMPARE(cli({QStringLiteral("journey"), QStringLiteral("activate"),
                       QStringLiteral("Crash test")})
                      .exitCode,

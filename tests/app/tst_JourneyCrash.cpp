@@ -41,6 +41,20 @@ private Q_SLOTS:
         QCOMPARE(cli(w + QStringList{QStringLiteral("demo"), QStringLiteral("--contacts"),
                                      QString::number(contacts), QStringLiteral("--no-events")}),
                  0);
+        // the templates its two emails send: a journey naming none that exists cannot start
+        const QString body = m_dir.filePath(QStringLiteral("body.md"));
+        {
+            QFile f(body);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("Hello {{first_name}}\n");
+        }
+        for (const char *name : {"a", "b"})
+            QCOMPARE(cli(w + QStringList{QStringLiteral("template"), QStringLiteral("add"),
+                                         QStringLiteral("--name"), QLatin1String(name),
+                                         QStringLiteral("--subject"), QLatin1String(name),
+                                         QStringLiteral("--body-file"), body,
+                                         QStringLiteral("--transactional")}),
+                     0);
         QCOMPARE(
             cli(w + QStringList{QStringLiteral("journey"), QStringLiteral("import"),
                                 QStringLiteral(MASIR_TEST_DATA_DIR "/journeys/six_actions.json"),

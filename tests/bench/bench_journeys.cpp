@@ -4,6 +4,7 @@
 #include "common/Clock.h"
 #include "journeys/JourneyEngine.h"
 #include "journeys/JourneyRepository.h"
+#include "messaging/MessageTemplate.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
@@ -52,6 +53,20 @@ int main(int argc, char **argv)
     Journey j;
     j.name = QStringLiteral("Benchmark %1").arg(QDateTime::currentMSecsSinceEpoch());
     j.graph = g.toJson();
+    // the templates it sends: a journey cannot start without them
+    TemplateRepository templates(db);
+    for (const auto &[name, channel] : {std::pair{"welcome", "email"}, std::pair{"hello", "sms"}}) {
+        MessageTemplate m;
+        m.name = QLatin1String(name);
+        m.channel = QLatin1String(channel);
+        m.subject = QStringLiteral("Welcome");
+        m.body = QStringLiteral("Hello {{first_name}}");
+        m.marketing = false;
+        if (!templates.find(m.name) && !templates.save(m)) {
+            std::fprintf(stderr, "%s\n", qPrintable(templates.errorString()));
+            return 1;
+        }
+    }
     JourneyRepository repo(db);
     if (!repo.save(j) || !repo.activate(j.id)) {
         std::fprintf(stderr, "%s\n", qPrintable(repo.errorString()));

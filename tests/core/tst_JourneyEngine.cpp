@@ -9,6 +9,9 @@
 #include "journeys/JourneyRepository.h"
 #include "journeys/JourneySimulator.h"
 #include "journeys/JourneyTemplates.h"
+#include "messaging/MessageRenderer.h"
+#include "messaging/MessageTemplate.h"
+#include "messaging/UnsubscribeTokens.h"
 #include "scheduler/Worker.h"
 #include "segments/SegmentRepository.h"
 #include "segments/SegmentRule.h"
@@ -65,6 +68,25 @@ class tst_JourneyEngine : public QObject
         return c.id;
     }
 
+    /// The templates \a g's messages name, so that it can start.
+    void makeTemplates(const JourneyGraph &g)
+    {
+        TemplateRepository templates(m_ws->db());
+        for (const JourneyNode &n : g.nodes()) {
+            const QString name = n.config.value(QStringLiteral("template")).toString();
+            if (name.isEmpty() || templates.find(name))
+                continue;
+            MessageTemplate t;
+            t.name = name;
+            t.channel = n.type == QLatin1String("action.sms") ? QStringLiteral("sms")
+                                                              : QStringLiteral("email");
+            t.subject = name;
+            t.body = QStringLiteral("Hello {{first_name}}");
+            if (!templates.save(t))
+                qWarning() << templates.errorString();
+        }
+    }
+
     /// Saves and starts a journey built by \a build; returns its id.
     qint64 journey(const QString &name, const std::function<void(JourneyGraph &)> &build,
                    JourneyPolicy policy = JourneyPolicy())
@@ -75,6 +97,7 @@ class tst_JourneyEngine : public QObject
         j.name = name;
         j.graph = g.toJson();
         j.policy = policy;
+        makeTemplates(g);
         JourneyRepository repo(m_ws->db());
         if (!repo.save(j) || !repo.activate(j.id)) {
             qWarning() << repo.errorString();
@@ -661,6 +684,19 @@ private Q_SLOTS:
                                        "j.id = e.journey_id WHERE j.name = 'Nurture draft'")),
                  0);
         QCOMPARE(repo.find(j.id)->status, QStringLiteral("draft"));
+        // Its templates do not exist: the simulator says so, and it cannot start,
+        // the problem on the node that names it.
+        QVERIFY(ben.messages.at(0).problem.contains(QLatin1String("\"guide\"")));
+        QVERIFY(!repo.activate(j.id));
+        bool onGuide = false;
+        for (const JourneyIssue &i : repo.issues())
+            onGuide =
+                onGuide || (i.nodeId == guide && i.message.contains(QLatin1String("\"guide\"")));
+        QVERIFY(onGuide);
+        makeTemplates(g);
+        const auto again = sim.run(j.id, {b}, start, 30);
+        QVERIFY(again && again->at(0).messages.at(0).problem.isEmpty());
+        QVERIFY2(repo.activate(j.id), qPrintable(repo.errorString()));
     }
 
     void demoSamples()
@@ -681,6 +717,33 @@ private Q_SLOTS:
         for (const Journey &j : journeys)
             running += j.status == QLatin1String("active");
         QCOMPARE(running, 1);
+        // Every message a journey sends exists, in Persian, and previews:
+        // the sender's name, address and a way to unsubscribe are set.
+        static const QRegularExpression persian(QStringLiteral("[\\x{0600}-\\x{06FF}]"));
+        const TemplateRepository templates(m_ws->db());
+        const SenderInfo sender = UnsubscribeTokens(m_ws->db()).senderInfo();
+        int named = 0;
+        for (const Journey &j : journeys) {
+            for (const QJsonValue &n : j.graph.value(QStringLiteral("nodes")).toArray()) {
+                const QString name =
+                    n[QStringLiteral("config")][QStringLiteral("template")].toString();
+                if (name.isEmpty())
+                    continue;
+                ++named;
+                const auto t = templates.find(name);
+                QVERIFY2(t, qPrintable(name));
+                QVERIFY2(t->body.contains(persian), qPrintable(name));
+                const CompiledMessage m = MessageRenderer::compile(*t, MergeVocabulary(), sender);
+                QVERIFY2(m.isValid(), qPrintable(name + QLatin1Char(' ') + m.errors.join(u' ')));
+            }
+        }
+        QCOMPARE(named, 7); // welcome 3, cart 2, birthday 2
+        // "In Tehran" finds the demo's people in Tehran, whatever the language.
+        const QString tehranName = DemoWorkspace::tr("In Tehran");
+        for (const Segment &s : segments) {
+            if (s.name == tehranName)
+                QVERIFY(*SegmentRepository(m_ws->db()).count(s.id) > 0);
+        }
     }
 
     void templatesAreCompleteInBothLanguages()
@@ -727,12 +790,14 @@ private Q_SLOTS:
         const auto t =
             JourneyTemplates::find(QStringLiteral("abandoned_cart"), QStringLiteral("en"));
         QVERIFY(t);
-        Journey j;
-        j.name = t->name;
-        j.graph = t->graph;
-        j.policy = t->policy;
+        // Made as the app makes it: with the templates its messages name.
+        QString error;
+        const auto id = JourneyTemplates::create(m_ws->db(), *t, t->name, &error);
+        QVERIFY2(id, qPrintable(error));
+        QVERIFY(TemplateRepository(m_ws->db()).find(QStringLiteral("cart.reminder")));
         JourneyRepository repo(m_ws->db());
-        QVERIFY(repo.save(j) && repo.activate(j.id));
+        QVERIFY2(repo.activate(*id), qPrintable(repo.errorString()));
+        Journey j = *repo.find(*id);
         const qint64 buyer = addContact(QStringLiteral("Buyer"));
         const qint64 browser = addContact(QStringLiteral("Browser"));
         EventStore ev(m_ws->db().connection());

@@ -113,10 +113,12 @@ private Q_SLOTS:
     void journeysWithTheirCounts()
     {
         JourneyRepository repo(m_ws->db());
-        Journey j;
-        j.name = QStringLiteral("Welcome");
-        j.graph = JourneyTemplates::find(QStringLiteral("welcome"), QStringLiteral("en"))->graph;
-        QVERIFY2(repo.save(j), qPrintable(repo.errorString()));
+        QString error;
+        const auto made = JourneyTemplates::create(
+            m_ws->db(), *JourneyTemplates::find(QStringLiteral("welcome"), QStringLiteral("en")),
+            QStringLiteral("Welcome"), &error);
+        QVERIFY2(made, qPrintable(error));
+        Journey j = *repo.find(*made);
         JourneyListModel model(m_ws->db());
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);

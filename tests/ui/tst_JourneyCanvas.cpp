@@ -9,10 +9,10 @@
 #include "journeys/canvas/JourneyEditor.h"
 #include "journeys/canvas/JourneyScene.h"
 #include "journeys/canvas/JourneyView.h"
+#include "messaging/MessageTemplate.h"
 #include "segments/RuleBuilder.h"
 
 #include "TestWorkspace.h"
-#include "messaging/MessageTemplate.h"
 #include "settings/WorkspaceSettings.h"
 
 #include <QApplication>
@@ -193,8 +193,11 @@ private Q_SLOTS:
     {
         const auto t = JourneyTemplates::find(QStringLiteral("welcome"), QStringLiteral("en"));
         QVERIFY(t);
-        const qint64 id = newJourney(QStringLiteral("Welcome canvas"), t->graph);
-        QVERIFY(id);
+        QString error;
+        const qint64 id =
+            JourneyTemplates::create(m_ws->db(), *t, QStringLiteral("Welcome canvas"), &error)
+                .value_or(0);
+        QVERIFY2(id, qPrintable(error));
         ui::JourneyEditor editor(m_ws->db(), id);
         const qsizetype nodes = editor.graph()->nodes().size();
         const qsizetype edges = editor.graph()->edges().size();
@@ -239,6 +242,19 @@ private Q_SLOTS:
         auto *picker = editor.findChild<QComboBox *>(QStringLiteral("template"));
         QVERIFY(picker && picker->lineEdit());
         QLineEdit *templ = picker->lineEdit();
+        // a name the workspace has no template for is a problem on the node
+        templ->setText(QStringLiteral("no_such_template"));
+        Q_EMIT templ->editingFinished();
+        QTRY_VERIFY(editor.scene()
+                        ->issues()
+                        .value(m)
+                        .join(QLatin1Char(' '))
+                        .contains(QLatin1String("no_such_template")));
+        MessageTemplate spring;
+        spring.name = QStringLiteral("spring_sale");
+        spring.subject = QStringLiteral("Spring");
+        spring.body = QStringLiteral("Hello");
+        QVERIFY(TemplateRepository(m_ws->db()).save(spring));
         templ->setText(QStringLiteral("spring_sale"));
         Q_EMIT templ->editingFinished();
         QCOMPARE(editor.graph()->node(m)->config.value(QStringLiteral("template")).toString(),
@@ -249,6 +265,7 @@ private Q_SLOTS:
                          .value(m)
                          .join(QLatin1Char(' '))
                          .contains(QLatin1String("template")));
+        editor.undoStack()->undo();
         editor.undoStack()->undo();
         QVERIFY(editor.graph()->node(m)->config.value(QStringLiteral("template")).isUndefined());
         QTRY_VERIFY(editor.scene()->issues().contains(m));

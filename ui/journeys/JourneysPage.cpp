@@ -197,25 +197,22 @@ void JourneysPage::chooseTemplate()
 
 qint64 JourneysPage::createFromTemplate(const QString &key, const QString &name)
 {
-    Journey j;
-    j.name = name;
-    if (!key.isEmpty()) { // empty: a blank canvas
-        const auto t = JourneyTemplates::find(key, language());
-        if (!t)
-            return 0;
-        j.graph = t->graph;
-        j.policy = t->policy;
-    }
-    JourneyRepository repo(m_db);
-    if (!repo.save(j)) {
-        QMessageBox::warning(this, tr("Cannot create the journey"), repo.errorString());
+    JourneyTemplate blank; // an empty key: a blank canvas
+    std::optional<JourneyTemplate> t =
+        key.isEmpty() ? blank : JourneyTemplates::find(key, language());
+    if (!t)
+        return 0;
+    QString error;
+    const auto id = JourneyTemplates::create(m_db, *t, name, &error);
+    if (!id) {
+        QMessageBox::warning(this, tr("Cannot create the journey"), error);
         return 0;
     }
     reload();
-    select(j.id);
-    Q_EMIT statusMessage(tr("Created \"%1\" as a draft; start it when it is ready.").arg(j.name),
-                         6000);
-    return j.id;
+    select(*id);
+    Q_EMIT statusMessage(
+        tr("Created \"%1\" as a draft; start it when it is ready.").arg(name.trimmed()), 6000);
+    return *id;
 }
 
 bool JourneysPage::activateSelected()
@@ -392,7 +389,7 @@ void JourneysPage::showSimulation(const Outcome &outcome, int days)
                    : m.channel == QLatin1String("email") ? tr("Email \"%1\"").arg(m.templateKey)
                                                          : tr("Webhook"));
             item->setText(1, Formatter::dateTime(m.at));
-            item->setText(2, tr("would go to %1").arg(m.to));
+            item->setText(2, m.problem.isEmpty() ? tr("would go to %1").arg(m.to) : m.problem);
             ++messages;
         }
     }

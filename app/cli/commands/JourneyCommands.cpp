@@ -228,14 +228,10 @@ public:
         if (!t)
             return run.fail(tr("There is no template \"%1\"; see journey templates.")
                                 .arg(run.value(QStringLiteral("template"))));
-        Journey j;
-        j.name = run.words.first();
-        j.graph = t->graph;
-        j.policy = t->policy;
-        JourneyRepository repo(*run.db);
-        if (!repo.save(j))
-            return run.fail(repo.errorString());
-        run.out << tr("Saved journey \"%1\".").arg(j.name) << '\n';
+        QString error;
+        if (!JourneyTemplates::create(*run.db, *t, run.words.first(), &error))
+            return run.fail(error);
+        run.out << tr("Saved journey \"%1\".").arg(run.words.first().trimmed()) << '\n';
         return 0;
     }
 };
@@ -405,12 +401,17 @@ private:
             messages.append(QJsonObject{{QStringLiteral("at"), msg.at.toString(Qt::ISODate)},
                                         {QStringLiteral("channel"), msg.channel},
                                         {QStringLiteral("template"), msg.templateKey},
-                                        {QStringLiteral("to"), msg.to}});
+                                        {QStringLiteral("to"), msg.to},
+                                        {QStringLiteral("problem"), msg.problem}});
             if (text)
                 run.out << "  "
-                        << tr("would send %1 \"%2\" to %3 at %4")
-                               .arg(msg.channel, msg.templateKey, msg.to,
-                                    msg.at.toString(Qt::ISODate))
+                        << (msg.problem.isEmpty()
+                                ? tr("would send %1 \"%2\" to %3 at %4")
+                                      .arg(msg.channel, msg.templateKey, msg.to,
+                                           msg.at.toString(Qt::ISODate))
+                                : tr("%1 \"%2\" to %3 at %4: %5")
+                                      .arg(msg.channel, msg.templateKey, msg.to,
+                                           msg.at.toString(Qt::ISODate), msg.problem))
                         << '\n';
         }
         return QJsonObject{{QStringLiteral("contact"), r.contactId},

@@ -1,6 +1,7 @@
 #include "journeys/canvas/JourneyEditor.h"
 
 #include "i18n/Formatter.h"
+#include "journeys/JourneyReferences.h"
 #include "journeys/JourneyRepository.h"
 #include "journeys/NodeTypes.h"
 #include "journeys/canvas/JourneyCommands.h"
@@ -95,6 +96,8 @@ JourneyEditor::JourneyEditor(const Database &db, qint64 journeyId, QWidget *pare
     }
     m_scene = new JourneyScene(m_graph, m_undo, this);
     m_scene->setRightToLeft(layoutDirection() == Qt::RightToLeft);
+    m_scene->setExtraChecks(
+        [this](const JourneyGraph &graph) { return JourneyReferences::check(m_db, graph); });
     m_view = new JourneyView(m_scene);
     connect(m_scene, &JourneyScene::message, this,
             [this](const QString &text) { Q_EMIT statusMessage(text, 6000); });

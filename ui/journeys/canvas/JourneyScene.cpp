@@ -124,6 +124,12 @@ void JourneyScene::updateEdgesOf(const QString &nodeId)
             item->refresh();
 }
 
+void JourneyScene::setExtraChecks(std::function<QList<JourneyIssue>(const JourneyGraph &)> checks)
+{
+    m_extraChecks = std::move(checks);
+    revalidate();
+}
+
 void JourneyScene::revalidate()
 {
     // Once per burst of changes: a paste of fifty nodes validates once.
@@ -133,7 +139,10 @@ void JourneyScene::revalidate()
     QTimer::singleShot(0, this, [this] {
         m_validationQueued = false;
         m_issues.clear();
-        for (const JourneyIssue &i : m_graph->validate())
+        QList<JourneyIssue> issues = m_graph->validate();
+        if (m_extraChecks)
+            issues += m_extraChecks(*m_graph);
+        for (const JourneyIssue &i : std::as_const(issues))
             m_issues[i.nodeId] << i.message;
         for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
             const QStringList problems = m_issues.value(it.key());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "journeys/JourneyGraph.h"
 #include "journeys/JourneyRepository.h"
 
@@ -34,6 +36,10 @@ public:
 
     JourneyGraph *graph() const { return m_graph; }
     QUndoStack *undoStack() const { return m_undo; }
+
+    /// Problems beyond the graph's own (the names its nodes give that the
+    /// workspace lacks), checked with the graph's after each change.
+    void setExtraChecks(std::function<QList<JourneyIssue>(const JourneyGraph &)> checks);
 
     /// In Persian the flow runs right to left: inputs on the right, outputs on the left.
     void setRightToLeft(bool rtl);
@@ -111,6 +117,7 @@ private:
     QGraphicsPathItem *m_pending = nullptr; ///< the edge being drawn
     QString m_pendingFrom;
     QString m_pendingPort;
+    std::function<QList<JourneyIssue>(const JourneyGraph &)> m_extraChecks;
     bool m_validationQueued = false;
     bool m_interacting = false;
 };

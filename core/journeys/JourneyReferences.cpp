@@ -1,0 +1,50 @@
+#include "journeys/JourneyReferences.h"
+
+#include "journeys/JourneyRepository.h"
+#include "messaging/MessageTemplate.h"
+#include "segments/SegmentRepository.h"
+
+namespace masir {
+
+QList<JourneyIssue> JourneyReferences::check(const Database &db, const JourneyGraph &graph)
+{
+    QList<JourneyIssue> issues;
+    const TemplateRepository templates(db);
+    const SegmentRepository segments(db);
+    const JourneyRepository journeys(db);
+    for (const JourneyNode &n : graph.nodes()) {
+        auto named = [&n](const char *key) {
+            return n.config.value(QLatin1String(key)).toString().trimmed();
+        };
+        const bool email = n.type == QLatin1String("action.email");
+        if (email || n.type == QLatin1String("action.sms")) {
+            const QString name = named("template");
+            if (name.isEmpty())
+                continue; // the node's own check asks for one
+            const auto t = templates.find(name);
+            if (!t)
+                issues << JourneyIssue{n.id, tr("There is no template named \"%1\": make it on the "
+                                                "Templates page, or choose another.")
+                                                 .arg(name)};
+            else if (t->isEmail() != email)
+                issues << JourneyIssue{n.id, email ? tr("\"%1\" is a text message template, not "
+                                                        "an email.")
+                                                         .arg(name)
+                                                   : tr("\"%1\" is an email template, not a text "
+                                                        "message.")
+                                                         .arg(name)};
+        } else if (n.type == QLatin1String("trigger.segment")) {
+            const QString name = named("segment");
+            if (!name.isEmpty() && !segments.findByName(name))
+                issues << JourneyIssue{n.id,
+                                       tr("There is no segment or list named \"%1\".").arg(name)};
+        } else if (n.type == QLatin1String("action.enrol")) {
+            const QString name = named("journey");
+            if (!name.isEmpty() && !journeys.findByName(name))
+                issues << JourneyIssue{n.id, tr("There is no journey named \"%1\".").arg(name)};
+        }
+    }
+    return issues;
+}
+
+} // namespace masir
