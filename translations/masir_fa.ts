@@ -4122,11 +4122,11 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;نام:</translation>
+        <translation>نام:</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation>&amp;سرور:</translation>
+        <translation>سرور:</translation>
     </message>
     <message>
         <source>STARTTLS (587)</source>
@@ -4142,11 +4142,11 @@ Contacts: %2</source>
     </message>
     <message>
         <source>S&amp;ecurity:</source>
-        <translation>&amp;امنیت:</translation>
+        <translation>امنیت:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>&amp;پورت:</translation>
+        <translation>پورت:</translation>
     </message>
     <message>
         <source>Usually your email address; empty when the server needs no login</source>
@@ -4154,7 +4154,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation>&amp;نام کاربری:</translation>
+        <translation>نام کاربری:</translation>
     </message>
     <message>
         <source>Leave empty to keep the stored one</source>
@@ -4166,7 +4166,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>Pass&amp;word:</source>
-        <translation>&amp;رمز عبور:</translation>
+        <translation>رمز عبور:</translation>
     </message>
     <message>
         <source>Shop &lt;news@shop.example&gt;</source>
@@ -4174,7 +4174,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;فرستنده:</translation>
+        <translation>فرستنده:</translation>
     </message>
     <message>
         <source>Optional: where replies go</source>
@@ -4182,7 +4182,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Reply to:</source>
-        <translation>&amp;پاسخ به:</translation>
+        <translation>پاسخ به:</translation>
     </message>
     <message>
         <source>Automatic</source>
@@ -4194,11 +4194,11 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Login method:</source>
-        <translation>&amp;روش ورود:</translation>
+        <translation>روش ورود:</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;مرور…</translation>
+        <translation>مرور…</translation>
     </message>
     <message>
         <source>Server Certificate or CA File</source>
@@ -4210,7 +4210,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;CA file:</source>
-        <translation>&amp;پروندهٔ CA:</translation>
+        <translation>پروندهٔ CA:</translation>
     </message>
     <message>
         <source>Choose the server's certificate or CA file if it is not trusted by the system</source>
@@ -4218,7 +4218,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Provider:</source>
-        <translation>&amp;سرویس‌دهنده:</translation>
+        <translation>سرویس‌دهنده:</translation>
     </message>
     <message>
         <source>{secret}, {username} and {sender} in the address are filled in.</source>
@@ -4226,7 +4226,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Web address:</source>
-        <translation>&amp;نشانی وب:</translation>
+        <translation>نشانی وب:</translation>
     </message>
     <message>
         <source>The number or name the gateway gave you</source>
@@ -4234,7 +4234,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Sender:</source>
-        <translation>&amp;فرستنده:</translation>
+        <translation>فرستنده:</translation>
     </message>
     <message>
         <source>Only when the gateway asks for one (Twilio: the Account SID)</source>
@@ -4246,7 +4246,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>API &amp;key or secret:</source>
-        <translation>&amp;کلید API یا رمز:</translation>
+        <translation>کلید API یا رمز:</translation>
     </message>
     <message>
         <source>+98… (international with +)</source>
@@ -4262,11 +4262,11 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Number format:</source>
-        <translation>&amp;قالب شماره:</translation>
+        <translation>قالب شماره:</translation>
     </message>
     <message>
         <source>Request &amp;definition</source>
-        <translation>&amp;تعریف درخواست</translation>
+        <translation>تعریف درخواست</translation>
     </message>
     <message>
         <source>Request definition (JSON)</source>
@@ -4282,7 +4282,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>Sending &amp;limits:</source>
-        <translation>سقف &amp;ارسال:</translation>
+        <translation>سقف ارسال:</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -4290,15 +4290,15 @@ Contacts: %2</source>
     </message>
     <message>
         <source>At most per s&amp;econd:</source>
-        <translation>&amp;حداکثر در ثانیه:</translation>
+        <translation>حداکثر در ثانیه:</translation>
     </message>
     <message>
         <source>At most per &amp;hour:</source>
-        <translation>حداکثر در &amp;ساعت:</translation>
+        <translation>حداکثر در ساعت:</translation>
     </message>
     <message>
         <source>At most per &amp;day:</source>
-        <translation>حداکثر در &amp;روز:</translation>
+        <translation>حداکثر در روز:</translation>
     </message>
     <message>
         <source>How many messages go out at the same time through this account</source>
@@ -4306,11 +4306,11 @@ Contacts: %2</source>
     </message>
     <message>
         <source>Parallel c&amp;onnections:</source>
-        <translation>اتصال‌های &amp;موازی:</translation>
+        <translation>اتصال‌های موازی:</translation>
     </message>
     <message>
         <source>En&amp;abled: send through this account</source>
-        <translation>&amp;فعال: ارسال از طریق این حساب</translation>
+        <translation>فعال: ارسال از طریق این حساب</translation>
     </message>
     <message>
         <source>The request definition is not valid JSON: %1 (at character %2).</source>
@@ -4369,7 +4369,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Business name:</source>
-        <translation>&amp;نام کسب‌وکار:</translation>
+        <translation>نام کسب‌وکار:</translation>
     </message>
     <message>
         <source>Postal address</source>
@@ -4381,7 +4381,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Postal address:</source>
-        <translation>نشانی &amp;پستی:</translation>
+        <translation>نشانی پستی:</translation>
     </message>
     <message>
         <source>{token} is replaced by the contact's signed token; without it, ?t= and the token are added at the end.</source>
@@ -4389,7 +4389,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Unsubscribe page:</source>
-        <translation>&amp;صفحهٔ لغو اشتراک:</translation>
+        <translation>صفحهٔ لغو اشتراک:</translation>
     </message>
     <message>
         <source>Mail clients offer to send an "unsubscribe" email to this address.</source>
@@ -4397,7 +4397,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>Unsubscribe &amp;address:</source>
-        <translation>نشانی &amp;لغو اشتراک:</translation>
+        <translation>نشانی لغو اشتراک:</translation>
     </message>
     <message>
         <source>No cap</source>
@@ -4409,7 +4409,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>Marketing emails per contact per &amp;day:</source>
-        <translation>ایمیل تبلیغاتی برای هر مخاطب در &amp;روز:</translation>
+        <translation>ایمیل تبلیغاتی برای هر مخاطب در روز:</translation>
     </message>
     <message>
         <source>A message that fails for a passing reason (a busy server, no network) is tried again later, up to this many times.</source>
@@ -4417,7 +4417,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Attempts before a message fails:</source>
-        <translation>&amp;تعداد تلاش پیش از ناموفق شدن پیام:</translation>
+        <translation>تعداد تلاش پیش از ناموفق شدن پیام:</translation>
     </message>
     <message>
         <source>Accounts</source>
@@ -4453,7 +4453,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>Add &amp;SMTP…</source>
-        <translation>افزودن &amp;SMTP…</translation>
+        <translation>افزودن SMTP…</translation>
     </message>
     <message>
         <source>An email account your messages go out through</source>
@@ -4461,7 +4461,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>Add SM&amp;S…</source>
-        <translation>&amp;افزودن پیامک…</translation>
+        <translation>افزودن پیامک…</translation>
     </message>
     <message>
         <source>A text message gateway: Kavenegar, Melipayamak, Twilio and others</source>
@@ -4469,15 +4469,15 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation>&amp;ویرایش…</translation>
+        <translation>ویرایش…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation>&amp;حذف</translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <source>&amp;Test…</source>
-        <translation>&amp;آزمایش…</translation>
+        <translation>آزمایش…</translation>
     </message>
     <message>
         <source>Send one test message through the selected account and see the server's reply</source>
@@ -4537,7 +4537,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Quiet hours, in each contact's time zone: from</source>
-        <translation>&amp;ساعت‌های سکوت، به وقت محلی هر مخاطب: از</translation>
+        <translation>ساعت‌های سکوت، به وقت محلی هر مخاطب: از</translation>
     </message>
     <message>
         <source>Quiet hours start</source>
@@ -4581,7 +4581,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation>&amp;ویرایش…</translation>
+        <translation>ویرایش…</translation>
     </message>
     <message>
         <source>Edit this contact (Enter)</source>
@@ -4699,19 +4699,19 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;First name:</source>
-        <translation>&amp;نام:</translation>
+        <translation>نام:</translation>
     </message>
     <message>
         <source>&amp;Last name:</source>
-        <translation>نام &amp;خانوادگی:</translation>
+        <translation>نام خانوادگی:</translation>
     </message>
     <message>
         <source>&amp;Email:</source>
-        <translation>&amp;ایمیل:</translation>
+        <translation>ایمیل:</translation>
     </message>
     <message>
         <source>&amp;Phone:</source>
-        <translation>&amp;تلفن:</translation>
+        <translation>تلفن:</translation>
     </message>
     <message>
         <source>Birthday known</source>
@@ -4719,11 +4719,11 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Birthday:</source>
-        <translation>تاریخ &amp;تولد:</translation>
+        <translation>تاریخ تولد:</translation>
     </message>
     <message>
         <source>&amp;Gender:</source>
-        <translation>&amp;جنسیت:</translation>
+        <translation>جنسیت:</translation>
     </message>
     <message>
         <source>Company and place</source>
@@ -4743,23 +4743,23 @@ Contacts: %2</source>
     </message>
     <message>
         <source>C&amp;ompany:</source>
-        <translation>&amp;شرکت:</translation>
+        <translation>شرکت:</translation>
     </message>
     <message>
         <source>C&amp;ity:</source>
-        <translation>ش&amp;هر:</translation>
+        <translation>شهر:</translation>
     </message>
     <message>
         <source>Cou&amp;ntry:</source>
-        <translation>&amp;کشور:</translation>
+        <translation>کشور:</translation>
     </message>
     <message>
         <source>L&amp;anguage:</source>
-        <translation>&amp;زبان:</translation>
+        <translation>زبان:</translation>
     </message>
     <message>
         <source>&amp;Time zone:</source>
-        <translation>من&amp;طقهٔ زمانی:</translation>
+        <translation>منطقهٔ زمانی:</translation>
     </message>
     <message>
         <source>Marketing</source>
@@ -4771,27 +4771,27 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Stage:</source>
-        <translation>&amp;مرحله:</translation>
+        <translation>مرحله:</translation>
     </message>
     <message>
         <source>Sco&amp;re:</source>
-        <translation>ا&amp;متیاز:</translation>
+        <translation>امتیاز:</translation>
     </message>
     <message>
         <source>Stat&amp;us:</source>
-        <translation>&amp;وضعیت:</translation>
+        <translation>وضعیت:</translation>
     </message>
     <message>
         <source>Sou&amp;rce:</source>
-        <translation>م&amp;نبع:</translation>
+        <translation>منبع:</translation>
     </message>
     <message>
         <source>O&amp;wner:</source>
-        <translation>م&amp;سئول:</translation>
+        <translation>مسئول:</translation>
     </message>
     <message>
         <source>Ta&amp;gs:</source>
-        <translation>&amp;برچسب‌ها:</translation>
+        <translation>برچسب‌ها:</translation>
     </message>
     <message>
         <source>Consent</source>
@@ -4854,7 +4854,7 @@ Contacts: %2</source>
     <name>masir::ui::ContactsPage</name>
     <message>
         <source>&amp;New Contact…</source>
-        <translation>مخاطب &amp;تازه…</translation>
+        <translation>مخاطب تازه…</translation>
     </message>
     <message>
         <source>Add a contact (%1)</source>
@@ -4862,23 +4862,23 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Edit Contact…</source>
-        <translation>&amp;ویرایش مخاطب…</translation>
+        <translation>ویرایش مخاطب…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;حذف</translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation>&amp;جستجو…</translation>
+        <translation>جستجو…</translation>
     </message>
     <message>
         <source>&amp;Export Contacts as CSV…</source>
-        <translation>&amp;برون‌بری مخاطبان به CSV…</translation>
+        <translation>برون‌بری مخاطبان به CSV…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;تازه‌سازی</translation>
+        <translation>تازه‌سازی</translation>
     </message>
     <message>
         <source>Search name, email or phone (Ctrl+F)</source>
@@ -4974,7 +4974,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Import Contacts…</source>
-        <translation>&amp;درون‌بری مخاطبان…</translation>
+        <translation>درون‌بری مخاطبان…</translation>
     </message>
     <message>
         <source>Import contacts from a CSV file (Ctrl+I), or drop the file on the list</source>
@@ -4982,7 +4982,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>Add to &amp;List…</source>
-        <translation>افزودن به &amp;فهرست…</translation>
+        <translation>افزودن به فهرست…</translation>
     </message>
     <message>
         <source>Put the selected contacts in a list (Ctrl+L)</source>
@@ -4990,7 +4990,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>Manage &amp;Tags…</source>
-        <translation>مدیریت &amp;برچسب‌ها…</translation>
+        <translation>مدیریت برچسب‌ها…</translation>
     </message>
     <message>
         <source>Rename, merge and delete tags</source>
@@ -5091,7 +5091,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;مرور…</translation>
+        <translation>مرور…</translation>
     </message>
     <message>
         <source>Import Contacts</source>
@@ -5131,11 +5131,11 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Encoding:</source>
-        <translation>&amp;کدگذاری:</translation>
+        <translation>کدگذاری:</translation>
     </message>
     <message>
         <source>&amp;Delimiter:</source>
-        <translation>&amp;جداکننده:</translation>
+        <translation>جداکننده:</translation>
     </message>
     <message numerus="yes">
         <source>Read as %1, columns separated by: %2. The first %n row(s) are shown.</source>
@@ -5185,15 +5185,15 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation>&amp;برچسب:</translation>
+        <translation>برچسب:</translation>
     </message>
     <message>
         <source>&amp;Key:</source>
-        <translation>&amp;کلید:</translation>
+        <translation>کلید:</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation>&amp;نوع:</translation>
+        <translation>نوع:</translation>
     </message>
     <message>
         <source>A key starts with a letter and has only lower-case letters, digits and _; the label cannot be empty.</source>
@@ -5209,19 +5209,19 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Fill in what is missing (recommended)</source>
-        <translation>&amp;پر کردن آنچه خالی است (پیشنهادی)</translation>
+        <translation>پر کردن آنچه خالی است (پیشنهادی)</translation>
     </message>
     <message>
         <source>&amp;Overwrite with the file's values</source>
-        <translation>&amp;جایگزینی با مقدارهای پرونده</translation>
+        <translation>جایگزینی با مقدارهای پرونده</translation>
     </message>
     <message>
         <source>&amp;Leave them as they are</source>
-        <translation>&amp;همان‌گونه که هستند بمانند</translation>
+        <translation>همان‌گونه که هستند بمانند</translation>
     </message>
     <message>
         <source>Also match contacts by &amp;phone number</source>
-        <translation>تطبیق مخاطبان با &amp;شمارهٔ تلفن هم انجام شود</translation>
+        <translation>تطبیق مخاطبان با شمارهٔ تلفن هم انجام شود</translation>
     </message>
     <message>
         <source>e.g. fair 2026</source>
@@ -5253,19 +5253,19 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Tag every imported contact:</source>
-        <translation>&amp;برچسب برای هر مخاطب درون‌بری‌شده:</translation>
+        <translation>برچسب برای هر مخاطب درون‌بری‌شده:</translation>
     </message>
     <message>
         <source>&amp;Source of new contacts:</source>
-        <translation>&amp;منبع مخاطبان تازه:</translation>
+        <translation>منبع مخاطبان تازه:</translation>
     </message>
     <message>
         <source>Add to the static &amp;list:</source>
-        <translation>افزودن به &amp;فهرست ثابت:</translation>
+        <translation>افزودن به فهرست ثابت:</translation>
     </message>
     <message>
         <source>&amp;Dates are:</source>
-        <translation>&amp;تاریخ‌ها:</translation>
+        <translation>تاریخ‌ها:</translation>
     </message>
     <message>
         <source>Importing</source>
@@ -5277,7 +5277,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Cancel Import</source>
-        <translation>&amp;لغو درون‌بری</translation>
+        <translation>لغو درون‌بری</translation>
     </message>
     <message>
         <source>%1 rows, %2 rows a second</source>
@@ -5313,11 +5313,11 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Export Report…</source>
-        <translation>&amp;برون‌بری گزارش…</translation>
+        <translation>برون‌بری گزارش…</translation>
     </message>
     <message>
         <source>&amp;Undo This Import</source>
-        <translation>&amp;برگرداندن این درون‌بری</translation>
+        <translation>برگرداندن این درون‌بری</translation>
     </message>
     <message>
         <source>Export Report</source>
@@ -5393,6 +5393,14 @@ Contacts: %2</source>
         <source>Stop the import? Contacts saved so far are kept; you can run the import again to finish it.</source>
         <translation>درون‌بری متوقف شود؟ مخاطبانی که تاکنون ذخیره شده‌اند می‌مانند؛ می‌توانید درون‌بری را دوباره اجرا کنید تا تمام شود.</translation>
     </message>
+    <message>
+        <source>Back</source>
+        <translation>قبلی</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>بعدی</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::JourneyCanvas</name>
@@ -5431,10 +5439,6 @@ Contacts: %2</source>
     <message>
         <source>Node palette</source>
         <translation>جعبهٔ گره‌ها</translation>
-    </message>
-    <message>
-        <source>%1 — Journey</source>
-        <translation>%1 — سفر</translation>
     </message>
     <message>
         <source>Cannot open the journey</source>
@@ -5662,22 +5666,26 @@ Contacts: %2</source>
     </message>
     <message>
         <source>Send &amp;Test</source>
-        <translation>&amp;ارسال آزمایشی</translation>
+        <translation>ارسال آزمایشی</translation>
     </message>
     <message>
         <source>Call the address once with a sample contact, signed like the real calls, and show the reply</source>
         <translation>نشانی را یک بار با یک مخاطب نمونه، امضاشده مانند فراخوانی‌های واقعی، صدا بزن و پاسخ را نشان بده</translation>
+    </message>
+    <message>
+        <source>%1[*] — Journey</source>
+        <translation>%1[*] — سفر</translation>
     </message>
 </context>
 <context>
     <name>masir::ui::JourneysPage</name>
     <message>
         <source>&amp;New Journey from Template…</source>
-        <translation>&amp;سفر تازه از الگو…</translation>
+        <translation>سفر تازه از الگو…</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation>&amp;آغاز</translation>
+        <translation>آغاز</translation>
     </message>
     <message>
         <source>Start the journey: its triggers enrol contacts from now on</source>
@@ -5685,7 +5693,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation>&amp;توقف</translation>
+        <translation>توقف</translation>
     </message>
     <message>
         <source>Pause: contacts stay where they are until you start it again</source>
@@ -5693,15 +5701,15 @@ Contacts: %2</source>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation>&amp;رونوشت</translation>
+        <translation>رونوشت</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;حذف</translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <source>Si&amp;mulate</source>
-        <translation>&amp;شبیه‌سازی</translation>
+        <translation>شبیه‌سازی</translation>
     </message>
     <message>
         <source>Run the journey for a sample of contacts on a virtual clock; nothing is sent</source>
@@ -5837,7 +5845,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation>&amp;ویرایش…</translation>
+        <translation>ویرایش…</translation>
     </message>
     <message>
         <source>Open the journey on the canvas</source>
@@ -5944,35 +5952,35 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;پرونده</translation>
+        <translation>پرونده</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;خروج</translation>
+        <translation>خروج</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>&amp;ویرایش</translation>
+        <translation>ویرایش</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation>&amp;برگرداندن</translation>
+        <translation>برگرداندن</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation>&amp;انجام دوباره</translation>
+        <translation>انجام دوباره</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>&amp;نما</translation>
+        <translation>نما</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>&amp;راهنما</translation>
+        <translation>راهنما</translation>
     </message>
     <message>
         <source>&amp;About Masir</source>
-        <translation>&amp;دربارهٔ مسیر</translation>
+        <translation>دربارهٔ مسیر</translation>
     </message>
     <message>
         <source>About Masir</source>
@@ -5984,7 +5992,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation>دربارهٔ &amp;کیوت</translation>
+        <translation>دربارهٔ کیوت</translation>
     </message>
     <message>
         <source>%1 found</source>
@@ -5998,7 +6006,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>Lead &amp;Scoring and Stages…</source>
-        <translation>&amp;امتیازدهی سرنخ‌ها و مرحله‌ها…</translation>
+        <translation>امتیازدهی سرنخ‌ها و مرحله‌ها…</translation>
     </message>
     <message>
         <source>Journeys could not run: %1</source>
@@ -6010,11 +6018,11 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Journeys</source>
-        <translation>&amp;سفرها</translation>
+        <translation>سفرها</translation>
     </message>
     <message>
         <source>&amp;Pause All Journeys</source>
-        <translation>&amp;توقف همهٔ سفرها</translation>
+        <translation>توقف همهٔ سفرها</translation>
     </message>
     <message>
         <source>Stop running journey steps and sends until you resume; nothing is lost</source>
@@ -6055,7 +6063,7 @@ Contacts: %2</source>
     <name>masir::ui::OutboxPage</name>
     <message>
         <source>&amp;Retry / Resend</source>
-        <translation>&amp;تلاش دوباره / ارسال دوباره</translation>
+        <translation>تلاش دوباره / ارسال دوباره</translation>
     </message>
     <message>
         <source>Queue the selected failed or interrupted messages again</source>
@@ -6063,7 +6071,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Cancel / Discard</source>
-        <translation>&amp;لغو / کنار گذاشتن</translation>
+        <translation>لغو / کنار گذاشتن</translation>
     </message>
     <message>
         <source>Do not send the selected queued messages; do not resend the selected interrupted ones (%1)</source>
@@ -6071,7 +6079,7 @@ Contacts: %2</source>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation>&amp;بازخوانی</translation>
+        <translation>بازخوانی</translation>
     </message>
     <message>
         <source>Read the outbox again (%1)</source>
@@ -6087,11 +6095,11 @@ Contacts: %2</source>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation>&amp;نمایش:</translation>
+        <translation>نمایش:</translation>
     </message>
     <message>
         <source>Show &amp;Interrupted</source>
-        <translation>نمایش &amp;قطع‌شده‌ها</translation>
+        <translation>نمایش قطع‌شده‌ها</translation>
     </message>
     <message>
         <source>Outbox</source>
@@ -6405,11 +6413,11 @@ Resend anyway?</source>
     </message>
     <message>
         <source>&amp;Add Rule</source>
-        <translation>&amp;افزودن قاعده</translation>
+        <translation>افزودن قاعده</translation>
     </message>
     <message>
         <source>&amp;Remove Rule</source>
-        <translation>&amp;حذف قاعده</translation>
+        <translation>حذف قاعده</translation>
     </message>
     <message>
         <source>Each activity adds its points, up to "At most" per period of "Per" days (0: no cap). Inactivity takes points off for every 30 days without activity.</source>
@@ -6429,15 +6437,15 @@ Resend anyway?</source>
     </message>
     <message>
         <source>A lead becomes &amp;MQL at score:</source>
-        <translation>سرنخ در این امتیاز &amp;MQL می‌شود:</translation>
+        <translation>سرنخ در این امتیاز MQL می‌شود:</translation>
     </message>
     <message>
         <source>A lead becomes &amp;SQL at score:</source>
-        <translation>سرنخ در این امتیاز &amp;SQL می‌شود:</translation>
+        <translation>سرنخ در این امتیاز SQL می‌شود:</translation>
     </message>
     <message>
         <source>S&amp;tages, in order:</source>
-        <translation>&amp;مرحله‌ها، به ترتیب:</translation>
+        <translation>مرحله‌ها، به ترتیب:</translation>
     </message>
     <message>
         <source>Funnel:</source>
@@ -6449,7 +6457,7 @@ Resend anyway?</source>
     </message>
     <message>
         <source>Save and &amp;Recompute All Scores</source>
-        <translation>ذخیره و &amp;محاسبهٔ دوبارهٔ همهٔ امتیازها</translation>
+        <translation>ذخیره و محاسبهٔ دوبارهٔ همهٔ امتیازها</translation>
     </message>
     <message>
         <source>Activity</source>
@@ -6512,7 +6520,7 @@ Resend anyway?</source>
     <name>masir::ui::SegmentsPage</name>
     <message>
         <source>New &amp;Segment</source>
-        <translation>&amp;بخش تازه</translation>
+        <translation>بخش تازه</translation>
     </message>
     <message>
         <source>A segment is a live audience: contacts who match its rules</source>
@@ -6520,7 +6528,7 @@ Resend anyway?</source>
     </message>
     <message>
         <source>New &amp;List</source>
-        <translation>&amp;فهرست تازه</translation>
+        <translation>فهرست تازه</translation>
     </message>
     <message>
         <source>A list holds the contacts you put in it, by hand or from an import</source>
@@ -6528,7 +6536,7 @@ Resend anyway?</source>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation>&amp;رونوشت</translation>
+        <translation>رونوشت</translation>
     </message>
     <message>
         <source>%1 (copy)</source>
@@ -6536,15 +6544,15 @@ Resend anyway?</source>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;حذف</translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation>&amp;ذخیره</translation>
+        <translation>ذخیره</translation>
     </message>
     <message>
         <source>&amp;Revert</source>
-        <translation>&amp;بازگشت</translation>
+        <translation>بازگشت</translation>
     </message>
     <message>
         <source>Go back to the saved version</source>
@@ -6699,7 +6707,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>&amp;Business name:</source>
-        <translation>نام &amp;کسب‌وکار:</translation>
+        <translation>نام کسب‌وکار:</translation>
     </message>
     <message>
         <source>None: numbers must start with + and a country code</source>
@@ -6711,7 +6719,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>Default &amp;country for phone numbers:</source>
-        <translation>&amp;کشور پیش‌فرض شماره‌های تلفن:</translation>
+        <translation>کشور پیش‌فرض شماره‌های تلفن:</translation>
     </message>
     <message>
         <source>Numbers typed without a country code, such as 0912 345 6789, are read as numbers of this country.</source>
@@ -6731,7 +6739,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;زبان:</translation>
+        <translation>زبان:</translation>
     </message>
     <message>
         <source>Lead Scoring and Stages…</source>
@@ -6778,11 +6786,11 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>&amp;Rename…</source>
-        <translation>&amp;تغییر نام…</translation>
+        <translation>تغییر نام…</translation>
     </message>
     <message>
         <source>&amp;Merge Into…</source>
-        <translation>&amp;ادغام در…</translation>
+        <translation>ادغام در…</translation>
     </message>
     <message>
         <source>Give this tag's contacts another tag, then delete this one</source>
@@ -6790,7 +6798,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;حذف</translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <source>Rename Tag</source>
@@ -6837,7 +6845,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>New &amp;Email</source>
-        <translation>&amp;ایمیل تازه</translation>
+        <translation>ایمیل تازه</translation>
     </message>
     <message>
         <source>Write a new email template (%1)</source>
@@ -6845,7 +6853,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>New &amp;SMS</source>
-        <translation>&amp;پیامک تازه</translation>
+        <translation>پیامک تازه</translation>
     </message>
     <message>
         <source>Write a new text message template</source>
@@ -6853,15 +6861,15 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>D&amp;uplicate</source>
-        <translation>&amp;رونوشت</translation>
+        <translation>رونوشت</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;حذف</translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation>&amp;ذخیره</translation>
+        <translation>ذخیره</translation>
     </message>
     <message>
         <source>Save (%1)</source>
@@ -6869,7 +6877,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>&amp;Revert</source>
-        <translation>&amp;بازگردانی</translation>
+        <translation>بازگردانی</translation>
     </message>
     <message>
         <source>Go back to the saved version</source>
@@ -6877,7 +6885,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>Send &amp;Test…</source>
-        <translation>ارسال &amp;آزمایشی…</translation>
+        <translation>ارسال آزمایشی…</translation>
     </message>
     <message>
         <source>Send this template, as it is in the editor, to one address or phone through one of your accounts</source>
@@ -6893,7 +6901,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>&amp;Marketing (adds the footer and unsubscribe link)</source>
-        <translation>&amp;تبلیغاتی (پانویس و پیوند لغو اشتراک را می‌افزاید)</translation>
+        <translation>تبلیغاتی (پانویس و پیوند لغو اشتراک را می‌افزاید)</translation>
     </message>
     <message>
         <source>Marketing messages carry your postal address and an unsubscribe link, and are not sent to contacts who unsubscribed. Turn it off only for messages a contact asked for, such as a receipt.</source>
@@ -6917,7 +6925,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;نام:</translation>
+        <translation>نام:</translation>
     </message>
     <message>
         <source>Channel:</source>
@@ -6925,11 +6933,11 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>S&amp;ubject:</source>
-        <translation>&amp;موضوع:</translation>
+        <translation>موضوع:</translation>
     </message>
     <message>
         <source>P&amp;reheader:</source>
-        <translation>&amp;پیش‌متن:</translation>
+        <translation>پیش‌متن:</translation>
     </message>
     <message>
         <source>Message</source>
@@ -6937,7 +6945,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>Insert Merge &amp;Tag</source>
-        <translation>درج &amp;برچسب جایگذاری</translation>
+        <translation>درج برچسب جایگذاری</translation>
     </message>
     <message>
         <source>Insert a contact's data, such as their first name, where the cursor is</source>
@@ -6973,7 +6981,7 @@ Create one with New Segment or New List.</source>
     </message>
     <message>
         <source>&amp;Preview for:</source>
-        <translation>&amp;پیش‌نمایش برای:</translation>
+        <translation>پیش‌نمایش برای:</translation>
     </message>
     <message>
         <source>Preview</source>
