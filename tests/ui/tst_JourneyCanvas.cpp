@@ -215,8 +215,12 @@ private Q_SLOTS:
         editor.duplicate();
         QCOMPARE(editor.graph()->nodes().size(), nodes + 4);
         QVERIFY(editor.isModified());
+        // the title has the place where the window shows it is modified
+        QVERIFY(editor.windowTitle().contains(QLatin1String("[*]")));
+        QVERIFY(editor.isWindowModified());
         QVERIFY(editor.save());
         QVERIFY(!editor.isModified());
+        QVERIFY(!editor.isWindowModified());
         // a new editor on the same journey shows the same graph
         ui::JourneyEditor again(m_ws->db(), id);
         QCOMPARE(again.graph()->toJson(), editor.graph()->toJson());

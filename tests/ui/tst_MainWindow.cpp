@@ -62,12 +62,16 @@ private Q_SLOTS:
         QCOMPARE(page->view()->model()->rowCount(), 2000);
         QCOMPARE(window.navigation()->count(), int(ui::MainWindow::PageCount));
         QVERIFY(window.windowTitle().contains(QStringLiteral("demo")));
-        // every sidebar page opens
+        // every sidebar page opens; the contacts' count shows on their page only
+        auto *total = window.findChild<QLabel *>(QStringLiteral("totalLabel"));
+        QVERIFY(total);
         for (int i = 0; i < ui::MainWindow::PageCount; ++i) {
             window.showPage(ui::MainWindow::Page(i));
             QCOMPARE(window.currentPage(), ui::MainWindow::Page(i));
+            QCOMPARE(total->isVisible(), i == ui::MainWindow::ContactsPageIndex);
         }
         window.showPage(ui::MainWindow::ContactsPageIndex);
+        QVERIFY(total->isVisible());
     }
 
     void searchAsYouType()

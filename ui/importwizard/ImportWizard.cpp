@@ -640,6 +640,10 @@ ImportWizard::ImportWizard(const Database &db, const QString &path, QWidget *par
     setPage(SummaryPage, new SummaryWizardPage(this));
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::NoCancelButtonOnLastPage);
+    // Qt's own "< Back" and "Next >" keep their arrows' shapes in Persian, where
+    // back is to the right: they end up pointing at each other. Words alone.
+    setButtonText(QWizard::BackButton, tr("Back"));
+    setButtonText(QWizard::NextButton, tr("Next"));
     if (!path.isEmpty()) {
         refreshPreview();
         setStartId(PreviewPage);

@@ -156,6 +156,11 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
             return;
         }
         m_pages->setCurrentIndex(row);
+        // the contacts' count and selection are about the contacts page
+        for (QLabel *label : {m_totalLabel, m_selectionLabel}) {
+            if (label)
+                label->setVisible(row == ContactsPageIndex);
+        }
     });
     m_navigation->setCurrentRow(ContactsPageIndex);
 

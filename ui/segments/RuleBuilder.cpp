@@ -103,6 +103,8 @@ public:
     SegmentNode node() const;
     void setError(const QString &message);
     void reloadChoices();
+    /// Nothing entered as the value yet (a condition just added).
+    bool valueIsEmpty() const;
 
     QComboBox *subjectBox() const { return m_subject; }
     QComboBox *operatorBox() const { return m_op; }
@@ -539,6 +541,13 @@ SegmentNode RuleConditionRow::node() const
     return n;
 }
 
+bool RuleConditionRow::valueIsEmpty() const
+{
+    const QJsonValue v = m_readValue ? m_readValue() : QJsonValue();
+    return v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty()) ||
+           (v.isArray() && v.toArray().isEmpty());
+}
+
 void RuleConditionRow::setError(const QString &message)
 {
     m_error->showMessage(message);
@@ -779,13 +788,15 @@ void RuleBuilder::reloadChoices()
     }
 }
 
-void RuleBuilder::showErrors(const QList<SegmentError> &errors)
+void RuleBuilder::showErrors(const QList<SegmentError> &errors, When when)
 {
     m_root->forEachCondition(QString(), [&](RuleConditionRow *row, const QString &path) {
         QStringList messages;
         for (const SegmentError &e : errors)
             if (e.path == path)
                 messages << e.message;
+        if (when == When::Typing && row->valueIsEmpty())
+            messages.clear(); // not yet: the user has not got to the value
         row->setError(messages.join(QLatin1Char('\n')));
     });
 }

@@ -36,8 +36,15 @@ public:
     /// Re-reads fields and tags (after the user added a custom field).
     void reloadChoices();
 
+    /// When the errors come: while the user types (the live count), a condition
+    /// whose value is still empty says nothing yet; on saving, everything shows.
+    enum class When
+    {
+        Typing,
+        Saving
+    };
     /// Shows each error under the condition its path names; clears the others.
-    void showErrors(const QList<SegmentError> &errors);
+    void showErrors(const QList<SegmentError> &errors, When when = When::Saving);
     void clearErrors();
 
     /// Appends an empty condition to the outermost group and focuses it.

@@ -168,7 +168,7 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
                     m_model->setCount(m_current.id, count);
             });
     connect(m_live, &SegmentLiveCount::failed, this, [this](const QList<SegmentError> &errors) {
-        m_builder->showErrors(errors);
+        m_builder->showErrors(errors, RuleBuilder::When::Typing);
         QStringList general;
         for (const SegmentError &e : errors)
             if (e.path.isEmpty())

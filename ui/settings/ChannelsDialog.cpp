@@ -616,7 +616,11 @@ void ChannelAccountDialog::buildSmtp(QFormLayout *form)
     auto *caRow = new QHBoxLayout;
     caRow->addWidget(m_caFile, 1);
     caRow->addWidget(browse);
-    form->addRow(tr("&CA file:"), caRow);
+    // A row of a field and a button: the label's shortcut goes to the field
+    // (given a layout, addRow() would show the "&").
+    auto *caLabel = new QLabel(tr("&CA file:"));
+    caLabel->setBuddy(m_caFile);
+    form->addRow(caLabel, caRow);
     auto *caHint = new QLabel(
         tr("Choose the server's certificate or CA file if it is not trusted by the system"));
     caHint->setWordWrap(true);

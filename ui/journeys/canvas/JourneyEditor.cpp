@@ -90,7 +90,7 @@ JourneyEditor::JourneyEditor(const Database &db, qint64 journeyId, QWidget *pare
     const auto journey = JourneyRepository(db).find(journeyId);
     QString error;
     if (journey) {
-        setWindowTitle(JourneyCanvas::tr("%1 — Journey").arg(journey->name));
+        setWindowTitle(JourneyCanvas::tr("%1[*] — Journey").arg(journey->name));
         if (!journey->graph.isEmpty() && !m_graph->fromJson(journey->graph, &error))
             QMessageBox::warning(this, JourneyCanvas::tr("Cannot open the journey"), error);
     }
