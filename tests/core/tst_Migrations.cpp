@@ -41,6 +41,15 @@ bool buildAtVersion(const QString &path, int version)
     return ok;
 }
 
+bool hasColumn(const Database &db, const char *table, const char *column)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT count(*) FROM pragma_table_info(?) WHERE name = ?"));
+    q.addBindValue(QLatin1String(table));
+    q.addBindValue(QLatin1String(column));
+    return q.exec() && q.next() && q.value(0).toInt() > 0;
+}
+
 // Runs \a statements on the file at \a path as it is, without migrating it.
 bool runOn(const QString &path, const QStringList &statements)
 {
@@ -179,11 +188,8 @@ private Q_SLOTS:
         QVERIFY2(db.open(), qPrintable(db.errorString()));
         ContactRepository repo(db);
         QCOMPARE(repo.find(1)->score, 42);
+        QVERIFY(!hasColumn(db, "contacts", "score"));
         QSqlQuery q(db.connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('contacts') WHERE "
-                                      "name = 'score'")));
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toInt(), 0);
         // a contact inserted any way gets its row
         QVERIFY(q.exec(QStringLiteral("INSERT INTO contacts (email, created_at, updated_at) "
                                       "VALUES ('raw@example.com', 1, 1)")));
@@ -216,11 +222,8 @@ private Q_SLOTS:
         ContactRepository repo(db);
         QCOMPARE(repo.find(1)->stage, QStringLiteral("customer"));
         QCOMPARE(repo.find(2)->stage, QStringLiteral("mql"));
+        QVERIFY(!hasColumn(db, "contacts", "stage"));
         QSqlQuery q(db.connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('contacts') WHERE "
-                                      "name = 'stage'")));
-        QVERIFY(q.next());
-        QCOMPARE(q.value(0).toInt(), 0);
         // a contact inserted any way starts as a subscriber
         QVERIFY(q.exec(QStringLiteral("INSERT INTO contacts (email, created_at, updated_at) "
                                       "VALUES ('raw@example.com', 1, 1) RETURNING id")));
