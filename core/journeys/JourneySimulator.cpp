@@ -58,10 +58,10 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         QStringLiteral("INSERT INTO tags SELECT * FROM src.tags"),
         QStringLiteral("INSERT INTO segments SELECT * FROM src.segments"),
         QStringLiteral("INSERT INTO contacts SELECT * FROM src.contacts WHERE id IN (%1)").arg(in),
-        // their score rows were made by the insert, at 0
+        // their score rows were made by the insert, at 0 and "subscriber"
         QStringLiteral("INSERT INTO contact_scores SELECT * FROM src.contact_scores WHERE "
                        "contact_id IN (%1) ON CONFLICT (contact_id) DO UPDATE SET score = "
-                       "excluded.score")
+                       "excluded.score, stage = excluded.stage")
             .arg(in),
         QStringLiteral("INSERT INTO contact_tags SELECT * FROM src.contact_tags WHERE contact_id "
                        "IN (%1)")

@@ -82,6 +82,18 @@ std::optional<JourneyTemplate> JourneyTemplates::find(const QString &key, const 
 std::optional<qint64> JourneyTemplates::create(const Database &db, const JourneyTemplate &t,
                                                const QString &name, QString *error)
 {
+    // The journey first: a name already taken stops it before anything is
+    // written. A template that then cannot be saved leaves a draft that says
+    // which template it lacks (JourneyReferences), not templates without a journey.
+    Journey j;
+    j.name = name;
+    j.graph = t.graph;
+    j.policy = t.policy;
+    JourneyRepository journeys(db);
+    if (!journeys.save(j)) {
+        *error = journeys.errorString();
+        return std::nullopt;
+    }
     TemplateRepository templates(db);
     for (auto it = t.messages.constBegin(); it != t.messages.constEnd(); ++it) {
         if (templates.find(it.key()))
@@ -97,15 +109,6 @@ std::optional<qint64> JourneyTemplates::create(const Database &db, const Journey
             *error = tr("Cannot add the template \"%1\": %2").arg(m.name, templates.errorString());
             return std::nullopt;
         }
-    }
-    Journey j;
-    j.name = name;
-    j.graph = t.graph;
-    j.policy = t.policy;
-    JourneyRepository journeys(db);
-    if (!journeys.save(j)) {
-        *error = journeys.errorString();
-        return std::nullopt;
     }
     return j.id;
 }

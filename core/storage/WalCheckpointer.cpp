@@ -64,8 +64,10 @@ WalCheckpointer::~WalCheckpointer()
     m_wake.notify_one();
     m_thread->wait();
     // What is left, on this thread at its own priority: an idle thread could
-    // wait long for its turn on a busy machine.
-    checkpoint();
+    // wait long for its turn on a busy machine. A log below the threshold is
+    // left to the automatic checkpoints given back below, as before.
+    if (m_logPages.load() >= kAutoCheckpointPages)
+        checkpoint();
     sqlite3_close(m_connection);
     QSqlQuery(m_db).exec(
         QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kAutoCheckpointPages));
@@ -73,8 +75,10 @@ WalCheckpointer::~WalCheckpointer()
 
 int WalCheckpointer::committed(void *self, sqlite3 *, const char *, int logPages)
 {
+    auto *checkpointer = static_cast<WalCheckpointer *>(self);
+    checkpointer->m_logPages = logPages;
     if (logPages >= kAutoCheckpointPages)
-        static_cast<WalCheckpointer *>(self)->wake();
+        checkpointer->wake();
     return SQLITE_OK;
 }
 

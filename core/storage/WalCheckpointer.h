@@ -4,6 +4,7 @@
 #include <QString>
 #include <QThread>
 
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -33,8 +34,9 @@ public:
     /// nothing (the writer keeps its automatic checkpoints) if another
     /// connection to the file cannot be opened.
     explicit WalCheckpointer(const QSqlDatabase &db);
-    /// Checkpoints what is left, stops the thread and gives the writer its
-    /// automatic checkpoints back.
+    /// Stops the thread, checkpoints what is left if the log last held as much
+    /// as SQLite's threshold (a short cycle's few pages wait, as they would
+    /// have), and gives the writer its automatic checkpoints back.
     ~WalCheckpointer();
 
     bool isActive() const { return m_thread != nullptr; }
@@ -53,6 +55,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_pending = false;
+    std::atomic<int> m_logPages{0}; ///< in the log at the writer's last commit
     bool m_stop = false;
     int m_checkpoints = 0;
     std::unique_ptr<QThread> m_thread;

@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "contacts/ContactRepository.h"
+#include "contacts/StageChanges.h"
 #include "demo/DemoWorkspace.h"
 #include "events/EventStore.h"
 #include "events/ScoreHistory.h"
@@ -697,6 +698,42 @@ private Q_SLOTS:
         const auto again = sim.run(j.id, {b}, start, 30);
         QVERIFY(again && again->at(0).messages.at(0).problem.isEmpty());
         QVERIFY2(repo.activate(j.id), qPrintable(repo.errorString()));
+    }
+
+    // The simulator's copy keeps each contact's stage (it lives beside the
+    // score): a condition on it takes the branch the workspace would take.
+    void simulatorKeepsStages()
+    {
+        const qint64 vera = addContact(QStringLiteral("Vera"));
+        QVERIFY(StageChanges(m_ws->db().connection())
+                    .change(vera, QStringLiteral("subscriber"), QStringLiteral("customer"), 1000));
+        JourneyGraph g;
+        const QString t = g.addNode(QStringLiteral("trigger.manual"));
+        SegmentRule customers;
+        customers.root.children << SegmentNode::condition(
+            QStringLiteral("field"), QStringLiteral("stage"), QStringLiteral("is"),
+            QJsonArray{QStringLiteral("customer")});
+        const QString cond =
+            g.addNode(QStringLiteral("condition"), {{QStringLiteral("rule"), customers.toJson()}});
+        const QString yes = g.addNode(QStringLiteral("action.tag"),
+                                      {{QStringLiteral("tag"), QStringLiteral("vip")},
+                                       {QStringLiteral("op"), QStringLiteral("add")}});
+        const QString no = g.addNode(QStringLiteral("action.tag"),
+                                     {{QStringLiteral("tag"), QStringLiteral("other")},
+                                      {QStringLiteral("op"), QStringLiteral("add")}});
+        g.connectNodes(t, QStringLiteral("next"), cond);
+        g.connectNodes(cond, QStringLiteral("yes"), yes);
+        g.connectNodes(cond, QStringLiteral("no"), no);
+        Journey j;
+        j.name = QStringLiteral("Stage draft");
+        j.graph = g.toJson();
+        QVERIFY(JourneyRepository(m_ws->db()).save(j));
+        JourneySimulator sim(m_ws->db());
+        const auto runs =
+            sim.run(j.id, {vera}, QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC), 1);
+        QVERIFY2(runs, qPrintable(sim.errorString()));
+        QCOMPARE(runs->at(0).path.at(1).nodeId, cond);
+        QCOMPARE(runs->at(0).path.at(1).port, QStringLiteral("yes"));
     }
 
     void demoSamples()

@@ -460,7 +460,7 @@ public:
         std::signal(SIGTERM, stopWorker);
         do {
             // the same cycle as the app's worker: what came in, journeys, sending
-            const auto scope = cycle.scope();
+            std::optional<WorkerCycle::Scope> scope(std::in_place, run.db->connection());
             const auto in = cycle.intake(&g_stopWorker);
             if (!in)
                 return run.fail(cycle.errorString());
@@ -496,6 +496,7 @@ public:
             run.out.flush();
             if (once)
                 break;
+            scope.reset(); // its cache and checkpointer are the cycle's, not the sleep's
             // Sleep until the next step is due, looking for new events every 5 s.
             for (qint64 left = cycle.sleepMs(5000); left > 0 && !g_stopWorker; left -= 100)
                 QThread::msleep(std::min<qint64>(left, 100));

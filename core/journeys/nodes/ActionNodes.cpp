@@ -79,7 +79,7 @@ public:
             return true;
         const Enrolment &e = c.enrolment;
         const QString to = m_email ? e.email : e.phone;
-        const QString templateName = text(c.node.config, "template");
+        const QString templateName = text(c.node.config, "template").trimmed();
         OutboxEntry entry;
         entry.idempotencyKey = c.stepKey();
         entry.channel = m_email ? QStringLiteral("email") : QStringLiteral("sms");
