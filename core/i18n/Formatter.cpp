@@ -33,6 +33,17 @@ QCalendar calendar()
     return isPersian() ? QCalendar(QCalendar::System::Jalali) : QCalendar();
 }
 
+namespace {
+// The locale's short format with the year in four digits: "3/20/24" is
+// ambiguous next to birthdays from the 1960s.
+QString withFourDigitYears(QString format)
+{
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return format;
+}
+} // namespace
+
 QString date(QDate d)
 {
     if (!d.isValid())
@@ -40,7 +51,7 @@ QString date(QDate d)
     const QLocale loc = locale();
     if (isPersian())
         return loc.toString(d, QStringLiteral("d MMMM yyyy"), calendar());
-    return loc.toString(d, QLocale::ShortFormat);
+    return loc.toString(d, withFourDigitYears(loc.dateFormat(QLocale::ShortFormat)));
 }
 
 QString dateTime(const QDateTime &utc)
@@ -51,7 +62,7 @@ QString dateTime(const QDateTime &utc)
     const QLocale loc = locale();
     if (isPersian())
         return loc.toString(local, QStringLiteral("d MMMM yyyy، HH:mm"), calendar());
-    return loc.toString(local, QLocale::ShortFormat);
+    return loc.toString(local, withFourDigitYears(loc.dateTimeFormat(QLocale::ShortFormat)));
 }
 
 QString number(qint64 value)
