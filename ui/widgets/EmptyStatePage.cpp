@@ -10,6 +10,17 @@ EmptyStatePage::EmptyStatePage(const QString &title, const QString &description,
     : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
+    // A wrapped text in the middle, as wide as it may be up to 560 px: given to
+    // the layout with an alignment, it got its size hint's width and lost lines.
+    auto centered = [layout](QLabel *label) {
+        label->setWordWrap(true);
+        label->setMaximumWidth(560);
+        auto *row = new QHBoxLayout;
+        row->addStretch(1);
+        row->addWidget(label, 8);
+        row->addStretch(1);
+        layout->addLayout(row);
+    };
     layout->addStretch(2);
     auto *heading = new QLabel(title, this);
     QFont f = heading->font();
@@ -20,10 +31,8 @@ EmptyStatePage::EmptyStatePage(const QString &title, const QString &description,
     layout->addWidget(heading);
 
     auto *text = new QLabel(description, this);
-    text->setWordWrap(true);
     text->setAlignment(Qt::AlignHCenter);
-    text->setMaximumWidth(560);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    centered(text);
 
     if (!comingSoon.isEmpty()) {
         QString html = QStringLiteral("<p><b>%1</b></p><ul>").arg(tr("What will come here:"));
@@ -32,9 +41,7 @@ EmptyStatePage::EmptyStatePage(const QString &title, const QString &description,
         html += QStringLiteral("</ul>");
         auto *list = new QLabel(html, this);
         list->setTextFormat(Qt::RichText);
-        list->setWordWrap(true);
-        list->setMaximumWidth(560);
-        layout->addWidget(list, 0, Qt::AlignHCenter);
+        centered(list);
     }
     layout->addStretch(3);
     setAccessibleName(title);
