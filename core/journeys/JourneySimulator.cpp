@@ -8,6 +8,7 @@
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -137,7 +138,14 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         return std::nullopt;
     JourneyGraph graph;
     graph.fromJson(j.graph, &error);
-    const TemplateRepository templates(m_db); // the workspace's, not the scratch copy's
+    // Whether each template a message names exists: in the workspace, not the
+    // scratch copy, and asked once per name.
+    const TemplateRepository templates(m_db);
+    QHash<QString, bool> exists;
+    auto known = [&](const QString &name) {
+        const auto it = exists.constFind(name);
+        return it != exists.cend() ? *it : *exists.insert(name, templates.find(name).has_value());
+    };
     QSqlQuery s(scratch.connection());
     while (r.next()) {
         ContactRun run;
@@ -169,7 +177,7 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
             run.messages << Message{
                 QDateTime::fromMSecsSinceEpoch(s.value(0).toLongLong(), Qt::UTC),
                 s.value(1).toString(), templateKey, payload.value(QStringLiteral("to")).toString(),
-                templateKey.isEmpty() || templates.find(templateKey)
+                templateKey.isEmpty() || known(templateKey)
                     ? QString()
                     : tr("it would fail: there is no template named \"%1\"").arg(templateKey)};
         }

@@ -459,44 +459,45 @@ public:
         std::signal(SIGINT, stopWorker);
         std::signal(SIGTERM, stopWorker);
         do {
-            // the same cycle as the app's worker: what came in, journeys, sending
-            std::optional<WorkerCycle::Scope> scope(std::in_place, run.db->connection());
-            const auto in = cycle.intake(&g_stopWorker);
-            if (!in)
-                return run.fail(cycle.errorString());
-            if (!in->collectorError.isEmpty())
-                run.err << in->collectorError << '\n';
-            if (g_stopWorker)
-                break;
-            const auto stats = cycle.run(batch);
-            if (!stats)
-                return run.fail(cycle.errorString());
-            if (stats->steps || stats->enrolled || once)
-                run.out << tr("%1 enrolled, %2 steps, %3 messages queued, %4 finished")
-                               .arg(stats->enrolled)
-                               .arg(stats->steps)
-                               .arg(stats->queued)
-                               .arg(stats->completed + stats->exited)
-                        << '\n';
-            const auto sent = cycle.send(run.value(QStringLiteral("send-budget")).toLongLong());
-            if (!sent)
-                return run.fail(cycle.errorString());
-            if (sent->sent || sent->failed || sent->retried || sent->interrupted ||
-                sent->cancelled || sent->suppressed || once)
-                run.out << tr("%1 sent, %2 retrying, %3 failed, %4 dropped, %5 interrupted")
-                               .arg(sent->sent)
-                               .arg(sent->retried)
-                               .arg(sent->failed)
-                               .arg(sent->cancelled + sent->suppressed)
-                               .arg(sent->interrupted)
-                        << '\n';
-            for (const QString &problem : sent->accountErrors)
-                run.err << problem << '\n';
-            run.err.flush();
-            run.out.flush();
+            { // the same cycle as the app's worker: what came in, journeys, sending
+                // (its cache and checkpointer are the cycle's, not the sleep's)
+                const auto scope = cycle.scope();
+                const auto in = cycle.intake(&g_stopWorker);
+                if (!in)
+                    return run.fail(cycle.errorString());
+                if (!in->collectorError.isEmpty())
+                    run.err << in->collectorError << '\n';
+                if (g_stopWorker)
+                    break;
+                const auto stats = cycle.run(batch);
+                if (!stats)
+                    return run.fail(cycle.errorString());
+                if (stats->steps || stats->enrolled || once)
+                    run.out << tr("%1 enrolled, %2 steps, %3 messages queued, %4 finished")
+                                   .arg(stats->enrolled)
+                                   .arg(stats->steps)
+                                   .arg(stats->queued)
+                                   .arg(stats->completed + stats->exited)
+                            << '\n';
+                const auto sent = cycle.send(run.value(QStringLiteral("send-budget")).toLongLong());
+                if (!sent)
+                    return run.fail(cycle.errorString());
+                if (sent->sent || sent->failed || sent->retried || sent->interrupted ||
+                    sent->cancelled || sent->suppressed || once)
+                    run.out << tr("%1 sent, %2 retrying, %3 failed, %4 dropped, %5 interrupted")
+                                   .arg(sent->sent)
+                                   .arg(sent->retried)
+                                   .arg(sent->failed)
+                                   .arg(sent->cancelled + sent->suppressed)
+                                   .arg(sent->interrupted)
+                            << '\n';
+                for (const QString &problem : sent->accountErrors)
+                    run.err << problem << '\n';
+                run.err.flush();
+                run.out.flush();
+            }
             if (once)
                 break;
-            scope.reset(); // its cache and checkpointer are the cycle's, not the sleep's
             // Sleep until the next step is due, looking for new events every 5 s.
             for (qint64 left = cycle.sleepMs(5000); left > 0 && !g_stopWorker; left -= 100)
                 QThread::msleep(std::min<qint64>(left, 100));
