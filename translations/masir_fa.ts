@@ -33,6 +33,272 @@
     </message>
 </context>
 <context>
+    <name>masir::AbDecision</name>
+    <message>
+        <source>The test had no results.</source>
+        <translation>آزمون نتیجه‌ای نداشت.</translation>
+    </message>
+    <message>
+        <source>Inconclusive: %1 (%2) and %3 (%4) differ no more than chance would (p = %5).</source>
+        <translation>بی‌نتیجه: تفاوت %1 (%2) و %3 (%4) بیش از آن نیست که از تصادف برآید (p = %5).</translation>
+    </message>
+    <message>
+        <source>%1 won: %2 against %3 for %4 (p = %5).</source>
+        <translation>%1 برنده شد: %2 در برابر %3 برای %4 (p = %5).</translation>
+    </message>
+</context>
+<context>
+    <name>masir::Campaign</name>
+    <message>
+        <source>A/B test: "variants" must be a list of variants.</source>
+        <translation>آزمون A/B: «variants» باید فهرستی از نسخه‌ها باشد.</translation>
+    </message>
+    <message>
+        <source>A/B test, variant %1: "delayMinutes" must be between 0 and 10080 (a week).</source>
+        <translation>آزمون A/B، نسخهٔ %1: «delayMinutes» باید بین ۰ و ۱۰۰۸۰ (یک هفته) باشد.</translation>
+    </message>
+    <message>
+        <source>A/B test: give 2 to %1 variants, not %2.</source>
+        <translation>آزمون A/B: از ۲ تا %1 نسخه بدهید، نه %2.</translation>
+    </message>
+    <message>
+        <source>A/B test: "share" is the percentage of the audience in the test, from 2 to 100.</source>
+        <translation>آزمون A/B: «share» درصدی از مخاطبان است که در آزمون هستند، از ۲ تا ۱۰۰.</translation>
+    </message>
+    <message>
+        <source>A/B test: "metric" must be opens, clicks or revenue, not "%1".</source>
+        <translation>آزمون A/B: «metric» باید opens، clicks یا revenue باشد، نه «%1».</translation>
+    </message>
+    <message>
+        <source>A/B test: the wait must be from a minute to 30 days.</source>
+        <translation>آزمون A/B: مدت انتظار باید از یک دقیقه تا ۳۰ روز باشد.</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>پیش‌نویس</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>زمان‌بندی‌شده</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>در حال ارسال</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>متوقف</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>پایان</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>لغوشده</translation>
+    </message>
+    <message>
+        <source>Give the campaign a name.</source>
+        <translation>برای کارزار نامی بگذارید.</translation>
+    </message>
+    <message>
+        <source>The channel must be email or SMS.</source>
+        <translation>کانال باید ایمیل یا پیامک باشد.</translation>
+    </message>
+    <message>
+        <source>Choose the template the campaign sends.</source>
+        <translation>قالبی را که کارزار می‌فرستد انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Choose at least one segment or list to send to.</source>
+        <translation>دست‌کم یک بخش یا فهرست برای ارسال انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Give the local time as HH:MM, for example 09:30.</source>
+        <translation>ساعت محلی را به شکل HH:MM بدهید، مثلاً 09:30.</translation>
+    </message>
+    <message>
+        <source>Choose when the campaign goes out.</source>
+        <translation>زمان ارسال کارزار را انتخاب کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::CampaignChecks</name>
+    <message>
+        <source>Choose at least one segment or list to send to.</source>
+        <translation>دست‌کم یک بخش یا فهرست برای ارسال انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>There is no template named "%1": create it on the Templates page, or choose another.</source>
+        <translation>قالبی به نام «%1» نیست: آن را در صفحهٔ قالب‌ها بسازید یا قالب دیگری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Template "%1" is for %2, but the campaign sends %3.</source>
+        <translation>قالب «%1» برای %2 است، اما کارزار %3 می‌فرستد.</translation>
+    </message>
+    <message>
+        <source>Template "%1" has errors: %2</source>
+        <translation>قالب «%1» خطا دارد: %2</translation>
+    </message>
+    <message>
+        <source>Account "%1" is turned off: turn it on in Settings → Channels.</source>
+        <translation>حساب «%1» خاموش است: آن را در تنظیمات ← کانال‌ها روشن کنید.</translation>
+    </message>
+    <message>
+        <source>Account "%1": %2</source>
+        <translation>حساب «%1»: %2</translation>
+    </message>
+    <message>
+        <source>There is no %1 account to send from: add one in Settings → Channels.</source>
+        <translation>هیچ حساب %1 برای ارسال نیست: در تنظیمات ← کانال‌ها یکی اضافه کنید.</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>There is no %1 account named "%2".</source>
+        <translation>حساب %1 به نام «%2» وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>The send time has passed: choose a time in the future, or send now.</source>
+        <translation>زمان ارسال گذشته است: زمانی در آینده انتخاب کنید یا همین حالا بفرستید.</translation>
+    </message>
+    <message>
+        <source>%1 has passed in every time zone on that day: choose a later day.</source>
+        <translation>ساعت %1 در آن روز در همهٔ منطقه‌های زمانی گذشته است: روز دیرتری انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The audience is empty: no contact is in the chosen segments.</source>
+        <translation>مخاطبان خالی است: هیچ مخاطبی در بخش‌های انتخاب‌شده نیست.</translation>
+    </message>
+    <message>
+        <source>No one in the audience can be sent to: of %L1 contacts, %L2 have no address, %L3 unsubscribed, bounced or withdrew consent, and %L4 are suppressed.</source>
+        <translation>به هیچ‌کس از مخاطبان نمی‌توان فرستاد: از %L1 مخاطب، %L2 نشانی ندارند، %L3 لغو اشتراک کرده، برگشتی داشته یا رضایت را پس گرفته‌اند و %L4 در فهرست مسدود هستند.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::CampaignListModel</name>
+    <message>
+        <source>Now</source>
+        <translation>همین حالا</translation>
+    </message>
+    <message>
+        <source>%1 at %2 in each contact's time zone</source>
+        <translation>%1 ساعت %2 به وقت هر مخاطب</translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent</source>
+        <translation>%1 از %2 ارسال شد</translation>
+    </message>
+    <message>
+        <source>, %1 not sent</source>
+        <translation>، %1 ارسال نشد</translation>
+    </message>
+    <message>
+        <source>; A/B test running until %1</source>
+        <translation>؛ آزمون A/B تا %1 ادامه دارد</translation>
+    </message>
+    <message>
+        <source>; A/B test over: choose the winner</source>
+        <translation>؛ آزمون A/B تمام شد: برنده را انتخاب کنید</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source> (not %1)</source>
+        <translation> (به‌جز %1)</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>کارزار</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>گیرندگان</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>پیشرفت</translation>
+    </message>
+    <message>
+        <source>Sends / started</source>
+        <translation>ارسال / آغاز</translation>
+    </message>
+</context>
+<context>
+    <name>masir::CampaignRepository</name>
+    <message>
+        <source>There is already a campaign named "%1".</source>
+        <translation>کارزاری به نام «%1» از پیش هست.</translation>
+    </message>
+    <message>
+        <source>The campaign was deleted.</source>
+        <translation>کارزار حذف شده است.</translation>
+    </message>
+    <message>
+        <source>Campaign "%1" has started and cannot be changed; duplicate it to send it again with changes.</source>
+        <translation>کارزار «%1» آغاز شده و تغییرپذیر نیست؛ برای ارسال دوباره با تغییرات، از آن رونوشت بگیرید.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (رونوشت)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (رونوشت %2)</translation>
+    </message>
+    <message>
+        <source>A campaign that is sending or paused cannot be deleted; cancel it first.</source>
+        <translation>کارزاری که در حال ارسال یا متوقف است حذف نمی‌شود؛ نخست آن را لغو کنید.</translation>
+    </message>
+    <message>
+        <source>Campaign "%1" is %2: it cannot become %3.</source>
+        <translation>کارزار «%1» %2 است: نمی‌تواند %3 شود.</translation>
+    </message>
+    <message>
+        <source>Campaign "%1" changed meanwhile; try again.</source>
+        <translation>کارزار «%1» در این میان تغییر کرد؛ دوباره تلاش کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::CampaignRunner</name>
+    <message>
+        <source>No one in the audience can be sent to (unsubscribed, bounced, without consent, suppressed or without an address).</source>
+        <translation>به هیچ‌کس از مخاطبان نمی‌توان فرستاد (لغو اشتراک، برگشتی، بدون رضایت، مسدود یا بدون نشانی).</translation>
+    </message>
+    <message>
+        <source>The campaign was deleted.</source>
+        <translation>کارزار حذف شده است.</translation>
+    </message>
+    <message>
+        <source>Campaign "%1" has no variant %2.</source>
+        <translation>کارزار «%1» نسخهٔ %2 ندارد.</translation>
+    </message>
+    <message>
+        <source>Campaign "%1" is not waiting for a winner.</source>
+        <translation>کارزار «%1» منتظر انتخاب برنده نیست.</translation>
+    </message>
+    <message>
+        <source>Campaign "%1" changed meanwhile; try again.</source>
+        <translation>کارزار «%1» در این میان تغییر کرد؛ دوباره تلاش کنید.</translation>
+    </message>
+</context>
+<context>
     <name>masir::ChannelAccounts</name>
     <message>
         <source>Give the account a name.</source>
@@ -838,10 +1104,6 @@ Options:
         <translation>نشان می‌دهد سفر چه می‌کند، بی‌آنکه چیزی بفرستد</translation>
     </message>
     <message>
-        <source>run journeys and send in the foreground (--once: one cycle)</source>
-        <translation>سفرها را اجرا می‌کند و در پیش‌زمینه ارسال می‌کند (--once: یک دور)</translation>
-    </message>
-    <message>
         <source>worker run takes only options.</source>
         <translation>worker run فقط گزینه می‌پذیرد.</translation>
     </message>
@@ -1132,6 +1394,174 @@ Options:
     <message>
         <source>%1 "%2" to %3 at %4: %5</source>
         <translation>%1 «%2» به %3 در %4: %5</translation>
+    </message>
+    <message>
+        <source>create a campaign and schedule it (it starts at its time in the worker)</source>
+        <translation>ساخت کارزار و زمان‌بندی آن (در زمان خودش در پردازشگر پس‌زمینه آغاز می‌شود)</translation>
+    </message>
+    <message>
+        <source>The campaign's name.</source>
+        <translation>نام کارزار.</translation>
+    </message>
+    <message>
+        <source>Segments and lists to send to, by name.</source>
+        <translation>بخش‌ها و فهرست‌هایی که به آن‌ها ارسال می‌شود، با نام.</translation>
+    </message>
+    <message>
+        <source>Segments and lists to leave out.</source>
+        <translation>بخش‌ها و فهرست‌هایی که کنار گذاشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>The template to send.</source>
+        <translation>قالبی که ارسال می‌شود.</translation>
+    </message>
+    <message>
+        <source>Send at this time (ISO 8601, your zone unless given).</source>
+        <translation>ارسال در این زمان (ISO 8601، به وقت شما مگر آنکه منطقه داده شود).</translation>
+    </message>
+    <message>
+        <source>Send at this time of day in each contact's time zone.</source>
+        <translation>ارسال در این ساعت از روز به وقت هر مخاطب.</translation>
+    </message>
+    <message>
+        <source>The day for --local-time (default: today).</source>
+        <translation>روز برای --local-time (پیش‌فرض: امروز).</translation>
+    </message>
+    <message>
+        <source>An A/B test, as JSON.</source>
+        <translation>یک آزمون A/B، به شکل JSON.</translation>
+    </message>
+    <message>
+        <source>Send from this account only (default: the channel's accounts in turn).</source>
+        <translation>ارسال فقط از این حساب (پیش‌فرض: حساب‌های کانال به نوبت).</translation>
+    </message>
+    <message>
+        <source>Save it as a draft; do not schedule it.</source>
+        <translation>به شکل پیش‌نویس ذخیره شود؛ زمان‌بندی نشود.</translation>
+    </message>
+    <message>
+        <source>campaign create needs --name, --audience and --template.</source>
+        <translation>campaign create به --name، --audience و --template نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>Give --at or --local-time, not both.</source>
+        <translation>--at یا --local-time را بدهید، نه هر دو را.</translation>
+    </message>
+    <message>
+        <source>--at: "%1" is not a date and time such as 2026-12-10T09:30.</source>
+        <translation>--at: «%1» تاریخ و ساعتی مانند 2026-12-10T09:30 نیست.</translation>
+    </message>
+    <message>
+        <source>--on: "%1" is not a date such as 2026-12-10.</source>
+        <translation>--on: «%1» تاریخی مانند 2026-12-10 نیست.</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2</source>
+        <translation>%1 یک شیء JSON نیست: %2</translation>
+    </message>
+    <message>
+        <source>Audience: %L1; can be sent to: %L2 (%L3 without an address, %L4 unsubscribed, bounced or without consent, %L5 suppressed; %L6 wait for the daily cap)</source>
+        <translation>مخاطبان: %L1؛ قابل ارسال: %L2 (%L3 بدون نشانی، %L4 لغو اشتراک، برگشتی یا بدون رضایت، %L5 مسدود؛ %L6 منتظر سقف روزانه)</translation>
+    </message>
+    <message>
+        <source>Campaign "%1" is scheduled; the worker sends it (masir-cli worker run, or the app).</source>
+        <translation>کارزار «%1» زمان‌بندی شد؛ پردازشگر پس‌زمینه آن را می‌فرستد (masir-cli worker run یا خود برنامه).</translation>
+    </message>
+    <message>
+        <source>Campaign "%1" is saved as a draft.</source>
+        <translation>کارزار «%1» به شکل پیش‌نویس ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>list campaigns</source>
+        <translation>فهرست کارزارها</translation>
+    </message>
+    <message>
+        <source>%1 needs %2.</source>
+        <translation>%1 به %2 نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>There is no campaign named "%1".</source>
+        <translation>کارزاری به نام «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>show a campaign, its progress and its audience's counts</source>
+        <translation>نمایش یک کارزار، پیشرفت آن و شمار مخاطبانش</translation>
+    </message>
+    <message>
+        <source>Cannot read the outbox.</source>
+        <translation>صندوق ارسال خوانده نشد.</translation>
+    </message>
+    <message>
+        <source>pause a sending campaign: its queued messages wait</source>
+        <translation>توقف کارزار در حال ارسال: پیام‌های در صفش منتظر می‌مانند</translation>
+    </message>
+    <message>
+        <source>resume a paused campaign</source>
+        <translation>ادامهٔ کارزار متوقف</translation>
+    </message>
+    <message>
+        <source>cancel a campaign: what was not sent is cancelled</source>
+        <translation>لغو کارزار: آنچه ارسال نشده لغو می‌شود</translation>
+    </message>
+    <message>
+        <source>copy a campaign as a new draft</source>
+        <translation>رونوشت کارزار به شکل پیش‌نویس تازه</translation>
+    </message>
+    <message>
+        <source>delete a campaign that is not sending</source>
+        <translation>حذف کارزاری که در حال ارسال نیست</translation>
+    </message>
+    <message>
+        <source>check a draft and schedule it</source>
+        <translation>بررسی پیش‌نویس و زمان‌بندی آن</translation>
+    </message>
+    <message>
+        <source>choose the A/B test's winner (A, B, C or D) for the rest</source>
+        <translation>انتخاب برندهٔ آزمون A/B (A، B، C یا D) برای بقیه</translation>
+    </message>
+    <message>
+        <source>send the campaign's message (each variant) to test addresses</source>
+        <translation>ارسال پیام کارزار (هر نسخه) به نشانی‌های آزمایشی</translation>
+    </message>
+    <message>
+        <source>Where to send the tests.</source>
+        <translation>نشانی ارسال آزمایشی.</translation>
+    </message>
+    <message>
+        <source>campaign test needs --to.</source>
+        <translation>campaign test به --to نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>There is no %1 account to send from.</source>
+        <translation>هیچ حساب %1 برای ارسال نیست.</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>ارسال شد</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>ناموفق: %1</translation>
+    </message>
+    <message>
+        <source>what a campaign did: sends, opens, clicks, conversions, by variant</source>
+        <translation>کارنامهٔ کارزار: ارسال‌ها، بازشدن‌ها، کلیک‌ها و تبدیل‌ها، به تفکیک نسخه</translation>
+    </message>
+    <message>
+        <source>%1: %L2 sent, %L3 delivered, %L4 failed, %L5 bounced; %L6 opened (%L7 opens, %L8 by machines), %L9 clicked; %L10 unsubscribed, %L11 complained; %L12 conversions, revenue %L13</source>
+        <translation>%1: %L2 ارسال، %L3 تحویل، %L4 ناموفق، %L5 برگشتی؛ %L6 باز کردند (%L7 بازشدن، %L8 از سوی ماشین‌ها)، %L9 کلیک کردند؛ %L10 لغو اشتراک، %L11 شکایت؛ %L12 تبدیل، درآمد %L13</translation>
+    </message>
+    <message>
+        <source>run journeys and campaigns and send in the foreground (--once: one cycle)</source>
+        <translation>اجرای سفرها و کارزارها و ارسال در پیش‌زمینه (--once: یک دور)</translation>
+    </message>
+    <message>
+        <source>Campaign recipients written to the outbox per transaction.</source>
+        <translation>شمار گیرندگان کارزار که در هر تراکنش در صندوق ارسال نوشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>campaigns: %1 started, %2 messages queued, %3 tests decided, %4 done</source>
+        <translation>کارزارها: %1 آغاز شد، %2 پیام در صف، %3 آزمون به نتیجه رسید، %4 پایان یافت</translation>
     </message>
 </context>
 <context>
@@ -3177,6 +3607,14 @@ Options:
         <source>There is no message %1 in the outbox.</source>
         <translation>پیام %1 در صندوق خروجی نیست.</translation>
     </message>
+    <message>
+        <source>Held (campaign paused)</source>
+        <translation>نگه‌داشته (کارزار متوقف)</translation>
+    </message>
+    <message>
+        <source>The campaign was cancelled.</source>
+        <translation>کارزار لغو شد.</translation>
+    </message>
 </context>
 <context>
     <name>masir::OutboxListModel</name>
@@ -3213,10 +3651,6 @@ Options:
         <translation>قالب</translation>
     </message>
     <message>
-        <source>Journey</source>
-        <translation>سفر</translation>
-    </message>
-    <message>
         <source>Attempts</source>
         <translation>تلاش‌ها</translation>
     </message>
@@ -3247,6 +3681,10 @@ Options:
     <message>
         <source>Provider's message id: %1</source>
         <translation>شناسهٔ پیام نزد ارائه‌دهنده: %1</translation>
+    </message>
+    <message>
+        <source>Journey or campaign</source>
+        <translation>سفر یا کارزار</translation>
     </message>
 </context>
 <context>
@@ -4096,6 +4534,436 @@ Contacts: %2</source>
     <message>
         <source>the webhook</source>
         <translation>وب‌هوک</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::CampaignEditorDialog</name>
+    <message>
+        <source>%1 (list)</source>
+        <translation>%1 (فهرست)</translation>
+    </message>
+    <message>
+        <source>Campaign: %1</source>
+        <translation>کارزار: %1</translation>
+    </message>
+    <message>
+        <source>New campaign</source>
+        <translation>کارزار تازه</translation>
+    </message>
+    <message>
+        <source>e.g. Thursday offer</source>
+        <translation>مثلاً پیشنهاد پنجشنبه</translation>
+    </message>
+    <message>
+        <source>%1 (email)</source>
+        <translation>%1 (ایمیل)</translation>
+    </message>
+    <message>
+        <source>%1 (SMS)</source>
+        <translation>%1 (پیامک)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>قالب:</translation>
+    </message>
+    <message>
+        <source>Send from:</source>
+        <translation>ارسال از:</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>زمان‌بندی</translation>
+    </message>
+    <message>
+        <source>Save as draft</source>
+        <translation>ذخیره به شکل پیش‌نویس</translation>
+    </message>
+    <message>
+        <source>Every %1 account, in turn</source>
+        <translation>همهٔ حساب‌های %1، به نوبت</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>ارسال به</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>کنار گذاشتن</translation>
+    </message>
+    <message>
+        <source>Send to everyone in:</source>
+        <translation>ارسال به همهٔ اعضای:</translation>
+    </message>
+    <message>
+        <source>But not to anyone in:</source>
+        <translation>اما نه به اعضای:</translation>
+    </message>
+    <message>
+        <source>There are no segments or lists yet: make one on the Segments page.</source>
+        <translation>هنوز بخش یا فهرستی نیست: در صفحهٔ بخش‌ها یکی بسازید.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>As soon as it is scheduled</source>
+        <translation>بی‌درنگ پس از زمان‌بندی</translation>
+    </message>
+    <message>
+        <source>At a date and time</source>
+        <translation>در تاریخ و ساعتی معین</translation>
+    </message>
+    <message>
+        <source>At a time of day in each contact's time zone</source>
+        <translation>در ساعتی از روز به وقت هر مخاطب</translation>
+    </message>
+    <message>
+        <source>A/B test</source>
+        <translation>آزمون A/B</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> ٪</translation>
+    </message>
+    <message>
+        <source>Unique opens</source>
+        <translation>بازشدن‌های یکتا</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>کلیک‌ها</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>درآمد</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> ساعت</translation>
+    </message>
+    <message>
+        <source>Send the winner to the rest on its own</source>
+        <translation>ارسال خودکار برنده به بقیه</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation>نسخه</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>قالب</translation>
+    </message>
+    <message>
+        <source>Subject (empty: the template's)</source>
+        <translation>موضوع (خالی: موضوع قالب)</translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation>نام فرستنده</translation>
+    </message>
+    <message>
+        <source>Later by</source>
+        <translation>با تأخیر</translation>
+    </message>
+    <message>
+        <source>The campaign's</source>
+        <translation>قالب کارزار</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> دقیقه</translation>
+    </message>
+    <message>
+        <source>Variants:</source>
+        <translation>نسخه‌ها:</translation>
+    </message>
+    <message>
+        <source>Test on:</source>
+        <translation>آزمون روی:</translation>
+    </message>
+    <message>
+        <source>Winner by:</source>
+        <translation>برنده بر پایهٔ:</translation>
+    </message>
+    <message>
+        <source>Test for:</source>
+        <translation>مدت آزمون:</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>ارسال همین حالا</translation>
+    </message>
+    <message>
+        <source>Choose who the campaign goes to.</source>
+        <translation>انتخاب کنید کارزار به چه کسانی برود.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>در حال شمارش…</translation>
+    </message>
+    <message>
+        <source>%1 in the audience; %2 can be sent to.</source>
+        <translation>%1 مخاطب؛ به %2 می‌توان فرستاد.</translation>
+    </message>
+    <message>
+        <source>%1 without an address</source>
+        <translation>%1 بدون نشانی</translation>
+    </message>
+    <message>
+        <source>%1 unsubscribed, bounced or without consent</source>
+        <translation>%1 لغو اشتراک، برگشتی یا بدون رضایت</translation>
+    </message>
+    <message>
+        <source>%1 suppressed</source>
+        <translation>%1 مسدود</translation>
+    </message>
+    <message>
+        <source>Left out: %1.</source>
+        <translation>کنار گذاشته: %1.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>%1 have had today's marketing emails and will get it tomorrow.</source>
+        <translation>%1 نفر ایمیل‌های تبلیغاتی امروزشان را گرفته‌اند و این را فردا می‌گیرند.</translation>
+    </message>
+    <message>
+        <source>Checking the template, the accounts and the audience…</source>
+        <translation>در حال بررسی قالب، حساب‌ها و مخاطبان…</translation>
+    </message>
+    <message>
+        <source>The campaign is saved as a draft, but it cannot start yet:</source>
+        <translation>کارزار به شکل پیش‌نویس ذخیره شد، اما هنوز نمی‌تواند آغاز شود:</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Save the changes to this campaign as a draft?</source>
+        <translation>تغییرات این کارزار به شکل پیش‌نویس ذخیره شود؟</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::CampaignsPage</name>
+    <message>
+        <source>Rest</source>
+        <translation>بقیه</translation>
+    </message>
+    <message>
+        <source>New campaign…</source>
+        <translation>کارزار تازه…</translation>
+    </message>
+    <message>
+        <source>Send an email or SMS to segments, now or later</source>
+        <translation>ارسال ایمیل یا پیامک به بخش‌ها، اکنون یا بعداً</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Change a draft or scheduled campaign</source>
+        <translation>تغییر کارزار پیش‌نویس یا زمان‌بندی‌شده</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>تکثیر</translation>
+    </message>
+    <message>
+        <source>Copy the campaign as a new draft</source>
+        <translation>رونوشت کارزار به شکل پیش‌نویس تازه</translation>
+    </message>
+    <message>
+        <source>Send test…</source>
+        <translation>ارسال آزمایشی…</translation>
+    </message>
+    <message>
+        <source>Send the campaign's message to an address of yours</source>
+        <translation>ارسال پیام کارزار به یکی از نشانی‌های خودتان</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <source>Hold the messages that have not gone out</source>
+        <translation>نگه داشتن پیام‌هایی که هنوز نرفته‌اند</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>ادامه</translation>
+    </message>
+    <message>
+        <source>Send the held messages</source>
+        <translation>ارسال پیام‌های نگه‌داشته</translation>
+    </message>
+    <message>
+        <source>Cancel campaign</source>
+        <translation>لغو کارزار</translation>
+    </message>
+    <message>
+        <source>Stop it for good: what has not gone out is cancelled</source>
+        <translation>توقف برای همیشه: آنچه نرفته لغو می‌شود</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Delete a campaign that is not sending</source>
+        <translation>حذف کارزاری که در حال ارسال نیست</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Read the campaigns again</source>
+        <translation>خواندن دوبارهٔ کارزارها</translation>
+    </message>
+    <message>
+        <source>Paused: its messages wait until you resume it.</source>
+        <translation>متوقف شد: پیام‌هایش تا ادامهٔ آن منتظر می‌مانند.</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>ادامه یافت.</translation>
+    </message>
+    <message>
+        <source>Cancel this campaign? Messages that have not gone out will not be sent, and it cannot be resumed.</source>
+        <translation>این کارزار لغو شود؟ پیام‌هایی که نرفته‌اند ارسال نمی‌شوند و ادامه دادن آن ممکن نیست.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>لغو شد.</translation>
+    </message>
+    <message>
+        <source>Delete campaign</source>
+        <translation>حذف کارزار</translation>
+    </message>
+    <message>
+        <source>Delete this campaign and its report? The messages it sent stay in the outbox.</source>
+        <translation>این کارزار و گزارشش حذف شود؟ پیام‌هایی که فرستاده در صندوق ارسال می‌مانند.</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>حذف شد.</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>کارزارها</translation>
+    </message>
+    <message>
+        <source>No campaigns yet</source>
+        <translation>هنوز کارزاری نیست</translation>
+    </message>
+    <message>
+        <source>A campaign sends one email or SMS to the segments and lists you choose, now or at a time you set, with an A/B test if you like. Its report shows who opened, clicked and bought.</source>
+        <translation>کارزار یک ایمیل یا پیامک را به بخش‌ها و فهرست‌هایی که انتخاب می‌کنید می‌فرستد، همین حالا یا در زمانی که تعیین می‌کنید، و اگر بخواهید با آزمون A/B. گزارش آن نشان می‌دهد چه کسانی باز کردند، کلیک کردند و خرید کردند.</translation>
+    </message>
+    <message>
+        <source>Campaign "%1" is scheduled.</source>
+        <translation>کارزار «%1» زمان‌بندی شد.</translation>
+    </message>
+    <message>
+        <source>Campaign "%1" is saved as a draft.</source>
+        <translation>کارزار «%1» به شکل پیش‌نویس ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Choose the winner</source>
+        <translation>انتخاب برنده</translation>
+    </message>
+    <message>
+        <source>Send variant %1 to the rest of the audience?</source>
+        <translation>نسخهٔ %1 به بقیهٔ مخاطبان ارسال شود؟</translation>
+    </message>
+    <message>
+        <source>There is no template named "%1".</source>
+        <translation>قالبی با نام «%1» وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>The report could not be read: %1</source>
+        <translation>گزارش خوانده نشد: %1</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>ارسال‌شده</translation>
+    </message>
+    <message>
+        <source>Not sent (failed, suppressed or interrupted)</source>
+        <translation>ارسال‌نشده (ناموفق، مسدود یا قطع‌شده)</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>برگشتی</translation>
+    </message>
+    <message>
+        <source>Opened (people)</source>
+        <translation>باز کردند (انسان)</translation>
+    </message>
+    <message>
+        <source>Opens by machines</source>
+        <translation>بازشدن از سوی ماشین‌ها</translation>
+    </message>
+    <message>
+        <source>Clicked (people)</source>
+        <translation>کلیک کردند (انسان)</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>لغو اشتراک</translation>
+    </message>
+    <message>
+        <source>Complained</source>
+        <translation>شکایت کرده</translation>
+    </message>
+    <message>
+        <source>Purchases afterwards</source>
+        <translation>خریدهای پس از آن</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>درآمد</translation>
+    </message>
+    <message>
+        <source>A/B test:</source>
+        <translation>آزمون A/B:</translation>
+    </message>
+    <message>
+        <source>Send to the rest:</source>
+        <translation>ارسال به بقیه:</translation>
+    </message>
+    <message>
+        <source>variant %1</source>
+        <translation>نسخهٔ %1</translation>
+    </message>
+    <message>
+        <source>Purchases count for the campaign when its message was the last marketing message before them, within %1 days.</source>
+        <translation>خریدی به نام کارزار شمرده می‌شود که پیام آن، در %1 روز پیش از خرید، آخرین پیام تبلیغاتی بوده باشد.</translation>
     </message>
 </context>
 <context>
@@ -5895,22 +6763,6 @@ Contacts: %2</source>
         <translation>کارزارها</translation>
     </message>
     <message>
-        <source>Campaigns send one email or SMS to a segment, on a schedule.</source>
-        <translation>کارزارها یک ایمیل یا پیامک را در زمان‌بندی مشخص به یک بخش می‌فرستند.</translation>
-    </message>
-    <message>
-        <source>Email through your own SMTP server</source>
-        <translation>ایمیل از راه سرور SMTP خودتان</translation>
-    </message>
-    <message>
-        <source>SMS through Kavenegar, Melipayamak, Twilio and others</source>
-        <translation>پیامک از راه کاوه‌نگار، ملی‌پیامک، توییلیو و دیگران</translation>
-    </message>
-    <message>
-        <source>Sending within your provider's limits, with one-click unsubscribe</source>
-        <translation>فرستادن در محدودهٔ سقف ارائه‌دهنده، با لغو اشتراک تک‌کلیکی</translation>
-    </message>
-    <message>
         <source>Templates</source>
         <translation>الگوها</translation>
     </message>
@@ -6057,6 +6909,10 @@ Contacts: %2</source>
     <message>
         <source>Tracking: %1 opens, %2 clicks, %3 unsubscribes came in.</source>
         <translation>ردیابی: %1 بازشدن، %2 کلیک و %3 لغو اشتراک رسید.</translation>
+    </message>
+    <message>
+        <source>A campaign did not start: %1</source>
+        <translation>یک کارزار آغاز نشد: %1</translation>
     </message>
 </context>
 <context>

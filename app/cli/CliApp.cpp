@@ -76,6 +76,7 @@ CliApp::CliApp()
     addJourneyCommands(m_commands);
     addSendingCommands(m_commands);
     addTrackingCommands(m_commands);
+    addCampaignCommands(m_commands);
     m_commands.push_back(std::make_unique<Check>());
 }
 

@@ -101,5 +101,6 @@ void addSegmentCommands(CliCommands &commands);
 void addJourneyCommands(CliCommands &commands);
 void addSendingCommands(CliCommands &commands);
 void addTrackingCommands(CliCommands &commands);
+void addCampaignCommands(CliCommands &commands);
 
 } // namespace masir

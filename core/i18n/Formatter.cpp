@@ -70,6 +70,11 @@ QString number(qint64 value)
     return locale().toString(value);
 }
 
+QString time(QTime t)
+{
+    return t.isValid() ? locale().toString(t, QStringLiteral("HH:mm")) : QString();
+}
+
 QString leftToRight(const QString &text)
 {
     if (text.isEmpty() || !isPersian())

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QString>
+#include <QTime>
 
 namespace masir {
 
@@ -21,6 +22,8 @@ bool isPersian();
 QString date(QDate date);
 QString dateTime(const QDateTime &utc);
 QString number(qint64 value);
+/// A time of day ("09:30"), in the UI language's digits.
+QString time(QTime time);
 /// \a text kept left to right inside a right-to-left line (a phone number, an
 /// address, a path): embedded when the interface is Persian, as it is otherwise.
 QString leftToRight(const QString &text);

@@ -1,5 +1,7 @@
 #include "intake/HitApplier.h"
 
+#include "campaigns/CampaignActivity.h"
+
 #include "common/Logging.h"
 #include "events/EventStore.h"
 #include "intake/EventIntake.h"
@@ -175,8 +177,9 @@ std::optional<HitApplier::Message> HitApplier::message(qint64 outboxId)
     if (const auto it = m_messages.constFind(outboxId); it != m_messages.cend())
         return *it;
     const auto r = row(QStringLiteral("SELECT contact_id, channel, sent_at, journey_id, node_id, "
-                                      "tracked, template FROM outbox WHERE id = ?"),
-                       {outboxId}, 7);
+                                      "tracked, template, campaign_id, variant FROM outbox WHERE "
+                                      "id = ?"),
+                       {outboxId}, 9);
     if (!r)
         return std::nullopt;
     Message m;
@@ -188,6 +191,8 @@ std::optional<HitApplier::Message> HitApplier::message(qint64 outboxId)
         m.journeyId = r->at(3).toLongLong();
         m.node = r->at(4).toString();
         m.templateName = r->at(6).toString();
+        m.campaignId = r->at(7).toLongLong();
+        m.variant = r->at(8).toInt();
         const QString plan = r->at(5).toString();
         auto it = m_plans.constFind(plan);
         if (it == m_plans.cend()) {
@@ -248,7 +253,7 @@ bool HitApplier::apply(const TrackingHit &hit, qint64 hitId, EventIntake &intake
             return false;
         }
         ++stats.unsubscribes;
-        return true;
+        return countForCampaign(*m, int(CampaignActivity::Kind::Unsubscribe), hit.atMs);
     }
     if (hit.kind == QLatin1String("preferences")) {
         if (!applyChoices(m->contactId, ChoiceChange::fromJson(hit.data), hit.atMs, hit.outboxId))
@@ -289,6 +294,8 @@ bool HitApplier::applyOpenOrClick(const TrackingHit &hit, const Message &m, Even
         e.payload.insert(QStringLiteral("journey_id"), double(m.journeyId));
         e.payload.insert(QStringLiteral("node"), m.node);
     }
+    if (m.campaignId)
+        e.payload.insert(QStringLiteral("campaign"), double(m.campaignId));
     if (facts.click) {
         e.payload.insert(QStringLiteral("link"), hit.link);
         e.payload.insert(QStringLiteral("url"), hit.target);
@@ -309,6 +316,25 @@ bool HitApplier::applyOpenOrClick(const TrackingHit &hit, const Message &m, Even
     }
     if (!intake.record(e)) {
         m_error = intake.errorString();
+        return false;
+    }
+    using Kind = CampaignActivity::Kind;
+    const Kind kind = !verdict.countsAsHuman()
+                          ? (facts.click ? Kind::MachineClick : Kind::MachineOpen)
+                      : facts.click ? Kind::Click
+                                    : Kind::Open;
+    return countForCampaign(m, int(kind), hit.atMs);
+}
+
+bool HitApplier::countForCampaign(const Message &m, int kind, qint64 atMs)
+{
+    if (!m.campaignId)
+        return true;
+    if (!m_campaigns)
+        m_campaigns = std::make_unique<CampaignActivity>(m_db);
+    if (!m_campaigns->count(m.campaignId, m.variant, m.contactId, CampaignActivity::Kind(kind),
+                            atMs)) {
+        m_error = m_campaigns->errorString();
         return false;
     }
     return true;

@@ -12,6 +12,8 @@
 
 namespace masir {
 
+class CampaignActivity;
+
 class Database;
 class EventIntake;
 class StatementCache;
@@ -63,7 +65,11 @@ private:
         QString subject;
         int links = 0;
         bool found = false;
+        qint64 campaignId = 0;
+        int variant = 0;
     };
+    /// Counts what a campaign's recipient did (nothing for other messages).
+    bool countForCampaign(const Message &m, int kind, qint64 atMs);
     /// Whether there may be more; nullopt on an error.
     std::optional<bool> applyBatch(qint64 untilAtMs, int batchSize, HitStats &stats);
     bool forgetOldHits();
@@ -84,6 +90,7 @@ private:
     /// messages share one.
     QHash<QString, std::pair<int, QString>> m_plans; // links, subject
     std::unique_ptr<StatementCache> m_statements;
+    std::unique_ptr<CampaignActivity> m_campaigns;
     QString m_error;
 };
 

@@ -51,18 +51,24 @@ QString MessageTracking::unsubscribeUrl(const TrackedSend &send) const
 
 QString MessageTracking::campaignOf(const TrackedSend &send)
 {
-    if (!send.journeyId)
+    // A campaign's messages carry its name; a journey's, the journey's.
+    const bool campaign = send.campaignId != 0;
+    const qint64 id = campaign ? send.campaignId : send.journeyId;
+    if (!id)
         return send.templateName;
-    auto it = m_journeys.constFind(send.journeyId);
-    if (it == m_journeys.cend()) {
+    QHash<qint64, QString> &names = campaign ? m_campaigns : m_journeys;
+    auto it = names.constFind(id);
+    if (it == names.cend()) {
         QSqlQuery q(m_db.connection());
         QString error;
         QString name;
-        if (Sql::exec(lcSend(), q, QStringLiteral("SELECT name FROM journeys WHERE id = ?"),
-                      {send.journeyId}, &error) &&
+        if (Sql::exec(lcSend(), q,
+                      campaign ? QStringLiteral("SELECT name FROM campaigns WHERE id = ?")
+                               : QStringLiteral("SELECT name FROM journeys WHERE id = ?"),
+                      {id}, &error) &&
             q.next())
             name = q.value(0).toString();
-        it = m_journeys.insert(send.journeyId, name.isEmpty() ? send.templateName : name);
+        it = names.insert(id, name.isEmpty() ? send.templateName : name);
     }
     return *it;
 }

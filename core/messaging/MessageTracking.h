@@ -23,6 +23,7 @@ struct TrackedSend
     QString node;
     QString templateName;
     QString subject; ///< as rendered, kept with what is tracked (for the timeline)
+    qint64 campaignId = 0;
 };
 
 /// The sender's view of tracking for one run: whether messages are tracked
@@ -61,6 +62,7 @@ private:
     std::optional<TrackingKey> m_key;
     QByteArray m_subjectSecret;
     QHash<qint64, QString> m_journeys;
+    QHash<qint64, QString> m_campaigns;
 };
 
 } // namespace masir

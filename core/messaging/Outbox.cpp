@@ -20,15 +20,17 @@ Outbox::~Outbox() = default;
 
 QStringList Outbox::states()
 {
-    return {QStringLiteral("queued"),    QStringLiteral("sending"),     QStringLiteral("sent"),
-            QStringLiteral("failed"),    QStringLiteral("interrupted"), QStringLiteral("cancelled"),
-            QStringLiteral("suppressed")};
+    return {QStringLiteral("queued"),    QStringLiteral("held"),      QStringLiteral("sending"),
+            QStringLiteral("sent"),      QStringLiteral("failed"),    QStringLiteral("interrupted"),
+            QStringLiteral("cancelled"), QStringLiteral("suppressed")};
 }
 
 QString Outbox::stateLabel(const QString &state)
 {
     if (state == QLatin1String("queued"))
         return tr("Queued");
+    if (state == QLatin1String("held"))
+        return tr("Held (campaign paused)");
     if (state == QLatin1String("sending"))
         return tr("Sending");
     if (state == QLatin1String("sent"))
@@ -125,9 +127,10 @@ std::optional<QJsonObject> Outbox::tracked(qint64 id)
 QList<OutboxRow> Outbox::list(const OutboxFilter &filter) const
 {
     QString sql = QStringLiteral(
-        "SELECT o.id, o.channel, o.state, o.recipient, o.template, COALESCE(j.name, ''), "
-        "o.contact_id, o.attempts, o.due_at, o.sent_at, o.updated_at, o.error, o.provider_id "
-        "FROM outbox o LEFT JOIN journeys j ON j.id = o.journey_id WHERE 1 = 1");
+        "SELECT o.id, o.channel, o.state, o.recipient, o.template, "
+        "COALESCE(j.name, cm.name, ''), o.contact_id, o.attempts, o.due_at, o.sent_at, "
+        "o.updated_at, o.error, o.provider_id FROM outbox o LEFT JOIN journeys j ON j.id = "
+        "o.journey_id LEFT JOIN campaigns cm ON cm.id = o.campaign_id WHERE 1 = 1");
     QVariantList binds;
     if (!filter.state.isEmpty()) {
         sql += QStringLiteral(" AND o.state = ?");
@@ -230,6 +233,104 @@ int Outbox::cancel(const QList<qint64> &ids)
                                      "error = ? WHERE state IN ('queued', 'interrupted') "
                                      "AND id = ?"),
                       ids, {now, tr("Cancelled by hand.")}, &m_error);
+}
+
+std::optional<qint64> Outbox::addCampaignRecipients(const CampaignBatch &b)
+{
+    if (b.contents.isEmpty())
+        return 0;
+    // Each variant's template, payload and delay, chosen by the recipient's variant.
+    QString templateCase = QStringLiteral("CASE r.variant");
+    QString payloadCase = QStringLiteral("CASE r.variant");
+    QString delayCase = QStringLiteral("CASE r.variant");
+    QVariantList templateBinds, payloadBinds, delayBinds;
+    QVariantList variants;
+    for (const CampaignContent &c : b.contents) {
+        templateCase += QStringLiteral(" WHEN ? THEN ?");
+        payloadCase += QStringLiteral(" WHEN ? THEN ?");
+        delayCase += QStringLiteral(" WHEN ? THEN ?");
+        templateBinds << c.variant << c.templateName;
+        payloadBinds << c.variant
+                     << QString::fromUtf8(QJsonDocument(c.payload).toJson(QJsonDocument::Compact));
+        delayBinds << c.variant << c.delayMs;
+        variants << c.variant;
+    }
+    templateCase += QStringLiteral(" ELSE '' END");
+    payloadCase += QStringLiteral(" ELSE '{}' END");
+    delayCase += QStringLiteral(" ELSE 0 END");
+    const QString address =
+        b.channel == QLatin1String("sms") ? QStringLiteral("c.phone") : QStringLiteral("c.email");
+    const QString sql =
+        QStringLiteral("INSERT INTO outbox (idempotency_key, channel, contact_id, template, "
+                       "payload, marketing, due_at, created_at, updated_at, recipient, "
+                       "campaign_id, variant) SELECT 'campaign:' || r.campaign_id || ':' || "
+                       "r.contact_id, ?, r.contact_id, %1, %2, ?, r.due_at + %3, ?, ?, %4, "
+                       "r.campaign_id, r.variant FROM campaign_recipients r JOIN contacts c ON "
+                       "c.id = r.contact_id WHERE r.campaign_id = ? AND r.contact_id > ? AND "
+                       "r.contact_id <= ? AND r.variant IN (%5) ORDER BY r.contact_id "
+                       "ON CONFLICT (idempotency_key) DO NOTHING")
+            .arg(templateCase, payloadCase, delayCase, address, Sql::placeholders(variants.size()));
+    QVariantList binds{b.channel};
+    binds << templateBinds << payloadBinds << (b.marketing ? 1 : 0) << delayBinds << b.nowMs
+          << b.nowMs << b.campaignId << b.afterContactId << b.upToContactId << variants;
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcSend(), q, sql, binds, &m_error))
+        return std::nullopt;
+    return q.numRowsAffected();
+}
+
+namespace {
+
+std::optional<qint64> changeCampaign(const Database &db, const QString &sql,
+                                     const QVariantList &binds, QString *error)
+{
+    QSqlQuery q(db.connection());
+    if (!Sql::exec(lcSend(), q, sql, binds, error))
+        return std::nullopt;
+    return q.numRowsAffected();
+}
+
+} // namespace
+
+std::optional<qint64> Outbox::holdCampaign(qint64 campaignId)
+{
+    return changeCampaign(m_db,
+                          QStringLiteral("UPDATE outbox SET state = 'held', updated_at = ? WHERE "
+                                         "campaign_id = ? AND state = 'queued'"),
+                          {QDateTime::currentMSecsSinceEpoch(), campaignId}, &m_error);
+}
+
+std::optional<qint64> Outbox::releaseCampaign(qint64 campaignId)
+{
+    return changeCampaign(m_db,
+                          QStringLiteral("UPDATE outbox SET state = 'queued', updated_at = ? WHERE "
+                                         "campaign_id = ? AND state = 'held'"),
+                          {QDateTime::currentMSecsSinceEpoch(), campaignId}, &m_error);
+}
+
+std::optional<qint64> Outbox::cancelCampaign(qint64 campaignId)
+{
+    return changeCampaign(
+        m_db,
+        QStringLiteral("UPDATE outbox SET state = 'cancelled', error = ?, updated_at = ? WHERE "
+                       "campaign_id = ? AND state IN ('queued', 'held')"),
+        {tr("The campaign was cancelled."), QDateTime::currentMSecsSinceEpoch(), campaignId},
+        &m_error);
+}
+
+std::optional<QMap<QString, qint64>> Outbox::campaignCounts(qint64 campaignId) const
+{
+    QSqlQuery q(m_db.connection());
+    QString error;
+    if (!Sql::exec(lcSend(), q,
+                   QStringLiteral("SELECT state, count(*) FROM outbox WHERE campaign_id = ? "
+                                  "GROUP BY state"),
+                   {campaignId}, &error))
+        return std::nullopt;
+    QMap<QString, qint64> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return out;
 }
 
 bool Outbox::suppress(const QString &channel, const QString &address, const QString &reason,

@@ -24,7 +24,7 @@ struct OutboxRow
     QString state;
     QString recipient;
     QString templateName;
-    QString journey;
+    QString journey; ///< the journey or campaign that sent it
     qint64 contactId = 0;
     int attempts = 0;
     QDateTime dueAt;
@@ -49,6 +49,27 @@ struct OutboxEntry
     QString recipient;
     qint64 dueAtMs = 0;
     qint64 createdAtMs = 0;
+};
+
+/// What one variant of a campaign sends (see Outbox::addCampaignRecipients()).
+struct CampaignContent
+{
+    int variant = 0; ///< campaign_recipients.variant it is for
+    QString templateName;
+    QJsonObject payload; ///< {"subject", "fromName", "account"}: what differs from the template
+    qint64 delayMs = 0;  ///< added to the recipient's due time
+};
+
+/// A batch of a campaign's frozen audience to turn into outbox rows.
+struct CampaignBatch
+{
+    qint64 campaignId = 0;
+    QString channel;
+    bool marketing = true;
+    QList<CampaignContent> contents; ///< the variants this batch writes
+    qint64 afterContactId = 0;       ///< recipients with a contact id above this...
+    qint64 upToContactId = 0;        ///< ...and up to this one
+    qint64 nowMs = 0;
 };
 
 struct OutboxFilter
@@ -80,6 +101,20 @@ public:
     /// transaction. Its id; 0 when a row with its idempotency key is there
     /// already (nothing is written); nullopt with errorString() on an error.
     std::optional<qint64> add(const OutboxEntry &entry);
+
+    /// Writes one outbox row per recipient of \a batch (campaign_recipients
+    /// with a contact that still exists), inside the caller's transaction; a
+    /// recipient already written is not written again. The rows written, or
+    /// nullopt with errorString().
+    std::optional<qint64> addCampaignRecipients(const CampaignBatch &batch);
+    /// A paused campaign's queued messages are held (the sender skips them);
+    /// resumed, they are queued again; cancelled, what was not sent is
+    /// cancelled. The rows changed, or nullopt with errorString().
+    std::optional<qint64> holdCampaign(qint64 campaignId);
+    std::optional<qint64> releaseCampaign(qint64 campaignId);
+    std::optional<qint64> cancelCampaign(qint64 campaignId);
+    /// A campaign's messages by state.
+    std::optional<QMap<QString, qint64>> campaignCounts(qint64 campaignId) const;
 
     /// Queues one message to a contact now; returns its id.
     std::optional<qint64> enqueue(const QString &channel, qint64 contactId,

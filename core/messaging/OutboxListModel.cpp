@@ -73,7 +73,7 @@ QVariant OutboxListModel::headerData(int section, Qt::Orientation orientation, i
     case TemplateColumn:
         return tr("Template");
     case JourneyColumn:
-        return tr("Journey");
+        return tr("Journey or campaign");
     case AttemptsColumn:
         return tr("Attempts");
     case TimeColumn:

@@ -247,19 +247,24 @@ bool OutboxSender::dropUnwanted(SendStats &stats, qint64 now)
     return true;
 }
 
-const CompiledMessage *OutboxSender::compiled(const QString &name, QString *error)
+const CompiledMessage *OutboxSender::compiled(const QString &name, const QString &subject,
+                                              QString *error)
 {
-    if (!m_templates.contains(name)) {
-        const auto t = TemplateRepository(m_db).find(name);
+    // An A/B variant's subject is a template of its own, compiled once.
+    const QString key = subject.isEmpty() ? name : name + QLatin1Char('\n') + subject;
+    if (!m_templates.contains(key)) {
+        auto t = TemplateRepository(m_db).find(name);
         if (!t) {
             *error = tr("There is no template named \"%1\".").arg(name);
             return nullptr;
         }
+        if (!subject.isEmpty())
+            t->subject = subject;
         const SenderInfo sender = UnsubscribeTokens(m_db).senderInfo();
-        m_templates.insert(name, std::make_shared<CompiledMessage>(MessageRenderer::compile(
-                                     *t, MergeVocabulary::of(m_db), sender)));
+        m_templates.insert(key, std::make_shared<CompiledMessage>(MessageRenderer::compile(
+                                    *t, MergeVocabulary::of(m_db), sender)));
     }
-    const CompiledMessage *m = m_templates.value(name).get();
+    const CompiledMessage *m = m_templates.value(key).get();
     if (!m->isValid()) {
         *error = tr("Template \"%1\": %2").arg(name, m->errors.join(QStringLiteral("; ")));
         return nullptr;
@@ -321,14 +326,16 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
     }
     binds << free * 2;
     QSqlQuery due(m_db.connection());
-    if (!Sql::exec(lcSend(), due,
-                   QStringLiteral("SELECT id, channel, contact_id, template, payload, marketing, "
-                                  "attempts, recipient, journey_id, node_id FROM outbox WHERE "
-                                  "state = 'queued' AND "
-                                  "due_at <= ? AND channel IN (%1)%2 ORDER BY due_at, id LIMIT ?")
-                       .arg(placeholders,
-                            m_holdMarketing ? QStringLiteral(" AND marketing = 0") : QString()),
-                   binds, &m_error))
+    if (!Sql::exec(
+            lcSend(), due,
+            QStringLiteral("SELECT id, channel, contact_id, template, payload, marketing, "
+                           "attempts, recipient, journey_id, node_id, campaign_id FROM outbox "
+                           "WHERE "
+                           "state = 'queued' AND "
+                           "due_at <= ? AND channel IN (%1)%2 ORDER BY due_at, id LIMIT ?")
+                .arg(placeholders,
+                     m_holdMarketing ? QStringLiteral(" AND marketing = 0") : QString()),
+            binds, &m_error))
         return false;
     struct Row
     {
@@ -342,6 +349,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
         QString recipient;
         qint64 journeyId;
         QString node;
+        qint64 campaignId;
     };
     QList<Row> rows;
     while (due.next())
@@ -354,7 +362,8 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                     due.value(6).toInt(),
                     due.value(7).toString(),
                     due.value(8).toLongLong(),
-                    due.value(9).toString()};
+                    due.value(9).toString(),
+                    due.value(10).toLongLong()};
     due.finish();
     if (rows.isEmpty())
         return true;
@@ -413,10 +422,14 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                 row.payload.value(QStringLiteral("allowPrivate")).toBool();
         } else {
             // An account of this channel with a free connection whose limits allow a send now.
+            // A campaign may name its account; otherwise the channel's accounts take turns.
+            const QString pinned = row.payload.value(QStringLiteral("account")).toString();
             const QList<Account *> &candidates = byChannel.value(row.channel);
             Account *account = nullptr;
             for (int k = 0; k < candidates.size() && !account; ++k) {
                 Account *a = candidates.at((m_rotation + k) % candidates.size());
+                if (!pinned.isEmpty() && a->config.name != pinned)
+                    continue;
                 const qint64 allowedAt = a->limiter.nextAllowedAt(now);
                 if (allowedAt > now) {
                     *waitUntil = *waitUntil ? std::min(*waitUntil, allowedAt) : allowedAt;
@@ -523,7 +536,8 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                 continue;
             }
             QString error;
-            const CompiledMessage *m = compiled(row.templateName, &error);
+            const CompiledMessage *m = compiled(
+                row.templateName, row.payload.value(QStringLiteral("subject")).toString(), &error);
             if (m && m->source.channel != row.channel) {
                 error = tr("Template \"%1\" is for %2, not %3.")
                             .arg(row.templateName, m->source.channel, row.channel);
@@ -534,9 +548,9 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                     return false;
                 continue;
             }
-            TrackedSend send{row.id,        contact->id,      row.channel,
-                             row.marketing, m->source.track,  row.journeyId,
-                             row.node,      row.templateName, QString()};
+            TrackedSend send{row.id,          contact->id,   row.channel, row.marketing,
+                             m->source.track, row.journeyId, row.node,    row.templateName,
+                             QString(),       row.campaignId};
             QString unsubscribeUrl = tracking.unsubscribeUrl(send);
             if (unsubscribeUrl.isEmpty())
                 unsubscribeUrl = tokens.url(contact->id);
@@ -560,6 +574,9 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                 OutgoingEmail e;
                 e.from =
                     Mailbox::parse(account->config.config.value(QStringLiteral("from")).toString());
+                if (const QString name = row.payload.value(QStringLiteral("fromName")).toString();
+                    !name.isEmpty())
+                    e.from.name = name;
                 e.replyTo = Mailbox::parse(
                     account->config.config.value(QStringLiteral("replyTo")).toString());
                 e.to = {contact->displayName() == contact->email ? QString()

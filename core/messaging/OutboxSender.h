@@ -76,7 +76,7 @@ private:
     bool dropUnwanted(SendStats &stats, qint64 now);
     bool claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUntil);
     bool settle(const QList<struct DeliveryResult> &fresh, SendStats &total);
-    const CompiledMessage *compiled(const QString &name, QString *error);
+    const CompiledMessage *compiled(const QString &name, const QString &subject, QString *error);
 
     const Database &m_db;
     const Clock &m_clock;

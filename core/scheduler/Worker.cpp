@@ -87,6 +87,17 @@ WorkerCycle::Scope WorkerCycle::scope() const
     return Scope(m_db.connection());
 }
 
+std::optional<CampaignRunStats> WorkerCycle::campaigns(qint64 budgetMs, int batchSize)
+{
+    CampaignRunner runner(m_db, m_clock);
+    const auto stats = runner.runOnce(budgetMs, batchSize);
+    if (!stats)
+        m_error = runner.errorString();
+    else
+        m_campaignsPending = stats->more;
+    return stats;
+}
+
 std::optional<SendStats> WorkerCycle::send(qint64 budgetMs)
 {
     const auto stats = m_sender->run(budgetMs);
@@ -107,6 +118,10 @@ std::optional<JourneyRunStats> WorkerCycle::run(int batchSize)
 qint64 WorkerCycle::sleepMs(qint64 maxMs)
 {
     auto next = JourneyEngine(m_db, m_clock).nextDueAt();
+    if (m_campaignsPending)
+        return 0;
+    if (const auto campaign = CampaignRunner(m_db, m_clock).nextWakeAt())
+        next = next ? std::min(*next, *campaign) : *campaign;
     if (const auto message = m_sender->nextWakeAt())
         next = next ? std::min(*next, *message) : *message;
     if (!next)
@@ -162,6 +177,16 @@ public:
             }
             if (m_owner->m_stopping.load())
                 return;
+            if (const auto campaigns = m_cycle.campaigns()) {
+                if (campaigns->started || campaigns->queued || campaigns->decided ||
+                    campaigns->finished || !campaigns->refused.isEmpty())
+                    Q_EMIT m_owner->campaignsChanged(*campaigns);
+            } else {
+                qCWarning(lcScheduler) << "campaigns failed:" << m_cycle.errorString();
+                Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
+            }
+            if (m_owner->m_stopping.load())
+                return;
             if (const auto sent = m_cycle.send()) {
                 Q_EMIT m_owner->sendFinished(*sent);
             } else {
@@ -189,6 +214,7 @@ Worker::Worker(const Database &db, const Clock &clock, QObject *parent)
     qRegisterMetaType<masir::JourneyRunStats>();
     qRegisterMetaType<masir::IntakeStats>();
     qRegisterMetaType<masir::SendStats>();
+    qRegisterMetaType<masir::CampaignRunStats>();
     m_thread.setObjectName(QStringLiteral("masir-worker"));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "campaigns/CampaignRunner.h"
 #include "intake/CollectorSync.h"
 #include "intake/HitApplier.h"
 #include "journeys/JourneyEngine.h"
@@ -48,6 +49,10 @@ public:
     std::optional<IntakeStats> intake(const std::atomic<bool> *stop = nullptr);
     /// Runs the journeys once; nullopt with errorString() when the database refused.
     std::optional<JourneyRunStats> run(int batchSize = JourneyEngine::kBatchSize);
+    /// Moves campaigns on: starts those due, fans them out into the outbox
+    /// for up to \a budgetMs, ends their tests. nullopt with errorString().
+    std::optional<CampaignRunStats> campaigns(qint64 budgetMs = 2000,
+                                              int batchSize = CampaignRunner::kBatchSize);
     /// Sends for up to \a budgetMs; nullopt with errorString() on a database error.
     std::optional<SendStats> send(qint64 budgetMs = 1000);
     /// How long to sleep before the next cycle: until the next due step or
@@ -81,6 +86,7 @@ private:
     const Database &m_db;
     const Clock &m_clock;
     std::unique_ptr<OutboxSender> m_sender;
+    bool m_campaignsPending = false; ///< a fan-out was cut short by its budget
     QString m_error;
 };
 
@@ -112,6 +118,7 @@ Q_SIGNALS:
     void intakeFinished(const masir::IntakeStats &stats);
     void cycleFinished(const masir::JourneyRunStats &stats);
     void sendFinished(const masir::SendStats &stats);
+    void campaignsChanged(const masir::CampaignRunStats &stats);
     void cycleFailed(const QString &error);
     void pausedChanged(bool paused);
 

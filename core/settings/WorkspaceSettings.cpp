@@ -25,6 +25,7 @@ constexpr KeyInfo kKeys[] = {
     {WorkspaceSettings::Key::MqlScore, "scoring/mqlScore"},
     {WorkspaceSettings::Key::SqlScore, "scoring/sqlScore"},
     {WorkspaceSettings::Key::EmailsPerDay, "sending/emailsPerDay"},
+    {WorkspaceSettings::Key::AttributionDays, "reports/attributionDays"},
     {WorkspaceSettings::Key::WaitEventCursor, "journeys/waitEventCursor"},
     {WorkspaceSettings::Key::PostalAddress, "business/postalAddress"},
     {WorkspaceSettings::Key::UnsubscribeUrl, "sending/unsubscribeUrl"},
@@ -87,6 +88,8 @@ QVariant WorkspaceSettings::defaultValue(Key key)
         return 100;
     case Key::EmailsPerDay:
         return 2;
+    case Key::AttributionDays:
+        return 7;
     case Key::WaitEventCursor:
         return 0;
     case Key::PostalAddress:

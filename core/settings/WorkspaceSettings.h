@@ -22,6 +22,7 @@ public:
         MqlScore,          ///< a score at or above this makes a lead marketing qualified
         SqlScore,          ///< ... and this, sales qualified
         EmailsPerDay,      ///< at most this many marketing emails a contact gets a day; 0: no cap
+        AttributionDays,   ///< a purchase this many days after a message counts for it (last touch)
         WaitEventCursor,   ///< the last event the journey engine woke waiting contacts for
         PostalAddress,     ///< the sender's postal address, required in marketing email
         UnsubscribeUrl,    ///< the page that unsubscribes; "{token}" is replaced

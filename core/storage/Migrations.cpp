@@ -431,6 +431,110 @@ const QList<QStringList> &migrationList()
                            "stage <> 'subscriber')"),
             QStringLiteral("ALTER TABLE contacts DROP COLUMN stage"),
         },
+        // 15: broadcast campaigns. A campaign, its audience frozen when it starts
+        // (one row per recipient, with the variant of its A/B test and when it is
+        // due), what each recipient did with the message (counted as the events
+        // come in, so a report never reads the events), and the outbox learns
+        // which campaign a message belongs to and a "held" state for a paused
+        // campaign's messages (SQLite changes a CHECK only by rebuilding).
+        {
+            QStringLiteral(R"(CREATE TABLE campaigns (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL UNIQUE,
+                channel TEXT NOT NULL CHECK (channel IN ('email', 'sms')),
+                template TEXT NOT NULL DEFAULT '',
+                audience TEXT NOT NULL DEFAULT '{}',
+                account TEXT NOT NULL DEFAULT '',
+                schedule TEXT NOT NULL DEFAULT 'now'
+                    CHECK (schedule IN ('now', 'at', 'local', 'best')),
+                send_at BIGINT,
+                local_time TEXT NOT NULL DEFAULT '',
+                ab TEXT NOT NULL DEFAULT '',
+                state TEXT NOT NULL DEFAULT 'draft'
+                    CHECK (state IN ('draft', 'scheduled', 'sending', 'paused', 'done',
+                                     'cancelled')),
+                phase TEXT NOT NULL DEFAULT '',
+                recipients BIGINT NOT NULL DEFAULT 0,
+                fanout_cursor BIGINT NOT NULL DEFAULT 0,
+                test_ends_at BIGINT,
+                winner INTEGER NOT NULL DEFAULT 0,
+                decision TEXT NOT NULL DEFAULT '',
+                error TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                started_at BIGINT,
+                finished_at BIGINT))"),
+            QStringLiteral(R"(CREATE TABLE campaign_recipients (
+                campaign_id BIGINT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+                contact_id BIGINT NOT NULL,
+                variant INTEGER NOT NULL DEFAULT 0,
+                due_at BIGINT NOT NULL,
+                PRIMARY KEY (campaign_id, contact_id)))"),
+            QStringLiteral(R"(CREATE TABLE campaign_activity (
+                campaign_id BIGINT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+                contact_id BIGINT NOT NULL,
+                variant INTEGER NOT NULL DEFAULT 0,
+                opens INTEGER NOT NULL DEFAULT 0,
+                machine_opens INTEGER NOT NULL DEFAULT 0,
+                clicks INTEGER NOT NULL DEFAULT 0,
+                machine_clicks INTEGER NOT NULL DEFAULT 0,
+                unsubscribed INTEGER NOT NULL DEFAULT 0,
+                complained INTEGER NOT NULL DEFAULT 0,
+                bounced INTEGER NOT NULL DEFAULT 0,
+                first_open_at BIGINT,
+                first_click_at BIGINT,
+                PRIMARY KEY (campaign_id, contact_id)))"),
+            QStringLiteral(R"(CREATE TABLE outbox_rebuilt (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                idempotency_key TEXT NOT NULL UNIQUE,
+                channel TEXT NOT NULL CHECK (channel IN ('email', 'sms', 'webhook')),
+                contact_id BIGINT REFERENCES contacts (id) ON DELETE SET NULL,
+                journey_id BIGINT,
+                enrollment_id BIGINT,
+                node_id TEXT NOT NULL DEFAULT '',
+                template TEXT NOT NULL DEFAULT '',
+                payload TEXT NOT NULL DEFAULT '{}',
+                marketing INTEGER NOT NULL DEFAULT 1,
+                state TEXT NOT NULL DEFAULT 'queued'
+                    CHECK (state IN ('queued', 'held', 'sending', 'sent', 'failed',
+                                     'interrupted', 'cancelled', 'suppressed')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                due_at BIGINT NOT NULL,
+                error TEXT NOT NULL DEFAULT '',
+                provider_id TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                recipient TEXT NOT NULL DEFAULT '',
+                account_id BIGINT,
+                claimed_at BIGINT,
+                sent_at BIGINT,
+                tracked TEXT NOT NULL DEFAULT '',
+                campaign_id BIGINT,
+                variant INTEGER NOT NULL DEFAULT 0))"),
+            QStringLiteral(
+                "INSERT INTO outbox_rebuilt (id, idempotency_key, channel, contact_id, journey_id, "
+                "enrollment_id, node_id, template, payload, marketing, state, attempts, due_at, "
+                "error, provider_id, created_at, updated_at, recipient, account_id, claimed_at, "
+                "sent_at, tracked) SELECT id, idempotency_key, channel, contact_id, journey_id, "
+                "enrollment_id, node_id, template, payload, marketing, state, attempts, due_at, "
+                "error, provider_id, created_at, updated_at, recipient, account_id, claimed_at, "
+                "sent_at, tracked FROM outbox ORDER BY id"),
+            // ids are never given again, even those of rows deleted before
+            QStringLiteral("UPDATE sqlite_sequence SET seq = (SELECT seq FROM sqlite_sequence "
+                           "WHERE name = 'outbox') WHERE name = 'outbox_rebuilt'"),
+            QStringLiteral("DROP TABLE outbox"),
+            QStringLiteral("ALTER TABLE outbox_rebuilt RENAME TO outbox"),
+            QStringLiteral("CREATE INDEX outbox_due ON outbox (due_at) WHERE state = 'queued'"),
+            QStringLiteral("CREATE INDEX outbox_contact ON outbox (contact_id, channel, "
+                           "created_at)"),
+            QStringLiteral("CREATE INDEX outbox_state ON outbox (state, updated_at)"),
+            QStringLiteral("CREATE INDEX outbox_account_sent ON outbox (account_id, sent_at) "
+                           "WHERE sent_at IS NOT NULL"),
+            QStringLiteral("CREATE INDEX outbox_recipient ON outbox (channel, recipient) "
+                           "WHERE state = 'queued'"),
+            QStringLiteral("CREATE INDEX outbox_campaign ON outbox (campaign_id, variant, state) "
+                           "WHERE campaign_id IS NOT NULL"),
+        },
     };
     return list;
 }

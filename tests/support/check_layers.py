@@ -40,15 +40,17 @@ CORE = {
     "scoring": ["common", "storage", "settings", "i18n", "events", "contacts", "crm"],
     "tracking": ["common", "storage", "settings", "i18n"],
     "messaging": ["common", "storage", "settings", "i18n", "events", "contacts", "tracking"],
+    "campaigns": ["common", "storage", "settings", "i18n", "events", "contacts", "segments",
+                  "messaging"],
     "intake": ["common", "storage", "settings", "i18n", "events", "contacts", "crm", "segments",
-               "scoring", "messaging", "tracking", "importing"],
+               "scoring", "messaging", "tracking", "importing", "campaigns"],
     "server": ["common", "tracking", "intake"],
     "journeys": ["common", "storage", "settings", "i18n", "events", "contacts", "crm",
                  "segments", "scoring", "messaging"],
     "scheduler": ["common", "storage", "settings", "events", "contacts", "scoring",
-                  "messaging", "journeys", "tracking", "intake"],
+                  "messaging", "journeys", "tracking", "intake", "campaigns"],
     "demo": ["common", "storage", "settings", "i18n", "events", "contacts", "crm", "segments",
-             "scoring", "messaging", "journeys"],
+             "scoring", "messaging", "journeys", "campaigns"],
 }
 
 # ui/ folders: each may include any core/ folder, and these ui/ folders.
@@ -60,10 +62,11 @@ UI = {
     "scoring": ["widgets"],
     "templates": ["widgets"],
     "outbox": ["widgets"],
+    "campaigns": ["widgets"],
     "settings": ["widgets"],
     "journeys": ["widgets", "segments"],
     "mainwindow": ["widgets", "importwizard", "contacts", "segments", "scoring", "templates",
-                   "outbox", "settings", "journeys"],
+                   "outbox", "settings", "journeys", "campaigns"],
 }
 
 # app/ folders: what they may include besides core/.

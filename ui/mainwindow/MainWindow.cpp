@@ -1,5 +1,6 @@
 #include "mainwindow/MainWindow.h"
 
+#include "campaigns/CampaignsPage.h"
 #include "contacts/ContactListModel.h"
 #include "contacts/ContactsPage.h"
 #include "i18n/Formatter.h"
@@ -104,13 +105,15 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
         if (!m_tracking->problem().isEmpty())
             showStatus(m_tracking->problem(), 15000);
     });
-    addPage(tr("Campaigns"),
-            new EmptyStatePage(tr("Campaigns"),
-                               tr("Campaigns send one email or SMS to a segment, on a schedule."),
-                               {tr("Email through your own SMTP server"),
-                                tr("SMS through Kavenegar, Melipayamak, Twilio and others"),
-                                tr("Sending within your provider's limits, with one-click "
-                                   "unsubscribe")}));
+    m_campaigns = new CampaignsPage(db, m_clock);
+    connect(m_campaigns, &CampaignsPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_campaigns, &CampaignsPage::campaignsChanged, m_worker, &Worker::wake);
+    connect(m_worker, &Worker::campaignsChanged, this, [this](const CampaignRunStats &stats) {
+        for (const QString &refused : stats.refused)
+            showStatus(tr("A campaign did not start: %1").arg(refused), 15000);
+        m_campaigns->refresh();
+    });
+    addPage(tr("Campaigns"), m_campaigns);
     m_templates = new TemplatesPage(db);
     connect(m_templates, &TemplatesPage::statusMessage, this, &MainWindow::showStatus);
     addPage(tr("Templates"), m_templates);

@@ -20,6 +20,7 @@ namespace masir::ui {
 class ContactsPage;
 class JourneysPage;
 class OutboxPage;
+class CampaignsPage;
 class TemplatesPage;
 class SegmentsPage;
 
@@ -76,6 +77,7 @@ private:
     JourneysPage *m_journeys = nullptr;
     TemplatesPage *m_templates = nullptr;
     OutboxPage *m_outbox = nullptr;
+    CampaignsPage *m_campaigns = nullptr;
     QList<qint64> m_sentTimes; ///< when the worker's recent sends finished, for "N/min"
     void updateWorkerLabel();
     void editChannels();

@@ -434,19 +434,25 @@ class WorkerRun final : public CliCommand
 
 public:
     WorkerRun()
-        : CliCommand({QStringLiteral("worker run"),
-                      QStringLiteral("[--once] [--batch N] [--send-budget MS]"),
-                      tr("run journeys and send in the foreground (--once: one cycle)"),
-                      {{QStringLiteral("once"), tr("Run one cycle, then stop.")},
-                       {QStringLiteral("batch"), tr("Enrolments per transaction."),
-                        QStringLiteral("N"), QString::number(JourneyEngine::kBatchSize)},
-                       {QStringLiteral("send-budget"),
-                        tr("Milliseconds to send for in each cycle (default 1000)."),
-                        QStringLiteral("MS"), QStringLiteral("1000")}}})
+        : CliCommand(
+              {QStringLiteral("worker run"),
+               QStringLiteral("[--once] [--batch N] [--campaign-batch N] [--send-budget MS]"),
+               tr("run journeys and campaigns and send in the foreground (--once: one "
+                  "cycle)"),
+               {{QStringLiteral("once"), tr("Run one cycle, then stop.")},
+                {QStringLiteral("batch"), tr("Enrolments per transaction."), QStringLiteral("N"),
+                 QString::number(JourneyEngine::kBatchSize)},
+                {QStringLiteral("campaign-batch"),
+                 tr("Campaign recipients written to the outbox per transaction."),
+                 QStringLiteral("N"), QString::number(CampaignRunner::kBatchSize)},
+                {QStringLiteral("send-budget"),
+                 tr("Milliseconds to send for in each cycle (default 1000)."), QStringLiteral("MS"),
+                 QStringLiteral("1000")}}})
     {}
     int check(CliRun &run) const override
     {
-        if (!run.number(QStringLiteral("batch"), 1))
+        if (!run.number(QStringLiteral("batch"), 1) ||
+            !run.number(QStringLiteral("campaign-batch"), 1))
             return 2;
         return run.words.isEmpty() ? Proceed : run.usageError(tr("worker run takes only options."));
     }
@@ -479,6 +485,21 @@ public:
                                    .arg(stats->queued)
                                    .arg(stats->completed + stats->exited)
                             << '\n';
+                const auto campaigns =
+                    cycle.campaigns(2000, run.value(QStringLiteral("campaign-batch")).toInt());
+                if (!campaigns)
+                    return run.fail(cycle.errorString());
+                if (campaigns->started || campaigns->queued || campaigns->decided ||
+                    campaigns->finished)
+                    run.out << tr("campaigns: %1 started, %2 messages queued, %3 tests decided, "
+                                  "%4 done")
+                                   .arg(campaigns->started)
+                                   .arg(campaigns->queued)
+                                   .arg(campaigns->decided)
+                                   .arg(campaigns->finished)
+                            << '\n';
+                for (const QString &refused : campaigns->refused)
+                    run.err << refused << '\n';
                 const auto sent = cycle.send(run.value(QStringLiteral("send-budget")).toLongLong());
                 if (!sent)
                     return run.fail(cycle.errorString());

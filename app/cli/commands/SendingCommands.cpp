@@ -607,6 +607,7 @@ private:
             {QStringLiteral("unsubscribe-url"), Key::UnsubscribeUrl},
             {QStringLiteral("unsubscribe-mailto"), Key::UnsubscribeMailto},
             {QStringLiteral("emails-per-day"), Key::EmailsPerDay},
+            {QStringLiteral("attribution-days"), Key::AttributionDays},
             {QStringLiteral("sending-paused"), Key::SendingPaused},
             {QStringLiteral("max-attempts"), Key::MaxAttempts},
             {QStringLiteral("retry-base-ms"), Key::RetryBaseMs},

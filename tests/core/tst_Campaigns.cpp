@@ -1,0 +1,461 @@
+// Campaigns on a real workspace file: the audience's counts and checks, the
+// frozen audience and its fan-out into the outbox, pause, resume and cancel,
+// the A/B test's decision on fixtures whose answer is known, the report and
+// its last-touch revenue, and local-time schedules.
+
+#include "campaigns/AbDecision.h"
+#include "campaigns/CampaignActivity.h"
+#include "campaigns/CampaignChecks.h"
+#include "campaigns/CampaignReport.h"
+#include "campaigns/CampaignRepository.h"
+#include "campaigns/CampaignRunner.h"
+#include "common/Clock.h"
+#include "common/Logging.h"
+#include "contacts/ContactRepository.h"
+#include "events/EventStore.h"
+#include "messaging/ChannelAccounts.h"
+#include "messaging/MessageTemplate.h"
+#include "messaging/Outbox.h"
+#include "segments/SegmentRepository.h"
+#include "settings/WorkspaceSettings.h"
+#include "storage/SqlExec.h"
+
+#include "TestWorkspace.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace masir;
+
+class tst_Campaigns : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<test::TestWorkspace> m_ws;
+    std::unique_ptr<ManualClock> m_clock;
+
+    qint64 scalar(const QString &sql, const QVariantList &binds = {})
+    {
+        QSqlQuery q(m_ws->db().connection());
+        QString error;
+        if (!Sql::exec(lcCampaigns(), q, sql, binds, &error) || !q.next()) {
+            qWarning() << error;
+            return -1;
+        }
+        return q.value(0).toLongLong();
+    }
+
+    void exec(const QString &sql, const QVariantList &binds = {})
+    {
+        QSqlQuery q(m_ws->db().connection());
+        QString error;
+        QVERIFY2(Sql::exec(lcCampaigns(), q, sql, binds, &error), qPrintable(error));
+    }
+
+    qint64 addContact(int n, const QString &city, const QString &zone = {})
+    {
+        Contact c;
+        c.email = QStringLiteral("p%1@shop.test").arg(n);
+        c.firstName = QStringLiteral("P%1").arg(n);
+        c.city = city;
+        c.timezone = zone;
+        ContactRepository repo(m_ws->db());
+        if (!repo.create(c))
+            qWarning() << repo.errorString();
+        return c.id;
+    }
+
+    void addTemplate(const QString &name, const QString &subject)
+    {
+        MessageTemplate t;
+        t.name = name;
+        t.subject = subject;
+        t.body = QStringLiteral("Hello {{first_name}}, this week's offer.");
+        TemplateRepository repo(m_ws->db());
+        QVERIFY2(repo.save(t), qPrintable(repo.errorString()));
+    }
+
+    void addSegment(const QString &name, const QString &city)
+    {
+        Segment s;
+        s.name = name;
+        s.rule.root.children << SegmentNode::condition(
+            QStringLiteral("field"), QStringLiteral("city"), QStringLiteral("equals"), city);
+        SegmentRepository repo(m_ws->db());
+        QVERIFY2(repo.save(s), qPrintable(repo.errorString()));
+    }
+
+    Campaign campaign(const QString &name, const QStringList &segments)
+    {
+        Campaign c;
+        c.name = name;
+        c.templateName = QStringLiteral("offer");
+        c.audience.include = segments;
+        return c;
+    }
+
+    /// Saves, checks and schedules; the runner starts it on its next run.
+    qint64 schedule(Campaign c)
+    {
+        CampaignRepository repo(m_ws->db());
+        if (!repo.save(c))
+            return -1;
+        const QStringList problems = CampaignChecks(m_ws->db(), *m_clock).problems(c);
+        if (!problems.isEmpty()) {
+            qWarning() << problems;
+            return -1;
+        }
+        return repo.schedule(c.id) ? c.id : -1;
+    }
+
+    CampaignRunStats runAll()
+    {
+        CampaignRunner runner(m_ws->db(), *m_clock);
+        CampaignRunStats total;
+        for (int i = 0; i < 100; ++i) {
+            const auto s = runner.runOnce(60000, 7);
+            if (!s) {
+                qWarning() << runner.errorString();
+                break;
+            }
+            total.started += s->started;
+            total.queued += s->queued;
+            total.decided += s->decided;
+            total.finished += s->finished;
+            total.refused << s->refused;
+            if (!s->more)
+                break;
+        }
+        return total;
+    }
+
+    /// What a sender would have done: every queued message of the campaign sent.
+    void sendAll(qint64 campaignId)
+    {
+        exec(QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = ?, claimed_at = ? WHERE "
+                            "campaign_id = ? AND state = 'queued'"),
+             {m_clock->nowMs(), m_clock->nowMs(), campaignId});
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_ws = std::make_unique<test::TestWorkspace>();
+        QVERIFY(m_ws->opened());
+        m_clock = std::make_unique<ManualClock>(QDateTime::currentDateTimeUtc());
+        WorkspaceSettings settings(m_ws->db());
+        settings.setValue(WorkspaceSettings::Key::PostalAddress, QStringLiteral("Valiasr 12"));
+        settings.setValue(WorkspaceSettings::Key::UnsubscribeUrl,
+                          QStringLiteral("https://shop.test/u/{token}"));
+        addTemplate(QStringLiteral("offer"), QStringLiteral("This week"));
+        addTemplate(QStringLiteral("offer.b"), QStringLiteral("Only this week"));
+        ChannelAccount a;
+        a.name = QStringLiteral("main");
+        a.config = {{QStringLiteral("host"), QStringLiteral("smtp.shop.test")},
+                    {QStringLiteral("port"), 587},
+                    {QStringLiteral("security"), QStringLiteral("starttls")},
+                    {QStringLiteral("from"), QStringLiteral("Shop <news@shop.test>")}};
+        ChannelAccounts accounts(m_ws->db());
+        QVERIFY2(accounts.save(a), qPrintable(accounts.errorString()));
+        addSegment(QStringLiteral("Tehran"), QStringLiteral("Tehran"));
+        addSegment(QStringLiteral("Shiraz"), QStringLiteral("Shiraz"));
+    }
+
+    void checksSayWhatIsWrong()
+    {
+        CampaignChecks checks(m_ws->db(), *m_clock);
+        Campaign c = campaign(QStringLiteral("Nobody"), {QStringLiteral("Tehran")});
+        QVERIFY(checks.problems(c).join(QLatin1Char(' ')).contains(QStringLiteral("empty")));
+        addContact(1, QStringLiteral("Tehran"));
+        QVERIFY(checks.problems(c).isEmpty());
+        c.templateName = QStringLiteral("nothing");
+        QVERIFY(checks.problems(c).join(QLatin1Char(' ')).contains(QStringLiteral("nothing")));
+        c.templateName = QStringLiteral("offer");
+        c.audience.include = {QStringLiteral("Mashhad")};
+        QVERIFY(checks.problems(c).join(QLatin1Char(' ')).contains(QStringLiteral("Mashhad")));
+        c.audience.include = {QStringLiteral("Tehran")};
+        c.schedule = Campaign::Schedule::At;
+        c.sendAtMs = m_clock->nowMs() - 3600 * 1000;
+        QVERIFY(checks.problems(c).join(QLatin1Char(' ')).contains(QStringLiteral("passed")));
+        c.schedule = Campaign::Schedule::Now;
+        c.account = QStringLiteral("other");
+        QVERIFY(checks.problems(c).join(QLatin1Char(' ')).contains(QStringLiteral("other")));
+        // Everyone in the audience unsubscribed: nothing to send, and it says why.
+        c.account.clear();
+        exec(QStringLiteral("UPDATE contacts SET status = 'unsubscribed'"));
+        QVERIFY(checks.problems(c).join(QLatin1Char(' ')).contains(QStringLiteral("unsubscribed")));
+    }
+
+    void fanOutSendsOnceToWhoMayReceive()
+    {
+        for (int i = 0; i < 60; ++i)
+            addContact(i, i < 50 ? QStringLiteral("Tehran") : QStringLiteral("Shiraz"));
+        exec(QStringLiteral("UPDATE contacts SET status = 'unsubscribed' WHERE email = "
+                            "'p1@shop.test'"));
+        exec(QStringLiteral("UPDATE contacts SET email_consent = 'withdrawn' WHERE email = "
+                            "'p2@shop.test'"));
+        QVERIFY(Outbox(m_ws->db())
+                    .suppress(QStringLiteral("email"), QStringLiteral("p3@shop.test"),
+                              QStringLiteral("bounce")));
+        Campaign c =
+            campaign(QStringLiteral("Offer"), {QStringLiteral("Tehran"), QStringLiteral("Shiraz")});
+        c.audience.exclude = {QStringLiteral("Shiraz")};
+        const auto counts = CampaignChecks(m_ws->db(), *m_clock).count(c);
+        QVERIFY(counts);
+        QCOMPARE(counts->audience, 50);
+        QCOMPARE(counts->unwilling, 2);
+        QCOMPARE(counts->suppressed, 1);
+        QCOMPARE(counts->sendable, 47);
+        const qint64 id = schedule(c);
+        QVERIFY(id > 0);
+        const CampaignRunStats s = runAll();
+        QCOMPARE(s.started, 1);
+        QCOMPARE(s.queued, 47);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ?"), {id}),
+                 47);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(DISTINCT contact_id) FROM outbox WHERE "
+                                       "campaign_id = ?"),
+                        {id}),
+                 47);
+        // A second fan-out over the same recipients writes nothing.
+        CampaignBatch again;
+        again.campaignId = id;
+        again.channel = QStringLiteral("email");
+        again.contents = {{0, QStringLiteral("offer"), {}, 0}};
+        again.upToContactId = std::numeric_limits<qint64>::max();
+        QSqlDatabase::database(m_ws->db().connection().connectionName()).transaction();
+        QCOMPARE(Outbox(m_ws->db()).addCampaignRecipients(again), 0);
+        QSqlDatabase::database(m_ws->db().connection().connectionName()).rollback();
+        // Delivered: done.
+        sendAll(id);
+        QCOMPARE(runAll().finished, 1);
+        QCOMPARE(CampaignRepository(m_ws->db()).find(id)->state, QStringLiteral("done"));
+    }
+
+    void pauseHoldsResumeReleasesCancelStops()
+    {
+        for (int i = 0; i < 20; ++i)
+            addContact(i, QStringLiteral("Tehran"));
+        const qint64 id = schedule(campaign(QStringLiteral("Offer"), {QStringLiteral("Tehran")}));
+        QVERIFY(id > 0);
+        runAll();
+        CampaignRepository repo(m_ws->db());
+        QVERIFY(!repo.resume(id)); // sending: nothing to resume
+        QVERIFY(repo.pause(id));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND "
+                                       "state = 'held'"),
+                        {id}),
+                 20);
+        QVERIFY(repo.resume(id));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND "
+                                       "state = 'queued'"),
+                        {id}),
+                 20);
+        exec(QStringLiteral("UPDATE outbox SET state = 'sent' WHERE id = (SELECT min(id) FROM "
+                            "outbox WHERE campaign_id = ?)"),
+             {id});
+        QVERIFY(repo.cancel(id));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND "
+                                       "state = 'cancelled'"),
+                        {id}),
+                 19);
+        QVERIFY(!repo.cancel(id));
+        // A started campaign cannot be edited; a duplicate can.
+        Campaign c = *repo.find(id);
+        c.templateName = QStringLiteral("offer.b");
+        QVERIFY(!repo.save(c));
+        const auto copy = repo.duplicate(id);
+        QVERIFY(copy);
+        QCOMPARE(copy->name, QStringLiteral("Offer (copy)"));
+        QCOMPARE(copy->state, QStringLiteral("draft"));
+        QCOMPARE(repo.duplicate(id)->name, QStringLiteral("Offer (copy 2)"));
+    }
+
+    void pauseDuringFanOutStopsIt()
+    {
+        for (int i = 0; i < 30; ++i)
+            addContact(i, QStringLiteral("Tehran"));
+        const qint64 id = schedule(campaign(QStringLiteral("Offer"), {QStringLiteral("Tehran")}));
+        CampaignRunner runner(m_ws->db(), *m_clock);
+        QVERIFY(runner.runOnce(0, 7)); // starts (freezes), no time left for batches
+        QCOMPARE(CampaignRepository(m_ws->db()).find(id)->recipients, 30);
+        QVERIFY(CampaignRepository(m_ws->db()).pause(id));
+        QCOMPARE(runner.runOnce(60000, 7)->queued, 0);
+        QVERIFY(CampaignRepository(m_ws->db()).resume(id));
+        QCOMPARE(runner.runOnce(60000, 7)->queued, 30);
+    }
+
+    void abTestPicksTheClearWinner()
+    {
+        for (int i = 0; i < 2000; ++i)
+            addContact(i, QStringLiteral("Tehran"));
+        Campaign c = campaign(QStringLiteral("Subject test"), {QStringLiteral("Tehran")});
+        QString error;
+        c.ab =
+            *AbTest::fromJson(QJsonDocument::fromJson(R"({"variants": [{}, {"template": "offer.b"}],
+                "share": 50, "metric": "opens", "waitHours": 2})")
+                                  .object(),
+                              &error);
+        const qint64 id = schedule(c);
+        QVERIFY(id > 0);
+        runAll();
+        // About half in the test, split evenly; the rest waits.
+        const qint64 a = scalar(
+            QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND variant = 1"),
+            {id});
+        const qint64 b = scalar(
+            QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND variant = 2"),
+            {id});
+        QVERIFY2(a > 400 && a < 600 && b > 400 && b < 600,
+                 qPrintable(QStringLiteral("%1 %2").arg(a).arg(b)));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND "
+                                       "variant = 0"),
+                        {id}),
+                 0);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND "
+                                       "variant = 2 AND template <> 'offer.b'"),
+                        {id}),
+                 0);
+        sendAll(id);
+        // B opened twice as often; machine opens on A do not count.
+        CampaignActivity activity(m_ws->db());
+        QSqlQuery q(m_ws->db().connection());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT contact_id, variant FROM outbox WHERE campaign_id = %1 "
+                                  "ORDER BY contact_id")
+                       .arg(id)));
+        int seen[3] = {0, 0, 0};
+        while (q.next()) {
+            const int v = q.value(1).toInt();
+            const int n = seen[v]++;
+            const qint64 contact = q.value(0).toLongLong();
+            if ((v == 1 && n % 5 == 0) || (v == 2 && n % 5 < 2))
+                QVERIFY(
+                    activity.count(id, v, contact, CampaignActivity::Kind::Open, m_clock->nowMs()));
+            if (v == 1 && n % 5 == 1)
+                QVERIFY(activity.count(id, v, contact, CampaignActivity::Kind::MachineOpen,
+                                       m_clock->nowMs()));
+        }
+        QCOMPARE(runAll().decided, 0); // the wait is not over
+        m_clock->advance(2 * 3600 * 1000 + 1000);
+        const CampaignRunStats s = runAll();
+        QCOMPARE(s.decided, 1);
+        const Campaign done = *CampaignRepository(m_ws->db()).find(id);
+        QCOMPARE(done.winner, 2);
+        QVERIFY(done.decision.value(QStringLiteral("conclusive")).toBool());
+        QVERIFY(done.decision.value(QStringLiteral("pValue")).toDouble() < 0.001);
+        // The rest got B.
+        const qint64 rest = scalar(
+            QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND variant = 0"),
+            {id});
+        QCOMPARE(rest, 2000 - a - b);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND "
+                                       "variant = 0 AND template = 'offer.b'"),
+                        {id}),
+                 rest);
+        const auto report = CampaignReport(m_ws->db()).build(id, done.startedAtMs, 7 * 86400000LL);
+        QVERIFY(report);
+        QCOMPARE(report->variants.size(), 3);
+        QCOMPARE(report->variants.at(1).machineOpens, (a + 4) / 5);
+    }
+
+    void abTestTieIsInconclusive()
+    {
+        AbTest test;
+        test.variants = {{}, {}};
+        CampaignFigures a, b;
+        a.variant = 1;
+        b.variant = 2;
+        a.delivered = b.delivered = 1000;
+        a.uniqueOpens = 250;
+        b.uniqueOpens = 262;
+        AbDecision d = AbDecision::decide(test, {a, b});
+        QCOMPARE(d.best, 2);
+        QVERIFY(!d.conclusive);
+        QVERIFY(d.pValue > 0.5);
+        QVERIFY(d.summary(test).startsWith(QStringLiteral("Inconclusive")));
+        // Known value: 25 % against 31 % of 1,000 each is p ≈ 0.0029.
+        b.uniqueOpens = 310;
+        d = AbDecision::decide(test, {a, b});
+        QVERIFY(d.conclusive);
+        QVERIFY(qAbs(d.pValue - 0.0029) < 0.0005);
+        // Revenue: the same mean is a tie.
+        test.metric = AbTest::Metric::Revenue;
+        a.revenue = b.revenue = 5000;
+        a.revenueSquares = b.revenueSquares = 5000 * 50;
+        QVERIFY(!AbDecision::decide(test, {a, b}).conclusive);
+    }
+
+    void reportCountsLastTouchRevenue()
+    {
+        for (int i = 0; i < 4; ++i)
+            addContact(i, QStringLiteral("Tehran"));
+        const qint64 first =
+            schedule(campaign(QStringLiteral("First"), {QStringLiteral("Tehran")}));
+        runAll();
+        sendAll(first);
+        m_clock->advance(3600 * 1000);
+        EventStore events(m_ws->db().connection());
+        const qint64 p0 =
+            *ContactRepository(m_ws->db()).findIdByEmail(QStringLiteral("p0@shop.test"));
+        const qint64 p1 =
+            *ContactRepository(m_ws->db()).findIdByEmail(QStringLiteral("p1@shop.test"));
+        QVERIFY(events.append(p0, QStringLiteral("purchase"), m_clock->now(),
+                              {{QStringLiteral("amount"), 120.5}}));
+        // Another campaign reaches p1 before p1 buys: that one gets the credit.
+        const qint64 second =
+            schedule(campaign(QStringLiteral("Second"), {QStringLiteral("Tehran")}));
+        runAll();
+        m_clock->advance(60 * 1000);
+        sendAll(second);
+        m_clock->advance(60 * 1000);
+        QVERIFY(events.append(p1, QStringLiteral("purchase"), m_clock->now(),
+                              {{QStringLiteral("amount"), 80}}));
+        // Outside the window: not counted.
+        m_clock->advance(9 * 86400000LL);
+        QVERIFY(events.append(p0, QStringLiteral("purchase"), m_clock->now(),
+                              {{QStringLiteral("amount"), 999}}));
+        const auto startedFirst = CampaignRepository(m_ws->db()).find(first)->startedAtMs;
+        const auto r1 = CampaignReport(m_ws->db()).build(first, startedFirst, 7 * 86400000LL);
+        QVERIFY(r1);
+        QCOMPARE(r1->total.sent, 4);
+        QCOMPARE(r1->total.conversions, 1);
+        QCOMPARE(r1->total.revenue, 120.5);
+        const auto startedSecond = CampaignRepository(m_ws->db()).find(second)->startedAtMs;
+        const auto r2 = CampaignReport(m_ws->db()).build(second, startedSecond, 7 * 86400000LL);
+        QCOMPARE(r2->total.conversions, 1);
+        QCOMPARE(r2->total.revenue, 80.0);
+    }
+
+    void localTimeFollowsEachContactsZone()
+    {
+        addContact(1, QStringLiteral("Tehran"), QStringLiteral("Asia/Tehran"));
+        addContact(2, QStringLiteral("Tehran"), QStringLiteral("America/New_York"));
+        Campaign c = campaign(QStringLiteral("Morning"), {QStringLiteral("Tehran")});
+        c.schedule = Campaign::Schedule::LocalTime;
+        c.localTime = QStringLiteral("09:30");
+        const QDate day = m_clock->now().date().addDays(2);
+        c.sendAtMs = QDateTime(day, QTime(12, 0)).toMSecsSinceEpoch();
+        const qint64 id = schedule(c);
+        QVERIFY(id > 0);
+        QCOMPARE(runAll().started, 0); // not yet: two days ahead
+        m_clock->set(QDateTime(day.addDays(-1), QTime(19, 0), Qt::UTC));
+        QCOMPARE(runAll().started, 0);
+        // When 09:30 comes in the first zone (UTC+14, the evening before in UTC), it starts.
+        m_clock->set(QDateTime(day.addDays(-1), QTime(19, 31), Qt::UTC));
+        QCOMPARE(runAll().started, 1);
+        const qint64 tehran = scalar(QStringLiteral("SELECT due_at FROM outbox WHERE recipient = "
+                                                    "'p1@shop.test'"));
+        const qint64 newYork = scalar(QStringLiteral("SELECT due_at FROM outbox WHERE recipient = "
+                                                     "'p2@shop.test'"));
+        QCOMPARE(tehran,
+                 QDateTime(day, QTime(9, 30), QTimeZone("Asia/Tehran")).toMSecsSinceEpoch());
+        QCOMPARE(newYork,
+                 QDateTime(day, QTime(9, 30), QTimeZone("America/New_York")).toMSecsSinceEpoch());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Campaigns)
+#include "tst_Campaigns.moc"
