@@ -1,13 +1,32 @@
 #include "campaigns/CampaignActivity.h"
 
-#include "storage/Database.h"
 #include "storage/SqliteStatement.h"
 #include "storage/StatementCache.h"
 
 namespace masir {
 
-CampaignActivity::CampaignActivity(const Database &db)
-    : m_db(db)
+namespace {
+
+// The order of the counters in campaign_totals (and of addToTotals()'s array).
+enum Total
+{
+    UniqueOpens,
+    Opens,
+    MachineOpens,
+    UniqueClicks,
+    Clicks,
+    MachineClicks,
+    Unsubscribes,
+    Complaints,
+    Bounces,
+    Conversions,
+};
+
+} // namespace
+
+CampaignActivity::CampaignActivity(QSqlDatabase db)
+    : m_db(std::move(db))
+    , m_statements(std::make_unique<StatementCache>(m_db))
 {}
 
 CampaignActivity::~CampaignActivity() = default;
@@ -15,8 +34,6 @@ CampaignActivity::~CampaignActivity() = default;
 bool CampaignActivity::count(qint64 campaignId, int variant, qint64 contactId, Kind kind,
                              qint64 atMs)
 {
-    if (!m_statements)
-        m_statements = std::make_unique<StatementCache>(m_db.connection());
     SqliteStatement *st = m_statements->get(
         QStringLiteral(
             "INSERT INTO campaign_activity (campaign_id, contact_id, variant, opens, "
@@ -32,10 +49,33 @@ bool CampaignActivity::count(qint64 campaignId, int variant, qint64 contactId, K
             "bounced = campaign_activity.bounced | excluded.bounced, "
             "first_open_at = COALESCE(campaign_activity.first_open_at, excluded.first_open_at), "
             "first_click_at = COALESCE(campaign_activity.first_click_at, "
-            "excluded.first_click_at)"),
+            "excluded.first_click_at) RETURNING opens, clicks"),
         &m_error);
     if (!st)
         return false;
+    // A flag (unsubscribed, complained, bounced) counts a recipient once.
+    bool wasFlagged = false;
+    if (kind == Kind::Unsubscribe || kind == Kind::Complaint || kind == Kind::Bounce) {
+        SqliteStatement *flags = m_statements->get(
+            QStringLiteral("SELECT unsubscribed, complained, bounced FROM campaign_activity "
+                           "WHERE campaign_id = ? AND contact_id = ?"),
+            &m_error);
+        if (!flags)
+            return false;
+        flags->bind(1, campaignId);
+        flags->bind(2, contactId);
+        const SqliteStatement::Result r = flags->step();
+        if (r == SqliteStatement::Result::Error) {
+            m_error = flags->errorString();
+            flags->reset();
+            return false;
+        }
+        if (r == SqliteStatement::Result::Row)
+            wasFlagged = flags->columnInt64(kind == Kind::Unsubscribe ? 0
+                                            : kind == Kind::Complaint ? 1
+                                                                      : 2) != 0;
+        flags->reset();
+    }
     const auto flag = [&](Kind k) { return qint64(kind == k ? 1 : 0); };
     st->bind(1, campaignId);
     st->bind(2, contactId);
@@ -55,11 +95,117 @@ bool CampaignActivity::count(qint64 campaignId, int variant, qint64 contactId, K
         st->bind(12, atMs);
     else
         st->bindNull(12);
+    if (st->step() != SqliteStatement::Result::Row) {
+        m_error = st->errorString();
+        st->reset();
+        return false;
+    }
+    // What this event adds to its variant: a first open or click of this
+    // recipient is also a unique one; a flag counts once.
+    const qint64 opens = st->columnInt64(0);
+    const qint64 clicks = st->columnInt64(1);
+    qint64 add[10] = {};
+    add[UniqueOpens] = kind == Kind::Open && opens == 1;
+    add[Opens] = flag(Kind::Open);
+    add[MachineOpens] = flag(Kind::MachineOpen);
+    add[UniqueClicks] = kind == Kind::Click && clicks == 1;
+    add[Clicks] = flag(Kind::Click);
+    add[MachineClicks] = flag(Kind::MachineClick);
+    st->reset();
+    add[Unsubscribes] = kind == Kind::Unsubscribe && !wasFlagged;
+    add[Complaints] = kind == Kind::Complaint && !wasFlagged;
+    add[Bounces] = kind == Kind::Bounce && !wasFlagged;
+    return addToTotals(campaignId, variant, add, 0, 0);
+}
+
+bool CampaignActivity::addToTotals(qint64 campaignId, int variant, const qint64 (&c)[10],
+                                   double revenue, double squares)
+{
+    SqliteStatement *st = m_statements->get(
+        QStringLiteral(
+            "INSERT INTO campaign_totals (campaign_id, variant, unique_opens, opens, "
+            "machine_opens, unique_clicks, clicks, machine_clicks, unsubscribes, complaints, "
+            "bounces, conversions, revenue, revenue_squares) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?) ON CONFLICT (campaign_id, variant) DO UPDATE SET "
+            "unique_opens = campaign_totals.unique_opens + excluded.unique_opens, "
+            "opens = campaign_totals.opens + excluded.opens, "
+            "machine_opens = campaign_totals.machine_opens + excluded.machine_opens, "
+            "unique_clicks = campaign_totals.unique_clicks + excluded.unique_clicks, "
+            "clicks = campaign_totals.clicks + excluded.clicks, "
+            "machine_clicks = campaign_totals.machine_clicks + excluded.machine_clicks, "
+            "unsubscribes = campaign_totals.unsubscribes + excluded.unsubscribes, "
+            "complaints = campaign_totals.complaints + excluded.complaints, "
+            "bounces = campaign_totals.bounces + excluded.bounces, "
+            "conversions = campaign_totals.conversions + excluded.conversions, "
+            "revenue = campaign_totals.revenue + excluded.revenue, "
+            "revenue_squares = campaign_totals.revenue_squares + excluded.revenue_squares"),
+        &m_error);
+    if (!st)
+        return false;
+    st->bind(1, campaignId);
+    st->bind(2, qint64(variant));
+    for (int i = 0; i < 10; ++i)
+        st->bind(3 + i, c[i]);
+    st->bind(13, QVariant(revenue));
+    st->bind(14, QVariant(squares));
     if (!st->exec()) {
         m_error = st->errorString();
         return false;
     }
     return true;
+}
+
+bool CampaignActivity::purchase(qint64 contactId, double amount, qint64 atMs, qint64 windowMs)
+{
+    // The last marketing message the contact was sent before the purchase.
+    SqliteStatement *last = m_statements->get(
+        QStringLiteral("SELECT campaign_id, variant, sent_at FROM outbox WHERE contact_id = ? "
+                       "AND state = 'sent' AND marketing = 1 AND sent_at <= ? ORDER BY sent_at "
+                       "DESC LIMIT 1"),
+        &m_error);
+    if (!last)
+        return false;
+    last->bind(1, contactId);
+    last->bind(2, atMs);
+    const SqliteStatement::Result r = last->step();
+    if (r == SqliteStatement::Result::Error) {
+        m_error = last->errorString();
+        last->reset();
+        return false;
+    }
+    const bool found = r == SqliteStatement::Result::Row && !last->columnIsNull(0) &&
+                       last->columnInt64(2) >= atMs - windowMs;
+    const qint64 campaignId = found ? last->columnInt64(0) : 0;
+    const int variant = found ? int(last->columnInt64(1)) : 0;
+    last->reset();
+    if (!found)
+        return true;
+    SqliteStatement *st = m_statements->get(
+        QStringLiteral("INSERT INTO campaign_activity (campaign_id, contact_id, variant, "
+                       "conversions, revenue) VALUES (?, ?, ?, 1, ?) ON CONFLICT (campaign_id, "
+                       "contact_id) DO UPDATE SET conversions = campaign_activity.conversions + "
+                       "1, revenue = campaign_activity.revenue + excluded.revenue RETURNING "
+                       "revenue"),
+        &m_error);
+    if (!st)
+        return false;
+    st->bind(1, campaignId);
+    st->bind(2, contactId);
+    st->bind(3, qint64(variant));
+    st->bind(4, QVariant(amount));
+    if (st->step() != SqliteStatement::Result::Row) {
+        m_error = st->errorString();
+        st->reset();
+        return false;
+    }
+    // The variance of revenue per recipient needs the sum of its squares:
+    // this recipient's square grows from (total - amount)² to total².
+    const double total = st->value(0).toDouble();
+    st->reset();
+    const double before = total - amount;
+    qint64 add[10] = {};
+    add[Conversions] = 1;
+    return addToTotals(campaignId, variant, add, amount, total * total - before * before);
 }
 
 } // namespace masir

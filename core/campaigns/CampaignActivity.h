@@ -1,19 +1,19 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QSqlDatabase>
 #include <QString>
 
 #include <memory>
 
 namespace masir {
 
-class Database;
 class StatementCache;
 
 /// What each recipient of a campaign did with its message, counted as the
-/// events come in (campaign_activity's one writer), so that a campaign's
-/// report adds up one narrow row per recipient who did something instead of
-/// reading millions of events.
+/// events come in, and the same added up per variant: campaign_activity's
+/// and campaign_totals' one writer. A campaign's report then reads a row per
+/// variant instead of millions of events.
 class CampaignActivity final
 {
     Q_DECLARE_TR_FUNCTIONS(masir::CampaignActivity)
@@ -30,16 +30,23 @@ public:
         Bounce,
     };
 
-    explicit CampaignActivity(const Database &db);
+    explicit CampaignActivity(QSqlDatabase db);
     ~CampaignActivity();
 
     /// Counts one \a kind for the recipient of \a campaignId's message, inside
     /// the caller's transaction.
     bool count(qint64 campaignId, int variant, qint64 contactId, Kind kind, qint64 atMs);
+    /// A purchase of \a amount by \a contactId at \a atMs: it counts for the
+    /// campaign whose message was the last marketing message the contact was
+    /// sent before it, within \a windowMs (last touch), if that was a campaign's.
+    bool purchase(qint64 contactId, double amount, qint64 atMs, qint64 windowMs);
     QString errorString() const { return m_error; }
 
 private:
-    const Database &m_db;
+    bool addToTotals(qint64 campaignId, int variant, const qint64 (&counts)[10], double revenue,
+                     double squares);
+
+    QSqlDatabase m_db;
     std::unique_ptr<StatementCache> m_statements;
     QString m_error;
 };

@@ -2,7 +2,6 @@
 
 #include "common/Logging.h"
 #include "storage/Database.h"
-#include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 
@@ -70,12 +69,10 @@ CampaignFigures &CampaignReport::figuresOf(CampaignReportData &r, int variant)
     return *r.variants.insert(it, f);
 }
 
-std::optional<CampaignReportData> CampaignReport::build(qint64 campaignId, qint64 startedAtMs,
-                                                        qint64 attributionMs)
+std::optional<CampaignReportData> CampaignReport::build(qint64 campaignId)
 {
     CampaignReportData r;
-    r.attributionMs = attributionMs;
-    // One state of the workspace for all three reads.
+    // One state of the workspace for both reads.
     Transaction tx(m_db.connection(), Transaction::Mode::ReadSnapshot);
     if (!tx.isActive()) {
         m_error = tx.errorString();
@@ -97,13 +94,13 @@ std::optional<CampaignReportData> CampaignReport::build(qint64 campaignId, qint6
         else if (state == QLatin1String("failed"))
             f.failed += n;
     }
+    // What recipients did, added up per variant as it was counted
+    // (CampaignActivity), purchases included (last touch, at the time).
     if (!Sql::exec(lcCampaigns(), q,
-                   QStringLiteral(
-                       "SELECT variant, sum(CASE WHEN opens > 0 THEN 1 ELSE 0 END), sum(opens), "
-                       "sum(machine_opens), sum(CASE WHEN clicks > 0 THEN 1 ELSE 0 END), "
-                       "sum(clicks), sum(machine_clicks), sum(unsubscribed), sum(complained), "
-                       "sum(bounced) FROM campaign_activity WHERE campaign_id = ? GROUP BY "
-                       "variant"),
+                   QStringLiteral("SELECT variant, unique_opens, opens, machine_opens, "
+                                  "unique_clicks, clicks, machine_clicks, unsubscribes, "
+                                  "complaints, bounces, conversions, revenue, revenue_squares "
+                                  "FROM campaign_totals WHERE campaign_id = ?"),
                    {campaignId}, &m_error))
         return std::nullopt;
     while (q.next()) {
@@ -117,35 +114,9 @@ std::optional<CampaignReportData> CampaignReport::build(qint64 campaignId, qint6
         f.unsubscribes = q.value(7).toLongLong();
         f.complaints = q.value(8).toLongLong();
         f.bounced = q.value(9).toLongLong();
-    }
-    // Purchases after a message of this campaign, within the window, with no
-    // other marketing message to that contact in between (last touch).
-    const QString amount = SqlDialect::toNumber(SqlDialect::jsonValue(QStringLiteral("e.payload")));
-    // Read from the purchases since the campaign started (few), each joined to
-    // its contact's message of this campaign, not from the campaign's messages.
-    if (!Sql::exec(
-            lcCampaigns(), q,
-            QStringLiteral(
-                "SELECT o.variant, count(*), sum(COALESCE(%1, 0)), "
-                "sum(COALESCE(%1, 0) * COALESCE(%1, 0)) FROM events e CROSS JOIN outbox o "
-                "WHERE e.type = 'purchase' AND e.occurred_at >= ? AND o.contact_id = "
-                "e.contact_id AND o.campaign_id = ? AND o.state = 'sent' AND o.sent_at <= "
-                "e.occurred_at AND e.occurred_at <= o.sent_at + ? AND NOT EXISTS (SELECT 1 "
-                "FROM outbox o2 WHERE o2.contact_id = o.contact_id AND o2.state = 'sent' AND "
-                "o2.marketing = 1 AND o2.sent_at > o.sent_at AND o2.sent_at <= e.occurred_at) "
-                "GROUP BY o.variant")
-                .arg(amount),
-            {SqlDialect::jsonPath(QStringLiteral("amount")),
-             SqlDialect::jsonPath(QStringLiteral("amount")),
-             SqlDialect::jsonPath(QStringLiteral("amount")), startedAtMs, campaignId,
-             attributionMs},
-            &m_error))
-        return std::nullopt;
-    while (q.next()) {
-        CampaignFigures &f = figuresOf(r, q.value(0).toInt());
-        f.conversions = q.value(1).toLongLong();
-        f.revenue = q.value(2).toDouble();
-        f.revenueSquares = q.value(3).toDouble();
+        f.conversions = q.value(10).toLongLong();
+        f.revenue = q.value(11).toDouble();
+        f.revenueSquares = q.value(12).toDouble();
     }
     for (CampaignFigures &f : r.variants) {
         f.delivered = std::max<qint64>(0, f.sent - f.bounced);

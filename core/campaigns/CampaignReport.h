@@ -42,13 +42,13 @@ struct CampaignReportData
 {
     CampaignFigures total;
     QList<CampaignFigures> variants; ///< by variant number
-    qint64 attributionMs = 0;
 };
 
-/// A campaign's numbers: the outbox's states, what recipients did
-/// (campaign_activity) and what they bought afterwards, when this campaign's
-/// message was the last marketing message they got before it (last touch)
-/// within the attribution window.
+/// A campaign's numbers: its messages by state in the outbox, and what its
+/// recipients did, added up per variant as it came in (campaign_totals): opens
+/// and clicks, and what they bought afterwards when this campaign's message
+/// was the last marketing message they got before it (last touch), within the
+/// workspace's attribution window at the time.
 class CampaignReport final
 {
     Q_DECLARE_TR_FUNCTIONS(masir::CampaignReport)
@@ -56,9 +56,7 @@ class CampaignReport final
 public:
     explicit CampaignReport(const Database &db);
 
-    /// \a startedAtMs: when the campaign started (no purchase before counts).
-    std::optional<CampaignReportData> build(qint64 campaignId, qint64 startedAtMs,
-                                            qint64 attributionMs);
+    std::optional<CampaignReportData> build(qint64 campaignId);
     QString errorString() const { return m_error; }
 
 private:

@@ -162,9 +162,12 @@ bool CampaignRunner::freeze(Campaign &c, qint64 *frozen)
         return false;
     if (!Sql::exec(lcCampaigns(), q,
                    QStringLiteral("INSERT INTO campaign_recipients (campaign_id, contact_id, "
-                                  "variant, due_at) SELECT ?, contacts.id, %1, %2 FROM contacts "
-                                  "WHERE %3 AND %4 ORDER BY contacts.id")
-                       .arg(variant, due, audience->sendable, audience->inAudience),
+                                  "variant, due_at, address) SELECT ?, contacts.id, %1, %2, %3 "
+                                  "FROM contacts WHERE %4 AND %5 ORDER BY contacts.id")
+                       .arg(variant, due,
+                            c.channel == QLatin1String("sms") ? QStringLiteral("contacts.phone")
+                                                              : QStringLiteral("contacts.email"),
+                            audience->sendable, audience->inAudience),
                    binds, &m_error))
         return false;
     *frozen = q.numRowsAffected();
@@ -181,8 +184,11 @@ bool CampaignRunner::start(Campaign &c, CampaignRunStats &stats)
         return false;
     }
     qint64 frozen = 0;
+    QElapsedTimer timer;
+    timer.start();
     if (problems.isEmpty() && !freeze(c, &frozen))
         return false;
+    const qint64 freezeMs = timer.elapsed();
     const qint64 now = m_clock.nowMs();
     if (!problems.isEmpty() || frozen == 0) {
         // Back to a draft, saying why: the user fixes it and schedules again.
@@ -201,7 +207,8 @@ bool CampaignRunner::start(Campaign &c, CampaignRunStats &stats)
         c.startedAtMs = now;
         c.error.clear();
         ++stats.started;
-        qCInfo(lcCampaigns) << "campaign" << c.id << "started:" << frozen << "recipients";
+        qCInfo(lcCampaigns) << "campaign" << c.id << "started:" << frozen << "recipients frozen in"
+                            << freezeMs << "ms";
     }
     if (const QString e = save(c, was); !e.isEmpty())
         return e == QLatin1String("changed") ? true : (m_error = e, false);
@@ -255,6 +262,7 @@ bool CampaignRunner::fanOutBatch(Campaign &c, int batchSize, qint64 *written, bo
     Campaign next = c;
     next.fanoutCursor = *done ? 0 : upTo;
     if (*done) {
+        qCInfo(lcCampaigns) << "campaign" << c.id << "wave" << c.phase << "written";
         if (c.ab.isEnabled() && c.phase == kFanout) {
             // The test runs from when its last message is due.
             if (!Sql::exec(lcCampaigns(), q,
@@ -293,9 +301,8 @@ bool CampaignRunner::fanOutBatch(Campaign &c, int batchSize, qint64 *written, bo
 
 bool CampaignRunner::decide(Campaign &c)
 {
-    const int days = WorkspaceSettings(m_db).value(WorkspaceSettings::Key::AttributionDays).toInt();
     CampaignReport report(m_db);
-    const auto data = report.build(c.id, c.startedAtMs, days * 24 * 60 * kMinuteMs);
+    const auto data = report.build(c.id);
     if (!data) {
         m_error = report.errorString();
         return false;

@@ -1,8 +1,10 @@
 #include "intake/EventIntake.h"
 
+#include "campaigns/CampaignActivity.h"
 #include "common/Logging.h"
 #include "contacts/EmailAddress.h"
 #include "events/EventStore.h"
+#include "settings/WorkspaceSettings.h"
 #include "storage/SqlExec.h"
 #include "storage/StatementCache.h"
 #include "storage/Transaction.h"
@@ -117,7 +119,27 @@ std::optional<qint64> EventIntake::record(const IncomingEvent &e)
         }
         return std::nullopt;
     }
+    if (e.type == EventType::Purchase && !countPurchase(*contact, e))
+        return std::nullopt;
     return contact;
+}
+
+bool EventIntake::countPurchase(qint64 contactId, const IncomingEvent &e)
+{
+    // A purchase counts for the campaign whose message came last before it.
+    if (!m_campaigns) {
+        m_campaigns = std::make_unique<CampaignActivity>(m_db);
+        m_attributionMs =
+            WorkspaceSettings(m_db).value(WorkspaceSettings::Key::AttributionDays).toLongLong() *
+            24 * 3600 * 1000;
+    }
+    const QJsonValue amount = e.payload.value(QStringLiteral("amount"));
+    const double value = amount.isString() ? amount.toString().toDouble() : amount.toDouble();
+    if (!m_campaigns->purchase(contactId, value, e.atMs, m_attributionMs)) {
+        m_error = m_campaigns->errorString();
+        return false;
+    }
+    return true;
 }
 
 std::optional<qint64> EventIntake::recordAlone(const IncomingEvent &event)

@@ -11,6 +11,8 @@
 
 namespace masir {
 
+class CampaignActivity;
+
 class EventStore;
 class StatementCache;
 
@@ -62,7 +64,11 @@ public:
     bool isDatabaseError() const { return !m_error.isEmpty() && m_field.isEmpty(); }
 
 private:
+    bool countPurchase(qint64 contactId, const IncomingEvent &e);
+
     QSqlDatabase m_db;
+    std::unique_ptr<CampaignActivity> m_campaigns;
+    qint64 m_attributionMs = 0;
     std::unique_ptr<EventStore> m_events;
     std::unique_ptr<StatementCache> m_statements;
     QSet<QString> m_goodTypes; ///< types already checked: a batch has a few

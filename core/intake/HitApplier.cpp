@@ -331,7 +331,7 @@ bool HitApplier::countForCampaign(const Message &m, int kind, qint64 atMs)
     if (!m.campaignId)
         return true;
     if (!m_campaigns)
-        m_campaigns = std::make_unique<CampaignActivity>(m_db);
+        m_campaigns = std::make_unique<CampaignActivity>(m_db.connection());
     if (!m_campaigns->count(m.campaignId, m.variant, m.contactId, CampaignActivity::Kind(kind),
                             atMs)) {
         m_error = m_campaigns->errorString();

@@ -258,18 +258,18 @@ std::optional<qint64> Outbox::addCampaignRecipients(const CampaignBatch &b)
     templateCase += QStringLiteral(" ELSE '' END");
     payloadCase += QStringLiteral(" ELSE '{}' END");
     delayCase += QStringLiteral(" ELSE 0 END");
-    const QString address =
-        b.channel == QLatin1String("sms") ? QStringLiteral("c.phone") : QStringLiteral("c.email");
+    // The contact and its address were frozen with the audience: no contact
+    // row is read (a contact deleted meanwhile has left campaign_recipients).
     const QString sql =
         QStringLiteral("INSERT INTO outbox (idempotency_key, channel, contact_id, template, "
                        "payload, marketing, due_at, created_at, updated_at, recipient, "
                        "campaign_id, variant) SELECT 'campaign:' || r.campaign_id || ':' || "
-                       "r.contact_id, ?, r.contact_id, %1, %2, ?, r.due_at + %3, ?, ?, %4, "
-                       "r.campaign_id, r.variant FROM campaign_recipients r JOIN contacts c ON "
-                       "c.id = r.contact_id WHERE r.campaign_id = ? AND r.contact_id > ? AND "
-                       "r.contact_id <= ? AND r.variant IN (%5) ORDER BY r.contact_id "
-                       "ON CONFLICT (idempotency_key) DO NOTHING")
-            .arg(templateCase, payloadCase, delayCase, address, Sql::placeholders(variants.size()));
+                       "(r.contact_id + 1000000000000), ?, r.contact_id, %1, %2, ?, r.due_at + "
+                       "%3, ?, ?, r.address, r.campaign_id, r.variant FROM campaign_recipients r "
+                       "WHERE r.campaign_id = ? AND r.contact_id > ? AND r.contact_id <= ? AND "
+                       "r.variant IN (%4) ORDER BY r.contact_id ON CONFLICT (idempotency_key) DO "
+                       "NOTHING")
+            .arg(templateCase, payloadCase, delayCase, Sql::placeholders(variants.size()));
     QVariantList binds{b.channel};
     binds << templateBinds << payloadBinds << (b.marketing ? 1 : 0) << delayBinds << b.nowMs
           << b.nowMs << b.campaignId << b.afterContactId << b.upToContactId << variants;
@@ -349,7 +349,7 @@ bool Outbox::suppress(const QString &channel, const QString &address, const QStr
         lcSend(), q,
         QStringLiteral("UPDATE outbox SET state = 'suppressed', updated_at = ?, "
                        "error = ? WHERE state = 'queued' AND channel = ? AND "
-                       "recipient = ?") +
+                       "recipient = ? AND campaign_id IS NULL") +
             (marketingOnly ? QStringLiteral(" AND marketing = 1") : QString()),
         {now, tr("The address is on the suppression list (%1).").arg(reason), channel, address},
         &m_error);

@@ -729,7 +729,7 @@ bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
                          {c->channel, c->recipient, r.reply, now}) &&
                      set(QStringLiteral("UPDATE outbox SET state = 'suppressed', updated_at = ?, "
                                         "error = ? WHERE state = 'queued' AND channel = ? AND "
-                                        "recipient = ?"),
+                                        "recipient = ? AND campaign_id IS NULL"),
                          {now, tr("The address bounced: %1").arg(r.reply), c->channel,
                           c->recipient});
                 if (ok && c->contactId) {

@@ -56,7 +56,11 @@ constexpr KeyInfo kKeys[] = {
 } // namespace
 
 WorkspaceSettings::WorkspaceSettings(const Database &db)
-    : m_db(db)
+    : m_connection(db.connection())
+{}
+
+WorkspaceSettings::WorkspaceSettings(QSqlDatabase connection)
+    : m_connection(std::move(connection))
 {}
 
 QString WorkspaceSettings::keyName(Key key)
@@ -133,7 +137,7 @@ QVariant WorkspaceSettings::defaultValue(Key key)
 
 QVariant WorkspaceSettings::value(Key key) const
 {
-    QSqlQuery q(m_db.connection());
+    QSqlQuery q(m_connection);
     q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
     q.addBindValue(keyName(key));
     if (q.exec() && q.next())
@@ -143,7 +147,7 @@ QVariant WorkspaceSettings::value(Key key) const
 
 bool WorkspaceSettings::setValue(Key key, const QVariant &value)
 {
-    QSqlQuery q(m_db.connection());
+    QSqlQuery q(m_connection);
     q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     q.addBindValue(keyName(key));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSqlDatabase>
 #include <QString>
 #include <QVariant>
 
@@ -51,6 +52,8 @@ public:
     };
 
     explicit WorkspaceSettings(const Database &db);
+    /// On a connection of the workspace (a writer that holds one, not the Database).
+    explicit WorkspaceSettings(QSqlDatabase connection);
 
     QVariant value(Key key) const;
     bool setValue(Key key, const QVariant &value);
@@ -65,7 +68,7 @@ public:
     static QVariant defaultValue(Key key);
 
 private:
-    const Database &m_db;
+    QSqlDatabase m_connection;
 };
 
 } // namespace masir

@@ -12,7 +12,7 @@
 #include "common/Clock.h"
 #include "common/Logging.h"
 #include "contacts/ContactRepository.h"
-#include "events/EventStore.h"
+#include "intake/EventIntake.h"
 #include "messaging/ChannelAccounts.h"
 #include "messaging/MessageTemplate.h"
 #include "messaging/Outbox.h"
@@ -320,7 +320,7 @@ private Q_SLOTS:
                  0);
         sendAll(id);
         // B opened twice as often; machine opens on A do not count.
-        CampaignActivity activity(m_ws->db());
+        CampaignActivity activity(m_ws->db().connection());
         QSqlQuery q(m_ws->db().connection());
         QVERIFY(
             q.exec(QStringLiteral("SELECT contact_id, variant FROM outbox WHERE campaign_id = %1 "
@@ -355,10 +355,24 @@ private Q_SLOTS:
                                        "variant = 0 AND template = 'offer.b'"),
                         {id}),
                  rest);
-        const auto report = CampaignReport(m_ws->db()).build(id, done.startedAtMs, 7 * 86400000LL);
+        // A second open and a repeated unsubscribe of one recipient count once as unique.
+        const qint64 someone =
+            scalar(QStringLiteral("SELECT min(contact_id) FROM outbox WHERE campaign_id = ? AND "
+                                  "variant = 1"),
+                   {id});
+        const auto before = CampaignReport(m_ws->db()).build(id);
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(activity.count(id, 1, someone, CampaignActivity::Kind::Open, m_clock->nowMs()));
+            QVERIFY(activity.count(id, 1, someone, CampaignActivity::Kind::Unsubscribe,
+                                   m_clock->nowMs()));
+        }
+        const auto report = CampaignReport(m_ws->db()).build(id);
         QVERIFY(report);
         QCOMPARE(report->variants.size(), 3);
         QCOMPARE(report->variants.at(1).machineOpens, (a + 4) / 5);
+        QCOMPARE(report->variants.at(1).opens, before->variants.at(1).opens + 2);
+        QCOMPARE(report->variants.at(1).uniqueOpens, before->variants.at(1).uniqueOpens);
+        QCOMPARE(report->variants.at(1).unsubscribes, 1);
     }
 
     void abTestTieIsInconclusive()
@@ -397,13 +411,16 @@ private Q_SLOTS:
         runAll();
         sendAll(first);
         m_clock->advance(3600 * 1000);
-        EventStore events(m_ws->db().connection());
-        const qint64 p0 =
-            *ContactRepository(m_ws->db()).findIdByEmail(QStringLiteral("p0@shop.test"));
-        const qint64 p1 =
-            *ContactRepository(m_ws->db()).findIdByEmail(QStringLiteral("p1@shop.test"));
-        QVERIFY(events.append(p0, QStringLiteral("purchase"), m_clock->now(),
-                              {{QStringLiteral("amount"), 120.5}}));
+        EventIntake intake(m_ws->db().connection());
+        const auto buy = [&](const QString &email, double amount) {
+            IncomingEvent e;
+            e.email = email;
+            e.type = QStringLiteral("purchase");
+            e.atMs = m_clock->nowMs();
+            e.payload = {{QStringLiteral("amount"), amount}};
+            return intake.recordAlone(e).has_value();
+        };
+        QVERIFY(buy(QStringLiteral("p0@shop.test"), 120.5));
         // Another campaign reaches p1 before p1 buys: that one gets the credit.
         const qint64 second =
             schedule(campaign(QStringLiteral("Second"), {QStringLiteral("Tehran")}));
@@ -411,22 +428,22 @@ private Q_SLOTS:
         m_clock->advance(60 * 1000);
         sendAll(second);
         m_clock->advance(60 * 1000);
-        QVERIFY(events.append(p1, QStringLiteral("purchase"), m_clock->now(),
-                              {{QStringLiteral("amount"), 80}}));
+        QVERIFY(buy(QStringLiteral("p1@shop.test"), 80));
+        QVERIFY(buy(QStringLiteral("p1@shop.test"), 20));
         // Outside the window: not counted.
         m_clock->advance(9 * 86400000LL);
-        QVERIFY(events.append(p0, QStringLiteral("purchase"), m_clock->now(),
-                              {{QStringLiteral("amount"), 999}}));
-        const auto startedFirst = CampaignRepository(m_ws->db()).find(first)->startedAtMs;
-        const auto r1 = CampaignReport(m_ws->db()).build(first, startedFirst, 7 * 86400000LL);
+        QVERIFY(buy(QStringLiteral("p2@shop.test"), 999));
+        // p0 bought before the second campaign was sent: the first has it.
+        const auto r1 = CampaignReport(m_ws->db()).build(first);
         QVERIFY(r1);
         QCOMPARE(r1->total.sent, 4);
         QCOMPARE(r1->total.conversions, 1);
         QCOMPARE(r1->total.revenue, 120.5);
-        const auto startedSecond = CampaignRepository(m_ws->db()).find(second)->startedAtMs;
-        const auto r2 = CampaignReport(m_ws->db()).build(second, startedSecond, 7 * 86400000LL);
-        QCOMPARE(r2->total.conversions, 1);
-        QCOMPARE(r2->total.revenue, 80.0);
+        // p1 bought twice after the second: one recipient, two purchases, 100.
+        const auto r2 = CampaignReport(m_ws->db()).build(second);
+        QCOMPARE(r2->total.conversions, 2);
+        QCOMPARE(r2->total.revenue, 100.0);
+        QCOMPARE(r2->total.revenueSquares, 100.0 * 100.0);
     }
 
     void localTimeFollowsEachContactsZone()

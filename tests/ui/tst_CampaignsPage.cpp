@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -167,6 +168,14 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             QCOMPARE(dialog.layoutDirection(), Qt::RightToLeft);
             // Every label's text fits its label.
+            for (const QLabel *label : dialog.findChildren<QLabel *>())
+                if (label->isVisible() && !label->wordWrap() && !label->text().isEmpty())
+                    QVERIFY2(label->fontMetrics().horizontalAdvance(label->text()) <=
+                                 label->width() + 1,
+                             qPrintable(label->text()));
+            // The A/B test unfolds when switched on.
+            dialog.findChild<QGroupBox *>(QStringLiteral("abTest"))->setChecked(true);
+            QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("abContent"))->isVisible());
             for (const QLabel *label : dialog.findChildren<QLabel *>())
                 if (label->isVisible() && !label->wordWrap() && !label->text().isEmpty())
                     QVERIFY2(label->fontMetrics().horizontalAdvance(label->text()) <=

@@ -68,6 +68,7 @@ CampaignEditorDialog::CampaignEditorDialog(const Database &db, const Clock &cloc
 {
     setObjectName(QStringLiteral("CampaignEditorDialog"));
     setWindowTitle(campaign.id ? tr("Campaign: %1").arg(campaign.name) : tr("New campaign"));
+    setMinimumWidth(760);
 
     m_name = new QLineEdit;
     m_name->setObjectName(QStringLiteral("campaignName"));
@@ -229,8 +230,8 @@ QGroupBox *CampaignEditorDialog::buildAbTest()
         r.delay = new QSpinBox;
         r.delay->setRange(0, 7 * 24 * 60);
         r.delay->setSuffix(tr(" min"));
-        auto *label = new QLabel(QString(QChar(u'A' + i)));
-        label->setLayoutDirection(Qt::LeftToRight);
+        r.label = new QLabel(QString(QChar(u'A' + i)));
+        QLabel *label = r.label;
         grid->addWidget(label, i + 1, 0);
         grid->addWidget(r.templateBox, i + 1, 1);
         grid->addWidget(r.subject, i + 1, 2);
@@ -242,16 +243,24 @@ QGroupBox *CampaignEditorDialog::buildAbTest()
     }
     grid->setColumnStretch(2, 1);
     auto *settings = new QFormLayout;
+    settings->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     settings->addRow(tr("Variants:"), m_variants);
     settings->addRow(tr("Test on:"), m_share);
     settings->addRow(tr("Winner by:"), m_metric);
     settings->addRow(tr("Test for:"), m_wait);
     settings->addRow(QString(), m_automatic);
+    // Folded away until the test is switched on.
+    auto *content = new QWidget;
+    content->setObjectName(QStringLiteral("abContent"));
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    contentLayout->addLayout(settings);
+    contentLayout->addLayout(grid);
     auto *layout = new QVBoxLayout(m_ab);
-    layout->addLayout(settings);
-    layout->addLayout(grid);
+    layout->addWidget(content);
+    content->setVisible(false);
     connect(m_variants, &QSpinBox::valueChanged, this, &CampaignEditorDialog::updateVariantRows);
-    connect(m_ab, &QGroupBox::toggled, this, &CampaignEditorDialog::updateVariantRows);
+    connect(m_ab, &QGroupBox::toggled, content, &QWidget::setVisible);
     return m_ab;
 }
 
@@ -345,7 +354,8 @@ void CampaignEditorDialog::updateVariantRows()
     for (int i = 0; i < m_rows.size(); ++i) {
         const bool shown = i < m_variants->value();
         for (QWidget *w :
-             {static_cast<QWidget *>(m_rows[i].templateBox),
+             {static_cast<QWidget *>(m_rows[i].label),
+              static_cast<QWidget *>(m_rows[i].templateBox),
               static_cast<QWidget *>(m_rows[i].subject), static_cast<QWidget *>(m_rows[i].fromName),
               static_cast<QWidget *>(m_rows[i].delay)})
             w->setVisible(shown);

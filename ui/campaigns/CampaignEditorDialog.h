@@ -55,6 +55,7 @@ public Q_SLOTS:
 private:
     struct VariantRow
     {
+        QLabel *label = nullptr;
         QComboBox *templateBox = nullptr;
         QLineEdit *subject = nullptr;
         QLineEdit *fromName = nullptr;

@@ -242,6 +242,7 @@ void CampaignsPage::refresh()
             m_table->resizeColumnToContents(CampaignListModel::NameColumn);
             m_table->resizeColumnToContents(CampaignListModel::StateColumn);
             m_table->resizeColumnToContents(CampaignListModel::RecipientsColumn);
+            m_table->resizeColumnToContents(CampaignListModel::WhenColumn);
             bool active = false;
             for (const CampaignRow &r : *result.first)
                 active = active || r.campaign.state == QLatin1String("sending") ||
@@ -351,16 +352,17 @@ void CampaignsPage::showReport()
         return;
     }
     const Campaign c = m_model->rows().at(row).campaign;
+    const int attributionDays =
+        WorkspaceSettings(m_db).value(WorkspaceSettings::Key::AttributionDays).toInt();
     const Database &db = m_db;
     m_tasks->run(
         [&db, c]() -> std::pair<std::optional<CampaignReportData>, QString> {
-            const int days =
-                WorkspaceSettings(db).value(WorkspaceSettings::Key::AttributionDays).toInt();
             CampaignReport builder(db);
-            auto built = builder.build(c.id, c.startedAtMs, days * 86400000LL);
+            auto built = builder.build(c.id);
             return {built, builder.errorString()};
         },
-        [this, c](const std::pair<std::optional<CampaignReportData>, QString> &result) {
+        [this, c,
+         attributionDays](const std::pair<std::optional<CampaignReportData>, QString> &result) {
             if (c.id != currentId())
                 return;
             if (!result.first) {
@@ -378,11 +380,13 @@ void CampaignsPage::showReport()
             QList<CampaignFigures> columns = report->variants;
             if (columns.size() != 1)
                 columns.prepend(report->total);
-            html += QStringLiteral(
-                "<table cellspacing=\"0\" cellpadding=\"4\" border=\"1\"><tr><th></th>");
+            html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\" border=\"1\" "
+                                   "align=\"%1\"><tr><th></th>")
+                        .arg(rtl ? u"right" : u"left");
             for (const CampaignFigures &f : columns)
                 html += QStringLiteral("<th>%1</th>")
-                            .arg(f.variant < 0 ? tr("All") : variantName(f.variant));
+                            .arg(f.variant < 0 || !c.ab.isEnabled() ? tr("All")
+                                                                    : variantName(f.variant));
             html += QStringLiteral("</tr>");
             const auto line = [&](const QString &label, auto value) {
                 html += QStringLiteral("<tr><td>%1</td>").arg(label.toHtmlEscaped());
@@ -441,7 +445,7 @@ void CampaignsPage::showReport()
             html += QStringLiteral("<p>%1</p>")
                         .arg(tr("Purchases count for the campaign when its message was the last "
                                 "marketing message before them, within %1 days.")
-                                 .arg(Formatter::number(report->attributionMs / 86400000LL)));
+                                 .arg(Formatter::number(attributionDays)));
             html += QStringLiteral("</body></html>");
             m_report->setHtml(html);
         },

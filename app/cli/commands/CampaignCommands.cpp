@@ -521,7 +521,7 @@ public:
         const int days =
             WorkspaceSettings(*run.db).value(WorkspaceSettings::Key::AttributionDays).toInt();
         CampaignReport report(*run.db);
-        const auto data = report.build(c->id, c->startedAtMs, days * 24 * 3600 * 1000LL);
+        const auto data = report.build(c->id);
         if (!data)
             return run.fail(report.errorString());
         QJsonArray variants;
