@@ -1,5 +1,6 @@
 #include "demo/DemoWorkspace.h"
 
+#include "campaigns/CampaignRepository.h"
 #include "common/Logging.h"
 #include "common/TextNormalizer.h"
 #include "contacts/Contact.h"
@@ -10,6 +11,7 @@
 #include "events/EventStore.h"
 #include "journeys/JourneyRepository.h"
 #include "journeys/JourneyTemplates.h"
+#include "messaging/MessageTemplate.h"
 #include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
@@ -379,6 +381,38 @@ bool DemoWorkspace::addSamples(const QString &language)
             m_error = journeys.errorString();
             return false;
         }
+    }
+    return addSampleCampaign();
+}
+
+bool DemoWorkspace::addSampleCampaign()
+{
+    // This week's offer to Tehran, with two subject lines to test: a draft
+    // to look at, change and schedule.
+    TemplateRepository templates(m_db);
+    MessageTemplate offer;
+    offer.name = QStringLiteral("weekend.offer");
+    offer.subject = tr("Fresh sangak this weekend, {{first_name|default:\"friend\"}}");
+    offer.body = tr("# This weekend at Golestan\n\nSangak and barbari from the oven every "
+                    "morning, and 10 % off a box of pastries.\n\n[Order now](https://shop.example/"
+                    "weekend)");
+    if (!templates.find(offer.name) && !templates.save(offer)) {
+        m_error = templates.errorString();
+        return false;
+    }
+    CampaignRepository campaigns(m_db);
+    Campaign c;
+    c.name = tr("Weekend offer");
+    if (campaigns.find(c.name))
+        return true;
+    c.templateName = offer.name;
+    c.audience.include = {tr("In Tehran")};
+    c.audience.exclude = {tr("Call back")};
+    c.ab.variants = {AbVariant(), AbVariant{QString(), tr("10 % off pastries, this weekend only"),
+                                            QString(), 0}};
+    if (!campaigns.save(c)) {
+        m_error = campaigns.errorString();
+        return false;
     }
     return true;
 }

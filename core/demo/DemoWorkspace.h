@@ -33,12 +33,15 @@ public:
     /// a failed batch is rolled back whole.
     bool populate(const Options &options,
                   const std::function<void(int done, int total)> &progress = {});
-    /// Adds sample segments, a list and journeys made from the templates (in
-    /// \a language), so that every screen has something to show.
+    /// Adds sample segments, a list, journeys made from the templates (in
+    /// \a language) and a draft campaign, so that every screen has something
+    /// to show.
     bool addSamples(const QString &language);
     QString errorString() const { return m_error; }
 
 private:
+    bool addSampleCampaign();
+
     const Database &m_db;
     QString m_error;
 };

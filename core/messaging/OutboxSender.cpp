@@ -22,6 +22,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QThread>
+#include <QUuid>
 
 namespace masir {
 
@@ -586,6 +587,11 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                 e.text = r.text;
                 e.html = r.html;
                 e.masirId = QString::number(row.id);
+                // A bounce or reply that quotes only the Message-ID still names the message.
+                e.messageId = QStringLiteral("masir.%1.%2@%3")
+                                  .arg(row.id)
+                                  .arg(QUuid::createUuid().toString(QUuid::Id128).left(12),
+                                       e.from.address.section(QLatin1Char('@'), 1));
                 e.date = m_clock.now();
                 if (m->source.marketing) {
                     e.unsubscribeUrl = unsubscribeUrl;

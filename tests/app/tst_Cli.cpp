@@ -359,6 +359,83 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
     }
 
+    void campaignsAndBounces()
+    {
+        const QString w = m_dir.filePath(QStringLiteral("campaigns.masir"));
+        const QStringList ws{QStringLiteral("--workspace"), w};
+        QCOMPARE(run(ws + QStringList{QStringLiteral("demo"), QStringLiteral("--contacts"),
+                                      QStringLiteral("120"), QStringLiteral("--samples")})
+                     .exitCode,
+                 0);
+        // The demo's draft, with its audience counted and what stops it said.
+        Result r = run(ws + QStringList{QStringLiteral("campaign"), QStringLiteral("show"),
+                                        QStringLiteral("Weekend offer"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject shown = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(shown.value(QStringLiteral("state")).toString(), QStringLiteral("draft"));
+        QVERIFY(shown.value(QStringLiteral("counts"))
+                    .toObject()
+                    .value(QStringLiteral("audience"))
+                    .toInt() > 0);
+        QVERIFY2(shown.value(QStringLiteral("problems")).toArray().size() == 1 &&
+                     shown.value(QStringLiteral("problems"))
+                         .toArray()
+                         .at(0)
+                         .toString()
+                         .contains(QStringLiteral("Settings")),
+                 qPrintable(r.out));
+        // Refused without an account: saved as a draft, exit 1, the reason on stderr.
+        r = run(ws + QStringList{QStringLiteral("campaign"), QStringLiteral("create"),
+                                 QStringLiteral("--name"), QStringLiteral("Now"),
+                                 QStringLiteral("--audience"), QStringLiteral("In Tehran"),
+                                 QStringLiteral("--template"), QStringLiteral("weekend.offer")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Settings")), qPrintable(r.err));
+        r = run(ws + QStringList{QStringLiteral("campaign"), QStringLiteral("create"),
+                                 QStringLiteral("--name"), QStringLiteral("Later"),
+                                 QStringLiteral("--audience"), QStringLiteral("Nowhere"),
+                                 QStringLiteral("--template"), QStringLiteral("weekend.offer")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("Nowhere")), qPrintable(r.err));
+        r = run(ws + QStringList{QStringLiteral("campaign"), QStringLiteral("duplicate"),
+                                 QStringLiteral("Weekend offer")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("Weekend offer (copy)"));
+        r = run(ws + QStringList{QStringLiteral("campaign"), QStringLiteral("list"),
+                                 QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 4);
+        r = run(ws + QStringList{QStringLiteral("campaign"), QStringLiteral("pause"),
+                                 QStringLiteral("Now")});
+        QCOMPARE(r.exitCode, 1); // a draft is not sending
+        // Returned mail classified without a mailbox.
+        const QString data = QStringLiteral(MASIR_TEST_DATA_DIR "/bounces/");
+        r = run({QStringLiteral("bounces"), QStringLiteral("parse"),
+                 data + QStringLiteral("postfix_dsn_hard.eml"),
+                 data + QStringLiteral("arf_yahoo.eml"), data + QStringLiteral("ooo_outlook.eml"),
+                 QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray parsed = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(parsed.size(), 3);
+        const auto first = [&](int i) {
+            return parsed.at(i)
+                .toObject()
+                .value(QStringLiteral("findings"))
+                .toArray()
+                .at(0)
+                .toObject();
+        };
+        QCOMPARE(first(0).value(QStringLiteral("kind")).toString(), QStringLiteral("hard"));
+        QCOMPARE(first(0).value(QStringLiteral("status")).toString(), QStringLiteral("5.1.1"));
+        QCOMPARE(first(0).value(QStringLiteral("reply")).toInt(), 550);
+        QCOMPARE(first(0).value(QStringLiteral("message")).toInt(), 101);
+        QCOMPARE(first(1).value(QStringLiteral("kind")).toString(), QStringLiteral("complaint"));
+        QCOMPARE(first(2).value(QStringLiteral("kind")).toString(), QStringLiteral("auto_reply"));
+        r = run({QStringLiteral("bounces"), QStringLiteral("parse"),
+                 data + QStringLiteral("missing.eml")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("missing.eml")));
+    }
+
     void errorsGoToStderrWithNonZeroExit()
     {
         Result r = run({QStringLiteral("--workspace"),

@@ -8,6 +8,7 @@
 #include "storage/Database.h"
 
 #include <QDir>
+#include <QLocale>
 
 namespace masir {
 
@@ -81,11 +82,14 @@ class Demo final : public CliCommand
 public:
     Demo()
         : CliCommand({QStringLiteral("demo"),
-                      QStringLiteral("[--contacts N] [--no-events]"),
+                      QStringLiteral("[--contacts N] [--no-events] [--samples]"),
                       tr("add generated sample contacts"),
                       {{QStringLiteral("contacts"), tr("How many contacts to add (default 2000)."),
                         QStringLiteral("N"), QStringLiteral("2000")},
                        {QStringLiteral("no-events"), tr("Do not write timelines.")},
+                       {QStringLiteral("samples"),
+                        tr("Also add the sample segments, list, journeys and campaign, as the "
+                           "app's demo does.")},
                        {QStringLiteral("seed"), tr("Random seed."), QStringLiteral("N"),
                         QStringLiteral("1403")}}})
     {}
@@ -108,6 +112,8 @@ public:
         options.events = !run.isSet(QStringLiteral("no-events"));
         DemoWorkspace demo(*run.db);
         if (!demo.populate(options))
+            return run.fail(demo.errorString());
+        if (run.isSet(QStringLiteral("samples")) && !demo.addSamples(QLocale().name().left(2)))
             return run.fail(demo.errorString());
         run.err << tr("Added %n demo contact(s).", nullptr, options.contacts) << '\n';
         return 0;

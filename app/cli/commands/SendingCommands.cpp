@@ -5,6 +5,7 @@
 
 #include "contacts/ContactRepository.h"
 #include "contacts/PhoneNumbers.h"
+#include "messaging/BounceParser.h"
 #include "messaging/ChannelAccounts.h"
 #include "messaging/MessageRenderer.h"
 #include "messaging/Outbox.h"
@@ -637,6 +638,54 @@ private:
 
 } // namespace
 
+/// bounces parse: classifies message files as the mailbox poller will.
+class BouncesParse final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    BouncesParse()
+        : CliCommand({QStringLiteral("bounces parse"),
+                      QStringLiteral("FILE.eml... [--json]"),
+                      tr("classify returned mail: hard or soft bounce, complaint, auto-reply, "
+                         "unsubscribe or none"),
+                      {jsonOption()},
+                      Workspace::None})
+    {}
+    int check(CliRun &run) const override
+    {
+        return run.words.isEmpty() ? run.usageError(tr("bounces parse needs one or more files."))
+                                   : Proceed;
+    }
+    int execute(CliRun &run) const override
+    {
+        QJsonArray out;
+        int unreadable = 0;
+        for (const QString &path : std::as_const(run.words)) {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly)) {
+                run.err << tr("Cannot read %1: %2").arg(path, f.errorString()) << '\n';
+                ++unreadable;
+                continue;
+            }
+            QJsonArray findings;
+            for (const BounceFinding &b : BounceParser::parse(f.readAll())) {
+                findings.append(b.toJson());
+                if (!run.json())
+                    run.out << path << '\t' << BounceFinding::kindKey(b.kind) << '\t' << b.recipient
+                            << '\t' << b.status << '\t'
+                            << (b.reply ? QString::number(b.reply) : QString()) << '\t'
+                            << (b.outboxId ? QString::number(b.outboxId) : QString()) << '\n';
+            }
+            out.append(QJsonObject{{QStringLiteral("file"), path},
+                                   {QStringLiteral("findings"), findings}});
+        }
+        if (run.json())
+            run.printJson(out, true);
+        return unreadable ? 1 : 0;
+    }
+};
+
 void addSendingCommands(CliCommands &commands)
 {
     commands.push_back(std::make_unique<ChannelAdd>(true));
@@ -651,6 +700,7 @@ void addSendingCommands(CliCommands &commands)
     commands.push_back(std::make_unique<OutboxChange>(true));
     commands.push_back(std::make_unique<OutboxChange>(false));
     commands.push_back(std::make_unique<Unsubscribe>());
+    commands.push_back(std::make_unique<BouncesParse>());
     commands.push_back(std::make_unique<Settings>(false));
     commands.push_back(std::make_unique<Settings>(true));
 }
