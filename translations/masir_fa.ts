@@ -48,6 +48,18 @@
     </message>
 </context>
 <context>
+    <name>masir::BestSendTime</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>day of the week, time</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Cannot save when the best hours were computed.</source>
+        <translation>زمان محاسبهٔ بهترین ساعت‌ها ذخیره نشد.</translation>
+    </message>
+</context>
+<context>
     <name>masir::Campaign</name>
     <message>
         <source>A/B test: "variants" must be a list of variants.</source>
@@ -180,6 +192,18 @@
         <source>No one in the audience can be sent to: of %L1 contacts, %L2 have no address, %L3 unsubscribed, bounced or withdrew consent, and %L4 are suppressed.</source>
         <translation>به هیچ‌کس از مخاطبان نمی‌توان فرستاد: از %L1 مخاطب، %L2 نشانی ندارند، %L3 لغو اشتراک کرده، برگشتی داشته یا رضایت را پس گرفته‌اند و %L4 در فهرست مسدود هستند.</translation>
     </message>
+    <message>
+        <source>Template "%1" is %2, but the campaign's template is %3: the variants must all be marketing or all transactional.</source>
+        <translation>قالب «%1» %2 است، اما قالب کارزار %3 است: نسخه‌ها باید همه تبلیغاتی یا همه اطلاع‌رسانی باشند.</translation>
+    </message>
+    <message>
+        <source>marketing</source>
+        <translation>تبلیغاتی</translation>
+    </message>
+    <message>
+        <source>transactional</source>
+        <translation>اطلاع‌رسانی</translation>
+    </message>
 </context>
 <context>
     <name>masir::CampaignListModel</name>
@@ -238,6 +262,14 @@
     <message>
         <source>Sends / started</source>
         <translation>ارسال / آغاز</translation>
+    </message>
+    <message>
+        <source>At each contact's best hour in the 24 hours from %1</source>
+        <translation>در بهترین ساعت هر مخاطب، در ۲۴ ساعت از %1</translation>
+    </message>
+    <message>
+        <source>At each contact's best hour in the next 24 hours</source>
+        <translation>در بهترین ساعت هر مخاطب در ۲۴ ساعت آینده</translation>
     </message>
 </context>
 <context>
@@ -1548,10 +1580,6 @@ Options:
         <translation>کارنامهٔ کارزار: ارسال‌ها، بازشدن‌ها، کلیک‌ها و تبدیل‌ها، به تفکیک نسخه</translation>
     </message>
     <message>
-        <source>%1: %L2 sent, %L3 delivered, %L4 failed, %L5 bounced; %L6 opened (%L7 opens, %L8 by machines), %L9 clicked; %L10 unsubscribed, %L11 complained; %L12 conversions, revenue %L13</source>
-        <translation>%1: %L2 ارسال، %L3 تحویل، %L4 ناموفق، %L5 برگشتی؛ %L6 باز کردند (%L7 بازشدن، %L8 از سوی ماشین‌ها)، %L9 کلیک کردند؛ %L10 لغو اشتراک، %L11 شکایت؛ %L12 تبدیل، درآمد %L13</translation>
-    </message>
-    <message>
         <source>run journeys and campaigns and send in the foreground (--once: one cycle)</source>
         <translation>اجرای سفرها و کارزارها و ارسال در پیش‌زمینه (--once: یک دور)</translation>
     </message>
@@ -1574,6 +1602,14 @@ Options:
     <message>
         <source>Also add the sample segments, list, journeys and campaign, as the app's demo does.</source>
         <translation>بخش‌ها، فهرست، سفرها و کارزار نمونه را هم، مانند نسخهٔ نمایشی برنامه، اضافه کن.</translation>
+    </message>
+    <message>
+        <source>Send at each contact's best hour in the next 24 hours (from --at if given).</source>
+        <translation>ارسال در بهترین ساعت هر مخاطب در ۲۴ ساعت آینده (از --at اگر داده شود).</translation>
+    </message>
+    <message>
+        <source>%L1 sent, %L2 delivered, %L3 failed, %L4 bounced; %L5 opened (%L6 opens, %L7 by machines), %L8 clicked; %L9 unsubscribed, %L10 complained; %L11 conversions, revenue %L12</source>
+        <translation>%L1 ارسال، %L2 تحویل، %L3 ناموفق، %L4 برگشتی؛ %L5 باز کردند (%L6 بازشدن، %L7 از سوی ماشین‌ها)، %L8 کلیک کردند؛ %L9 لغو اشتراک، %L10 شکایت؛ %L11 تبدیل، درآمد %L12</translation>
     </message>
 </context>
 <context>
@@ -3797,6 +3833,10 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <source>There is no unsubscribe page or address: set one in Settings → Channels, or a tracking address in Settings → Tracking, then resend.</source>
         <translation>هیچ صفحه یا نشانی لغو اشتراکی تعیین نشده است: یکی را در تنظیمات ← کانال‌ها، یا یک نشانی ردیابی را در تنظیمات ← ردیابی تعیین کنید و سپس دوباره بفرستید.</translation>
     </message>
+    <message>
+        <source>The campaign's account "%1" was removed or turned off: turn it on in Settings → Channels, then resend.</source>
+        <translation>حساب کارزار «%1» حذف یا خاموش شده است: آن را در تنظیمات ← کانال‌ها روشن کنید و دوباره بفرستید.</translation>
+    </message>
 </context>
 <context>
     <name>masir::PhoneNumbers</name>
@@ -4798,6 +4838,10 @@ Contacts: %2</source>
         <source>Save the changes to this campaign as a draft?</source>
         <translation>تغییرات این کارزار به شکل پیش‌نویس ذخیره شود؟</translation>
     </message>
+    <message>
+        <source>At each contact's best hour, in the 24 hours from</source>
+        <translation>در بهترین ساعت هر مخاطب، در ۲۴ ساعت از</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::CampaignsPage</name>
@@ -5577,6 +5621,14 @@ Contacts: %2</source>
         <source>%1, %2</source>
         <comment>consent time, consent source</comment>
         <translation>%1، %2</translation>
+    </message>
+    <message>
+        <source>Best time to send</source>
+        <translation>بهترین زمان ارسال</translation>
+    </message>
+    <message>
+        <source>%1 (their time)</source>
+        <translation>%1 (به وقت خودش)</translation>
     </message>
 </context>
 <context>

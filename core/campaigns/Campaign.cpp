@@ -187,13 +187,15 @@ QString Campaign::scheduleKey(Schedule s)
         return QStringLiteral("at");
     case Schedule::LocalTime:
         return QStringLiteral("local");
+    case Schedule::BestHour:
+        return QStringLiteral("best");
     }
     return {};
 }
 
 std::optional<Campaign::Schedule> Campaign::scheduleFromKey(const QString &key)
 {
-    for (Schedule s : {Schedule::Now, Schedule::At, Schedule::LocalTime})
+    for (Schedule s : {Schedule::Now, Schedule::At, Schedule::LocalTime, Schedule::BestHour})
         if (scheduleKey(s) == key)
             return s;
     return std::nullopt;

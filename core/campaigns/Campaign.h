@@ -78,6 +78,7 @@ public:
         Now,
         At,        ///< at sendAtMs
         LocalTime, ///< at localTime on sendAtMs's day, in each contact's time zone
+        BestHour,  ///< at each contact's best hour in the 24 hours from sendAtMs (0: now)
     };
 
     qint64 id = 0;

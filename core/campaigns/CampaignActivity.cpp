@@ -1,5 +1,6 @@
 #include "campaigns/CampaignActivity.h"
 
+#include "storage/SqlDialect.h"
 #include "storage/SqliteStatement.h"
 #include "storage/StatementCache.h"
 
@@ -159,9 +160,11 @@ bool CampaignActivity::purchase(qint64 contactId, double amount, qint64 atMs, qi
 {
     // The last marketing message the contact was sent before the purchase.
     SqliteStatement *last = m_statements->get(
+        // by the contact's few messages (outbox_contact), never by every sent one
         QStringLiteral("SELECT campaign_id, variant, sent_at FROM outbox WHERE contact_id = ? "
-                       "AND state = 'sent' AND marketing = 1 AND sent_at <= ? ORDER BY sent_at "
-                       "DESC LIMIT 1"),
+                       "AND %1 = 'sent' AND marketing = 1 AND sent_at <= ? ORDER BY sent_at "
+                       "DESC LIMIT 1")
+            .arg(SqlDialect::notIndexed(QStringLiteral("state"))),
         &m_error);
     if (!last)
         return false;

@@ -143,6 +143,13 @@ QStringList CampaignChecks::templateProblems(const Campaign &c) const
                        .arg(name, t->channel, c.channel);
             continue;
         }
+        // Consent and unsubscribe follow the main template: a variant may not differ.
+        if (const auto main = templates.find(c.templateName);
+            main && name != c.templateName && main->marketing != t->marketing)
+            out << tr("Template \"%1\" is %2, but the campaign's template is %3: the variants "
+                      "must all be marketing or all transactional.")
+                       .arg(name, t->marketing ? tr("marketing") : tr("transactional"),
+                            main->marketing ? tr("marketing") : tr("transactional"));
         QList<MessageTemplate> versions{*t};
         for (const AbVariant &v : c.ab.variants)
             if (!v.subject.isEmpty() &&
@@ -209,18 +216,20 @@ QStringList CampaignChecks::scheduleProblems(const Campaign &c) const
     return {};
 }
 
-QStringList CampaignChecks::problems(const Campaign &c, bool countAudience)
+QStringList CampaignChecks::problems(const Campaign &c, When when)
 {
     QStringList out = c.problems();
     if (!out.isEmpty())
         return out;
-    out << templateProblems(c) << accountProblems(c) << scheduleProblems(c);
+    out << templateProblems(c) << accountProblems(c);
+    if (when == When::Scheduling)
+        out << scheduleProblems(c);
     QStringList audienceErrors;
     if (!audienceSql(c, &audienceErrors)) {
         out << audienceErrors;
         return out;
     }
-    if (!countAudience)
+    if (when == When::Starting)
         return out;
     const auto counts = count(c);
     if (!counts) {

@@ -52,7 +52,12 @@ public:
     /// Everything that stops \a c from starting; empty when it may. With
     /// \a countAudience, counts the audience (see count()), which takes a
     /// while on a large workspace.
-    QStringList problems(const Campaign &c, bool countAudience = true);
+    enum class When
+    {
+        Scheduling, ///< everything, the audience counted
+        Starting,   ///< at its time: not the time (a late worker still sends), no count
+    };
+    QStringList problems(const Campaign &c, When when = When::Scheduling);
     /// Whether the campaign's template is marketing (its footer, unsubscribe
     /// and consent apply); nullopt when there is no such template.
     std::optional<bool> isMarketing(const Campaign &c) const;

@@ -89,6 +89,11 @@ QString CampaignListModel::schedule(const Campaign &c)
         return tr("Now");
     case Campaign::Schedule::At:
         return Formatter::dateTime(QDateTime::fromMSecsSinceEpoch(c.sendAtMs, Qt::UTC));
+    case Campaign::Schedule::BestHour:
+        return c.sendAtMs ? tr("At each contact's best hour in the 24 hours from %1")
+                                .arg(Formatter::dateTime(
+                                    QDateTime::fromMSecsSinceEpoch(c.sendAtMs, Qt::UTC)))
+                          : tr("At each contact's best hour in the next 24 hours");
     case Campaign::Schedule::LocalTime:
         return tr("%1 at %2 in each contact's time zone")
             .arg(Formatter::date(QDateTime::fromMSecsSinceEpoch(c.sendAtMs).date()),

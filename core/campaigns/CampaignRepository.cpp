@@ -146,12 +146,20 @@ bool CampaignRepository::save(Campaign &c)
     if (c.id) {
         QVariantList binds = values;
         binds << c.id;
+        // Only while it has not started: the worker may be starting it now.
         if (!Sql::exec(lcCampaigns(), q,
                        QStringLiteral("UPDATE campaigns SET name = ?, channel = ?, template = ?, "
                                       "audience = ?, account = ?, schedule = ?, send_at = ?, "
-                                      "local_time = ?, ab = ?, updated_at = ? WHERE id = ?"),
+                                      "local_time = ?, ab = ?, updated_at = ? WHERE id = ? AND "
+                                      "state IN ('draft', 'scheduled')"),
                        binds, &m_error))
             return false;
+        if (q.numRowsAffected() != 1) {
+            m_error = tr("Campaign \"%1\" has started and cannot be changed; duplicate it to send "
+                         "it again with changes.")
+                          .arg(c.name);
+            return false;
+        }
         c.updatedAtMs = now;
         return true;
     }
@@ -208,6 +216,11 @@ std::optional<Campaign> CampaignRepository::duplicate(qint64 id)
 
 bool CampaignRepository::remove(qint64 id)
 {
+    Transaction tx(m_db.connection(), Transaction::Mode::Write);
+    if (!tx.isActive()) {
+        m_error = tx.errorString();
+        return false;
+    }
     QSqlQuery q(m_db.connection());
     if (!Sql::exec(lcCampaigns(), q,
                    QStringLiteral("DELETE FROM campaigns WHERE id = ? AND state NOT IN "
@@ -216,6 +229,16 @@ bool CampaignRepository::remove(qint64 id)
         return false;
     if (q.numRowsAffected() == 0) {
         m_error = tr("A campaign that is sending or paused cannot be deleted; cancel it first.");
+        return false;
+    }
+    // Its messages stay in the outbox, no longer counted for a campaign.
+    Outbox outbox(m_db);
+    if (!outbox.detachCampaign(id)) {
+        m_error = outbox.errorString();
+        return false;
+    }
+    if (!tx.commit()) {
+        m_error = tx.errorString();
         return false;
     }
     return true;
@@ -277,6 +300,9 @@ bool CampaignRepository::changeState(qint64 id, const QStringList &from, const Q
 
 bool CampaignRepository::schedule(qint64 id)
 {
+    const auto c = find(id);
+    if (c && c->state == QLatin1String("scheduled"))
+        return true;
     return changeState(id, {QStringLiteral("draft")}, QStringLiteral("scheduled"));
 }
 
@@ -303,7 +329,8 @@ bool CampaignRepository::cancel(qint64 id)
                        QStringLiteral("cancelled"));
 }
 
-bool CampaignRepository::saveRun(const Campaign &c, const QString &expectedState)
+bool CampaignRepository::saveRun(const Campaign &c, const QString &expectedState,
+                                 const QString &expectedPhase)
 {
     QSqlQuery q(m_db.connection());
     m_error.clear();
@@ -311,11 +338,12 @@ bool CampaignRepository::saveRun(const Campaign &c, const QString &expectedState
                    QStringLiteral("UPDATE campaigns SET state = ?, phase = ?, recipients = ?, "
                                   "fanout_cursor = ?, test_ends_at = ?, winner = ?, decision = ?, "
                                   "error = ?, started_at = ?, finished_at = ?, updated_at = ? "
-                                  "WHERE id = ? AND state = ?"),
+                                  "WHERE id = ? AND state = ? AND phase = ?"),
                    {c.state, SqlValues::text(c.phase), c.recipients, c.fanoutCursor,
                     orNull(c.testEndsAtMs), c.winner, SqlValues::text(compact(c.decision)),
                     SqlValues::text(c.error), orNull(c.startedAtMs), orNull(c.finishedAtMs),
-                    QDateTime::currentMSecsSinceEpoch(), c.id, expectedState},
+                    QDateTime::currentMSecsSinceEpoch(), c.id, expectedState,
+                    SqlValues::text(expectedPhase)},
                    &m_error))
         return false;
     return q.numRowsAffected() == 1;

@@ -48,7 +48,7 @@ public:
     /// What a campaign's run records: state, phase, recipients, cursor, test,
     /// decision, error and times. Only while it is scheduled, sending or paused
     /// (a user's pause or cancel in between wins: false, no error).
-    bool saveRun(const Campaign &c, const QString &expectedState);
+    bool saveRun(const Campaign &c, const QString &expectedState, const QString &expectedPhase);
 
     QString errorString() const { return m_error; }
 

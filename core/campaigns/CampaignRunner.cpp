@@ -1,6 +1,7 @@
 #include "campaigns/CampaignRunner.h"
 
 #include "campaigns/AbDecision.h"
+#include "campaigns/BestSendTime.h"
 #include "campaigns/CampaignChecks.h"
 #include "campaigns/CampaignReport.h"
 #include "campaigns/CampaignRepository.h"
@@ -83,6 +84,8 @@ qint64 CampaignRunner::startsAt(const Campaign &c) const
         return 0;
     case Campaign::Schedule::At:
         return c.sendAtMs;
+    case Campaign::Schedule::BestHour:
+        return c.sendAtMs;
     case Campaign::Schedule::LocalTime: {
         // The first zone (UTC+14) reaches the local time 14 hours before UTC does.
         const QTime time = QTime::fromString(c.localTime, QStringLiteral("HH:mm"));
@@ -96,6 +99,8 @@ qint64 CampaignRunner::startsAt(const Campaign &c) const
 QString CampaignRunner::dueExpression(const Campaign &c, QVariantList *binds) const
 {
     const qint64 now = m_clock.nowMs();
+    if (c.schedule == Campaign::Schedule::BestHour)
+        return bestHourExpression(c, binds);
     if (c.schedule != Campaign::Schedule::LocalTime) {
         *binds << std::max(now, c.schedule == Campaign::Schedule::At ? c.sendAtMs : now);
         return QStringLiteral("?");
@@ -107,30 +112,69 @@ QString CampaignRunner::dueExpression(const Campaign &c, QVariantList *binds) co
     const auto dueIn = [&](const QTimeZone &zone) {
         return std::max(now, QDateTime(day, time, zone).toMSecsSinceEpoch());
     };
-    QSqlQuery q(m_db.connection());
-    QString error;
     QString sql = QStringLiteral("CASE contacts.timezone");
-    if (Sql::exec(lcCampaigns(), q,
-                  QStringLiteral("SELECT DISTINCT timezone FROM contacts WHERE timezone <> ''"), {},
-                  &error)) {
-        while (q.next()) {
-            const QString name = q.value(0).toString();
-            const QTimeZone zone(name.toUtf8());
-            if (!zone.isValid())
-                continue;
-            sql += QStringLiteral(" WHEN ? THEN ?");
-            *binds << name << dueIn(zone);
-        }
+    for (const QString &name : zones()) {
+        sql += QStringLiteral(" WHEN ? THEN ?");
+        *binds << name << dueIn(QTimeZone(name.toUtf8()));
     }
     sql += QStringLiteral(" ELSE ? END");
     *binds << dueIn(QTimeZone::systemTimeZone());
     return sql;
 }
 
-QString CampaignRunner::save(const Campaign &c, const QString &expectedState)
+QString CampaignRunner::bestHourExpression(const Campaign &c, QVariantList *binds) const
+{
+    // Each contact's best hour of the day in the 24 hours from the start: its
+    // own, else the workspace's, else 10:00 in its zone.
+    const qint64 from = std::max(m_clock.nowMs(), c.sendAtMs);
+    const qint64 firstHour = (from + 3600000 - 1) / 3600000;
+    const QString fromBest = QStringLiteral("(? + ((%1 %% 24) - ? + 24) %% 24) * 3600000")
+                                 .replace(QStringLiteral("%%"), QStringLiteral("%"));
+    QString sql = QStringLiteral("CASE WHEN best.hour_of_week IS NOT NULL THEN %1")
+                      .arg(fromBest.arg(QStringLiteral("best.hour_of_week")));
+    *binds << firstHour << int(firstHour % 24);
+    if (const auto workspace = BestSendTime(m_db, m_clock).ofWorkspace()) {
+        sql += QStringLiteral(" ELSE ? END");
+        *binds << BestSendTime::nextHourOfDay(*workspace, from);
+        return sql;
+    }
+    const auto tenIn = [&](const QTimeZone &zone) {
+        const QDateTime local = QDateTime::fromMSecsSinceEpoch(from, zone);
+        QDateTime at(local.date(), QTime(BestSendTime::kFallbackLocalHour, 0), zone);
+        if (at.toMSecsSinceEpoch() < from)
+            at = QDateTime(local.date().addDays(1), QTime(BestSendTime::kFallbackLocalHour, 0),
+                           zone);
+        return at.toMSecsSinceEpoch();
+    };
+    sql += QStringLiteral(" ELSE CASE contacts.timezone");
+    for (const QString &name : zones()) {
+        sql += QStringLiteral(" WHEN ? THEN ?");
+        *binds << name << tenIn(QTimeZone(name.toUtf8()));
+    }
+    sql += QStringLiteral(" ELSE ? END END");
+    *binds << tenIn(QTimeZone::systemTimeZone());
+    return sql;
+}
+
+QStringList CampaignRunner::zones() const
+{
+    QStringList out;
+    QSqlQuery q(m_db.connection());
+    QString error;
+    if (Sql::exec(lcCampaigns(), q,
+                  QStringLiteral("SELECT DISTINCT timezone FROM contacts WHERE timezone <> ''"), {},
+                  &error))
+        while (q.next())
+            if (const QString name = q.value(0).toString(); QTimeZone(name.toUtf8()).isValid())
+                out << name;
+    return out;
+}
+
+QString CampaignRunner::save(const Campaign &c, const QString &expectedState,
+                             const QString &expectedPhase)
 {
     CampaignRepository repository(m_db);
-    if (repository.saveRun(c, expectedState))
+    if (repository.saveRun(c, expectedState, expectedPhase))
         return {};
     // Not an error when the user paused or cancelled it meanwhile.
     return repository.errorString().isEmpty() ? QStringLiteral("changed")
@@ -163,11 +207,15 @@ bool CampaignRunner::freeze(Campaign &c, qint64 *frozen)
     if (!Sql::exec(lcCampaigns(), q,
                    QStringLiteral("INSERT INTO campaign_recipients (campaign_id, contact_id, "
                                   "variant, due_at, address) SELECT ?, contacts.id, %1, %2, %3 "
-                                  "FROM contacts WHERE %4 AND %5 ORDER BY contacts.id")
+                                  "FROM contacts%6 WHERE %4 AND %5 ORDER BY contacts.id")
                        .arg(variant, due,
                             c.channel == QLatin1String("sms") ? QStringLiteral("contacts.phone")
                                                               : QStringLiteral("contacts.email"),
-                            audience->sendable, audience->inAudience),
+                            audience->sendable, audience->inAudience,
+                            c.schedule == Campaign::Schedule::BestHour
+                                ? QStringLiteral(" LEFT JOIN contact_send_hours best ON "
+                                                 "best.contact_id = contacts.id")
+                                : QString()),
                    binds, &m_error))
         return false;
     *frozen = q.numRowsAffected();
@@ -177,7 +225,9 @@ bool CampaignRunner::freeze(Campaign &c, qint64 *frozen)
 bool CampaignRunner::start(Campaign &c, CampaignRunStats &stats)
 {
     const QString was = c.state;
-    const QStringList problems = CampaignChecks(m_db, m_clock).problems(c, false);
+    const QString wasPhase = c.phase;
+    const QStringList problems =
+        CampaignChecks(m_db, m_clock).problems(c, CampaignChecks::When::Starting);
     Transaction tx(m_db.connection(), Transaction::Mode::Write);
     if (!tx.isActive()) {
         m_error = tx.errorString();
@@ -210,7 +260,7 @@ bool CampaignRunner::start(Campaign &c, CampaignRunStats &stats)
         qCInfo(lcCampaigns) << "campaign" << c.id << "started:" << frozen << "recipients frozen in"
                             << freezeMs << "ms";
     }
-    if (const QString e = save(c, was); !e.isEmpty())
+    if (const QString e = save(c, was, wasPhase); !e.isEmpty())
         return e == QLatin1String("changed") ? true : (m_error = e, false);
     if (!tx.commit()) {
         m_error = tx.errorString();
@@ -281,7 +331,7 @@ bool CampaignRunner::fanOutBatch(Campaign &c, int batchSize, qint64 *written, bo
             next.phase = kDelivering;
         }
     }
-    if (const QString e = save(next, QStringLiteral("sending")); !e.isEmpty()) {
+    if (const QString e = save(next, QStringLiteral("sending"), c.phase); !e.isEmpty()) {
         // Paused or cancelled meanwhile: this batch is not written (rolled back).
         if (e == QLatin1String("changed")) {
             *written = 0;
@@ -321,7 +371,7 @@ bool CampaignRunner::decide(Campaign &c)
         next.phase = kChoose;
     }
     next.fanoutCursor = 0;
-    if (const QString e = save(next, QStringLiteral("sending")); !e.isEmpty())
+    if (const QString e = save(next, QStringLiteral("sending"), c.phase); !e.isEmpty())
         return e == QLatin1String("changed") ? true : (m_error = e, false);
     qCInfo(lcCampaigns) << "campaign" << c.id << "test decided:" << d.summary(c.ab);
     c = next;
@@ -349,7 +399,7 @@ bool CampaignRunner::pickWinner(qint64 campaignId, int variant)
     next.decision.insert(QStringLiteral("pickedByUser"), true);
     next.phase = c->ab.sharePercent >= 100 ? kDelivering : kRest;
     next.fanoutCursor = 0;
-    if (const QString e = save(next, QStringLiteral("sending")); !e.isEmpty()) {
+    if (const QString e = save(next, QStringLiteral("sending"), c->phase); !e.isEmpty()) {
         m_error = e == QLatin1String("changed")
                       ? tr("Campaign \"%1\" changed meanwhile; try again.").arg(c->name)
                       : e;
@@ -373,7 +423,7 @@ bool CampaignRunner::finishIfDelivered(Campaign &c, CampaignRunStats &stats)
     next.state = QStringLiteral("done");
     next.phase.clear();
     next.finishedAtMs = m_clock.nowMs();
-    if (const QString e = save(next, QStringLiteral("sending")); !e.isEmpty())
+    if (const QString e = save(next, QStringLiteral("sending"), c.phase); !e.isEmpty())
         return e == QLatin1String("changed") ? true : (m_error = e, false);
     ++stats.finished;
     qCInfo(lcCampaigns) << "campaign" << c.id << "done";

@@ -64,7 +64,12 @@ private:
     bool finishIfDelivered(Campaign &c, CampaignRunStats &stats);
     qint64 startsAt(const Campaign &c) const;
     QString dueExpression(const Campaign &c, QVariantList *binds) const;
-    QString save(const Campaign &c, const QString &expectedState);
+    QString bestHourExpression(const Campaign &c, QVariantList *binds) const;
+    /// The valid time zones the workspace's contacts are in.
+    QStringList zones() const;
+    /// Saves what the run changed, unless the state or phase changed meanwhile
+    /// (a user's pause, cancel or pick wins): "changed" then, or the error.
+    QString save(const Campaign &c, const QString &expectedState, const QString &expectedPhase);
 
     const Database &m_db;
     const Clock &m_clock;

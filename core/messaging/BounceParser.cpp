@@ -251,6 +251,17 @@ qint64 outboxOf(const Part &top, const QString &bodyText)
     return masirIdIn(bodyText);
 }
 
+bool saysFailure(const QString &words)
+{
+    static const QRegularExpression failure(
+        QStringLiteral("user unknown|unknown user|no such user|does not exist|doesn't exist|"
+                       "mailbox unavailable|invalid recipient|address rejected|no mailbox|"
+                       "mailbox (is )?full|over quota|quota exceeded|recipient rejected|"
+                       "account (has been )?disabled|could not be delivered|undeliverable"),
+        QRegularExpression::CaseInsensitiveOption);
+    return failure.match(words).hasMatch();
+}
+
 BounceFinding::Kind kindOfStatus(const QString &status, int reply, const QString &words)
 {
     using K = BounceFinding::Kind;
@@ -272,7 +283,9 @@ BounceFinding::Kind kindOfStatus(const QString &status, int reply, const QString
 
 void readCodes(const QString &words, BounceFinding &f)
 {
-    static const QRegularExpression status(QStringLiteral("\\b([245]\\.\\d{1,3}\\.\\d{1,3})\\b"));
+    // not a dotted address ("[5.9.140.10]"): no digit or dot on either side
+    static const QRegularExpression status(
+        QStringLiteral("(?<![\\d.])([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])"));
     static const QRegularExpression reply(QStringLiteral("(?:^|[^\\d.])([245]\\d\\d)[ :-]"));
     if (f.status.isEmpty())
         if (const auto m = status.match(words); m.hasMatch())
@@ -350,22 +363,23 @@ QList<BounceFinding> fromText(const QString &words, const QSet<QString> &ignore,
             readCodes(words, f);
         f.kind = kindOfStatus(f.status, f.reply, segment);
         f.diagnostic = segment.simplified().left(300);
+        // Never guessed: without a code or words that say so, it is not one.
+        if (f.status.isEmpty() && !f.reply && !saysFailure(segment))
+            continue;
         out << f;
     }
     return out;
 }
 
+/// A bounce in words comes from the mail system, not from a person replying.
 bool looksLikeBounce(const Part &top)
 {
     static const QRegularExpression from(QStringLiteral("mailer-daemon|postmaster|mail delivery"),
                                          QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression subject(
-        QStringLiteral("undeliver|delivery (status|failure|has failed|notification)|failure "
-                       "notice|mail delivery failed|returned mail|delivery failed|could not be "
-                       "delivered|non[- ]?delivery"),
-        QRegularExpression::CaseInsensitiveOption);
-    return from.match(top.header("from")).hasMatch() ||
-           subject.match(top.header("subject")).hasMatch();
+    static const QRegularExpression reply(QStringLiteral("^\\s*(re|fwd?|aw|wg)\\s*:"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    return from.match(top.header("from")).hasMatch() &&
+           !reply.match(top.header("subject")).hasMatch();
 }
 
 bool looksLikeAutoReply(const Part &top)
@@ -454,6 +468,13 @@ QList<BounceFinding> BounceParser::parse(const QByteArray &message)
         if (!found.isEmpty())
             return found;
     }
+    BounceFinding f;
+    f.recipient = addressIn(top.header("from"));
+    f.outboxId = outbox;
+    if (looksLikeAutoReply(top) && !looksLikeBounce(top)) {
+        f.kind = BounceFinding::Kind::AutoReply;
+        return {f};
+    }
     if (looksLikeBounce(top)) {
         QSet<QString> ignore{addressIn(top.header("from")), addressIn(top.header("to"))};
         if (const Part *o = original(top))
@@ -461,13 +482,6 @@ QList<BounceFinding> BounceParser::parse(const QByteArray &message)
         const QList<BounceFinding> found = fromText(words, ignore, outbox);
         if (!found.isEmpty())
             return found;
-    }
-    BounceFinding f;
-    f.recipient = addressIn(top.header("from"));
-    f.outboxId = outbox;
-    if (looksLikeAutoReply(top)) {
-        f.kind = BounceFinding::Kind::AutoReply;
-        return {f};
     }
     static const QRegularExpression unsubscribe(QStringLiteral("^\\s*unsubscribe\\b\\s*(\\S*)"),
                                                 QRegularExpression::CaseInsensitiveOption);

@@ -318,6 +318,14 @@ std::optional<qint64> Outbox::cancelCampaign(qint64 campaignId)
         &m_error);
 }
 
+std::optional<qint64> Outbox::detachCampaign(qint64 campaignId)
+{
+    return changeCampaign(m_db,
+                          QStringLiteral("UPDATE outbox SET campaign_id = NULL, variant = 0 WHERE "
+                                         "campaign_id = ?"),
+                          {campaignId}, &m_error);
+}
+
 std::optional<QMap<QString, qint64>> Outbox::campaignCounts(qint64 campaignId) const
 {
     QSqlQuery q(m_db.connection());

@@ -113,6 +113,8 @@ public:
     std::optional<qint64> holdCampaign(qint64 campaignId);
     std::optional<qint64> releaseCampaign(qint64 campaignId);
     std::optional<qint64> cancelCampaign(qint64 campaignId);
+    /// A deleted campaign's messages: no longer counted for it.
+    std::optional<qint64> detachCampaign(qint64 campaignId);
     /// A campaign's messages by state.
     std::optional<QMap<QString, qint64>> campaignCounts(qint64 campaignId) const;
 

@@ -27,6 +27,12 @@
 namespace masir {
 
 namespace {
+
+// A message tried again goes back to the queue, unless its campaign was
+// paused (it waits with the others) or cancelled meanwhile.
+const QString kRequeued = QStringLiteral(
+    "CASE (SELECT state FROM campaigns WHERE id = outbox.campaign_id) WHEN 'paused' THEN 'held' "
+    "WHEN 'cancelled' THEN 'cancelled' ELSE 'queued' END");
 /// A server's reply fit for the log: servers often repeat the recipient
 /// ("550 <ana@example.com> unknown"), so addresses and phone numbers go.
 QString withoutAddresses(QString reply)
@@ -325,19 +331,6 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
         placeholders += placeholders.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
         binds << c;
     }
-    binds << free * 2;
-    QSqlQuery due(m_db.connection());
-    if (!Sql::exec(
-            lcSend(), due,
-            QStringLiteral("SELECT id, channel, contact_id, template, payload, marketing, "
-                           "attempts, recipient, journey_id, node_id, campaign_id FROM outbox "
-                           "WHERE "
-                           "state = 'queued' AND "
-                           "due_at <= ? AND channel IN (%1)%2 ORDER BY due_at, id LIMIT ?")
-                .arg(placeholders,
-                     m_holdMarketing ? QStringLiteral(" AND marketing = 0") : QString()),
-            binds, &m_error))
-        return false;
     struct Row
     {
         qint64 id;
@@ -352,20 +345,41 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
         QString node;
         qint64 campaignId;
     };
+    // The workspace's own messages (journeys, one-off sends) first, then
+    // campaigns' in what is left: a million-recipient campaign never holds a
+    // welcome email back for hours.
+    QSqlQuery due(m_db.connection());
     QList<Row> rows;
-    while (due.next())
-        rows << Row{due.value(0).toLongLong(),
-                    due.value(1).toString(),
-                    due.value(2).toLongLong(),
-                    due.value(3).toString(),
-                    QJsonDocument::fromJson(due.value(4).toString().toUtf8()).object(),
-                    due.value(5).toBool(),
-                    due.value(6).toInt(),
-                    due.value(7).toString(),
-                    due.value(8).toLongLong(),
-                    due.value(9).toString(),
-                    due.value(10).toLongLong()};
-    due.finish();
+    for (const bool campaigns : {false, true}) {
+        QVariantList wave = binds;
+        wave << free * 2 - rows.size();
+        if (!Sql::exec(lcSend(), due,
+                       QStringLiteral("SELECT id, channel, contact_id, template, payload, "
+                                      "marketing, attempts, recipient, journey_id, node_id, "
+                                      "campaign_id FROM outbox WHERE state = 'queued' AND "
+                                      "campaign_id IS %3NULL AND due_at <= ? AND channel IN "
+                                      "(%1)%2 ORDER BY due_at, id LIMIT ?")
+                           .arg(placeholders,
+                                m_holdMarketing ? QStringLiteral(" AND marketing = 0") : QString(),
+                                campaigns ? QStringLiteral("NOT ") : QString()),
+                       wave, &m_error))
+            return false;
+        while (due.next())
+            rows << Row{due.value(0).toLongLong(),
+                        due.value(1).toString(),
+                        due.value(2).toLongLong(),
+                        due.value(3).toString(),
+                        QJsonDocument::fromJson(due.value(4).toString().toUtf8()).object(),
+                        due.value(5).toBool(),
+                        due.value(6).toInt(),
+                        due.value(7).toString(),
+                        due.value(8).toLongLong(),
+                        due.value(9).toString(),
+                        due.value(10).toLongLong()};
+        due.finish();
+        if (rows.size() >= free * 2)
+            break;
+    }
     if (rows.isEmpty())
         return true;
 
@@ -425,6 +439,18 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
             // An account of this channel with a free connection whose limits allow a send now.
             // A campaign may name its account; otherwise the channel's accounts take turns.
             const QString pinned = row.payload.value(QStringLiteral("account")).toString();
+            if (!pinned.isEmpty() &&
+                std::none_of(m_accounts.cbegin(), m_accounts.cend(), [&](const auto &a) {
+                    return a->config.name == pinned && a->config.enabled;
+                })) {
+                // Never waits for ever on an account that is gone or turned off.
+                if (!drop(row, QStringLiteral("failed"),
+                          tr("The campaign's account \"%1\" was removed or turned off: turn it "
+                             "on in Settings → Channels, then resend.")
+                              .arg(pinned)))
+                    return false;
+                continue;
+            }
             const QList<Account *> &candidates = byChannel.value(row.channel);
             Account *account = nullptr;
             for (int k = 0; k < candidates.size() && !account; ++k) {
@@ -698,9 +724,10 @@ bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
                 c->account->blockedUntil = now + kAccountBackoffMs;
                 stats.accountErrors << c->account->config.name + QStringLiteral(": ") + r.reply;
             }
-            ok = set(QStringLiteral("UPDATE outbox SET state = 'queued', attempts = attempts - 1, "
+            ok = set(QStringLiteral("UPDATE outbox SET state = %1, attempts = attempts - 1, "
                                     "due_at = ?, updated_at = ?, error = ? WHERE id = ? AND state "
-                                    "= 'sending'"),
+                                    "= 'sending'")
+                         .arg(kRequeued),
                      {now + kAccountBackoffMs, now, r.reply, c->id});
             ++stats.retried;
             break;
@@ -708,9 +735,10 @@ bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
             if (c->attempts < maxAttempts) {
                 const qint64 wait =
                     std::min<qint64>(retryBase << std::min(c->attempts - 1, 12), 6LL * 3600 * 1000);
-                ok = set(QStringLiteral("UPDATE outbox SET state = 'queued', due_at = ?, "
+                ok = set(QStringLiteral("UPDATE outbox SET state = %1, due_at = ?, "
                                         "updated_at = ?, error = ? WHERE id = ? AND state = "
-                                        "'sending'"),
+                                        "'sending'")
+                             .arg(kRequeued),
                          {now + wait, now, r.reply, c->id});
                 ++stats.retried;
                 break;

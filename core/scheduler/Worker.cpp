@@ -1,5 +1,6 @@
 #include "scheduler/Worker.h"
 
+#include "campaigns/BestSendTime.h"
 #include "common/Clock.h"
 #include "common/Logging.h"
 #include "scoring/LeadScoring.h"
@@ -89,6 +90,12 @@ WorkerCycle::Scope WorkerCycle::scope() const
 
 std::optional<CampaignRunStats> WorkerCycle::campaigns(qint64 budgetMs, int batchSize)
 {
+    // Once a day, each contact's best hour to send, from their opens and clicks.
+    BestSendTime bestHours(m_db, m_clock);
+    if (bestHours.isDue() && !bestHours.refresh()) {
+        m_error = bestHours.errorString();
+        return std::nullopt;
+    }
     CampaignRunner runner(m_db, m_clock);
     const auto stats = runner.runOnce(budgetMs, batchSize);
     if (!stats)

@@ -26,6 +26,8 @@ constexpr KeyInfo kKeys[] = {
     {WorkspaceSettings::Key::SqlScore, "scoring/sqlScore"},
     {WorkspaceSettings::Key::EmailsPerDay, "sending/emailsPerDay"},
     {WorkspaceSettings::Key::AttributionDays, "reports/attributionDays"},
+    {WorkspaceSettings::Key::BestHoursAt, "campaigns/bestHoursAt"},
+    {WorkspaceSettings::Key::WorkspaceBestHour, "campaigns/workspaceBestHour"},
     {WorkspaceSettings::Key::WaitEventCursor, "journeys/waitEventCursor"},
     {WorkspaceSettings::Key::PostalAddress, "business/postalAddress"},
     {WorkspaceSettings::Key::UnsubscribeUrl, "sending/unsubscribeUrl"},
@@ -94,6 +96,10 @@ QVariant WorkspaceSettings::defaultValue(Key key)
         return 2;
     case Key::AttributionDays:
         return 7;
+    case Key::BestHoursAt:
+        return 0;
+    case Key::WorkspaceBestHour:
+        return -1;
     case Key::WaitEventCursor:
         return 0;
     case Key::PostalAddress:

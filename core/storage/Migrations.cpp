@@ -475,6 +475,7 @@ const QList<QStringList> &migrationList()
                 PRIMARY KEY (campaign_id, contact_id)) WITHOUT ROWID)"),
             QStringLiteral("CREATE INDEX campaign_recipients_contact ON campaign_recipients "
                            "(contact_id)"),
+
             QStringLiteral(R"(CREATE TABLE campaign_activity (
                 campaign_id BIGINT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
                 contact_id BIGINT NOT NULL,
@@ -561,6 +562,24 @@ const QList<QStringList> &migrationList()
             QStringLiteral("CREATE INDEX outbox_recipient ON outbox (channel, recipient) "
                            "WHERE state = 'queued' AND campaign_id IS NULL"),
             QStringLiteral("CREATE INDEX outbox_campaign ON outbox (campaign_id, variant, state) "
+                           "WHERE campaign_id IS NOT NULL"),
+        },
+        // 16: each contact's best hour of the week (UTC, 0: Monday 00:00) from
+        // their opens and clicks, kept by the worker (BestSendTime); the
+        // workspace's own queued messages indexed apart, so that the sender
+        // takes them before a campaign's million; queued messages by channel
+        // (when the next is due); a campaign's messages by state.
+        {
+            QStringLiteral(R"(CREATE TABLE contact_send_hours (
+                contact_id INTEGER PRIMARY KEY REFERENCES contacts (id) ON DELETE CASCADE,
+                hour_of_week INTEGER NOT NULL,
+                activity INTEGER NOT NULL))"),
+            QStringLiteral("CREATE INDEX outbox_due_own ON outbox (due_at) WHERE state = 'queued' "
+                           "AND campaign_id IS NULL"),
+            QStringLiteral("CREATE INDEX outbox_queued_channel ON outbox (channel, due_at) WHERE "
+                           "state = 'queued'"),
+            QStringLiteral("DROP INDEX outbox_campaign"),
+            QStringLiteral("CREATE INDEX outbox_campaign ON outbox (campaign_id, state, variant) "
                            "WHERE campaign_id IS NOT NULL"),
         },
     };

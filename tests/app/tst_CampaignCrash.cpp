@@ -143,7 +143,12 @@ private Q_SLOTS:
                      waited += 2)
                     QTest::qWait(2);
             } else {
-                QTest::qWait(int(random.bounded(60, 400)));
+                // The later ones while it sends: once the fan-out is over.
+                for (int waited = 0; waited < 60000 && worker.state() == QProcess::Running &&
+                                     fannedOut() < sendable;
+                     waited += 5)
+                    QTest::qWait(5);
+                QTest::qWait(int(random.bounded(20, 300)));
             }
             if (worker.state() == QProcess::Running) {
                 worker.kill();

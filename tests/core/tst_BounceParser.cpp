@@ -91,6 +91,24 @@ private Q_SLOTS:
         QCOMPARE(found.at(1).kind, BounceFinding::Kind::Soft);
     }
 
+    void addressesAndRepliesAreNotMistaken()
+    {
+        // A remote IP is not an enhanced status code: greylisting stays temporary.
+        const QByteArray exim =
+            "From: Mail Delivery System <Mailer-Daemon@mx.test>\r\nSubject: Warning: message "
+            "delayed\r\n\r\n  someone@example.com\r\n    host mx.example.com [5.9.140.10]: "
+            "451 4.7.1 greylisted, try again later\r\n";
+        const QList<BounceFinding> delayed = BounceParser::parse(exim);
+        QCOMPARE(delayed.size(), 1);
+        QCOMPARE(delayed.first().status, QStringLiteral("4.7.1"));
+        QCOMPARE(delayed.first().kind, BounceFinding::Kind::Soft);
+        // A person writing about a delivery, with an address on a line of its own.
+        const QByteArray person = "From: Ali <ali@example.com>\r\nSubject: Re: delivery "
+                                  "notification for my order\r\n\r\nWhere is it?\r\n\r\n"
+                                  "ali.work@example.com\r\n";
+        QCOMPARE(BounceParser::parse(person).first().kind, BounceFinding::Kind::NotBounce);
+    }
+
     void garbageIsNotABounce()
     {
         for (const QByteArray &junk : {QByteArray(), QByteArray("\r\n\r\n"),

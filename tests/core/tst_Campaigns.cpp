@@ -4,6 +4,7 @@
 // its last-touch revenue, and local-time schedules.
 
 #include "campaigns/AbDecision.h"
+#include "campaigns/BestSendTime.h"
 #include "campaigns/CampaignActivity.h"
 #include "campaigns/CampaignChecks.h"
 #include "campaigns/CampaignReport.h"
@@ -12,6 +13,7 @@
 #include "common/Clock.h"
 #include "common/Logging.h"
 #include "contacts/ContactRepository.h"
+#include "events/EventStore.h"
 #include "intake/EventIntake.h"
 #include "messaging/ChannelAccounts.h"
 #include "messaging/MessageTemplate.h"
@@ -444,6 +446,57 @@ private Q_SLOTS:
         QCOMPARE(r2->total.conversions, 2);
         QCOMPARE(r2->total.revenue, 100.0);
         QCOMPARE(r2->total.revenueSquares, 100.0 * 100.0);
+    }
+
+    void bestHourFromEachContactsOpens()
+    {
+        const qint64 early = addContact(1, QStringLiteral("Tehran"), QStringLiteral("Asia/Tehran"));
+        const qint64 late = addContact(2, QStringLiteral("Tehran"));
+        const qint64 none = addContact(3, QStringLiteral("Tehran"));
+        // A Monday, noon UTC.
+        m_clock->set(QDateTime(QDate(2026, 12, 7), QTime(12, 0), Qt::UTC));
+        const qint64 monday =
+            QDateTime(QDate(2026, 11, 30), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        QCOMPARE(BestSendTime::hourOfWeek(monday), 0);
+        EventStore events(m_ws->db().connection());
+        const auto at = [&](int day, int hour) { return monday + (day * 24 + hour) * 3600000LL; };
+        // early: Tuesdays 06:00 UTC (09:30 in Tehran) three times, once Friday 20:00.
+        for (int week = 0; week < 3; ++week)
+            QVERIFY(events.append(early, QStringLiteral("email_opened"), at(1 - 7 * week, 6)));
+        QVERIFY(events.append(early, QStringLiteral("email_clicked"), at(4, 20)));
+        // late: evenings, 21:00 UTC; machine opens at 03:00 do not count.
+        QVERIFY(events.append(late, QStringLiteral("email_opened"), at(2, 21)));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(events.append(late, QStringLiteral("email_machine_opened"), at(3, 3)));
+        BestSendTime best(m_ws->db(), *m_clock);
+        QVERIFY(best.isDue());
+        QCOMPARE(best.refresh().value_or(-1), 2);
+        QVERIFY(!best.isDue());
+        QCOMPARE(best.ofContact(early).value_or(-1), 24 + 6);
+        QCOMPARE(best.ofContact(late).value_or(-1), 2 * 24 + 21);
+        QVERIFY(!best.ofContact(none));
+        QCOMPARE(best.ofWorkspace().value_or(-1), 24 + 6);
+        QCOMPARE(BestSendTime::describe(24 + 6, QTimeZone("Asia/Tehran")),
+                 QStringLiteral("Tuesday 09:30"));
+
+        // In the 24 hours from Monday 12:00 UTC: early at 06:00 Tuesday, late at 21:00
+        // Monday, the one with no history at the workspace's hour (06:00).
+        Campaign c = campaign(QStringLiteral("Best"), {QStringLiteral("Tehran")});
+        c.schedule = Campaign::Schedule::BestHour;
+        const qint64 id = schedule(c);
+        QVERIFY(id > 0);
+        QCOMPARE(runAll().started, 1);
+        const auto due = [&](qint64 contact) {
+            return scalar(QStringLiteral("SELECT due_at FROM outbox WHERE campaign_id = ? AND "
+                                         "contact_id = ?"),
+                          {id, contact});
+        };
+        const qint64 tuesday6 =
+            QDateTime(QDate(2026, 12, 8), QTime(6, 0), Qt::UTC).toMSecsSinceEpoch();
+        QCOMPARE(due(early), tuesday6);
+        QCOMPARE(due(late),
+                 QDateTime(QDate(2026, 12, 7), QTime(21, 0), Qt::UTC).toMSecsSinceEpoch());
+        QCOMPARE(due(none), tuesday6);
     }
 
     void localTimeFollowsEachContactsZone()

@@ -169,6 +169,8 @@ QWidget *CampaignEditorDialog::buildSchedule()
     m_when->addItem(tr("At a date and time"), int(Campaign::Schedule::At));
     m_when->addItem(tr("At a time of day in each contact's time zone"),
                     int(Campaign::Schedule::LocalTime));
+    m_when->addItem(tr("At each contact's best hour, in the 24 hours from"),
+                    int(Campaign::Schedule::BestHour));
     m_date = makeDateEdit();
     m_date->setObjectName(QStringLiteral("campaignDate"));
     m_time = new QTimeEdit;
@@ -310,7 +312,7 @@ Campaign CampaignEditorDialog::campaign() const
     c.schedule = Campaign::Schedule(m_when->currentData().toInt());
     c.sendAtMs = 0;
     c.localTime.clear();
-    if (c.schedule == Campaign::Schedule::At)
+    if (c.schedule == Campaign::Schedule::At || c.schedule == Campaign::Schedule::BestHour)
         c.sendAtMs = QDateTime(m_date->date(), m_time->time()).toMSecsSinceEpoch();
     if (c.schedule == Campaign::Schedule::LocalTime) {
         c.sendAtMs = QDateTime(m_date->date(), QTime(12, 0)).toMSecsSinceEpoch();
@@ -422,6 +424,11 @@ void CampaignEditorDialog::save(bool schedule)
     }
     m_original = c;
     if (!schedule) {
+        // A scheduled campaign saved as a draft waits again.
+        if (c.state == QLatin1String("scheduled") && !repository.unschedule(c.id)) {
+            m_problems->showMessage(repository.errorString());
+            return;
+        }
         accept();
         return;
     }

@@ -1,5 +1,7 @@
 #include "contacts/ContactDetailPane.h"
 
+#include "campaigns/BestSendTime.h"
+
 #include "contacts/ContactRepository.h"
 #include "contacts/CustomFields.h"
 #include "contacts/PhoneNumbers.h"
@@ -9,6 +11,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace masir::ui {
@@ -46,6 +49,7 @@ QLabel *sectionTitle(const QString &text)
 ContactDetailPane::ContactDetailPane(const Database &db, const ContactRepository &repo,
                                      const CustomFieldRepository &fields, QWidget *parent)
     : QWidget(parent)
+    , m_db(db)
     , m_repo(repo)
     , m_fields(fields)
     , m_timelineReader(db)
@@ -137,6 +141,12 @@ void ContactDetailPane::showContact(qint64 id)
     addRow(m_details, tr("Birthday"), Formatter::date(c.birthday));
     addRow(m_details, tr("Stage"), ContactVocabulary::stageLabel(c.stage));
     addRow(m_details, tr("Score"), Formatter::number(c.score));
+    if (const auto best = BestSendTime(m_db, m_clock).ofContact(c.id)) {
+        const QTimeZone zone =
+            c.timezone.isEmpty() ? QTimeZone::systemTimeZone() : QTimeZone(c.timezone.toUtf8());
+        addRow(m_details, tr("Best time to send"),
+               tr("%1 (their time)").arg(BestSendTime::describe(*best, zone)));
+    }
     addRow(m_details, tr("Status"), ContactVocabulary::statusLabel(c.status));
     addRow(m_details, tr("Source"), c.source);
     addRow(m_details, tr("Owner"), c.owner);

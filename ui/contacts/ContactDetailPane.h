@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/Clock.h"
 #include "contacts/Contact.h"
 #include "crm/ContactTimeline.h"
 
@@ -38,6 +39,8 @@ Q_SIGNALS:
     void editRequested(qint64 id);
 
 private:
+    const Database &m_db;
+    SystemClock m_clock;
     const ContactRepository &m_repo;
     const CustomFieldRepository &m_fields;
     ContactTimeline m_timelineReader;

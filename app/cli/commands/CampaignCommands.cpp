@@ -86,7 +86,8 @@ public:
         : CliCommand(
               {QStringLiteral("campaign create"),
                QStringLiteral("--name N --audience SEGMENT[,LIST...] --template T [--exclude "
-                              "SEGMENT,...] [--at DATETIME | --local-time HH:MM [--on DATE]] "
+                              "SEGMENT,...] [--at DATETIME | --local-time HH:MM [--on DATE] | "
+                              "--best-time [--at DATETIME]] "
                               "[--ab-file FILE.json] [--account NAME] [--draft] [--json]"),
                tr("create a campaign and schedule it (it starts at its time in the worker)"),
                {{QStringLiteral("name"), tr("The campaign's name."), QStringLiteral("N")},
@@ -102,6 +103,9 @@ public:
                  QStringLiteral("HH:MM")},
                 {QStringLiteral("on"), tr("The day for --local-time (default: today)."),
                  QStringLiteral("DATE")},
+                {QStringLiteral("best-time"),
+                 tr("Send at each contact's best hour in the next 24 hours (from --at if "
+                    "given).")},
                 {QStringLiteral("ab-file"), tr("An A/B test, as JSON."), QStringLiteral("FILE")},
                 {QStringLiteral("account"),
                  tr("Send from this account only (default: the channel's accounts in turn)."),
@@ -116,7 +120,8 @@ public:
             if (!run.isSet(QLatin1String(required)))
                 return run.usageError(
                     tr("campaign create needs --name, --audience and --template."));
-        if (run.isSet(QStringLiteral("at")) && run.isSet(QStringLiteral("local-time")))
+        if (run.isSet(QStringLiteral("local-time")) &&
+            (run.isSet(QStringLiteral("at")) || run.isSet(QStringLiteral("best-time"))))
             return run.usageError(tr("Give --at or --local-time, not both."));
         return Proceed;
     }
@@ -137,8 +142,11 @@ public:
                 return run.usageError(tr("--at: \"%1\" is not a date and time such as "
                                          "2026-12-10T09:30.")
                                           .arg(run.value(QStringLiteral("at"))));
-            c.schedule = Campaign::Schedule::At;
+            c.schedule = run.isSet(QStringLiteral("best-time")) ? Campaign::Schedule::BestHour
+                                                                : Campaign::Schedule::At;
             c.sendAtMs = at.toMSecsSinceEpoch();
+        } else if (run.isSet(QStringLiteral("best-time"))) {
+            c.schedule = Campaign::Schedule::BestHour;
         } else if (run.isSet(QStringLiteral("local-time"))) {
             c.schedule = Campaign::Schedule::LocalTime;
             c.localTime = run.value(QStringLiteral("local-time"));
@@ -540,10 +548,10 @@ public:
             return 0;
         }
         const CampaignFigures &t = data->total;
-        run.out << tr("%1: %L2 sent, %L3 delivered, %L4 failed, %L5 bounced; %L6 opened (%L7 "
-                      "opens, %L8 by machines), %L9 clicked; %L10 unsubscribed, %L11 complained; "
-                      "%L12 conversions, revenue %L13")
-                       .arg(c->name)
+        run.out << c->name << QStringLiteral(": ")
+                << tr("%L1 sent, %L2 delivered, %L3 failed, %L4 bounced; %L5 opened (%L6 opens, "
+                      "%L7 by machines), %L8 clicked; %L9 unsubscribed, %L10 complained; %L11 "
+                      "conversions, revenue %L12")
                        .arg(t.sent)
                        .arg(t.delivered)
                        .arg(t.failed)
