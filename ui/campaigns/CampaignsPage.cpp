@@ -261,15 +261,16 @@ void CampaignsPage::updateActions()
 {
     const int row = m_model->rowOf(currentId());
     const QString state = row >= 0 ? m_model->rows().at(row).campaign.state : QString();
-    const bool editable = state == QLatin1String("draft") || state == QLatin1String("scheduled");
+    const bool editable =
+        !m_changing && (state == QLatin1String("draft") || state == QLatin1String("scheduled"));
     m_edit->setEnabled(editable);
     m_duplicate->setEnabled(row >= 0);
     m_test->setEnabled(row >= 0);
-    m_pause->setEnabled(state == QLatin1String("sending"));
-    m_resume->setEnabled(state == QLatin1String("paused"));
-    m_cancel->setEnabled(row >= 0 && state != QLatin1String("done") &&
+    m_pause->setEnabled(!m_changing && state == QLatin1String("sending"));
+    m_resume->setEnabled(!m_changing && state == QLatin1String("paused"));
+    m_cancel->setEnabled(!m_changing && row >= 0 && state != QLatin1String("done") &&
                          state != QLatin1String("cancelled"));
-    m_delete->setEnabled(row >= 0 && state != QLatin1String("sending") &&
+    m_delete->setEnabled(!m_changing && row >= 0 && state != QLatin1String("sending") &&
                          state != QLatin1String("paused"));
 }
 
@@ -298,15 +299,25 @@ bool CampaignsPage::edit(qint64 id)
 
 void CampaignsPage::change(bool (CampaignRepository::*action)(qint64), const QString &done)
 {
-    CampaignRepository repository(m_db);
-    if (!(repository.*action)(currentId())) {
-        m_message->showMessage(repository.errorString());
-        return;
-    }
-    m_message->showMessage(QString());
-    Q_EMIT statusMessage(done, 5000);
-    Q_EMIT campaignsChanged();
-    refresh();
+    // Off the UI thread: pausing or cancelling a million messages takes seconds.
+    const qint64 id = currentId();
+    const Database &db = m_db;
+    m_changing = true;
+    updateActions();
+    m_tasks->run(
+        [&db, action, id]() -> QString {
+            CampaignRepository repository(db);
+            return (repository.*action)(id) ? QString() : repository.errorString();
+        },
+        [this, done](const QString &error) {
+            m_changing = false;
+            m_message->showMessage(error);
+            if (error.isEmpty()) {
+                Q_EMIT statusMessage(done, 5000);
+                Q_EMIT campaignsChanged();
+            }
+            refresh();
+        });
 }
 
 void CampaignsPage::pickWinner(int variant)

@@ -78,6 +78,7 @@ private:
     QTextBrowser *m_report = nullptr;
     MessageLabel *m_message = nullptr;
     QTimer *m_live = nullptr;
+    bool m_changing = false; ///< a pause, resume, cancel or delete is on its way
     TestSendController *m_tests = nullptr;
     QAction *m_new = nullptr;
     QAction *m_edit = nullptr;
