@@ -116,10 +116,6 @@ public:
     {
         return state == QLatin1String("draft") || state == QLatin1String("scheduled");
     }
-    bool isActive() const
-    {
-        return state == QLatin1String("sending") || state == QLatin1String("paused");
-    }
     bool operator==(const Campaign &) const = default;
 };
 

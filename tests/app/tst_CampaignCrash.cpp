@@ -9,6 +9,7 @@
 
 #include "storage/Database.h"
 
+#include "CliProcess.h"
 #include "TestServers.h"
 #include "TestWorkspace.h"
 
@@ -31,26 +32,6 @@ class tst_CampaignCrash : public QObject
     QTemporaryDir m_dir;
     SmtpSink m_smtp;
 
-    int cli(const QStringList &args, QByteArray *out = nullptr)
-    {
-        QProcess p;
-        p.start(QStringLiteral(MASIR_CLI_PATH), args);
-        if (!p.waitForFinished(600000))
-            return -1;
-        if (out)
-            *out = p.readAllStandardOutput();
-        if (p.exitCode() != 0)
-            qWarning() << p.readAllStandardError();
-        return p.exitCode();
-    }
-
-    static int envInt(const char *name, int fallback)
-    {
-        bool ok = false;
-        const int v = qEnvironmentVariableIntValue(name, &ok);
-        return ok && v > 0 ? v : fallback;
-    }
-
     void writeFile(const QString &path, const QByteArray &data)
     {
         QFile f(path);
@@ -72,51 +53,52 @@ private Q_SLOTS:
         const int kills = envInt("MASIR_CRASH_KILLS", 4);
         const QString ws = m_dir.filePath(QStringLiteral("campaign.masir"));
         const QStringList w = {QStringLiteral("--workspace"), ws};
-        QCOMPARE(cli(w + QStringList{QStringLiteral("demo"), QStringLiteral("--contacts"),
-                                     QString::number(recipients * 5 / 4),
-                                     QStringLiteral("--no-events")}),
+        QCOMPARE(runCli(w + QStringList{QStringLiteral("demo"), QStringLiteral("--contacts"),
+                                        QString::number(recipients * 5 / 4),
+                                        QStringLiteral("--no-events")}),
                  0);
         for (const auto &[key, value] :
              {std::pair{"postal-address", "Tehran, Valiasr 12"},
               std::pair{"unsubscribe-url", "https://shop.test/u/{token}"},
               std::pair{"emails-per-day", "0"}})
-            QCOMPARE(cli(w + QStringList{QStringLiteral("settings"), QStringLiteral("set"),
-                                         QLatin1String(key), QString::fromUtf8(value)}),
+            QCOMPARE(runCli(w + QStringList{QStringLiteral("settings"), QStringLiteral("set"),
+                                            QLatin1String(key), QString::fromUtf8(value)}),
                      0);
         const QString body = m_dir.filePath(QStringLiteral("body.md"));
         writeFile(body, "# Hello {{first_name|default:\"friend\"}}\n\nThis week's offer.\n");
-        QCOMPARE(cli(w + QStringList{QStringLiteral("template"), QStringLiteral("add"),
-                                     QStringLiteral("--name"), QStringLiteral("offer"),
-                                     QStringLiteral("--subject"), QStringLiteral("Offer"),
-                                     QStringLiteral("--body-file"), body}),
+        QCOMPARE(runCli(w + QStringList{QStringLiteral("template"), QStringLiteral("add"),
+                                        QStringLiteral("--name"), QStringLiteral("offer"),
+                                        QStringLiteral("--subject"), QStringLiteral("Offer"),
+                                        QStringLiteral("--body-file"), body}),
                  0);
         qputenv("MASIR_SMTP_PASSWORD", m_smtp.password.toUtf8());
-        QCOMPARE(
-            cli(w + QStringList{QStringLiteral("channel"), QStringLiteral("add"),
-                                QStringLiteral("smtp"), QStringLiteral("--name"),
-                                QStringLiteral("sink"), QStringLiteral("--host"),
-                                QStringLiteral("localhost"), QStringLiteral("--port"),
-                                QString::number(m_smtp.starttlsPort), QStringLiteral("--security"),
-                                QStringLiteral("starttls"), QStringLiteral("--user"), m_smtp.user,
-                                QStringLiteral("--from"), QStringLiteral("news@shop.test"),
-                                QStringLiteral("--ca-file"), m_smtp.certificate(),
-                                QStringLiteral("--connections"), QStringLiteral("4")}),
-            0);
+        QCOMPARE(runCli(w + QStringList{QStringLiteral("channel"), QStringLiteral("add"),
+                                        QStringLiteral("smtp"), QStringLiteral("--name"),
+                                        QStringLiteral("sink"), QStringLiteral("--host"),
+                                        QStringLiteral("localhost"), QStringLiteral("--port"),
+                                        QString::number(m_smtp.starttlsPort),
+                                        QStringLiteral("--security"), QStringLiteral("starttls"),
+                                        QStringLiteral("--user"), m_smtp.user,
+                                        QStringLiteral("--from"), QStringLiteral("news@shop.test"),
+                                        QStringLiteral("--ca-file"), m_smtp.certificate(),
+                                        QStringLiteral("--connections"), QStringLiteral("4")}),
+                 0);
         qunsetenv("MASIR_SMTP_PASSWORD");
         // The audience: everyone with an email address, minus a static list.
         const QString rule = m_dir.filePath(QStringLiteral("rule.json"));
         writeFile(rule, R"({"formatVersion": 1, "match": "all", "conditions": [
             {"kind": "field", "field": "email", "op": "not_empty"}]})");
-        QCOMPARE(cli(w + QStringList{QStringLiteral("segment"), QStringLiteral("save"),
-                                     QStringLiteral("With email"), QStringLiteral("--rule"), rule}),
-                 0);
+        QCOMPARE(
+            runCli(w + QStringList{QStringLiteral("segment"), QStringLiteral("save"),
+                                   QStringLiteral("With email"), QStringLiteral("--rule"), rule}),
+            0);
         QByteArray created;
-        QCOMPARE(cli(w + QStringList{QStringLiteral("campaign"), QStringLiteral("create"),
-                                     QStringLiteral("--name"), QStringLiteral("Thursday offer"),
-                                     QStringLiteral("--audience"), QStringLiteral("With email"),
-                                     QStringLiteral("--template"), QStringLiteral("offer"),
-                                     QStringLiteral("--json")},
-                     &created),
+        QCOMPARE(runCli(w + QStringList{QStringLiteral("campaign"), QStringLiteral("create"),
+                                        QStringLiteral("--name"), QStringLiteral("Thursday offer"),
+                                        QStringLiteral("--audience"), QStringLiteral("With email"),
+                                        QStringLiteral("--template"), QStringLiteral("offer"),
+                                        QStringLiteral("--json")},
+                        &created),
                  0);
         const QJsonObject counts =
             QJsonDocument::fromJson(created).object().value(QStringLiteral("counts")).toObject();
@@ -168,10 +150,11 @@ private Q_SLOTS:
         for (int i = 0; i < 30 && scalarIn(ws, QStringLiteral("SELECT count(*) FROM campaigns "
                                                               "WHERE state <> 'done'")) > 0;
              ++i)
-            QCOMPARE(cli(w + QStringList{QStringLiteral("worker"), QStringLiteral("run"),
-                                         QStringLiteral("--once"), QStringLiteral("--send-budget"),
-                                         QStringLiteral("60000")}),
-                     0);
+            QCOMPARE(
+                runCli(w + QStringList{QStringLiteral("worker"), QStringLiteral("run"),
+                                       QStringLiteral("--once"), QStringLiteral("--send-budget"),
+                                       QStringLiteral("60000")}),
+                0);
         QCOMPARE(scalarIn(ws, QStringLiteral("SELECT count(*) FROM campaigns WHERE state = "
                                              "'done'")),
                  1);
@@ -208,9 +191,9 @@ private Q_SLOTS:
         for (auto it = received.cbegin(); it != received.cend(); ++it)
             atServer += it.value();
         QByteArray report;
-        QCOMPARE(cli(w + QStringList{QStringLiteral("campaign"), QStringLiteral("report"),
-                                     QStringLiteral("Thursday offer"), QStringLiteral("--json")},
-                     &report),
+        QCOMPARE(runCli(w + QStringList{QStringLiteral("campaign"), QStringLiteral("report"),
+                                        QStringLiteral("Thursday offer"), QStringLiteral("--json")},
+                        &report),
                  0);
         const qint64 reportedSent = QJsonDocument::fromJson(report)
                                         .object()

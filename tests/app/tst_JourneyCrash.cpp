@@ -4,6 +4,7 @@
 
 #include "storage/Database.h"
 
+#include "CliProcess.h"
 #include "TestWorkspace.h"
 
 #include <QFile>
@@ -13,24 +14,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace masir;
+using namespace masir::test;
+
 class tst_JourneyCrash : public QObject
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-
-    static int cli(const QStringList &args, QByteArray *out = nullptr)
-    {
-        QProcess p;
-        p.start(QStringLiteral(MASIR_CLI_PATH), args);
-        if (!p.waitForFinished(120000))
-            return -1;
-        if (out)
-            *out = p.readAllStandardOutput();
-        if (p.exitCode() != 0)
-            qWarning() << p.readAllStandardError();
-        return p.exitCode();
-    }
 
 private Q_SLOTS:
     void killWorkerRepeatedly()
@@ -38,8 +29,8 @@ private Q_SLOTS:
         constexpr int contacts = 20000;
         const QString ws = m_dir.filePath(QStringLiteral("journey.masir"));
         const QStringList w = {QStringLiteral("--workspace"), ws};
-        QCOMPARE(cli(w + QStringList{QStringLiteral("demo"), QStringLiteral("--contacts"),
-                                     QString::number(contacts), QStringLiteral("--no-events")}),
+        QCOMPARE(runCli(w + QStringList{QStringLiteral("demo"), QStringLiteral("--contacts"),
+                                        QString::number(contacts), QStringLiteral("--no-events")}),
                  0);
         // the templates its two emails send: a journey naming none that exists cannot start
         const QString body = m_dir.filePath(QStringLiteral("body.md"));
@@ -49,21 +40,21 @@ private Q_SLOTS:
             f.write("Hello {{first_name}}\n");
         }
         for (const char *name : {"a", "b"})
-            QCOMPARE(cli(w + QStringList{QStringLiteral("template"), QStringLiteral("add"),
-                                         QStringLiteral("--name"), QLatin1String(name),
-                                         QStringLiteral("--subject"), QLatin1String(name),
-                                         QStringLiteral("--body-file"), body,
-                                         QStringLiteral("--transactional")}),
+            QCOMPARE(runCli(w + QStringList{QStringLiteral("template"), QStringLiteral("add"),
+                                            QStringLiteral("--name"), QLatin1String(name),
+                                            QStringLiteral("--subject"), QLatin1String(name),
+                                            QStringLiteral("--body-file"), body,
+                                            QStringLiteral("--transactional")}),
                      0);
         QCOMPARE(
-            cli(w + QStringList{QStringLiteral("journey"), QStringLiteral("import"),
-                                QStringLiteral(MASIR_TEST_DATA_DIR "/journeys/six_actions.json"),
-                                QStringLiteral("--activate")}),
+            runCli(w + QStringList{QStringLiteral("journey"), QStringLiteral("import"),
+                                   QStringLiteral(MASIR_TEST_DATA_DIR "/journeys/six_actions.json"),
+                                   QStringLiteral("--activate")}),
             0);
         QByteArray out;
-        QCOMPARE(cli(w + QStringList{QStringLiteral("journey"), QStringLiteral("enrol"),
-                                     QStringLiteral("Crash test"), QStringLiteral("--all")},
-                     &out),
+        QCOMPARE(runCli(w + QStringList{QStringLiteral("journey"), QStringLiteral("enrol"),
+                                        QStringLiteral("Crash test"), QStringLiteral("--all")},
+                        &out),
                  0);
         QCOMPARE(out.trimmed().toInt(), contacts);
 
@@ -89,8 +80,8 @@ private Q_SLOTS:
                                                      "state = 'active'"));
         QVERIFY2(before > 0, "every contact finished before the last kill: nothing was tested");
         // the rest, without interruption
-        QCOMPARE(cli(w + QStringList{QStringLiteral("worker"), QStringLiteral("run"),
-                                     QStringLiteral("--once")}),
+        QCOMPARE(runCli(w + QStringList{QStringLiteral("worker"), QStringLiteral("run"),
+                                        QStringLiteral("--once")}),
                  0);
 
         masir::Database db(ws, masir::Database::Mode::ReadOnly);

@@ -8,6 +8,7 @@
 
 #include "storage/Database.h"
 
+#include "CliProcess.h"
 #include "TestServers.h"
 #include "TestWorkspace.h"
 
@@ -29,26 +30,6 @@ class tst_OutboxCrash : public QObject
     QTemporaryDir m_dir;
     SmtpSink m_smtp;
 
-    int cli(const QStringList &args, QByteArray *out = nullptr)
-    {
-        QProcess p;
-        p.start(QStringLiteral(MASIR_CLI_PATH), args);
-        if (!p.waitForFinished(600000))
-            return -1;
-        if (out)
-            *out = p.readAllStandardOutput();
-        if (p.exitCode() != 0)
-            qWarning() << p.readAllStandardError();
-        return p.exitCode();
-    }
-
-    static int envInt(const char *name, int fallback)
-    {
-        bool ok = false;
-        const int v = qEnvironmentVariableIntValue(name, &ok);
-        return ok && v > 0 ? v : fallback;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -64,15 +45,15 @@ private Q_SLOTS:
         const int kills = envInt("MASIR_CRASH_KILLS", 3);
         const QString ws = m_dir.filePath(QStringLiteral("outbox.masir"));
         const QStringList w = {QStringLiteral("--workspace"), ws};
-        QCOMPARE(cli(w + QStringList{QStringLiteral("demo"), QStringLiteral("--contacts"),
-                                     QString::number(messages + messages / 3),
-                                     QStringLiteral("--no-events")}),
+        QCOMPARE(runCli(w + QStringList{QStringLiteral("demo"), QStringLiteral("--contacts"),
+                                        QString::number(messages + messages / 3),
+                                        QStringLiteral("--no-events")}),
                  0);
         for (const auto &[key, value] :
              {std::pair{"postal-address", "Tehran, Valiasr 12"},
               std::pair{"unsubscribe-url", "https://shop.test/u/{token}"}})
-            QCOMPARE(cli(w + QStringList{QStringLiteral("settings"), QStringLiteral("set"),
-                                         QLatin1String(key), QString::fromUtf8(value)}),
+            QCOMPARE(runCli(w + QStringList{QStringLiteral("settings"), QStringLiteral("set"),
+                                            QLatin1String(key), QString::fromUtf8(value)}),
                      0);
         const QString body = m_dir.filePath(QStringLiteral("body.md"));
         {
@@ -80,23 +61,23 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("# Hello {{first_name|default:\"friend\"}}\n\nOur news.\n");
         }
-        QCOMPARE(cli(w + QStringList{QStringLiteral("template"), QStringLiteral("add"),
-                                     QStringLiteral("--name"), QStringLiteral("news"),
-                                     QStringLiteral("--subject"), QStringLiteral("News"),
-                                     QStringLiteral("--body-file"), body}),
+        QCOMPARE(runCli(w + QStringList{QStringLiteral("template"), QStringLiteral("add"),
+                                        QStringLiteral("--name"), QStringLiteral("news"),
+                                        QStringLiteral("--subject"), QStringLiteral("News"),
+                                        QStringLiteral("--body-file"), body}),
                  0);
         qputenv("MASIR_SMTP_PASSWORD", m_smtp.password.toUtf8());
-        QCOMPARE(
-            cli(w + QStringList{QStringLiteral("channel"), QStringLiteral("add"),
-                                QStringLiteral("smtp"), QStringLiteral("--name"),
-                                QStringLiteral("sink"), QStringLiteral("--host"),
-                                QStringLiteral("localhost"), QStringLiteral("--port"),
-                                QString::number(m_smtp.starttlsPort), QStringLiteral("--security"),
-                                QStringLiteral("starttls"), QStringLiteral("--user"), m_smtp.user,
-                                QStringLiteral("--from"), QStringLiteral("news@shop.test"),
-                                QStringLiteral("--ca-file"), m_smtp.certificate(),
-                                QStringLiteral("--connections"), QStringLiteral("2")}),
-            0);
+        QCOMPARE(runCli(w + QStringList{QStringLiteral("channel"), QStringLiteral("add"),
+                                        QStringLiteral("smtp"), QStringLiteral("--name"),
+                                        QStringLiteral("sink"), QStringLiteral("--host"),
+                                        QStringLiteral("localhost"), QStringLiteral("--port"),
+                                        QString::number(m_smtp.starttlsPort),
+                                        QStringLiteral("--security"), QStringLiteral("starttls"),
+                                        QStringLiteral("--user"), m_smtp.user,
+                                        QStringLiteral("--from"), QStringLiteral("news@shop.test"),
+                                        QStringLiteral("--ca-file"), m_smtp.certificate(),
+                                        QStringLiteral("--connections"), QStringLiteral("2")}),
+                 0);
         qunsetenv("MASIR_SMTP_PASSWORD");
         {
             // One message to every contact with an email address, queued at once.
@@ -139,10 +120,11 @@ private Q_SLOTS:
              i < 20 && scalarIn(ws, QStringLiteral("SELECT count(*) FROM outbox WHERE "
                                                    "state IN ('queued', 'sending')")) > 0;
              ++i)
-            QCOMPARE(cli(w + QStringList{QStringLiteral("worker"), QStringLiteral("run"),
-                                         QStringLiteral("--once"), QStringLiteral("--send-budget"),
-                                         QStringLiteral("120000")}),
-                     0);
+            QCOMPARE(
+                runCli(w + QStringList{QStringLiteral("worker"), QStringLiteral("run"),
+                                       QStringLiteral("--once"), QStringLiteral("--send-budget"),
+                                       QStringLiteral("120000")}),
+                0);
 
         // What the server received, by X-Masir-Id.
         QHash<QString, int> received;
@@ -178,10 +160,10 @@ private Q_SLOTS:
                                         .arg(it.key().toLongLong())) != 1;
 
         QByteArray listed;
-        QCOMPARE(cli(w + QStringList{QStringLiteral("outbox"), QStringLiteral("list"),
-                                     QStringLiteral("--state"), QStringLiteral("interrupted"),
-                                     QStringLiteral("--json")},
-                     &listed),
+        QCOMPARE(runCli(w + QStringList{QStringLiteral("outbox"), QStringLiteral("list"),
+                                        QStringLiteral("--state"), QStringLiteral("interrupted"),
+                                        QStringLiteral("--json")},
+                        &listed),
                  0);
         const int listedCount = int(QJsonDocument::fromJson(listed).array().size());
 

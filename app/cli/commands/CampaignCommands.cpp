@@ -4,6 +4,7 @@
 
 #include "campaigns/AbDecision.h"
 #include "campaigns/CampaignChecks.h"
+#include "campaigns/CampaignListModel.h"
 #include "campaigns/CampaignReport.h"
 #include "campaigns/CampaignRepository.h"
 #include "campaigns/CampaignRunner.h"
@@ -299,14 +300,9 @@ public:
         if (!messages)
             return run.fail(tr("Cannot read the outbox."));
         QJsonObject progress;
-        qint64 written = 0;
-        for (auto it = messages->cbegin(); it != messages->cend(); ++it) {
+        for (auto it = messages->cbegin(); it != messages->cend(); ++it)
             progress.insert(it.key(), it.value());
-            written += it.value();
-        }
-        progress.insert(QStringLiteral("left"), std::max<qint64>(0, c->recipients - written) +
-                                                    messages->value(QStringLiteral("queued")) +
-                                                    messages->value(QStringLiteral("held")));
+        progress.insert(QStringLiteral("left"), CampaignRow{*c, *messages}.left());
         o.insert(QStringLiteral("messages"), progress);
         if (c->isEditable()) {
             SystemClock clock;
