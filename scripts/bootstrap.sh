@@ -18,7 +18,7 @@ packages=(
   libqt6sql6-sqlite qt6-qpa-plugins libgl-dev libvulkan-dev
   libphonenumber-dev libuchardet-dev libsqlite3-dev sqlite3
   libcurl4-openssl-dev libmd4c-dev libmd4c-html0-dev qtkeychain-qt6-dev
-  python3 python3-aiosmtpd openssl
+  python3 python3-aiosmtpd openssl dovecot-imapd
   nodejs chromium
   fonts-dejavu-core
 )
@@ -44,6 +44,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "bootstrap: installing ${missing[*]}"
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # The tests start dovecot of their own on free ports; the system's, if the
+  # package started one, is not needed.
+  if [[ " ${missing[*]} " == *" dovecot-imapd "* ]]; then
+    "${sudo[@]}" systemctl disable --now dovecot >/dev/null 2>&1 ||
+      "${sudo[@]}" service dovecot stop >/dev/null 2>&1 || true
+  fi
 fi
 
 jobs="$(nproc 2>/dev/null || echo 2)"

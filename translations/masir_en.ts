@@ -1,6 +1,13 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name>masir::BounceApplier</name>
+    <message numerus="yes">
+        <source>%n sends in a row refused for now (the last: %1)</source>
+        <translation><numerusform>%Ln send in a row refused for now (the last: %1)</numerusform><numerusform>%Ln sends in a row refused for now (the last: %1)</numerusform></translation>
+    </message>
+</context>
 <context>
     <name>masir::CliApp</name>
     <message numerus="yes">
@@ -45,6 +52,21 @@
             <numerusform>%n messages changed</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The mailbox answers: %n message(s) so far.</source>
+        <translation><numerusform>The mailbox answers: %Ln message so far.</numerusform><numerusform>The mailbox answers: %Ln messages so far.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Masir reads the mailbox of "%1" every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
+        <translation><numerusform>Masir reads the mailbox of "%1" every minute while it runs (masir-cli bounces check reads it now).</numerusform><numerusform>Masir reads the mailbox of "%1" every %Ln minutes while it runs (masir-cli bounces check reads it now).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>masir::ImapMailbox</name>
+    <message numerus="yes">
+        <source>The message is larger than %n MB.</source>
+        <translation><numerusform>The message is larger than %Ln MB.</numerusform><numerusform>The message is larger than %Ln MB.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>masir::JourneyRepository</name>
@@ -54,6 +76,13 @@
             <numerusform>Fix %n problem before starting the journey.</numerusform>
             <numerusform>Fix %n problems before starting the journey.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>masir::MailboxPoller</name>
+    <message numerus="yes">
+        <source>%n mailbox(es) read: %1 messages, %2 hard bounces, %3 soft bounces, %4 complaints, %5 unsubscribe requests, %6 kept aside, %7 left alone</source>
+        <translation><numerusform>%Ln mailbox read: %1 messages, %2 hard bounces, %3 soft bounces, %4 complaints, %5 unsubscribe requests, %6 kept aside, %7 left alone</numerusform><numerusform>%Ln mailboxes read: %1 messages, %2 hard bounces, %3 soft bounces, %4 complaints, %5 unsubscribe requests, %6 kept aside, %7 left alone</numerusform></translation>
     </message>
 </context>
 <context>
@@ -141,10 +170,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Added %n contact(s) to &quot;%1&quot;.</source>
+        <source>Added %n contact(s) to "%1".</source>
         <translation>
-            <numerusform>Added %n contact to &quot;%1&quot;.</numerusform>
-            <numerusform>Added %n contacts to &quot;%1&quot;.</numerusform>
+            <numerusform>Added %n contact to "%1".</numerusform>
+            <numerusform>Added %n contacts to "%1".</numerusform>
         </translation>
     </message>
 </context>
@@ -245,6 +274,13 @@ Resend anyway?</numerusform>
             <numerusform>%n message cancelled.</numerusform>
             <numerusform>%n messages cancelled.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::ReturnedMailPanel</name>
+    <message numerus="yes">
+        <source>Masir reads them every %n minute(s) while it runs</source>
+        <translation><numerusform>Masir reads them every minute while it runs</numerusform><numerusform>Masir reads them every %Ln minutes while it runs</numerusform></translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,92 @@
     </message>
 </context>
 <context>
+    <name>masir::BounceApplier</name>
+    <message>
+        <source>Refused for now for %1 (%2); no email sent to it is known, so it is not counted.</source>
+        <translation>فعلاً برای %1 پذیرفته نشد (%2)؛ ایمیلی که به آن فرستاده شده باشد شناخته نیست، پس شمرده نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Refused for now for %1 (%2): counted; %3 in a row suppress it.</source>
+        <translation>فعلاً برای %1 پذیرفته نشد (%2): شمرده شد؛ %3 بار پشت سر هم آن را مسدود می‌کند.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sends in a row refused for now (the last: %1)</source>
+        <translation><numerusform>%Ln ارسال پشت سر هم فعلاً پذیرفته نشد (آخرین: %1)</numerusform></translation>
+    </message>
+    <message>
+        <source>Suppressed %1: %2.</source>
+        <translation>%1 مسدود شد: %2.</translation>
+    </message>
+    <message>
+        <source>Suppressed %1: marked as spam (%2).</source>
+        <translation>%1 مسدود شد: به‌عنوان هرزنامه علامت خورد (%2).</translation>
+    </message>
+    <message>
+        <source>a feedback-loop report</source>
+        <translation>گزارش بازخورد</translation>
+    </message>
+    <message>
+        <source>Unsubscribed %1 at their request by email.</source>
+        <translation>اشتراک %1 به درخواست خودش با ایمیل لغو شد.</translation>
+    </message>
+    <message>
+        <source>Not returned mail: left for a person, unread.</source>
+        <translation>نامهٔ برگشتی نیست: خوانده‌نشده برای یک نفر ماند.</translation>
+    </message>
+    <message>
+        <source>An automatic reply (%1): not a bounce, left unread.</source>
+        <translation>پاسخ خودکار (%1): برگشت نیست، خوانده‌نشده ماند.</translation>
+    </message>
+    <message>
+        <source>From the mail system, but what failed cannot be read: kept aside.</source>
+        <translation>از سامانهٔ ایمیل است، اما نمی‌شود خواند چه چیزی ناموفق بود: کنار گذاشته شد.</translation>
+    </message>
+    <message>
+        <source>Names no address and no message Masir sent: kept aside.</source>
+        <translation>نه نشانی‌ای دارد و نه پیامی که مسیر فرستاده: کنار گذاشته شد.</translation>
+    </message>
+    <message>
+        <source>Suppressed %1: hard bounce (%2).</source>
+        <translation>%1 مسدود شد: برگشت دائمی (%2).</translation>
+    </message>
+    <message>
+        <source>An unsubscribe request from %1, who is not a contact: kept aside.</source>
+        <translation>درخواست لغو اشتراک از %1 که مخاطب نیست: کنار گذاشته شد.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::BounceParser</name>
+    <message>
+        <source>Hard bounce</source>
+        <translation>برگشت دائمی</translation>
+    </message>
+    <message>
+        <source>Soft bounce</source>
+        <translation>برگشت موقت</translation>
+    </message>
+    <message>
+        <source>Spam complaint</source>
+        <translation>شکایت هرزنامه</translation>
+    </message>
+    <message>
+        <source>Automatic reply</source>
+        <translation>پاسخ خودکار</translation>
+    </message>
+    <message>
+        <source>Unsubscribe request</source>
+        <translation>درخواست لغو اشتراک</translation>
+    </message>
+    <message>
+        <source>Other mail</source>
+        <translation>نامهٔ دیگر</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>خواندنی نیست</translation>
+    </message>
+</context>
+<context>
     <name>masir::Campaign</name>
     <message>
         <source>A/B test: "variants" must be a list of variants.</source>
@@ -1611,6 +1697,106 @@ Options:
         <source>%L1 sent, %L2 delivered, %L3 failed, %L4 bounced; %L5 opened (%L6 opens, %L7 by machines), %L8 clicked; %L9 unsubscribed, %L10 complained; %L11 conversions, revenue %L12</source>
         <translation>%L1 ارسال، %L2 تحویل، %L3 ناموفق، %L4 برگشتی؛ %L5 باز کردند (%L6 بازشدن، %L7 از سوی ماشین‌ها)، %L8 کلیک کردند؛ %L9 لغو اشتراک، %L10 شکایت؛ %L11 تبدیل، درآمد %L12</translation>
     </message>
+    <message>
+        <source>read an account's bounces, complaints and unsubscribe requests from its mailbox (password: MASIR_IMAP_PASSWORD)</source>
+        <translation>خواندن برگشتی‌ها، شکایت‌ها و درخواست‌های لغو اشتراک یک حساب از صندوق نامه‌اش (گذرواژه: MASIR_IMAP_PASSWORD)</translation>
+    </message>
+    <message>
+        <source>The mailbox: imaps://host[:port]/INBOX.</source>
+        <translation>صندوق نامه: imaps://host[:port]/INBOX.</translation>
+    </message>
+    <message>
+        <source>The mailbox's user name.</source>
+        <translation>نام کاربری صندوق نامه.</translation>
+    </message>
+    <message>
+        <source>A certificate or CA file to trust.</source>
+        <translation>گواهی یا پروندهٔ CA مورد اعتماد.</translation>
+    </message>
+    <message>
+        <source>Save without trying to log in.</source>
+        <translation>ذخیره بدون آزمودن ورود.</translation>
+    </message>
+    <message>
+        <source>Stop reading the account's mailbox.</source>
+        <translation>دیگر صندوق نامهٔ حساب خوانده نشود.</translation>
+    </message>
+    <message>
+        <source>channel mailbox needs the account's name.</source>
+        <translation>channel mailbox به نام حساب نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>channel mailbox needs --url and --user, or --remove.</source>
+        <translation>channel mailbox به ‎--url و ‎--user، یا ‎--remove نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>"%1" is an SMS gateway; only email accounts have a mailbox.</source>
+        <translation>«%1» درگاه پیامک است؛ فقط حساب‌های ایمیل صندوق نامه دارند.</translation>
+    </message>
+    <message>
+        <source>Masir no longer reads the mailbox of "%1".</source>
+        <translation>مسیر دیگر صندوق نامهٔ «%1» را نمی‌خواند.</translation>
+    </message>
+    <message>
+        <source>Set MASIR_IMAP_PASSWORD to the mailbox's password; Masir keeps it in %1, never in the workspace.</source>
+        <translation>MASIR_IMAP_PASSWORD را برابر گذرواژهٔ صندوق نامه بگذارید؛ مسیر آن را در %1 نگه می‌دارد، هرگز در فضای کار.</translation>
+    </message>
+    <message>
+        <source>Cannot read the mailbox: %1 (add --no-check to save it anyway).</source>
+        <translation>صندوق نامه خوانده نمی‌شود: %1 (برای ذخیره به هر حال ‎--no-check را بیفزایید).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The mailbox answers: %n message(s) so far.</source>
+        <translation><numerusform>صندوق نامه پاسخ می‌دهد: تاکنون %Ln پیام.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot store the password in %1: %2</source>
+        <translation>گذرواژه در %1 ذخیره نمی‌شود: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Masir reads the mailbox of "%1" every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
+        <translation><numerusform>مسیر تا وقتی در حال اجراست هر %Ln دقیقه صندوق نامهٔ «%1» را می‌خواند (masir-cli bounces check همین حالا می‌خواند).</numerusform></translation>
+    </message>
+    <message>
+        <source>read the sending accounts' mailboxes now and act on what came back</source>
+        <translation>خواندن همین حالای صندوق‌های نامهٔ حساب‌های ارسال و رسیدگی به آنچه برگشته</translation>
+    </message>
+    <message>
+        <source>No account has a mailbox to read; add one with masir-cli channel mailbox.</source>
+        <translation>هیچ حسابی صندوق نامه‌ای برای خواندن ندارد؛ با masir-cli channel mailbox یکی بیفزایید.</translation>
+    </message>
+    <message>
+        <source>list the returned mail read from the mailboxes (--kept: what a person has to look at)</source>
+        <translation>فهرست نامه‌های برگشتی خوانده‌شده از صندوق‌ها (‎--kept: آنچه یک نفر باید ببیند)</translation>
+    </message>
+    <message>
+        <source>Only the messages kept aside.</source>
+        <translation>فقط پیام‌های کنار گذاشته‌شده.</translation>
+    </message>
+    <message>
+        <source>How many, newest first.</source>
+        <translation>چند تا، تازه‌ترین اول.</translation>
+    </message>
+    <message>
+        <source>kept aside</source>
+        <translation>کنار گذاشته شد</translation>
+    </message>
+    <message>
+        <source>print a message kept aside, as it came (save it as .eml)</source>
+        <translation>چاپ پیام کنار گذاشته‌شده همان‌طور که رسید (آن را ‎.eml ذخیره کنید)</translation>
+    </message>
+    <message>
+        <source>bounces show needs the message's id.</source>
+        <translation>bounces show به شناسهٔ پیام نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>Message %1 was not kept aside (or does not exist): only those are kept whole.</source>
+        <translation>پیام %1 کنار گذاشته نشده (یا وجود ندارد): فقط آن‌ها کامل نگه داشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Cannot write the message: %1</source>
+        <translation>پیام نوشته نمی‌شود: %1</translation>
+    </message>
 </context>
 <context>
     <name>masir::CollectorClient</name>
@@ -1970,6 +2156,14 @@ Options:
     <message>
         <source>none</source>
         <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>Email refused for now: %1</source>
+        <translation>ایمیل فعلاً پذیرفته نشد: %1</translation>
+    </message>
+    <message>
+        <source>Marked an email as spam</source>
+        <translation>ایمیلی را هرزنامه علامت زد</translation>
     </message>
 </context>
 <context>
@@ -2396,6 +2590,61 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
     <message>
         <source>Cannot save where the applied hits end.</source>
         <translation>ذخیرهٔ نقطهٔ پایان بازدیدهای اعمال‌شده ممکن نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ImapMailbox</name>
+    <message>
+        <source>Enter the mailbox's address, such as imaps://imap.example.com/INBOX.</source>
+        <translation>نشانی صندوق نامه را وارد کنید، مانند imaps://imap.example.com/INBOX.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a mailbox address; enter one such as imaps://imap.example.com/INBOX (or imap://… for STARTTLS).</source>
+        <translation>«%1» نشانی صندوق نامه نیست؛ نشانی‌ای مانند imaps://imap.example.com/INBOX وارد کنید (یا imap://… برای STARTTLS).</translation>
+    </message>
+    <message>
+        <source>Enter the user name of the mailbox.</source>
+        <translation>نام کاربری صندوق نامه را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Cannot start a network request.</source>
+        <translation>آغاز درخواست شبکه ممکن نیست.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The message is larger than %n MB.</source>
+        <translation><numerusform>پیام بزرگ‌تر از %Ln مگابایت است.</numerusform></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>متوقف شد.</translation>
+    </message>
+    <message>
+        <source>The mail server %1 refused the login for %2: %3</source>
+        <translation>کارساز ایمیل %1 ورود %2 را نپذیرفت: %3</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted (%2). If you trust this server, choose its certificate or CA file for the mailbox.</source>
+        <translation>گواهی %1 مورد اعتماد نیست (%2). اگر به این کارساز اعتماد دارید، گواهی یا پروندهٔ CA آن را برای صندوق نامه برگزینید.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer STARTTLS; use an imaps:// address (port 993).</source>
+        <translation>%1 ‏STARTTLS ندارد؛ نشانی imaps://‎ (درگاه ۹۹۳) به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a mailbox address libcurl can use: %2</source>
+        <translation>«%1» نشانی صندوق نامه‌ای نیست که libcurl بتواند به کار ببرد: %2</translation>
+    </message>
+    <message>
+        <source>The mail server %1 answered: %2</source>
+        <translation>کارساز ایمیل %1 پاسخ داد: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach the mail server %1: %2</source>
+        <translation>به کارساز ایمیل %1 دسترسی نیست: %2</translation>
+    </message>
+    <message>
+        <source>The mail server did not say the mailbox's UIDVALIDITY: %1</source>
+        <translation>کارساز ایمیل UIDVALIDITY صندوق نامه را نگفت: %1</translation>
     </message>
 </context>
 <context>
@@ -2906,6 +3155,21 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
     <message>
         <source>List each stage once, and at least one.</source>
         <translation>هر مرحله را یک بار فهرست کنید و دست‌کم یک مرحله.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::MailboxPoller</name>
+    <message>
+        <source>There is no password for the mailbox; enter it in Settings → Channels, or with masir-cli channel mailbox and MASIR_IMAP_PASSWORD.</source>
+        <translation>گذرواژه‌ای برای صندوق نامه نیست؛ آن را در تنظیمات ← کانال‌ها وارد کنید، یا با masir-cli channel mailbox و MASIR_IMAP_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>%1 Not read: look at it in the mailbox.</source>
+        <translation>%1 خوانده نشد: آن را در صندوق نامه ببینید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mailbox(es) read: %1 messages, %2 hard bounces, %3 soft bounces, %4 complaints, %5 unsubscribe requests, %6 kept aside, %7 left alone</source>
+        <translation><numerusform>%Ln صندوق نامه خوانده شد: %1 پیام، %2 برگشت دائمی، %3 برگشت موقت، %4 شکایت، %5 درخواست لغو اشتراک، %6 کنار گذاشته، %7 دست‌نخورده</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3806,10 +4070,6 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>
             <numerusform>پس از %n بار تلاش، ارسال رها شد: %1</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The address bounced: %1</source>
-        <translation>پیام به این نشانی برگشت خورد: %1</translation>
     </message>
     <message>
         <source>Waiting for the end of quiet hours (%1–%2).</source>
@@ -5280,6 +5540,46 @@ Contacts: %2</source>
         <source>The account was saved, but its password or API key could not be stored: %1</source>
         <translation>حساب ذخیره شد، اما گذرواژه یا کلید API آن نگهداری نشد: %1</translation>
     </message>
+    <message>
+        <source>Read &amp;returned mail from a mailbox (IMAP)</source>
+        <translation>خواندن نامه‌های برگشتی از صندوق نامه (IMAP)</translation>
+    </message>
+    <message>
+        <source>Bounces that come back later, spam complaints and unsubscribe requests arrive there; Masir reads them every few minutes and leaves people's own mail unread.</source>
+        <translation>برگشتی‌هایی که دیرتر می‌آیند، شکایت‌های هرزنامه و درخواست‌های لغو اشتراک آنجا می‌رسند؛ مسیر هر چند دقیقه آن‌ها را می‌خواند و نامه‌های خود افراد را خوانده‌نشده می‌گذارد.</translation>
+    </message>
+    <message>
+        <source>Mailbo&amp;x:</source>
+        <translation>صندوق نامه:</translation>
+    </message>
+    <message>
+        <source>Usually the From address</source>
+        <translation>معمولاً نشانی فرستنده</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>نام کاربری:</translation>
+    </message>
+    <message>
+        <source>The mailbox's password or app password</source>
+        <translation>گذرواژهٔ صندوق نامه یا گذرواژهٔ برنامه</translation>
+    </message>
+    <message>
+        <source>Passwor&amp;d:</source>
+        <translation>گذرواژه:</translation>
+    </message>
+    <message>
+        <source>The CA file above is trusted for the mailbox too.</source>
+        <translation>پروندهٔ CA بالا برای صندوق نامه هم مورد اعتماد است.</translation>
+    </message>
+    <message>
+        <source>Enter the mailbox's password.</source>
+        <translation>گذرواژهٔ صندوق نامه را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>The account was saved, but the mailbox's password could not be stored: %1</source>
+        <translation>حساب ذخیره شد، اما گذرواژهٔ صندوق نامه ذخیره نشد: %1</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::ChannelsDialog</name>
@@ -5502,6 +5802,10 @@ Contacts: %2</source>
     <message>
         <source>to</source>
         <translation>تا</translation>
+    </message>
+    <message>
+        <source>reads its mailbox</source>
+        <translation>صندوق نامه‌اش را می‌خواند</translation>
     </message>
 </context>
 <context>
@@ -7002,6 +7306,10 @@ Contacts: %2</source>
         <source>A campaign did not start: %1</source>
         <translation>یک کارزار آغاز نشد: %1</translation>
     </message>
+    <message>
+        <source>A mailbox could not be read: %1</source>
+        <translation>یک صندوق نامه خوانده نشد: %1</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::OutboxPage</name>
@@ -7116,6 +7424,129 @@ Resend anyway?</source>
         <translation>
             <numerusform>%n پیام لغو شد.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>پیام‌ها</translation>
+    </message>
+    <message>
+        <source>Returned &amp;Mail</source>
+        <translation>نامه‌های برگشتی</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::ReturnedMailPanel</name>
+    <message>
+        <source>Only what needs a &amp;person</source>
+        <translation>فقط آنچه به یک نفر نیاز دارد</translation>
+    </message>
+    <message>
+        <source>Messages Masir could not read or act on, kept aside whole</source>
+        <translation>پیام‌هایی که مسیر نتوانست بخواند یا به آن‌ها رسیدگی کند، کامل کنار گذاشته شده</translation>
+    </message>
+    <message>
+        <source>&amp;Check Mailboxes Now</source>
+        <translation>همین حالا صندوق‌ها را بخوان</translation>
+    </message>
+    <message numerus="yes">
+        <source>Masir reads them every %n minute(s) while it runs</source>
+        <translation><numerusform>مسیر تا وقتی در حال اجراست هر %Ln دقیقه آن‌ها را می‌خواند</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Save Message…</source>
+        <translation>ذخیرهٔ پیام…</translation>
+    </message>
+    <message>
+        <source>Save the selected message kept aside as an .eml file, to open it in a mail program</source>
+        <translation>پیام کنار گذاشته‌شدهٔ برگزیده را به‌صورت پروندهٔ ‎.eml ذخیره کنید تا در برنامهٔ ایمیل باز شود</translation>
+    </message>
+    <message>
+        <source>Returned mail</source>
+        <translation>نامه‌های برگشتی</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>رسیده در</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>حساب</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>What Masir did</source>
+        <translation>کاری که مسیر کرد</translation>
+    </message>
+    <message>
+        <source>kept aside</source>
+        <translation>کنار گذاشته شد</translation>
+    </message>
+    <message>
+        <source>%1: not read while the account is turned off.</source>
+        <translation>%1: تا وقتی حساب خاموش است خوانده نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read: %2</source>
+        <translation>%1: خوانده نمی‌شود: %2</translation>
+    </message>
+    <message>
+        <source>%1: read at %2.</source>
+        <translation>%1: در %2 خوانده شد.</translation>
+    </message>
+    <message>
+        <source>%1: not read yet.</source>
+        <translation>%1: هنوز خوانده نشده.</translation>
+    </message>
+    <message>
+        <source>Bounces that come back later, spam complaints and unsubscribe requests by email arrive in your sending account's mailbox. To let Masir read them, edit an email account in Settings → Channels and fill in its returned-mail mailbox.</source>
+        <translation>برگشتی‌هایی که دیرتر می‌آیند، شکایت‌های هرزنامه و درخواست‌های لغو اشتراک با ایمیل به صندوق نامهٔ حساب ارسال شما می‌رسند. برای اینکه مسیر آن‌ها را بخواند، در تنظیمات ← کانال‌ها یک حساب ایمیل را ویرایش کنید و صندوق نامه‌های برگشتی آن را پر کنید.</translation>
+    </message>
+    <message>
+        <source>Nothing needs a person: Masir could read every message that came back.</source>
+        <translation>چیزی به یک نفر نیاز ندارد: مسیر توانست هر پیام برگشتی را بخواند.</translation>
+    </message>
+    <message>
+        <source>Nothing has come back to the mailboxes yet.</source>
+        <translation>هنوز چیزی به صندوق‌های نامه برنگشته است.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>در حال خواندن…</translation>
+    </message>
+    <message>
+        <source>Cannot read the mailboxes: %1</source>
+        <translation>صندوق‌های نامه خوانده نمی‌شوند: %1</translation>
+    </message>
+    <message>
+        <source>The message is not kept: %1</source>
+        <translation>پیام نگه داشته نشده: %1</translation>
+    </message>
+    <message>
+        <source>Save Returned Message</source>
+        <translation>ذخیرهٔ پیام برگشتی</translation>
+    </message>
+    <message>
+        <source>Email messages (*.eml)</source>
+        <translation>پیام‌های ایمیل (*.eml)</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 ذخیره نمی‌شود: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 ذخیره شد.</translation>
     </message>
 </context>
 <context>

@@ -128,6 +128,10 @@ QString ContactTimeline::describe(const Event &event)
             .arg(machineRuleLabel(p.value(QLatin1String("rule")).toString()), url);
     if (t == EventType::EmailBounced)
         return tr("Email bounced: %1").arg(p.value(QLatin1String("reply")).toString());
+    if (t == EventType::EmailSoftBounced)
+        return tr("Email refused for now: %1").arg(p.value(QLatin1String("reply")).toString());
+    if (t == EventType::EmailComplained)
+        return tr("Marked an email as spam");
     if (t == EventType::Unsubscribed)
         return tr("Unsubscribed (%1)").arg(p.value(QLatin1String("source")).toString());
     if (t == EventType::PreferencesChanged) {

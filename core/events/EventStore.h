@@ -40,6 +40,11 @@ inline const QString EmailOpened = QStringLiteral("email_opened");
 inline const QString EmailClicked = QStringLiteral("email_clicked");
 inline const QString SmsSent = QStringLiteral("sms_sent");
 inline const QString EmailBounced = QStringLiteral("email_bounced");
+/// Refused for now (mailbox full, server busy), read from the mailbox: three
+/// in a row suppress the address.
+inline const QString EmailSoftBounced = QStringLiteral("email_soft_bounced");
+/// The recipient marked the email as spam (a feedback-loop report).
+inline const QString EmailComplained = QStringLiteral("email_complained");
 inline const QString Unsubscribed = QStringLiteral("unsubscribed");
 inline const QString FormSubmitted = QStringLiteral("form_submitted");
 inline const QString Purchase = QStringLiteral("purchase");

@@ -416,6 +416,8 @@ QString BounceFinding::kindKey(Kind kind)
         return QStringLiteral("unsubscribe");
     case Kind::NotBounce:
         return QStringLiteral("not_bounce");
+    case Kind::Unparsed:
+        return QStringLiteral("unparsed");
     }
     return {};
 }
@@ -463,10 +465,18 @@ QList<BounceFinding> BounceParser::parse(const QByteArray &message)
         return {f};
     }
     // RFC 3464.
+    bool failureReported = false;
     if (const Part *status = find(top, "message/delivery-status")) {
         const QList<BounceFinding> found = fromDeliveryStatus(*status, outbox);
         if (!found.isEmpty())
             return found;
+        static const QRegularExpression failed(QStringLiteral("(?mi)^action:\\s*(failed|delayed)"));
+        failureReported = failed.match(QString::fromUtf8(status->body)).hasMatch();
+        if (!failureReported) { // delivered, relayed, expanded: good news
+            BounceFinding none;
+            none.outboxId = outbox;
+            return {none};
+        }
     }
     BounceFinding f;
     f.recipient = addressIn(top.header("from"));
@@ -482,6 +492,12 @@ QList<BounceFinding> BounceParser::parse(const QByteArray &message)
         const QList<BounceFinding> found = fromText(words, ignore, outbox);
         if (!found.isEmpty())
             return found;
+        failureReported = true;
+    }
+    if (failureReported) {
+        f.kind = BounceFinding::Kind::Unparsed;
+        f.recipient.clear();
+        return {f};
     }
     static const QRegularExpression unsubscribe(QStringLiteral("^\\s*unsubscribe\\b\\s*(\\S*)"),
                                                 QRegularExpression::CaseInsensitiveOption);
@@ -491,6 +507,34 @@ QList<BounceFinding> BounceParser::parse(const QByteArray &message)
         return {f};
     }
     return {f};
+}
+
+BounceParser::Headline BounceParser::headline(const QByteArray &message)
+{
+    Part top;
+    QByteArray ignored;
+    splitHeaders(message, top, &ignored);
+    QString date = top.header("date").simplified();
+    date.remove(QRegularExpression(QStringLiteral("\\s*\\(.*\\)$"))); // "(UTC)" after the zone
+    QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
+    if (when.isValid())
+        when = when.toUTC();
+    return {top.header("from"), top.header("subject"), when};
+}
+
+QString BounceParser::kindLabel(const QString &key)
+{
+    static const QHash<QString, const char *> labels = {
+        {QStringLiteral("hard"), QT_TR_NOOP("Hard bounce")},
+        {QStringLiteral("soft"), QT_TR_NOOP("Soft bounce")},
+        {QStringLiteral("complaint"), QT_TR_NOOP("Spam complaint")},
+        {QStringLiteral("auto_reply"), QT_TR_NOOP("Automatic reply")},
+        {QStringLiteral("unsubscribe"), QT_TR_NOOP("Unsubscribe request")},
+        {QStringLiteral("not_bounce"), QT_TR_NOOP("Other mail")},
+        {QStringLiteral("unparsed"), QT_TR_NOOP("Cannot be read")},
+    };
+    const char *label = labels.value(key);
+    return label ? tr(label) : key;
 }
 
 } // namespace masir

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -20,6 +21,7 @@ struct BounceFinding
         AutoReply,   ///< out of office, vacation (RFC 3834): never a bounce
         Unsubscribe, ///< a request sent to the List-Unsubscribe address
         NotBounce,   ///< anything else (a person's reply): left alone
+        Unparsed,    ///< from the mail system, but what failed cannot be read: kept aside
     };
     Kind kind = Kind::NotBounce;
     QString recipient;   ///< the address that failed or complained, case-folded
@@ -38,11 +40,27 @@ struct BounceFinding
 /// the common non-standard bounces (Exim, qmail, Yahoo, old Exchange), ARF
 /// feedback-loop reports, RFC 3834 auto-replies and List-Unsubscribe mails.
 /// One finding per failed recipient; one NotBounce finding when there is
-/// nothing to act on. Pure: reads only the bytes given.
+/// nothing to act on; one Unparsed finding for a report from the mail system
+/// that names no recipient or no failure Masir can read (never guessed).
+/// Pure: reads only the bytes given.
 class BounceParser final
 {
+    Q_DECLARE_TR_FUNCTIONS(masir::BounceParser)
+
 public:
     static QList<BounceFinding> parse(const QByteArray &message);
+    /// "Hard bounce", "Complaint", ... for a kindKey().
+    static QString kindLabel(const QString &key);
+
+    /// Who sent a message, its subject and date (invalid when it has none),
+    /// decoded, for the log of returned mail.
+    struct Headline
+    {
+        QString from;
+        QString subject;
+        QDateTime date;
+    };
+    static Headline headline(const QByteArray &message);
 };
 
 } // namespace masir

@@ -1,5 +1,7 @@
 #include "messaging/ChannelAccounts.h"
 
+#include "messaging/ImapMailbox.h"
+
 #include "common/Logging.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
@@ -97,6 +99,9 @@ QStringList ChannelAccounts::validate(const ChannelAccount &a)
         const QString from = c.value(QStringLiteral("from")).toString();
         if (!from.contains(QLatin1Char('@')))
             problems << tr("Enter the From address, e.g. \"Shop <news@shop.example>\".");
+        if (const MailboxSettings mailbox = MailboxSettings::of(a); mailbox.isSet())
+            if (const QString problem = mailbox.problem(); !problem.isEmpty())
+                problems << problem;
     } else if (a.kind == QLatin1String("sms")) {
         const QUrl url(c.value(QStringLiteral("url")).toString());
         if (!url.isValid() ||

@@ -387,4 +387,69 @@ std::optional<bool> Outbox::isSuppressed(const QString &channel, const QString &
     return q.value(0).toLongLong() > 0;
 }
 
+namespace {
+
+SentEmail sentEmailOf(const QSqlQuery &q)
+{
+    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+            q.value(3).toInt(), q.value(4).toString()};
+}
+
+} // namespace
+
+std::optional<SentEmail> Outbox::sentEmail(qint64 id) const
+{
+    QSqlQuery q(m_db.connection());
+    QString error;
+    if (!Sql::exec(lcSend(), q,
+                   QStringLiteral("SELECT id, contact_id, campaign_id, variant, recipient FROM "
+                                  "outbox WHERE id = ? AND channel = 'email' AND state = 'sent'"),
+                   {id}, &error))
+        return std::nullopt;
+    return q.next() ? sentEmailOf(q) : SentEmail{};
+}
+
+std::optional<SentEmail> Outbox::lastEmailTo(const QString &address, qint64 beforeMs) const
+{
+    QSqlQuery q(m_db.connection());
+    QString error;
+    if (!Sql::exec(
+            lcSend(), q,
+            QStringLiteral("SELECT o.id, o.contact_id, o.campaign_id, o.variant, o.recipient "
+                           "FROM contacts c JOIN outbox o ON o.contact_id = c.id AND "
+                           "o.channel = 'email' WHERE c.email = ? AND o.recipient = ? AND "
+                           "o.state = 'sent' AND o.sent_at <= ? ORDER BY o.created_at "
+                           "DESC, o.id DESC LIMIT 1"),
+            {address, address, beforeMs}, &error))
+        return std::nullopt;
+    return q.next() ? sentEmailOf(q) : SentEmail{};
+}
+
+bool Outbox::markReturned(qint64 id, const QString &kind)
+{
+    QSqlQuery q(m_db.connection());
+    // a complaint outweighs a bounce, a hard bounce a soft one
+    return Sql::exec(lcSend(), q,
+                     QStringLiteral("UPDATE outbox SET returned = ? WHERE id = ? AND (returned IS "
+                                    "NULL OR returned = 'soft' OR ? = 'complaint')"),
+                     {kind, id, kind}, &m_error);
+}
+
+std::optional<QStringList> Outbox::recentReturns(qint64 contactId, const QString &address,
+                                                 int count) const
+{
+    QSqlQuery q(m_db.connection());
+    QString error;
+    if (!Sql::exec(lcSend(), q,
+                   QStringLiteral("SELECT coalesce(returned, '') FROM outbox WHERE contact_id = ? "
+                                  "AND channel = 'email' AND recipient = ? AND state = 'sent' "
+                                  "ORDER BY created_at DESC, id DESC LIMIT ?"),
+                   {contactId, address, count}, &error))
+        return std::nullopt;
+    QStringList out;
+    while (q.next())
+        out << q.value(0).toString();
+    return out;
+}
+
 } // namespace masir

@@ -72,6 +72,16 @@ struct CampaignBatch
     qint64 nowMs = 0;
 };
 
+/// A sent email, as mail that came back about it names it.
+struct SentEmail
+{
+    qint64 id = 0;
+    qint64 contactId = 0;
+    qint64 campaignId = 0;
+    int variant = 0;
+    QString recipient;
+};
+
 struct OutboxFilter
 {
     QString state; ///< empty: every state
@@ -144,6 +154,18 @@ public:
     bool unsuppress(const QString &channel, const QString &address, const QString &reason);
     std::optional<bool> isSuppressed(const QString &channel, const QString &address,
                                      bool marketing) const;
+
+    /// The sent email \a id; an empty SentEmail (id 0) when there is none.
+    std::optional<SentEmail> sentEmail(qint64 id) const;
+    /// The last email sent to \a address (through its contact) before \a beforeMs.
+    std::optional<SentEmail> lastEmailTo(const QString &address, qint64 beforeMs) const;
+    /// Notes on sent message \a id what came back about it later: "hard",
+    /// "soft" or "complaint". In the caller's transaction.
+    bool markReturned(qint64 id, const QString &kind);
+    /// What came back about each of the last \a count emails sent to \a address
+    /// of \a contactId, newest first ("" for those nothing came back about).
+    std::optional<QStringList> recentReturns(qint64 contactId, const QString &address,
+                                             int count) const;
 
     QString errorString() const { return m_error; }
 

@@ -5,6 +5,7 @@
 #include "common/Logging.h"
 #include "contacts/ContactRepository.h"
 #include "events/EventStore.h"
+#include "messaging/BounceRecorder.h"
 #include "messaging/MessageRenderer.h"
 #include "messaging/MessageTracking.h"
 #include "messaging/MimeMessage.h"
@@ -87,6 +88,8 @@ struct OutboxSender::Claimed
     qint64 claimedAt = 0;
     QString tracked; ///< what the message tracks, as JSON
     QString subject; ///< as it went out, for the timeline
+    qint64 campaignId = 0;
+    int variant = 0;
 
     Account *account = nullptr;
     Delivery delivery;
@@ -344,6 +347,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
         qint64 journeyId;
         QString node;
         qint64 campaignId;
+        int variant;
     };
     // The workspace's own messages (journeys, one-off sends) first, then
     // campaigns' in what is left: a million-recipient campaign never holds a
@@ -356,7 +360,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
         if (!Sql::exec(lcSend(), due,
                        QStringLiteral("SELECT id, channel, contact_id, template, payload, "
                                       "marketing, attempts, recipient, journey_id, node_id, "
-                                      "campaign_id FROM outbox WHERE state = 'queued' AND "
+                                      "campaign_id, variant FROM outbox WHERE state = 'queued' AND "
                                       "campaign_id IS %3NULL AND due_at <= ? AND channel IN "
                                       "(%1)%2 ORDER BY due_at, id LIMIT ?")
                            .arg(placeholders,
@@ -375,7 +379,8 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                         due.value(7).toString(),
                         due.value(8).toLongLong(),
                         due.value(9).toString(),
-                        due.value(10).toLongLong()};
+                        due.value(10).toLongLong(),
+                        due.value(11).toInt()};
         due.finish();
         if (rows.size() >= free * 2)
             break;
@@ -423,6 +428,8 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
         c.channel = row.channel;
         c.recipient = row.recipient;
         c.templateName = row.templateName;
+        c.campaignId = row.campaignId;
+        c.variant = row.variant;
         c.attempts = row.attempts + 1;
         c.delivery.outboxId = row.id;
         c.delivery.recipient = row.recipient;
@@ -671,6 +678,7 @@ bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
     }
     QSqlQuery q(m_db.connection());
     EventStore events(m_db.connection());
+    BounceRecorder bounces(m_db);
     auto set = [&](const QString &sql, const QVariantList &binds) {
         return Sql::exec(lcSend(), q, sql, binds, &m_error);
     };
@@ -757,26 +765,13 @@ bool OutboxSender::settle(const QList<DeliveryResult> &fresh, SendStats &total)
             ++stats.failed;
             if (ok && r.outcome == O::Bounce) {
                 ++stats.bounced;
-                ok = set(QStringLiteral("INSERT INTO suppressions (channel, address, reason, "
-                                        "detail, created_at) VALUES (?, ?, 'bounce', ?, ?) "
-                                        "ON CONFLICT DO NOTHING"),
-                         {c->channel, c->recipient, r.reply, now}) &&
-                     set(QStringLiteral("UPDATE outbox SET state = 'suppressed', updated_at = ?, "
-                                        "error = ? WHERE state = 'queued' AND channel = ? AND "
-                                        "recipient = ? AND campaign_id IS NULL"),
-                         {now, tr("The address bounced: %1").arg(r.reply), c->channel,
-                          c->recipient});
-                if (ok && c->contactId) {
-                    ok =
-                        set(QStringLiteral("UPDATE contacts SET status = 'bounced', updated_at = ? "
-                                           "WHERE id = ? AND email = ? AND status = 'active'"),
-                            {now, c->contactId, c->recipient});
-                    if (ok)
-                        ok = events.appendIfPresent(c->contactId, EventType::EmailBounced,
-                                                    QDateTime::fromMSecsSinceEpoch(now, Qt::UTC),
-                                                    {{QStringLiteral("outbox"), c->id},
-                                                     {QStringLiteral("reply"), r.reply}});
-                }
+                // refused at once, it never left: its campaign counts it as failed
+                ok = bounces
+                         .hardBounce({c->id, c->contactId, c->campaignId, c->variant, c->recipient},
+                                     c->recipient, r.reply, QStringLiteral("smtp"), now)
+                         .has_value();
+                if (!ok)
+                    m_error = bounces.errorString();
             }
             break;
         }

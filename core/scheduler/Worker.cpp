@@ -113,6 +113,15 @@ std::optional<SendStats> WorkerCycle::send(qint64 budgetMs)
     return stats;
 }
 
+std::optional<MailboxStats> WorkerCycle::mailboxes(const std::atomic<bool> *stop)
+{
+    MailboxPoller poller(m_db, m_clock, stop);
+    const auto stats = poller.poll();
+    if (!stats)
+        m_error = poller.errorString();
+    return stats;
+}
+
 std::optional<JourneyRunStats> WorkerCycle::run(int batchSize)
 {
     JourneyEngine engine(m_db, m_clock);
@@ -200,6 +209,15 @@ public:
                 qCWarning(lcScheduler) << "sending failed:" << m_cycle.errorString();
                 Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
             }
+            if (m_owner->m_stopping.load())
+                return;
+            if (const auto read = m_cycle.mailboxes(&m_owner->m_stopping)) {
+                if (read->changed() || !read->errors.isEmpty())
+                    Q_EMIT m_owner->mailboxesRead(*read);
+            } else {
+                qCWarning(lcScheduler) << "reading mailboxes failed:" << m_cycle.errorString();
+                Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
+            }
         }
         m_timer.start(int(m_cycle.sleepMs(m_owner->m_pollMs.load())));
     }
@@ -222,6 +240,7 @@ Worker::Worker(const Database &db, const Clock &clock, QObject *parent)
     qRegisterMetaType<masir::IntakeStats>();
     qRegisterMetaType<masir::SendStats>();
     qRegisterMetaType<masir::CampaignRunStats>();
+    qRegisterMetaType<masir::MailboxStats>();
     m_thread.setObjectName(QStringLiteral("masir-worker"));
 }
 

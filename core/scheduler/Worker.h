@@ -3,6 +3,7 @@
 #include "campaigns/CampaignRunner.h"
 #include "intake/CollectorSync.h"
 #include "intake/HitApplier.h"
+#include "intake/MailboxPoller.h"
 #include "journeys/JourneyEngine.h"
 #include "messaging/OutboxSender.h"
 #include "storage/Database.h"
@@ -55,6 +56,9 @@ public:
                                               int batchSize = CampaignRunner::kBatchSize);
     /// Sends for up to \a budgetMs; nullopt with errorString() on a database error.
     std::optional<SendStats> send(qint64 budgetMs = 1000);
+    /// Reads the sending accounts' mailboxes that are due (every few minutes)
+    /// for bounces, complaints and unsubscribe requests.
+    std::optional<MailboxStats> mailboxes(const std::atomic<bool> *stop = nullptr);
     /// How long to sleep before the next cycle: until the next due step or
     /// message, at most \a maxMs (new events and contacts are looked for that often).
     qint64 sleepMs(qint64 maxMs);
@@ -119,6 +123,8 @@ Q_SIGNALS:
     void cycleFinished(const masir::JourneyRunStats &stats);
     void sendFinished(const masir::SendStats &stats);
     void campaignsChanged(const masir::CampaignRunStats &stats);
+    /// Returned mail was acted on, or a mailbox could not be read.
+    void mailboxesRead(const masir::MailboxStats &stats);
     void cycleFailed(const QString &error);
     void pausedChanged(bool paused);
 

@@ -582,6 +582,35 @@ const QList<QStringList> &migrationList()
             QStringLiteral("CREATE INDEX outbox_campaign ON outbox (campaign_id, state, variant) "
                            "WHERE campaign_id IS NOT NULL"),
         },
+        // 17: mail that came back to the sending accounts' mailboxes (IMAP):
+        // where each mailbox was read to, every message read and what was done
+        // about it (the bytes of those that could not be read are kept), and on
+        // each sent message what came back about it later ('hard', 'soft',
+        // 'complaint'): three soft bounces in a row suppress an address.
+        {
+            QStringLiteral(R"(CREATE TABLE mailbox_state (
+                account_id INTEGER PRIMARY KEY REFERENCES channel_accounts (id) ON DELETE CASCADE,
+                uid_validity INTEGER NOT NULL DEFAULT 0,
+                last_uid INTEGER NOT NULL DEFAULT 0,
+                checked_at INTEGER,
+                error TEXT NOT NULL DEFAULT ''))"),
+            QStringLiteral(R"(CREATE TABLE returned_mail (
+                id INTEGER PRIMARY KEY,
+                account_id INTEGER REFERENCES channel_accounts (id) ON DELETE SET NULL,
+                digest TEXT NOT NULL,
+                uid INTEGER NOT NULL DEFAULT 0,
+                received_at INTEGER NOT NULL,
+                sender TEXT NOT NULL DEFAULT '',
+                subject TEXT NOT NULL DEFAULT '',
+                kind TEXT NOT NULL,
+                findings TEXT NOT NULL DEFAULT '[]',
+                outcome TEXT NOT NULL DEFAULT '',
+                kept_aside INTEGER NOT NULL DEFAULT 0,
+                raw BLOB,
+                UNIQUE (account_id, digest)))"),
+            QStringLiteral("CREATE INDEX returned_mail_received ON returned_mail (received_at)"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN returned TEXT"),
+        },
     };
     return list;
 }

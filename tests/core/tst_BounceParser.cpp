@@ -109,6 +109,46 @@ private Q_SLOTS:
         QCOMPARE(BounceParser::parse(person).first().kind, BounceFinding::Kind::NotBounce);
     }
 
+    void whatCannotBeReadIsKeptAside()
+    {
+        QFile f(QStringLiteral(MASIR_TEST_DATA_DIR "/bounces/garbled_bounce.eml"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<BounceFinding> garbled = BounceParser::parse(f.readAll());
+        QCOMPARE(garbled.size(), 1);
+        QCOMPARE(garbled.first().kind, BounceFinding::Kind::Unparsed);
+        QVERIFY(garbled.first().recipient.isEmpty());
+        // a report that says something failed but not for whom
+        const QByteArray noRecipient =
+            "From: postmaster@mx.test\r\nContent-Type: multipart/report; "
+            "report-type=delivery-status; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: "
+            "message/delivery-status\r\n\r\nReporting-MTA: dns; mx.test\r\n\r\nAction: "
+            "failed\r\nStatus: 5.0.0\r\n\r\n--b--\r\n";
+        QCOMPARE(BounceParser::parse(noRecipient).first().kind, BounceFinding::Kind::Unparsed);
+        // good news is not a bounce
+        QByteArray delivered = noRecipient;
+        delivered.replace("Action: failed\r\nStatus: 5.0.0",
+                          "Final-Recipient: rfc822; a@example.com\r\nAction: delivered\r\n"
+                          "Status: 2.0.0");
+        QCOMPARE(BounceParser::parse(delivered).first().kind, BounceFinding::Kind::NotBounce);
+    }
+
+    void headline()
+    {
+        QFile f(QStringLiteral(MASIR_TEST_DATA_DIR "/bounces/persian_subject_dsn.eml"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray raw = f.readAll();
+        raw.replace("\r\n", "\n").replace("\n", "\r\n"); // as an IMAP server sends it
+        const BounceParser::Headline h = BounceParser::headline(raw);
+        QCOMPARE(h.subject, QStringLiteral("تحویل ناموفق"));
+        QVERIFY2(h.from.contains(QLatin1String("mailer-daemon@mail.example.ir")),
+                 qPrintable(h.from));
+        QVERIFY(!h.date.isValid()); // the report has none; its returned message's is not its own
+        QFile g(QStringLiteral(MASIR_TEST_DATA_DIR "/bounces/garbled_bounce.eml"));
+        QVERIFY(g.open(QIODevice::ReadOnly));
+        QCOMPARE(BounceParser::headline(g.readAll()).date,
+                 QDateTime(QDate(2026, 12, 3), QTime(6, 45), Qt::UTC));
+    }
+
     void garbageIsNotABounce()
     {
         for (const QByteArray &junk : {QByteArray(), QByteArray("\r\n\r\n"),

@@ -1,21 +1,28 @@
 // The Templates page, the Outbox page and the Channels dialog, offscreen.
 #include "contacts/ContactRepository.h"
 #include "i18n/Translations.h"
+#include "intake/ReturnedMail.h"
 #include "mainwindow/TrackingHost.h"
 #include "messaging/ChannelAccounts.h"
+#include "messaging/ImapMailbox.h"
 #include "messaging/MessageTemplate.h"
 #include "messaging/Outbox.h"
+#include "messaging/SecretStore.h"
 #include "outbox/OutboxPage.h"
+#include "outbox/ReturnedMailPanel.h"
 #include "settings/ChannelsDialog.h"
 #include "settings/TrackingDialog.h"
 #include "settings/WorkspaceSettings.h"
 #include "templates/TemplatesPage.h"
+#include "widgets/MessageLabel.h"
+#include "widgets/Selection.h"
 
 #include "TestWorkspace.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -23,7 +30,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSqlQuery>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -171,6 +180,84 @@ private Q_SLOTS:
         QVERIFY(settings.value(WorkspaceSettings::Key::QuietFrom).toString().isEmpty());
     }
 
+    void returnedMailIsListedAndMailboxesAreSetUp()
+    {
+        // An email account whose mailbox Masir reads, set up in its dialog.
+        ChannelAccount a;
+        a.name = QStringLiteral("news");
+        a.config = {{QStringLiteral("host"), QStringLiteral("smtp.shop.test")},
+                    {QStringLiteral("port"), 587},
+                    {QStringLiteral("security"), QStringLiteral("starttls")},
+                    {QStringLiteral("user"), QStringLiteral("news@shop.test")},
+                    {QStringLiteral("from"), QStringLiteral("Shop <news@shop.test>")}};
+        QVERIFY(ChannelAccounts(m_ws->db()).save(a));
+        {
+            ui::ChannelAccountDialog dialog(m_ws->db(), a);
+            auto *group = dialog.findChild<QGroupBox *>(QStringLiteral("mailboxGroup"));
+            auto *url = dialog.findChild<QLineEdit *>(QStringLiteral("mailboxUrl"));
+            auto *user = dialog.findChild<QLineEdit *>(QStringLiteral("mailboxUser"));
+            auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("mailboxPassword"));
+            QVERIFY(group && url && user && password);
+            QVERIFY(!group->isChecked());
+            group->setChecked(true); // filled in from the SMTP account
+            QCOMPARE(url->text(), QStringLiteral("imaps://imap.shop.test/INBOX"));
+            QCOMPARE(user->text(), QStringLiteral("news@shop.test"));
+            QVERIFY(dialog.problems().contains(QStringLiteral("Enter the mailbox's password.")));
+            url->setText(QStringLiteral("pop3://shop.test"));
+            QVERIFY(dialog.problems()
+                        .join(QLatin1Char(' '))
+                        .contains(QStringLiteral("not a mailbox address")));
+            url->setText(QStringLiteral("imaps://imap.shop.test:993/INBOX"));
+            password->setText(QStringLiteral("imap-secret"));
+            QCOMPARE(dialog.problems(), QStringList());
+            dialog.accept();
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        a = *ChannelAccounts(m_ws->db()).find(QStringLiteral("news"));
+        QCOMPARE(MailboxSettings::of(a).url, QStringLiteral("imaps://imap.shop.test:993/INBOX"));
+        QCOMPARE(
+            SecretStore(WorkspaceSettings(m_ws->db()).token(WorkspaceSettings::Key::WorkspaceId))
+                .read(MailboxSettings::secretName(a.name)),
+            std::optional<QString>(QStringLiteral("imap-secret")));
+
+        // What came back, and what could not be read.
+        ReturnedMail log(m_ws->db());
+        ReturnedMessage bounce;
+        bounce.accountId = a.id;
+        bounce.receivedAt = QDateTime::currentMSecsSinceEpoch();
+        bounce.sender = QStringLiteral("MAILER-DAEMON@mx.test");
+        bounce.subject = QStringLiteral("Undelivered Mail Returned to Sender");
+        bounce.kind = QStringLiteral("hard");
+        bounce.outcome = QStringLiteral("Suppressed nobody@example.ir: hard bounce (5.1.1 550).");
+        QVERIFY(log.add(bounce, "bounce bytes").value_or(0) > 0);
+        ReturnedMessage garbled = bounce;
+        garbled.kind = QStringLiteral("unparsed");
+        garbled.keptAside = true;
+        garbled.outcome = QStringLiteral("kept aside");
+        QVERIFY(log.add(garbled, "garbled bytes").value_or(0) > 0);
+        QVERIFY(
+            log.saveCursor({a.id, 7, 2, QDateTime::currentMSecsSinceEpoch(),
+                            QStringLiteral("The mail server imap.shop.test refused the login")}));
+
+        ui::OutboxPage page(m_ws->db());
+        page.resize(1000, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.tabs()->setCurrentIndex(1);
+        ui::ReturnedMailPanel *panel = page.returnedMail();
+        QCOMPARE(panel->table()->rowCount(), 2);
+        QVERIFY2(panel->summary()->text().contains(QStringLiteral("refused the login")),
+                 qPrintable(panel->summary()->text()));
+        QVERIFY(panel->checkButton()->isEnabled());
+        auto *save = panel->findChild<QPushButton *>(QStringLiteral("saveReturned"));
+        QVERIFY(save);
+        panel->keptAsideOnly()->setChecked(true);
+        QCOMPARE(panel->table()->rowCount(), 1);
+        ui::selectWholeRow(panel->table(), 0);
+        QVERIFY(save->isEnabled());
+        QCOMPARE(panel->table()->item(0, 2)->text(), QStringLiteral("Cannot be read · kept aside"));
+    }
+
     void trackingDialogSaysWhatItCannotTrackAndServes()
     {
         WorkspaceSettings s(m_ws->db());
@@ -255,6 +342,20 @@ private Q_SLOTS:
             QCOMPARE(page.layoutDirection(), Qt::RightToLeft);
             page.grab().toImage().save(
                 QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("outbox_fa.png")));
+            page.tabs()->setCurrentIndex(1);
+            page.returnedMail()->keptAsideOnly()->setChecked(false);
+            QTest::qWait(50);
+            page.grab().toImage().save(QDir(QStringLiteral(MASIR_BINARY_DIR))
+                                           .filePath(QStringLiteral("returned_mail_fa.png")));
+        }
+        {
+            ui::ChannelAccountDialog dialog(
+                m_ws->db(), *ChannelAccounts(m_ws->db()).find(QStringLiteral("news")));
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QTest::qWait(50);
+            dialog.grab().toImage().save(
+                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("account_fa.png")));
         }
         {
             ui::TrackingDialog dialog(m_ws->db());

@@ -7,6 +7,7 @@
 #include "journeys/JourneysPage.h"
 #include "mainwindow/TrackingHost.h"
 #include "outbox/OutboxPage.h"
+#include "outbox/ReturnedMailPanel.h"
 #include "scheduler/Worker.h"
 #include "scoring/ScoringDialog.h"
 #include "segments/SegmentsPage.h"
@@ -130,6 +131,14 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
         if (!stats.accountErrors.isEmpty())
             showStatus(stats.accountErrors.constLast(), 10000);
         updateWorkerLabel();
+    });
+    connect(m_worker, &Worker::mailboxesRead, this, [this](const MailboxStats &stats) {
+        if (!stats.errors.isEmpty())
+            showStatus(tr("A mailbox could not be read: %1").arg(stats.errors.constLast()), 15000);
+        else
+            showStatus(MailboxPoller::describe(stats), 8000);
+        m_outbox->returnedMail()->refresh();
+        m_campaigns->refresh();
     });
     addPage(tr("Outbox"), m_outbox);
     addPage(tr("Reports"),

@@ -4,6 +4,7 @@
 #include "i18n/Formatter.h"
 #include "messaging/Outbox.h"
 #include "messaging/OutboxListModel.h"
+#include "outbox/ReturnedMailPanel.h"
 #include "widgets/ActionButton.h"
 #include "widgets/MessageLabel.h"
 #include "widgets/Selection.h"
@@ -24,6 +25,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -157,11 +159,26 @@ OutboxPage::OutboxPage(const Database &db, QWidget *parent)
     m_shown = new QLabel;
     m_shown->setObjectName(QStringLiteral("outboxShown"));
 
+    auto *messages = new QWidget;
+    auto *messagesLayout = new QVBoxLayout(messages);
+    messagesLayout->addLayout(top);
+    messagesLayout->addWidget(m_banner);
+    messagesLayout->addWidget(m_table, 1);
+    messagesLayout->addWidget(m_shown);
+
+    m_returned = new ReturnedMailPanel(m_db);
+    connect(m_returned, &ReturnedMailPanel::statusMessage, this, &OutboxPage::statusMessage);
+    connect(m_returned, &ReturnedMailPanel::returnedMailApplied, this, [this] {
+        refresh(); // suppressed messages
+        Q_EMIT outboxChanged();
+    });
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(QStringLiteral("outboxTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(messages, tr("&Messages"));
+    m_tabs->addTab(m_returned, tr("Returned &Mail"));
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_table, 1);
-    layout->addWidget(m_shown);
+    layout->addWidget(m_tabs);
 
     refresh();
 }

@@ -8,6 +8,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QTabWidget;
 class QTableView;
 
 namespace masir {
@@ -17,10 +18,13 @@ class OutboxListModel;
 
 namespace masir::ui {
 
+class ReturnedMailPanel;
+
 /// The outbox: every message queued, sent, failed or cancelled, newest first,
 /// filtered by state. Failed messages can be retried and queued ones cancelled;
 /// messages a crash interrupted are shown in a banner, to be resent or discarded
-/// by a person (they may have been delivered already).
+/// by a person (they may have been delivered already). A second tab shows the
+/// mail that came back to the sending accounts' mailboxes.
 class OutboxPage final : public QWidget
 {
     Q_OBJECT
@@ -35,6 +39,8 @@ public:
     QAction *retryAction() const { return m_retry; }
     QAction *cancelAction() const { return m_cancel; }
     QAction *refreshAction() const { return m_refresh; }
+    ReturnedMailPanel *returnedMail() const { return m_returned; }
+    QTabWidget *tabs() const { return m_tabs; }
 
     /// Shows the rows in \a state only; empty: every state.
     void setStateFilter(const QString &state);
@@ -75,6 +81,8 @@ private:
     QAction *m_retry = nullptr;
     QAction *m_cancel = nullptr;
     QAction *m_refresh = nullptr;
+    ReturnedMailPanel *m_returned = nullptr;
+    QTabWidget *m_tabs = nullptr;
 };
 
 } // namespace masir::ui

@@ -1,6 +1,7 @@
 #include "settings/ChannelsDialog.h"
 
 #include "i18n/Formatter.h"
+#include "messaging/ImapMailbox.h"
 #include "messaging/SecretStore.h"
 #include "messaging/TestSend.h"
 #include "settings/WorkspaceSettings.h"
@@ -68,7 +69,7 @@ SecretStore secretStore(const Database &db)
 QString secretsHint(const Database &db)
 {
     return ChannelsDialog::tr("Passwords and API keys are kept in %1, never in the workspace file.")
-        .arg(secretStore(db).location());
+        .arg(Formatter::leftToRight(secretStore(db).location()));
 }
 
 QString limitsText(const RateLimits &l)
@@ -382,7 +383,10 @@ void ChannelsDialog::reloadAccounts(qint64 selectId)
             a.isSmtp() ? tr("Email (SMTP)")
                        : tr("SMS: %1").arg(ChannelAccounts::presetLabel(
                              a.config.value(QStringLiteral("preset")).toString())),
-            server, limitsText(a.limits), a.enabled ? tr("Enabled") : tr("Disabled")};
+            server, limitsText(a.limits),
+            (a.enabled ? tr("Enabled") : tr("Disabled")) +
+                (MailboxSettings::of(a).isSet() ? QStringLiteral(" · ") + tr("reads its mailbox")
+                                                : QString())};
         for (int c = 0; c < ColumnCount; ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             item->setData(kIdRole, a.id);
@@ -515,6 +519,8 @@ ChannelAccountDialog::ChannelAccountDialog(const Database &db, const ChannelAcco
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    if (account.isSmtp())
+        layout->addWidget(buildMailbox());
     layout->addWidget(secrets);
     layout->addWidget(m_problems);
     layout->addStretch(1);
@@ -626,6 +632,54 @@ void ChannelAccountDialog::buildSmtp(QFormLayout *form)
     caHint->setWordWrap(true);
     caHint->setEnabled(false);
     form->addRow(QString(), caHint);
+}
+
+QGroupBox *ChannelAccountDialog::buildMailbox()
+{
+    const MailboxSettings mailbox = MailboxSettings::of(m_original);
+    m_mailbox = new QGroupBox(tr("Read &returned mail from a mailbox (IMAP)"));
+    m_mailbox->setObjectName(QStringLiteral("mailboxGroup"));
+    m_mailbox->setCheckable(true);
+    m_mailbox->setChecked(mailbox.isSet());
+    m_mailbox->setToolTip(tr("Bounces that come back later, spam complaints and unsubscribe "
+                             "requests arrive there; Masir reads them every few minutes and "
+                             "leaves people's own mail unread."));
+    auto *form = new QFormLayout(m_mailbox);
+    m_mailboxUrl = new QLineEdit(mailbox.url);
+    m_mailboxUrl->setObjectName(QStringLiteral("mailboxUrl"));
+    m_mailboxUrl->setPlaceholderText(QStringLiteral("imaps://imap.example.com/INBOX"));
+    m_mailboxUrl->setLayoutDirection(Qt::LeftToRight);
+    form->addRow(tr("Mailbo&x:"), m_mailboxUrl);
+    m_mailboxUser = new QLineEdit(mailbox.user);
+    m_mailboxUser->setObjectName(QStringLiteral("mailboxUser"));
+    m_mailboxUser->setPlaceholderText(tr("Usually the From address"));
+    form->addRow(tr("User na&me:"), m_mailboxUser);
+    m_mailboxPassword = new QLineEdit;
+    m_mailboxPassword->setObjectName(QStringLiteral("mailboxPassword"));
+    m_mailboxPassword->setEchoMode(QLineEdit::Password);
+    m_mailboxPassword->setPlaceholderText(mailbox.isSet()
+                                              ? tr("Leave empty to keep the stored one")
+                                              : tr("The mailbox's password or app password"));
+    form->addRow(tr("Passwor&d:"), m_mailboxPassword);
+    auto *hint = new QLabel(tr("The CA file above is trusted for the mailbox too."));
+    hint->setWordWrap(true);
+    hint->setEnabled(false);
+    form->addRow(QString(), hint);
+    // a checked box with empty fields: filled in from the SMTP account
+    connect(m_mailbox, &QGroupBox::toggled, this, [this](bool on) {
+        if (!on)
+            return;
+        if (m_mailboxUser->text().isEmpty())
+            m_mailboxUser->setText(m_user->text().trimmed());
+        if (m_mailboxUrl->text().isEmpty() && !m_host->text().trimmed().isEmpty()) {
+            QString host = m_host->text().trimmed();
+            if (host.startsWith(QLatin1String("smtp.")))
+                host.replace(0, 4, QStringLiteral("imap"));
+            m_mailboxUrl->setText(QStringLiteral("imaps://%1/INBOX").arg(host));
+        }
+        m_mailboxUrl->setFocus();
+    });
+    return m_mailbox;
 }
 
 void ChannelAccountDialog::buildSms(QFormLayout *form)
@@ -804,6 +858,14 @@ ChannelAccount ChannelAccountDialog::account() const
         c.insert(QStringLiteral("auth"), m_auth->currentData().toString());
         optional(QStringLiteral("replyTo"), m_replyTo->text().trimmed());
         optional(QStringLiteral("caFile"), QDir::fromNativeSeparators(m_caFile->text().trimmed()));
+        if (m_mailbox->isChecked())
+            c.insert(QStringLiteral("mailbox"),
+                     MailboxSettings{m_mailboxUrl->text().trimmed(),
+                                     m_mailboxUser->text().trimmed(),
+                                     c.value(QStringLiteral("caFile")).toString()}
+                         .toJson());
+        else
+            c.remove(QStringLiteral("mailbox"));
     } else {
         const QJsonDocument advanced = QJsonDocument::fromJson(m_advanced->toPlainText().toUtf8());
         c = advanced.isObject() ? advanced.object() : withoutFormKeys(m_original.config);
@@ -838,6 +900,11 @@ QStringList ChannelAccountDialog::problems() const
     if (m_original.id == 0 && needsSecret && m_secret->text().isEmpty() &&
         !secretFromEnvironment(a.name))
         out << (a.isSmtp() ? tr("Enter the password.") : tr("Enter the API key or password."));
+    // a mailbox read for the first time needs its password
+    if (a.isSmtp() && m_mailbox->isChecked() && !MailboxSettings::of(m_original).isSet() &&
+        m_mailboxPassword->text().isEmpty() &&
+        !secretFromEnvironment(MailboxSettings::secretName(a.name)))
+        out << tr("Enter the mailbox's password.");
     return out;
 }
 
@@ -870,6 +937,31 @@ bool ChannelAccountDialog::storeSecret(const ChannelAccount &saved)
         return false;
     }
     if (renamed && !secret.isEmpty())
+        store.remove(oldName);
+    return saved.isSmtp() ? storeMailboxSecret(saved) : true;
+}
+
+bool ChannelAccountDialog::storeMailboxSecret(const ChannelAccount &saved)
+{
+    SecretStore store = secretStore(m_db);
+    const QString oldName = MailboxSettings::secretName(m_original.name.simplified());
+    const QString newName = MailboxSettings::secretName(saved.name);
+    if (!MailboxSettings::of(saved).isSet()) {
+        store.remove(oldName); // no mailbox: no password kept for it
+        return true;
+    }
+    QString password = m_mailboxPassword->text();
+    if (password.isEmpty() && oldName != newName)
+        if (const auto old = store.read(oldName))
+            password = *old;
+    if (!password.isEmpty() && !store.write(newName, password)) {
+        m_problems->setText(tr("The account was saved, but the mailbox's password could not be "
+                               "stored: %1")
+                                .arg(store.errorString()));
+        m_problems->show();
+        return false;
+    }
+    if (oldName != newName && !m_original.name.isEmpty())
         store.remove(oldName);
     return true;
 }

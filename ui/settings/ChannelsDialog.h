@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -105,12 +106,14 @@ public:
 private:
     void buildSmtp(QFormLayout *form);
     void buildSms(QFormLayout *form);
+    QGroupBox *buildMailbox();
     void buildCommon(QFormLayout *form);
     void applySmsPreset(const QString &preset);
     void setLimits(const RateLimits &limits);
     void limitsEdited();
     void showProblems();
     bool storeSecret(const ChannelAccount &saved);
+    bool storeMailboxSecret(const ChannelAccount &saved);
 
     const Database &m_db;
     ChannelAccount m_original;
@@ -128,6 +131,10 @@ private:
     QLineEdit *m_replyTo = nullptr;
     QComboBox *m_auth = nullptr;
     QLineEdit *m_caFile = nullptr;
+    QGroupBox *m_mailbox = nullptr;
+    QLineEdit *m_mailboxUrl = nullptr;
+    QLineEdit *m_mailboxUser = nullptr;
+    QLineEdit *m_mailboxPassword = nullptr;
     // SMS
     QComboBox *m_preset = nullptr;
     QLineEdit *m_url = nullptr;

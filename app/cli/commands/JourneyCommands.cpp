@@ -514,6 +514,13 @@ public:
                             << '\n';
                 for (const QString &problem : sent->accountErrors)
                     run.err << problem << '\n';
+                const auto returned = cycle.mailboxes(&g_stopWorker);
+                if (!returned)
+                    return run.fail(cycle.errorString());
+                if (returned->mailboxes && (returned->read || once))
+                    run.out << MailboxPoller::describe(*returned) << '\n';
+                for (const QString &problem : returned->errors)
+                    run.err << problem << '\n';
                 run.err.flush();
                 run.out.flush();
             }

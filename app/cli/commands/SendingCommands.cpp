@@ -3,10 +3,14 @@
 
 #include "CliCommand.h"
 
+#include "common/Clock.h"
 #include "contacts/ContactRepository.h"
 #include "contacts/PhoneNumbers.h"
+#include "intake/MailboxPoller.h"
+#include "intake/ReturnedMail.h"
 #include "messaging/BounceParser.h"
 #include "messaging/ChannelAccounts.h"
+#include "messaging/ImapMailbox.h"
 #include "messaging/MessageRenderer.h"
 #include "messaging/Outbox.h"
 #include "messaging/SecretStore.h"
@@ -298,6 +302,7 @@ public:
             return run.fail(accounts.errorString());
         // an account without a login has no secret: nothing to remove is no failure
         secretsOf(*run.db).remove(a->name);
+        secretsOf(*run.db).remove(MailboxSettings::secretName(a->name));
         return 0;
     }
 };
@@ -686,6 +691,226 @@ public:
     }
 };
 
+/// channel mailbox: where an account's returned mail arrives.
+class ChannelMailbox final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    ChannelMailbox()
+        : CliCommand(
+              {QStringLiteral("channel mailbox"),
+               QStringLiteral("NAME --url imaps://HOST[:PORT]/MAILBOX --user USER [--ca-file F] | "
+                              "NAME --remove"),
+               tr("read an account's bounces, complaints and unsubscribe requests from its "
+                  "mailbox (password: MASIR_IMAP_PASSWORD)"),
+               {{QStringLiteral("url"), tr("The mailbox: imaps://host[:port]/INBOX."),
+                 QStringLiteral("URL")},
+                {QStringLiteral("user"), tr("The mailbox's user name."), QStringLiteral("USER")},
+                {QStringLiteral("ca-file"), tr("A certificate or CA file to trust."),
+                 QStringLiteral("FILE")},
+                {QStringLiteral("no-check"), tr("Save without trying to log in.")},
+                {QStringLiteral("remove"), tr("Stop reading the account's mailbox.")}}})
+    {}
+    int check(CliRun &run) const override
+    {
+        if (run.words.size() != 1)
+            return run.usageError(tr("channel mailbox needs the account's name."));
+        if (!run.isSet(QStringLiteral("remove")) &&
+            (!run.isSet(QStringLiteral("url")) || !run.isSet(QStringLiteral("user"))))
+            return run.usageError(tr("channel mailbox needs --url and --user, or --remove."));
+        return Proceed;
+    }
+    int execute(CliRun &run) const override
+    {
+        ChannelAccounts accounts(*run.db);
+        auto a = accounts.find(run.words.first());
+        if (!a)
+            return run.fail(tr("There is no account named \"%1\".").arg(run.words.first()));
+        if (!a->isSmtp())
+            return run.fail(
+                tr("\"%1\" is an SMS gateway; only email accounts have a mailbox.").arg(a->name));
+        SecretStore secrets = secretsOf(*run.db);
+        const QString secretName = MailboxSettings::secretName(a->name);
+        if (run.isSet(QStringLiteral("remove"))) {
+            a->config.remove(QStringLiteral("mailbox"));
+            if (!accounts.save(*a))
+                return run.fail(accounts.errorString());
+            secrets.remove(secretName);
+            run.out << tr("Masir no longer reads the mailbox of \"%1\".").arg(a->name) << '\n';
+            return 0;
+        }
+        const MailboxSettings settings{run.value(QStringLiteral("url")),
+                                       run.value(QStringLiteral("user")),
+                                       run.value(QStringLiteral("ca-file"))};
+        if (const QString problem = settings.problem(); !problem.isEmpty())
+            return run.fail(problem);
+        std::optional<QString> password;
+        if (qEnvironmentVariableIsSet("MASIR_IMAP_PASSWORD"))
+            password = qEnvironmentVariable("MASIR_IMAP_PASSWORD");
+        else
+            password = secrets.read(secretName);
+        if (!password)
+            return run.fail(tr("Set MASIR_IMAP_PASSWORD to the mailbox's password; Masir keeps it "
+                               "in %1, never in the workspace.")
+                                .arg(secrets.location()));
+        if (!run.isSet(QStringLiteral("no-check"))) {
+            ImapMailbox imap(settings, *password);
+            const auto status = imap.status();
+            if (!status)
+                return run.fail(tr("Cannot read the mailbox: %1 (add --no-check to save it "
+                                   "anyway).")
+                                    .arg(imap.errorString()));
+            run.out << tr("The mailbox answers: %n message(s) so far.", nullptr,
+                          int(status->uidNext - 1))
+                    << '\n';
+        }
+        if (!secrets.write(secretName, *password))
+            return run.fail(tr("Cannot store the password in %1: %2")
+                                .arg(secrets.location(), secrets.errorString()));
+        a->config.insert(QStringLiteral("mailbox"), settings.toJson());
+        if (!accounts.save(*a))
+            return run.fail(accounts.errorString());
+        run.out << tr("Masir reads the mailbox of \"%1\" every %n minute(s) while it runs "
+                      "(masir-cli bounces check reads it now).",
+                      nullptr, int(MailboxPoller::kIntervalMs / 60000))
+                       .arg(a->name)
+                << '\n';
+        return 0;
+    }
+};
+
+/// bounces check: reads every mailbox now.
+class BouncesCheck final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    BouncesCheck()
+        : CliCommand({QStringLiteral("bounces check"),
+                      QStringLiteral("[--json]"),
+                      tr("read the sending accounts' mailboxes now and act on what came back"),
+                      {jsonOption()}})
+    {}
+    int execute(CliRun &run) const override
+    {
+        SystemClock clock;
+        MailboxPoller poller(*run.db, clock);
+        const auto stats = poller.poll(true);
+        if (!stats)
+            return run.fail(poller.errorString());
+        if (run.json()) {
+            run.printJson(
+                QJsonObject{{QStringLiteral("mailboxes"), stats->mailboxes},
+                            {QStringLiteral("read"), stats->read},
+                            {QStringLiteral("hard"), stats->hard},
+                            {QStringLiteral("soft"), stats->soft},
+                            {QStringLiteral("complaints"), stats->complaints},
+                            {QStringLiteral("unsubscribes"), stats->unsubscribes},
+                            {QStringLiteral("keptAside"), stats->keptAside},
+                            {QStringLiteral("ignored"), stats->ignored},
+                            {QStringLiteral("errors"), QJsonArray::fromStringList(stats->errors)}},
+                true);
+        } else if (stats->mailboxes == 0) {
+            run.out << tr("No account has a mailbox to read; add one with masir-cli channel "
+                          "mailbox.")
+                    << '\n';
+        } else {
+            run.out << MailboxPoller::describe(*stats) << '\n';
+        }
+        for (const QString &e : stats->errors)
+            run.err << e << '\n';
+        return stats->errors.isEmpty() ? 0 : 1;
+    }
+};
+
+/// bounces list: the returned mail read, and what was done.
+class BouncesList final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    BouncesList()
+        : CliCommand({QStringLiteral("bounces list"),
+                      QStringLiteral("[--kept] [--json]"),
+                      tr("list the returned mail read from the mailboxes (--kept: what a person "
+                         "has to look at)"),
+                      {jsonOption(),
+                       {QStringLiteral("kept"), tr("Only the messages kept aside.")},
+                       {QStringLiteral("limit"), tr("How many, newest first."), QStringLiteral("N"),
+                        QStringLiteral("100")}}})
+    {}
+    int check(CliRun &run) const override
+    {
+        return run.number(QStringLiteral("limit"), 1) ? Proceed : 2;
+    }
+    int execute(CliRun &run) const override
+    {
+        const ReturnedMail log(*run.db);
+        const auto list =
+            log.list(run.isSet(QStringLiteral("kept")), run.value(QStringLiteral("limit")).toInt());
+        if (!list)
+            return run.fail(log.errorString());
+        QJsonArray out;
+        for (const ReturnedMessage &m : *list) {
+            const QString when =
+                printableTime(QDateTime::fromMSecsSinceEpoch(m.receivedAt, Qt::UTC));
+            if (!run.json()) {
+                run.out << m.id << '\t' << when << '\t' << m.account << '\t' << m.kind
+                        << (m.keptAside ? QStringLiteral(" (") + tr("kept aside") + u')'
+                                        : QString())
+                        << '\t' << m.sender << '\t' << m.subject << '\t' << m.outcome << '\n';
+                continue;
+            }
+            out.append(QJsonObject{{QStringLiteral("id"), m.id},
+                                   {QStringLiteral("account"), m.account},
+                                   {QStringLiteral("received"), when},
+                                   {QStringLiteral("from"), m.sender},
+                                   {QStringLiteral("subject"), m.subject},
+                                   {QStringLiteral("kind"), m.kind},
+                                   {QStringLiteral("findings"), m.findings},
+                                   {QStringLiteral("outcome"), m.outcome},
+                                   {QStringLiteral("keptAside"), m.keptAside}});
+        }
+        if (run.json())
+            run.printJson(out, true);
+        return 0;
+    }
+};
+
+/// bounces show: the bytes of a message kept aside, to save and look at.
+class BouncesShow final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    BouncesShow()
+        : CliCommand({QStringLiteral("bounces show"), QStringLiteral("ID"),
+                      tr("print a message kept aside, as it came (save it as .eml)")})
+    {}
+    int check(CliRun &run) const override
+    {
+        return run.words.size() == 1 ? Proceed
+                                     : run.usageError(tr("bounces show needs the message's id."));
+    }
+    int execute(CliRun &run) const override
+    {
+        const ReturnedMail log(*run.db);
+        const auto raw = log.raw(run.words.first().toLongLong());
+        if (!raw)
+            return run.fail(log.errorString());
+        if (raw->isEmpty())
+            return run.fail(tr("Message %1 was not kept aside (or does not exist): only those "
+                               "are kept whole.")
+                                .arg(run.words.first()));
+        run.out.flush();
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(*raw) != raw->size())
+            return run.fail(tr("Cannot write the message: %1").arg(out.errorString()));
+        return 0;
+    }
+};
+
 void addSendingCommands(CliCommands &commands)
 {
     commands.push_back(std::make_unique<ChannelAdd>(true));
@@ -701,6 +926,10 @@ void addSendingCommands(CliCommands &commands)
     commands.push_back(std::make_unique<OutboxChange>(false));
     commands.push_back(std::make_unique<Unsubscribe>());
     commands.push_back(std::make_unique<BouncesParse>());
+    commands.push_back(std::make_unique<BouncesCheck>());
+    commands.push_back(std::make_unique<BouncesList>());
+    commands.push_back(std::make_unique<BouncesShow>());
+    commands.push_back(std::make_unique<ChannelMailbox>());
     commands.push_back(std::make_unique<Settings>(false));
     commands.push_back(std::make_unique<Settings>(true));
 }
