@@ -5,7 +5,10 @@
     <name>masir::BounceApplier</name>
     <message numerus="yes">
         <source>%n sends in a row refused for now (the last: %1)</source>
-        <translation><numerusform>%Ln send in a row refused for now (the last: %1)</numerusform><numerusform>%Ln sends in a row refused for now (the last: %1)</numerusform></translation>
+        <translation>
+            <numerusform>%Ln send in a row refused for now (the last: %1)</numerusform>
+            <numerusform>%Ln sends in a row refused for now (the last: %1)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -53,19 +56,25 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>The mailbox answers: %n message(s) so far.</source>
-        <translation><numerusform>The mailbox answers: %Ln message so far.</numerusform><numerusform>The mailbox answers: %Ln messages so far.</numerusform></translation>
+        <source>Masir reads the mailbox of "%1" every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
+        <translation>
+            <numerusform>Masir reads the mailbox of "%1" every minute while it runs (masir-cli bounces check reads it now).</numerusform>
+            <numerusform>Masir reads the mailbox of "%1" every %Ln minutes while it runs (masir-cli bounces check reads it now).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <source>Masir reads the mailbox of "%1" every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
-        <translation><numerusform>Masir reads the mailbox of "%1" every minute while it runs (masir-cli bounces check reads it now).</numerusform><numerusform>Masir reads the mailbox of "%1" every %Ln minutes while it runs (masir-cli bounces check reads it now).</numerusform></translation>
+        <source>The mailbox answers: %n message(s) in it.</source>
+        <translation><numerusform>The mailbox answers: %Ln message in it.</numerusform><numerusform>The mailbox answers: %Ln messages in it.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>masir::ImapMailbox</name>
     <message numerus="yes">
         <source>The message is larger than %n MB.</source>
-        <translation><numerusform>The message is larger than %Ln MB.</numerusform><numerusform>The message is larger than %Ln MB.</numerusform></translation>
+        <translation>
+            <numerusform>The message is larger than %Ln MB.</numerusform>
+            <numerusform>The message is larger than %Ln MB.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -82,7 +91,10 @@
     <name>masir::MailboxPoller</name>
     <message numerus="yes">
         <source>%n mailbox(es) read: %1 messages, %2 hard bounces, %3 soft bounces, %4 complaints, %5 unsubscribe requests, %6 kept aside, %7 left alone</source>
-        <translation><numerusform>%Ln mailbox read: %1 messages, %2 hard bounces, %3 soft bounces, %4 complaints, %5 unsubscribe requests, %6 kept aside, %7 left alone</numerusform><numerusform>%Ln mailboxes read: %1 messages, %2 hard bounces, %3 soft bounces, %4 complaints, %5 unsubscribe requests, %6 kept aside, %7 left alone</numerusform></translation>
+        <translation>
+            <numerusform>%Ln mailbox read: %1 messages, %2 hard bounces, %3 soft bounces, %4 complaints, %5 unsubscribe requests, %6 kept aside, %7 left alone</numerusform>
+            <numerusform>%Ln mailboxes read: %1 messages, %2 hard bounces, %3 soft bounces, %4 complaints, %5 unsubscribe requests, %6 kept aside, %7 left alone</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -280,7 +292,10 @@ Resend anyway?</numerusform>
     <name>masir::ui::ReturnedMailPanel</name>
     <message numerus="yes">
         <source>Masir reads them every %n minute(s) while it runs</source>
-        <translation><numerusform>Masir reads them every minute while it runs</numerusform><numerusform>Masir reads them every %Ln minutes while it runs</numerusform></translation>
+        <translation>
+            <numerusform>Masir reads them every minute while it runs</numerusform>
+            <numerusform>Masir reads them every %Ln minutes while it runs</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -71,7 +71,9 @@
     </message>
     <message numerus="yes">
         <source>%n sends in a row refused for now (the last: %1)</source>
-        <translation><numerusform>%Ln ارسال پشت سر هم فعلاً پذیرفته نشد (آخرین: %1)</numerusform></translation>
+        <translation>
+            <numerusform>%Ln ارسال پشت سر هم فعلاً پذیرفته نشد (آخرین: %1)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Suppressed %1: %2.</source>
@@ -112,6 +114,10 @@
     <message>
         <source>An unsubscribe request from %1, who is not a contact: kept aside.</source>
         <translation>درخواست لغو اشتراک از %1 که مخاطب نیست: کنار گذاشته شد.</translation>
+    </message>
+    <message>
+        <source>an unknown sender</source>
+        <translation>فرستنده‌ای ناشناخته</translation>
     </message>
 </context>
 <context>
@@ -1745,17 +1751,15 @@ Options:
         <source>Cannot read the mailbox: %1 (add --no-check to save it anyway).</source>
         <translation>صندوق نامه خوانده نمی‌شود: %1 (برای ذخیره به هر حال ‎--no-check را بیفزایید).</translation>
     </message>
-    <message numerus="yes">
-        <source>The mailbox answers: %n message(s) so far.</source>
-        <translation><numerusform>صندوق نامه پاسخ می‌دهد: تاکنون %Ln پیام.</numerusform></translation>
-    </message>
     <message>
         <source>Cannot store the password in %1: %2</source>
         <translation>گذرواژه در %1 ذخیره نمی‌شود: %2</translation>
     </message>
     <message numerus="yes">
         <source>Masir reads the mailbox of "%1" every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
-        <translation><numerusform>مسیر تا وقتی در حال اجراست هر %Ln دقیقه صندوق نامهٔ «%1» را می‌خواند (masir-cli bounces check همین حالا می‌خواند).</numerusform></translation>
+        <translation>
+            <numerusform>مسیر تا وقتی در حال اجراست هر %Ln دقیقه صندوق نامهٔ «%1» را می‌خواند (masir-cli bounces check همین حالا می‌خواند).</numerusform>
+        </translation>
     </message>
     <message>
         <source>read the sending accounts' mailboxes now and act on what came back</source>
@@ -1796,6 +1800,10 @@ Options:
     <message>
         <source>Cannot write the message: %1</source>
         <translation>پیام نوشته نمی‌شود: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The mailbox answers: %n message(s) in it.</source>
+        <translation><numerusform>صندوق نامه پاسخ می‌دهد: %Ln پیام در آن است.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2612,7 +2620,9 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
     </message>
     <message numerus="yes">
         <source>The message is larger than %n MB.</source>
-        <translation><numerusform>پیام بزرگ‌تر از %Ln مگابایت است.</numerusform></translation>
+        <translation>
+            <numerusform>پیام بزرگ‌تر از %Ln مگابایت است.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stopped.</source>
@@ -3169,7 +3179,9 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
     </message>
     <message numerus="yes">
         <source>%n mailbox(es) read: %1 messages, %2 hard bounces, %3 soft bounces, %4 complaints, %5 unsubscribe requests, %6 kept aside, %7 left alone</source>
-        <translation><numerusform>%Ln صندوق نامه خوانده شد: %1 پیام، %2 برگشت دائمی، %3 برگشت موقت، %4 شکایت، %5 درخواست لغو اشتراک، %6 کنار گذاشته، %7 دست‌نخورده</numerusform></translation>
+        <translation>
+            <numerusform>%Ln صندوق نامه خوانده شد: %1 پیام، %2 برگشت دائمی، %3 برگشت موقت، %4 شکایت، %5 درخواست لغو اشتراک، %6 کنار گذاشته، %7 دست‌نخورده</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5804,8 +5816,8 @@ Contacts: %2</source>
         <translation>تا</translation>
     </message>
     <message>
-        <source>reads its mailbox</source>
-        <translation>صندوق نامه‌اش را می‌خواند</translation>
+        <source>%1 · reads its mailbox</source>
+        <translation>%1 · صندوق نامه‌اش را می‌خواند</translation>
     </message>
 </context>
 <context>
@@ -7450,7 +7462,9 @@ Resend anyway?</source>
     </message>
     <message numerus="yes">
         <source>Masir reads them every %n minute(s) while it runs</source>
-        <translation><numerusform>مسیر تا وقتی در حال اجراست هر %Ln دقیقه آن‌ها را می‌خواند</numerusform></translation>
+        <translation>
+            <numerusform>مسیر تا وقتی در حال اجراست هر %Ln دقیقه آن‌ها را می‌خواند</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Save Message…</source>
@@ -7487,10 +7501,6 @@ Resend anyway?</source>
     <message>
         <source>What Masir did</source>
         <translation>کاری که مسیر کرد</translation>
-    </message>
-    <message>
-        <source>kept aside</source>
-        <translation>کنار گذاشته شد</translation>
     </message>
     <message>
         <source>%1: not read while the account is turned off.</source>
@@ -7547,6 +7557,10 @@ Resend anyway?</source>
     <message>
         <source>Saved %1.</source>
         <translation>%1 ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>%1 · kept aside</source>
+        <translation>%1 · کنار گذاشته شد</translation>
     </message>
 </context>
 <context>

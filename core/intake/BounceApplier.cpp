@@ -63,12 +63,13 @@ std::nullopt_t BounceApplier::failed(const QString &error)
 std::optional<SentEmail> BounceApplier::messageOf(const BounceFinding &f, qint64 atMs)
 {
     if (f.outboxId) {
-        const auto named = m_outbox.sentEmail(f.outboxId);
+        const auto named = m_outbox.email(f.outboxId);
         if (!named) {
             m_error = m_outbox.errorString();
             return std::nullopt;
         }
-        // the report names our message, and (when it says) the same address
+        // the report names our message (whatever became of it), and when it
+        // says, the same address: never another message of that address instead
         if (named->id && (f.recipient.isEmpty() || f.recipient == named->recipient.toLower()))
             return named;
     }
@@ -158,7 +159,15 @@ std::optional<QString> BounceApplier::unsubscribe(const BounceFinding &f, const 
     std::optional<qint64> contact;
     if (!f.token.isEmpty())
         contact = tokens.verify(f.token);
-    if (!contact) { // no token, or not ours: the sender asks for themselves
+    if (contact) {
+        const auto there = m_recorder.exists(*contact);
+        if (!there)
+            return failed(m_recorder.errorString());
+        if (!*there)
+            return QString(); // deleted since: nobody to unsubscribe, a person looks
+    } else {                  // no token, or not ours: the sender asks for themselves
+        if (f.recipient.isEmpty())
+            return QString(); // a sender that cannot be read is nobody's request
         const auto byAddress = m_recorder.contactOf(SentEmail{}, f.recipient);
         if (!byAddress)
             return failed(m_recorder.errorString());
@@ -230,7 +239,7 @@ std::optional<ReturnedOutcome> BounceApplier::apply(const QList<BounceFinding> &
             if (text && text->isEmpty()) { // nobody to unsubscribe: a person looks
                 out.keptAside = true;
                 said << tr("An unsubscribe request from %1, who is not a contact: kept aside.")
-                            .arg(f.recipient);
+                            .arg(f.recipient.isEmpty() ? tr("an unknown sender") : f.recipient);
                 continue;
             }
             ++out.unsubscribes;

@@ -12,6 +12,8 @@
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
+#include <QMutex>
+
 namespace masir {
 
 MailboxPoller::MailboxPoller(const Database &db, const Clock &clock, const std::atomic<bool> *stop)
@@ -22,6 +24,10 @@ MailboxPoller::MailboxPoller(const Database &db, const Clock &clock, const std::
 
 std::optional<MailboxStats> MailboxPoller::poll(bool force)
 {
+    // One poll at a time in a process (the worker's, "Check Now"): the second
+    // waits, then finds the cursor moved on.
+    static QMutex polling;
+    const QMutexLocker lock(&polling);
     m_error.clear();
     MailboxStats stats;
     const ReturnedMail log(m_db);
@@ -76,9 +82,10 @@ bool MailboxPoller::pollOne(const ChannelAccount &account, MailboxStats &stats)
                             "MASIR_IMAP_PASSWORD."),
                          stats, account.name);
     ImapMailbox imap(MailboxSettings::of(account), *password, m_stop);
+    const auto stopped = [this] { return m_stop && m_stop->load(); };
     const auto status = imap.status();
     if (!status)
-        return noteError(account.id, imap.errorString(), stats, account.name);
+        return stopped() || noteError(account.id, imap.errorString(), stats, account.name);
     auto cursor = log.cursor(account.id);
     if (!cursor) {
         m_error = log.errorString();
@@ -86,37 +93,42 @@ bool MailboxPoller::pollOne(const ChannelAccount &account, MailboxStats &stats)
     }
     std::optional<QList<qint64>> uids;
     if (cursor->uidValidity != status->uidValidity) {
-        // a new mailbox, or one renumbered: the last two weeks
-        cursor->uidValidity = status->uidValidity;
-        cursor->lastUid = 0;
+        // a new mailbox, or one renumbered: the last two weeks, never older mail
         uids = imap.uidsSince(m_clock.now().date().addDays(-kFirstLookBackDays));
-        if (uids && uids->isEmpty())
-            cursor->lastUid = status->uidNext - 1;
+        if (uids) {
+            cursor->uidValidity = status->uidValidity;
+            cursor->lastUid = uids->isEmpty() ? status->uidNext - 1 : uids->first() - 1;
+            if (uids->size() > kMaxMessagesPerPoll)
+                uids->resize(kMaxMessagesPerPoll); // the rest come after the cursor
+        }
     } else {
-        uids = imap.uidsFrom(cursor->lastUid + 1);
+        uids = imap.uidsFrom(cursor->lastUid + 1, kMaxMessagesPerPoll);
     }
     if (!uids)
-        return noteError(account.id, imap.errorString(), stats, account.name);
+        return stopped() || noteError(account.id, imap.errorString(), stats, account.name);
     QSet<qint64> unread;
     if (!uids->isEmpty()) {
-        const auto found = imap.unreadFrom(uids->first());
+        const auto found = imap.unreadIn(uids->first(), uids->last());
         if (!found)
-            return noteError(account.id, imap.errorString(), stats, account.name);
+            return stopped() || noteError(account.id, imap.errorString(), stats, account.name);
         unread = *found;
     }
     QString trouble;
-    for (qsizetype i = 0; i < uids->size() && i < kMaxMessagesPerPoll; ++i) {
-        if (m_stop && m_stop->load())
+    for (const qint64 uid : std::as_const(*uids)) {
+        if (stopped())
             break;
-        const qint64 uid = uids->at(i);
-        if (!readMessage(imap, account.id, status->uidValidity, uid, unread.contains(uid), stats)) {
-            if (!m_error.isEmpty())
-                return false;
-            trouble = imap.errorString(); // the server's fault: this message is read next time
+        const Read read =
+            readMessage(imap, account.id, status->uidValidity, uid, unread.contains(uid), stats);
+        if (read == Read::Failed)
+            return false;
+        if (read == Read::ServerTrouble) {
+            trouble = imap.errorString(); // this message is read next time
             break;
         }
         cursor->lastUid = uid;
     }
+    if (stopped())
+        trouble.clear(); // not the mailbox's fault
     cursor->checkedAt = m_clock.nowMs();
     cursor->error = trouble;
     if (!trouble.isEmpty())
@@ -128,17 +140,33 @@ bool MailboxPoller::pollOne(const ChannelAccount &account, MailboxStats &stats)
     return true;
 }
 
-bool MailboxPoller::readMessage(ImapMailbox &imap, qint64 accountId, qint64 uidValidity, qint64 uid,
-                                bool wasUnread, MailboxStats &stats)
+namespace {
+
+/// Whether Masir acts on what the findings say (the message is then left read).
+bool actsOn(const QList<BounceFinding> &findings)
+{
+    using K = BounceFinding::Kind;
+    return std::any_of(findings.cbegin(), findings.cend(), [](const BounceFinding &f) {
+        return f.kind == K::Hard || f.kind == K::Soft || f.kind == K::Complaint ||
+               f.kind == K::Unsubscribe;
+    });
+}
+
+} // namespace
+
+MailboxPoller::Read MailboxPoller::readMessage(ImapMailbox &imap, qint64 accountId,
+                                               qint64 uidValidity, qint64 uid, bool wasUnread,
+                                               MailboxStats &stats)
 {
     const qint64 now = m_clock.nowMs();
     auto raw = imap.fetch(uidValidity, uid);
     if (!raw && !imap.tooLarge())
-        return false;
+        return Read::ServerTrouble;
     ReturnedMessage m;
     m.accountId = accountId;
     m.uid = uid;
     ReturnedOutcome outcome;
+    QList<BounceFinding> findings;
     if (raw) {
         const BounceParser::Headline h = BounceParser::headline(*raw);
         m.sender = h.from;
@@ -146,6 +174,7 @@ bool MailboxPoller::readMessage(ImapMailbox &imap, qint64 accountId, qint64 uidV
         m.receivedAt = h.date.isValid() && h.date.toMSecsSinceEpoch() <= now
                            ? h.date.toMSecsSinceEpoch()
                            : now;
+        findings = BounceParser::parse(*raw);
     } else {
         // not read at all: noted, so that a person looks at it in the mailbox
         raw = QStringLiteral("UIDVALIDITY %1 UID %2: %3")
@@ -159,37 +188,48 @@ bool MailboxPoller::readMessage(ImapMailbox &imap, qint64 accountId, qint64 uidV
         outcome.text = tr("%1 Not read: look at it in the mailbox.").arg(imap.errorString());
     }
     Transaction tx(m_db.connection(), Transaction::Mode::Write);
+    if (!tx.isActive()) {
+        m_error = tx.errorString();
+        return Read::Failed;
+    }
     ReturnedMail log(m_db);
-    const auto before = log.contains(accountId, *raw);
+    const auto before = log.contains(*raw);
     if (!before) {
         m_error = log.errorString();
-        return false;
+        return Read::Failed;
     }
-    if (*before)
-        return true; // read before the mailbox was renumbered: acted on once
+    if (*before) { // read before (another poll, a renumbered mailbox): acted on once
+        if (wasUnread && !actsOn(findings) && !imap.markUnread(uid))
+            qCWarning(lcSend) << "cannot mark message" << uid
+                              << "unread again:" << imap.errorString();
+        return Read::Done;
+    }
     if (m.kind.isEmpty()) {
-        const QList<BounceFinding> findings = BounceParser::parse(*raw);
         BounceApplier applier(m_db);
         const auto applied = applier.apply(findings, m.receivedAt);
         if (!applied) {
             m_error = applier.errorString();
-            return false;
+            return Read::Failed;
         }
         outcome = *applied;
         m.kind = BounceFinding::kindKey(findings.value(0).kind);
-        for (const BounceFinding &f : findings)
+        for (const BounceFinding &f : std::as_const(findings))
             m.findings.append(f.toJson());
     }
     m.outcome = outcome.text;
     m.keptAside = outcome.keptAside;
     if (!log.add(m, *raw)) {
         m_error = log.errorString();
-        return false;
+        return Read::Failed;
     }
-    MailboxCursor cursor{accountId, uidValidity, uid, now, QString()};
-    if (!log.saveCursor(cursor) || !tx.commit()) {
-        m_error = log.errorString().isEmpty() ? tx.errorString() : log.errorString();
-        return false;
+    const MailboxCursor cursor{accountId, uidValidity, uid, now, QString()};
+    if (!log.saveCursor(cursor)) {
+        m_error = log.errorString();
+        return Read::Failed;
+    }
+    if (!tx.commit()) {
+        m_error = tx.errorString();
+        return Read::Failed;
     }
     ++stats.read;
     stats.hard += outcome.hard;
@@ -201,7 +241,7 @@ bool MailboxPoller::readMessage(ImapMailbox &imap, qint64 accountId, qint64 uidV
     // what Masir did nothing about stays unread for the person who reads this mailbox
     if (wasUnread && !outcome.actedOn && !imap.markUnread(uid))
         qCWarning(lcSend) << "cannot mark message" << uid << "unread again:" << imap.errorString();
-    return true;
+    return Read::Done;
 }
 
 QString MailboxPoller::describe(const MailboxStats &s)

@@ -57,8 +57,14 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    enum class Read
+    {
+        Done,
+        ServerTrouble, ///< the message could not be fetched: it is tried next time
+        Failed,        ///< the workspace could not be written (errorString())
+    };
     bool pollOne(const ChannelAccount &account, MailboxStats &stats);
-    bool readMessage(class ImapMailbox &imap, qint64 accountId, qint64 uidValidity, qint64 uid,
+    Read readMessage(class ImapMailbox &imap, qint64 accountId, qint64 uidValidity, qint64 uid,
                      bool wasUnread, MailboxStats &stats);
     bool noteError(qint64 accountId, const QString &error, MailboxStats &stats,
                    const QString &account);

@@ -67,11 +67,14 @@ bool ReturnedMail::saveCursor(const MailboxCursor &c)
     QSqlQuery q(m_db.connection());
     return Sql::exec(
         lcSend(), q,
-        QStringLiteral("INSERT INTO mailbox_state (account_id, uid_validity, last_uid, "
-                       "checked_at, error) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
-                       "(account_id) DO UPDATE SET uid_validity = "
-                       "excluded.uid_validity, last_uid = excluded.last_uid, "
-                       "checked_at = excluded.checked_at, error = excluded.error"),
+        QStringLiteral(
+            "INSERT INTO mailbox_state (account_id, uid_validity, last_uid, "
+            "checked_at, error) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+            "(account_id) DO UPDATE SET last_uid = CASE WHEN mailbox_state.uid_validity = "
+            "excluded.uid_validity AND mailbox_state.last_uid > excluded.last_uid "
+            "THEN mailbox_state.last_uid ELSE excluded.last_uid END, uid_validity = "
+            "excluded.uid_validity, "
+            "checked_at = excluded.checked_at, error = excluded.error"),
         {c.accountId, c.uidValidity, c.lastUid, c.checkedAt, SqlValues::text(c.error)}, &m_error);
 }
 
@@ -95,13 +98,11 @@ std::optional<qint64> ReturnedMail::add(const ReturnedMessage &m, const QByteArr
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
-std::optional<bool> ReturnedMail::contains(qint64 accountId, const QByteArray &raw) const
+std::optional<bool> ReturnedMail::contains(const QByteArray &raw) const
 {
     QSqlQuery q(m_db.connection());
-    if (!Sql::exec(
-            lcSend(), q,
-            QStringLiteral("SELECT 1 FROM returned_mail WHERE account_id = ? AND digest = ?"),
-            {accountId, digestOf(raw)}, &m_error))
+    if (!Sql::exec(lcSend(), q, QStringLiteral("SELECT 1 FROM returned_mail WHERE digest = ?"),
+                   {digestOf(raw)}, &m_error))
         return std::nullopt;
     return q.next();
 }

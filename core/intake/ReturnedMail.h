@@ -49,14 +49,16 @@ public:
 
     std::optional<MailboxCursor> cursor(qint64 accountId) const;
     std::optional<QList<MailboxCursor>> cursors() const;
-    /// In the caller's transaction, or on its own.
+    /// In the caller's transaction, or on its own. Within one UIDVALIDITY the
+    /// cursor only moves on (two polls at once never move it back).
     bool saveCursor(const MailboxCursor &cursor);
     /// Writes \a message, keyed by its bytes' digest, in the caller's
     /// transaction; the bytes are kept when it is kept aside. Its id, or 0 when
     /// the same message was read from this account before (nothing is written).
     std::optional<qint64> add(const ReturnedMessage &message, const QByteArray &raw);
-    /// Whether the message with these bytes was read from \a accountId before.
-    std::optional<bool> contains(qint64 accountId, const QByteArray &raw) const;
+    /// Whether the message with these bytes was read before (from any account:
+    /// two accounts may share a mailbox).
+    std::optional<bool> contains(const QByteArray &raw) const;
     /// Newest first; \a keptAsideOnly lists what a person has to look at.
     std::optional<QList<ReturnedMessage>> list(bool keptAsideOnly, int limit = 500) const;
     /// The bytes of a message kept aside; empty for the others.

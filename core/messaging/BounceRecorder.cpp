@@ -29,6 +29,15 @@ std::optional<qint64> BounceRecorder::contactOf(const SentEmail &message, const 
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
+std::optional<bool> BounceRecorder::exists(qint64 contactId)
+{
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcSend(), q, QStringLiteral("SELECT 1 FROM contacts WHERE id = ?"), {contactId},
+                   &m_error))
+        return std::nullopt;
+    return q.next();
+}
+
 std::optional<qint64> BounceRecorder::record(const SentEmail &message, const QString &address,
                                              const QString &reason, const QString &detail,
                                              const QString &status, const QString &eventType,

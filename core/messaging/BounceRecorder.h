@@ -36,6 +36,8 @@ public:
                                     const QString &feedback, qint64 atMs);
     /// The contact \a message went to, or else the one with \a address; 0: none.
     std::optional<qint64> contactOf(const SentEmail &message, const QString &address);
+    /// Whether contact \a id still exists (it may have been deleted since).
+    std::optional<bool> exists(qint64 contactId);
     QString errorString() const { return m_error; }
 
 private:

@@ -36,8 +36,9 @@ int serverLines(CURL *, curl_infotype type, char *data, size_t size, void *userd
     if (type != CURLINFO_HEADER_IN)
         return 0;
     const QString line = QString::fromUtf8(data, qsizetype(std::min<size_t>(size, 400))).trimmed();
-    // tagged answers ("A003 NO ...") say what went wrong; untagged data does not
-    if (!line.isEmpty() && !line.startsWith(QLatin1Char('*')))
+    // a tagged refusal ("A003 NO ...", "A003 BAD ...") says what went wrong
+    const QString word = line.section(QLatin1Char(' '), 1, 1);
+    if (word == QLatin1String("NO") || word == QLatin1String("BAD"))
         static_cast<Reply *>(userdata)->lastLine = line;
     return 0;
 }
@@ -99,7 +100,7 @@ QString MailboxSettings::secretName(const QString &accountName)
 
 QString MailboxSettings::problem() const
 {
-    const QUrl u(url, QUrl::StrictMode);
+    const QUrl u(url); // "[Gmail]/All Mail" as typed
     if (url.trimmed().isEmpty())
         return ImapMailbox::tr("Enter the mailbox's address, such as "
                                "imaps://imap.example.com/INBOX.");
@@ -220,11 +221,12 @@ std::optional<ImapMailbox::Status> ImapMailbox::status()
 {
     QByteArray name = m_mailbox.toUtf8();
     name.replace('\\', "\\\\").replace('"', "\\\"");
-    const auto reply = perform(QString(), "STATUS \"" + name + "\" (UIDVALIDITY UIDNEXT)");
+    const auto reply = perform(QString(), "STATUS \"" + name + "\" (UIDVALIDITY UIDNEXT MESSAGES)");
     if (!reply)
         return std::nullopt;
     static const QRegularExpression validity(QStringLiteral("UIDVALIDITY (\\d+)"));
     static const QRegularExpression next(QStringLiteral("UIDNEXT (\\d+)"));
+    static const QRegularExpression messages(QStringLiteral("MESSAGES (\\d+)"));
     const QString text = QString::fromUtf8(*reply);
     const auto v = validity.match(text);
     const auto n = next.match(text);
@@ -233,7 +235,9 @@ std::optional<ImapMailbox::Status> ImapMailbox::status()
                       .arg(text.left(200).trimmed());
         return std::nullopt;
     }
-    return Status{v.captured(1).toLongLong(), n.captured(1).toLongLong()};
+    m_uidNext = n.captured(1).toLongLong();
+    return Status{v.captured(1).toLongLong(), m_uidNext,
+                  messages.match(text).captured(1).toLongLong()};
 }
 
 std::optional<QList<qint64>> ImapMailbox::search(const QByteArray &criteria)
@@ -245,24 +249,61 @@ std::optional<QList<qint64>> ImapMailbox::search(const QByteArray &criteria)
     return searchResult(*reply);
 }
 
-std::optional<QList<qint64>> ImapMailbox::uidsFrom(qint64 firstUid)
+std::optional<QList<qint64>> ImapMailbox::searchSpan(qint64 first, qint64 last,
+                                                     const QByteArray &more)
 {
-    auto uids = search("UID " + QByteArray::number(std::max<qint64>(firstUid, 1)) + ":*");
-    // "n:*" names the newest message even when its UID is below n
+    auto uids = search("UID " + QByteArray::number(first) + ':' + QByteArray::number(last) +
+                       (more.isEmpty() ? QByteArray() : ' ' + more));
+    // a server may name the newest message for a span past it
     if (uids)
-        uids->removeIf([firstUid](qint64 uid) { return uid < firstUid; });
+        uids->removeIf([first, last](qint64 uid) { return uid < first || uid > last; });
     return uids;
+}
+
+bool ImapMailbox::knowNext()
+{
+    return m_uidNext > 0 || status().has_value();
+}
+
+std::optional<QList<qint64>> ImapMailbox::uidsFrom(qint64 firstUid, int limit)
+{
+    if (!knowNext())
+        return std::nullopt;
+    QList<qint64> out;
+    for (qint64 a = std::max<qint64>(firstUid, 1); a < m_uidNext && out.size() < limit;
+         a += kSearchSpan) {
+        const auto span = searchSpan(a, std::min(a + kSearchSpan - 1, m_uidNext - 1), {});
+        if (!span)
+            return std::nullopt;
+        out << *span;
+    }
+    if (out.size() > limit)
+        out.resize(limit);
+    return out;
 }
 
 std::optional<QList<qint64>> ImapMailbox::uidsSince(QDate day)
 {
-    return search("SINCE " + imapDate(day));
+    if (!knowNext())
+        return std::nullopt;
+    // Newest first, until a span has nothing that recent: mail arrives in UID order.
+    QList<qint64> out;
+    for (qint64 b = m_uidNext - 1; b >= 1; b -= kSearchSpan) {
+        const auto span =
+            searchSpan(std::max<qint64>(1, b - kSearchSpan + 1), b, "SINCE " + imapDate(day));
+        if (!span)
+            return std::nullopt;
+        if (span->isEmpty())
+            break;
+        out = *span + out;
+    }
+    return out;
 }
 
-std::optional<QSet<qint64>> ImapMailbox::unreadFrom(qint64 firstUid)
+std::optional<QSet<qint64>> ImapMailbox::unreadIn(qint64 first, qint64 last)
 {
-    const auto uids =
-        search("UNSEEN UID " + QByteArray::number(std::max<qint64>(firstUid, 1)) + ":*");
+    // as many answers as messages asked about: the caller asks about a batch
+    const auto uids = searchSpan(first, last, "UNSEEN");
     if (!uids)
         return std::nullopt;
     return QSet<qint64>(uids->cbegin(), uids->cend());

@@ -52,14 +52,19 @@ public:
     {
         qint64 uidValidity = 0;
         qint64 uidNext = 0;
+        qint64 messages = 0;
     };
     std::optional<Status> status();
-    /// UIDs from \a firstUid on, ascending.
-    std::optional<QList<qint64>> uidsFrom(qint64 firstUid);
+    /// UIDs from \a firstUid on, ascending, up to \a limit of them.
+    std::optional<QList<qint64>> uidsFrom(qint64 firstUid, int limit);
     /// UIDs of the messages that arrived on or after \a day, ascending.
     std::optional<QList<qint64>> uidsSince(QDate day);
-    /// Of the messages from \a firstUid on, those not read yet.
-    std::optional<QSet<qint64>> unreadFrom(qint64 firstUid);
+    /// Of the messages with UIDs from \a first to \a last, those not read yet.
+    std::optional<QSet<qint64>> unreadIn(qint64 first, qint64 last);
+
+    /// UIDs asked for at once: a server's answer stays one short line (libcurl
+    /// keeps only the start of a line longer than its buffer).
+    static constexpr qint64 kSearchSpan = 500;
     /// The whole message; nullopt when it cannot be read (tooLarge() tells one
     /// that is larger than kMaxMessageBytes).
     std::optional<QByteArray> fetch(qint64 uidValidity, qint64 uid);
@@ -75,6 +80,8 @@ public:
 private:
     std::optional<QByteArray> perform(const QString &path, const QByteArray &command);
     std::optional<QList<qint64>> search(const QByteArray &criteria);
+    std::optional<QList<qint64>> searchSpan(qint64 first, qint64 last, const QByteArray &more);
+    bool knowNext();
 
     MailboxSettings m_settings;
     QString m_password;
@@ -82,6 +89,7 @@ private:
     QString m_mailbox;
     const std::atomic<bool> *m_stop;
     CURL *m_curl = nullptr;
+    qint64 m_uidNext = 0;
     bool m_tooLarge = false;
     bool m_settingsError = false;
     QString m_error;

@@ -397,14 +397,13 @@ SentEmail sentEmailOf(const QSqlQuery &q)
 
 } // namespace
 
-std::optional<SentEmail> Outbox::sentEmail(qint64 id) const
+std::optional<SentEmail> Outbox::email(qint64 id) const
 {
     QSqlQuery q(m_db.connection());
-    QString error;
     if (!Sql::exec(lcSend(), q,
                    QStringLiteral("SELECT id, contact_id, campaign_id, variant, recipient FROM "
-                                  "outbox WHERE id = ? AND channel = 'email' AND state = 'sent'"),
-                   {id}, &error))
+                                  "outbox WHERE id = ? AND channel = 'email'"),
+                   {id}, &m_error))
         return std::nullopt;
     return q.next() ? sentEmailOf(q) : SentEmail{};
 }
@@ -412,7 +411,7 @@ std::optional<SentEmail> Outbox::sentEmail(qint64 id) const
 std::optional<SentEmail> Outbox::lastEmailTo(const QString &address, qint64 beforeMs) const
 {
     QSqlQuery q(m_db.connection());
-    QString error;
+
     if (!Sql::exec(
             lcSend(), q,
             QStringLiteral("SELECT o.id, o.contact_id, o.campaign_id, o.variant, o.recipient "
@@ -420,7 +419,7 @@ std::optional<SentEmail> Outbox::lastEmailTo(const QString &address, qint64 befo
                            "o.channel = 'email' WHERE c.email = ? AND o.recipient = ? AND "
                            "o.state = 'sent' AND o.sent_at <= ? ORDER BY o.created_at "
                            "DESC, o.id DESC LIMIT 1"),
-            {address, address, beforeMs}, &error))
+            {address, address, beforeMs}, &m_error))
         return std::nullopt;
     return q.next() ? sentEmailOf(q) : SentEmail{};
 }
@@ -439,12 +438,11 @@ std::optional<QStringList> Outbox::recentReturns(qint64 contactId, const QString
                                                  int count) const
 {
     QSqlQuery q(m_db.connection());
-    QString error;
     if (!Sql::exec(lcSend(), q,
                    QStringLiteral("SELECT coalesce(returned, '') FROM outbox WHERE contact_id = ? "
                                   "AND channel = 'email' AND recipient = ? AND state = 'sent' "
                                   "ORDER BY created_at DESC, id DESC LIMIT ?"),
-                   {contactId, address, count}, &error))
+                   {contactId, address, count}, &m_error))
         return std::nullopt;
     QStringList out;
     while (q.next())

@@ -155,8 +155,8 @@ public:
     std::optional<bool> isSuppressed(const QString &channel, const QString &address,
                                      bool marketing) const;
 
-    /// The sent email \a id; an empty SentEmail (id 0) when there is none.
-    std::optional<SentEmail> sentEmail(qint64 id) const;
+    /// Email \a id, whatever its state; an empty SentEmail (id 0) when there is none.
+    std::optional<SentEmail> email(qint64 id) const;
     /// The last email sent to \a address (through its contact) before \a beforeMs.
     std::optional<SentEmail> lastEmailTo(const QString &address, qint64 beforeMs) const;
     /// Notes on sent message \a id what came back about it later: "hard",
@@ -172,7 +172,7 @@ public:
 private:
     const Database &m_db;
     std::unique_ptr<StatementCache> m_statements;
-    QString m_error;
+    mutable QString m_error;
 };
 
 } // namespace masir

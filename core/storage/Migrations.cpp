@@ -586,7 +586,8 @@ const QList<QStringList> &migrationList()
         // where each mailbox was read to, every message read and what was done
         // about it (the bytes of those that could not be read are kept), and on
         // each sent message what came back about it later ('hard', 'soft',
-        // 'complaint'): three soft bounces in a row suppress an address.
+        // 'complaint'): three soft bounces in a row suppress an address. A
+        // message is known by its bytes' digest, whichever account read it.
         {
             QStringLiteral(R"(CREATE TABLE mailbox_state (
                 account_id INTEGER PRIMARY KEY REFERENCES channel_accounts (id) ON DELETE CASCADE,
@@ -597,7 +598,7 @@ const QList<QStringList> &migrationList()
             QStringLiteral(R"(CREATE TABLE returned_mail (
                 id INTEGER PRIMARY KEY,
                 account_id INTEGER REFERENCES channel_accounts (id) ON DELETE SET NULL,
-                digest TEXT NOT NULL,
+                digest TEXT NOT NULL UNIQUE,
                 uid INTEGER NOT NULL DEFAULT 0,
                 received_at INTEGER NOT NULL,
                 sender TEXT NOT NULL DEFAULT '',
@@ -606,8 +607,7 @@ const QList<QStringList> &migrationList()
                 findings TEXT NOT NULL DEFAULT '[]',
                 outcome TEXT NOT NULL DEFAULT '',
                 kept_aside INTEGER NOT NULL DEFAULT 0,
-                raw BLOB,
-                UNIQUE (account_id, digest)))"),
+                raw BLOB))"),
             QStringLiteral("CREATE INDEX returned_mail_received ON returned_mail (received_at)"),
             QStringLiteral("ALTER TABLE outbox ADD COLUMN returned TEXT"),
         },

@@ -19,6 +19,7 @@
 #include "messaging/Outbox.h"
 #include "messaging/OutboxSender.h"
 #include "messaging/SecretStore.h"
+#include "messaging/UnsubscribeTokens.h"
 #include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/SqlExec.h"
@@ -321,7 +322,7 @@ private Q_SLOTS:
         QCOMPARE(ReturnedMail(m_ws->db()).raw(kept->first().id)->replace("\r\n", "\n"),
                  fixture("garbled_bounce.eml"));
         ImapMailbox imap = mailbox();
-        const auto unread = imap.unreadFrom(1);
+        const auto unread = imap.unreadIn(1, 1000);
         QVERIFY2(unread, qPrintable(imap.errorString()));
         QCOMPARE(unread->size(), 4); // two auto-replies, a person's reply, the garbled report
         QCOMPARE(ReturnedMail(m_ws->db()).list(false)->size(), 17);
@@ -396,6 +397,38 @@ private Q_SLOTS:
                  qPrintable(stats.errors.first()));
     }
 
+    void manyMessagesAreReadInBatchesAndNoneIsLost()
+    {
+        // More than one search span (500 UIDs) and more than one poll's worth.
+        setMailbox(m_imap.url(), m_imap.password);
+        const QByteArray reply = fixture("human_reply.eml");
+        const int count = MailboxPoller::kMaxMessagesPerPoll + 40;
+        for (int i = 0; i < count; ++i)
+            QVERIFY(m_imap.deliver("X-Copy: " + QByteArray::number(i) + "\r\n" + reply));
+        // an unsubscribe request whose token's contact was deleted since: kept aside
+        const qint64 gone = scalar(QStringLiteral("SELECT id FROM contacts WHERE email = ?"),
+                                   {QStringLiteral("reza@company.test")});
+        const QString token = UnsubscribeTokens(m_ws->db()).token(gone);
+        QVERIFY(ContactRepository(m_ws->db()).remove({gone}));
+        QByteArray request = fixture("unsubscribe.eml");
+        request.replace("7f3a9c1b2d", token.toUtf8())
+            .replace("maryam@example.com", "reza@company.test");
+        QVERIFY(m_imap.deliver(request));
+        const MailboxStats first = poll();
+        QVERIFY2(first.errors.isEmpty(), qPrintable(first.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(first.read, MailboxPoller::kMaxMessagesPerPoll);
+        const MailboxStats second = poll();
+        QVERIFY2(second.errors.isEmpty(), qPrintable(second.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(second.read, 41);
+        QCOMPARE(second.keptAside, 1);
+        QCOMPARE(second.unsubscribes, 0);
+        QCOMPARE(poll().read, 0);
+        // every one of them is unread still: a person's mail
+        ImapMailbox imap = mailbox();
+        QVERIFY(imap.status());
+        QCOMPARE(imap.unreadIn(1, 100000)->size(), 5 + count + 1);
+    }
+
     void fromTheCommandLine()
     {
         const QString ws = m_ws->path();
@@ -437,11 +470,12 @@ private Q_SLOTS:
                    &out),
             0);
         const QJsonArray kept = QJsonDocument::fromJson(out).array();
-        QCOMPARE(kept.size(), 1);
-        QCOMPARE(kept.first()[QStringLiteral("kind")].toString(), QStringLiteral("unparsed"));
+        QCOMPARE(kept.size(), 2); // the garbled report, the request of a contact deleted since
+        const QJsonValue garbled = kept.last();
+        QCOMPARE(garbled[QStringLiteral("kind")].toString(), QStringLiteral("unparsed"));
         QCOMPARE(runCli({QStringLiteral("--workspace"), ws, QStringLiteral("bounces"),
                          QStringLiteral("show"),
-                         QString::number(kept.first()[QStringLiteral("id")].toInteger())},
+                         QString::number(garbled[QStringLiteral("id")].toInteger())},
                         &out),
                  0);
         QCOMPARE(out.replace("\r\n", "\n"), fixture("garbled_bounce.eml"));

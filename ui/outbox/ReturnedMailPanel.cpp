@@ -122,8 +122,8 @@ void ReturnedMailPanel::refresh()
         const QStringList cells = {
             Formatter::dateTime(QDateTime::fromMSecsSinceEpoch(m.receivedAt, Qt::UTC)),
             m.account,
-            BounceParser::kindLabel(m.kind) +
-                (m.keptAside ? QStringLiteral(" · ") + tr("kept aside") : QString()),
+            m.keptAside ? tr("%1 · kept aside").arg(BounceParser::kindLabel(m.kind))
+                        : BounceParser::kindLabel(m.kind),
             Formatter::leftToRight(m.sender),
             m.subject,
             m.outcome};
@@ -237,10 +237,10 @@ void ReturnedMailPanel::saveSelected()
     if (row < 0 || row >= m_rows.size() || !m_rows.at(row).keptAside)
         return;
     const ReturnedMessage &m = m_rows.at(row);
-    const auto raw = ReturnedMail(m_db).raw(m.id);
+    const ReturnedMail log(m_db);
+    const auto raw = log.raw(m.id);
     if (!raw || raw->isEmpty()) {
-        Q_EMIT statusMessage(
-            tr("The message is not kept: %1").arg(ReturnedMail(m_db).errorString()), 0);
+        Q_EMIT statusMessage(tr("The message is not kept: %1").arg(log.errorString()), 0);
         return;
     }
     const QString path = QFileDialog::getSaveFileName(

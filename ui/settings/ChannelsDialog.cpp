@@ -384,9 +384,9 @@ void ChannelsDialog::reloadAccounts(qint64 selectId)
                        : tr("SMS: %1").arg(ChannelAccounts::presetLabel(
                              a.config.value(QStringLiteral("preset")).toString())),
             server, limitsText(a.limits),
-            (a.enabled ? tr("Enabled") : tr("Disabled")) +
-                (MailboxSettings::of(a).isSet() ? QStringLiteral(" · ") + tr("reads its mailbox")
-                                                : QString())};
+            MailboxSettings::of(a).isSet()
+                ? tr("%1 · reads its mailbox").arg(a.enabled ? tr("Enabled") : tr("Disabled"))
+                : (a.enabled ? tr("Enabled") : tr("Disabled"))};
         for (int c = 0; c < ColumnCount; ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             item->setData(kIdRole, a.id);

@@ -761,8 +761,8 @@ public:
                 return run.fail(tr("Cannot read the mailbox: %1 (add --no-check to save it "
                                    "anyway).")
                                     .arg(imap.errorString()));
-            run.out << tr("The mailbox answers: %n message(s) so far.", nullptr,
-                          int(status->uidNext - 1))
+            run.out << tr("The mailbox answers: %n message(s) in it.", nullptr,
+                          int(status->messages))
                     << '\n';
         }
         if (!secrets.write(secretName, *password))
