@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -56,15 +56,18 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Masir reads the mailbox of "%1" every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
+        <source>Masir reads the mailbox of &quot;%1&quot; every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
         <translation>
-            <numerusform>Masir reads the mailbox of "%1" every minute while it runs (masir-cli bounces check reads it now).</numerusform>
-            <numerusform>Masir reads the mailbox of "%1" every %Ln minutes while it runs (masir-cli bounces check reads it now).</numerusform>
+            <numerusform>Masir reads the mailbox of &quot;%1&quot; every minute while it runs (masir-cli bounces check reads it now).</numerusform>
+            <numerusform>Masir reads the mailbox of &quot;%1&quot; every %Ln minutes while it runs (masir-cli bounces check reads it now).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The mailbox answers: %n message(s) in it.</source>
-        <translation><numerusform>The mailbox answers: %Ln message in it.</numerusform><numerusform>The mailbox answers: %Ln messages in it.</numerusform></translation>
+        <translation>
+            <numerusform>The mailbox answers: %Ln message in it.</numerusform>
+            <numerusform>The mailbox answers: %Ln messages in it.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -182,10 +185,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Added %n contact(s) to "%1".</source>
+        <source>Added %n contact(s) to &quot;%1&quot;.</source>
         <translation>
-            <numerusform>Added %n contact to "%1".</numerusform>
-            <numerusform>Added %n contacts to "%1".</numerusform>
+            <numerusform>Added %n contact to &quot;%1&quot;.</numerusform>
+            <numerusform>Added %n contacts to &quot;%1&quot;.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
@@ -154,11 +154,11 @@
 <context>
     <name>masir::Campaign</name>
     <message>
-        <source>A/B test: "variants" must be a list of variants.</source>
+        <source>A/B test: &quot;variants&quot; must be a list of variants.</source>
         <translation>آزمون A/B: «variants» باید فهرستی از نسخه‌ها باشد.</translation>
     </message>
     <message>
-        <source>A/B test, variant %1: "delayMinutes" must be between 0 and 10080 (a week).</source>
+        <source>A/B test, variant %1: &quot;delayMinutes&quot; must be between 0 and 10080 (a week).</source>
         <translation>آزمون A/B، نسخهٔ %1: «delayMinutes» باید بین ۰ و ۱۰۰۸۰ (یک هفته) باشد.</translation>
     </message>
     <message>
@@ -166,11 +166,11 @@
         <translation>آزمون A/B: از ۲ تا %1 نسخه بدهید، نه %2.</translation>
     </message>
     <message>
-        <source>A/B test: "share" is the percentage of the audience in the test, from 2 to 100.</source>
+        <source>A/B test: &quot;share&quot; is the percentage of the audience in the test, from 2 to 100.</source>
         <translation>آزمون A/B: «share» درصدی از مخاطبان است که در آزمون هستند، از ۲ تا ۱۰۰.</translation>
     </message>
     <message>
-        <source>A/B test: "metric" must be opens, clicks or revenue, not "%1".</source>
+        <source>A/B test: &quot;metric&quot; must be opens, clicks or revenue, not &quot;%1&quot;.</source>
         <translation>آزمون A/B: «metric» باید opens، clicks یا revenue باشد، نه «%1».</translation>
     </message>
     <message>
@@ -233,23 +233,23 @@
         <translation>دست‌کم یک بخش یا فهرست برای ارسال انتخاب کنید.</translation>
     </message>
     <message>
-        <source>There is no template named "%1": create it on the Templates page, or choose another.</source>
+        <source>There is no template named &quot;%1&quot;: create it on the Templates page, or choose another.</source>
         <translation>قالبی به نام «%1» نیست: آن را در صفحهٔ قالب‌ها بسازید یا قالب دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Template "%1" is for %2, but the campaign sends %3.</source>
+        <source>Template &quot;%1&quot; is for %2, but the campaign sends %3.</source>
         <translation>قالب «%1» برای %2 است، اما کارزار %3 می‌فرستد.</translation>
     </message>
     <message>
-        <source>Template "%1" has errors: %2</source>
+        <source>Template &quot;%1&quot; has errors: %2</source>
         <translation>قالب «%1» خطا دارد: %2</translation>
     </message>
     <message>
-        <source>Account "%1" is turned off: turn it on in Settings → Channels.</source>
+        <source>Account &quot;%1&quot; is turned off: turn it on in Settings → Channels.</source>
         <translation>حساب «%1» خاموش است: آن را در تنظیمات ← کانال‌ها روشن کنید.</translation>
     </message>
     <message>
-        <source>Account "%1": %2</source>
+        <source>Account &quot;%1&quot;: %2</source>
         <translation>حساب «%1»: %2</translation>
     </message>
     <message>
@@ -265,7 +265,7 @@
         <translation>ایمیل</translation>
     </message>
     <message>
-        <source>There is no %1 account named "%2".</source>
+        <source>There is no %1 account named &quot;%2&quot;.</source>
         <translation>حساب %1 به نام «%2» وجود ندارد.</translation>
     </message>
     <message>
@@ -285,7 +285,7 @@
         <translation>به هیچ‌کس از مخاطبان نمی‌توان فرستاد: از %L1 مخاطب، %L2 نشانی ندارند، %L3 لغو اشتراک کرده، برگشتی داشته یا رضایت را پس گرفته‌اند و %L4 در فهرست مسدود هستند.</translation>
     </message>
     <message>
-        <source>Template "%1" is %2, but the campaign's template is %3: the variants must all be marketing or all transactional.</source>
+        <source>Template &quot;%1&quot; is %2, but the campaign&apos;s template is %3: the variants must all be marketing or all transactional.</source>
         <translation>قالب «%1» %2 است، اما قالب کارزار %3 است: نسخه‌ها باید همه تبلیغاتی یا همه اطلاع‌رسانی باشند.</translation>
     </message>
     <message>
@@ -304,7 +304,7 @@
         <translation>همین حالا</translation>
     </message>
     <message>
-        <source>%1 at %2 in each contact's time zone</source>
+        <source>%1 at %2 in each contact&apos;s time zone</source>
         <translation>%1 ساعت %2 به وقت هر مخاطب</translation>
     </message>
     <message>
@@ -356,18 +356,18 @@
         <translation>ارسال / آغاز</translation>
     </message>
     <message>
-        <source>At each contact's best hour in the 24 hours from %1</source>
+        <source>At each contact&apos;s best hour in the 24 hours from %1</source>
         <translation>در بهترین ساعت هر مخاطب، در ۲۴ ساعت از %1</translation>
     </message>
     <message>
-        <source>At each contact's best hour in the next 24 hours</source>
+        <source>At each contact&apos;s best hour in the next 24 hours</source>
         <translation>در بهترین ساعت هر مخاطب در ۲۴ ساعت آینده</translation>
     </message>
 </context>
 <context>
     <name>masir::CampaignRepository</name>
     <message>
-        <source>There is already a campaign named "%1".</source>
+        <source>There is already a campaign named &quot;%1&quot;.</source>
         <translation>کارزاری به نام «%1» از پیش هست.</translation>
     </message>
     <message>
@@ -375,7 +375,7 @@
         <translation>کارزار حذف شده است.</translation>
     </message>
     <message>
-        <source>Campaign "%1" has started and cannot be changed; duplicate it to send it again with changes.</source>
+        <source>Campaign &quot;%1&quot; has started and cannot be changed; duplicate it to send it again with changes.</source>
         <translation>کارزار «%1» آغاز شده و تغییرپذیر نیست؛ برای ارسال دوباره با تغییرات، از آن رونوشت بگیرید.</translation>
     </message>
     <message>
@@ -391,11 +391,11 @@
         <translation>کارزاری که در حال ارسال یا متوقف است حذف نمی‌شود؛ نخست آن را لغو کنید.</translation>
     </message>
     <message>
-        <source>Campaign "%1" is %2: it cannot become %3.</source>
+        <source>Campaign &quot;%1&quot; is %2: it cannot become %3.</source>
         <translation>کارزار «%1» %2 است: نمی‌تواند %3 شود.</translation>
     </message>
     <message>
-        <source>Campaign "%1" changed meanwhile; try again.</source>
+        <source>Campaign &quot;%1&quot; changed meanwhile; try again.</source>
         <translation>کارزار «%1» در این میان تغییر کرد؛ دوباره تلاش کنید.</translation>
     </message>
 </context>
@@ -410,15 +410,15 @@
         <translation>کارزار حذف شده است.</translation>
     </message>
     <message>
-        <source>Campaign "%1" has no variant %2.</source>
+        <source>Campaign &quot;%1&quot; has no variant %2.</source>
         <translation>کارزار «%1» نسخهٔ %2 ندارد.</translation>
     </message>
     <message>
-        <source>Campaign "%1" is not waiting for a winner.</source>
+        <source>Campaign &quot;%1&quot; is not waiting for a winner.</source>
         <translation>کارزار «%1» منتظر انتخاب برنده نیست.</translation>
     </message>
     <message>
-        <source>Campaign "%1" changed meanwhile; try again.</source>
+        <source>Campaign &quot;%1&quot; changed meanwhile; try again.</source>
         <translation>کارزار «%1» در این میان تغییر کرد؛ دوباره تلاش کنید.</translation>
     </message>
 </context>
@@ -429,7 +429,7 @@
         <translation>برای حساب یک نام بگذارید.</translation>
     </message>
     <message>
-        <source>Enter the SMTP server's host name.</source>
+        <source>Enter the SMTP server&apos;s host name.</source>
         <translation>نام میزبان سرور SMTP را وارد کنید.</translation>
     </message>
     <message>
@@ -441,11 +441,11 @@
         <translation>امنیت باید starttls، tls یا none باشد.</translation>
     </message>
     <message>
-        <source>Enter the From address, e.g. "Shop &lt;news@shop.example&gt;".</source>
+        <source>Enter the From address, e.g. &quot;Shop &lt;news@shop.example&gt;&quot;.</source>
         <translation>نشانی فرستنده را وارد کنید، مثلاً «فروشگاه &lt;news@shop.example&gt;».</translation>
     </message>
     <message>
-        <source>Enter the gateway's web address (https://...).</source>
+        <source>Enter the gateway&apos;s web address (https://...).</source>
         <translation>نشانی وب درگاه را وارد کنید (https://...).</translation>
     </message>
     <message>
@@ -469,7 +469,7 @@
         <translation>تعداد اتصال‌ها باید بین ۱ تا ۱۶ باشد.</translation>
     </message>
     <message>
-        <source>There is already an account named "%1".</source>
+        <source>There is already an account named &quot;%1&quot;.</source>
         <translation>حسابی با نام «%1» از قبل وجود دارد.</translation>
     </message>
     <message>
@@ -540,7 +540,7 @@
         <translation>هیچ فرمانی داده نشده است.</translation>
     </message>
     <message>
-        <source>Unknown command "%1".</source>
+        <source>Unknown command &quot;%1&quot;.</source>
         <translation>فرمان ناشناختهٔ «%1».</translation>
     </message>
     <message>
@@ -602,7 +602,7 @@
         <translation>فقط اعضای این فهرست ثابت را برون‌بری کن.</translation>
     </message>
     <message>
-        <source>The file's encoding (utf-8, utf-16le, windows-1256, ...).</source>
+        <source>The file&apos;s encoding (utf-8, utf-16le, windows-1256, ...).</source>
         <translation>کدگذاری پرونده (utf-8، utf-16le، windows-1256، ...).</translation>
     </message>
     <message>
@@ -614,7 +614,7 @@
         <translation>ردیف نخست داده است، نه سرستون.</translation>
     </message>
     <message>
-        <source>Map a column: "Header=field", "Header=custom.key", "Header=custom.key:number" or "Header=skip".</source>
+        <source>Map a column: &quot;Header=field&quot;, &quot;Header=custom.key&quot;, &quot;Header=custom.key:number&quot; or &quot;Header=skip&quot;.</source>
         <translation>نگاشت یک ستون: «Header=field»، «Header=custom.key»، «Header=custom.key:number» یا «Header=skip».</translation>
     </message>
     <message>
@@ -678,23 +678,23 @@
         <translation>%1 وجود ندارد.</translation>
     </message>
     <message>
-        <source>Unknown encoding "%1". Use one of: %2.</source>
+        <source>Unknown encoding &quot;%1&quot;. Use one of: %2.</source>
         <translation>کدگذاری ناشناختهٔ «%1». یکی از این‌ها را به کار ببرید: %2.</translation>
     </message>
     <message>
-        <source>The delimiter is one character, or "tab".</source>
+        <source>The delimiter is one character, or &quot;tab&quot;.</source>
         <translation>جداکننده یک نویسه است، یا «tab».</translation>
     </message>
     <message>
-        <source>--map takes "Header=field", not "%1".</source>
+        <source>--map takes &quot;Header=field&quot;, not &quot;%1&quot;.</source>
         <translation>--map شکل «Header=field» را می‌پذیرد، نه «%1».</translation>
     </message>
     <message>
-        <source>A new custom field is text, number, date or boolean, not "%1".</source>
+        <source>A new custom field is text, number, date or boolean, not &quot;%1&quot;.</source>
         <translation>فیلد سفارشی تازه متن، عدد، تاریخ یا بله/خیر است، نه «%1».</translation>
     </message>
     <message>
-        <source>"%1" is not a contact field. Use one of: %2, custom.KEY or skip.</source>
+        <source>&quot;%1&quot; is not a contact field. Use one of: %2, custom.KEY or skip.</source>
         <translation>«%1» فیلد مخاطب نیست. یکی از این‌ها را به کار ببرید: %2، custom.KEY یا skip.</translation>
     </message>
     <message>
@@ -714,7 +714,7 @@
         <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, "%7", %8 s)</source>
+        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, &quot;%7&quot;, %8 s)</source>
         <translation>%1 ردیف: %2 ساخته، %3 به‌روز، %4 رها، %5 رد شد (%6، «%7»، %8 ثانیه)</translation>
     </message>
     <message>
@@ -772,7 +772,7 @@
         <translation>segment count نام یک بخش یا ‎--rule FILE.json‎ می‌گیرد.</translation>
     </message>
     <message>
-        <source>There is no segment called "%1".</source>
+        <source>There is no segment called &quot;%1&quot;.</source>
         <translation>بخشی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -792,7 +792,7 @@
         <translation>segment save یک نام و ‎--rule FILE.json‎ می‌گیرد.</translation>
     </message>
     <message>
-        <source>"%1" is a list, not a rule segment.</source>
+        <source>&quot;%1&quot; is a list, not a rule segment.</source>
         <translation>«%1» یک فهرست است، نه بخشی با قاعده.</translation>
     </message>
     <message>
@@ -812,7 +812,7 @@
         </translation>
     </message>
     <message>
-        <source>The journey's name.</source>
+        <source>The journey&apos;s name.</source>
         <translation>نام سفر.</translation>
     </message>
     <message>
@@ -836,7 +836,7 @@
         <translation>گرهٔ %1</translation>
     </message>
     <message>
-        <source>There is no journey called "%1".</source>
+        <source>There is no journey called &quot;%1&quot;.</source>
         <translation>سفری به نام «%1» نیست.</translation>
     </message>
     <message>
@@ -856,7 +856,7 @@
         <translation>%1 پروندهٔ JSON نیست: %2</translation>
     </message>
     <message>
-        <source>Saved journey "%1".</source>
+        <source>Saved journey &quot;%1&quot;.</source>
         <translation>سفر «%1» ذخیره شد.</translation>
     </message>
     <message>
@@ -900,7 +900,7 @@
         <translation>journey create یک نام و --template KEY می‌گیرد.</translation>
     </message>
     <message>
-        <source>There is no template "%1"; see journey templates.</source>
+        <source>There is no template &quot;%1&quot;; see journey templates.</source>
         <translation>الگویی به نام «%1» نیست؛ journey templates را ببینید.</translation>
     </message>
     <message>
@@ -908,7 +908,7 @@
         <translation>journey simulate نام سفر و --contact ID یا --segment S می‌گیرد.</translation>
     </message>
     <message>
-        <source>would send %1 "%2" to %3 at %4</source>
+        <source>would send %1 &quot;%2&quot; to %3 at %4</source>
         <translation>%1 «%2» را در %4 به %3 می‌فرستاد</translation>
     </message>
     <message>
@@ -920,7 +920,7 @@
         <translation>%1 ارسال‌شده، %2 در انتظار تلاش دوباره، %3 ناموفق، %4 کنارگذاشته، %5 قطع‌شده</translation>
     </message>
     <message>
-        <source>Unknown limits preset "%1".</source>
+        <source>Unknown limits preset &quot;%1&quot;.</source>
         <translation>پیش‌تنظیم سقف ارسال «%1» ناشناخته است.</translation>
     </message>
     <message>
@@ -936,7 +936,7 @@
         <translation>غیرفعال</translation>
     </message>
     <message>
-        <source>The account's name.</source>
+        <source>The account&apos;s name.</source>
         <translation>نام حساب.</translation>
     </message>
     <message>
@@ -980,7 +980,7 @@
         <translation>مقدار --preset باید یکی از این‌ها باشد: %1</translation>
     </message>
     <message>
-        <source>There is already an account named "%1"; add --replace to change it.</source>
+        <source>There is already an account named &quot;%1&quot;; add --replace to change it.</source>
         <translation>حسابی با نام «%1» از قبل وجود دارد؛ برای تغییر آن، --replace را اضافه کنید.</translation>
     </message>
     <message>
@@ -992,15 +992,15 @@
         <translation>%1 را برابر رمز عبور یا کلید API قرار دهید؛ مسیر آن را در %2 نگه می‌دارد، هرگز در فضای کاری.</translation>
     </message>
     <message>
-        <source>Account "%1" saved; its secret is in %2.</source>
+        <source>Account &quot;%1&quot; saved; its secret is in %2.</source>
         <translation>حساب «%1» ذخیره شد؛ رمز یا کلید آن در %2 است.</translation>
     </message>
     <message>
-        <source>channel remove needs the account's name.</source>
+        <source>channel remove needs the account&apos;s name.</source>
         <translation>channel remove به نام حساب نیاز دارد.</translation>
     </message>
     <message>
-        <source>There is no account named "%1".</source>
+        <source>There is no account named &quot;%1&quot;.</source>
         <translation>حسابی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -1008,7 +1008,7 @@
         <translation>مقصد ارسال آزمایشی.</translation>
     </message>
     <message>
-        <source>channel test needs the account's name and --to.</source>
+        <source>channel test needs the account&apos;s name and --to.</source>
         <translation>channel test به نام حساب و --to نیاز دارد.</translation>
     </message>
     <message>
@@ -1038,7 +1038,7 @@
 %1</translation>
     </message>
     <message>
-        <source>There is already a template named "%1"; add --replace to change it.</source>
+        <source>There is already a template named &quot;%1&quot;; add --replace to change it.</source>
         <translation>قالبی با نام «%1» از قبل وجود دارد؛ برای تغییر آن، --replace را اضافه کنید.</translation>
     </message>
     <message>
@@ -1046,7 +1046,7 @@
         <translation>قالب.</translation>
     </message>
     <message>
-        <source>The contact's email or phone.</source>
+        <source>The contact&apos;s email or phone.</source>
         <translation>ایمیل یا شمارهٔ تلفن مخاطب.</translation>
     </message>
     <message>
@@ -1054,11 +1054,11 @@
         <translation>send به --template و --to نیاز دارد.</translation>
     </message>
     <message>
-        <source>There is no template named "%1".</source>
+        <source>There is no template named &quot;%1&quot;.</source>
         <translation>قالبی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>"%1" is not a phone number: %2</source>
+        <source>&quot;%1&quot; is not a phone number: %2</source>
         <translation>«%1» شمارهٔ تلفن نیست: %2</translation>
     </message>
     <message>
@@ -1078,7 +1078,7 @@
         <translation>مقدار --state باید یکی از این‌ها باشد: %1</translation>
     </message>
     <message>
-        <source>"%1" is not an outbox id.</source>
+        <source>&quot;%1&quot; is not an outbox id.</source>
         <translation>«%1» شناسهٔ صندوق خروجی نیست.</translation>
     </message>
     <message>
@@ -1104,7 +1104,7 @@
         <translation>ذخیرهٔ تنظیم ممکن نیست.</translation>
     </message>
     <message>
-        <source>Unknown setting "%1"; keys: %2</source>
+        <source>Unknown setting &quot;%1&quot;; keys: %2</source>
         <translation>تنظیم ناشناختهٔ «%1»؛ کلیدها: %2</translation>
     </message>
     <message>
@@ -1130,7 +1130,7 @@ Commands:
 Options:
   --workspace PATH  the workspace file (default: %1)
   --lang en|fa      the language of messages
-  -h, --help        show this help; COMMAND --help shows a command's options
+  -h, --help        show this help; COMMAND --help shows a command&apos;s options
 </source>
         <translation>
 گزینه‌ها:
@@ -1148,11 +1148,11 @@ Options:
         <translation>%1 یک زیرفرمان می‌خواهد.</translation>
     </message>
     <message>
-        <source>Unknown subcommand "%1".</source>
+        <source>Unknown subcommand &quot;%1&quot;.</source>
         <translation>زیرفرمان «%1» شناخته نیست.</translation>
     </message>
     <message>
-        <source>Show this command's options.</source>
+        <source>Show this command&apos;s options.</source>
         <translation>گزینه‌های همین فرمان را نشان می‌دهد.</translation>
     </message>
     <message>
@@ -1268,7 +1268,7 @@ Options:
         <translation>فهرست حساب‌های SMTP و درگاه‌های پیامک</translation>
     </message>
     <message>
-        <source>send a test and show the server's reply</source>
+        <source>send a test and show the server&apos;s reply</source>
         <translation>یک پیام آزمایشی می‌فرستد و پاسخ سرور را نشان می‌دهد</translation>
     </message>
     <message>
@@ -1312,7 +1312,7 @@ Options:
         <translation>یک تنظیم فضای کاری را می‌خواند</translation>
     </message>
     <message>
-        <source>run the public tracking collector (pixel, clicks, unsubscribe and preference pages, and the desktop's pull API)</source>
+        <source>run the public tracking collector (pixel, clicks, unsubscribe and preference pages, and the desktop&apos;s pull API)</source>
         <translation>گردآورندهٔ عمومی ردیابی را اجرا می‌کند (پیکسل، کلیک‌ها، صفحه‌های لغو اشتراک و تنظیمات اشتراک، و API دریافت برای برنامهٔ رومیزی)</translation>
     </message>
     <message>
@@ -1344,7 +1344,7 @@ Options:
         <translation>serve فقط گزینه می‌پذیرد.</translation>
     </message>
     <message>
-        <source>--listen must be ADDRESS:PORT, such as 0.0.0.0:8787; "%1" is not.</source>
+        <source>--listen must be ADDRESS:PORT, such as 0.0.0.0:8787; &quot;%1&quot; is not.</source>
         <translation>مقدار --listen باید به شکل ADDRESS:PORT باشد، مانند 0.0.0.0:8787؛ «%1» این‌گونه نیست.</translation>
     </message>
     <message>
@@ -1352,11 +1352,11 @@ Options:
         <translation>مقدار --public-url باید نشانی‌ای باشد که دیگران با آن به گردآورنده دسترسی دارند، مانند https://t.example.com.</translation>
     </message>
     <message>
-        <source>--trusted-proxy: "%1" is not an address or a range.</source>
+        <source>--trusted-proxy: &quot;%1&quot; is not an address or a range.</source>
         <translation>--trusted-proxy: «%1» نشانی یا بازه نیست.</translation>
     </message>
     <message>
-        <source>Collecting on %1:%2 for %3; data in %4; the desktop's key is in %5</source>
+        <source>Collecting on %1:%2 for %3; data in %4; the desktop&apos;s key is in %5</source>
         <translation>در حال گردآوری روی %1:%2 برای %3؛ داده‌ها در %4 است و کلید برنامهٔ رومیزی در %5</translation>
     </message>
     <message>
@@ -1368,15 +1368,15 @@ Options:
         <translation>داده‌های ردیابی را از گردآورنده‌ای روی یک میزبان عمومی دریافت می‌کند</translation>
     </message>
     <message>
-        <source>The collector's API key (the file api-key in its data folder).</source>
+        <source>The collector&apos;s API key (the file api-key in its data folder).</source>
         <translation>کلید API گردآورنده (پروندهٔ api-key در پوشهٔ داده‌های آن).</translation>
     </message>
     <message>
-        <source>collector connect takes the collector's address.</source>
+        <source>collector connect takes the collector&apos;s address.</source>
         <translation>collector connect نشانی گردآورنده را می‌گیرد.</translation>
     </message>
     <message>
-        <source>Give the collector's key with --key.</source>
+        <source>Give the collector&apos;s key with --key.</source>
         <translation>کلید گردآورنده را با --key بدهید.</translation>
     </message>
     <message>
@@ -1452,15 +1452,15 @@ Options:
         <translation>پیوندهای تازه با کلید %1 امضا می‌شوند.</translation>
     </message>
     <message>
-        <source>record an event for a contact (scores, journeys and segments react in the worker's next cycle)</source>
+        <source>record an event for a contact (scores, journeys and segments react in the worker&apos;s next cycle)</source>
         <translation>رویدادی را برای یک مخاطب ثبت می‌کند (امتیازها، سفرها و بخش‌ها در دور بعدی worker به آن واکنش نشان می‌دهند)</translation>
     </message>
     <message>
-        <source>The contact's email address.</source>
+        <source>The contact&apos;s email address.</source>
         <translation>نشانی ایمیل مخاطب.</translation>
     </message>
     <message>
-        <source>The event's type (purchase, form_submitted...).</source>
+        <source>The event&apos;s type (purchase, form_submitted...).</source>
         <translation>نوع رویداد (purchase، form_submitted...).</translation>
     </message>
     <message>
@@ -1468,8 +1468,8 @@ Options:
         <translation>زمان رویداد، به‌صورت ISO 8601 (پیش‌فرض: اکنون).</translation>
     </message>
     <message>
-        <source>Its properties, a JSON object ({"amount": 120}).</source>
-        <translation>ویژگی‌های رویداد، به‌صورت یک شیء JSON ({"amount": 120}).</translation>
+        <source>Its properties, a JSON object ({&quot;amount&quot;: 120}).</source>
+        <translation>ویژگی‌های رویداد، به‌صورت یک شیء JSON ({&quot;amount&quot;: 120}).</translation>
     </message>
     <message>
         <source>event add takes only options.</source>
@@ -1484,8 +1484,8 @@ Options:
         <translation>مقدار --at باید زمانی مانند 2026-03-20T14:30:00Z باشد.</translation>
     </message>
     <message>
-        <source>--props must be a JSON object, such as {"amount": 120}.</source>
-        <translation>مقدار --props باید یک شیء JSON باشد، مانند {"amount": 120}.</translation>
+        <source>--props must be a JSON object, such as {&quot;amount&quot;: 120}.</source>
+        <translation>مقدار --props باید یک شیء JSON باشد، مانند {&quot;amount&quot;: 120}.</translation>
     </message>
     <message>
         <source>Recorded %1 for contact %2.</source>
@@ -1516,7 +1516,7 @@ Options:
         <translation>%1 بازدید از دست رفت: پایگاه داده‌اش نتوانست پا به پای درخواست‌ها پیش برود.</translation>
     </message>
     <message>
-        <source>%1 "%2" to %3 at %4: %5</source>
+        <source>%1 &quot;%2&quot; to %3 at %4: %5</source>
         <translation>%1 «%2» به %3 در %4: %5</translation>
     </message>
     <message>
@@ -1524,7 +1524,7 @@ Options:
         <translation>ساخت کارزار و زمان‌بندی آن (در زمان خودش در پردازشگر پس‌زمینه آغاز می‌شود)</translation>
     </message>
     <message>
-        <source>The campaign's name.</source>
+        <source>The campaign&apos;s name.</source>
         <translation>نام کارزار.</translation>
     </message>
     <message>
@@ -1544,7 +1544,7 @@ Options:
         <translation>ارسال در این زمان (ISO 8601، به وقت شما مگر آنکه منطقه داده شود).</translation>
     </message>
     <message>
-        <source>Send at this time of day in each contact's time zone.</source>
+        <source>Send at this time of day in each contact&apos;s time zone.</source>
         <translation>ارسال در این ساعت از روز به وقت هر مخاطب.</translation>
     </message>
     <message>
@@ -1556,7 +1556,7 @@ Options:
         <translation>یک آزمون A/B، به شکل JSON.</translation>
     </message>
     <message>
-        <source>Send from this account only (default: the channel's accounts in turn).</source>
+        <source>Send from this account only (default: the channel&apos;s accounts in turn).</source>
         <translation>ارسال فقط از این حساب (پیش‌فرض: حساب‌های کانال به نوبت).</translation>
     </message>
     <message>
@@ -1572,11 +1572,11 @@ Options:
         <translation>--at یا --local-time را بدهید، نه هر دو را.</translation>
     </message>
     <message>
-        <source>--at: "%1" is not a date and time such as 2026-12-10T09:30.</source>
+        <source>--at: &quot;%1&quot; is not a date and time such as 2026-12-10T09:30.</source>
         <translation>--at: «%1» تاریخ و ساعتی مانند 2026-12-10T09:30 نیست.</translation>
     </message>
     <message>
-        <source>--on: "%1" is not a date such as 2026-12-10.</source>
+        <source>--on: &quot;%1&quot; is not a date such as 2026-12-10.</source>
         <translation>--on: «%1» تاریخی مانند 2026-12-10 نیست.</translation>
     </message>
     <message>
@@ -1588,11 +1588,11 @@ Options:
         <translation>مخاطبان: %L1؛ قابل ارسال: %L2 (%L3 بدون نشانی، %L4 لغو اشتراک، برگشتی یا بدون رضایت، %L5 مسدود؛ %L6 منتظر سقف روزانه)</translation>
     </message>
     <message>
-        <source>Campaign "%1" is scheduled; the worker sends it (masir-cli worker run, or the app).</source>
+        <source>Campaign &quot;%1&quot; is scheduled; the worker sends it (masir-cli worker run, or the app).</source>
         <translation>کارزار «%1» زمان‌بندی شد؛ پردازشگر پس‌زمینه آن را می‌فرستد (masir-cli worker run یا خود برنامه).</translation>
     </message>
     <message>
-        <source>Campaign "%1" is saved as a draft.</source>
+        <source>Campaign &quot;%1&quot; is saved as a draft.</source>
         <translation>کارزار «%1» به شکل پیش‌نویس ذخیره شد.</translation>
     </message>
     <message>
@@ -1604,11 +1604,11 @@ Options:
         <translation>%1 به %2 نیاز دارد.</translation>
     </message>
     <message>
-        <source>There is no campaign named "%1".</source>
+        <source>There is no campaign named &quot;%1&quot;.</source>
         <translation>کارزاری به نام «%1» نیست.</translation>
     </message>
     <message>
-        <source>show a campaign, its progress and its audience's counts</source>
+        <source>show a campaign, its progress and its audience&apos;s counts</source>
         <translation>نمایش یک کارزار، پیشرفت آن و شمار مخاطبانش</translation>
     </message>
     <message>
@@ -1640,11 +1640,11 @@ Options:
         <translation>بررسی پیش‌نویس و زمان‌بندی آن</translation>
     </message>
     <message>
-        <source>choose the A/B test's winner (A, B, C or D) for the rest</source>
+        <source>choose the A/B test&apos;s winner (A, B, C or D) for the rest</source>
         <translation>انتخاب برندهٔ آزمون A/B (A، B، C یا D) برای بقیه</translation>
     </message>
     <message>
-        <source>send the campaign's message (each variant) to test addresses</source>
+        <source>send the campaign&apos;s message (each variant) to test addresses</source>
         <translation>ارسال پیام کارزار (هر نسخه) به نشانی‌های آزمایشی</translation>
     </message>
     <message>
@@ -1692,11 +1692,11 @@ Options:
         <translation>bounces parse به یک یا چند پرونده نیاز دارد.</translation>
     </message>
     <message>
-        <source>Also add the sample segments, list, journeys and campaign, as the app's demo does.</source>
+        <source>Also add the sample segments, list, journeys and campaign, as the app&apos;s demo does.</source>
         <translation>بخش‌ها، فهرست، سفرها و کارزار نمونه را هم، مانند نسخهٔ نمایشی برنامه، اضافه کن.</translation>
     </message>
     <message>
-        <source>Send at each contact's best hour in the next 24 hours (from --at if given).</source>
+        <source>Send at each contact&apos;s best hour in the next 24 hours (from --at if given).</source>
         <translation>ارسال در بهترین ساعت هر مخاطب در ۲۴ ساعت آینده (از --at اگر داده شود).</translation>
     </message>
     <message>
@@ -1704,7 +1704,7 @@ Options:
         <translation>%L1 ارسال، %L2 تحویل، %L3 ناموفق، %L4 برگشتی؛ %L5 باز کردند (%L6 بازشدن، %L7 از سوی ماشین‌ها)، %L8 کلیک کردند؛ %L9 لغو اشتراک، %L10 شکایت؛ %L11 تبدیل، درآمد %L12</translation>
     </message>
     <message>
-        <source>read an account's bounces, complaints and unsubscribe requests from its mailbox (password: MASIR_IMAP_PASSWORD)</source>
+        <source>read an account&apos;s bounces, complaints and unsubscribe requests from its mailbox (password: MASIR_IMAP_PASSWORD)</source>
         <translation>خواندن برگشتی‌ها، شکایت‌ها و درخواست‌های لغو اشتراک یک حساب از صندوق نامه‌اش (گذرواژه: MASIR_IMAP_PASSWORD)</translation>
     </message>
     <message>
@@ -1712,7 +1712,7 @@ Options:
         <translation>صندوق نامه: imaps://host[:port]/INBOX.</translation>
     </message>
     <message>
-        <source>The mailbox's user name.</source>
+        <source>The mailbox&apos;s user name.</source>
         <translation>نام کاربری صندوق نامه.</translation>
     </message>
     <message>
@@ -1724,11 +1724,11 @@ Options:
         <translation>ذخیره بدون آزمودن ورود.</translation>
     </message>
     <message>
-        <source>Stop reading the account's mailbox.</source>
+        <source>Stop reading the account&apos;s mailbox.</source>
         <translation>دیگر صندوق نامهٔ حساب خوانده نشود.</translation>
     </message>
     <message>
-        <source>channel mailbox needs the account's name.</source>
+        <source>channel mailbox needs the account&apos;s name.</source>
         <translation>channel mailbox به نام حساب نیاز دارد.</translation>
     </message>
     <message>
@@ -1736,15 +1736,15 @@ Options:
         <translation>channel mailbox به ‎--url و ‎--user، یا ‎--remove نیاز دارد.</translation>
     </message>
     <message>
-        <source>"%1" is an SMS gateway; only email accounts have a mailbox.</source>
+        <source>&quot;%1&quot; is an SMS gateway; only email accounts have a mailbox.</source>
         <translation>«%1» درگاه پیامک است؛ فقط حساب‌های ایمیل صندوق نامه دارند.</translation>
     </message>
     <message>
-        <source>Masir no longer reads the mailbox of "%1".</source>
+        <source>Masir no longer reads the mailbox of &quot;%1&quot;.</source>
         <translation>مسیر دیگر صندوق نامهٔ «%1» را نمی‌خواند.</translation>
     </message>
     <message>
-        <source>Set MASIR_IMAP_PASSWORD to the mailbox's password; Masir keeps it in %1, never in the workspace.</source>
+        <source>Set MASIR_IMAP_PASSWORD to the mailbox&apos;s password; Masir keeps it in %1, never in the workspace.</source>
         <translation>MASIR_IMAP_PASSWORD را برابر گذرواژهٔ صندوق نامه بگذارید؛ مسیر آن را در %1 نگه می‌دارد، هرگز در فضای کار.</translation>
     </message>
     <message>
@@ -1756,13 +1756,13 @@ Options:
         <translation>گذرواژه در %1 ذخیره نمی‌شود: %2</translation>
     </message>
     <message numerus="yes">
-        <source>Masir reads the mailbox of "%1" every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
+        <source>Masir reads the mailbox of &quot;%1&quot; every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
         <translation>
             <numerusform>مسیر تا وقتی در حال اجراست هر %Ln دقیقه صندوق نامهٔ «%1» را می‌خواند (masir-cli bounces check همین حالا می‌خواند).</numerusform>
         </translation>
     </message>
     <message>
-        <source>read the sending accounts' mailboxes now and act on what came back</source>
+        <source>read the sending accounts&apos; mailboxes now and act on what came back</source>
         <translation>خواندن همین حالای صندوق‌های نامهٔ حساب‌های ارسال و رسیدگی به آنچه برگشته</translation>
     </message>
     <message>
@@ -1790,7 +1790,7 @@ Options:
         <translation>چاپ پیام کنار گذاشته‌شده همان‌طور که رسید (آن را ‎.eml ذخیره کنید)</translation>
     </message>
     <message>
-        <source>bounces show needs the message's id.</source>
+        <source>bounces show needs the message&apos;s id.</source>
         <translation>bounces show به شناسهٔ پیام نیاز دارد.</translation>
     </message>
     <message>
@@ -1803,21 +1803,63 @@ Options:
     </message>
     <message numerus="yes">
         <source>The mailbox answers: %n message(s) in it.</source>
-        <translation><numerusform>صندوق نامه پاسخ می‌دهد: %Ln پیام در آن است.</numerusform></translation>
+        <translation>
+            <numerusform>صندوق نامه پاسخ می‌دهد: %Ln پیام در آن است.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>new contacts, leads, sending, opens, clicks and revenue for a period, with the period before it</source>
+        <translation>مخاطبان تازه، سرنخ‌ها، ارسال، بازشدن‌ها، کلیک‌ها و درآمد یک دوره، کنار دورهٔ پیش از آن</translation>
+    </message>
+    <message>
+        <source>The first day (YYYY-MM-DD), in this computer&apos;s time zone.</source>
+        <translation>روز نخست (YYYY-MM-DD)، در منطقهٔ زمانی این رایانه.</translation>
+    </message>
+    <message>
+        <source>The last day (YYYY-MM-DD), included.</source>
+        <translation>روز آخر (YYYY-MM-DD)، خودش هم حساب است.</translation>
+    </message>
+    <message>
+        <source>The last N days up to today (default 30).</source>
+        <translation>N روز گذشته تا امروز (پیش‌فرض ۳۰).</translation>
+    </message>
+    <message>
+        <source>Write the figures and the days to a CSV file.</source>
+        <translation>نوشتن شمارها و روزها در پروندهٔ CSV.</translation>
+    </message>
+    <message>
+        <source>Start the CSV with a byte order mark (for Excel).</source>
+        <translation>آغاز CSV با نشانهٔ ترتیب بایت (برای Excel).</translation>
+    </message>
+    <message>
+        <source>report dashboard takes only options.</source>
+        <translation>report dashboard فقط گزینه می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>Give both --from and --to, or neither.</source>
+        <translation>هر دو ‎--from و ‎--to را بدهید، یا هیچ‌کدام.</translation>
+    </message>
+    <message>
+        <source>--%1 needs a date such as 2026-12-01.</source>
+        <translation>‎--%1 به تاریخی مانند 2026-12-01 نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>%1 نوشته شد.</translation>
     </message>
 </context>
 <context>
     <name>masir::CollectorClient</name>
     <message>
-        <source>Enter the collector's address, such as https://t.example.com.</source>
+        <source>Enter the collector&apos;s address, such as https://t.example.com.</source>
         <translation>نشانی گردآورنده را وارد کنید، مانند https://t.example.com.</translation>
     </message>
     <message>
-        <source>"%1" is not a web address; enter one such as https://t.example.com.</source>
+        <source>&quot;%1&quot; is not a web address; enter one such as https://t.example.com.</source>
         <translation>«%1» نشانی وب نیست؛ نشانی‌ای مانند https://t.example.com وارد کنید.</translation>
     </message>
     <message>
-        <source>The collector's address must start with https:// (plain http only on this computer), so that its key and your subscribers' clicks are not sent in the clear.</source>
+        <source>The collector&apos;s address must start with https:// (plain http only on this computer), so that its key and your subscribers&apos; clicks are not sent in the clear.</source>
         <translation>نشانی گردآورنده باید با https:// آغاز شود (http ساده فقط روی همین رایانه پذیرفته است)، تا کلید آن و کلیک‌های مشترکانتان بدون رمزگذاری فرستاده نشوند.</translation>
     </message>
     <message>
@@ -1856,22 +1898,22 @@ Options:
         <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Cannot open the collector's store: %1</source>
+        <source>Cannot open the collector&apos;s store: %1</source>
         <translation>باز کردن انبارهٔ دادهٔ گردآورنده ممکن نیست: %1</translation>
     </message>
 </context>
 <context>
     <name>masir::CollectorSync</name>
     <message>
-        <source>The collector's key is not in %1. Connect to the collector again with its key.</source>
+        <source>The collector&apos;s key is not in %1. Connect to the collector again with its key.</source>
         <translation>کلید گردآورنده در %1 نیست. دوباره با کلید آن به گردآورنده وصل شوید.</translation>
     </message>
     <message>
-        <source>Enter the collector's key (the file api-key in its data folder).</source>
+        <source>Enter the collector&apos;s key (the file api-key in its data folder).</source>
         <translation>کلید گردآورنده را وارد کنید (پروندهٔ api-key در پوشهٔ داده‌های آن).</translation>
     </message>
     <message>
-        <source>Cannot save the collector's address in the workspace.</source>
+        <source>Cannot save the collector&apos;s address in the workspace.</source>
         <translation>ذخیرهٔ نشانی گردآورنده در فضای کاری ممکن نیست.</translation>
     </message>
     <message>
@@ -1879,7 +1921,7 @@ Options:
         <translation>ذخیرهٔ تغییر در فضای کاری ممکن نیست.</translation>
     </message>
     <message>
-        <source>Cannot save the collector's state in the workspace.</source>
+        <source>Cannot save the collector&apos;s state in the workspace.</source>
         <translation>ذخیرهٔ وضعیت گردآورنده در فضای کاری ممکن نیست.</translation>
     </message>
     <message>
@@ -1891,7 +1933,7 @@ Options:
         <translation>ذخیرهٔ نقطهٔ توقف دریافت در فضای کاری ممکن نیست.</translation>
     </message>
     <message>
-        <source>Cannot read the subscribers' choices to tell the collector.</source>
+        <source>Cannot read the subscribers&apos; choices to tell the collector.</source>
         <translation>انتخاب‌های مشترکان برای فرستادن به گردآورنده خوانده نشد.</translation>
     </message>
     <message>
@@ -1914,7 +1956,7 @@ Options:
         <translation>برون‌بری لغو شد؛ هیچ پرونده‌ای نوشته نشد.</translation>
     </message>
     <message>
-        <source>There is no static list called "%1".</source>
+        <source>There is no static list called &quot;%1&quot;.</source>
         <translation>فهرست ثابتی به نام «%1» وجود ندارد.</translation>
     </message>
 </context>
@@ -1968,11 +2010,11 @@ Options:
         <translation>تاریخ تولد باید در گذشته باشد.</translation>
     </message>
     <message>
-        <source>Unknown stage "%1".</source>
+        <source>Unknown stage &quot;%1&quot;.</source>
         <translation>مرحلهٔ ناشناختهٔ «%1».</translation>
     </message>
     <message>
-        <source>There is no custom field "%1".</source>
+        <source>There is no custom field &quot;%1&quot;.</source>
         <translation>فیلد سفارشی «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -2004,7 +2046,7 @@ Options:
         <translation>یکی از مخاطبان دیگر وجود ندارد.</translation>
     </message>
     <message>
-        <source>There is no field "%1" to set.</source>
+        <source>There is no field &quot;%1&quot; to set.</source>
         <translation>فیلدی به نام «%1» برای تنظیم وجود ندارد.</translation>
     </message>
 </context>
@@ -2015,7 +2057,7 @@ Options:
         <translation>برچسب نام می‌خواهد.</translation>
     </message>
     <message>
-        <source>The tag "%1" could not be saved.</source>
+        <source>The tag &quot;%1&quot; could not be saved.</source>
         <translation>برچسب «%1» ذخیره نشد.</translation>
     </message>
 </context>
@@ -2275,19 +2317,19 @@ Options:
 <context>
     <name>masir::CustomFieldRepository</name>
     <message>
-        <source>"%1" is not a number.</source>
+        <source>&quot;%1&quot; is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a date (use YYYY-MM-DD).</source>
+        <source>&quot;%1&quot; is not a date (use YYYY-MM-DD).</source>
         <translation>«%1» تاریخ نیست (به شکل YYYY-MM-DD بنویسید).</translation>
     </message>
     <message>
-        <source>"%1" is not yes or no.</source>
+        <source>&quot;%1&quot; is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not one of: %2.</source>
+        <source>&quot;%1&quot; is not one of: %2.</source>
         <translation>«%1» یکی از این‌ها نیست: %2.</translation>
     </message>
     <message>
@@ -2325,6 +2367,17 @@ Options:
     <message>
         <source>A field with the key %1 already exists.</source>
         <translation>فیلدی با کلید %1 از قبل وجود دارد.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::DashboardReport</name>
+    <message>
+        <source>The period must start on or before the day it ends.</source>
+        <translation>دوره باید در روز پایانش یا پیش از آن آغاز شود.</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>دیگران</translation>
     </message>
 </context>
 <context>
@@ -2390,7 +2443,7 @@ Options:
         <translation>مسیر نتوانست %1 را ارتقا دهد: %2. پرونده همان‌گونه که بود ماند.</translation>
     </message>
     <message>
-        <source>Masir cannot use Qt's SQLite driver: it was built with its own copy of SQLite. Install a Qt built with the system SQLite (as Debian, Ubuntu, Fedora and Homebrew ship it).</source>
+        <source>Masir cannot use Qt&apos;s SQLite driver: it was built with its own copy of SQLite. Install a Qt built with the system SQLite (as Debian, Ubuntu, Fedora and Homebrew ship it).</source>
         <translation>مسیر نمی‌تواند از درایور SQLite کیوت استفاده کند: این درایور با نسخهٔ جداگانه‌ای از SQLite ساخته شده است. کیوتی را نصب کنید که با SQLite سیستم ساخته شده باشد (همان‌طور که دبیان، اوبونتو، فدورا و Homebrew آن را ارائه می‌کنند).</translation>
     </message>
 </context>
@@ -2429,12 +2482,12 @@ Options:
         <translation>ایران، تهران، خیابان ولیعصر، پلاک ۱۲</translation>
     </message>
     <message>
-        <source>Could not save the demo's settings.</source>
+        <source>Could not save the demo&apos;s settings.</source>
         <translation>تنظیمات نمونه ذخیره نشد.</translation>
     </message>
     <message>
-        <source>Fresh sangak this weekend, {{first_name|default:"friend"}}</source>
-        <translation>سنگک تازه برای این آخر هفته، {{first_name|default:"دوست عزیز"}}</translation>
+        <source>Fresh sangak this weekend, {{first_name|default:&quot;friend&quot;}}</source>
+        <translation>سنگک تازه برای این آخر هفته، {{first_name|default:&quot;دوست عزیز&quot;}}</translation>
     </message>
     <message>
         <source># This weekend at Golestan
@@ -2484,7 +2537,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>بخش پیش از @ نمی‌تواند با نقطه آغاز یا تمام شود یا دو نقطهٔ پشت‌سرهم داشته باشد.</translation>
     </message>
     <message>
-        <source>The character "%1" is not allowed in an email address.</source>
+        <source>The character &quot;%1&quot; is not allowed in an email address.</source>
         <translation>نویسهٔ «%1» در نشانی ایمیل مجاز نیست.</translation>
     </message>
     <message>
@@ -2492,11 +2545,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>نشانی ایمیل پس از @ دامنه ندارد.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid domain.</source>
+        <source>&quot;%1&quot; is not a valid domain.</source>
         <translation>«%1» دامنهٔ معتبری نیست.</translation>
     </message>
     <message>
-        <source>The domain "%1" needs a dot, as in example.com.</source>
+        <source>The domain &quot;%1&quot; needs a dot, as in example.com.</source>
         <translation>دامنهٔ «%1» به نقطه نیاز دارد، مانند example.com.</translation>
     </message>
 </context>
@@ -2507,7 +2560,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>UTF-8 (یونی‌کد)</translation>
     </message>
     <message>
-        <source>UTF-16 LE (Excel "Unicode text")</source>
+        <source>UTF-16 LE (Excel &quot;Unicode text&quot;)</source>
         <translation>UTF-16 LE (گزینهٔ «Unicode text» اکسل)</translation>
     </message>
     <message>
@@ -2546,11 +2599,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>%1 ستون type ندارد؛ نوع رویدادهای آن را با --type بدهید (مثلاً --type purchase).</translation>
     </message>
     <message>
-        <source>"%1" is not a contact id.</source>
+        <source>&quot;%1&quot; is not a contact id.</source>
         <translation>«%1» شناسهٔ مخاطب نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a time; write it as 2026-03-20T14:30:00Z, 2026-03-20 or 1405/01/01.</source>
+        <source>&quot;%1&quot; is not a time; write it as 2026-03-20T14:30:00Z, 2026-03-20 or 1405/01/01.</source>
         <translation>«%1» زمان نیست؛ آن را به شکل 2026-03-20T14:30:00Z، 2026-03-20 یا 1405/01/01 بنویسید.</translation>
     </message>
     <message>
@@ -2565,7 +2618,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>رویداد نوع ندارد.</translation>
     </message>
     <message>
-        <source>"%1" is not an event type: use lower-case letters, digits and _, starting with a letter (at most 64).</source>
+        <source>&quot;%1&quot; is not an event type: use lower-case letters, digits and _, starting with a letter (at most 64).</source>
         <translation>«%1» نوع رویداد نیست: فقط حروف کوچک لاتین، رقم و _ به کار ببرید و با یک حرف آغاز کنید (حداکثر ۶۴ نویسه).</translation>
     </message>
     <message>
@@ -2577,7 +2630,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>رویداد مخاطبی را مشخص نمی‌کند: یک نشانی ایمیل بدهید.</translation>
     </message>
     <message>
-        <source>"%1" is not an email address: %2</source>
+        <source>&quot;%1&quot; is not an email address: %2</source>
         <translation>«%1» نشانی ایمیل نیست: %2</translation>
     </message>
     <message>
@@ -2589,7 +2642,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>رویداد زمان ندارد.</translation>
     </message>
     <message>
-        <source>The event's properties are larger than %1 KiB.</source>
+        <source>The event&apos;s properties are larger than %1 KiB.</source>
         <translation>ویژگی‌های رویداد از %1 KiB بزرگ‌تر است.</translation>
     </message>
 </context>
@@ -2603,11 +2656,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
 <context>
     <name>masir::ImapMailbox</name>
     <message>
-        <source>Enter the mailbox's address, such as imaps://imap.example.com/INBOX.</source>
+        <source>Enter the mailbox&apos;s address, such as imaps://imap.example.com/INBOX.</source>
         <translation>نشانی صندوق نامه را وارد کنید، مانند imaps://imap.example.com/INBOX.</translation>
     </message>
     <message>
-        <source>"%1" is not a mailbox address; enter one such as imaps://imap.example.com/INBOX (or imap://… for STARTTLS).</source>
+        <source>&quot;%1&quot; is not a mailbox address; enter one such as imaps://imap.example.com/INBOX (or imap://… for STARTTLS).</source>
         <translation>«%1» نشانی صندوق نامه نیست؛ نشانی‌ای مانند imaps://imap.example.com/INBOX وارد کنید (یا imap://… برای STARTTLS).</translation>
     </message>
     <message>
@@ -2641,7 +2694,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>%1 ‏STARTTLS ندارد؛ نشانی imaps://‎ (درگاه ۹۹۳) به کار ببرید.</translation>
     </message>
     <message>
-        <source>"%1" is not a mailbox address libcurl can use: %2</source>
+        <source>&quot;%1&quot; is not a mailbox address libcurl can use: %2</source>
         <translation>«%1» نشانی صندوق نامه‌ای نیست که libcurl بتواند به کار ببرد: %2</translation>
     </message>
     <message>
@@ -2653,7 +2706,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>به کارساز ایمیل %1 دسترسی نیست: %2</translation>
     </message>
     <message>
-        <source>The mail server did not say the mailbox's UIDVALIDITY: %1</source>
+        <source>The mail server did not say the mailbox&apos;s UIDVALIDITY: %1</source>
         <translation>کارساز ایمیل UIDVALIDITY صندوق نامه را نگفت: %1</translation>
     </message>
 </context>
@@ -2731,11 +2784,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>ساختن فیلد سفارشی %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Column "%1" is mapped to the custom field "%2", which does not exist. Create it first, or map the column elsewhere.</source>
+        <source>Column &quot;%1&quot; is mapped to the custom field &quot;%2&quot;, which does not exist. Create it first, or map the column elsewhere.</source>
         <translation>ستون «%1» به فیلد سفارشی «%2» نگاشته شده که وجود ندارد. نخست آن را بسازید یا ستون را به جای دیگری بنگارید.</translation>
     </message>
     <message>
-        <source>Column "%1" is mapped to "%2", which is not a contact field.</source>
+        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which is not a contact field.</source>
         <translation>ستون «%1» به «%2» نگاشته شده که فیلد مخاطب نیست.</translation>
     </message>
     <message>
@@ -2747,7 +2800,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>درون‌بری: %1</translation>
     </message>
     <message>
-        <source>"%1" is a segment with rules, not a static list. Choose another name.</source>
+        <source>&quot;%1&quot; is a segment with rules, not a static list. Choose another name.</source>
         <translation>«%1» بخشی قاعده‌مند است، نه فهرست ثابت. نام دیگری برگزینید.</translation>
     </message>
     <message>
@@ -2755,7 +2808,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>این ردیف %1 فیلد دارد و سرستون %2؛ فیلدهای اضافه نادیده گرفته شدند.</translation>
     </message>
     <message>
-        <source>"%1": %2</source>
+        <source>&quot;%1&quot;: %2</source>
         <translation>«%1»: %2</translation>
     </message>
     <message>
@@ -2763,35 +2816,35 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>این ردیف نشانی ایمیل، شمارهٔ تلفن یا نام ندارد.</translation>
     </message>
     <message>
-        <source>The row has no email address or name, and its phone number "%1" is not valid.</source>
+        <source>The row has no email address or name, and its phone number &quot;%1&quot; is not valid.</source>
         <translation>این ردیف نشانی ایمیل یا نام ندارد و شمارهٔ تلفن «%1» آن معتبر نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a country we know.</source>
+        <source>&quot;%1&quot; is not a country we know.</source>
         <translation>«%1» کشوری نیست که بشناسیم.</translation>
     </message>
     <message>
-        <source>"%1" is not a date of birth we can read.</source>
+        <source>&quot;%1&quot; is not a date of birth we can read.</source>
         <translation>«%1» تاریخ تولدی نیست که بتوانیم بخوانیم.</translation>
     </message>
     <message>
-        <source>"%1" is not a gender we know.</source>
+        <source>&quot;%1&quot; is not a gender we know.</source>
         <translation>«%1» جنسیتی نیست که بشناسیم.</translation>
     </message>
     <message>
-        <source>"%1" is not a stage.</source>
+        <source>&quot;%1&quot; is not a stage.</source>
         <translation>«%1» مرحله نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a number.</source>
+        <source>&quot;%1&quot; is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not a contact status.</source>
+        <source>&quot;%1&quot; is not a contact status.</source>
         <translation>«%1» وضعیت مخاطب نیست.</translation>
     </message>
     <message>
-        <source>"%1" is not yes or no.</source>
+        <source>&quot;%1&quot; is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
@@ -2811,7 +2864,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>خواندن %1 ناموفق بود: %2</translation>
     </message>
     <message>
-        <source>Cannot make the list "%1": %2</source>
+        <source>Cannot make the list &quot;%1&quot;: %2</source>
         <translation>فهرست «%1» ساخته نشد: %2</translation>
     </message>
 </context>
@@ -2960,7 +3013,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>محرک ورودی ندارد: سفر را آغاز می‌کند.</translation>
     </message>
     <message>
-        <source>"%1" has no output called "%2".</source>
+        <source>&quot;%1&quot; has no output called &quot;%2&quot;.</source>
         <translation>«%1» خروجی‌ای به نام «%2» ندارد.</translation>
     </message>
     <message>
@@ -2972,7 +3025,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>شناسهٔ اتصال تکراری است.</translation>
     </message>
     <message>
-        <source>"%1" is not a node type this Masir knows.</source>
+        <source>&quot;%1&quot; is not a node type this Masir knows.</source>
         <translation>«%1» نوع گره‌ای نیست که این نسخهٔ مسیر بشناسد.</translation>
     </message>
     <message>
@@ -2996,11 +3049,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>این سفر با نسخهٔ تازه‌تری از مسیر ذخیره شده (قالب %1)؛ برای باز کردنش مسیر را به‌روز کنید.</translation>
     </message>
     <message>
-        <source>Node %1 ("%2") has no ID or an unknown type "%3".</source>
+        <source>Node %1 (&quot;%2&quot;) has no ID or an unknown type &quot;%3&quot;.</source>
         <translation>گرهٔ %1 («%2») شناسه ندارد یا نوعش «%3» ناشناخته است.</translation>
     </message>
     <message>
-        <source>The node ID "%1" is used twice.</source>
+        <source>The node ID &quot;%1&quot; is used twice.</source>
         <translation>شناسهٔ گرهٔ «%1» دو بار به کار رفته است.</translation>
     </message>
     <message>
@@ -3058,23 +3111,23 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
 <context>
     <name>masir::JourneyReferences</name>
     <message>
-        <source>There is no template named "%1": make it on the Templates page, or choose another.</source>
+        <source>There is no template named &quot;%1&quot;: make it on the Templates page, or choose another.</source>
         <translation>قالبی با نام «%1» نیست: آن را در صفحهٔ قالب‌ها بسازید یا قالب دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <source>"%1" is a text message template, not an email.</source>
+        <source>&quot;%1&quot; is a text message template, not an email.</source>
         <translation>«%1» قالب پیامک است، نه ایمیل.</translation>
     </message>
     <message>
-        <source>"%1" is an email template, not a text message.</source>
+        <source>&quot;%1&quot; is an email template, not a text message.</source>
         <translation>«%1» قالب ایمیل است، نه پیامک.</translation>
     </message>
     <message>
-        <source>There is no segment or list named "%1".</source>
+        <source>There is no segment or list named &quot;%1&quot;.</source>
         <translation>بخش یا فهرستی با نام «%1» نیست.</translation>
     </message>
     <message>
-        <source>There is no journey named "%1".</source>
+        <source>There is no journey named &quot;%1&quot;.</source>
         <translation>سفری با نام «%1» نیست.</translation>
     </message>
 </context>
@@ -3085,7 +3138,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>برای سفر نامی بگذارید.</translation>
     </message>
     <message>
-        <source>There is already a journey called "%1".</source>
+        <source>There is already a journey called &quot;%1&quot;.</source>
         <translation>سفری به نام «%1» از پیش هست.</translation>
     </message>
     <message>
@@ -3118,14 +3171,14 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>فضای کاری برای شبیه‌سازی رونویسی نشد: %1</translation>
     </message>
     <message>
-        <source>it would fail: there is no template named "%1"</source>
+        <source>it would fail: there is no template named &quot;%1&quot;</source>
         <translation>فرستاده نمی‌شد: قالبی با نام «%1» نیست</translation>
     </message>
 </context>
 <context>
     <name>masir::JourneyTemplates</name>
     <message>
-        <source>Cannot add the template "%1": %2</source>
+        <source>Cannot add the template &quot;%1&quot;: %2</source>
         <translation>قالب «%1» افزوده نشد: %2</translation>
     </message>
 </context>
@@ -3159,7 +3212,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
 <context>
     <name>masir::LifecycleStages</name>
     <message>
-        <source>"%1" cannot be a stage key: use lower-case letters, digits and _.</source>
+        <source>&quot;%1&quot; cannot be a stage key: use lower-case letters, digits and _.</source>
         <translation>«%1» نمی‌تواند کلید مرحله باشد: از حروف کوچک لاتین، رقم و _ استفاده کنید.</translation>
     </message>
     <message>
@@ -3187,15 +3240,15 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
 <context>
     <name>masir::MergeTemplate</name>
     <message>
-        <source>a quoted text is not closed with "</source>
-        <translation>متن داخل گیومه با " بسته نشده است</translation>
+        <source>a quoted text is not closed with &quot;</source>
+        <translation>متن داخل گیومه با &quot; بسته نشده است</translation>
     </message>
     <message>
-        <source>unexpected "%1"</source>
+        <source>unexpected &quot;%1&quot;</source>
         <translation>«%1» غیرمنتظره است</translation>
     </message>
     <message>
-        <source>there is no custom field "%1"</source>
+        <source>there is no custom field &quot;%1&quot;</source>
         <translation>فیلد سفارشی «%1» وجود ندارد</translation>
     </message>
     <message>
@@ -3219,7 +3272,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>برچسب جایگذاری باید با یک نام شروع شود، مثلاً {{first_name}}</translation>
     </message>
     <message>
-        <source>expected | before a filter, found "%1"</source>
+        <source>expected | before a filter, found &quot;%1&quot;</source>
         <translation>پیش از فیلتر باید | بیاید، اما «%1» آمده است</translation>
     </message>
     <message>
@@ -3227,12 +3280,12 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>پس از | نام فیلتر نیامده است</translation>
     </message>
     <message>
-        <source>unknown filter "%1"; use one of: %2</source>
+        <source>unknown filter &quot;%1&quot;; use one of: %2</source>
         <translation>فیلتر ناشناختهٔ «%1»؛ یکی از این‌ها را به کار ببرید: %2</translation>
     </message>
     <message>
-        <source>default needs a quoted text, e.g. default:"friend"</source>
-        <translation>default به متنی داخل گیومه نیاز دارد، مثلاً default:"friend"</translation>
+        <source>default needs a quoted text, e.g. default:&quot;friend&quot;</source>
+        <translation>default به متنی داخل گیومه نیاز دارد، مثلاً default:&quot;friend&quot;</translation>
     </message>
     <message>
         <source>{% %1 %} takes nothing more</source>
@@ -3251,23 +3304,23 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>بلوک ناشناختهٔ {% %1 %}؛ از if، else یا endif استفاده کنید</translation>
     </message>
     <message>
-        <source>{% if %} needs a condition, e.g. {% if tag "vip" %}</source>
-        <translation>{% if %} به یک شرط نیاز دارد، مثلاً {% if tag "vip" %}</translation>
+        <source>{% if %} needs a condition, e.g. {% if tag &quot;vip&quot; %}</source>
+        <translation>{% if %} به یک شرط نیاز دارد، مثلاً {% if tag &quot;vip&quot; %}</translation>
     </message>
     <message>
-        <source>tag needs a quoted tag name, e.g. tag "vip"</source>
-        <translation>tag به نام برچسب داخل گیومه نیاز دارد، مثلاً tag "vip"</translation>
+        <source>tag needs a quoted tag name, e.g. tag &quot;vip&quot;</source>
+        <translation>tag به نام برچسب داخل گیومه نیاز دارد، مثلاً tag &quot;vip&quot;</translation>
     </message>
     <message>
         <source>%1 needs a quoted text after it</source>
         <translation>پس از %1 باید متنی داخل گیومه بیاید</translation>
     </message>
     <message>
-        <source>{% if %} needs a name or tag "..."</source>
-        <translation>{% if %} به یک نام یا tag "..." نیاز دارد</translation>
+        <source>{% if %} needs a name or tag &quot;...&quot;</source>
+        <translation>{% if %} به یک نام یا tag &quot;...&quot; نیاز دارد</translation>
     </message>
     <message>
-        <source>unexpected "%1" in {% if %}</source>
+        <source>unexpected &quot;%1&quot; in {% if %}</source>
         <translation>«%1» غیرمنتظره در {% if %}</translation>
     </message>
     <message>
@@ -3338,7 +3391,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>پیوند لغو اشتراک</translation>
     </message>
     <message>
-        <source>Today's date</source>
+        <source>Today&apos;s date</source>
         <translation>تاریخ امروز</translation>
     </message>
     <message>
@@ -4027,7 +4080,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>برنامه هنگام ارسال این پیام متوقف شد: ممکن است رسیده باشد یا نرسیده باشد. آن را دوباره بفرستید یا کنار بگذارید.</translation>
     </message>
     <message>
-        <source>Provider's message id: %1</source>
+        <source>Provider&apos;s message id: %1</source>
         <translation>شناسهٔ پیام نزد ارائه‌دهنده: %1</translation>
     </message>
     <message>
@@ -4054,11 +4107,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>مخاطب اشتراک خود را لغو کرده، پیامش برگشتی بوده یا رضایت خود را پس گرفته است.</translation>
     </message>
     <message>
-        <source>There is no template named "%1".</source>
+        <source>There is no template named &quot;%1&quot;.</source>
         <translation>قالبی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>Template "%1": %2</source>
+        <source>Template &quot;%1&quot;: %2</source>
         <translation>قالب «%1»: %2</translation>
     </message>
     <message>
@@ -4074,7 +4127,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>مخاطب شمارهٔ تلفن ندارد.</translation>
     </message>
     <message>
-        <source>Template "%1" is for %2, not %3.</source>
+        <source>Template &quot;%1&quot; is for %2, not %3.</source>
         <translation>قالب «%1» برای %2 است، نه %3.</translation>
     </message>
     <message numerus="yes">
@@ -4106,7 +4159,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>هیچ صفحه یا نشانی لغو اشتراکی تعیین نشده است: یکی را در تنظیمات ← کانال‌ها، یا یک نشانی ردیابی را در تنظیمات ← ردیابی تعیین کنید و سپس دوباره بفرستید.</translation>
     </message>
     <message>
-        <source>The campaign's account "%1" was removed or turned off: turn it on in Settings → Channels, then resend.</source>
+        <source>The campaign&apos;s account &quot;%1&quot; was removed or turned off: turn it on in Settings → Channels, then resend.</source>
         <translation>حساب کارزار «%1» حذف یا خاموش شده است: آن را در تنظیمات ← کانال‌ها روشن کنید و دوباره بفرستید.</translation>
     </message>
 </context>
@@ -4156,7 +4209,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>نوشتن در %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>No password or key is stored for "%1" in %2; set %3 or enter it again.</source>
+        <source>No password or key is stored for &quot;%1&quot; in %2; set %3 or enter it again.</source>
         <translation>هیچ رمز عبور یا کلیدی برای «%1» در %2 ذخیره نشده است؛ %3 را تنظیم کنید یا آن را دوباره وارد کنید.</translation>
     </message>
 </context>
@@ -4171,11 +4224,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>یک فیلد انتخاب کنید.</translation>
     </message>
     <message>
-        <source>there is no field "%1".</source>
+        <source>there is no field &quot;%1&quot;.</source>
         <translation>فیلدی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not an operator for this field.</source>
+        <source>%1: &quot;%2&quot; is not an operator for this field.</source>
         <translation>%1: «%2» عملگری برای این فیلد نیست.</translation>
     </message>
     <message>
@@ -4191,23 +4244,23 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>%1: یک مقدار وارد کنید.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a number.</source>
+        <source>%1: &quot;%2&quot; is not a number.</source>
         <translation>%1: «%2» عدد نیست.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a number of days.</source>
+        <source>%1: &quot;%2&quot; is not a number of days.</source>
         <translation>%1: «%2» تعداد روز نیست.</translation>
     </message>
     <message>
-        <source>%1: "%2" is not a date we can read (use 2024-03-20 or ۱۴۰۳/۰۱/۰۱).</source>
+        <source>%1: &quot;%2&quot; is not a date we can read (use 2024-03-20 or ۱۴۰۳/۰۱/۰۱).</source>
         <translation>%1: «%2» تاریخی نیست که بتوانیم بخوانیم (به شکل ۱۴۰۳/۰۱/۰۱ یا 2024-03-20 بنویسید).</translation>
     </message>
     <message>
-        <source>%1: "%2" is not one of its choices (%3).</source>
+        <source>%1: &quot;%2&quot; is not one of its choices (%3).</source>
         <translation>%1: «%2» از گزینه‌های آن نیست (%3).</translation>
     </message>
     <message>
-        <source>Tags: "%1" is not an operator for tags.</source>
+        <source>Tags: &quot;%1&quot; is not an operator for tags.</source>
         <translation>برچسب‌ها: «%1» عملگری برای برچسب‌ها نیست.</translation>
     </message>
     <message>
@@ -4215,7 +4268,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>برچسب‌ها: دست‌کم یک برچسب انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Activity: "%1" is not an operator (did or did not).</source>
+        <source>Activity: &quot;%1&quot; is not an operator (did or did not).</source>
         <translation>فعالیت: «%1» عملگر نیست (انجام داد یا انجام نداد).</translation>
     </message>
     <message>
@@ -4223,7 +4276,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>فعالیت: انتخاب کنید مخاطب چه کرده است.</translation>
     </message>
     <message>
-        <source>Activity: "%1" is not an event name.</source>
+        <source>Activity: &quot;%1&quot; is not an event name.</source>
         <translation>فعالیت: «%1» نام رویداد نیست.</translation>
     </message>
     <message>
@@ -4235,19 +4288,19 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>فعالیت: تعداد روزها باید ۰ (همیشه) یا بیشتر باشد.</translation>
     </message>
     <message>
-        <source>Activity filter %1: "%2" is not a property name.</source>
+        <source>Activity filter %1: &quot;%2&quot; is not a property name.</source>
         <translation>صافی فعالیت %1: «%2» نام ویژگی نیست.</translation>
     </message>
     <message>
-        <source>Activity filter %1: "%2" is not an operator.</source>
+        <source>Activity filter %1: &quot;%2&quot; is not an operator.</source>
         <translation>صافی فعالیت %1: «%2» عملگر نیست.</translation>
     </message>
     <message>
-        <source>Activity filter %1: "%2" is not a number.</source>
+        <source>Activity filter %1: &quot;%2&quot; is not a number.</source>
         <translation>صافی فعالیت %1: «%2» عدد نیست.</translation>
     </message>
     <message>
-        <source>Segment: "%1" is not an operator (in or not in).</source>
+        <source>Segment: &quot;%1&quot; is not an operator (in or not in).</source>
         <translation>بخش: «%1» عملگر نیست (در یا نه در).</translation>
     </message>
     <message>
@@ -4255,19 +4308,19 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>بخش: یک بخش انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Segment: there is no segment "%1".</source>
+        <source>Segment: there is no segment &quot;%1&quot;.</source>
         <translation>بخش: بخشی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>Segment: "%1" includes itself, through this condition.</source>
+        <source>Segment: &quot;%1&quot; includes itself, through this condition.</source>
         <translation>بخش: «%1» از راه این شرط خودش را در بر می‌گیرد.</translation>
     </message>
     <message>
-        <source>Segment: the rule of "%1" cannot be read: %2</source>
+        <source>Segment: the rule of &quot;%1&quot; cannot be read: %2</source>
         <translation>بخش: قاعدهٔ «%1» خوانده نمی‌شود: %2</translation>
     </message>
     <message>
-        <source>in segment "%1", condition %2: %3</source>
+        <source>in segment &quot;%1&quot;, condition %2: %3</source>
         <translation>در بخش «%1»، شرط %2: %3</translation>
     </message>
     <message>
@@ -4275,11 +4328,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>شرط نوعی ندارد (فیلد، برچسب، رویداد، بخش یا سفر).</translation>
     </message>
     <message>
-        <source>"%1" is not a kind of condition (field, tag, event, segment or journey).</source>
+        <source>&quot;%1&quot; is not a kind of condition (field, tag, event, segment or journey).</source>
         <translation>«%1» نوعی از شرط نیست (فیلد، برچسب، رویداد، بخش یا سفر).</translation>
     </message>
     <message>
-        <source>Journey: "%1" is not an operator (in or not in).</source>
+        <source>Journey: &quot;%1&quot; is not an operator (in or not in).</source>
         <translation>سفر: «%1» عملگر نیست (در یا نه در).</translation>
     </message>
     <message>
@@ -4287,7 +4340,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>سفر: یک سفر برگزینید.</translation>
     </message>
     <message>
-        <source>Journey: there is no journey "%1".</source>
+        <source>Journey: there is no journey &quot;%1&quot;.</source>
         <translation>سفر: سفری به نام «%1» نیست.</translation>
     </message>
 </context>
@@ -4592,7 +4645,7 @@ Contacts: %2</source>
         <translation>برای بخش نامی بگذارید.</translation>
     </message>
     <message>
-        <source>There is already a segment called "%1". Choose another name.</source>
+        <source>There is already a segment called &quot;%1&quot;. Choose another name.</source>
         <translation>بخشی به نام «%1» از پیش وجود دارد. نام دیگری برگزینید.</translation>
     </message>
     <message>
@@ -4619,7 +4672,7 @@ Contacts: %2</source>
         <translation>شرط %1: گروه‌ها بیش از اندازه تودرتو هستند.</translation>
     </message>
     <message>
-        <source>Group %1: "match" must be "all" or "any", not "%2".</source>
+        <source>Group %1: &quot;match&quot; must be &quot;all&quot; or &quot;any&quot;, not &quot;%2&quot;.</source>
         <translation>گروه %1: مقدار «match» باید «all» یا «any» باشد، نه «%2».</translation>
     </message>
     <message>
@@ -4631,7 +4684,7 @@ Contacts: %2</source>
         <translation>شرط %1 یک شیء نیست.</translation>
     </message>
     <message>
-        <source>This is not a segment rule: "formatVersion" is missing.</source>
+        <source>This is not a segment rule: &quot;formatVersion&quot; is missing.</source>
         <translation>این قاعدهٔ بخش نیست: «formatVersion» ندارد.</translation>
     </message>
     <message>
@@ -4639,7 +4692,7 @@ Contacts: %2</source>
         <translation>این قاعده با نسخهٔ تازه‌تری از مسیر ذخیره شده است (قالب %1؛ این نسخه قالب %2 را می‌خواند). برای استفاده، مسیر را به‌روز کنید.</translation>
     </message>
     <message>
-        <source>This is not a segment rule: "conditions" is missing.</source>
+        <source>This is not a segment rule: &quot;conditions&quot; is missing.</source>
         <translation>این قاعدهٔ بخش نیست: «conditions» ندارد.</translation>
     </message>
     <message>
@@ -4718,7 +4771,7 @@ Contacts: %2</source>
         <translation>قالب باید برای ایمیل یا پیامک باشد.</translation>
     </message>
     <message>
-        <source>There is already a template named "%1".</source>
+        <source>There is already a template named &quot;%1&quot;.</source>
         <translation>قالبی با نام «%1» از قبل وجود دارد.</translation>
     </message>
 </context>
@@ -4733,7 +4786,7 @@ Contacts: %2</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <source>"%1" is not an email address.</source>
+        <source>&quot;%1&quot; is not an email address.</source>
         <translation>«%1» نشانی ایمیل نیست.</translation>
     </message>
     <message>
@@ -4745,15 +4798,15 @@ Contacts: %2</source>
         <translation>ایمیل آزمایشی مسیر از %1</translation>
     </message>
     <message>
-        <source>This is a test email from Masir. Your account "%1" works.</source>
+        <source>This is a test email from Masir. Your account &quot;%1&quot; works.</source>
         <translation>این یک ایمیل آزمایشی از مسیر است. حساب «%1» شما درست کار می‌کند.</translation>
     </message>
     <message>
-        <source>"%1" is not a phone number: %2</source>
+        <source>&quot;%1&quot; is not a phone number: %2</source>
         <translation>«%1» شمارهٔ تلفن نیست: %2</translation>
     </message>
     <message>
-        <source>Masir test message: the gateway "%1" works.</source>
+        <source>Masir test message: the gateway &quot;%1&quot; works.</source>
         <translation>پیام آزمایشی مسیر: درگاه «%1» درست کار می‌کند.</translation>
     </message>
 </context>
@@ -4850,7 +4903,7 @@ Contacts: %2</source>
         <translation>دسترسی به %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Cannot send to "%1": not a valid address.</source>
+        <source>Cannot send to &quot;%1&quot;: not a valid address.</source>
         <translation>ارسال به «%1» ممکن نیست: نشانی معتبر نیست.</translation>
     </message>
     <message>
@@ -4979,7 +5032,7 @@ Contacts: %2</source>
         <translation>در تاریخ و ساعتی معین</translation>
     </message>
     <message>
-        <source>At a time of day in each contact's time zone</source>
+        <source>At a time of day in each contact&apos;s time zone</source>
         <translation>در ساعتی از روز به وقت هر مخاطب</translation>
     </message>
     <message>
@@ -5019,7 +5072,7 @@ Contacts: %2</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <source>Subject (empty: the template's)</source>
+        <source>Subject (empty: the template&apos;s)</source>
         <translation>موضوع (خالی: موضوع قالب)</translation>
     </message>
     <message>
@@ -5031,7 +5084,7 @@ Contacts: %2</source>
         <translation>با تأخیر</translation>
     </message>
     <message>
-        <source>The campaign's</source>
+        <source>The campaign&apos;s</source>
         <translation>قالب کارزار</translation>
     </message>
     <message>
@@ -5091,7 +5144,7 @@ Contacts: %2</source>
         <translation>، </translation>
     </message>
     <message>
-        <source>%1 have had today's marketing emails and will get it tomorrow.</source>
+        <source>%1 have had today&apos;s marketing emails and will get it tomorrow.</source>
         <translation>%1 نفر ایمیل‌های تبلیغاتی امروزشان را گرفته‌اند و این را فردا می‌گیرند.</translation>
     </message>
     <message>
@@ -5111,7 +5164,7 @@ Contacts: %2</source>
         <translation>تغییرات این کارزار به شکل پیش‌نویس ذخیره شود؟</translation>
     </message>
     <message>
-        <source>At each contact's best hour, in the 24 hours from</source>
+        <source>At each contact&apos;s best hour, in the 24 hours from</source>
         <translation>در بهترین ساعت هر مخاطب، در ۲۴ ساعت از</translation>
     </message>
 </context>
@@ -5150,7 +5203,7 @@ Contacts: %2</source>
         <translation>ارسال آزمایشی…</translation>
     </message>
     <message>
-        <source>Send the campaign's message to an address of yours</source>
+        <source>Send the campaign&apos;s message to an address of yours</source>
         <translation>ارسال پیام کارزار به یکی از نشانی‌های خودتان</translation>
     </message>
     <message>
@@ -5234,11 +5287,11 @@ Contacts: %2</source>
         <translation>کارزار یک ایمیل یا پیامک را به بخش‌ها و فهرست‌هایی که انتخاب می‌کنید می‌فرستد، همین حالا یا در زمانی که تعیین می‌کنید، و اگر بخواهید با آزمون A/B. گزارش آن نشان می‌دهد چه کسانی باز کردند، کلیک کردند و خرید کردند.</translation>
     </message>
     <message>
-        <source>Campaign "%1" is scheduled.</source>
+        <source>Campaign &quot;%1&quot; is scheduled.</source>
         <translation>کارزار «%1» زمان‌بندی شد.</translation>
     </message>
     <message>
-        <source>Campaign "%1" is saved as a draft.</source>
+        <source>Campaign &quot;%1&quot; is saved as a draft.</source>
         <translation>کارزار «%1» به شکل پیش‌نویس ذخیره شد.</translation>
     </message>
     <message>
@@ -5250,7 +5303,7 @@ Contacts: %2</source>
         <translation>نسخهٔ %1 به بقیهٔ مخاطبان ارسال شود؟</translation>
     </message>
     <message>
-        <source>There is no template named "%1".</source>
+        <source>There is no template named &quot;%1&quot;.</source>
         <translation>قالبی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -5433,7 +5486,7 @@ Contacts: %2</source>
         <translation>پروندهٔ CA:</translation>
     </message>
     <message>
-        <source>Choose the server's certificate or CA file if it is not trusted by the system</source>
+        <source>Choose the server&apos;s certificate or CA file if it is not trusted by the system</source>
         <translation>اگر سیستم به گواهی سرور اعتماد ندارد، گواهی یا پروندهٔ CA آن را انتخاب کنید</translation>
     </message>
     <message>
@@ -5557,7 +5610,7 @@ Contacts: %2</source>
         <translation>خواندن نامه‌های برگشتی از صندوق نامه (IMAP)</translation>
     </message>
     <message>
-        <source>Bounces that come back later, spam complaints and unsubscribe requests arrive there; Masir reads them every few minutes and leaves people's own mail unread.</source>
+        <source>Bounces that come back later, spam complaints and unsubscribe requests arrive there; Masir reads them every few minutes and leaves people&apos;s own mail unread.</source>
         <translation>برگشتی‌هایی که دیرتر می‌آیند، شکایت‌های هرزنامه و درخواست‌های لغو اشتراک آنجا می‌رسند؛ مسیر هر چند دقیقه آن‌ها را می‌خواند و نامه‌های خود افراد را خوانده‌نشده می‌گذارد.</translation>
     </message>
     <message>
@@ -5573,7 +5626,7 @@ Contacts: %2</source>
         <translation>نام کاربری:</translation>
     </message>
     <message>
-        <source>The mailbox's password or app password</source>
+        <source>The mailbox&apos;s password or app password</source>
         <translation>گذرواژهٔ صندوق نامه یا گذرواژهٔ برنامه</translation>
     </message>
     <message>
@@ -5585,11 +5638,11 @@ Contacts: %2</source>
         <translation>پروندهٔ CA بالا برای صندوق نامه هم مورد اعتماد است.</translation>
     </message>
     <message>
-        <source>Enter the mailbox's password.</source>
+        <source>Enter the mailbox&apos;s password.</source>
         <translation>گذرواژهٔ صندوق نامه را وارد کنید.</translation>
     </message>
     <message>
-        <source>The account was saved, but the mailbox's password could not be stored: %1</source>
+        <source>The account was saved, but the mailbox&apos;s password could not be stored: %1</source>
         <translation>حساب ذخیره شد، اما گذرواژهٔ صندوق نامه ذخیره نشد: %1</translation>
     </message>
 </context>
@@ -5644,7 +5697,7 @@ Contacts: %2</source>
         <translation>نشانی پستی:</translation>
     </message>
     <message>
-        <source>{token} is replaced by the contact's signed token; without it, ?t= and the token are added at the end.</source>
+        <source>{token} is replaced by the contact&apos;s signed token; without it, ?t= and the token are added at the end.</source>
         <translation>{token} با توکن امضاشدهٔ مخاطب جایگزین می‌شود؛ اگر نباشد، ?t= و توکن به انتهای نشانی افزوده می‌شوند.</translation>
     </message>
     <message>
@@ -5652,7 +5705,7 @@ Contacts: %2</source>
         <translation>صفحهٔ لغو اشتراک:</translation>
     </message>
     <message>
-        <source>Mail clients offer to send an "unsubscribe" email to this address.</source>
+        <source>Mail clients offer to send an &quot;unsubscribe&quot; email to this address.</source>
         <translation>برنامه‌های ایمیل پیشنهاد می‌دهند ایمیل «لغو اشتراک» به این نشانی فرستاده شود.</translation>
     </message>
     <message>
@@ -5740,7 +5793,7 @@ Contacts: %2</source>
         <translation>آزمایش…</translation>
     </message>
     <message>
-        <source>Send one test message through the selected account and see the server's reply</source>
+        <source>Send one test message through the selected account and see the server&apos;s reply</source>
         <translation>یک پیام آزمایشی از طریق حساب برگزیده بفرستید و پاسخ سرور را ببینید</translation>
     </message>
     <message>
@@ -5788,7 +5841,7 @@ Contacts: %2</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <source>Remove "%1"? Its stored password or API key is deleted too. Messages in the outbox wait until an account can send them.</source>
+        <source>Remove &quot;%1&quot;? Its stored password or API key is deleted too. Messages in the outbox wait until an account can send them.</source>
         <translation>«%1» حذف شود؟ گذرواژه یا کلید API ذخیره‌شدهٔ آن هم پاک می‌شود. پیام‌های صندوق خروجی منتظر می‌مانند تا حسابی بتواند آن‌ها را بفرستد.</translation>
     </message>
     <message>
@@ -5796,7 +5849,7 @@ Contacts: %2</source>
         <translation>حذف حساب ممکن نیست</translation>
     </message>
     <message>
-        <source>&amp;Quiet hours, in each contact's time zone: from</source>
+        <source>&amp;Quiet hours, in each contact&apos;s time zone: from</source>
         <translation>ساعت‌های سکوت، به وقت محلی هر مخاطب: از</translation>
     </message>
     <message>
@@ -6118,7 +6171,7 @@ Contacts: %2</source>
         <translation>تغییرات این مخاطب ذخیره شود؟</translation>
     </message>
     <message>
-        <source>Save the changes to "%1"?</source>
+        <source>Save the changes to &quot;%1&quot;?</source>
         <translation>تغییرات «%1» ذخیره شود؟</translation>
     </message>
 </context>
@@ -6303,11 +6356,11 @@ Contacts: %2</source>
         <translation>افزودن به فهرست ممکن نیست</translation>
     </message>
     <message>
-        <source>"%1" is a segment built from rules, not a list. Choose another name.</source>
+        <source>&quot;%1&quot; is a segment built from rules, not a list. Choose another name.</source>
         <translation>«%1» بخشی است که از قاعده‌ها ساخته شده، نه فهرست. نام دیگری برگزینید.</translation>
     </message>
     <message numerus="yes">
-        <source>Added %n contact(s) to "%1".</source>
+        <source>Added %n contact(s) to &quot;%1&quot;.</source>
         <translation>
             <numerusform>%n مخاطب به «%1» اضافه شد.</numerusform>
         </translation>
@@ -6320,15 +6373,8 @@ Contacts: %2</source>
         <translation>تغییرات ذخیره‌نشده</translation>
     </message>
     <message>
-        <source>Save the changes to "%1"?</source>
+        <source>Save the changes to &quot;%1&quot;?</source>
         <translation>تغییرات «%1» ذخیره شود؟</translation>
-    </message>
-</context>
-<context>
-    <name>masir::ui::EmptyStatePage</name>
-    <message>
-        <source>What will come here:</source>
-        <translation>آنچه اینجا خواهد آمد:</translation>
     </message>
 </context>
 <context>
@@ -6444,7 +6490,7 @@ Contacts: %2</source>
         <translation>دست‌کم یک ستون را با ایمیل، تلفن یا نام تطبیق دهید.</translation>
     </message>
     <message>
-        <source>Two columns go to "%1"; choose one.</source>
+        <source>Two columns go to &quot;%1&quot;; choose one.</source>
         <translation>دو ستون به «%1» می‌روند؛ یکی را برگزینید.</translation>
     </message>
     <message>
@@ -6484,7 +6530,7 @@ Contacts: %2</source>
         <translation>پر کردن آنچه خالی است (پیشنهادی)</translation>
     </message>
     <message>
-        <source>&amp;Overwrite with the file's values</source>
+        <source>&amp;Overwrite with the file&apos;s values</source>
         <translation>جایگزینی با مقدارهای پرونده</translation>
     </message>
     <message>
@@ -6805,7 +6851,7 @@ Contacts: %2</source>
         <translation>یافتن</translation>
     </message>
     <message>
-        <source>No node matches "%1".</source>
+        <source>No node matches &quot;%1&quot;.</source>
         <translation>هیچ گره‌ای با «%1» جور نیست.</translation>
     </message>
     <message>
@@ -6929,7 +6975,7 @@ Contacts: %2</source>
         <translation>یک قالب انتخاب کنید؛ قالب‌های تازه را در صفحهٔ قالب‌ها بسازید.</translation>
     </message>
     <message>
-        <source>There is no template named "%1" yet: make it on the Templates page, or choose another.</source>
+        <source>There is no template named &quot;%1&quot; yet: make it on the Templates page, or choose another.</source>
         <translation>هنوز قالبی با نام «%1» نیست: آن را در صفحهٔ قالب‌ها بسازید یا قالب دیگری انتخاب کنید.</translation>
     </message>
     <message>
@@ -7032,7 +7078,7 @@ Contacts: %2</source>
         <translation>ساختن سفر ممکن نیست</translation>
     </message>
     <message>
-        <source>Created "%1" as a draft; start it when it is ready.</source>
+        <source>Created &quot;%1&quot; as a draft; start it when it is ready.</source>
         <translation>«%1» به‌صورت پیش‌نویس ساخته شد؛ وقتی آماده شد آغازش کنید.</translation>
     </message>
     <message>
@@ -7068,7 +7114,7 @@ Contacts: %2</source>
         <translation>حذف سفر</translation>
     </message>
     <message>
-        <source>Delete "%1"? Contacts in it leave it; messages already queued stay in the outbox.</source>
+        <source>Delete &quot;%1&quot;? Contacts in it leave it; messages already queued stay in the outbox.</source>
         <translation>«%1» حذف شود؟ مخاطبان از آن خارج می‌شوند؛ پیام‌هایی که در صف‌اند در صندوق خروجی می‌مانند.</translation>
     </message>
     <message>
@@ -7092,11 +7138,11 @@ Contacts: %2</source>
         <translation>هنوز منتظر است</translation>
     </message>
     <message>
-        <source>Text message "%1"</source>
+        <source>Text message &quot;%1&quot;</source>
         <translation>پیامک «%1»</translation>
     </message>
     <message>
-        <source>Email "%1"</source>
+        <source>Email &quot;%1&quot;</source>
         <translation>ایمیل «%1»</translation>
     </message>
     <message>
@@ -7173,22 +7219,6 @@ Contacts: %2</source>
     <message>
         <source>Reports</source>
         <translation>گزارش‌ها</translation>
-    </message>
-    <message>
-        <source>Reports show what your messages and journeys achieve.</source>
-        <translation>گزارش‌ها نشان می‌دهند پیام‌ها و سفرهای شما به چه می‌رسند.</translation>
-    </message>
-    <message>
-        <source>Sends, opens, clicks, unsubscribes and bounces</source>
-        <translation>ارسال‌ها، بازشدن‌ها، کلیک‌ها، لغو اشتراک‌ها و برگشتی‌ها</translation>
-    </message>
-    <message>
-        <source>Conversions and revenue</source>
-        <translation>تبدیل‌ها و درآمد</translation>
-    </message>
-    <message>
-        <source>Charts per campaign and per journey step</source>
-        <translation>نمودار برای هر کارزار و هر گام سفر</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -7447,6 +7477,181 @@ Resend anyway?</source>
     </message>
 </context>
 <context>
+    <name>masir::ui::ReportsPage</name>
+    <message>
+        <source>new</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>۷ روز گذشته</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>۳۰ روز گذشته</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>۹۰ روز گذشته</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>این ماه</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>ماه گذشته</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>سفارشی</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>دوره:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Copy every table of the report, to paste into a spreadsheet</source>
+        <translation>رونوشت همهٔ جدول‌های گزارش، برای چسباندن در صفحه‌گسترده</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>برون‌بری CSV…</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>برون‌بری گزارش</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>پرونده‌های CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>New contacts</source>
+        <translation>مخاطبان تازه</translation>
+    </message>
+    <message>
+        <source>New leads (MQL, SQL)</source>
+        <translation>سرنخ‌های تازه (MQL، SQL)</translation>
+    </message>
+    <message>
+        <source>Emails sent</source>
+        <translation>ایمیل‌های فرستاده</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>تحویل‌شده</translation>
+    </message>
+    <message>
+        <source>People who opened</source>
+        <translation>کسانی که باز کردند</translation>
+    </message>
+    <message>
+        <source>People who clicked</source>
+        <translation>کسانی که کلیک کردند</translation>
+    </message>
+    <message>
+        <source>Unsubscribes</source>
+        <translation>لغو اشتراک‌ها</translation>
+    </message>
+    <message>
+        <source>Bounces and complaints</source>
+        <translation>برگشتی‌ها و شکایت‌ها</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>درآمد</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>روز</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>بازشدن‌ها</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>کلیک‌ها</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>کارزار</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>گیرندگان</translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation>تبدیل‌ها</translation>
+    </message>
+    <message>
+        <source>Sending, opens and clicks per day</source>
+        <translation>ارسال، بازشدن و کلیک در هر روز</translation>
+    </message>
+    <message>
+        <source>New contacts by source</source>
+        <translation>مخاطبان تازه بر پایهٔ منبع</translation>
+    </message>
+    <message>
+        <source>Top campaigns by revenue (started in the period)</source>
+        <translation>کارزارهای برتر از نظر درآمد (آغازشده در این دوره)</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: choose a later end.</source>
+        <translation>دوره پیش از آغازش پایان می‌یابد: پایان دیرتری برگزینید.</translation>
+    </message>
+    <message>
+        <source>Cannot read the report: %1</source>
+        <translation>گزارش خوانده نمی‌شود: %1</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2، %3)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>The report&apos;s tables are on the clipboard.</source>
+        <translation>جدول‌های گزارش در حافظهٔ موقت است.</translation>
+    </message>
+    <message>
+        <source>Exported the report to %1.</source>
+        <translation>گزارش در %1 برون‌بری شد.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>نوشتن %1 ممکن نیست: %2</translation>
+    </message>
+</context>
+<context>
     <name>masir::ui::ReturnedMailPanel</name>
     <message>
         <source>Only what needs a &amp;person</source>
@@ -7519,7 +7724,7 @@ Resend anyway?</source>
         <translation>%1: هنوز خوانده نشده.</translation>
     </message>
     <message>
-        <source>Bounces that come back later, spam complaints and unsubscribe requests by email arrive in your sending account's mailbox. To let Masir read them, edit an email account in Settings → Channels and fill in its returned-mail mailbox.</source>
+        <source>Bounces that come back later, spam complaints and unsubscribe requests by email arrive in your sending account&apos;s mailbox. To let Masir read them, edit an email account in Settings → Channels and fill in its returned-mail mailbox.</source>
         <translation>برگشتی‌هایی که دیرتر می‌آیند، شکایت‌های هرزنامه و درخواست‌های لغو اشتراک با ایمیل به صندوق نامهٔ حساب ارسال شما می‌رسند. برای اینکه مسیر آن‌ها را بخواند، در تنظیمات ← کانال‌ها یک حساب ایمیل را ویرایش کنید و صندوق نامه‌های برگشتی آن را پر کنید.</translation>
     </message>
     <message>
@@ -7809,7 +8014,7 @@ Resend anyway?</source>
         <translation>حذف قاعده</translation>
     </message>
     <message>
-        <source>Each activity adds its points, up to "At most" per period of "Per" days (0: no cap). Inactivity takes points off for every 30 days without activity.</source>
+        <source>Each activity adds its points, up to &quot;At most&quot; per period of &quot;Per&quot; days (0: no cap). Inactivity takes points off for every 30 days without activity.</source>
         <translation>هر فعالیت امتیازش را می‌افزاید، تا سقف «حداکثر» در هر دورهٔ «در هر» روز (۰: بی‌سقف). بی‌فعالیتی به ازای هر ۳۰ روز بی‌فعالیتی امتیاز کم می‌کند.</translation>
     </message>
     <message>
@@ -8048,7 +8253,7 @@ Create one with New Segment or New List.</source>
         <translation>ذخیرهٔ بخش ممکن نیست</translation>
     </message>
     <message>
-        <source>Saved "%1".</source>
+        <source>Saved &quot;%1&quot;.</source>
         <translation>«%1» ذخیره شد.</translation>
     </message>
     <message>
@@ -8056,7 +8261,7 @@ Create one with New Segment or New List.</source>
         <translation>حذف بخش</translation>
     </message>
     <message>
-        <source>Delete "%1"? The contacts stay; only the segment goes.</source>
+        <source>Delete &quot;%1&quot;? The contacts stay; only the segment goes.</source>
         <translation>«%1» حذف شود؟ مخاطبان می‌مانند؛ فقط بخش حذف می‌شود.</translation>
     </message>
     <message>
@@ -8064,7 +8269,7 @@ Create one with New Segment or New List.</source>
         <translation>حذف بخش ممکن نیست</translation>
     </message>
     <message>
-        <source>Deleted "%1".</source>
+        <source>Deleted &quot;%1&quot;.</source>
         <translation>«%1» حذف شد.</translation>
     </message>
     <message>
@@ -8182,7 +8387,7 @@ Create one with New Segment or New List.</source>
         <translation>ادغام در…</translation>
     </message>
     <message>
-        <source>Give this tag's contacts another tag, then delete this one</source>
+        <source>Give this tag&apos;s contacts another tag, then delete this one</source>
         <translation>به مخاطبان این برچسب برچسب دیگری بده، سپس این یکی را حذف کن</translation>
     </message>
     <message>
@@ -8206,7 +8411,7 @@ Create one with New Segment or New List.</source>
         <translation>ادغام برچسب</translation>
     </message>
     <message>
-        <source>Give the contacts tagged "%1" this tag instead:</source>
+        <source>Give the contacts tagged &quot;%1&quot; this tag instead:</source>
         <translation>به جای «%1» این برچسب را به مخاطبانش بده:</translation>
     </message>
     <message>
@@ -8218,7 +8423,7 @@ Create one with New Segment or New List.</source>
         <translation>حذف برچسب</translation>
     </message>
     <message>
-        <source>Delete the tag "%1"? It is taken off %2 contact(s); the contacts stay.</source>
+        <source>Delete the tag &quot;%1&quot;? It is taken off %2 contact(s); the contacts stay.</source>
         <translation>برچسب «%1» حذف شود؟ از %2 مخاطب برداشته می‌شود؛ مخاطبان می‌مانند.</translation>
     </message>
     <message>
@@ -8337,7 +8542,7 @@ Create one with New Segment or New List.</source>
         <translation>درج برچسب جایگذاری</translation>
     </message>
     <message>
-        <source>Insert a contact's data, such as their first name, where the cursor is</source>
+        <source>Insert a contact&apos;s data, such as their first name, where the cursor is</source>
         <translation>داده‌ای از مخاطب، مانند نام کوچکش، را در جای مکان‌نما درج کنید</translation>
     </message>
     <message>
@@ -8417,11 +8622,11 @@ Create one with New Email or New SMS.</source>
         <translation>SMS (پیامک)</translation>
     </message>
     <message>
-        <source>Write in Markdown: **bold**, *italic*, [a link](https://example.com), lists that start with -. Merge tags such as {{first_name}} fill in each contact's data.</source>
+        <source>Write in Markdown: **bold**, *italic*, [a link](https://example.com), lists that start with -. Merge tags such as {{first_name}} fill in each contact&apos;s data.</source>
         <translation>به Markdown بنویسید: **پررنگ**، *کج*، [یک پیوند](https://example.com)، فهرست‌هایی که با - آغاز می‌شوند. برچسب‌های جایگذاری مانند {{first_name}} داده‌های هر مخاطب را جایگذاری می‌کنند.</translation>
     </message>
     <message>
-        <source>Write the text message. Merge tags such as {{first_name}} fill in each contact's data. Persian text fits 70 characters in one part, Latin text 160.</source>
+        <source>Write the text message. Merge tags such as {{first_name}} fill in each contact&apos;s data. Persian text fits 70 characters in one part, Latin text 160.</source>
         <translation>متن پیامک را بنویسید. برچسب‌های جایگذاری مانند {{first_name}} داده‌های هر مخاطب را جایگذاری می‌کنند. متن فارسی ۷۰ نویسه و متن لاتین ۱۶۰ نویسه در یک بخش جا می‌شود.</translation>
     </message>
     <message>
@@ -8453,15 +8658,15 @@ Create one with New Email or New SMS.</source>
         <translation>تغییر نام قالب</translation>
     </message>
     <message>
-        <source>Journey steps and queued messages find templates by name. Rename "%1" to "%2" anyway? Steps that send "%1" then need the new name.</source>
+        <source>Journey steps and queued messages find templates by name. Rename &quot;%1&quot; to &quot;%2&quot; anyway? Steps that send &quot;%1&quot; then need the new name.</source>
         <translation>گام‌های سفر و پیام‌های در صف، قالب‌ها را با نامشان پیدا می‌کنند. با این حال نام «%1» به «%2» تغییر کند؟ گام‌هایی که «%1» را می‌فرستند پس از آن به نام تازه نیاز دارند.</translation>
     </message>
     <message>
-        <source>Saved "%1".</source>
+        <source>Saved &quot;%1&quot;.</source>
         <translation>«%1» ذخیره شد.</translation>
     </message>
     <message>
-        <source>Saved "%1". Fix its problems before it is sent.</source>
+        <source>Saved &quot;%1&quot;. Fix its problems before it is sent.</source>
         <translation>«%1» ذخیره شد. پیش از ارسال، مشکل‌هایش را برطرف کنید.</translation>
     </message>
     <message>
@@ -8469,7 +8674,7 @@ Create one with New Email or New SMS.</source>
         <translation>حذف قالب</translation>
     </message>
     <message>
-        <source>Delete "%1"? Journey steps and queued messages that send it fail until there is a template of this name again.</source>
+        <source>Delete &quot;%1&quot;? Journey steps and queued messages that send it fail until there is a template of this name again.</source>
         <translation>«%1» حذف شود؟ گام‌های سفر و پیام‌های در صفی که آن را می‌فرستند ناموفق می‌شوند تا دوباره قالبی با همین نام وجود داشته باشد.</translation>
     </message>
     <message>
@@ -8477,7 +8682,7 @@ Create one with New Email or New SMS.</source>
         <translation>حذف قالب ممکن نیست</translation>
     </message>
     <message>
-        <source>Deleted "%1".</source>
+        <source>Deleted &quot;%1&quot;.</source>
         <translation>«%1» حذف شد.</translation>
     </message>
     <message numerus="yes">
@@ -8511,7 +8716,7 @@ Create one with New Email or New SMS.</source>
         <translation>پیش‌متن: %1</translation>
     </message>
     <message>
-        <source>Sending a test through "%1"…</source>
+        <source>Sending a test through &quot;%1&quot;…</source>
         <translation>در حال ارسال آزمایشی از طریق «%1»…</translation>
     </message>
     <message>
@@ -8558,11 +8763,11 @@ Create one with New Email or New SMS.</source>
         <translation>پیام آزمایشی به این شمارهٔ تلفن فرستاده شود:</translation>
     </message>
     <message>
-        <source>Send a test email through "%1" to this address:</source>
+        <source>Send a test email through &quot;%1&quot; to this address:</source>
         <translation>یک ایمیل آزمایشی از طریق «%1» به این نشانی فرستاده شود:</translation>
     </message>
     <message>
-        <source>Send a test message through "%1" to this phone number:</source>
+        <source>Send a test message through &quot;%1&quot; to this phone number:</source>
         <translation>یک پیام آزمایشی از طریق «%1» به این شمارهٔ تلفن فرستاده شود:</translation>
     </message>
     <message>
@@ -8629,7 +8834,7 @@ Create one with New Email or New SMS.</source>
         <translation>قطع اتصال</translation>
     </message>
     <message>
-        <source>A small server of yours answers people's opens, clicks and unsubscribes while this computer is off; Masir pulls from it before it sends. Start it with masir-cli serve (docs/collector.md shows how, with HTTPS).</source>
+        <source>A small server of yours answers people&apos;s opens, clicks and unsubscribes while this computer is off; Masir pulls from it before it sends. Start it with masir-cli serve (docs/collector.md shows how, with HTTPS).</source>
         <translation>یک سرور کوچک از خودتان، وقتی این رایانه خاموش است، به بازشدن‌ها، کلیک‌ها و لغو اشتراک‌های مردم پاسخ می‌دهد و مسیر پیش از هر ارسال از آن دریافت می‌کند. آن را با masir-cli serve راه بیندازید (docs/collector.md روش آن را با HTTPS نشان می‌دهد).</translation>
     </message>
     <message>
@@ -8653,7 +8858,7 @@ Create one with New Email or New SMS.</source>
         <translation>تا وقتی مسیر باز است، پیوندهای ردیابی را همین رایانه پاسخ دهد</translation>
     </message>
     <message>
-        <source>People's mail apps must reach the public address: this computer's public IP address or a forwarded port, best behind HTTPS. Links stop working while Masir is closed.</source>
+        <source>People&apos;s mail apps must reach the public address: this computer&apos;s public IP address or a forwarded port, best behind HTTPS. Links stop working while Masir is closed.</source>
         <translation>برنامه‌های ایمیل مردم باید به نشانی عمومی برسند: نشانی IP عمومی این رایانه یا یک درگاه هدایت‌شده، ترجیحاً پشت HTTPS. وقتی مسیر بسته است، پیوندها کار نمی‌کنند.</translation>
     </message>
     <message>
@@ -8681,7 +8886,7 @@ Create one with New Email or New SMS.</source>
         <translation>صفحه‌هایی که مشترکان شما می‌بینند</translation>
     </message>
     <message>
-        <source>The unsubscribe and preference pages show your business's name, this colour and logo, in each contact's language.</source>
+        <source>The unsubscribe and preference pages show your business&apos;s name, this colour and logo, in each contact&apos;s language.</source>
         <translation>صفحه‌های لغو اشتراک و تنظیمات اشتراک، نام کسب‌وکار شما، این رنگ و نشان را به زبان هر مخاطب نشان می‌دهند.</translation>
     </message>
     <message>
@@ -8723,7 +8928,7 @@ Create one with New Email or New SMS.</source>
         <translation>هنوز چیزی ردیابی نمی‌شود: نشانی عمومی‌ای وجود ندارد. یک گردآورنده وصل کنید، یا با یک نشانی عمومی از همین رایانه پاسخ دهید. تا آن زمان پیام‌ها بدون ردیابی می‌روند و پیوندهای لغو اشتراک به صفحهٔ تعیین‌شده در «کانال‌ها» می‌روند.</translation>
     </message>
     <message>
-        <source>Links point at %1, but nothing here answers them: turn on "Serve tracking links from this computer", or connect a collector.</source>
+        <source>Links point at %1, but nothing here answers them: turn on &quot;Serve tracking links from this computer&quot;, or connect a collector.</source>
         <translation>پیوندها به %1 اشاره می‌کنند، اما این‌جا چیزی به آن‌ها پاسخ نمی‌دهد: «پاسخ دادن پیوندهای ردیابی از همین رایانه» را روشن کنید، یا یک گردآورنده وصل کنید.</translation>
     </message>
     <message>
@@ -8735,7 +8940,7 @@ Create one with New Email or New SMS.</source>
         <translation>اتصال ممکن نیست</translation>
     </message>
     <message>
-        <source>Enter the collector's key (the file api-key in its data folder).</source>
+        <source>Enter the collector&apos;s key (the file api-key in its data folder).</source>
         <translation>کلید گردآورنده را وارد کنید (پروندهٔ api-key در پوشهٔ داده‌های آن).</translation>
     </message>
     <message>
@@ -8798,7 +9003,7 @@ Create one with New Email or New SMS.</source>
 <context>
     <name>masir::ui::TrackingHost</name>
     <message>
-        <source>Cannot serve tracking links: "%1" is not an address and port such as 0.0.0.0:8787.</source>
+        <source>Cannot serve tracking links: &quot;%1&quot; is not an address and port such as 0.0.0.0:8787.</source>
         <translation>پاسخ دادن به پیوندهای ردیابی ممکن نیست: «%1» نشانی و درگاهی مانند 0.0.0.0:8787 نیست.</translation>
     </message>
     <message>

@@ -77,6 +77,7 @@ CliApp::CliApp()
     addSendingCommands(m_commands);
     addTrackingCommands(m_commands);
     addCampaignCommands(m_commands);
+    addReportCommands(m_commands);
     m_commands.push_back(std::make_unique<Check>());
 }
 

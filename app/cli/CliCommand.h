@@ -102,5 +102,6 @@ void addJourneyCommands(CliCommands &commands);
 void addSendingCommands(CliCommands &commands);
 void addTrackingCommands(CliCommands &commands);
 void addCampaignCommands(CliCommands &commands);
+void addReportCommands(CliCommands &commands);
 
 } // namespace masir

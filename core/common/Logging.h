@@ -20,6 +20,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcSend)      // masir.send: templates, the outbox and
 Q_DECLARE_LOGGING_CATEGORY(lcScheduler) // masir.scheduler: the background worker
 Q_DECLARE_LOGGING_CATEGORY(
     lcCampaigns) // masir.campaigns: campaigns, their fan-out, A/B tests and reports
+Q_DECLARE_LOGGING_CATEGORY(lcReports)   // masir.reports: the dashboard and reports
 Q_DECLARE_LOGGING_CATEGORY(lcTracking)  // masir.tracking: tracked links, hits and their events
 Q_DECLARE_LOGGING_CATEGORY(lcCollector) // masir.collector: the public collector and its pulls
 Q_DECLARE_LOGGING_CATEGORY(lcDemo)      // masir.demo

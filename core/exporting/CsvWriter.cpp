@@ -1,5 +1,7 @@
 #include "exporting/CsvWriter.h"
 
+#include <QRegularExpression>
+
 namespace masir {
 
 CsvWriter::CsvWriter(QIODevice *device, QChar delimiter)
@@ -17,6 +19,10 @@ QString CsvWriter::neutralise(const QString &cell)
     if (cell.isEmpty())
         return cell;
     const QChar first = cell.front();
+    // a negative amount (a refund) stays a number; "-2+3" is a formula
+    static const QRegularExpression negative(QStringLiteral("^-\\d+(\\.\\d+)?$"));
+    if (first == QLatin1Char('-') && negative.match(cell).hasMatch())
+        return cell;
     if (first == QLatin1Char('=') || first == QLatin1Char('+') || first == QLatin1Char('-') ||
         first == QLatin1Char('@') || first == QLatin1Char('\t') || first == QLatin1Char('\r'))
         return QLatin1Char('\'') + cell;

@@ -412,6 +412,9 @@ const QList<QPair<QString, QString>> &indexDefinitions()
              "CREATE INDEX IF NOT EXISTS contacts_last_name ON contacts (last_name, id)")},
         {QStringLiteral("contacts_company"),
          QStringLiteral("CREATE INDEX IF NOT EXISTS contacts_company ON contacts (company, id)")},
+        {QStringLiteral("contacts_created"),
+         QStringLiteral(
+             "CREATE INDEX IF NOT EXISTS contacts_created ON contacts (created_at, source)")},
     };
     return list;
 }

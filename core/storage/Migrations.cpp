@@ -611,6 +611,11 @@ const QList<QStringList> &migrationList()
             QStringLiteral("CREATE INDEX returned_mail_received ON returned_mail (received_at)"),
             QStringLiteral("ALTER TABLE outbox ADD COLUMN returned TEXT"),
         },
+        // 18: contacts by the day they came and where from, for the reports'
+        // new contacts and their sources (a period reads its own days only).
+        {
+            QStringLiteral("CREATE INDEX contacts_created ON contacts (created_at, source)"),
+        },
     };
     return list;
 }

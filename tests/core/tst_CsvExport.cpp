@@ -24,6 +24,7 @@ private Q_SLOTS:
         QTest::newRow("plus") << QStringLiteral("+989121234567")
                               << QStringLiteral("'+989121234567");
         QTest::newRow("minus") << QStringLiteral("-2+3") << QStringLiteral("'-2+3");
+        QTest::newRow("refund") << QStringLiteral("-12.50") << QStringLiteral("-12.50");
         QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
         QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
         QTest::newRow("cr") << QStringLiteral("\r=1") << QStringLiteral("'\r=1");

@@ -45,6 +45,8 @@ CORE = {
     "intake": ["common", "storage", "settings", "i18n", "events", "contacts", "crm", "segments",
                "scoring", "messaging", "tracking", "importing", "campaigns"],
     "server": ["common", "tracking", "intake"],
+    "reports": ["common", "storage", "settings", "i18n", "events", "contacts", "messaging",
+                "campaigns"],
     "journeys": ["common", "storage", "settings", "i18n", "events", "contacts", "crm",
                  "segments", "scoring", "messaging"],
     "scheduler": ["common", "storage", "settings", "events", "contacts", "scoring",
@@ -63,10 +65,11 @@ UI = {
     "templates": ["widgets"],
     "outbox": ["widgets"],
     "campaigns": ["widgets"],
+    "reports": ["widgets"],
     "settings": ["widgets"],
     "journeys": ["widgets", "segments"],
     "mainwindow": ["widgets", "importwizard", "contacts", "segments", "scoring", "templates",
-                   "outbox", "settings", "journeys", "campaigns"],
+                   "outbox", "settings", "journeys", "campaigns", "reports"],
 }
 
 # app/ folders: what they may include besides core/.

@@ -9,7 +9,6 @@
 #include "i18n/Translations.h"
 #include "mainwindow/MainWindow.h"
 #include "settings/WorkspaceSettings.h"
-#include "widgets/EmptyStatePage.h"
 #include "widgets/WheelGuard.h"
 
 #include "TestWorkspace.h"
@@ -280,23 +279,10 @@ private Q_SLOTS:
             QVERIFY(!shot.isNull());
             shot.save(QDir(QStringLiteral(MASIR_BINARY_DIR))
                           .filePath(QStringLiteral("mainwindow_fa.png")));
-            // The pages still to come show their whole text (they cut it off)
-            for (const auto index :
-                 {ui::MainWindow::CampaignsPageIndex, ui::MainWindow::ReportsPageIndex}) {
-                window.showPage(index);
-                QApplication::processEvents();
-                for (ui::EmptyStatePage *page : window.findChildren<ui::EmptyStatePage *>()) {
-                    if (!page->isVisible())
-                        continue;
-                    for (QLabel *label : page->findChildren<QLabel *>()) {
-                        if (label->wordWrap())
-                            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
-                                     qPrintable(label->text()));
-                    }
-                }
-            }
+            window.showPage(ui::MainWindow::ReportsPageIndex);
+            QApplication::processEvents();
             window.grab().toImage().save(
-                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("reports_fa.png")));
+                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("mainwindow_reports_fa.png")));
         }
         Translations::install(QStringLiteral("en"));
         QApplication::setLayoutDirection(Qt::LeftToRight);

@@ -8,6 +8,7 @@
 #include "mainwindow/TrackingHost.h"
 #include "outbox/OutboxPage.h"
 #include "outbox/ReturnedMailPanel.h"
+#include "reports/ReportsPage.h"
 #include "scheduler/Worker.h"
 #include "scoring/ScoringDialog.h"
 #include "segments/SegmentsPage.h"
@@ -18,7 +19,6 @@
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "templates/TemplatesPage.h"
-#include "widgets/EmptyStatePage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -141,11 +141,9 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
         m_campaigns->refresh();
     });
     addPage(tr("Outbox"), m_outbox);
-    addPage(tr("Reports"),
-            new EmptyStatePage(
-                tr("Reports"), tr("Reports show what your messages and journeys achieve."),
-                {tr("Sends, opens, clicks, unsubscribes and bounces"),
-                 tr("Conversions and revenue"), tr("Charts per campaign and per journey step")}));
+    auto *reports = new ReportsPage(db);
+    connect(reports, &ReportsPage::statusMessage, this, &MainWindow::showStatus);
+    addPage(tr("Reports"), reports);
     auto *settings = new SettingsPage(db);
     connect(settings, &SettingsPage::statusMessage, this, &MainWindow::showStatus);
     connect(settings, &SettingsPage::scoringRequested, this, &MainWindow::editScoring);

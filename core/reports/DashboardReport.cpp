@@ -1,0 +1,358 @@
+#include "reports/DashboardReport.h"
+
+#include "common/Logging.h"
+#include "events/EventStore.h"
+#include "storage/Database.h"
+#include "storage/SqlDialect.h"
+#include "storage/SqlExec.h"
+#include "storage/Transaction.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QSqlQuery>
+
+namespace masir {
+
+namespace {
+
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+const QDate kEpoch(1970, 1, 1);
+
+double ratio(qint64 part, qint64 whole)
+{
+    return whole > 0 ? double(part) / double(whole) : 0.0;
+}
+
+/// The zone's offset at the period's start: days are cut at its midnight.
+qint64 offsetMs(const ReportPeriod &p)
+{
+    return qint64(p.zone.offsetFromUtc(QDateTime(p.first, QTime(0, 0), p.zone))) * 1000;
+}
+
+QString dayExpression(const QString &column)
+{
+    return QStringLiteral("(%1 + ?) / %2").arg(column).arg(kDayMs);
+}
+
+} // namespace
+
+qint64 ReportPeriod::fromMs() const
+{
+    return QDateTime(first, QTime(0, 0), zone).toMSecsSinceEpoch();
+}
+
+qint64 ReportPeriod::toMs() const
+{
+    return QDateTime(last.addDays(1), QTime(0, 0), zone).toMSecsSinceEpoch();
+}
+
+ReportPeriod ReportPeriod::previous() const
+{
+    return {first.addDays(-days()), first.addDays(-1), zone};
+}
+
+ReportPeriod ReportPeriod::lastDays(int days, QDate today, const QTimeZone &zone)
+{
+    return {today.addDays(1 - std::max(days, 1)), today, zone};
+}
+
+double DashboardFigures::deliveryRate() const
+{
+    return ratio(std::max<qint64>(0, emailsSent - bounces), emailsSent);
+}
+
+double DashboardFigures::openRate() const
+{
+    return ratio(peopleOpened, peopleEmailed);
+}
+
+double DashboardFigures::clickRate() const
+{
+    return ratio(peopleClicked, peopleEmailed);
+}
+
+QJsonObject DashboardFigures::toJson() const
+{
+    return {{QStringLiteral("newContacts"), newContacts},
+            {QStringLiteral("leads"), leads},
+            {QStringLiteral("mqls"), mqls},
+            {QStringLiteral("sqls"), sqls},
+            {QStringLiteral("customers"), customers},
+            {QStringLiteral("emailsSent"), emailsSent},
+            {QStringLiteral("smsSent"), smsSent},
+            {QStringLiteral("bounces"), bounces},
+            {QStringLiteral("complaints"), complaints},
+            {QStringLiteral("unsubscribes"), unsubscribes},
+            {QStringLiteral("peopleEmailed"), peopleEmailed},
+            {QStringLiteral("peopleOpened"), peopleOpened},
+            {QStringLiteral("peopleClicked"), peopleClicked},
+            {QStringLiteral("deliveryRate"), deliveryRate()},
+            {QStringLiteral("openRate"), openRate()},
+            {QStringLiteral("clickRate"), clickRate()},
+            {QStringLiteral("purchases"), purchases},
+            {QStringLiteral("revenue"), revenue}};
+}
+
+QJsonObject Dashboard::toJson() const
+{
+    QJsonArray dayList;
+    for (const DashboardDay &d : days)
+        dayList.append(QJsonObject{{QStringLiteral("day"), d.day.toString(Qt::ISODate)},
+                                   {QStringLiteral("emailsSent"), d.emailsSent},
+                                   {QStringLiteral("opens"), d.opens},
+                                   {QStringLiteral("clicks"), d.clicks},
+                                   {QStringLiteral("newContacts"), d.newContacts},
+                                   {QStringLiteral("revenue"), d.revenue}});
+    QJsonArray sourceList;
+    for (const DashboardSource &s : sources)
+        sourceList.append(QJsonObject{{QStringLiteral("source"), s.source},
+                                      {QStringLiteral("contacts"), s.contacts}});
+    QJsonArray campaignList;
+    for (const DashboardCampaign &c : campaigns)
+        campaignList.append(QJsonObject{{QStringLiteral("name"), c.name},
+                                        {QStringLiteral("recipients"), c.recipients},
+                                        {QStringLiteral("conversions"), c.conversions},
+                                        {QStringLiteral("revenue"), c.revenue}});
+    return {{QStringLiteral("from"), period.first.toString(Qt::ISODate)},
+            {QStringLiteral("to"), period.last.toString(Qt::ISODate)},
+            {QStringLiteral("figures"), figures.toJson()},
+            {QStringLiteral("previous"), before.toJson()},
+            {QStringLiteral("days"), dayList},
+            {QStringLiteral("sources"), sourceList},
+            {QStringLiteral("campaigns"), campaignList}};
+}
+
+QList<QStringList> Dashboard::figureRows() const
+{
+    QList<QStringList> rows{{QStringLiteral("metric"), period.first.toString(Qt::ISODate) +
+                                                           QStringLiteral("..") +
+                                                           period.last.toString(Qt::ISODate),
+                             QStringLiteral("previous")}};
+    const QJsonObject now = figures.toJson();
+    const QJsonObject then = before.toJson();
+    for (auto it = now.constBegin(); it != now.constEnd(); ++it)
+        rows << QStringList{it.key(), QString::number(it.value().toDouble(), 'g', 12),
+                            QString::number(then.value(it.key()).toDouble(), 'g', 12)};
+    return rows;
+}
+
+QList<QStringList> Dashboard::dayRows() const
+{
+    QList<QStringList> rows{{QStringLiteral("day"), QStringLiteral("emailsSent"),
+                             QStringLiteral("opens"), QStringLiteral("clicks"),
+                             QStringLiteral("newContacts"), QStringLiteral("revenue")}};
+    for (const DashboardDay &d : days)
+        rows << QStringList{d.day.toString(Qt::ISODate),     QString::number(d.emailsSent),
+                            QString::number(d.opens),        QString::number(d.clicks),
+                            QString::number(d.newContacts), QString::number(d.revenue, 'f', 2)};
+    return rows;
+}
+
+DashboardReport::DashboardReport(const Database &db)
+    : m_db(db)
+{}
+
+std::optional<Dashboard> DashboardReport::build(const ReportPeriod &period)
+{
+    m_error.clear();
+    if (!period.first.isValid() || !period.last.isValid() || period.last < period.first) {
+        m_error = tr("The period must start on or before the day it ends.");
+        return std::nullopt;
+    }
+    // every part reads the same state of the workspace
+    Transaction snapshot(m_db.connection(), Transaction::Mode::ReadSnapshot);
+    if (!snapshot.isActive()) {
+        m_error = snapshot.errorString();
+        return std::nullopt;
+    }
+    Dashboard d;
+    d.period = period;
+    if (!figures(period, d.figures) || !figures(period.previous(), d.before) ||
+        !daily(period, d.days) || !sources(period, d.sources) || !campaigns(period, d.campaigns))
+        return std::nullopt;
+    return d;
+}
+
+bool DashboardReport::figures(const ReportPeriod &p, DashboardFigures &out)
+{
+    QSqlQuery q(m_db.connection());
+    const QVariantList range{p.fromMs(), p.toMs()};
+    // Counts and people per kind of event, from the index alone.
+    if (!Sql::exec(lcReports(), q,
+                   QStringLiteral("SELECT type, count(*), count(DISTINCT contact_id) FROM events "
+                                  "WHERE type IN (?, ?, ?, ?, ?, ?, ?) AND occurred_at >= ? AND "
+                                  "occurred_at < ? GROUP BY type"),
+                   QVariantList{EventType::EmailSent, EventType::SmsSent, EventType::EmailOpened,
+                                EventType::EmailClicked, EventType::EmailBounced,
+                                EventType::EmailComplained, EventType::Unsubscribed} +
+                       range,
+                   &m_error))
+        return false;
+    while (q.next()) {
+        const QString type = q.value(0).toString();
+        const qint64 count = q.value(1).toLongLong();
+        const qint64 people = q.value(2).toLongLong();
+        if (type == EventType::EmailSent) {
+            out.emailsSent = count;
+            out.peopleEmailed = people;
+        } else if (type == EventType::SmsSent) {
+            out.smsSent = count;
+        } else if (type == EventType::EmailOpened) {
+            out.peopleOpened = people;
+        } else if (type == EventType::EmailClicked) {
+            out.peopleClicked = people;
+        } else if (type == EventType::EmailBounced) {
+            out.bounces = count;
+        } else if (type == EventType::EmailComplained) {
+            out.complaints = count;
+        } else if (type == EventType::Unsubscribed) {
+            out.unsubscribes = count;
+        }
+    }
+    q.finish();
+    // Stages reached: each contact once per stage.
+    if (!Sql::exec(lcReports(), q,
+                   QStringLiteral("SELECT %1, count(DISTINCT contact_id) FROM events WHERE type = "
+                                  "? AND occurred_at >= ? AND occurred_at < ? GROUP BY 1")
+                       .arg(SqlDialect::jsonValue(QStringLiteral("payload"))),
+                   QVariantList{SqlDialect::jsonPath(QStringLiteral("to")), EventType::StageChanged} +
+                       range,
+                   &m_error))
+        return false;
+    while (q.next()) {
+        const QString stage = q.value(0).toString();
+        const qint64 n = q.value(1).toLongLong();
+        if (stage == QLatin1String("lead"))
+            out.leads = n;
+        else if (stage == QLatin1String("mql"))
+            out.mqls = n;
+        else if (stage == QLatin1String("sql"))
+            out.sqls = n;
+        else if (stage == QLatin1String("customer"))
+            out.customers = n;
+    }
+    q.finish();
+    // Revenue: every purchase, refunds (negative) included; amounts that are not numbers left out.
+    if (!Sql::exec(lcReports(), q,
+                   QStringLiteral("SELECT count(*), coalesce(sum(%1), 0) FROM events WHERE type = ? "
+                                  "AND occurred_at >= ? AND occurred_at < ?")
+                       .arg(SqlDialect::toNumber(SqlDialect::jsonValue(QStringLiteral("payload")))),
+                   QVariantList{SqlDialect::jsonPath(QStringLiteral("amount")), EventType::Purchase} +
+                       range,
+                   &m_error) ||
+        !q.next())
+        return false;
+    out.purchases = q.value(0).toLongLong();
+    out.revenue = q.value(1).toDouble();
+    q.finish();
+    if (!Sql::exec(lcReports(), q,
+                   QStringLiteral("SELECT count(*) FROM contacts WHERE created_at >= ? AND "
+                                  "created_at < ?"),
+                   range, &m_error) ||
+        !q.next())
+        return false;
+    out.newContacts = q.value(0).toLongLong();
+    return true;
+}
+
+bool DashboardReport::daily(const ReportPeriod &p, QList<DashboardDay> &out)
+{
+    const qint64 firstDay = kEpoch.daysTo(p.first);
+    out.clear();
+    for (int i = 0; i < p.days(); ++i)
+        out << DashboardDay{p.first.addDays(i)};
+    const auto at = [&](qint64 day) -> DashboardDay * {
+        const qint64 i = day - firstDay;
+        return i >= 0 && i < out.size() ? &out[i] : nullptr;
+    };
+    const qint64 offset = offsetMs(p);
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcReports(), q,
+                   QStringLiteral("SELECT %1 AS day, type, count(*) FROM events WHERE type IN (?, "
+                                  "?, ?) AND occurred_at >= ? AND occurred_at < ? GROUP BY day, "
+                                  "type")
+                       .arg(dayExpression(QStringLiteral("occurred_at"))),
+                   {offset, EventType::EmailSent, EventType::EmailOpened, EventType::EmailClicked,
+                    p.fromMs(), p.toMs()},
+                   &m_error))
+        return false;
+    while (q.next()) {
+        DashboardDay *d = at(q.value(0).toLongLong());
+        if (!d)
+            continue;
+        const QString type = q.value(1).toString();
+        const qint64 n = q.value(2).toLongLong();
+        if (type == EventType::EmailSent)
+            d->emailsSent = n;
+        else if (type == EventType::EmailOpened)
+            d->opens = n;
+        else
+            d->clicks = n;
+    }
+    q.finish();
+    if (!Sql::exec(lcReports(), q,
+                   QStringLiteral("SELECT %1 AS day, coalesce(sum(%2), 0) FROM events WHERE type = "
+                                  "? AND occurred_at >= ? AND occurred_at < ? GROUP BY day")
+                       .arg(dayExpression(QStringLiteral("occurred_at")),
+                            SqlDialect::toNumber(SqlDialect::jsonValue(QStringLiteral("payload")))),
+                   {offset, SqlDialect::jsonPath(QStringLiteral("amount")), EventType::Purchase,
+                    p.fromMs(), p.toMs()},
+                   &m_error))
+        return false;
+    while (q.next())
+        if (DashboardDay *d = at(q.value(0).toLongLong()))
+            d->revenue = q.value(1).toDouble();
+    q.finish();
+    if (!Sql::exec(lcReports(), q,
+                   QStringLiteral("SELECT %1 AS day, count(*) FROM contacts WHERE created_at >= ? "
+                                  "AND created_at < ? GROUP BY day")
+                       .arg(dayExpression(QStringLiteral("created_at"))),
+                   {offset, p.fromMs(), p.toMs()}, &m_error))
+        return false;
+    while (q.next())
+        if (DashboardDay *d = at(q.value(0).toLongLong()))
+            d->newContacts = q.value(1).toLongLong();
+    return true;
+}
+
+bool DashboardReport::sources(const ReportPeriod &p, QList<DashboardSource> &out)
+{
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcReports(), q,
+                   QStringLiteral("SELECT source, count(*) AS n FROM contacts WHERE created_at >= ? "
+                                  "AND created_at < ? GROUP BY source ORDER BY n DESC, source"),
+                   {p.fromMs(), p.toMs()}, &m_error))
+        return false;
+    out.clear();
+    DashboardSource others{tr("Others"), 0};
+    while (q.next()) {
+        if (out.size() < kTopSources)
+            out << DashboardSource{q.value(0).toString(), q.value(1).toLongLong()};
+        else
+            others.contacts += q.value(1).toLongLong();
+    }
+    if (others.contacts)
+        out << others;
+    return true;
+}
+
+bool DashboardReport::campaigns(const ReportPeriod &p, QList<DashboardCampaign> &out)
+{
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcReports(), q,
+                   QStringLiteral("SELECT c.id, c.name, c.recipients, coalesce(sum(t.conversions), "
+                                  "0), coalesce(sum(t.revenue), 0) AS revenue FROM campaigns c "
+                                  "LEFT JOIN campaign_totals t ON t.campaign_id = c.id WHERE "
+                                  "c.started_at >= ? AND c.started_at < ? GROUP BY c.id, c.name, "
+                                  "c.recipients ORDER BY revenue DESC, c.id LIMIT ?"),
+                   {p.fromMs(), p.toMs(), kTopCampaigns}, &m_error))
+        return false;
+    out.clear();
+    while (q.next())
+        out << DashboardCampaign{q.value(0).toLongLong(), q.value(1).toString(),
+                                 q.value(2).toLongLong(), q.value(3).toLongLong(),
+                                 q.value(4).toDouble()};
+    return true;
+}
+
+} // namespace masir

@@ -1,0 +1,126 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QTimeZone>
+
+#include <optional>
+
+namespace masir {
+
+class Database;
+
+/// Days from \a first to \a last, inclusive, in \a zone: [fromMs, toMs).
+struct ReportPeriod
+{
+    QDate first;
+    QDate last;
+    QTimeZone zone = QTimeZone::systemTimeZone();
+
+    qint64 fromMs() const;
+    qint64 toMs() const;
+    int days() const { return int(first.daysTo(last)) + 1; }
+    /// The period of as many days just before this one.
+    ReportPeriod previous() const;
+    /// The last \a days days up to \a today.
+    static ReportPeriod lastDays(int days, QDate today, const QTimeZone &zone);
+};
+
+/// What happened in one period.
+struct DashboardFigures
+{
+    qint64 newContacts = 0;
+    qint64 leads = 0; ///< contacts who became leads, MQLs, SQLs, customers in the period
+    qint64 mqls = 0;
+    qint64 sqls = 0;
+    qint64 customers = 0;
+    qint64 emailsSent = 0;
+    qint64 smsSent = 0;
+    qint64 bounces = 0;
+    qint64 complaints = 0;
+    qint64 unsubscribes = 0;
+    qint64 peopleEmailed = 0; ///< distinct contacts sent an email
+    qint64 peopleOpened = 0;  ///< ... who opened one (people, not machines)
+    qint64 peopleClicked = 0; ///< ... who clicked
+    qint64 purchases = 0;     ///< refunds (negative amounts) included
+    double revenue = 0;
+
+    double deliveryRate() const;
+    double openRate() const;
+    double clickRate() const;
+    QJsonObject toJson() const;
+};
+
+/// One day of the period, for the charts.
+struct DashboardDay
+{
+    QDate day;
+    qint64 emailsSent = 0;
+    qint64 opens = 0;
+    qint64 clicks = 0;
+    qint64 newContacts = 0;
+    double revenue = 0;
+};
+
+struct DashboardSource
+{
+    QString source; ///< empty: not known
+    qint64 contacts = 0;
+};
+
+struct DashboardCampaign
+{
+    qint64 id = 0;
+    QString name;
+    qint64 recipients = 0;
+    qint64 conversions = 0;
+    double revenue = 0;
+};
+
+struct Dashboard
+{
+    ReportPeriod period;
+    DashboardFigures figures;
+    DashboardFigures before; ///< the period before, as long
+    QList<DashboardDay> days;
+    QList<DashboardSource> sources;     ///< of the period's new contacts, most first
+    QList<DashboardCampaign> campaigns; ///< started in the period, by revenue
+
+    QJsonObject toJson() const;
+    /// The figures as rows (a header, then metric, this period, the one before).
+    QList<QStringList> figureRows() const;
+    /// The days as rows (a header first).
+    QList<QStringList> dayRows() const;
+};
+
+/// The Reports page's dashboard and `masir-cli report dashboard`: one period
+/// compared with the one before it, read in one snapshot from the events
+/// (typed and dated: the (type, occurred_at, contact_id) index answers the
+/// counts), the contacts' creation dates and sources, and campaign_totals.
+class DashboardReport final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::DashboardReport)
+
+public:
+    explicit DashboardReport(const Database &db);
+
+    std::optional<Dashboard> build(const ReportPeriod &period);
+    QString errorString() const { return m_error; }
+
+    static constexpr int kTopCampaigns = 5;
+    static constexpr int kTopSources = 6;
+
+private:
+    bool figures(const ReportPeriod &p, DashboardFigures &out);
+    bool daily(const ReportPeriod &p, QList<DashboardDay> &out);
+    bool sources(const ReportPeriod &p, QList<DashboardSource> &out);
+    bool campaigns(const ReportPeriod &p, QList<DashboardCampaign> &out);
+
+    const Database &m_db;
+    QString m_error;
+};
+
+} // namespace masir
