@@ -8,7 +8,6 @@
 #include "messaging/ChannelAccounts.h"
 #include "messaging/ImapMailbox.h"
 #include "messaging/SecretStore.h"
-#include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/Transaction.h"
 
@@ -73,7 +72,7 @@ bool MailboxPoller::noteError(qint64 accountId, const QString &error, MailboxSta
 bool MailboxPoller::pollOne(const ChannelAccount &account, MailboxStats &stats)
 {
     ReturnedMail log(m_db);
-    const SecretStore secrets(WorkspaceSettings(m_db).token(WorkspaceSettings::Key::WorkspaceId));
+    const SecretStore secrets = SecretStore::ofWorkspace(m_db);
     const auto password = secrets.read(MailboxSettings::secretName(account.name));
     if (!password)
         return noteError(account.id,

@@ -158,7 +158,7 @@ bool OutboxSender::acquire(SendStats &stats)
 bool OutboxSender::loadAccounts(SendStats &stats)
 {
     const QList<ChannelAccount> accounts = ChannelAccounts(m_db).list();
-    SecretStore secrets(WorkspaceSettings(m_db).token(WorkspaceSettings::Key::WorkspaceId));
+    SecretStore secrets = SecretStore::ofWorkspace(m_db);
     std::vector<std::unique_ptr<Account>> next;
     for (const ChannelAccount &config : accounts) {
         if (!config.enabled)

@@ -1,5 +1,7 @@
 #include "messaging/SecretStore.h"
 
+#include "settings/WorkspaceSettings.h"
+
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -63,6 +65,11 @@ std::optional<QJsonObject> readFile(QString *error)
 }
 
 } // namespace
+
+SecretStore SecretStore::ofWorkspace(const Database &db)
+{
+    return SecretStore(WorkspaceSettings(db).token(WorkspaceSettings::Key::WorkspaceId));
+}
 
 SecretStore::SecretStore(QString scope)
     : m_scope(std::move(scope))

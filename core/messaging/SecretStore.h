@@ -7,6 +7,8 @@
 
 namespace masir {
 
+class Database;
+
 /// Where passwords and API keys live: never in the workspace file.
 ///
 /// - The OS keychain (QtKeychain: Secret Service, macOS Keychain, Windows
@@ -30,6 +32,8 @@ public:
 
     /// \a scope keeps two workspaces' accounts of the same name apart.
     explicit SecretStore(QString scope);
+    /// The store of \a db's workspace (scoped by its workspace id).
+    static SecretStore ofWorkspace(const Database &db);
 
     Backend backend() const { return m_backend; }
     /// "the system keychain" or the file's path, for messages.

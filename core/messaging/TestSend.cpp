@@ -21,7 +21,7 @@ DeliveryResult TestSend::send(const Database &db, const ChannelAccount &a, const
 {
     DeliveryResult failed;
     failed.outcome = DeliveryResult::Outcome::Permanent;
-    SecretStore secrets(WorkspaceSettings(db).token(WorkspaceSettings::Key::WorkspaceId));
+    SecretStore secrets = SecretStore::ofWorkspace(db);
     QString secret;
     if (!a.isSmtp() || !a.config.value(QStringLiteral("user")).toString().isEmpty()) {
         const auto s = secrets.read(a.name);

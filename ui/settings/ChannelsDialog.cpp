@@ -63,7 +63,7 @@ const QStringList kSmsFormKeys = {QStringLiteral("preset"), QStringLiteral("url"
 
 SecretStore secretStore(const Database &db)
 {
-    return SecretStore(WorkspaceSettings(db).token(Key::WorkspaceId));
+    return SecretStore::ofWorkspace(db);
 }
 
 QString secretsHint(const Database &db)

@@ -40,7 +40,7 @@ QString printableTime(const QDateTime &t)
 
 SecretStore secretsOf(const Database &db)
 {
-    return SecretStore(WorkspaceSettings(db).token(WorkspaceSettings::Key::WorkspaceId));
+    return SecretStore::ofWorkspace(db);
 }
 
 /// channel add smtp and channel add sms.
