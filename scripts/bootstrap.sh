@@ -18,7 +18,7 @@ packages=(
   libqt6sql6-sqlite qt6-qpa-plugins libgl-dev libvulkan-dev
   libphonenumber-dev libuchardet-dev libsqlite3-dev sqlite3
   libcurl4-openssl-dev libmd4c-dev libmd4c-html0-dev qtkeychain-qt6-dev
-  python3 python3-aiosmtpd openssl dovecot-imapd
+  python3 python3-aiosmtpd openssl dovecot-imapd poppler-utils
   nodejs chromium
   fonts-dejavu-core
 )

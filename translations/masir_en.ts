@@ -69,6 +69,13 @@
             <numerusform>The mailbox answers: %Ln messages in it.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Recounted the reports&apos; tallies: %n row(s).</source>
+        <translation>
+            <numerusform>Recounted the reports&apos; tallies: %n row.</numerusform>
+            <numerusform>Recounted the reports&apos; tallies: %n rows.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>masir::ImapMailbox</name>

@@ -1824,16 +1824,8 @@ Options:
         <translation>N روز گذشته تا امروز (پیش‌فرض ۳۰).</translation>
     </message>
     <message>
-        <source>Write the figures and the days to a CSV file.</source>
-        <translation>نوشتن شمارها و روزها در پروندهٔ CSV.</translation>
-    </message>
-    <message>
         <source>Start the CSV with a byte order mark (for Excel).</source>
         <translation>آغاز CSV با نشانهٔ ترتیب بایت (برای Excel).</translation>
-    </message>
-    <message>
-        <source>report dashboard takes only options.</source>
-        <translation>report dashboard فقط گزینه می‌پذیرد.</translation>
     </message>
     <message>
         <source>Give both --from and --to, or neither.</source>
@@ -1846,6 +1838,48 @@ Options:
     <message>
         <source>Wrote %1.</source>
         <translation>%1 نوشته شد.</translation>
+    </message>
+    <message>
+        <source>%1 takes only options.</source>
+        <translation>%1 فقط گزینه می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>Write the report&apos;s tables to a CSV file.</source>
+        <translation>جدول‌های گزارش را در یک پرونده‌ی CSV بنویس.</translation>
+    </message>
+    <message>
+        <source>Write the report with its charts to a PDF file, in the language of --lang.</source>
+        <translation>گزارش را با نمودارهایش در یک پرونده‌ی PDF بنویس، به زبان ‎--lang‎.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: this masir-cli was built without the GUI, which draws the charts. Use --csv or --json.</source>
+        <translation>نمی‌توان %1 را نوشت: این masir-cli بدون رابط گرافیکی ساخته شده که نمودارها را می‌کشد. از ‎--csv‎ یا ‎--json‎ استفاده کنید.</translation>
+    </message>
+    <message>
+        <source>the lifecycle funnel: contacts at each stage, the conversion and the median time from the stage before</source>
+        <translation>قیف چرخه‌ی عمر: مخاطبان هر مرحله، نرخ تبدیل و میانه‌ی زمان از مرحله‌ی پیشین</translation>
+    </message>
+    <message>
+        <source>Follow the contacts who came in the period to today, instead of the stages reached in the period.</source>
+        <translation>مخاطبانی را که در این دوره آمدند تا امروز دنبال کن، به جای مرحله‌هایی که در این دوره رسیده‌اند.</translation>
+    </message>
+    <message>
+        <source>recount the reports&apos; tallies from the events (after events were written around Masir); deleted contacts&apos; history leaves them</source>
+        <translation>شمارش‌های گزارش‌ها را از رویدادها دوباره بشمار (پس از رویدادهایی که بیرون از مسیر نوشته شده‌اند)؛ پیشینه‌ی مخاطبان حذف‌شده از آن‌ها بیرون می‌رود</translation>
+    </message>
+    <message>
+        <source>report recount takes no words.</source>
+        <translation>report recount واژه‌ای نمی‌پذیرد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recounted the reports&apos; tallies: %n row(s).</source>
+        <translation>
+            <numerusform>شمارش‌های گزارش‌ها دوباره شمرده شد: %Ln ردیف.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose one of --json, --csv and --pdf.</source>
+        <translation>یکی از ‎--json‎، ‎--csv‎ و ‎--pdf‎ را برگزینید.</translation>
     </message>
 </context>
 <context>
@@ -2371,10 +2405,6 @@ Options:
 </context>
 <context>
     <name>masir::DashboardReport</name>
-    <message>
-        <source>The period must start on or before the day it ends.</source>
-        <translation>دوره باید در روز پایانش یا پیش از آن آغاز شود.</translation>
-    </message>
     <message>
         <source>Others</source>
         <translation>دیگران</translation>
@@ -4192,6 +4222,13 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
     <message>
         <source>This is not a valid phone number for %1 (+%2). Check the digits, or start with + and the country code.</source>
         <translation>این شمارهٔ تلفن معتبری برای %1 (+%2) نیست. رقم‌ها را بررسی کنید یا با + و کد کشور آغاز کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ReportPeriod</name>
+    <message>
+        <source>The period must start on or before the day it ends.</source>
+        <translation>دوره باید در روز پایانش یا پیش از آن آغاز شود.</translation>
     </message>
 </context>
 <context>
@@ -7477,11 +7514,169 @@ Resend anyway?</source>
     </message>
 </context>
 <context>
-    <name>masir::ui::ReportsPage</name>
+    <name>masir::ui::ReportDocuments</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 تا %2</translation>
+    </message>
     <message>
         <source>new</source>
         <translation>تازه</translation>
     </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 ساعت</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 روز</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>داشبورد</translation>
+    </message>
+    <message>
+        <source>New contacts</source>
+        <translation>مخاطبان تازه</translation>
+    </message>
+    <message>
+        <source>New leads (MQL, SQL)</source>
+        <translation>سرنخ‌های تازه (MQL، SQL)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2، %3)</translation>
+    </message>
+    <message>
+        <source>Emails sent</source>
+        <translation>ایمیل‌های فرستاده</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>تحویل‌شده</translation>
+    </message>
+    <message>
+        <source>Human open rate</source>
+        <translation>نرخ بازکردن به دست آدم‌ها</translation>
+    </message>
+    <message>
+        <source>Human click rate</source>
+        <translation>نرخ کلیک به دست آدم‌ها</translation>
+    </message>
+    <message>
+        <source>Unsubscribes</source>
+        <translation>لغو اشتراک‌ها</translation>
+    </message>
+    <message>
+        <source>Bounces and complaints</source>
+        <translation>برگشتی‌ها و شکایت‌ها</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>درآمد</translation>
+    </message>
+    <message>
+        <source>Sending, opens and clicks per day</source>
+        <translation>ارسال، بازشدن و کلیک در هر روز</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>روز</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>بازشدن‌ها</translation>
+    </message>
+    <message>
+        <source>Clicks</source>
+        <translation>کلیک‌ها</translation>
+    </message>
+    <message>
+        <source>New contacts by source</source>
+        <translation>مخاطبان تازه بر پایهٔ منبع</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>نامعلوم</translation>
+    </message>
+    <message>
+        <source>Top campaigns by revenue (started in the period)</source>
+        <translation>کارزارهای برتر از نظر درآمد (آغازشده در این دوره)</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>کارزار</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>گیرندگان</translation>
+    </message>
+    <message>
+        <source>Conversions</source>
+        <translation>تبدیل‌ها</translation>
+    </message>
+    <message>
+        <source>Lifecycle funnel: contacts who came</source>
+        <translation>قیف چرخه‌ی عمر: مخاطبانی که آمدند</translation>
+    </message>
+    <message>
+        <source>Lifecycle funnel: stages reached</source>
+        <translation>قیف چرخه‌ی عمر: مرحله‌های رسیده</translation>
+    </message>
+    <message>
+        <source>How far the contacts who came in the period have got</source>
+        <translation>مخاطبانی که در این دوره آمدند تا کجا پیش رفته‌اند</translation>
+    </message>
+    <message>
+        <source>Contacts who reached each stage in the period, for the first time</source>
+        <translation>مخاطبانی که برای نخستین بار در این دوره به هر مرحله رسیدند</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>مخاطبان</translation>
+    </message>
+    <message>
+        <source>From the stage before</source>
+        <translation>از مرحله‌ی پیشین</translation>
+    </message>
+    <message>
+        <source>From the first</source>
+        <translation>از نخستین مرحله</translation>
+    </message>
+    <message>
+        <source>Median time from the stage before</source>
+        <translation>میانه‌ی زمان از مرحله‌ی پیشین</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::ReportPdf</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>نوشتن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the PDF could not be started.</source>
+        <translation>نمی‌توان %1 را نوشت: ساختن PDF آغاز نشد.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::ReportsPage</name>
     <message>
         <source>Period</source>
         <translation>دوره</translation>
@@ -7527,84 +7722,12 @@ Resend anyway?</source>
         <translation>رونوشت</translation>
     </message>
     <message>
-        <source>Copy every table of the report, to paste into a spreadsheet</source>
-        <translation>رونوشت همهٔ جدول‌های گزارش، برای چسباندن در صفحه‌گسترده</translation>
-    </message>
-    <message>
-        <source>&amp;Export CSV…</source>
-        <translation>برون‌بری CSV…</translation>
-    </message>
-    <message>
         <source>Export Report</source>
         <translation>برون‌بری گزارش</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>New contacts</source>
-        <translation>مخاطبان تازه</translation>
-    </message>
-    <message>
-        <source>New leads (MQL, SQL)</source>
-        <translation>سرنخ‌های تازه (MQL، SQL)</translation>
-    </message>
-    <message>
-        <source>Emails sent</source>
-        <translation>ایمیل‌های فرستاده</translation>
-    </message>
-    <message>
-        <source>Delivered</source>
-        <translation>تحویل‌شده</translation>
-    </message>
-    <message>
-        <source>People who opened</source>
-        <translation>کسانی که باز کردند</translation>
-    </message>
-    <message>
-        <source>People who clicked</source>
-        <translation>کسانی که کلیک کردند</translation>
-    </message>
-    <message>
-        <source>Unsubscribes</source>
-        <translation>لغو اشتراک‌ها</translation>
-    </message>
-    <message>
-        <source>Bounces and complaints</source>
-        <translation>برگشتی‌ها و شکایت‌ها</translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation>درآمد</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>روز</translation>
-    </message>
-    <message>
-        <source>Opens</source>
-        <translation>بازشدن‌ها</translation>
-    </message>
-    <message>
-        <source>Clicks</source>
-        <translation>کلیک‌ها</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>منبع</translation>
-    </message>
-    <message>
-        <source>Campaign</source>
-        <translation>کارزار</translation>
-    </message>
-    <message>
-        <source>Recipients</source>
-        <translation>گیرندگان</translation>
-    </message>
-    <message>
-        <source>Conversions</source>
-        <translation>تبدیل‌ها</translation>
     </message>
     <message>
         <source>Sending, opens and clicks per day</source>
@@ -7627,18 +7750,6 @@ Resend anyway?</source>
         <translation>گزارش خوانده نمی‌شود: %1</translation>
     </message>
     <message>
-        <source>Not known</source>
-        <translation>نامعلوم</translation>
-    </message>
-    <message>
-        <source>%1 (%2, %3)</source>
-        <translation>%1 (%2، %3)</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
         <source>The report&apos;s tables are on the clipboard.</source>
         <translation>جدول‌های گزارش در حافظهٔ موقت است.</translation>
     </message>
@@ -7647,8 +7758,52 @@ Resend anyway?</source>
         <translation>گزارش در %1 برون‌بری شد.</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>نوشتن %1 ممکن نیست: %2</translation>
+        <source>Copy the report&apos;s tables, to paste into a spreadsheet</source>
+        <translation>جدول‌های گزارش را رونوشت کن تا در صفحه‌گسترده بچسبانید</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>برون‌بری</translation>
+    </message>
+    <message>
+        <source>PDF Document…</source>
+        <translation>سند PDF…</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>سندهای PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV for a Spreadsheet…</source>
+        <translation>CSV برای صفحه‌گسترده…</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>داشبورد</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>قیف</translation>
+    </message>
+    <message>
+        <source>Stages reached in the period</source>
+        <translation>مرحله‌هایی که در این دوره رسیده‌اند</translation>
+    </message>
+    <message>
+        <source>Contacts who came in the period, to today</source>
+        <translation>مخاطبانی که در این دوره آمدند، تا امروز</translation>
+    </message>
+    <message>
+        <source>C&amp;ount:</source>
+        <translation>شمارش:</translation>
+    </message>
+    <message>
+        <source>A contact who skipped a stage counts in it when following contacts who came; times are medians over the contacts with both stages on record.</source>
+        <translation>وقتی مخاطبانی که آمدند دنبال می‌شوند، مخاطبی که از مرحله‌ای گذشته در آن هم شمرده می‌شود؛ زمان‌ها میانه‌ی مخاطبانی‌اند که هر دو مرحله‌شان ثبت شده است.</translation>
+    </message>
+    <message>
+        <source>Cannot export the report: %1</source>
+        <translation>نمی‌توان گزارش را برون برد: %1</translation>
     </message>
 </context>
 <context>

@@ -3,13 +3,41 @@
 #include "i18n/Translations.h"
 #include "storage/Database.h"
 
+#ifdef MASIR_HAVE_RENDER
+#include <QApplication>
+#endif
 #include <QCoreApplication>
 #include <QLoggingCategory>
+
+#include <cstring>
+#include <memory>
+
+namespace {
+
+/// A report written as PDF draws its charts with Qt Charts, which needs a
+/// QApplication: on a server without a display, an offscreen one.
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
+{
+#ifdef MASIR_HAVE_RENDER
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--pdf") != 0 && std::strncmp(argv[i], "--pdf=", 6) != 0)
+            continue;
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
+            qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        return std::make_unique<QApplication>(argc, argv);
+    }
+#endif
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     masir::Database::configureLibrary();
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Masir"));
     QCoreApplication::setApplicationName(QStringLiteral("Masir"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MASIR_VERSION));
@@ -19,6 +47,11 @@ int main(int argc, char *argv[])
 
     const QStringList args = QCoreApplication::arguments();
     // Without --lang, messages follow the system language.
-    masir::Translations::install(masir::Translations::languageFromArguments(args));
+    const QString language =
+        masir::Translations::install(masir::Translations::languageFromArguments(args));
+#ifdef MASIR_HAVE_RENDER
+    if (qobject_cast<QApplication *>(app.get())) // a PDF reads right to left in Persian
+        QApplication::setLayoutDirection(masir::Translations::localeFor(language).textDirection());
+#endif
     return masir::CliApp().run(args);
 }

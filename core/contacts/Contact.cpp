@@ -115,6 +115,13 @@ QStringList ContactVocabulary::stageKeys()
             QStringLiteral("lost")};
 }
 
+QStringList ContactVocabulary::funnelStages()
+{
+    QStringList stages = stageKeys();
+    stages.removeAll(QStringLiteral("lost"));
+    return stages;
+}
+
 QString ContactVocabulary::stageLabel(const QString &key)
 {
     if (key == QLatin1String("subscriber"))

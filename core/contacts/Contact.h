@@ -99,6 +99,9 @@ public:
     /// configurable).
     static QStringList stageKeys();
     static QString stageLabel(const QString &key);
+    /// The stages a contact moves up through, in order (all but "lost"): the
+    /// lifecycle funnel.
+    static QStringList funnelStages();
 
     static QStringList genderKeys();
     static QString genderLabel(const QString &key);

@@ -1,6 +1,7 @@
 #include "contacts/StageChanges.h"
 
 #include "common/Logging.h"
+#include "contacts/Contact.h"
 #include "contacts/ContactColumns.h"
 #include "events/EventStore.h"
 #include "storage/StatementCache.h"
@@ -30,7 +31,11 @@ bool StageChanges::change(qint64 contactId, const QString &from, const QString &
         qCWarning(lcContacts) << "cannot change the stage of contact" << contactId << m_error;
         return false;
     }
+    const auto first = reached(contactId, to, atMs);
+    if (!first)
+        return false;
     QJsonObject payload = extra;
+    payload.insert(QStringLiteral("first"), *first);
     payload.insert(QStringLiteral("from"), from);
     payload.insert(QStringLiteral("to"), to);
     if (!m_events->append(contactId, EventType::StageChanged, atMs, payload)) {
@@ -38,6 +43,57 @@ bool StageChanges::change(qint64 contactId, const QString &from, const QString &
         return false;
     }
     return true;
+}
+
+std::optional<bool> StageChanges::reached(qint64 contactId, const QString &stage, qint64 atMs)
+{
+    // the time since the stage before it in the funnel (a lead's: since it came)
+    const QStringList funnel = ContactVocabulary::funnelStages();
+    const qsizetype at = funnel.indexOf(stage);
+    const QString previous = at > 0 ? funnel.at(at - 1) : QString();
+    SqliteStatement *since = m_statements->get(
+        QStringLiteral("SELECT c.created_at, (SELECT p.reached_at FROM stage_reached p WHERE "
+                       "p.contact_id = c.id AND p.stage = ?) FROM contacts c WHERE c.id = ?"),
+        &m_error);
+    if (!since)
+        return std::nullopt;
+    since->bind(1, previous.toUtf8());
+    since->bind(2, contactId);
+    const SqliteStatement::Result row = since->step();
+    if (row == SqliteStatement::Result::Error) {
+        m_error = since->errorString();
+        since->reset();
+        return std::nullopt;
+    }
+    const bool found = row == SqliteStatement::Result::Row;
+    const qint64 cameAt = found ? since->columnInt64(0) : atMs;
+    std::optional<qint64> from;
+    if (found && previous == QLatin1String("subscriber"))
+        from = cameAt;
+    else if (found && !previous.isEmpty() && !since->columnIsNull(1))
+        from = since->columnInt64(1);
+    since->reset();
+
+    SqliteStatement *insert = m_statements->get(
+        QStringLiteral("INSERT INTO stage_reached (contact_id, stage, reached_at, came_at, "
+                       "since_previous) VALUES (?, ?, ?, ?, ?) ON CONFLICT (contact_id, stage) "
+                       "DO NOTHING"),
+        &m_error);
+    if (!insert)
+        return std::nullopt;
+    insert->bind(1, contactId);
+    insert->bind(2, stage.toUtf8());
+    insert->bind(3, atMs);
+    insert->bind(4, cameAt);
+    if (from && *from <= atMs)
+        insert->bind(5, atMs - *from);
+    else
+        insert->bindNull(5);
+    if (!insert->exec()) {
+        m_error = insert->errorString();
+        return std::nullopt;
+    }
+    return insert->changes() > 0;
 }
 
 } // namespace masir

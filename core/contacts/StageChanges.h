@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace masir {
 
@@ -32,6 +33,10 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    /// Notes the first time \a contactId reached \a stage (stage_reached, the
+    /// funnel's), with the time since the stage before it; true when it was the first.
+    std::optional<bool> reached(qint64 contactId, const QString &stage, qint64 atMs);
+
     QSqlDatabase m_db;
     std::unique_ptr<StatementCache> m_statements;
     std::unique_ptr<EventStore> m_events;

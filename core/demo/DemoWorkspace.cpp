@@ -8,6 +8,7 @@
 #include "contacts/ContactRepository.h"
 #include "contacts/ContactTags.h"
 #include "contacts/PhoneNumbers.h"
+#include "contacts/StageChanges.h"
 #include "events/EventStore.h"
 #include "journeys/JourneyRepository.h"
 #include "journeys/JourneyTemplates.h"
@@ -150,6 +151,8 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
     QSqlQuery setLifecycle(db);
     ContactTags tags(db);
     EventStore events(db);
+    StageChanges stages(db);
+    const QStringList funnel = ContactVocabulary::funnelStages();
     int done = 0;
     while (done < options.contacts) {
         Transaction tx(db, Transaction::Mode::Write);
@@ -265,6 +268,18 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
             };
             bool ok =
                 event(EventType::ContactCreated, createdMs, {{QStringLiteral("source"), c.source}});
+            // how the contact got to its stage: each stage on the way, days apart
+            const QStringList path = c.stage == QLatin1String("lost")
+                                         ? QStringList{QStringLiteral("lead"), c.stage}
+                                         : funnel.mid(1, funnel.indexOf(c.stage));
+            QString from = funnel.first();
+            qint64 reachedMs = createdMs;
+            for (qsizetype i = 0; ok && i < path.size(); ++i) {
+                reachedMs = std::min(reachedMs + between(1, 25) * dayMs,
+                                     nowMs - qint64(path.size() - i) * 60000);
+                ok = stages.change(id, from, path.at(i), reachedMs);
+                from = path.at(i);
+            }
             qint64 at = createdMs;
             const int campaigns = int(between(0, 6));
             for (int e = 0; ok && e < campaigns && !c.email.isEmpty(); ++e) {

@@ -5,8 +5,11 @@
 #include "storage/StatementCache.h"
 
 #include <QJsonDocument>
+#include <QVariant>
+
 #include <QSqlError>
 #include <QSqlQuery>
+#include <cmath>
 
 namespace masir {
 
@@ -29,11 +32,64 @@ bool EventStore::insert(const QString &sql, qint64 contactId, const QString &typ
         st->bind(4, payloadJson);
         if (onlyIfPresent)
             st->bind(5, contactId);
-        if (st->exec())
-            return true;
-        m_error = st->errorString();
+        if (st->exec()) {
+            if (onlyIfPresent && st->changes() == 0)
+                return true; // the contact was deleted meanwhile
+            if (tally(type, whenMs, payloadJson))
+                return true;
+        } else {
+            m_error = st->errorString();
+        }
     }
     qCWarning(lcEvents) << "cannot record" << type << "for contact" << contactId << m_error;
+    return false;
+}
+
+EventTally EventStore::tallyOf(const QString &type, qint64 whenMs, const QByteArray &payloadJson)
+{
+    EventTally t{whenMs / EventTally::kSlotMs, type};
+    const bool purchase = type == EventType::Purchase;
+    const bool stage = type == EventType::StageChanged;
+    const bool engagement = type == EventType::EmailOpened || type == EventType::EmailClicked ||
+                            type == EventType::SmsClicked;
+    if (!purchase && !stage && !engagement)
+        return t;
+    const QJsonObject payload = QJsonDocument::fromJson(payloadJson).object();
+    if (purchase) {
+        // as masir_number() reads it: a number, or text that is one
+        const QJsonValue amount = payload.value(QStringLiteral("amount"));
+        bool ok = amount.isDouble();
+        const double value = ok ? amount.toDouble() : amount.toString().trimmed().toDouble(&ok);
+        t.amount = ok && std::isfinite(value) ? value : 0.0;
+    } else if (stage) {
+        t.kind += QLatin1Char(':') + payload.value(QStringLiteral("to")).toString();
+        t.first = payload.value(QStringLiteral("first")).toBool(); // the stage's first time
+    } else {
+        // an open or click not tied to a message counts as its message's first
+        t.first = !payload.contains(QStringLiteral("outbox")) ||
+                  payload.value(QStringLiteral("first")).toBool();
+    }
+    return t;
+}
+
+bool EventStore::tally(const QString &type, qint64 whenMs, const QByteArray &payloadJson)
+{
+    const EventTally t = tallyOf(type, whenMs, payloadJson);
+    SqliteStatement *st = m_statements->get(
+        QStringLiteral("INSERT INTO event_tallies (slot, kind, events, firsts, amount) VALUES (?, "
+                       "?, 1, ?, ?) ON CONFLICT (slot, kind) DO UPDATE SET events = "
+                       "event_tallies.events + 1, firsts = event_tallies.firsts + excluded.firsts, "
+                       "amount = event_tallies.amount + excluded.amount"),
+        &m_error);
+    if (!st)
+        return false;
+    st->bind(1, t.slot);
+    st->bind(2, t.kind.toUtf8());
+    st->bind(3, qint64(t.first ? 1 : 0));
+    st->bind(4, QVariant(t.amount));
+    if (st->exec())
+        return true;
+    m_error = st->errorString();
     return false;
 }
 

@@ -59,7 +59,19 @@ inline const QString EmailMachineClicked = QStringLiteral("email_machine_clicked
 inline const QString PreferencesChanged = QStringLiteral("preferences_changed");
 } // namespace EventType
 
-/// The one writer of the events table, and its plain reader.
+/// What an event adds to the reports' tallies (event_tallies): one event of
+/// its kind in its quarter of an hour, and for a purchase its amount.
+struct EventTally
+{
+    static constexpr qint64 kSlotMs = 15 * 60 * 1000; ///< any zone's days add up
+    qint64 slot = 0;
+    QString kind;       ///< the type; "stage_changed:STAGE" for a stage reached
+    bool first = false; ///< an open or click that was its message's first (people's), or
+                        ///< a stage the contact reached for the first time
+    double amount = 0;
+};
+
+/// The one writer of the events table and of its tallies, and its plain reader.
 ///
 /// Writes happen on the connection given, inside the caller's transaction; an
 /// EventStore keeps its statements prepared, so a caller that writes many events
@@ -92,6 +104,9 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    /// What an event of \a type at \a whenMs with \a payloadJson adds to the tallies.
+    static EventTally tallyOf(const QString &type, qint64 whenMs, const QByteArray &payloadJson);
+    bool tally(const QString &type, qint64 whenMs, const QByteArray &payloadJson);
     bool insert(const QString &sql, qint64 contactId, const QString &type, qint64 whenMs,
                 const QByteArray &payloadJson, bool onlyIfPresent);
 

@@ -314,6 +314,17 @@ bool HitApplier::applyOpenOrClick(const TrackingHit &hit, const Message &m, Even
             e.payload.insert(QStringLiteral("proxied"), true);
         ++stats.opens;
     }
+    if (verdict.countsAsHuman()) {
+        if (!m_outbox)
+            m_outbox = std::make_unique<Outbox>(m_db);
+        const auto first = m_outbox->markEngaged(
+            hit.outboxId, facts.click ? Outbox::Engagement::Clicked : Outbox::Engagement::Opened);
+        if (!first) {
+            m_error = m_outbox->errorString();
+            return false;
+        }
+        e.payload.insert(QStringLiteral("first"), *first);
+    }
     if (!intake.record(e)) {
         m_error = intake.errorString();
         return false;

@@ -16,6 +16,7 @@ class CampaignActivity;
 
 class Database;
 class EventIntake;
+class Outbox;
 class StatementCache;
 
 /// What applying hits did.
@@ -91,6 +92,7 @@ private:
     QHash<QString, std::pair<int, QString>> m_plans; // links, subject
     std::unique_ptr<StatementCache> m_statements;
     std::unique_ptr<CampaignActivity> m_campaigns;
+    std::unique_ptr<Outbox> m_outbox;
     QString m_error;
 };
 

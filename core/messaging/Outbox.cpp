@@ -434,6 +434,26 @@ bool Outbox::markReturned(qint64 id, const QString &kind)
                      {kind, id, kind}, &m_error);
 }
 
+std::optional<bool> Outbox::markEngaged(qint64 id, Engagement what)
+{
+    if (!m_statements)
+        m_statements = std::make_unique<StatementCache>(m_db.connection());
+    SqliteStatement *st = m_statements->get(
+        QStringLiteral(
+            "UPDATE outbox SET engaged = engaged | ? WHERE id = ? AND (engaged & ?) = 0"),
+        &m_error);
+    if (!st)
+        return std::nullopt;
+    st->bind(1, qint64(what));
+    st->bind(2, id);
+    st->bind(3, qint64(what));
+    if (!st->exec()) {
+        m_error = st->errorString();
+        return std::nullopt;
+    }
+    return st->changes() > 0;
+}
+
 std::optional<QStringList> Outbox::recentReturns(qint64 contactId, const QString &address,
                                                  int count) const
 {

@@ -162,6 +162,15 @@ public:
     /// Notes on sent message \a id what came back about it later: "hard",
     /// "soft" or "complaint". In the caller's transaction.
     bool markReturned(qint64 id, const QString &kind);
+    enum class Engagement
+    {
+        Opened = 1,
+        Clicked = 2,
+    };
+    /// Notes that a person opened or clicked message \a id, in the caller's
+    /// transaction: true when it is the message's first (the reports' unique
+    /// opens and clicks), false when it was noted before.
+    std::optional<bool> markEngaged(qint64 id, Engagement what);
     /// What came back about each of the last \a count emails sent to \a address
     /// of \a contactId, newest first ("" for those nothing came back about).
     std::optional<QStringList> recentReturns(qint64 contactId, const QString &address,

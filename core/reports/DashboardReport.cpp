@@ -3,7 +3,6 @@
 #include "common/Logging.h"
 #include "events/EventStore.h"
 #include "storage/Database.h"
-#include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 
@@ -46,6 +45,13 @@ qint64 ReportPeriod::toMs() const
     return QDateTime(last.addDays(1), QTime(0, 0), zone).toMSecsSinceEpoch();
 }
 
+QString ReportPeriod::problem() const
+{
+    if (!first.isValid() || !last.isValid() || last < first)
+        return tr("The period must start on or before the day it ends.");
+    return QString();
+}
+
 ReportPeriod ReportPeriod::previous() const
 {
     return {first.addDays(-days()), first.addDays(-1), zone};
@@ -56,19 +62,24 @@ ReportPeriod ReportPeriod::lastDays(int days, QDate today, const QTimeZone &zone
     return {today.addDays(1 - std::max(days, 1)), today, zone};
 }
 
+qint64 DashboardFigures::delivered() const
+{
+    return std::max<qint64>(0, emailsSent - bounces);
+}
+
 double DashboardFigures::deliveryRate() const
 {
-    return ratio(std::max<qint64>(0, emailsSent - bounces), emailsSent);
+    return ratio(delivered(), emailsSent);
 }
 
 double DashboardFigures::openRate() const
 {
-    return ratio(peopleOpened, peopleEmailed);
+    return ratio(uniqueOpens, delivered());
 }
 
 double DashboardFigures::clickRate() const
 {
-    return ratio(peopleClicked, peopleEmailed);
+    return ratio(uniqueClicks, delivered());
 }
 
 QJsonObject DashboardFigures::toJson() const
@@ -83,9 +94,9 @@ QJsonObject DashboardFigures::toJson() const
             {QStringLiteral("bounces"), bounces},
             {QStringLiteral("complaints"), complaints},
             {QStringLiteral("unsubscribes"), unsubscribes},
-            {QStringLiteral("peopleEmailed"), peopleEmailed},
-            {QStringLiteral("peopleOpened"), peopleOpened},
-            {QStringLiteral("peopleClicked"), peopleClicked},
+            {QStringLiteral("delivered"), delivered()},
+            {QStringLiteral("uniqueOpens"), uniqueOpens},
+            {QStringLiteral("uniqueClicks"), uniqueClicks},
             {QStringLiteral("deliveryRate"), deliveryRate()},
             {QStringLiteral("openRate"), openRate()},
             {QStringLiteral("clickRate"), clickRate()},
@@ -124,9 +135,9 @@ QJsonObject Dashboard::toJson() const
 
 QList<QStringList> Dashboard::figureRows() const
 {
-    QList<QStringList> rows{{QStringLiteral("metric"), period.first.toString(Qt::ISODate) +
-                                                           QStringLiteral("..") +
-                                                           period.last.toString(Qt::ISODate),
+    QList<QStringList> rows{{QStringLiteral("metric"),
+                             period.first.toString(Qt::ISODate) + QStringLiteral("..") +
+                                 period.last.toString(Qt::ISODate),
                              QStringLiteral("previous")}};
     const QJsonObject now = figures.toJson();
     const QJsonObject then = before.toJson();
@@ -142,8 +153,8 @@ QList<QStringList> Dashboard::dayRows() const
                              QStringLiteral("opens"), QStringLiteral("clicks"),
                              QStringLiteral("newContacts"), QStringLiteral("revenue")}};
     for (const DashboardDay &d : days)
-        rows << QStringList{d.day.toString(Qt::ISODate),     QString::number(d.emailsSent),
-                            QString::number(d.opens),        QString::number(d.clicks),
+        rows << QStringList{d.day.toString(Qt::ISODate),    QString::number(d.emailsSent),
+                            QString::number(d.opens),       QString::number(d.clicks),
                             QString::number(d.newContacts), QString::number(d.revenue, 'f', 2)};
     return rows;
 }
@@ -154,11 +165,9 @@ DashboardReport::DashboardReport(const Database &db)
 
 std::optional<Dashboard> DashboardReport::build(const ReportPeriod &period)
 {
-    m_error.clear();
-    if (!period.first.isValid() || !period.last.isValid() || period.last < period.first) {
-        m_error = tr("The period must start on or before the day it ends.");
+    m_error = period.problem();
+    if (!m_error.isEmpty())
         return std::nullopt;
-    }
     // every part reads the same state of the workspace
     Transaction snapshot(m_db.connection(), Transaction::Mode::ReadSnapshot);
     if (!snapshot.isActive()) {
@@ -176,79 +185,42 @@ std::optional<Dashboard> DashboardReport::build(const ReportPeriod &period)
 bool DashboardReport::figures(const ReportPeriod &p, DashboardFigures &out)
 {
     QSqlQuery q(m_db.connection());
-    const QVariantList range{p.fromMs(), p.toMs()};
-    // Counts and people per kind of event, from the index alone.
     if (!Sql::exec(lcReports(), q,
-                   QStringLiteral("SELECT type, count(*), count(DISTINCT contact_id) FROM events "
-                                  "WHERE type IN (?, ?, ?, ?, ?, ?, ?) AND occurred_at >= ? AND "
-                                  "occurred_at < ? GROUP BY type"),
-                   QVariantList{EventType::EmailSent, EventType::SmsSent, EventType::EmailOpened,
-                                EventType::EmailClicked, EventType::EmailBounced,
-                                EventType::EmailComplained, EventType::Unsubscribed} +
-                       range,
-                   &m_error))
+                   QStringLiteral("SELECT kind, sum(events), sum(firsts), sum(amount) FROM "
+                                  "event_tallies WHERE slot >= ? AND slot < ? GROUP BY kind"),
+                   {p.fromMs() / EventTally::kSlotMs, p.toMs() / EventTally::kSlotMs}, &m_error))
         return false;
+    const QHash<QString, qint64 DashboardFigures::*> counted{
+        {EventType::EmailSent, &DashboardFigures::emailsSent},
+        {EventType::SmsSent, &DashboardFigures::smsSent},
+        {EventType::EmailBounced, &DashboardFigures::bounces},
+        {EventType::EmailComplained, &DashboardFigures::complaints},
+        {EventType::Unsubscribed, &DashboardFigures::unsubscribes},
+        {EventType::Purchase, &DashboardFigures::purchases}};
+    // contacts who reached a stage for the first time
+    const QHash<QString, qint64 DashboardFigures::*> reached{
+        {EventType::StageChanged + QStringLiteral(":lead"), &DashboardFigures::leads},
+        {EventType::StageChanged + QStringLiteral(":mql"), &DashboardFigures::mqls},
+        {EventType::StageChanged + QStringLiteral(":sql"), &DashboardFigures::sqls},
+        {EventType::StageChanged + QStringLiteral(":customer"), &DashboardFigures::customers}};
     while (q.next()) {
-        const QString type = q.value(0).toString();
-        const qint64 count = q.value(1).toLongLong();
-        const qint64 people = q.value(2).toLongLong();
-        if (type == EventType::EmailSent) {
-            out.emailsSent = count;
-            out.peopleEmailed = people;
-        } else if (type == EventType::SmsSent) {
-            out.smsSent = count;
-        } else if (type == EventType::EmailOpened) {
-            out.peopleOpened = people;
-        } else if (type == EventType::EmailClicked) {
-            out.peopleClicked = people;
-        } else if (type == EventType::EmailBounced) {
-            out.bounces = count;
-        } else if (type == EventType::EmailComplained) {
-            out.complaints = count;
-        } else if (type == EventType::Unsubscribed) {
-            out.unsubscribes = count;
-        }
+        const QString kind = q.value(0).toString();
+        if (const auto it = counted.constFind(kind); it != counted.cend())
+            out.*(*it) = q.value(1).toLongLong();
+        else if (const auto st = reached.constFind(kind); st != reached.cend())
+            out.*(*st) = q.value(2).toLongLong();
+        if (kind == EventType::EmailOpened)
+            out.uniqueOpens = q.value(2).toLongLong();
+        else if (kind == EventType::EmailClicked)
+            out.uniqueClicks = q.value(2).toLongLong();
+        else if (kind == EventType::Purchase)
+            out.revenue = q.value(3).toDouble();
     }
-    q.finish();
-    // Stages reached: each contact once per stage.
-    if (!Sql::exec(lcReports(), q,
-                   QStringLiteral("SELECT %1, count(DISTINCT contact_id) FROM events WHERE type = "
-                                  "? AND occurred_at >= ? AND occurred_at < ? GROUP BY 1")
-                       .arg(SqlDialect::jsonValue(QStringLiteral("payload"))),
-                   QVariantList{SqlDialect::jsonPath(QStringLiteral("to")), EventType::StageChanged} +
-                       range,
-                   &m_error))
-        return false;
-    while (q.next()) {
-        const QString stage = q.value(0).toString();
-        const qint64 n = q.value(1).toLongLong();
-        if (stage == QLatin1String("lead"))
-            out.leads = n;
-        else if (stage == QLatin1String("mql"))
-            out.mqls = n;
-        else if (stage == QLatin1String("sql"))
-            out.sqls = n;
-        else if (stage == QLatin1String("customer"))
-            out.customers = n;
-    }
-    q.finish();
-    // Revenue: every purchase, refunds (negative) included; amounts that are not numbers left out.
-    if (!Sql::exec(lcReports(), q,
-                   QStringLiteral("SELECT count(*), coalesce(sum(%1), 0) FROM events WHERE type = ? "
-                                  "AND occurred_at >= ? AND occurred_at < ?")
-                       .arg(SqlDialect::toNumber(SqlDialect::jsonValue(QStringLiteral("payload")))),
-                   QVariantList{SqlDialect::jsonPath(QStringLiteral("amount")), EventType::Purchase} +
-                       range,
-                   &m_error) ||
-        !q.next())
-        return false;
-    out.purchases = q.value(0).toLongLong();
-    out.revenue = q.value(1).toDouble();
     q.finish();
     if (!Sql::exec(lcReports(), q,
                    QStringLiteral("SELECT count(*) FROM contacts WHERE created_at >= ? AND "
                                   "created_at < ?"),
-                   range, &m_error) ||
+                   {p.fromMs(), p.toMs()}, &m_error) ||
         !q.next())
         return false;
     out.newContacts = q.value(0).toLongLong();
@@ -268,40 +240,31 @@ bool DashboardReport::daily(const ReportPeriod &p, QList<DashboardDay> &out)
     const qint64 offset = offsetMs(p);
     QSqlQuery q(m_db.connection());
     if (!Sql::exec(lcReports(), q,
-                   QStringLiteral("SELECT %1 AS day, type, count(*) FROM events WHERE type IN (?, "
-                                  "?, ?) AND occurred_at >= ? AND occurred_at < ? GROUP BY day, "
-                                  "type")
-                       .arg(dayExpression(QStringLiteral("occurred_at"))),
-                   {offset, EventType::EmailSent, EventType::EmailOpened, EventType::EmailClicked,
-                    p.fromMs(), p.toMs()},
+                   QStringLiteral("SELECT (slot * %1 + ?) / %2 AS day, kind, sum(events), "
+                                  "sum(amount) FROM event_tallies WHERE slot >= ? AND slot < ? "
+                                  "AND kind IN (?, ?, ?, ?) GROUP BY day, kind")
+                       .arg(EventTally::kSlotMs)
+                       .arg(kDayMs),
+                   {offset, p.fromMs() / EventTally::kSlotMs, p.toMs() / EventTally::kSlotMs,
+                    EventType::EmailSent, EventType::EmailOpened, EventType::EmailClicked,
+                    EventType::Purchase},
                    &m_error))
         return false;
     while (q.next()) {
         DashboardDay *d = at(q.value(0).toLongLong());
         if (!d)
             continue;
-        const QString type = q.value(1).toString();
+        const QString kind = q.value(1).toString();
         const qint64 n = q.value(2).toLongLong();
-        if (type == EventType::EmailSent)
+        if (kind == EventType::EmailSent)
             d->emailsSent = n;
-        else if (type == EventType::EmailOpened)
+        else if (kind == EventType::EmailOpened)
             d->opens = n;
-        else
+        else if (kind == EventType::EmailClicked)
             d->clicks = n;
+        else
+            d->revenue = q.value(3).toDouble();
     }
-    q.finish();
-    if (!Sql::exec(lcReports(), q,
-                   QStringLiteral("SELECT %1 AS day, coalesce(sum(%2), 0) FROM events WHERE type = "
-                                  "? AND occurred_at >= ? AND occurred_at < ? GROUP BY day")
-                       .arg(dayExpression(QStringLiteral("occurred_at")),
-                            SqlDialect::toNumber(SqlDialect::jsonValue(QStringLiteral("payload")))),
-                   {offset, SqlDialect::jsonPath(QStringLiteral("amount")), EventType::Purchase,
-                    p.fromMs(), p.toMs()},
-                   &m_error))
-        return false;
-    while (q.next())
-        if (DashboardDay *d = at(q.value(0).toLongLong()))
-            d->revenue = q.value(1).toDouble();
     q.finish();
     if (!Sql::exec(lcReports(), q,
                    QStringLiteral("SELECT %1 AS day, count(*) FROM contacts WHERE created_at >= ? "
@@ -318,10 +281,11 @@ bool DashboardReport::daily(const ReportPeriod &p, QList<DashboardDay> &out)
 bool DashboardReport::sources(const ReportPeriod &p, QList<DashboardSource> &out)
 {
     QSqlQuery q(m_db.connection());
-    if (!Sql::exec(lcReports(), q,
-                   QStringLiteral("SELECT source, count(*) AS n FROM contacts WHERE created_at >= ? "
-                                  "AND created_at < ? GROUP BY source ORDER BY n DESC, source"),
-                   {p.fromMs(), p.toMs()}, &m_error))
+    if (!Sql::exec(
+            lcReports(), q,
+            QStringLiteral("SELECT source, count(*) AS n FROM contacts WHERE created_at >= ? "
+                           "AND created_at < ? GROUP BY source ORDER BY n DESC, source"),
+            {p.fromMs(), p.toMs()}, &m_error))
         return false;
     out.clear();
     DashboardSource others{tr("Others"), 0};

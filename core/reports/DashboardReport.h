@@ -16,6 +16,9 @@ class Database;
 /// Days from \a first to \a last, inclusive, in \a zone: [fromMs, toMs).
 struct ReportPeriod
 {
+    Q_DECLARE_TR_FUNCTIONS(masir::ReportPeriod)
+
+public:
     QDate first;
     QDate last;
     QTimeZone zone = QTimeZone::systemTimeZone();
@@ -23,6 +26,8 @@ struct ReportPeriod
     qint64 fromMs() const;
     qint64 toMs() const;
     int days() const { return int(first.daysTo(last)) + 1; }
+    /// What is wrong with the period for a report (empty: nothing).
+    QString problem() const;
     /// The period of as many days just before this one.
     ReportPeriod previous() const;
     /// The last \a days days up to \a today.
@@ -33,7 +38,8 @@ struct ReportPeriod
 struct DashboardFigures
 {
     qint64 newContacts = 0;
-    qint64 leads = 0; ///< contacts who became leads, MQLs, SQLs, customers in the period
+    qint64 leads = 0; ///< contacts who became leads, MQLs, SQLs, customers in the period,
+                      ///< for the first time
     qint64 mqls = 0;
     qint64 sqls = 0;
     qint64 customers = 0;
@@ -42,12 +48,12 @@ struct DashboardFigures
     qint64 bounces = 0;
     qint64 complaints = 0;
     qint64 unsubscribes = 0;
-    qint64 peopleEmailed = 0; ///< distinct contacts sent an email
-    qint64 peopleOpened = 0;  ///< ... who opened one (people, not machines)
-    qint64 peopleClicked = 0; ///< ... who clicked
-    qint64 purchases = 0;     ///< refunds (negative amounts) included
+    qint64 uniqueOpens = 0;  ///< emails opened by a person (not a machine) for the first time
+    qint64 uniqueClicks = 0; ///< ... clicked
+    qint64 purchases = 0;    ///< refunds (negative amounts) included
     double revenue = 0;
 
+    qint64 delivered() const;
     double deliveryRate() const;
     double openRate() const;
     double clickRate() const;
@@ -97,9 +103,11 @@ struct Dashboard
 };
 
 /// The Reports page's dashboard and `masir-cli report dashboard`: one period
-/// compared with the one before it, read in one snapshot from the events
-/// (typed and dated: the (type, occurred_at, contact_id) index answers the
-/// counts), the contacts' creation dates and sources, and campaign_totals.
+/// compared with the one before it, read in one snapshot from the events'
+/// tallies (event_tallies: per quarter of an hour and kind, so a period reads
+/// a few thousand rows, not millions of events; what happened stays counted
+/// when a contact is deleted later), the contacts' creation dates and sources,
+/// and campaign_totals.
 class DashboardReport final
 {
     Q_DECLARE_TR_FUNCTIONS(masir::DashboardReport)

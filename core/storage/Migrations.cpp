@@ -616,6 +616,35 @@ const QList<QStringList> &migrationList()
         {
             QStringLiteral("CREATE INDEX contacts_created ON contacts (created_at, source)"),
         },
+        // 19: the reports' tallies. Events counted per quarter of an hour (so
+        // that any zone's days add up) and kind (a stage change per stage
+        // reached), with purchases' amounts and, for opens and clicks, how many
+        // were a message's first; written with each event. A message's first
+        // human open and click are marked on it (outbox.engaged: 1 opened, 2
+        // clicked). Each stage a contact reached, the first time (the funnel,
+        // the dashboard's new leads). Filled from the events already there.
+        QStringList{
+            QStringLiteral(R"(CREATE TABLE stage_reached (
+                contact_id BIGINT NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+                stage TEXT NOT NULL,
+                reached_at BIGINT NOT NULL,
+                came_at BIGINT NOT NULL,
+                since_previous BIGINT,
+                PRIMARY KEY (contact_id, stage)))"),
+            // a period's stages and their times; a cohort's contacts and theirs
+            QStringLiteral("CREATE INDEX stage_reached_at ON stage_reached (stage, reached_at, "
+                           "since_previous)"),
+            QStringLiteral("CREATE INDEX stage_reached_came ON stage_reached (came_at, "
+                           "contact_id, stage, since_previous)"),
+            QStringLiteral(R"(CREATE TABLE event_tallies (
+                slot BIGINT NOT NULL,
+                kind TEXT NOT NULL,
+                events BIGINT NOT NULL DEFAULT 0,
+                firsts BIGINT NOT NULL DEFAULT 0,
+                amount DOUBLE PRECISION NOT NULL DEFAULT 0,
+                PRIMARY KEY (slot, kind)))"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN engaged INTEGER NOT NULL DEFAULT 0"),
+        } + Migrations::tallyStatements(),
     };
     return list;
 }
@@ -625,6 +654,52 @@ const QList<QStringList> &migrationList()
 Migrations::Migrations(QSqlDatabase db)
     : m_db(std::move(db))
 {}
+
+QStringList Migrations::tallyStatements()
+{
+    return {
+        QStringLiteral("DELETE FROM stage_reached"),
+        QStringLiteral("DELETE FROM event_tallies"),
+        QStringLiteral("UPDATE outbox SET engaged = 0 WHERE engaged <> 0"),
+        QStringLiteral(R"(INSERT INTO stage_reached (contact_id, stage, reached_at, came_at)
+                SELECT e.contact_id, json_extract(e.payload, '$.to'), min(e.occurred_at),
+                c.created_at FROM events e JOIN contacts c ON c.id = e.contact_id
+                WHERE e.type = 'stage_changed' AND json_extract(e.payload, '$.to') IS NOT NULL
+                GROUP BY 1, 2)"),
+        // the time from the stage before in the funnel (ContactVocabulary::funnelStages())
+        QStringLiteral(R"(UPDATE stage_reached SET since_previous = reached_at - came_at
+                WHERE stage = 'lead' AND reached_at >= came_at)"),
+        QStringLiteral(R"(UPDATE stage_reached SET since_previous = (SELECT
+                stage_reached.reached_at - q.reached_at FROM stage_reached q
+                WHERE q.contact_id = stage_reached.contact_id AND q.stage = CASE
+                stage_reached.stage WHEN 'mql' THEN 'lead' WHEN 'sql' THEN 'mql'
+                WHEN 'opportunity' THEN 'sql' WHEN 'customer' THEN 'opportunity' END
+                AND q.reached_at <= stage_reached.reached_at)
+                WHERE stage IN ('mql', 'sql', 'opportunity', 'customer'))"),
+        QStringLiteral(R"(INSERT INTO event_tallies (slot, kind, events, amount)
+                SELECT occurred_at / 900000, CASE WHEN type = 'stage_changed' THEN type || ':' ||
+                coalesce(json_extract(payload, '$.to'), '') ELSE type END, count(*),
+                coalesce(sum(CASE WHEN type = 'purchase' THEN
+                masir_number(json_extract(payload, '$.amount')) END), 0)
+                FROM events GROUP BY 1, 2)"),
+        QStringLiteral(R"(CREATE TEMP TABLE first_hits AS SELECT type,
+                coalesce(json_extract(payload, '$.outbox'), -id) AS message,
+                min(occurred_at) AS at FROM events
+                WHERE type IN ('email_opened', 'email_clicked', 'sms_clicked') GROUP BY 1, 2)"),
+        QStringLiteral(R"(INSERT INTO event_tallies (slot, kind, events, firsts)
+                SELECT at / 900000, type, 0, count(*) FROM first_hits WHERE true GROUP BY 1, 2
+                ON CONFLICT (slot, kind) DO UPDATE SET firsts = excluded.firsts)"),
+        QStringLiteral(R"(UPDATE outbox SET engaged = engaged | 1 WHERE id IN
+                (SELECT message FROM first_hits WHERE type = 'email_opened'))"),
+        QStringLiteral(R"(UPDATE outbox SET engaged = engaged | 2 WHERE id IN
+                (SELECT message FROM first_hits WHERE type <> 'email_opened'))"),
+        QStringLiteral("DROP TABLE first_hits"),
+        QStringLiteral(R"(INSERT INTO event_tallies (slot, kind, events, firsts)
+                SELECT reached_at / 900000, 'stage_changed:' || stage, 0, count(*)
+                FROM stage_reached WHERE true GROUP BY 1, 2
+                ON CONFLICT (slot, kind) DO UPDATE SET firsts = excluded.firsts)"),
+    };
+}
 
 int Migrations::latestVersion()
 {

@@ -20,6 +20,10 @@ public:
     explicit Migrations(QSqlDatabase db);
 
     static int latestVersion();
+    /// Recounts the reports' tallies (event_tallies, stage_reached,
+    /// outbox.engaged) from the events there are now: schema 19's filling,
+    /// and `masir-cli report recount` after events were written around Masir.
+    static QStringList tallyStatements();
 
     /// Upgrades to \a targetVersion (the latest by default). Tests use a lower
     /// target to build files as earlier versions of Masir left them.

@@ -436,6 +436,55 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(QStringLiteral("missing.eml")));
     }
 
+    void reports()
+    {
+        const QString w = m_dir.filePath(QStringLiteral("reports.masir"));
+        const QStringList ws{QStringLiteral("--workspace"), w};
+        QCOMPARE(run(ws + QStringList{QStringLiteral("demo"), QStringLiteral("--contacts"),
+                                      QStringLiteral("120")})
+                     .exitCode,
+                 0);
+        Result r = run(ws + QStringList{QStringLiteral("report"), QStringLiteral("funnel"),
+                                        QStringLiteral("--days"), QStringLiteral("720"),
+                                        QStringLiteral("--cohort"), QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray steps = QJsonDocument::fromJson(r.out.toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("steps"))
+                                     .toArray();
+        QCOMPARE(steps.size(), 6);
+        QCOMPARE(steps.at(0).toObject().value(QStringLiteral("stage")).toString(),
+                 QStringLiteral("subscriber"));
+        QVERIFY(steps.at(1).toObject().value(QStringLiteral("contacts")).toInt() > 0);
+        // the tallies recounted from the events give the same dashboard
+        const QStringList dashboard{QStringLiteral("report"), QStringLiteral("dashboard"),
+                                    QStringLiteral("--days"), QStringLiteral("365"),
+                                    QStringLiteral("--json")};
+        const QString before = run(ws + dashboard).out;
+        r = run(ws + QStringList{QStringLiteral("report"), QStringLiteral("recount")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(run(ws + dashboard).out, before);
+        // a PDF, in Persian, without a display
+        const QString pdf = m_dir.filePath(QStringLiteral("funnel.pdf"));
+        r = run(ws + QStringList{QStringLiteral("--lang"), QStringLiteral("fa"),
+                                 QStringLiteral("report"), QStringLiteral("funnel"),
+                                 QStringLiteral("--pdf"), pdf});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QFile f(pdf);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.read(5) == "%PDF-");
+        // a day that does not exist is refused before anything is read
+        r = run(ws + QStringList{QStringLiteral("report"), QStringLiteral("funnel"),
+                                 QStringLiteral("--from"), QStringLiteral("2026-02-30"),
+                                 QStringLiteral("--to"), QStringLiteral("2026-03-01")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--from")));
+        r = run(ws + QStringList{QStringLiteral("report"), QStringLiteral("dashboard"),
+                                 QStringLiteral("--json"), QStringLiteral("--pdf"), pdf});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("Choose one")));
+    }
+
     void errorsGoToStderrWithNonZeroExit()
     {
         Result r = run({QStringLiteral("--workspace"),

@@ -232,6 +232,52 @@ private Q_SLOTS:
         QVERIFY(db.integrityProblems().isEmpty());
     }
 
+    void talliesFromTheEventsThere()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v18.masir"));
+        QVERIFY(buildAtVersion(path, 18));
+        const qint64 slot = 15 * 60 * 1000;
+        QVERIFY(runOn(
+            path,
+            {QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, payload) VALUES "
+                            "(1, 'email_opened', %1, '{\"outbox\":7}'), "
+                            "(1, 'email_opened', %2, '{\"outbox\":7}'), "
+                            "(1, 'email_opened', %2, '{}'), "
+                            "(1, 'purchase', %1, '{\"amount\":\"12.5\"}'), "
+                            "(1, 'purchase', %1, '{\"amount\":-2}'), "
+                            "(1, 'stage_changed', %1, '{\"to\":\"lead\"}'), "
+                            "(1, 'stage_changed', %2, '{\"to\":\"lead\"}')")
+                 .arg(slot * 10 + 5)
+                 .arg(slot * 11)}));
+
+        Database db(path);
+        QVERIFY2(db.open(), qPrintable(db.errorString()));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT slot, kind, events, firsts, amount FROM "
+                                      "event_tallies WHERE kind <> 'contact_created' ORDER BY "
+                                      "slot, kind")));
+        QStringList rows;
+        while (q.next())
+            rows << QStringLiteral("%1 %2 %3 %4 %5")
+                        .arg(q.value(0).toLongLong())
+                        .arg(q.value(1).toString())
+                        .arg(q.value(2).toLongLong())
+                        .arg(q.value(3).toLongLong())
+                        .arg(q.value(4).toDouble());
+        // message 7's first open in slot 10; the open of no message is its own first
+        QCOMPARE(rows, QStringList({QStringLiteral("10 email_opened 1 1 0"),
+                                    QStringLiteral("10 purchase 2 0 10.5"),
+                                    QStringLiteral("10 stage_changed:lead 1 1 0"),
+                                    QStringLiteral("11 email_opened 2 1 0"),
+                                    QStringLiteral("11 stage_changed:lead 1 0 0")}));
+        QVERIFY(q.exec(QStringLiteral("SELECT stage, reached_at FROM stage_reached")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("lead"));
+        QCOMPARE(q.value(1).toLongLong(), slot * 10 + 5);
+        QVERIFY(!q.next());
+    }
+
     void migratingTwiceChangesNothing()
     {
         QTemporaryDir dir;

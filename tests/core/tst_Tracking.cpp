@@ -368,6 +368,20 @@ private Q_SLOTS:
         QCOMPARE(
             scalar(QStringLiteral("SELECT score FROM contact_scores WHERE contact_id = ?"), {ali}),
             15);
+        // a second human open of the message is no longer its first (the
+        // reports' unique opens), the machines' never counted
+        QVERIFY(inbox.add({hit(m, QStringLiteral("open"), t0 + 600000)}));
+        QCOMPARE(applier.applyWaiting()->opens, 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT engaged FROM outbox WHERE id = ?"), {m}), 3);
+        QCOMPARE(scalar(QStringLiteral("SELECT sum(events) FROM event_tallies WHERE kind = "
+                                       "'email_opened'")),
+                 2);
+        QCOMPARE(scalar(QStringLiteral("SELECT sum(firsts) FROM event_tallies WHERE kind = "
+                                       "'email_opened'")),
+                 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT sum(firsts) FROM event_tallies WHERE kind = "
+                                       "'email_clicked'")),
+                 1);
     }
 
     void thresholdPromotesOnTheNextPass()

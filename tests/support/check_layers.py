@@ -58,6 +58,7 @@ CORE = {
 # ui/ folders: each may include any core/ folder, and these ui/ folders.
 UI = {
     "widgets": [],
+    "render": [],
     "importwizard": ["widgets"],
     "contacts": ["widgets", "importwizard"],
     "segments": ["widgets"],
@@ -65,17 +66,17 @@ UI = {
     "templates": ["widgets"],
     "outbox": ["widgets"],
     "campaigns": ["widgets"],
-    "reports": ["widgets"],
+    "reports": ["widgets", "render"],
     "settings": ["widgets"],
     "journeys": ["widgets", "segments"],
     "mainwindow": ["widgets", "importwizard", "contacts", "segments", "scoring", "templates",
                    "outbox", "settings", "journeys", "campaigns", "reports"],
 }
 
-# app/ folders: what they may include besides core/.
+# app/ folders: the ui/ folders they may include besides core/ (None: all).
 APP = {
-    "gui": {"ui": True},
-    "cli": {"ui": False},
+    "gui": {"ui": None},
+    "cli": {"ui": ["render"]},  # charts and PDF, no pages
 }
 
 # storage/ headers that build or run SQL: never in ui/ or app/.
@@ -204,8 +205,9 @@ def check(root, show=False):
                 else:
                     if folder not in APP:
                         problems.append(f"{where}: app/{folder} is not in the layers table")
-                    elif tree == "ui" and not APP[folder]["ui"]:
-                        problems.append(f"{where}: app/{folder} may not include ui/")
+                    elif (tree == "ui" and APP[folder]["ui"] is not None and
+                          target not in APP[folder]["ui"]):
+                        problems.append(f"{where}: app/{folder} may not include ui/{target}")
                     if tree == "core" and include in SQL_HEADERS:
                         problems.append(f"{where}: no SQL in app/")
 

@@ -5,8 +5,11 @@
 
 #include "demo/DemoWorkspace.h"
 #include "i18n/Translations.h"
+#include "render/ReportDocument.h"
 #include "reports/ReportsPage.h"
+#include "settings/WorkspaceSettings.h"
 
+#include "PdfCheck.h"
 #include "TestWorkspace.h"
 
 #include <QApplication>
@@ -28,11 +31,10 @@ class tst_ReportsPage : public QObject
 
     void shown(ui::ReportsPage &page)
     {
-        QSignalSpy delivered(&page, &ui::ReportsPage::dashboardShown);
+        QSignalSpy delivered(&page, &ui::ReportsPage::reportShown);
         page.refresh();
         QVERIFY(delivered.wait(20000));
         QVERIFY(!page.isBusy());
-        QVERIFY(page.dashboard());
     }
 
 private Q_SLOTS:
@@ -44,6 +46,9 @@ private Q_SLOTS:
         DemoWorkspace::Options options;
         options.contacts = 400;
         QVERIFY2(demo.populate(options), qPrintable(demo.errorString()));
+        QVERIFY(
+            WorkspaceSettings(m_ws->db())
+                .setValue(WorkspaceSettings::Key::BusinessName, QStringLiteral("Golestan Bakery")));
     }
 
     void showsTheDashboardsNumbers()
@@ -54,6 +59,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         page.setPreset(ui::ReportsPage::Last90);
         shown(page);
+        QVERIFY(page.dashboard());
         const Dashboard &d = *page.dashboard();
         QCOMPARE(d.period.days(), 90);
         QVERIFY(d.figures.emailsSent > 0);
@@ -62,7 +68,7 @@ private Q_SLOTS:
         QCOMPARE(page.daysTable()->rowCount(), 90);
         QCOMPARE(page.sourcesTable()->rowCount(), int(d.sources.size()));
         page.copyToClipboard();
-        QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("emailsSent")));
+        QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("Emails sent")));
         const QString csv = m_ws->filePath(QStringLiteral("dashboard.csv"));
         QVERIFY(page.exportCsv(csv));
         QFile f(csv);
@@ -74,6 +80,51 @@ private Q_SLOTS:
         QTest::qWait(200); // the charts lay their axes out on the next pass
         page.grab().toImage().save(
             QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("reports_en.png")));
+
+        // as PDF: the title, the business, the figures and the tables, every page drawn
+        const QString pdf = m_ws->filePath(QStringLiteral("dashboard.pdf"));
+        QVERIFY(page.exportPdf(pdf));
+        QString error;
+        const auto facts = test::inspectPdf(
+            pdf, QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("report_en")),
+            &error);
+        QVERIFY2(facts, qPrintable(error));
+        QVERIFY(facts->pages >= 2);
+        QVERIFY2(facts->notEmbedded.isEmpty(), qPrintable(facts->notEmbedded.join(u' ')));
+        for (const QString &words : {QStringLiteral("Dashboard"), QStringLiteral("Golestan Bakery"),
+                                     QStringLiteral("Sending, opens and clicks per day"),
+                                     QStringLiteral("New contacts by source")})
+            QVERIFY2(facts->text.contains(words), qPrintable(words));
+        QVERIFY(facts->text.contains(QLocale().toString(d.figures.emailsSent)));
+    }
+
+    void showsTheFunnel()
+    {
+        ui::ReportsPage page(m_ws->db());
+        page.resize(1200, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.setPreset(ui::ReportsPage::Last90);
+        page.showReport(ui::ReportsPage::FunnelReportTab);
+        page.setFunnelBasis(Funnel::Basis::Cohort);
+        shown(page);
+        QVERIFY(page.funnel());
+        const Funnel &f = *page.funnel();
+        QCOMPARE(f.basis, Funnel::Basis::Cohort);
+        QCOMPARE(page.funnelTable()->rowCount(), int(f.steps.size()));
+        QVERIFY(f.steps.at(0).contacts > 0);
+        QVERIFY(f.steps.at(1).contacts > 0); // the demo has leads
+        QCOMPARE(page.funnelTable()->item(1, 1)->text(),
+                 QLocale().toString(f.steps.at(1).contacts));
+        const QString csv = m_ws->filePath(QStringLiteral("funnel.csv"));
+        QVERIFY(page.exportCsv(csv));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains(
+            QByteArray("lead," + QByteArray::number(f.steps.at(1).contacts) + ",")));
+        QTest::qWait(200);
+        page.grab().toImage().save(
+            QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("funnel_en.png")));
     }
 
     void persianIsRightToLeftWithPersianDigits()
@@ -95,6 +146,35 @@ private Q_SLOTS:
             QTest::qWait(200);
             page.grab().toImage().save(
                 QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("reports_fa.png")));
+
+            // the PDF in Persian: its words, digits and Jalali dates, fonts embedded
+            const QString pdf = m_ws->filePath(QStringLiteral("dashboard_fa.pdf"));
+            QVERIFY(page.exportPdf(pdf));
+            QString error;
+            const auto facts = test::inspectPdf(
+                pdf, QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("report_fa")),
+                &error);
+            QVERIFY2(facts, qPrintable(error));
+            QVERIFY(facts->pages >= 1);
+            QVERIFY2(facts->notEmbedded.isEmpty(), qPrintable(facts->notEmbedded.join(u' ')));
+            // words come out of a right-to-left PDF whole (but for the zero-width
+            // non-joiner), whichever order the lines are read in
+            const QString text = QString(facts->text).remove(QChar(0x200C));
+            QVERIFY(ui::ReportDocuments::tr("Dashboard") != QStringLiteral("Dashboard"));
+            for (const QString &words :
+                 {ui::ReportDocuments::tr("Dashboard"), ui::ReportDocuments::tr("New contacts"),
+                  ui::ReportDocuments::tr("Emails sent")})
+                for (const QString &word : words.normalized(QString::NormalizationForm_KC)
+                                               .remove(QChar(0x200C))
+                                               .split(u' ', Qt::SkipEmptyParts))
+                    QVERIFY2(text.contains(word), qPrintable(word));
+            QVERIFY(facts->text.contains(QChar(0x06F1)) || facts->text.contains(QChar(0x06F2)));
+
+            page.showReport(ui::ReportsPage::FunnelReportTab);
+            shown(page);
+            QTest::qWait(200);
+            page.grab().toImage().save(
+                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("funnel_fa.png")));
         }
         Translations::install(QStringLiteral("en"));
         QApplication::setLayoutDirection(Qt::LeftToRight);

@@ -3,88 +3,40 @@
 #include "common/BackgroundTasks.h"
 #include "exporting/CsvWriter.h"
 #include "i18n/Formatter.h"
+#include "render/ReportChart.h"
+#include "render/ReportPdf.h"
+#include "settings/WorkspaceSettings.h"
 #include "widgets/DateEdit.h"
 #include "widgets/MessageLabel.h"
 
 #include <QApplication>
-#include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QCategoryAxis>
-#include <QChart>
-#include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QFileDialog>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QHorizontalBarSeries>
 #include <QLabel>
-#include <QLineSeries>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
-
-#include <cmath>
 
 namespace masir::ui {
 
 namespace {
 
-QString percent(double ratio)
+QTableWidget *numbersTable(const QString &name)
 {
-    return Formatter::locale().toString(ratio * 100.0, 'f', 1) + QStringLiteral(" %");
-}
-
-QString money(double value)
-{
-    return Formatter::locale().toString(value, 'f', value == std::floor(value) ? 0 : 2);
-}
-
-/// "▲ 12.5 %" against the period before; empty when there is nothing to compare.
-QString change(double now, double before)
-{
-    if (before == 0)
-        return now == 0 ? QString() : ReportsPage::tr("new");
-    const double ratio = (now - before) / std::abs(before);
-    return (ratio >= 0 ? QStringLiteral("▲ ") : QStringLiteral("▼ ")) + percent(std::abs(ratio));
-}
-
-/// Round steps for an axis up to \a max: 0, 1, 2, 5, 10, 20, 50 ...
-double niceStep(double max, int ticks)
-{
-    const double raw = std::max(max, 1.0) / ticks;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (const double m : {1.0, 2.0, 5.0, 10.0})
-        if (raw <= m * magnitude)
-            return m * magnitude;
-    return 10 * magnitude;
-}
-
-/// A value axis whose labels are in the user's digits (Persian in Persian).
-QCategoryAxis *valueAxis(double max)
-{
-    auto *axis = new QCategoryAxis;
-    const double step = niceStep(max, 4);
-    const int ticks = int(std::ceil(std::max(max, 1.0) / step));
-    axis->setRange(0, step * ticks);
-    axis->setStartValue(0);
-    for (int i = 0; i <= ticks; ++i)
-        axis->append(Formatter::number(qint64(step * i)), step * i);
-    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    return axis;
-}
-
-QTableWidget *numbersTable(const QString &name, const QStringList &headers)
-{
-    auto *t = new QTableWidget(0, int(headers.size()));
+    auto *t = new QTableWidget;
     t->setObjectName(name);
-    t->setHorizontalHeaderLabels(headers);
     t->verticalHeader()->hide();
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -93,115 +45,45 @@ QTableWidget *numbersTable(const QString &name, const QStringList &headers)
     return t;
 }
 
-void setCell(QTableWidget *t, int row, int column, const QString &text, bool number)
+/// \a t shows \a s's table: the header, then the rows, numbers to the end.
+void fill(QTableWidget *t, const ReportSection &s)
 {
-    auto *item = new QTableWidgetItem(text);
-    if (number)
-        item->setTextAlignment(Qt::AlignTrailing | Qt::AlignVCenter);
-    t->setItem(row, column, item);
+    const QStringList header = s.table.value(0);
+    t->setColumnCount(int(header.size()));
+    t->setHorizontalHeaderLabels(header);
+    t->setRowCount(int(std::max<qsizetype>(0, s.table.size() - 1)));
+    for (int r = 1; r < s.table.size(); ++r)
+        for (int c = 0; c < header.size(); ++c) {
+            auto *item = new QTableWidgetItem(s.table.at(r).value(c));
+            if (s.numeric.value(c))
+                item->setTextAlignment(Qt::AlignTrailing | Qt::AlignVCenter);
+            t->setItem(r - 1, c, item);
+        }
 }
 
-QString tableText(const QTableWidget *t)
+QLabel *heading(const QString &text)
 {
-    QStringList lines;
-    QStringList header;
-    for (int c = 0; c < t->columnCount(); ++c)
-        header << t->horizontalHeaderItem(c)->text();
-    lines << header.join(QLatin1Char('\t'));
-    for (int r = 0; r < t->rowCount(); ++r) {
-        QStringList cells;
-        for (int c = 0; c < t->columnCount(); ++c)
-            cells << (t->item(r, c) ? t->item(r, c)->text() : QString());
-        lines << cells.join(QLatin1Char('\t'));
-    }
-    return lines.join(QLatin1Char('\n'));
+    auto *l = new QLabel(text);
+    QFont f = l->font();
+    f.setBold(true);
+    l->setFont(f);
+    return l;
+}
+
+/// A chart and its numbers beside it (mirrored in right to left).
+QWidget *besideEachOther(QWidget *chart, QWidget *table, int chartShare = 3, int tableShare = 2)
+{
+    auto *row = new QWidget;
+    auto *box = new QHBoxLayout(row);
+    box->setContentsMargins(0, 0, 0, 0);
+    chart->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    table->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    box->addWidget(chart, chartShare);
+    box->addWidget(table, tableShare);
+    return row;
 }
 
 } // namespace
-
-/// A chart in the user's digits and calendar, drawn right to left in a
-/// right-to-left interface: time runs from the right, values on the right.
-class ReportChart final : public QChartView
-{
-public:
-    explicit ReportChart(const QString &name)
-    {
-        setObjectName(name);
-        setRenderHint(QPainter::Antialiasing);
-        chart()->legend()->setAlignment(Qt::AlignBottom);
-        chart()->setMargins(QMargins(4, 4, 4, 4));
-        chart()->setBackgroundRoundness(0);
-        setMinimumHeight(220);
-    }
-
-    void showLines(const QList<QDate> &days, const QList<QPair<QString, QList<double>>> &lines)
-    {
-        reset();
-        const bool rtl = QApplication::isRightToLeft();
-        double max = 0;
-        for (const auto &[title, values] : lines) {
-            auto *series = new QLineSeries;
-            series->setName(title);
-            for (qsizetype i = 0; i < values.size(); ++i) {
-                series->append(double(i), values.at(i));
-                max = std::max(max, values.at(i));
-            }
-            chart()->addSeries(series);
-        }
-        auto *x = new QCategoryAxis;
-        x->setRange(0, std::max<double>(1, double(days.size() - 1)));
-        x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-        const qsizetype every = std::max<qsizetype>(1, days.size() / 6);
-        for (qsizetype i = 0; i < days.size(); i += every)
-            x->append(Formatter::date(days.at(i)), double(i));
-        x->setReverse(rtl);
-        QCategoryAxis *y = valueAxis(max);
-        chart()->addAxis(x, Qt::AlignBottom);
-        chart()->addAxis(y, rtl ? Qt::AlignRight : Qt::AlignLeft);
-        for (QAbstractSeries *s : chart()->series()) {
-            s->attachAxis(x);
-            s->attachAxis(y);
-        }
-    }
-
-    void showBars(const QString &title, const QStringList &categories, const QList<double> &values)
-    {
-        reset();
-        const bool rtl = QApplication::isRightToLeft();
-        // bars are drawn from the bottom up: the largest (the first) on top
-        auto *set = new QBarSet(title);
-        double max = 0;
-        for (qsizetype i = values.size() - 1; i >= 0; --i) {
-            *set << values.at(i);
-            max = std::max(max, values.at(i));
-        }
-        auto *series = new QHorizontalBarSeries;
-        series->append(set);
-        series->setLabelsVisible(false);
-        chart()->addSeries(series);
-        auto *names = new QBarCategoryAxis;
-        for (qsizetype i = categories.size() - 1; i >= 0; --i)
-            names->append(categories.at(i));
-        QCategoryAxis *counts = valueAxis(max);
-        counts->setReverse(rtl);
-        chart()->addAxis(names, rtl ? Qt::AlignRight : Qt::AlignLeft);
-        chart()->addAxis(counts, Qt::AlignBottom);
-        series->attachAxis(names);
-        series->attachAxis(counts);
-        chart()->legend()->setVisible(false);
-    }
-
-private:
-    void reset()
-    {
-        chart()->removeAllSeries();
-        for (QAbstractAxis *axis : chart()->axes()) {
-            chart()->removeAxis(axis);
-            delete axis;
-        }
-        chart()->legend()->setVisible(true);
-    }
-};
 
 ReportsPage::ReportsPage(const Database &db, QWidget *parent)
     : QWidget(parent)
@@ -212,8 +94,8 @@ ReportsPage::ReportsPage(const Database &db, QWidget *parent)
     m_preset = new QComboBox;
     m_preset->setObjectName(QStringLiteral("reportPeriod"));
     m_preset->setAccessibleName(tr("Period"));
-    m_preset->addItems({tr("Last 7 days"), tr("Last 30 days"), tr("Last 90 days"),
-                        tr("This month"), tr("Last month"), tr("Custom")});
+    m_preset->addItems({tr("Last 7 days"), tr("Last 30 days"), tr("Last 90 days"), tr("This month"),
+                        tr("Last month"), tr("Custom")});
     m_from = makeDateEdit();
     m_from->setObjectName(QStringLiteral("reportFrom"));
     m_from->setAccessibleName(tr("From"));
@@ -235,16 +117,24 @@ ReportsPage::ReportsPage(const Database &db, QWidget *parent)
     periodLabel->setBuddy(m_preset);
     auto *copy = new QPushButton(tr("&Copy"));
     copy->setObjectName(QStringLiteral("copyReport"));
-    copy->setToolTip(tr("Copy every table of the report, to paste into a spreadsheet"));
+    copy->setToolTip(tr("Copy the report's tables, to paste into a spreadsheet"));
     connect(copy, &QPushButton::clicked, this, &ReportsPage::copyToClipboard);
-    auto *exportButton = new QPushButton(tr("&Export CSV…"));
+    auto *exportButton = new QPushButton(tr("&Export"));
     exportButton->setObjectName(QStringLiteral("exportReport"));
-    connect(exportButton, &QPushButton::clicked, this, [this] {
+    auto *exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(tr("PDF Document…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export Report"), QStringLiteral("dashboard.csv"), tr("CSV files (*.csv)"));
+            this, tr("Export Report"), QStringLiteral("report.pdf"), tr("PDF documents (*.pdf)"));
+        if (!path.isEmpty())
+            exportPdf(path);
+    });
+    exportMenu->addAction(tr("CSV for a Spreadsheet…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export Report"), QStringLiteral("report.csv"), tr("CSV files (*.csv)"));
         if (!path.isEmpty())
             exportCsv(path);
     });
+    exportButton->setMenu(exportMenu);
     m_busy = new QProgressBar;
     m_busy->setObjectName(QStringLiteral("reportBusy"));
     m_busy->setRange(0, 0);
@@ -265,71 +155,72 @@ ReportsPage::ReportsPage(const Database &db, QWidget *parent)
     m_error = new MessageLabel(MessageLabel::Kind::Error);
     m_error->setObjectName(QStringLiteral("reportError"));
 
-    auto *tiles = new QGridLayout;
-    const QList<QPair<QString, QString>> tileNames = {
-        {QStringLiteral("newContacts"), tr("New contacts")},
-        {QStringLiteral("leads"), tr("New leads (MQL, SQL)")},
-        {QStringLiteral("emailsSent"), tr("Emails sent")},
-        {QStringLiteral("deliveryRate"), tr("Delivered")},
-        {QStringLiteral("openRate"), tr("People who opened")},
-        {QStringLiteral("clickRate"), tr("People who clicked")},
-        {QStringLiteral("unsubscribes"), tr("Unsubscribes")},
-        {QStringLiteral("bounces"), tr("Bounces and complaints")},
-        {QStringLiteral("revenue"), tr("Revenue")},
-    };
-    for (int i = 0; i < tileNames.size(); ++i)
-        addTile(tiles, i, tileNames.at(i).first, tileNames.at(i).second);
+    m_reports = new QTabWidget;
+    m_reports->setObjectName(QStringLiteral("reportTabs"));
+    m_reports->setDocumentMode(true);
+    m_reports->addTab(makeDashboardTab(), tr("Dashboard"));
+    m_reports->addTab(makeFunnelTab(), tr("Funnel"));
+    connect(m_reports, &QTabWidget::currentChanged, this, &ReportsPage::refresh);
 
+    auto *outer = new QVBoxLayout(this);
+    outer->addLayout(top);
+    outer->addWidget(m_error);
+    outer->addWidget(m_reports, 1);
+    setPreset(Last30);
+}
+
+QWidget *ReportsPage::makeDashboardTab()
+{
+    m_tileGrid = new QGridLayout; // filled with the first dashboard read
     m_activityChart = new ReportChart(QStringLiteral("activityChart"));
-    m_days = numbersTable(QStringLiteral("daysTable"),
-                          {tr("Day"), tr("Emails sent"), tr("Opens"), tr("Clicks"),
-                           tr("New contacts"), tr("Revenue")});
+    m_days = numbersTable(QStringLiteral("daysTable"));
     m_sourcesChart = new ReportChart(QStringLiteral("sourcesChart"));
-    m_sources = numbersTable(QStringLiteral("sourcesTable"), {tr("Source"), tr("New contacts")});
-    m_campaigns = numbersTable(QStringLiteral("campaignsTable"),
-                               {tr("Campaign"), tr("Recipients"), tr("Conversions"), tr("Revenue")});
-    // the chart, and its numbers beside it (mirrored in right to left)
-    const auto pair = [](QWidget *chart, QWidget *table) {
-        auto *row = new QWidget;
-        auto *box = new QHBoxLayout(row);
-        box->setContentsMargins(0, 0, 0, 0);
-        chart->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-        table->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
-        box->addWidget(chart, 3);
-        box->addWidget(table, 2);
-        return row;
-    };
-    auto *heading = [](const QString &text) {
-        auto *l = new QLabel(text);
-        QFont f = l->font();
-        f.setBold(true);
-        l->setFont(f);
-        return l;
-    }(tr("Sending, opens and clicks per day"));
+    m_sources = numbersTable(QStringLiteral("sourcesTable"));
+    m_campaigns = numbersTable(QStringLiteral("campaignsTable"));
 
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
-    layout->addLayout(tiles);
-    layout->addWidget(heading);
-    layout->addWidget(pair(m_activityChart, m_days), 2);
-    auto *sourcesHeading = new QLabel(tr("New contacts by source"));
-    sourcesHeading->setFont(heading->font());
-    layout->addWidget(sourcesHeading);
-    layout->addWidget(pair(m_sourcesChart, m_sources), 1);
-    auto *campaignsHeading = new QLabel(tr("Top campaigns by revenue (started in the period)"));
-    campaignsHeading->setFont(heading->font());
-    layout->addWidget(campaignsHeading);
+    layout->addLayout(m_tileGrid);
+    layout->addWidget(heading(tr("Sending, opens and clicks per day")));
+    layout->addWidget(besideEachOther(m_activityChart, m_days), 2);
+    layout->addWidget(heading(tr("New contacts by source")));
+    layout->addWidget(besideEachOther(m_sourcesChart, m_sources), 1);
+    layout->addWidget(heading(tr("Top campaigns by revenue (started in the period)")));
     layout->addWidget(m_campaigns, 1);
     auto *scroll = new QScrollArea;
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    return scroll;
+}
 
-    auto *outer = new QVBoxLayout(this);
-    outer->addLayout(top);
-    outer->addWidget(m_error);
-    outer->addWidget(scroll, 1);
-    setPreset(Last30);
+QWidget *ReportsPage::makeFunnelTab()
+{
+    m_funnelBasis = new QComboBox;
+    m_funnelBasis->setObjectName(QStringLiteral("funnelBasis"));
+    m_funnelBasis->addItem(tr("Stages reached in the period"), int(Funnel::Basis::Period));
+    m_funnelBasis->addItem(tr("Contacts who came in the period, to today"),
+                           int(Funnel::Basis::Cohort));
+    connect(m_funnelBasis, &QComboBox::activated, this, &ReportsPage::refresh);
+    auto *basisLabel = new QLabel(tr("C&ount:"));
+    basisLabel->setBuddy(m_funnelBasis);
+    auto *basisRow = new QHBoxLayout;
+    basisRow->addWidget(basisLabel);
+    basisRow->addWidget(m_funnelBasis);
+    basisRow->addStretch(1);
+    m_funnelChart = new ReportChart(QStringLiteral("funnelChart"));
+    m_funnelTable = numbersTable(QStringLiteral("funnelTable"));
+    auto *note = new QLabel(tr("A contact who skipped a stage counts in it when following "
+                               "contacts who came; times are medians over the contacts with "
+                               "both stages on record."));
+    note->setWordWrap(true);
+    note->setEnabled(false);
+    auto *tab = new QWidget;
+    auto *layout = new QVBoxLayout(tab);
+    layout->addLayout(basisRow);
+    layout->addWidget(besideEachOther(m_funnelChart, m_funnelTable, 1, 1), 1);
+    layout->addWidget(note);
+    return tab;
 }
 
 void ReportsPage::addTile(QGridLayout *grid, int index, const QString &key, const QString &title)
@@ -416,9 +307,20 @@ bool ReportsPage::isBusy() const
     return m_tasks->isBusy();
 }
 
+void ReportsPage::showReport(Report report)
+{
+    m_reports->setCurrentIndex(report);
+}
+
+void ReportsPage::setFunnelBasis(Funnel::Basis basis)
+{
+    m_funnelBasis->setCurrentIndex(m_funnelBasis->findData(int(basis)));
+    refresh();
+}
+
 void ReportsPage::refresh()
 {
-    if (!isVisible() && !m_dashboard && sender() == nullptr)
+    if (!isVisible() && !m_dashboard && !m_funnel && sender() == nullptr)
         return; // read when first shown
     const ReportPeriod p = period();
     if (p.last < p.first) {
@@ -427,121 +329,84 @@ void ReportsPage::refresh()
     }
     m_busy->show();
     const Database &db = m_db;
+    const bool funnel = m_reports->currentIndex() == FunnelReportTab;
+    const auto basis = Funnel::Basis(m_funnelBasis->currentData().toInt());
     m_tasks->run(
-        [&db, p]() -> std::pair<std::optional<Dashboard>, QString> {
-            DashboardReport report(db);
-            auto d = report.build(p);
-            return {std::move(d), report.errorString()};
+        [&db, p, funnel, basis]() -> Result {
+            Result r;
+            if (funnel) {
+                FunnelReport report(db);
+                r.funnel = report.build(p, basis);
+                r.error = report.errorString();
+            } else {
+                DashboardReport report(db);
+                r.dashboard = report.build(p);
+                r.error = report.errorString();
+            }
+            return r;
         },
-        [this](std::pair<std::optional<Dashboard>, QString> result) {
-            showDashboard(result.first, result.second);
-        },
-        QStringLiteral("dashboard"));
+        [this](const Result &result) { display(result); }, QStringLiteral("report"));
 }
 
-void ReportsPage::showDashboard(const std::optional<Dashboard> &dashboard, const QString &error)
+void ReportsPage::display(const Result &result)
 {
     m_busy->hide();
-    if (!dashboard) {
-        m_error->showMessage(tr("Cannot read the report: %1").arg(error));
-        Q_EMIT dashboardShown();
+    if (!result.dashboard && !result.funnel) {
+        m_error->showMessage(tr("Cannot read the report: %1").arg(result.error));
+        Q_EMIT reportShown();
         return;
     }
     m_error->showMessage(QString());
-    m_dashboard = dashboard;
-    fillTiles(*dashboard);
-    fillTables(*dashboard);
-    QList<QDate> days;
-    QList<double> sent, opens, clicks;
-    for (const DashboardDay &d : dashboard->days) {
-        days << d.day;
-        sent << double(d.emailsSent);
-        opens << double(d.opens);
-        clicks << double(d.clicks);
+    if (result.dashboard) {
+        m_dashboard = result.dashboard;
+        const ReportDocument doc = ReportDocuments::dashboard(*m_dashboard);
+        fillTiles(doc);
+        fill(m_days, doc.sections.at(0));
+        m_activityChart->display(doc.sections.at(0).chart);
+        fill(m_sources, doc.sections.at(1));
+        m_sourcesChart->display(doc.sections.at(1).chart);
+        fill(m_campaigns, doc.sections.at(2));
+    } else {
+        m_funnel = result.funnel;
+        const ReportDocument doc = ReportDocuments::funnel(*m_funnel);
+        fill(m_funnelTable, doc.sections.at(0));
+        m_funnelChart->display(doc.sections.at(0).chart);
     }
-    m_activityChart->showLines(
-        days, {{tr("Emails sent"), sent}, {tr("Opens"), opens}, {tr("Clicks"), clicks}});
-    QStringList names;
-    QList<double> counts;
-    for (const DashboardSource &s : dashboard->sources) {
-        names << (s.source.isEmpty() ? tr("Not known") : s.source);
-        counts << double(s.contacts);
-    }
-    m_sourcesChart->showBars(tr("New contacts"), names, counts);
-    Q_EMIT dashboardShown();
+    Q_EMIT reportShown();
 }
 
-void ReportsPage::fillTiles(const Dashboard &d)
+void ReportsPage::fillTiles(const ReportDocument &doc)
 {
-    const DashboardFigures &n = d.figures;
-    const DashboardFigures &b = d.before;
-    const auto set = [this](const QString &key, const QString &value, double now, double before) {
-        m_tiles.value(key)->setText(value);
-        if (auto *delta = findChild<QLabel *>(QStringLiteral("change_") + key))
-            delta->setText(change(now, before));
-    };
-    set(QStringLiteral("newContacts"), Formatter::number(n.newContacts), double(n.newContacts),
-        double(b.newContacts));
-    const qint64 leads = n.leads + n.mqls + n.sqls;
-    set(QStringLiteral("leads"),
-        tr("%1 (%2, %3)")
-            .arg(Formatter::number(leads), Formatter::number(n.mqls), Formatter::number(n.sqls)),
-        double(leads), double(b.leads + b.mqls + b.sqls));
-    set(QStringLiteral("emailsSent"), Formatter::number(n.emailsSent), double(n.emailsSent),
-        double(b.emailsSent));
-    set(QStringLiteral("deliveryRate"), percent(n.deliveryRate()), n.deliveryRate(),
-        b.deliveryRate());
-    set(QStringLiteral("openRate"), percent(n.openRate()), n.openRate(), b.openRate());
-    set(QStringLiteral("clickRate"), percent(n.clickRate()), n.clickRate(), b.clickRate());
-    set(QStringLiteral("unsubscribes"), Formatter::number(n.unsubscribes), double(n.unsubscribes),
-        double(b.unsubscribes));
-    set(QStringLiteral("bounces"),
-        tr("%1 · %2").arg(Formatter::number(n.bounces), Formatter::number(n.complaints)),
-        double(n.bounces + n.complaints), double(b.bounces + b.complaints));
-    set(QStringLiteral("revenue"), money(n.revenue), n.revenue, b.revenue);
+    for (qsizetype i = 0; i < doc.tiles.size(); ++i) {
+        const ReportTile &t = doc.tiles.at(i);
+        if (!m_tiles.contains(t.key))
+            addTile(m_tileGrid, int(i), t.key, t.name);
+        m_tiles.value(t.key)->setText(t.value);
+        if (auto *delta = findChild<QLabel *>(QStringLiteral("change_") + t.key))
+            delta->setText(t.change);
+    }
 }
 
-void ReportsPage::fillTables(const Dashboard &d)
+std::optional<ReportDocument> ReportsPage::document() const
 {
-    m_days->setRowCount(int(d.days.size()));
-    for (int r = 0; r < d.days.size(); ++r) {
-        const DashboardDay &day = d.days.at(r);
-        setCell(m_days, r, 0, Formatter::date(day.day), false);
-        setCell(m_days, r, 1, Formatter::number(day.emailsSent), true);
-        setCell(m_days, r, 2, Formatter::number(day.opens), true);
-        setCell(m_days, r, 3, Formatter::number(day.clicks), true);
-        setCell(m_days, r, 4, Formatter::number(day.newContacts), true);
-        setCell(m_days, r, 5, money(day.revenue), true);
-    }
-    m_sources->setRowCount(int(d.sources.size()));
-    for (int r = 0; r < d.sources.size(); ++r) {
-        const DashboardSource &s = d.sources.at(r);
-        setCell(m_sources, r, 0, s.source.isEmpty() ? tr("Not known") : s.source, false);
-        setCell(m_sources, r, 1, Formatter::number(s.contacts), true);
-    }
-    m_campaigns->setRowCount(int(d.campaigns.size()));
-    for (int r = 0; r < d.campaigns.size(); ++r) {
-        const DashboardCampaign &c = d.campaigns.at(r);
-        setCell(m_campaigns, r, 0, c.name, false);
-        setCell(m_campaigns, r, 1, Formatter::number(c.recipients), true);
-        setCell(m_campaigns, r, 2, Formatter::number(c.conversions), true);
-        setCell(m_campaigns, r, 3, money(c.revenue), true);
-    }
+    if (m_reports->currentIndex() == FunnelReportTab)
+        return m_funnel ? std::optional(ReportDocuments::funnel(*m_funnel)) : std::nullopt;
+    return m_dashboard ? std::optional(ReportDocuments::dashboard(*m_dashboard)) : std::nullopt;
+}
+
+QList<QList<QStringList>> ReportsPage::csvTables() const
+{
+    if (m_reports->currentIndex() == FunnelReportTab)
+        return m_funnel ? QList<QList<QStringList>>{m_funnel->rows()} : QList<QList<QStringList>>{};
+    return m_dashboard
+               ? QList<QList<QStringList>>{m_dashboard->figureRows(), m_dashboard->dayRows()}
+               : QList<QList<QStringList>>{};
 }
 
 QString ReportsPage::tablesAsText() const
 {
-    QStringList parts;
-    if (m_dashboard) {
-        QStringList tiles;
-        for (auto it = m_tiles.constBegin(); it != m_tiles.constEnd(); ++it)
-            tiles << it.key() + QLatin1Char('\t') + it.value()->text();
-        tiles.sort();
-        parts << tiles.join(QLatin1Char('\n'));
-    }
-    for (const QTableWidget *t : {m_days, m_sources, m_campaigns})
-        parts << tableText(t);
-    return parts.join(QStringLiteral("\n\n"));
+    const auto doc = document();
+    return doc ? doc->asText() : QString();
 }
 
 void ReportsPage::copyToClipboard()
@@ -552,27 +417,46 @@ void ReportsPage::copyToClipboard()
 
 bool ReportsPage::exportCsv(const QString &path)
 {
-    if (!m_dashboard)
+    const QList<QList<QStringList>> tables = csvTables();
+    if (tables.isEmpty())
         return false;
     QSaveFile file(path);
     bool ok = file.open(QIODevice::WriteOnly);
     CsvWriter csv(&file);
     if (ok) {
         csv.writeBom(); // Excel reads UTF-8 (Persian names) only with it
-        for (const QStringList &row : m_dashboard->figureRows())
-            ok = ok && csv.writeRow(row);
-        ok = ok && csv.writeRow({});
-        for (const QStringList &row : m_dashboard->dayRows())
-            ok = ok && csv.writeRow(row);
+        for (qsizetype i = 0; i < tables.size(); ++i) {
+            if (i > 0)
+                ok = ok && csv.writeRow({});
+            for (const QStringList &row : tables.at(i))
+                ok = ok && csv.writeRow(row);
+        }
         ok = ok && file.commit();
     }
-    Q_EMIT statusMessage(ok ? tr("Exported the report to %1.")
-                                  .arg(Formatter::leftToRight(QDir::toNativeSeparators(path)))
-                            : tr("Cannot write %1: %2")
-                                  .arg(Formatter::leftToRight(QDir::toNativeSeparators(path)),
-                                       file.errorString()),
-                         ok ? 5000 : 0);
+    saved(ok, path, ok ? QString() : (file.error() ? file.errorString() : csv.errorString()));
     return ok;
+}
+
+bool ReportsPage::exportPdf(const QString &path)
+{
+    const auto doc = document();
+    if (!doc)
+        return false;
+    const QString business =
+        WorkspaceSettings(m_db).value(WorkspaceSettings::Key::BusinessName).toString();
+    ReportPdf pdf(*doc, business);
+    const bool ok = pdf.write(path);
+    saved(ok, path, pdf.errorString());
+    return ok;
+}
+
+void ReportsPage::saved(bool ok, const QString &path, const QString &error)
+{
+    const QString where = Formatter::leftToRight(QDir::toNativeSeparators(path));
+    if (ok)
+        Q_EMIT statusMessage(tr("Exported the report to %1.").arg(where), 5000);
+    else
+        m_error->showMessage(tr("Cannot export the report: %1").arg(error));
 }
 
 } // namespace masir::ui

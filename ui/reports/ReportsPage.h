@@ -1,6 +1,8 @@
 #pragma once
 
+#include "render/ReportDocument.h"
 #include "reports/DashboardReport.h"
+#include "reports/FunnelReport.h"
 
 #include <QWidget>
 
@@ -12,6 +14,7 @@ class QGridLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 class QTableWidget;
 
 namespace masir {
@@ -24,12 +27,15 @@ namespace masir::ui {
 class MessageLabel;
 class ReportChart;
 
-/// Reports → Dashboard: a period (presets, or from and to in the user's
-/// calendar) against the one before it, as tiles with their change, a chart
-/// of sending, opens and clicks per day and one of new contacts by source,
-/// each with its numbers in a table beside it, and the top campaigns by
-/// revenue. Read off the UI thread; Copy puts every table on the clipboard,
-/// Export writes them to CSV.
+/// Reports: a period (presets, or from and to in the user's calendar) and the
+/// reports over it, one tab each.
+/// - Dashboard: the period against the one before it, as tiles with their
+///   change, a chart of sending, opens and clicks per day and one of new
+///   contacts by source, and the top campaigns by revenue.
+/// - Funnel: the lifecycle stages, reached in the period or by the contacts
+///   who came in it, with the conversion and the median time between them.
+/// Every chart has its numbers in a table beside it. Read off the UI thread;
+/// Copy puts the report's tables on the clipboard, Export writes CSV or PDF.
 class ReportsPage final : public QWidget
 {
     Q_OBJECT
@@ -46,22 +52,32 @@ public:
         LastMonth,
         Custom,
     };
+    enum Report
+    {
+        DashboardReportTab,
+        FunnelReportTab,
+    };
     void setPreset(Preset preset);
     void setPeriod(QDate first, QDate last);
     ReportPeriod period() const;
-    /// The dashboard shown, once read.
+    void showReport(Report report);
+    void setFunnelBasis(Funnel::Basis basis);
+    /// The reports shown, once read.
     const std::optional<Dashboard> &dashboard() const { return m_dashboard; }
+    const std::optional<Funnel> &funnel() const { return m_funnel; }
     bool isBusy() const;
 
     QTableWidget *daysTable() const { return m_days; }
     QTableWidget *sourcesTable() const { return m_sources; }
     QTableWidget *campaignsTable() const { return m_campaigns; }
+    QTableWidget *funnelTable() const { return m_funnelTable; }
     QLabel *tile(const QString &key) const;
 
-    /// Every table as tab-separated text, for the clipboard.
+    /// The report shown, as tab-separated text for the clipboard.
     QString tablesAsText() const;
     void copyToClipboard();
     bool exportCsv(const QString &path);
+    bool exportPdf(const QString &path);
 
 public Q_SLOTS:
     void refresh();
@@ -69,16 +85,26 @@ public Q_SLOTS:
 Q_SIGNALS:
     void statusMessage(const QString &message, int timeoutMs);
     /// A refresh delivered (tests wait for it).
-    void dashboardShown();
+    void reportShown();
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void showDashboard(const std::optional<Dashboard> &dashboard, const QString &error);
-    void fillTiles(const Dashboard &d);
-    void fillTables(const Dashboard &d);
+    struct Result
+    {
+        std::optional<Dashboard> dashboard;
+        std::optional<Funnel> funnel;
+        QString error;
+    };
+    QWidget *makeDashboardTab();
+    QWidget *makeFunnelTab();
+    void display(const Result &result);
+    void fillTiles(const ReportDocument &doc);
     void addTile(QGridLayout *grid, int index, const QString &key, const QString &title);
+    std::optional<ReportDocument> document() const;
+    QList<QList<QStringList>> csvTables() const;
+    void saved(bool ok, const QString &path, const QString &error);
 
     const Database &m_db;
     BackgroundTasks *m_tasks = nullptr;
@@ -87,13 +113,19 @@ private:
     QDateEdit *m_to = nullptr;
     QProgressBar *m_busy = nullptr;
     MessageLabel *m_error = nullptr;
+    QTabWidget *m_reports = nullptr;
+    QGridLayout *m_tileGrid = nullptr;
     QHash<QString, QLabel *> m_tiles;
     ReportChart *m_activityChart = nullptr;
     ReportChart *m_sourcesChart = nullptr;
     QTableWidget *m_days = nullptr;
     QTableWidget *m_sources = nullptr;
     QTableWidget *m_campaigns = nullptr;
+    QComboBox *m_funnelBasis = nullptr;
+    ReportChart *m_funnelChart = nullptr;
+    QTableWidget *m_funnelTable = nullptr;
     std::optional<Dashboard> m_dashboard;
+    std::optional<Funnel> m_funnel;
     bool m_settingPeriod = false;
 };
 

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "reports/DashboardReport.h"
+#include "reports/FunnelReport.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace masir::ui {
+
+/// What a report's chart shows, in the user's digits and calendar already.
+struct ChartSpec
+{
+    enum class Kind
+    {
+        None,
+        Lines,  ///< one line per series over the categories (days)
+        Bars,   ///< one horizontal bar per category, the first on top
+        Funnel, ///< centred bars narrowing down, the first on top
+    };
+    Kind kind = Kind::None;
+    QStringList categories;
+    QList<QPair<QString, QList<double>>> series;
+};
+
+/// A part of a report: a heading, a chart, and its numbers in a table.
+struct ReportSection
+{
+    QString heading;
+    ChartSpec chart;
+    QList<QStringList> table; ///< the header first; cells as people read them
+    QList<bool> numeric;      ///< per column: numbers, aligned to the end
+};
+
+/// A figure of the report, with its change against the period before.
+struct ReportTile
+{
+    QString key; ///< "emailsSent"
+    QString name;
+    QString value;
+    QString change; ///< "▲ 12.5 %", or empty
+};
+
+/// A report as the app shows it, prints it to PDF and copies it: the same
+/// words, digits and dates everywhere.
+struct ReportDocument
+{
+    QString title;
+    QString period; ///< "1 Azar 1405 – 30 Azar 1405"
+    QList<ReportTile> tiles;
+    QList<ReportSection> sections;
+
+    /// Every table as tab-separated text (for the clipboard).
+    QString asText() const;
+};
+
+/// Builds the documents of the reports.
+class ReportDocuments final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::ui::ReportDocuments)
+
+public:
+    static QString periodText(const ReportPeriod &period);
+    static QString percent(double ratio);
+    static QString money(double value);
+    /// "▲ 12.5 %" against the period before; empty when there is nothing to compare.
+    static QString change(double now, double before);
+    /// A span of time in days or hours, in the user's digits ("" when none).
+    static QString duration(qint64 ms);
+    static QString stageName(const QString &stage);
+
+    static ReportDocument dashboard(const Dashboard &d);
+    static ReportDocument funnel(const Funnel &f);
+};
+
+} // namespace masir::ui
