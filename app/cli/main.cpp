@@ -20,11 +20,12 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char *argv[])
 {
 #ifdef MASIR_HAVE_RENDER
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--pdf") != 0 && std::strncmp(argv[i], "--pdf=", 6) != 0)
+        // the parser takes -pdf for --pdf too
+        const char *word = argv[i][0] == '-' && argv[i][1] == '-' ? argv[i] + 1 : argv[i];
+        if (std::strcmp(word, "-pdf") != 0 && std::strncmp(word, "-pdf=", 5) != 0)
             continue;
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") &&
-            qEnvironmentVariableIsEmpty("DISPLAY") &&
-            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        // nothing is shown: no display is needed, nor used if one is set
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         return std::make_unique<QApplication>(argc, argv);
     }

@@ -4,6 +4,10 @@
 #include "storage/SqliteStatement.h"
 #include "storage/StatementCache.h"
 
+#include <QVariant>
+
+#include <algorithm>
+
 namespace masir {
 
 namespace {
@@ -156,8 +160,93 @@ bool CampaignActivity::addToTotals(qint64 campaignId, int variant, const qint64 
     return true;
 }
 
+bool CampaignActivity::engaged(qint64 campaignId, int variant, bool click, qint64 hours, int link,
+                               const QString &url)
+{
+    SqliteStatement *st = m_statements->get(
+        QStringLiteral("INSERT INTO campaign_hours (campaign_id, variant, hour, opens, clicks) "
+                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (campaign_id, variant, hour) DO UPDATE "
+                       "SET opens = campaign_hours.opens + excluded.opens, clicks = "
+                       "campaign_hours.clicks + excluded.clicks"),
+        &m_error);
+    if (!st)
+        return false;
+    st->bind(1, campaignId);
+    st->bind(2, qint64(variant));
+    st->bind(3, std::clamp<qint64>(hours, 0, kLastHour));
+    st->bind(4, qint64(click ? 0 : 1));
+    st->bind(5, qint64(click ? 1 : 0));
+    if (!st->exec()) {
+        m_error = st->errorString();
+        return false;
+    }
+    if (!click)
+        return true;
+    SqliteStatement *links = m_statements->get(
+        QStringLiteral("INSERT INTO campaign_links (campaign_id, variant, link, url, clicks) "
+                       "VALUES (?, ?, ?, ?, 1) ON CONFLICT (campaign_id, variant, link) DO UPDATE "
+                       "SET clicks = campaign_links.clicks + 1, url = excluded.url"),
+        &m_error);
+    if (!links)
+        return false;
+    links->bind(1, campaignId);
+    links->bind(2, qint64(variant));
+    links->bind(3, qint64(link));
+    links->bind(4, url.toUtf8());
+    if (!links->exec()) {
+        m_error = links->errorString();
+        return false;
+    }
+    return true;
+}
+
+bool CampaignActivity::firstTouch(qint64 contactId, double amount, qint64 atMs, qint64 windowMs)
+{
+    SqliteStatement *first = m_statements->get(
+        QStringLiteral("SELECT campaign_id, variant FROM outbox WHERE contact_id = ? AND %1 = "
+                       "'sent' AND marketing = 1 AND sent_at <= ? AND sent_at >= ? ORDER BY "
+                       "sent_at, id LIMIT 1")
+            .arg(SqlDialect::notIndexed(QStringLiteral("state"))),
+        &m_error);
+    if (!first)
+        return false;
+    first->bind(1, contactId);
+    first->bind(2, atMs);
+    first->bind(3, atMs - windowMs);
+    const SqliteStatement::Result r = first->step();
+    if (r == SqliteStatement::Result::Error) {
+        m_error = first->errorString();
+        first->reset();
+        return false;
+    }
+    const bool found = r == SqliteStatement::Result::Row && !first->columnIsNull(0);
+    const qint64 campaignId = found ? first->columnInt64(0) : 0;
+    const qint64 variant = found ? first->columnInt64(1) : 0;
+    first->reset();
+    if (!found)
+        return true;
+    SqliteStatement *st = m_statements->get(
+        QStringLiteral("INSERT INTO campaign_totals (campaign_id, variant, first_conversions, "
+                       "first_revenue) VALUES (?, ?, 1, ?) ON CONFLICT (campaign_id, variant) DO "
+                       "UPDATE SET first_conversions = campaign_totals.first_conversions + 1, "
+                       "first_revenue = campaign_totals.first_revenue + excluded.first_revenue"),
+        &m_error);
+    if (!st)
+        return false;
+    st->bind(1, campaignId);
+    st->bind(2, variant);
+    st->bind(3, QVariant(amount));
+    if (!st->exec()) {
+        m_error = st->errorString();
+        return false;
+    }
+    return true;
+}
+
 bool CampaignActivity::purchase(qint64 contactId, double amount, qint64 atMs, qint64 windowMs)
 {
+    if (!firstTouch(contactId, amount, atMs, windowMs))
+        return false;
     // The last marketing message the contact was sent before the purchase.
     SqliteStatement *last = m_statements->get(
         // by the contact's few messages (outbox_contact), never by every sent one

@@ -5,6 +5,7 @@
 #include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 
+#include <QJsonArray>
 #include <QSqlQuery>
 
 namespace masir {
@@ -27,6 +28,8 @@ void CampaignFigures::add(const CampaignFigures &o)
     complaints += o.complaints;
     conversions += o.conversions;
     revenue += o.revenue;
+    firstConversions += o.firstConversions;
+    firstRevenue += o.firstRevenue;
     revenueSquares += o.revenueSquares;
 }
 
@@ -50,7 +53,63 @@ QJsonObject CampaignFigures::toJson() const
             {QStringLiteral("unsubscribes"), unsubscribes},
             {QStringLiteral("complaints"), complaints},
             {QStringLiteral("conversions"), conversions},
-            {QStringLiteral("revenue"), revenue}};
+            {QStringLiteral("revenue"), revenue},
+            {QStringLiteral("firstTouchConversions"), firstConversions},
+            {QStringLiteral("firstTouchRevenue"), firstRevenue}};
+}
+
+QList<QList<QStringList>> CampaignReportData::tables() const
+{
+    QList<CampaignFigures> columns = variants;
+    columns.prepend(total);
+    QList<QStringList> figures{{QStringLiteral("measure")}};
+    for (const CampaignFigures &f : columns)
+        figures.first() << (f.variant < 0 ? QStringLiteral("all")
+                                          : QStringLiteral("variant %1").arg(f.variant));
+    const QJsonObject first = columns.first().toJson();
+    for (auto it = first.constBegin(); it != first.constEnd(); ++it) {
+        if (!it.value().isDouble() || it.key() == QLatin1String("variant"))
+            continue;
+        QStringList row{it.key()};
+        for (const CampaignFigures &f : columns)
+            row << QString::number(f.toJson().value(it.key()).toDouble(), 'g', 15);
+        figures << row;
+    }
+    QList<QStringList> linkRows{{QStringLiteral("variant"), QStringLiteral("link"),
+                                 QStringLiteral("url"), QStringLiteral("clicks")}};
+    for (const CampaignLink &l : links)
+        linkRows << QStringList{QString::number(l.variant), QString::number(l.link + 1), l.url,
+                                QString::number(l.clicks)};
+    QList<QStringList> hourRows{
+        {QStringLiteral("hoursAfterSending"), QStringLiteral("opens"), QStringLiteral("clicks")}};
+    for (const CampaignHour &h : hours)
+        hourRows << QStringList{QString::number(h.hour), QString::number(h.opens),
+                                QString::number(h.clicks)};
+    return {figures, linkRows, hourRows};
+}
+
+QJsonObject CampaignReportData::toJson() const
+{
+    QJsonArray variantList;
+    for (const CampaignFigures &f : variants)
+        variantList.append(f.toJson());
+    QJsonArray linkList;
+    for (const CampaignLink &l : links)
+        linkList.append(QJsonObject{{QStringLiteral("variant"), l.variant},
+                                    {QStringLiteral("link"), l.link},
+                                    {QStringLiteral("url"), l.url},
+                                    {QStringLiteral("clicks"), l.clicks}});
+    QJsonArray hourList;
+    for (const CampaignHour &h : hours)
+        hourList.append(QJsonObject{{QStringLiteral("hour"), h.hour},
+                                    {QStringLiteral("opens"), h.opens},
+                                    {QStringLiteral("clicks"), h.clicks}});
+    QJsonObject all = total.toJson();
+    all.remove(QStringLiteral("variant"));
+    return {{QStringLiteral("total"), all},
+            {QStringLiteral("variants"), variantList},
+            {QStringLiteral("links"), linkList},
+            {QStringLiteral("hours"), hourList}};
 }
 
 CampaignReport::CampaignReport(const Database &db)
@@ -99,8 +158,9 @@ std::optional<CampaignReportData> CampaignReport::build(qint64 campaignId)
     if (!Sql::exec(lcCampaigns(), q,
                    QStringLiteral("SELECT variant, unique_opens, opens, machine_opens, "
                                   "unique_clicks, clicks, machine_clicks, unsubscribes, "
-                                  "complaints, bounces, conversions, revenue, revenue_squares "
-                                  "FROM campaign_totals WHERE campaign_id = ?"),
+                                  "complaints, bounces, conversions, revenue, revenue_squares, "
+                                  "first_conversions, first_revenue FROM campaign_totals WHERE "
+                                  "campaign_id = ?"),
                    {campaignId}, &m_error))
         return std::nullopt;
     while (q.next()) {
@@ -117,13 +177,48 @@ std::optional<CampaignReportData> CampaignReport::build(qint64 campaignId)
         f.conversions = q.value(10).toLongLong();
         f.revenue = q.value(11).toDouble();
         f.revenueSquares = q.value(12).toDouble();
+        f.firstConversions = q.value(13).toLongLong();
+        f.firstRevenue = q.value(14).toDouble();
     }
+    if (!readLinks(campaignId, r) || !readHours(campaignId, r))
+        return std::nullopt;
     for (CampaignFigures &f : r.variants) {
         f.delivered = std::max<qint64>(0, f.sent - f.bounced);
         r.total.add(f);
     }
     r.total.variant = -1;
     return r;
+}
+
+bool CampaignReport::readLinks(qint64 campaignId, CampaignReportData &r)
+{
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcCampaigns(), q,
+                   QStringLiteral("SELECT variant, link, url, clicks FROM campaign_links WHERE "
+                                  "campaign_id = ? ORDER BY clicks DESC, link, variant"),
+                   {campaignId}, &m_error))
+        return false;
+    while (q.next())
+        r.links << CampaignLink{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toString(),
+                                q.value(3).toLongLong()};
+    return true;
+}
+
+bool CampaignReport::readHours(qint64 campaignId, CampaignReportData &r)
+{
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcCampaigns(), q,
+                   QStringLiteral("SELECT hour, sum(opens), sum(clicks) FROM campaign_hours WHERE "
+                                  "campaign_id = ? GROUP BY hour ORDER BY hour"),
+                   {campaignId}, &m_error))
+        return false;
+    while (q.next()) {
+        const int hour = q.value(0).toInt();
+        while (r.hours.size() < hour) // the quiet hours too, for the chart
+            r.hours << CampaignHour{int(r.hours.size())};
+        r.hours << CampaignHour{hour, q.value(1).toLongLong(), q.value(2).toLongLong()};
+    }
+    return true;
 }
 
 } // namespace masir

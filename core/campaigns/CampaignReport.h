@@ -32,16 +32,42 @@ struct CampaignFigures
     qint64 complaints = 0;
     qint64 conversions = 0; ///< purchases in the attribution window, last touch
     double revenue = 0;
+    qint64 firstConversions = 0; ///< the same, first touch
+    double firstRevenue = 0;
     double revenueSquares = 0; ///< per converting recipient, for the A/B test's variance
 
     void add(const CampaignFigures &other);
     QJsonObject toJson() const;
 };
 
+/// People's clicks on one link of the message (the click map).
+struct CampaignLink
+{
+    int variant = 0;
+    int link = 0; ///< its index in the message
+    QString url;
+    qint64 clicks = 0;
+};
+
+/// People's opens and clicks in one hour after their message was sent.
+struct CampaignHour
+{
+    int hour = 0; ///< 0: the first hour; CampaignActivity::kLastHour: that and later
+    qint64 opens = 0;
+    qint64 clicks = 0;
+};
+
 struct CampaignReportData
 {
     CampaignFigures total;
     QList<CampaignFigures> variants; ///< by variant number
+    QList<CampaignLink> links;       ///< the most clicked first, all variants together
+    QList<CampaignHour> hours;       ///< by hour, every hour up to the last with any
+
+    QJsonObject toJson() const;
+    /// The figures per variant, the links and the hours, as tables of raw
+    /// numbers (a header first), for CSV.
+    QList<QList<QStringList>> tables() const;
 };
 
 /// A campaign's numbers: its messages by state in the outbox, and what its
@@ -61,6 +87,8 @@ public:
 
 private:
     CampaignFigures &figuresOf(CampaignReportData &r, int variant);
+    bool readLinks(qint64 campaignId, CampaignReportData &r);
+    bool readHours(qint64 campaignId, CampaignReportData &r);
 
     const Database &m_db;
     QString m_error;

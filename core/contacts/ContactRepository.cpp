@@ -387,6 +387,13 @@ bool ContactRepository::create(Contact &contact)
         payload.insert(QStringLiteral("source"), contact.source);
     if (!events.append(contact.id, EventType::ContactCreated, now, payload))
         return fail(events.errorString());
+    if (contact.stage != ContactVocabulary::funnelStages().constFirst()) {
+        // came in at a later stage: a stage change, for the timeline and the reports
+        StageChanges stages(db());
+        if (!stages.change(contact.id, ContactVocabulary::funnelStages().constFirst(),
+                           contact.stage, now.toMSecsSinceEpoch()))
+            return fail(stages.errorString());
+    }
     if (!tx.commit())
         return fail(tx.errorString());
     return true;
@@ -553,6 +560,8 @@ ContactSnapshot ContactRepository::snapshot(const QList<qint64> &ids) const
                                                             {"contact_tags", "contact_id"},
                                                             {"contact_values", "contact_id"},
                                                             {"contact_scores", "contact_id"},
+                                                            {"stage_reached", "contact_id"},
+                                                            {"contact_purchases", "contact_id"},
                                                             {"events", "contact_id"},
                                                             {"score_changes", "contact_id"},
                                                             {"notes", "contact_id"}};
@@ -681,6 +690,9 @@ bool ContactRepository::merge(qint64 keepId, qint64 otherId)
     ScoreHistory scores(db());
     if (!scores.moveContact(otherId, keepId))
         return fail(scores.errorString());
+    StageChanges stages(db());
+    if (!stages.moveContact(otherId, keepId))
+        return fail(stages.errorString());
     QSqlQuery q(db());
     q.prepare(QStringLiteral("UPDATE notes SET contact_id = ? WHERE contact_id = ?"));
     q.addBindValue(keepId);
@@ -697,6 +709,7 @@ bool ContactRepository::merge(qint64 keepId, qint64 otherId)
     q.addBindValue(keepId);
     if (!q.exec())
         return fail(q.lastError().text());
+
     if (!writeContact(*keep, false) || !writeTags(keepId, keep->tags, keep->updatedAt, false) ||
         !writeCustomValues(keepId, keep->custom))
         return false;

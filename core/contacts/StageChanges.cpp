@@ -4,7 +4,10 @@
 #include "contacts/Contact.h"
 #include "contacts/ContactColumns.h"
 #include "events/EventStore.h"
+#include "storage/SqlExec.h"
 #include "storage/StatementCache.h"
+
+#include <QSqlQuery>
 
 namespace masir {
 
@@ -31,21 +34,20 @@ bool StageChanges::change(qint64 contactId, const QString &from, const QString &
         qCWarning(lcContacts) << "cannot change the stage of contact" << contactId << m_error;
         return false;
     }
-    const auto first = reached(contactId, to, atMs);
+    const auto first = noteReached(contactId, to, atMs);
     if (!first)
         return false;
     QJsonObject payload = extra;
-    payload.insert(QStringLiteral("first"), *first);
     payload.insert(QStringLiteral("from"), from);
     payload.insert(QStringLiteral("to"), to);
-    if (!m_events->append(contactId, EventType::StageChanged, atMs, payload)) {
+    if (!m_events->append(contactId, EventType::StageChanged, atMs, payload, *first)) {
         m_error = m_events->errorString();
         return false;
     }
     return true;
 }
 
-std::optional<bool> StageChanges::reached(qint64 contactId, const QString &stage, qint64 atMs)
+std::optional<bool> StageChanges::noteReached(qint64 contactId, const QString &stage, qint64 atMs)
 {
     // the time since the stage before it in the funnel (a lead's: since it came)
     const QStringList funnel = ContactVocabulary::funnelStages();
@@ -94,6 +96,27 @@ std::optional<bool> StageChanges::reached(qint64 contactId, const QString &stage
         return std::nullopt;
     }
     return insert->changes() > 0;
+}
+
+bool StageChanges::moveContact(qint64 fromContact, qint64 toContact)
+{
+    // each stage at its earliest; the day of coming is the kept contact's
+    QSqlQuery q(m_db);
+    return Sql::exec(lcContacts(), q,
+                     QStringLiteral(
+                         "INSERT INTO stage_reached (contact_id, stage, reached_at, came_at, "
+                         "since_previous) SELECT ?, stage, reached_at, came_at, NULL FROM "
+                         "stage_reached WHERE contact_id = ? ON CONFLICT (contact_id, stage) DO "
+                         "UPDATE SET reached_at = excluded.reached_at, since_previous = NULL "
+                         "WHERE excluded.reached_at < stage_reached.reached_at"),
+                     {toContact, fromContact}, &m_error) &&
+           Sql::exec(lcContacts(), q,
+                     QStringLiteral("DELETE FROM stage_reached WHERE contact_id = ?"),
+                     {fromContact}, &m_error) &&
+           Sql::exec(lcContacts(), q,
+                     QStringLiteral("UPDATE stage_reached SET came_at = (SELECT min(created_at) "
+                                    "FROM contacts WHERE id IN (?, ?)) WHERE contact_id = ?"),
+                     {fromContact, toContact, toContact}, &m_error);
 }
 
 } // namespace masir

@@ -32,11 +32,17 @@ public:
 
     QString errorString() const { return m_error; }
 
-private:
     /// Notes the first time \a contactId reached \a stage (stage_reached, the
-    /// funnel's), with the time since the stage before it; true when it was the first.
-    std::optional<bool> reached(qint64 contactId, const QString &stage, qint64 atMs);
+    /// funnel's), with the time since the stage before it, without an event:
+    /// for a contact that came in at a later stage (created or imported so).
+    /// True when it was the first time; nullopt with errorString() on an error.
+    std::optional<bool> noteReached(qint64 contactId, const QString &stage, qint64 atMs);
+    /// A merge, before \a fromContact is deleted: its stages become
+    /// \a toContact's, the earliest time of each kept, with the earlier day
+    /// the two came (the merged contact's).
+    bool moveContact(qint64 fromContact, qint64 toContact);
 
+private:
     QSqlDatabase m_db;
     std::unique_ptr<StatementCache> m_statements;
     std::unique_ptr<EventStore> m_events;

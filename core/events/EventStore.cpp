@@ -20,7 +20,7 @@ EventStore::EventStore(QSqlDatabase db)
 EventStore::~EventStore() = default;
 
 bool EventStore::insert(const QString &sql, qint64 contactId, const QString &type, qint64 whenMs,
-                        const QByteArray &payloadJson, bool onlyIfPresent)
+                        const QByteArray &payloadJson, bool onlyIfPresent, bool first)
 {
     if (!m_statements)
         m_statements = std::make_unique<StatementCache>(m_db);
@@ -35,7 +35,7 @@ bool EventStore::insert(const QString &sql, qint64 contactId, const QString &typ
         if (st->exec()) {
             if (onlyIfPresent && st->changes() == 0)
                 return true; // the contact was deleted meanwhile
-            if (tally(type, whenMs, payloadJson))
+            if (tally(contactId, type, whenMs, payloadJson, first))
                 return true;
         } else {
             m_error = st->errorString();
@@ -45,7 +45,17 @@ bool EventStore::insert(const QString &sql, qint64 contactId, const QString &typ
     return false;
 }
 
-EventTally EventStore::tallyOf(const QString &type, qint64 whenMs, const QByteArray &payloadJson)
+double EventStore::purchaseAmount(const QJsonObject &payload)
+{
+    // as masir_number() reads it: a number, or text that is one
+    const QJsonValue amount = payload.value(QStringLiteral("amount"));
+    bool ok = amount.isDouble();
+    const double value = ok ? amount.toDouble() : amount.toString().trimmed().toDouble(&ok);
+    return ok && std::isfinite(value) ? value : 0.0;
+}
+
+EventTally EventStore::tallyOf(const QString &type, qint64 whenMs, const QByteArray &payloadJson,
+                               bool first)
 {
     EventTally t{whenMs / EventTally::kSlotMs, type};
     const bool purchase = type == EventType::Purchase;
@@ -56,25 +66,23 @@ EventTally EventStore::tallyOf(const QString &type, qint64 whenMs, const QByteAr
         return t;
     const QJsonObject payload = QJsonDocument::fromJson(payloadJson).object();
     if (purchase) {
-        // as masir_number() reads it: a number, or text that is one
-        const QJsonValue amount = payload.value(QStringLiteral("amount"));
-        bool ok = amount.isDouble();
-        const double value = ok ? amount.toDouble() : amount.toString().trimmed().toDouble(&ok);
-        t.amount = ok && std::isfinite(value) ? value : 0.0;
+        t.amount = purchaseAmount(payload);
     } else if (stage) {
         t.kind += QLatin1Char(':') + payload.value(QStringLiteral("to")).toString();
-        t.first = payload.value(QStringLiteral("first")).toBool(); // the stage's first time
+        t.first = first; // the contact's first time at the stage
     } else {
         // an open or click not tied to a message counts as its message's first
-        t.first = !payload.contains(QStringLiteral("outbox")) ||
-                  payload.value(QStringLiteral("first")).toBool();
+        t.first = first || !payload.contains(QStringLiteral("outbox"));
     }
     return t;
 }
 
-bool EventStore::tally(const QString &type, qint64 whenMs, const QByteArray &payloadJson)
+bool EventStore::tally(qint64 contactId, const QString &type, qint64 whenMs,
+                       const QByteArray &payloadJson, bool first)
 {
-    const EventTally t = tallyOf(type, whenMs, payloadJson);
+    const EventTally t = tallyOf(type, whenMs, payloadJson, first);
+    if (type == EventType::Purchase && !addPurchase(contactId, t.amount, whenMs))
+        return false;
     SqliteStatement *st = m_statements->get(
         QStringLiteral("INSERT INTO event_tallies (slot, kind, events, firsts, amount) VALUES (?, "
                        "?, 1, ?, ?) ON CONFLICT (slot, kind) DO UPDATE SET events = "
@@ -93,19 +101,43 @@ bool EventStore::tally(const QString &type, qint64 whenMs, const QByteArray &pay
     return false;
 }
 
+bool EventStore::addPurchase(qint64 contactId, double amount, qint64 whenMs)
+{
+    SqliteStatement *st = m_statements->get(
+        QStringLiteral("INSERT INTO contact_purchases (contact_id, orders, revenue, first_at, "
+                       "last_at) VALUES (?, 1, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET "
+                       "orders = contact_purchases.orders + 1, revenue = contact_purchases.revenue "
+                       "+ excluded.revenue, first_at = CASE WHEN excluded.first_at < "
+                       "contact_purchases.first_at THEN excluded.first_at ELSE "
+                       "contact_purchases.first_at END, last_at = CASE WHEN excluded.last_at > "
+                       "contact_purchases.last_at THEN excluded.last_at ELSE "
+                       "contact_purchases.last_at END"),
+        &m_error);
+    if (!st)
+        return false;
+    st->bind(1, contactId);
+    st->bind(2, QVariant(amount));
+    st->bind(3, whenMs);
+    st->bind(4, whenMs);
+    if (st->exec())
+        return true;
+    m_error = st->errorString();
+    return false;
+}
+
 bool EventStore::append(qint64 contactId, const QString &type, qint64 whenMs,
-                        const QJsonObject &payload)
+                        const QJsonObject &payload, bool first)
 {
     return appendJson(contactId, type, whenMs,
-                      QJsonDocument(payload).toJson(QJsonDocument::Compact));
+                      QJsonDocument(payload).toJson(QJsonDocument::Compact), first);
 }
 
 bool EventStore::appendJson(qint64 contactId, const QString &type, qint64 whenMs,
-                            const QByteArray &payloadJson)
+                            const QByteArray &payloadJson, bool first)
 {
     return insert(QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, payload) "
                                  "VALUES (?, ?, ?, ?)"),
-                  contactId, type, whenMs, payloadJson, false);
+                  contactId, type, whenMs, payloadJson, false, first);
 }
 
 bool EventStore::moveContact(qint64 fromContact, qint64 toContact)
@@ -113,7 +145,23 @@ bool EventStore::moveContact(qint64 fromContact, qint64 toContact)
     QSqlQuery q(m_db);
     return Sql::exec(lcEvents(), q,
                      QStringLiteral("UPDATE events SET contact_id = ? WHERE contact_id = ?"),
-                     {toContact, fromContact}, &m_error);
+                     {toContact, fromContact}, &m_error) &&
+           // and what the one bought, added to the other's
+           Sql::exec(lcEvents(), q,
+                     QStringLiteral(
+                         "INSERT INTO contact_purchases (contact_id, orders, revenue, first_at, "
+                         "last_at) SELECT ?, orders, revenue, first_at, last_at FROM "
+                         "contact_purchases WHERE contact_id = ? ON CONFLICT (contact_id) DO "
+                         "UPDATE SET orders = contact_purchases.orders + excluded.orders, revenue "
+                         "= contact_purchases.revenue + excluded.revenue, first_at = CASE WHEN "
+                         "excluded.first_at < contact_purchases.first_at THEN excluded.first_at "
+                         "ELSE contact_purchases.first_at END, last_at = CASE WHEN "
+                         "excluded.last_at > contact_purchases.last_at THEN excluded.last_at ELSE "
+                         "contact_purchases.last_at END"),
+                     {toContact, fromContact}, &m_error) &&
+           Sql::exec(lcEvents(), q,
+                     QStringLiteral("DELETE FROM contact_purchases WHERE contact_id = ?"),
+                     {fromContact}, &m_error);
 }
 
 bool EventStore::append(qint64 contactId, const QString &type, const QDateTime &when,

@@ -71,7 +71,8 @@ struct EventTally
     double amount = 0;
 };
 
-/// The one writer of the events table and of its tallies, and its plain reader.
+/// The one writer of the events table and of its tallies (event_tallies, and
+/// contact_purchases: what each customer bought), and its plain reader.
 ///
 /// Writes happen on the connection given, inside the caller's transaction; an
 /// EventStore keeps its statements prepared, so a caller that writes many events
@@ -87,11 +88,14 @@ public:
 
     bool append(qint64 contactId, const QString &type, const QDateTime &when,
                 const QJsonObject &payload = {});
+    /// \a first: the event is a first (a person's first open or click of
+    /// its message, a contact's first time at a stage), for the reports'
+    /// tallies; an open or click of no message is always its own first.
     bool append(qint64 contactId, const QString &type, qint64 whenMs,
-                const QJsonObject &payload = {});
+                const QJsonObject &payload = {}, bool first = false);
     /// The same, with the payload already written as compact JSON.
     bool appendJson(qint64 contactId, const QString &type, qint64 whenMs,
-                    const QByteArray &payloadJson);
+                    const QByteArray &payloadJson, bool first = false);
     /// The same, but writes nothing (and succeeds) when the contact was deleted
     /// meanwhile: for results that arrive after the fact, such as a delivery.
     bool appendIfPresent(qint64 contactId, const QString &type, const QDateTime &when,
@@ -99,16 +103,23 @@ public:
     /// Gives every event of \a fromContact to \a toContact (a merge).
     bool moveContact(qint64 fromContact, qint64 toContact);
     /// Newest first; \a beforeId pages further back (0: from the newest).
+    /// A purchase's amount as the reports read it: a number, or text that is
+    /// one (refunds are negative); anything else 0.
+    static double purchaseAmount(const QJsonObject &payload);
     QList<Event> timeline(qint64 contactId, int limit = 100, qint64 beforeId = 0) const;
     qint64 countFor(qint64 contactId) const;
     QString errorString() const { return m_error; }
 
 private:
     /// What an event of \a type at \a whenMs with \a payloadJson adds to the tallies.
-    static EventTally tallyOf(const QString &type, qint64 whenMs, const QByteArray &payloadJson);
-    bool tally(const QString &type, qint64 whenMs, const QByteArray &payloadJson);
+    static EventTally tallyOf(const QString &type, qint64 whenMs, const QByteArray &payloadJson,
+                              bool first);
+    bool tally(qint64 contactId, const QString &type, qint64 whenMs, const QByteArray &payloadJson,
+               bool first);
+    /// contact_purchases: the customer's orders, revenue, first and last purchase.
+    bool addPurchase(qint64 contactId, double amount, qint64 whenMs);
     bool insert(const QString &sql, qint64 contactId, const QString &type, qint64 whenMs,
-                const QByteArray &payloadJson, bool onlyIfPresent);
+                const QByteArray &payloadJson, bool onlyIfPresent, bool first = false);
 
     QSqlDatabase m_db;
     std::unique_ptr<StatementCache> m_statements;

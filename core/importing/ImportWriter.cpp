@@ -227,6 +227,9 @@ bool ImportWriter::inserted(const PreparedRow &row, qint64 id, qint64 provisiona
                     row.record.raw.left(2000)});
         return true;
     }
+    // came in at a later stage: the funnel counts it there from the import
+    if (row.stage != kFirstStage && !m_stages->noteReached(id, row.stage, m_nowMs))
+        return fail(tr("Cannot write to the workspace: %1").arg(m_stages->errorString()));
     // The timeline shows "imported from <file>" from import_id: no event row
     // per contact, which would double the writes of a large import.
     ++counts.created;

@@ -110,7 +110,7 @@ std::optional<qint64> EventIntake::record(const IncomingEvent &e)
     const auto contact = e.contactId > 0 ? std::optional<qint64>(e.contactId) : contactOf(e);
     if (!contact)
         return std::nullopt;
-    if (!m_events->appendJson(*contact, e.type, e.atMs, payload)) {
+    if (!m_events->appendJson(*contact, e.type, e.atMs, payload, e.firstOfMessage)) {
         m_error = m_events->errorString();
         if (e.contactId > 0) {
             const QString refused = m_error;
@@ -133,9 +133,8 @@ bool EventIntake::countPurchase(qint64 contactId, const IncomingEvent &e)
             WorkspaceSettings(m_db).value(WorkspaceSettings::Key::AttributionDays).toLongLong() *
             24 * 3600 * 1000;
     }
-    const QJsonValue amount = e.payload.value(QStringLiteral("amount"));
-    const double value = amount.isString() ? amount.toString().toDouble() : amount.toDouble();
-    if (!m_campaigns->purchase(contactId, value, e.atMs, m_attributionMs)) {
+    if (!m_campaigns->purchase(contactId, EventStore::purchaseAmount(e.payload), e.atMs,
+                               m_attributionMs)) {
         m_error = m_campaigns->errorString();
         return false;
     }

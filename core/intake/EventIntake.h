@@ -26,6 +26,9 @@ struct IncomingEvent
     QString type; ///< lower case letters, digits and _ ("purchase", "cart_abandoned")
     qint64 atMs = 0;
     QJsonObject payload;
+    /// A person's first open or click of its message (outbox, set by the
+    /// tracking's applier): the reports' unique opens and clicks.
+    bool firstOfMessage = false;
 };
 
 /// The one way in for events: it checks an event, finds its contact and

@@ -323,7 +323,7 @@ bool HitApplier::applyOpenOrClick(const TrackingHit &hit, const Message &m, Even
             m_error = m_outbox->errorString();
             return false;
         }
-        e.payload.insert(QStringLiteral("first"), *first);
+        e.firstOfMessage = *first;
     }
     if (!intake.record(e)) {
         m_error = intake.errorString();
@@ -334,7 +334,17 @@ bool HitApplier::applyOpenOrClick(const TrackingHit &hit, const Message &m, Even
                           ? (facts.click ? Kind::MachineClick : Kind::MachineOpen)
                       : facts.click ? Kind::Click
                                     : Kind::Open;
-    return countForCampaign(m, int(kind), hit.atMs);
+    if (!countForCampaign(m, int(kind), hit.atMs))
+        return false;
+    if (!m.campaignId || !verdict.countsAsHuman())
+        return true;
+    // people's, for the campaign's click map and its hours after sending
+    if (!m_campaigns->engaged(m.campaignId, m.variant, facts.click,
+                              (hit.atMs - m.sentAtMs) / (3600 * 1000), hit.link, hit.target)) {
+        m_error = m_campaigns->errorString();
+        return false;
+    }
+    return true;
 }
 
 bool HitApplier::countForCampaign(const Message &m, int kind, qint64 atMs)

@@ -145,7 +145,8 @@ bool FunnelReport::countCohort(Funnel &f)
     q.setForwardOnly(true);
     if (!Sql::exec(lcReports(), q,
                    QStringLiteral("SELECT contact_id, stage, since_previous FROM stage_reached "
-                                  "WHERE came_at >= ? AND came_at < ?"),
+                                  "WHERE came_at >= ? AND came_at < ? ORDER BY came_at, "
+                                  "contact_id"),
                    {f.period.fromMs(), f.period.toMs()}, &m_error))
         return false;
     QHash<QString, int> rank;

@@ -26,6 +26,7 @@ constexpr KeyInfo kKeys[] = {
     {WorkspaceSettings::Key::SqlScore, "scoring/sqlScore"},
     {WorkspaceSettings::Key::EmailsPerDay, "sending/emailsPerDay"},
     {WorkspaceSettings::Key::AttributionDays, "reports/attributionDays"},
+    {WorkspaceSettings::Key::AttributionModel, "reports/attributionModel"},
     {WorkspaceSettings::Key::BestHoursAt, "campaigns/bestHoursAt"},
     {WorkspaceSettings::Key::WorkspaceBestHour, "campaigns/workspaceBestHour"},
     {WorkspaceSettings::Key::WaitEventCursor, "journeys/waitEventCursor"},
@@ -96,6 +97,8 @@ QVariant WorkspaceSettings::defaultValue(Key key)
         return 2;
     case Key::AttributionDays:
         return 7;
+    case Key::AttributionModel:
+        return QStringLiteral("last");
     case Key::BestHoursAt:
         return 0;
     case Key::WorkspaceBestHour:

@@ -320,6 +320,15 @@ QSqlDatabase Database::connection() const
     return openConnection(name);
 }
 
+bool Database::addSqlFunctions(const QSqlDatabase &db, QString *error)
+{
+    sqlite3 *handle = SqliteStatement::handle(db, error);
+    return handle &&
+           sqlite3_create_function_v2(handle, "masir_number", 1,
+                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                      nullptr, sqlNumber, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
 QSqlDatabase Database::openConnection(const QString &name) const
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
@@ -351,13 +360,8 @@ QSqlDatabase Database::openConnection(const QString &name) const
             qCWarning(lcStorage) << pragma << q.lastError().text();
     }
     q.finish();
-    // The functions SqlDialect's SQL calls.
     QString error;
-    sqlite3 *handle = SqliteStatement::handle(db, &error);
-    if (!handle ||
-        sqlite3_create_function_v2(handle, "masir_number", 1,
-                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
-                                   sqlNumber, nullptr, nullptr, nullptr) != SQLITE_OK)
+    if (!addSqlFunctions(db, &error))
         qCWarning(lcStorage) << "cannot add masir_number()" << error;
     if (m_mode == Mode::ReadWrite) {
         // A new workspace is made with 16 KiB pages (a file keeps the size it was

@@ -65,6 +65,9 @@ public:
     /// Makes one of rebuildableIndexes() if it is missing, and nothing else: for
     /// a bulk write that finds it must look values up in the table after all.
     bool ensureIndex(const QString &name) const;
+    /// Adds the functions SqlDialect's SQL (and the migrations) call to \a db:
+    /// every connection Database opens has them.
+    static bool addSqlFunctions(const QSqlDatabase &db, QString *error = nullptr);
     /// The trigger's definition, as migration 12 made it.
     static QString scoreRowTrigger();
 

@@ -13,6 +13,71 @@ namespace {
 // SQL is kept to what PostgreSQL also accepts, except for the SQLite-only details
 // that live here in storage/: AUTOINCREMENT (ids are never reused, so an undone
 // delete can bring a contact back under its old id) and the PRAGMAs.
+
+/// event_tallies, stage_reached and outbox.engaged from the events (schema
+/// 19). Frozen with that schema: a later change to what the recount does
+/// writes its own statements (see Migrations::tallyStatements()).
+QStringList eventTallies()
+{
+    return {
+        QStringLiteral("DELETE FROM stage_reached"),
+        QStringLiteral("DELETE FROM event_tallies"),
+        QStringLiteral("UPDATE outbox SET engaged = 0 WHERE engaged <> 0"),
+        QStringLiteral(R"(INSERT INTO stage_reached (contact_id, stage, reached_at, came_at)
+                SELECT e.contact_id, json_extract(e.payload, '$.to'), min(e.occurred_at),
+                c.created_at FROM events e JOIN contacts c ON c.id = e.contact_id
+                WHERE e.type = 'stage_changed' AND json_extract(e.payload, '$.to') IS NOT NULL
+                GROUP BY 1, 2)"),
+        QStringLiteral(R"(INSERT INTO event_tallies (slot, kind, events, amount)
+                SELECT occurred_at / 900000, CASE WHEN type = 'stage_changed' THEN type || ':' ||
+                coalesce(json_extract(payload, '$.to'), '') ELSE type END, count(*),
+                coalesce(sum(CASE WHEN type = 'purchase' THEN
+                masir_number(json_extract(payload, '$.amount')) END), 0)
+                FROM events GROUP BY 1, 2)"),
+        QStringLiteral(R"(CREATE TEMP TABLE first_hits AS SELECT type,
+                coalesce(json_extract(payload, '$.outbox'), -id) AS message,
+                min(occurred_at) AS at FROM events
+                WHERE type IN ('email_opened', 'email_clicked', 'sms_clicked') GROUP BY 1, 2)"),
+        QStringLiteral(R"(INSERT INTO event_tallies (slot, kind, events, firsts)
+                SELECT at / 900000, type, 0, count(*) FROM first_hits WHERE true GROUP BY 1, 2
+                ON CONFLICT (slot, kind) DO UPDATE SET firsts = excluded.firsts)"),
+        QStringLiteral(R"(UPDATE outbox SET engaged = engaged | 1 WHERE id IN
+                (SELECT message FROM first_hits WHERE type = 'email_opened'))"),
+        QStringLiteral(R"(UPDATE outbox SET engaged = engaged | 2 WHERE id IN
+                (SELECT message FROM first_hits WHERE type <> 'email_opened'))"),
+        QStringLiteral("DROP TABLE first_hits"),
+        QStringLiteral(R"(INSERT INTO event_tallies (slot, kind, events, firsts)
+                SELECT reached_at / 900000, 'stage_changed:' || stage, 0, count(*)
+                FROM stage_reached WHERE true GROUP BY 1, 2
+                ON CONFLICT (slot, kind) DO UPDATE SET firsts = excluded.firsts)"),
+        // a contact that came in at its stage (an import) has no event for it:
+        // in the funnel from the day it came, not in the tallies' stage changes
+        QStringLiteral(R"(INSERT INTO stage_reached (contact_id, stage, reached_at, came_at)
+                SELECT s.contact_id, s.stage, c.created_at, c.created_at FROM contact_scores s
+                JOIN contacts c ON c.id = s.contact_id WHERE s.stage <> 'subscriber'
+                ON CONFLICT (contact_id, stage) DO NOTHING)"),
+        // the time from the stage before in the funnel (ContactVocabulary::funnelStages())
+        QStringLiteral(R"(UPDATE stage_reached SET since_previous = reached_at - came_at
+                WHERE stage = 'lead' AND reached_at >= came_at)"),
+        QStringLiteral(R"(UPDATE stage_reached SET since_previous = (SELECT
+                stage_reached.reached_at - q.reached_at FROM stage_reached q
+                WHERE q.contact_id = stage_reached.contact_id AND q.stage = CASE
+                stage_reached.stage WHEN 'mql' THEN 'lead' WHEN 'sql' THEN 'mql'
+                WHEN 'opportunity' THEN 'sql' WHEN 'customer' THEN 'opportunity' END
+                AND q.reached_at <= stage_reached.reached_at)
+                WHERE stage IN ('mql', 'sql', 'opportunity', 'customer'))"),
+    };
+}
+
+/// Each customer's purchases added up (contact_purchases), from the events (schema 20).
+QString purchaseTotals()
+{
+    return QStringLiteral(R"(INSERT INTO contact_purchases (contact_id, orders, revenue,
+        first_at, last_at) SELECT contact_id, count(*),
+        coalesce(sum(masir_number(json_extract(payload, '$.amount'))), 0), min(occurred_at),
+        max(occurred_at) FROM events WHERE type = 'purchase' GROUP BY contact_id)");
+}
+
 const QList<QStringList> &migrationList()
 {
     static const QList<QStringList> list = {
@@ -644,7 +709,56 @@ const QList<QStringList> &migrationList()
                 amount DOUBLE PRECISION NOT NULL DEFAULT 0,
                 PRIMARY KEY (slot, kind)))"),
             QStringLiteral("ALTER TABLE outbox ADD COLUMN engaged INTEGER NOT NULL DEFAULT 0"),
-        } + Migrations::tallyStatements(),
+        } + eventTallies(),
+        // 20: what each customer bought, added up as purchases come in (the
+        // RFM view, lifetime value): orders, revenue with refunds, the first
+        // and the last purchase. Filled from the events already there.
+        QStringList{
+            QStringLiteral(R"(CREATE TABLE contact_purchases (
+                contact_id BIGINT PRIMARY KEY REFERENCES contacts (id) ON DELETE CASCADE,
+                orders BIGINT NOT NULL DEFAULT 0,
+                revenue DOUBLE PRECISION NOT NULL DEFAULT 0,
+                first_at BIGINT NOT NULL,
+                last_at BIGINT NOT NULL))"),
+            purchaseTotals(),
+        },
+        // 21: a campaign's clicks per link (the click map), its people's opens
+        // and clicks by the hour after each message was sent, and purchases by
+        // first touch beside last touch. Links and hours are filled from the
+        // events there are; first touch counts from here on.
+        {
+            QStringLiteral(R"(CREATE TABLE campaign_links (
+                campaign_id BIGINT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+                variant INTEGER NOT NULL,
+                link INTEGER NOT NULL,
+                url TEXT NOT NULL DEFAULT '',
+                clicks BIGINT NOT NULL DEFAULT 0,
+                PRIMARY KEY (campaign_id, variant, link)))"),
+            QStringLiteral(R"(CREATE TABLE campaign_hours (
+                campaign_id BIGINT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,
+                variant INTEGER NOT NULL,
+                hour INTEGER NOT NULL,
+                opens BIGINT NOT NULL DEFAULT 0,
+                clicks BIGINT NOT NULL DEFAULT 0,
+                PRIMARY KEY (campaign_id, variant, hour)))"),
+            QStringLiteral("ALTER TABLE campaign_totals ADD COLUMN first_conversions BIGINT NOT "
+                           "NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE campaign_totals ADD COLUMN first_revenue DOUBLE "
+                           "PRECISION NOT NULL DEFAULT 0"),
+            QStringLiteral(R"(INSERT INTO campaign_links (campaign_id, variant, link, url, clicks)
+                SELECT o.campaign_id, o.variant, coalesce(json_extract(e.payload, '$.link'), -1),
+                coalesce(max(json_extract(e.payload, '$.url')), ''), count(*)
+                FROM events e JOIN outbox o ON o.id = json_extract(e.payload, '$.outbox')
+                WHERE e.type IN ('email_clicked', 'sms_clicked') AND o.campaign_id IS NOT NULL
+                GROUP BY 1, 2, 3)"),
+            QStringLiteral(R"(INSERT INTO campaign_hours (campaign_id, variant, hour, opens, clicks)
+                SELECT o.campaign_id, o.variant,
+                max(0, min(168, (e.occurred_at - o.sent_at) / 3600000)),
+                sum(e.type = 'email_opened'), sum(e.type <> 'email_opened')
+                FROM events e JOIN outbox o ON o.id = json_extract(e.payload, '$.outbox')
+                WHERE e.type IN ('email_opened', 'email_clicked', 'sms_clicked')
+                AND o.campaign_id IS NOT NULL AND o.sent_at IS NOT NULL GROUP BY 1, 2, 3)"),
+        },
     };
     return list;
 }
@@ -657,48 +771,8 @@ Migrations::Migrations(QSqlDatabase db)
 
 QStringList Migrations::tallyStatements()
 {
-    return {
-        QStringLiteral("DELETE FROM stage_reached"),
-        QStringLiteral("DELETE FROM event_tallies"),
-        QStringLiteral("UPDATE outbox SET engaged = 0 WHERE engaged <> 0"),
-        QStringLiteral(R"(INSERT INTO stage_reached (contact_id, stage, reached_at, came_at)
-                SELECT e.contact_id, json_extract(e.payload, '$.to'), min(e.occurred_at),
-                c.created_at FROM events e JOIN contacts c ON c.id = e.contact_id
-                WHERE e.type = 'stage_changed' AND json_extract(e.payload, '$.to') IS NOT NULL
-                GROUP BY 1, 2)"),
-        // the time from the stage before in the funnel (ContactVocabulary::funnelStages())
-        QStringLiteral(R"(UPDATE stage_reached SET since_previous = reached_at - came_at
-                WHERE stage = 'lead' AND reached_at >= came_at)"),
-        QStringLiteral(R"(UPDATE stage_reached SET since_previous = (SELECT
-                stage_reached.reached_at - q.reached_at FROM stage_reached q
-                WHERE q.contact_id = stage_reached.contact_id AND q.stage = CASE
-                stage_reached.stage WHEN 'mql' THEN 'lead' WHEN 'sql' THEN 'mql'
-                WHEN 'opportunity' THEN 'sql' WHEN 'customer' THEN 'opportunity' END
-                AND q.reached_at <= stage_reached.reached_at)
-                WHERE stage IN ('mql', 'sql', 'opportunity', 'customer'))"),
-        QStringLiteral(R"(INSERT INTO event_tallies (slot, kind, events, amount)
-                SELECT occurred_at / 900000, CASE WHEN type = 'stage_changed' THEN type || ':' ||
-                coalesce(json_extract(payload, '$.to'), '') ELSE type END, count(*),
-                coalesce(sum(CASE WHEN type = 'purchase' THEN
-                masir_number(json_extract(payload, '$.amount')) END), 0)
-                FROM events GROUP BY 1, 2)"),
-        QStringLiteral(R"(CREATE TEMP TABLE first_hits AS SELECT type,
-                coalesce(json_extract(payload, '$.outbox'), -id) AS message,
-                min(occurred_at) AS at FROM events
-                WHERE type IN ('email_opened', 'email_clicked', 'sms_clicked') GROUP BY 1, 2)"),
-        QStringLiteral(R"(INSERT INTO event_tallies (slot, kind, events, firsts)
-                SELECT at / 900000, type, 0, count(*) FROM first_hits WHERE true GROUP BY 1, 2
-                ON CONFLICT (slot, kind) DO UPDATE SET firsts = excluded.firsts)"),
-        QStringLiteral(R"(UPDATE outbox SET engaged = engaged | 1 WHERE id IN
-                (SELECT message FROM first_hits WHERE type = 'email_opened'))"),
-        QStringLiteral(R"(UPDATE outbox SET engaged = engaged | 2 WHERE id IN
-                (SELECT message FROM first_hits WHERE type <> 'email_opened'))"),
-        QStringLiteral("DROP TABLE first_hits"),
-        QStringLiteral(R"(INSERT INTO event_tallies (slot, kind, events, firsts)
-                SELECT reached_at / 900000, 'stage_changed:' || stage, 0, count(*)
-                FROM stage_reached WHERE true GROUP BY 1, 2
-                ON CONFLICT (slot, kind) DO UPDATE SET firsts = excluded.firsts)"),
-    };
+    return eventTallies() +
+           QStringList{QStringLiteral("DELETE FROM contact_purchases"), purchaseTotals()};
 }
 
 int Migrations::latestVersion()
@@ -729,6 +803,9 @@ bool Migrations::migrate(int targetVersion)
                       .arg(latestVersion());
         return false;
     }
+    // the steps' SQL may call Masir's functions, whoever opened the connection
+    if (current < targetVersion && !Database::addSqlFunctions(m_db, &m_error))
+        return false;
     for (int v = current + 1; v <= targetVersion; ++v) {
         if (!applyStep(m_db, v, migrationList().at(v - 1), &m_error))
             return false;

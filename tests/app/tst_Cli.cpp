@@ -473,6 +473,21 @@ private Q_SLOTS:
         QFile f(pdf);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(f.read(5) == "%PDF-");
+        // the customers by recency, frequency and value; a group saved as a segment
+        r = run(ws + QStringList{QStringLiteral("report"), QStringLiteral("rfm"),
+                                 QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject rfm = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(rfm.value(QStringLiteral("customers")).toInt() > 0);
+        QCOMPARE(rfm.value(QStringLiteral("groups")).toArray().size(), 11);
+        r = run(ws + QStringList{QStringLiteral("report"), QStringLiteral("rfm"),
+                                 QStringLiteral("--save"), QStringLiteral("lost=Lost customers")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(run(ws + QStringList{QStringLiteral("segment"), QStringLiteral("list")})
+                    .out.contains(QStringLiteral("Lost customers")));
+        r = run(ws + QStringList{QStringLiteral("report"), QStringLiteral("rfm"),
+                                 QStringLiteral("--save"), QStringLiteral("nobody=X")});
+        QCOMPARE(r.exitCode, 2);
         // a day that does not exist is refused before anything is read
         r = run(ws + QStringList{QStringLiteral("report"), QStringLiteral("funnel"),
                                  QStringLiteral("--from"), QStringLiteral("2026-02-30"),

@@ -10,6 +10,7 @@
 #include "events/EventStore.h"
 #include "reports/DashboardReport.h"
 #include "reports/FunnelReport.h"
+#include "reports/RfmReport.h"
 #include "storage/Database.h"
 #include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
@@ -112,6 +113,19 @@ int main(int argc, char **argv)
     };
     const qint64 funnelPeriodMs = funnelMs(Funnel::Basis::Period);
     const qint64 funnelCohortMs = funnelMs(Funnel::Basis::Cohort);
+    QList<qint64> rfmRuns;
+    qint64 customers = 0;
+    for (int i = 0; i < 5; ++i) {
+        timer.restart();
+        RfmReport report(db);
+        const auto r = report.build(QDateTime::currentMSecsSinceEpoch());
+        rfmRuns << timer.elapsed();
+        if (!r)
+            std::fprintf(stderr, "%s\n", qPrintable(report.errorString()));
+        else
+            customers = r->customers;
+    }
+    std::sort(rfmRuns.begin(), rfmRuns.end());
     QSqlQuery q(db.connection());
     timer.restart();
     q.exec(QStringLiteral("SELECT count(*) FROM events"));
@@ -135,6 +149,9 @@ int main(int argc, char **argv)
                           {QStringLiteral("targetMs"), 500},
                           {QStringLiteral("funnelPeriodMedianMs"), funnelPeriodMs},
                           {QStringLiteral("funnelCohortMedianMs"), funnelCohortMs},
+                          {QStringLiteral("rfmMedianMs"), rfmRuns.at(2)},
+                          {QStringLiteral("rfmTargetMs"), 2000},
+                          {QStringLiteral("customers"), customers},
                           {QStringLiteral("append100kMs"), appendMs},
                           {QStringLiteral("insertOnly100kMs"), insertMs}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());

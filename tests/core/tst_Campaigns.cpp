@@ -15,12 +15,14 @@
 #include "contacts/ContactRepository.h"
 #include "events/EventStore.h"
 #include "intake/EventIntake.h"
+#include "intake/HitApplier.h"
 #include "messaging/ChannelAccounts.h"
 #include "messaging/MessageTemplate.h"
 #include "messaging/Outbox.h"
 #include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/SqlExec.h"
+#include "tracking/TrackingHit.h"
 
 #include "TestWorkspace.h"
 
@@ -446,6 +448,96 @@ private Q_SLOTS:
         QCOMPARE(r2->total.conversions, 2);
         QCOMPARE(r2->total.revenue, 100.0);
         QCOMPARE(r2->total.revenueSquares, 100.0 * 100.0);
+        // By first touch the first campaign has all three: it reached p1 first.
+        QCOMPARE(r1->total.firstConversions, 3);
+        QCOMPARE(r1->total.firstRevenue, 220.5);
+        QCOMPARE(r2->total.firstConversions, 0);
+    }
+
+    void attributionWindowEdges()
+    {
+        addContact(0, QStringLiteral("Tehran"));
+        const qint64 id = schedule(campaign(QStringLiteral("Edges"), {QStringLiteral("Tehran")}));
+        runAll();
+        sendAll(id);
+        const qint64 contact = scalar(QStringLiteral("SELECT min(id) FROM contacts"));
+        const qint64 sentAt =
+            scalar(QStringLiteral("SELECT sent_at FROM outbox WHERE campaign_id = ?"), {id});
+        constexpr qint64 window = 7 * 86400000LL;
+        CampaignActivity activity(m_ws->db().connection());
+        // at the window's last millisecond it counts, one later it does not,
+        // and a purchase before the message is not the message's
+        QVERIFY(activity.purchase(contact, 10, sentAt + window, window));
+        QVERIFY(activity.purchase(contact, 1000, sentAt + window + 1, window));
+        QVERIFY(activity.purchase(contact, 500, sentAt - 1, window));
+        QVERIFY(activity.purchase(contact, 5, sentAt, window)); // the same moment: after it
+        const auto r = CampaignReport(m_ws->db()).build(id);
+        QVERIFY(r);
+        QCOMPARE(r->total.conversions, 2);
+        QCOMPARE(r->total.revenue, 15.0);
+        QCOMPARE(r->total.firstConversions, 2);
+        QCOMPARE(r->total.firstRevenue, 15.0);
+    }
+
+    void clickMapAndHoursAfterSending()
+    {
+        for (int i = 0; i < 3; ++i)
+            addContact(i, QStringLiteral("Tehran"));
+        const qint64 id = schedule(campaign(QStringLiteral("Links"), {QStringLiteral("Tehran")}));
+        runAll();
+        sendAll(id);
+        QSqlQuery q(m_ws->db().connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET tracked = '{\"links\":[{\"index\":0},"
+                                      "{\"index\":1}]}' WHERE campaign_id = %1")
+                           .arg(id)));
+        QVERIFY(q.exec(QStringLiteral("SELECT id, sent_at FROM outbox WHERE campaign_id = %1 "
+                                      "ORDER BY id")
+                           .arg(id)));
+        QList<std::pair<qint64, qint64>> messages;
+        while (q.next())
+            messages.append({q.value(0).toLongLong(), q.value(1).toLongLong()});
+        QCOMPARE(messages.size(), 3);
+        qint64 serial = 0;
+        const auto hit = [&](int message, const QString &kind, qint64 afterMs, int link = -1) {
+            TrackingHit h;
+            h.source = QStringLiteral("test");
+            h.sourceId = ++serial;
+            h.kind = kind;
+            h.outboxId = messages.at(message).first;
+            h.link = link;
+            h.target = link >= 0 ? QStringLiteral("https://shop.test/p/%1").arg(link) : QString();
+            h.atMs = messages.at(message).second + afterMs;
+            h.ip = QStringLiteral("198.51.100.7");
+            h.userAgent = QStringLiteral("Mozilla/5.0 (X11; Linux) Firefox/128");
+            return h;
+        };
+        constexpr qint64 hour = 3600 * 1000;
+        HitInbox inbox(m_ws->db());
+        QVERIFY(inbox.add({hit(0, QStringLiteral("open"), 60000),
+                           hit(0, QStringLiteral("click"), 2 * hour + 5000, 1),
+                           hit(1, QStringLiteral("click"), 3 * hour, 1),
+                           hit(1, QStringLiteral("click"), 3 * hour + 300000, 0),
+                           hit(2, QStringLiteral("open"), 200 * hour)}));
+        HitApplier applier(m_ws->db());
+        const auto applied = applier.applyWaiting();
+        QVERIFY2(applied, qPrintable(applier.errorString()));
+        QCOMPARE(applied->machine, 0);
+        const auto r = CampaignReport(m_ws->db()).build(id);
+        QVERIFY(r);
+        // the click map, most clicked first
+        QCOMPARE(r->links.size(), 2);
+        QCOMPARE(r->links.at(0).link, 1);
+        QCOMPARE(r->links.at(0).clicks, 2);
+        QCOMPARE(r->links.at(0).url, QStringLiteral("https://shop.test/p/1"));
+        QCOMPARE(r->links.at(1).clicks, 1);
+        // by the hour after each message was sent; a week and later in the last
+        QCOMPARE(r->hours.size(), int(CampaignActivity::kLastHour) + 1);
+        QCOMPARE(r->hours.at(0).opens, 1);
+        QCOMPARE(r->hours.at(2).clicks, 1);
+        QCOMPARE(r->hours.at(3).clicks, 2);
+        QCOMPARE(r->hours.at(1).opens + r->hours.at(1).clicks, 0);
+        QCOMPARE(r->hours.last().opens, 1);
+        QCOMPARE(r->total.uniqueClicks, 2);
     }
 
     void bestHourFromEachContactsOpens()

@@ -276,6 +276,12 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toString(), QStringLiteral("lead"));
         QCOMPARE(q.value(1).toLongLong(), slot * 10 + 5);
         QVERIFY(!q.next());
+        // schema 20: the customer's purchases added up, the refund with them
+        QVERIFY(q.exec(QStringLiteral("SELECT orders, revenue FROM contact_purchases WHERE "
+                                      "contact_id = 1")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toLongLong(), 2);
+        QCOMPARE(q.value(1).toDouble(), 10.5);
     }
 
     void migratingTwiceChangesNothing()

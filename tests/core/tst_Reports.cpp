@@ -8,6 +8,8 @@
 #include "reports/DashboardReport.h"
 #include "reports/FunnelReport.h"
 #include "reports/ReportTallies.h"
+#include "reports/RfmReport.h"
+#include "segments/SegmentRepository.h"
 
 #include "TestWorkspace.h"
 
@@ -52,10 +54,12 @@ class tst_Reports : public QObject
         return c.id;
     }
 
-    void event(qint64 contact, const QString &type, qint64 when, const QJsonObject &payload = {})
+    void event(qint64 contact, const QString &type, qint64 when, const QJsonObject &payload = {},
+               bool first = false)
     {
         EventStore events(m_ws->db().connection());
-        QVERIFY2(events.append(contact, type, when, payload), qPrintable(events.errorString()));
+        QVERIFY2(events.append(contact, type, when, payload, first),
+                 qPrintable(events.errorString()));
     }
 
     void stage(qint64 contact, const QString &from, const QString &to, qint64 when)
@@ -88,14 +92,11 @@ private Q_SLOTS:
         event(c1, EventType::EmailSent, at(10, 31, 23, 59)); // the period before
         event(gone, EventType::EmailSent, at(11, 4));
         // message 1 opened twice: once for the unique opens
-        event(c1, EventType::EmailOpened, at(11, 2),
-              {{QStringLiteral("outbox"), 1}, {QStringLiteral("first"), true}});
-        event(c1, EventType::EmailOpened, at(11, 3),
-              {{QStringLiteral("outbox"), 1}, {QStringLiteral("first"), false}});
+        event(c1, EventType::EmailOpened, at(11, 2), {{QStringLiteral("outbox"), 1}}, true);
+        event(c1, EventType::EmailOpened, at(11, 3), {{QStringLiteral("outbox"), 1}});
         event(c2, EventType::EmailMachineOpened, at(11, 2),
               {{QStringLiteral("outbox"), 2}}); // a machine: not a person
-        event(c2, EventType::EmailClicked, at(11, 11),
-              {{QStringLiteral("outbox"), 2}, {QStringLiteral("first"), true}});
+        event(c2, EventType::EmailClicked, at(11, 11), {{QStringLiteral("outbox"), 2}}, true);
         event(c3, EventType::EmailBounced, at(11, 5));
         event(c4, EventType::Unsubscribed, at(11, 30, 23, 59, 999));
         event(c3, EventType::Unsubscribed, at(12, 1, 0, 0)); // outside
@@ -198,6 +199,136 @@ private Q_SLOTS:
         QCOMPARE(f->steps.at(5).timed, 0); // no opportunity on record
         QCOMPARE(f->steps.at(5).medianMs, -1);
         QVERIFY(ContactRepository(m_ws->db()).remove({c5}));
+    }
+
+    void rfmCountedByHand()
+    {
+        // five customers of their own, a fifth in each quintile of each score
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        constexpr qint64 day = 24LL * 3600 * 1000;
+        EventStore events(ws.db().connection());
+        const auto customer = [&](const QString &email, int lastDaysAgo,
+                                  const QList<double> &amounts) {
+            Contact c;
+            c.email = email;
+            if (!ContactRepository(ws.db()).create(c))
+                return qint64(0);
+            for (qsizetype i = 0; i < amounts.size(); ++i)
+                if (!events.append(c.id, EventType::Purchase,
+                                   now - (lastDaysAgo + qint64(i) * 7) * day,
+                                   {{QStringLiteral("amount"), amounts.at(i)}}))
+                    return qint64(0);
+            return c.id;
+        };
+        // A: 6 orders, one a refund: 600; bought yesterday
+        QVERIFY(customer(QStringLiteral("a@shop.test"), 1, {130, 130, -50, 130, 130, 130}));
+        QVERIFY(customer(QStringLiteral("b@shop.test"), 10, {75, 75, 75, 75}));
+        QVERIFY(customer(QStringLiteral("c@shop.test"), 40, {100, 50, 50}));
+        QVERIFY(customer(QStringLiteral("d@shop.test"), 100, {50, 50}));
+        QVERIFY(customer(QStringLiteral("e@shop.test"), 300, {50}));
+        Contact never;
+        never.email = QStringLiteral("never@shop.test"); // bought nothing: not a customer
+        QVERIFY(ContactRepository(ws.db()).create(never));
+
+        RfmReport report(ws.db());
+        const auto rfm = report.build(now);
+        QVERIFY2(rfm, qPrintable(report.errorString()));
+        QCOMPARE(rfm->customers, 5);
+        QCOMPARE(rfm->revenue, 600.0 + 300 + 200 + 100 + 50);
+        // recency cut at 1, 10, 40 and 100 days; orders at 1, 2, 3, 4
+        QCOMPARE(rfm->recencyCuts[1], 10 * day);
+        QCOMPARE(rfm->orderCuts[2], 3);
+        // A (R5 F5) and B (R4 F4) are champions; C (R3 F3) needs attention;
+        // D (R2 F2) hibernates; E (R1 F1) is lost
+        const auto group = [&](const QString &key) {
+            for (const RfmGroup &g : rfm->groups)
+                if (g.key == key)
+                    return g;
+            return RfmGroup{};
+        };
+        QCOMPARE(group(QStringLiteral("champions")).customers, 2);
+        QCOMPARE(group(QStringLiteral("champions")).revenue, 900.0);
+        QCOMPARE(group(QStringLiteral("champions")).orders, 5.0);
+        QCOMPARE(group(QStringLiteral("champions")).recencyDays, 5.5);
+        QCOMPARE(group(QStringLiteral("attention")).customers, 1);
+        QCOMPARE(group(QStringLiteral("hibernating")).customers, 1);
+        QCOMPARE(group(QStringLiteral("lost")).customers, 1);
+        QCOMPARE(rfm->grid[4][4], 1);
+        QCOMPARE(rfm->grid[0][0], 1);
+        QCOMPARE(rfm->byMonetary[4], 1);
+        // saved as a segment, each group holds the same customers, live
+        SegmentRepository segments(ws.db());
+        for (const RfmGroup &g : rfm->groups) {
+            const auto n = segments.count(RfmReport::segmentRule(*rfm, g));
+            QVERIFY2(n, qPrintable(g.key));
+            QVERIFY2(*n == g.customers,
+                     qPrintable(
+                         QStringLiteral("%1: %2 against %3").arg(g.key).arg(*n).arg(g.customers)));
+        }
+    }
+
+    void stagesAndPurchasesFollowTheirContact()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        const auto scalar = [&](const QString &sql, const QVariantList &binds) {
+            QSqlQuery q(ws.db().connection());
+            q.prepare(sql);
+            for (const QVariant &b : binds)
+                q.addBindValue(b);
+            return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        ContactRepository repo(ws.db());
+        // created as a lead: a stage change, the contact's first
+        Contact keep;
+        keep.email = QStringLiteral("keep@shop.test");
+        keep.stage = QStringLiteral("lead");
+        QVERIFY(repo.create(keep));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM stage_reached WHERE contact_id = ? "
+                                       "AND stage = 'lead'"),
+                        {keep.id}),
+                 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT sum(firsts) FROM event_tallies WHERE kind = "
+                                       "'stage_changed:lead'"),
+                        {}),
+                 1);
+        Contact other;
+        other.email = QStringLiteral("other@shop.test");
+        QVERIFY(repo.create(other));
+        StageChanges stages(ws.db().connection());
+        QVERIFY(stages.change(other.id, QStringLiteral("subscriber"), QStringLiteral("lead"),
+                              at(1, 1)));
+        QVERIFY(stages.change(other.id, QStringLiteral("lead"), QStringLiteral("mql"), at(1, 2)));
+        EventStore events(ws.db().connection());
+        QVERIFY(events.append(other.id, EventType::Purchase, at(1, 3),
+                              {{QStringLiteral("amount"), 40}}));
+        QVERIFY(events.append(other.id, EventType::Purchase, at(1, 4),
+                              {{QStringLiteral("amount"), QStringLiteral(" 2.5 ")}}));
+        // a merge: the earliest time at each stage, the purchases added up
+        QVERIFY2(repo.merge(keep.id, other.id), qPrintable(repo.errorString()));
+        QCOMPARE(scalar(QStringLiteral("SELECT reached_at FROM stage_reached WHERE contact_id = ? "
+                                       "AND stage = 'lead'"),
+                        {keep.id}),
+                 at(1, 1));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM stage_reached WHERE contact_id = ?"),
+                        {keep.id}),
+                 2);
+        QCOMPARE(scalar(QStringLiteral("SELECT orders FROM contact_purchases WHERE contact_id = ?"),
+                        {keep.id}),
+                 2);
+        // deleted and brought back: its stages and purchases with it
+        const ContactSnapshot snapshot = repo.snapshot({keep.id});
+        QVERIFY(repo.remove({keep.id}));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM contact_purchases"), {}), 0);
+        QVERIFY2(repo.restore(snapshot), qPrintable(repo.errorString()));
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM stage_reached WHERE contact_id = ?"),
+                        {keep.id}),
+                 2);
+        QSqlQuery q(ws.db().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT revenue FROM contact_purchases")) && q.next());
+        QCOMPARE(q.value(0).toDouble(), 42.5);
     }
 
     void daysAreCutInTheUsersZone()

@@ -3,10 +3,14 @@
 // dashboard's numbers, copies them and exports CSV; screenshots are saved
 // beside the build for a person to look at.
 
+#include "campaigns/CampaignActivity.h"
+#include "campaigns/CampaignRepository.h"
 #include "demo/DemoWorkspace.h"
 #include "i18n/Translations.h"
+#include "messaging/Outbox.h"
 #include "render/ReportDocument.h"
 #include "reports/ReportsPage.h"
+#include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 
 #include "PdfCheck.h"
@@ -18,6 +22,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTableWidget>
 #include <QTest>
 
@@ -35,6 +40,71 @@ class tst_ReportsPage : public QObject
         page.refresh();
         QVERIFY(delivered.wait(20000));
         QVERIFY(!page.isBusy());
+    }
+
+    /// A campaign sent to 40 of the demo's contacts two days ago, with A and
+    /// B: people's opens and clicks on two links, a machine's opens, a purchase.
+    qint64 sentCampaign()
+    {
+        Campaign c;
+        c.name = QStringLiteral("Autumn sale");
+        c.templateName = QStringLiteral("autumn");
+        c.ab.variants = {AbVariant(), AbVariant{QString(), QStringLiteral("B"), QString(), 0}};
+        CampaignRepository campaigns(m_ws->db());
+        if (!campaigns.save(c))
+            return 0;
+        const qint64 sent = QDateTime::currentMSecsSinceEpoch() - 2 * 86400000LL;
+        QSqlQuery q(m_ws->db().connection());
+        q.prepare(QStringLiteral("UPDATE campaigns SET state = 'done', started_at = ?, "
+                                 "recipients = 40 WHERE id = ?"));
+        q.addBindValue(sent);
+        q.addBindValue(c.id);
+        if (!q.exec())
+            return 0;
+        Outbox outbox(m_ws->db());
+        CampaignActivity activity(m_ws->db().connection());
+        if (!q.exec(QStringLiteral("SELECT id FROM contacts ORDER BY id LIMIT 40")))
+            return 0;
+        QList<qint64> contacts;
+        while (q.next())
+            contacts << q.value(0).toLongLong();
+        for (qsizetype i = 0; i < contacts.size(); ++i) {
+            const int variant = 1 + int(i % 2);
+            OutboxEntry e;
+            e.idempotencyKey = QStringLiteral("campaign:%1:%2").arg(c.id).arg(contacts.at(i));
+            e.channel = QStringLiteral("email");
+            e.contactId = contacts.at(i);
+            e.recipient = QStringLiteral("x%1@shop.test").arg(i);
+            e.templateName = c.templateName;
+            e.dueAtMs = e.createdAtMs = sent;
+            const auto id = outbox.add(e);
+            QSqlQuery u(m_ws->db().connection());
+            u.prepare(QStringLiteral("UPDATE outbox SET campaign_id = ?, variant = ?, state = "
+                                     "'sent', sent_at = ? WHERE id = ?"));
+            u.addBindValue(c.id);
+            u.addBindValue(variant);
+            u.addBindValue(sent);
+            u.addBindValue(id.value_or(0));
+            if (!id || !u.exec())
+                return 0;
+            const bool opened = i % 3 == 0;
+            const bool clicked = i % 6 == 0;
+            using Kind = CampaignActivity::Kind;
+            if ((opened &&
+                 !activity.count(c.id, variant, e.contactId, Kind::Open, sent + 3600000)) ||
+                (opened && !activity.engaged(c.id, variant, false, i % 5, -1, QString())) ||
+                (clicked &&
+                 !activity.count(c.id, variant, e.contactId, Kind::Click, sent + 7200000)) ||
+                (clicked &&
+                 !activity.engaged(c.id, variant, true, 2 + i % 4, int((i / 6) % 2),
+                                   QStringLiteral("https://shop.example/p/%1").arg((i / 6) % 2))) ||
+                (i % 7 == 0 &&
+                 !activity.count(c.id, variant, e.contactId, Kind::MachineOpen, sent + 1000)))
+                return 0;
+        }
+        if (!activity.purchase(contacts.first(), 250, sent + 86400000, 7 * 86400000LL))
+            return 0;
+        return c.id;
     }
 
 private Q_SLOTS:
@@ -127,6 +197,74 @@ private Q_SLOTS:
             QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("funnel_en.png")));
     }
 
+    void showsTheCustomersAndSavesAGroup()
+    {
+        ui::ReportsPage page(m_ws->db());
+        page.resize(1200, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.showReport(ui::ReportsPage::CustomersReportTab);
+        shown(page);
+        QVERIFY(page.rfm());
+        const Rfm &r = *page.rfm();
+        QVERIFY(r.customers > 0); // the demo's customers bought
+        QCOMPARE(page.rfmTable()->rowCount(), int(r.groups.size()));
+        QVERIFY(!page.findChild<QWidget *>(QStringLiteral("reportPeriod"))->isEnabled());
+        // the first group with customers, saved: the segment holds them
+        int row = 0;
+        while (row < r.groups.size() && r.groups.at(row).customers == 0)
+            ++row;
+        QVERIFY(row < r.groups.size());
+        QSignalSpy saved(&page, &ui::ReportsPage::segmentSaved);
+        const QString name = page.saveGroupAsSegment(row);
+        QVERIFY(!name.isEmpty());
+        QCOMPARE(saved.size(), 1);
+        SegmentRepository segments(m_ws->db());
+        QCOMPARE(segments.count(saved.first().first().toLongLong()).value_or(-1),
+                 r.groups.at(row).customers);
+        // saved again: a second segment, named by the day
+        QVERIFY(page.saveGroupAsSegment(row) != name);
+        QTest::qWait(200);
+        page.grab().toImage().save(
+            QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("rfm_en.png")));
+    }
+
+    void showsACampaign()
+    {
+        const qint64 id = sentCampaign();
+        QVERIFY(id);
+        ui::ReportsPage page(m_ws->db());
+        page.resize(1200, 1000);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy delivered(&page, &ui::ReportsPage::reportShown);
+        page.showCampaign(id);
+        QVERIFY(delivered.wait(20000));
+        QVERIFY(page.campaignReport());
+        const CampaignReportData &r = *page.campaignReport();
+        QCOMPARE(r.total.sent, 40);
+        QCOMPARE(r.total.uniqueOpens, 14);
+        QCOMPARE(r.total.uniqueClicks, 7);
+        QCOMPARE(r.total.machineOpens, 6);
+        QCOMPARE(r.variants.size(), 2);
+        // the variants side by side: the measure, all, A and B
+        QCOMPARE(page.campaignResultsTable()->columnCount(), 4);
+        QCOMPARE(page.campaignLinksTable()->rowCount(), 2);
+        QCOMPARE(page.tile(QStringLiteral("campaign.conversions"))->text(), QStringLiteral("1"));
+        QTest::qWait(200);
+        page.grab().toImage().save(
+            QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("campaign_en.png")));
+        const QString pdf = m_ws->filePath(QStringLiteral("campaign.pdf"));
+        QVERIFY(page.exportPdf(pdf));
+        QString error;
+        const auto facts = test::inspectPdf(
+            pdf, QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("campaign_en")),
+            &error);
+        QVERIFY2(facts, qPrintable(error));
+        QVERIFY(facts->text.contains(QStringLiteral("Autumn sale")));
+        QVERIFY(facts->text.contains(QStringLiteral("https://shop.example/p/0")));
+    }
+
     void persianIsRightToLeftWithPersianDigits()
     {
         QCOMPARE(Translations::install(QStringLiteral("fa")), QStringLiteral("fa"));
@@ -175,6 +313,33 @@ private Q_SLOTS:
             QTest::qWait(200);
             page.grab().toImage().save(
                 QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("funnel_fa.png")));
+            QSignalSpy campaignShown(&page, &ui::ReportsPage::reportShown);
+            page.showCampaign(
+                CampaignRepository(m_ws->db()).find(QStringLiteral("Autumn sale"))->id);
+            QVERIFY(campaignShown.wait(20000));
+            QTest::qWait(200);
+            page.grab().toImage().save(
+                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("campaign_fa.png")));
+            const QString campaignPdf = m_ws->filePath(QStringLiteral("campaign_fa.pdf"));
+            QVERIFY(page.exportPdf(campaignPdf));
+            const auto campaignFacts = test::inspectPdf(
+                campaignPdf,
+                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("campaign_fa")),
+                &error);
+            QVERIFY2(campaignFacts, qPrintable(error));
+            QVERIFY(campaignFacts->pages >= 1);
+            page.showReport(ui::ReportsPage::CustomersReportTab);
+            shown(page);
+            QTest::qWait(200);
+            page.grab().toImage().save(
+                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("rfm_fa.png")));
+            const QString rfmPdf = m_ws->filePath(QStringLiteral("rfm_fa.pdf"));
+            QVERIFY(page.exportPdf(rfmPdf));
+            const auto rfmFacts = test::inspectPdf(
+                rfmPdf, QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("rfm_fa")),
+                &error);
+            QVERIFY2(rfmFacts, qPrintable(error));
+            QVERIFY(rfmFacts->pages >= 1);
         }
         Translations::install(QStringLiteral("en"));
         QApplication::setLayoutDirection(Qt::LeftToRight);

@@ -76,6 +76,10 @@ CampaignsPage::CampaignsPage(const Database &db, const Clock &clock, QWidget *pa
         action(tr("Cancel campaign"), tr("Stop it for good: what has not gone out is cancelled"));
     m_delete = action(tr("Delete"), tr("Delete a campaign that is not sending"));
     m_refresh = action(tr("Refresh"), tr("Read the campaigns again"));
+    m_fullReport = action(tr("Full Report"), tr("The campaign's report with its charts, click "
+                                                "map and hours, to print or export"));
+    connect(m_fullReport, &QAction::triggered, this,
+            [this] { Q_EMIT reportRequested(currentId()); });
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     for (QAction *a : {m_new, m_refresh})
@@ -120,7 +124,7 @@ CampaignsPage::CampaignsPage(const Database &db, const Clock &clock, QWidget *pa
     });
 
     auto *top = new QHBoxLayout;
-    for (QAction *a : {m_new, m_edit, m_duplicate, m_test})
+    for (QAction *a : {m_new, m_edit, m_duplicate, m_test, m_fullReport})
         top->addWidget(actionButton(a));
     top->addStretch(1);
     for (QAction *a : {m_pause, m_resume, m_cancel, m_delete, m_refresh})
@@ -266,6 +270,7 @@ void CampaignsPage::updateActions()
     m_edit->setEnabled(editable);
     m_duplicate->setEnabled(row >= 0);
     m_test->setEnabled(row >= 0);
+    m_fullReport->setEnabled(row >= 0 && m_model->rows().at(row).campaign.startedAtMs > 0);
     m_pause->setEnabled(!m_changing && state == QLatin1String("sending"));
     m_resume->setEnabled(!m_changing && state == QLatin1String("paused"));
     m_cancel->setEnabled(!m_changing && row >= 0 && state != QLatin1String("done") &&

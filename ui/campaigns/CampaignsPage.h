@@ -57,6 +57,8 @@ Q_SIGNALS:
     void statusMessage(const QString &message, int timeoutMs);
     /// A campaign was scheduled, resumed or its winner chosen: the worker should look now.
     void campaignsChanged();
+    /// "Full Report": the campaign's report on the Reports page.
+    void reportRequested(qint64 campaignId);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -84,6 +86,7 @@ private:
     QAction *m_edit = nullptr;
     QAction *m_duplicate = nullptr;
     QAction *m_test = nullptr;
+    QAction *m_fullReport = nullptr;
     QAction *m_pause = nullptr;
     QAction *m_resume = nullptr;
     QAction *m_cancel = nullptr;

@@ -143,6 +143,14 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     addPage(tr("Outbox"), m_outbox);
     auto *reports = new ReportsPage(db);
     connect(reports, &ReportsPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_campaigns, &CampaignsPage::reportRequested, this, [this, reports](qint64 id) {
+        showPage(ReportsPageIndex);
+        reports->showCampaign(id);
+    });
+    connect(reports, &ReportsPage::segmentSaved, this, [this](qint64 id) {
+        m_segments->reload(id);
+        m_contacts->reloadSegments();
+    });
     addPage(tr("Reports"), reports);
     auto *settings = new SettingsPage(db);
     connect(settings, &SettingsPage::statusMessage, this, &MainWindow::showStatus);

@@ -10,6 +10,7 @@
 #include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
 #include <QLineSeries>
+#include <QPieSeries>
 
 #include <cmath>
 
@@ -67,6 +68,9 @@ void ReportChart::display(const ChartSpec &spec)
         break;
     case ChartSpec::Kind::Funnel:
         showFunnel(spec);
+        break;
+    case ChartSpec::Kind::Pie:
+        showPie(spec);
         break;
     case ChartSpec::Kind::None:
         break;
@@ -165,6 +169,20 @@ void ReportChart::showFunnel(const ChartSpec &spec)
     chart()->legend()->setVisible(false);
 }
 
+void ReportChart::showPie(const ChartSpec &spec)
+{
+    auto *series = new QPieSeries;
+    const QList<double> values = spec.series.value(0).second;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        if (values.at(i) > 0) // an empty slice only crowds the legend
+            series->append(spec.categories.value(i), values.at(i));
+    series->setPieSize(0.8);
+    chart()->addSeries(series);
+    // the legend on the side a reader ends on
+    chart()->legend()->setAlignment(QGuiApplication::isRightToLeft() ? Qt::AlignLeft
+                                                                     : Qt::AlignRight);
+}
+
 void ReportChart::reset()
 {
     chart()->removeAllSeries();
@@ -173,6 +191,7 @@ void ReportChart::reset()
         delete axis;
     }
     chart()->legend()->setVisible(true);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
 }
 
 } // namespace masir::ui

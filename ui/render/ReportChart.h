@@ -22,6 +22,7 @@ private:
     void showLines(const ChartSpec &spec);
     void showBars(const ChartSpec &spec);
     void showFunnel(const ChartSpec &spec);
+    void showPie(const ChartSpec &spec);
     void reset();
 };
 

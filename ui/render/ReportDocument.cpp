@@ -1,5 +1,6 @@
 #include "render/ReportDocument.h"
 
+#include "campaigns/CampaignActivity.h"
 #include "contacts/Contact.h"
 #include "i18n/Formatter.h"
 
@@ -166,6 +167,188 @@ ReportDocument ReportDocuments::funnel(const Funnel &f)
     }
     s.chart.series = {{tr("Contacts"), values}};
     doc.sections << s;
+    return doc;
+}
+
+QString ReportDocuments::variantName(int variant)
+{
+    return variant == 0 ? tr("Rest") : QString(QChar(u'A' + variant - 1));
+}
+
+ReportDocument ReportDocuments::campaign(const Campaign &c, const CampaignReportData &r,
+                                         Touch touch, int attributionDays)
+{
+    const auto rate = [](qint64 part, qint64 whole) {
+        return whole > 0 ? double(part) / double(whole) : 0.0;
+    };
+    const bool first = touch == Touch::First;
+    ReportDocument doc;
+    doc.title = tr("Campaign: %1").arg(c.name);
+    doc.period = c.startedAtMs ? tr("Started %1")
+                                     .arg(Formatter::dateTime(QDateTime::fromMSecsSinceEpoch(
+                                         c.startedAtMs, QTimeZone::utc())))
+                               : tr("Not started");
+    const CampaignFigures &t = r.total;
+    const auto tile = [&doc](const char *key, const QString &name, const QString &value) {
+        doc.tiles.append({QLatin1String(key), name, value, QString()});
+    };
+    tile("sent", tr("Sent"), Formatter::number(t.sent));
+    tile("delivered", tr("Delivered"),
+         tr("%1 (%2)").arg(Formatter::number(t.delivered), percent(rate(t.delivered, t.sent))));
+    tile("openRate", tr("Human open rate"), percent(rate(t.uniqueOpens, t.delivered)));
+    tile("clickRate", tr("Human click rate"), percent(rate(t.uniqueClicks, t.delivered)));
+    tile("unsubscribeRate", tr("Unsubscribe rate"), percent(rate(t.unsubscribes, t.delivered)));
+    tile("bounceRate", tr("Bounce rate"), percent(rate(t.bounced, t.sent)));
+    tile("complaintRate", tr("Complaint rate"), percent(rate(t.complaints, t.delivered)));
+    tile("conversions", first ? tr("Purchases (first touch)") : tr("Purchases (last touch)"),
+         Formatter::number(first ? t.firstConversions : t.conversions));
+    tile("revenue", tr("Revenue"), money(first ? t.firstRevenue : t.revenue));
+
+    // the variants side by side (one column without a test)
+    ReportSection results;
+    results.heading = c.ab.isEnabled() ? tr("The variants side by side") : tr("Results");
+    QList<CampaignFigures> columns = r.variants;
+    if (columns.size() != 1)
+        columns.prepend(r.total);
+    QStringList header{tr("Measure")};
+    for (const CampaignFigures &f : columns)
+        header << (f.variant < 0 || !c.ab.isEnabled() ? tr("All") : variantName(f.variant));
+    results.table << header;
+    results.numeric = QList<bool>(header.size(), true);
+    results.numeric[0] = false;
+    const auto line = [&](const QString &name, const auto &value) {
+        QStringList row{name};
+        for (const CampaignFigures &f : columns)
+            row << value(f);
+        results.table << row;
+    };
+    const auto count = [](qint64 n) { return Formatter::number(n); };
+    line(tr("Sent"), [&](const CampaignFigures &f) { return count(f.sent); });
+    line(tr("Delivered"), [&](const CampaignFigures &f) { return count(f.delivered); });
+    line(tr("Bounced"), [&](const CampaignFigures &f) { return count(f.bounced); });
+    line(tr("Opened (people)"), [&](const CampaignFigures &f) {
+        return tr("%1 (%2)").arg(count(f.uniqueOpens), percent(rate(f.uniqueOpens, f.delivered)));
+    });
+    line(tr("Opens by machines"), [&](const CampaignFigures &f) { return count(f.machineOpens); });
+    line(tr("Clicked (people)"), [&](const CampaignFigures &f) {
+        return tr("%1 (%2)").arg(count(f.uniqueClicks), percent(rate(f.uniqueClicks, f.delivered)));
+    });
+    line(tr("Clicks by machines"),
+         [&](const CampaignFigures &f) { return count(f.machineClicks); });
+    line(tr("Unsubscribed"), [&](const CampaignFigures &f) { return count(f.unsubscribes); });
+    line(tr("Complained"), [&](const CampaignFigures &f) { return count(f.complaints); });
+    line(tr("Purchases afterwards"), [&](const CampaignFigures &f) {
+        return count(first ? f.firstConversions : f.conversions);
+    });
+    line(tr("Revenue"),
+         [&](const CampaignFigures &f) { return money(first ? f.firstRevenue : f.revenue); });
+    doc.sections << results;
+
+    ReportSection hours;
+    hours.heading = tr("Opens and clicks by people in the hours after sending");
+    hours.chart.kind = ChartSpec::Kind::Lines;
+    hours.table << QStringList{tr("Hours after sending"), tr("Opens"), tr("Clicks")};
+    hours.numeric = {false, true, true};
+    QList<double> opens, clicks;
+    for (const CampaignHour &h : r.hours) {
+        const QString when = h.hour >= CampaignActivity::kLastHour
+                                 ? tr("%1 h or later").arg(Formatter::number(h.hour))
+                                 : tr("%1 h").arg(Formatter::number(h.hour));
+        hours.chart.categories << when;
+        opens << double(h.opens);
+        clicks << double(h.clicks);
+        if (h.opens || h.clicks)
+            hours.table << QStringList{when, count(h.opens), count(h.clicks)};
+    }
+    hours.chart.series = {{tr("Opens"), opens}, {tr("Clicks"), clicks}};
+    if (r.hours.isEmpty())
+        hours.chart.kind = ChartSpec::Kind::None;
+    doc.sections << hours;
+
+    ReportSection links;
+    links.heading = tr("Clicks by people on each link (the click map)");
+    links.chart.kind = r.links.isEmpty() ? ChartSpec::Kind::None : ChartSpec::Kind::Bars;
+    links.table << QStringList{tr("Link"), tr("Address"), tr("Clicks"), tr("Share")};
+    links.numeric = {false, false, true, true};
+    qint64 all = 0;
+    for (const CampaignLink &l : r.links)
+        all += l.clicks;
+    QList<double> perLink;
+    for (const CampaignLink &l : r.links) {
+        QString name = tr("Link %1").arg(Formatter::number(l.link + 1));
+        if (c.ab.isEnabled())
+            name = tr("%1, variant %2").arg(name, variantName(l.variant));
+        links.chart.categories << name;
+        perLink << double(l.clicks);
+        links.table << QStringList{name, Formatter::leftToRight(l.url), count(l.clicks),
+                                   percent(rate(l.clicks, all))};
+    }
+    links.chart.series = {{tr("Clicks"), perLink}};
+    doc.sections << links;
+
+    ReportSection note;
+    note.heading = first ? tr("Purchases count for the campaign when its message was the first "
+                              "marketing message in the %1 days before them.")
+                               .arg(Formatter::number(attributionDays))
+                         : tr("Purchases count for the campaign when its message was the last "
+                              "marketing message in the %1 days before them.")
+                               .arg(Formatter::number(attributionDays));
+    doc.sections << note;
+    return doc;
+}
+
+ReportDocument ReportDocuments::rfm(const Rfm &r)
+{
+    ReportDocument doc;
+    doc.title = tr("Customers by recency, frequency and value (RFM)");
+    doc.period = tr("As of %1, from every purchase")
+                     .arg(Formatter::date(QDateTime::fromMSecsSinceEpoch(r.asOfMs).date()));
+    doc.tiles.append(
+        {QStringLiteral("customers"), tr("Customers"), Formatter::number(r.customers), QString()});
+    doc.tiles.append({QStringLiteral("revenue"), tr("Revenue"), money(r.revenue), QString()});
+    doc.tiles.append({QStringLiteral("perCustomer"), tr("Revenue per customer"),
+                      money(r.customers ? r.revenue / double(r.customers) : 0.0), QString()});
+
+    ReportSection groups;
+    groups.heading = tr("The groups");
+    groups.chart.kind = ChartSpec::Kind::Pie;
+    groups.table << QStringList{tr("Group"),        tr("Customers"),
+                                tr("Share"),        tr("Revenue"),
+                                tr("Orders"),       tr("Days since the last purchase"),
+                                tr("What it means")};
+    groups.numeric = {false, true, true, true, true, true, false};
+    QList<double> counts;
+    for (const RfmGroup &g : r.groups) {
+        const QString name = RfmReport::groupLabel(g.key);
+        groups.chart.categories << name;
+        counts << double(g.customers);
+        groups.table << QStringList{
+            name,
+            Formatter::number(g.customers),
+            percent(r.customers ? double(g.customers) / double(r.customers) : 0.0),
+            money(g.revenue),
+            Formatter::locale().toString(g.orders, 'f', 1),
+            Formatter::locale().toString(g.recencyDays, 'f', 0),
+            RfmReport::groupDescription(g.key)};
+    }
+    groups.chart.series = {{tr("Customers"), counts}};
+    doc.sections << groups;
+
+    ReportSection grid;
+    grid.heading = tr("Customers by recency (rows, 5: the most recent) and frequency (columns, "
+                      "5: the most orders)");
+    QStringList header{tr("R \\ F")};
+    for (int f = 1; f <= 5; ++f)
+        header << Formatter::number(f);
+    grid.table << header;
+    grid.numeric = {false, true, true, true, true, true};
+    for (int score = 5; score >= 1; --score) {
+        QStringList row{Formatter::number(score)};
+        for (int f = 1; f <= 5; ++f)
+            row << Formatter::number(r.grid[score - 1][f - 1]);
+        grid.table << row;
+    }
+    doc.sections << grid;
     return doc;
 }
 

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "campaigns/Campaign.h"
+#include "campaigns/CampaignReport.h"
 #include "reports/DashboardReport.h"
 #include "reports/FunnelReport.h"
+#include "reports/RfmReport.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -20,6 +23,7 @@ struct ChartSpec
         Lines,  ///< one line per series over the categories (days)
         Bars,   ///< one horizontal bar per category, the first on top
         Funnel, ///< centred bars narrowing down, the first on top
+        Pie,    ///< a slice per category (the first series), the legend beside it
     };
     Kind kind = Kind::None;
     QStringList categories;
@@ -74,6 +78,17 @@ public:
 
     static ReportDocument dashboard(const Dashboard &d);
     static ReportDocument funnel(const Funnel &f);
+    static ReportDocument rfm(const Rfm &r);
+    /// How purchases are given to campaigns in a campaign's report.
+    enum class Touch
+    {
+        Last,
+        First,
+    };
+    static ReportDocument campaign(const Campaign &c, const CampaignReportData &r, Touch touch,
+                                   int attributionDays);
+    /// "A", "B"... for a test's variants; "Rest" for those sent the winner.
+    static QString variantName(int variant);
 };
 
 } // namespace masir::ui

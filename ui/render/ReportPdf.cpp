@@ -39,7 +39,8 @@ struct ReportPdf::Page
     Qt::Alignment align(bool toEnd) const
     {
         const bool right = toEnd != rtl;
-        return (right ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter;
+        // absolute: the painter's right-to-left direction would mirror it again
+        return (right ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignAbsolute | Qt::AlignVCenter;
     }
     void text(const QRect &rect, const QString &s, bool toEnd = false)
     {
@@ -164,7 +165,8 @@ void ReportPdf::section(Page &page, const ReportSection &s)
         chart.setFrameShape(QFrame::NoFrame);
         chart.resize(page.width, chartHeight);
         chart.display(s.chart);
-        QCoreApplication::processEvents();            // the legend's markers come in posted events
+        // the legend's markers come in posted events; nothing a person does meanwhile
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
         chart.QWidget::render(&p, QPoint(0, page.y)); // the view, laid out at its size
         page.y += chartHeight + 8;
     }
@@ -223,6 +225,7 @@ void ReportPdf::table(Page &page, const ReportSection &s)
         p.setPen(Qt::black);
         page.y += rowHeight;
     };
+    page.room(rowHeight * 2); // never a header alone at the foot of a page
     for (qsizetype r = 0; r < s.table.size(); ++r)
         row(s.table.at(r), r == 0);
     p.setFont(base);

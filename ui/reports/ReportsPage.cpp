@@ -1,10 +1,13 @@
 #include "reports/ReportsPage.h"
 
+#include "campaigns/CampaignReport.h"
+#include "campaigns/CampaignRepository.h"
 #include "common/BackgroundTasks.h"
 #include "exporting/CsvWriter.h"
 #include "i18n/Formatter.h"
 #include "render/ReportChart.h"
 #include "render/ReportPdf.h"
+#include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 #include "widgets/DateEdit.h"
 #include "widgets/MessageLabel.h"
@@ -25,9 +28,12 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace masir::ui {
 
@@ -81,6 +87,16 @@ QWidget *besideEachOther(QWidget *chart, QWidget *table, int chartShare = 3, int
     box->addWidget(chart, chartShare);
     box->addWidget(table, tableShare);
     return row;
+}
+
+/// \a content in a frameless scroll area: the page scrolls, its tables show whole.
+QScrollArea *scrolling(QWidget *content)
+{
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    return scroll;
 }
 
 } // namespace
@@ -160,7 +176,16 @@ ReportsPage::ReportsPage(const Database &db, QWidget *parent)
     m_reports->setDocumentMode(true);
     m_reports->addTab(makeDashboardTab(), tr("Dashboard"));
     m_reports->addTab(makeFunnelTab(), tr("Funnel"));
-    connect(m_reports, &QTabWidget::currentChanged, this, &ReportsPage::refresh);
+    m_reports->addTab(makeCustomersTab(), tr("Customers (RFM)"));
+    m_reports->addTab(makeCampaignTab(), tr("Campaign"));
+    connect(m_reports, &QTabWidget::currentChanged, this, [this](int tab) {
+        // the customers are as of today and a campaign is its own: no period
+        for (QWidget *w : std::initializer_list<QWidget *>{m_preset, m_from, m_to})
+            w->setEnabled(tab != CustomersReportTab && tab != CampaignReportTab);
+        if (tab == CampaignReportTab)
+            loadCampaigns();
+        refresh();
+    });
 
     auto *outer = new QVBoxLayout(this);
     outer->addLayout(top);
@@ -187,11 +212,7 @@ QWidget *ReportsPage::makeDashboardTab()
     layout->addWidget(besideEachOther(m_sourcesChart, m_sources), 1);
     layout->addWidget(heading(tr("Top campaigns by revenue (started in the period)")));
     layout->addWidget(m_campaigns, 1);
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    return scroll;
+    return scrolling(content);
 }
 
 QWidget *ReportsPage::makeFunnelTab()
@@ -223,12 +244,185 @@ QWidget *ReportsPage::makeFunnelTab()
     return tab;
 }
 
+QWidget *ReportsPage::makeCustomersTab()
+{
+    auto *note = new QLabel(tr("Every customer as of today, scored 1 to 5 on how recently, how "
+                               "often and how much they bought (5 the best), in the usual groups. "
+                               "A group saved as a segment keeps today's thresholds and follows "
+                               "the customers as they buy."));
+    note->setWordWrap(true);
+    m_rfmChart = new ReportChart(QStringLiteral("rfmChart"));
+    m_rfmTable = numbersTable(QStringLiteral("rfmTable"));
+    m_rfmTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_rfmGrid = numbersTable(QStringLiteral("rfmGrid"));
+    m_saveSegment = new QPushButton(tr("&Save Group as Segment"));
+    m_saveSegment->setObjectName(QStringLiteral("saveRfmSegment"));
+    m_saveSegment->setEnabled(false);
+    connect(m_rfmTable, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_saveSegment->setEnabled(!m_rfmTable->selectedItems().isEmpty()); });
+    connect(m_saveSegment, &QPushButton::clicked, this, [this] {
+        const QList<QTableWidgetItem *> selected = m_rfmTable->selectedItems();
+        if (!selected.isEmpty())
+            saveGroupAsSegment(selected.first()->row());
+    });
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_saveSegment);
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->addWidget(note);
+    layout->addWidget(besideEachOther(m_rfmChart, m_rfmTable, 2, 3), 2);
+    layout->addLayout(buttons);
+    layout->addWidget(heading(tr("Customers by recency and frequency scores")));
+    layout->addWidget(m_rfmGrid, 1);
+    return scrolling(content);
+}
+
+QWidget *ReportsPage::makeCampaignTab()
+{
+    m_campaignPick = new QComboBox;
+    m_campaignPick->setObjectName(QStringLiteral("campaignPick"));
+    m_campaignPick->setMinimumContentsLength(24);
+    connect(m_campaignPick, &QComboBox::activated, this, &ReportsPage::refresh);
+    auto *pickLabel = new QLabel(tr("Ca&mpaign:"));
+    pickLabel->setBuddy(m_campaignPick);
+    m_touch = new QComboBox;
+    m_touch->setObjectName(QStringLiteral("attributionTouch"));
+    m_touch->addItem(tr("Last touch"), QStringLiteral("last"));
+    m_touch->addItem(tr("First touch"), QStringLiteral("first"));
+    m_touch->setToolTip(tr("Which campaign a purchase counts for: the one whose message came "
+                           "last before it, or first, within the attribution window"));
+    const QString model =
+        WorkspaceSettings(m_db).value(WorkspaceSettings::Key::AttributionModel).toString();
+    m_touch->setCurrentIndex(std::max(0, m_touch->findData(model)));
+    connect(m_touch, &QComboBox::activated, this, [this] {
+        if (!WorkspaceSettings(m_db).setValue(WorkspaceSettings::Key::AttributionModel,
+                                              m_touch->currentData()))
+            m_error->showMessage(tr("Cannot save the choice of attribution."));
+        showCampaignDocument();
+    });
+    auto *touchLabel = new QLabel(tr("Purchases &by:"));
+    touchLabel->setBuddy(m_touch);
+    auto *pickRow = new QHBoxLayout;
+    pickRow->addWidget(pickLabel);
+    pickRow->addWidget(m_campaignPick);
+    pickRow->addSpacing(16);
+    pickRow->addWidget(touchLabel);
+    pickRow->addWidget(m_touch);
+    pickRow->addStretch(1);
+
+    m_campaignTiles = new QGridLayout;
+    m_campaignResults = numbersTable(QStringLiteral("campaignResults"));
+    m_hoursChart = new ReportChart(QStringLiteral("hoursChart"));
+    m_hoursTable = numbersTable(QStringLiteral("hoursTable"));
+    m_linksChart = new ReportChart(QStringLiteral("linksChart"));
+    m_campaignLinks = numbersTable(QStringLiteral("linksTable"));
+    m_campaignNote = new QLabel;
+    m_campaignNote->setWordWrap(true);
+    m_campaignNote->setEnabled(false);
+
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->addLayout(pickRow);
+    layout->addLayout(m_campaignTiles);
+    layout->addWidget(m_campaignResults, 1);
+    layout->addWidget(heading(tr("Opens and clicks by people in the hours after sending")));
+    layout->addWidget(besideEachOther(m_hoursChart, m_hoursTable), 1);
+    layout->addWidget(heading(tr("Clicks by people on each link (the click map)")));
+    layout->addWidget(besideEachOther(m_linksChart, m_campaignLinks), 1);
+    layout->addWidget(m_campaignNote);
+    return scrolling(content);
+}
+
+void ReportsPage::loadCampaigns()
+{
+    const qint64 current = m_campaignPick->currentData().toLongLong();
+    const auto campaigns = CampaignRepository(m_db).list();
+    if (!campaigns) {
+        m_error->showMessage(tr("Cannot read the campaigns."));
+        return;
+    }
+    m_campaignPick->clear();
+    // the ones sent, the latest first; drafts have nothing to show
+    QList<Campaign> started;
+    for (const Campaign &c : *campaigns)
+        if (c.startedAtMs)
+            started << c;
+    std::sort(started.begin(), started.end(),
+              [](const Campaign &a, const Campaign &b) { return a.startedAtMs > b.startedAtMs; });
+    for (const Campaign &c : std::as_const(started))
+        m_campaignPick->addItem(c.name, c.id);
+    m_campaignPick->setCurrentIndex(std::max(0, m_campaignPick->findData(current)));
+}
+
+void ReportsPage::showCampaign(qint64 campaignId)
+{
+    const QSignalBlocker blocker(m_reports);
+    m_reports->setCurrentIndex(CampaignReportTab);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_preset, m_from, m_to})
+        w->setEnabled(false);
+    loadCampaigns();
+    m_campaignPick->setCurrentIndex(std::max(0, m_campaignPick->findData(campaignId)));
+    refresh();
+}
+
+ReportDocuments::Touch ReportsPage::touch() const
+{
+    return m_touch->currentIndex() == 1 ? ReportDocuments::Touch::First
+                                        : ReportDocuments::Touch::Last;
+}
+
+void ReportsPage::showCampaignDocument()
+{
+    if (!m_campaign)
+        return;
+    const int days = WorkspaceSettings(m_db).value(WorkspaceSettings::Key::AttributionDays).toInt();
+    const ReportDocument doc =
+        ReportDocuments::campaign(m_campaignInfo, *m_campaign, touch(), days);
+    fillTiles(m_campaignTiles, doc, QStringLiteral("campaign."));
+    fill(m_campaignResults, doc.sections.at(0));
+    // every measure in sight: the page scrolls, not the table
+    m_campaignResults->setMinimumHeight(m_campaignResults->horizontalHeader()->sizeHint().height() +
+                                        m_campaignResults->verticalHeader()->length() +
+                                        2 * m_campaignResults->frameWidth());
+    m_hoursChart->display(doc.sections.at(1).chart);
+    fill(m_hoursTable, doc.sections.at(1));
+    m_linksChart->display(doc.sections.at(2).chart);
+    fill(m_campaignLinks, doc.sections.at(2));
+    m_campaignNote->setText(doc.sections.at(3).heading);
+}
+
+QString ReportsPage::saveGroupAsSegment(int row)
+{
+    if (!m_rfm || row < 0 || row >= m_rfm->groups.size())
+        return QString();
+    const RfmGroup &group = m_rfm->groups.at(row);
+    SegmentRepository segments(m_db);
+    Segment segment;
+    segment.name = tr("RFM: %1").arg(RfmReport::groupLabel(group.key));
+    if (segments.findByName(segment.name)) // another day's thresholds: keep both
+        segment.name = tr("%1 (%2)").arg(segment.name, Formatter::date(QDate::currentDate()));
+    segment.rule = RfmReport::segmentRule(*m_rfm, group);
+    if (!segments.save(segment)) {
+        m_error->showMessage(
+            tr("Cannot save the segment \"%1\": %2").arg(segment.name, segments.errorString()));
+        return QString();
+    }
+    Q_EMIT segmentSaved(segment.id);
+    Q_EMIT statusMessage(
+        tr("Saved the segment \"%1\" (%n customer(s) today).", nullptr, int(group.customers))
+            .arg(segment.name),
+        6000);
+    return segment.name;
+}
+
 void ReportsPage::addTile(QGridLayout *grid, int index, const QString &key, const QString &title)
 {
     auto *frame = new QFrame;
     frame->setFrameShape(QFrame::StyledPanel);
     auto *box = new QVBoxLayout(frame);
     auto *name = new QLabel(title);
+    name->setObjectName(QStringLiteral("name_") + key);
     name->setEnabled(false);
     auto *value = new QLabel;
     value->setObjectName(QStringLiteral("tile_") + key);
@@ -320,7 +514,7 @@ void ReportsPage::setFunnelBasis(Funnel::Basis basis)
 
 void ReportsPage::refresh()
 {
-    if (!isVisible() && !m_dashboard && !m_funnel && sender() == nullptr)
+    if (!isVisible() && !m_dashboard && !m_funnel && !m_rfm && sender() == nullptr)
         return; // read when first shown
     const ReportPeriod p = period();
     if (p.last < p.first) {
@@ -329,12 +523,30 @@ void ReportsPage::refresh()
     }
     m_busy->show();
     const Database &db = m_db;
-    const bool funnel = m_reports->currentIndex() == FunnelReportTab;
+    const int tab = m_reports->currentIndex();
     const auto basis = Funnel::Basis(m_funnelBasis->currentData().toInt());
+    const qint64 campaignId = m_campaignPick->currentData().toLongLong();
+    if (tab == CampaignReportTab && !campaignId) {
+        m_busy->hide();
+        m_error->showMessage(tr("No campaign has started yet: its report comes with its first "
+                                "messages."));
+        Q_EMIT reportShown();
+        return;
+    }
     m_tasks->run(
-        [&db, p, funnel, basis]() -> Result {
+        [&db, p, tab, basis, campaignId]() -> Result {
             Result r;
-            if (funnel) {
+            if (tab == CampaignReportTab) {
+                CampaignReport report(db);
+                r.campaign = report.build(campaignId);
+                r.error = report.errorString();
+                if (const auto c = CampaignRepository(db).find(campaignId))
+                    r.campaignInfo = *c;
+            } else if (tab == CustomersReportTab) {
+                RfmReport report(db);
+                r.rfm = report.build(QDateTime::currentMSecsSinceEpoch());
+                r.error = report.errorString();
+            } else if (tab == FunnelReportTab) {
                 FunnelReport report(db);
                 r.funnel = report.build(p, basis);
                 r.error = report.errorString();
@@ -351,7 +563,7 @@ void ReportsPage::refresh()
 void ReportsPage::display(const Result &result)
 {
     m_busy->hide();
-    if (!result.dashboard && !result.funnel) {
+    if (!result.dashboard && !result.funnel && !result.rfm && !result.campaign) {
         m_error->showMessage(tr("Cannot read the report: %1").arg(result.error));
         Q_EMIT reportShown();
         return;
@@ -360,35 +572,58 @@ void ReportsPage::display(const Result &result)
     if (result.dashboard) {
         m_dashboard = result.dashboard;
         const ReportDocument doc = ReportDocuments::dashboard(*m_dashboard);
-        fillTiles(doc);
+        fillTiles(m_tileGrid, doc, QString());
         fill(m_days, doc.sections.at(0));
         m_activityChart->display(doc.sections.at(0).chart);
         fill(m_sources, doc.sections.at(1));
         m_sourcesChart->display(doc.sections.at(1).chart);
         fill(m_campaigns, doc.sections.at(2));
-    } else {
+    } else if (result.funnel) {
         m_funnel = result.funnel;
         const ReportDocument doc = ReportDocuments::funnel(*m_funnel);
         fill(m_funnelTable, doc.sections.at(0));
         m_funnelChart->display(doc.sections.at(0).chart);
+    } else if (result.campaign) {
+        m_campaign = result.campaign;
+        m_campaignInfo = result.campaignInfo;
+        showCampaignDocument();
+    } else {
+        m_rfm = result.rfm;
+        const ReportDocument doc = ReportDocuments::rfm(*m_rfm);
+        fill(m_rfmTable, doc.sections.at(0));
+        m_rfmChart->display(doc.sections.at(0).chart);
+        fill(m_rfmGrid, doc.sections.at(1));
+        m_saveSegment->setEnabled(false);
     }
     Q_EMIT reportShown();
 }
 
-void ReportsPage::fillTiles(const ReportDocument &doc)
+void ReportsPage::fillTiles(QGridLayout *grid, const ReportDocument &doc, const QString &prefix)
 {
     for (qsizetype i = 0; i < doc.tiles.size(); ++i) {
         const ReportTile &t = doc.tiles.at(i);
-        if (!m_tiles.contains(t.key))
-            addTile(m_tileGrid, int(i), t.key, t.name);
-        m_tiles.value(t.key)->setText(t.value);
-        if (auto *delta = findChild<QLabel *>(QStringLiteral("change_") + t.key))
+        const QString key = prefix + t.key;
+        if (!m_tiles.contains(key))
+            addTile(grid, int(i), key, t.name);
+        m_tiles.value(key)->setText(t.value);
+        if (auto *name = findChild<QLabel *>(QStringLiteral("name_") + key))
+            name->setText(t.name);
+        if (auto *delta = findChild<QLabel *>(QStringLiteral("change_") + key))
             delta->setText(t.change);
     }
 }
 
 std::optional<ReportDocument> ReportsPage::document() const
 {
+    if (m_reports->currentIndex() == CampaignReportTab) {
+        if (!m_campaign)
+            return std::nullopt;
+        return ReportDocuments::campaign(
+            m_campaignInfo, *m_campaign, touch(),
+            WorkspaceSettings(m_db).value(WorkspaceSettings::Key::AttributionDays).toInt());
+    }
+    if (m_reports->currentIndex() == CustomersReportTab)
+        return m_rfm ? std::optional(ReportDocuments::rfm(*m_rfm)) : std::nullopt;
     if (m_reports->currentIndex() == FunnelReportTab)
         return m_funnel ? std::optional(ReportDocuments::funnel(*m_funnel)) : std::nullopt;
     return m_dashboard ? std::optional(ReportDocuments::dashboard(*m_dashboard)) : std::nullopt;
@@ -396,6 +631,10 @@ std::optional<ReportDocument> ReportsPage::document() const
 
 QList<QList<QStringList>> ReportsPage::csvTables() const
 {
+    if (m_reports->currentIndex() == CampaignReportTab)
+        return m_campaign ? m_campaign->tables() : QList<QList<QStringList>>{};
+    if (m_reports->currentIndex() == CustomersReportTab)
+        return m_rfm ? QList<QList<QStringList>>{m_rfm->rows()} : QList<QList<QStringList>>{};
     if (m_reports->currentIndex() == FunnelReportTab)
         return m_funnel ? QList<QList<QStringList>>{m_funnel->rows()} : QList<QList<QStringList>>{};
     return m_dashboard

@@ -3,6 +3,7 @@
 #include "render/ReportDocument.h"
 #include "reports/DashboardReport.h"
 #include "reports/FunnelReport.h"
+#include "reports/RfmReport.h"
 
 #include <QWidget>
 
@@ -34,6 +35,11 @@ class ReportChart;
 ///   contacts by source, and the top campaigns by revenue.
 /// - Funnel: the lifecycle stages, reached in the period or by the contacts
 ///   who came in it, with the conversion and the median time between them.
+/// - Customers: the RFM view as of today, each group saved as a segment in
+///   one click.
+/// - Campaign: one campaign's delivery, people's opens and clicks (machines
+///   apart), rates, purchases by last or first touch, the variants side by
+///   side, opens and clicks over the hours after sending and the click map.
 /// Every chart has its numbers in a table beside it. Read off the UI thread;
 /// Copy puts the report's tables on the clipboard, Export writes CSV or PDF.
 class ReportsPage final : public QWidget
@@ -56,21 +62,33 @@ public:
     {
         DashboardReportTab,
         FunnelReportTab,
+        CustomersReportTab,
+        CampaignReportTab,
     };
     void setPreset(Preset preset);
     void setPeriod(QDate first, QDate last);
     ReportPeriod period() const;
     void showReport(Report report);
     void setFunnelBasis(Funnel::Basis basis);
+    /// The Campaign tab, on campaign \a campaignId.
+    void showCampaign(qint64 campaignId);
     /// The reports shown, once read.
     const std::optional<Dashboard> &dashboard() const { return m_dashboard; }
     const std::optional<Funnel> &funnel() const { return m_funnel; }
+    const std::optional<Rfm> &rfm() const { return m_rfm; }
+    const std::optional<CampaignReportData> &campaignReport() const { return m_campaign; }
     bool isBusy() const;
 
     QTableWidget *daysTable() const { return m_days; }
     QTableWidget *sourcesTable() const { return m_sources; }
     QTableWidget *campaignsTable() const { return m_campaigns; }
     QTableWidget *funnelTable() const { return m_funnelTable; }
+    QTableWidget *rfmTable() const { return m_rfmTable; }
+    QTableWidget *campaignResultsTable() const { return m_campaignResults; }
+    QTableWidget *campaignLinksTable() const { return m_campaignLinks; }
+    /// Saves the customers of RFM group \a row (of rfmTable()) as a segment
+    /// that follows the group's thresholds; its name, or empty on an error.
+    QString saveGroupAsSegment(int row);
     QLabel *tile(const QString &key) const;
 
     /// The report shown, as tab-separated text for the clipboard.
@@ -86,6 +104,8 @@ Q_SIGNALS:
     void statusMessage(const QString &message, int timeoutMs);
     /// A refresh delivered (tests wait for it).
     void reportShown();
+    /// A segment was saved from a report.
+    void segmentSaved(qint64 segmentId);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -95,12 +115,20 @@ private:
     {
         std::optional<Dashboard> dashboard;
         std::optional<Funnel> funnel;
+        std::optional<Rfm> rfm;
+        std::optional<CampaignReportData> campaign;
+        Campaign campaignInfo;
         QString error;
     };
     QWidget *makeDashboardTab();
     QWidget *makeFunnelTab();
+    QWidget *makeCustomersTab();
+    QWidget *makeCampaignTab();
+    void loadCampaigns();
+    void showCampaignDocument();
+    ReportDocuments::Touch touch() const;
     void display(const Result &result);
-    void fillTiles(const ReportDocument &doc);
+    void fillTiles(QGridLayout *grid, const ReportDocument &doc, const QString &prefix);
     void addTile(QGridLayout *grid, int index, const QString &key, const QString &title);
     std::optional<ReportDocument> document() const;
     QList<QList<QStringList>> csvTables() const;
@@ -124,8 +152,24 @@ private:
     QComboBox *m_funnelBasis = nullptr;
     ReportChart *m_funnelChart = nullptr;
     QTableWidget *m_funnelTable = nullptr;
+    ReportChart *m_rfmChart = nullptr;
+    QTableWidget *m_rfmTable = nullptr;
+    QTableWidget *m_rfmGrid = nullptr;
+    QPushButton *m_saveSegment = nullptr;
+    QComboBox *m_campaignPick = nullptr;
+    QComboBox *m_touch = nullptr;
+    QGridLayout *m_campaignTiles = nullptr;
+    QTableWidget *m_campaignResults = nullptr;
+    ReportChart *m_hoursChart = nullptr;
+    QTableWidget *m_hoursTable = nullptr;
+    ReportChart *m_linksChart = nullptr;
+    QTableWidget *m_campaignLinks = nullptr;
+    QLabel *m_campaignNote = nullptr;
     std::optional<Dashboard> m_dashboard;
     std::optional<Funnel> m_funnel;
+    std::optional<Rfm> m_rfm;
+    std::optional<CampaignReportData> m_campaign;
+    Campaign m_campaignInfo;
     bool m_settingPeriod = false;
 };
 

@@ -2,16 +2,22 @@
 
 #include "CliCommand.h"
 
+#include "campaigns/CampaignReport.h"
+#include "campaigns/CampaignRepository.h"
 #include "exporting/CsvWriter.h"
 #include "reports/DashboardReport.h"
 #include "reports/FunnelReport.h"
 #include "reports/ReportTallies.h"
+#include "reports/RfmReport.h"
+#include "segments/SegmentRepository.h"
 
 #include "settings/WorkspaceSettings.h"
 
 #ifdef MASIR_HAVE_RENDER
 #include "render/ReportDocument.h"
 #include "render/ReportPdf.h"
+
+#include <QApplication>
 #endif
 
 #include <QFile>
@@ -22,24 +28,44 @@ namespace masir {
 
 namespace {
 
-/// What every report over a period takes: the period, and how to write it.
+/// What every report takes: how to write it, and for most a period.
 class PeriodReport : public CliCommand
 {
     Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
 
 public:
+    enum class Period
+    {
+        Asked,    ///< --from and --to, or --days
+        AsOfNow,  ///< the report is as of now
+        Campaign, ///< a campaign's, named by the one word
+    };
+
     PeriodReport(const QString &name, const QString &summary,
-                 const QList<QCommandLineOption> &options = {})
-        : CliCommand({name,
-                      QStringLiteral("[--from DATE --to DATE | --days N] [--json | --csv FILE "
-                                     "[--bom] | --pdf FILE]"),
-                      summary, periodOptions() + options})
+                 const QList<QCommandLineOption> &options = {}, Period period = Period::Asked)
+        : CliCommand(
+              {name,
+               argumentsOf(period) + QStringLiteral("[--json | --csv FILE [--bom] | --pdf FILE]"),
+               summary,
+               (period == Period::Asked ? periodOptions() : QList<QCommandLineOption>{}) +
+                   outputOptions() + options})
+        , m_period(period)
     {}
 
     int check(CliRun &run) const override
     {
-        if (!run.words.isEmpty())
+        if (m_period == Period::Campaign && run.words.size() != 1)
+            return run.usageError(tr("%1 takes the campaign's name (in quotes if it has spaces).")
+                                      .arg(definition().name));
+        if (m_period != Period::Campaign && !run.words.isEmpty())
             return run.usageError(tr("%1 takes only options.").arg(definition().name));
+        int outputs = 0;
+        for (const char *option : {"json", "csv", "pdf"})
+            outputs += run.isSet(QLatin1String(option)) ? 1 : 0;
+        if (outputs > 1)
+            return run.usageError(tr("Choose one of --json, --csv and --pdf."));
+        if (m_period != Period::Asked)
+            return Proceed;
         if (run.isSet(QStringLiteral("from")) != run.isSet(QStringLiteral("to")))
             return run.usageError(tr("Give both --from and --to, or neither."));
         for (const char *option : {"from", "to"})
@@ -47,11 +73,6 @@ public:
                 !QDate::fromString(run.value(QLatin1String(option)), Qt::ISODate).isValid())
                 return run.usageError(
                     tr("--%1 needs a date such as 2026-12-01.").arg(QLatin1String(option)));
-        int outputs = 0;
-        for (const char *option : {"json", "csv", "pdf"})
-            outputs += run.isSet(QLatin1String(option)) ? 1 : 0;
-        if (outputs > 1)
-            return run.usageError(tr("Choose one of --json, --csv and --pdf."));
         return run.number(QStringLiteral("days"), 1) ? Proceed : 2;
     }
 
@@ -87,17 +108,34 @@ protected:
     }
 
 private:
+    static QString argumentsOf(Period period)
+    {
+        switch (period) {
+        case Period::Asked:
+            return QStringLiteral("[--from DATE --to DATE | --days N] ");
+        case Period::Campaign:
+            return QStringLiteral("NAME ");
+        case Period::AsOfNow:
+            break;
+        }
+        return QString();
+    }
+
     static QList<QCommandLineOption> periodOptions()
     {
-        return {{QStringLiteral("json"), tr("Print JSON.")},
-                {QStringLiteral("from"),
+        return {{QStringLiteral("from"),
                  tr("The first day (YYYY-MM-DD), in this computer's time "
                     "zone."),
                  QStringLiteral("DATE")},
                 {QStringLiteral("to"), tr("The last day (YYYY-MM-DD), included."),
                  QStringLiteral("DATE")},
                 {QStringLiteral("days"), tr("The last N days up to today (default 30)."),
-                 QStringLiteral("N"), QStringLiteral("30")},
+                 QStringLiteral("N"), QStringLiteral("30")}};
+    }
+
+    static QList<QCommandLineOption> outputOptions()
+    {
+        return {{QStringLiteral("json"), tr("Print JSON.")},
                 {QStringLiteral("csv"), tr("Write the report's tables to a CSV file."),
                  QStringLiteral("FILE")},
                 {QStringLiteral("bom"), tr("Start the CSV with a byte order mark (for Excel).")},
@@ -111,6 +149,8 @@ private:
     {
         const QString path = run.value(QStringLiteral("pdf"));
 #ifdef MASIR_HAVE_RENDER
+        if (!qobject_cast<QApplication *>(QCoreApplication::instance()))
+            return run.fail(tr("Cannot write %1: the charts could not be drawn here.").arg(path));
         const QString business =
             WorkspaceSettings(*run.db).value(WorkspaceSettings::Key::BusinessName).toString();
         const ui::ReportDocument doc = document();
@@ -149,6 +189,8 @@ private:
         run.out << tr("Wrote %1.").arg(path) << '\n';
         return 0;
     }
+
+    Period m_period;
 };
 
 /// report dashboard: a period compared with the one before it.
@@ -210,6 +252,111 @@ public:
     }
 };
 
+/// report rfm: the customers by recency, frequency and value.
+class ReportRfm final : public PeriodReport
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    ReportRfm()
+        : PeriodReport(QStringLiteral("report rfm"),
+                       tr("the customers as of now in recency, frequency and value quintiles, "
+                          "and in the usual groups (champions, at risk, lost...)"),
+                       {{QStringLiteral("save"),
+                         tr("Save the customers of group G (champions, loyal, potential, new, "
+                            "promising, attention, sleeping, cant_lose, at_risk, hibernating, "
+                            "lost) as a segment named NAME that follows today's thresholds."),
+                         QStringLiteral("G=NAME")}},
+                       Period::AsOfNow)
+    {}
+
+    int execute(CliRun &run) const override
+    {
+        RfmReport report(*run.db);
+        const auto r = report.build(QDateTime::currentMSecsSinceEpoch());
+        if (!r)
+            return run.fail(report.errorString());
+        if (run.isSet(QStringLiteral("save")))
+            return save(run, *r);
+#ifdef MASIR_HAVE_RENDER
+        return write(run, r->toJson(), {r->rows()}, [&] { return ui::ReportDocuments::rfm(*r); });
+#else
+        return write(run, r->toJson(), {r->rows()}, nullptr);
+#endif
+    }
+
+private:
+    static int save(CliRun &run, const Rfm &r)
+    {
+        const QString value = run.value(QStringLiteral("save"));
+        const QString key = value.section(QLatin1Char('='), 0, 0).trimmed();
+        const QString name = value.section(QLatin1Char('='), 1).trimmed();
+        const auto group = std::find_if(r.groups.cbegin(), r.groups.cend(),
+                                        [&](const RfmGroup &g) { return g.key == key; });
+        if (group == r.groups.cend() || name.isEmpty())
+            return run.usageError(
+                tr("--save needs a group and a name, such as champions=\"Our champions\"."));
+        SegmentRepository segments(*run.db);
+        Segment segment;
+        segment.name = name;
+        segment.rule = RfmReport::segmentRule(r, *group);
+        if (!segments.save(segment))
+            return run.fail(segments.errorString());
+        run.out << tr("Saved the segment \"%1\": %n customer(s) today.", nullptr,
+                      int(group->customers))
+                       .arg(name)
+                << '\n';
+        return 0;
+    }
+};
+
+/// report campaign NAME: one campaign's report.
+class ReportCampaign final : public PeriodReport
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    ReportCampaign()
+        : PeriodReport(QStringLiteral("report campaign"),
+                       tr("a campaign's delivery, opens and clicks (people and machines apart), "
+                          "rates, purchases, variants, hours after sending and click map"),
+                       {{QStringLiteral("first-touch"),
+                         tr("Give purchases to the campaign whose message came first in the "
+                            "attribution window (default: the workspace's choice).")},
+                        {QStringLiteral("last-touch"),
+                         tr("Give purchases to the campaign whose message came last.")}},
+                       Period::Campaign)
+    {}
+
+    int execute(CliRun &run) const override
+    {
+        const auto c = CampaignRepository(*run.db).find(run.words.first());
+        if (!c)
+            return run.fail(tr("There is no campaign named \"%1\".").arg(run.words.first()));
+        CampaignReport report(*run.db);
+        const auto r = report.build(c->id);
+        if (!r)
+            return run.fail(report.errorString());
+        QJsonObject json = r->toJson();
+        json.insert(QStringLiteral("name"), c->name);
+#ifdef MASIR_HAVE_RENDER
+        const WorkspaceSettings settings(*run.db);
+        const bool first = run.isSet(QStringLiteral("first-touch")) ||
+                           (!run.isSet(QStringLiteral("last-touch")) &&
+                            settings.value(WorkspaceSettings::Key::AttributionModel).toString() ==
+                                QLatin1String("first"));
+        const int days = settings.value(WorkspaceSettings::Key::AttributionDays).toInt();
+        return write(run, json, r->tables(), [&] {
+            return ui::ReportDocuments::campaign(
+                *c, *r,
+                first ? ui::ReportDocuments::Touch::First : ui::ReportDocuments::Touch::Last, days);
+        });
+#else
+        return write(run, json, r->tables(), nullptr);
+#endif
+    }
+};
+
 /// report recount: the tallies recounted from the events.
 class ReportRecount final : public CliCommand
 {
@@ -246,6 +393,8 @@ void addReportCommands(CliCommands &commands)
 {
     commands.push_back(std::make_unique<ReportDashboard>());
     commands.push_back(std::make_unique<ReportFunnel>());
+    commands.push_back(std::make_unique<ReportRfm>());
+    commands.push_back(std::make_unique<ReportCampaign>());
     commands.push_back(std::make_unique<ReportRecount>());
 }
 
