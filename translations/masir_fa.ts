@@ -48,6 +48,21 @@
     </message>
 </context>
 <context>
+    <name>masir::AcquisitionCosts</name>
+    <message>
+        <source>Choose the month the cost is for.</source>
+        <translation>ماهی را که هزینه برای آن است برگزینید.</translation>
+    </message>
+    <message>
+        <source>Name the source the cost is for, as contacts have it ("instagram").</source>
+        <translation>منبعی را که هزینه برای آن است نام ببرید، همان‌طور که مخاطبان دارند ("instagram").</translation>
+    </message>
+    <message>
+        <source>A cost is an amount of 0 or more.</source>
+        <translation>هزینه مبلغی ۰ یا بیشتر است.</translation>
+    </message>
+</context>
+<context>
     <name>masir::BestSendTime</name>
     <message>
         <source>%1 %2</source>
@@ -1882,10 +1897,6 @@ Options:
         <translation>یکی از ‎--json‎، ‎--csv‎ و ‎--pdf‎ را برگزینید.</translation>
     </message>
     <message>
-        <source>%1 takes the campaign's name (in quotes if it has spaces).</source>
-        <translation>%1 نام کارزار را می‌گیرد (اگر فاصله دارد، در نقل‌قول).</translation>
-    </message>
-    <message>
         <source>Cannot write %1: the charts could not be drawn here.</source>
         <translation>نمی‌توان %1 را نوشت: نمودارها این‌جا کشیده نشدند.</translation>
     </message>
@@ -1903,7 +1914,9 @@ Options:
     </message>
     <message numerus="yes">
         <source>Saved the segment "%1": %n customer(s) today.</source>
-        <translation><numerusform>بخش «%1» ذخیره شد: امروز %Ln مشتری.</numerusform></translation>
+        <translation>
+            <numerusform>بخش «%1» ذخیره شد: امروز %Ln مشتری.</numerusform>
+        </translation>
     </message>
     <message>
         <source>a campaign's delivery, opens and clicks (people and machines apart), rates, purchases, variants, hours after sending and click map</source>
@@ -1916,6 +1929,30 @@ Options:
     <message>
         <source>Give purchases to the campaign whose message came last.</source>
         <translation>خریدها را به کارزاری بده که پیامش آخر رسید.</translation>
+    </message>
+    <message>
+        <source>%1 takes a name (in quotes if it has spaces).</source>
+        <translation>%1 یک نام می‌گیرد (اگر فاصله دارد، در نقل‌قول).</translation>
+    </message>
+    <message>
+        <source>a journey's contacts at and through each step, its goal, the median time to it and its revenue</source>
+        <translation>مخاطبان هر گام یک سفر و گذشتگان از آن، هدفش، میانه‌ی زمان رسیدن به آن و درآمدش</translation>
+    </message>
+    <message>
+        <source>There is no journey named "%1".</source>
+        <translation>سفری با نام «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>revenue per channel, campaign and journey with the return on the cost of sending (settings cost-per-email, cost-per-sms), the cost of a new customer per source, lifetime value per segment</source>
+        <translation>درآمد هر کانال، کارزار و سفر با بازده هزینه‌ی ارسال (تنظیمات cost-per-email و cost-per-sms)، هزینه‌ی هر مشتری تازه به تفکیک منبع، ارزش طول عمر هر بخش</translation>
+    </message>
+    <message>
+        <source>attribution-model is last or first.</source>
+        <translation>attribution-model یا last است یا first.</translation>
+    </message>
+    <message>
+        <source>A cost is a number of 0 or more, such as 0.002.</source>
+        <translation>هزینه عددی ۰ یا بیشتر است، مانند 0.002.</translation>
     </message>
 </context>
 <context>
@@ -3195,6 +3232,13 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
     <message>
         <source>There is no journey named "%1".</source>
         <translation>سفری با نام «%1» نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::JourneyReport</name>
+    <message>
+        <source>There is no such journey.</source>
+        <translation>چنین سفری نیست.</translation>
     </message>
 </context>
 <context>
@@ -5099,6 +5143,57 @@ Contacts: %2</source>
     <message>
         <source>the webhook</source>
         <translation>وب‌هوک</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::AcquisitionCostsDialog</name>
+    <message>
+        <source>Acquisition Costs</source>
+        <translation>هزینه‌های جذب</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>هزینه</translation>
+    </message>
+    <message>
+        <source>as contacts have it: instagram, shop…</source>
+        <translation>همان‌طور که مخاطبان دارند: instagram، shop…</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>ماه:</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>منبع:</translation>
+    </message>
+    <message>
+        <source>&amp;Cost:</source>
+        <translation>هزینه:</translation>
+    </message>
+    <message>
+        <source>&amp;Set Cost</source>
+        <translation>ثبت هزینه</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>What winning customers cost per month and source (ads, stalls, fairs). A new customer's cost is the month's costs of their source over the customers it brought.</source>
+        <translation>هزینه‌ی به دست آوردن مشتری در هر ماه و از هر منبع (تبلیغ، غرفه، نمایشگاه). هزینه‌ی هر مشتری تازه، هزینه‌های ماهِ منبعش تقسیم بر مشتریانی است که آورده است.</translation>
+    </message>
+    <message>
+        <source>Cannot read the costs.</source>
+        <translation>نمی‌توان هزینه‌ها را خواند.</translation>
     </message>
 </context>
 <context>
@@ -7353,6 +7448,14 @@ Contacts: %2</source>
         <source>New journey</source>
         <translation>سفر تازه</translation>
     </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>گزارش</translation>
+    </message>
+    <message>
+        <source>The journey's report: each step's contacts, the goal, the time to it and the revenue, to print or export</source>
+        <translation>گزارش سفر: مخاطبان هر گام، هدف، زمان رسیدن به آن و درآمد، برای چاپ یا برون‌بری</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::MainWindow</name>
@@ -7974,6 +8077,166 @@ Resend anyway?</source>
         <source>R \ F</source>
         <translation>تازگی \ دفعات</translation>
     </message>
+    <message>
+        <source>Top journeys by revenue (purchases in the period, last touch)</source>
+        <translation>سفرهای برتر بر پایه‌ی درآمد (خریدهای این دوره، آخرین تماس)</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>سفر</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>خریدها</translation>
+    </message>
+    <message>
+        <source>Journey: %1</source>
+        <translation>سفر: %1</translation>
+    </message>
+    <message>
+        <source>Since it started, to now</source>
+        <translation>از آغاز تا اکنون</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>وارد شده</translation>
+    </message>
+    <message>
+        <source>In it now</source>
+        <translation>اکنون در آن</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>به پایان رسیده</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>زودتر بیرون رفته</translation>
+    </message>
+    <message>
+        <source>Reached a goal</source>
+        <translation>به هدف رسیدند</translation>
+    </message>
+    <message>
+        <source>no goal</source>
+        <translation>بی‌هدف</translation>
+    </message>
+    <message>
+        <source>Median time to the goal</source>
+        <translation>میانه‌ی زمان تا هدف</translation>
+    </message>
+    <message>
+        <source>Each step: the contacts waiting at it and gone through it</source>
+        <translation>هر گام: مخاطبان در انتظار و گذشته از آن</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>گام</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>چه می‌کند</translation>
+    </message>
+    <message>
+        <source>Waiting now</source>
+        <translation>اکنون در انتظار</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>گذشته</translation>
+    </message>
+    <message>
+        <source>Of those, reached a goal</source>
+        <translation>از آن‌ها، رسیده به هدف</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Revenue and return</source>
+        <translation>درآمد و بازده</translation>
+    </message>
+    <message>
+        <source>Cost of sending</source>
+        <translation>هزینه‌ی ارسال</translation>
+    </message>
+    <message>
+        <source>Messages sent</source>
+        <translation>پیام‌های فرستاده</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>هزینه</translation>
+    </message>
+    <message>
+        <source>Return (ROI)</source>
+        <translation>بازده (ROI)</translation>
+    </message>
+    <message>
+        <source>Revenue by month and by what came last before the purchase</source>
+        <translation>درآمد هر ماه به تفکیک آنچه آخر پیش از خرید آمد</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>پیامک</translation>
+    </message>
+    <message>
+        <source>No message</source>
+        <translation>بی‌پیام</translation>
+    </message>
+    <message>
+        <source>By channel (last touch)</source>
+        <translation>به تفکیک کانال (آخرین تماس)</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>کانال</translation>
+    </message>
+    <message>
+        <source>By campaign (last touch; cost: every message it sent)</source>
+        <translation>به تفکیک کارزار (آخرین تماس؛ هزینه: همه‌ی پیام‌هایی که فرستاد)</translation>
+    </message>
+    <message>
+        <source>By journey (last touch)</source>
+        <translation>به تفکیک سفر (آخرین تماس)</translation>
+    </message>
+    <message>
+        <source>Cost of a new customer by source (CAC)</source>
+        <translation>هزینه‌ی هر مشتری تازه به تفکیک منبع (CAC)</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>مشتریان تازه</translation>
+    </message>
+    <message>
+        <source>CAC</source>
+        <translation>CAC</translation>
+    </message>
+    <message>
+        <source>Lifetime value by segment (revenue per customer)</source>
+        <translation>ارزش طول عمر به تفکیک بخش (درآمد هر مشتری)</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>بخش</translation>
+    </message>
+    <message>
+        <source>Over their life</source>
+        <translation>در همه‌ی عمرشان</translation>
+    </message>
+    <message>
+        <source>In their first 12 months</source>
+        <translation>در ۱۲ ماه نخستشان</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::ReportPdf</name>
@@ -7985,6 +8248,13 @@ Resend anyway?</source>
         <source>Cannot write %1: the PDF could not be started.</source>
         <translation>نمی‌توان %1 را نوشت: ساختن PDF آغاز نشد.</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::ReportView</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
@@ -8190,11 +8460,57 @@ Resend anyway?</source>
     </message>
     <message numerus="yes">
         <source>Saved the segment "%1" (%n customer(s) today).</source>
-        <translation><numerusform>بخش «%1» ذخیره شد (امروز %Ln مشتری).</numerusform></translation>
+        <translation>
+            <numerusform>بخش «%1» ذخیره شد (امروز %Ln مشتری).</numerusform>
+        </translation>
     </message>
     <message>
         <source>No campaign has started yet: its report comes with its first messages.</source>
         <translation>هنوز هیچ کارزاری آغاز نشده است: گزارشش با نخستین پیام‌هایش می‌آید.</translation>
+    </message>
+    <message>
+        <source>Journey</source>
+        <translation>سفر</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>درآمد</translation>
+    </message>
+    <message>
+        <source>Top journeys by revenue (purchases in the period, last touch)</source>
+        <translation>سفرهای برتر بر پایه‌ی درآمد (خریدهای این دوره، آخرین تماس)</translation>
+    </message>
+    <message>
+        <source>&amp;Journey:</source>
+        <translation>سفر:</translation>
+    </message>
+    <message>
+        <source>The journey's canvas shows the same counts on each step.</source>
+        <translation>بوم سفر همین شمارش‌ها را روی هر گام نشان می‌دهد.</translation>
+    </message>
+    <message>
+        <source>Cannot save the cost per message.</source>
+        <translation>نمی‌توان هزینه‌ی هر پیام را ذخیره کرد.</translation>
+    </message>
+    <message>
+        <source>Cost per &amp;email:</source>
+        <translation>هزینه‌ی هر ایمیل:</translation>
+    </message>
+    <message>
+        <source>Cost per S&amp;MS:</source>
+        <translation>هزینه‌ی هر پیامک:</translation>
+    </message>
+    <message>
+        <source>&amp;Acquisition Costs…</source>
+        <translation>هزینه‌های جذب…</translation>
+    </message>
+    <message>
+        <source>What winning customers cost per month and source, for the cost of a new customer</source>
+        <translation>هزینه‌ی به دست آوردن مشتری در هر ماه و از هر منبع، برای هزینه‌ی هر مشتری تازه</translation>
+    </message>
+    <message>
+        <source>There is no journey yet: make one on the Journeys page.</source>
+        <translation>هنوز سفری نیست: در صفحه‌ی سفرها یکی بسازید.</translation>
     </message>
 </context>
 <context>

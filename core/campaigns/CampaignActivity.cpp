@@ -1,5 +1,6 @@
 #include "campaigns/CampaignActivity.h"
 
+#include "events/EventStore.h"
 #include "storage/SqlDialect.h"
 #include "storage/SqliteStatement.h"
 #include "storage/StatementCache.h"
@@ -243,6 +244,30 @@ bool CampaignActivity::firstTouch(qint64 contactId, double amount, qint64 atMs, 
     return true;
 }
 
+bool CampaignActivity::attribute(qint64 atMs, const QByteArray &channel, qint64 campaignId,
+                                 qint64 journeyId, double amount)
+{
+    SqliteStatement *st = m_statements->get(
+        QStringLiteral("INSERT INTO attributed_revenue (slot, channel, campaign_id, journey_id, "
+                       "conversions, revenue) VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (slot, "
+                       "channel, campaign_id, journey_id) DO UPDATE SET conversions = "
+                       "attributed_revenue.conversions + 1, revenue = attributed_revenue.revenue "
+                       "+ excluded.revenue"),
+        &m_error);
+    if (!st)
+        return false;
+    st->bind(1, atMs / EventTally::kSlotMs);
+    st->bind(2, channel);
+    st->bind(3, campaignId);
+    st->bind(4, journeyId);
+    st->bind(5, QVariant(amount));
+    if (!st->exec()) {
+        m_error = st->errorString();
+        return false;
+    }
+    return true;
+}
+
 bool CampaignActivity::purchase(qint64 contactId, double amount, qint64 atMs, qint64 windowMs)
 {
     if (!firstTouch(contactId, amount, atMs, windowMs))
@@ -250,9 +275,9 @@ bool CampaignActivity::purchase(qint64 contactId, double amount, qint64 atMs, qi
     // The last marketing message the contact was sent before the purchase.
     SqliteStatement *last = m_statements->get(
         // by the contact's few messages (outbox_contact), never by every sent one
-        QStringLiteral("SELECT campaign_id, variant, sent_at FROM outbox WHERE contact_id = ? "
-                       "AND %1 = 'sent' AND marketing = 1 AND sent_at <= ? ORDER BY sent_at "
-                       "DESC LIMIT 1")
+        QStringLiteral("SELECT campaign_id, variant, sent_at, journey_id, channel FROM outbox "
+                       "WHERE contact_id = ? AND %1 = 'sent' AND marketing = 1 AND sent_at <= ? "
+                       "ORDER BY sent_at DESC LIMIT 1")
             .arg(SqlDialect::notIndexed(QStringLiteral("state"))),
         &m_error);
     if (!last)
@@ -265,11 +290,16 @@ bool CampaignActivity::purchase(qint64 contactId, double amount, qint64 atMs, qi
         last->reset();
         return false;
     }
-    const bool found = r == SqliteStatement::Result::Row && !last->columnIsNull(0) &&
-                       last->columnInt64(2) >= atMs - windowMs;
+    const bool inWindow =
+        r == SqliteStatement::Result::Row && last->columnInt64(2) >= atMs - windowMs;
+    const bool found = inWindow && !last->columnIsNull(0);
     const qint64 campaignId = found ? last->columnInt64(0) : 0;
     const int variant = found ? int(last->columnInt64(1)) : 0;
+    const qint64 journeyId = inWindow && !last->columnIsNull(3) ? last->columnInt64(3) : 0;
+    const QByteArray channel = inWindow ? last->columnBytes(4).toByteArray() : QByteArray();
     last->reset();
+    if (!attribute(atMs, channel, campaignId, journeyId, amount))
+        return false;
     if (!found)
         return true;
     SqliteStatement *st = m_statements->get(

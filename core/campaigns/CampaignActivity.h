@@ -12,7 +12,8 @@ class StatementCache;
 
 /// What each recipient of a campaign did with its message, counted as the
 /// events come in, and the same added up per variant: campaign_activity's,
-/// campaign_totals', campaign_links' and campaign_hours' one writer. A campaign's report then reads
+/// campaign_totals', campaign_links', campaign_hours' and attributed_revenue's
+/// one writer. A campaign's report then reads
 /// a row per variant instead of millions of events.
 class CampaignActivity final
 {
@@ -48,12 +49,18 @@ public:
     /// campaign whose message was the last marketing message the contact was
     /// sent before it, within \a windowMs (last touch), if that was a campaign's;
     /// and, apart, for the campaign whose message was the first within the
-    /// window (first touch), which the report shows when asked.
+    /// window (first touch), which the report shows when asked. Every purchase
+    /// is also kept by the quarter hour with the channel, campaign and journey
+    /// of its last touch (attributed_revenue: the reports' revenue per channel,
+    /// campaign and journey; none for a direct sale).
     bool purchase(qint64 contactId, double amount, qint64 atMs, qint64 windowMs);
     QString errorString() const { return m_error; }
 
 private:
     bool firstTouch(qint64 contactId, double amount, qint64 atMs, qint64 windowMs);
+    /// attributed_revenue: what a purchase is owed to (0 and '': nothing).
+    bool attribute(qint64 atMs, const QByteArray &channel, qint64 campaignId, qint64 journeyId,
+                   double amount);
     bool addToTotals(qint64 campaignId, int variant, const qint64 (&counts)[10], double revenue,
                      double squares);
 

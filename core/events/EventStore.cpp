@@ -105,9 +105,12 @@ bool EventStore::addPurchase(qint64 contactId, double amount, qint64 whenMs)
 {
     SqliteStatement *st = m_statements->get(
         QStringLiteral("INSERT INTO contact_purchases (contact_id, orders, revenue, first_at, "
-                       "last_at) VALUES (?, 1, ?, ?, ?) ON CONFLICT (contact_id) DO UPDATE SET "
-                       "orders = contact_purchases.orders + 1, revenue = contact_purchases.revenue "
-                       "+ excluded.revenue, first_at = CASE WHEN excluded.first_at < "
+                       "last_at, first_year_revenue) VALUES (?, 1, ?, ?, ?, ?) ON CONFLICT "
+                       "(contact_id) DO UPDATE SET orders = contact_purchases.orders + 1, revenue "
+                       "= contact_purchases.revenue + excluded.revenue, first_year_revenue = "
+                       "contact_purchases.first_year_revenue + CASE WHEN excluded.last_at < "
+                       "contact_purchases.first_at + 31536000000 THEN excluded.revenue ELSE 0 END, "
+                       "first_at = CASE WHEN excluded.first_at < "
                        "contact_purchases.first_at THEN excluded.first_at ELSE "
                        "contact_purchases.first_at END, last_at = CASE WHEN excluded.last_at > "
                        "contact_purchases.last_at THEN excluded.last_at ELSE "
@@ -119,6 +122,7 @@ bool EventStore::addPurchase(qint64 contactId, double amount, qint64 whenMs)
     st->bind(2, QVariant(amount));
     st->bind(3, whenMs);
     st->bind(4, whenMs);
+    st->bind(5, QVariant(amount));
     if (st->exec())
         return true;
     m_error = st->errorString();
@@ -150,10 +154,13 @@ bool EventStore::moveContact(qint64 fromContact, qint64 toContact)
            Sql::exec(lcEvents(), q,
                      QStringLiteral(
                          "INSERT INTO contact_purchases (contact_id, orders, revenue, first_at, "
-                         "last_at) SELECT ?, orders, revenue, first_at, last_at FROM "
-                         "contact_purchases WHERE contact_id = ? ON CONFLICT (contact_id) DO "
-                         "UPDATE SET orders = contact_purchases.orders + excluded.orders, revenue "
-                         "= contact_purchases.revenue + excluded.revenue, first_at = CASE WHEN "
+                         "last_at, first_year_revenue) SELECT ?, orders, revenue, first_at, "
+                         "last_at, first_year_revenue FROM contact_purchases WHERE contact_id = ? "
+                         "ON CONFLICT (contact_id) DO UPDATE SET orders = contact_purchases.orders "
+                         "+ excluded.orders, revenue = contact_purchases.revenue + "
+                         "excluded.revenue, first_year_revenue = "
+                         "contact_purchases.first_year_revenue + excluded.first_year_revenue, "
+                         "first_at = CASE WHEN "
                          "excluded.first_at < contact_purchases.first_at THEN excluded.first_at "
                          "ELSE contact_purchases.first_at END, last_at = CASE WHEN "
                          "excluded.last_at > contact_purchases.last_at THEN excluded.last_at ELSE "

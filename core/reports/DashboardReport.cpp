@@ -124,13 +124,19 @@ QJsonObject Dashboard::toJson() const
                                         {QStringLiteral("recipients"), c.recipients},
                                         {QStringLiteral("conversions"), c.conversions},
                                         {QStringLiteral("revenue"), c.revenue}});
+    QJsonArray journeyList;
+    for (const DashboardJourney &j : journeys)
+        journeyList.append(QJsonObject{{QStringLiteral("name"), j.name},
+                                       {QStringLiteral("conversions"), j.conversions},
+                                       {QStringLiteral("revenue"), j.revenue}});
     return {{QStringLiteral("from"), period.first.toString(Qt::ISODate)},
             {QStringLiteral("to"), period.last.toString(Qt::ISODate)},
             {QStringLiteral("figures"), figures.toJson()},
             {QStringLiteral("previous"), before.toJson()},
             {QStringLiteral("days"), dayList},
             {QStringLiteral("sources"), sourceList},
-            {QStringLiteral("campaigns"), campaignList}};
+            {QStringLiteral("campaigns"), campaignList},
+            {QStringLiteral("journeys"), journeyList}};
 }
 
 QList<QStringList> Dashboard::figureRows() const
@@ -177,7 +183,8 @@ std::optional<Dashboard> DashboardReport::build(const ReportPeriod &period)
     Dashboard d;
     d.period = period;
     if (!figures(period, d.figures) || !figures(period.previous(), d.before) ||
-        !daily(period, d.days) || !sources(period, d.sources) || !campaigns(period, d.campaigns))
+        !daily(period, d.days) || !sources(period, d.sources) || !campaigns(period, d.campaigns) ||
+        !journeys(period, d.journeys))
         return std::nullopt;
     return d;
 }
@@ -316,6 +323,25 @@ bool DashboardReport::campaigns(const ReportPeriod &p, QList<DashboardCampaign> 
         out << DashboardCampaign{q.value(0).toLongLong(), q.value(1).toString(),
                                  q.value(2).toLongLong(), q.value(3).toLongLong(),
                                  q.value(4).toDouble()};
+    return true;
+}
+
+bool DashboardReport::journeys(const ReportPeriod &p, QList<DashboardJourney> &out)
+{
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(
+            lcReports(), q,
+            QStringLiteral("SELECT j.id, j.name, sum(r.conversions), sum(r.revenue) AS "
+                           "revenue FROM attributed_revenue r JOIN journeys j ON j.id = "
+                           "r.journey_id WHERE r.slot >= ? AND r.slot < ? GROUP BY j.id, "
+                           "j.name ORDER BY revenue DESC, j.id LIMIT ?"),
+            {p.fromMs() / EventTally::kSlotMs, p.toMs() / EventTally::kSlotMs, kTopCampaigns},
+            &m_error))
+        return false;
+    out.clear();
+    while (q.next())
+        out << DashboardJourney{q.value(0).toLongLong(), q.value(1).toString(),
+                                q.value(2).toLongLong(), q.value(3).toDouble()};
     return true;
 }
 

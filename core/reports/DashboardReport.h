@@ -86,6 +86,14 @@ struct DashboardCampaign
     double revenue = 0;
 };
 
+struct DashboardJourney
+{
+    qint64 id = 0;
+    QString name;
+    qint64 conversions = 0; ///< purchases whose last marketing message was the journey's
+    double revenue = 0;
+};
+
 struct Dashboard
 {
     ReportPeriod period;
@@ -94,6 +102,7 @@ struct Dashboard
     QList<DashboardDay> days;
     QList<DashboardSource> sources;     ///< of the period's new contacts, most first
     QList<DashboardCampaign> campaigns; ///< started in the period, by revenue
+    QList<DashboardJourney> journeys;   ///< by the revenue of the period's purchases
 
     QJsonObject toJson() const;
     /// The figures as rows (a header, then metric, this period, the one before).
@@ -126,6 +135,7 @@ private:
     bool daily(const ReportPeriod &p, QList<DashboardDay> &out);
     bool sources(const ReportPeriod &p, QList<DashboardSource> &out);
     bool campaigns(const ReportPeriod &p, QList<DashboardCampaign> &out);
+    bool journeys(const ReportPeriod &p, QList<DashboardJourney> &out);
 
     const Database &m_db;
     QString m_error;

@@ -27,6 +27,8 @@ constexpr KeyInfo kKeys[] = {
     {WorkspaceSettings::Key::EmailsPerDay, "sending/emailsPerDay"},
     {WorkspaceSettings::Key::AttributionDays, "reports/attributionDays"},
     {WorkspaceSettings::Key::AttributionModel, "reports/attributionModel"},
+    {WorkspaceSettings::Key::CostPerEmail, "reports/costPerEmail"},
+    {WorkspaceSettings::Key::CostPerSms, "reports/costPerSms"},
     {WorkspaceSettings::Key::BestHoursAt, "campaigns/bestHoursAt"},
     {WorkspaceSettings::Key::WorkspaceBestHour, "campaigns/workspaceBestHour"},
     {WorkspaceSettings::Key::WaitEventCursor, "journeys/waitEventCursor"},
@@ -99,6 +101,9 @@ QVariant WorkspaceSettings::defaultValue(Key key)
         return 7;
     case Key::AttributionModel:
         return QStringLiteral("last");
+    case Key::CostPerEmail:
+    case Key::CostPerSms:
+        return 0.0;
     case Key::BestHoursAt:
         return 0;
     case Key::WorkspaceBestHour:

@@ -25,6 +25,8 @@ public:
         EmailsPerDay,      ///< at most this many marketing emails a contact gets a day; 0: no cap
         AttributionDays,   ///< a purchase this many days after a message counts for it (last touch)
         AttributionModel,  ///< "last" (touch, the default) or "first": what campaign reports show
+        CostPerEmail,      ///< what one email costs to send, for ROI (the business's currency)
+        CostPerSms,        ///< ... one SMS
         BestHoursAt,       ///< when contacts' best hours to send were last computed (ms)
         WorkspaceBestHour, ///< the workspace's best hour of the week (UTC), -1: not known
         WaitEventCursor,   ///< the last event the journey engine woke waiting contacts for

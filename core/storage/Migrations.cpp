@@ -78,6 +78,15 @@ QString purchaseTotals()
         max(occurred_at) FROM events WHERE type = 'purchase' GROUP BY contact_id)");
 }
 
+/// Each customer's revenue in the 365 days from the first purchase (schema 22).
+QString firstYearRevenue()
+{
+    return QStringLiteral(R"(UPDATE contact_purchases SET first_year_revenue = coalesce((SELECT
+        sum(masir_number(json_extract(e.payload, '$.amount'))) FROM events e
+        WHERE e.contact_id = contact_purchases.contact_id AND e.type = 'purchase'
+        AND e.occurred_at < contact_purchases.first_at + 31536000000), 0))");
+}
+
 const QList<QStringList> &migrationList()
 {
     static const QList<QStringList> list = {
@@ -759,6 +768,30 @@ const QList<QStringList> &migrationList()
                 WHERE e.type IN ('email_opened', 'email_clicked', 'sms_clicked')
                 AND o.campaign_id IS NOT NULL AND o.sent_at IS NOT NULL GROUP BY 1, 2, 3)"),
         },
+        // 22: every purchase by the quarter hour and what it is owed to, by last
+        // touch within the attribution window: the channel, campaign and journey
+        // of the last marketing message ('' and 0: none, a direct sale). The
+        // reports' revenue per channel, campaign and journey. And the costs a
+        // user enters: per month and source (acquisition, for CAC).
+        {
+            QStringLiteral(R"(CREATE TABLE attributed_revenue (
+                slot BIGINT NOT NULL,
+                channel TEXT NOT NULL DEFAULT '',
+                campaign_id BIGINT NOT NULL DEFAULT 0,
+                journey_id BIGINT NOT NULL DEFAULT 0,
+                conversions BIGINT NOT NULL DEFAULT 0,
+                revenue DOUBLE PRECISION NOT NULL DEFAULT 0,
+                PRIMARY KEY (slot, channel, campaign_id, journey_id)))"),
+            QStringLiteral(R"(CREATE TABLE acquisition_costs (
+                month TEXT NOT NULL,
+                source TEXT NOT NULL,
+                amount DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (month, source)))"),
+            // a customer's revenue in the year from the first purchase (LTV over 12 months)
+            QStringLiteral("ALTER TABLE contact_purchases ADD COLUMN first_year_revenue DOUBLE "
+                           "PRECISION NOT NULL DEFAULT 0"),
+            firstYearRevenue(),
+        },
     };
     return list;
 }
@@ -771,8 +804,8 @@ Migrations::Migrations(QSqlDatabase db)
 
 QStringList Migrations::tallyStatements()
 {
-    return eventTallies() +
-           QStringList{QStringLiteral("DELETE FROM contact_purchases"), purchaseTotals()};
+    return eventTallies() + QStringList{QStringLiteral("DELETE FROM contact_purchases"),
+                                        purchaseTotals(), firstYearRevenue()};
 }
 
 int Migrations::latestVersion()

@@ -2,17 +2,27 @@
 // hand: the period's edges, machine opens left out, refunds, amounts that
 // are not numbers, a contact deleted since, and the period before.
 
+#include "campaigns/CampaignActivity.h"
+#include "campaigns/CampaignRepository.h"
 #include "contacts/ContactRepository.h"
 #include "contacts/StageChanges.h"
 #include "events/EventStore.h"
+#include "intake/EventIntake.h"
+#include "journeys/JourneyRepository.h"
+#include "messaging/Outbox.h"
+#include "reports/AcquisitionCosts.h"
 #include "reports/DashboardReport.h"
 #include "reports/FunnelReport.h"
+#include "reports/JourneyReport.h"
 #include "reports/ReportTallies.h"
+#include "reports/RevenueReport.h"
 #include "reports/RfmReport.h"
 #include "segments/SegmentRepository.h"
+#include "settings/WorkspaceSettings.h"
 
 #include "TestWorkspace.h"
 
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -329,6 +339,217 @@ private Q_SLOTS:
         QSqlQuery q(ws.db().connection());
         QVERIFY(q.exec(QStringLiteral("SELECT revenue FROM contact_purchases")) && q.next());
         QCOMPARE(q.value(0).toDouble(), 42.5);
+    }
+
+    void journeyCountedByHand()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        Journey j;
+        j.name = QStringLiteral("Welcome");
+        j.graph = QJsonDocument::fromJson(R"({"formatVersion": 1, "nodes": [
+            {"id": "n1", "type": "trigger.manual", "config": {}, "x": 0, "y": 0},
+            {"id": "n2", "type": "goal", "config": {}, "x": 0, "y": 200},
+            {"id": "n3", "type": "exit", "config": {}, "x": 0, "y": 100}],
+            "edges": [{"id": "e1", "from": "n1", "port": "next", "to": "n3"}]})")
+                      .object();
+        JourneyRepository journeys(ws.db());
+        QVERIFY2(journeys.save(j), qPrintable(journeys.errorString()));
+        QList<qint64> people;
+        for (int i = 0; i < 3; ++i) {
+            Contact c;
+            c.email = QStringLiteral("j%1@shop.test").arg(i);
+            QVERIFY(ContactRepository(ws.db()).create(c));
+            people << c.id;
+        }
+        constexpr qint64 hour = 3600 * 1000;
+        const qint64 t0 = at(11, 1);
+        QSqlQuery q(ws.db().connection());
+        const auto enrol = [&](qint64 contact, const char *state, const char *node) {
+            q.prepare(QStringLiteral("INSERT INTO enrollments (journey_id, version, contact_id, "
+                                     "state, node_id, node_since, entered_at, updated_at) VALUES "
+                                     "(?, 1, ?, ?, ?, ?, ?, ?) RETURNING id"));
+            for (const QVariant &v :
+                 QVariantList{j.id, contact, QLatin1String(state), QLatin1String(node), t0, t0, t0})
+                q.addBindValue(v);
+            return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+        };
+        const auto step = [&](qint64 enrolment, const char *node, qint64 at) {
+            q.prepare(QStringLiteral("INSERT INTO journey_steps (enrollment_id, node_id, "
+                                     "occurrence, ran_at) VALUES (?, ?, 1, ?)"));
+            for (const QVariant &v : QVariantList{enrolment, QLatin1String(node), at})
+                q.addBindValue(v);
+            return q.exec();
+        };
+        // one reached the goal in 10 hours, one in 4; one waits at the exit
+        const qint64 e1 = enrol(people.at(0), "completed", "n2");
+        const qint64 e2 = enrol(people.at(1), "active", "n3");
+        const qint64 e3 = enrol(people.at(2), "exited", "n2");
+        QVERIFY(e1 && e2 && e3);
+        QVERIFY(step(e1, "n1", t0) && step(e1, "n3", t0 + hour) && step(e1, "n2", t0 + 10 * hour));
+        QVERIFY(step(e2, "n1", t0));
+        QVERIFY(step(e3, "n1", t0) && step(e3, "n2", t0 + 4 * hour));
+        // a purchase after the journey's email: the journey's, by last touch
+        OutboxEntry e;
+        e.idempotencyKey = QStringLiteral("journey-mail");
+        e.channel = QStringLiteral("email");
+        e.contactId = people.at(0);
+        e.journeyId = j.id;
+        e.recipient = QStringLiteral("j0@shop.test");
+        e.dueAtMs = e.createdAtMs = t0;
+        const auto message = Outbox(ws.db()).add(e);
+        QVERIFY(message && *message);
+        QVERIFY(
+            q.exec(QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = %1 WHERE id = %2")
+                       .arg(t0)
+                       .arg(*message)));
+        CampaignActivity activity(ws.db().connection());
+        QVERIFY(activity.purchase(people.at(0), 80, t0 + 2 * hour, 7 * 24 * hour));
+
+        JourneyReport report(ws.db());
+        const auto f = report.build(j.id);
+        QVERIFY2(f, qPrintable(report.errorString()));
+        QCOMPARE(f->entered, 3);
+        QCOMPARE(f->active, 1);
+        QCOMPARE(f->completed, 1);
+        QCOMPARE(f->exited, 1);
+        QCOMPARE(f->converted, 2);
+        QCOMPARE(f->medianToGoalMs, 7 * hour);
+        QCOMPARE(f->purchases, 1);
+        QCOMPARE(f->revenue, 80.0);
+        // the steps as drawn: trigger, exit, goal
+        QCOMPARE(f->steps.size(), 3);
+        QCOMPARE(f->steps.at(0).nodeId, QStringLiteral("n1"));
+        QCOMPARE(f->steps.at(0).passed, 3);
+        QCOMPARE(f->steps.at(0).converted, 2);
+        QCOMPARE(f->steps.at(1).nodeId, QStringLiteral("n3"));
+        QCOMPARE(f->steps.at(1).waiting, 1);
+        QCOMPARE(f->steps.at(1).passed, 1);
+        QCOMPARE(f->steps.at(2).passed, 2);
+        // and the dashboard's journeys by revenue, for the period of the purchase
+        DashboardReport dashboard(ws.db());
+        const auto d = dashboard.build({QDate(2026, 11, 1), QDate(2026, 11, 30), QTimeZone::utc()});
+        QVERIFY(d);
+        QCOMPARE(d->journeys.size(), 1);
+        QCOMPARE(d->journeys.first().revenue, 80.0);
+        const auto before =
+            dashboard.build({QDate(2026, 10, 1), QDate(2026, 10, 31), QTimeZone::utc()});
+        QVERIFY(before && before->journeys.isEmpty());
+    }
+
+    void revenueCountedByHand()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        WorkspaceSettings settings(ws.db());
+        QVERIFY(settings.setValue(WorkspaceSettings::Key::CostPerEmail, 0.5));
+        QVERIFY(settings.setValue(WorkspaceSettings::Key::CostPerSms, 2));
+        const auto person = [&](const QString &email, const QString &source) {
+            Contact c;
+            c.email = email;
+            c.source = source;
+            return ContactRepository(ws.db()).create(c) ? c.id : 0;
+        };
+        const qint64 a = person(QStringLiteral("a@shop.test"), QStringLiteral("instagram"));
+        const qint64 b = person(QStringLiteral("b@shop.test"), QStringLiteral("web"));
+        const qint64 c = person(QStringLiteral("c@shop.test"), QStringLiteral("instagram"));
+        Campaign campaign;
+        campaign.name = QStringLiteral("November offer");
+        campaign.templateName = QStringLiteral("offer");
+        QVERIFY(CampaignRepository(ws.db()).save(campaign));
+        Journey journey;
+        journey.name = QStringLiteral("Reminders");
+        QVERIFY(JourneyRepository(ws.db()).save(journey));
+        const qint64 t0 = at(11, 2);
+        constexpr qint64 day = 24LL * 3600 * 1000;
+        // what was sent: the campaign's emails to a and b, the journey's SMS to c
+        const auto sent = [&](qint64 contact, const char *channel, qint64 campaignId,
+                              qint64 journeyId) {
+            OutboxEntry e;
+            e.idempotencyKey = QStringLiteral("m%1").arg(contact);
+            e.channel = QLatin1String(channel);
+            e.contactId = contact;
+            e.journeyId = journeyId;
+            e.recipient = QStringLiteral("r%1").arg(contact);
+            e.dueAtMs = e.createdAtMs = t0;
+            const auto id = Outbox(ws.db()).add(e);
+            QSqlQuery q(ws.db().connection());
+            q.prepare(QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = ?, campaign_id "
+                                     "= ? WHERE id = ?"));
+            q.addBindValue(t0);
+            q.addBindValue(campaignId ? QVariant(campaignId) : QVariant());
+            q.addBindValue(id.value_or(0));
+            EventStore events(ws.db().connection());
+            return id && q.exec() &&
+                   events.append(contact,
+                                 QLatin1String(channel) == QLatin1String("sms")
+                                     ? EventType::SmsSent
+                                     : EventType::EmailSent,
+                                 t0);
+        };
+        QVERIFY(sent(a, "email", campaign.id, 0));
+        QVERIFY(sent(b, "email", campaign.id, 0));
+        QVERIFY(sent(c, "sms", 0, journey.id));
+        EventIntake intake(ws.db().connection());
+        const auto buy = [&](qint64 contact, double amount, qint64 when) {
+            IncomingEvent e;
+            e.contactId = contact;
+            e.type = EventType::Purchase;
+            e.atMs = when;
+            e.payload = {{QStringLiteral("amount"), amount}};
+            return intake.recordAlone(e).has_value();
+        };
+        QVERIFY(buy(a, 100, t0 + day));     // the campaign's, by email
+        QVERIFY(buy(a, -10, t0 + 2 * day)); // a refund, the campaign's too
+        QVERIFY(buy(c, 30, t0 + day));      // the journey's, by SMS
+        QVERIFY(buy(b, 50, t0 + 20 * day)); // past the 7 days: no message's
+        AcquisitionCosts costs(ws.db());
+        QVERIFY(costs.set({QDate(2026, 11, 1), QStringLiteral("instagram"), 60}));
+        QVERIFY(costs.set({QDate(2026, 11, 1), QStringLiteral("web"), 100}));
+        QVERIFY(costs.set({QDate(2026, 10, 1), QStringLiteral("web"), 999})); // another month
+        QVERIFY(!costs.set({QDate(2026, 11, 1), QStringLiteral("web"), -1}));
+        Segment instagram;
+        instagram.name = QStringLiteral("From Instagram");
+        instagram.rule.root.children
+            << SegmentNode::condition(QStringLiteral("field"), QStringLiteral("source"),
+                                      QStringLiteral("equals"), QStringLiteral("instagram"));
+        QVERIFY(SegmentRepository(ws.db()).save(instagram));
+
+        RevenueReport report(ws.db());
+        const auto r = report.build({QDate(2026, 11, 1), QDate(2026, 11, 30), QTimeZone::utc()});
+        QVERIFY2(r, qPrintable(report.errorString()));
+        QCOMPARE(r->total, 170.0);
+        QCOMPARE(r->purchases, 4);
+        QCOMPARE(r->channels.size(), 3);
+        const RevenueLine &email = r->channels.at(0);
+        QCOMPARE(email.purchases, 2);
+        QCOMPARE(email.revenue, 90.0);
+        QCOMPARE(email.messages, 2);
+        QCOMPARE(email.cost, 1.0);
+        QCOMPARE(*email.roi(), 89.0);
+        QCOMPARE(r->channels.at(1).revenue, 30.0);
+        QCOMPARE(*r->channels.at(1).roi(), 14.0);
+        QCOMPARE(r->channels.at(2).revenue, 50.0); // direct
+        QVERIFY(!r->channels.at(2).roi());
+        QCOMPARE(r->campaigns.size(), 1);
+        QCOMPARE(r->campaigns.first().revenue, 90.0);
+        QCOMPARE(r->campaigns.first().messages, 2);
+        QCOMPARE(r->journeys.size(), 1);
+        QCOMPARE(r->journeys.first().revenue, 30.0);
+        // a and c were instagram's new customers in November, b the web's
+        QCOMPARE(r->acquisition.size(), 2);
+        QCOMPARE(r->acquisition.at(0).source, QStringLiteral("instagram"));
+        QCOMPARE(r->acquisition.at(0).newCustomers, 2);
+        QCOMPARE(*r->acquisition.at(0).cac(), 30.0);
+        QCOMPARE(*r->acquisition.at(1).cac(), 100.0);
+        QCOMPARE(r->segments.size(), 1);
+        QCOMPARE(r->segments.first().customers, 2);
+        QCOMPARE(r->segments.first().lifetime, 60.0);
+        QCOMPARE(r->segments.first().firstYear, 60.0);
+        QCOMPARE(r->months.size(), 1);
+        QCOMPARE(r->months.first().email, 90.0);
+        QCOMPARE(r->months.first().sms, 30.0);
+        QCOMPARE(r->months.first().direct, 50.0);
     }
 
     void daysAreCutInTheUsersZone()

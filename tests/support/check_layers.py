@@ -46,7 +46,7 @@ CORE = {
                "scoring", "messaging", "tracking", "importing", "campaigns"],
     "server": ["common", "tracking", "intake"],
     "reports": ["common", "storage", "settings", "i18n", "events", "contacts", "segments",
-                "messaging", "campaigns"],
+                "messaging", "campaigns", "journeys"],
     "journeys": ["common", "storage", "settings", "i18n", "events", "contacts", "crm",
                  "segments", "scoring", "messaging"],
     "scheduler": ["common", "storage", "settings", "events", "contacts", "scoring",

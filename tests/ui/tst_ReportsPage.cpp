@@ -9,6 +9,8 @@
 #include "i18n/Translations.h"
 #include "messaging/Outbox.h"
 #include "render/ReportDocument.h"
+#include "reports/AcquisitionCostsDialog.h"
+#include "reports/ReportView.h"
 #include "reports/ReportsPage.h"
 #include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
@@ -265,6 +267,37 @@ private Q_SLOTS:
         QVERIFY(facts->text.contains(QStringLiteral("https://shop.example/p/0")));
     }
 
+    void showsTheRevenueAndTakesCosts()
+    {
+        ui::AcquisitionCostsDialog costs(m_ws->db());
+        QVERIFY(costs.setCost(QDate::currentDate(), QStringLiteral("instagram"), 120));
+        QVERIFY(!costs.setCost(QDate::currentDate(), QString(), 5)); // no source: said why
+        QCOMPARE(costs.table()->rowCount(), 1);
+        ui::ReportsPage page(m_ws->db());
+        page.resize(1200, 1000);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.setPreset(ui::ReportsPage::Last90);
+        page.showReport(ui::ReportsPage::RevenueReportTab);
+        shown(page);
+        QVERIFY(page.revenue());
+        const Revenue &r = *page.revenue();
+        QCOMPARE(r.channels.size(), 3);
+        QVERIFY(r.total != 0); // the demo's customers bought
+        QCOMPARE(page.revenueView()->table(1)->rowCount(), 3);
+        bool instagram = false;
+        for (const Acquisition &a : r.acquisition)
+            instagram = instagram || (a.source == QLatin1String("instagram") && a.cost == 120);
+        QVERIFY(instagram);
+        QTest::qWait(200);
+        page.grab().toImage().save(
+            QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("revenue_en.png")));
+        QVERIFY(costs.table()->selectionModel());
+        costs.table()->selectRow(0);
+        QVERIFY(costs.removeSelected());
+        QCOMPARE(costs.table()->rowCount(), 0);
+    }
+
     void persianIsRightToLeftWithPersianDigits()
     {
         QCOMPARE(Translations::install(QStringLiteral("fa")), QStringLiteral("fa"));
@@ -328,6 +361,11 @@ private Q_SLOTS:
                 &error);
             QVERIFY2(campaignFacts, qPrintable(error));
             QVERIFY(campaignFacts->pages >= 1);
+            page.showReport(ui::ReportsPage::RevenueReportTab);
+            shown(page);
+            QTest::qWait(200);
+            page.grab().toImage().save(
+                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("revenue_fa.png")));
             page.showReport(ui::ReportsPage::CustomersReportTab);
             shown(page);
             QTest::qWait(200);

@@ -70,6 +70,10 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
     m_simulate->setToolTip(
         tr("Run the journey for a sample of contacts on a virtual clock; nothing is sent"));
     connect(m_simulate, &QAction::triggered, this, [this] { simulateSelected(); });
+    m_report = new QAction(tr("&Report"), this);
+    m_report->setToolTip(tr("The journey's report: each step's contacts, the goal, the time to "
+                            "it and the revenue, to print or export"));
+    connect(m_report, &QAction::triggered, this, [this] { Q_EMIT reportRequested(selectedId()); });
 
     m_tasks = new BackgroundTasks(this);
     m_model = new JourneyListModel(m_db, this);
@@ -90,7 +94,7 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_table->addActions({m_edit, m_activate, m_pause, m_simulate, m_duplicate, m_delete});
+    m_table->addActions({m_edit, m_activate, m_pause, m_simulate, m_report, m_duplicate, m_delete});
     connect(m_table, &QTableView::doubleClicked, this, [this] { editSelected(); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &JourneysPage::updateActions);
@@ -105,7 +109,8 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
     m_simulation->header()->setSectionResizeMode(0, QHeaderView::Stretch);
 
     auto *buttons = new QHBoxLayout;
-    for (QAction *a : {m_new, m_edit, m_activate, m_pause, m_simulate, m_duplicate, m_delete})
+    for (QAction *a :
+         {m_new, m_edit, m_activate, m_pause, m_simulate, m_report, m_duplicate, m_delete})
         buttons->addWidget(actionButton(a));
     buttons->addStretch(1);
 
@@ -156,6 +161,7 @@ void JourneysPage::updateActions()
     m_edit->setEnabled(id);
     m_delete->setEnabled(id);
     m_simulate->setEnabled(id);
+    m_report->setEnabled(id);
 }
 
 void JourneysPage::chooseTemplate()

@@ -65,6 +65,8 @@ Q_SIGNALS:
     /// A journey was started, paused or changed: the worker should look now.
     void journeysChanged();
     void simulationFinished();
+    /// "Report": the journey's report on the Reports page.
+    void reportRequested(qint64 journeyId);
 
 private:
     void chooseTemplate();
@@ -84,6 +86,7 @@ private:
     QAction *m_duplicate = nullptr;
     QAction *m_delete = nullptr;
     QAction *m_simulate = nullptr;
+    QAction *m_report = nullptr;
     QAction *m_edit = nullptr;
 };
 

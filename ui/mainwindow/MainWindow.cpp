@@ -147,6 +147,10 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
         showPage(ReportsPageIndex);
         reports->showCampaign(id);
     });
+    connect(m_journeys, &JourneysPage::reportRequested, this, [this, reports](qint64 id) {
+        showPage(ReportsPageIndex);
+        reports->showJourney(id);
+    });
     connect(reports, &ReportsPage::segmentSaved, this, [this](qint64 id) {
         m_segments->reload(id);
         m_contacts->reloadSegments();

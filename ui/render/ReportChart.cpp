@@ -11,6 +11,7 @@
 #include <QHorizontalStackedBarSeries>
 #include <QLineSeries>
 #include <QPieSeries>
+#include <QStackedBarSeries>
 
 #include <cmath>
 
@@ -71,6 +72,9 @@ void ReportChart::display(const ChartSpec &spec)
         break;
     case ChartSpec::Kind::Pie:
         showPie(spec);
+        break;
+    case ChartSpec::Kind::Stacked:
+        showStacked(spec);
         break;
     case ChartSpec::Kind::None:
         break;
@@ -181,6 +185,34 @@ void ReportChart::showPie(const ChartSpec &spec)
     // the legend on the side a reader ends on
     chart()->legend()->setAlignment(QGuiApplication::isRightToLeft() ? Qt::AlignLeft
                                                                      : Qt::AlignRight);
+}
+
+void ReportChart::showStacked(const ChartSpec &spec)
+{
+    const bool rtl = QGuiApplication::isRightToLeft();
+    auto *series = new QStackedBarSeries;
+    QList<double> totals(spec.categories.size(), 0.0);
+    for (const auto &[title, values] : spec.series) {
+        auto *set = new QBarSet(title);
+        for (qsizetype i = 0; i < spec.categories.size(); ++i) {
+            const double v = std::max(0.0, values.value(i));
+            *set << v;
+            totals[i] += v;
+        }
+        series->append(set);
+    }
+    chart()->addSeries(series);
+    auto *names = new QBarCategoryAxis;
+    names->append(spec.categories);
+    names->setReverse(rtl);
+    double max = 0;
+    for (double t : totals)
+        max = std::max(max, t);
+    QCategoryAxis *values = valueAxis(max);
+    chart()->addAxis(names, Qt::AlignBottom);
+    chart()->addAxis(values, rtl ? Qt::AlignRight : Qt::AlignLeft);
+    series->attachAxis(names);
+    series->attachAxis(values);
 }
 
 void ReportChart::reset()

@@ -23,6 +23,7 @@ private:
     void showBars(const ChartSpec &spec);
     void showFunnel(const ChartSpec &spec);
     void showPie(const ChartSpec &spec);
+    void showStacked(const ChartSpec &spec);
     void reset();
 };
 

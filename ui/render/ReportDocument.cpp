@@ -139,6 +139,14 @@ ReportDocument ReportDocuments::dashboard(const Dashboard &d)
         campaigns.table << QStringList{c.name, Formatter::number(c.recipients),
                                        Formatter::number(c.conversions), money(c.revenue)};
     doc.sections << campaigns;
+
+    ReportSection journeys;
+    journeys.heading = tr("Top journeys by revenue (purchases in the period, last touch)");
+    journeys.table << QStringList{tr("Journey"), tr("Purchases"), tr("Revenue")};
+    journeys.numeric = {false, true, true};
+    for (const DashboardJourney &j : d.journeys)
+        journeys.table << QStringList{j.name, Formatter::number(j.conversions), money(j.revenue)};
+    doc.sections << journeys;
     return doc;
 }
 
@@ -294,6 +302,153 @@ ReportDocument ReportDocuments::campaign(const Campaign &c, const CampaignReport
                               "marketing message in the %1 days before them.")
                                .arg(Formatter::number(attributionDays));
     doc.sections << note;
+    return doc;
+}
+
+ReportDocument ReportDocuments::journey(const JourneyFigures &j)
+{
+    ReportDocument doc;
+    doc.title = tr("Journey: %1").arg(j.name);
+    doc.period = tr("Since it started, to now");
+    const auto tile = [&doc](const char *key, const QString &name, const QString &value) {
+        doc.tiles.append({QLatin1String(key), name, value, QString()});
+    };
+    tile("entered", tr("Entered"), Formatter::number(j.entered));
+    tile("active", tr("In it now"), Formatter::number(j.active));
+    tile("completed", tr("Finished"), Formatter::number(j.completed));
+    tile("exited", tr("Left early"), Formatter::number(j.exited));
+    tile("converted", tr("Reached a goal"),
+         j.converted < 0
+             ? tr("no goal")
+             : tr("%1 (%2)").arg(Formatter::number(j.converted), percent(j.conversionRate())));
+    tile("timeToGoal", tr("Median time to the goal"),
+         j.medianToGoalMs < 0 ? QStringLiteral("–") : duration(j.medianToGoalMs));
+    tile("purchases", tr("Purchases (last touch)"), Formatter::number(j.purchases));
+    tile("revenue", tr("Revenue"), money(j.revenue));
+
+    ReportSection steps;
+    steps.heading = tr("Each step: the contacts waiting at it and gone through it");
+    steps.chart.kind = ChartSpec::Kind::Bars;
+    steps.table << QStringList{tr("Step"), tr("What it does"), tr("Waiting now"), tr("Passed"),
+                               tr("Of those, reached a goal")};
+    steps.numeric = {false, false, true, true, true};
+    QList<double> passed;
+    for (int i = 0; i < j.steps.size(); ++i) {
+        const JourneyStepFigures &s = j.steps.at(i);
+        const QString name = tr("%1. %2").arg(Formatter::number(i + 1), s.label);
+        steps.chart.categories << name;
+        passed << double(s.passed);
+        steps.table << QStringList{
+            name, s.summary, Formatter::number(s.waiting), Formatter::number(s.passed),
+            s.converted < 0 || s.passed == 0
+                ? QString()
+                : tr("%1 (%2)").arg(Formatter::number(s.converted),
+                                    percent(double(s.converted) / double(s.passed)))};
+    }
+    steps.chart.series = {{tr("Passed"), passed}};
+    doc.sections << steps;
+    return doc;
+}
+
+ReportDocument ReportDocuments::revenue(const Revenue &r)
+{
+    ReportDocument doc;
+    doc.title = tr("Revenue and return");
+    doc.period = periodText(r.period);
+    double cost = 0;
+    for (const RevenueLine &l : r.channels)
+        cost += l.cost;
+    doc.tiles.append({QStringLiteral("revenue"), tr("Revenue"), money(r.total), QString()});
+    doc.tiles.append(
+        {QStringLiteral("purchases"), tr("Purchases"), Formatter::number(r.purchases), QString()});
+    doc.tiles.append({QStringLiteral("cost"), tr("Cost of sending"), money(cost), QString()});
+    const auto roi = [](const std::optional<double> &value) {
+        return value ? percent(*value) : QStringLiteral("–");
+    };
+    const auto lineRow = [&](const QString &name, const RevenueLine &l) {
+        return QStringList{name,
+                           Formatter::number(l.purchases),
+                           money(l.revenue),
+                           Formatter::number(l.messages),
+                           money(l.cost),
+                           roi(l.roi())};
+    };
+    const QStringList lineHeader{tr("Purchases"), tr("Revenue"), tr("Messages sent"), tr("Cost"),
+                                 tr("Return (ROI)")};
+
+    ReportSection months;
+    months.heading = tr("Revenue by month and by what came last before the purchase");
+    months.chart.kind = ChartSpec::Kind::Stacked;
+    months.table << QStringList{tr("From"), tr("Email"), tr("SMS"), tr("No message")};
+    months.numeric = {false, true, true, true};
+    QList<double> email, sms, direct;
+    for (const RevenueMonth &m : r.months) {
+        months.chart.categories << Formatter::date(m.first);
+        email << m.email;
+        sms << m.sms;
+        direct << m.direct;
+        months.table << QStringList{Formatter::date(m.first), money(m.email), money(m.sms),
+                                    money(m.direct)};
+    }
+    months.chart.series = {{tr("Email"), email}, {tr("SMS"), sms}, {tr("No message"), direct}};
+    doc.sections << months;
+
+    ReportSection channels;
+    channels.heading = tr("By channel (last touch)");
+    channels.table << QStringList{tr("Channel")} + lineHeader;
+    channels.numeric = {false, true, true, true, true, true};
+    const QStringList channelNames{tr("Email"), tr("SMS"), tr("No message")};
+    for (qsizetype i = 0; i < r.channels.size(); ++i)
+        channels.table << lineRow(channelNames.value(i), r.channels.at(i));
+    doc.sections << channels;
+
+    ReportSection campaigns;
+    campaigns.heading = tr("By campaign (last touch; cost: every message it sent)");
+    campaigns.chart.kind = r.campaigns.isEmpty() ? ChartSpec::Kind::None : ChartSpec::Kind::Bars;
+    campaigns.table << QStringList{tr("Campaign")} + lineHeader;
+    campaigns.numeric = {false, true, true, true, true, true};
+    QList<double> campaignRevenue;
+    for (const RevenueLine &l : r.campaigns) {
+        campaigns.chart.categories << l.name;
+        campaignRevenue << l.revenue;
+        campaigns.table << lineRow(l.name, l);
+    }
+    campaigns.chart.series = {{tr("Revenue"), campaignRevenue}};
+    doc.sections << campaigns;
+
+    ReportSection journeys;
+    journeys.heading = tr("By journey (last touch)");
+    journeys.table << QStringList{tr("Journey"), tr("Purchases"), tr("Revenue")};
+    journeys.numeric = {false, true, true};
+    for (const RevenueLine &l : r.journeys)
+        journeys.table << QStringList{l.name, Formatter::number(l.purchases), money(l.revenue)};
+    doc.sections << journeys;
+
+    ReportSection acquisition;
+    acquisition.heading = tr("Cost of a new customer by source (CAC)");
+    acquisition.table << QStringList{tr("Source"), tr("New customers"), tr("Cost"), tr("CAC")};
+    acquisition.numeric = {false, true, true, true};
+    for (const Acquisition &a : r.acquisition)
+        acquisition.table << QStringList{a.source.isEmpty() ? tr("Not known") : a.source,
+                                         Formatter::number(a.newCustomers), money(a.cost),
+                                         a.cac() ? money(*a.cac()) : QStringLiteral("–")};
+    doc.sections << acquisition;
+
+    ReportSection segments;
+    segments.heading = tr("Lifetime value by segment (revenue per customer)");
+    segments.chart.kind = r.segments.isEmpty() ? ChartSpec::Kind::None : ChartSpec::Kind::Bars;
+    segments.table << QStringList{tr("Segment"), tr("Customers"), tr("Over their life"),
+                                  tr("In their first 12 months")};
+    segments.numeric = {false, true, true, true};
+    QList<double> ltv;
+    for (const SegmentValue &s : r.segments) {
+        segments.chart.categories << s.name;
+        ltv << s.lifetime;
+        segments.table << QStringList{s.name, Formatter::number(s.customers), money(s.lifetime),
+                                      money(s.firstYear)};
+    }
+    segments.chart.series = {{tr("Over their life"), ltv}};
+    doc.sections << segments;
     return doc;
 }
 

@@ -4,6 +4,8 @@
 #include "campaigns/CampaignReport.h"
 #include "reports/DashboardReport.h"
 #include "reports/FunnelReport.h"
+#include "reports/JourneyReport.h"
+#include "reports/RevenueReport.h"
 #include "reports/RfmReport.h"
 
 #include <QCoreApplication>
@@ -20,10 +22,11 @@ struct ChartSpec
     enum class Kind
     {
         None,
-        Lines,  ///< one line per series over the categories (days)
-        Bars,   ///< one horizontal bar per category, the first on top
-        Funnel, ///< centred bars narrowing down, the first on top
-        Pie,    ///< a slice per category (the first series), the legend beside it
+        Lines,   ///< one line per series over the categories (days)
+        Bars,    ///< one horizontal bar per category, the first on top
+        Funnel,  ///< centred bars narrowing down, the first on top
+        Pie,     ///< a slice per category (the first series), the legend beside it
+        Stacked, ///< a column per category, the series stacked in it
     };
     Kind kind = Kind::None;
     QStringList categories;
@@ -79,6 +82,8 @@ public:
     static ReportDocument dashboard(const Dashboard &d);
     static ReportDocument funnel(const Funnel &f);
     static ReportDocument rfm(const Rfm &r);
+    static ReportDocument journey(const JourneyFigures &j);
+    static ReportDocument revenue(const Revenue &r);
     /// How purchases are given to campaigns in a campaign's report.
     enum class Touch
     {

@@ -5,8 +5,12 @@
 #include "common/BackgroundTasks.h"
 #include "exporting/CsvWriter.h"
 #include "i18n/Formatter.h"
+#include "journeys/JourneyRepository.h"
 #include "render/ReportChart.h"
 #include "render/ReportPdf.h"
+#include "reports/AcquisitionCostsDialog.h"
+#include "reports/ReportView.h"
+#include "reports/ReportWidgets.h"
 #include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 #include "widgets/DateEdit.h"
@@ -17,6 +21,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFrame>
 #include <QGridLayout>
@@ -36,70 +41,6 @@
 #include <algorithm>
 
 namespace masir::ui {
-
-namespace {
-
-QTableWidget *numbersTable(const QString &name)
-{
-    auto *t = new QTableWidget;
-    t->setObjectName(name);
-    t->verticalHeader()->hide();
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setWordWrap(false);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    return t;
-}
-
-/// \a t shows \a s's table: the header, then the rows, numbers to the end.
-void fill(QTableWidget *t, const ReportSection &s)
-{
-    const QStringList header = s.table.value(0);
-    t->setColumnCount(int(header.size()));
-    t->setHorizontalHeaderLabels(header);
-    t->setRowCount(int(std::max<qsizetype>(0, s.table.size() - 1)));
-    for (int r = 1; r < s.table.size(); ++r)
-        for (int c = 0; c < header.size(); ++c) {
-            auto *item = new QTableWidgetItem(s.table.at(r).value(c));
-            if (s.numeric.value(c))
-                item->setTextAlignment(Qt::AlignTrailing | Qt::AlignVCenter);
-            t->setItem(r - 1, c, item);
-        }
-}
-
-QLabel *heading(const QString &text)
-{
-    auto *l = new QLabel(text);
-    QFont f = l->font();
-    f.setBold(true);
-    l->setFont(f);
-    return l;
-}
-
-/// A chart and its numbers beside it (mirrored in right to left).
-QWidget *besideEachOther(QWidget *chart, QWidget *table, int chartShare = 3, int tableShare = 2)
-{
-    auto *row = new QWidget;
-    auto *box = new QHBoxLayout(row);
-    box->setContentsMargins(0, 0, 0, 0);
-    chart->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    table->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
-    box->addWidget(chart, chartShare);
-    box->addWidget(table, tableShare);
-    return row;
-}
-
-/// \a content in a frameless scroll area: the page scrolls, its tables show whole.
-QScrollArea *scrolling(QWidget *content)
-{
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    return scroll;
-}
-
-} // namespace
 
 ReportsPage::ReportsPage(const Database &db, QWidget *parent)
     : QWidget(parent)
@@ -178,12 +119,14 @@ ReportsPage::ReportsPage(const Database &db, QWidget *parent)
     m_reports->addTab(makeFunnelTab(), tr("Funnel"));
     m_reports->addTab(makeCustomersTab(), tr("Customers (RFM)"));
     m_reports->addTab(makeCampaignTab(), tr("Campaign"));
+    m_reports->addTab(makeJourneyTab(), tr("Journey"));
+    m_reports->addTab(makeRevenueTab(), tr("Revenue"));
     connect(m_reports, &QTabWidget::currentChanged, this, [this](int tab) {
-        // the customers are as of today and a campaign is its own: no period
-        for (QWidget *w : std::initializer_list<QWidget *>{m_preset, m_from, m_to})
-            w->setEnabled(tab != CustomersReportTab && tab != CampaignReportTab);
+        periodApplies(tab);
         if (tab == CampaignReportTab)
             loadCampaigns();
+        if (tab == JourneyReportTab)
+            loadJourneys();
         refresh();
     });
 
@@ -212,6 +155,9 @@ QWidget *ReportsPage::makeDashboardTab()
     layout->addWidget(besideEachOther(m_sourcesChart, m_sources), 1);
     layout->addWidget(heading(tr("Top campaigns by revenue (started in the period)")));
     layout->addWidget(m_campaigns, 1);
+    m_journeys = numbersTable(QStringLiteral("journeysTable"));
+    layout->addWidget(heading(tr("Top journeys by revenue (purchases in the period, last touch)")));
+    layout->addWidget(m_journeys, 1);
     return scrolling(content);
 }
 
@@ -334,6 +280,107 @@ QWidget *ReportsPage::makeCampaignTab()
     return scrolling(content);
 }
 
+void ReportsPage::periodApplies(int tab)
+{
+    // the customers are as of today, a campaign and a journey are their own
+    const bool applies =
+        tab == DashboardReportTab || tab == FunnelReportTab || tab == RevenueReportTab;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_preset, m_from, m_to})
+        w->setEnabled(applies);
+}
+
+QWidget *ReportsPage::makeJourneyTab()
+{
+    m_journeyPick = new QComboBox;
+    m_journeyPick->setObjectName(QStringLiteral("journeyPick"));
+    m_journeyPick->setMinimumContentsLength(24);
+    connect(m_journeyPick, &QComboBox::activated, this, &ReportsPage::refresh);
+    auto *pickLabel = new QLabel(tr("&Journey:"));
+    pickLabel->setBuddy(m_journeyPick);
+    auto *pickRow = new QHBoxLayout;
+    pickRow->addWidget(pickLabel);
+    pickRow->addWidget(m_journeyPick);
+    pickRow->addStretch(1);
+    m_journeyTiles = new QGridLayout;
+    m_journeyChart = new ReportChart(QStringLiteral("journeyChart"));
+    m_journeySteps = numbersTable(QStringLiteral("journeySteps"));
+    auto *note = new QLabel(tr("The journey's canvas shows the same counts on each step."));
+    note->setEnabled(false);
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->addLayout(pickRow);
+    layout->addLayout(m_journeyTiles);
+    layout->addWidget(besideEachOther(m_journeyChart, m_journeySteps, 2, 3), 1);
+    layout->addWidget(note);
+    return scrolling(content);
+}
+
+QWidget *ReportsPage::makeRevenueTab()
+{
+    const WorkspaceSettings settings(m_db);
+    const auto costBox = [this, &settings](const char *name, WorkspaceSettings::Key key) {
+        auto *box = new QDoubleSpinBox;
+        box->setObjectName(QLatin1String(name));
+        box->setRange(0, 1e9);
+        box->setDecimals(4);
+        box->setValue(settings.value(key).toDouble());
+        connect(box, &QDoubleSpinBox::editingFinished, this, [this, box, key] {
+            if (!WorkspaceSettings(m_db).setValue(key, box->value()))
+                m_error->showMessage(tr("Cannot save the cost per message."));
+            refresh();
+        });
+        return box;
+    };
+    auto *email = costBox("costPerEmail", WorkspaceSettings::Key::CostPerEmail);
+    auto *sms = costBox("costPerSms", WorkspaceSettings::Key::CostPerSms);
+    auto *emailLabel = new QLabel(tr("Cost per &email:"));
+    emailLabel->setBuddy(email);
+    auto *smsLabel = new QLabel(tr("Cost per S&MS:"));
+    smsLabel->setBuddy(sms);
+    auto *costs = new QPushButton(tr("&Acquisition Costs…"));
+    costs->setObjectName(QStringLiteral("acquisitionCosts"));
+    costs->setToolTip(tr("What winning customers cost per month and source, for the cost of a "
+                         "new customer"));
+    connect(costs, &QPushButton::clicked, this, [this] {
+        AcquisitionCostsDialog dialog(m_db, this);
+        dialog.exec();
+        refresh();
+    });
+    auto *row = new QHBoxLayout;
+    row->addWidget(emailLabel);
+    row->addWidget(email);
+    row->addSpacing(16);
+    row->addWidget(smsLabel);
+    row->addWidget(sms);
+    row->addStretch(1);
+    row->addWidget(costs);
+    m_revenueView = new ReportView(QStringLiteral("revenue"));
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->addLayout(row);
+    layout->addWidget(m_revenueView, 1);
+    return scrolling(content);
+}
+
+void ReportsPage::loadJourneys()
+{
+    const qint64 current = m_journeyPick->currentData().toLongLong();
+    m_journeyPick->clear();
+    for (const Journey &j : JourneyRepository(m_db).list())
+        m_journeyPick->addItem(j.name, j.id);
+    m_journeyPick->setCurrentIndex(std::max(0, m_journeyPick->findData(current)));
+}
+
+void ReportsPage::showJourney(qint64 journeyId)
+{
+    const QSignalBlocker blocker(m_reports);
+    m_reports->setCurrentIndex(JourneyReportTab);
+    periodApplies(JourneyReportTab);
+    loadJourneys();
+    m_journeyPick->setCurrentIndex(std::max(0, m_journeyPick->findData(journeyId)));
+    refresh();
+}
+
 void ReportsPage::loadCampaigns()
 {
     const qint64 current = m_campaignPick->currentData().toLongLong();
@@ -359,8 +406,7 @@ void ReportsPage::showCampaign(qint64 campaignId)
 {
     const QSignalBlocker blocker(m_reports);
     m_reports->setCurrentIndex(CampaignReportTab);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_preset, m_from, m_to})
-        w->setEnabled(false);
+    periodApplies(CampaignReportTab);
     loadCampaigns();
     m_campaignPick->setCurrentIndex(std::max(0, m_campaignPick->findData(campaignId)));
     refresh();
@@ -418,26 +464,7 @@ QString ReportsPage::saveGroupAsSegment(int row)
 
 void ReportsPage::addTile(QGridLayout *grid, int index, const QString &key, const QString &title)
 {
-    auto *frame = new QFrame;
-    frame->setFrameShape(QFrame::StyledPanel);
-    auto *box = new QVBoxLayout(frame);
-    auto *name = new QLabel(title);
-    name->setObjectName(QStringLiteral("name_") + key);
-    name->setEnabled(false);
-    auto *value = new QLabel;
-    value->setObjectName(QStringLiteral("tile_") + key);
-    QFont big = value->font();
-    big.setPointSizeF(big.pointSizeF() * 1.6);
-    big.setBold(true);
-    value->setFont(big);
-    value->setTextFormat(Qt::PlainText);
-    auto *delta = new QLabel;
-    delta->setObjectName(QStringLiteral("change_") + key);
-    box->addWidget(name);
-    box->addWidget(value);
-    box->addWidget(delta);
-    grid->addWidget(frame, index / 5, index % 5);
-    m_tiles.insert(key, value);
+    m_tiles.insert(key, reportTile(grid, index, key, title));
 }
 
 QLabel *ReportsPage::tile(const QString &key) const
@@ -526,6 +553,13 @@ void ReportsPage::refresh()
     const int tab = m_reports->currentIndex();
     const auto basis = Funnel::Basis(m_funnelBasis->currentData().toInt());
     const qint64 campaignId = m_campaignPick->currentData().toLongLong();
+    const qint64 journeyId = m_journeyPick->currentData().toLongLong();
+    if (tab == JourneyReportTab && !journeyId) {
+        m_busy->hide();
+        m_error->showMessage(tr("There is no journey yet: make one on the Journeys page."));
+        Q_EMIT reportShown();
+        return;
+    }
     if (tab == CampaignReportTab && !campaignId) {
         m_busy->hide();
         m_error->showMessage(tr("No campaign has started yet: its report comes with its first "
@@ -534,9 +568,17 @@ void ReportsPage::refresh()
         return;
     }
     m_tasks->run(
-        [&db, p, tab, basis, campaignId]() -> Result {
+        [&db, p, tab, basis, campaignId, journeyId]() -> Result {
             Result r;
-            if (tab == CampaignReportTab) {
+            if (tab == RevenueReportTab) {
+                RevenueReport report(db);
+                r.revenue = report.build(p);
+                r.error = report.errorString();
+            } else if (tab == JourneyReportTab) {
+                JourneyReport report(db);
+                r.journey = report.build(journeyId);
+                r.error = report.errorString();
+            } else if (tab == CampaignReportTab) {
                 CampaignReport report(db);
                 r.campaign = report.build(campaignId);
                 r.error = report.errorString();
@@ -563,7 +605,8 @@ void ReportsPage::refresh()
 void ReportsPage::display(const Result &result)
 {
     m_busy->hide();
-    if (!result.dashboard && !result.funnel && !result.rfm && !result.campaign) {
+    if (!result.dashboard && !result.funnel && !result.rfm && !result.campaign && !result.journey &&
+        !result.revenue) {
         m_error->showMessage(tr("Cannot read the report: %1").arg(result.error));
         Q_EMIT reportShown();
         return;
@@ -578,11 +621,21 @@ void ReportsPage::display(const Result &result)
         fill(m_sources, doc.sections.at(1));
         m_sourcesChart->display(doc.sections.at(1).chart);
         fill(m_campaigns, doc.sections.at(2));
+        fill(m_journeys, doc.sections.at(3));
     } else if (result.funnel) {
         m_funnel = result.funnel;
         const ReportDocument doc = ReportDocuments::funnel(*m_funnel);
         fill(m_funnelTable, doc.sections.at(0));
         m_funnelChart->display(doc.sections.at(0).chart);
+    } else if (result.revenue) {
+        m_revenue = result.revenue;
+        m_revenueView->display(ReportDocuments::revenue(*m_revenue));
+    } else if (result.journey) {
+        m_journey = result.journey;
+        const ReportDocument doc = ReportDocuments::journey(*m_journey);
+        fillTiles(m_journeyTiles, doc, QStringLiteral("journey."));
+        m_journeyChart->display(doc.sections.at(0).chart);
+        fill(m_journeySteps, doc.sections.at(0));
     } else if (result.campaign) {
         m_campaign = result.campaign;
         m_campaignInfo = result.campaignInfo;
@@ -615,6 +668,10 @@ void ReportsPage::fillTiles(QGridLayout *grid, const ReportDocument &doc, const 
 
 std::optional<ReportDocument> ReportsPage::document() const
 {
+    if (m_reports->currentIndex() == RevenueReportTab)
+        return m_revenue ? std::optional(ReportDocuments::revenue(*m_revenue)) : std::nullopt;
+    if (m_reports->currentIndex() == JourneyReportTab)
+        return m_journey ? std::optional(ReportDocuments::journey(*m_journey)) : std::nullopt;
     if (m_reports->currentIndex() == CampaignReportTab) {
         if (!m_campaign)
             return std::nullopt;
@@ -631,6 +688,11 @@ std::optional<ReportDocument> ReportsPage::document() const
 
 QList<QList<QStringList>> ReportsPage::csvTables() const
 {
+    if (m_reports->currentIndex() == RevenueReportTab)
+        return m_revenue ? m_revenue->tables() : QList<QList<QStringList>>{};
+    if (m_reports->currentIndex() == JourneyReportTab)
+        return m_journey ? QList<QList<QStringList>>{m_journey->rows()}
+                         : QList<QList<QStringList>>{};
     if (m_reports->currentIndex() == CampaignReportTab)
         return m_campaign ? m_campaign->tables() : QList<QList<QStringList>>{};
     if (m_reports->currentIndex() == CustomersReportTab)

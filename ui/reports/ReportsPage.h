@@ -27,6 +27,7 @@ namespace masir::ui {
 
 class MessageLabel;
 class ReportChart;
+class ReportView;
 
 /// Reports: a period (presets, or from and to in the user's calendar) and the
 /// reports over it, one tab each.
@@ -40,6 +41,11 @@ class ReportChart;
 /// - Campaign: one campaign's delivery, people's opens and clicks (machines
 ///   apart), rates, purchases by last or first touch, the variants side by
 ///   side, opens and clicks over the hours after sending and the click map.
+/// - Journey: one journey's contacts at and through each step, its goal, the
+///   median time to it and the revenue it earned.
+/// - Revenue: per channel, campaign and journey with the return on the cost
+///   of sending; the cost of a new customer per source; lifetime value per
+///   segment.
 /// Every chart has its numbers in a table beside it. Read off the UI thread;
 /// Copy puts the report's tables on the clipboard, Export writes CSV or PDF.
 class ReportsPage final : public QWidget
@@ -64,6 +70,8 @@ public:
         FunnelReportTab,
         CustomersReportTab,
         CampaignReportTab,
+        JourneyReportTab,
+        RevenueReportTab,
     };
     void setPreset(Preset preset);
     void setPeriod(QDate first, QDate last);
@@ -72,11 +80,16 @@ public:
     void setFunnelBasis(Funnel::Basis basis);
     /// The Campaign tab, on campaign \a campaignId.
     void showCampaign(qint64 campaignId);
+    /// The Journey tab, on journey \a journeyId.
+    void showJourney(qint64 journeyId);
     /// The reports shown, once read.
     const std::optional<Dashboard> &dashboard() const { return m_dashboard; }
     const std::optional<Funnel> &funnel() const { return m_funnel; }
     const std::optional<Rfm> &rfm() const { return m_rfm; }
     const std::optional<CampaignReportData> &campaignReport() const { return m_campaign; }
+    const std::optional<JourneyFigures> &journeyReport() const { return m_journey; }
+    const std::optional<Revenue> &revenue() const { return m_revenue; }
+    ReportView *revenueView() const { return m_revenueView; }
     bool isBusy() const;
 
     QTableWidget *daysTable() const { return m_days; }
@@ -86,6 +99,7 @@ public:
     QTableWidget *rfmTable() const { return m_rfmTable; }
     QTableWidget *campaignResultsTable() const { return m_campaignResults; }
     QTableWidget *campaignLinksTable() const { return m_campaignLinks; }
+    QTableWidget *journeyStepsTable() const { return m_journeySteps; }
     /// Saves the customers of RFM group \a row (of rfmTable()) as a segment
     /// that follows the group's thresholds; its name, or empty on an error.
     QString saveGroupAsSegment(int row);
@@ -118,13 +132,20 @@ private:
         std::optional<Rfm> rfm;
         std::optional<CampaignReportData> campaign;
         Campaign campaignInfo;
+        std::optional<JourneyFigures> journey;
+        std::optional<Revenue> revenue;
         QString error;
     };
     QWidget *makeDashboardTab();
     QWidget *makeFunnelTab();
     QWidget *makeCustomersTab();
     QWidget *makeCampaignTab();
+    QWidget *makeJourneyTab();
+    QWidget *makeRevenueTab();
     void loadCampaigns();
+    void loadJourneys();
+    /// No period on the reports that are not over one.
+    void periodApplies(int tab);
     void showCampaignDocument();
     ReportDocuments::Touch touch() const;
     void display(const Result &result);
@@ -149,6 +170,7 @@ private:
     QTableWidget *m_days = nullptr;
     QTableWidget *m_sources = nullptr;
     QTableWidget *m_campaigns = nullptr;
+    QTableWidget *m_journeys = nullptr;
     QComboBox *m_funnelBasis = nullptr;
     ReportChart *m_funnelChart = nullptr;
     QTableWidget *m_funnelTable = nullptr;
@@ -165,11 +187,18 @@ private:
     ReportChart *m_linksChart = nullptr;
     QTableWidget *m_campaignLinks = nullptr;
     QLabel *m_campaignNote = nullptr;
+    QComboBox *m_journeyPick = nullptr;
+    QGridLayout *m_journeyTiles = nullptr;
+    ReportChart *m_journeyChart = nullptr;
+    QTableWidget *m_journeySteps = nullptr;
+    ReportView *m_revenueView = nullptr;
     std::optional<Dashboard> m_dashboard;
     std::optional<Funnel> m_funnel;
     std::optional<Rfm> m_rfm;
     std::optional<CampaignReportData> m_campaign;
     Campaign m_campaignInfo;
+    std::optional<JourneyFigures> m_journey;
+    std::optional<Revenue> m_revenue;
     bool m_settingPeriod = false;
 };
 

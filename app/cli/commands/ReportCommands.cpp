@@ -5,9 +5,12 @@
 #include "campaigns/CampaignReport.h"
 #include "campaigns/CampaignRepository.h"
 #include "exporting/CsvWriter.h"
+#include "journeys/JourneyRepository.h"
 #include "reports/DashboardReport.h"
 #include "reports/FunnelReport.h"
+#include "reports/JourneyReport.h"
 #include "reports/ReportTallies.h"
+#include "reports/RevenueReport.h"
 #include "reports/RfmReport.h"
 #include "segments/SegmentRepository.h"
 
@@ -38,7 +41,7 @@ public:
     {
         Asked,    ///< --from and --to, or --days
         AsOfNow,  ///< the report is as of now
-        Campaign, ///< a campaign's, named by the one word
+        Campaign, ///< a campaign's or a journey's, named by the one word
     };
 
     PeriodReport(const QString &name, const QString &summary,
@@ -55,8 +58,8 @@ public:
     int check(CliRun &run) const override
     {
         if (m_period == Period::Campaign && run.words.size() != 1)
-            return run.usageError(tr("%1 takes the campaign's name (in quotes if it has spaces).")
-                                      .arg(definition().name));
+            return run.usageError(
+                tr("%1 takes a name (in quotes if it has spaces).").arg(definition().name));
         if (m_period != Period::Campaign && !run.words.isEmpty())
             return run.usageError(tr("%1 takes only options.").arg(definition().name));
         int outputs = 0;
@@ -357,6 +360,65 @@ public:
     }
 };
 
+/// report journey NAME: one journey's report.
+class ReportJourney final : public PeriodReport
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    ReportJourney()
+        : PeriodReport(QStringLiteral("report journey"),
+                       tr("a journey's contacts at and through each step, its goal, the median "
+                          "time to it and its revenue"),
+                       {}, Period::Campaign)
+    {}
+
+    int execute(CliRun &run) const override
+    {
+        const auto j = JourneyRepository(*run.db).findByName(run.words.first());
+        if (!j)
+            return run.fail(tr("There is no journey named \"%1\".").arg(run.words.first()));
+        JourneyReport report(*run.db);
+        const auto r = report.build(j->id);
+        if (!r)
+            return run.fail(report.errorString());
+#ifdef MASIR_HAVE_RENDER
+        return write(run, r->toJson(), {r->rows()},
+                     [&] { return ui::ReportDocuments::journey(*r); });
+#else
+        return write(run, r->toJson(), {r->rows()}, nullptr);
+#endif
+    }
+};
+
+/// report revenue: money per channel, campaign, journey, source and segment.
+class ReportRevenue final : public PeriodReport
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    ReportRevenue()
+        : PeriodReport(QStringLiteral("report revenue"),
+                       tr("revenue per channel, campaign and journey with the return on the cost "
+                          "of sending (settings cost-per-email, cost-per-sms), the cost of a new "
+                          "customer per source, lifetime value per segment"))
+    {}
+
+    int execute(CliRun &run) const override
+    {
+        RevenueReport report(*run.db);
+        const auto r = report.build(period(run));
+        if (!r)
+            return run.fail(report.errorString());
+#ifdef MASIR_HAVE_RENDER
+        return write(run, r->toJson(), r->tables(),
+                     [&] { return ui::ReportDocuments::revenue(*r); });
+#else
+        return write(run, r->toJson(), r->tables(), nullptr);
+#endif
+    }
+};
+
 /// report recount: the tallies recounted from the events.
 class ReportRecount final : public CliCommand
 {
@@ -395,6 +457,8 @@ void addReportCommands(CliCommands &commands)
     commands.push_back(std::make_unique<ReportFunnel>());
     commands.push_back(std::make_unique<ReportRfm>());
     commands.push_back(std::make_unique<ReportCampaign>());
+    commands.push_back(std::make_unique<ReportJourney>());
+    commands.push_back(std::make_unique<ReportRevenue>());
     commands.push_back(std::make_unique<ReportRecount>());
 }
 

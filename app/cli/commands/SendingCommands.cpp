@@ -598,6 +598,15 @@ public:
                      value == QLatin1String("yes"))
                         ? QStringLiteral("1")
                         : QStringLiteral("0");
+        if (k == K::AttributionModel && value != QLatin1String("last") &&
+            value != QLatin1String("first"))
+            return run.usageError(tr("attribution-model is last or first."));
+        if (k == K::CostPerEmail || k == K::CostPerSms) {
+            bool ok = false;
+            const double cost = value.toDouble(&ok);
+            if (!ok || cost < 0)
+                return run.usageError(tr("A cost is a number of 0 or more, such as 0.002."));
+        }
         if (!s.setValue(k, value))
             return run.fail(tr("Cannot save the setting."));
         return 0;
@@ -614,6 +623,9 @@ private:
             {QStringLiteral("unsubscribe-mailto"), Key::UnsubscribeMailto},
             {QStringLiteral("emails-per-day"), Key::EmailsPerDay},
             {QStringLiteral("attribution-days"), Key::AttributionDays},
+            {QStringLiteral("attribution-model"), Key::AttributionModel},
+            {QStringLiteral("cost-per-email"), Key::CostPerEmail},
+            {QStringLiteral("cost-per-sms"), Key::CostPerSms},
             {QStringLiteral("sending-paused"), Key::SendingPaused},
             {QStringLiteral("max-attempts"), Key::MaxAttempts},
             {QStringLiteral("retry-base-ms"), Key::RetryBaseMs},
