@@ -8222,10 +8222,6 @@ Resend anyway?</source>
         <translation>CAC</translation>
     </message>
     <message>
-        <source>Lifetime value by segment (revenue per customer)</source>
-        <translation>ارزش طول عمر به تفکیک بخش (درآمد هر مشتری)</translation>
-    </message>
-    <message>
         <source>Segment</source>
         <translation>بخش</translation>
     </message>
@@ -8236,6 +8232,14 @@ Resend anyway?</source>
     <message>
         <source>In their first 12 months</source>
         <translation>در ۱۲ ماه نخستشان</translation>
+    </message>
+    <message>
+        <source>By segment: revenue in the period, and lifetime value (revenue per customer)</source>
+        <translation>به تفکیک بخش: درآمد این دوره، و ارزش طول عمر (درآمد هر مشتری)</translation>
+    </message>
+    <message>
+        <source>Revenue in the period</source>
+        <translation>درآمد این دوره</translation>
     </message>
 </context>
 <context>
@@ -8511,6 +8515,22 @@ Resend anyway?</source>
     <message>
         <source>There is no journey yet: make one on the Journeys page.</source>
         <translation>هنوز سفری نیست: در صفحه‌ی سفرها یکی بسازید.</translation>
+    </message>
+    <message>
+        <source>within </source>
+        <translation>در </translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> روز</translation>
+    </message>
+    <message>
+        <source>How long after a message a purchase still counts for it. Purchases are given as they come: a new window counts from now on.</source>
+        <translation>تا چند روز پس از یک پیام، خرید هنوز به آن می‌رسد. خریدها هنگام رسیدن نسبت داده می‌شوند: بازه‌ی تازه از اکنون به بعد حساب می‌شود.</translation>
+    </message>
+    <message>
+        <source>Cannot save the attribution window.</source>
+        <translation>نمی‌توان بازه‌ی نسبت‌دادن را ذخیره کرد.</translation>
     </message>
 </context>
 <context>

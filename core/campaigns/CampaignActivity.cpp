@@ -277,7 +277,7 @@ bool CampaignActivity::purchase(qint64 contactId, double amount, qint64 atMs, qi
         // by the contact's few messages (outbox_contact), never by every sent one
         QStringLiteral("SELECT campaign_id, variant, sent_at, journey_id, channel FROM outbox "
                        "WHERE contact_id = ? AND %1 = 'sent' AND marketing = 1 AND sent_at <= ? "
-                       "ORDER BY sent_at DESC LIMIT 1")
+                       "ORDER BY sent_at DESC, id DESC LIMIT 1")
             .arg(SqlDialect::notIndexed(QStringLiteral("state"))),
         &m_error);
     if (!last)

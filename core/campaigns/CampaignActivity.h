@@ -52,7 +52,7 @@ public:
     /// window (first touch), which the report shows when asked. Every purchase
     /// is also kept by the quarter hour with the channel, campaign and journey
     /// of its last touch (attributed_revenue: the reports' revenue per channel,
-    /// campaign and journey; none for a direct sale).
+    /// campaign and journey; '' and 0 for a direct sale).
     bool purchase(qint64 contactId, double amount, qint64 atMs, qint64 windowMs);
     QString errorString() const { return m_error; }
 

@@ -1,6 +1,7 @@
 #include "events/EventStore.h"
 
 #include "common/Logging.h"
+#include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
 #include "storage/StatementCache.h"
 
@@ -12,6 +13,12 @@
 #include <cmath>
 
 namespace masir {
+
+namespace {
+
+constexpr qint64 kYearMs = 365LL * 24 * 3600 * 1000; ///< a customer's first year
+
+} // namespace
 
 EventStore::EventStore(QSqlDatabase db)
     : m_db(std::move(db))
@@ -123,10 +130,42 @@ bool EventStore::addPurchase(qint64 contactId, double amount, qint64 whenMs)
     st->bind(3, whenMs);
     st->bind(4, whenMs);
     st->bind(5, QVariant(amount));
-    if (st->exec())
-        return true;
-    m_error = st->errorString();
-    return false;
+    if (!st->exec()) {
+        m_error = st->errorString();
+        return false;
+    }
+    // a purchase older than the first one known moves the customer's first
+    // year: it is counted again from the events
+    SqliteStatement *first = m_statements->get(
+        QStringLiteral(
+            "SELECT orders FROM contact_purchases WHERE contact_id = ? AND first_at = ?"),
+        &m_error);
+    if (!first)
+        return false;
+    first->bind(1, contactId);
+    first->bind(2, whenMs);
+    const SqliteStatement::Result r = first->step();
+    const bool moved = r == SqliteStatement::Result::Row && first->columnInt64(0) > 1;
+    if (r == SqliteStatement::Result::Error)
+        m_error = first->errorString();
+    first->reset();
+    if (r == SqliteStatement::Result::Error)
+        return false;
+    return !moved || recountFirstYear(contactId);
+}
+
+bool EventStore::recountFirstYear(qint64 contactId)
+{
+    QSqlQuery q(m_db);
+    return Sql::exec(
+        lcEvents(), q,
+        QStringLiteral("UPDATE contact_purchases SET first_year_revenue = coalesce((SELECT "
+                       "sum(%1) FROM events e WHERE e.contact_id = contact_purchases.contact_id "
+                       "AND e.type = ? AND e.occurred_at < contact_purchases.first_at + %2), 0) "
+                       "WHERE contact_id = ?")
+            .arg(SqlDialect::toNumber(SqlDialect::jsonValue(QStringLiteral("e.payload"))))
+            .arg(kYearMs),
+        {SqlDialect::jsonPath(QStringLiteral("amount")), EventType::Purchase, contactId}, &m_error);
 }
 
 bool EventStore::append(qint64 contactId, const QString &type, qint64 whenMs,
@@ -168,7 +207,8 @@ bool EventStore::moveContact(qint64 fromContact, qint64 toContact)
                      {toContact, fromContact}, &m_error) &&
            Sql::exec(lcEvents(), q,
                      QStringLiteral("DELETE FROM contact_purchases WHERE contact_id = ?"),
-                     {fromContact}, &m_error);
+                     {fromContact}, &m_error) &&
+           recountFirstYear(toContact); // the two years started apart
 }
 
 bool EventStore::append(qint64 contactId, const QString &type, const QDateTime &when,

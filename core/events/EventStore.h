@@ -118,6 +118,8 @@ private:
                bool first);
     /// contact_purchases: the customer's orders, revenue, first and last purchase.
     bool addPurchase(qint64 contactId, double amount, qint64 whenMs);
+    /// A customer's revenue in the year from the first purchase, from the events.
+    bool recountFirstYear(qint64 contactId);
     bool insert(const QString &sql, qint64 contactId, const QString &type, qint64 whenMs,
                 const QByteArray &payloadJson, bool onlyIfPresent, bool first = false);
 

@@ -107,6 +107,9 @@ std::optional<JourneyFigures> JourneyReport::build(qint64 journeyId)
                      [&drawnAt](const JourneyStepFigures &a, const JourneyStepFigures &b) {
                          return drawnAt.value(a.nodeId) < drawnAt.value(b.nodeId);
                      });
+    if (!goals.isEmpty()) // a step nobody reached has no one who converted either
+        for (JourneyStepFigures &s : f.steps)
+            s.converted = 0;
     for (const JourneyNodeCount &c : journeys.counts(journeyId))
         for (JourneyStepFigures &s : f.steps)
             if (s.nodeId == c.nodeId) {

@@ -6,6 +6,7 @@
 #include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 
@@ -87,6 +88,7 @@ QJsonObject Revenue::toJson() const
     QJsonArray segmentList;
     for (const SegmentValue &s : segments)
         segmentList.append(QJsonObject{{QStringLiteral("segment"), s.name},
+                                       {QStringLiteral("revenue"), s.revenue},
                                        {QStringLiteral("customers"), s.customers},
                                        {QStringLiteral("ltv"), s.lifetime},
                                        {QStringLiteral("ltv12Months"), s.firstYear}});
@@ -116,12 +118,13 @@ QList<QList<QStringList>> Revenue::tables() const
         acquisitionRows << QStringList{a.source, QString::number(a.newCustomers),
                                        QString::number(a.cost, 'f', 2),
                                        a.cac() ? QString::number(*a.cac(), 'f', 2) : QString()};
-    QList<QStringList> segmentRows{{QStringLiteral("segment"), QStringLiteral("customers"),
-                                    QStringLiteral("ltv"), QStringLiteral("ltv12Months")}};
+    QList<QStringList> segmentRows{{QStringLiteral("segment"), QStringLiteral("revenue"),
+                                    QStringLiteral("customers"), QStringLiteral("ltv"),
+                                    QStringLiteral("ltv12Months")}};
     for (const SegmentValue &s : segments)
-        segmentRows << QStringList{s.name, QString::number(s.customers),
-                                   QString::number(s.lifetime, 'f', 2),
-                                   QString::number(s.firstYear, 'f', 2)};
+        segmentRows << QStringList{
+            s.name, QString::number(s.revenue, 'f', 2), QString::number(s.customers),
+            QString::number(s.lifetime, 'f', 2), QString::number(s.firstYear, 'f', 2)};
     return {linesRows(QStringLiteral("channel"), channels),
             linesRows(QStringLiteral("campaign"), campaigns),
             linesRows(QStringLiteral("journey"), journeys), acquisitionRows, segmentRows};
@@ -168,6 +171,7 @@ bool RevenueReport::channels(Revenue &r)
     RevenueLine email, sms, direct;
     email.key = QStringLiteral("email");
     sms.key = QStringLiteral("sms");
+    direct.key = QStringLiteral("direct");
     while (q.next()) {
         const QString kind = q.value(0).toString();
         if (kind == EventType::Purchase) {
@@ -203,13 +207,16 @@ bool RevenueReport::campaigns(Revenue &r)
 {
     QSqlQuery q(m_db.connection());
     if (!Sql::exec(lcReports(), q,
+                   // the cost of the messages sent in the period, as the revenue's
                    QStringLiteral("SELECT c.id, c.name, c.channel, sum(a.conversions), "
                                   "sum(a.revenue) AS revenue, (SELECT count(*) FROM outbox o "
-                                  "WHERE o.campaign_id = c.id AND o.state = 'sent') FROM "
-                                  "attributed_revenue a JOIN campaigns c ON c.id = a.campaign_id "
-                                  "WHERE a.slot >= ? AND a.slot < ? GROUP BY c.id, c.name, "
-                                  "c.channel ORDER BY revenue DESC, c.id"),
-                   slotRange(r.period), &m_error))
+                                  "WHERE o.campaign_id = c.id AND o.state = 'sent' AND "
+                                  "o.sent_at >= ? AND o.sent_at < ?) FROM attributed_revenue a "
+                                  "JOIN campaigns c ON c.id = a.campaign_id WHERE a.slot >= ? AND "
+                                  "a.slot < ? GROUP BY c.id, c.name, c.channel ORDER BY revenue "
+                                  "DESC, c.id"),
+                   QVariantList{r.period.fromMs(), r.period.toMs()} + slotRange(r.period),
+                   &m_error))
         return false;
     while (q.next()) {
         RevenueLine line;
@@ -248,12 +255,17 @@ bool RevenueReport::journeys(Revenue &r)
 
 bool RevenueReport::acquisition(Revenue &r)
 {
+    // the costs of the months the period touches (a month is kept by its first
+    // day in the user's calendar); sources matched whatever their case
+    const QCalendar calendar = Formatter::calendar();
+    const QCalendar::YearMonthDay start = calendar.partsFromDate(r.period.first);
+    const QDate firstMonth = calendar.dateFromParts(start.year, start.month, 1);
     QHash<QString, Acquisition> bySource;
     QSqlQuery q(m_db.connection());
     if (!Sql::exec(lcReports(), q,
-                   QStringLiteral("SELECT source, sum(amount) FROM acquisition_costs WHERE month "
-                                  ">= ? AND month <= ? GROUP BY source"),
-                   {r.period.first.toString(Qt::ISODate), r.period.last.toString(Qt::ISODate)},
+                   QStringLiteral("SELECT lower(source), sum(amount) FROM acquisition_costs "
+                                  "WHERE month >= ? AND month <= ? GROUP BY lower(source)"),
+                   {firstMonth.toString(Qt::ISODate), r.period.last.toString(Qt::ISODate)},
                    &m_error))
         return false;
     while (q.next()) {
@@ -263,9 +275,9 @@ bool RevenueReport::acquisition(Revenue &r)
     }
     q.finish();
     if (!Sql::exec(lcReports(), q,
-                   QStringLiteral("SELECT c.source, count(*) FROM contact_purchases p JOIN "
-                                  "contacts c ON c.id = p.contact_id WHERE p.first_at >= ? AND "
-                                  "p.first_at < ? GROUP BY c.source"),
+                   QStringLiteral("SELECT lower(c.source), count(*) FROM contact_purchases p "
+                                  "JOIN contacts c ON c.id = p.contact_id WHERE p.first_at >= ? "
+                                  "AND p.first_at < ? GROUP BY lower(c.source)"),
                    {r.period.fromMs(), r.period.toMs()}, &m_error))
         return false;
     while (q.next()) {
@@ -301,8 +313,25 @@ bool RevenueReport::segments(Revenue &r)
                        filter.binds, &m_error) ||
             !q.next())
             return false;
-        r.segments << SegmentValue{segment.id, segment.name, q.value(0).toLongLong(),
-                                   q.value(1).toDouble(), q.value(2).toDouble()};
+        SegmentValue value{segment.id, segment.name, q.value(0).toLongLong(), q.value(1).toDouble(),
+                           q.value(2).toDouble()};
+        q.finish();
+        // and what they bought in the period: the period's purchases, then who
+        if (!Sql::exec(
+                lcReports(), q,
+                QStringLiteral("SELECT coalesce(sum(%1), 0) FROM events e JOIN contacts ON "
+                               "contacts.id = e.contact_id WHERE e.type = ? AND "
+                               "e.occurred_at >= ? AND e.occurred_at < ? AND (%2)")
+                    .arg(SqlDialect::toNumber(SqlDialect::jsonValue(QStringLiteral("e.payload"))),
+                         filter.where),
+                QVariantList{SqlDialect::jsonPath(QStringLiteral("amount")), EventType::Purchase,
+                             r.period.fromMs(), r.period.toMs()} +
+                    filter.binds,
+                &m_error) ||
+            !q.next())
+            return false;
+        value.revenue = q.value(0).toDouble();
+        r.segments << value;
     }
     return true;
 }

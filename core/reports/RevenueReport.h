@@ -32,7 +32,7 @@ struct Acquisition
 {
     QString source;
     qint64 newCustomers = 0; ///< whose first purchase fell in the period
-    double cost = 0;         ///< the costs entered for the months that start in it
+    double cost = 0;         ///< the costs entered for the months it touches
     std::optional<double> cac() const;
 };
 
@@ -44,6 +44,7 @@ struct SegmentValue
     qint64 customers = 0;
     double lifetime = 0;  ///< average revenue per customer, over their life
     double firstYear = 0; ///< ... in the year from their first purchase
+    double revenue = 0;   ///< what the segment's contacts bought in the period
 };
 
 /// Revenue in one month of the period, by channel (the stacked chart).

@@ -78,6 +78,24 @@ QString purchaseTotals()
         max(occurred_at) FROM events WHERE type = 'purchase' GROUP BY contact_id)");
 }
 
+/// Every purchase and the last marketing message sent to its contact within
+/// the attribution window before it (schema 22; CampaignActivity::purchase()
+/// does the same as purchases come in).
+QString attributedRevenue()
+{
+    return QStringLiteral(R"(INSERT INTO attributed_revenue (slot, channel, campaign_id,
+        journey_id, conversions, revenue) SELECT e.occurred_at / 900000, coalesce(o.channel, ''),
+        coalesce(o.campaign_id, 0), coalesce(o.journey_id, 0), count(*),
+        coalesce(sum(masir_number(json_extract(e.payload, '$.amount'))), 0)
+        FROM events e LEFT JOIN outbox o ON o.id = (SELECT m.id FROM outbox m
+        WHERE m.contact_id = e.contact_id AND +m.state = 'sent' AND m.marketing = 1
+        AND m.sent_at <= e.occurred_at AND m.sent_at >= e.occurred_at - 86400000 *
+        coalesce((SELECT masir_number(value) FROM settings
+        WHERE key = 'reports/attributionDays'), 7)
+        ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)
+        WHERE e.type = 'purchase' GROUP BY 1, 2, 3, 4)");
+}
+
 /// Each customer's revenue in the 365 days from the first purchase (schema 22).
 QString firstYearRevenue()
 {
@@ -791,6 +809,7 @@ const QList<QStringList> &migrationList()
             QStringLiteral("ALTER TABLE contact_purchases ADD COLUMN first_year_revenue DOUBLE "
                            "PRECISION NOT NULL DEFAULT 0"),
             firstYearRevenue(),
+            attributedRevenue(),
         },
     };
     return list;
@@ -805,7 +824,9 @@ Migrations::Migrations(QSqlDatabase db)
 QStringList Migrations::tallyStatements()
 {
     return eventTallies() + QStringList{QStringLiteral("DELETE FROM contact_purchases"),
-                                        purchaseTotals(), firstYearRevenue()};
+                                        purchaseTotals(), firstYearRevenue(),
+                                        QStringLiteral("DELETE FROM attributed_revenue"),
+                                        attributedRevenue()};
 }
 
 int Migrations::latestVersion()

@@ -21,9 +21,9 @@ public:
 
     static int latestVersion();
     /// Recounts the reports' tallies (event_tallies, stage_reached,
-    /// outbox.engaged, contact_purchases) from the events there are now: schemas
-    /// 19 and 20 filled them so, and `masir-cli report recount` after events
-    /// were written around Masir.
+    /// outbox.engaged, contact_purchases, attributed_revenue) from the events
+    /// and messages there are now: schemas 19, 20 and 22 filled them so, and
+    /// `masir-cli report recount` after events were written around Masir.
     static QStringList tallyStatements();
 
     /// Upgrades to \a targetVersion (the latest by default). Tests use a lower

@@ -337,8 +337,21 @@ private Q_SLOTS:
                         {keep.id}),
                  2);
         QSqlQuery q(ws.db().connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT revenue FROM contact_purchases")) && q.next());
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT revenue, first_year_revenue FROM contact_purchases")) &&
+            q.next());
         QCOMPARE(q.value(0).toDouble(), 42.5);
+        QCOMPARE(q.value(1).toDouble(), 42.5);
+        q.finish();
+        // a purchase two years older, come in late: the first year is that one alone
+        EventStore late(ws.db().connection());
+        QVERIFY(late.append(keep.id, EventType::Purchase, at(1, 3) - 730 * 86400000LL,
+                            {{QStringLiteral("amount"), 7}}));
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT revenue, first_year_revenue FROM contact_purchases")) &&
+            q.next());
+        QCOMPARE(q.value(0).toDouble(), 49.5);
+        QCOMPARE(q.value(1).toDouble(), 7.0);
     }
 
     void journeyCountedByHand()
@@ -546,10 +559,17 @@ private Q_SLOTS:
         QCOMPARE(r->segments.first().customers, 2);
         QCOMPARE(r->segments.first().lifetime, 60.0);
         QCOMPARE(r->segments.first().firstYear, 60.0);
+        QCOMPARE(r->segments.first().revenue, 120.0); // a's 90 and c's 30 in November
         QCOMPARE(r->months.size(), 1);
         QCOMPARE(r->months.first().email, 90.0);
         QCOMPARE(r->months.first().sms, 30.0);
         QCOMPARE(r->months.first().direct, 50.0);
+        // recounted from the purchases and the messages: the same attribution
+        QVERIFY(ReportTallies(ws.db()).recount());
+        const auto again =
+            report.build({QDate(2026, 11, 1), QDate(2026, 11, 30), QTimeZone::utc()});
+        QVERIFY(again);
+        QCOMPARE(again->toJson(), r->toJson());
     }
 
     void daysAreCutInTheUsersZone()

@@ -435,17 +435,18 @@ ReportDocument ReportDocuments::revenue(const Revenue &r)
     doc.sections << acquisition;
 
     ReportSection segments;
-    segments.heading = tr("Lifetime value by segment (revenue per customer)");
+    segments.heading = tr("By segment: revenue in the period, and lifetime value (revenue per "
+                          "customer)");
     segments.chart.kind = r.segments.isEmpty() ? ChartSpec::Kind::None : ChartSpec::Kind::Bars;
-    segments.table << QStringList{tr("Segment"), tr("Customers"), tr("Over their life"),
-                                  tr("In their first 12 months")};
-    segments.numeric = {false, true, true, true};
+    segments.table << QStringList{tr("Segment"), tr("Revenue in the period"), tr("Customers"),
+                                  tr("Over their life"), tr("In their first 12 months")};
+    segments.numeric = {false, true, true, true, true};
     QList<double> ltv;
     for (const SegmentValue &s : r.segments) {
         segments.chart.categories << s.name;
         ltv << s.lifetime;
-        segments.table << QStringList{s.name, Formatter::number(s.customers), money(s.lifetime),
-                                      money(s.firstYear)};
+        segments.table << QStringList{s.name, money(s.revenue), Formatter::number(s.customers),
+                                      money(s.lifetime), money(s.firstYear)};
     }
     segments.chart.series = {{tr("Over their life"), ltv}};
     doc.sections << segments;

@@ -34,6 +34,7 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -249,12 +250,30 @@ QWidget *ReportsPage::makeCampaignTab()
     });
     auto *touchLabel = new QLabel(tr("Purchases &by:"));
     touchLabel->setBuddy(m_touch);
+    auto *window = new QSpinBox;
+    window->setObjectName(QStringLiteral("attributionDays"));
+    window->setRange(1, 365);
+    window->setValue(
+        WorkspaceSettings(m_db).value(WorkspaceSettings::Key::AttributionDays).toInt());
+    window->setPrefix(tr("within "));
+    window->setSuffix(tr(" days"));
+    window->setToolTip(tr("How long after a message a purchase still counts for it. Purchases "
+                          "are given as they come: a new window counts from now on."));
+    connect(window, &QSpinBox::editingFinished, this, [this, window] {
+        WorkspaceSettings settings(m_db);
+        if (settings.value(WorkspaceSettings::Key::AttributionDays).toInt() == window->value())
+            return;
+        if (!settings.setValue(WorkspaceSettings::Key::AttributionDays, window->value()))
+            m_error->showMessage(tr("Cannot save the attribution window."));
+        showCampaignDocument();
+    });
     auto *pickRow = new QHBoxLayout;
     pickRow->addWidget(pickLabel);
     pickRow->addWidget(m_campaignPick);
     pickRow->addSpacing(16);
     pickRow->addWidget(touchLabel);
     pickRow->addWidget(m_touch);
+    pickRow->addWidget(window);
     pickRow->addStretch(1);
 
     m_campaignTiles = new QGridLayout;
@@ -325,7 +344,10 @@ QWidget *ReportsPage::makeRevenueTab()
         box->setDecimals(4);
         box->setValue(settings.value(key).toDouble());
         connect(box, &QDoubleSpinBox::editingFinished, this, [this, box, key] {
-            if (!WorkspaceSettings(m_db).setValue(key, box->value()))
+            WorkspaceSettings stored(m_db);
+            if (stored.value(key).toDouble() == box->value())
+                return;
+            if (!stored.setValue(key, box->value()))
                 m_error->showMessage(tr("Cannot save the cost per message."));
             refresh();
         });
