@@ -52,6 +52,22 @@ QString ReportPeriod::problem() const
     return QString();
 }
 
+ReportRead::ReportRead(const Database &db, const ReportPeriod *period)
+    : m_problem(period ? period->problem() : QString())
+{
+    if (m_problem.isEmpty())
+        m_snapshot =
+            std::make_unique<Transaction>(db.connection(), Transaction::Mode::ReadSnapshot);
+}
+
+ReportRead::~ReportRead() = default;
+
+bool ReportRead::started(QString &error) const
+{
+    error = m_snapshot ? m_snapshot->errorString() : m_problem;
+    return m_snapshot && m_snapshot->isActive();
+}
+
 ReportPeriod ReportPeriod::previous() const
 {
     return {first.addDays(-days()), first.addDays(-1), zone};
@@ -171,15 +187,9 @@ DashboardReport::DashboardReport(const Database &db)
 
 std::optional<Dashboard> DashboardReport::build(const ReportPeriod &period)
 {
-    m_error = period.problem();
-    if (!m_error.isEmpty())
+    const ReportRead read(m_db, &period); // every part sees the same workspace
+    if (!read.started(m_error))
         return std::nullopt;
-    // every part reads the same state of the workspace
-    Transaction snapshot(m_db.connection(), Transaction::Mode::ReadSnapshot);
-    if (!snapshot.isActive()) {
-        m_error = snapshot.errorString();
-        return std::nullopt;
-    }
     Dashboard d;
     d.period = period;
     if (!figures(period, d.figures) || !figures(period.previous(), d.before) ||

@@ -7,11 +7,13 @@
 #include <QString>
 #include <QTimeZone>
 
+#include <memory>
 #include <optional>
 
 namespace masir {
 
 class Database;
+class Transaction;
 
 /// Days from \a first to \a last, inclusive, in \a zone: [fromMs, toMs).
 struct ReportPeriod
@@ -32,6 +34,22 @@ public:
     ReportPeriod previous() const;
     /// The last \a days days up to \a today.
     static ReportPeriod lastDays(int days, QDate today, const QTimeZone &zone);
+};
+
+/// A report's reading: its period checked, then one snapshot of the workspace
+/// that every query of the report sees, whatever is committed meanwhile.
+class ReportRead final
+{
+public:
+    explicit ReportRead(const Database &db, const ReportPeriod *period = nullptr);
+    ~ReportRead();
+    Q_DISABLE_COPY_MOVE(ReportRead)
+    /// Whether the report can be read; if not, \a error says why.
+    bool started(QString &error) const;
+
+private:
+    QString m_problem;
+    std::unique_ptr<Transaction> m_snapshot;
 };
 
 /// What happened in one period.

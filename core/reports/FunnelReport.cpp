@@ -4,7 +4,6 @@
 #include "contacts/Contact.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
-#include "storage/Transaction.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -71,14 +70,9 @@ QStringList FunnelReport::stages()
 
 std::optional<Funnel> FunnelReport::build(const ReportPeriod &period, Funnel::Basis basis)
 {
-    m_error = period.problem();
-    if (!m_error.isEmpty())
+    const ReportRead read(m_db, &period); // every part sees the same workspace
+    if (!read.started(m_error))
         return std::nullopt;
-    Transaction snapshot(m_db.connection(), Transaction::Mode::ReadSnapshot);
-    if (!snapshot.isActive()) {
-        m_error = snapshot.errorString();
-        return std::nullopt;
-    }
     Funnel f;
     f.period = period;
     f.basis = basis;

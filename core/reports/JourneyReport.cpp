@@ -3,9 +3,9 @@
 #include "common/Logging.h"
 #include "journeys/JourneyRepository.h"
 #include "journeys/NodeTypes.h"
+#include "reports/DashboardReport.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
-#include "storage/Transaction.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -67,12 +67,9 @@ JourneyReport::JourneyReport(const Database &db)
 
 std::optional<JourneyFigures> JourneyReport::build(qint64 journeyId)
 {
-    m_error.clear();
-    Transaction snapshot(m_db.connection(), Transaction::Mode::ReadSnapshot);
-    if (!snapshot.isActive()) {
-        m_error = snapshot.errorString();
+    const ReportRead read(m_db);
+    if (!read.started(m_error))
         return std::nullopt;
-    }
     const JourneyRepository journeys(m_db);
     const auto journey = journeys.find(journeyId);
     if (!journey) {

@@ -8,7 +8,6 @@
 #include "storage/Database.h"
 #include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
-#include "storage/Transaction.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -136,14 +135,9 @@ RevenueReport::RevenueReport(const Database &db)
 
 std::optional<Revenue> RevenueReport::build(const ReportPeriod &period)
 {
-    m_error = period.problem();
-    if (!m_error.isEmpty())
+    const ReportRead read(m_db, &period); // every part sees the same workspace
+    if (!read.started(m_error))
         return std::nullopt;
-    Transaction snapshot(m_db.connection(), Transaction::Mode::ReadSnapshot);
-    if (!snapshot.isActive()) {
-        m_error = snapshot.errorString();
-        return std::nullopt;
-    }
     Revenue r;
     r.period = period;
     const WorkspaceSettings settings(m_db);

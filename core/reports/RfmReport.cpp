@@ -2,9 +2,9 @@
 
 #include "common/Logging.h"
 #include "events/EventStore.h"
+#include "reports/DashboardReport.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
-#include "storage/Transaction.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -161,12 +161,9 @@ QString RfmReport::groupDescription(const QString &key)
 
 std::optional<Rfm> RfmReport::build(qint64 asOfMs)
 {
-    m_error.clear();
-    Transaction snapshot(m_db.connection(), Transaction::Mode::ReadSnapshot);
-    if (!snapshot.isActive()) {
-        m_error = snapshot.errorString();
+    const ReportRead read(m_db);
+    if (!read.started(m_error))
         return std::nullopt;
-    }
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     if (!Sql::exec(lcReports(), q,
