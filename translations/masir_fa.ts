@@ -1954,6 +1954,194 @@ Options:
         <source>A cost is a number of 0 or more, such as 0.002.</source>
         <translation>هزینه عددی ۰ یا بیشتر است، مانند 0.002.</translation>
     </message>
+    <message>
+        <source>There is no contact with the email address %1.</source>
+        <translation>مخاطبی با نشانی ایمیل %1 نیست.</translation>
+    </message>
+    <message>
+        <source>list open tasks, the earliest due first</source>
+        <translation>فهرست کارهای باز، زودترین سررسید اول</translation>
+    </message>
+    <message>
+        <source>List the tasks that are done.</source>
+        <translation>فهرست کارهای انجام‌شده.</translation>
+    </message>
+    <message>
+        <source>List open and done tasks.</source>
+        <translation>فهرست کارهای باز و انجام‌شده.</translation>
+    </message>
+    <message>
+        <source>Only this owner's tasks (and nobody's).</source>
+        <translation>فقط کارهای این مسئول (و کارهای بی‌مسئول).</translation>
+    </message>
+    <message>
+        <source>Only the tasks about this contact.</source>
+        <translation>فقط کارهای مربوط به این مخاطب.</translation>
+    </message>
+    <message>
+        <source>add a task</source>
+        <translation>افزودن یک کار</translation>
+    </message>
+    <message>
+        <source>The contact it is about.</source>
+        <translation>مخاطبی که کار درباره‌ی اوست.</translation>
+    </message>
+    <message>
+        <source>When it is due: 2026-12-24, 2026-12-24T15:30 or a Jalali date.</source>
+        <translation>سررسید: 2026-12-24، 2026-12-24T15:30 یا یک تاریخ شمسی.</translation>
+    </message>
+    <message>
+        <source>Whose task it is (default: you).</source>
+        <translation>مسئول کار (پیش‌فرض: شما).</translation>
+    </message>
+    <message>
+        <source>low, normal (the default) or high.</source>
+        <translation>low (کم)، normal (عادی، پیش‌فرض) یا high (زیاد).</translation>
+    </message>
+    <message>
+        <source>task add needs the task's title (in quotes).</source>
+        <translation>task add عنوان کار را (در گیومه) لازم دارد.</translation>
+    </message>
+    <message>
+        <source>--priority is low, normal or high, not "%1".</source>
+        <translation>‏--priority یکی از low، normal یا high است، نه «%1».</translation>
+    </message>
+    <message>
+        <source>--due "%1" is not a date such as 2026-12-24 or 2026-12-24T15:30.</source>
+        <translation>‏--due «%1» تاریخی مانند 2026-12-24 یا 2026-12-24T15:30 نیست.</translation>
+    </message>
+    <message>
+        <source>mark a task done (or open again with --undo)</source>
+        <translation>انجام‌شده کردن یک کار (یا باز کردن دوباره با ‎--undo)</translation>
+    </message>
+    <message>
+        <source>Open the task again.</source>
+        <translation>کار را دوباره باز کن.</translation>
+    </message>
+    <message>
+        <source>task done needs the task's number (task list).</source>
+        <translation>task done شماره‌ی کار را لازم دارد (task list).</translation>
+    </message>
+    <message>
+        <source>There is no task %1.</source>
+        <translation>کار %1 وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>There is no pipeline named "%1".</source>
+        <translation>قیفی با نام «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>The pipeline (default: the first).</source>
+        <translation>قیف فروش (پیش‌فرض: اولی).</translation>
+    </message>
+    <message>
+        <source>list a pipeline's deals, or its weighted forecast per month</source>
+        <translation>فهرست معامله‌های یک قیف، یا پیش‌بینی وزن‌دار ماهانه‌ی آن</translation>
+    </message>
+    <message>
+        <source>Only deals not yet won or lost.</source>
+        <translation>فقط معامله‌هایی که هنوز برده یا باخته نشده‌اند.</translation>
+    </message>
+    <message>
+        <source>The open deals' amounts per expected month, weighted by their stage's probability.</source>
+        <translation>مبلغ معامله‌های باز در هر ماه پیش‌بینی‌شده، وزن‌دار با احتمال مرحله‌شان.</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>بی‌تاریخ</translation>
+    </message>
+    <message>
+        <source>open a deal</source>
+        <translation>باز کردن یک معامله</translation>
+    </message>
+    <message>
+        <source>The contact the deal is with.</source>
+        <translation>مخاطب طرف معامله.</translation>
+    </message>
+    <message>
+        <source>What it is worth.</source>
+        <translation>ارزش معامله.</translation>
+    </message>
+    <message>
+        <source>Its currency (default: the business's).</source>
+        <translation>واحد پول (پیش‌فرض: واحد پول کسب‌وکار).</translation>
+    </message>
+    <message>
+        <source>Its stage, by key or name (default: the first).</source>
+        <translation>مرحله، با کلید یا نام (پیش‌فرض: اولی).</translation>
+    </message>
+    <message>
+        <source>When it is expected to close.</source>
+        <translation>زمانی که انتظار می‌رود بسته شود.</translation>
+    </message>
+    <message>
+        <source>Whose deal it is (default: you).</source>
+        <translation>مسئول معامله (پیش‌فرض: شما).</translation>
+    </message>
+    <message>
+        <source>deal add needs the deal's title and --contact EMAIL.</source>
+        <translation>deal add عنوان معامله و ‎--contact EMAIL را لازم دارد.</translation>
+    </message>
+    <message>
+        <source>--amount "%1" is not a number.</source>
+        <translation>‏--amount «%1» عدد نیست.</translation>
+    </message>
+    <message>
+        <source>--close "%1" is not a date such as 2026-12-24.</source>
+        <translation>‏--close «%1» تاریخی مانند 2026-12-24 نیست.</translation>
+    </message>
+    <message>
+        <source>The pipeline "%1" has no stage "%2".</source>
+        <translation>قیف «%1» مرحله‌ی «%2» ندارد.</translation>
+    </message>
+    <message>
+        <source>move a deal to another stage of its pipeline (won: revenue)</source>
+        <translation>بردن یک معامله به مرحله‌ی دیگری از قیفش (برده‌شده: درآمد)</translation>
+    </message>
+    <message>
+        <source>deal move needs the deal's number and the stage.</source>
+        <translation>deal move شماره‌ی معامله و مرحله را لازم دارد.</translation>
+    </message>
+    <message>
+        <source>There is no deal %1.</source>
+        <translation>معامله‌ی %1 وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>The deal's pipeline has no stage "%1"; its stages are: %2.</source>
+        <translation>قیف این معامله مرحله‌ی «%1» ندارد؛ مرحله‌هایش: %2.</translation>
+    </message>
+    <message>
+        <source>export everything kept about one person (GDPR Art. 15 and 20)</source>
+        <translation>خروجی همه‌ی آنچه از یک نفر نگه داشته شده (GDPR، مواد ۱۵ و ۲۰)</translation>
+    </message>
+    <message>
+        <source>contact export needs the person's email address, and the file to write (else JSON is printed).</source>
+        <translation>contact export نشانی ایمیل آن شخص و پرونده‌ی خروجی را لازم دارد (وگرنه JSON چاپ می‌شود).</translation>
+    </message>
+    <message>
+        <source>erase one person everywhere, for good (GDPR Art. 17)</source>
+        <translation>پاک کردن همیشگی یک نفر از همه‌جا (GDPR، ماده‌ی ۱۷)</translation>
+    </message>
+    <message>
+        <source>Yes, erase them: this cannot be undone.</source>
+        <translation>بله، پاک شود: این کار برگشت‌پذیر نیست.</translation>
+    </message>
+    <message>
+        <source>contact erase needs the person's email address.</source>
+        <translation>contact erase نشانی ایمیل آن شخص را لازم دارد.</translation>
+    </message>
+    <message>
+        <source>Erasing cannot be undone: add --yes to erase %1.</source>
+        <translation>پاک کردن برگشت‌پذیر نیست: برای پاک کردن %1 گزینه‌ی ‎--yes را بیفزایید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erased %1: %n event(s), %2 message(s), %3 open(s) and click(s), %4 returned mail(s) and %5 import row(s). Only a hash of the address is kept, so that nothing is sent to it again.</source>
+        <translation><numerusform>%1 پاک شد: %Ln رویداد، %2 پیام، %3 بازکردن و کلیک، %4 نامه‌ی برگشتی و %5 ردیف ورود. فقط درهم‌سازی (هش) نشانی نگه داشته شد تا دیگر چیزی به آن فرستاده نشود.</numerusform></translation>
+    </message>
+    <message>
+        <source>list the exports and erasures of people's data</source>
+        <translation>فهرست خروجی‌ها و پاک‌سازی‌های داده‌های اشخاص</translation>
+    </message>
 </context>
 <context>
     <name>masir::CollectorClient</name>
@@ -2239,10 +2427,6 @@ Options:
         <translation>یادداشت: %1</translation>
     </message>
     <message>
-        <source>Purchase: %1 %2</source>
-        <translation>خرید: %1 %2</translation>
-    </message>
-    <message>
         <source>Task: %1</source>
         <translation>کار: %1</translation>
     </message>
@@ -2321,6 +2505,74 @@ Options:
     <message>
         <source>Marked an email as spam</source>
         <translation>ایمیلی را هرزنامه علامت زد</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>پیام‌ها</translation>
+    </message>
+    <message>
+        <source>Visits and forms</source>
+        <translation>بازدیدها و فرم‌ها</translation>
+    </message>
+    <message>
+        <source>Purchases</source>
+        <translation>خریدها</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>کارها</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>معامله‌ها</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>تغییرها</translation>
+    </message>
+    <message>
+        <source>Task done: %1</source>
+        <translation>کار انجام شد: %1</translation>
+    </message>
+    <message>
+        <source>Note by %1: %2</source>
+        <translation>یادداشت %1: %2</translation>
+    </message>
+    <message>
+        <source>Deal opened: %1 (%2)</source>
+        <translation>معامله باز شد: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Deal %1 moved from %2 to %3</source>
+        <translation>معامله‌ی %1 از %2 به %3 رفت</translation>
+    </message>
+    <message>
+        <source>Deal deleted: %1</source>
+        <translation>معامله حذف شد: %1</translation>
+    </message>
+    <message>
+        <source>Revenue of deal %1 taken back: %2</source>
+        <translation>درآمد معامله‌ی %1 پس گرفته شد: %2</translation>
+    </message>
+    <message>
+        <source>Deal won: %1, %2</source>
+        <translation>معامله برده شد: %1، %2</translation>
+    </message>
+    <message>
+        <source>Refund: %1</source>
+        <translation>بازپرداخت: %1</translation>
+    </message>
+    <message>
+        <source>Purchase: %1</source>
+        <translation>خرید: %1</translation>
     </message>
 </context>
 <context>
@@ -2549,6 +2801,41 @@ Options:
         <source>Masir cannot use Qt's SQLite driver: it was built with its own copy of SQLite. Install a Qt built with the system SQLite (as Debian, Ubuntu, Fedora and Homebrew ship it).</source>
         <translation>مسیر نمی‌تواند از درایور SQLite کیوت استفاده کند: این درایور با نسخهٔ جداگانه‌ای از SQLite ساخته شده است. کیوتی را نصب کنید که با SQLite سیستم ساخته شده باشد (همان‌طور که دبیان، اوبونتو، فدورا و Homebrew آن را ارائه می‌کنند).</translation>
     </message>
+    <message>
+        <source>Another window or the worker kept reading the workspace; close them and try again.</source>
+        <translation>پنجره‌ای دیگر یا کارگر پس‌زمینه همچنان فضای کار را می‌خواند؛ آن‌ها را ببندید و دوباره امتحان کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::Deals</name>
+    <message>
+        <source>A deal needs a title.</source>
+        <translation>معامله عنوان لازم دارد.</translation>
+    </message>
+    <message>
+        <source>A deal's amount cannot be negative.</source>
+        <translation>مبلغ معامله نمی‌تواند منفی باشد.</translation>
+    </message>
+    <message>
+        <source>The pipeline no longer exists.</source>
+        <translation>این قیف دیگر وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>The stage is not one of the pipeline "%1".</source>
+        <translation>این مرحله از مرحله‌های قیف «%1» نیست.</translation>
+    </message>
+    <message>
+        <source>The deal no longer exists.</source>
+        <translation>این معامله دیگر وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>That stage is not one of the deal's pipeline.</source>
+        <translation>آن مرحله از قیف این معامله نیست.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Follow up: %1 (no activity for %n day(s))</source>
+        <translation><numerusform>پیگیری: %1 (%Ln روز بدون فعالیت)</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>masir::DemoWorkspace</name>
@@ -2611,6 +2898,54 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
     <message>
         <source>10 % off pastries, this weekend only</source>
         <translation>۱۰٪ تخفیف شیرینی، فقط این آخر هفته</translation>
+    </message>
+    <message>
+        <source>Wedding cake for 200 guests</source>
+        <translation>کیک عروسی برای ۲۰۰ مهمان</translation>
+    </message>
+    <message>
+        <source>Office breakfast every Monday</source>
+        <translation>صبحانه‌ی اداره هر دوشنبه</translation>
+    </message>
+    <message>
+        <source>Café pastries wholesale</source>
+        <translation>شیرینی عمده برای کافه</translation>
+    </message>
+    <message>
+        <source>Nowruz gift boxes (80)</source>
+        <translation>جعبه‌های هدیه‌ی نوروزی (۸۰ عدد)</translation>
+    </message>
+    <message>
+        <source>Hotel bread supply</source>
+        <translation>تأمین نان هتل</translation>
+    </message>
+    <message>
+        <source>School lunch trial</source>
+        <translation>آزمایش ناهار مدرسه</translation>
+    </message>
+    <message>
+        <source>Birthday catering</source>
+        <translation>پذیرایی تولد</translation>
+    </message>
+    <message>
+        <source>Call back about the wedding cake tasting</source>
+        <translation>تماس دوباره درباره‌ی چشیدن کیک عروسی</translation>
+    </message>
+    <message>
+        <source>Send the hotel the signed contract</source>
+        <translation>فرستادن قرارداد امضاشده برای هتل</translation>
+    </message>
+    <message>
+        <source>Ask the café for their weekly volumes</source>
+        <translation>پرسیدن حجم هفتگی سفارش از کافه</translation>
+    </message>
+    <message>
+        <source>Prefers a call after 17:00; allergic to nuts.</source>
+        <translation>تماس بعد از ساعت ۱۷ را ترجیح می‌دهد؛ به مغزها حساسیت دارد.</translation>
+    </message>
+    <message>
+        <source>Could not write the demo's notes.</source>
+        <translation>نوشتن یادداشت‌های نمونه ممکن نشد.</translation>
     </message>
 </context>
 <context>
@@ -2681,6 +3016,17 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
     <message>
         <source>Windows-1256 (Persian, Arabic)</source>
         <translation>Windows-1256 (فارسی، عربی)</translation>
+    </message>
+</context>
+<context>
+    <name>masir::Erasure</name>
+    <message>
+        <source>There is no such contact.</source>
+        <translation>چنین مخاطبی وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>The person was erased, but older copies of their data stay in the workspace's log until Masir is closed: %1</source>
+        <translation>این شخص پاک شد، اما نسخه‌های قدیمی‌تر داده‌هایش تا بسته شدن مسیر در گزارش فضای کار می‌ماند: %1</translation>
     </message>
 </context>
 <context>
@@ -4071,6 +4417,25 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <source>if they match the rule</source>
         <translation>اگر با قاعده جور باشند</translation>
     </message>
+    <message>
+        <source>Deal entered a stage</source>
+        <translation>معامله وارد یک مرحله شد</translation>
+    </message>
+    <message>
+        <source>Pipeline (empty: any)</source>
+        <translation>قیف (خالی: هر قیفی)</translation>
+    </message>
+    <message>
+        <source>Choose the stage, e.g. contract or lost.</source>
+        <translation>مرحله را انتخاب کنید، مثلاً contract یا lost.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::Notes</name>
+    <message>
+        <source>The note is empty.</source>
+        <translation>یادداشت خالی است.</translation>
+    </message>
 </context>
 <context>
     <name>masir::Outbox</name>
@@ -4272,6 +4637,81 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <source>The campaign's account "%1" was removed or turned off: turn it on in Settings → Channels, then resend.</source>
         <translation>حساب کارزار «%1» حذف یا خاموش شده است: آن را در تنظیمات ← کانال‌ها روشن کنید و دوباره بفرستید.</translation>
     </message>
+    <message>
+        <source>The person at this address asked to be erased; nothing is sent to it again.</source>
+        <translation>صاحب این نشانی خواسته پاک شود؛ دیگر چیزی به آن فرستاده نمی‌شود.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::PersonalData</name>
+    <message>
+        <source>There is no such contact.</source>
+        <translation>چنین مخاطبی وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Personal data of %1</source>
+        <translation>داده‌های شخصی %1</translation>
+    </message>
+    <message>
+        <source>Everything this business keeps about you, exported on %1.</source>
+        <translation>همه‌ی آنچه این کسب‌وکار درباره‌ی شما نگه می‌دارد، گرفته‌شده در %1.</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>هیچ.</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>Your details</source>
+        <translation>مشخصات شما</translation>
+    </message>
+    <message>
+        <source>Your consent</source>
+        <translation>رضایت شما</translation>
+    </message>
+    <message>
+        <source>Lists and segments</source>
+        <translation>فهرست‌ها و بخش‌ها</translation>
+    </message>
+    <message>
+        <source>Messages sent to you</source>
+        <translation>پیام‌هایی که برایتان فرستاده شد</translation>
+    </message>
+    <message>
+        <source>Journeys</source>
+        <translation>سفرها</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>فعالیت</translation>
+    </message>
+    <message>
+        <source>Score changes</source>
+        <translation>تغییرهای امتیاز</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>کارها</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>معامله‌ها</translation>
+    </message>
+    <message>
+        <source>Addresses we do not send to</source>
+        <translation>نشانی‌هایی که به آن‌ها نمی‌فرستیم</translation>
+    </message>
 </context>
 <context>
     <name>masir::PhoneNumbers</name>
@@ -4302,6 +4742,57 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
     <message>
         <source>This is not a valid phone number for %1 (+%2). Check the digits, or start with + and the country code.</source>
         <translation>این شمارهٔ تلفن معتبری برای %1 (+%2) نیست. رقم‌ها را بررسی کنید یا با + و کد کشور آغاز کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::Pipelines</name>
+    <message>
+        <source>Initial contact</source>
+        <translation>تماس نخست</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>نمایش محصول</translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation>مذاکره</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>قرارداد</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>برده‌شده</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>از دست رفته</translation>
+    </message>
+    <message>
+        <source>A pipeline needs a name.</source>
+        <translation>قیف نام لازم دارد.</translation>
+    </message>
+    <message>
+        <source>There is already a pipeline named "%1".</source>
+        <translation>قیفی با نام «%1» از پیش هست.</translation>
+    </message>
+    <message>
+        <source>Every stage needs a name.</source>
+        <translation>هر مرحله نام لازم دارد.</translation>
+    </message>
+    <message>
+        <source>The probability of "%1" must be between 0 and 100 %.</source>
+        <translation>احتمال «%1» باید بین ۰ و ۱۰۰ درصد باشد.</translation>
+    </message>
+    <message>
+        <source>A pipeline needs at least one open stage, one won and one lost.</source>
+        <translation>قیف دست‌کم یک مرحله‌ی باز، یک برده‌شده و یک باخته لازم دارد.</translation>
+    </message>
+    <message>
+        <source>A stage you removed still has deals: move them to another stage first.</source>
+        <translation>مرحله‌ای که برداشتید هنوز معامله دارد: اول آن‌ها را به مرحله‌ی دیگری ببرید.</translation>
     </message>
 </context>
 <context>
@@ -4947,6 +5438,29 @@ Contacts: %2</source>
     <message>
         <source>Cannot delete the tag: %1</source>
         <translation>حذف برچسب ممکن نیست: %1</translation>
+    </message>
+</context>
+<context>
+    <name>masir::Tasks</name>
+    <message>
+        <source>Low</source>
+        <translation>کم</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>عادی</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>زیاد</translation>
+    </message>
+    <message>
+        <source>A task needs a title.</source>
+        <translation>کار عنوان لازم دارد.</translation>
+    </message>
+    <message>
+        <source>The task no longer exists.</source>
+        <translation>این کار دیگر وجود ندارد.</translation>
     </message>
 </context>
 <context>
@@ -6250,10 +6764,6 @@ Contacts: %2</source>
         <translation>بدون برچسب</translation>
     </message>
     <message>
-        <source>Nothing has happened yet.</source>
-        <translation>هنوز رویدادی ثبت نشده است.</translation>
-    </message>
-    <message>
         <source>%1, %2</source>
         <comment>consent time, consent source</comment>
         <translation>%1، %2</translation>
@@ -6265,6 +6775,134 @@ Contacts: %2</source>
     <message>
         <source>%1 (their time)</source>
         <translation>%1 (به وقت خودش)</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>حریم خصوصی</translation>
+    </message>
+    <message>
+        <source>Export or erase this person's data (GDPR)</source>
+        <translation>خروجی یا پاک کردن داده‌های این شخص (GDPR)</translation>
+    </message>
+    <message>
+        <source>Show only one kind of entry</source>
+        <translation>فقط یک نوع رویداد را نشان بده</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>کارها</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>معامله‌ها</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>سررسید %1</translation>
+    </message>
+    <message>
+        <source>No tasks. Add one with Add Task.</source>
+        <translation>کاری نیست. با «افزودن کار» یکی بیفزایید.</translation>
+    </message>
+    <message>
+        <source>Tasks (%1)</source>
+        <translation>کارها (%1)</translation>
+    </message>
+    <message>
+        <source>No deals. Open one with New Deal.</source>
+        <translation>معامله‌ای نیست. با «معامله‌ی تازه» یکی باز کنید.</translation>
+    </message>
+    <message>
+        <source>Deals (%1)</source>
+        <translation>معامله‌ها (%1)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation>افزودن یادداشت…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Task…</source>
+        <translation>افزودن کار…</translation>
+    </message>
+    <message>
+        <source>New &amp;Deal…</source>
+        <translation>معامله‌ی تازه…</translation>
+    </message>
+    <message>
+        <source>Log a &amp;Purchase…</source>
+        <translation>ثبت خرید…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Personal Data…</source>
+        <translation>خروجی داده‌های شخصی…</translation>
+    </message>
+    <message>
+        <source>E&amp;rase This Person…</source>
+        <translation>پاک کردن این شخص…</translation>
+    </message>
+    <message>
+        <source>The note could not be saved: %1</source>
+        <translation>یادداشت ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>Note added.</source>
+        <translation>یادداشت افزوده شد.</translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation>افزودن یادداشت</translation>
+    </message>
+    <message>
+        <source>Note about %1:</source>
+        <translation>یادداشت درباره‌ی %1:</translation>
+    </message>
+    <message>
+        <source>The task could not be saved: %1</source>
+        <translation>کار ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>The purchase could not be saved: %1</source>
+        <translation>خرید ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>Purchase logged.</source>
+        <translation>خرید ثبت شد.</translation>
+    </message>
+    <message>
+        <source>Export Personal Data</source>
+        <translation>خروجی داده‌های شخصی</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>نوشتن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>در %1 ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>personal-data.html</source>
+        <translation>personal-data.html</translation>
+    </message>
+    <message>
+        <source>Readable page (*.html);;JSON for another service (*.json)</source>
+        <translation>صفحه‌ی خواندنی (*.html);;JSON برای سرویسی دیگر (*.json)</translation>
+    </message>
+    <message>
+        <source>Erase This Person</source>
+        <translation>پاک کردن این شخص</translation>
+    </message>
+    <message>
+        <source>Erase %1 everywhere, for good? Their details, history, notes, tasks and deals, the copies of messages sent to them and their opens and clicks are deleted. Only a hash of their address is kept, so that nothing is sent to them again. This cannot be undone.</source>
+        <translation>%1 برای همیشه از همه‌جا پاک شود؟ مشخصات، تاریخچه، یادداشت‌ها، کارها و معامله‌هایش، رونوشت پیام‌هایی که برایش فرستاده شده و بازکردن‌ها و کلیک‌هایش حذف می‌شوند. فقط درهم‌سازی (هش) نشانی‌اش نگه داشته می‌شود تا دیگر چیزی برایش فرستاده نشود. این کار برگشت‌پذیر نیست.</translation>
+    </message>
+    <message>
+        <source>Nothing was erased: %1</source>
+        <translation>چیزی پاک نشد: %1</translation>
+    </message>
+    <message>
+        <source>%1 was erased.</source>
+        <translation>%1 پاک شد.</translation>
     </message>
 </context>
 <context>
@@ -6631,6 +7269,275 @@ Contacts: %2</source>
         <translation>
             <numerusform>%n مخاطب به «%1» اضافه شد.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Add to &amp;Journey…</source>
+        <translation>افزودن به سفر…</translation>
+    </message>
+    <message>
+        <source>Start a journey for the selected contacts</source>
+        <translation>شروع یک سفر برای مخاطبان انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>Add to Journey</source>
+        <translation>افزودن به سفر</translation>
+    </message>
+    <message>
+        <source>No journey is running. Start one on the Journeys page first.</source>
+        <translation>هیچ سفری در جریان نیست. اول در صفحه‌ی سفرها یکی را شروع کنید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Start this journey for %n selected contact(s):</source>
+        <translation><numerusform>این سفر برای %Ln مخاطب انتخاب‌شده شروع شود:</numerusform></translation>
+    </message>
+    <message>
+        <source>The contacts could not be added: %1</source>
+        <translation>مخاطبان افزوده نشدند: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) entered the journey; the others were in it already or may not enter it again.</source>
+        <translation><numerusform>%Ln مخاطب وارد سفر شد؛ بقیه از پیش در آن بودند یا اجازه‌ی ورود دوباره ندارند.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) entered the journey.</source>
+        <translation><numerusform>%Ln مخاطب وارد سفر شد.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::DealDialog</name>
+    <message>
+        <source>Edit Deal</source>
+        <translation>ویرایش معامله</translation>
+    </message>
+    <message>
+        <source>New Deal</source>
+        <translation>معامله‌ی تازه</translation>
+    </message>
+    <message>
+        <source>e.g. Website redesign</source>
+        <translation>مثلاً طراحی دوباره‌ی وب‌سایت</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>the contact's email address</source>
+        <translation>نشانی ایمیل مخاطب</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>مخاطب:</translation>
+    </message>
+    <message>
+        <source>P&amp;ipeline:</source>
+        <translation>قیف:</translation>
+    </message>
+    <message>
+        <source>&amp;Stage:</source>
+        <translation>مرحله:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>مبلغ:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected close:</source>
+        <translation>بسته شدن پیش‌بینی‌شده:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>مسئول:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2٪)</translation>
+    </message>
+    <message>
+        <source>There is no contact with the email address %1.</source>
+        <translation>مخاطبی با نشانی ایمیل %1 نیست.</translation>
+    </message>
+    <message>
+        <source>The currency is a three-letter code, such as EUR or IRR.</source>
+        <translation>واحد پول یک کد سه‌حرفی است، مانند EUR یا IRR.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::DealsPage</name>
+    <message>
+        <source>The deal could not be moved: %1</source>
+        <translation>معامله جابه‌جا نشد: %1</translation>
+    </message>
+    <message>
+        <source>The deal could not be moved back: %1</source>
+        <translation>معامله به جای قبلی برنگشت: %1</translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation>قیف:</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Stages…</source>
+        <translation>ویرایش مرحله‌ها…</translation>
+    </message>
+    <message>
+        <source>New &amp;Pipeline…</source>
+        <translation>قیف تازه…</translation>
+    </message>
+    <message>
+        <source>New Pipeline</source>
+        <translation>قیف تازه</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>&amp;New Deal…</source>
+        <translation>معامله‌ی تازه…</translation>
+    </message>
+    <message>
+        <source>Open a deal (Ctrl+Shift+D)</source>
+        <translation>باز کردن یک معامله (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Find deals by title or contact</source>
+        <translation>جست‌وجوی معامله با عنوان یا مخاطب</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>تابلو</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>معامله</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>مخاطب</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>مبلغ</translation>
+    </message>
+    <message>
+        <source>Expected close</source>
+        <translation>بسته شدن پیش‌بینی‌شده</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>فهرست</translation>
+    </message>
+    <message>
+        <source>The open deals by the month they are expected to close: each deal's amount times its stage's probability.</source>
+        <translation>معامله‌های باز بر اساس ماهی که انتظار می‌رود بسته شوند: مبلغ هر معامله ضرب در احتمال مرحله‌اش.</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>معامله‌ها</translation>
+    </message>
+    <message>
+        <source>Weighted forecast</source>
+        <translation>پیش‌بینی وزن‌دار</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>پیش‌بینی</translation>
+    </message>
+    <message>
+        <source>closes %1</source>
+        <translation>بسته شدن %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2 since %3</source>
+        <translation>%1 در %2 از %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deal(s), %1</source>
+        <translation><numerusform>%Ln معامله، %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Probability %1 %</source>
+        <translation>احتمال %1٪</translation>
+    </message>
+    <message>
+        <source>No expected date</source>
+        <translation>بی‌تاریخ پیش‌بینی</translation>
+    </message>
+    <message>
+        <source>No open deals to forecast.</source>
+        <translation>معامله‌ی بازی برای پیش‌بینی نیست.</translation>
+    </message>
+    <message>
+        <source>Weighted forecast of the open deals: %1</source>
+        <translation>پیش‌بینی وزن‌دار معامله‌های باز: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Move To</source>
+        <translation>بردن به</translation>
+    </message>
+    <message>
+        <source>Open &amp;Contact</source>
+        <translation>باز کردن مخاطب</translation>
+    </message>
+    <message>
+        <source>Add &amp;Task…</source>
+        <translation>افزودن کار…</translation>
+    </message>
+    <message>
+        <source>Move "%1" to %2</source>
+        <translation>بردن «%1» به %2</translation>
+    </message>
+    <message>
+        <source>Won: %1 counts as revenue in the reports.</source>
+        <translation>برده شد: %1 در گزارش‌ها درآمد شمرده می‌شود.</translation>
+    </message>
+    <message>
+        <source>New Deal</source>
+        <translation>معامله‌ی تازه</translation>
+    </message>
+    <message>
+        <source>The deal could not be saved: %1</source>
+        <translation>معامله ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>Edit Deal</source>
+        <translation>ویرایش معامله</translation>
+    </message>
+    <message>
+        <source>Delete Deal</source>
+        <translation>حذف معامله</translation>
+    </message>
+    <message>
+        <source>Delete the deal "%1" and its tasks? This cannot be undone.</source>
+        <translation>معامله‌ی «%1» و کارهایش حذف شوند؟ این کار برگشت‌پذیر نیست.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::EditDialog</name>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>تغییرهایتان دور ریخته شوند؟</translation>
     </message>
 </context>
 <context>
@@ -7627,6 +8534,38 @@ Contacts: %2</source>
         <source>A mailbox could not be read: %1</source>
         <translation>یک صندوق نامه خوانده نشد: %1</translation>
     </message>
+    <message>
+        <source>Tasks</source>
+        <translation>کارها</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>معامله‌ها</translation>
+    </message>
+    <message>
+        <source>Task due: %1</source>
+        <translation>سررسید کار: %1</translation>
+    </message>
+    <message>
+        <source>Task due: %1 (%2)</source>
+        <translation>سررسید کار: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Tasks (%1)</source>
+        <translation>کارها (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) due today or overdue (Ctrl+2)</source>
+        <translation><numerusform>%Ln کار با سررسید امروز یا گذشته (Ctrl+2)</numerusform></translation>
+    </message>
+    <message>
+        <source>Tasks (Ctrl+2)</source>
+        <translation>کارها (Ctrl+2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Masir: %n task(s) due</source>
+        <translation><numerusform>مسیر: %Ln کار سررسید شده</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::OutboxPage</name>
@@ -7749,6 +8688,96 @@ Resend anyway?</source>
     <message>
         <source>Returned &amp;Mail</source>
         <translation>نامه‌های برگشتی</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::PipelineDialog</name>
+    <message>
+        <source>Pipeline Stages</source>
+        <translation>مرحله‌های قیف</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>Deals move through the stages from left to right on the board. The probability weighs the forecast; a won stage makes a deal revenue.</source>
+        <translation>معامله‌ها در تابلو از مرحله‌ای به مرحله‌ی بعد می‌روند. احتمال، پیش‌بینی را وزن می‌دهد؛ مرحله‌ی برده‌شده معامله را درآمد می‌کند.</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <source>Probability (%)</source>
+        <translation>احتمال (٪)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <source>&amp;Add Stage</source>
+        <translation>افزودن مرحله</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>بالا بردن</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>پایین بردن</translation>
+    </message>
+    <message>
+        <source>New stage</source>
+        <translation>مرحله‌ی تازه</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>برده‌شده</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>از دست رفته</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::PurchaseDialog</name>
+    <message>
+        <source>Log a Purchase</source>
+        <translation>ثبت خرید</translation>
+    </message>
+    <message>
+        <source>A purchase %1 made outside your shop's tracking, by phone or in person. It counts in the reports and can start journeys.</source>
+        <translation>خریدی که %1 بیرون از ردیابی فروشگاهتان، تلفنی یا حضوری، انجام داده. در گزارش‌ها شمرده می‌شود و می‌تواند سفرها را شروع کند.</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>مبلغ:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>اختیاری</translation>
+    </message>
+    <message>
+        <source>&amp;Order number:</source>
+        <translation>شماره‌ی سفارش:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>Enter the amount of the purchase.</source>
+        <translation>مبلغ خرید را وارد کنید.</translation>
     </message>
 </context>
 <context>
@@ -9311,6 +10340,196 @@ Create one with New Segment or New List.</source>
     <message>
         <source>Cannot delete the tag</source>
         <translation>حذف برچسب ممکن نیست</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::TaskDialog</name>
+    <message>
+        <source>Edit Task</source>
+        <translation>ویرایش کار</translation>
+    </message>
+    <message>
+        <source>New Task</source>
+        <translation>کار تازه</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>درباره‌ی:</translation>
+    </message>
+    <message>
+        <source>e.g. Call back about the quote</source>
+        <translation>مثلاً تماس دوباره درباره‌ی پیش‌فاکتور</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>جزئیات:</translation>
+    </message>
+    <message>
+        <source>D&amp;ue</source>
+        <translation>سررسید</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>اولویت:</translation>
+    </message>
+    <message>
+        <source>Whose task it is; empty: anyone's</source>
+        <translation>مسئول کار؛ خالی: هر کسی</translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation>مسئول:</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::TasksPage</name>
+    <message>
+        <source>&amp;New Task…</source>
+        <translation>کار تازه…</translation>
+    </message>
+    <message>
+        <source>Add a task (Ctrl+Shift+T)</source>
+        <translation>افزودن یک کار (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>انجام شد</translation>
+    </message>
+    <message>
+        <source>Mark the selected tasks done (Ctrl+D)</source>
+        <translation>کارهای انتخاب‌شده انجام‌شده شوند (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>S&amp;nooze</source>
+        <translation>یادآوری بعدی</translation>
+    </message>
+    <message>
+        <source>For an hour</source>
+        <translation>یک ساعت بعد</translation>
+    </message>
+    <message>
+        <source>Until tomorrow at 9:00</source>
+        <translation>فردا ساعت ۹:۰۰</translation>
+    </message>
+    <message>
+        <source>For a week</source>
+        <translation>یک هفته بعد</translation>
+    </message>
+    <message>
+        <source>Remind me of the selected tasks later</source>
+        <translation>کارهای انتخاب‌شده را بعداً یادآوری کن</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Contact</source>
+        <translation>باز کردن مخاطب</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>نمایش:</translation>
+    </message>
+    <message>
+        <source>My tasks and unassigned ones</source>
+        <translation>کارهای من و کارهای بی‌مسئول</translation>
+    </message>
+    <message>
+        <source>Everyone's tasks</source>
+        <translation>کارهای همه</translation>
+    </message>
+    <message>
+        <source>Include tasks done</source>
+        <translation>با کارهای انجام‌شده</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>کارها</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>کار</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>درباره‌ی</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>سررسید</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>اولویت</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>مسئول</translation>
+    </message>
+    <message>
+        <source>No tasks here: you are all caught up. Tasks come from score thresholds, journeys and deals left untouched, or add one with New Task.</source>
+        <translation>اینجا کاری نیست: همه‌چیز انجام شده. کارها از آستانه‌های امتیاز، سفرها و معامله‌های رهاشده می‌آیند، یا با «کار تازه» یکی بیفزایید.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>سررسید گذشته</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>امروز</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>پیش رو</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>بی‌سررسید</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>پایان</translation>
+    </message>
+    <message>
+        <source>The task could not be saved: %1</source>
+        <translation>کار ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>Task done.</source>
+        <translation>کار انجام شد.</translation>
+    </message>
+    <message>
+        <source>The task could not be snoozed: %1</source>
+        <translation>یادآوری بعدی کار تنظیم نشد: %1</translation>
+    </message>
+    <message>
+        <source>You will be reminded again %1.</source>
+        <translation>در %1 دوباره یادآوری می‌شود.</translation>
+    </message>
+    <message>
+        <source>Delete Tasks</source>
+        <translation>حذف کارها</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n task(s)? This cannot be undone.</source>
+        <translation><numerusform>%Ln کار حذف شود؟ این کار برگشت‌پذیر نیست.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,7 @@ CliApp::CliApp()
     addTrackingCommands(m_commands);
     addCampaignCommands(m_commands);
     addReportCommands(m_commands);
+    addCrmCommands(m_commands);
     m_commands.push_back(std::make_unique<Check>());
 }
 

@@ -103,5 +103,6 @@ void addSendingCommands(CliCommands &commands);
 void addTrackingCommands(CliCommands &commands);
 void addCampaignCommands(CliCommands &commands);
 void addReportCommands(CliCommands &commands);
+void addCrmCommands(CliCommands &commands);
 
 } // namespace masir

@@ -564,7 +564,9 @@ ContactSnapshot ContactRepository::snapshot(const QList<qint64> &ids) const
                                                             {"contact_purchases", "contact_id"},
                                                             {"events", "contact_id"},
                                                             {"score_changes", "contact_id"},
-                                                            {"notes", "contact_id"}};
+                                                            {"notes", "contact_id"},
+                                                            {"deals", "contact_id"},
+                                                            {"tasks", "contact_id"}};
     QSqlQuery q(db());
     q.setForwardOnly(true);
     for (const auto &[table, key] : tables) {
@@ -694,11 +696,15 @@ bool ContactRepository::merge(qint64 keepId, qint64 otherId)
     if (!stages.moveContact(otherId, keepId))
         return fail(stages.errorString());
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("UPDATE notes SET contact_id = ? WHERE contact_id = ?"));
-    q.addBindValue(keepId);
-    q.addBindValue(otherId);
-    if (!q.exec())
-        return fail(q.lastError().text());
+    // the other contact's notes, deals and tasks are the kept one's now
+    for (const char *table : {"notes", "deals", "tasks"}) {
+        q.prepare(QStringLiteral("UPDATE %1 SET contact_id = ? WHERE contact_id = ?")
+                      .arg(QLatin1String(table)));
+        q.addBindValue(keepId);
+        q.addBindValue(otherId);
+        if (!q.exec())
+            return fail(q.lastError().text());
+    }
     q.prepare(QStringLiteral("DELETE FROM contacts WHERE id = ?"));
     q.addBindValue(otherId);
     if (!q.exec())

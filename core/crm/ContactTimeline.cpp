@@ -2,6 +2,7 @@
 
 #include "contacts/Contact.h"
 #include "events/ScoreHistory.h"
+#include "i18n/Formatter.h"
 #include "storage/Database.h"
 
 #include <QJsonArray>
@@ -9,8 +10,85 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <cmath>
 
 namespace masir {
+
+namespace {
+
+enum Source
+{
+    Events = 0,
+    Scores = 1,
+    NoteRows = 2,
+    Import = 3,
+};
+
+const QStringList &messageTypes()
+{
+    static const QStringList types{EventType::EmailSent,          EventType::EmailOpened,
+                                   EventType::EmailClicked,       EventType::SmsSent,
+                                   EventType::SmsClicked,         EventType::EmailBounced,
+                                   EventType::EmailSoftBounced,   EventType::EmailComplained,
+                                   EventType::EmailMachineOpened, EventType::EmailMachineClicked};
+    return types;
+}
+
+const QStringList &changeTypes()
+{
+    static const QStringList types{
+        EventType::ContactCreated, EventType::ContactUpdated, EventType::ContactsMerged,
+        EventType::TagAdded,       EventType::TagRemoved,     EventType::ConsentChanged,
+        EventType::StageChanged,   EventType::Unsubscribed,   EventType::PreferencesChanged};
+    return types;
+}
+
+/// The event types of \a kind (Visits: all but the others').
+TypeFilter filterOf(TimelineKind kind)
+{
+    switch (kind) {
+    case TimelineKind::All:
+        return {};
+    case TimelineKind::Messages:
+        return {messageTypes(), false};
+    case TimelineKind::Purchases:
+        return {{EventType::Purchase}, false};
+    case TimelineKind::Notes:
+        return {{EventType::NoteAdded}, false};
+    case TimelineKind::Tasks:
+        return {{EventType::TaskCreated, EventType::TaskDone}, false};
+    case TimelineKind::Deals:
+        return {{EventType::DealCreated, EventType::DealStageChanged, EventType::DealDeleted},
+                false};
+    case TimelineKind::Changes:
+        return {changeTypes(), false};
+    case TimelineKind::Visits:
+        return {messageTypes() + changeTypes() +
+                    QStringList{EventType::Purchase, EventType::NoteAdded, EventType::TaskCreated,
+                                EventType::TaskDone, EventType::DealCreated,
+                                EventType::DealStageChanged, EventType::DealDeleted},
+                true};
+    }
+    return {};
+}
+
+/// The part of \a source's rows that come after \a cursor.
+TimelineBefore beforeOf(const TimelineCursor &cursor, int source)
+{
+    if (source > cursor.source)
+        return {cursor.atMs, std::numeric_limits<qint64>::max()};
+    if (source < cursor.source)
+        return {cursor.atMs, 0};
+    return {cursor.atMs, cursor.id};
+}
+
+struct Entry
+{
+    Event event;
+    int source = 0;
+};
+
+} // namespace
 
 ContactTimeline::ContactTimeline(const Database &db)
     : m_db(db)
@@ -18,34 +96,121 @@ ContactTimeline::ContactTimeline(const Database &db)
 
 QList<Event> ContactTimeline::entries(qint64 id, int limit) const
 {
+    return page(id, TimelineKind::All, {}, limit).entries;
+}
+
+TimelineKind ContactTimeline::kindOf(const QString &type)
+{
+    for (const TimelineKind kind :
+         {TimelineKind::Messages, TimelineKind::Purchases, TimelineKind::Notes, TimelineKind::Tasks,
+          TimelineKind::Deals, TimelineKind::Changes}) {
+        if (filterOf(kind).types.contains(type))
+            return kind;
+    }
+    return type == EventType::ScoreChanged || type == EventType::ContactImported
+               ? TimelineKind::Changes
+               : TimelineKind::Visits;
+}
+
+QString ContactTimeline::kindLabel(TimelineKind kind)
+{
+    switch (kind) {
+    case TimelineKind::All:
+        return tr("Everything");
+    case TimelineKind::Messages:
+        return tr("Messages");
+    case TimelineKind::Visits:
+        return tr("Visits and forms");
+    case TimelineKind::Purchases:
+        return tr("Purchases");
+    case TimelineKind::Notes:
+        return tr("Notes");
+    case TimelineKind::Tasks:
+        return tr("Tasks");
+    case TimelineKind::Deals:
+        return tr("Deals");
+    case TimelineKind::Changes:
+        return tr("Changes");
+    }
+    return {};
+}
+
+TimelinePage ContactTimeline::page(qint64 id, TimelineKind kind, const TimelineCursor &after,
+                                   int limit) const
+{
     QSqlDatabase db = m_db.connection();
-    QList<Event> events = EventStore(db).timeline(id, limit);
-    // Score changes have a table of their own; the timeline shows them in place.
-    const QList<Event> scores = ScoreHistory(db).timeline(id, limit);
-    if (!scores.isEmpty()) {
-        QList<Event> merged;
-        merged.reserve(events.size() + scores.size());
-        std::merge(events.cbegin(), events.cend(), scores.cbegin(), scores.cend(),
-                   std::back_inserter(merged), [](const Event &a, const Event &b) {
-                       return a.occurredAt > b.occurredAt; // newest first
-                   });
-        events = merged.mid(0, limit);
+    QList<Entry> all;
+    auto add = [&all](const QList<Event> &events, int source) {
+        for (const Event &e : events)
+            all << Entry{e, source};
+    };
+    const int take = limit + 1;
+    add(EventStore(db).timeline(id, take, beforeOf(after, Events), filterOf(kind)), Events);
+    if (kind == TimelineKind::All || kind == TimelineKind::Changes)
+        add(ScoreHistory(db).timeline(id, take, beforeOf(after, Scores)), Scores);
+    if (kind == TimelineKind::All || kind == TimelineKind::Notes) {
+        const TimelineBefore before = beforeOf(after, NoteRows);
+        QList<Event> notes;
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT id, created_at, body, author FROM notes WHERE "
+                                 "contact_id = ? AND created_at <= ? AND NOT (created_at = ? AND "
+                                 "id >= ?) ORDER BY created_at DESC, id DESC LIMIT ?"));
+        for (const QVariant &v : QVariantList{id, before.atMs, before.atMs, before.id, take})
+            q.addBindValue(v);
+        if (q.exec()) {
+            while (q.next()) {
+                Event e;
+                e.id = q.value(0).toLongLong();
+                e.contactId = id;
+                e.type = EventType::NoteAdded;
+                e.occurredAt = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong(), Qt::UTC);
+                e.payload = {{QStringLiteral("text"), q.value(2).toString()},
+                             {QStringLiteral("author"), q.value(3).toString()},
+                             {QStringLiteral("note"), e.id}};
+                notes << e;
+            }
+        }
+        add(notes, NoteRows);
     }
     // A contact an import created has no event row for that (a million-row import
     // would double its writes); its entry comes from the import record.
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT c.created_at, i.file_name FROM contacts c "
-                             "JOIN imports i ON i.id = c.import_id WHERE c.id = ?"));
-    q.addBindValue(id);
-    if (q.exec() && q.next() && events.size() < limit) {
-        Event imported;
-        imported.contactId = id;
-        imported.type = EventType::ContactImported;
-        imported.occurredAt = QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);
-        imported.payload.insert(QStringLiteral("file"), q.value(1).toString());
-        events << imported; // the oldest entry
+    if (kind == TimelineKind::All || kind == TimelineKind::Changes) {
+        const TimelineBefore before = beforeOf(after, Import);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT c.created_at, i.file_name FROM contacts c "
+                                 "JOIN imports i ON i.id = c.import_id WHERE c.id = ?"));
+        q.addBindValue(id);
+        if (q.exec() && q.next()) {
+            const qint64 at = q.value(0).toLongLong();
+            if (at < before.atMs || (at == before.atMs && id < before.id)) {
+                Event imported;
+                imported.id = id;
+                imported.contactId = id;
+                imported.type = EventType::ContactImported;
+                imported.occurredAt = QDateTime::fromMSecsSinceEpoch(at, Qt::UTC);
+                imported.payload.insert(QStringLiteral("file"), q.value(1).toString());
+                all << Entry{imported, Import};
+            }
+        }
     }
-    return events;
+    std::sort(all.begin(), all.end(), [](const Entry &a, const Entry &b) {
+        const qint64 at = a.event.occurredAt.toMSecsSinceEpoch();
+        const qint64 bt = b.event.occurredAt.toMSecsSinceEpoch();
+        if (at != bt)
+            return at > bt;
+        if (a.source != b.source)
+            return a.source < b.source;
+        return a.event.id > b.event.id;
+    });
+    TimelinePage out;
+    out.more = all.size() > limit;
+    out.next = after;
+    for (qsizetype i = 0; i < std::min<qsizetype>(limit, all.size()); ++i) {
+        out.entries << all.at(i).event;
+        out.next = {all.at(i).event.occurredAt.toMSecsSinceEpoch(), all.at(i).source,
+                    all.at(i).event.id};
+    }
+    return out;
 }
 
 QString ContactTimeline::machineRuleLabel(const QString &rule)
@@ -149,14 +314,35 @@ QString ContactTimeline::describe(const Event &event)
         return tr("Submitted form: %1").arg(name);
     if (t == EventType::PageViewed)
         return tr("Viewed page: %1").arg(p.value(QLatin1String("url")).toString());
+    const QString title = p.value(QLatin1String("title")).toString();
     if (t == EventType::TaskCreated)
-        return tr("Task: %1").arg(p.value(QLatin1String("title")).toString());
-    if (t == EventType::NoteAdded)
-        return tr("Note: %1").arg(p.value(QLatin1String("text")).toString());
+        return tr("Task: %1").arg(title);
+    if (t == EventType::TaskDone)
+        return tr("Task done: %1").arg(title);
+    if (t == EventType::NoteAdded) {
+        const QString author = p.value(QLatin1String("author")).toString();
+        const QString text = p.value(QLatin1String("text")).toString();
+        return author.isEmpty() ? tr("Note: %1").arg(text) : tr("Note by %1: %2").arg(author, text);
+    }
+    if (t == EventType::DealCreated)
+        return tr("Deal opened: %1 (%2)").arg(title, p.value(QLatin1String("to_name")).toString());
+    if (t == EventType::DealStageChanged)
+        return tr("Deal %1 moved from %2 to %3")
+            .arg(title, p.value(QLatin1String("from_name")).toString(),
+                 p.value(QLatin1String("to_name")).toString());
+    if (t == EventType::DealDeleted)
+        return tr("Deal deleted: %1").arg(title);
     if (t == EventType::Purchase) {
-        const double amount = p.value(QLatin1String("amount")).toDouble();
+        const double amount = EventStore::purchaseAmount(p);
         const QString currency = p.value(QLatin1String("currency")).toString();
-        return tr("Purchase: %1 %2").arg(QLocale().toString(amount, 'f', 0), currency);
+        const QString money =
+            Formatter::leftToRight(QStringLiteral("%1 %2")
+                                       .arg(QLocale().toString(std::abs(amount), 'f', 0), currency)
+                                       .trimmed());
+        if (p.value(QLatin1String("source")).toString() == QLatin1String("deal"))
+            return amount < 0 ? tr("Revenue of deal %1 taken back: %2").arg(title, money)
+                              : tr("Deal won: %1, %2").arg(title, money);
+        return amount < 0 ? tr("Refund: %1").arg(money) : tr("Purchase: %1").arg(money);
     }
     // an event of the business's own kind ("cart_abandoned"): its name in words
     QString words = t;

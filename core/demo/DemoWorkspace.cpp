@@ -1,5 +1,10 @@
 #include "demo/DemoWorkspace.h"
 
+#include "crm/Deals.h"
+#include "crm/Notes.h"
+#include "crm/Pipelines.h"
+#include "crm/Tasks.h"
+
 #include "campaigns/CampaignRepository.h"
 #include "common/Logging.h"
 #include "common/TextNormalizer.h"
@@ -397,7 +402,93 @@ bool DemoWorkspace::addSamples(const QString &language)
             return false;
         }
     }
-    return addSampleCampaign();
+    return addSampleCrm(language) && addSampleCampaign();
+}
+
+bool DemoWorkspace::addSampleCrm(const QString &language)
+{
+    // A sales pipeline with deals at every stage, a few tasks due around now
+    // and a note: the Deals and Tasks pages have something to show.
+    QSqlDatabase db = m_db.connection();
+    if (!Deals(db).list({}).isEmpty())
+        return true;
+    const bool persian = language == QLatin1String("fa");
+    const QString currency = persian ? QStringLiteral("IRT") : QStringLiteral("USD");
+    WorkspaceSettings settings(m_db);
+    if (!settings.setValue(WorkspaceSettings::Key::Currency, currency)) {
+        m_error = tr("Could not save the demo's settings.");
+        return false;
+    }
+    QList<qint64> people;
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT id FROM contacts WHERE email <> '' ORDER BY id LIMIT 12"))) {
+        while (q.next())
+            people << q.value(0).toLongLong();
+    }
+    q.finish();
+    if (people.size() < 10)
+        return true;
+    const auto pipeline = Pipelines(db).findByName(QString());
+    if (!pipeline)
+        return true;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    constexpr qint64 day = 86400000;
+    struct Sample
+    {
+        const char *title;
+        const char *stage;
+        double amount;
+        int closeInDays;
+    };
+    const Sample samples[] = {
+        {QT_TR_NOOP("Wedding cake for 200 guests"), "initial_contact", 900, 60},
+        {QT_TR_NOOP("Office breakfast every Monday"), "initial_contact", 2400, 75},
+        {QT_TR_NOOP("Café pastries wholesale"), "demo", 5200, 40},
+        {QT_TR_NOOP("Nowruz gift boxes (80)"), "negotiation", 3600, 30},
+        {QT_TR_NOOP("Hotel bread supply"), "contract", 7800, 12},
+        {QT_TR_NOOP("School lunch trial"), "won", 1500, -5},
+        {QT_TR_NOOP("Birthday catering"), "lost", 600, -10},
+    };
+    Deals deals(db);
+    int i = 0;
+    for (const Sample &sample : samples) {
+        Deal d;
+        d.pipelineId = pipeline->id;
+        d.stageId = pipeline->stageByKey(QLatin1String(sample.stage))->id;
+        d.contactId = people.at(i++);
+        d.title = tr(sample.title);
+        d.amount = persian ? sample.amount * 10000 : sample.amount;
+        d.currency = currency;
+        d.expectedClose = QDate::currentDate().addDays(sample.closeInDays);
+        if (!deals.create(d, now - qint64(10 - i) * day)) { // none stale yet
+            m_error = deals.errorString();
+            return false;
+        }
+    }
+    Tasks tasks(db);
+    const std::pair<const char *, qint64> due[] = {
+        {QT_TR_NOOP("Call back about the wedding cake tasting"), -day},
+        {QT_TR_NOOP("Send the hotel the signed contract"), 2 * 3600000},
+        {QT_TR_NOOP("Ask the café for their weekly volumes"), 3 * day},
+    };
+    for (const auto &[title, in] : due) {
+        NewTask t;
+        t.contactId = people.at(i++);
+        t.title = tr(title);
+        t.dueAtMs = now + in;
+        t.createdAtMs = now - day;
+        t.priority = in < 0 ? TaskPriority::High : TaskPriority::Normal;
+        if (!tasks.create(t)) {
+            m_error = tasks.errorString();
+            return false;
+        }
+    }
+    if (!Notes(db).add(people.first(), tr("Prefers a call after 17:00; allergic to nuts."),
+                       QString(), now - 2 * day)) {
+        m_error = tr("Could not write the demo's notes.");
+        return false;
+    }
+    return true;
 }
 
 bool DemoWorkspace::addSampleCampaign()

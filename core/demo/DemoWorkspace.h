@@ -40,6 +40,7 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    bool addSampleCrm(const QString &language);
     bool addSampleCampaign();
 
     const Database &m_db;

@@ -227,17 +227,30 @@ bool EventStore::appendIfPresent(qint64 contactId, const QString &type, const QD
                   QJsonDocument(payload).toJson(QJsonDocument::Compact), true);
 }
 
-QList<Event> EventStore::timeline(qint64 contactId, int limit, qint64 beforeId) const
+QList<Event> EventStore::timeline(qint64 contactId, int limit, const TimelineBefore &before,
+                                  const TypeFilter &filter) const
 {
     QList<Event> out;
+    QString types;
+    if (!filter.types.isEmpty())
+        types = QStringLiteral(" AND type %1 IN (%2)")
+                    .arg(filter.exclude ? QStringLiteral("NOT") : QString(),
+                         Sql::placeholders(filter.types.size()));
+    else if (!filter.exclude)
+        return out; // only the types of an empty list: none
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
+    // "<= at" is the index's range; the rest leaves out what came before the cursor.
     q.prepare(QStringLiteral("SELECT id, type, occurred_at, payload FROM events "
-                             "WHERE contact_id = ? AND (? = 0 OR id < ?) "
-                             "ORDER BY occurred_at DESC, id DESC LIMIT ?"));
+                             "WHERE contact_id = ? AND occurred_at <= ? AND NOT (occurred_at = ? "
+                             "AND id >= ?)%1 ORDER BY occurred_at DESC, id DESC LIMIT ?")
+                  .arg(types));
     q.addBindValue(contactId);
-    q.addBindValue(beforeId);
-    q.addBindValue(beforeId);
+    q.addBindValue(before.atMs);
+    q.addBindValue(before.atMs);
+    q.addBindValue(before.id);
+    for (const QString &type : filter.types)
+        q.addBindValue(type);
     q.addBindValue(limit);
     if (!q.exec())
         return out;

@@ -6,7 +6,9 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
+#include <limits>
 #include <memory>
 
 namespace masir {
@@ -51,6 +53,12 @@ inline const QString Purchase = QStringLiteral("purchase");
 inline const QString PageViewed = QStringLiteral("page_viewed");
 inline const QString NoteAdded = QStringLiteral("note_added");
 inline const QString TaskCreated = QStringLiteral("task_created");
+inline const QString TaskDone = QStringLiteral("task_done");
+/// A deal was opened, moved to another stage of its pipeline, or deleted (the
+/// payload names the deal, its title, its pipeline and the stages' keys).
+inline const QString DealCreated = QStringLiteral("deal_created");
+inline const QString DealStageChanged = QStringLiteral("deal_stage_changed");
+inline const QString DealDeleted = QStringLiteral("deal_deleted");
 inline const QString SmsClicked = QStringLiteral("sms_clicked");
 /// Opens and clicks by machines (privacy proxies, link scanners): kept for
 /// reports, but no rule, trigger or segment counts them as the person's.
@@ -69,6 +77,22 @@ struct EventTally
     bool first = false; ///< an open or click that was its message's first (people's), or
                         ///< a stage the contact reached for the first time
     double amount = 0;
+};
+
+/// Where a page of a timeline starts: the entries before (at, id) in newest
+/// first order. The defaults start from the newest; id 0 takes none at \a atMs,
+/// the largest id all of them.
+struct TimelineBefore
+{
+    qint64 atMs = std::numeric_limits<qint64>::max();
+    qint64 id = std::numeric_limits<qint64>::max();
+};
+
+/// Which types of event a timeline page shows: only \a types, or all but them.
+struct TypeFilter
+{
+    QStringList types; ///< empty with exclude: every type
+    bool exclude = true;
 };
 
 /// The one writer of the events table and of its tallies (event_tallies, and
@@ -102,11 +126,12 @@ public:
                          const QJsonObject &payload = {});
     /// Gives every event of \a fromContact to \a toContact (a merge).
     bool moveContact(qint64 fromContact, qint64 toContact);
-    /// Newest first; \a beforeId pages further back (0: from the newest).
     /// A purchase's amount as the reports read it: a number, or text that is
     /// one (refunds are negative); anything else 0.
     static double purchaseAmount(const QJsonObject &payload);
-    QList<Event> timeline(qint64 contactId, int limit = 100, qint64 beforeId = 0) const;
+    /// Newest first, from \a before on, of the types \a filter lets through.
+    QList<Event> timeline(qint64 contactId, int limit = 100, const TimelineBefore &before = {},
+                          const TypeFilter &filter = {}) const;
     qint64 countFor(qint64 contactId) const;
     QString errorString() const { return m_error; }
 

@@ -51,15 +51,19 @@ bool ScoreHistory::append(qint64 contactId, const QDateTime &when, qint64 from, 
     return true;
 }
 
-QList<Event> ScoreHistory::timeline(qint64 contactId, int limit) const
+QList<Event> ScoreHistory::timeline(qint64 contactId, int limit, const TimelineBefore &before) const
 {
     QList<Event> out;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, occurred_at, from_score, to_score, reason FROM "
-                             "score_changes WHERE contact_id = ? ORDER BY occurred_at DESC, "
+                             "score_changes WHERE contact_id = ? AND occurred_at <= ? AND "
+                             "NOT (occurred_at = ? AND id >= ?) ORDER BY occurred_at DESC, "
                              "id DESC LIMIT ?"));
     q.addBindValue(contactId);
+    q.addBindValue(before.atMs);
+    q.addBindValue(before.atMs);
+    q.addBindValue(before.id);
     q.addBindValue(limit);
     if (!q.exec())
         return out;

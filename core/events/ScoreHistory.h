@@ -29,7 +29,7 @@ public:
     /// Gives every score change of \a fromContact to \a toContact (a merge).
     bool moveContact(qint64 fromContact, qint64 toContact);
     /// Newest first, as events of type score_changed ({from, to, points, reason}).
-    QList<Event> timeline(qint64 contactId, int limit) const;
+    QList<Event> timeline(qint64 contactId, int limit, const TimelineBefore &before = {}) const;
     QString errorString() const { return m_error; }
 
     /// The statement append() runs, for \a rows rows: each binds contact id,

@@ -1,6 +1,7 @@
 #include "intake/CollectorStore.h"
 
 #include "common/Logging.h"
+#include "storage/Database.h"
 #include "storage/SmallStore.h"
 #include "storage/SqlExec.h"
 #include "storage/Transaction.h"
@@ -309,6 +310,10 @@ std::optional<QList<TrackingHit>> CollectorStore::pull(qint64 after, int limit)
 bool CollectorStore::push(const QJsonObject &state)
 {
     QSqlDatabase db = m_store->connection();
+    // People erased in the workspace: their choices and hits go, overwritten.
+    const QJsonArray forget = state.value(QStringLiteral("forget")).toArray();
+    if (!forget.isEmpty() && !Database::setSecureDelete(db, true))
+        return false;
     Transaction tx(db, Transaction::Mode::Write);
     if (!tx.isActive()) {
         setError(tx.errorString());
@@ -349,10 +354,27 @@ bool CollectorStore::push(const QJsonObject &state)
                         now))
             return false;
     }
+    for (const QJsonValue &v : forget) {
+        const QJsonObject o = v.toObject();
+        QVariantList ids;
+        for (const QJsonValue &id : o.value(QStringLiteral("outbox")).toArray())
+            ids << qint64(id.toDouble());
+        if (!Sql::exec(lcCollector(), q, QStringLiteral("DELETE FROM choices WHERE subject = ?"),
+                       {o.value(QStringLiteral("subject")).toString()}, &error) ||
+            (!ids.isEmpty() && !Sql::exec(lcCollector(), q,
+                                          QStringLiteral("DELETE FROM hits WHERE outbox IN (%1)")
+                                              .arg(Sql::placeholders(ids.size())),
+                                          ids, &error))) {
+            setError(error);
+            return false;
+        }
+    }
     if (!tx.commit()) {
         setError(tx.errorString());
         return false;
     }
+    if (!forget.isEmpty())
+        Database::truncateLog(db); // best effort: readers may hold older pages a moment
     const QMutexLocker lock(&m_cacheMutex);
     m_cached = false;
     return true;

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "intake/CollectorClient.h"
+#include "intake/CollectorForgets.h"
 #include "intake/WorkspaceTracking.h"
 #include "messaging/SecretStore.h"
 #include "settings/WorkspaceSettings.h"
@@ -260,6 +261,17 @@ bool CollectorSync::pushWith(CollectorSyncStats &stats, const QString &key)
         m_pushedChanged = true;
     }
 
+    // People erased since the last push: their choices and hits.
+    const QJsonArray forget = CollectorForgets(m_db.connection()).pending();
+    if (!forget.isEmpty()) {
+        if (!client.push({{QStringLiteral("forget"), forget}})) {
+            m_error = client.errorString();
+            return false;
+        }
+        m_forgotten = forget;
+        m_pushedChanged = true;
+    }
+
     // The choices of people mailed since the last push, and of people whose
     // choices changed, by pseudonym, a batch at a time.
     const QByteArray secret = settings.token(Key::TokenSecret).toUtf8();
@@ -324,6 +336,14 @@ bool CollectorSync::keepPushed()
     if (!m_pushedChanged)
         return true;
     m_pushedChanged = false;
+    if (!m_forgotten.isEmpty()) {
+        CollectorForgets forgets(m_db.connection());
+        if (!forgets.done(m_forgotten)) {
+            m_error = forgets.errorString();
+            return false;
+        }
+        m_forgotten = {};
+    }
     // Only what the push moved: the rest (the pull's "asOf", a collector
     // connected meanwhile) stays as it is now.
     QJsonObject now = jsonSetting(m_db, Key::CollectorPushed);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -103,6 +104,7 @@ private:
     bool m_pushOk = false;
     QJsonObject m_pushed; ///< what was sent, until keepPushed()
     bool m_pushedChanged = false;
+    QJsonArray m_forgotten; ///< erased people the collector has forgotten, until keepPushed()
 };
 
 } // namespace masir

@@ -6,6 +6,7 @@
 #include "contacts/ContactRepository.h"
 #include "events/EventStore.h"
 #include "messaging/BounceRecorder.h"
+#include "messaging/ErasedAddresses.h"
 #include "messaging/MessageRenderer.h"
 #include "messaging/MessageTracking.h"
 #include "messaging/MimeMessage.h"
@@ -406,6 +407,7 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
     const int emailsPerDay = settings.value(WorkspaceSettings::Key::EmailsPerDay).toInt();
     QHash<Account *, int> used;
     int webhooksUsed = 0;
+    ErasedAddresses erased(m_db.connection());
     auto drop = [&](const Row &row, const QString &state, const QString &why) {
         if (!Sql::exec(lcSend(), q,
                        QStringLiteral("UPDATE outbox SET state = ?, error = ?, updated_at = ? "
@@ -442,6 +444,13 @@ bool OutboxSender::claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUnti
                                      .toJson(QJsonDocument::Compact);
             c.delivery.allowPrivateNetwork =
                 row.payload.value(QStringLiteral("allowPrivate")).toBool();
+        } else if (erased.contains(row.channel, row.recipient)) {
+            // A person who was erased is never sent anything again, whoever adds them.
+            if (!drop(row, QStringLiteral("suppressed"),
+                      tr("The person at this address asked to be erased; nothing is sent to "
+                         "it again.")))
+                return false;
+            continue;
         } else {
             // An account of this channel with a free connection whose limits allow a send now.
             // A campaign may name its account; otherwise the channel's accounts take turns.

@@ -3,7 +3,9 @@
 #include "campaigns/BestSendTime.h"
 #include "common/Clock.h"
 #include "common/Logging.h"
+#include "crm/Deals.h"
 #include "scoring/LeadScoring.h"
+#include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "tracking/MachineRules.h"
 
@@ -124,6 +126,18 @@ std::optional<MailboxStats> WorkerCycle::mailboxes(const std::atomic<bool> *stop
 
 std::optional<JourneyRunStats> WorkerCycle::run(int batchSize)
 {
+    // Every ten minutes, a follow-up task for each deal left untouched too long.
+    WorkspaceSettings settings(m_db);
+    const qint64 now = m_clock.nowMs();
+    if (now - settings.value(WorkspaceSettings::Key::FollowUpsAt).toLongLong() >= 10 * 60000) {
+        Deals deals(m_db.connection());
+        if (!deals.createFollowUps(now,
+                                   settings.value(WorkspaceSettings::Key::FollowUpDays).toInt()) ||
+            !settings.setValue(WorkspaceSettings::Key::FollowUpsAt, now)) {
+            m_error = deals.errorString();
+            return std::nullopt;
+        }
+    }
     JourneyEngine engine(m_db, m_clock);
     const auto stats = engine.runOnce(batchSize);
     if (!stats)

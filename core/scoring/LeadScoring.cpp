@@ -675,7 +675,14 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
             m_error = moves.errorString();
             return std::nullopt;
         }
-        if (!tasks.create({p.id, *title, p.owner, now + kDayMs, now})) {
+        NewTask task;
+        task.contactId = p.id;
+        task.title = *title;
+        task.owner = p.owner;
+        task.dueAtMs = now + kDayMs;
+        task.createdAtMs = now;
+        task.priority = TaskPriority::High;
+        if (!tasks.create(task, {{QStringLiteral("reason"), QStringLiteral("score")}})) {
             m_error = tasks.errorString();
             return std::nullopt;
         }

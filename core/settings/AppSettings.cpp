@@ -19,6 +19,7 @@ constexpr KeyInfo kKeys[] = {
     {AppSettings::Key::ContactsSplitter, "contacts/splitter"},
     {AppSettings::Key::ContactsHeader, "contacts/header"},
     {AppSettings::Key::LastExportFolder, "export/lastFolder"},
+    {AppSettings::Key::UserName, "user/name"},
 };
 
 } // namespace
@@ -41,6 +42,10 @@ QVariant AppSettings::defaultValue(Key key)
         return QString();
     case Key::LastExportFolder:
         return QDir::homePath();
+    case Key::UserName: {
+        const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+        return user.isEmpty() ? QStringLiteral("me") : user;
+    }
     case Key::MainWindowGeometry:
     case Key::MainWindowState:
     case Key::ContactsSplitter:

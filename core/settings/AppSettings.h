@@ -18,6 +18,7 @@ public:
         ContactsSplitter,   ///< QByteArray
         ContactsHeader,     ///< QByteArray
         LastExportFolder,
+        UserName, ///< who "my tasks" and new tasks and deals belong to
     };
 
     AppSettings();

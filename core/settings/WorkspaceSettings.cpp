@@ -56,6 +56,9 @@ constexpr KeyInfo kKeys[] = {
     {WorkspaceSettings::Key::CollectorStatus, "collector/status"},
     {WorkspaceSettings::Key::BrandColor, "business/color"},
     {WorkspaceSettings::Key::BrandLogo, "business/logo"},
+    {WorkspaceSettings::Key::Currency, "business/currency"},
+    {WorkspaceSettings::Key::FollowUpDays, "crm/followUpDays"},
+    {WorkspaceSettings::Key::FollowUpsAt, "crm/followUpsAt"},
 };
 
 } // namespace
@@ -145,6 +148,14 @@ QVariant WorkspaceSettings::defaultValue(Key key)
         return QString();
     case Key::BrandColor:
         return QStringLiteral("#1565c0");
+    case Key::Currency: {
+        const QString code = QLocale::system().currencySymbol(QLocale::CurrencyIsoCode);
+        return code.size() == 3 ? code : QStringLiteral("USD");
+    }
+    case Key::FollowUpDays:
+        return 14;
+    case Key::FollowUpsAt:
+        return 0;
     }
     return {};
 }

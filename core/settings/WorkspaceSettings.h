@@ -54,6 +54,9 @@ public:
         CollectorStatus,   ///< the last pull: when, and what went wrong (JSON)
         BrandColor,        ///< the hosted pages' colour, "#RRGGBB"
         BrandLogo,         ///< the hosted pages' logo: {"type": MIME, "data": base64}
+        Currency,          ///< the business's currency (ISO 4217), new deals start in it
+        FollowUpDays,      ///< an open deal untouched this many days gets a follow-up task; 0: none
+        FollowUpsAt,       ///< when the worker last looked for deals to follow up (ms)
     };
 
     explicit WorkspaceSettings(const Database &db);

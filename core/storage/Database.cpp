@@ -631,3 +631,39 @@ qint64 ScopedCacheSize::pageSizeKiB(QSqlQuery &q)
 }
 
 } // namespace masir
+
+namespace masir {
+
+bool Database::setSecureDelete(const QSqlDatabase &db, bool on, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(on ? QStringLiteral("PRAGMA secure_delete = 1")
+                   : QStringLiteral("PRAGMA secure_delete = 0"))) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+bool Database::truncateLog(const QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) || !q.next()) {
+            if (error)
+                *error = q.lastError().text();
+            return false;
+        }
+        if (q.value(0).toInt() == 0) // not busy: the log is empty
+            return true;
+        q.finish();
+        QThread::msleep(100);
+    }
+    if (error)
+        *error = tr("Another window or the worker kept reading the workspace; close them and "
+                    "try again.");
+    return false;
+}
+
+} // namespace masir

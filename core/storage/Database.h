@@ -68,6 +68,13 @@ public:
     /// Adds the functions SqlDialect's SQL (and the migrations) call to \a db:
     /// every connection Database opens has them.
     static bool addSqlFunctions(const QSqlDatabase &db, QString *error = nullptr);
+    /// Whether \a db overwrites what it deletes with zeros from now on: an
+    /// erasure leaves nothing readable in the file's free space.
+    static bool setSecureDelete(const QSqlDatabase &db, bool on, QString *error = nullptr);
+    /// Copies the write-ahead log into the file and empties it, so that no
+    /// older page is left in it (an erasure's last step). Retries for a few
+    /// seconds while another connection reads; false when it could not.
+    static bool truncateLog(const QSqlDatabase &db, QString *error = nullptr);
     /// The trigger's definition, as migration 12 made it.
     static QString scoreRowTrigger();
 

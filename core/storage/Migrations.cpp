@@ -811,6 +811,77 @@ const QList<QStringList> &migrationList()
             firstYearRevenue(),
             attributedRevenue(),
         },
+        // 23: the light CRM. Tasks get a priority, a deal, a reminder time
+        // (snooze moves it) and when the desktop said it was due; notes an author;
+        // deals move through the stages of a pipeline (the default one below,
+        // with each stage's probability); an erased person leaves only a hash of
+        // each address, so that nothing is ever sent to it again; what was
+        // exported or erased for whom is logged (by hash, never by address).
+        {
+            QStringLiteral("ALTER TABLE tasks ADD COLUMN priority INTEGER NOT NULL DEFAULT 1"),
+            QStringLiteral("ALTER TABLE tasks ADD COLUMN remind_at BIGINT"),
+            QStringLiteral("ALTER TABLE tasks ADD COLUMN notified_at BIGINT"),
+            QStringLiteral("ALTER TABLE tasks ADD COLUMN details TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE notes ADD COLUMN author TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral(R"(CREATE TABLE pipelines (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL UNIQUE,
+                created_at BIGINT NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE pipeline_stages (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                pipeline_id BIGINT NOT NULL REFERENCES pipelines (id) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                name TEXT NOT NULL DEFAULT '',
+                probability INTEGER NOT NULL DEFAULT 0,
+                outcome TEXT NOT NULL DEFAULT 'open' CHECK (outcome IN ('open', 'won', 'lost')),
+                position INTEGER NOT NULL,
+                UNIQUE (pipeline_id, key)))"),
+            QStringLiteral(R"(CREATE TABLE deals (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                pipeline_id BIGINT NOT NULL REFERENCES pipelines (id),
+                stage_id BIGINT NOT NULL REFERENCES pipeline_stages (id),
+                contact_id BIGINT REFERENCES contacts (id) ON DELETE CASCADE,
+                title TEXT NOT NULL,
+                amount DOUBLE PRECISION NOT NULL DEFAULT 0,
+                currency TEXT NOT NULL DEFAULT '',
+                expected_close TEXT NOT NULL DEFAULT '',
+                owner TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL,
+                stage_at BIGINT NOT NULL,
+                activity_at BIGINT NOT NULL,
+                closed_at BIGINT))"),
+            QStringLiteral("CREATE INDEX deals_board ON deals (pipeline_id, stage_id, stage_at)"),
+            QStringLiteral("CREATE INDEX deals_contact ON deals (contact_id)"),
+            QStringLiteral("ALTER TABLE tasks ADD COLUMN deal_id BIGINT REFERENCES deals (id) "
+                           "ON DELETE CASCADE"),
+            QStringLiteral("CREATE INDEX tasks_contact ON tasks (contact_id, done_at)"),
+            QStringLiteral("CREATE INDEX tasks_deal ON tasks (deal_id, done_at)"),
+            QStringLiteral("INSERT INTO pipelines (name, created_at) VALUES ('Sales', 0)"),
+            QStringLiteral("INSERT INTO pipeline_stages (pipeline_id, key, probability, outcome, "
+                           "position) SELECT id, s.key, s.probability, s.outcome, s.position FROM "
+                           "pipelines, (SELECT 'initial_contact' AS key, 10 AS probability, "
+                           "'open' AS outcome, 0 AS position UNION ALL SELECT 'demo', 30, "
+                           "'open', 1 UNION ALL SELECT 'negotiation', 60, 'open', 2 UNION ALL "
+                           "SELECT 'contract', 80, 'open', 3 UNION ALL SELECT 'won', 100, 'won', "
+                           "4 UNION ALL SELECT 'lost', 0, 'lost', 5) s"),
+            QStringLiteral(R"(CREATE TABLE erased_addresses (
+                channel TEXT NOT NULL,
+                address_hash TEXT NOT NULL,
+                erased_at BIGINT NOT NULL,
+                PRIMARY KEY (channel, address_hash)))"),
+            // what an erased person's collector still holds, until it is told to forget it
+            QStringLiteral(R"(CREATE TABLE collector_forgets (
+                subject TEXT PRIMARY KEY,
+                outbox TEXT NOT NULL DEFAULT '[]',
+                created_at BIGINT NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE privacy_log (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                action TEXT NOT NULL CHECK (action IN ('export', 'erase')),
+                subject_hash TEXT NOT NULL,
+                by_user TEXT NOT NULL DEFAULT '',
+                detail TEXT NOT NULL DEFAULT '',
+                created_at BIGINT NOT NULL))"),
+        },
     };
     return list;
 }

@@ -611,6 +611,94 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("فرمان")), qPrintable(r.err));
     }
+
+    // The light CRM and GDPR from the command line on a real workspace.
+    void tasksDealsAndPersonalData()
+    {
+        const QString w = m_dir.filePath(QStringLiteral("crm.masir"));
+        auto cli = [&](QStringList args) {
+            return run(QStringList{QStringLiteral("--workspace"), w} + args);
+        };
+        QCOMPARE(cli({QStringLiteral("demo"), QStringLiteral("--contacts"), QStringLiteral("50")})
+                     .exitCode,
+                 0);
+        // A contact of the demo, by its address.
+        const QString csv = m_dir.filePath(QStringLiteral("crm.csv"));
+        QCOMPARE(cli({QStringLiteral("contacts"), QStringLiteral("export"), csv}).exitCode, 0);
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QString address;
+        while (!f.atEnd() && !address.contains(QLatin1Char('@')))
+            address = QString::fromUtf8(f.readLine()).section(QLatin1Char(','), 0, 0);
+        QVERIFY(address.contains(QLatin1Char('@')));
+
+        // Tasks: bad input says what is wrong; a task added, listed, done.
+        Result r = cli({QStringLiteral("task"), QStringLiteral("add"), QStringLiteral("Call"),
+                        QStringLiteral("--due"), QStringLiteral("tomorrow")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--due")));
+        r = cli({QStringLiteral("task"), QStringLiteral("add"), QStringLiteral("Call back"),
+                 QStringLiteral("--contact"), address, QStringLiteral("--due"),
+                 QStringLiteral("2026-12-24T15:30"), QStringLiteral("--priority"),
+                 QStringLiteral("high")});
+        QCOMPARE(r.exitCode, 0);
+        const QString task = r.out.trimmed();
+        r = cli({QStringLiteral("task"), QStringLiteral("list"), QStringLiteral("--contact"),
+                 address, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray tasks = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(tasks.size(), 1);
+        QCOMPARE(tasks.first().toObject().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Call back"));
+        QCOMPARE(cli({QStringLiteral("task"), QStringLiteral("done"), task}).exitCode, 0);
+        QCOMPARE(
+            cli({QStringLiteral("task"), QStringLiteral("done"), QStringLiteral("999")}).exitCode,
+            1);
+
+        // Deals: opened, moved (a wrong stage names the right ones), won, forecast.
+        r = cli({QStringLiteral("deal"), QStringLiteral("add"), QStringLiteral("Catering"),
+                 QStringLiteral("--contact"), address, QStringLiteral("--amount"),
+                 QStringLiteral("1200"), QStringLiteral("--close"), QStringLiteral("2027-01-15")});
+        QCOMPARE(r.exitCode, 0);
+        const QString deal = r.out.trimmed();
+        r = cli({QStringLiteral("deal"), QStringLiteral("move"), deal, QStringLiteral("nowhere")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("negotiation")));
+        QCOMPARE(
+            cli({QStringLiteral("deal"), QStringLiteral("move"), deal, QStringLiteral("contract")})
+                .exitCode,
+            0);
+        r = cli({QStringLiteral("deal"), QStringLiteral("list"), QStringLiteral("--forecast"),
+                 QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        bool january = false;
+        for (const QJsonValue &v : QJsonDocument::fromJson(r.out.toUtf8()).array())
+            january = january || (v.toObject().value(QStringLiteral("month")).toString() ==
+                                      QStringLiteral("2027-01") &&
+                                  v.toObject().value(QStringLiteral("weighted")).toDouble() >=
+                                      960); // 80 % of 1,200
+        QVERIFY(january);
+
+        // GDPR: the export names the deal; erase asks for --yes, then leaves the hash only.
+        const QString json = m_dir.filePath(QStringLiteral("person.json"));
+        QCOMPARE(cli({QStringLiteral("contact"), QStringLiteral("export"), address, json}).exitCode,
+                 0);
+        QFile exported(json);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        QVERIFY(exported.readAll().contains("Catering"));
+        QCOMPARE(cli({QStringLiteral("contact"), QStringLiteral("erase"), address}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("contact"), QStringLiteral("erase"), address,
+                      QStringLiteral("--yes")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("contact"), QStringLiteral("export"), address}).exitCode, 1);
+        r = cli({QStringLiteral("privacy"), QStringLiteral("log"), QStringLiteral("--json")});
+        const QJsonArray log = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(log.size(), 2);
+        QCOMPARE(log.at(0).toObject().value(QStringLiteral("action")).toString(),
+                 QStringLiteral("erase"));
+        QVERIFY(!r.out.contains(address));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Cli)

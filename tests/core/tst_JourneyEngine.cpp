@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "contacts/ContactRepository.h"
 #include "contacts/StageChanges.h"
+#include "crm/Deals.h"
 #include "demo/DemoWorkspace.h"
 #include "events/EventStore.h"
 #include "events/ScoreHistory.h"
@@ -123,6 +124,18 @@ class tst_JourneyEngine : public QObject
         return scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE contact_id = ? AND "
                                      "template = ?"),
                       {contact, templ});
+    }
+
+    /// A journey of one trigger and one email.
+    static std::function<void(JourneyGraph &)> single(const QString &type, const QJsonObject &cfg,
+                                                      const QString &templ)
+    {
+        return [=](JourneyGraph &g) {
+            const QString t = g.addNode(type, cfg);
+            const QString m =
+                g.addNode(QStringLiteral("action.email"), {{QStringLiteral("template"), templ}});
+            g.connectNodes(t, QStringLiteral("next"), m);
+        };
     }
 
 private Q_SLOTS:
@@ -521,14 +534,6 @@ private Q_SLOTS:
 
     void triggersFromTagsStagesScoresAndDates()
     {
-        auto single = [](const QString &type, const QJsonObject &cfg, const QString &templ) {
-            return [=](JourneyGraph &g) {
-                const QString t = g.addNode(type, cfg);
-                const QString m = g.addNode(QStringLiteral("action.email"),
-                                            {{QStringLiteral("template"), templ}});
-                g.connectNodes(t, QStringLiteral("next"), m);
-            };
-        };
         QVERIFY(journey(QStringLiteral("Tagged"),
                         single(QStringLiteral("trigger.tag"),
                                {{QStringLiteral("tag"), QStringLiteral("VIP")}},
@@ -563,6 +568,45 @@ private Q_SLOTS:
         run(); // once a day, once per journey
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE contact_id = ?"), {mina}),
                  4);
+    }
+
+    // A deal entering a stage starts a journey: moved there on the board, or
+    // made in it; a stage before it does not, nor one of another pipeline.
+    void dealStageTriggerStartsJourneys()
+    {
+        QVERIFY(journey(QStringLiteral("Proposal"),
+                        single(QStringLiteral("trigger.deal_stage"),
+                               {{QStringLiteral("stage"), QStringLiteral("contract")}},
+                               QStringLiteral("proposal"))));
+        QVERIFY(journey(QStringLiteral("Lost deal"),
+                        single(QStringLiteral("trigger.deal_stage"),
+                               {{QStringLiteral("stage"), QStringLiteral("Lost")},
+                                {QStringLiteral("pipeline"), QStringLiteral("sales")}},
+                               QStringLiteral("winback"))));
+        const qint64 mina = addContact(QStringLiteral("Mina"));
+        const qint64 omid = addContact(QStringLiteral("Omid"));
+        QSqlDatabase db = m_ws->db().connection();
+        const Pipeline sales = *Pipelines(db).findByName(QString());
+        Deals deals(db);
+        Deal d;
+        d.pipelineId = sales.id;
+        d.contactId = mina;
+        d.title = QStringLiteral("Website");
+        d.amount = 1200;
+        const auto id = deals.create(d, m_clock->nowMs());
+        QVERIFY2(id, qPrintable(deals.errorString()));
+        QVERIFY(deals.move(*id, sales.stageByKey(QStringLiteral("demo"))->id, m_clock->nowMs()));
+        run();
+        QCOMPARE(outboxFor(mina, QStringLiteral("proposal")), 0);
+        QVERIFY(
+            deals.move(*id, sales.stageByKey(QStringLiteral("contract"))->id, m_clock->nowMs()));
+        d.contactId = omid;
+        d.stageId = sales.stageByKey(QStringLiteral("lost"))->id;
+        QVERIFY(deals.create(d, m_clock->nowMs()));
+        run();
+        QCOMPARE(outboxFor(mina, QStringLiteral("proposal")), 1);
+        QCOMPARE(outboxFor(omid, QStringLiteral("winback")), 1);
+        QCOMPARE(outboxFor(omid, QStringLiteral("proposal")), 0);
     }
 
     // An event trigger reads the events after its cursor by id; when it

@@ -151,7 +151,7 @@ private Q_SLOTS:
             for (const ConfigField &f : t.fields)
                 QVERIFY2(!f.label().isEmpty(), qPrintable(t.key + QLatin1Char('/') + f.key));
         }
-        QCOMPARE(keys.size(), 27);
+        QCOMPARE(keys.size(), 28);
     }
 
     void triggersPassTheContactOn()

@@ -45,11 +45,13 @@ CORE = {
     "intake": ["common", "storage", "settings", "i18n", "events", "contacts", "crm", "segments",
                "scoring", "messaging", "tracking", "importing", "campaigns"],
     "server": ["common", "tracking", "intake"],
+    "privacy": ["common", "storage", "settings", "i18n", "events", "contacts", "crm",
+                "messaging", "tracking", "intake"],
     "reports": ["common", "storage", "settings", "i18n", "events", "contacts", "segments",
                 "messaging", "campaigns", "journeys"],
     "journeys": ["common", "storage", "settings", "i18n", "events", "contacts", "crm",
                  "segments", "scoring", "messaging"],
-    "scheduler": ["common", "storage", "settings", "events", "contacts", "scoring",
+    "scheduler": ["common", "storage", "settings", "events", "contacts", "crm", "scoring",
                   "messaging", "journeys", "tracking", "intake", "campaigns"],
     "demo": ["common", "storage", "settings", "i18n", "events", "contacts", "crm", "segments",
              "scoring", "messaging", "journeys", "campaigns"],
@@ -60,7 +62,8 @@ UI = {
     "widgets": [],
     "render": [],
     "importwizard": ["widgets"],
-    "contacts": ["widgets", "importwizard"],
+    "crm": ["widgets"],
+    "contacts": ["widgets", "importwizard", "crm"],
     "segments": ["widgets"],
     "scoring": ["widgets"],
     "templates": ["widgets"],
@@ -70,7 +73,7 @@ UI = {
     "settings": ["widgets"],
     "journeys": ["widgets", "segments"],
     "mainwindow": ["widgets", "importwizard", "contacts", "segments", "scoring", "templates",
-                   "outbox", "settings", "journeys", "campaigns", "reports"],
+                   "outbox", "settings", "journeys", "campaigns", "reports", "crm"],
 }
 
 # app/ folders: the ui/ folders they may include besides core/ (None: all).

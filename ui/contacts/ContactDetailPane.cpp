@@ -5,13 +5,36 @@
 #include "contacts/ContactRepository.h"
 #include "contacts/CustomFields.h"
 #include "contacts/PhoneNumbers.h"
+#include "crm/CrmDialogs.h"
+#include "crm/Deals.h"
+#include "crm/Notes.h"
+#include "crm/Tasks.h"
+#include "crm/TasksPage.h"
 #include "i18n/Formatter.h"
+#include "intake/EventIntake.h"
+#include "privacy/Erasure.h"
+#include "privacy/PersonalData.h"
+#include "settings/AppSettings.h"
+#include "settings/WorkspaceSettings.h"
+#include "storage/Database.h"
 
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QInputDialog>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QListView>
 #include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSaveFile>
+#include <QTabWidget>
 #include <QTimeZone>
+#include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace masir::ui {
@@ -52,7 +75,6 @@ ContactDetailPane::ContactDetailPane(const Database &db, const ContactRepository
     , m_db(db)
     , m_repo(repo)
     , m_fields(fields)
-    , m_timelineReader(db)
 {
     auto *outer = new QVBoxLayout(this);
     m_placeholder = new QLabel(tr("Select a contact to see their details and timeline."));
@@ -92,13 +114,72 @@ ContactDetailPane::ContactDetailPane(const Database &db, const ContactRepository
     m_consent = new QFormLayout;
     layout->addLayout(m_consent);
 
-    layout->addWidget(sectionTitle(tr("Timeline")));
-    m_timeline = new QListWidget;
+    buildActions();
+    // What can be done to the contact; what does not fit goes under the bar's » button.
+    auto *actions = new QToolBar;
+    actions->setObjectName(QStringLiteral("contactActions"));
+    actions->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    actions->setIconSize(QSize(1, 1));
+    for (QAction *a : {m_addNote, m_addTask, m_newDeal, m_logPurchase})
+        actions->addAction(a);
+    auto *more = new QToolButton;
+    more->setText(tr("Privacy"));
+    more->setToolTip(tr("Export or erase this person's data (GDPR)"));
+    more->setPopupMode(QToolButton::InstantPopup);
+    auto *moreMenu = new QMenu(more);
+    moreMenu->addAction(m_exportData);
+    moreMenu->addAction(m_erase);
+    more->setMenu(moreMenu);
+    actions->addWidget(more);
+    layout->addWidget(actions);
+
+    m_tabs = new QTabWidget;
+    auto *timelineTab = new QWidget;
+    auto *timelineLayout = new QVBoxLayout(timelineTab);
+    timelineLayout->setContentsMargins(0, 4, 0, 0);
+    m_kind = new QComboBox;
+    m_kind->setObjectName(QStringLiteral("timelineKind"));
+    for (const TimelineKind k :
+         {TimelineKind::All, TimelineKind::Messages, TimelineKind::Visits, TimelineKind::Purchases,
+          TimelineKind::Notes, TimelineKind::Tasks, TimelineKind::Deals, TimelineKind::Changes})
+        m_kind->addItem(ContactTimeline::kindLabel(k), int(k));
+    m_kind->setToolTip(tr("Show only one kind of entry"));
+    timelineLayout->addWidget(m_kind);
+    m_timelineModel = new TimelineModel(db, this);
+    m_timeline = new QListView;
     m_timeline->setObjectName(QStringLiteral("timeline"));
     m_timeline->setAccessibleName(tr("Timeline"));
+    m_timeline->setModel(m_timelineModel);
     m_timeline->setWordWrap(true);
     m_timeline->setAlternatingRowColors(true);
-    layout->addWidget(m_timeline, 1);
+    m_timeline->setUniformItemSizes(false);
+    m_timeline->setSpacing(1);
+    m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    timelineLayout->addWidget(m_timeline, 1);
+    connect(m_kind, &QComboBox::currentIndexChanged, this,
+            [this] { m_timelineModel->setKind(TimelineKind(m_kind->currentData().toInt())); });
+    m_tabs->addTab(timelineTab, tr("Timeline"));
+
+    m_tasks = new QListWidget;
+    m_tasks->setObjectName(QStringLiteral("contactTasks"));
+    m_tasks->setWordWrap(true);
+    connect(m_tasks, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        const qint64 task = item->data(Qt::UserRole).toLongLong();
+        if (!task)
+            return;
+        Tasks tasks(m_db.connection());
+        if (!tasks.setDone(task, item->checkState() == Qt::Checked,
+                           QDateTime::currentMSecsSinceEpoch()))
+            Q_EMIT statusMessage(tasks.errorString(), 10000);
+        Q_EMIT crmChanged();
+        m_timelineModel->reload();
+    });
+    m_tabs->addTab(m_tasks, tr("Tasks"));
+    m_deals = new QListWidget;
+    m_deals->setObjectName(QStringLiteral("contactDeals"));
+    m_deals->setWordWrap(true);
+    m_tabs->addTab(m_deals, tr("Deals"));
+    layout->addWidget(m_tabs, 1);
 
     outer->addWidget(m_body, 1);
     m_body->hide();
@@ -107,12 +188,14 @@ ContactDetailPane::ContactDetailPane(const Database &db, const ContactRepository
 
 int ContactDetailPane::timelineCount() const
 {
-    return m_timeline->count();
+    return m_timelineModel->rowCount();
 }
 
 void ContactDetailPane::showSelectionCount(int count)
 {
     m_id = 0;
+    for (QAction *a : {m_addNote, m_addTask, m_newDeal, m_logPurchase, m_exportData, m_erase})
+        a->setEnabled(false);
     m_body->hide();
     m_placeholder->setText(count > 1 ? tr("%n contacts selected.", nullptr, count)
                                      : tr("Select a contact to see their details and timeline."));
@@ -128,6 +211,8 @@ void ContactDetailPane::showContact(qint64 id)
     }
     const Contact &c = *found;
     m_id = id;
+    for (QAction *a : {m_addNote, m_addTask, m_newDeal, m_logPurchase, m_exportData, m_erase})
+        a->setEnabled(true);
     m_placeholder->hide();
     m_body->show();
     m_name->setText(c.displayName());
@@ -189,16 +274,210 @@ void ContactDetailPane::showContact(qint64 id)
     addRow(m_consent, ContactVocabulary::channelLabel(Channel::Email), consentText(c.emailConsent));
     addRow(m_consent, ContactVocabulary::channelLabel(Channel::Sms), consentText(c.smsConsent));
 
-    m_timeline->clear();
-    const QList<Event> events = m_timelineReader.entries(id);
-    for (const Event &e : events) {
-        auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(
-            ContactTimeline::describe(e), Formatter::dateTime(e.occurredAt)));
-        item->setData(Qt::UserRole, e.type);
-        m_timeline->addItem(item);
+    m_timelineModel->show(id, TimelineKind(m_kind->currentData().toInt()));
+    showCrm();
+}
+
+void ContactDetailPane::showCrm()
+{
+    const QSignalBlocker block(m_tasks);
+    m_tasks->clear();
+    TaskQuery query;
+    query.state = TaskQuery::State::All;
+    query.contactId = m_id;
+    query.limit = 200;
+    int open = 0;
+    for (const Task &t : Tasks(m_db.connection()).list(query)) {
+        QString text = t.title;
+        if (t.dueAt.isValid())
+            text += QLatin1Char('\n') + tr("due %1").arg(Formatter::dateTime(t.dueAt));
+        auto *item = new QListWidgetItem(text, m_tasks);
+        item->setData(Qt::UserRole, t.id);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        item->setCheckState(t.isDone() ? Qt::Checked : Qt::Unchecked);
+        open += t.isDone() ? 0 : 1;
     }
-    if (events.isEmpty())
-        m_timeline->addItem(tr("Nothing has happened yet."));
+    if (m_tasks->count() == 0)
+        m_tasks->addItem(tr("No tasks. Add one with Add Task."));
+    m_tabs->setTabText(1, open ? tr("Tasks (%1)").arg(Formatter::number(open)) : tr("Tasks"));
+
+    m_deals->clear();
+    DealQuery deals;
+    deals.contactId = m_id;
+    const QList<Pipeline> pipelines = Pipelines(m_db.connection()).all();
+    for (const Deal &d : Deals(m_db.connection()).list(deals)) {
+        QString stage;
+        for (const Pipeline &p : pipelines) {
+            if (const PipelineStage *s = p.stage(d.stageId))
+                stage = s->label();
+        }
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1\n%2 · %3 %4")
+                .arg(d.title, stage, Formatter::locale().toString(d.amount, 'f', 0), d.currency),
+            m_deals);
+        item->setData(Qt::UserRole, d.id);
+    }
+    if (m_deals->count() == 0)
+        m_deals->addItem(tr("No deals. Open one with New Deal."));
+    m_tabs->setTabText(2, deals.contactId && m_deals->item(0)->data(Qt::UserRole).toLongLong()
+                              ? tr("Deals (%1)").arg(Formatter::number(m_deals->count()))
+                              : tr("Deals"));
+}
+
+void ContactDetailPane::buildActions()
+{
+    m_addNote = new QAction(tr("Add &Note…"), this);
+    m_addNote->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
+    connect(m_addNote, &QAction::triggered, this, &ContactDetailPane::askNote);
+    m_addTask = new QAction(tr("Add &Task…"), this);
+    connect(m_addTask, &QAction::triggered, this, &ContactDetailPane::askTask);
+    m_newDeal = new QAction(tr("New &Deal…"), this);
+    connect(m_newDeal, &QAction::triggered, this, [this] { Q_EMIT newDealRequested(m_id); });
+    m_logPurchase = new QAction(tr("Log a &Purchase…"), this);
+    connect(m_logPurchase, &QAction::triggered, this, &ContactDetailPane::askPurchase);
+    m_exportData = new QAction(tr("E&xport Personal Data…"), this);
+    connect(m_exportData, &QAction::triggered, this, &ContactDetailPane::askExport);
+    m_erase = new QAction(tr("E&rase This Person…"), this);
+    connect(m_erase, &QAction::triggered, this, &ContactDetailPane::askErase);
+    for (QAction *a : {m_addNote, m_addTask, m_newDeal, m_logPurchase, m_exportData, m_erase})
+        a->setEnabled(false);
+}
+
+bool ContactDetailPane::addNote(const QString &text)
+{
+    Notes notes(m_db.connection());
+    if (!notes.add(m_id, text, TasksPage::me(), QDateTime::currentMSecsSinceEpoch())) {
+        Q_EMIT statusMessage(tr("The note could not be saved: %1").arg(notes.errorString()), 10000);
+        return false;
+    }
+    m_timelineModel->reload();
+    Q_EMIT statusMessage(tr("Note added."), 4000);
+    return true;
+}
+
+void ContactDetailPane::askNote()
+{
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Add Note"), tr("Note about %1:").arg(Formatter::leftToRight(m_name->text())),
+        QString(), &ok);
+    if (ok && !text.trimmed().isEmpty())
+        addNote(text);
+}
+
+void ContactDetailPane::askTask()
+{
+    Task task;
+    task.contactId = m_id;
+    task.owner = TasksPage::me();
+    TaskDialog dialog(task, m_name->text(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const NewTask nt = dialog.newTask(QDateTime::currentMSecsSinceEpoch());
+    Tasks tasks(m_db.connection());
+    if (!tasks.create(nt)) {
+        Q_EMIT statusMessage(tr("The task could not be saved: %1").arg(tasks.errorString()), 10000);
+        return;
+    }
+    showContact(m_id);
+    Q_EMIT crmChanged();
+}
+
+bool ContactDetailPane::logPurchase(double amount, const QString &currency, const QString &order,
+                                    const QDateTime &when)
+{
+    IncomingEvent e;
+    e.contactId = m_id;
+    e.type = EventType::Purchase;
+    e.atMs = when.toMSecsSinceEpoch();
+    e.payload = {{QStringLiteral("amount"), amount},
+                 {QStringLiteral("currency"), currency},
+                 {QStringLiteral("source"), QStringLiteral("manual")}};
+    if (!order.isEmpty())
+        e.payload.insert(QStringLiteral("order"), order);
+    EventIntake intake(m_db.connection());
+    if (!intake.recordAlone(e)) {
+        Q_EMIT statusMessage(tr("The purchase could not be saved: %1").arg(intake.errorString()),
+                             10000);
+        return false;
+    }
+    m_timelineModel->reload();
+    Q_EMIT statusMessage(tr("Purchase logged."), 4000);
+    return true;
+}
+
+void ContactDetailPane::askPurchase()
+{
+    PurchaseDialog dialog(
+        WorkspaceSettings(m_db).value(WorkspaceSettings::Key::Currency).toString(), m_name->text(),
+        this);
+    if (dialog.exec() == QDialog::Accepted)
+        logPurchase(dialog.amount(), dialog.currency(), dialog.order(), dialog.when());
+}
+
+bool ContactDetailPane::exportData(const QString &path)
+{
+    PersonalData personal(m_db);
+    const auto json = personal.collect(m_id);
+    if (!json) {
+        Q_EMIT statusMessage(personal.errorString(), 10000);
+        return false;
+    }
+    const bool html = path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive);
+    const QByteArray bytes = html ? PersonalData::toHtml(*json).toUtf8()
+                                  : QJsonDocument(*json).toJson(QJsonDocument::Indented);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        QMessageBox::warning(
+            this, tr("Export Personal Data"),
+            tr("Cannot write %1: %2")
+                .arg(Formatter::leftToRight(QDir::toNativeSeparators(path)), file.errorString()));
+        return false;
+    }
+    if (!personal.logExport(m_id, TasksPage::me(),
+                            html ? QStringLiteral("html") : QStringLiteral("json")))
+        Q_EMIT statusMessage(personal.errorString(), 10000);
+    Q_EMIT statusMessage(
+        tr("Exported to %1.").arg(Formatter::leftToRight(QDir::toNativeSeparators(path))), 8000);
+    return true;
+}
+
+void ContactDetailPane::askExport()
+{
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Personal Data"),
+        QDir(AppSettings().value(AppSettings::Key::LastExportFolder).toString())
+            .filePath(tr("personal-data.html")),
+        tr("Readable page (*.html);;JSON for another service (*.json)"), &selected);
+    if (!path.isEmpty())
+        exportData(path);
+}
+
+void ContactDetailPane::askErase()
+{
+    const qint64 id = m_id;
+    const QString who = m_name->text();
+    if (QMessageBox::warning(
+            this, tr("Erase This Person"),
+            tr("Erase %1 everywhere, for good? Their details, history, notes, tasks and deals, "
+               "the copies of messages sent to them and their opens and clicks are deleted. "
+               "Only a hash of their address is kept, so that nothing is sent to them again. "
+               "This cannot be undone.")
+                .arg(Formatter::leftToRight(who)),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    Erasure erasure(m_db);
+    const auto report = erasure.erase(id, TasksPage::me(), QDateTime::currentMSecsSinceEpoch());
+    if (!report) {
+        QMessageBox::warning(this, tr("Erase This Person"),
+                             tr("Nothing was erased: %1").arg(erasure.errorString()));
+        return;
+    }
+    Q_EMIT statusMessage(
+        report->warning.isEmpty() ? tr("%1 was erased.").arg(who) : report->warning, 10000);
+    Q_EMIT contactErased(id);
+    Q_EMIT crmChanged();
 }
 
 } // namespace masir::ui

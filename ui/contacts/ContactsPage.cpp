@@ -1,5 +1,9 @@
 #include "contacts/ContactsPage.h"
 
+#include "common/Clock.h"
+#include "journeys/JourneyEngine.h"
+#include "journeys/JourneyRepository.h"
+
 #include "common/BackgroundTasks.h"
 #include "contacts/ContactCommands.h"
 #include "contacts/ContactDetailPane.h"
@@ -218,6 +222,23 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     m_detail = new ContactDetailPane(m_db, m_repo, m_fields);
     connect(m_detail, &ContactDetailPane::editRequested, this,
             [this](qint64 id) { editContact(id); });
+    connect(m_detail, &ContactDetailPane::statusMessage, this, &ContactsPage::statusMessage);
+    connect(m_detail, &ContactDetailPane::contactErased, this, [this] {
+        m_undo->clear(); // an undo could not bring an erased person back
+        refresh(0);
+    });
+    // What can be done to a contact, in the list's menu too.
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_addToJourneyAction = new QAction(tr("Add to &Journey…"), this);
+    m_addToJourneyAction->setToolTip(tr("Start a journey for the selected contacts"));
+    connect(m_addToJourneyAction, &QAction::triggered, this,
+            &ContactsPage::chooseJourneyForSelection);
+    m_view->addAction(m_addToJourneyAction);
+    m_view->addAction(separator);
+    for (QAction *a : {m_detail->addNoteAction(), m_detail->addTaskAction(),
+                       m_detail->newDealAction(), m_detail->logPurchaseAction()})
+        m_view->addAction(a);
 
     auto *listSide = new QWidget;
     auto *listLayout = new QVBoxLayout(listSide);
@@ -306,6 +327,57 @@ qint64 ContactsPage::addSelectionToList(const QString &name)
     reloadSegments();
     Q_EMIT statusMessage(tr("Added %n contact(s) to \"%1\".", nullptr, int(added)).arg(name), 5000);
     return added;
+}
+
+void ContactsPage::chooseJourneyForSelection()
+{
+    if (selectedCount() == 0) {
+        Q_EMIT statusMessage(tr("Select the contacts to add first."), 4000);
+        return;
+    }
+    QStringList names;
+    QList<qint64> ids;
+    for (const Journey &j : JourneyRepository(m_db).list()) {
+        if (j.status == QLatin1String("active")) {
+            names << j.name;
+            ids << j.id;
+        }
+    }
+    if (names.isEmpty()) {
+        QMessageBox::information(this, tr("Add to Journey"),
+                                 tr("No journey is running. Start one on the Journeys page "
+                                    "first."));
+        return;
+    }
+    bool ok = false;
+    const QString name = QInputDialog::getItem(
+        this, tr("Add to Journey"),
+        tr("Start this journey for %n selected contact(s):", nullptr, selectedCount()), names, 0,
+        false, &ok);
+    if (ok)
+        addSelectionToJourney(ids.value(names.indexOf(name)));
+}
+
+qint64 ContactsPage::addSelectionToJourney(qint64 journeyId)
+{
+    SystemClock clock;
+    JourneyEngine engine(m_db, clock);
+    const auto entered = engine.enrol(journeyId, selectedIds(selectedCount()));
+    if (!entered) {
+        QMessageBox::warning(this, tr("Add to Journey"),
+                             tr("The contacts could not be added: %1").arg(engine.errorString()));
+        return -1;
+    }
+    const int skipped = selectedCount() - int(*entered);
+    Q_EMIT statusMessage(
+        skipped > 0
+            ? tr("%n contact(s) entered the journey; the others were in it already or may not "
+                 "enter it again.",
+                 nullptr, int(*entered))
+            : tr("%n contact(s) entered the journey.", nullptr, int(*entered)),
+        6000);
+    Q_EMIT journeysChanged();
+    return *entered;
 }
 
 void ContactsPage::applySearch()

@@ -41,6 +41,7 @@ public:
     QAction *refreshAction() const { return m_refreshAction; }
     QAction *addToListAction() const { return m_addToListAction; }
     QAction *manageTagsAction() const { return m_manageTagsAction; }
+    QAction *addToJourneyAction() const { return m_addToJourneyAction; }
 
     ContactListModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -54,6 +55,9 @@ public:
     /// Adds the selected contacts to the list \a name, created if missing;
     /// returns how many were added, or -1 with a message shown.
     qint64 addSelectionToList(const QString &name);
+    /// Starts the journey \a journeyId for the selected contacts; how many
+    /// entered, or -1 with a message shown.
+    qint64 addSelectionToJourney(qint64 journeyId);
     ContactDetailPane *detailPane() const { return m_detail; }
 
     /// Opens the editor for a new contact (or for \a id); returns the saved id, 0 if cancelled.
@@ -76,6 +80,8 @@ Q_SIGNALS:
     void statusMessage(const QString &message, int timeoutMs);
     void totalChanged(qint64 total);
     void selectionCountChanged(int count);
+    /// Contacts were added to a journey: the worker can start at once.
+    void journeysChanged();
 
 private:
     void applySearch();
@@ -85,6 +91,7 @@ private:
     void refresh(qint64 focusId);
     void exportContacts();
     void chooseListForSelection();
+    void chooseJourneyForSelection();
 
     const Database &m_db;
     BackgroundTasks *m_tasks = nullptr;
@@ -107,6 +114,7 @@ private:
     QAction *m_importAction = nullptr;
     QAction *m_addToListAction = nullptr;
     QAction *m_manageTagsAction = nullptr;
+    QAction *m_addToJourneyAction = nullptr;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

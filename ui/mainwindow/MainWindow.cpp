@@ -1,8 +1,12 @@
 #include "mainwindow/MainWindow.h"
 
 #include "campaigns/CampaignsPage.h"
+#include "contacts/ContactDetailPane.h"
 #include "contacts/ContactListModel.h"
 #include "contacts/ContactsPage.h"
+#include "crm/DealsPage.h"
+#include "crm/Tasks.h"
+#include "crm/TasksPage.h"
 #include "i18n/Formatter.h"
 #include "journeys/JourneysPage.h"
 #include "mainwindow/TrackingHost.h"
@@ -33,6 +37,7 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace masir::ui {
@@ -61,6 +66,36 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
 
     m_contacts = new ContactsPage(db, m_undo);
     addPage(tr("Contacts"), m_contacts);
+    m_tasks = new TasksPage(db);
+    addPage(tr("Tasks"), m_tasks);
+    m_deals = new DealsPage(db, m_undo);
+    addPage(tr("Deals"), m_deals);
+    connect(m_tasks, &TasksPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_deals, &DealsPage::statusMessage, this, &MainWindow::showStatus);
+    auto openContact = [this](qint64 id) {
+        showPage(ContactsPageIndex);
+        m_contacts->selectContact(id);
+        m_contacts->detailPane()->showContact(id);
+    };
+    connect(m_tasks, &TasksPage::openContact, this, openContact);
+    connect(m_deals, &DealsPage::openContact, this, openContact);
+    connect(m_tasks, &TasksPage::tasksChanged, this, &MainWindow::updateTaskBadge);
+    connect(m_deals, &DealsPage::dealsChanged, this, [this] {
+        m_tasks->refresh();
+        updateTaskBadge();
+        if (const qint64 id = m_contacts->detailPane()->contactId())
+            m_contacts->detailPane()->showContact(id);
+    });
+    ContactDetailPane *pane = m_contacts->detailPane();
+    connect(pane, &ContactDetailPane::crmChanged, this, [this] {
+        m_tasks->refresh();
+        m_deals->refresh();
+        updateTaskBadge();
+    });
+    connect(pane, &ContactDetailPane::newDealRequested, this, [this, pane](qint64 id) {
+        if (m_deals->newDeal(id))
+            pane->showContact(id);
+    });
     m_segments = new SegmentsPage(db);
     addPage(tr("Segments"), m_segments);
     connect(m_segments, &SegmentsPage::statusMessage, this, &MainWindow::showStatus);
@@ -72,6 +107,10 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     m_journeys = new JourneysPage(db);
     addPage(tr("Journeys"), m_journeys);
     connect(m_journeys, &JourneysPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_contacts, &ContactsPage::journeysChanged, this, [this] {
+        m_journeys->reload();
+        m_worker->wake();
+    });
 
     // The worker runs journeys in the background for as long as the window is open.
     m_worker = new Worker(db, m_clock, this);
@@ -79,6 +118,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     connect(m_worker, &Worker::cycleFinished, this, [this](const JourneyRunStats &stats) {
         if (stats.steps > 0 || stats.enrolled > 0)
             m_journeys->reload();
+        updateTaskBadge(); // a journey's or a score's task, a deal's follow-up
         if (!stats.notifications.isEmpty()) {
             showStatus(stats.notifications.constLast(), 10000);
             notifyDesktop(stats.notifications);
@@ -223,6 +263,13 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     updateWorkerLabel();
     m_worker->start();
     m_tracking->apply();
+    // Tasks that fall due remind the user while the window is open.
+    auto *reminders = new QTimer(this);
+    reminders->setInterval(30000);
+    connect(reminders, &QTimer::timeout, this, &MainWindow::remindTasks);
+    reminders->start();
+    QTimer::singleShot(2000, this, &MainWindow::remindTasks);
+    updateTaskBadge();
 
     AppSettings app;
     if (!restoreGeometry(app.value(AppSettings::Key::MainWindowGeometry).toByteArray()))
@@ -244,7 +291,7 @@ void MainWindow::addPage(const QString &title, QWidget *page)
     const int index = m_pages->addWidget(page);
     auto *item = new QListWidgetItem(title, m_navigation);
     item->setSizeHint(QSize(0, 36));
-    item->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg(index + 1));
+    item->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg((index + 1) % 10));
 }
 
 void MainWindow::buildMenus()
@@ -253,6 +300,9 @@ void MainWindow::buildMenus()
     file->addAction(m_contacts->newAction());
     file->addAction(m_contacts->importAction());
     file->addAction(m_contacts->exportAction());
+    file->addSeparator();
+    file->addAction(m_tasks->newAction());
+    file->addAction(m_deals->newAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -271,13 +321,20 @@ void MainWindow::buildMenus()
     edit->addAction(m_contacts->findAction());
     edit->addSeparator();
     edit->addAction(m_contacts->addToListAction());
+    edit->addAction(m_contacts->addToJourneyAction());
+    edit->addSeparator();
+    edit->addAction(m_contacts->detailPane()->addNoteAction());
+    edit->addAction(m_contacts->detailPane()->addTaskAction());
+    edit->addAction(m_contacts->detailPane()->newDealAction());
+    edit->addAction(m_contacts->detailPane()->logPurchaseAction());
+    edit->addSeparator();
     edit->addAction(m_contacts->manageTagsAction());
     edit->addAction(tr("Lead &Scoring and Stages…"), this, &MainWindow::editScoring);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < PageCount; ++i) {
         QAction *go = view->addAction(m_navigation->item(i)->text());
-        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        go->setShortcut(QKeySequence(Qt::CTRL | (i < 9 ? Qt::Key(Qt::Key_1 + i) : Qt::Key_0)));
         connect(go, &QAction::triggered, this, [this, i] { showPage(Page(i)); });
     }
     view->addSeparator();
@@ -335,6 +392,43 @@ void MainWindow::editScoring()
     connect(&dialog, &ScoringDialog::statusMessage, this, &MainWindow::showStatus);
     dialog.exec();
     m_contacts->refreshAction()->trigger(); // stages and scores may have moved
+}
+
+void MainWindow::remindTasks()
+{
+    Tasks tasks(m_db.connection());
+    const QList<Task> due =
+        tasks.takeReminders(TasksPage::me(), QDateTime::currentMSecsSinceEpoch());
+    if (!due.isEmpty()) {
+        QStringList messages;
+        for (const Task &t : due)
+            messages << (t.contactName.isEmpty()
+                             ? tr("Task due: %1").arg(t.title)
+                             : tr("Task due: %1 (%2)")
+                                   .arg(t.title, Formatter::leftToRight(t.contactName)));
+        showStatus(messages.constLast(), 15000);
+        notifyDesktop(messages);
+        m_tasks->refresh();
+    }
+    updateTaskBadge();
+}
+
+void MainWindow::updateTaskBadge()
+{
+    // The tasks due by the end of today, on the sidebar and the tray icon.
+    const qint64 endOfToday =
+        QDateTime(QDate::currentDate().addDays(1), QTime(0, 0)).toMSecsSinceEpoch();
+    const qint64 due = Tasks(m_db.connection()).countDue(TasksPage::me(), endOfToday);
+    QListWidgetItem *item = m_navigation->item(TasksPageIndex);
+    if (due != m_dueTasks) {
+        m_dueTasks = due;
+        m_tasks->scheduleRefresh();
+    }
+    item->setText(due > 0 ? tr("Tasks (%1)").arg(Formatter::number(due)) : tr("Tasks"));
+    item->setToolTip(due > 0 ? tr("%n task(s) due today or overdue (Ctrl+2)", nullptr, int(due))
+                             : tr("Tasks (Ctrl+2)"));
+    if (m_tray)
+        m_tray->setToolTip(due > 0 ? tr("Masir: %n task(s) due", nullptr, int(due)) : tr("Masir"));
 }
 
 void MainWindow::notifyDesktop(const QStringList &messages)

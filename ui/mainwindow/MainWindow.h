@@ -18,6 +18,8 @@ class Worker;
 namespace masir::ui {
 
 class ContactsPage;
+class DealsPage;
+class TasksPage;
 class JourneysPage;
 class OutboxPage;
 class CampaignsPage;
@@ -34,6 +36,8 @@ public:
     enum Page
     {
         ContactsPageIndex,
+        TasksPageIndex,
+        DealsPageIndex,
         SegmentsPageIndex,
         JourneysPageIndex,
         CampaignsPageIndex,
@@ -50,6 +54,11 @@ public:
     ContactsPage *contactsPage() const { return m_contacts; }
     SegmentsPage *segmentsPage() const { return m_segments; }
     JourneysPage *journeysPage() const { return m_journeys; }
+    TasksPage *tasksPage() const { return m_tasks; }
+    DealsPage *dealsPage() const { return m_deals; }
+    /// Reminds of the tasks that fell due (desktop notification, status bar)
+    /// and updates the badge on Tasks; run every half minute.
+    void remindTasks();
     Worker *worker() const { return m_worker; }
     class TrackingHost *trackingHost() const { return m_tracking; }
     /// Opens the lead scoring and stages dialog.
@@ -73,6 +82,10 @@ private:
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;
     ContactsPage *m_contacts = nullptr;
+    TasksPage *m_tasks = nullptr;
+    DealsPage *m_deals = nullptr;
+    void updateTaskBadge();
+    qint64 m_dueTasks = -1; ///< on the badge
     SegmentsPage *m_segments = nullptr;
     JourneysPage *m_journeys = nullptr;
     TemplatesPage *m_templates = nullptr;

@@ -126,6 +126,34 @@ NodeType stageTrigger()
     return t;
 }
 
+NodeType dealStageTrigger()
+{
+    NodeType t = make("trigger.deal_stage", Category::Trigger,
+                      QT_TRANSLATE_NOOP("masir::NodeTypes", "Deal entered a stage"));
+    t.fields = {
+        field("stage", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Stage")),
+        field("pipeline", K::Text, QT_TRANSLATE_NOOP("masir::NodeTypes", "Pipeline (empty: any)"))};
+    t.validate = [](const QJsonObject &c) {
+        return hasText(c, "stage")
+                   ? QStringList()
+                   : QStringList{NodeTypes::tr("Choose the stage, e.g. contract or lost.")};
+    };
+    // A deal made in a stage enters it too; the stage is matched by key or name.
+    t.trigger = events(
+        [](const QJsonObject &) {
+            return QStringList{EventType::DealStageChanged, EventType::DealCreated};
+        },
+        [](const QJsonObject &c, const QJsonObject &payload) {
+            const QString stage = text(c, "stage");
+            const QString pipeline = text(c, "pipeline");
+            return (text(payload, "to").compare(stage, Qt::CaseInsensitive) == 0 ||
+                    text(payload, "to_name").compare(stage, Qt::CaseInsensitive) == 0) &&
+                   (pipeline.isEmpty() ||
+                    text(payload, "pipeline").compare(pipeline, Qt::CaseInsensitive) == 0);
+        });
+    return t;
+}
+
 NodeType segmentTrigger()
 {
     NodeType t = make("trigger.segment", Category::Trigger,
@@ -215,8 +243,8 @@ void addTriggerNodes(QList<NodeType> &types)
     NodeType created = make("trigger.contact_created", Category::Trigger,
                             QT_TRANSLATE_NOOP("masir::NodeTypes", "Contact created or imported"));
     created.trigger = source(Source::NewContacts);
-    types << created << tagTrigger() << fieldTrigger() << stageTrigger() << segmentTrigger()
-          << eventTrigger() << dateTrigger() << scoreTrigger();
+    types << created << tagTrigger() << fieldTrigger() << stageTrigger() << dealStageTrigger()
+          << segmentTrigger() << eventTrigger() << dateTrigger() << scoreTrigger();
     NodeType manual =
         make("trigger.manual", Category::Trigger,
              QT_TRANSLATE_NOOP("masir::NodeTypes", "Added by hand from the contact list"));

@@ -1,0 +1,123 @@
+#pragma once
+
+#include "crm/Deals.h"
+#include "crm/Tasks.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QDialogButtonBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QTimeEdit;
+
+namespace masir {
+class Database;
+}
+
+namespace masir::ui {
+
+/// A dialog that edits something: it asks before closing with changes unsaved,
+/// and says what is wrong in a line above its buttons instead of closing.
+class EditDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit EditDialog(QWidget *parent = nullptr);
+
+    /// Watches \a widgets' change signals: an edit makes the dialog ask before
+    /// it is cancelled.
+    void watch(const QList<QWidget *> &widgets);
+    bool isModified() const { return m_modified; }
+    void setModified() { m_modified = true; }
+    void reject() override;
+
+protected:
+    /// Adds the error line and OK/Cancel under \a form's widget.
+    QDialogButtonBox *addButtons(QLayout *layout);
+    void showError(const QString &message);
+
+private:
+    bool m_modified = false;
+    QLabel *m_error = nullptr;
+};
+
+/// A new task or a task's details: title, details, due date and time,
+/// priority, owner.
+class TaskDialog final : public EditDialog
+{
+    Q_OBJECT
+
+public:
+    /// \a task.id 0: a new task (about \a task.contactId, \a about names it).
+    TaskDialog(const Task &task, const QString &about, QWidget *parent = nullptr);
+    Task task() const;
+    /// The task as a new one, made at \a createdAtMs.
+    NewTask newTask(qint64 createdAtMs) const;
+
+private:
+    Task m_task;
+    QLineEdit *m_title = nullptr;
+    QPlainTextEdit *m_details = nullptr;
+    QCheckBox *m_hasDue = nullptr;
+    QDateEdit *m_date = nullptr;
+    QTimeEdit *m_time = nullptr;
+    QComboBox *m_priority = nullptr;
+    QLineEdit *m_owner = nullptr;
+};
+
+/// A new deal or a deal's details: title, contact (by email), pipeline and
+/// stage, amount and currency, expected close, owner.
+class DealDialog final : public EditDialog
+{
+    Q_OBJECT
+
+public:
+    DealDialog(const Database &db, const Deal &deal, QWidget *parent = nullptr);
+    Deal deal() const { return m_deal; }
+
+    void accept() override;
+
+private:
+    void fillStages();
+
+    const Database &m_db;
+    Deal m_deal;
+    QList<Pipeline> m_pipelines;
+    QLineEdit *m_title = nullptr;
+    QLineEdit *m_contact = nullptr;
+    QComboBox *m_pipeline = nullptr;
+    QComboBox *m_stage = nullptr;
+    QDoubleSpinBox *m_amount = nullptr;
+    QLineEdit *m_currency = nullptr;
+    QDateEdit *m_close = nullptr;
+    QLineEdit *m_owner = nullptr;
+};
+
+/// A purchase made outside the shop's tracking (by phone, in the shop):
+/// amount, currency, order number, date.
+class PurchaseDialog final : public EditDialog
+{
+    Q_OBJECT
+
+public:
+    PurchaseDialog(const QString &currency, const QString &who, QWidget *parent = nullptr);
+    double amount() const;
+    QString currency() const;
+    QString order() const;
+    QDateTime when() const;
+    void accept() override;
+
+private:
+    QDoubleSpinBox *m_amount = nullptr;
+    QLineEdit *m_currency = nullptr;
+    QLineEdit *m_order = nullptr;
+    QDateEdit *m_date = nullptr;
+};
+
+} // namespace masir::ui
