@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -56,10 +56,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Masir reads the mailbox of "%1" every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
+        <source>Masir reads the mailbox of &quot;%1&quot; every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
         <translation>
-            <numerusform>Masir reads the mailbox of "%1" every minute while it runs (masir-cli bounces check reads it now).</numerusform>
-            <numerusform>Masir reads the mailbox of "%1" every %Ln minutes while it runs (masir-cli bounces check reads it now).</numerusform>
+            <numerusform>Masir reads the mailbox of &quot;%1&quot; every minute while it runs (masir-cli bounces check reads it now).</numerusform>
+            <numerusform>Masir reads the mailbox of &quot;%1&quot; every %Ln minutes while it runs (masir-cli bounces check reads it now).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -70,29 +70,35 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Recounted the reports' tallies: %n row(s).</source>
+        <source>Recounted the reports&apos; tallies: %n row(s).</source>
         <translation>
-            <numerusform>Recounted the reports' tallies: %n row.</numerusform>
-            <numerusform>Recounted the reports' tallies: %n rows.</numerusform>
+            <numerusform>Recounted the reports&apos; tallies: %n row.</numerusform>
+            <numerusform>Recounted the reports&apos; tallies: %n rows.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Saved the segment "%1": %n customer(s) today.</source>
+        <source>Saved the segment &quot;%1&quot;: %n customer(s) today.</source>
         <translation>
-            <numerusform>Saved the segment "%1": %n customer today.</numerusform>
-            <numerusform>Saved the segment "%1": %n customers today.</numerusform>
+            <numerusform>Saved the segment &quot;%1&quot;: %n customer today.</numerusform>
+            <numerusform>Saved the segment &quot;%1&quot;: %n customers today.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Erased %1: %n event(s), %2 message(s), %3 open(s) and click(s), %4 returned mail(s) and %5 import row(s). Only a hash of the address is kept, so that nothing is sent to it again.</source>
-        <translation><numerusform>Erased %1: %n event, %2 message(s), %3 open(s) and click(s), %4 returned mail(s) and %5 import row(s). Only a hash of the address is kept, so that nothing is sent to it again.</numerusform><numerusform>Erased %1: %n events, %2 message(s), %3 open(s) and click(s), %4 returned mail(s) and %5 import row(s). Only a hash of the address is kept, so that nothing is sent to it again.</numerusform></translation>
+        <translation>
+            <numerusform>Erased %1: %n event, %2 message(s), %3 open(s) and click(s), %4 returned mail(s) and %5 import row(s). Only a hash of the address is kept, so that nothing is sent to it again.</numerusform>
+            <numerusform>Erased %1: %n events, %2 message(s), %3 open(s) and click(s), %4 returned mail(s) and %5 import row(s). Only a hash of the address is kept, so that nothing is sent to it again.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>masir::Deals</name>
     <message numerus="yes">
         <source>Follow up: %1 (no activity for %n day(s))</source>
-        <translation><numerusform>Follow up: %1 (no activity for %n day)</numerusform><numerusform>Follow up: %1 (no activity for %n days)</numerusform></translation>
+        <translation>
+            <numerusform>Follow up: %1 (no activity for %n day)</numerusform>
+            <numerusform>Follow up: %1 (no activity for %n days)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -210,30 +216,42 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Added %n contact(s) to "%1".</source>
+        <source>Added %n contact(s) to &quot;%1&quot;.</source>
         <translation>
-            <numerusform>Added %n contact to "%1".</numerusform>
-            <numerusform>Added %n contacts to "%1".</numerusform>
+            <numerusform>Added %n contact to &quot;%1&quot;.</numerusform>
+            <numerusform>Added %n contacts to &quot;%1&quot;.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Start this journey for %n selected contact(s):</source>
-        <translation><numerusform>Start this journey for the selected contact:</numerusform><numerusform>Start this journey for %n selected contacts:</numerusform></translation>
+        <translation>
+            <numerusform>Start this journey for the selected contact:</numerusform>
+            <numerusform>Start this journey for %n selected contacts:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) entered the journey; the others were in it already or may not enter it again.</source>
-        <translation><numerusform>%n contact entered the journey; the others were in it already or may not enter it again.</numerusform><numerusform>%n contacts entered the journey; the others were in it already or may not enter it again.</numerusform></translation>
+        <translation>
+            <numerusform>%n contact entered the journey; the others were in it already or may not enter it again.</numerusform>
+            <numerusform>%n contacts entered the journey; the others were in it already or may not enter it again.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) entered the journey.</source>
-        <translation><numerusform>%n contact entered the journey.</numerusform><numerusform>%n contacts entered the journey.</numerusform></translation>
+        <translation>
+            <numerusform>%n contact entered the journey.</numerusform>
+            <numerusform>%n contacts entered the journey.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>masir::ui::DealsPage</name>
     <message numerus="yes">
         <source>%n deal(s), %1</source>
-        <translation><numerusform>%n deal, %1</numerusform><numerusform>%n deals, %1</numerusform></translation>
+        <translation>
+            <numerusform>%n deal, %1</numerusform>
+            <numerusform>%n deals, %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -285,11 +303,17 @@
     </message>
     <message numerus="yes">
         <source>%n task(s) due today or overdue (Ctrl+2)</source>
-        <translation><numerusform>%n task due today or overdue (Ctrl+2)</numerusform><numerusform>%n tasks due today or overdue (Ctrl+2)</numerusform></translation>
+        <translation>
+            <numerusform>%n task due today or overdue (Ctrl+2)</numerusform>
+            <numerusform>%n tasks due today or overdue (Ctrl+2)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Masir: %n task(s) due</source>
-        <translation><numerusform>Masir: %n task due</numerusform><numerusform>Masir: %n tasks due</numerusform></translation>
+        <translation>
+            <numerusform>Masir: %n task due</numerusform>
+            <numerusform>Masir: %n tasks due</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -346,10 +370,10 @@ Resend anyway?</numerusform>
 <context>
     <name>masir::ui::ReportsPage</name>
     <message numerus="yes">
-        <source>Saved the segment "%1" (%n customer(s) today).</source>
+        <source>Saved the segment &quot;%1&quot; (%n customer(s) today).</source>
         <translation>
-            <numerusform>Saved the segment "%1" (%n customer today).</numerusform>
-            <numerusform>Saved the segment "%1" (%n customers today).</numerusform>
+            <numerusform>Saved the segment &quot;%1&quot; (%n customer today).</numerusform>
+            <numerusform>Saved the segment &quot;%1&quot; (%n customers today).</numerusform>
         </translation>
     </message>
 </context>
@@ -367,7 +391,10 @@ Resend anyway?</numerusform>
     <name>masir::ui::TasksPage</name>
     <message numerus="yes">
         <source>Delete %n task(s)? This cannot be undone.</source>
-        <translation><numerusform>Delete the task? This cannot be undone.</numerusform><numerusform>Delete %n tasks? This cannot be undone.</numerusform></translation>
+        <translation>
+            <numerusform>Delete the task? This cannot be undone.</numerusform>
+            <numerusform>Delete %n tasks? This cannot be undone.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

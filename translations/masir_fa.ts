@@ -2136,11 +2136,61 @@ Options:
     </message>
     <message numerus="yes">
         <source>Erased %1: %n event(s), %2 message(s), %3 open(s) and click(s), %4 returned mail(s) and %5 import row(s). Only a hash of the address is kept, so that nothing is sent to it again.</source>
-        <translation><numerusform>%1 پاک شد: %Ln رویداد، %2 پیام، %3 بازکردن و کلیک، %4 نامه‌ی برگشتی و %5 ردیف ورود. فقط درهم‌سازی (هش) نشانی نگه داشته شد تا دیگر چیزی به آن فرستاده نشود.</numerusform></translation>
+        <translation>
+            <numerusform>%1 پاک شد: %Ln رویداد، %2 پیام، %3 بازکردن و کلیک، %4 نامه‌ی برگشتی و %5 ردیف ورود. فقط درهم‌سازی (هش) نشانی نگه داشته شد تا دیگر چیزی به آن فرستاده نشود.</numerusform>
+        </translation>
     </message>
     <message>
         <source>list the exports and erasures of people's data</source>
         <translation>فهرست خروجی‌ها و پاک‌سازی‌های داده‌های اشخاص</translation>
+    </message>
+    <message>
+        <source>Masir syncs with hubspot and pipedrive, not "%1".</source>
+        <translation>مسیر با hubspot و pipedrive همگام می‌شود، نه «%1».</translation>
+    </message>
+    <message>
+        <source>connect a CRM: the token is checked and kept in the keychain</source>
+        <translation>اتصال به یک CRM: توکن بررسی و در جاکلیدی سیستم نگه داشته می‌شود</translation>
+    </message>
+    <message>
+        <source>HubSpot: a private app's access token; Pipedrive: your API token.</source>
+        <translation>HubSpot: توکن دسترسی یک اپ خصوصی؛ Pipedrive: توکن API شما.</translation>
+    </message>
+    <message>
+        <source>The CRM's API address (default: the vendor's).</source>
+        <translation>نشانی API سامانه‌ی CRM (پیش‌فرض: نشانی سازنده).</translation>
+    </message>
+    <message>
+        <source>Sync in the background every HOURS hours (0: only on demand).</source>
+        <translation>همگام‌سازی در پس‌زمینه هر HOURS ساعت (۰: فقط به درخواست).</translation>
+    </message>
+    <message>
+        <source>crm connect needs the CRM: hubspot or pipedrive.</source>
+        <translation>crm connect نام CRM را لازم دارد: hubspot یا pipedrive.</translation>
+    </message>
+    <message>
+        <source>crm connect needs --token.</source>
+        <translation>crm connect گزینه‌ی ‎--token را لازم دارد.</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>به %1 وصل شد.</translation>
+    </message>
+    <message>
+        <source>sync contacts and deals from a CRM (what changed since the last sync)</source>
+        <translation>همگام‌سازی مخاطبان و معامله‌ها از یک CRM (آنچه از همگام‌سازی قبلی تغییر کرده)</translation>
+    </message>
+    <message>
+        <source>Read everything again, not only what changed.</source>
+        <translation>همه‌چیز را دوباره بخوان، نه فقط تغییرها را.</translation>
+    </message>
+    <message>
+        <source>crm sync needs the CRM: hubspot or pipedrive.</source>
+        <translation>crm sync نام CRM را لازم دارد: hubspot یا pipedrive.</translation>
+    </message>
+    <message>
+        <source>%1 people read, %2 new, %3 updated, %4 rejected (import %5); deals: %6 new, %7 updated, %8 moved; %9 s</source>
+        <translation>%1 نفر خوانده شد، %2 تازه، %3 به‌روز، %4 ردشده (ورود %5)؛ معامله‌ها: %6 تازه، %7 به‌روز، %8 جابه‌جا؛ %9 ثانیه</translation>
     </message>
 </context>
 <context>
@@ -2659,6 +2709,98 @@ Options:
     </message>
 </context>
 <context>
+    <name>masir::CrmConnections</name>
+    <message>
+        <source>Masir syncs with HubSpot (hubspot) and Pipedrive (pipedrive), not "%1".</source>
+        <translation>مسیر با HubSpot ‏(hubspot) و Pipedrive ‏(pipedrive) همگام می‌شود، نه «%1».</translation>
+    </message>
+    <message>
+        <source>Give the %1 token.</source>
+        <translation>توکن %1 را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>Cannot save the connection in the workspace.</source>
+        <translation>ذخیره‌ی اتصال در فضای کار ممکن نشد.</translation>
+    </message>
+    <message>
+        <source>There is no %1 token: connect first with masir-cli crm connect %2 --token TOKEN (%3), or in Settings → CRM.</source>
+        <translation>توکن %1 نیست: اول با masir-cli crm connect %2 --token TOKEN ‏(%3) یا در تنظیمات ← CRM وصل شوید.</translation>
+    </message>
+    <message>
+        <source>a private app's access token</source>
+        <translation>توکن دسترسی یک اپ خصوصی</translation>
+    </message>
+    <message>
+        <source>the API token in your Pipedrive personal preferences</source>
+        <translation>توکن API در تنظیمات شخصی Pipedrive شما</translation>
+    </message>
+</context>
+<context>
+    <name>masir::CrmConnector</name>
+    <message>
+        <source>%1 refused the token (HTTP %2): check it in Settings → CRM or with masir-cli crm connect %3 --token.</source>
+        <translation>%1 توکن را نپذیرفت (HTTP %2): آن را در تنظیمات ← CRM یا با masir-cli crm connect %3 --token بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>%1 answered something that is not JSON: %2</source>
+        <translation>پاسخ %1 ‏JSON نبود: %2</translation>
+    </message>
+</context>
+<context>
+    <name>masir::CrmHttp</name>
+    <message>
+        <source>"%1" is not a web address.</source>
+        <translation>«%1» نشانی وب نیست.</translation>
+    </message>
+    <message>
+        <source>The CRM's address must start with https://.</source>
+        <translation>نشانی CRM باید با https://‎ شروع شود.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>متوقف شد.</translation>
+    </message>
+    <message>
+        <source>The CRM kept answering "too many requests"; try again later.</source>
+        <translation>CRM پیوسته پاسخ «درخواست‌های بیش از حد» داد؛ بعداً دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>Cannot start an HTTP connection.</source>
+        <translation>آغاز اتصال HTTP ممکن نشد.</translation>
+    </message>
+    <message>
+        <source>The CRM did not answer: %1</source>
+        <translation>CRM پاسخ نداد: %1</translation>
+    </message>
+    <message>
+        <source>The CRM answered %1: %2</source>
+        <translation>پاسخ CRM ‏%1 بود: %2</translation>
+    </message>
+</context>
+<context>
+    <name>masir::CrmSync</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>نوشتن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>%1 ID</source>
+        <translation>شناسه‌ی %1</translation>
+    </message>
+    <message>
+        <source>Deal %1 (%2): its stage %3 is not one of %4's.</source>
+        <translation>معامله‌ی %1 ‏(%2): مرحله‌ی %3 از مرحله‌های %4 نیست.</translation>
+    </message>
+    <message>
+        <source>%1 deal %2</source>
+        <translation>معامله‌ی %2 از %1</translation>
+    </message>
+    <message>
+        <source>Deal %1 (%2): %3</source>
+        <translation>معامله‌ی %1 ‏(%2): %3</translation>
+    </message>
+</context>
+<context>
     <name>masir::CsvReader</name>
     <message>
         <source>A quote opened on line %1 is never closed.</source>
@@ -2834,7 +2976,9 @@ Options:
     </message>
     <message numerus="yes">
         <source>Follow up: %1 (no activity for %n day(s))</source>
-        <translation><numerusform>پیگیری: %1 (%Ln روز بدون فعالیت)</numerusform></translation>
+        <translation>
+            <numerusform>پیگیری: %1 (%Ln روز بدون فعالیت)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4745,6 +4889,17 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
     </message>
 </context>
 <context>
+    <name>masir::Pipedrive</name>
+    <message>
+        <source>Won</source>
+        <translation>برده‌شده</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>از دست رفته</translation>
+    </message>
+</context>
+<context>
     <name>masir::Pipelines</name>
     <message>
         <source>Initial contact</source>
@@ -5657,6 +5812,17 @@ Contacts: %2</source>
     <message>
         <source>the webhook</source>
         <translation>وب‌هوک</translation>
+    </message>
+</context>
+<context>
+    <name>masir::Worker</name>
+    <message>
+        <source>The %1 sync failed: %2</source>
+        <translation>همگام‌سازی %1 انجام نشد: %2</translation>
+    </message>
+    <message>
+        <source>%1 synced: %2 new, %3 updated contacts, %4 new deals.</source>
+        <translation>%1 همگام شد: %2 مخاطب تازه، %3 به‌روز، %4 معامله‌ی تازه.</translation>
     </message>
 </context>
 <context>
@@ -7288,7 +7454,9 @@ Contacts: %2</source>
     </message>
     <message numerus="yes">
         <source>Start this journey for %n selected contact(s):</source>
-        <translation><numerusform>این سفر برای %Ln مخاطب انتخاب‌شده شروع شود:</numerusform></translation>
+        <translation>
+            <numerusform>این سفر برای %Ln مخاطب انتخاب‌شده شروع شود:</numerusform>
+        </translation>
     </message>
     <message>
         <source>The contacts could not be added: %1</source>
@@ -7296,11 +7464,138 @@ Contacts: %2</source>
     </message>
     <message numerus="yes">
         <source>%n contact(s) entered the journey; the others were in it already or may not enter it again.</source>
-        <translation><numerusform>%Ln مخاطب وارد سفر شد؛ بقیه از پیش در آن بودند یا اجازه‌ی ورود دوباره ندارند.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln مخاطب وارد سفر شد؛ بقیه از پیش در آن بودند یا اجازه‌ی ورود دوباره ندارند.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) entered the journey.</source>
-        <translation><numerusform>%Ln مخاطب وارد سفر شد.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln مخاطب وارد سفر شد.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::CrmDialog</name>
+    <message>
+        <source>CRM Sync</source>
+        <translation>همگام‌سازی CRM</translation>
+    </message>
+    <message>
+        <source>Contacts and deals come from your CRM in the background, through the same matching as a CSV import: people already here are updated by email or phone, not added twice.</source>
+        <translation>مخاطبان و معامله‌ها در پس‌زمینه از CRM شما می‌آیند، با همان تطبیق ورود CSV: کسانی که از پیش اینجا هستند با ایمیل یا تلفن به‌روز می‌شوند، نه دوباره افزوده.</translation>
+    </message>
+    <message>
+        <source>&amp;CRM:</source>
+        <translation>CRM:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>توکن:</translation>
+    </message>
+    <message>
+        <source>API &amp;address:</source>
+        <translation>نشانی API:</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> ساعت</translation>
+    </message>
+    <message>
+        <source>Only when I ask</source>
+        <translation>فقط به درخواست من</translation>
+    </message>
+    <message>
+        <source>Sync &amp;every:</source>
+        <translation>همگام‌سازی هر:</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>اتصال</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>همگام‌سازی اکنون</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Everything</source>
+        <translation>همگام‌سازی همه</translation>
+    </message>
+    <message>
+        <source>Read every contact and deal again, not only what changed</source>
+        <translation>همه‌ی مخاطبان و معامله‌ها را دوباره بخوان، نه فقط تغییرها را</translation>
+    </message>
+    <message>
+        <source>Cancel Sync</source>
+        <translation>لغو همگام‌سازی</translation>
+    </message>
+    <message>
+        <source>Stopping after this page; the next sync goes on from here.</source>
+        <translation>پس از این صفحه می‌ایستد؛ همگام‌سازی بعدی از همین‌جا ادامه می‌دهد.</translation>
+    </message>
+    <message>
+        <source>kept in the keychain; type a new one to replace it</source>
+        <translation>در جاکلیدی نگه داشته شده؛ برای جایگزینی، تازه‌اش را بنویسید</translation>
+    </message>
+    <message>
+        <source>a private app's access token</source>
+        <translation>توکن دسترسی یک اپ خصوصی</translation>
+    </message>
+    <message>
+        <source>your API token (Personal preferences → API)</source>
+        <translation>توکن API شما (تنظیمات شخصی ← API)</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>وصل است.</translation>
+    </message>
+    <message>
+        <source>Not connected yet.</source>
+        <translation>هنوز وصل نیست.</translation>
+    </message>
+    <message>
+        <source>Last sync %1: %2 people read, %3 new and %4 updated contacts, %5 rejected; %6 new and %7 updated deals.</source>
+        <translation>آخرین همگام‌سازی %1: %2 نفر خوانده شد، %3 مخاطب تازه و %4 به‌روز، %5 ردشده؛ %6 معامله‌ی تازه و %7 به‌روز.</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>ردیف %1: %2</translation>
+    </message>
+    <message>
+        <source>Checking the token with %1…</source>
+        <translation>بررسی توکن با %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>به %1 وصل شد.</translation>
+    </message>
+    <message>
+        <source>Syncing with %1…</source>
+        <translation>همگام‌سازی با %1…</translation>
+    </message>
+    <message>
+        <source>%1 people read…</source>
+        <translation>%1 نفر خوانده شد…</translation>
+    </message>
+    <message>
+        <source>%1 people written…</source>
+        <translation>%1 نفر نوشته شد…</translation>
+    </message>
+    <message>
+        <source>%1 deals read…</source>
+        <translation>%1 معامله خوانده شد…</translation>
+    </message>
+    <message>
+        <source>Stopped; the next sync goes on from here.</source>
+        <translation>متوقف شد؛ همگام‌سازی بعدی از همین‌جا ادامه می‌دهد.</translation>
+    </message>
+    <message>
+        <source>Synced in %1 s.</source>
+        <translation>در %1 ثانیه همگام شد.</translation>
+    </message>
+    <message>
+        <source>A sync is running. Stop it? The next sync goes on from where it stopped.</source>
+        <translation>همگام‌سازی در جریان است. متوقف شود؟ همگام‌سازی بعدی از همان‌جا ادامه می‌دهد.</translation>
     </message>
 </context>
 <context>
@@ -7474,7 +7769,9 @@ Contacts: %2</source>
     </message>
     <message numerus="yes">
         <source>%n deal(s), %1</source>
-        <translation><numerusform>%Ln معامله، %1</numerusform></translation>
+        <translation>
+            <numerusform>%Ln معامله، %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Probability %1 %</source>
@@ -8556,7 +8853,9 @@ Contacts: %2</source>
     </message>
     <message numerus="yes">
         <source>%n task(s) due today or overdue (Ctrl+2)</source>
-        <translation><numerusform>%Ln کار با سررسید امروز یا گذشته (Ctrl+2)</numerusform></translation>
+        <translation>
+            <numerusform>%Ln کار با سررسید امروز یا گذشته (Ctrl+2)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tasks (Ctrl+2)</source>
@@ -8564,7 +8863,9 @@ Contacts: %2</source>
     </message>
     <message numerus="yes">
         <source>Masir: %n task(s) due</source>
-        <translation><numerusform>مسیر: %Ln کار سررسید شده</numerusform></translation>
+        <translation>
+            <numerusform>مسیر: %Ln کار سررسید شده</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -10270,6 +10571,14 @@ Create one with New Segment or New List.</source>
         <source>Tracking:</source>
         <translation>ردیابی:</translation>
     </message>
+    <message>
+        <source>CRM Sync: HubSpot and Pipedrive…</source>
+        <translation>همگام‌سازی CRM: ‏HubSpot و Pipedrive…</translation>
+    </message>
+    <message>
+        <source>CRM:</source>
+        <translation>CRM:</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::TagsDialog</name>
@@ -10529,7 +10838,9 @@ Create one with New Segment or New List.</source>
     </message>
     <message numerus="yes">
         <source>Delete %n task(s)? This cannot be undone.</source>
-        <translation><numerusform>%Ln کار حذف شود؟ این کار برگشت‌پذیر نیست.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln کار حذف شود؟ این کار برگشت‌پذیر نیست.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -17,8 +17,8 @@ namespace {
 const QString kSelect = QStringLiteral(
     "SELECT d.id, d.pipeline_id, d.stage_id, d.contact_id, d.title, d.amount, d.currency, "
     "d.expected_close, d.owner, d.created_at, d.stage_at, d.activity_at, d.closed_at, "
-    "c.first_name, c.last_name, c.email, c.phone FROM deals d LEFT JOIN contacts c ON c.id = "
-    "d.contact_id ");
+    "c.first_name, c.last_name, c.email, c.phone, d.external_source, d.external_id FROM deals d "
+    "LEFT JOIN contacts c ON c.id = d.contact_id ");
 
 QDateTime timeOf(const QVariant &v)
 {
@@ -46,6 +46,8 @@ Deal dealOf(const QSqlQuery &q)
     d.contactName = !name.isEmpty()                     ? name
                     : !q.value(15).toString().isEmpty() ? q.value(15).toString()
                                                         : q.value(16).toString();
+    d.externalSource = q.value(17).toString();
+    d.externalId = q.value(18).toString();
     return d;
 }
 
@@ -146,14 +148,15 @@ std::optional<qint64> Deals::create(const Deal &input, qint64 atMs)
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO deals (pipeline_id, stage_id, contact_id, title, "
                              "amount, currency, expected_close, owner, created_at, stage_at, "
-                             "activity_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                             "RETURNING id"));
+                             "activity_at, closed_at, external_source, external_id) VALUES (?, ?, "
+                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     for (const QVariant &v :
          QVariantList{pipeline->id, stage->id, orNull(input.contactId), input.title.trimmed(),
                       input.amount, SqlValues::text(input.currency.trimmed().toUpper()),
                       SqlValues::text(input.expectedClose.toString(Qt::ISODate)),
                       SqlValues::text(input.owner), atMs, atMs, atMs,
-                      isClosed(*stage) ? orNull(atMs) : orNull(0)})
+                      isClosed(*stage) ? orNull(atMs) : orNull(0),
+                      SqlValues::text(input.externalSource), SqlValues::text(input.externalId)})
         q.addBindValue(v);
     const std::optional<qint64> id = Sql::insertedId(lcCrm(), q, &m_error);
     if (!id || !*id)
@@ -312,6 +315,18 @@ std::optional<Deal> Deals::find(qint64 dealId) const
     QSqlQuery q(m_db);
     QString error;
     if (!Sql::exec(lcCrm(), q, kSelect + QStringLiteral("WHERE d.id = ?"), {dealId}, &error) ||
+        !q.next())
+        return std::nullopt;
+    return dealOf(q);
+}
+
+std::optional<Deal> Deals::findExternal(const QString &source, const QString &externalId) const
+{
+    QSqlQuery q(m_db);
+    QString error;
+    if (!Sql::exec(lcCrm(), q,
+                   kSelect + QStringLiteral("WHERE d.external_source = ? AND d.external_id = ?"),
+                   {source, externalId}, &error) ||
         !q.next())
         return std::nullopt;
     return dealOf(q);

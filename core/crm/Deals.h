@@ -29,10 +29,12 @@ struct Deal
     QDate expectedClose; ///< invalid: not set
     QString owner;
     QDateTime createdAt;
-    QDateTime stageAt;    ///< when it came to its stage
-    QDateTime activityAt; ///< the last change, note or task done on it
-    QDateTime closedAt;   ///< invalid: open
-    QString contactName;  ///< as lists show it
+    QDateTime stageAt;      ///< when it came to its stage
+    QDateTime activityAt;   ///< the last change, note or task done on it
+    QDateTime closedAt;     ///< invalid: open
+    QString contactName;    ///< as lists show it
+    QString externalSource; ///< the CRM it came from ("hubspot"), "" when made here
+    QString externalId;     ///< its id there
 };
 
 /// Which deals a board or list shows.
@@ -81,6 +83,8 @@ public:
     bool touch(qint64 dealId, qint64 atMs);
 
     std::optional<Deal> find(qint64 dealId) const;
+    /// The deal that came from \a source with its id \a externalId there.
+    std::optional<Deal> findExternal(const QString &source, const QString &externalId) const;
     /// In board order: by stage, then the longest in its stage first.
     QList<Deal> list(const DealQuery &query) const;
     /// Open deals by the month they are expected to close (in \a calendar);

@@ -269,4 +269,51 @@ bool Pipelines::save(const Pipeline &pipeline)
     return true;
 }
 
+std::optional<Pipeline> Pipelines::ensure(const QString &name, const QList<PipelineStage> &stages,
+                                          qint64 atMs)
+{
+    Transaction tx(m_db, Transaction::Mode::Write);
+    if (!tx.isActive()) {
+        m_error = tx.errorString();
+        return std::nullopt;
+    }
+    QSqlQuery q(m_db);
+    std::optional<Pipeline> p = findByName(name);
+    if (!p || p->name.compare(name, Qt::CaseInsensitive) != 0) {
+        q.prepare(QStringLiteral("INSERT INTO pipelines (name, created_at) VALUES (?, ?) "
+                                 "RETURNING id"));
+        q.addBindValue(name);
+        q.addBindValue(atMs);
+        const std::optional<qint64> id = Sql::insertedId(lcCrm(), q, &m_error);
+        if (!id || !*id)
+            return std::nullopt;
+        p = Pipeline{*id, name, {}};
+    }
+    int position = int(p->stages.size());
+    for (const PipelineStage &s : stages) {
+        const PipelineStage *known = p->stageByKey(s.key);
+        const bool ok =
+            known ? Sql::exec(
+                        lcCrm(), q,
+                        QStringLiteral("UPDATE pipeline_stages SET name = ?, probability = "
+                                       "?, outcome = ? WHERE id = ?"),
+                        {SqlValues::text(s.name), s.probability, outcomeKey(s.outcome), known->id},
+                        &m_error)
+                  : Sql::exec(lcCrm(), q,
+                              QStringLiteral("INSERT INTO pipeline_stages (pipeline_id, key, "
+                                             "name, probability, outcome, position) VALUES (?, ?, "
+                                             "?, ?, ?, ?)"),
+                              {p->id, s.key, SqlValues::text(s.name), s.probability,
+                               outcomeKey(s.outcome), position++},
+                              &m_error);
+        if (!ok)
+            return std::nullopt;
+    }
+    if (!tx.commit()) {
+        m_error = tx.errorString();
+        return std::nullopt;
+    }
+    return find(p->id);
+}
+
 } // namespace masir

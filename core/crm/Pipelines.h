@@ -58,6 +58,11 @@ public:
     /// an id are changed, without one added, and those left out removed, which
     /// is refused while a deal is in one. At least one open, one won and one lost.
     bool save(const Pipeline &pipeline);
+    /// The pipeline \a name with at least \a stages (by key), made or brought
+    /// up to date: a CRM's pipeline as it says it is. Stages it no longer
+    /// names stay (deals may be in them).
+    std::optional<Pipeline> ensure(const QString &name, const QList<PipelineStage> &stages,
+                                   qint64 atMs);
 
     /// The name of one of the default stages' keys, translated.
     static QString defaultStageLabel(const QString &key);

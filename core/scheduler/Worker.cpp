@@ -3,6 +3,7 @@
 #include "campaigns/BestSendTime.h"
 #include "common/Clock.h"
 #include "common/Logging.h"
+#include "connectors/CrmConnections.h"
 #include "crm/Deals.h"
 #include "scoring/LeadScoring.h"
 #include "settings/WorkspaceSettings.h"
@@ -124,6 +125,25 @@ std::optional<MailboxStats> WorkerCycle::mailboxes(const std::atomic<bool> *stop
     return stats;
 }
 
+QStringList WorkerCycle::crmSyncs(const std::atomic<bool> *stop)
+{
+    QStringList out;
+    for (const CrmSyncReport &r : CrmConnections(m_db).runDue(m_clock.nowMs(), stop)) {
+        const QString crm = CrmConnections::label(r.connector);
+        out << (!r.error.isEmpty()
+                    ? QCoreApplication::translate("masir::Worker", "The %1 sync failed: %2")
+                          .arg(crm, r.error)
+                    : QCoreApplication::translate("masir::Worker",
+                                                  "%1 synced: %2 new, %3 updated contacts, %4 "
+                                                  "new deals.")
+                          .arg(crm)
+                          .arg(r.import.created)
+                          .arg(r.import.updated)
+                          .arg(r.dealsCreated));
+    }
+    return out;
+}
+
 std::optional<JourneyRunStats> WorkerCycle::run(int batchSize)
 {
     // Every ten minutes, a follow-up task for each deal left untouched too long.
@@ -232,6 +252,10 @@ public:
                 qCWarning(lcScheduler) << "reading mailboxes failed:" << m_cycle.errorString();
                 Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
             }
+            if (m_owner->m_stopping.load())
+                return;
+            for (const QString &summary : m_cycle.crmSyncs(&m_owner->m_stopping))
+                Q_EMIT m_owner->crmSynced(summary);
         }
         m_timer.start(int(m_cycle.sleepMs(m_owner->m_pollMs.load())));
     }

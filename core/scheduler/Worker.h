@@ -59,6 +59,9 @@ public:
     /// Reads the sending accounts' mailboxes that are due (every few minutes)
     /// for bounces, complaints and unsubscribe requests.
     std::optional<MailboxStats> mailboxes(const std::atomic<bool> *stop = nullptr);
+    /// Syncs the CRMs that are due (and any a kill left halfway): a line
+    /// per sync for the status bar.
+    QStringList crmSyncs(const std::atomic<bool> *stop = nullptr);
     /// How long to sleep before the next cycle: until the next due step or
     /// message, at most \a maxMs (new events and contacts are looked for that often).
     qint64 sleepMs(qint64 maxMs);
@@ -125,6 +128,8 @@ Q_SIGNALS:
     void campaignsChanged(const masir::CampaignRunStats &stats);
     /// Returned mail was acted on, or a mailbox could not be read.
     void mailboxesRead(const masir::MailboxStats &stats);
+    /// A CRM sync ended: what it did, in words.
+    void crmSynced(const QString &summary);
     void cycleFailed(const QString &error);
     void pausedChanged(bool paused);
 

@@ -59,6 +59,7 @@ constexpr KeyInfo kKeys[] = {
     {WorkspaceSettings::Key::Currency, "business/currency"},
     {WorkspaceSettings::Key::FollowUpDays, "crm/followUpDays"},
     {WorkspaceSettings::Key::FollowUpsAt, "crm/followUpsAt"},
+    {WorkspaceSettings::Key::CrmConnections, "crm/connections"},
 };
 
 } // namespace
@@ -156,6 +157,8 @@ QVariant WorkspaceSettings::defaultValue(Key key)
         return 14;
     case Key::FollowUpsAt:
         return 0;
+    case Key::CrmConnections:
+        return QStringLiteral("{}");
     }
     return {};
 }

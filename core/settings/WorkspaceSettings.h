@@ -57,6 +57,7 @@ public:
         Currency,          ///< the business's currency (ISO 4217), new deals start in it
         FollowUpDays,      ///< an open deal untouched this many days gets a follow-up task; 0: none
         FollowUpsAt,       ///< when the worker last looked for deals to follow up (ms)
+        CrmConnections,    ///< the CRMs synced: {"hubspot": {"url", "everyHours"}} (JSON)
     };
 
     explicit WorkspaceSettings(const Database &db);

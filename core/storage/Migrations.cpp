@@ -882,6 +882,32 @@ const QList<QStringList> &migrationList()
                 detail TEXT NOT NULL DEFAULT '',
                 created_at BIGINT NOT NULL))"),
         },
+        // 24: syncs with a CRM (HubSpot, Pipedrive): where each stands, so
+        // that a sync killed midway goes on from its cursor; and the CRM's id
+        // of each deal that came from one.
+        {
+            QStringLiteral(R"(CREATE TABLE crm_sync (
+                connector TEXT PRIMARY KEY,
+                people_since BIGINT NOT NULL DEFAULT 0,
+                deals_since BIGINT NOT NULL DEFAULT 0,
+                phase TEXT NOT NULL DEFAULT 'idle'
+                    CHECK (phase IN ('idle', 'people', 'import', 'deals')),
+                full_sync INTEGER NOT NULL DEFAULT 0,
+                cursor TEXT NOT NULL DEFAULT '',
+                staged_bytes BIGINT NOT NULL DEFAULT 0,
+                staged_rows BIGINT NOT NULL DEFAULT 0,
+                seen_people BIGINT NOT NULL DEFAULT 0,
+                seen_deals BIGINT NOT NULL DEFAULT 0,
+                import_id BIGINT,
+                started_at BIGINT,
+                finished_at BIGINT,
+                report TEXT NOT NULL DEFAULT '{}',
+                error TEXT NOT NULL DEFAULT ''))"),
+            QStringLiteral("ALTER TABLE deals ADD COLUMN external_source TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE deals ADD COLUMN external_id TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE UNIQUE INDEX deals_external ON deals (external_source, "
+                           "external_id) WHERE external_id <> ''"),
+        },
     };
     return list;
 }

@@ -17,6 +17,7 @@
 #include "i18n/Translations.h"
 #include "mainwindow/MainWindow.h"
 #include "scoring/LeadScoring.h"
+#include "settings/CrmDialog.h"
 
 #include "TestWorkspace.h"
 
@@ -271,6 +272,11 @@ private Q_SLOTS:
             window.contactsPage()->detailPane()->showContact(m_mina);
             save(&window, QStringLiteral("contact360_fa.png"));
             checkLabelsFit(&window);
+            ui::CrmDialog crm(m_ws->db(), &window);
+            crm.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&crm));
+            save(&crm, QStringLiteral("crm_sync_fa.png"));
+            checkLabelsFit(&crm);
         }
         Translations::install(QStringLiteral("en"));
         QApplication::setLayoutDirection(Qt::LeftToRight);

@@ -18,6 +18,7 @@
 #include "segments/SegmentsPage.h"
 #include "settings/AppSettings.h"
 #include "settings/ChannelsDialog.h"
+#include "settings/CrmDialog.h"
 #include "settings/SettingsPage.h"
 #include "settings/TrackingDialog.h"
 #include "settings/WorkspaceSettings.h"
@@ -201,6 +202,19 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     connect(settings, &SettingsPage::scoringRequested, this, &MainWindow::editScoring);
     connect(settings, &SettingsPage::channelsRequested, this, &MainWindow::editChannels);
     connect(settings, &SettingsPage::trackingRequested, this, &MainWindow::editTracking);
+    connect(settings, &SettingsPage::crmRequested, this, [this] {
+        CrmDialog dialog(m_db, this);
+        connect(&dialog, &CrmDialog::synced, this, [this] {
+            m_contacts->refreshAction()->trigger();
+            m_deals->refresh();
+            m_tasks->refresh();
+        });
+        dialog.exec();
+    });
+    connect(m_worker, &Worker::crmSynced, this, [this](const QString &summary) {
+        showStatus(summary, 10000);
+        m_deals->refresh();
+    });
     addPage(tr("Settings"), settings);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {

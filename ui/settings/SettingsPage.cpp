@@ -80,6 +80,9 @@ SettingsPage::SettingsPage(const Database &db, QWidget *parent)
     tracking->setObjectName(QStringLiteral("trackingButton"));
     connect(tracking, &QPushButton::clicked, this, &SettingsPage::trackingRequested);
     workspaceForm->addRow(tr("Tracking:"), tracking);
+    auto *crm = new QPushButton(tr("CRM Sync: HubSpot and Pipedrive…"));
+    connect(crm, &QPushButton::clicked, this, &SettingsPage::crmRequested);
+    workspaceForm->addRow(tr("CRM:"), crm);
 
     auto *appBox = new QGroupBox(tr("Application"));
     auto *appForm = new QFormLayout(appBox);

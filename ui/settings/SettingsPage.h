@@ -25,6 +25,7 @@ Q_SIGNALS:
     void scoringRequested();
     void channelsRequested();
     void trackingRequested();
+    void crmRequested();
 
 private:
     const Database &m_db;

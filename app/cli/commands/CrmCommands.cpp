@@ -4,6 +4,9 @@
 #include "CliCommand.h"
 
 #include "common/ValueParsers.h"
+#include "connectors/CrmConnections.h"
+#include "connectors/CrmConnector.h"
+#include "connectors/CrmSync.h"
 #include "contacts/ContactRepository.h"
 #include "crm/Deals.h"
 #include "crm/Pipelines.h"
@@ -22,6 +25,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QTime>
 
 namespace masir {
 
@@ -535,6 +539,118 @@ public:
     }
 };
 
+bool isConnectorName(CliRun &run, const QString &key)
+{
+    if (CrmConnector::keys().contains(key))
+        return true;
+    run.usageError(CliRun::tr("Masir syncs with hubspot and pipedrive, not \"%1\".").arg(key));
+    return false;
+}
+
+class CrmConnect final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    CrmConnect()
+        : CliCommand({QStringLiteral("crm connect"),
+                      QStringLiteral("hubspot|pipedrive --token T [--url U] [--every HOURS]"),
+                      tr("connect a CRM: the token is checked and kept in the keychain"),
+                      {{QStringLiteral("token"),
+                        tr("HubSpot: a private app's access token; Pipedrive: your API token."),
+                        QStringLiteral("T")},
+                       {QStringLiteral("url"), tr("The CRM's API address (default: the vendor's)."),
+                        QStringLiteral("U")},
+                       {QStringLiteral("every"),
+                        tr("Sync in the background every HOURS hours (0: only on demand)."),
+                        QStringLiteral("HOURS")}}})
+    {}
+    int check(CliRun &run) const override
+    {
+        if (run.words.size() != 1)
+            return run.usageError(tr("crm connect needs the CRM: hubspot or pipedrive."));
+        if (!isConnectorName(run, run.words.first()))
+            return 2;
+        if (!run.isSet(QStringLiteral("token")))
+            return run.usageError(tr("crm connect needs --token."));
+        if (run.isSet(QStringLiteral("every")) && !run.number(QStringLiteral("every"), 0))
+            return 2;
+        return Proceed;
+    }
+    int execute(CliRun &run) const override
+    {
+        CrmConnection c;
+        c.key = run.words.first();
+        c.url = run.value(QStringLiteral("url"));
+        c.everyHours = run.value(QStringLiteral("every")).toInt();
+        CrmConnections connections(*run.db);
+        if (!connections.connect(c, run.value(QStringLiteral("token"))))
+            return run.fail(connections.errorString());
+        run.err << tr("Connected to %1.").arg(CrmConnections::label(c.key)) << '\n';
+        return 0;
+    }
+};
+
+class CrmSyncCommand final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    CrmSyncCommand()
+        : CliCommand(
+              {QStringLiteral("crm sync"),
+               QStringLiteral("hubspot|pipedrive [--full] [--json]"),
+               tr("sync contacts and deals from a CRM (what changed since the last sync)"),
+               {{QStringLiteral("full"), tr("Read everything again, not only what changed.")},
+                jsonOption()}})
+    {}
+    int check(CliRun &run) const override
+    {
+        if (run.words.size() != 1)
+            return run.usageError(tr("crm sync needs the CRM: hubspot or pipedrive."));
+        return isConnectorName(run, run.words.first()) ? Proceed : 2;
+    }
+    int execute(CliRun &run) const override
+    {
+        CrmConnections connections(*run.db);
+        auto connector = connections.connector(run.words.first());
+        if (!connector)
+            return run.fail(connections.errorString());
+        CrmSync sync(*run.db, *connector);
+        qint64 shown = -1;
+        const auto report =
+            sync.run(run.isSet(QStringLiteral("full")), [&run, &shown](const CrmSyncProgress &p) {
+                if (p.done / 1000 == shown)
+                    return;
+                shown = p.done / 1000;
+                run.err << QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz")) << ' '
+                        << tr("%1: %2").arg(p.phase).arg(p.done) << '\n';
+                run.err.flush();
+            });
+        if (!report)
+            return run.fail(sync.errorString());
+        if (run.json()) {
+            run.printJson(report->toJson(), true);
+        } else {
+            run.out << tr("%1 people read, %2 new, %3 updated, %4 rejected (import %5); deals: %6 "
+                          "new, %7 updated, %8 moved; %9 s")
+                           .arg(report->people)
+                           .arg(report->import.created)
+                           .arg(report->import.updated)
+                           .arg(report->import.rejected)
+                           .arg(report->import.importId)
+                           .arg(report->dealsCreated)
+                           .arg(report->dealsUpdated)
+                           .arg(report->dealsMoved)
+                           .arg(report->seconds, 0, 'f', 1)
+                    << '\n';
+            for (const QString &issue : report->dealIssues)
+                run.out << issue << '\n';
+        }
+        return 0;
+    }
+};
+
 } // namespace
 
 void addCrmCommands(CliCommands &commands)
@@ -548,6 +664,8 @@ void addCrmCommands(CliCommands &commands)
     commands.push_back(std::make_unique<ContactExportData>());
     commands.push_back(std::make_unique<ContactErase>());
     commands.push_back(std::make_unique<PrivacyLogList>());
+    commands.push_back(std::make_unique<CrmConnect>());
+    commands.push_back(std::make_unique<CrmSyncCommand>());
 }
 
 } // namespace masir
