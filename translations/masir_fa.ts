@@ -2192,6 +2192,18 @@ Options:
         <source>%1 people read, %2 new, %3 updated, %4 rejected (import %5); deals: %6 new, %7 updated, %8 moved; %9 s</source>
         <translation>%1 نفر خوانده شد، %2 تازه، %3 به‌روز، %4 ردشده (ورود %5)؛ معامله‌ها: %6 تازه، %7 به‌روز، %8 جابه‌جا؛ %9 ثانیه</translation>
     </message>
+    <message>
+        <source>Write Masir's values to the CRM's contacts: any of score, stage, unsubscribed, comma separated.</source>
+        <translation>نوشتن مقادیر مسیر در مخاطبان CRM: هر کدام از score، stage و unsubscribed، جداشده با ویرگول.</translation>
+    </message>
+    <message>
+        <source>The CRM property (Pipedrive: the custom field's key) a field goes to, as field=property; may be repeated.</source>
+        <translation>ویژگی CRM که هر فیلد در آن نوشته می‌شود (Pipedrive: کلید فیلد سفارشی)، به شکل field=property؛ تکرارشدنی.</translation>
+    </message>
+    <message>
+        <source>--property takes field=property, not "%1".</source>
+        <translation>‏--property به شکل field=property است، نه «%1».</translation>
+    </message>
 </context>
 <context>
     <name>masir::CollectorClient</name>
@@ -2734,6 +2746,14 @@ Options:
         <source>the API token in your Pipedrive personal preferences</source>
         <translation>توکن API در تنظیمات شخصی Pipedrive شما</translation>
     </message>
+    <message>
+        <source>Masir writes score, stage and unsubscribed back to a CRM, not "%1".</source>
+        <translation>مسیر فقط score، stage و unsubscribed را در CRM می‌نویسد، نه «%1».</translation>
+    </message>
+    <message>
+        <source>%1 needs the key of the custom field that takes %2: --property %2=KEY.</source>
+        <translation>%1 کلید فیلد سفارشی‌ای را که %2 در آن نوشته شود لازم دارد: ‎--property %2=KEY.</translation>
+    </message>
 </context>
 <context>
     <name>masir::CrmConnector</name>
@@ -2798,6 +2818,14 @@ Options:
     <message>
         <source>Deal %1 (%2): %3</source>
         <translation>معامله‌ی %1 ‏(%2): %3</translation>
+    </message>
+    <message>
+        <source>A sync with %1 is running already.</source>
+        <translation>همگام‌سازی با %1 از پیش در جریان است.</translation>
+    </message>
+    <message>
+        <source>Masir's values could not be written to %1: %2</source>
+        <translation>مقادیر مسیر در %1 نوشته نشد: %2</translation>
     </message>
 </context>
 <context>
@@ -4856,6 +4884,14 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <source>Addresses we do not send to</source>
         <translation>نشانی‌هایی که به آن‌ها نمی‌فرستیم</translation>
     </message>
+    <message>
+        <source>Opens and clicks, with the address and browser they came from</source>
+        <translation>بازکردن‌ها و کلیک‌ها، با نشانی و مرورگری که از آن آمدند</translation>
+    </message>
+    <message>
+        <source>Your purchases in total</source>
+        <translation>جمع خریدهای شما</translation>
+    </message>
 </context>
 <context>
     <name>masir::PhoneNumbers</name>
@@ -4948,6 +4984,10 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
     <message>
         <source>A stage you removed still has deals: move them to another stage first.</source>
         <translation>مرحله‌ای که برداشتید هنوز معامله دارد: اول آن‌ها را به مرحله‌ی دیگری ببرید.</translation>
+    </message>
+    <message>
+        <source>"%1" has deals: move them out before it becomes open, won or lost.</source>
+        <translation>«%1» معامله دارد: پیش از تغییر نتیجه‌اش به باز، برده یا باخته، معامله‌ها را از آن بیرون ببرید.</translation>
     </message>
 </context>
 <context>
@@ -7596,6 +7636,73 @@ Contacts: %2</source>
     <message>
         <source>A sync is running. Stop it? The next sync goes on from where it stopped.</source>
         <translation>همگام‌سازی در جریان است. متوقف شود؟ همگام‌سازی بعدی از همان‌جا ادامه می‌دهد.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>امتیاز</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>مرحله</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>لغو اشتراک</translation>
+    </message>
+    <message>
+        <source>Masir's values written to the CRM's contacts after each sync (HubSpot: the properties masir_score and masir_unsubscribed, which you create there; the stage goes to lifecyclestage)</source>
+        <translation>مقادیری از مسیر که پس از هر همگام‌سازی در مخاطبان CRM نوشته می‌شوند (HubSpot: ویژگی‌های masir_score و masir_unsubscribed که خودتان آنجا می‌سازید؛ مرحله در lifecyclestage)</translation>
+    </message>
+    <message>
+        <source>Write back:</source>
+        <translation>نوشتن در CRM:</translation>
+    </message>
+    <message>
+        <source>&amp;Columns…</source>
+        <translation>ستون‌ها…</translation>
+    </message>
+    <message>
+        <source>Where the CRM's columns go in Masir</source>
+        <translation>هر ستون CRM در کجای مسیر قرار می‌گیرد</translation>
+    </message>
+    <message>
+        <source>Give the %1 token.</source>
+        <translation>توکن %1 را وارد کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::CrmMappingDialog</name>
+    <message>
+        <source>%1 Columns</source>
+        <translation>ستون‌های %1</translation>
+    </message>
+    <message>
+        <source>Where each %1 column goes in Masir, for this and every next sync. Choose Skip to leave a column out.</source>
+        <translation>هر ستون %1 در کجای مسیر قرار می‌گیرد، برای این همگام‌سازی و بعدی‌ها. برای کنار گذاشتن یک ستون «رد شدن» را برگزینید.</translation>
+    </message>
+    <message>
+        <source>%1 column</source>
+        <translation>ستون %1</translation>
+    </message>
+    <message>
+        <source>Masir field</source>
+        <translation>فیلد مسیر</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>رد شدن</translation>
+    </message>
+    <message>
+        <source>%1 ID</source>
+        <translation>شناسه‌ی %1</translation>
+    </message>
+    <message>
+        <source>Map the email or the phone column: people are matched by them.</source>
+        <translation>ستون ایمیل یا تلفن را نگاشت کنید: اشخاص با آن‌ها تطبیق داده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>The mapping could not be saved.</source>
+        <translation>نگاشت ذخیره نشد.</translation>
     </message>
 </context>
 <context>

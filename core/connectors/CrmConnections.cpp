@@ -7,6 +7,7 @@
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -46,8 +47,17 @@ QList<CrmConnection> CrmConnections::all() const
     const QJsonObject all = stored(m_db);
     for (auto it = all.constBegin(); it != all.constEnd(); ++it) {
         const QJsonObject o = it.value().toObject();
-        out << CrmConnection{it.key(), o.value(QStringLiteral("url")).toString(),
-                             o.value(QStringLiteral("everyHours")).toInt()};
+        CrmConnection c{it.key(),
+                        o.value(QStringLiteral("url")).toString(),
+                        o.value(QStringLiteral("everyHours")).toInt(),
+                        {},
+                        {}};
+        for (const QJsonValue &v : o.value(QStringLiteral("writeBack")).toArray())
+            c.writeBack << v.toString();
+        const QJsonObject properties = o.value(QStringLiteral("properties")).toObject();
+        for (auto p = properties.constBegin(); p != properties.constEnd(); ++p)
+            c.properties.insert(p.key(), p.value().toString());
+        out << c;
     }
     return out;
 }
@@ -61,7 +71,21 @@ std::optional<CrmConnection> CrmConnections::find(const QString &key) const
     return std::nullopt;
 }
 
-bool CrmConnections::connect(const CrmConnection &connection, const QString &token)
+QString CrmConnections::check(const CrmConnection &connection, const QString &token)
+{
+    const QString url =
+        connection.url.isEmpty() ? CrmConnector::defaultUrl(connection.key) : connection.url;
+    if (const QString problem = CrmHttp::urlProblem(url); !problem.isEmpty())
+        return problem;
+    const auto connector = CrmConnector::make(connection.key, url, token.trimmed());
+    if (!connector)
+        return tr("Masir syncs with HubSpot (hubspot) and Pipedrive (pipedrive), not \"%1\".")
+            .arg(connection.key);
+    return connector->stages() ? QString()
+                               : connector->errorString(); // a call that needs the token
+}
+
+bool CrmConnections::connect(const CrmConnection &connection, const QString &token, bool checkToken)
 {
     if (!CrmConnector::keys().contains(connection.key)) {
         m_error = tr("Masir syncs with HubSpot (hubspot) and Pipedrive (pipedrive), not \"%1\".")
@@ -82,9 +106,11 @@ bool CrmConnections::connect(const CrmConnection &connection, const QString &tok
         return false;
     }
     const auto connector = CrmConnector::make(connection.key, url, secret);
-    if (!connector->stages()) { // a cheap call that needs the token
-        m_error = connector->errorString();
-        return false;
+    if (checkToken) {
+        if (const QString problem = CrmConnections::check(connection, secret); !problem.isEmpty()) {
+            m_error = problem;
+            return false;
+        }
     }
     SecretStore secrets = SecretStore::ofWorkspace(m_db);
     if (!secrets.write(account(connection.key), secret)) {
@@ -92,8 +118,29 @@ bool CrmConnections::connect(const CrmConnection &connection, const QString &tok
         return false;
     }
     QJsonObject all = stored(m_db);
+    for (const QString &field : connection.writeBack) {
+        if (!QStringList{QStringLiteral("score"), QStringLiteral("stage"),
+                         QStringLiteral("unsubscribed")}
+                 .contains(field)) {
+            m_error = tr("Masir writes score, stage and unsubscribed back to a CRM, not \"%1\".")
+                          .arg(field);
+            return false;
+        }
+        if (connection.properties.value(field).isEmpty() &&
+            connector->defaultProperty(field).isEmpty()) {
+            m_error = tr("%1 needs the key of the custom field that takes %2: --property %2=KEY.")
+                          .arg(label(connection.key), field);
+            return false;
+        }
+    }
+    QJsonObject properties;
+    for (auto it = connection.properties.cbegin(); it != connection.properties.cend(); ++it)
+        properties.insert(it.key(), it.value());
     all.insert(connection.key, QJsonObject{{QStringLiteral("url"), connection.url},
-                                           {QStringLiteral("everyHours"), connection.everyHours}});
+                                           {QStringLiteral("everyHours"), connection.everyHours},
+                                           {QStringLiteral("writeBack"),
+                                            QJsonArray::fromStringList(connection.writeBack)},
+                                           {QStringLiteral("properties"), properties}});
     if (!WorkspaceSettings(m_db).setValue(
             WorkspaceSettings::Key::CrmConnections,
             QString::fromUtf8(QJsonDocument(all).toJson(QJsonDocument::Compact)))) {
@@ -133,13 +180,19 @@ QList<CrmSyncReport> CrmConnections::runDue(qint64 nowMs, const std::atomic<bool
         Q_UNUSED(report);
         QSqlQuery q(m_db.connection());
         QString error;
-        const bool halfway =
-            Sql::exec(lcCrm(), q,
-                      QStringLiteral("SELECT 1 FROM crm_sync WHERE connector = ? AND phase <> "
-                                     "'idle'"),
+        bool halfway = false;
+        bool failedLately = false; // a failing sync is tried again after an hour, not each cycle
+        if (Sql::exec(lcCrm(), q,
+                      QStringLiteral("SELECT phase <> 'idle', error <> '', COALESCE(started_at, 0) "
+                                     "FROM crm_sync WHERE connector = ?"),
                       {c.key}, &error) &&
-            q.next();
+            q.next()) {
+            halfway = q.value(0).toBool();
+            failedLately = q.value(1).toBool() && nowMs - q.value(2).toLongLong() < 3600000;
+        }
         q.finish();
+        if (failedLately)
+            continue;
         const bool due = c.everyHours > 0 && nowMs - finishedAt >= qint64(c.everyHours) * 3600000;
         if (!halfway && !due)
             continue;
@@ -147,6 +200,7 @@ QList<CrmSyncReport> CrmConnections::runDue(qint64 nowMs, const std::atomic<bool
         if (!connector)
             continue;
         CrmSync sync(m_db, *connector);
+        sync.setWriteBack(c.writeBack, c.properties);
         if (auto r = sync.run(false, {}, stop)) {
             out << *r;
         } else {

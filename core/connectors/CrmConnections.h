@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <atomic>
@@ -22,6 +23,8 @@ struct CrmConnection
     QString key; ///< "hubspot", "pipedrive"
     QString url; ///< empty: the vendor's
     int everyHours = 0;
+    QStringList writeBack; ///< Masir fields written to the CRM: score, stage, unsubscribed
+    QMap<QString, QString> properties; ///< the CRM property of each (else the connector's default)
 };
 
 /// The CRMs the workspace syncs with: connecting one (its token checked on
@@ -38,7 +41,10 @@ public:
     std::optional<CrmConnection> find(const QString &key) const;
     /// Checks \a token against the CRM (one authenticated call), then keeps
     /// the connection and the token; an empty \a token keeps the one kept.
-    bool connect(const CrmConnection &connection, const QString &token);
+    bool connect(const CrmConnection &connection, const QString &token, bool checkToken = true);
+    /// The check connect() makes, alone (off the UI thread): "" when the CRM
+    /// took \a token, else what is wrong.
+    static QString check(const CrmConnection &connection, const QString &token);
     /// A connector for \a key, or nullptr with errorString() (naming the
     /// missing token and how to give it).
     std::unique_ptr<CrmConnector> connector(const QString &key,

@@ -1,5 +1,6 @@
 #include "connectors/CrmConnector.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -97,6 +98,33 @@ public:
             return std::nullopt;
         if (m_pipelines.isEmpty() && !stages())
             return std::nullopt;
+        // The search endpoint gives no associations: the v4 batch read does.
+        QHash<QString, QString> contactOf;
+        if (sinceMs > 0 || cursor.startsWith(QLatin1Char('@'))) {
+            QJsonArray inputs;
+            for (const QJsonValue &v : page->first)
+                inputs.append(QJsonObject{
+                    {QStringLiteral("id"), text(v.toObject().value(QStringLiteral("id")))}});
+            if (!inputs.isEmpty()) {
+                const auto links = request(
+                    "POST", QStringLiteral("/crm/v4/associations/deals/contacts/batch/read"),
+                    auth(),
+                    QJsonDocument(QJsonObject{{QStringLiteral("inputs"), inputs}})
+                        .toJson(QJsonDocument::Compact));
+                if (!links)
+                    return std::nullopt;
+                for (const QJsonValue &r : links->value(QStringLiteral("results")).toArray()) {
+                    const QJsonObject o = r.toObject();
+                    const QJsonArray to = o.value(QStringLiteral("to")).toArray();
+                    if (!to.isEmpty())
+                        contactOf.insert(
+                            text(o.value(QStringLiteral("from"))
+                                     .toObject()
+                                     .value(QStringLiteral("id"))),
+                            text(to.first().toObject().value(QStringLiteral("toObjectId"))));
+                }
+            }
+        }
         CrmPage<CrmDeal> out;
         out.next = page->second;
         for (const QJsonValue &v : page->first) {
@@ -121,6 +149,8 @@ public:
                                             .toArray();
             if (!contacts.isEmpty())
                 d.personId = text(contacts.first().toObject().value(QStringLiteral("id")));
+            else
+                d.personId = contactOf.value(d.id);
             out.items << d;
         }
         return out;
@@ -155,7 +185,49 @@ public:
         return out;
     }
 
+    QString defaultProperty(const QString &field) const override
+    {
+        if (field == QLatin1String("stage"))
+            return QStringLiteral("lifecyclestage");
+        return QStringLiteral("masir_") + field; // custom properties the user makes in HubSpot
+    }
+
+    std::optional<int> writeBack(const QList<CrmWriteBack> &people,
+                                 const QMap<QString, QString> &properties) override
+    {
+        // The batch update endpoint: a hundred people a call.
+        int written = 0;
+        for (qsizetype i = 0; i < people.size(); i += kPageSize) {
+            QJsonArray inputs;
+            for (const CrmWriteBack &w : people.mid(i, kPageSize)) {
+                QJsonObject props;
+                for (auto it = w.values.cbegin(); it != w.values.cend(); ++it) {
+                    const QString property = properties.value(it.key(), defaultProperty(it.key()));
+                    if (!property.isEmpty())
+                        props.insert(property, it.key() == QLatin1String("stage")
+                                                   ? stageToHubSpot(it.value())
+                                                   : it.value());
+                }
+                inputs.append(QJsonObject{{QStringLiteral("id"), w.personId},
+                                          {QStringLiteral("properties"), props}});
+            }
+            if (!request("POST", QStringLiteral("/crm/v3/objects/contacts/batch/update"), auth(),
+                         QJsonDocument(QJsonObject{{QStringLiteral("inputs"), inputs}})
+                             .toJson(QJsonDocument::Compact)))
+                return std::nullopt;
+            written += int(inputs.size());
+        }
+        return written;
+    }
+
 private:
+    static QString stageToHubSpot(const QString &stage)
+    {
+        static const QMap<QString, QString> map{
+            {QStringLiteral("mql"), QStringLiteral("marketingqualifiedlead")},
+            {QStringLiteral("sql"), QStringLiteral("salesqualifiedlead")}};
+        return map.value(stage, stage);
+    }
     QList<QByteArray> auth() const { return {"Authorization: Bearer " + m_token.toUtf8()}; }
 
     /// A page of objects: all of them by `after` (the list endpoint), or
@@ -166,6 +238,17 @@ private:
             const QString &cursor, qint64 sinceMs, const QString &associations)
     {
         std::optional<QJsonObject> reply;
+        // Changes are paged by their time, not by an offset alone: "@ms:offset"
+        // searches again from that time, so that a record changed while the
+        // sync pages (it moves to the end) shifts no other record out of
+        // sight, and the search never goes past its 10,000 results.
+        QString after = cursor;
+        if (after.startsWith(QLatin1Char('@'))) {
+            sinceMs = after.mid(1).section(QLatin1Char(':'), 0, 0).toLongLong();
+            after = after.section(QLatin1Char(':'), 1);
+            if (after == QLatin1String("0"))
+                after.clear();
+        }
         if (sinceMs > 0) {
             QJsonObject body{{QStringLiteral("filterGroups"),
                               QJsonArray{QJsonObject{
@@ -180,10 +263,31 @@ private:
                                   {QStringLiteral("direction"), QStringLiteral("ASCENDING")}}}},
                              {QStringLiteral("properties"), QJsonArray::fromStringList(properties)},
                              {QStringLiteral("limit"), kPageSize}};
-            if (!cursor.isEmpty())
-                body.insert(QStringLiteral("after"), cursor);
+            if (!after.isEmpty())
+                body.insert(QStringLiteral("after"), after);
             reply = request("POST", QStringLiteral("/crm/v3/objects/%1/search").arg(type), auth(),
                             QJsonDocument(body).toJson(QJsonDocument::Compact));
+            if (reply) {
+                const QString more = text(reply->value(QStringLiteral("paging"))
+                                              .toObject()
+                                              .value(QStringLiteral("next"))
+                                              .toObject()
+                                              .value(QStringLiteral("after")));
+                const QJsonArray results = reply->value(QStringLiteral("results")).toArray();
+                QString next;
+                if (!more.isEmpty() && !results.isEmpty()) {
+                    const qint64 last = isoMs(text(results.last()
+                                                       .toObject()
+                                                       .value(QStringLiteral("properties"))
+                                                       .toObject()
+                                                       .value(modified)));
+                    // from the last time seen; a whole page of one time goes on by offset
+                    next = last > sinceMs ? QStringLiteral("@%1:0").arg(last)
+                                          : QStringLiteral("@%1:%2").arg(sinceMs).arg(
+                                                after.toLongLong() + results.size());
+                }
+                return std::pair{results, next};
+            }
         } else {
             QUrlQuery query;
             query.addQueryItem(QStringLiteral("limit"), QString::number(kPageSize));
@@ -191,8 +295,8 @@ private:
             query.addQueryItem(QStringLiteral("properties"), properties.join(QLatin1Char(',')));
             if (!associations.isEmpty())
                 query.addQueryItem(QStringLiteral("associations"), associations);
-            if (!cursor.isEmpty())
-                query.addQueryItem(QStringLiteral("after"), cursor);
+            if (!after.isEmpty())
+                query.addQueryItem(QStringLiteral("after"), after);
             reply = request("GET",
                             QStringLiteral("/crm/v3/objects/%1?%2")
                                 .arg(type, query.toString(QUrl::FullyEncoded)),
@@ -301,6 +405,31 @@ public:
             out << CrmStage{p, QStringLiteral("lost"), tr("Lost"), 0, QStringLiteral("lost")};
         }
         return out;
+    }
+
+    QString defaultProperty(const QString &) const override
+    {
+        return {}; // a Pipedrive custom field is known by its key only
+    }
+
+    std::optional<int> writeBack(const QList<CrmWriteBack> &people,
+                                 const QMap<QString, QString> &properties) override
+    {
+        int written = 0;
+        for (const CrmWriteBack &w : people) {
+            QJsonObject fields;
+            for (auto it = w.values.cbegin(); it != w.values.cend(); ++it) {
+                if (const QString key = properties.value(it.key()); !key.isEmpty())
+                    fields.insert(key, it.value());
+            }
+            if (fields.isEmpty())
+                continue;
+            if (!request("PUT", withToken(QStringLiteral("/v1/persons/%1").arg(w.personId)), {},
+                         QJsonDocument(fields).toJson(QJsonDocument::Compact)))
+                return std::nullopt;
+            ++written;
+        }
+        return written;
     }
 
 private:

@@ -46,6 +46,13 @@ struct CrmStage
     QString outcome = QStringLiteral("open"); ///< open, won or lost
 };
 
+/// Masir's values of one person, to write to the CRM (write-back).
+struct CrmWriteBack
+{
+    QString personId;
+    QMap<QString, QString> values; ///< by Masir field: "score", "stage", "unsubscribed"
+};
+
 template<typename T> struct CrmPage
 {
     QList<T> items;
@@ -71,6 +78,13 @@ public:
     virtual std::optional<CrmPage<CrmPerson>> people(const QString &cursor, qint64 sinceMs) = 0;
     virtual std::optional<CrmPage<CrmDeal>> deals(const QString &cursor, qint64 sinceMs) = 0;
     virtual std::optional<QList<CrmStage>> stages() = 0;
+    /// Writes Masir's values of people into the CRM: each Masir field into the
+    /// CRM property \a properties names for it. How many were written, or
+    /// nullopt with errorString().
+    virtual std::optional<int> writeBack(const QList<CrmWriteBack> &people,
+                                         const QMap<QString, QString> &properties) = 0;
+    /// The CRM property a Masir field goes to when the user named none ("" none).
+    virtual QString defaultProperty(const QString &field) const = 0;
 
     /// The columns of a person, in the order the import reads them.
     static QStringList personColumns();

@@ -6,7 +6,9 @@
 #include "crm/Deals.h"
 #include "crm/Pipelines.h"
 #include "importing/ColumnMapper.h"
+#include "messaging/ErasedAddresses.h"
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
 
@@ -17,6 +19,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLockFile>
 
 namespace masir {
 
@@ -49,10 +52,7 @@ QString csvField(const QString &value)
 
 QStringList headersOf(const CrmConnector &connector)
 {
-    QStringList headers;
-    for (const QString &c : CrmConnector::personColumns())
-        headers << QStringLiteral("%1 %2").arg(connector.label(), c);
-    return headers;
+    return CrmSync::headers(connector.label());
 }
 
 PipelineStage::Outcome outcomeOf(const QString &key)
@@ -86,6 +86,8 @@ QJsonObject CrmSyncReport::toJson() const
             {QStringLiteral("dealsUpdated"), double(dealsUpdated)},
             {QStringLiteral("dealsMoved"), double(dealsMoved)},
             {QStringLiteral("dealIssues"), QJsonArray::fromStringList(dealIssues)},
+            {QStringLiteral("writtenBack"), double(writtenBack)},
+            {QStringLiteral("erasedLeftOut"), double(erasedLeftOut)},
             {QStringLiteral("rateLimitWaits"), rateLimitWaits},
             {QStringLiteral("seconds"), seconds},
             {QStringLiteral("error"), error}};
@@ -95,6 +97,14 @@ CrmSync::CrmSync(const Database &db, CrmConnector &connector)
     : m_db(db)
     , m_connector(connector)
 {}
+
+QStringList CrmSync::headers(const QString &label)
+{
+    QStringList out;
+    for (const QString &c : CrmConnector::personColumns())
+        out << QStringLiteral("%1 %2").arg(label, c);
+    return out;
+}
 
 QStringList CrmSync::defaultTargets(const QString &connector)
 {
@@ -184,6 +194,14 @@ CrmSync::run(bool full, const std::function<void(const CrmSyncProgress &)> &prog
     QElapsedTimer timer;
     timer.start();
     m_error.clear();
+    // One sync of a CRM at a time, whoever runs it (the app, the worker, the
+    // command line): the others leave it be.
+    QLockFile lock(stagingPath(m_db, m_connector.key()) + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0); // a dead holder's lock is taken over (QLockFile checks the pid)
+    if (!lock.tryLock(0)) {
+        m_error = tr("A sync with %1 is running already.").arg(m_connector.label());
+        return std::nullopt;
+    }
     auto state = load();
     if (!state)
         return std::nullopt;
@@ -211,13 +229,26 @@ CrmSync::run(bool full, const std::function<void(const CrmSyncProgress &)> &prog
         report.seconds = double(timer.elapsed()) / 1000.0;
         return report;
     };
+    auto failed = [&]() -> std::optional<CrmSyncReport> {
+        if (report.cancelled)
+            return finish();
+        QSqlQuery q(m_db.connection());
+        QString ignored;
+        Sql::exec(lcCrm(), q, QStringLiteral("UPDATE crm_sync SET error = ? WHERE connector = ?"),
+                  {m_error, m_connector.key()}, &ignored);
+        return std::nullopt;
+    };
     if (state->phase == QLatin1String("people") && !stagePeople(*state, report, progress, stop))
-        return report.cancelled ? finish() : std::nullopt;
+        return failed();
     if (state->phase == QLatin1String("import") && !importPeople(*state, report, progress, stop))
-        return report.cancelled ? finish() : std::nullopt;
+        return failed();
     if (state->phase == QLatin1String("deals") && !syncDeals(*state, report, progress, stop))
-        return report.cancelled ? finish() : std::nullopt;
-    // Done: the next sync asks for what changed since the newest change seen.
+        return failed();
+    if (!m_writeBack.isEmpty() && !writeBack(report))
+        return failed();
+    // Done: the next sync asks for what changed since the newest change seen
+    // (pages go by modification time, so a change made while this one paged
+    // came in a later page), and no later than a deal it could not write.
     state->peopleSince = state->seenPeople;
     state->dealsSince = state->seenDeals;
     state->phase = QStringLiteral("idle");
@@ -238,6 +269,72 @@ CrmSync::run(bool full, const std::function<void(const CrmSyncProgress &)> &prog
         return std::nullopt;
     QFile::remove(stagingPath(m_db, m_connector.key())); // people's data: not left lying around
     return report;
+}
+
+void CrmSync::setWriteBack(const QStringList &fields, const QMap<QString, QString> &properties)
+{
+    m_writeBack = fields;
+    m_properties = properties;
+}
+
+bool CrmSync::writeBack(CrmSyncReport &report)
+{
+    // The people of this CRM whose score, stage or subscription changed here
+    // since the last write-back, not by an import from a CRM (its own values).
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcCrm(), q,
+                   QStringLiteral("SELECT written_at FROM crm_sync WHERE connector = ?"),
+                   {m_connector.key()}, &m_error))
+        return false;
+    const qint64 since = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const QString byCrm = SqlDialect::jsonValue(QStringLiteral("e.payload"));
+    if (!Sql::exec(
+            lcCrm(), q,
+            QStringLiteral(
+                "SELECT v.value, s.score, s.stage, c.status, c.email_consent FROM contact_values "
+                "v JOIN fields f ON f.id = v.field_id JOIN contacts c ON c.id = v.contact_id JOIN "
+                "contact_scores s ON s.contact_id = c.id WHERE f.key = ? AND v.contact_id IN "
+                "(SELECT contact_id FROM score_changes WHERE occurred_at > ? AND occurred_at <= ? "
+                "UNION SELECT e.contact_id FROM events e WHERE e.occurred_at > ? AND "
+                "e.occurred_at <= ? AND e.type IN ('stage_changed', 'unsubscribed', "
+                "'consent_changed', 'email_bounced', 'email_complained') AND NOT EXISTS (SELECT "
+                "1 FROM imports i WHERE i.id = %1 AND i.file_name LIKE '%-sync.csv'))")
+                .arg(byCrm),
+            {QVariant(m_connector.key() + QStringLiteral("_id")), since, now, since, now,
+             SqlDialect::jsonPath(QStringLiteral("import"))},
+            &m_error))
+        return false;
+    QList<CrmWriteBack> people;
+    while (q.next()) {
+        CrmWriteBack w;
+        w.personId = q.value(0).toString();
+        if (m_writeBack.contains(QLatin1String("score")))
+            w.values.insert(QStringLiteral("score"), q.value(1).toString());
+        if (m_writeBack.contains(QLatin1String("stage")))
+            w.values.insert(QStringLiteral("stage"), q.value(2).toString());
+        if (m_writeBack.contains(QLatin1String("unsubscribed")))
+            w.values.insert(QStringLiteral("unsubscribed"),
+                            q.value(3).toString() != QLatin1String("active") ||
+                                    q.value(4).toString() == QLatin1String("withdrawn")
+                                ? QStringLiteral("true")
+                                : QStringLiteral("false"));
+        people << w;
+    }
+    q.finish();
+    if (!people.isEmpty()) {
+        const auto written = m_connector.writeBack(people, m_properties);
+        if (!written) {
+            m_error = tr("Masir's values could not be written to %1: %2")
+                          .arg(m_connector.label(), m_connector.errorString());
+            return false;
+        }
+        report.writtenBack = *written;
+    }
+    return Sql::exec(lcCrm(), q,
+                     QStringLiteral("UPDATE crm_sync SET written_at = ? WHERE connector = ?"),
+                     {now, m_connector.key()}, &m_error);
 }
 
 bool CrmSync::stagePeople(State &state, CrmSyncReport &report,
@@ -264,6 +361,7 @@ bool CrmSync::stagePeople(State &state, CrmSyncReport &report,
         file.write(headersOf(m_connector).join(QLatin1Char(',')).toUtf8() + '\n');
     const QStringList columns = CrmConnector::personColumns();
     const qint64 since = state.full ? 0 : state.peopleSince;
+    ErasedAddresses erased(m_db.connection());
     for (;;) {
         if (stop && stop->load()) {
             report.cancelled = true;
@@ -276,6 +374,12 @@ bool CrmSync::stagePeople(State &state, CrmSyncReport &report,
         }
         QByteArray rows;
         for (const CrmPerson &p : page->items) {
+            // People erased here stay erased, whatever the CRM still holds.
+            if (erased.contains(QStringLiteral("email"), p.values.value(QStringLiteral("email"))) ||
+                erased.contains(QStringLiteral("sms"), p.values.value(QStringLiteral("phone")))) {
+                ++report.erasedLeftOut;
+                continue;
+            }
             QStringList fields;
             for (const QString &c : columns)
                 fields << csvField(p.values.value(c));
@@ -396,6 +500,7 @@ bool CrmSync::syncDeals(State &state, CrmSyncReport &report,
     Deals deals(db);
     const qint64 since = state.full ? 0 : state.dealsSince;
     qint64 done = 0;
+    qint64 failedAt = 0; ///< the earliest change of a deal that could not be written
     for (;;) {
         if (stop && stop->load()) {
             report.cancelled = true;
@@ -412,6 +517,7 @@ bool CrmSync::syncDeals(State &state, CrmSyncReport &report,
             if (!stage.second) {
                 report.dealIssues << tr("Deal %1 (%2): its stage %3 is not one of %4's.")
                                          .arg(d.id, d.title, d.stageKey, m_connector.label());
+                failedAt = failedAt ? std::min(failedAt, d.modifiedMs) : d.modifiedMs;
                 continue;
             }
             Deal deal;
@@ -425,7 +531,8 @@ bool CrmSync::syncDeals(State &state, CrmSyncReport &report,
             deal.amount = std::max(0.0, d.amount);
             deal.currency = d.currency;
             deal.expectedClose = d.closeDate;
-            deal.contactId = contacts.value(d.personId);
+            if (!d.personId.isEmpty() || isNew) // a page without associations keeps the contact
+                deal.contactId = contacts.value(d.personId);
             deal.externalSource = m_connector.key();
             deal.externalId = d.id;
             bool ok = true;
@@ -443,10 +550,14 @@ bool CrmSync::syncDeals(State &state, CrmSyncReport &report,
                     report.dealsMoved += ok ? 1 : 0;
                 }
             }
-            if (!ok)
+            if (!ok) {
                 report.dealIssues << tr("Deal %1 (%2): %3").arg(d.id, d.title, deals.errorString());
+                failedAt = failedAt ? std::min(failedAt, d.modifiedMs) : d.modifiedMs;
+            }
         }
         done += page->items.size();
+        if (failedAt)
+            state.seenDeals = std::min(state.seenDeals, failedAt - 1);
         state.cursor = page->next;
         if (!save(state))
             return false;

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 #include <atomic>
@@ -27,7 +28,9 @@ struct CrmSyncReport
     qint64 dealsCreated = 0;
     qint64 dealsUpdated = 0;
     qint64 dealsMoved = 0;
-    QStringList dealIssues; ///< deals that could not be written, each with its reason
+    QStringList dealIssues;   ///< deals that could not be written, each with its reason
+    qint64 writtenBack = 0;   ///< people whose score, stage or unsubscribe went to the CRM
+    qint64 erasedLeftOut = 0; ///< people the CRM still has whom the user erased here
     int rateLimitWaits = 0;
     double seconds = 0;
     QString error;
@@ -67,9 +70,15 @@ public:
     run(bool full, const std::function<void(const CrmSyncProgress &)> &progress = {},
         const std::atomic<bool> *stop = nullptr);
     QString errorString() const { return m_error; }
+    /// After the deals, writes these Masir fields of the people changed here
+    /// since the last write-back into the CRM (CrmConnection::writeBack).
+    void setWriteBack(const QStringList &fields, const QMap<QString, QString> &properties);
 
     /// The column mapping the import uses when none was remembered.
     static QStringList defaultTargets(const QString &connector);
+    /// The staging file's column names for a CRM called \a label ("HubSpot
+    /// email"...): the import remembers the mapping the user chose for them.
+    static QStringList headers(const QString &label);
     /// Where the staging file of \a connector lies.
     static QString stagingPath(const Database &db, const QString &connector);
     /// The last sync's report, and when it ended (0: never).
@@ -85,12 +94,15 @@ private:
     bool importPeople(State &state, CrmSyncReport &report,
                       const std::function<void(const CrmSyncProgress &)> &progress,
                       const std::atomic<bool> *stop);
+    bool writeBack(CrmSyncReport &report);
     bool syncDeals(State &state, CrmSyncReport &report,
                    const std::function<void(const CrmSyncProgress &)> &progress,
                    const std::atomic<bool> *stop);
 
     const Database &m_db;
     CrmConnector &m_connector;
+    QStringList m_writeBack;
+    QMap<QString, QString> m_properties;
     QString m_error;
 };
 

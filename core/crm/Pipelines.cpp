@@ -230,6 +230,23 @@ bool Pipelines::save(const Pipeline &pipeline)
             QStringLiteral("DELETE FROM pipeline_stages WHERE pipeline_id = ?%1").arg(notKept),
             QVariantList{pipeline.id} + kept, &m_error))
         return false;
+    // A won stage that turned open would leave its deals' revenue counted.
+    const std::optional<Pipeline> before = find(pipeline.id);
+    for (const PipelineStage &s : pipeline.stages) {
+        const PipelineStage *was = before && s.id ? before->stage(s.id) : nullptr;
+        if (!was || was->outcome == s.outcome)
+            continue;
+        if (!Sql::exec(lcCrm(), q, QStringLiteral("SELECT count(*) FROM deals WHERE stage_id = ?"),
+                       {s.id}, &m_error) ||
+            !q.next())
+            return false;
+        if (q.value(0).toLongLong() > 0) {
+            m_error = tr("\"%1\" has deals: move them out before it becomes open, won or lost.")
+                          .arg(s.label());
+            return false;
+        }
+        q.finish();
+    }
     int position = 0;
     for (const PipelineStage &s : pipeline.stages) {
         const QString name = s.name == defaultStageLabel(s.key) ? QString() : s.name.trimmed();

@@ -261,17 +261,6 @@ bool CollectorSync::pushWith(CollectorSyncStats &stats, const QString &key)
         m_pushedChanged = true;
     }
 
-    // People erased since the last push: their choices and hits.
-    const QJsonArray forget = CollectorForgets(m_db.connection()).pending();
-    if (!forget.isEmpty()) {
-        if (!client.push({{QStringLiteral("forget"), forget}})) {
-            m_error = client.errorString();
-            return false;
-        }
-        m_forgotten = forget;
-        m_pushedChanged = true;
-    }
-
     // The choices of people mailed since the last push, and of people whose
     // choices changed, by pseudonym, a batch at a time.
     const QByteArray secret = settings.token(Key::TokenSecret).toUtf8();
@@ -336,14 +325,6 @@ bool CollectorSync::keepPushed()
     if (!m_pushedChanged)
         return true;
     m_pushedChanged = false;
-    if (!m_forgotten.isEmpty()) {
-        CollectorForgets forgets(m_db.connection());
-        if (!forgets.done(m_forgotten)) {
-            m_error = forgets.errorString();
-            return false;
-        }
-        m_forgotten = {};
-    }
     // Only what the push moved: the rest (the pull's "asOf", a collector
     // connected meanwhile) stays as it is now.
     QJsonObject now = jsonSetting(m_db, Key::CollectorPushed);
@@ -365,6 +346,19 @@ std::optional<qint64> CollectorSync::pullWith(const QString &key, const std::ato
 {
     WorkspaceSettings settings(m_db);
     CollectorClient client(url(), key);
+    // People erased since the last pull: the collector forgets their choices
+    // and hits before anything more is pulled from it.
+    CollectorForgets forgets(m_db.connection());
+    if (const QJsonArray forget = forgets.pending(); !forget.isEmpty()) {
+        if (!client.push({{QStringLiteral("forget"), forget}})) {
+            m_error = client.errorString();
+            return std::nullopt;
+        }
+        if (!forgets.done(forget)) {
+            m_error = forgets.errorString();
+            return std::nullopt;
+        }
+    }
     HitInbox inbox(m_db);
     QJsonObject pushed = jsonSetting(m_db, Key::CollectorPushed);
     qint64 cursor = settings.value(Key::CollectorCursor).toLongLong();

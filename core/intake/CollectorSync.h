@@ -104,7 +104,6 @@ private:
     bool m_pushOk = false;
     QJsonObject m_pushed; ///< what was sent, until keepPushed()
     bool m_pushedChanged = false;
-    QJsonArray m_forgotten; ///< erased people the collector has forgotten, until keepPushed()
 };
 
 } // namespace masir

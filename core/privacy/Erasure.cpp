@@ -11,6 +11,9 @@
 #include "storage/Transaction.h"
 #include "tracking/TrackingToken.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScopeGuard>
@@ -54,6 +57,23 @@ std::optional<ErasureReport> Erasure::erase(qint64 id, const QString &byUser, qi
         if (!a.isEmpty())
             addresses << a;
     }
+    // and the addresses of contacts merged into this one (their messages kept them)
+    QStringList merged;
+    if (!run(QStringLiteral("SELECT payload FROM events WHERE contact_id = ? AND type = "
+                            "'contacts_merged'"),
+             {id}))
+        return std::nullopt;
+    while (q.next()) {
+        const QString address = QJsonDocument::fromJson(q.value(0).toString().toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("merged"))
+                                    .toString();
+        if (address.contains(QLatin1Char('@')) && !addresses.contains(address)) {
+            addresses << address;
+            merged << address;
+        }
+    }
+    q.finish();
     auto mentions = [&](const QString &column) {
         QStringList parts;
         for (qsizetype i = 0; i < addresses.size(); ++i)
@@ -130,6 +150,17 @@ std::optional<ErasureReport> Erasure::erase(qint64 id, const QString &byUser, qi
         m_error = erased.errorString();
         return std::nullopt;
     }
+    for (const QString &address : std::as_const(merged)) {
+        if (!erased.add(QStringLiteral("email"), address, atMs)) {
+            m_error = erased.errorString();
+            return std::nullopt;
+        }
+    }
+    // A CRM sync's staging files and reports may name them: a sync reads again.
+    if (!run(QStringLiteral("UPDATE crm_sync SET phase = 'idle', cursor = '', staged_bytes = 0, "
+                            "staged_rows = 0, report = '{}'"),
+             {}))
+        return std::nullopt;
     // The collector forgets their choices and hits at the next push.
     WorkspaceSettings settings(db);
     if (!settings.value(WorkspaceSettings::Key::CollectorUrl).toString().isEmpty()) {
@@ -162,6 +193,10 @@ std::optional<ErasureReport> Erasure::erase(qint64 id, const QString &byUser, qi
         m_error = tx.errorString();
         return std::nullopt;
     }
+    const QFileInfo workspace(m_db.path());
+    for (const QFileInfo &staged : workspace.dir().entryInfoList(
+             {workspace.completeBaseName() + QStringLiteral(".*-sync.csv")}, QDir::Files))
+        QFile::remove(staged.filePath());
     // Older copies of the pages live in the write-ahead log until it is emptied.
     if (QString error; !Database::truncateLog(db, &error)) {
         report.warning = tr("The person was erased, but older copies of their data stay in the "

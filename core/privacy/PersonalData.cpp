@@ -138,6 +138,13 @@ std::optional<QJsonObject> PersonalData::collect(qint64 id)
                         "o.sent_at, c.name AS campaign, j.name AS journey FROM outbox o LEFT "
                         "JOIN campaigns c ON c.id = o.campaign_id LEFT JOIN journeys j ON j.id = "
                         "o.journey_id WHERE o.contact_id = ? ORDER BY o.id")},
+        {"opens_and_clicks",
+         QStringLiteral(
+             "SELECT h.kind, h.at, h.target, h.ip, h.user_agent FROM tracking_hits h "
+             "JOIN outbox o ON o.id = h.outbox_id WHERE o.contact_id = ? ORDER BY h.id")},
+        {"purchases_total",
+         QStringLiteral("SELECT orders, revenue, first_at, last_at FROM contact_purchases WHERE "
+                        "contact_id = ?")},
         {"journeys",
          QStringLiteral("SELECT j.name, e.state, e.entered_at, e.updated_at FROM enrollments e "
                         "JOIN journeys j ON j.id = e.journey_id WHERE e.contact_id = ? ORDER BY "
@@ -245,6 +252,9 @@ QString PersonalData::toHtml(const QJsonObject &data)
     const std::pair<const char *, const char *> sections[] = {
         {"lists_and_segments", QT_TR_NOOP("Lists and segments")},
         {"messages", QT_TR_NOOP("Messages sent to you")},
+        {"opens_and_clicks",
+         QT_TR_NOOP("Opens and clicks, with the address and browser they came from")},
+        {"purchases_total", QT_TR_NOOP("Your purchases in total")},
         {"journeys", QT_TR_NOOP("Journeys")},
         {"events", QT_TR_NOOP("Activity")},
         {"score_changes", QT_TR_NOOP("Score changes")},

@@ -129,6 +129,8 @@ QStringList WorkerCycle::crmSyncs(const std::atomic<bool> *stop)
 {
     QStringList out;
     for (const CrmSyncReport &r : CrmConnections(m_db).runDue(m_clock.nowMs(), stop)) {
+        if (r.cancelled)
+            continue; // the app is closing: it goes on next time
         const QString crm = CrmConnections::label(r.connector);
         out << (!r.error.isEmpty()
                     ? QCoreApplication::translate("masir::Worker", "The %1 sync failed: %2")

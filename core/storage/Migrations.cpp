@@ -901,6 +901,7 @@ const QList<QStringList> &migrationList()
                 import_id BIGINT,
                 started_at BIGINT,
                 finished_at BIGINT,
+                written_at BIGINT NOT NULL DEFAULT 0,
                 report TEXT NOT NULL DEFAULT '{}',
                 error TEXT NOT NULL DEFAULT ''))"),
             QStringLiteral("ALTER TABLE deals ADD COLUMN external_source TEXT NOT NULL DEFAULT ''"),

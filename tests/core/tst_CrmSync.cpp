@@ -10,6 +10,8 @@
 #include "contacts/ContactRepository.h"
 #include "crm/Deals.h"
 #include "crm/Pipelines.h"
+#include "events/EventStore.h"
+#include "scoring/LeadScoring.h"
 
 #include "CliProcess.h"
 #include "TestServers.h"
@@ -97,11 +99,11 @@ private Q_SLOTS:
         QVERIFY(!connections.connector(QStringLiteral("hubspot")));
         QVERIFY(connections.errorString().contains(QStringLiteral("crm connect hubspot")));
         // A refused token is said at once, and nothing is kept.
-        QVERIFY(!connections.connect({QStringLiteral("hubspot"), api.url(), 0},
+        QVERIFY(!connections.connect({QStringLiteral("hubspot"), api.url(), 0, {}, {}},
                                      QStringLiteral("wrong")));
         QVERIFY2(connections.errorString().contains(QStringLiteral("refused the token")),
                  qPrintable(connections.errorString()));
-        QVERIFY(connections.connect({QStringLiteral("hubspot"), api.url(), 0},
+        QVERIFY(connections.connect({QStringLiteral("hubspot"), api.url(), 0, {}, {}},
                                     QStringLiteral("secret-token")));
         auto connector = connections.connector(QStringLiteral("hubspot"));
         QVERIFY(connector);
@@ -167,7 +169,7 @@ private Q_SLOTS:
         test::TestWorkspace ws;
         QVERIFY(ws.opened());
         CrmConnections connections(ws.db());
-        QVERIFY2(connections.connect({QStringLiteral("pipedrive"), api.url(), 0},
+        QVERIFY2(connections.connect({QStringLiteral("pipedrive"), api.url(), 0, {}, {}},
                                      QStringLiteral("secret-token")),
                  qPrintable(connections.errorString()));
         auto connector = connections.connector(QStringLiteral("pipedrive"));
@@ -193,6 +195,55 @@ private Q_SLOTS:
         QVERIFY2(again, qPrintable(sync.errorString()));
         QVERIFY(again->people <= 6);
         QCOMPARE(scalar(ws.db(), QStringLiteral("SELECT count(*) FROM contacts")), 120);
+    }
+
+    // Masir's score and stage go back to the CRM's contacts, only for the
+    // people they changed for here (not the values the sync itself brought).
+    void writeBackToBothCrms()
+    {
+        for (const QString &crm : {QStringLiteral("hubspot"), QStringLiteral("pipedrive")}) {
+            CrmApi api;
+            QVERIFY(api.start({QStringLiteral("--people"), QStringLiteral("30"),
+                               QStringLiteral("--deals"), QStringLiteral("0")}));
+            test::TestWorkspace ws;
+            QVERIFY(ws.opened());
+            CrmConnections connections(ws.db());
+            CrmConnection c{
+                crm, api.url(), 0, {QStringLiteral("score"), QStringLiteral("stage")}, {}};
+            if (crm == QLatin1String("pipedrive")) {
+                // Pipedrive's custom fields are known by their keys only: asked for.
+                QVERIFY(!connections.connect(c, QStringLiteral("secret-token")));
+                QVERIFY(connections.errorString().contains(QStringLiteral("--property score=KEY")));
+                c.properties = {{QStringLiteral("score"), QStringLiteral("a1b2c3")},
+                                {QStringLiteral("stage"), QStringLiteral("d4e5f6")}};
+            }
+            QVERIFY2(connections.connect(c, QStringLiteral("secret-token")),
+                     qPrintable(connections.errorString()));
+            auto connector = connections.connector(crm);
+            CrmSync sync(ws.db(), *connector);
+            sync.setWriteBack(c.writeBack, c.properties);
+            const auto first = sync.run(false);
+            QVERIFY2(first, qPrintable(sync.errorString()));
+            QCOMPARE(first->writtenBack, 0); // the CRM's own values are not echoed
+            // Two people open an email: their scores change here (+5).
+            ContactRepository repo(ws.db());
+            EventStore events(ws.db().connection());
+            for (const QString &email :
+                 {QStringLiteral("person1@crm.example"), QStringLiteral("person2@crm.example")})
+                QVERIFY(events.append(*repo.findIdByEmail(email), EventType::EmailOpened,
+                                      QDateTime::currentMSecsSinceEpoch()));
+            LeadScoring scoring(ws.db());
+            QVERIFY(scoring.scoreNewEvents());
+            const auto second = sync.run(false);
+            QVERIFY2(second, qPrintable(sync.errorString()));
+            QCOMPARE(second->writtenBack, 2);
+            const QJsonObject writes = api.stats().value(QStringLiteral("writes")).toObject();
+            QCOMPARE(writes.size(), 2);
+            const QJsonObject one = writes.value(QStringLiteral("1001")).toObject();
+            const QString scoreKey = crm == QLatin1String("hubspot") ? QStringLiteral("masir_score")
+                                                                     : QStringLiteral("a1b2c3");
+            QCOMPARE(one.value(scoreKey).toVariant().toString(), QStringLiteral("5"));
+        }
     }
 
     // masir-cli crm sync killed while it reads, then run again: it says it

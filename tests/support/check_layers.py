@@ -72,7 +72,7 @@ UI = {
     "outbox": ["widgets"],
     "campaigns": ["widgets"],
     "reports": ["widgets", "render"],
-    "settings": ["widgets"],
+    "settings": ["widgets", "crm"],
     "journeys": ["widgets", "segments"],
     "mainwindow": ["widgets", "importwizard", "contacts", "segments", "scoring", "templates",
                    "outbox", "settings", "journeys", "campaigns", "reports", "crm"],

@@ -38,6 +38,7 @@ class State:
         self.changed = args.changed
         self.changed_at = BASE_MS + args.people * 1000 + 3600000
         self.deal_stage = {}
+        self.writes = {}  # person id → the properties written to it
 
     def modified(self, i):
         # a second apart: Pipedrive's times have whole seconds
@@ -185,7 +186,8 @@ class Handler(BaseHTTPRequestHandler):
         q = parse_qs(url.query)
         path = url.path
         if path == "/_stats":
-            return self.send_json(200, {"requests": st.requests, "limited": st.limited})
+            return self.send_json(200, {"requests": st.requests, "limited": st.limited,
+                                        "writes": st.writes})
         if path == "/_control":
             b = self.body()
             with st.lock:
@@ -197,7 +199,7 @@ class Handler(BaseHTTPRequestHandler):
         if not self.gate():
             return
         args = st.args
-        if path.startswith("/crm/v3/"):
+        if path.startswith("/crm/v3/") or path.startswith("/crm/v4/"):
             if not self.hubspot_auth():
                 return
             if path == "/crm/v3/pipelines/deals":
@@ -214,6 +216,21 @@ class Handler(BaseHTTPRequestHandler):
                 assoc = "contacts" in q.get("associations", [""])[0]
                 make = (lambda i: self.hs_contact(i, props)) if kind == "contacts" else (lambda i: self.hs_deal(i, props, assoc))
                 return self.send_json(200, self.hs_page(total, start, limit, make))
+            if method == "POST" and path == "/crm/v4/associations/deals/contacts/batch/read":
+                ids = [int(i["id"]) - 5000 for i in self.body()["inputs"]]
+                return self.send_json(200, {"status": "COMPLETE", "results": [
+                    {"from": {"id": str(5000 + i)},
+                     "to": [{"toObjectId": 1000 + i, "associationTypes": [
+                         {"category": "HUBSPOT_DEFINED", "typeId": 3, "label": None}]}]}
+                    for i in ids]})
+            if method == "POST" and path == "/crm/v3/objects/contacts/batch/update":
+                inputs = self.body()["inputs"]
+                assert len(inputs) <= 100, len(inputs)
+                with st.lock:
+                    for i in inputs:
+                        st.writes.setdefault(i["id"], {}).update(i["properties"])
+                return self.send_json(200, {"status": "COMPLETE", "results": [
+                    {"id": i["id"], "properties": i["properties"]} for i in inputs]})
             if method == "POST" and path.endswith("/search"):
                 b = self.body()
                 f = b["filterGroups"][0]["filters"][0]
@@ -221,7 +238,8 @@ class Handler(BaseHTTPRequestHandler):
                 props = b.get("properties", [])
                 limit = min(int(b.get("limit", 10)), 200)
                 start = int(b.get("after", "0"))
-                make = (lambda i: self.hs_contact(i, props)) if kind == "contacts" else (lambda i: self.hs_deal(i, props, True))
+                # as HubSpot's: search results carry no associations
+                make = (lambda i: self.hs_contact(i, props)) if kind == "contacts" else (lambda i: self.hs_deal(i, props, False))
                 return self.send_json(200, self.hs_page(total, start, limit, make, since=int(f["value"])))
         if path.startswith("/v1/"):
             if not self.pipedrive_auth(q):
@@ -232,6 +250,11 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send_json(200, {"success": True, "data": [
                     {"id": n + 1, "order_nr": n + 1, "name": name, "pipeline_id": 1, "pipeline_name": "Pipeline",
                      "deal_probability": prob} for n, (name, prob) in enumerate([("Qualified", 10), ("Proposal made", 50), ("Negotiations started", 80)])]})
+            if method == "PUT" and path.startswith("/v1/persons/"):
+                pid = path.rsplit("/", 1)[1]
+                with st.lock:
+                    st.writes.setdefault(pid, {}).update(self.body())
+                return self.send_json(200, {"success": True, "data": {"id": int(pid)}})
             if path == "/v1/persons":
                 return self.send_json(200, self.pd_page(args.people, start, limit, self.pd_person))
             if path == "/v1/deals":
@@ -253,6 +276,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_PATCH(self):
         self.route("PATCH")
+
+    def do_PUT(self):
+        self.route("PUT")
 
 
 def main():

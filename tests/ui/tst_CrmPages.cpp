@@ -3,6 +3,7 @@
 // undo, the forecast, and the contact's 360° timeline with its kinds and
 // actions. Screenshots are kept beside the tests.
 
+#include "connectors/CrmSync.h"
 #include "contacts/ContactDetailPane.h"
 #include "contacts/ContactRepository.h"
 #include "contacts/ContactsPage.h"
@@ -15,9 +16,11 @@
 #include "demo/DemoWorkspace.h"
 #include "events/EventStore.h"
 #include "i18n/Translations.h"
+#include "importing/ColumnMapper.h"
 #include "mainwindow/MainWindow.h"
 #include "scoring/LeadScoring.h"
 #include "settings/CrmDialog.h"
+#include "settings/CrmMappingDialog.h"
 
 #include "TestWorkspace.h"
 
@@ -277,6 +280,19 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&crm));
             save(&crm, QStringLiteral("crm_sync_fa.png"));
             checkLabelsFit(&crm);
+            ui::CrmMappingDialog mapping(m_ws->db(), QStringLiteral("hubspot"), &window);
+            mapping.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&mapping));
+            save(&mapping, QStringLiteral("crm_columns_fa.png"));
+            checkLabelsFit(&mapping);
+            // The city goes nowhere from now on: remembered for the next syncs.
+            auto *city = qobject_cast<QComboBox *>(mapping.table()->cellWidget(6, 1));
+            city->setCurrentIndex(city->findData(QStringLiteral("skip")));
+            mapping.accept();
+            QCOMPARE(
+                ColumnMapper::remembered(m_ws->db(), CrmSync::headers(QStringLiteral("HubSpot")))
+                    .value(6),
+                QStringLiteral("skip"));
         }
         Translations::install(QStringLiteral("en"));
         QApplication::setLayoutDirection(Qt::LeftToRight);

@@ -181,7 +181,11 @@ DealDialog::DealDialog(const Database &db, const Deal &deal, QWidget *parent)
         if (const auto c = ContactRepository(db).find(deal.contactId))
             email = c->email;
     }
+    m_email = email;
     m_contact = new QLineEdit(email);
+    if (deal.contactId && email.isEmpty())
+        if (const auto c = ContactRepository(db).find(deal.contactId))
+            m_contact->setPlaceholderText(c->displayName());
     m_contact->setPlaceholderText(tr("the contact's email address"));
     m_contact->setLayoutDirection(Qt::LeftToRight);
     form->addRow(tr("&Contact:"), m_contact);
@@ -253,8 +257,10 @@ void DealDialog::accept()
     d.expectedClose = m_close->date();
     d.owner = m_owner->text().trimmed();
     const QString email = m_contact->text().trimmed();
-    d.contactId = 0;
-    if (!email.isEmpty()) {
+    // A contact with no email (a phone only) stays the deal's unless another is typed.
+    if (email != m_email)
+        d.contactId = 0;
+    if (!email.isEmpty() && email != m_email) {
         const auto id = ContactRepository(m_db).findIdByEmail(email);
         if (!id) {
             showError(tr("There is no contact with the email address %1.")

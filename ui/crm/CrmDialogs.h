@@ -91,6 +91,7 @@ private:
     QList<Pipeline> m_pipelines;
     QLineEdit *m_title = nullptr;
     QLineEdit *m_contact = nullptr;
+    QString m_email; ///< the contact's email as the dialog opened
     QComboBox *m_pipeline = nullptr;
     QComboBox *m_stage = nullptr;
     QDoubleSpinBox *m_amount = nullptr;

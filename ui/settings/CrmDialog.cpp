@@ -1,5 +1,7 @@
 #include "settings/CrmDialog.h"
 
+#include "settings/CrmMappingDialog.h"
+
 #include "common/BackgroundTasks.h"
 #include "connectors/CrmConnections.h"
 #include "connectors/CrmConnector.h"
@@ -7,6 +9,7 @@
 #include "i18n/Formatter.h"
 #include "storage/Database.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -51,6 +54,19 @@ CrmDialog::CrmDialog(const Database &db, QWidget *parent)
     m_every->setSuffix(tr(" h"));
     m_every->setSpecialValueText(tr("Only when I ask"));
     form->addRow(tr("Sync &every:"), m_every);
+    auto *back = new QHBoxLayout;
+    m_backScore = new QCheckBox(tr("Score"));
+    m_backStage = new QCheckBox(tr("Stage"));
+    m_backUnsubscribed = new QCheckBox(tr("Unsubscribed"));
+    for (QCheckBox *b : {m_backScore, m_backStage, m_backUnsubscribed})
+        back->addWidget(b);
+    back->addStretch(1);
+    auto *backBox = new QWidget;
+    backBox->setLayout(back);
+    backBox->setToolTip(tr("Masir's values written to the CRM's contacts after each sync "
+                           "(HubSpot: the properties masir_score and masir_unsubscribed, which "
+                           "you create there; the stage goes to lifecyclestage)"));
+    form->addRow(tr("Write back:"), backBox);
     layout->addLayout(form);
     auto *buttons = new QHBoxLayout;
     m_connect = new QPushButton(tr("Co&nnect"));
@@ -58,6 +74,13 @@ CrmDialog::CrmDialog(const Database &db, QWidget *parent)
     m_full = new QPushButton(tr("Sync &Everything"));
     QPushButton *full = m_full;
     full->setToolTip(tr("Read every contact and deal again, not only what changed"));
+    auto *mapping = new QPushButton(tr("&Columns…"));
+    mapping->setToolTip(tr("Where the CRM's columns go in Masir"));
+    connect(mapping, &QPushButton::clicked, this, [this] {
+        CrmMappingDialog dialog(m_db, currentKey(), this);
+        dialog.exec();
+    });
+    buttons->addWidget(mapping);
     m_cancelButton = new QPushButton(tr("Cancel Sync"));
     m_cancelButton->setEnabled(false);
     for (QPushButton *b : {m_connect, m_sync, full, m_cancelButton})
@@ -107,6 +130,9 @@ void CrmDialog::showConnection()
     m_url->setPlaceholderText(CrmConnector::defaultUrl(currentKey()));
     m_url->setText(c ? c->url : QString());
     m_every->setValue(c ? c->everyHours : 6);
+    m_backScore->setChecked(c && c->writeBack.contains(QLatin1String("score")));
+    m_backStage->setChecked(c && c->writeBack.contains(QLatin1String("stage")));
+    m_backUnsubscribed->setChecked(c && c->writeBack.contains(QLatin1String("unsubscribed")));
     m_token->clear();
     m_token->setPlaceholderText(c ? tr("kept in the keychain; type a new one to replace it")
                                 : currentKey() == QLatin1String("hubspot")
@@ -147,24 +173,48 @@ void CrmDialog::showReport()
     m_report->setText(text);
 }
 
-bool CrmDialog::connectCrm()
+void CrmDialog::connectCrm()
 {
+    if (m_tasks->isBusy())
+        return;
     CrmConnection c;
     c.key = currentKey();
     c.url = m_url->text().trimmed();
     c.everyHours = m_every->value();
+    const std::pair<QCheckBox *, const char *> back[] = {
+        {m_backScore, "score"}, {m_backStage, "stage"}, {m_backUnsubscribed, "unsubscribed"}};
     CrmConnections connections(m_db);
+    const auto known = connections.find(c.key);
+    if (known)
+        c.properties = known->properties;
+    for (const auto &[box, field] : back) {
+        if (box->isChecked())
+            c.writeBack << QLatin1String(field);
+    }
     // An empty token keeps the one in the keychain (the address or schedule changed).
     const QString token = m_token->text().trimmed();
-    m_status->setText(tr("Checking the token with %1…").arg(CrmConnections::label(c.key)));
-    if (!connections.connect(c, token)) {
-        m_status->setText(connections.errorString());
-        return false;
+    if (token.isEmpty() && !known) {
+        m_status->setText(tr("Give the %1 token.").arg(CrmConnections::label(c.key)));
+        return;
     }
-    m_token->clear();
-    showConnection();
-    m_status->setText(tr("Connected to %1.").arg(CrmConnections::label(c.key)));
-    return true;
+    m_status->setText(tr("Checking the token with %1…").arg(CrmConnections::label(c.key)));
+    m_connect->setEnabled(false);
+    m_progress->show();
+    // The check is a call to the CRM (it may wait on a rate limit): off the UI thread.
+    m_tasks->run(
+        [c, token] { return token.isEmpty() ? QString() : CrmConnections::check(c, token); },
+        [this, c, token](const QString &problem) {
+            m_connect->setEnabled(true);
+            m_progress->hide();
+            CrmConnections saved(m_db);
+            if (!problem.isEmpty() || !saved.connect(c, token, false)) {
+                m_status->setText(problem.isEmpty() ? saved.errorString() : problem);
+                return;
+            }
+            m_token->clear();
+            showConnection();
+            m_status->setText(tr("Connected to %1.").arg(CrmConnections::label(c.key)));
+        });
 }
 
 bool CrmDialog::isSyncing() const
@@ -193,6 +243,8 @@ void CrmDialog::syncNow(bool full)
             if (!connector)
                 return connections.errorString();
             CrmSync sync(*db, *connector);
+            if (const auto c = connections.find(key))
+                sync.setWriteBack(c->writeBack, c->properties);
             const auto report = sync.run(
                 full,
                 [tasks, this](const CrmSyncProgress &p) {

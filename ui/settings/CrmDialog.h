@@ -4,6 +4,7 @@
 
 #include <atomic>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -29,8 +30,9 @@ public:
     explicit CrmDialog(const Database &db, QWidget *parent = nullptr);
     ~CrmDialog() override;
 
-    /// Connects with what the form holds; false with the reason shown.
-    bool connectCrm();
+    /// Connects with what the form holds (the token checked off the UI
+    /// thread); the outcome is shown.
+    void connectCrm();
     /// Starts a sync; \a done is told when it ended.
     void syncNow(bool full);
     bool isSyncing() const;
@@ -53,6 +55,9 @@ private:
     QLineEdit *m_url = nullptr;
     QLineEdit *m_token = nullptr;
     QSpinBox *m_every = nullptr;
+    QCheckBox *m_backScore = nullptr;
+    QCheckBox *m_backStage = nullptr;
+    QCheckBox *m_backUnsubscribed = nullptr;
     QPushButton *m_connect = nullptr;
     QPushButton *m_sync = nullptr;
     QPushButton *m_full = nullptr;

@@ -554,7 +554,8 @@ class CrmConnect final : public CliCommand
 public:
     CrmConnect()
         : CliCommand({QStringLiteral("crm connect"),
-                      QStringLiteral("hubspot|pipedrive --token T [--url U] [--every HOURS]"),
+                      QStringLiteral("hubspot|pipedrive --token T [--url U] [--every HOURS] "
+                                     "[--write-back FIELDS] [--property F=P]"),
                       tr("connect a CRM: the token is checked and kept in the keychain"),
                       {{QStringLiteral("token"),
                         tr("HubSpot: a private app's access token; Pipedrive: your API token."),
@@ -563,7 +564,15 @@ public:
                         QStringLiteral("U")},
                        {QStringLiteral("every"),
                         tr("Sync in the background every HOURS hours (0: only on demand)."),
-                        QStringLiteral("HOURS")}}})
+                        QStringLiteral("HOURS")},
+                       {QStringLiteral("write-back"),
+                        tr("Write Masir's values to the CRM's contacts: any of score, stage, "
+                           "unsubscribed, comma separated."),
+                        QStringLiteral("FIELDS")},
+                       {QStringLiteral("property"),
+                        tr("The CRM property (Pipedrive: the custom field's key) a field goes "
+                           "to, as field=property; may be repeated."),
+                        QStringLiteral("F=P")}}})
     {}
     int check(CliRun &run) const override
     {
@@ -583,6 +592,15 @@ public:
         c.key = run.words.first();
         c.url = run.value(QStringLiteral("url"));
         c.everyHours = run.value(QStringLiteral("every")).toInt();
+        for (const QString &f :
+             run.value(QStringLiteral("write-back")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            c.writeBack << f.trimmed();
+        for (const QString &p : run.parser.values(QStringLiteral("property"))) {
+            if (!p.contains(QLatin1Char('=')))
+                return run.usageError(tr("--property takes field=property, not \"%1\".").arg(p));
+            c.properties.insert(p.section(QLatin1Char('='), 0, 0).trimmed(),
+                                p.section(QLatin1Char('='), 1).trimmed());
+        }
         CrmConnections connections(*run.db);
         if (!connections.connect(c, run.value(QStringLiteral("token"))))
             return run.fail(connections.errorString());
@@ -617,6 +635,8 @@ public:
         if (!connector)
             return run.fail(connections.errorString());
         CrmSync sync(*run.db, *connector);
+        if (const auto c = connections.find(run.words.first()))
+            sync.setWriteBack(c->writeBack, c->properties);
         qint64 shown = -1;
         const auto report =
             sync.run(run.isSet(QStringLiteral("full")), [&run, &shown](const CrmSyncProgress &p) {
