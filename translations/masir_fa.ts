@@ -7110,6 +7110,26 @@ Contacts: %2</source>
         <source>%1 was erased.</source>
         <translation>%1 پاک شد.</translation>
     </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>ویرایش یادداشت…</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>حذف یادداشت</translation>
+    </message>
+    <message>
+        <source>Delete this note?</source>
+        <translation>این یادداشت حذف شود؟</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>ویرایش یادداشت</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>یادداشت:</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::ContactEditorDialog</name>

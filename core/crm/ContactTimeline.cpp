@@ -99,19 +99,6 @@ QList<Event> ContactTimeline::entries(qint64 id, int limit) const
     return page(id, TimelineKind::All, {}, limit).entries;
 }
 
-TimelineKind ContactTimeline::kindOf(const QString &type)
-{
-    for (const TimelineKind kind :
-         {TimelineKind::Messages, TimelineKind::Purchases, TimelineKind::Notes, TimelineKind::Tasks,
-          TimelineKind::Deals, TimelineKind::Changes}) {
-        if (filterOf(kind).types.contains(type))
-            return kind;
-    }
-    return type == EventType::ScoreChanged || type == EventType::ContactImported
-               ? TimelineKind::Changes
-               : TimelineKind::Visits;
-}
-
 QString ContactTimeline::kindLabel(TimelineKind kind)
 {
     switch (kind) {

@@ -57,8 +57,6 @@ public:
     TimelinePage page(qint64 contactId, TimelineKind kind, const TimelineCursor &after = {},
                       int limit = 100) const;
 
-    /// Which kind an event of \a type is.
-    static TimelineKind kindOf(const QString &type);
     static QString kindLabel(TimelineKind kind);
 
     /// A one-line, translated description of an entry.

@@ -79,19 +79,4 @@ std::optional<Note> Notes::find(qint64 noteId) const
     return noteOf(q);
 }
 
-QList<Note> Notes::ofContact(qint64 contactId) const
-{
-    QList<Note> out;
-    QSqlQuery q(m_db);
-    QString error;
-    if (!Sql::exec(lcCrm(), q,
-                   kColumns + QStringLiteral("WHERE contact_id = ? ORDER BY created_at DESC, "
-                                             "id DESC"),
-                   {contactId}, &error))
-        return out;
-    while (q.next())
-        out << noteOf(q);
-    return out;
-}
-
 } // namespace masir

@@ -35,8 +35,6 @@ public:
     bool edit(qint64 noteId, const QString &body, qint64 atMs);
     bool remove(qint64 noteId);
     std::optional<Note> find(qint64 noteId) const;
-    /// Newest first.
-    QList<Note> ofContact(qint64 contactId) const;
     QString errorString() const { return m_error; }
 
 private:

@@ -64,11 +64,6 @@ bool ErasedAddresses::load()
     return true;
 }
 
-bool ErasedAddresses::isEmpty()
-{
-    return !load() || m_hashes.isEmpty();
-}
-
 bool ErasedAddresses::contains(const QString &channel, const QString &address)
 {
     if (!load() || m_hashes.isEmpty() || address.trimmed().isEmpty())

@@ -23,7 +23,6 @@ public:
     bool add(const QString &channel, const QString &address, qint64 atMs);
     /// Whether \a address was erased; the hashes are read once.
     bool contains(const QString &channel, const QString &address);
-    bool isEmpty();
     QString errorString() const { return m_error; }
 
 private:

@@ -169,7 +169,7 @@ private Q_SLOTS:
         QCOMPARE(ContactTimeline::describe(*note),
                  QStringLiteral("Note by sara: Wants a call on 5 April"));
         QCOMPARE(note->occurredAt.toMSecsSinceEpoch(), at(3, 1));
-        QCOMPARE(notes.ofContact(mina).size(), 1);
+        QCOMPARE(notes.find(*id)->body, QStringLiteral("Wants a call on 5 April"));
         QVERIFY(notes.remove(*id));
         QCOMPARE(ContactTimeline(m_ws->db()).page(mina, TimelineKind::Notes).entries.size(), 0);
     }
@@ -431,7 +431,8 @@ private Q_SLOTS:
         QCOMPARE(count(TimelineKind::Changes), 26); // score changes and contact_created
         QCOMPARE(count(TimelineKind::Purchases), 0);
         for (const Event &e : timeline.page(mina, TimelineKind::Visits, {}, 1000).entries)
-            QCOMPARE(ContactTimeline::kindOf(e.type), TimelineKind::Visits);
+            QVERIFY2(e.type == EventType::PageViewed || e.type == QLatin1String("cart_abandoned"),
+                     qPrintable(e.type));
 
         // The model reads a page at a time, as the view scrolls.
         TimelineModel model(m_ws->db());

@@ -230,8 +230,16 @@ private Q_SLOTS:
         QCOMPARE(pane->timeline()->rowCount(), 1);
         QVERIFY(
             pane->timeline()->index(0).data().toString().contains(QStringLiteral("Wants samples")));
-        QVERIFY(pane->addNote(QStringLiteral("Called: will order on Friday")));
+        QVERIFY(pane->addNote(QStringLiteral("Called: will order on Thursday")));
         QCOMPARE(pane->timeline()->rowCount(), 2);
+        const qint64 note = pane->timeline()
+                                ->index(0, 0)
+                                .data(TimelineModel::PayloadRole)
+                                .toJsonObject()
+                                .value(QStringLiteral("note"))
+                                .toInteger();
+        QVERIFY(pane->editNote(note, QStringLiteral("Called: will order on Friday")));
+        QVERIFY(pane->timeline()->index(0, 0).data().toString().contains(QStringLiteral("Friday")));
         QVERIFY(pane->logPurchase(45, QStringLiteral("USD"), QStringLiteral("A-1"),
                                   QDateTime::currentDateTimeUtc()));
         pane->timelineKind()->setCurrentIndex(

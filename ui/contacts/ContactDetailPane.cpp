@@ -156,6 +156,32 @@ ContactDetailPane::ContactDetailPane(const Database &db, const ContactRepository
     m_timeline->setSpacing(1);
     m_timeline->setEditTriggers(QAbstractItemView::NoEditTriggers);
     timelineLayout->addWidget(m_timeline, 1);
+    // A note on the timeline is edited or deleted from its menu.
+    m_timeline->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_timeline, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_timeline->indexAt(pos);
+        if (index.data(TimelineModel::TypeRole).toString() != EventType::NoteAdded)
+            return;
+        const qint64 note = index.data(TimelineModel::PayloadRole)
+                                .toJsonObject()
+                                .value(QStringLiteral("note"))
+                                .toInteger();
+        if (!note)
+            return; // a note_added event of an older workspace: not a note row
+        QMenu menu;
+        menu.addAction(tr("Edit Note…"), this, [this, note] { editNote(note); });
+        menu.addAction(tr("Delete Note"), this, [this, note] {
+            Notes notes(m_db.connection());
+            if (QMessageBox::question(this, tr("Delete Note"), tr("Delete this note?"),
+                                      QMessageBox::Yes | QMessageBox::Cancel,
+                                      QMessageBox::Cancel) != QMessageBox::Yes)
+                return;
+            if (!notes.remove(note))
+                Q_EMIT statusMessage(notes.errorString(), 10000);
+            m_timelineModel->reload();
+        });
+        menu.exec(m_timeline->viewport()->mapToGlobal(pos));
+    });
     connect(m_kind, &QComboBox::currentIndexChanged, this,
             [this] { m_timelineModel->setKind(TimelineKind(m_kind->currentData().toInt())); });
     m_tabs->addTab(timelineTab, tr("Timeline"));
@@ -363,6 +389,27 @@ void ContactDetailPane::askNote()
         QString(), &ok);
     if (ok && !text.trimmed().isEmpty())
         addNote(text);
+}
+
+bool ContactDetailPane::editNote(qint64 noteId, const QString &text)
+{
+    Notes notes(m_db.connection());
+    const auto note = notes.find(noteId);
+    if (!note)
+        return false;
+    QString body = text;
+    if (body.isNull()) {
+        bool ok = false;
+        body = QInputDialog::getMultiLineText(this, tr("Edit Note"), tr("Note:"), note->body, &ok);
+        if (!ok)
+            return false;
+    }
+    if (!notes.edit(noteId, body, QDateTime::currentMSecsSinceEpoch())) {
+        Q_EMIT statusMessage(tr("The note could not be saved: %1").arg(notes.errorString()), 10000);
+        return false;
+    }
+    m_timelineModel->reload();
+    return true;
 }
 
 void ContactDetailPane::askTask()

@@ -55,6 +55,8 @@ public:
 
     /// Writes a note about the contact shown; false (said) when it could not be.
     bool addNote(const QString &text);
+    /// Changes a note (asks for its text when \a text is null).
+    bool editNote(qint64 noteId, const QString &text = QString());
     /// Records a purchase of the contact shown; false (said) when it could not be.
     bool logPurchase(double amount, const QString &currency, const QString &order,
                      const QDateTime &when);
