@@ -4,6 +4,7 @@
 #include "crm/Notes.h"
 #include "crm/Pipelines.h"
 #include "crm/Tasks.h"
+#include "scoring/LeadScoring.h"
 
 #include "campaigns/CampaignRepository.h"
 #include "common/Logging.h"
@@ -401,6 +402,14 @@ bool DemoWorkspace::addSamples(const QString &language)
             m_error = journeys.errorString();
             return false;
         }
+    }
+    // The demo's history scored now, as a recomputation does: its leads
+    // promoted with their follow-up tasks due tomorrow, not hundreds of tasks
+    // overdue since the history's days, as live scoring of old events would make.
+    LeadScoring scoring(m_db);
+    if (!scoring.recomputeAll(QDateTime::currentDateTimeUtc())) {
+        m_error = scoring.errorString();
+        return false;
     }
     return addSampleCrm(language) && addSampleCampaign();
 }
