@@ -32,11 +32,6 @@ QJsonObject object(const QVariant &v)
     return QJsonDocument::fromJson(v.toString().toUtf8()).object();
 }
 
-QVariant orNull(qint64 v)
-{
-    return v ? QVariant(v) : QVariant(QMetaType::fromType<qint64>());
-}
-
 Campaign fromRow(const QSqlQuery &q)
 {
     Campaign c;
@@ -138,7 +133,7 @@ bool CampaignRepository::save(Campaign &c)
                               text(compact(c.audience.toJson())),
                               text(c.account.trimmed()),
                               Campaign::scheduleKey(c.schedule),
-                              orNull(c.sendAtMs),
+                              SqlValues::orNull(c.sendAtMs),
                               text(c.localTime),
                               text(compact(c.ab.toJson())),
                               now};
@@ -340,8 +335,9 @@ bool CampaignRepository::saveRun(const Campaign &c, const QString &expectedState
                                   "error = ?, started_at = ?, finished_at = ?, updated_at = ? "
                                   "WHERE id = ? AND state = ? AND phase = ?"),
                    {c.state, SqlValues::text(c.phase), c.recipients, c.fanoutCursor,
-                    orNull(c.testEndsAtMs), c.winner, SqlValues::text(compact(c.decision)),
-                    SqlValues::text(c.error), orNull(c.startedAtMs), orNull(c.finishedAtMs),
+                    SqlValues::orNull(c.testEndsAtMs), c.winner,
+                    SqlValues::text(compact(c.decision)), SqlValues::text(c.error),
+                    SqlValues::orNull(c.startedAtMs), SqlValues::orNull(c.finishedAtMs),
                     QDateTime::currentMSecsSinceEpoch(), c.id, expectedState,
                     SqlValues::text(expectedPhase)},
                    &m_error))

@@ -51,11 +51,6 @@ Deal dealOf(const QSqlQuery &q)
     return d;
 }
 
-QVariant orNull(qint64 value)
-{
-    return value ? QVariant(value) : QVariant(QMetaType::fromType<qint64>());
-}
-
 bool isClosed(const PipelineStage &s)
 {
     return s.outcome != PipelineStage::Outcome::Open;
@@ -150,13 +145,13 @@ std::optional<qint64> Deals::create(const Deal &input, qint64 atMs)
                              "amount, currency, expected_close, owner, created_at, stage_at, "
                              "activity_at, closed_at, external_source, external_id) VALUES (?, ?, "
                              "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    for (const QVariant &v :
-         QVariantList{pipeline->id, stage->id, orNull(input.contactId), input.title.trimmed(),
-                      input.amount, SqlValues::text(input.currency.trimmed().toUpper()),
-                      SqlValues::text(input.expectedClose.toString(Qt::ISODate)),
-                      SqlValues::text(input.owner), atMs, atMs, atMs,
-                      isClosed(*stage) ? orNull(atMs) : orNull(0),
-                      SqlValues::text(input.externalSource), SqlValues::text(input.externalId)})
+    for (const QVariant &v : QVariantList{
+             pipeline->id, stage->id, SqlValues::orNull(input.contactId), input.title.trimmed(),
+             input.amount, SqlValues::text(input.currency.trimmed().toUpper()),
+             SqlValues::text(input.expectedClose.toString(Qt::ISODate)),
+             SqlValues::text(input.owner), atMs, atMs, atMs,
+             isClosed(*stage) ? SqlValues::orNull(atMs) : SqlValues::orNull(0),
+             SqlValues::text(input.externalSource), SqlValues::text(input.externalId)})
         q.addBindValue(v);
     const std::optional<qint64> id = Sql::insertedId(lcCrm(), q, &m_error);
     if (!id || !*id)
@@ -200,7 +195,7 @@ bool Deals::update(const Deal &deal, qint64 atMs)
                    QStringLiteral("UPDATE deals SET title = ?, contact_id = ?, amount = ?, "
                                   "currency = ?, expected_close = ?, owner = ?, activity_at = ? "
                                   "WHERE id = ?"),
-                   {deal.title.trimmed(), orNull(deal.contactId), deal.amount,
+                   {deal.title.trimmed(), SqlValues::orNull(deal.contactId), deal.amount,
                     SqlValues::text(deal.currency.trimmed().toUpper()),
                     SqlValues::text(deal.expectedClose.toString(Qt::ISODate)),
                     SqlValues::text(deal.owner), atMs, deal.id},
@@ -252,7 +247,8 @@ std::optional<qint64> Deals::move(qint64 dealId, qint64 stageId, qint64 atMs)
     if (!Sql::exec(lcCrm(), q,
                    QStringLiteral("UPDATE deals SET stage_id = ?, stage_at = ?, activity_at = ?, "
                                   "closed_at = ? WHERE id = ?"),
-                   {stageId, atMs, atMs, isClosed(*to) ? orNull(atMs) : orNull(0), dealId},
+                   {stageId, atMs, atMs,
+                    isClosed(*to) ? SqlValues::orNull(atMs) : SqlValues::orNull(0), dealId},
                    &m_error))
         return std::nullopt;
     if (!stageEvent(*deal, *pipeline, from, *to, atMs))

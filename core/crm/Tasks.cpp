@@ -45,11 +45,6 @@ Task taskOf(const QSqlQuery &q)
     return t;
 }
 
-QVariant orNull(qint64 value)
-{
-    return value ? QVariant(value) : QVariant(QMetaType::fromType<qint64>());
-}
-
 /// Open tasks of an owner and nobody's, or everyone's: the SQL and its value.
 QString ownerClause(const QString &owner, QVariantList &binds)
 {
@@ -143,8 +138,8 @@ bool Tasks::update(const Task &task)
                                     "COALESCE(due_at, 0) = ? THEN notified_at END, due_at = ? "
                                     "WHERE id = ?"),
                      {task.title.trimmed(), SqlValues::text(task.details),
-                      SqlValues::text(task.owner), int(task.priority), due, due, orNull(due),
-                      task.id},
+                      SqlValues::text(task.owner), int(task.priority), due, due,
+                      SqlValues::orNull(due), task.id},
                      &m_error);
 }
 

@@ -14,6 +14,12 @@ inline QVariant text(const QString &s)
     return s.isNull() ? QVariant(QString(u""_qs)) : QVariant(s);
 }
 
+/// An id or a time in milliseconds, or NULL for 0 (none).
+inline QVariant orNull(qint64 value)
+{
+    return value ? QVariant(value) : QVariant(QMetaType::fromType<qint64>());
+}
+
 /// Milliseconds since the epoch (UTC), or NULL for an invalid time.
 inline QVariant millis(const QDateTime &dt)
 {
