@@ -3751,6 +3751,18 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <source>There is no journey named "%1".</source>
         <translation>سفری با نام «%1» نیست.</translation>
     </message>
+    <message>
+        <source>There is no custom field "%1": add it in Settings, or choose another.</source>
+        <translation>فیلد سفارشی «%1» وجود ندارد: آن را در تنظیمات بسازید یا فیلد دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a date field.</source>
+        <translation>«%1» فیلد تاریخ نیست.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a field a journey can set.</source>
+        <translation>«%1» فیلدی نیست که سفر بتواند مقدارش را بگذارد.</translation>
+    </message>
 </context>
 <context>
     <name>masir::JourneyReport</name>
@@ -8786,6 +8798,14 @@ Contacts: %2</source>
     <message>
         <source>The journey's report: each step's contacts, the goal, the time to it and the revenue, to print or export</source>
         <translation>گزارش سفر: مخاطبان هر گام، هدف، زمان رسیدن به آن و درآمد، برای چاپ یا برون‌بری</translation>
+    </message>
+    <message>
+        <source>This journey cannot start</source>
+        <translation>این سفر نمی‌تواند آغاز شود</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix first</source>
+        <translation><numerusform>%Ln مشکل که باید اول رفع شود</numerusform></translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "scoring/LeadScoring.h"
 
 #include "campaigns/CampaignRepository.h"
+#include "common/Clock.h"
 #include "common/Logging.h"
 #include "common/TextNormalizer.h"
 #include "contacts/Contact.h"
@@ -16,6 +17,7 @@
 #include "contacts/PhoneNumbers.h"
 #include "contacts/StageChanges.h"
 #include "events/EventStore.h"
+#include "journeys/JourneyEngine.h"
 #include "journeys/JourneyRepository.h"
 #include "journeys/JourneyTemplates.h"
 #include "messaging/MessageTemplate.h"
@@ -397,9 +399,11 @@ bool DemoWorkspace::addSamples(const QString &language)
         const auto id = JourneyTemplates::create(m_db, *t, t->name, &m_error);
         if (!id)
             return false;
-        // the welcome series runs; the others wait as drafts
-        if (key == QLatin1String("welcome") && !journeys.activate(*id)) {
-            m_error = journeys.errorString();
+        // the welcome series runs, with people at each of its steps; the
+        // others wait as drafts
+        if (key == QLatin1String("welcome") && !(journeys.activate(*id) && walkJourney(*id))) {
+            if (m_error.isEmpty())
+                m_error = journeys.errorString();
             return false;
         }
     }
@@ -412,6 +416,38 @@ bool DemoWorkspace::addSamples(const QString &language)
         return false;
     }
     return addSampleCrm(language) && addSampleCampaign();
+}
+
+bool DemoWorkspace::walkJourney(qint64 journeyId)
+{
+    // A few people a day entered over the last five days, as sign-ups do, so
+    // the running journey has people waiting, people past its condition and
+    // people who finished, each with the steps and messages that took them.
+    QList<qint64> people;
+    QSqlQuery q(m_db.connection());
+    if (q.exec(QStringLiteral("SELECT id FROM contacts WHERE email <> '' AND status = 'active' "
+                              "ORDER BY id DESC LIMIT 40")))
+        while (q.next())
+            people << q.value(0).toLongLong();
+    q.finish();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    constexpr int kDays = 5;
+    ManualClock clock(now.addDays(-kDays));
+    JourneyEngine engine(m_db, clock);
+    const qsizetype perDay = people.size() / kDays;
+    for (int day = 0; day < kDays; ++day) {
+        clock.set(now.addDays(day - kDays).addSecs(9 * 3600));
+        if (!engine.runDue() || !engine.enrol(journeyId, people.mid(day * perDay, perDay))) {
+            m_error = engine.errorString();
+            return false;
+        }
+    }
+    clock.set(now);
+    if (!engine.runDue()) {
+        m_error = engine.errorString();
+        return false;
+    }
+    return true;
 }
 
 bool DemoWorkspace::addSampleCrm(const QString &language)

@@ -42,6 +42,7 @@ public:
 private:
     bool addSampleCrm(const QString &language);
     bool addSampleCampaign();
+    bool walkJourney(qint64 journeyId);
 
     const Database &m_db;
     QString m_error;

@@ -1,5 +1,7 @@
 #include "journeys/JourneyReferences.h"
 
+#include "contacts/ContactRepository.h"
+#include "contacts/CustomFields.h"
 #include "journeys/JourneyRepository.h"
 #include "messaging/MessageTemplate.h"
 #include "segments/SegmentRepository.h"
@@ -12,6 +14,7 @@ QList<JourneyIssue> JourneyReferences::check(const Database &db, const JourneyGr
     const TemplateRepository templates(db);
     const SegmentRepository segments(db);
     const JourneyRepository journeys(db);
+    const CustomFieldRepository fields(db);
     for (const JourneyNode &n : graph.nodes()) {
         auto named = [&n](const char *key) {
             return n.config.value(QLatin1String(key)).toString().trimmed();
@@ -38,6 +41,27 @@ QList<JourneyIssue> JourneyReferences::check(const Database &db, const JourneyGr
             if (!name.isEmpty() && !segments.findByName(name))
                 issues << JourneyIssue{n.id,
                                        tr("There is no segment or list named \"%1\".").arg(name)};
+        } else if (n.type == QLatin1String("action.field") ||
+                   n.type == QLatin1String("trigger.date")) {
+            const QString name = named("field");
+            if (name.isEmpty())
+                continue;
+            const bool date = n.type == QLatin1String("trigger.date");
+            if (name.startsWith(QLatin1String("custom."))) {
+                const auto f = fields.field(name.mid(7));
+                if (!f)
+                    issues << JourneyIssue{n.id, tr("There is no custom field \"%1\": add it in "
+                                                    "Settings, or choose another.")
+                                                     .arg(name.mid(7))};
+                else if (date && f->type != FieldType::Date)
+                    issues << JourneyIssue{n.id, tr("\"%1\" is not a date field.").arg(f->label)};
+            } else if (date ? name != QLatin1String("birthday")
+                            : !ContactRepository::isSettableField(name)) {
+                issues << JourneyIssue{n.id, date ? tr("\"%1\" is not a date field.").arg(name)
+                                                  : tr("\"%1\" is not a field a journey can "
+                                                       "set.")
+                                                        .arg(name)};
+            }
         } else if (n.type == QLatin1String("action.enrol")) {
             const QString name = named("journey");
             if (!name.isEmpty() && !journeys.findByName(name))

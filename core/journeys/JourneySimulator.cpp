@@ -1,5 +1,7 @@
 #include "journeys/JourneySimulator.h"
 
+#include "journeys/JourneyReferences.h"
+
 #include "common/Clock.h"
 #include "common/Logging.h"
 #include "journeys/JourneyEngine.h"
@@ -138,6 +140,7 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         return std::nullopt;
     JourneyGraph graph;
     graph.fromJson(j.graph, &error);
+    m_problems = JourneyReferences::check(m_db, graph);
     // Whether each template a message names exists: in the workspace, not the
     // scratch copy, and asked once per name.
     const TemplateRepository templates(m_db);

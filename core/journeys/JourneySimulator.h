@@ -1,5 +1,7 @@
 #pragma once
 
+#include "journeys/JourneyGraph.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
@@ -56,10 +58,15 @@ public:
     std::optional<QList<ContactRun>> run(qint64 journeyId, const QList<qint64> &contactIds,
                                          const QDateTime &start, int days = 60);
 
+    /// What stops the journey starting in the real workspace (a template,
+    /// segment, field or journey its nodes name that does not exist), found
+    /// by the last run().
+    QList<JourneyIssue> problems() const { return m_problems; }
     QString errorString() const { return m_error; }
 
 private:
     const Database &m_db;
+    QList<JourneyIssue> m_problems;
     QString m_error;
 };
 

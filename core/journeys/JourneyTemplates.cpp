@@ -46,6 +46,10 @@ std::optional<JourneyTemplate> load(const QString &path, const QString &language
         for (auto it = config.begin(); it != config.end(); ++it)
             it.value() = localized(it.value(), language);
         n.insert(QStringLiteral("config"), config);
+        // Persian reads right to left: the flow starts at the right, as the
+        // canvas's Tidy Up lays it out.
+        if (language == QLatin1String("fa"))
+            n.insert(QStringLiteral("x"), -n.value(QStringLiteral("x")).toDouble());
         nodes[i] = n;
     }
     graph.insert(QStringLiteral("nodes"), nodes);

@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "contacts/ContactRepository.h"
+#include "contacts/CustomFields.h"
 #include "contacts/StageChanges.h"
 #include "crm/Deals.h"
 #include "demo/DemoWorkspace.h"
@@ -732,6 +733,8 @@ private Q_SLOTS:
         // Its templates do not exist: the simulator says so, and it cannot start,
         // the problem on the node that names it.
         QVERIFY(ben.messages.at(0).problem.contains(QLatin1String("\"guide\"")));
+        QCOMPARE(sim.problems().size(), 3); // guide, offer, nudge
+        QCOMPARE(sim.problems().at(0).nodeId, guide);
         QVERIFY(!repo.activate(j.id));
         bool onGuide = false;
         for (const JourneyIssue &i : repo.issues())
@@ -741,7 +744,55 @@ private Q_SLOTS:
         makeTemplates(g);
         const auto again = sim.run(j.id, {b}, start, 30);
         QVERIFY(again && again->at(0).messages.at(0).problem.isEmpty());
+        QVERIFY(sim.problems().isEmpty());
         QVERIFY2(repo.activate(j.id), qPrintable(repo.errorString()));
+    }
+
+    // A field a node names must exist: a custom field by its key, a date
+    // trigger's a date; the journey cannot start, the problem on the node.
+    void missingFieldsStopAStart()
+    {
+        JourneyGraph g;
+        const QString t = g.addNode(QStringLiteral("trigger.date"),
+                                    {{QStringLiteral("field"), QStringLiteral("custom.renewal")},
+                                     {QStringLiteral("time"), QStringLiteral("09:00")}});
+        const QString set = g.addNode(QStringLiteral("action.field"),
+                                      {{QStringLiteral("field"), QStringLiteral("custom.tier")},
+                                       {QStringLiteral("value"), QStringLiteral("gold")}});
+        const QString own = g.addNode(QStringLiteral("action.field"),
+                                      {{QStringLiteral("field"), QStringLiteral("email")},
+                                       {QStringLiteral("value"), QStringLiteral("x")}});
+        g.connectNodes(t, QStringLiteral("next"), set);
+        g.connectNodes(set, QStringLiteral("next"), own);
+        Journey j;
+        j.name = QStringLiteral("Renewals");
+        j.graph = g.toJson();
+        JourneyRepository repo(m_ws->db());
+        QVERIFY(repo.save(j));
+        QVERIFY(!repo.activate(j.id));
+        QHash<QString, QString> byNode;
+        for (const JourneyIssue &i : repo.issues())
+            byNode.insert(i.nodeId, i.message);
+        QVERIFY2(byNode.value(t).contains(QLatin1String("\"renewal\"")),
+                 qPrintable(byNode.value(t)));
+        QVERIFY(byNode.value(set).contains(QLatin1String("\"tier\"")));
+        QVERIFY(byNode.value(own).contains(QLatin1String("\"email\"")));
+        CustomFieldRepository fields(m_ws->db());
+        FieldDefinition renewal;
+        renewal.key = QStringLiteral("renewal");
+        renewal.label = QStringLiteral("Renewal");
+        renewal.type = FieldType::Text;
+        FieldDefinition tier;
+        tier.key = QStringLiteral("tier");
+        tier.label = QStringLiteral("Tier");
+        QVERIFY(fields.add(renewal) && fields.add(tier));
+        QVERIFY(!repo.activate(j.id));
+        byNode.clear();
+        for (const JourneyIssue &i : repo.issues())
+            byNode.insert(i.nodeId, i.message);
+        QVERIFY(byNode.value(t).contains(QLatin1String("not a date field")));
+        QVERIFY(!byNode.contains(set));
+        QVERIFY(byNode.contains(own));
     }
 
     // The simulator's copy keeps each contact's stage (it lives beside the
@@ -798,6 +849,22 @@ private Q_SLOTS:
         for (const Journey &j : journeys)
             running += j.status == QLatin1String("active");
         QCOMPARE(running, 1);
+        // The running journey has people at several of its steps, and the
+        // Persian journeys flow from the right.
+        QSqlQuery at(m_ws->db().connection());
+        QVERIFY(at.exec(QStringLiteral("SELECT count(DISTINCT node_id), count(*), "
+                                       "sum(state = 'active') FROM enrollments")));
+        QVERIFY(at.next());
+        QVERIFY2(at.value(0).toInt() >= 2, qPrintable(at.value(0).toString()));
+        QVERIFY(at.value(1).toInt() >= 20);
+        QVERIFY(at.value(2).toInt() > 0 && at.value(2).toInt() < at.value(1).toInt());
+        for (const Journey &j : journeys) {
+            JourneyGraph g;
+            QString error;
+            QVERIFY(g.fromJson(j.graph, &error));
+            for (const JourneyNode &n : g.nodes())
+                QVERIFY2(n.position.x() <= 0, qPrintable(j.name + n.id));
+        }
         // Every message a journey sends exists, in Persian, and previews:
         // the sender's name, address and a way to unsubscribe are set.
         static const QRegularExpression persian(QStringLiteral("[\\x{0600}-\\x{06FF}]"));

@@ -349,7 +349,7 @@ void JourneysPage::simulateSelected(int sample, int days)
                 ids << r.id;
             JourneySimulator sim(*db);
             const auto runs = sim.run(id, ids, QDateTime::currentDateTimeUtc(), days);
-            return Outcome{runs, runs ? QString() : sim.errorString()};
+            return Outcome{runs, sim.problems(), runs ? QString() : sim.errorString()};
         },
         [this, days](const Outcome &outcome) { showSimulation(outcome, days); });
 }
@@ -357,9 +357,9 @@ void JourneysPage::simulateSelected(int sample, int days)
 void JourneysPage::showSimulation(const Outcome &outcome, int days)
 {
     updateActions();
-    const auto &[runs, error] = outcome;
+    const auto &runs = outcome.runs;
     if (!runs) {
-        m_simulationTitle->setText(tr("The simulation failed: %1").arg(error));
+        m_simulationTitle->setText(tr("The simulation failed: %1").arg(outcome.error));
         Q_EMIT simulationFinished();
         return;
     }
@@ -367,6 +367,21 @@ void JourneysPage::showSimulation(const Outcome &outcome, int days)
     QString ignored;
     if (const auto j = JourneyRepository(m_db).find(selectedId()))
         graph.fromJson(j->graph, &ignored);
+    if (!outcome.problems.isEmpty()) {
+        auto *problems = new QTreeWidgetItem(m_simulation);
+        problems->setText(0, tr("This journey cannot start"));
+        problems->setText(2,
+                          tr("%n problem(s) to fix first", nullptr, int(outcome.problems.size())));
+        problems->setForeground(2, palette().brush(QPalette::Highlight));
+        for (const JourneyIssue &issue : outcome.problems) {
+            auto *item = new QTreeWidgetItem(problems);
+            const JourneyNode *node = graph.node(issue.nodeId);
+            const NodeType *t = node ? NodeTypes::find(node->type) : nullptr;
+            item->setText(0, t ? t->label() : issue.nodeId);
+            item->setText(2, issue.message);
+            item->setToolTip(2, issue.message);
+        }
+    }
     qint64 messages = 0;
     for (const JourneySimulator::ContactRun &r : *runs) {
         auto *contact = new QTreeWidgetItem(m_simulation);

@@ -71,7 +71,12 @@ Q_SIGNALS:
 private:
     void chooseTemplate();
     void updateActions();
-    using Outcome = std::pair<std::optional<QList<JourneySimulator::ContactRun>>, QString>;
+    struct Outcome
+    {
+        std::optional<QList<JourneySimulator::ContactRun>> runs;
+        QList<JourneyIssue> problems;
+        QString error;
+    };
     void showSimulation(const Outcome &outcome, int days);
 
     const Database &m_db;

@@ -49,9 +49,9 @@ std::optional<Journey> journeyNamed(CliRun &run, const QString &name)
 }
 
 /// What stopped a journey from being saved or started, node by node.
-void printIssues(CliRun &run, const JourneyRepository &repo)
+void printIssues(CliRun &run, const QList<JourneyIssue> &issues)
 {
-    for (const JourneyIssue &i : repo.issues())
+    for (const JourneyIssue &i : issues)
         run.err << (i.nodeId.isEmpty() ? CliRun::tr("journey")
                                        : CliRun::tr("node %1").arg(i.nodeId))
                 << ": " << i.message << '\n';
@@ -167,7 +167,7 @@ public:
         if (wrapped)
             j.policy = JourneyPolicy::fromJson(json.value(QStringLiteral("policy")).toObject());
         if (!repo.save(j) || (run.isSet(QStringLiteral("activate")) && !repo.activate(j.id))) {
-            printIssues(run, repo);
+            printIssues(run, repo.issues());
             return run.fail(repo.errorString());
         }
         run.out << tr("Saved journey \"%1\".").arg(j.name) << '\n';
@@ -263,7 +263,7 @@ public:
             return 1;
         JourneyRepository repo(*run.db);
         if (!(m_activate ? repo.activate(j->id) : repo.pause(j->id))) {
-            printIssues(run, repo);
+            printIssues(run, repo.issues());
             return run.fail(repo.errorString());
         }
         return 0;
@@ -361,6 +361,7 @@ public:
                                   std::max(1, run.value(QStringLiteral("days")).toInt()));
         if (!runs)
             return run.fail(sim.errorString());
+        printIssues(run, sim.problems());
         QJsonArray out;
         for (const JourneySimulator::ContactRun &r : *runs)
             out.append(describe(run, r));
