@@ -16,7 +16,7 @@ packages=(
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
   libqt6sql6-sqlite qt6-qpa-plugins libgl-dev libvulkan-dev
-  libphonenumber-dev libuchardet-dev libsqlite3-dev sqlite3
+  libphonenumber-dev libuchardet-dev libicu-dev libsqlite3-dev sqlite3
   libcurl4-openssl-dev libmd4c-dev libmd4c-html0-dev qtkeychain-qt6-dev
   python3 python3-aiosmtpd openssl dovecot-imapd poppler-utils
   nodejs chromium

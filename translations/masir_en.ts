@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
@@ -56,10 +56,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Masir reads the mailbox of "%1" every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
+        <source>Masir reads the mailbox of &quot;%1&quot; every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
         <translation>
-            <numerusform>Masir reads the mailbox of "%1" every minute while it runs (masir-cli bounces check reads it now).</numerusform>
-            <numerusform>Masir reads the mailbox of "%1" every %Ln minutes while it runs (masir-cli bounces check reads it now).</numerusform>
+            <numerusform>Masir reads the mailbox of &quot;%1&quot; every minute while it runs (masir-cli bounces check reads it now).</numerusform>
+            <numerusform>Masir reads the mailbox of &quot;%1&quot; every %Ln minutes while it runs (masir-cli bounces check reads it now).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -70,17 +70,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Recounted the reports' tallies: %n row(s).</source>
+        <source>Recounted the reports&apos; tallies: %n row(s).</source>
         <translation>
-            <numerusform>Recounted the reports' tallies: %n row.</numerusform>
-            <numerusform>Recounted the reports' tallies: %n rows.</numerusform>
+            <numerusform>Recounted the reports&apos; tallies: %n row.</numerusform>
+            <numerusform>Recounted the reports&apos; tallies: %n rows.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Saved the segment "%1": %n customer(s) today.</source>
+        <source>Saved the segment &quot;%1&quot;: %n customer(s) today.</source>
         <translation>
-            <numerusform>Saved the segment "%1": %n customer today.</numerusform>
-            <numerusform>Saved the segment "%1": %n customers today.</numerusform>
+            <numerusform>Saved the segment &quot;%1&quot;: %n customer today.</numerusform>
+            <numerusform>Saved the segment &quot;%1&quot;: %n customers today.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -216,10 +216,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Added %n contact(s) to "%1".</source>
+        <source>Added %n contact(s) to &quot;%1&quot;.</source>
         <translation>
-            <numerusform>Added %n contact to "%1".</numerusform>
-            <numerusform>Added %n contacts to "%1".</numerusform>
+            <numerusform>Added %n contact to &quot;%1&quot;.</numerusform>
+            <numerusform>Added %n contacts to &quot;%1&quot;.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -289,7 +289,10 @@
     <name>masir::ui::JourneysPage</name>
     <message numerus="yes">
         <source>%n problem(s) to fix first</source>
-        <translation><numerusform>%n problem to fix first</numerusform><numerusform>%n problems to fix first</numerusform></translation>
+        <translation>
+            <numerusform>%n problem to fix first</numerusform>
+            <numerusform>%n problems to fix first</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -377,10 +380,10 @@ Resend anyway?</numerusform>
 <context>
     <name>masir::ui::ReportsPage</name>
     <message numerus="yes">
-        <source>Saved the segment "%1" (%n customer(s) today).</source>
+        <source>Saved the segment &quot;%1&quot; (%n customer(s) today).</source>
         <translation>
-            <numerusform>Saved the segment "%1" (%n customer today).</numerusform>
-            <numerusform>Saved the segment "%1" (%n customers today).</numerusform>
+            <numerusform>Saved the segment &quot;%1&quot; (%n customer today).</numerusform>
+            <numerusform>Saved the segment &quot;%1&quot; (%n customers today).</numerusform>
         </translation>
     </message>
 </context>

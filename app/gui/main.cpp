@@ -7,6 +7,7 @@
 #include "mainwindow/MainWindow.h"
 #include "settings/AppSettings.h"
 #include "storage/Database.h"
+#include "widgets/HeaderFit.h"
 #include "widgets/WheelGuard.h"
 
 #include <QApplication>
@@ -57,6 +58,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(MASIR_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("app.masir.Masir"));
     masir::ui::WheelGuard::install(&app);
+    masir::ui::HeaderFit::install(&app);
 
     // Read --lang before anything is translated.
     QString language = masir::Translations::languageFromArguments(

@@ -1,5 +1,7 @@
 #include "contacts/Contact.h"
 
+#include "i18n/Formatter.h"
+
 namespace masir {
 
 QString Contact::displayName() const
@@ -139,6 +141,33 @@ QString ContactVocabulary::stageLabel(const QString &key)
     if (key == QLatin1String("lost"))
         return tr("Lost");
     return key;
+}
+
+QString ContactVocabulary::sourceLabel(const QString &source)
+{
+    static const std::pair<const char *, const char *> known[] = {
+        {"website", QT_TR_NOOP("website")},
+        {"instagram", QT_TR_NOOP("Instagram")},
+        {"facebook", QT_TR_NOOP("Facebook")},
+        {"telegram", QT_TR_NOOP("Telegram")},
+        {"whatsapp", QT_TR_NOOP("WhatsApp")},
+        {"linkedin", QT_TR_NOOP("LinkedIn")},
+        {"google", QT_TR_NOOP("Google")},
+        {"referral", QT_TR_NOOP("referral")},
+        {"shop", QT_TR_NOOP("shop")},
+        {"store", QT_TR_NOOP("shop")},
+        {"workshop", QT_TR_NOOP("workshop")},
+        {"event", QT_TR_NOOP("event")},
+        {"manual", QT_TR_NOOP("added by hand")},
+        {"import", QT_TR_NOOP("import")},
+        {"form", QT_TR_NOOP("form")},
+        {"api", QT_TR_NOOP("API")},
+    };
+    const QString key = source.trimmed().toLower();
+    for (const auto &[k, label] : known)
+        if (key == QLatin1String(k))
+            return tr(label);
+    return Formatter::isolate(source);
 }
 
 QStringList ContactVocabulary::genderKeys()

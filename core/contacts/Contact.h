@@ -103,6 +103,11 @@ public:
     /// lifecycle funnel.
     static QStringList funnelStages();
 
+    /// Where a contact came from, in words: the usual sources ("website",
+    /// "instagram", "referral"...) translated, anything else as written,
+    /// isolated from the text around it.
+    static QString sourceLabel(const QString &source);
+
     static QStringList genderKeys();
     static QString genderLabel(const QString &key);
 };

@@ -220,15 +220,23 @@ QString ContactTimeline::machineRuleLabel(const QString &rule)
 QString ContactTimeline::describe(const Event &event)
 {
     const QJsonObject &p = event.payload;
+    // Names and subjects are isolated: a Persian subject in an English line
+    // (or the reverse) keeps its own direction and leaves the line's alone.
+    auto text = [&p](const char *key) {
+        return Formatter::isolate(p.value(QLatin1String(key)).toString());
+    };
     const QString subject = p.value(QLatin1String("subject")).toString();
-    const QString name = p.value(QLatin1String("name")).toString();
+    const QString name = text("name");
     const QString t = event.type;
     if (t == EventType::ContactCreated) {
         const QString source = p.value(QLatin1String("source")).toString();
-        return source.isEmpty() ? tr("Contact created") : tr("Contact created (%1)").arg(source);
+        return source.isEmpty()
+                   ? tr("Contact created")
+                   : tr("Contact created (%1)").arg(ContactVocabulary::sourceLabel(source));
     }
     if (t == EventType::ContactImported)
-        return tr("Imported from %1").arg(p.value(QLatin1String("file")).toString());
+        return tr("Imported from %1")
+            .arg(Formatter::leftToRight(p.value(QLatin1String("file")).toString()));
     if (t == EventType::ContactUpdated) {
         QStringList fields;
         for (const auto &v : p.value(QLatin1String("fields")).toArray())
@@ -237,11 +245,11 @@ QString ContactTimeline::describe(const Event &event)
                                 : tr("Contact edited: %1").arg(fields.join(QStringLiteral(", ")));
     }
     if (t == EventType::ContactsMerged)
-        return tr("Merged with %1").arg(p.value(QLatin1String("merged")).toString());
+        return tr("Merged with %1").arg(text("merged"));
     if (t == EventType::TagAdded)
-        return tr("Tag added: %1").arg(p.value(QLatin1String("tag")).toString());
+        return tr("Tag added: %1").arg(text("tag"));
     if (t == EventType::TagRemoved)
-        return tr("Tag removed: %1").arg(p.value(QLatin1String("tag")).toString());
+        return tr("Tag removed: %1").arg(text("tag"));
     if (t == EventType::ConsentChanged) {
         const Channel channel = p.value(QLatin1String("channel")).toString() == QLatin1String("sms")
                                     ? Channel::Sms
@@ -259,9 +267,8 @@ QString ContactTimeline::describe(const Event &event)
             .arg(QLocale().toString(p.value(QLatin1String("from")).toInteger()),
                  QLocale().toString(p.value(QLatin1String("to")).toInteger()));
     // a message is named by its subject, or its template when the subject is not known
-    const QString message =
-        subject.isEmpty() ? p.value(QLatin1String("template")).toString() : subject;
-    const QString url = p.value(QLatin1String("url")).toString();
+    const QString message = subject.isEmpty() ? text("template") : Formatter::isolate(subject);
+    const QString url = Formatter::leftToRight(p.value(QLatin1String("url")).toString());
     if (t == EventType::EmailSent)
         return tr("Email sent: %1").arg(message);
     if (t == EventType::EmailOpened)
@@ -279,13 +286,13 @@ QString ContactTimeline::describe(const Event &event)
         return tr("Link followed by a machine, not counted as a click (%1): %2")
             .arg(machineRuleLabel(p.value(QLatin1String("rule")).toString()), url);
     if (t == EventType::EmailBounced)
-        return tr("Email bounced: %1").arg(p.value(QLatin1String("reply")).toString());
+        return tr("Email bounced: %1").arg(text("reply"));
     if (t == EventType::EmailSoftBounced)
-        return tr("Email refused for now: %1").arg(p.value(QLatin1String("reply")).toString());
+        return tr("Email refused for now: %1").arg(text("reply"));
     if (t == EventType::EmailComplained)
         return tr("Marked an email as spam");
     if (t == EventType::Unsubscribed)
-        return tr("Unsubscribed (%1)").arg(p.value(QLatin1String("source")).toString());
+        return tr("Unsubscribed (%1)").arg(text("source"));
     if (t == EventType::PreferencesChanged) {
         QStringList lists;
         for (const auto &v : p.value(QLatin1String("lists")).toArray())
@@ -300,23 +307,23 @@ QString ContactTimeline::describe(const Event &event)
     if (t == EventType::FormSubmitted)
         return tr("Submitted form: %1").arg(name);
     if (t == EventType::PageViewed)
-        return tr("Viewed page: %1").arg(p.value(QLatin1String("url")).toString());
-    const QString title = p.value(QLatin1String("title")).toString();
+        return tr("Viewed page: %1").arg(url);
+    const QString title = text("title");
     if (t == EventType::TaskCreated)
         return tr("Task: %1").arg(title);
     if (t == EventType::TaskDone)
         return tr("Task done: %1").arg(title);
     if (t == EventType::NoteAdded) {
-        const QString author = p.value(QLatin1String("author")).toString();
-        const QString text = p.value(QLatin1String("text")).toString();
-        return author.isEmpty() ? tr("Note: %1").arg(text) : tr("Note by %1: %2").arg(author, text);
+        const QString author = text("author");
+        const QString note = text("text");
+        return p.value(QLatin1String("author")).toString().isEmpty()
+                   ? tr("Note: %1").arg(note)
+                   : tr("Note by %1: %2").arg(author, note);
     }
     if (t == EventType::DealCreated)
-        return tr("Deal opened: %1 (%2)").arg(title, p.value(QLatin1String("to_name")).toString());
+        return tr("Deal opened: %1 (%2)").arg(title, text("to_name"));
     if (t == EventType::DealStageChanged)
-        return tr("Deal %1 moved from %2 to %3")
-            .arg(title, p.value(QLatin1String("from_name")).toString(),
-                 p.value(QLatin1String("to_name")).toString());
+        return tr("Deal %1 moved from %2 to %3").arg(title, text("from_name"), text("to_name"));
     if (t == EventType::DealDeleted)
         return tr("Deal deleted: %1").arg(title);
     if (t == EventType::Purchase) {

@@ -1,5 +1,11 @@
 #include "i18n/Formatter.h"
 
+#include <QTimeZone>
+
+#include <unicode/uloc.h>
+
+#include <algorithm>
+
 #include <QReadWriteLock>
 
 namespace masir::Formatter {
@@ -79,7 +85,74 @@ QString leftToRight(const QString &text)
 {
     if (text.isEmpty() || !isPersian())
         return text;
-    return QChar(0x202A) + text + QChar(0x202C); // LEFT-TO-RIGHT EMBEDDING ... POP
+    return QChar(0x2066) + text +
+           QChar(0x2069); // LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE
+}
+
+QString isolate(const QString &text)
+{
+    // Only text with letters of the other direction than the interface's
+    // needs it; plain text stays plain (copied, compared, searched).
+    const bool persian = isPersian();
+    const bool foreign = std::any_of(text.cbegin(), text.cend(), [persian](QChar c) {
+        const QChar::Direction d = c.direction();
+        return persian ? d == QChar::DirL : (d == QChar::DirR || d == QChar::DirAL);
+    });
+    if (!foreign)
+        return text;
+    return QChar(0x2068) + text + QChar(0x2069); // FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
+}
+
+namespace {
+
+/// ICU's name of \a code in the UI language, by \a get (uloc_getDisplayCountry
+/// or uloc_getDisplayLanguage); empty when ICU knows none.
+template<typename Get> QString icuName(const QString &localeId, Get get)
+{
+    UChar buffer[128];
+    UErrorCode status = U_ZERO_ERROR;
+    const QByteArray id = localeId.toLatin1();
+    const QByteArray display = locale().name().toLatin1();
+    const int32_t n = get(id.constData(), display.constData(), buffer, 128, &status);
+    if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || n <= 0)
+        return {};
+    return QString(reinterpret_cast<const QChar *>(buffer), std::min<int32_t>(n, 128));
+}
+
+bool isCode(const QString &code, int minimum, int maximum)
+{
+    if (code.size() < minimum || code.size() > maximum)
+        return false;
+    return std::all_of(code.cbegin(), code.cend(),
+                       [](QChar c) { return c.isLetter() && c.unicode() < 128; });
+}
+
+} // namespace
+
+QString countryName(const QString &code)
+{
+    const QString c = code.trimmed();
+    if (!isCode(c, 2, 3))
+        return code;
+    const QString name = icuName(QStringLiteral("und_") + c.toUpper(), uloc_getDisplayCountry);
+    return name.isEmpty() || name.compare(c, Qt::CaseInsensitive) == 0 ? code : name;
+}
+
+QString languageName(const QString &code)
+{
+    const QString c = code.trimmed();
+    if (!isCode(c, 2, 3))
+        return code;
+    const QString name = icuName(c.toLower(), uloc_getDisplayLanguage);
+    return name.isEmpty() || name.compare(c, Qt::CaseInsensitive) == 0 ? code : name;
+}
+
+QString timeZoneName(const QString &ianaId)
+{
+    const QTimeZone zone(ianaId.trimmed().toUtf8());
+    if (ianaId.trimmed().isEmpty() || !zone.isValid())
+        return ianaId;
+    return zone.displayName(QTimeZone::GenericTime, QTimeZone::LongName, locale());
 }
 
 } // namespace masir::Formatter

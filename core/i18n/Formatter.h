@@ -27,6 +27,19 @@ QString time(QTime time);
 /// \a text kept left to right inside a right-to-left line (a phone number, an
 /// address, a path): embedded when the interface is Persian, as it is otherwise.
 QString leftToRight(const QString &text);
+/// \a text (a name, a subject: either direction) isolated from the line
+/// around it, so that a Persian name in an English sentence, or an English one
+/// in a Persian sentence, keeps its order and leaves the sentence's alone.
+/// Text all in the interface's direction is returned as it is.
+QString isolate(const QString &text);
+
+/// A country ("IR"), a language ("fa") and a time zone ("Asia/Tehran") by
+/// their names in the UI language ("Iran", "Persian", "Iran Standard Time" in
+/// English; "ایران", "فارسی", "وقت عادی ایران" in Persian); an unknown code
+/// as it is.
+QString countryName(const QString &code);
+QString languageName(const QString &code);
+QString timeZoneName(const QString &ianaId);
 
 } // namespace Formatter
 } // namespace masir

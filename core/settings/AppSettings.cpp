@@ -20,6 +20,8 @@ constexpr KeyInfo kKeys[] = {
     {AppSettings::Key::ContactsHeader, "contacts/header"},
     {AppSettings::Key::LastExportFolder, "export/lastFolder"},
     {AppSettings::Key::UserName, "user/name"},
+    {AppSettings::Key::Splitters, "layout/splitters"},
+    {AppSettings::Key::RecentWorkspaces, "workspaces/recent"},
 };
 
 } // namespace
@@ -51,6 +53,10 @@ QVariant AppSettings::defaultValue(Key key)
     case Key::ContactsSplitter:
     case Key::ContactsHeader:
         return QByteArray();
+    case Key::Splitters:
+        return QVariantMap();
+    case Key::RecentWorkspaces:
+        return QStringList();
     }
     return {};
 }

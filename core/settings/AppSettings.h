@@ -18,7 +18,9 @@ public:
         ContactsSplitter,   ///< QByteArray
         ContactsHeader,     ///< QByteArray
         LastExportFolder,
-        UserName, ///< who "my tasks" and new tasks and deals belong to
+        UserName,         ///< who "my tasks" and new tasks and deals belong to
+        Splitters,        ///< QVariantMap: a splitter's name → its saved state
+        RecentWorkspaces, ///< QStringList: workspace files, the latest first
     };
 
     AppSettings();

@@ -42,7 +42,30 @@ private Q_SLOTS:
         Formatter::setLocale(QLocale(QLocale::Persian, QLocale::Iran));
         const QString p = PhoneNumbers::display(QStringLiteral("+989121234567"));
         QVERIFY(p.contains(QStringLiteral("+98 912 123 4567")));
-        QCOMPARE(p.front(), QChar(0x202A)); // LEFT-TO-RIGHT EMBEDDING
+        QCOMPARE(p.front(), QChar(0x2066)); // LEFT-TO-RIGHT ISOLATE
+    }
+
+    // Codes are shown by their names in the interface's language (ICU's),
+    // an unknown code as it was written.
+    void namesOfCodes()
+    {
+        Formatter::setLocale(QLocale(QLocale::Persian, QLocale::Iran));
+        QCOMPARE(Formatter::countryName(QStringLiteral("IR")), QString::fromUtf8("ایران"));
+        QCOMPARE(Formatter::languageName(QStringLiteral("en")), QString::fromUtf8("انگلیسی"));
+        QVERIFY(Formatter::timeZoneName(QStringLiteral("Asia/Tehran"))
+                    .contains(QString::fromUtf8("ایران")));
+        QCOMPARE(Formatter::countryName(QStringLiteral("Narnia")), QStringLiteral("Narnia"));
+        QCOMPARE(Formatter::timeZoneName(QStringLiteral("Mars/Base")), QStringLiteral("Mars/Base"));
+        Formatter::setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(Formatter::countryName(QStringLiteral("pl")), QStringLiteral("Poland"));
+        QCOMPARE(Formatter::languageName(QStringLiteral("fa")), QStringLiteral("Persian"));
+        QCOMPARE(Formatter::countryName(QStringLiteral("QQ")), QStringLiteral("QQ"));
+        // a Persian name in an English line is isolated, so is an English one
+        const QString name = Formatter::isolate(QString::fromUtf8("نگار"));
+        QCOMPARE(name.front(), QChar(0x2068));
+        QCOMPARE(name.back(), QChar(0x2069));
+        QVERIFY(Formatter::isolate(QString()).isEmpty());
+        QCOMPARE(Formatter::isolate(QStringLiteral("Sara")), QStringLiteral("Sara"));
     }
 };
 

@@ -1,4 +1,5 @@
 #include "campaigns/CampaignsPage.h"
+#include "widgets/SplitterMemory.h"
 
 #include "campaigns/AbDecision.h"
 #include "campaigns/CampaignEditorDialog.h"
@@ -166,6 +167,7 @@ CampaignsPage::CampaignsPage(const Database &db, const Clock &clock, QWidget *pa
     splitter->addWidget(m_report);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    rememberSplitter(splitter, QStringLiteral("campaigns"));
 
     // No campaign yet: what one is, and the way to make one.
     auto *empty = new QWidget;

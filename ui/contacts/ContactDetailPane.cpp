@@ -1,4 +1,5 @@
 #include "contacts/ContactDetailPane.h"
+#include "widgets/Icons.h"
 
 #include "campaigns/BestSendTime.h"
 
@@ -22,6 +23,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
@@ -45,7 +47,9 @@ void addRow(QFormLayout *form, const QString &label, const QString &value)
 {
     if (value.isEmpty())
         return;
-    auto *text = new QLabel(value);
+    // In a right-to-left interface the value starts from the right like its
+    // label, even when it is an (isolated) English name or address.
+    auto *text = new QLabel(QGuiApplication::isRightToLeft() ? QChar(0x200F) + value : value);
     text->setTextFormat(Qt::PlainText);
     text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     text->setWordWrap(true);
@@ -169,17 +173,19 @@ ContactDetailPane::ContactDetailPane(const Database &db, const ContactRepository
         if (!note)
             return; // a note_added event of an older workspace: not a note row
         QMenu menu;
-        menu.addAction(tr("Edit Note…"), this, [this, note] { editNote(note); });
-        menu.addAction(tr("Delete Note"), this, [this, note] {
-            Notes notes(m_db.connection());
-            if (QMessageBox::question(this, tr("Delete Note"), tr("Delete this note?"),
-                                      QMessageBox::Yes | QMessageBox::Cancel,
-                                      QMessageBox::Cancel) != QMessageBox::Yes)
-                return;
-            if (!notes.remove(note))
-                Q_EMIT statusMessage(notes.errorString(), 10000);
-            m_timelineModel->reload();
-        });
+        menu.addAction(Icons::icon(QStringLiteral("edit")), tr("Edit Note…"), this,
+                       [this, note] { editNote(note); });
+        menu.addAction(
+            Icons::icon(QStringLiteral("delete")), tr("Delete Note"), this, [this, note] {
+                Notes notes(m_db.connection());
+                if (QMessageBox::question(this, tr("Delete Note"), tr("Delete this note?"),
+                                          QMessageBox::Yes | QMessageBox::Cancel,
+                                          QMessageBox::Cancel) != QMessageBox::Yes)
+                    return;
+                if (!notes.remove(note))
+                    Q_EMIT statusMessage(notes.errorString(), 10000);
+                m_timelineModel->reload();
+            });
         menu.exec(m_timeline->viewport()->mapToGlobal(pos));
     });
     connect(m_kind, &QComboBox::currentIndexChanged, this,
@@ -244,11 +250,13 @@ void ContactDetailPane::showContact(qint64 id)
     m_name->setText(c.displayName());
 
     clearRows(m_details);
-    addRow(m_details, tr("Email"), c.email);
+    addRow(m_details, tr("Email"), Formatter::leftToRight(c.email));
     addRow(m_details, tr("Phone"), PhoneNumbers::display(c.phone));
-    addRow(m_details, tr("Company"), c.company);
-    addRow(m_details, tr("City"), c.city);
-    addRow(m_details, tr("Country"), c.country);
+    addRow(m_details, tr("Company"), Formatter::isolate(c.company));
+    addRow(m_details, tr("City"), Formatter::isolate(c.city));
+    addRow(m_details, tr("Country"), Formatter::countryName(c.country));
+    addRow(m_details, tr("Language"), Formatter::languageName(c.language));
+    addRow(m_details, tr("Time zone"), Formatter::timeZoneName(c.timezone));
     addRow(m_details, tr("Birthday"), Formatter::date(c.birthday));
     addRow(m_details, tr("Stage"), ContactVocabulary::stageLabel(c.stage));
     addRow(m_details, tr("Score"), Formatter::number(c.score));
@@ -259,7 +267,7 @@ void ContactDetailPane::showContact(qint64 id)
                tr("%1 (their time)").arg(BestSendTime::describe(*best, zone)));
     }
     addRow(m_details, tr("Status"), ContactVocabulary::statusLabel(c.status));
-    addRow(m_details, tr("Source"), c.source);
+    addRow(m_details, tr("Source"), ContactVocabulary::sourceLabel(c.source));
     addRow(m_details, tr("Owner"), c.owner);
     for (const FieldDefinition &def : m_fields.fields()) {
         QString value = c.custom.value(def.key);
@@ -288,7 +296,7 @@ void ContactDetailPane::showContact(qint64 id)
         if (consent.changedAt.isValid())
             details << Formatter::dateTime(consent.changedAt);
         if (!consent.source.isEmpty())
-            details << consent.source;
+            details << ContactVocabulary::sourceLabel(consent.source);
         if (!details.isEmpty())
             text += QStringLiteral(" (%1)").arg(
                 details.size() == 2
@@ -352,18 +360,20 @@ void ContactDetailPane::showCrm()
 
 void ContactDetailPane::buildActions()
 {
-    m_addNote = new QAction(tr("Add &Note…"), this);
+    m_addNote = new QAction(Icons::icon(QStringLiteral("note")), tr("Add &Note…"), this);
     m_addNote->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N));
     connect(m_addNote, &QAction::triggered, this, &ContactDetailPane::askNote);
-    m_addTask = new QAction(tr("Add &Task…"), this);
+    m_addTask = new QAction(Icons::icon(QStringLiteral("tasks")), tr("Add &Task…"), this);
     connect(m_addTask, &QAction::triggered, this, &ContactDetailPane::askTask);
-    m_newDeal = new QAction(tr("New &Deal…"), this);
+    m_newDeal = new QAction(Icons::icon(QStringLiteral("deals")), tr("New &Deal…"), this);
     connect(m_newDeal, &QAction::triggered, this, [this] { Q_EMIT newDealRequested(m_id); });
-    m_logPurchase = new QAction(tr("Log a &Purchase…"), this);
+    m_logPurchase =
+        new QAction(Icons::icon(QStringLiteral("purchase")), tr("Log a &Purchase…"), this);
     connect(m_logPurchase, &QAction::triggered, this, &ContactDetailPane::askPurchase);
-    m_exportData = new QAction(tr("E&xport Personal Data…"), this);
+    m_exportData =
+        new QAction(Icons::icon(QStringLiteral("privacy")), tr("E&xport Personal Data…"), this);
     connect(m_exportData, &QAction::triggered, this, &ContactDetailPane::askExport);
-    m_erase = new QAction(tr("E&rase This Person…"), this);
+    m_erase = new QAction(Icons::icon(QStringLiteral("delete")), tr("E&rase This Person…"), this);
     connect(m_erase, &QAction::triggered, this, &ContactDetailPane::askErase);
     for (QAction *a : {m_addNote, m_addTask, m_newDeal, m_logPurchase, m_exportData, m_erase})
         a->setEnabled(false);

@@ -112,9 +112,31 @@ ContactEditorDialog::ContactEditorDialog(const Contact &contact,
     m_timezone->setPlaceholderText(tr("Asia/Tehran"));
     placeForm->addRow(tr("C&ompany:"), withError(m_company, QStringLiteral("company")));
     placeForm->addRow(tr("C&ity:"), withError(m_city, QStringLiteral("city")));
-    placeForm->addRow(tr("Cou&ntry:"), withError(m_country, QStringLiteral("country")));
-    placeForm->addRow(tr("L&anguage:"), withError(m_language, QStringLiteral("language")));
-    placeForm->addRow(tr("&Time zone:"), withError(m_timezone, QStringLiteral("timezone")));
+    // a code, and beside it its name in the user's language as it is typed
+    auto named = [](QLineEdit *line, QString (*name)(const QString &)) {
+        auto *row = new QWidget;
+        auto *rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        line->setLayoutDirection(Qt::LeftToRight);
+        auto *hint = new QLabel;
+        hint->setForegroundRole(QPalette::PlaceholderText);
+        auto update = [line, hint, name] {
+            const QString code = line->text().trimmed();
+            const QString text = code.isEmpty() ? QString() : name(code);
+            hint->setText(text == code ? QString() : text);
+        };
+        connect(line, &QLineEdit::textChanged, hint, update);
+        update();
+        rowLayout->addWidget(line, 1);
+        rowLayout->addWidget(hint, 2);
+        return row;
+    };
+    placeForm->addRow(tr("Cou&ntry:"), withError(named(m_country, Formatter::countryName),
+                                                 QStringLiteral("country")));
+    placeForm->addRow(tr("L&anguage:"), withError(named(m_language, Formatter::languageName),
+                                                  QStringLiteral("language")));
+    placeForm->addRow(tr("&Time zone:"), withError(named(m_timezone, Formatter::timeZoneName),
+                                                   QStringLiteral("timezone")));
     contentLayout->addWidget(place);
 
     // Marketing

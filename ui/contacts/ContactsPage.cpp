@@ -1,4 +1,5 @@
 #include "contacts/ContactsPage.h"
+#include "widgets/Icons.h"
 
 #include "common/Clock.h"
 #include "journeys/JourneyEngine.h"
@@ -64,14 +65,14 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
             [this] { Q_EMIT statusMessage(QString(), 0); });
 
     // Actions
-    m_newAction = new QAction(tr("&New Contact…"), this);
+    m_newAction = new QAction(Icons::icon(QStringLiteral("add")), tr("&New Contact…"), this);
     m_newAction->setShortcut(QKeySequence::New);
     m_newAction->setToolTip(
         tr("Add a contact (%1)")
             .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     connect(m_newAction, &QAction::triggered, this, [this] { editContact(0); });
 
-    m_editAction = new QAction(tr("&Edit Contact…"), this);
+    m_editAction = new QAction(Icons::icon(QStringLiteral("edit")), tr("&Edit Contact…"), this);
     m_editAction->setShortcuts(
         {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter), QKeySequence(Qt::Key_F2)});
     m_editAction->setShortcutContext(Qt::WidgetShortcut);
@@ -81,34 +82,36 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
             editContact(ids.first());
     });
 
-    m_deleteAction = new QAction(tr("&Delete"), this);
+    m_deleteAction = new QAction(Icons::icon(QStringLiteral("delete")), tr("&Delete"), this);
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_deleteAction, &QAction::triggered, this, &ContactsPage::deleteSelected);
 
-    m_findAction = new QAction(tr("&Find…"), this);
+    m_findAction = new QAction(Icons::icon(QStringLiteral("search")), tr("&Find…"), this);
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this] {
         m_search->setFocus();
         m_search->selectAll();
     });
 
-    m_exportAction = new QAction(tr("&Export Contacts as CSV…"), this);
+    m_exportAction =
+        new QAction(Icons::icon(QStringLiteral("export")), tr("&Export Contacts as CSV…"), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_exportAction, &QAction::triggered, this, &ContactsPage::exportContacts);
 
-    m_importAction = new QAction(tr("&Import Contacts…"), this);
+    m_importAction =
+        new QAction(Icons::icon(QStringLiteral("import")), tr("&Import Contacts…"), this);
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importAction->setToolTip(
         tr("Import contacts from a CSV file (Ctrl+I), or drop the file on the list"));
     connect(m_importAction, &QAction::triggered, this, [this] { importFile(); });
 
-    m_addToListAction = new QAction(tr("Add to &List…"), this);
+    m_addToListAction = new QAction(Icons::icon(QStringLiteral("list")), tr("Add to &List…"), this);
     m_addToListAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_addToListAction->setToolTip(tr("Put the selected contacts in a list (Ctrl+L)"));
     connect(m_addToListAction, &QAction::triggered, this, &ContactsPage::chooseListForSelection);
 
-    m_manageTagsAction = new QAction(tr("Manage &Tags…"), this);
+    m_manageTagsAction = new QAction(Icons::icon(QStringLiteral("tag")), tr("Manage &Tags…"), this);
     m_manageTagsAction->setToolTip(tr("Rename, merge and delete tags"));
     connect(m_manageTagsAction, &QAction::triggered, this, [this] {
         TagsDialog dialog(m_db, this);
@@ -117,7 +120,7 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
             refresh(0);
     });
 
-    m_refreshAction = new QAction(tr("&Refresh"), this);
+    m_refreshAction = new QAction(Icons::icon(QStringLiteral("refresh")), tr("&Refresh"), this);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     connect(m_refreshAction, &QAction::triggered, this, [this] { refresh(0); });
 
@@ -230,7 +233,8 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     // What can be done to a contact, in the list's menu too.
     auto *separator = new QAction(this);
     separator->setSeparator(true);
-    m_addToJourneyAction = new QAction(tr("Add to &Journey…"), this);
+    m_addToJourneyAction =
+        new QAction(Icons::icon(QStringLiteral("journeys")), tr("Add to &Journey…"), this);
     m_addToJourneyAction->setToolTip(tr("Start a journey for the selected contacts"));
     connect(m_addToJourneyAction, &QAction::triggered, this,
             &ContactsPage::chooseJourneyForSelection);

@@ -1,4 +1,5 @@
 #include "crm/DealsPage.h"
+#include "widgets/Icons.h"
 
 #include "crm/CrmDialogs.h"
 #include "crm/Deals.h"
@@ -174,8 +175,9 @@ DealsPage::DealsPage(const Database &db, QUndoStack *undo, QWidget *parent)
     m_pipeline->setObjectName(QStringLiteral("pipeline"));
     m_pipeline->setMinimumContentsLength(12);
     bar->addWidget(m_pipeline);
-    bar->addAction(tr("Edit &Stages…"), this, &DealsPage::editPipeline);
-    bar->addAction(tr("New &Pipeline…"), this, [this] {
+    bar->addAction(Icons::icon(QStringLiteral("pipeline")), tr("Edit &Stages…"), this,
+                   &DealsPage::editPipeline);
+    bar->addAction(Icons::icon(QStringLiteral("pipeline")), tr("New &Pipeline…"), this, [this] {
         bool ok = false;
         const QString name = QInputDialog::getText(this, tr("New Pipeline"), tr("Name:"),
                                                    QLineEdit::Normal, QString(), &ok);
@@ -191,11 +193,14 @@ DealsPage::DealsPage(const Database &db, QUndoStack *undo, QWidget *parent)
         m_pipeline->setCurrentIndex(m_pipeline->findData(*id));
     });
     bar->addSeparator();
-    m_new = bar->addAction(tr("&New Deal…"), this, [this] { newDeal(); });
+    m_new = bar->addAction(Icons::icon(QStringLiteral("deals")), tr("&New Deal…"), this,
+                           [this] { newDeal(); });
     m_new->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_new->setToolTip(tr("Open a deal (Ctrl+Shift+D)"));
-    m_edit = bar->addAction(tr("&Edit…"), this, [this] { editDeal(selectedDeal()); });
-    m_delete = bar->addAction(tr("De&lete"), this, [this] { deleteDeal(selectedDeal()); });
+    m_edit = bar->addAction(Icons::icon(QStringLiteral("edit")), tr("&Edit…"), this,
+                            [this] { editDeal(selectedDeal()); });
+    m_delete = bar->addAction(Icons::icon(QStringLiteral("delete")), tr("De&lete"), this,
+                              [this] { deleteDeal(selectedDeal()); });
     m_search = new QLineEdit;
     m_search->setPlaceholderText(tr("Find deals by title or contact"));
     m_search->setClearButtonEnabled(true);
@@ -415,7 +420,8 @@ void DealsPage::showMenu(qint64 dealId, const QPoint &globalPos)
     if (!deal || !pipeline)
         return;
     QMenu menu;
-    menu.addAction(tr("&Edit…"), this, [this, dealId] { editDeal(dealId); });
+    menu.addAction(Icons::icon(QStringLiteral("edit")), tr("&Edit…"), this,
+                   [this, dealId] { editDeal(dealId); });
     QMenu *moveTo = menu.addMenu(tr("&Move To"));
     for (const PipelineStage &s : pipeline->stages) {
         QAction *a =
@@ -423,9 +429,9 @@ void DealsPage::showMenu(qint64 dealId, const QPoint &globalPos)
         a->setEnabled(s.id != deal->stageId);
     }
     if (deal->contactId)
-        menu.addAction(tr("Open &Contact"), this,
+        menu.addAction(Icons::icon(QStringLiteral("contact")), tr("Open &Contact"), this,
                        [this, id = deal->contactId] { Q_EMIT openContact(id); });
-    menu.addAction(tr("Add &Task…"), this, [this, d = *deal] {
+    menu.addAction(Icons::icon(QStringLiteral("tasks")), tr("Add &Task…"), this, [this, d = *deal] {
         Task task;
         task.contactId = d.contactId;
         task.dealId = d.id;
@@ -442,7 +448,8 @@ void DealsPage::showMenu(qint64 dealId, const QPoint &globalPos)
         Q_EMIT dealsChanged();
     });
     menu.addSeparator();
-    menu.addAction(tr("De&lete"), this, [this, dealId] { deleteDeal(dealId); });
+    menu.addAction(Icons::icon(QStringLiteral("delete")), tr("De&lete"), this,
+                   [this, dealId] { deleteDeal(dealId); });
     menu.exec(globalPos);
 }
 

@@ -1,4 +1,5 @@
 #include "crm/TasksPage.h"
+#include "widgets/Icons.h"
 
 #include "crm/CrmDialogs.h"
 #include "crm/Tasks.h"
@@ -51,10 +52,11 @@ TasksPage::TasksPage(const Database &db, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     auto *bar = new QToolBar;
     bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_new = bar->addAction(tr("&New Task…"), this, [this] { editTask(0); });
+    m_new = bar->addAction(Icons::icon(QStringLiteral("tasks")), tr("&New Task…"), this,
+                           [this] { editTask(0); });
     m_new->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     m_new->setToolTip(tr("Add a task (Ctrl+Shift+T)"));
-    m_done = bar->addAction(tr("&Done"), this, [this] {
+    m_done = bar->addAction(Icons::icon(QStringLiteral("done")), tr("&Done"), this, [this] {
         for (const qint64 id : selectedIds())
             setDone(id, true);
         refresh();
@@ -78,13 +80,16 @@ TasksPage::TasksPage(const Database &db, QWidget *parent)
     snoozeButton->setText(m_snooze->title());
     snoozeButton->setToolTip(tr("Remind me of the selected tasks later"));
     bar->addWidget(snoozeButton);
-    m_edit = bar->addAction(tr("&Edit…"), this, [this] { editTask(selectedIds().value(0)); });
-    m_open = bar->addAction(tr("Open &Contact"), this, [this] {
-        const QTreeWidgetItem *item = m_list->currentItem();
-        if (item && item->data(0, kContactRole).toLongLong())
-            Q_EMIT openContact(item->data(0, kContactRole).toLongLong());
-    });
-    m_delete = bar->addAction(tr("De&lete"), this, &TasksPage::deleteSelected);
+    m_edit = bar->addAction(Icons::icon(QStringLiteral("edit")), tr("&Edit…"), this,
+                            [this] { editTask(selectedIds().value(0)); });
+    m_open =
+        bar->addAction(Icons::icon(QStringLiteral("contact")), tr("Open &Contact"), this, [this] {
+            const QTreeWidgetItem *item = m_list->currentItem();
+            if (item && item->data(0, kContactRole).toLongLong())
+                Q_EMIT openContact(item->data(0, kContactRole).toLongLong());
+        });
+    m_delete = bar->addAction(Icons::icon(QStringLiteral("delete")), tr("De&lete"), this,
+                              &TasksPage::deleteSelected);
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     layout->addWidget(bar);

@@ -1,4 +1,6 @@
 #include "journeys/JourneysPage.h"
+#include "widgets/Icons.h"
+#include "widgets/SplitterMemory.h"
 
 #include "common/BackgroundTasks.h"
 #include "contacts/ContactRepository.h"
@@ -47,30 +49,31 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
     , m_db(db)
 {
     setObjectName(QStringLiteral("JourneysPage"));
-    m_new = new QAction(tr("&New Journey from Template…"), this);
+    m_new = new QAction(Icons::icon(QStringLiteral("journeys")), tr("&New Journey from Template…"),
+                        this);
     connect(m_new, &QAction::triggered, this, &JourneysPage::chooseTemplate);
-    m_activate = new QAction(tr("&Start"), this);
+    m_activate = new QAction(Icons::icon(QStringLiteral("start")), tr("&Start"), this);
     m_activate->setToolTip(tr("Start the journey: its triggers enrol contacts from now on"));
     connect(m_activate, &QAction::triggered, this, &JourneysPage::activateSelected);
-    m_pause = new QAction(tr("&Pause"), this);
+    m_pause = new QAction(Icons::icon(QStringLiteral("pause")), tr("&Pause"), this);
     m_pause->setToolTip(tr("Pause: contacts stay where they are until you start it again"));
     connect(m_pause, &QAction::triggered, this, &JourneysPage::pauseSelected);
-    m_duplicate = new QAction(tr("D&uplicate"), this);
+    m_duplicate = new QAction(Icons::icon(QStringLiteral("copy")), tr("D&uplicate"), this);
     connect(m_duplicate, &QAction::triggered, this, &JourneysPage::duplicateSelected);
-    m_delete = new QAction(tr("&Delete"), this);
+    m_delete = new QAction(Icons::icon(QStringLiteral("delete")), tr("&Delete"), this);
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetShortcut);
     connect(m_delete, &QAction::triggered, this, &JourneysPage::deleteSelected);
-    m_edit = new QAction(tr("&Edit…"), this);
+    m_edit = new QAction(Icons::icon(QStringLiteral("edit")), tr("&Edit…"), this);
     m_edit->setToolTip(tr("Open the journey on the canvas"));
     m_edit->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
     m_edit->setShortcutContext(Qt::WidgetShortcut);
     connect(m_edit, &QAction::triggered, this, [this] { editSelected(); });
-    m_simulate = new QAction(tr("Si&mulate"), this);
+    m_simulate = new QAction(Icons::icon(QStringLiteral("simulate")), tr("Si&mulate"), this);
     m_simulate->setToolTip(
         tr("Run the journey for a sample of contacts on a virtual clock; nothing is sent"));
     connect(m_simulate, &QAction::triggered, this, [this] { simulateSelected(); });
-    m_report = new QAction(tr("&Report"), this);
+    m_report = new QAction(Icons::icon(QStringLiteral("reports")), tr("&Report"), this);
     m_report->setToolTip(tr("The journey's report: each step's contacts, the goal, the time to "
                             "it and the revenue, to print or export"));
     connect(m_report, &QAction::triggered, this, [this] { Q_EMIT reportRequested(selectedId()); });
@@ -122,7 +125,7 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_table);
     splitter->addWidget(bottom);
-    splitter->setSizes({300, 300});
+    rememberSplitter(splitter, QStringLiteral("journeys"), {300, 300});
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(buttons);

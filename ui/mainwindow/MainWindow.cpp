@@ -24,6 +24,7 @@
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "templates/TemplatesPage.h"
+#include "widgets/Icons.h"
 
 #include <QAction>
 #include <QApplication>
@@ -66,11 +67,11 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     m_pages = new QStackedWidget;
 
     m_contacts = new ContactsPage(db, m_undo);
-    addPage(tr("Contacts"), m_contacts);
+    addPage(tr("Contacts"), QStringLiteral("contacts"), m_contacts);
     m_tasks = new TasksPage(db);
-    addPage(tr("Tasks"), m_tasks);
+    addPage(tr("Tasks"), QStringLiteral("tasks"), m_tasks);
     m_deals = new DealsPage(db, m_undo);
-    addPage(tr("Deals"), m_deals);
+    addPage(tr("Deals"), QStringLiteral("deals"), m_deals);
     connect(m_tasks, &TasksPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_deals, &DealsPage::statusMessage, this, &MainWindow::showStatus);
     auto openContact = [this](qint64 id) {
@@ -98,7 +99,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
             pane->showContact(id);
     });
     m_segments = new SegmentsPage(db);
-    addPage(tr("Segments"), m_segments);
+    addPage(tr("Segments"), QStringLiteral("segments"), m_segments);
     connect(m_segments, &SegmentsPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_segments, &SegmentsPage::segmentsChanged, m_contacts, &ContactsPage::reloadSegments);
     connect(m_segments, &SegmentsPage::showInContacts, this, [this](qint64 id) {
@@ -106,7 +107,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
         showPage(ContactsPageIndex);
     });
     m_journeys = new JourneysPage(db);
-    addPage(tr("Journeys"), m_journeys);
+    addPage(tr("Journeys"), QStringLiteral("journeys"), m_journeys);
     connect(m_journeys, &JourneysPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_contacts, &ContactsPage::journeysChanged, this, [this] {
         m_journeys->reload();
@@ -155,10 +156,10 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
             showStatus(tr("A campaign did not start: %1").arg(refused), 15000);
         m_campaigns->refresh();
     });
-    addPage(tr("Campaigns"), m_campaigns);
+    addPage(tr("Campaigns"), QStringLiteral("campaigns"), m_campaigns);
     m_templates = new TemplatesPage(db);
     connect(m_templates, &TemplatesPage::statusMessage, this, &MainWindow::showStatus);
-    addPage(tr("Templates"), m_templates);
+    addPage(tr("Templates"), QStringLiteral("templates"), m_templates);
     m_outbox = new OutboxPage(db);
     connect(m_outbox, &OutboxPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_outbox, &OutboxPage::outboxChanged, m_worker, &Worker::wake);
@@ -181,7 +182,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
         m_outbox->returnedMail()->refresh();
         m_campaigns->refresh();
     });
-    addPage(tr("Outbox"), m_outbox);
+    addPage(tr("Outbox"), QStringLiteral("outbox"), m_outbox);
     auto *reports = new ReportsPage(db);
     connect(reports, &ReportsPage::statusMessage, this, &MainWindow::showStatus);
     connect(m_campaigns, &CampaignsPage::reportRequested, this, [this, reports](qint64 id) {
@@ -196,7 +197,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
         m_segments->reload(id);
         m_contacts->reloadSegments();
     });
-    addPage(tr("Reports"), reports);
+    addPage(tr("Reports"), QStringLiteral("reports"), reports);
     auto *settings = new SettingsPage(db);
     connect(settings, &SettingsPage::statusMessage, this, &MainWindow::showStatus);
     connect(settings, &SettingsPage::scoringRequested, this, &MainWindow::editScoring);
@@ -215,7 +216,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
         showStatus(summary, 10000);
         m_deals->refresh();
     });
-    addPage(tr("Settings"), settings);
+    addPage(tr("Settings"), QStringLiteral("settings"), settings);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         // leaving the segment editor with unsaved changes asks first
@@ -243,7 +244,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     auto *central = new QWidget;
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
+    layout->setSpacing(6); // the page does not touch the sidebar
     layout->addWidget(m_navigation);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
@@ -300,10 +301,10 @@ MainWindow::~MainWindow()
     delete m_worker;
 }
 
-void MainWindow::addPage(const QString &title, QWidget *page)
+void MainWindow::addPage(const QString &title, const QString &icon, QWidget *page)
 {
     const int index = m_pages->addWidget(page);
-    auto *item = new QListWidgetItem(title, m_navigation);
+    auto *item = new QListWidgetItem(Icons::icon(icon), title, m_navigation);
     item->setSizeHint(QSize(0, 36));
     item->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg((index + 1) % 10));
 }
@@ -318,7 +319,8 @@ void MainWindow::buildMenus()
     file->addAction(m_tasks->newAction());
     file->addAction(m_deals->newAction());
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *quit =
+        file->addAction(Icons::icon(QStringLiteral("exit")), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -343,7 +345,8 @@ void MainWindow::buildMenus()
     edit->addAction(m_contacts->detailPane()->logPurchaseAction());
     edit->addSeparator();
     edit->addAction(m_contacts->manageTagsAction());
-    edit->addAction(tr("Lead &Scoring and Stages…"), this, &MainWindow::editScoring);
+    edit->addAction(Icons::icon(QStringLiteral("score")), tr("Lead &Scoring and Stages…"), this,
+                    &MainWindow::editScoring);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < PageCount; ++i) {
@@ -358,7 +361,8 @@ void MainWindow::buildMenus()
     journeys->addAction(m_journeys->newAction());
     journeys->addAction(m_journeys->simulateAction());
     journeys->addSeparator();
-    m_pauseJourneys = journeys->addAction(tr("&Pause All Journeys"));
+    m_pauseJourneys =
+        journeys->addAction(Icons::icon(QStringLiteral("pause")), tr("&Pause All Journeys"));
     m_pauseJourneys->setCheckable(true);
     m_pauseJourneys->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_pauseJourneys->setToolTip(

@@ -73,7 +73,7 @@ protected:
 
 private:
     void buildMenus();
-    void addPage(const QString &title, QWidget *page);
+    void addPage(const QString &title, const QString &icon, QWidget *page);
     void showStatus(const QString &message, int timeoutMs);
     void updateTotal(qint64 total);
 

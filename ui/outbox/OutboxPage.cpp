@@ -1,4 +1,5 @@
 #include "outbox/OutboxPage.h"
+#include "widgets/Icons.h"
 
 #include "contacts/PhoneNumbers.h"
 #include "i18n/Formatter.h"
@@ -67,10 +68,10 @@ OutboxPage::OutboxPage(const Database &db, QWidget *parent)
 {
     setObjectName(QStringLiteral("OutboxPage"));
 
-    m_retry = new QAction(tr("&Retry / Resend"), this);
+    m_retry = new QAction(Icons::icon(QStringLiteral("refresh")), tr("&Retry / Resend"), this);
     m_retry->setToolTip(tr("Queue the selected failed or interrupted messages again"));
     connect(m_retry, &QAction::triggered, this, [this] { retrySelected(); });
-    m_cancel = new QAction(tr("&Cancel / Discard"), this);
+    m_cancel = new QAction(Icons::icon(QStringLiteral("close")), tr("&Cancel / Discard"), this);
     m_cancel->setToolTip(
         tr("Do not send the selected queued messages; do not resend the "
            "selected interrupted ones (%1)")
@@ -78,7 +79,7 @@ OutboxPage::OutboxPage(const Database &db, QWidget *parent)
     m_cancel->setShortcut(QKeySequence::Delete);
     m_cancel->setShortcutContext(Qt::WidgetShortcut);
     connect(m_cancel, &QAction::triggered, this, [this] { cancelSelected(); });
-    m_refresh = new QAction(tr("Re&fresh"), this);
+    m_refresh = new QAction(Icons::icon(QStringLiteral("refresh")), tr("Re&fresh"), this);
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_refresh->setToolTip(
         tr("Read the outbox again (%1)")

@@ -1,4 +1,5 @@
 #include "reports/ReportsPage.h"
+#include "widgets/Icons.h"
 
 #include "campaigns/CampaignReport.h"
 #include "campaigns/CampaignRepository.h"
@@ -80,18 +81,19 @@ ReportsPage::ReportsPage(const Database &db, QWidget *parent)
     auto *exportButton = new QPushButton(tr("&Export"));
     exportButton->setObjectName(QStringLiteral("exportReport"));
     auto *exportMenu = new QMenu(exportButton);
-    exportMenu->addAction(tr("PDF Document…"), this, [this] {
+    exportMenu->addAction(Icons::icon(QStringLiteral("export")), tr("PDF Document…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export Report"), QStringLiteral("report.pdf"), tr("PDF documents (*.pdf)"));
         if (!path.isEmpty())
             exportPdf(path);
     });
-    exportMenu->addAction(tr("CSV for a Spreadsheet…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export Report"), QStringLiteral("report.csv"), tr("CSV files (*.csv)"));
-        if (!path.isEmpty())
-            exportCsv(path);
-    });
+    exportMenu->addAction(
+        Icons::icon(QStringLiteral("export")), tr("CSV for a Spreadsheet…"), this, [this] {
+            const QString path = QFileDialog::getSaveFileName(
+                this, tr("Export Report"), QStringLiteral("report.csv"), tr("CSV files (*.csv)"));
+            if (!path.isEmpty())
+                exportCsv(path);
+        });
     exportButton->setMenu(exportMenu);
     m_busy = new QProgressBar;
     m_busy->setObjectName(QStringLiteral("reportBusy"));

@@ -66,7 +66,11 @@ ScoringDialog::ScoringDialog(const Database &db, QWidget *parent)
     m_rules->setHorizontalHeaderLabels({tr("When the contact…"), tr("Points"), tr("At most"),
                                         tr("Per"), tr("Property"), tr("Test"), tr("Value"),
                                         tr("On")});
-    m_rules->horizontalHeader()->setSectionResizeMode(ActivityColumn, QHeaderView::Stretch);
+    // the activity as wide as its longest choice (and its title); the rest
+    // of the room to the property's column
+    m_rules->horizontalHeader()->setSectionResizeMode(ActivityColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_rules->horizontalHeader()->setSectionResizeMode(PropertyColumn, QHeaderView::Stretch);
     m_rules->verticalHeader()->hide();
     m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
     for (const ScoringRule &r : LeadScoring(db).rules())

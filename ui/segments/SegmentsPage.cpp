@@ -1,4 +1,6 @@
 #include "segments/SegmentsPage.h"
+#include "widgets/Icons.h"
+#include "widgets/SplitterMemory.h"
 
 #include "i18n/Formatter.h"
 #include "segments/RuleBuilder.h"
@@ -45,13 +47,13 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
 {
     setObjectName(QStringLiteral("SegmentsPage"));
 
-    m_newSegment = new QAction(tr("New &Segment"), this);
+    m_newSegment = new QAction(Icons::icon(QStringLiteral("segments")), tr("New &Segment"), this);
     m_newSegment->setToolTip(tr("A segment is a live audience: contacts who match its rules"));
     connect(m_newSegment, &QAction::triggered, this, [this] { newSegment(false); });
-    m_newList = new QAction(tr("New &List"), this);
+    m_newList = new QAction(Icons::icon(QStringLiteral("list")), tr("New &List"), this);
     m_newList->setToolTip(tr("A list holds the contacts you put in it, by hand or from an import"));
     connect(m_newList, &QAction::triggered, this, [this] { newSegment(true); });
-    m_duplicate = new QAction(tr("D&uplicate"), this);
+    m_duplicate = new QAction(Icons::icon(QStringLiteral("copy")), tr("D&uplicate"), this);
     connect(m_duplicate, &QAction::triggered, this, [this] {
         if (!m_session->maybeSave())
             return;
@@ -63,15 +65,15 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
         m_name->setFocus();
         m_name->selectAll();
     });
-    m_delete = new QAction(tr("&Delete"), this);
+    m_delete = new QAction(Icons::icon(QStringLiteral("delete")), tr("&Delete"), this);
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetShortcut);
     connect(m_delete, &QAction::triggered, this, &SegmentsPage::deleteCurrent);
-    m_save = new QAction(tr("&Save"), this);
+    m_save = new QAction(Icons::icon(QStringLiteral("save")), tr("&Save"), this);
     m_save->setShortcut(QKeySequence::Save);
     m_save->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(m_save, &QAction::triggered, this, &SegmentsPage::save);
-    m_revert = new QAction(tr("&Revert"), this);
+    m_revert = new QAction(Icons::icon(QStringLiteral("undo")), tr("&Revert"), this);
     m_revert->setToolTip(tr("Go back to the saved version"));
     connect(m_revert, &QAction::triggered, this, [this] { m_session->revert(); });
     addAction(m_save);
@@ -239,7 +241,7 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     splitter->addWidget(left);
     splitter->addWidget(m_editorStack);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 800});
+    rememberSplitter(splitter, QStringLiteral("segments"), {260, 800});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

@@ -1,4 +1,5 @@
 #include "settings/ChannelsDialog.h"
+#include "widgets/Icons.h"
 
 #include "i18n/Formatter.h"
 #include "messaging/ImapMailbox.h"
@@ -224,11 +225,12 @@ ChannelsDialog::ChannelsDialog(const Database &db, QWidget *parent)
     m_accounts->setWordWrap(false);
     connect(m_accounts, &QTableWidget::itemSelectionChanged, this, &ChannelsDialog::updateActions);
     connect(m_accounts, &QTableWidget::itemDoubleClicked, this, &ChannelsDialog::editSelected);
-    auto *editAction = new QAction(tr("Edit"), m_accounts);
+    auto *editAction = new QAction(Icons::icon(QStringLiteral("edit")), tr("Edit"), m_accounts);
     editAction->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
     editAction->setShortcutContext(Qt::WidgetShortcut);
     connect(editAction, &QAction::triggered, this, &ChannelsDialog::editSelected);
-    auto *removeAction = new QAction(tr("Remove"), m_accounts);
+    auto *removeAction =
+        new QAction(Icons::icon(QStringLiteral("delete")), tr("Remove"), m_accounts);
     removeAction->setShortcut(QKeySequence::Delete);
     removeAction->setShortcutContext(Qt::WidgetShortcut);
     connect(removeAction, &QAction::triggered, this, &ChannelsDialog::removeSelected);
@@ -525,7 +527,9 @@ ChannelAccountDialog::ChannelAccountDialog(const Database &db, const ChannelAcco
     layout->addWidget(m_problems);
     layout->addStretch(1);
     layout->addWidget(buttons);
-    resize(560, sizeHint().height());
+    // word-wrapped notes make the layout's own minimum too small
+    setMinimumHeight(layout->totalHeightForWidth(560));
+    resize(560, minimumHeight());
 
     // after a refused OK, the problems follow the edits
     const auto changed = [this] {

@@ -168,7 +168,10 @@ TrackingDialog::TrackingDialog(const Database &db, QWidget *parent)
 
     setMinimumWidth(660);
     load();
-    resize(660, heightForWidth(660) > 0 ? heightForWidth(660) : sizeHint().height());
+    // word-wrapped notes make the layout's own minimum too small: the height
+    // the width needs, at the least
+    setMinimumHeight(layout->totalHeightForWidth(660));
+    resize(660, minimumHeight());
     for (QCheckBox *box : {m_enabled, m_smsLinks, m_serve})
         connect(box, &QCheckBox::toggled, this, &TrackingDialog::save);
     for (QLineEdit *edit : {m_listen, m_publicUrl})

@@ -1,4 +1,6 @@
 #include "templates/TemplatesPage.h"
+#include "widgets/Icons.h"
+#include "widgets/SplitterMemory.h"
 
 #include "contacts/PhoneNumbers.h"
 #include "widgets/EmailPreview.h"
@@ -56,31 +58,31 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
     setObjectName(QStringLiteral("TemplatesPage"));
 
     // Actions
-    m_newEmail = new QAction(tr("New &Email"), this);
+    m_newEmail = new QAction(Icons::icon(QStringLiteral("mail")), tr("New &Email"), this);
     m_newEmail->setShortcut(QKeySequence::New);
     m_newEmail->setToolTip(
         tr("Write a new email template (%1)")
             .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     connect(m_newEmail, &QAction::triggered, this,
             [this] { newTemplate(QStringLiteral("email")); });
-    m_newSms = new QAction(tr("New &SMS"), this);
+    m_newSms = new QAction(Icons::icon(QStringLiteral("sms")), tr("New &SMS"), this);
     m_newSms->setToolTip(tr("Write a new text message template"));
     connect(m_newSms, &QAction::triggered, this, [this] { newTemplate(QStringLiteral("sms")); });
-    m_duplicate = new QAction(tr("D&uplicate"), this);
+    m_duplicate = new QAction(Icons::icon(QStringLiteral("copy")), tr("D&uplicate"), this);
     connect(m_duplicate, &QAction::triggered, this, &TemplatesPage::duplicateCurrent);
-    m_delete = new QAction(tr("&Delete"), this);
+    m_delete = new QAction(Icons::icon(QStringLiteral("delete")), tr("&Delete"), this);
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetShortcut);
     connect(m_delete, &QAction::triggered, this, &TemplatesPage::deleteCurrent);
-    m_save = new QAction(tr("&Save"), this);
+    m_save = new QAction(Icons::icon(QStringLiteral("save")), tr("&Save"), this);
     m_save->setShortcut(QKeySequence::Save);
     m_save->setToolTip(
         tr("Save (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     connect(m_save, &QAction::triggered, this, &TemplatesPage::save);
-    m_revert = new QAction(tr("&Revert"), this);
+    m_revert = new QAction(Icons::icon(QStringLiteral("undo")), tr("&Revert"), this);
     m_revert->setToolTip(tr("Go back to the saved version"));
     connect(m_revert, &QAction::triggered, this, &TemplatesPage::revert);
-    m_sendTest = new QAction(tr("Send &Test…"), this);
+    m_sendTest = new QAction(Icons::icon(QStringLiteral("outbox")), tr("Send &Test…"), this);
     m_sendTest->setToolTip(tr("Send this template, as it is in the editor, to one address or "
                               "phone through one of your accounts"));
     connect(m_sendTest, &QAction::triggered, this, &TemplatesPage::sendTest);
@@ -287,7 +289,7 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
     auto *work = new QSplitter;
     work->addWidget(editor);
     work->addWidget(previewPane);
-    work->setSizes({500, 420});
+    rememberSplitter(work, QStringLiteral("templateEditor"), {500, 420});
 
     auto *empty = new QLabel(tr("Templates hold the emails and text messages that journeys and "
                                 "campaigns send, with merge tags such as {{first_name}} for each "
@@ -303,7 +305,7 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
     splitter->addWidget(left);
     splitter->addWidget(m_editorStack);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({240, 920});
+    rememberSplitter(splitter, QStringLiteral("templates"), {240, 920});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

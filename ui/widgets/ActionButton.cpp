@@ -9,7 +9,9 @@ QToolButton *actionButton(QAction *action)
 {
     auto *button = new QToolButton;
     button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // text beside the icon when the action has one; it may gain one later
+    button->setToolButtonStyle(action->icon().isNull() ? Qt::ToolButtonTextOnly
+                                                       : Qt::ToolButtonTextBesideIcon);
     return button;
 }
 

@@ -6,8 +6,8 @@ class QAction;
 
 namespace masir::ui {
 
-/// A text-only tool button for an action: it follows the action's text,
-/// tooltip, shortcut and enabled state.
+/// A tool button for an action, its text beside its icon (if it has one): it follows the action's
+/// text, tooltip, shortcut and enabled state.
 QToolButton *actionButton(QAction *action);
 
 } // namespace masir::ui

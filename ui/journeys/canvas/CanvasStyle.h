@@ -3,6 +3,10 @@
 #include "journeys/NodeTypes.h"
 
 #include <QColor>
+#include <QGuiApplication>
+#include <QHash>
+#include <QPalette>
+#include <QString>
 
 // How the journey canvas draws: sizes, and the colours of categories, of the
 // selection and of problems. One place, shared by the scene and its items.
@@ -11,7 +15,8 @@ namespace masir::ui::CanvasStyle {
 constexpr qreal Header = 30; ///< a node's title bar
 constexpr qreal Line = 20;   ///< a line of text in a node
 constexpr qreal PortRadius = 6;
-constexpr qreal DetailLevel = 0.45; ///< below this zoom, nodes are drawn as blocks
+constexpr qreal DetailLevel = 0.45;      ///< below this zoom, nodes are drawn as blocks
+constexpr qreal OverviewTextLevel = 0.2; ///< blocks show their name from this zoom
 
 inline QColor category(NodeType::Category c)
 {
@@ -26,6 +31,42 @@ inline QColor category(NodeType::Category c)
     return Qt::gray;
 }
 
+/// The icon (ui/widgets/Icons) of a node type, on its card and in the palette.
+inline QString iconName(const QString &type)
+{
+    static const QHash<QString, QString> icons = {
+        {QStringLiteral("trigger.contact_created"), QStringLiteral("enrol")},
+        {QStringLiteral("trigger.date"), QStringLiteral("calendar")},
+        {QStringLiteral("trigger.deal_stage"), QStringLiteral("deals")},
+        {QStringLiteral("trigger.event"), QStringLiteral("event")},
+        {QStringLiteral("trigger.field_changed"), QStringLiteral("edit")},
+        {QStringLiteral("trigger.manual"), QStringLiteral("contact")},
+        {QStringLiteral("trigger.score"), QStringLiteral("score")},
+        {QStringLiteral("trigger.segment"), QStringLiteral("segments")},
+        {QStringLiteral("trigger.stage_changed"), QStringLiteral("stage")},
+        {QStringLiteral("trigger.tag"), QStringLiteral("tag")},
+        {QStringLiteral("wait.duration"), QStringLiteral("wait")},
+        {QStringLiteral("wait.event"), QStringLiteral("wait")},
+        {QStringLiteral("wait.until"), QStringLiteral("calendar")},
+        {QStringLiteral("condition"), QStringLiteral("condition")},
+        {QStringLiteral("split"), QStringLiteral("split")},
+        {QStringLiteral("goal"), QStringLiteral("goal")},
+        {QStringLiteral("exit"), QStringLiteral("exit")},
+        {QStringLiteral("action.email"), QStringLiteral("mail")},
+        {QStringLiteral("action.sms"), QStringLiteral("sms")},
+        {QStringLiteral("action.tag"), QStringLiteral("tag")},
+        {QStringLiteral("action.remove"), QStringLiteral("remove")},
+        {QStringLiteral("action.enrol"), QStringLiteral("journeys")},
+        {QStringLiteral("action.field"), QStringLiteral("edit")},
+        {QStringLiteral("action.notify"), QStringLiteral("notify")},
+        {QStringLiteral("action.score"), QStringLiteral("score")},
+        {QStringLiteral("action.stage"), QStringLiteral("stage")},
+        {QStringLiteral("action.task"), QStringLiteral("tasks")},
+        {QStringLiteral("action.webhook"), QStringLiteral("webhook")},
+    };
+    return icons.value(type, QStringLiteral("trigger"));
+}
+
 inline QColor selection()
 {
     return QColor(0xff, 0x8f, 0x00);
@@ -34,17 +75,28 @@ inline QColor problem()
 {
     return QColor(0xc6, 0x28, 0x28);
 }
+// The rest from the palette, so that a dark theme draws dark cards.
+inline QColor card()
+{
+    return QGuiApplication::palette().color(QPalette::Base);
+}
 inline QColor text()
 {
-    return QColor(0x30, 0x30, 0x30);
+    return QGuiApplication::palette().color(QPalette::Text);
 }
 inline QColor quietText()
 {
-    return QColor(0x60, 0x60, 0x60);
+    return QGuiApplication::palette().color(QPalette::PlaceholderText);
 }
 inline QColor edge()
 {
-    return QColor(0x60, 0x60, 0x60);
+    QColor c = text();
+    c.setAlpha(150);
+    return c;
+}
+inline QColor canvas()
+{
+    return QGuiApplication::palette().color(QPalette::AlternateBase);
 }
 
 } // namespace masir::ui::CanvasStyle

@@ -1,4 +1,7 @@
 #include "journeys/canvas/JourneyEditor.h"
+#include "journeys/canvas/CanvasStyle.h"
+#include "widgets/Icons.h"
+#include "widgets/SplitterMemory.h"
 
 #include "i18n/Formatter.h"
 #include "journeys/JourneyReferences.h"
@@ -42,6 +45,7 @@
 #include <QTextBrowser>
 #include <QTimeEdit>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -183,7 +187,15 @@ JourneyEditor::JourneyEditor(const Database &db, qint64 journeyId, QWidget *pare
     splitter->addWidget(m_view);
     splitter->addWidget(side);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({200, 800, 280});
+    // the palette as wide as its longest item, the inspector wide enough for
+    // its fields; then as the user sets them
+    int paletteWidth = 0;
+    for (QTreeWidgetItemIterator it(m_palette); *it; ++it)
+        paletteWidth =
+            std::max(paletteWidth, m_palette->fontMetrics().horizontalAdvance((*it)->text(0)));
+    paletteWidth += m_palette->iconSize().width() + 2 * m_palette->indentation() + 32;
+    rememberSplitter(splitter, QStringLiteral("journeyEditor"), {paletteWidth, 800, 320});
+    rememberSplitter(side, QStringLiteral("journeyEditorSide"));
     auto *layout = qobject_cast<QVBoxLayout *>(this->layout());
     layout->addWidget(splitter, 1);
     m_save->setEnabled(false);
@@ -211,6 +223,7 @@ void JourneyEditor::buildPalette()
     }
     for (const NodeType &t : NodeTypes::all()) {
         auto *item = new QTreeWidgetItem(groups.value(t.category), {t.label()});
+        item->setIcon(0, Icons::icon(CanvasStyle::iconName(t.key)));
         item->setData(0, kTypeRole, t.key);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         item->setToolTip(0, JourneyCanvas::tr("Drag onto the canvas, or press Enter to add"));
@@ -295,6 +308,12 @@ void JourneyEditor::buildActions()
         m_view->centerOn(m_graph->node(id)->position);
     });
 
+    const std::pair<QAction *, const char *> icons[] = {
+        {m_save, "save"}, {m_start, "start"},   {m_pause, "pause"},      {undo, "undo"},
+        {redo, "redo"},   {copyAction, "copy"}, {pasteAction, "paste"},  {dup, "copy"},
+        {tidy, "tidy"},   {fit, "fit"},         {actual, "actual-size"}, {exportAction, "export"}};
+    for (const auto &[a, icon] : icons)
+        Icons::set(a, QLatin1String(icon));
     auto *bar = new QHBoxLayout;
     for (QAction *a :
          {m_save, undo, redo, copyAction, pasteAction, dup, tidy, fit, actual, exportAction})

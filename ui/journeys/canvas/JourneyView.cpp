@@ -1,4 +1,5 @@
 #include "journeys/canvas/JourneyView.h"
+#include "journeys/canvas/CanvasStyle.h"
 
 #include "journeys/canvas/JourneyScene.h"
 
@@ -24,7 +25,7 @@ JourneyView::JourneyView(JourneyScene *scene, QWidget *parent)
     setAcceptDrops(true);
     viewport()->setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
-    setBackgroundBrush(QColor(0xf6, 0xf7, 0xf9));
+    setBackgroundBrush(CanvasStyle::canvas());
     setSceneRect(QRectF(-5000, -5000, 10000, 10000));
     m_settle = new QTimer(this);
     m_settle->setSingleShot(true);

@@ -6,7 +6,9 @@
 #include "journeys/canvas/CanvasStyle.h"
 #include "journeys/canvas/JourneyCommands.h"
 #include "journeys/canvas/JourneyScene.h"
+#include "widgets/Icons.h"
 
+#include <QFontInfo>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -90,26 +92,77 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     const NodeType *t = nodeType();
     if (!n || !t)
         return;
+    const qreal lod =
+        QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < DetailLevel)
+        paintOverview(painter, lod);
+    else
+        paintCard(painter);
+}
+
+void NodeItem::paintOverview(QPainter *painter, qreal lod)
+{
+    // Zoomed out, a card's small text would be unreadable: the node is a
+    // block in its category's colour with its type's icon and its name in
+    // letters as large on screen as the interface's, while a few of them
+    // fit; further out, the icon alone. Hundreds of nodes stay fast.
+    const NodeType *t = nodeType();
+    const QRectF b = body();
+    const QColor color = category(t->category);
+    painter->fillRect(b, isSelected() ? selection() : color);
+    if (m_scene->issues().contains(m_id))
+        painter->fillRect(QRectF(b.topLeft(), QSizeF(b.width(), 8 / lod)), problem());
+    const bool rtl = m_scene->isRightToLeft();
+    const qreal pad = 6 / lod;
+    const qreal icon = std::min(18 / lod, b.height() - 2 * pad);
+    if (icon * lod < 8)
+        return; // smaller than a few pixels: the colour says enough
+    const QRectF iconRect(rtl ? b.right() - pad - icon : b.left() + pad, b.center().y() - icon / 2,
+                          icon, icon);
+    const QPixmap glyph =
+        Icons::pixmap(iconName(t->key), Qt::white, int(std::ceil(icon * lod * 2)));
+    painter->drawPixmap(iconRect, glyph, QRectF(glyph.rect()));
+    if (lod < OverviewTextLevel)
+        return;
+    QFont font = painter->font();
+    font.setBold(true);
+    font.setPixelSize(std::max(1, int(std::round(QFontInfo(font).pixelSize() / lod))));
+    painter->setFont(font);
+    const qreal textWidth = b.width() - icon - 3 * pad;
+    const QString label =
+        painter->fontMetrics().elidedText(t->label(), Qt::ElideRight, int(textWidth));
+    if (label.size() < 4)
+        return;
+    QTextOption option(Qt::AlignLeading | Qt::AlignVCenter);
+    option.setTextDirection(rtl ? Qt::RightToLeft : Qt::LeftToRight);
+    option.setWrapMode(QTextOption::NoWrap);
+    painter->setPen(Qt::white);
+    painter->drawText(
+        QRectF(rtl ? b.left() + pad : iconRect.right() + pad, b.top(), textWidth, b.height()),
+        label, option);
+}
+
+void NodeItem::paintCard(QPainter *painter)
+{
+    const JourneyNode *n = node();
+    const NodeType *t = nodeType();
     const bool rtl = m_scene->isRightToLeft();
     const QRectF b = body();
     const QColor color = category(t->category);
-    // Zoomed far out, text is unreadable anyway: a block in the node's colour
-    // (and the badge) keeps a frame of hundreds of nodes fast.
-    if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) <
-        DetailLevel) {
-        painter->fillRect(b, isSelected() ? selection() : color);
-        if (m_scene->issues().contains(m_id))
-            painter->fillRect(QRectF(b.topLeft(), QSizeF(b.width(), 8)), problem());
-        return;
-    }
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(QPen(isSelected() ? selection() : color.darker(120), isSelected() ? 3 : 1.5));
-    painter->setBrush(Qt::white);
+    painter->setBrush(card());
     painter->drawRoundedRect(b, 8, 8);
-    // header in the category's colour
+    // header in the category's colour, the type's icon at its leading side
     QPainterPath header;
     header.addRoundedRect(QRectF(b.topLeft(), QSizeF(b.width(), Header)), 8, 8);
     painter->fillPath(header, color);
+    constexpr qreal iconSize = 18;
+    const qreal ratio = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const QRectF iconRect(rtl ? b.right() - 8 - iconSize : b.left() + 8,
+                          b.top() + (Header - iconSize) / 2, iconSize, iconSize);
+    const QPixmap glyph = Icons::pixmap(iconName(t->key), Qt::white, int(iconSize * ratio * 2));
+    painter->drawPixmap(iconRect, glyph, QRectF(glyph.rect()));
     // leading alignment: the text direction puts it on the right in Persian
     QTextOption option(Qt::AlignLeading | Qt::AlignVCenter);
     option.setTextDirection(rtl ? Qt::RightToLeft : Qt::LeftToRight);
@@ -118,7 +171,10 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     bold.setBold(true);
     painter->setFont(bold);
     painter->setPen(Qt::white);
-    painter->drawText(QRectF(b.left() + 10, b.top(), b.width() - 20, Header), t->label(), option);
+    const qreal titleWidth = b.width() - iconSize - 26;
+    painter->drawText(
+        QRectF(rtl ? b.left() + 10 : iconRect.right() + 6, b.top(), titleWidth, Header),
+        painter->fontMetrics().elidedText(t->label(), Qt::ElideRight, int(titleWidth)), option);
     QFont normal = bold;
     normal.setBold(false);
     painter->setFont(normal);
@@ -141,18 +197,18 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     }
     // ports and their labels
     painter->setPen(QPen(color.darker(130), 1.5));
-    painter->setBrush(Qt::white);
+    painter->setBrush(card());
     if (t->hasInput)
         painter->drawEllipse(inputPort(), PortRadius, PortRadius);
     QTextOption portOption(Qt::AlignTrailing | Qt::AlignVCenter);
     portOption.setTextDirection(option.textDirection());
     for (const QString &p : ports()) {
         const QPointF at = outputPort(p);
-        painter->setBrush(m_scene->graph()->target(m_id, p).isEmpty() ? Qt::white : color);
+        painter->setBrush(m_scene->graph()->target(m_id, p).isEmpty() ? card() : color);
         painter->drawEllipse(at, PortRadius, PortRadius);
         const QString label = t->portLabel(n->config, p);
         if (!label.isEmpty()) {
-            painter->setPen(QColor(0x40, 0x40, 0x40));
+            painter->setPen(quietText());
             const QRectF r = rtl ? QRectF(at.x() + 10, at.y() - Line / 2, 80, Line)
                                  : QRectF(at.x() - 90, at.y() - Line / 2, 80, Line);
             painter->drawText(r, label, portOption);

@@ -53,6 +53,10 @@ protected:
 
 private:
     void refreshPorts();
+    /// A card: header with icon and name, the summary, live counts, ports.
+    void paintCard(QPainter *painter);
+    /// Zoomed out: a block with the icon and, while it reads, the name.
+    void paintOverview(QPainter *painter, qreal lod);
     void paintBadge(QPainter *painter, const QRectF &b, bool rtl, const QFont &bold);
 
     JourneyScene *m_scene;
