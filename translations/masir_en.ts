@@ -284,6 +284,20 @@
             <numerusform>%Ln values could not be read and were left out.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n existing contact(s) left as they are.</source>
+        <translation>
+            <numerusform>%n existing contact left as it is.</numerusform>
+            <numerusform>%n existing contacts left as they are.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) cannot be read and will be left out.</source>
+        <translation>
+            <numerusform>%n value cannot be read and will be left out.</numerusform>
+            <numerusform>%n values cannot be read and will be left out.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::JourneysPage</name>

@@ -198,6 +198,13 @@ bool ImportHistory::exportIssues(qint64 importId, const QString &path)
     return true;
 }
 
+ContactFilter ImportHistory::contactFilter(qint64 importId)
+{
+    return {QStringLiteral("import:%1").arg(importId),
+            QStringLiteral("contacts.import_id = ?"),
+            {importId}};
+}
+
 qint64 ImportHistory::undo(qint64 importId)
 {
     const auto record = find(importId);

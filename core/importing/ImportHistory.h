@@ -1,5 +1,7 @@
 #pragma once
 
+#include "contacts/ContactQuery.h"
+
 #include "importing/ImportJob.h"
 
 #include <QCoreApplication>
@@ -53,6 +55,8 @@ public:
     QList<ImportIssue> issues(qint64 importId, int limit = -1) const;
     /// Writes every issue of an import (row, line, severity, field, message, raw text) as CSV.
     bool exportIssues(qint64 importId, const QString &path);
+    /// The contacts the import created, as a filter for the contact list.
+    static ContactFilter contactFilter(qint64 importId);
     /// Removes the contacts the import created (contacts it updated keep the
     /// changes). Returns how many were removed, or -1.
     qint64 undo(qint64 importId);

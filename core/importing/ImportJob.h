@@ -45,6 +45,13 @@ struct ImportOptions
     ValueParsers::DateMode dates = ValueParsers::DateMode::Auto;
     QString defaultRegion; ///< for phone numbers; empty: the workspace setting
     bool dryRun = false;   ///< read, check and count, write nothing
+    /// How the file's people agreed to hear from the business (the wizard's
+    /// consent question): rows whose file says nothing of their consent get
+    /// it granted on these channels, with \a consentProof (how and when they
+    /// agreed) in its source. A consent withdrawn before is never granted so.
+    bool emailConsentGiven = false;
+    bool smsConsentGiven = false;
+    QString consentProof;
     int batchSize = 25000; ///< rows per transaction
     /// A file larger than this, into an empty workspace, is written without the
     /// contacts' indexes, which are built at the end.

@@ -88,6 +88,8 @@ std::optional<ImportPlan> ImportPlanner::plan(CsvReader &reader, bool hasHeader)
                                                     : m_options.defaultRegion;
     plan.source = m_options.source.isEmpty() ? plan.fileName : m_options.source;
     plan.consentSource = tr("import: %1").arg(plan.fileName);
+    plan.givenSource =
+        tr("import: %1 (%2)").arg(plan.fileName, m_options.consentProof.simplified());
     plan.shared = sharedColumns(plan.columns);
     return plan;
 }

@@ -43,6 +43,7 @@ struct ImportPlan
     QString region;        ///< for phone numbers without a country code
     QString source;        ///< of new contacts whose row names none
     QString consentSource; ///< of the consent a row gives
+    QString givenSource;   ///< of the consent the import grants (ImportOptions::consentProof)
     QDateTime now;
     /// A data row read while looking for the header (a file without one).
     QList<CsvReader::Record> pending;

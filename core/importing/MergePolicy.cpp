@@ -44,6 +44,13 @@ Contact MergePolicy::incoming(const PreparedRow &row, const Contact &existing) c
     c.score = row.score;
     // Without one in the file, what a new contact starts with is not taken.
     c.stage = row.stageGiven ? row.stage : QString();
+    // A consent the import's answer grants does not undo one withdrawn.
+    if (row.consentGiven) {
+        if (existing.emailConsent.status == ConsentStatus::Withdrawn)
+            c.emailConsent = existing.emailConsent;
+        if (existing.smsConsent.status == ConsentStatus::Withdrawn)
+            c.smsConsent = existing.smsConsent;
+    }
     // The file's email may not overwrite an address another contact has.
     if (!c.email.isEmpty() && existing.email != c.email && !existing.email.isEmpty() &&
         overwrites())

@@ -9,6 +9,8 @@
 
 #include <QLocale>
 
+#include <string_view>
+
 namespace masir {
 
 void PreparedRow::clear()
@@ -22,6 +24,7 @@ void PreparedRow::clear()
     emailKey = phoneKey = 0;
     emailSlot = phoneSlot = 0;
     stageGiven = false;
+    consentGiven = false;
     sharedAsFirst = false;
     tags.clear();
     custom.clear();
@@ -187,8 +190,17 @@ bool RowParser::buildContact(const CsvReader::Record &r, Contact &c, PreparedRow
     }
     auto consent = [&](const char *target, int column, Consent &out) {
         const QString v = cell(r, column);
-        if (v.isEmpty())
+        if (v.isEmpty()) {
+            // the file says nothing: what the user answered for all of it
+            if (std::string_view(target) == "email_consent" ? m_options.emailConsentGiven
+                                                            : m_options.smsConsentGiven) {
+                out.status = ConsentStatus::Granted;
+                out.changedAt = m_plan.now;
+                out.source = m_plan.givenSource;
+                row.consentGiven = true;
+            }
             return;
+        }
         const auto b = ValueParsers::parseBool(v);
         if (!b) {
             issue(row, false, QLatin1String(target), tr("\"%1\" is not yes or no.").arg(v));

@@ -32,6 +32,9 @@ struct PreparedRow
     qint64 emailSlot = 0;
     qint64 phoneSlot = 0;    ///< the same for the phone
     bool stageGiven = false; ///< the file names a stage (else \a stage is "subscriber")
+    /// The consent was granted by the import's answer, not by the row: it does
+    /// not turn an existing contact's withdrawn consent into granted.
+    bool consentGiven = false;
     /// The columns no column of the file feeds hold what they hold in the
     /// import's first contact (see ImportPlan::shared).
     bool sharedAsFirst = false;

@@ -589,6 +589,15 @@ private Q_SLOTS:
                  QStringLiteral("--map"), QStringLiteral("E-mail=shoe_size")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QStringLiteral("shoe_size")));
+        // consent needs its proof
+        r = run({QStringLiteral("--workspace"), ws2, QStringLiteral("import"), pl,
+                 QStringLiteral("--consent"), QStringLiteral("email")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("--consent-proof")));
+        r = run({QStringLiteral("--workspace"), ws2, QStringLiteral("import"), pl,
+                 QStringLiteral("--consent"), QStringLiteral("fax"),
+                 QStringLiteral("--consent-proof"), QStringLiteral("x")});
+        QCOMPARE(r.exitCode, 2);
 
         // imports and undo
         r = run({QStringLiteral("--workspace"), ws2, QStringLiteral("imports"),

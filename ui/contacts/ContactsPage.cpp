@@ -1,4 +1,5 @@
 #include "contacts/ContactsPage.h"
+#include "importing/ImportHistory.h"
 #include "widgets/Icons.h"
 
 #include "common/Clock.h"
@@ -272,6 +273,10 @@ void ContactsPage::reloadSegments()
     m_segmentFilter->addItem(tr("All contacts"), qint64(0));
     for (const Segment &s : SegmentRepository(m_db).list())
         m_segmentFilter->addItem(s.isStatic ? tr("List: %1").arg(s.name) : s.name, s.id);
+    // an import shown from its wizard: its id negated, apart from the segments'
+    if (m_shownImport.first > 0)
+        m_segmentFilter->addItem(tr("Imported from %1").arg(m_shownImport.second),
+                                 -m_shownImport.first);
     const int at = m_segmentFilter->findData(current);
     m_segmentFilter->setCurrentIndex(std::max(at, 0));
     if (at < 0 && current != 0)
@@ -282,8 +287,16 @@ bool ContactsPage::applySegmentFilter()
 {
     // Compiled afresh each time: a rule's "last 30 days" moves with the clock,
     // and the segment may have been edited since.
-    return m_model->setFilter(
-        SegmentRepository(m_db).contactFilter(m_segmentFilter->currentData().toLongLong()));
+    const qint64 id = m_segmentFilter->currentData().toLongLong();
+    return m_model->setFilter(id < 0 ? ImportHistory::contactFilter(-id)
+                                     : SegmentRepository(m_db).contactFilter(id));
+}
+
+void ContactsPage::showImport(qint64 importId, const QString &fileName)
+{
+    m_shownImport = {importId, fileName};
+    reloadSegments();
+    setSegmentFilter(-importId);
 }
 
 void ContactsPage::setSegmentFilter(qint64 segmentId)
@@ -597,6 +610,7 @@ void ContactsPage::importFile(const QString &path)
     auto *wizard = new ImportWizard(m_db, path, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(wizard, &ImportWizard::contactsChanged, this, [this] { refresh(0); });
+    connect(wizard, &ImportWizard::showImport, this, &ContactsPage::showImport);
     wizard->open();
 }
 

@@ -50,6 +50,8 @@ public:
 
     /// Shows only the members of a segment or list (0: every contact).
     void setSegmentFilter(qint64 segmentId);
+    /// Shows the contacts an import created (its wizard's "Show Imported Contacts").
+    void showImport(qint64 importId, const QString &fileName);
     /// Re-reads the segments offered in the filter (after one was saved or deleted).
     void reloadSegments();
     /// Adds the selected contacts to the list \a name, created if missing;
@@ -87,6 +89,7 @@ private:
     void applySearch();
     /// Shows the segment chosen in the filter box; false when it was shown already.
     bool applySegmentFilter();
+    std::pair<qint64, QString> m_shownImport{0, QString()};
     void updateSelection();
     void refresh(qint64 focusId);
     void exportContacts();

@@ -417,6 +417,51 @@ public:
         m_dates->addItem(ImportWizard::tr("Jalali (Solar Hijri)"),
                          int(ValueParsers::DateMode::Jalali));
         m_dates->addItem(ImportWizard::tr("Gregorian"), int(ValueParsers::DateMode::Gregorian));
+        // Permission: asked, never assumed (GDPR and anti-spam laws want proof)
+        m_noConsent = new QRadioButton(
+            ImportWizard::tr("They have not agreed, or I do not know: record no consent"));
+        m_consent = new QRadioButton(ImportWizard::tr("They agreed to hear from us"));
+        m_noConsent->setChecked(true);
+        m_consentEmail = new QCheckBox(ImportWizard::tr("by email"));
+        m_consentSms = new QCheckBox(ImportWizard::tr("by text message"));
+        m_consentEmail->setChecked(true);
+        m_proof = new QLineEdit;
+        m_proof->setObjectName(QStringLiteral("consentProof"));
+        m_proof->setPlaceholderText(
+            ImportWizard::tr("How and when, e.g. newsletter form on our website, 2025"));
+        auto *channels = new QHBoxLayout;
+        channels->addWidget(m_consentEmail);
+        channels->addWidget(m_consentSms);
+        channels->addStretch();
+        auto *consent = new QVBoxLayout;
+        consent->addWidget(m_noConsent);
+        consent->addWidget(m_consent);
+        consent->addLayout(channels);
+        consent->addWidget(m_proof);
+        auto *consentNote = new QLabel(ImportWizard::tr(
+            "Kept as the proof of their consent. Rows with a consent column of their own keep "
+            "theirs; a consent someone withdrew is never granted again by an import."));
+        consentNote->setWordWrap(true);
+        consentNote->setForegroundRole(QPalette::PlaceholderText);
+        consent->addWidget(consentNote);
+        auto updateConsent = [this] {
+            const bool given = m_consent->isChecked();
+            for (QWidget *w :
+                 {static_cast<QWidget *>(m_consentEmail), static_cast<QWidget *>(m_consentSms),
+                  static_cast<QWidget *>(m_proof)})
+                w->setEnabled(given);
+        };
+        connect(m_consent, &QRadioButton::toggled, this, updateConsent);
+        updateConsent();
+
+        // two questions, two groups of choices on the one page
+        auto *policyGroup = new QButtonGroup(this);
+        for (QRadioButton *b : {m_fill, m_overwrite, m_skip})
+            policyGroup->addButton(b);
+        auto *consentGroup = new QButtonGroup(this);
+        consentGroup->addButton(m_noConsent);
+        consentGroup->addButton(m_consent);
+
         auto *form = new QFormLayout(this);
         form->addRow(ImportWizard::tr("Contacts that already exist:"), policy);
         form->addRow(QString(), m_matchPhone);
@@ -424,11 +469,29 @@ public:
         form->addRow(ImportWizard::tr("&Source of new contacts:"), m_source);
         form->addRow(ImportWizard::tr("Add to the static &list:"), m_list);
         form->addRow(ImportWizard::tr("&Dates are:"), m_dates);
+        form->addRow(ImportWizard::tr("Permission to market:"), consent);
     }
 
     bool validatePage() override
     {
         ImportOptions &o = m_wizard->options();
+        const bool given = m_consent->isChecked();
+        if (given && m_proof->text().trimmed().isEmpty()) {
+            QMessageBox::information(this, ImportWizard::tr("How did they agree?"),
+                                     ImportWizard::tr("Say how and when these people agreed to "
+                                                      "hear from you: it is kept as the proof "
+                                                      "of their consent."));
+            m_proof->setFocus();
+            return false;
+        }
+        if (given && !m_consentEmail->isChecked() && !m_consentSms->isChecked()) {
+            QMessageBox::information(this, ImportWizard::tr("How did they agree?"),
+                                     ImportWizard::tr("Choose email, text messages or both."));
+            return false;
+        }
+        o.emailConsentGiven = given && m_consentEmail->isChecked();
+        o.smsConsentGiven = given && m_consentSms->isChecked();
+        o.consentProof = given ? m_proof->text().trimmed() : QString();
         o.policy = m_skip->isChecked()        ? ImportOptions::Policy::Skip
                    : m_overwrite->isChecked() ? ImportOptions::Policy::Overwrite
                                               : ImportOptions::Policy::Fill;
@@ -450,9 +513,123 @@ private:
     QLineEdit *m_source;
     QLineEdit *m_list;
     QComboBox *m_dates;
+    QRadioButton *m_noConsent;
+    QRadioButton *m_consent;
+    QCheckBox *m_consentEmail;
+    QCheckBox *m_consentSms;
+    QLineEdit *m_proof;
 };
 
-// ---- 5. the import ----
+// ---- 5. the review: what the import would do, before anything is written ----
+class ReviewWizardPage final : public QWizardPage
+{
+public:
+    explicit ReviewWizardPage(ImportWizard *wizard)
+        : m_wizard(wizard)
+    {
+        setTitle(ImportWizard::tr("Review"));
+        setSubTitle(ImportWizard::tr("Nothing has been written yet."));
+        setCommitPage(true);
+        setButtonText(QWizard::CommitButton, ImportWizard::tr("Import"));
+        m_bar = new QProgressBar;
+        m_bar->setRange(0, 0);
+        m_counts = new QLabel;
+        m_counts->setObjectName(QStringLiteral("reviewCounts"));
+        m_counts->setWordWrap(true);
+        QFont big = m_counts->font();
+        big.setPointSizeF(big.pointSizeF() * 1.3);
+        big.setBold(true);
+        m_counts->setFont(big);
+        m_details = new QLabel;
+        m_details->setWordWrap(true);
+        m_issues = new QTableWidget(0, 4);
+        m_issues->setObjectName(QStringLiteral("reviewIssues"));
+        m_issues->setHorizontalHeaderLabels({ImportWizard::tr("Row"), ImportWizard::tr("Result"),
+                                             ImportWizard::tr("Reason"),
+                                             ImportWizard::tr("Original text")});
+        m_issues->horizontalHeader()->setStretchLastSection(true);
+        m_issues->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        m_issues->verticalHeader()->hide();
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(m_bar);
+        layout->addWidget(m_counts);
+        layout->addWidget(m_details);
+        layout->addWidget(m_issues, 1);
+        layout->addStretch(); // the words at the top when there is no table
+        connect(m_wizard, &ImportWizard::reviewFinished, this, [this] { show(); });
+    }
+
+    void initializePage() override
+    {
+        m_bar->show();
+        m_counts->setText(ImportWizard::tr("Reading the whole file…"));
+        m_details->clear();
+        m_issues->hide();
+        m_wizard->startReview();
+    }
+    void cleanupPage() override { m_wizard->cancelImport(); }
+    bool isComplete() const override
+    {
+        const ImportReport &r = m_wizard->review();
+        return !m_wizard->isImporting() && !r.failed && r.created + r.updated > 0;
+    }
+
+private:
+    void show()
+    {
+        const ImportReport &r = m_wizard->review();
+        m_bar->hide();
+        if (r.failed) {
+            m_counts->setText(ImportWizard::tr("This file cannot be imported"));
+            m_details->setText(r.error);
+        } else {
+            m_counts->setText(ImportWizard::tr("%1 new, %2 updates, %3 rejected")
+                                  .arg(Formatter::number(r.created), Formatter::number(r.updated),
+                                       Formatter::number(r.rejected)));
+            QStringList details;
+            details << ImportWizard::tr("%1 rows read.").arg(Formatter::number(r.rows));
+            if (r.skipped > 0)
+                details << ImportWizard::tr("%n existing contact(s) left as they are.", nullptr,
+                                            int(r.skipped));
+            if (r.warnings > 0)
+                details << ImportWizard::tr("%n value(s) cannot be read and will be left out.",
+                                            nullptr, int(r.warnings));
+            const ImportOptions &o = m_wizard->options();
+            details << (o.emailConsentGiven || o.smsConsentGiven
+                            ? ImportWizard::tr("Consent recorded as: %1.")
+                                  .arg(Formatter::isolate(o.consentProof))
+                            : ImportWizard::tr("No consent is recorded for rows without their "
+                                               "own: they get no marketing until they agree."));
+            if (r.created + r.updated == 0)
+                details << ImportWizard::tr("No row makes a contact: go back and check the "
+                                            "columns.");
+            m_details->setText(details.join(QLatin1Char(' ')));
+        }
+        int rows = 0;
+        m_issues->setRowCount(0);
+        for (const ImportIssue &issue : r.issues) {
+            m_issues->insertRow(rows);
+            m_issues->setItem(rows, 0, new QTableWidgetItem(Formatter::number(issue.row)));
+            m_issues->setItem(rows, 1,
+                              new QTableWidgetItem(issue.rejected
+                                                       ? ImportWizard::tr("will be rejected")
+                                                       : ImportWizard::tr("value left out")));
+            m_issues->setItem(rows, 2, new QTableWidgetItem(issue.message));
+            m_issues->setItem(rows, 3, new QTableWidgetItem(issue.raw.left(300)));
+            ++rows;
+        }
+        m_issues->setVisible(rows > 0);
+        Q_EMIT completeChanged();
+    }
+
+    ImportWizard *m_wizard;
+    QProgressBar *m_bar;
+    QLabel *m_counts;
+    QLabel *m_details;
+    QTableWidget *m_issues;
+};
+
+// ---- 6. the import ----
 class ProgressWizardPage final : public QWizardPage
 {
 public:
@@ -510,7 +687,7 @@ private:
     QPushButton *m_cancel;
 };
 
-// ---- 6. the summary ----
+// ---- 7. the summary ----
 class SummaryWizardPage final : public QWizardPage
 {
 public:
@@ -558,12 +735,21 @@ public:
                 return;
             }
             m_undo->setEnabled(false);
+            m_show->setEnabled(false);
             m_counts->setText(
                 m_counts->text() + QLatin1String("\n\n") +
                 ImportWizard::tr("Undone: %n contact(s) removed.", nullptr, int(removed)));
             Q_EMIT m_wizard->contactsChanged();
         });
+        m_show = new QPushButton(ImportWizard::tr("&Show Imported Contacts"));
+        m_show->setObjectName(QStringLiteral("showImported"));
+        connect(m_show, &QPushButton::clicked, this, [this] {
+            Q_EMIT m_wizard->showImport(m_wizard->report().importId,
+                                        QFileInfo(m_wizard->options().path).fileName());
+            m_wizard->accept();
+        });
         auto *buttons = new QHBoxLayout;
+        buttons->addWidget(m_show);
         buttons->addWidget(m_export);
         buttons->addWidget(m_undo);
         buttons->addStretch();
@@ -612,6 +798,7 @@ public:
         m_issues->setVisible(!r.issues.isEmpty());
         m_export->setEnabled(r.importId > 0 && (r.rejected + r.warnings) > 0);
         m_undo->setEnabled(r.importId > 0 && r.created > 0);
+        m_show->setEnabled(r.importId > 0 && r.created > 0);
     }
 
 private:
@@ -620,6 +807,7 @@ private:
     QTableWidget *m_issues;
     QPushButton *m_export;
     QPushButton *m_undo;
+    QPushButton *m_show;
 };
 
 } // namespace
@@ -636,6 +824,7 @@ ImportWizard::ImportWizard(const Database &db, const QString &path, QWidget *par
     setPage(PreviewPage, new PreviewWizardPage(this));
     setPage(MappingPage, new MappingWizardPage(this));
     setPage(OptionsPage, new OptionsWizardPage(this));
+    setPage(ReviewPage, new ReviewWizardPage(this));
     setPage(ProgressPage, new ProgressWizardPage(this));
     setPage(SummaryPage, new SummaryWizardPage(this));
     setOption(QWizard::NoBackButtonOnLastPage);
@@ -666,28 +855,46 @@ void ImportWizard::refreshPreview()
 
 void ImportWizard::startImport()
 {
+    run(false);
+}
+
+void ImportWizard::startReview()
+{
+    run(true);
+}
+
+void ImportWizard::run(bool dryRun)
+{
     m_running = true;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    button(QWizard::BackButton)->setEnabled(false);
+    if (!dryRun)
+        button(QWizard::BackButton)->setEnabled(false);
     const Database *db = &m_db;
-    const ImportOptions options = m_options;
+    ImportOptions options = m_options;
+    options.dryRun = dryRun;
     auto cancel = m_cancel;
     BackgroundTasks *tasks = m_tasks;
     // The import reads and writes in the background through its own connection;
     // the window only hears about progress, a few times a second. Closing the
     // window cancels it and waits for its batch to roll back (see the destructor).
     m_tasks->run(
-        [db, options, cancel, tasks, this] {
+        [db, options, cancel, tasks, dryRun, this] {
             ImportJob job(*db, options);
             return job.run(
-                [tasks, this](const ImportProgress &p) {
-                    tasks->post([this, p] { Q_EMIT importProgress(p); });
+                [tasks, this, dryRun](const ImportProgress &p) {
+                    if (!dryRun)
+                        tasks->post([this, p] { Q_EMIT importProgress(p); });
                 },
                 cancel.get());
         },
-        [this](const ImportReport &report) {
-            m_report = report;
+        [this, dryRun](const ImportReport &report) {
             m_running = false;
+            if (dryRun) {
+                m_review = report;
+                Q_EMIT reviewFinished();
+                return;
+            }
+            m_report = report;
             Q_EMIT contactsChanged();
             Q_EMIT importFinished();
         });
@@ -701,6 +908,11 @@ void ImportWizard::cancelImport()
 
 void ImportWizard::reject()
 {
+    if (m_running && currentId() == ReviewPage) { // only reading: stop and go
+        cancelImport();
+        QWizard::reject();
+        return;
+    }
     if (m_running) {
         const auto answer =
             QMessageBox::question(this, tr("Cancel Import"),

@@ -55,6 +55,13 @@ public:
                     QStringLiteral("R")},
                    {QStringLiteral("dates"), tr("How to read dates: auto, jalali or gregorian."),
                     QStringLiteral("MODE"), QStringLiteral("auto")},
+                   {QStringLiteral("consent"),
+                    tr("They agreed to hear from you on these channels: email, sms or "
+                       "email,sms (rows with a consent column of their own keep theirs)."),
+                    QStringLiteral("CHANNELS")},
+                   {QStringLiteral("consent-proof"),
+                    tr("How and when they agreed (kept as the proof); needed with --consent."),
+                    QStringLiteral("TEXT")},
                    {QStringLiteral("dry-run"), tr("Read and check the file, write nothing.")},
                    {QStringLiteral("report"), tr("Write the rejected rows to this CSV file."),
                     QStringLiteral("FILE")},
@@ -176,6 +183,21 @@ private:
         o.staticList = run.value(QStringLiteral("list"));
         o.defaultRegion = run.value(QStringLiteral("region")).toUpper();
         o.dryRun = run.isSet(QStringLiteral("dry-run"));
+        if (run.isSet(QStringLiteral("consent"))) {
+            for (const QString &channel :
+                 run.value(QStringLiteral("consent")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                if (channel.trimmed() == QLatin1String("email"))
+                    o.emailConsentGiven = true;
+                else if (channel.trimmed() == QLatin1String("sms"))
+                    o.smsConsentGiven = true;
+                else
+                    return usage(tr("--consent is email, sms or email,sms."));
+            }
+            o.consentProof = run.value(QStringLiteral("consent-proof")).trimmed();
+            if (o.consentProof.isEmpty())
+                return usage(tr("Say with --consent-proof how and when they agreed: it is kept "
+                                "as the proof of their consent."));
+        }
         bool ok = false;
         o.batchSize = run.value(QStringLiteral("batch")).toInt(&ok);
         if (!ok || o.batchSize < 1)
