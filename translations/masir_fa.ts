@@ -9212,6 +9212,50 @@ Contacts: %2</source>
             <numerusform>مسیر: %Ln کار سررسید شده</numerusform>
         </translation>
     </message>
+    <message>
+        <source>New &amp;Workspace…</source>
+        <translation>فضای کاری تازه…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>باز کردن فضای کاری…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>باز کردن از فهرست اخیر</translation>
+    </message>
+    <message>
+        <source>No other workspaces yet</source>
+        <translation>هنوز فضای کاری دیگری نیست</translation>
+    </message>
+    <message>
+        <source>Clear This List</source>
+        <translation>پاک کردن این فهرست</translation>
+    </message>
+    <message>
+        <source>New Workspace</source>
+        <translation>فضای کاری تازه</translation>
+    </message>
+    <message>
+        <source>My business.masir</source>
+        <translation>کسب‌وکار من.masir</translation>
+    </message>
+    <message>
+        <source>Masir workspaces (*.masir)</source>
+        <translation>فضاهای کاری مسیر (*.masir)</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Open it as it is?</source>
+        <translation>%1 از پیش وجود دارد. همان‌گونه که هست باز شود؟</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>باز کردن فضای کاری</translation>
+    </message>
+    <message>
+        <source>Masir workspaces (*.masir);;All files (*)</source>
+        <translation>فضاهای کاری مسیر (*.masir);;همهٔ پرونده‌ها (*)</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::OutboxPage</name>

@@ -47,6 +47,25 @@ public:
 
 } // namespace
 
+/// Fills an empty demo workspace with its contacts and samples, with progress.
+static bool createDemo(const masir::Database &db)
+{
+    if (masir::ContactRepository(db).count() != 0)
+        return true;
+    masir::DemoWorkspace generator(db);
+    QProgressDialog progress(Startup::creatingDemo(), QString(), 0, 2000);
+    progress.setMinimumDuration(500);
+    masir::DemoWorkspace::Options options;
+    options.batchSize = 250;
+    if (!generator.populate(options, [&](int done, int) { progress.setValue(done); }) ||
+        !generator.addSamples(QLocale().name().left(2))) {
+        QMessageBox::critical(nullptr, Startup::cannotOpen(),
+                              Startup::demoFailed(generator.errorString()));
+        return false;
+    }
+    return true;
+}
+
 int main(int argc, char *argv[])
 {
     QElapsedTimer startTimer;
@@ -88,55 +107,62 @@ int main(int argc, char *argv[])
 
     const bool demo = parser.isSet(demoOpt);
     QString path = parser.value(workspaceOpt);
+    QString previous;
     if (path.isEmpty()) {
         path =
             demo ? masir::Database::demoWorkspacePath() : masir::Database::defaultWorkspacePath();
         QDir().mkpath(QFileInfo(path).absolutePath()); // our own folder: create it
     }
 
-    masir::Database db(path);
-    if (!db.open()) {
-        QMessageBox::critical(nullptr, Startup::cannotOpen(), db.errorString());
-        std::fprintf(stderr, "masir: %s\n", qPrintable(db.errorString()));
-        return 1;
-    }
-    if (demo) {
-        masir::DemoWorkspace generator(db);
-        if (masir::ContactRepository(db).count() == 0) {
-            QProgressDialog progress(Startup::creatingDemo(), QString(), 0, 2000);
-            progress.setMinimumDuration(500);
-            masir::DemoWorkspace::Options options;
-            options.batchSize = 250;
-            if (!generator.populate(options, [&](int done, int) { progress.setValue(done); }) ||
-                !generator.addSamples(QLocale().name().left(2))) {
-                QMessageBox::critical(nullptr, Startup::cannotOpen(),
-                                      Startup::demoFailed(generator.errorString()));
+    // One workspace at a time: File → New or Open Workspace closes this
+    // window (when it may) and opens the chosen one in a new window.
+    int code = 0;
+    bool first = true;
+    while (!path.isEmpty()) {
+        masir::Database db(path);
+        if (!db.open()) {
+            QMessageBox::critical(nullptr, Startup::cannotOpen(), db.errorString());
+            std::fprintf(stderr, "masir: %s\n", qPrintable(db.errorString()));
+            if (first)
                 return 1;
-            }
+            path = previous; // back to the one that was open
+            continue;
         }
-    }
+        if (first && demo && !createDemo(db))
+            return 1;
+        masir::AppSettings().addRecentWorkspace(path);
+        previous = path;
+        path.clear();
 
-    masir::ui::MainWindow window(db);
-    window.show();
-
-    if (parser.isSet(screenshotOpt)) {
-        const QString file = parser.value(screenshotOpt);
-        QTimer::singleShot(300, &window, [&window, file] {
-            // Show a contact's details too, as a user would after clicking one.
-            window.contactsPage()->selectRow(0);
+        masir::ui::MainWindow window(db);
+        QObject::connect(&window, &masir::ui::MainWindow::workspaceRequested, &window,
+                         [&window, &path](const QString &next) {
+                             path = next;
+                             if (!window.close())
+                                 path.clear(); // unsaved changes kept it open
+                         });
+        window.show();
+        if (first && parser.isSet(screenshotOpt)) {
+            const QString file = parser.value(screenshotOpt);
             QTimer::singleShot(300, &window, [&window, file] {
-                if (!window.grab().save(file))
-                    std::fprintf(stderr, "masir: cannot save %s\n", qPrintable(file));
+                // Show a contact's details too, as a user would after clicking one.
+                window.contactsPage()->selectRow(0);
+                QTimer::singleShot(300, &window, [&window, file] {
+                    if (!window.grab().save(file))
+                        std::fprintf(stderr, "masir: cannot save %s\n", qPrintable(file));
+                    QApplication::quit();
+                });
+            });
+        } else if (first && parser.isSet(quitOpt)) {
+            QTimer::singleShot(0, &window, [&window, &startTimer] {
+                window.repaint(); // the first frame is drawn before we stop the clock
+                std::fprintf(stderr, "masir: window shown after %lld ms\n",
+                             static_cast<long long>(startTimer.elapsed()));
                 QApplication::quit();
             });
-        });
-    } else if (parser.isSet(quitOpt)) {
-        QTimer::singleShot(0, &window, [&window, &startTimer] {
-            window.repaint(); // the first frame is drawn before we stop the clock
-            std::fprintf(stderr, "masir: window shown after %lld ms\n",
-                         static_cast<long long>(startTimer.elapsed()));
-            QApplication::quit();
-        });
+        }
+        first = false;
+        code = QApplication::exec();
     }
-    return QApplication::exec();
+    return code;
 }

@@ -1,6 +1,7 @@
 #include "settings/AppSettings.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 namespace masir {
 
@@ -69,6 +70,30 @@ QVariant AppSettings::value(Key key) const
 void AppSettings::setValue(Key key, const QVariant &value)
 {
     m_settings.setValue(keyName(key), value);
+}
+
+QStringList AppSettings::recentWorkspaces() const
+{
+    QStringList existing;
+    for (const QString &path : value(Key::RecentWorkspaces).toStringList())
+        if (QFileInfo::exists(path))
+            existing << path;
+    return existing;
+}
+
+void AppSettings::addRecentWorkspace(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList recent = value(Key::RecentWorkspaces).toStringList();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    constexpr qsizetype kKept = 8;
+    setValue(Key::RecentWorkspaces, recent.mid(0, kKept));
+}
+
+void AppSettings::clearRecentWorkspaces()
+{
+    setValue(Key::RecentWorkspaces, QStringList());
 }
 
 } // namespace masir

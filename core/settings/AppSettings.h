@@ -28,6 +28,12 @@ public:
     QVariant value(Key key) const;
     void setValue(Key key, const QVariant &value);
 
+    /// The workspaces opened lately, the latest first, those that still exist.
+    QStringList recentWorkspaces() const;
+    /// Puts \a path first among the recent workspaces (at most eight kept).
+    void addRecentWorkspace(const QString &path);
+    void clearRecentWorkspaces();
+
     static QString keyName(Key key);
     static QVariant defaultValue(Key key);
 

@@ -8,6 +8,7 @@
 #include "demo/DemoWorkspace.h"
 #include "i18n/Translations.h"
 #include "mainwindow/MainWindow.h"
+#include "settings/AppSettings.h"
 #include "settings/WorkspaceSettings.h"
 #include "widgets/WheelGuard.h"
 
@@ -18,16 +19,21 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -196,6 +202,46 @@ private Q_SLOTS:
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
     }
 
+    // File → Open Recent lists the other workspaces opened lately (the
+    // latest first, those that still exist) and asks for the one chosen.
+    void recentWorkspacesAreOffered()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        QTemporaryDir dir;
+        const QString older = dir.filePath(QStringLiteral("bakery.masir"));
+        const QString newer = dir.filePath(QStringLiteral("tutoring.masir"));
+        const QString gone = dir.filePath(QStringLiteral("gone.masir"));
+        for (const QString &path : {older, newer}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        AppSettings settings;
+        settings.clearRecentWorkspaces();
+        for (const QString &path : {gone, older, newer, ws.db().path()})
+            settings.addRecentWorkspace(path);
+        settings.addRecentWorkspace(older); // opened again: first
+        QCOMPARE(settings.recentWorkspaces(),
+                 (QStringList{older, QFileInfo(ws.db().path()).absoluteFilePath(), newer}));
+
+        ui::MainWindow window(ws.db());
+        auto *recent = window.findChild<QMenu *>(QStringLiteral("recentWorkspaces"));
+        QVERIFY(recent);
+        Q_EMIT recent->aboutToShow();
+        QStringList names;
+        for (QAction *a : recent->actions())
+            names << a->text();
+        // this workspace is not offered, nor the file that is gone
+        QCOMPARE(names.mid(0, 2),
+                 (QStringList{QStringLiteral("bakery"), QStringLiteral("tutoring")}));
+        QSignalSpy requested(&window, &ui::MainWindow::workspaceRequested);
+        recent->actions().at(1)->trigger();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().first().toString(), newer);
+        settings.clearRecentWorkspaces();
+        QVERIFY(settings.recentWorkspaces().isEmpty());
+    }
+
     // A wheel over a list box that does not have the focus scrolls the form
     // around it and leaves the box as it was; without the guard it changes it.
     void wheelOverAFieldScrollsTheForm()
@@ -282,7 +328,8 @@ private Q_SLOTS:
             window.showPage(ui::MainWindow::ReportsPageIndex);
             QApplication::processEvents();
             window.grab().toImage().save(
-                QDir(QStringLiteral(MASIR_BINARY_DIR)).filePath(QStringLiteral("mainwindow_reports_fa.png")));
+                QDir(QStringLiteral(MASIR_BINARY_DIR))
+                    .filePath(QStringLiteral("mainwindow_reports_fa.png")));
         }
         Translations::install(QStringLiteral("en"));
         QApplication::setLayoutDirection(Qt::LeftToRight);

@@ -29,13 +29,17 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
@@ -319,6 +323,8 @@ void MainWindow::buildMenus()
     file->addAction(m_tasks->newAction());
     file->addAction(m_deals->newAction());
     file->addSeparator();
+    buildWorkspaceMenu(file);
+    file->addSeparator();
     QAction *quit =
         file->addAction(Icons::icon(QStringLiteral("exit")), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -501,6 +507,69 @@ void MainWindow::updateWorkerLabel()
         m_workerLabel->setText(tr("Sending %1/min").arg(Formatter::number(m_sentTimes.size())));
     else
         m_workerLabel->setText(tr("Journeys running"));
+}
+
+void MainWindow::buildWorkspaceMenu(QMenu *file)
+{
+    QAction *create = file->addAction(Icons::icon(QStringLiteral("new-workspace")),
+                                      tr("New &Workspace…"), this, &MainWindow::newWorkspace);
+    create->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    QAction *open = file->addAction(Icons::icon(QStringLiteral("open")), tr("&Open Workspace…"),
+                                    this, &MainWindow::openWorkspace);
+    open->setShortcut(QKeySequence::Open);
+    QMenu *recent = file->addMenu(tr("Open &Recent"));
+    recent->setObjectName(QStringLiteral("recentWorkspaces"));
+    // filled as it opens: the files that still exist, this one left out
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        recent->clear();
+        const QString current = QFileInfo(m_db.path()).absoluteFilePath();
+        for (const QString &path : AppSettings().recentWorkspaces()) {
+            if (path == current)
+                continue;
+            QAction *a = recent->addAction(QFileInfo(path).completeBaseName(), this,
+                                           [this, path] { Q_EMIT workspaceRequested(path); });
+            a->setToolTip(path);
+            a->setStatusTip(path);
+        }
+        if (recent->isEmpty()) {
+            recent->addAction(tr("No other workspaces yet"))->setEnabled(false);
+            return;
+        }
+        recent->addSeparator();
+        recent->addAction(tr("Clear This List"), this,
+                          [] { AppSettings().clearRecentWorkspaces(); });
+    });
+}
+
+void MainWindow::newWorkspace()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("New Workspace"), QDir(folder).filePath(tr("My business.masir")),
+        tr("Masir workspaces (*.masir)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".masir")))
+        path += QLatin1String(".masir");
+    if (QFileInfo::exists(path)) {
+        // never emptied: a file of that name is opened as it is
+        const auto answer =
+            QMessageBox::question(this, tr("New Workspace"),
+                                  tr("%1 exists already. Open it as it is?")
+                                      .arg(Formatter::leftToRight(QDir::toNativeSeparators(path))));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    Q_EMIT workspaceRequested(path);
+}
+
+void MainWindow::openWorkspace()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Workspace"), QFileInfo(m_db.path()).absolutePath(),
+        tr("Masir workspaces (*.masir);;All files (*)"));
+    if (!path.isEmpty())
+        Q_EMIT workspaceRequested(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -68,11 +68,19 @@ public:
     void showPage(Page page);
     Page currentPage() const;
 
+Q_SIGNALS:
+    /// File → New or Open Workspace chose \a path: the application closes
+    /// this window (if it may) and opens that workspace in a new one.
+    void workspaceRequested(const QString &path);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
+    void buildWorkspaceMenu(QMenu *file);
+    void newWorkspace();
+    void openWorkspace();
     void addPage(const QString &title, const QString &icon, QWidget *page);
     void showStatus(const QString &message, int timeoutMs);
     void updateTotal(qint64 total);
