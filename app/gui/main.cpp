@@ -8,6 +8,7 @@
 #include "settings/AppSettings.h"
 #include "storage/Database.h"
 #include "widgets/HeaderFit.h"
+#include "widgets/Theme.h"
 #include "widgets/WheelGuard.h"
 
 #include <QApplication>
@@ -78,6 +79,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("app.masir.Masir"));
     masir::ui::WheelGuard::install(&app);
     masir::ui::HeaderFit::install(&app);
+    masir::ui::Theme::followSystem(&app);
 
     // Read --lang before anything is translated.
     QString language = masir::Translations::languageFromArguments(

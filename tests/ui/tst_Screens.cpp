@@ -30,6 +30,8 @@
 #include "settings/CrmDialog.h"
 #include "settings/TrackingDialog.h"
 #include "widgets/HeaderFit.h"
+#include "widgets/Icons.h"
+#include "widgets/Theme.h"
 #include "widgets/WheelGuard.h"
 
 #include "TestWorkspace.h"
@@ -371,6 +373,43 @@ private Q_SLOTS:
     }
 
     void english() { walk(QStringLiteral("en")); }
+
+    // The dark theme: the palette, the icons drawn in its text colour, and the
+    // canvas's cards dark too.
+    void dark()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        DemoWorkspace demo(ws.db());
+        DemoWorkspace::Options options;
+        options.contacts = 100;
+        QVERIFY(demo.populate(options) && demo.addSamples(QStringLiteral("en")));
+        ui::Theme::apply(true);
+        QVERIFY(ui::Theme::isDark());
+        const QColor text = QApplication::palette().color(QPalette::WindowText);
+        const QImage icon = ui::Icons::pixmap(QStringLiteral("contacts"), text, 48).toImage();
+        int lit = 0;
+        for (int y = 0; y < icon.height(); ++y)
+            for (int x = 0; x < icon.width(); ++x)
+                lit += qAlpha(icon.pixel(x, y)) > 128 && QColor(icon.pixel(x, y)).lightness() > 160;
+        QVERIFY2(lit > 20, qPrintable(QString::number(lit))); // light strokes on dark
+        {
+            ui::MainWindow window(ws.db());
+            window.resize(1280, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            save(&window, QStringLiteral("dark-contacts"));
+            window.showPage(ui::MainWindow::ReportsPageIndex);
+            save(&window, QStringLiteral("dark-reports"));
+            ui::JourneyEditor editor(ws.db(), JourneyRepository(ws.db()).list().last().id);
+            editor.resize(1280, 800);
+            editor.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&editor));
+            save(&editor, QStringLiteral("dark-journey-editor"));
+        }
+        ui::Theme::apply(false);
+        QVERIFY(!ui::Theme::isDark());
+    }
     void persian() { walk(QStringLiteral("fa")); }
 };
 

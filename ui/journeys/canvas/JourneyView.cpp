@@ -156,4 +156,14 @@ void JourneyView::dropEvent(QDropEvent *event)
     setFocus();
 }
 
+void JourneyView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        setBackgroundBrush(CanvasStyle::canvas());
+        if (scene())
+            scene()->update();
+    }
+    QGraphicsView::changeEvent(event);
+}
+
 } // namespace masir::ui

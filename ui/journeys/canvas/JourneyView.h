@@ -33,6 +33,7 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void changeEvent(QEvent *event) override; ///< a theme switched: the canvas too
 
 private:
     /// Marks the start of a pan or zoom; the scene draws fast until it settles.

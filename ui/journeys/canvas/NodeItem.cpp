@@ -129,17 +129,24 @@ void NodeItem::paintOverview(QPainter *painter, qreal lod)
     font.setPixelSize(std::max(1, int(std::round(QFontInfo(font).pixelSize() / lod))));
     painter->setFont(font);
     const qreal textWidth = b.width() - icon - 3 * pad;
-    const QString label =
-        painter->fontMetrics().elidedText(t->label(), Qt::ElideRight, int(textWidth));
-    if (label.size() < 4)
-        return;
+    const QRectF textRect(rtl ? b.left() + pad : iconRect.right() + pad, b.top(), textWidth,
+                          b.height());
     QTextOption option(Qt::AlignLeading | Qt::AlignVCenter);
     option.setTextDirection(rtl ? Qt::RightToLeft : Qt::LeftToRight);
-    option.setWrapMode(QTextOption::NoWrap);
+    // the whole name on as many lines as the block holds, else one line cut short
+    const QRectF wrapped = painter->fontMetrics().boundingRect(
+        textRect.toRect(), Qt::TextWordWrap | Qt::AlignLeading, t->label());
+    QString label = t->label();
+    if (wrapped.height() <= textRect.height() && wrapped.width() <= textRect.width() + 1) {
+        option.setWrapMode(QTextOption::WordWrap);
+    } else {
+        option.setWrapMode(QTextOption::NoWrap);
+        label = painter->fontMetrics().elidedText(label, Qt::ElideRight, int(textWidth));
+        if (label.size() < 4)
+            return;
+    }
     painter->setPen(Qt::white);
-    painter->drawText(
-        QRectF(rtl ? b.left() + pad : iconRect.right() + pad, b.top(), textWidth, b.height()),
-        label, option);
+    painter->drawText(textRect, label, option);
 }
 
 void NodeItem::paintCard(QPainter *painter)
