@@ -10,6 +10,9 @@
 #include "campaigns/CampaignEditorDialog.h"
 #include "common/Clock.h"
 #include "contacts/ContactEditorDialog.h"
+#include "contacts/ContactListModel.h"
+#include "contacts/ContactRepository.h"
+#include "contacts/ContactsPage.h"
 #include "contacts/CustomFields.h"
 #include "contacts/TagsDialog.h"
 #include "crm/CrmDialogs.h"
@@ -29,6 +32,7 @@
 #include "settings/ChannelsDialog.h"
 #include "settings/CrmDialog.h"
 #include "settings/TrackingDialog.h"
+#include "widgets/EmptyState.h"
 #include "widgets/HeaderFit.h"
 #include "widgets/Icons.h"
 #include "widgets/Theme.h"
@@ -373,6 +377,55 @@ private Q_SLOTS:
     }
 
     void english() { walk(QStringLiteral("en")); }
+
+    // A new workspace: every list says why it is empty and what to do next,
+    // in both languages; a contact added hides the contacts' empty state.
+    void freshWorkspace()
+    {
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("fa")}) {
+            const bool persian = language == QLatin1String("fa");
+            Translations::install(language);
+            QApplication::setLayoutDirection(persian ? Qt::RightToLeft : Qt::LeftToRight);
+            test::TestWorkspace ws;
+            QVERIFY(ws.opened());
+            Checker checker;
+            checker.persian = persian;
+            checker.english = englishStrings();
+            {
+                ui::MainWindow window(ws.db());
+                window.resize(1280, 800);
+                window.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&window));
+                int shown = 0;
+                for (const auto page :
+                     {ui::MainWindow::ContactsPageIndex, ui::MainWindow::SegmentsPageIndex,
+                      ui::MainWindow::JourneysPageIndex, ui::MainWindow::TemplatesPageIndex,
+                      ui::MainWindow::OutboxPageIndex}) {
+                    window.showPage(page);
+                    QTest::qWait(50);
+                    const QString name = QStringLiteral("%1-empty-%2").arg(language).arg(int(page));
+                    for (ui::EmptyState *e : window.findChildren<ui::EmptyState *>())
+                        if (e->isVisibleTo(&window)) {
+                            QVERIFY(!e->text().isEmpty());
+                            ++shown;
+                        }
+                    checker.check(name, &window);
+                    save(&window, name);
+                }
+                QCOMPARE(shown, 5);
+                Contact c;
+                c.email = QStringLiteral("first@example.com");
+                QVERIFY(ContactRepository(ws.db()).create(c));
+                window.contactsPage()->model()->refresh();
+                window.showPage(ui::MainWindow::ContactsPageIndex);
+                QTRY_VERIFY(!window.contactsPage()->findChild<ui::EmptyState *>()->isVisible());
+            }
+            if (!checker.problems.isEmpty())
+                QFAIL(qPrintable(checker.problems.first()));
+        }
+        Translations::install(QStringLiteral("en"));
+        QApplication::setLayoutDirection(Qt::LeftToRight);
+    }
 
     // The dark theme: the palette, the icons drawn in its text colour, and the
     // canvas's cards dark too.

@@ -1,5 +1,6 @@
 #include "contacts/ContactsPage.h"
 #include "importing/ImportHistory.h"
+#include "widgets/EmptyState.h"
 #include "widgets/Icons.h"
 
 #include "common/Clock.h"
@@ -164,6 +165,17 @@ ContactsPage::ContactsPage(const Database &db, QUndoStack *undoStack, QWidget *p
     m_view->setObjectName(QStringLiteral("contactTable"));
     m_view->setAccessibleName(tr("Contacts"));
     m_view->setModel(m_model);
+    EmptyState::attach(
+        m_view,
+        [this] {
+            if (!m_search->text().trimmed().isEmpty())
+                return tr("No contact matches \"%1\".").arg(m_search->text().trimmed());
+            if (m_segmentFilter->currentData().toLongLong() != 0)
+                return tr("No contacts here yet.");
+            return tr("No contacts yet. Import them from a spreadsheet, your shop or your "
+                      "CRM, or add one by hand.");
+        },
+        m_importAction);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);

@@ -1,4 +1,5 @@
 #include "journeys/JourneysPage.h"
+#include "widgets/EmptyState.h"
 #include "widgets/Icons.h"
 #include "widgets/SplitterMemory.h"
 
@@ -90,6 +91,13 @@ JourneysPage::JourneysPage(const Database &db, QWidget *parent)
     m_table->setObjectName(QStringLiteral("journeyTable"));
     m_table->setAccessibleName(tr("Journeys"));
     m_table->setModel(m_model);
+    EmptyState::attach(
+        m_table,
+        [] {
+            return tr("No journeys yet. Start from a ready one: welcome, abandoned cart, "
+                      "birthday and more.");
+        },
+        m_new);
     m_table->horizontalHeader()->setSectionResizeMode(JourneyListModel::NameColumn,
                                                       QHeaderView::Stretch);
     m_table->verticalHeader()->hide();

@@ -1,4 +1,5 @@
 #include "outbox/OutboxPage.h"
+#include "widgets/EmptyState.h"
 #include "widgets/Icons.h"
 
 #include "contacts/PhoneNumbers.h"
@@ -138,6 +139,10 @@ OutboxPage::OutboxPage(const Database &db, QWidget *parent)
     m_table->setObjectName(QStringLiteral("outboxTable"));
     m_table->setAccessibleName(tr("Outbox"));
     m_table->setModel(coloured);
+    EmptyState::attach(m_table, [] {
+        return tr("Nothing here. Messages that journeys, campaigns and test sends queue wait "
+                  "here until they are sent.");
+    });
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -1,4 +1,5 @@
 #include "segments/SegmentsPage.h"
+#include "widgets/EmptyState.h"
 #include "widgets/Icons.h"
 #include "widgets/SplitterMemory.h"
 
@@ -92,6 +93,10 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     m_list->setObjectName(QStringLiteral("segmentList"));
     m_list->setAccessibleName(tr("Segments and lists"));
     m_list->setModel(m_model);
+    EmptyState::attach(
+        m_list,
+        [] { return tr("No segments yet: group contacts by what they are and what they did."); },
+        m_newSegment);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->addAction(m_delete);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,

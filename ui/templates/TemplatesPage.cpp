@@ -1,4 +1,5 @@
 #include "templates/TemplatesPage.h"
+#include "widgets/EmptyState.h"
 #include "widgets/Icons.h"
 #include "widgets/SplitterMemory.h"
 
@@ -111,6 +112,9 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
     m_list->setObjectName(QStringLiteral("templateList"));
     m_list->setAccessibleName(tr("Templates"));
     m_list->setModel(m_model);
+    EmptyState::attach(
+        m_list, [] { return tr("No templates yet: write the first email or text message."); },
+        m_newEmail);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->addAction(m_delete);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
