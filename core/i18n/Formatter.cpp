@@ -1,5 +1,7 @@
 #include "i18n/Formatter.h"
 
+#include "common/TextNormalizer.h"
+
 #include <QTimeZone>
 
 #include <unicode/uloc.h>
@@ -87,6 +89,26 @@ QString leftToRight(const QString &text)
         return text;
     return QChar(0x2066) + text +
            QChar(0x2069); // LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE
+}
+
+QString editableNumber(double value)
+{
+    QLocale l = locale();
+    l.setNumberOptions(QLocale::OmitGroupSeparator);
+    return l.toString(value, 'g', 15);
+}
+
+std::optional<double> parseNumber(const QString &text)
+{
+    QString t = TextNormalizer::toAsciiDigits(text.trimmed());
+    t.replace(QChar(0x066B), QLatin1Char('.')); // ARABIC DECIMAL SEPARATOR
+    t.remove(QChar(0x066C));                    // ARABIC THOUSANDS SEPARATOR
+    bool ok = false;
+    const double v = t.toDouble(&ok);
+    if (ok)
+        return v;
+    const double local = locale().toDouble(text.trimmed(), &ok);
+    return ok ? std::optional<double>(local) : std::nullopt;
 }
 
 QString isolate(const QString &text)

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QTime>
 
+#include <optional>
+
 namespace masir {
 
 /// Dates and numbers as the user's language shows them. In Persian,
@@ -24,6 +26,11 @@ QString dateTime(const QDateTime &utc);
 QString number(qint64 value);
 /// A time of day ("09:30"), in the UI language's digits.
 QString time(QTime time);
+/// A number to edit, in the UI language's digits, without group separators
+/// ("۲٫۵" in Persian); parseNumber() reads it back, and Latin, Persian or
+/// Arabic-Indic digits too.
+QString editableNumber(double value);
+std::optional<double> parseNumber(const QString &text);
 /// \a text kept left to right inside a right-to-left line (a phone number, an
 /// address, a path): embedded when the interface is Persian, as it is otherwise.
 QString leftToRight(const QString &text);

@@ -67,6 +67,19 @@ private Q_SLOTS:
         QVERIFY(Formatter::isolate(QString()).isEmpty());
         QCOMPARE(Formatter::isolate(QStringLiteral("Sara")), QStringLiteral("Sara"));
     }
+
+    void numbersToEdit()
+    {
+        Formatter::setLocale(QLocale(QLocale::Persian, QLocale::Iran));
+        QCOMPARE(Formatter::editableNumber(2.5), QString::fromUtf8("۲٫۵"));
+        QCOMPARE(Formatter::editableNumber(12000), QString::fromUtf8("۱۲۰۰۰"));
+        QCOMPARE(*Formatter::parseNumber(QString::fromUtf8("۲٫۵")), 2.5);
+        QCOMPARE(*Formatter::parseNumber(QStringLiteral("48")), 48.0);
+        QCOMPARE(*Formatter::parseNumber(QString::fromUtf8("٤٨")), 48.0);
+        QVERIFY(!Formatter::parseNumber(QStringLiteral("four")));
+        Formatter::setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(Formatter::editableNumber(12000), QStringLiteral("12000"));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Formatter)

@@ -8,6 +8,7 @@
 #include "demo/DemoWorkspace.h"
 #include "i18n/Translations.h"
 #include "mainwindow/MainWindow.h"
+#include "segments/SegmentsPage.h"
 #include "settings/AppSettings.h"
 #include "settings/WorkspaceSettings.h"
 #include "widgets/WheelGuard.h"
@@ -200,6 +201,24 @@ private Q_SLOTS:
         dialog.reject();
         QCOMPARE(saves, 1);
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+
+    // An edited segment not yet saved marks the window's title; saving clears it.
+    void unsavedEditsMarkTheWindow()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        ui::MainWindow window(ws.db());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.isWindowModified());
+        window.showPage(ui::MainWindow::SegmentsPageIndex);
+        window.segmentsPage()->newSegmentAction()->trigger();
+        auto *name = window.segmentsPage()->findChild<QLineEdit *>(QStringLiteral("segmentName"));
+        QVERIFY(name);
+        name->setText(QStringLiteral("Regulars"));
+        QTRY_VERIFY(window.isWindowModified());
+        QVERIFY(window.windowTitle().endsWith(QLatin1String("[*]")));
     }
 
     // File → Open Recent lists the other workspaces opened lately (the

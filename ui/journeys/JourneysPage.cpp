@@ -180,15 +180,19 @@ void JourneysPage::chooseTemplate()
     QDialog dialog(this);
     dialog.setWindowTitle(tr("New Journey"));
     auto *list = new QListWidget;
+    list->setSpacing(4);
+    list->setIconSize(QSize(24, 24));
     list->setAccessibleName(tr("Templates"));
     list->setWordWrap(true);
-    auto *blank = new QListWidgetItem(tr("Blank canvas") + QLatin1Char('\n') +
+    auto *blank = new QListWidgetItem(Icons::icon(QStringLiteral("add")),
+                                      tr("Blank canvas") + QLatin1Char('\n') +
                                           tr("Start from nothing and drag in the steps you need."),
                                       list);
     blank->setData(kIdRole, QString());
     blank->setData(Qt::UserRole + 1, tr("New journey"));
     for (const JourneyTemplate &t : JourneyTemplates::all(language())) {
-        auto *item = new QListWidgetItem(t.name + QLatin1Char('\n') + t.description, list);
+        auto *item = new QListWidgetItem(Icons::icon(QStringLiteral("journeys")),
+                                         t.name + QLatin1Char('\n') + t.description, list);
         item->setData(kIdRole, t.key);
         item->setData(Qt::UserRole + 1, t.name);
     }

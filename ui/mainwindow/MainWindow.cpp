@@ -53,8 +53,10 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     , m_db(db)
 {
     const bool demo = WorkspaceSettings(db).isDemo();
-    setWindowTitle(demo ? tr("Masir — %1 (demo workspace)").arg(QFileInfo(db.path()).fileName())
-                        : tr("Masir — %1").arg(QFileInfo(db.path()).fileName()));
+    // "[*]": the title marks a segment or template edited and not saved
+    setWindowTitle((demo ? tr("Masir — %1 (demo workspace)").arg(QFileInfo(db.path()).fileName())
+                         : tr("Masir — %1").arg(QFileInfo(db.path()).fileName())) +
+                   QStringLiteral("[*]"));
     setObjectName(QStringLiteral("MainWindow"));
     m_undo = new QUndoStack(this);
 
@@ -105,6 +107,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     m_segments = new SegmentsPage(db);
     addPage(tr("Segments"), QStringLiteral("segments"), m_segments);
     connect(m_segments, &SegmentsPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_segments, &SegmentsPage::modifiedChanged, this, &MainWindow::updateModified);
     connect(m_segments, &SegmentsPage::segmentsChanged, m_contacts, &ContactsPage::reloadSegments);
     connect(m_segments, &SegmentsPage::showInContacts, this, [this](qint64 id) {
         m_contacts->setSegmentFilter(id);
@@ -163,6 +166,7 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     addPage(tr("Campaigns"), QStringLiteral("campaigns"), m_campaigns);
     m_templates = new TemplatesPage(db);
     connect(m_templates, &TemplatesPage::statusMessage, this, &MainWindow::showStatus);
+    connect(m_templates, &TemplatesPage::modifiedChanged, this, &MainWindow::updateModified);
     addPage(tr("Templates"), QStringLiteral("templates"), m_templates);
     m_outbox = new OutboxPage(db);
     connect(m_outbox, &OutboxPage::statusMessage, this, &MainWindow::showStatus);
@@ -570,6 +574,11 @@ void MainWindow::openWorkspace()
         tr("Masir workspaces (*.masir);;All files (*)"));
     if (!path.isEmpty())
         Q_EMIT workspaceRequested(path);
+}
+
+void MainWindow::updateModified()
+{
+    setWindowModified(m_segments->isModified() || m_templates->isModified());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -79,6 +79,7 @@ protected:
 private:
     void buildMenus();
     void buildWorkspaceMenu(QMenu *file);
+    void updateModified();
     void newWorkspace();
     void openWorkspace();
     void addPage(const QString &title, const QString &icon, QWidget *page);

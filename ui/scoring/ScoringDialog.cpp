@@ -183,7 +183,8 @@ void ScoringDialog::addRule(const ScoringRule &rule)
         op->addItem(SegmentFields::operatorLabel(key), key);
     op->setCurrentIndex(std::max(0, op->findData(rule.op)));
     m_rules->setCellWidget(row, OperatorColumn, op);
-    auto *value = new QLineEdit(rule.property.isEmpty() ? QString() : QString::number(rule.value));
+    auto *value =
+        new QLineEdit(rule.property.isEmpty() ? QString() : Formatter::editableNumber(rule.value));
     m_rules->setCellWidget(row, ValueColumn, value);
     auto *enabled = new QTableWidgetItem;
     enabled->setCheckState(rule.enabled ? Qt::Checked : Qt::Unchecked);
@@ -211,8 +212,9 @@ ScoringRule ScoringDialog::ruleAt(int row) const
         r.op = static_cast<QComboBox *>(m_rules->cellWidget(row, OperatorColumn))
                    ->currentData()
                    .toString();
-        r.value =
-            static_cast<QLineEdit *>(m_rules->cellWidget(row, ValueColumn))->text().toDouble();
+        r.value = Formatter::parseNumber(
+                      static_cast<QLineEdit *>(m_rules->cellWidget(row, ValueColumn))->text())
+                      .value_or(0);
     }
     r.enabled = m_rules->item(row, EnabledColumn)->checkState() == Qt::Checked;
     return r;

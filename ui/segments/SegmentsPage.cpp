@@ -86,6 +86,7 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
                                    },
                                    [this] { return m_name->text(); }});
     connect(m_session, &EditorSession::stateChanged, this, &SegmentsPage::updateActions);
+    connect(m_session, &EditorSession::stateChanged, this, &SegmentsPage::modifiedChanged);
 
     // Left: the saved segments and lists with their counts.
     m_model = new SegmentListModel(db, this);
@@ -93,6 +94,7 @@ SegmentsPage::SegmentsPage(const Database &db, QWidget *parent)
     m_list->setObjectName(QStringLiteral("segmentList"));
     m_list->setAccessibleName(tr("Segments and lists"));
     m_list->setModel(m_model);
+    m_list->setSpacing(3); // a breath between the two-line items
     EmptyState::attach(
         m_list,
         [] { return tr("No segments yet: group contacts by what they are and what they did."); },

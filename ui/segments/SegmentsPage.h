@@ -63,6 +63,8 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &message, int timeoutMs);
+    /// The editor's changes were made, saved or reverted (isModified()).
+    void modifiedChanged();
     /// Saved segments were added, renamed or deleted.
     void segmentsChanged();
     /// The user wants to see the members in the contact list.

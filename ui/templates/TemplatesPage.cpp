@@ -94,6 +94,7 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
                                   {[this] { return save(); }, [this] { load(m_current); },
                                    [this] { return m_name->text(); }});
     connect(m_session, &EditorSession::stateChanged, this, &TemplatesPage::updateActions);
+    connect(m_session, &EditorSession::stateChanged, this, &TemplatesPage::modifiedChanged);
     m_tests = new TestSendController(m_db, this);
     connect(m_tests, &TestSendController::started, this, [this](const QString &account) {
         m_busy->show();
@@ -112,6 +113,7 @@ TemplatesPage::TemplatesPage(const Database &db, QWidget *parent)
     m_list->setObjectName(QStringLiteral("templateList"));
     m_list->setAccessibleName(tr("Templates"));
     m_list->setModel(m_model);
+    m_list->setSpacing(3); // a breath between the two-line items
     EmptyState::attach(
         m_list, [] { return tr("No templates yet: write the first email or text message."); },
         m_newEmail);

@@ -90,6 +90,8 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &message, int timeoutMs);
+    /// The editor's changes were made, saved or reverted (isModified()).
+    void modifiedChanged();
     /// A template was saved, renamed or deleted.
     void templatesChanged();
 

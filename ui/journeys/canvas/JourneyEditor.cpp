@@ -614,7 +614,8 @@ void JourneyEditor::updateInspector()
                 value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
                                 : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)));
         else
-            edit->setText(value.isDouble() ? QString::number(value.toDouble()) : value.toString());
+            edit->setText(value.isDouble() ? Formatter::editableNumber(value.toDouble())
+                                           : value.toString());
         connect(edit, &QLineEdit::editingFinished, this, [this, apply, edit, json, number] {
             if (json) {
                 const QJsonDocument doc =
@@ -625,10 +626,8 @@ void JourneyEditor::updateInspector()
                 }
                 apply(doc.object().value(QStringLiteral("v")));
             } else if (number) {
-                bool ok = false;
-                const double d = edit->text().toDouble(&ok);
-                if (ok)
-                    apply(d);
+                if (const auto d = Formatter::parseNumber(edit->text()))
+                    apply(*d);
                 else
                     Q_EMIT statusMessage(JourneyCanvas::tr("Enter a number."), 5000);
             } else {
