@@ -8,8 +8,10 @@
 #include "demo/DemoWorkspace.h"
 #include "i18n/Translations.h"
 #include "mainwindow/MainWindow.h"
+#include "scoring/ScoringDialog.h"
 #include "segments/SegmentsPage.h"
 #include "settings/AppSettings.h"
+#include "settings/ChannelsDialog.h"
 #include "settings/WorkspaceSettings.h"
 #include "widgets/WheelGuard.h"
 
@@ -159,6 +161,37 @@ private Q_SLOTS:
 
     // Cancel closes an untouched editor at once; with a change, it asks: Cancel
     // goes on editing, Discard closes, Save saves.
+    // The settings dialogs that edit ask too: unchanged, Cancel closes; edited,
+    // it asks first.
+    void settingsDialogsAskBeforeDiscarding()
+    {
+        test::TestWorkspace ws;
+        QVERIFY(ws.opened());
+        {
+            ui::ChannelAccountDialog account(ws.db(), ChannelAccount());
+            account.show();
+            QVERIFY(!account.isModified());
+            QLineEdit *first = account.findChildren<QLineEdit *>().first();
+            first->setFocus();
+            QTest::keyClicks(first, QStringLiteral("x"));
+            QVERIFY(account.isModified());
+            QTimer::singleShot(0, [] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                box->button(QMessageBox::Cancel)->click();
+            });
+            account.reject();
+            QVERIFY(account.isVisible()); // kept, with the edit
+        }
+        ui::ScoringDialog scoring(ws.db());
+        scoring.show();
+        QVERIFY(!scoring.isModified());
+        for (QPushButton *b : scoring.findChildren<QPushButton *>())
+            if (b->text().contains(QLatin1String("Add Rule")))
+                b->click();
+        QVERIFY(scoring.isModified());
+    }
+
     void cancellingAnEditedContactAsks()
     {
         int saves = 0;

@@ -53,7 +53,7 @@ QSpinBox *spin(int min, int max, int value, const QString &suffix = QString())
 } // namespace
 
 ScoringDialog::ScoringDialog(const Database &db, QWidget *parent)
-    : QDialog(parent)
+    : EditDialog(parent)
     , m_db(db)
     , m_tasks(new BackgroundTasks(this))
 {
@@ -75,6 +75,8 @@ ScoringDialog::ScoringDialog(const Database &db, QWidget *parent)
     m_rules->setSelectionBehavior(QAbstractItemView::SelectRows);
     for (const ScoringRule &r : LeadScoring(db).rules())
         addRule(r);
+    // a rule switched on or off by its box is an edit too
+    connect(m_rules, &QTableWidget::itemChanged, this, [this] { setModified(); });
 
     auto *add = new QPushButton(tr("&Add Rule"));
     connect(add, &QPushButton::clicked, this, [this] {
@@ -83,6 +85,7 @@ ScoringDialog::ScoringDialog(const Database &db, QWidget *parent)
         r.points = 5;
         addRule(r);
         m_rules->setCurrentCell(m_rules->rowCount() - 1, ActivityColumn);
+        setModified();
     });
     auto *remove = new QPushButton(tr("&Remove Rule"));
     connect(remove, &QPushButton::clicked, this, [this] {
@@ -92,6 +95,7 @@ ScoringDialog::ScoringDialog(const Database &db, QWidget *parent)
         if (const qint64 id = m_rules->item(row, EnabledColumn)->data(kIdRole).toLongLong())
             m_removed << id;
         m_rules->removeRow(row);
+        setModified();
     });
     auto *ruleButtons = new QHBoxLayout;
     ruleButtons->addWidget(add);
@@ -186,6 +190,9 @@ void ScoringDialog::addRule(const ScoringRule &rule)
     auto *value =
         new QLineEdit(rule.property.isEmpty() ? QString() : Formatter::editableNumber(rule.value));
     m_rules->setCellWidget(row, ValueColumn, value);
+    // Cancel after an edit asks first
+    watch({activity, m_rules->cellWidget(row, PointsColumn), m_rules->cellWidget(row, CapColumn),
+           m_rules->cellWidget(row, PeriodColumn), property, op, value});
     auto *enabled = new QTableWidgetItem;
     enabled->setCheckState(rule.enabled ? Qt::Checked : Qt::Unchecked);
     enabled->setData(kIdRole, rule.id);

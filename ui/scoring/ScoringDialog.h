@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/EditDialog.h"
+
 #include "scoring/LeadScoring.h"
 
 #include <QDialog>
@@ -20,7 +22,7 @@ namespace masir::ui {
 /// Lead scoring and lifecycle stages: the rules (activity → points, with caps
 /// and an optional property test), the MQL and SQL thresholds, the stage list
 /// with its funnel, and recomputing every score from history.
-class ScoringDialog final : public QDialog
+class ScoringDialog final : public EditDialog
 {
     Q_OBJECT
 

@@ -485,7 +485,7 @@ void ChannelsDialog::testSelected()
 
 ChannelAccountDialog::ChannelAccountDialog(const Database &db, const ChannelAccount &account,
                                            QWidget *parent)
-    : QDialog(parent)
+    : EditDialog(parent)
     , m_db(db)
     , m_original(account)
 {
@@ -530,6 +530,9 @@ ChannelAccountDialog::ChannelAccountDialog(const Database &db, const ChannelAcco
     // word-wrapped notes make the layout's own minimum too small
     setMinimumHeight(layout->totalHeightForWidth(560));
     resize(560, minimumHeight());
+
+    // Cancel after an edit asks first (the fields are filled by now)
+    watch(findChildren<QWidget *>());
 
     // after a refused OK, the problems follow the edits
     const auto changed = [this] {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "widgets/EditDialog.h"
+
 #include "messaging/ChannelAccounts.h"
 
 #include <QDialog>
@@ -86,7 +88,7 @@ private:
 
 /// Adds or edits one SMTP account or SMS gateway. OK validates, saves the account
 /// and puts its password or API key in the SecretStore (never in the workspace).
-class ChannelAccountDialog final : public QDialog
+class ChannelAccountDialog final : public EditDialog
 {
     Q_OBJECT
 
