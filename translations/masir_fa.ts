@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fa_IR">
 <context>
@@ -54,8 +54,8 @@
         <translation>ماهی را که هزینه برای آن است برگزینید.</translation>
     </message>
     <message>
-        <source>Name the source the cost is for, as contacts have it (&quot;instagram&quot;).</source>
-        <translation>منبعی را که هزینه برای آن است نام ببرید، همان‌طور که مخاطبان دارند (&quot;instagram&quot;).</translation>
+        <source>Name the source the cost is for, as contacts have it ("instagram").</source>
+        <translation>منبعی را که هزینه برای آن است نام ببرید، همان‌طور که مخاطبان دارند ("instagram").</translation>
     </message>
     <message>
         <source>A cost is an amount of 0 or more.</source>
@@ -169,11 +169,11 @@
 <context>
     <name>masir::Campaign</name>
     <message>
-        <source>A/B test: &quot;variants&quot; must be a list of variants.</source>
+        <source>A/B test: "variants" must be a list of variants.</source>
         <translation>آزمون A/B: «variants» باید فهرستی از نسخه‌ها باشد.</translation>
     </message>
     <message>
-        <source>A/B test, variant %1: &quot;delayMinutes&quot; must be between 0 and 10080 (a week).</source>
+        <source>A/B test, variant %1: "delayMinutes" must be between 0 and 10080 (a week).</source>
         <translation>آزمون A/B، نسخهٔ %1: «delayMinutes» باید بین ۰ و ۱۰۰۸۰ (یک هفته) باشد.</translation>
     </message>
     <message>
@@ -181,11 +181,11 @@
         <translation>آزمون A/B: از ۲ تا %1 نسخه بدهید، نه %2.</translation>
     </message>
     <message>
-        <source>A/B test: &quot;share&quot; is the percentage of the audience in the test, from 2 to 100.</source>
+        <source>A/B test: "share" is the percentage of the audience in the test, from 2 to 100.</source>
         <translation>آزمون A/B: «share» درصدی از مخاطبان است که در آزمون هستند، از ۲ تا ۱۰۰.</translation>
     </message>
     <message>
-        <source>A/B test: &quot;metric&quot; must be opens, clicks or revenue, not &quot;%1&quot;.</source>
+        <source>A/B test: "metric" must be opens, clicks or revenue, not "%1".</source>
         <translation>آزمون A/B: «metric» باید opens، clicks یا revenue باشد، نه «%1».</translation>
     </message>
     <message>
@@ -248,23 +248,23 @@
         <translation>دست‌کم یک بخش یا فهرست برای ارسال انتخاب کنید.</translation>
     </message>
     <message>
-        <source>There is no template named &quot;%1&quot;: create it on the Templates page, or choose another.</source>
+        <source>There is no template named "%1": create it on the Templates page, or choose another.</source>
         <translation>قالبی به نام «%1» نیست: آن را در صفحهٔ قالب‌ها بسازید یا قالب دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Template &quot;%1&quot; is for %2, but the campaign sends %3.</source>
+        <source>Template "%1" is for %2, but the campaign sends %3.</source>
         <translation>قالب «%1» برای %2 است، اما کارزار %3 می‌فرستد.</translation>
     </message>
     <message>
-        <source>Template &quot;%1&quot; has errors: %2</source>
+        <source>Template "%1" has errors: %2</source>
         <translation>قالب «%1» خطا دارد: %2</translation>
     </message>
     <message>
-        <source>Account &quot;%1&quot; is turned off: turn it on in Settings → Channels.</source>
+        <source>Account "%1" is turned off: turn it on in Settings → Channels.</source>
         <translation>حساب «%1» خاموش است: آن را در تنظیمات ← کانال‌ها روشن کنید.</translation>
     </message>
     <message>
-        <source>Account &quot;%1&quot;: %2</source>
+        <source>Account "%1": %2</source>
         <translation>حساب «%1»: %2</translation>
     </message>
     <message>
@@ -280,7 +280,7 @@
         <translation>ایمیل</translation>
     </message>
     <message>
-        <source>There is no %1 account named &quot;%2&quot;.</source>
+        <source>There is no %1 account named "%2".</source>
         <translation>حساب %1 به نام «%2» وجود ندارد.</translation>
     </message>
     <message>
@@ -300,7 +300,7 @@
         <translation>به هیچ‌کس از مخاطبان نمی‌توان فرستاد: از %L1 مخاطب، %L2 نشانی ندارند، %L3 لغو اشتراک کرده، برگشتی داشته یا رضایت را پس گرفته‌اند و %L4 در فهرست مسدود هستند.</translation>
     </message>
     <message>
-        <source>Template &quot;%1&quot; is %2, but the campaign&apos;s template is %3: the variants must all be marketing or all transactional.</source>
+        <source>Template "%1" is %2, but the campaign's template is %3: the variants must all be marketing or all transactional.</source>
         <translation>قالب «%1» %2 است، اما قالب کارزار %3 است: نسخه‌ها باید همه تبلیغاتی یا همه اطلاع‌رسانی باشند.</translation>
     </message>
     <message>
@@ -319,7 +319,7 @@
         <translation>همین حالا</translation>
     </message>
     <message>
-        <source>%1 at %2 in each contact&apos;s time zone</source>
+        <source>%1 at %2 in each contact's time zone</source>
         <translation>%1 ساعت %2 به وقت هر مخاطب</translation>
     </message>
     <message>
@@ -371,18 +371,18 @@
         <translation>ارسال / آغاز</translation>
     </message>
     <message>
-        <source>At each contact&apos;s best hour in the 24 hours from %1</source>
+        <source>At each contact's best hour in the 24 hours from %1</source>
         <translation>در بهترین ساعت هر مخاطب، در ۲۴ ساعت از %1</translation>
     </message>
     <message>
-        <source>At each contact&apos;s best hour in the next 24 hours</source>
+        <source>At each contact's best hour in the next 24 hours</source>
         <translation>در بهترین ساعت هر مخاطب در ۲۴ ساعت آینده</translation>
     </message>
 </context>
 <context>
     <name>masir::CampaignRepository</name>
     <message>
-        <source>There is already a campaign named &quot;%1&quot;.</source>
+        <source>There is already a campaign named "%1".</source>
         <translation>کارزاری به نام «%1» از پیش هست.</translation>
     </message>
     <message>
@@ -390,7 +390,7 @@
         <translation>کارزار حذف شده است.</translation>
     </message>
     <message>
-        <source>Campaign &quot;%1&quot; has started and cannot be changed; duplicate it to send it again with changes.</source>
+        <source>Campaign "%1" has started and cannot be changed; duplicate it to send it again with changes.</source>
         <translation>کارزار «%1» آغاز شده و تغییرپذیر نیست؛ برای ارسال دوباره با تغییرات، از آن رونوشت بگیرید.</translation>
     </message>
     <message>
@@ -406,11 +406,11 @@
         <translation>کارزاری که در حال ارسال یا متوقف است حذف نمی‌شود؛ نخست آن را لغو کنید.</translation>
     </message>
     <message>
-        <source>Campaign &quot;%1&quot; is %2: it cannot become %3.</source>
+        <source>Campaign "%1" is %2: it cannot become %3.</source>
         <translation>کارزار «%1» %2 است: نمی‌تواند %3 شود.</translation>
     </message>
     <message>
-        <source>Campaign &quot;%1&quot; changed meanwhile; try again.</source>
+        <source>Campaign "%1" changed meanwhile; try again.</source>
         <translation>کارزار «%1» در این میان تغییر کرد؛ دوباره تلاش کنید.</translation>
     </message>
 </context>
@@ -425,15 +425,15 @@
         <translation>کارزار حذف شده است.</translation>
     </message>
     <message>
-        <source>Campaign &quot;%1&quot; has no variant %2.</source>
+        <source>Campaign "%1" has no variant %2.</source>
         <translation>کارزار «%1» نسخهٔ %2 ندارد.</translation>
     </message>
     <message>
-        <source>Campaign &quot;%1&quot; is not waiting for a winner.</source>
+        <source>Campaign "%1" is not waiting for a winner.</source>
         <translation>کارزار «%1» منتظر انتخاب برنده نیست.</translation>
     </message>
     <message>
-        <source>Campaign &quot;%1&quot; changed meanwhile; try again.</source>
+        <source>Campaign "%1" changed meanwhile; try again.</source>
         <translation>کارزار «%1» در این میان تغییر کرد؛ دوباره تلاش کنید.</translation>
     </message>
 </context>
@@ -444,7 +444,7 @@
         <translation>برای حساب یک نام بگذارید.</translation>
     </message>
     <message>
-        <source>Enter the SMTP server&apos;s host name.</source>
+        <source>Enter the SMTP server's host name.</source>
         <translation>نام میزبان سرور SMTP را وارد کنید.</translation>
     </message>
     <message>
@@ -456,11 +456,11 @@
         <translation>امنیت باید starttls، tls یا none باشد.</translation>
     </message>
     <message>
-        <source>Enter the From address, e.g. &quot;Shop &lt;news@shop.example&gt;&quot;.</source>
+        <source>Enter the From address, e.g. "Shop &lt;news@shop.example&gt;".</source>
         <translation>نشانی فرستنده را وارد کنید، مثلاً «فروشگاه &lt;news@shop.example&gt;».</translation>
     </message>
     <message>
-        <source>Enter the gateway&apos;s web address (https://...).</source>
+        <source>Enter the gateway's web address (https://...).</source>
         <translation>نشانی وب درگاه را وارد کنید (https://...).</translation>
     </message>
     <message>
@@ -484,7 +484,7 @@
         <translation>تعداد اتصال‌ها باید بین ۱ تا ۱۶ باشد.</translation>
     </message>
     <message>
-        <source>There is already an account named &quot;%1&quot;.</source>
+        <source>There is already an account named "%1".</source>
         <translation>حسابی با نام «%1» از قبل وجود دارد.</translation>
     </message>
     <message>
@@ -555,7 +555,7 @@
         <translation>هیچ فرمانی داده نشده است.</translation>
     </message>
     <message>
-        <source>Unknown command &quot;%1&quot;.</source>
+        <source>Unknown command "%1".</source>
         <translation>فرمان ناشناختهٔ «%1».</translation>
     </message>
     <message>
@@ -617,7 +617,7 @@
         <translation>فقط اعضای این فهرست ثابت را برون‌بری کن.</translation>
     </message>
     <message>
-        <source>The file&apos;s encoding (utf-8, utf-16le, windows-1256, ...).</source>
+        <source>The file's encoding (utf-8, utf-16le, windows-1256, ...).</source>
         <translation>کدگذاری پرونده (utf-8، utf-16le، windows-1256، ...).</translation>
     </message>
     <message>
@@ -629,7 +629,7 @@
         <translation>ردیف نخست داده است، نه سرستون.</translation>
     </message>
     <message>
-        <source>Map a column: &quot;Header=field&quot;, &quot;Header=custom.key&quot;, &quot;Header=custom.key:number&quot; or &quot;Header=skip&quot;.</source>
+        <source>Map a column: "Header=field", "Header=custom.key", "Header=custom.key:number" or "Header=skip".</source>
         <translation>نگاشت یک ستون: «Header=field»، «Header=custom.key»، «Header=custom.key:number» یا «Header=skip».</translation>
     </message>
     <message>
@@ -693,23 +693,23 @@
         <translation>%1 وجود ندارد.</translation>
     </message>
     <message>
-        <source>Unknown encoding &quot;%1&quot;. Use one of: %2.</source>
+        <source>Unknown encoding "%1". Use one of: %2.</source>
         <translation>کدگذاری ناشناختهٔ «%1». یکی از این‌ها را به کار ببرید: %2.</translation>
     </message>
     <message>
-        <source>The delimiter is one character, or &quot;tab&quot;.</source>
+        <source>The delimiter is one character, or "tab".</source>
         <translation>جداکننده یک نویسه است، یا «tab».</translation>
     </message>
     <message>
-        <source>--map takes &quot;Header=field&quot;, not &quot;%1&quot;.</source>
+        <source>--map takes "Header=field", not "%1".</source>
         <translation>--map شکل «Header=field» را می‌پذیرد، نه «%1».</translation>
     </message>
     <message>
-        <source>A new custom field is text, number, date or boolean, not &quot;%1&quot;.</source>
+        <source>A new custom field is text, number, date or boolean, not "%1".</source>
         <translation>فیلد سفارشی تازه متن، عدد، تاریخ یا بله/خیر است، نه «%1».</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a contact field. Use one of: %2, custom.KEY or skip.</source>
+        <source>"%1" is not a contact field. Use one of: %2, custom.KEY or skip.</source>
         <translation>«%1» فیلد مخاطب نیست. یکی از این‌ها را به کار ببرید: %2، custom.KEY یا skip.</translation>
     </message>
     <message>
@@ -729,7 +729,7 @@
         <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, &quot;%7&quot;, %8 s)</source>
+        <source>%1 rows: %2 created, %3 updated, %4 skipped, %5 rejected (%6, "%7", %8 s)</source>
         <translation>%1 ردیف: %2 ساخته، %3 به‌روز، %4 رها، %5 رد شد (%6، «%7»، %8 ثانیه)</translation>
     </message>
     <message>
@@ -787,7 +787,7 @@
         <translation>segment count نام یک بخش یا ‎--rule FILE.json‎ می‌گیرد.</translation>
     </message>
     <message>
-        <source>There is no segment called &quot;%1&quot;.</source>
+        <source>There is no segment called "%1".</source>
         <translation>بخشی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -807,7 +807,7 @@
         <translation>segment save یک نام و ‎--rule FILE.json‎ می‌گیرد.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a list, not a rule segment.</source>
+        <source>"%1" is a list, not a rule segment.</source>
         <translation>«%1» یک فهرست است، نه بخشی با قاعده.</translation>
     </message>
     <message>
@@ -827,7 +827,7 @@
         </translation>
     </message>
     <message>
-        <source>The journey&apos;s name.</source>
+        <source>The journey's name.</source>
         <translation>نام سفر.</translation>
     </message>
     <message>
@@ -851,7 +851,7 @@
         <translation>گرهٔ %1</translation>
     </message>
     <message>
-        <source>There is no journey called &quot;%1&quot;.</source>
+        <source>There is no journey called "%1".</source>
         <translation>سفری به نام «%1» نیست.</translation>
     </message>
     <message>
@@ -871,7 +871,7 @@
         <translation>%1 پروندهٔ JSON نیست: %2</translation>
     </message>
     <message>
-        <source>Saved journey &quot;%1&quot;.</source>
+        <source>Saved journey "%1".</source>
         <translation>سفر «%1» ذخیره شد.</translation>
     </message>
     <message>
@@ -915,7 +915,7 @@
         <translation>journey create یک نام و --template KEY می‌گیرد.</translation>
     </message>
     <message>
-        <source>There is no template &quot;%1&quot;; see journey templates.</source>
+        <source>There is no template "%1"; see journey templates.</source>
         <translation>الگویی به نام «%1» نیست؛ journey templates را ببینید.</translation>
     </message>
     <message>
@@ -923,7 +923,7 @@
         <translation>journey simulate نام سفر و --contact ID یا --segment S می‌گیرد.</translation>
     </message>
     <message>
-        <source>would send %1 &quot;%2&quot; to %3 at %4</source>
+        <source>would send %1 "%2" to %3 at %4</source>
         <translation>%1 «%2» را در %4 به %3 می‌فرستاد</translation>
     </message>
     <message>
@@ -935,7 +935,7 @@
         <translation>%1 ارسال‌شده، %2 در انتظار تلاش دوباره، %3 ناموفق، %4 کنارگذاشته، %5 قطع‌شده</translation>
     </message>
     <message>
-        <source>Unknown limits preset &quot;%1&quot;.</source>
+        <source>Unknown limits preset "%1".</source>
         <translation>پیش‌تنظیم سقف ارسال «%1» ناشناخته است.</translation>
     </message>
     <message>
@@ -951,7 +951,7 @@
         <translation>غیرفعال</translation>
     </message>
     <message>
-        <source>The account&apos;s name.</source>
+        <source>The account's name.</source>
         <translation>نام حساب.</translation>
     </message>
     <message>
@@ -995,7 +995,7 @@
         <translation>مقدار --preset باید یکی از این‌ها باشد: %1</translation>
     </message>
     <message>
-        <source>There is already an account named &quot;%1&quot;; add --replace to change it.</source>
+        <source>There is already an account named "%1"; add --replace to change it.</source>
         <translation>حسابی با نام «%1» از قبل وجود دارد؛ برای تغییر آن، --replace را اضافه کنید.</translation>
     </message>
     <message>
@@ -1007,15 +1007,15 @@
         <translation>%1 را برابر رمز عبور یا کلید API قرار دهید؛ مسیر آن را در %2 نگه می‌دارد، هرگز در فضای کاری.</translation>
     </message>
     <message>
-        <source>Account &quot;%1&quot; saved; its secret is in %2.</source>
+        <source>Account "%1" saved; its secret is in %2.</source>
         <translation>حساب «%1» ذخیره شد؛ رمز یا کلید آن در %2 است.</translation>
     </message>
     <message>
-        <source>channel remove needs the account&apos;s name.</source>
+        <source>channel remove needs the account's name.</source>
         <translation>channel remove به نام حساب نیاز دارد.</translation>
     </message>
     <message>
-        <source>There is no account named &quot;%1&quot;.</source>
+        <source>There is no account named "%1".</source>
         <translation>حسابی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -1023,7 +1023,7 @@
         <translation>مقصد ارسال آزمایشی.</translation>
     </message>
     <message>
-        <source>channel test needs the account&apos;s name and --to.</source>
+        <source>channel test needs the account's name and --to.</source>
         <translation>channel test به نام حساب و --to نیاز دارد.</translation>
     </message>
     <message>
@@ -1053,7 +1053,7 @@
 %1</translation>
     </message>
     <message>
-        <source>There is already a template named &quot;%1&quot;; add --replace to change it.</source>
+        <source>There is already a template named "%1"; add --replace to change it.</source>
         <translation>قالبی با نام «%1» از قبل وجود دارد؛ برای تغییر آن، --replace را اضافه کنید.</translation>
     </message>
     <message>
@@ -1061,7 +1061,7 @@
         <translation>قالب.</translation>
     </message>
     <message>
-        <source>The contact&apos;s email or phone.</source>
+        <source>The contact's email or phone.</source>
         <translation>ایمیل یا شمارهٔ تلفن مخاطب.</translation>
     </message>
     <message>
@@ -1069,11 +1069,11 @@
         <translation>send به --template و --to نیاز دارد.</translation>
     </message>
     <message>
-        <source>There is no template named &quot;%1&quot;.</source>
+        <source>There is no template named "%1".</source>
         <translation>قالبی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a phone number: %2</source>
+        <source>"%1" is not a phone number: %2</source>
         <translation>«%1» شمارهٔ تلفن نیست: %2</translation>
     </message>
     <message>
@@ -1093,7 +1093,7 @@
         <translation>مقدار --state باید یکی از این‌ها باشد: %1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an outbox id.</source>
+        <source>"%1" is not an outbox id.</source>
         <translation>«%1» شناسهٔ صندوق خروجی نیست.</translation>
     </message>
     <message>
@@ -1119,7 +1119,7 @@
         <translation>ذخیرهٔ تنظیم ممکن نیست.</translation>
     </message>
     <message>
-        <source>Unknown setting &quot;%1&quot;; keys: %2</source>
+        <source>Unknown setting "%1"; keys: %2</source>
         <translation>تنظیم ناشناختهٔ «%1»؛ کلیدها: %2</translation>
     </message>
     <message>
@@ -1145,7 +1145,7 @@ Commands:
 Options:
   --workspace PATH  the workspace file (default: %1)
   --lang en|fa      the language of messages
-  -h, --help        show this help; COMMAND --help shows a command&apos;s options
+  -h, --help        show this help; COMMAND --help shows a command's options
 </source>
         <translation>
 گزینه‌ها:
@@ -1163,11 +1163,11 @@ Options:
         <translation>%1 یک زیرفرمان می‌خواهد.</translation>
     </message>
     <message>
-        <source>Unknown subcommand &quot;%1&quot;.</source>
+        <source>Unknown subcommand "%1".</source>
         <translation>زیرفرمان «%1» شناخته نیست.</translation>
     </message>
     <message>
-        <source>Show this command&apos;s options.</source>
+        <source>Show this command's options.</source>
         <translation>گزینه‌های همین فرمان را نشان می‌دهد.</translation>
     </message>
     <message>
@@ -1283,7 +1283,7 @@ Options:
         <translation>فهرست حساب‌های SMTP و درگاه‌های پیامک</translation>
     </message>
     <message>
-        <source>send a test and show the server&apos;s reply</source>
+        <source>send a test and show the server's reply</source>
         <translation>یک پیام آزمایشی می‌فرستد و پاسخ سرور را نشان می‌دهد</translation>
     </message>
     <message>
@@ -1327,7 +1327,7 @@ Options:
         <translation>یک تنظیم فضای کاری را می‌خواند</translation>
     </message>
     <message>
-        <source>run the public tracking collector (pixel, clicks, unsubscribe and preference pages, and the desktop&apos;s pull API)</source>
+        <source>run the public tracking collector (pixel, clicks, unsubscribe and preference pages, and the desktop's pull API)</source>
         <translation>گردآورندهٔ عمومی ردیابی را اجرا می‌کند (پیکسل، کلیک‌ها، صفحه‌های لغو اشتراک و تنظیمات اشتراک، و API دریافت برای برنامهٔ رومیزی)</translation>
     </message>
     <message>
@@ -1359,7 +1359,7 @@ Options:
         <translation>serve فقط گزینه می‌پذیرد.</translation>
     </message>
     <message>
-        <source>--listen must be ADDRESS:PORT, such as 0.0.0.0:8787; &quot;%1&quot; is not.</source>
+        <source>--listen must be ADDRESS:PORT, such as 0.0.0.0:8787; "%1" is not.</source>
         <translation>مقدار --listen باید به شکل ADDRESS:PORT باشد، مانند 0.0.0.0:8787؛ «%1» این‌گونه نیست.</translation>
     </message>
     <message>
@@ -1367,11 +1367,11 @@ Options:
         <translation>مقدار --public-url باید نشانی‌ای باشد که دیگران با آن به گردآورنده دسترسی دارند، مانند https://t.example.com.</translation>
     </message>
     <message>
-        <source>--trusted-proxy: &quot;%1&quot; is not an address or a range.</source>
+        <source>--trusted-proxy: "%1" is not an address or a range.</source>
         <translation>--trusted-proxy: «%1» نشانی یا بازه نیست.</translation>
     </message>
     <message>
-        <source>Collecting on %1:%2 for %3; data in %4; the desktop&apos;s key is in %5</source>
+        <source>Collecting on %1:%2 for %3; data in %4; the desktop's key is in %5</source>
         <translation>در حال گردآوری روی %1:%2 برای %3؛ داده‌ها در %4 است و کلید برنامهٔ رومیزی در %5</translation>
     </message>
     <message>
@@ -1383,15 +1383,15 @@ Options:
         <translation>داده‌های ردیابی را از گردآورنده‌ای روی یک میزبان عمومی دریافت می‌کند</translation>
     </message>
     <message>
-        <source>The collector&apos;s API key (the file api-key in its data folder).</source>
+        <source>The collector's API key (the file api-key in its data folder).</source>
         <translation>کلید API گردآورنده (پروندهٔ api-key در پوشهٔ داده‌های آن).</translation>
     </message>
     <message>
-        <source>collector connect takes the collector&apos;s address.</source>
+        <source>collector connect takes the collector's address.</source>
         <translation>collector connect نشانی گردآورنده را می‌گیرد.</translation>
     </message>
     <message>
-        <source>Give the collector&apos;s key with --key.</source>
+        <source>Give the collector's key with --key.</source>
         <translation>کلید گردآورنده را با --key بدهید.</translation>
     </message>
     <message>
@@ -1467,15 +1467,15 @@ Options:
         <translation>پیوندهای تازه با کلید %1 امضا می‌شوند.</translation>
     </message>
     <message>
-        <source>record an event for a contact (scores, journeys and segments react in the worker&apos;s next cycle)</source>
+        <source>record an event for a contact (scores, journeys and segments react in the worker's next cycle)</source>
         <translation>رویدادی را برای یک مخاطب ثبت می‌کند (امتیازها، سفرها و بخش‌ها در دور بعدی worker به آن واکنش نشان می‌دهند)</translation>
     </message>
     <message>
-        <source>The contact&apos;s email address.</source>
+        <source>The contact's email address.</source>
         <translation>نشانی ایمیل مخاطب.</translation>
     </message>
     <message>
-        <source>The event&apos;s type (purchase, form_submitted...).</source>
+        <source>The event's type (purchase, form_submitted...).</source>
         <translation>نوع رویداد (purchase، form_submitted...).</translation>
     </message>
     <message>
@@ -1483,8 +1483,8 @@ Options:
         <translation>زمان رویداد، به‌صورت ISO 8601 (پیش‌فرض: اکنون).</translation>
     </message>
     <message>
-        <source>Its properties, a JSON object ({&quot;amount&quot;: 120}).</source>
-        <translation>ویژگی‌های رویداد، به‌صورت یک شیء JSON ({&quot;amount&quot;: 120}).</translation>
+        <source>Its properties, a JSON object ({"amount": 120}).</source>
+        <translation>ویژگی‌های رویداد، به‌صورت یک شیء JSON ({"amount": 120}).</translation>
     </message>
     <message>
         <source>event add takes only options.</source>
@@ -1499,8 +1499,8 @@ Options:
         <translation>مقدار --at باید زمانی مانند 2026-03-20T14:30:00Z باشد.</translation>
     </message>
     <message>
-        <source>--props must be a JSON object, such as {&quot;amount&quot;: 120}.</source>
-        <translation>مقدار --props باید یک شیء JSON باشد، مانند {&quot;amount&quot;: 120}.</translation>
+        <source>--props must be a JSON object, such as {"amount": 120}.</source>
+        <translation>مقدار --props باید یک شیء JSON باشد، مانند {"amount": 120}.</translation>
     </message>
     <message>
         <source>Recorded %1 for contact %2.</source>
@@ -1531,7 +1531,7 @@ Options:
         <translation>%1 بازدید از دست رفت: پایگاه داده‌اش نتوانست پا به پای درخواست‌ها پیش برود.</translation>
     </message>
     <message>
-        <source>%1 &quot;%2&quot; to %3 at %4: %5</source>
+        <source>%1 "%2" to %3 at %4: %5</source>
         <translation>%1 «%2» به %3 در %4: %5</translation>
     </message>
     <message>
@@ -1539,7 +1539,7 @@ Options:
         <translation>ساخت کارزار و زمان‌بندی آن (در زمان خودش در پردازشگر پس‌زمینه آغاز می‌شود)</translation>
     </message>
     <message>
-        <source>The campaign&apos;s name.</source>
+        <source>The campaign's name.</source>
         <translation>نام کارزار.</translation>
     </message>
     <message>
@@ -1559,7 +1559,7 @@ Options:
         <translation>ارسال در این زمان (ISO 8601، به وقت شما مگر آنکه منطقه داده شود).</translation>
     </message>
     <message>
-        <source>Send at this time of day in each contact&apos;s time zone.</source>
+        <source>Send at this time of day in each contact's time zone.</source>
         <translation>ارسال در این ساعت از روز به وقت هر مخاطب.</translation>
     </message>
     <message>
@@ -1571,7 +1571,7 @@ Options:
         <translation>یک آزمون A/B، به شکل JSON.</translation>
     </message>
     <message>
-        <source>Send from this account only (default: the channel&apos;s accounts in turn).</source>
+        <source>Send from this account only (default: the channel's accounts in turn).</source>
         <translation>ارسال فقط از این حساب (پیش‌فرض: حساب‌های کانال به نوبت).</translation>
     </message>
     <message>
@@ -1587,11 +1587,11 @@ Options:
         <translation>--at یا --local-time را بدهید، نه هر دو را.</translation>
     </message>
     <message>
-        <source>--at: &quot;%1&quot; is not a date and time such as 2026-12-10T09:30.</source>
+        <source>--at: "%1" is not a date and time such as 2026-12-10T09:30.</source>
         <translation>--at: «%1» تاریخ و ساعتی مانند 2026-12-10T09:30 نیست.</translation>
     </message>
     <message>
-        <source>--on: &quot;%1&quot; is not a date such as 2026-12-10.</source>
+        <source>--on: "%1" is not a date such as 2026-12-10.</source>
         <translation>--on: «%1» تاریخی مانند 2026-12-10 نیست.</translation>
     </message>
     <message>
@@ -1603,11 +1603,11 @@ Options:
         <translation>مخاطبان: %L1؛ قابل ارسال: %L2 (%L3 بدون نشانی، %L4 لغو اشتراک، برگشتی یا بدون رضایت، %L5 مسدود؛ %L6 منتظر سقف روزانه)</translation>
     </message>
     <message>
-        <source>Campaign &quot;%1&quot; is scheduled; the worker sends it (masir-cli worker run, or the app).</source>
+        <source>Campaign "%1" is scheduled; the worker sends it (masir-cli worker run, or the app).</source>
         <translation>کارزار «%1» زمان‌بندی شد؛ پردازشگر پس‌زمینه آن را می‌فرستد (masir-cli worker run یا خود برنامه).</translation>
     </message>
     <message>
-        <source>Campaign &quot;%1&quot; is saved as a draft.</source>
+        <source>Campaign "%1" is saved as a draft.</source>
         <translation>کارزار «%1» به شکل پیش‌نویس ذخیره شد.</translation>
     </message>
     <message>
@@ -1619,11 +1619,11 @@ Options:
         <translation>%1 به %2 نیاز دارد.</translation>
     </message>
     <message>
-        <source>There is no campaign named &quot;%1&quot;.</source>
+        <source>There is no campaign named "%1".</source>
         <translation>کارزاری به نام «%1» نیست.</translation>
     </message>
     <message>
-        <source>show a campaign, its progress and its audience&apos;s counts</source>
+        <source>show a campaign, its progress and its audience's counts</source>
         <translation>نمایش یک کارزار، پیشرفت آن و شمار مخاطبانش</translation>
     </message>
     <message>
@@ -1655,11 +1655,11 @@ Options:
         <translation>بررسی پیش‌نویس و زمان‌بندی آن</translation>
     </message>
     <message>
-        <source>choose the A/B test&apos;s winner (A, B, C or D) for the rest</source>
+        <source>choose the A/B test's winner (A, B, C or D) for the rest</source>
         <translation>انتخاب برندهٔ آزمون A/B (A، B، C یا D) برای بقیه</translation>
     </message>
     <message>
-        <source>send the campaign&apos;s message (each variant) to test addresses</source>
+        <source>send the campaign's message (each variant) to test addresses</source>
         <translation>ارسال پیام کارزار (هر نسخه) به نشانی‌های آزمایشی</translation>
     </message>
     <message>
@@ -1707,11 +1707,11 @@ Options:
         <translation>bounces parse به یک یا چند پرونده نیاز دارد.</translation>
     </message>
     <message>
-        <source>Also add the sample segments, list, journeys and campaign, as the app&apos;s demo does.</source>
+        <source>Also add the sample segments, list, journeys and campaign, as the app's demo does.</source>
         <translation>بخش‌ها، فهرست، سفرها و کارزار نمونه را هم، مانند نسخهٔ نمایشی برنامه، اضافه کن.</translation>
     </message>
     <message>
-        <source>Send at each contact&apos;s best hour in the next 24 hours (from --at if given).</source>
+        <source>Send at each contact's best hour in the next 24 hours (from --at if given).</source>
         <translation>ارسال در بهترین ساعت هر مخاطب در ۲۴ ساعت آینده (از --at اگر داده شود).</translation>
     </message>
     <message>
@@ -1719,7 +1719,7 @@ Options:
         <translation>%L1 ارسال، %L2 تحویل، %L3 ناموفق، %L4 برگشتی؛ %L5 باز کردند (%L6 بازشدن، %L7 از سوی ماشین‌ها)، %L8 کلیک کردند؛ %L9 لغو اشتراک، %L10 شکایت؛ %L11 تبدیل، درآمد %L12</translation>
     </message>
     <message>
-        <source>read an account&apos;s bounces, complaints and unsubscribe requests from its mailbox (password: MASIR_IMAP_PASSWORD)</source>
+        <source>read an account's bounces, complaints and unsubscribe requests from its mailbox (password: MASIR_IMAP_PASSWORD)</source>
         <translation>خواندن برگشتی‌ها، شکایت‌ها و درخواست‌های لغو اشتراک یک حساب از صندوق نامه‌اش (گذرواژه: MASIR_IMAP_PASSWORD)</translation>
     </message>
     <message>
@@ -1727,7 +1727,7 @@ Options:
         <translation>صندوق نامه: imaps://host[:port]/INBOX.</translation>
     </message>
     <message>
-        <source>The mailbox&apos;s user name.</source>
+        <source>The mailbox's user name.</source>
         <translation>نام کاربری صندوق نامه.</translation>
     </message>
     <message>
@@ -1739,11 +1739,11 @@ Options:
         <translation>ذخیره بدون آزمودن ورود.</translation>
     </message>
     <message>
-        <source>Stop reading the account&apos;s mailbox.</source>
+        <source>Stop reading the account's mailbox.</source>
         <translation>دیگر صندوق نامهٔ حساب خوانده نشود.</translation>
     </message>
     <message>
-        <source>channel mailbox needs the account&apos;s name.</source>
+        <source>channel mailbox needs the account's name.</source>
         <translation>channel mailbox به نام حساب نیاز دارد.</translation>
     </message>
     <message>
@@ -1751,15 +1751,15 @@ Options:
         <translation>channel mailbox به ‎--url و ‎--user، یا ‎--remove نیاز دارد.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is an SMS gateway; only email accounts have a mailbox.</source>
+        <source>"%1" is an SMS gateway; only email accounts have a mailbox.</source>
         <translation>«%1» درگاه پیامک است؛ فقط حساب‌های ایمیل صندوق نامه دارند.</translation>
     </message>
     <message>
-        <source>Masir no longer reads the mailbox of &quot;%1&quot;.</source>
+        <source>Masir no longer reads the mailbox of "%1".</source>
         <translation>مسیر دیگر صندوق نامهٔ «%1» را نمی‌خواند.</translation>
     </message>
     <message>
-        <source>Set MASIR_IMAP_PASSWORD to the mailbox&apos;s password; Masir keeps it in %1, never in the workspace.</source>
+        <source>Set MASIR_IMAP_PASSWORD to the mailbox's password; Masir keeps it in %1, never in the workspace.</source>
         <translation>MASIR_IMAP_PASSWORD را برابر گذرواژهٔ صندوق نامه بگذارید؛ مسیر آن را در %1 نگه می‌دارد، هرگز در فضای کار.</translation>
     </message>
     <message>
@@ -1771,13 +1771,13 @@ Options:
         <translation>گذرواژه در %1 ذخیره نمی‌شود: %2</translation>
     </message>
     <message numerus="yes">
-        <source>Masir reads the mailbox of &quot;%1&quot; every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
+        <source>Masir reads the mailbox of "%1" every %n minute(s) while it runs (masir-cli bounces check reads it now).</source>
         <translation>
             <numerusform>مسیر تا وقتی در حال اجراست هر %Ln دقیقه صندوق نامهٔ «%1» را می‌خواند (masir-cli bounces check همین حالا می‌خواند).</numerusform>
         </translation>
     </message>
     <message>
-        <source>read the sending accounts&apos; mailboxes now and act on what came back</source>
+        <source>read the sending accounts' mailboxes now and act on what came back</source>
         <translation>خواندن همین حالای صندوق‌های نامهٔ حساب‌های ارسال و رسیدگی به آنچه برگشته</translation>
     </message>
     <message>
@@ -1805,7 +1805,7 @@ Options:
         <translation>چاپ پیام کنار گذاشته‌شده همان‌طور که رسید (آن را ‎.eml ذخیره کنید)</translation>
     </message>
     <message>
-        <source>bounces show needs the message&apos;s id.</source>
+        <source>bounces show needs the message's id.</source>
         <translation>bounces show به شناسهٔ پیام نیاز دارد.</translation>
     </message>
     <message>
@@ -1827,7 +1827,7 @@ Options:
         <translation>مخاطبان تازه، سرنخ‌ها، ارسال، بازشدن‌ها، کلیک‌ها و درآمد یک دوره، کنار دورهٔ پیش از آن</translation>
     </message>
     <message>
-        <source>The first day (YYYY-MM-DD), in this computer&apos;s time zone.</source>
+        <source>The first day (YYYY-MM-DD), in this computer's time zone.</source>
         <translation>روز نخست (YYYY-MM-DD)، در منطقهٔ زمانی این رایانه.</translation>
     </message>
     <message>
@@ -1859,7 +1859,7 @@ Options:
         <translation>%1 فقط گزینه می‌پذیرد.</translation>
     </message>
     <message>
-        <source>Write the report&apos;s tables to a CSV file.</source>
+        <source>Write the report's tables to a CSV file.</source>
         <translation>جدول‌های گزارش را در یک پرونده‌ی CSV بنویس.</translation>
     </message>
     <message>
@@ -1879,7 +1879,7 @@ Options:
         <translation>مخاطبانی را که در این دوره آمدند تا امروز دنبال کن، به جای مرحله‌هایی که در این دوره رسیده‌اند.</translation>
     </message>
     <message>
-        <source>recount the reports&apos; tallies from the events (after events were written around Masir); deleted contacts&apos; history leaves them</source>
+        <source>recount the reports' tallies from the events (after events were written around Masir); deleted contacts' history leaves them</source>
         <translation>شمارش‌های گزارش‌ها را از رویدادها دوباره بشمار (پس از رویدادهایی که بیرون از مسیر نوشته شده‌اند)؛ پیشینه‌ی مخاطبان حذف‌شده از آن‌ها بیرون می‌رود</translation>
     </message>
     <message>
@@ -1887,7 +1887,7 @@ Options:
         <translation>report recount واژه‌ای نمی‌پذیرد.</translation>
     </message>
     <message numerus="yes">
-        <source>Recounted the reports&apos; tallies: %n row(s).</source>
+        <source>Recounted the reports' tallies: %n row(s).</source>
         <translation>
             <numerusform>شمارش‌های گزارش‌ها دوباره شمرده شد: %Ln ردیف.</numerusform>
         </translation>
@@ -1905,25 +1905,25 @@ Options:
         <translation>مشتریان تا این لحظه در پنجک‌های تازگی، دفعات و ارزش خرید، و در گروه‌های معمول (قهرمانان، در خطر، از دست رفته...)</translation>
     </message>
     <message>
-        <source>Save the customers of group G (champions, loyal, potential, new, promising, attention, sleeping, cant_lose, at_risk, hibernating, lost) as a segment named NAME that follows today&apos;s thresholds.</source>
+        <source>Save the customers of group G (champions, loyal, potential, new, promising, attention, sleeping, cant_lose, at_risk, hibernating, lost) as a segment named NAME that follows today's thresholds.</source>
         <translation>مشتریان گروه G (champions، loyal، potential، new، promising، attention، sleeping، cant_lose، at_risk، hibernating، lost) را در بخشی به نام NAME ذخیره کن که آستانه‌های امروز را دنبال می‌کند.</translation>
     </message>
     <message>
-        <source>--save needs a group and a name, such as champions=&quot;Our champions&quot;.</source>
-        <translation>‎--save‎ یک گروه و یک نام می‌خواهد، مانند champions=&quot;قهرمانان ما&quot;.</translation>
+        <source>--save needs a group and a name, such as champions="Our champions".</source>
+        <translation>‎--save‎ یک گروه و یک نام می‌خواهد، مانند champions="قهرمانان ما".</translation>
     </message>
     <message numerus="yes">
-        <source>Saved the segment &quot;%1&quot;: %n customer(s) today.</source>
+        <source>Saved the segment "%1": %n customer(s) today.</source>
         <translation>
             <numerusform>بخش «%1» ذخیره شد: امروز %Ln مشتری.</numerusform>
         </translation>
     </message>
     <message>
-        <source>a campaign&apos;s delivery, opens and clicks (people and machines apart), rates, purchases, variants, hours after sending and click map</source>
+        <source>a campaign's delivery, opens and clicks (people and machines apart), rates, purchases, variants, hours after sending and click map</source>
         <translation>تحویل، بازکردن‌ها و کلیک‌های یک کارزار (آدم‌ها و ماشین‌ها جدا)، نرخ‌ها، خریدها، گونه‌ها، ساعت‌های پس از ارسال و نقشه‌ی کلیک</translation>
     </message>
     <message>
-        <source>Give purchases to the campaign whose message came first in the attribution window (default: the workspace&apos;s choice).</source>
+        <source>Give purchases to the campaign whose message came first in the attribution window (default: the workspace's choice).</source>
         <translation>خریدها را به کارزاری بده که پیامش در بازه‌ی نسبت‌دادن نخست رسید (پیش‌فرض: انتخاب فضای کار).</translation>
     </message>
     <message>
@@ -1935,11 +1935,11 @@ Options:
         <translation>%1 یک نام می‌گیرد (اگر فاصله دارد، در نقل‌قول).</translation>
     </message>
     <message>
-        <source>a journey&apos;s contacts at and through each step, its goal, the median time to it and its revenue</source>
+        <source>a journey's contacts at and through each step, its goal, the median time to it and its revenue</source>
         <translation>مخاطبان هر گام یک سفر و گذشتگان از آن، هدفش، میانه‌ی زمان رسیدن به آن و درآمدش</translation>
     </message>
     <message>
-        <source>There is no journey named &quot;%1&quot;.</source>
+        <source>There is no journey named "%1".</source>
         <translation>سفری با نام «%1» نیست.</translation>
     </message>
     <message>
@@ -1971,7 +1971,7 @@ Options:
         <translation>فهرست کارهای باز و انجام‌شده.</translation>
     </message>
     <message>
-        <source>Only this owner&apos;s tasks (and nobody&apos;s).</source>
+        <source>Only this owner's tasks (and nobody's).</source>
         <translation>فقط کارهای این مسئول (و کارهای بی‌مسئول).</translation>
     </message>
     <message>
@@ -1999,15 +1999,15 @@ Options:
         <translation>low (کم)، normal (عادی، پیش‌فرض) یا high (زیاد).</translation>
     </message>
     <message>
-        <source>task add needs the task&apos;s title (in quotes).</source>
+        <source>task add needs the task's title (in quotes).</source>
         <translation>task add عنوان کار را (در گیومه) لازم دارد.</translation>
     </message>
     <message>
-        <source>--priority is low, normal or high, not &quot;%1&quot;.</source>
+        <source>--priority is low, normal or high, not "%1".</source>
         <translation>‏--priority یکی از low، normal یا high است، نه «%1».</translation>
     </message>
     <message>
-        <source>--due &quot;%1&quot; is not a date such as 2026-12-24 or 2026-12-24T15:30.</source>
+        <source>--due "%1" is not a date such as 2026-12-24 or 2026-12-24T15:30.</source>
         <translation>‏--due «%1» تاریخی مانند 2026-12-24 یا 2026-12-24T15:30 نیست.</translation>
     </message>
     <message>
@@ -2019,7 +2019,7 @@ Options:
         <translation>کار را دوباره باز کن.</translation>
     </message>
     <message>
-        <source>task done needs the task&apos;s number (task list).</source>
+        <source>task done needs the task's number (task list).</source>
         <translation>task done شماره‌ی کار را لازم دارد (task list).</translation>
     </message>
     <message>
@@ -2027,7 +2027,7 @@ Options:
         <translation>کار %1 وجود ندارد.</translation>
     </message>
     <message>
-        <source>There is no pipeline named &quot;%1&quot;.</source>
+        <source>There is no pipeline named "%1".</source>
         <translation>قیفی با نام «%1» نیست.</translation>
     </message>
     <message>
@@ -2035,7 +2035,7 @@ Options:
         <translation>قیف فروش (پیش‌فرض: اولی).</translation>
     </message>
     <message>
-        <source>list a pipeline&apos;s deals, or its weighted forecast per month</source>
+        <source>list a pipeline's deals, or its weighted forecast per month</source>
         <translation>فهرست معامله‌های یک قیف، یا پیش‌بینی وزن‌دار ماهانه‌ی آن</translation>
     </message>
     <message>
@@ -2043,7 +2043,7 @@ Options:
         <translation>فقط معامله‌هایی که هنوز برده یا باخته نشده‌اند.</translation>
     </message>
     <message>
-        <source>The open deals&apos; amounts per expected month, weighted by their stage&apos;s probability.</source>
+        <source>The open deals' amounts per expected month, weighted by their stage's probability.</source>
         <translation>مبلغ معامله‌های باز در هر ماه پیش‌بینی‌شده، وزن‌دار با احتمال مرحله‌شان.</translation>
     </message>
     <message>
@@ -2063,7 +2063,7 @@ Options:
         <translation>ارزش معامله.</translation>
     </message>
     <message>
-        <source>Its currency (default: the business&apos;s).</source>
+        <source>Its currency (default: the business's).</source>
         <translation>واحد پول (پیش‌فرض: واحد پول کسب‌وکار).</translation>
     </message>
     <message>
@@ -2079,19 +2079,19 @@ Options:
         <translation>مسئول معامله (پیش‌فرض: شما).</translation>
     </message>
     <message>
-        <source>deal add needs the deal&apos;s title and --contact EMAIL.</source>
+        <source>deal add needs the deal's title and --contact EMAIL.</source>
         <translation>deal add عنوان معامله و ‎--contact EMAIL را لازم دارد.</translation>
     </message>
     <message>
-        <source>--amount &quot;%1&quot; is not a number.</source>
+        <source>--amount "%1" is not a number.</source>
         <translation>‏--amount «%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>--close &quot;%1&quot; is not a date such as 2026-12-24.</source>
+        <source>--close "%1" is not a date such as 2026-12-24.</source>
         <translation>‏--close «%1» تاریخی مانند 2026-12-24 نیست.</translation>
     </message>
     <message>
-        <source>The pipeline &quot;%1&quot; has no stage &quot;%2&quot;.</source>
+        <source>The pipeline "%1" has no stage "%2".</source>
         <translation>قیف «%1» مرحله‌ی «%2» ندارد.</translation>
     </message>
     <message>
@@ -2099,7 +2099,7 @@ Options:
         <translation>بردن یک معامله به مرحله‌ی دیگری از قیفش (برده‌شده: درآمد)</translation>
     </message>
     <message>
-        <source>deal move needs the deal&apos;s number and the stage.</source>
+        <source>deal move needs the deal's number and the stage.</source>
         <translation>deal move شماره‌ی معامله و مرحله را لازم دارد.</translation>
     </message>
     <message>
@@ -2107,7 +2107,7 @@ Options:
         <translation>معامله‌ی %1 وجود ندارد.</translation>
     </message>
     <message>
-        <source>The deal&apos;s pipeline has no stage &quot;%1&quot;; its stages are: %2.</source>
+        <source>The deal's pipeline has no stage "%1"; its stages are: %2.</source>
         <translation>قیف این معامله مرحله‌ی «%1» ندارد؛ مرحله‌هایش: %2.</translation>
     </message>
     <message>
@@ -2115,7 +2115,7 @@ Options:
         <translation>خروجی همه‌ی آنچه از یک نفر نگه داشته شده (GDPR، مواد ۱۵ و ۲۰)</translation>
     </message>
     <message>
-        <source>contact export needs the person&apos;s email address, and the file to write (else JSON is printed).</source>
+        <source>contact export needs the person's email address, and the file to write (else JSON is printed).</source>
         <translation>contact export نشانی ایمیل آن شخص و پرونده‌ی خروجی را لازم دارد (وگرنه JSON چاپ می‌شود).</translation>
     </message>
     <message>
@@ -2127,7 +2127,7 @@ Options:
         <translation>بله، پاک شود: این کار برگشت‌پذیر نیست.</translation>
     </message>
     <message>
-        <source>contact erase needs the person&apos;s email address.</source>
+        <source>contact erase needs the person's email address.</source>
         <translation>contact erase نشانی ایمیل آن شخص را لازم دارد.</translation>
     </message>
     <message>
@@ -2141,11 +2141,11 @@ Options:
         </translation>
     </message>
     <message>
-        <source>list the exports and erasures of people&apos;s data</source>
+        <source>list the exports and erasures of people's data</source>
         <translation>فهرست خروجی‌ها و پاک‌سازی‌های داده‌های اشخاص</translation>
     </message>
     <message>
-        <source>Masir syncs with hubspot and pipedrive, not &quot;%1&quot;.</source>
+        <source>Masir syncs with hubspot and pipedrive, not "%1".</source>
         <translation>مسیر با hubspot و pipedrive همگام می‌شود، نه «%1».</translation>
     </message>
     <message>
@@ -2153,11 +2153,11 @@ Options:
         <translation>اتصال به یک CRM: توکن بررسی و در جاکلیدی سیستم نگه داشته می‌شود</translation>
     </message>
     <message>
-        <source>HubSpot: a private app&apos;s access token; Pipedrive: your API token.</source>
+        <source>HubSpot: a private app's access token; Pipedrive: your API token.</source>
         <translation>HubSpot: توکن دسترسی یک اپ خصوصی؛ Pipedrive: توکن API شما.</translation>
     </message>
     <message>
-        <source>The CRM&apos;s API address (default: the vendor&apos;s).</source>
+        <source>The CRM's API address (default: the vendor's).</source>
         <translation>نشانی API سامانه‌ی CRM (پیش‌فرض: نشانی سازنده).</translation>
     </message>
     <message>
@@ -2193,15 +2193,15 @@ Options:
         <translation>%1 نفر خوانده شد، %2 تازه، %3 به‌روز، %4 ردشده (ورود %5)؛ معامله‌ها: %6 تازه، %7 به‌روز، %8 جابه‌جا؛ %9 ثانیه</translation>
     </message>
     <message>
-        <source>Write Masir&apos;s values to the CRM&apos;s contacts: any of score, stage, unsubscribed, comma separated.</source>
+        <source>Write Masir's values to the CRM's contacts: any of score, stage, unsubscribed, comma separated.</source>
         <translation>نوشتن مقادیر مسیر در مخاطبان CRM: هر کدام از score، stage و unsubscribed، جداشده با ویرگول.</translation>
     </message>
     <message>
-        <source>The CRM property (Pipedrive: the custom field&apos;s key) a field goes to, as field=property; may be repeated.</source>
+        <source>The CRM property (Pipedrive: the custom field's key) a field goes to, as field=property; may be repeated.</source>
         <translation>ویژگی CRM که هر فیلد در آن نوشته می‌شود (Pipedrive: کلید فیلد سفارشی)، به شکل field=property؛ تکرارشدنی.</translation>
     </message>
     <message>
-        <source>--property takes field=property, not &quot;%1&quot;.</source>
+        <source>--property takes field=property, not "%1".</source>
         <translation>‏--property به شکل field=property است، نه «%1».</translation>
     </message>
     <message>
@@ -2224,15 +2224,15 @@ Options:
 <context>
     <name>masir::CollectorClient</name>
     <message>
-        <source>Enter the collector&apos;s address, such as https://t.example.com.</source>
+        <source>Enter the collector's address, such as https://t.example.com.</source>
         <translation>نشانی گردآورنده را وارد کنید، مانند https://t.example.com.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a web address; enter one such as https://t.example.com.</source>
+        <source>"%1" is not a web address; enter one such as https://t.example.com.</source>
         <translation>«%1» نشانی وب نیست؛ نشانی‌ای مانند https://t.example.com وارد کنید.</translation>
     </message>
     <message>
-        <source>The collector&apos;s address must start with https:// (plain http only on this computer), so that its key and your subscribers&apos; clicks are not sent in the clear.</source>
+        <source>The collector's address must start with https:// (plain http only on this computer), so that its key and your subscribers' clicks are not sent in the clear.</source>
         <translation>نشانی گردآورنده باید با https:// آغاز شود (http ساده فقط روی همین رایانه پذیرفته است)، تا کلید آن و کلیک‌های مشترکانتان بدون رمزگذاری فرستاده نشوند.</translation>
     </message>
     <message>
@@ -2271,22 +2271,22 @@ Options:
         <translation>نوشتن %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Cannot open the collector&apos;s store: %1</source>
+        <source>Cannot open the collector's store: %1</source>
         <translation>باز کردن انبارهٔ دادهٔ گردآورنده ممکن نیست: %1</translation>
     </message>
 </context>
 <context>
     <name>masir::CollectorSync</name>
     <message>
-        <source>The collector&apos;s key is not in %1. Connect to the collector again with its key.</source>
+        <source>The collector's key is not in %1. Connect to the collector again with its key.</source>
         <translation>کلید گردآورنده در %1 نیست. دوباره با کلید آن به گردآورنده وصل شوید.</translation>
     </message>
     <message>
-        <source>Enter the collector&apos;s key (the file api-key in its data folder).</source>
+        <source>Enter the collector's key (the file api-key in its data folder).</source>
         <translation>کلید گردآورنده را وارد کنید (پروندهٔ api-key در پوشهٔ داده‌های آن).</translation>
     </message>
     <message>
-        <source>Cannot save the collector&apos;s address in the workspace.</source>
+        <source>Cannot save the collector's address in the workspace.</source>
         <translation>ذخیرهٔ نشانی گردآورنده در فضای کاری ممکن نیست.</translation>
     </message>
     <message>
@@ -2294,7 +2294,7 @@ Options:
         <translation>ذخیرهٔ تغییر در فضای کاری ممکن نیست.</translation>
     </message>
     <message>
-        <source>Cannot save the collector&apos;s state in the workspace.</source>
+        <source>Cannot save the collector's state in the workspace.</source>
         <translation>ذخیرهٔ وضعیت گردآورنده در فضای کاری ممکن نیست.</translation>
     </message>
     <message>
@@ -2306,7 +2306,7 @@ Options:
         <translation>ذخیرهٔ نقطهٔ توقف دریافت در فضای کاری ممکن نیست.</translation>
     </message>
     <message>
-        <source>Cannot read the subscribers&apos; choices to tell the collector.</source>
+        <source>Cannot read the subscribers' choices to tell the collector.</source>
         <translation>انتخاب‌های مشترکان برای فرستادن به گردآورنده خوانده نشد.</translation>
     </message>
     <message>
@@ -2329,7 +2329,7 @@ Options:
         <translation>برون‌بری لغو شد؛ هیچ پرونده‌ای نوشته نشد.</translation>
     </message>
     <message>
-        <source>There is no static list called &quot;%1&quot;.</source>
+        <source>There is no static list called "%1".</source>
         <translation>فهرست ثابتی به نام «%1» وجود ندارد.</translation>
     </message>
 </context>
@@ -2383,11 +2383,11 @@ Options:
         <translation>تاریخ تولد باید در گذشته باشد.</translation>
     </message>
     <message>
-        <source>Unknown stage &quot;%1&quot;.</source>
+        <source>Unknown stage "%1".</source>
         <translation>مرحلهٔ ناشناختهٔ «%1».</translation>
     </message>
     <message>
-        <source>There is no custom field &quot;%1&quot;.</source>
+        <source>There is no custom field "%1".</source>
         <translation>فیلد سفارشی «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -2419,7 +2419,7 @@ Options:
         <translation>یکی از مخاطبان دیگر وجود ندارد.</translation>
     </message>
     <message>
-        <source>There is no field &quot;%1&quot; to set.</source>
+        <source>There is no field "%1" to set.</source>
         <translation>فیلدی به نام «%1» برای تنظیم وجود ندارد.</translation>
     </message>
 </context>
@@ -2430,7 +2430,7 @@ Options:
         <translation>برچسب نام می‌خواهد.</translation>
     </message>
     <message>
-        <source>The tag &quot;%1&quot; could not be saved.</source>
+        <source>The tag "%1" could not be saved.</source>
         <translation>برچسب «%1» ذخیره نشد.</translation>
     </message>
 </context>
@@ -2799,7 +2799,7 @@ Options:
 <context>
     <name>masir::CrmConnections</name>
     <message>
-        <source>Masir syncs with HubSpot (hubspot) and Pipedrive (pipedrive), not &quot;%1&quot;.</source>
+        <source>Masir syncs with HubSpot (hubspot) and Pipedrive (pipedrive), not "%1".</source>
         <translation>مسیر با HubSpot ‏(hubspot) و Pipedrive ‏(pipedrive) همگام می‌شود، نه «%1».</translation>
     </message>
     <message>
@@ -2815,7 +2815,7 @@ Options:
         <translation>توکن %1 نیست: اول با masir-cli crm connect %2 --token TOKEN ‏(%3) یا در تنظیمات ← CRM وصل شوید.</translation>
     </message>
     <message>
-        <source>a private app&apos;s access token</source>
+        <source>a private app's access token</source>
         <translation>توکن دسترسی یک اپ خصوصی</translation>
     </message>
     <message>
@@ -2823,7 +2823,7 @@ Options:
         <translation>توکن API در تنظیمات شخصی Pipedrive شما</translation>
     </message>
     <message>
-        <source>Masir writes score, stage and unsubscribed back to a CRM, not &quot;%1&quot;.</source>
+        <source>Masir writes score, stage and unsubscribed back to a CRM, not "%1".</source>
         <translation>مسیر فقط score، stage و unsubscribed را در CRM می‌نویسد، نه «%1».</translation>
     </message>
     <message>
@@ -2845,11 +2845,11 @@ Options:
 <context>
     <name>masir::CrmHttp</name>
     <message>
-        <source>&quot;%1&quot; is not a web address.</source>
+        <source>"%1" is not a web address.</source>
         <translation>«%1» نشانی وب نیست.</translation>
     </message>
     <message>
-        <source>The CRM&apos;s address must start with https://.</source>
+        <source>The CRM's address must start with https://.</source>
         <translation>نشانی CRM باید با https://‎ شروع شود.</translation>
     </message>
     <message>
@@ -2857,7 +2857,7 @@ Options:
         <translation>متوقف شد.</translation>
     </message>
     <message>
-        <source>The CRM kept answering &quot;too many requests&quot;; try again later.</source>
+        <source>The CRM kept answering "too many requests"; try again later.</source>
         <translation>CRM پیوسته پاسخ «درخواست‌های بیش از حد» داد؛ بعداً دوباره امتحان کنید.</translation>
     </message>
     <message>
@@ -2884,7 +2884,7 @@ Options:
         <translation>شناسه‌ی %1</translation>
     </message>
     <message>
-        <source>Deal %1 (%2): its stage %3 is not one of %4&apos;s.</source>
+        <source>Deal %1 (%2): its stage %3 is not one of %4's.</source>
         <translation>معامله‌ی %1 ‏(%2): مرحله‌ی %3 از مرحله‌های %4 نیست.</translation>
     </message>
     <message>
@@ -2900,7 +2900,7 @@ Options:
         <translation>همگام‌سازی با %1 از پیش در جریان است.</translation>
     </message>
     <message>
-        <source>Masir&apos;s values could not be written to %1: %2</source>
+        <source>Masir's values could not be written to %1: %2</source>
         <translation>مقادیر مسیر در %1 نوشته نشد: %2</translation>
     </message>
 </context>
@@ -2922,19 +2922,19 @@ Options:
 <context>
     <name>masir::CustomFieldRepository</name>
     <message>
-        <source>&quot;%1&quot; is not a number.</source>
+        <source>"%1" is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date (use YYYY-MM-DD).</source>
+        <source>"%1" is not a date (use YYYY-MM-DD).</source>
         <translation>«%1» تاریخ نیست (به شکل YYYY-MM-DD بنویسید).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not yes or no.</source>
+        <source>"%1" is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not one of: %2.</source>
+        <source>"%1" is not one of: %2.</source>
         <translation>«%1» یکی از این‌ها نیست: %2.</translation>
     </message>
     <message>
@@ -3044,7 +3044,7 @@ Options:
         <translation>مسیر نتوانست %1 را ارتقا دهد: %2. پرونده همان‌گونه که بود ماند.</translation>
     </message>
     <message>
-        <source>Masir cannot use Qt&apos;s SQLite driver: it was built with its own copy of SQLite. Install a Qt built with the system SQLite (as Debian, Ubuntu, Fedora and Homebrew ship it).</source>
+        <source>Masir cannot use Qt's SQLite driver: it was built with its own copy of SQLite. Install a Qt built with the system SQLite (as Debian, Ubuntu, Fedora and Homebrew ship it).</source>
         <translation>مسیر نمی‌تواند از درایور SQLite کیوت استفاده کند: این درایور با نسخهٔ جداگانه‌ای از SQLite ساخته شده است. کیوتی را نصب کنید که با SQLite سیستم ساخته شده باشد (همان‌طور که دبیان، اوبونتو، فدورا و Homebrew آن را ارائه می‌کنند).</translation>
     </message>
     <message>
@@ -3059,7 +3059,7 @@ Options:
         <translation>معامله عنوان لازم دارد.</translation>
     </message>
     <message>
-        <source>A deal&apos;s amount cannot be negative.</source>
+        <source>A deal's amount cannot be negative.</source>
         <translation>مبلغ معامله نمی‌تواند منفی باشد.</translation>
     </message>
     <message>
@@ -3067,7 +3067,7 @@ Options:
         <translation>این قیف دیگر وجود ندارد.</translation>
     </message>
     <message>
-        <source>The stage is not one of the pipeline &quot;%1&quot;.</source>
+        <source>The stage is not one of the pipeline "%1".</source>
         <translation>این مرحله از مرحله‌های قیف «%1» نیست.</translation>
     </message>
     <message>
@@ -3075,7 +3075,7 @@ Options:
         <translation>این معامله دیگر وجود ندارد.</translation>
     </message>
     <message>
-        <source>That stage is not one of the deal&apos;s pipeline.</source>
+        <source>That stage is not one of the deal's pipeline.</source>
         <translation>آن مرحله از قیف این معامله نیست.</translation>
     </message>
     <message numerus="yes">
@@ -3120,12 +3120,12 @@ Options:
         <translation>ایران، تهران، خیابان ولیعصر، پلاک ۱۲</translation>
     </message>
     <message>
-        <source>Could not save the demo&apos;s settings.</source>
+        <source>Could not save the demo's settings.</source>
         <translation>تنظیمات نمونه ذخیره نشد.</translation>
     </message>
     <message>
-        <source>Fresh sangak this weekend, {{first_name|default:&quot;friend&quot;}}</source>
-        <translation>سنگک تازه برای این آخر هفته، {{first_name|default:&quot;دوست عزیز&quot;}}</translation>
+        <source>Fresh sangak this weekend, {{first_name|default:"friend"}}</source>
+        <translation>سنگک تازه برای این آخر هفته، {{first_name|default:"دوست عزیز"}}</translation>
     </message>
     <message>
         <source># This weekend at Golestan
@@ -3192,7 +3192,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>تماس بعد از ساعت ۱۷ را ترجیح می‌دهد؛ به مغزها حساسیت دارد.</translation>
     </message>
     <message>
-        <source>Could not write the demo&apos;s notes.</source>
+        <source>Could not write the demo's notes.</source>
         <translation>نوشتن یادداشت‌های نمونه ممکن نشد.</translation>
     </message>
 </context>
@@ -3223,7 +3223,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>بخش پیش از @ نمی‌تواند با نقطه آغاز یا تمام شود یا دو نقطهٔ پشت‌سرهم داشته باشد.</translation>
     </message>
     <message>
-        <source>The character &quot;%1&quot; is not allowed in an email address.</source>
+        <source>The character "%1" is not allowed in an email address.</source>
         <translation>نویسهٔ «%1» در نشانی ایمیل مجاز نیست.</translation>
     </message>
     <message>
@@ -3231,11 +3231,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>نشانی ایمیل پس از @ دامنه ندارد.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid domain.</source>
+        <source>"%1" is not a valid domain.</source>
         <translation>«%1» دامنهٔ معتبری نیست.</translation>
     </message>
     <message>
-        <source>The domain &quot;%1&quot; needs a dot, as in example.com.</source>
+        <source>The domain "%1" needs a dot, as in example.com.</source>
         <translation>دامنهٔ «%1» به نقطه نیاز دارد، مانند example.com.</translation>
     </message>
 </context>
@@ -3246,7 +3246,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>UTF-8 (یونی‌کد)</translation>
     </message>
     <message>
-        <source>UTF-16 LE (Excel &quot;Unicode text&quot;)</source>
+        <source>UTF-16 LE (Excel "Unicode text")</source>
         <translation>UTF-16 LE (گزینهٔ «Unicode text» اکسل)</translation>
     </message>
     <message>
@@ -3273,7 +3273,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>چنین مخاطبی وجود ندارد.</translation>
     </message>
     <message>
-        <source>The person was erased, but older copies of their data stay in the workspace&apos;s log until Masir is closed: %1</source>
+        <source>The person was erased, but older copies of their data stay in the workspace's log until Masir is closed: %1</source>
         <translation>این شخص پاک شد، اما نسخه‌های قدیمی‌تر داده‌هایش تا بسته شدن مسیر در گزارش فضای کار می‌ماند: %1</translation>
     </message>
 </context>
@@ -3296,11 +3296,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>%1 ستون type ندارد؛ نوع رویدادهای آن را با --type بدهید (مثلاً --type purchase).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a contact id.</source>
+        <source>"%1" is not a contact id.</source>
         <translation>«%1» شناسهٔ مخاطب نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a time; write it as 2026-03-20T14:30:00Z, 2026-03-20 or 1405/01/01.</source>
+        <source>"%1" is not a time; write it as 2026-03-20T14:30:00Z, 2026-03-20 or 1405/01/01.</source>
         <translation>«%1» زمان نیست؛ آن را به شکل 2026-03-20T14:30:00Z، 2026-03-20 یا 1405/01/01 بنویسید.</translation>
     </message>
     <message>
@@ -3315,7 +3315,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>رویداد نوع ندارد.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an event type: use lower-case letters, digits and _, starting with a letter (at most 64).</source>
+        <source>"%1" is not an event type: use lower-case letters, digits and _, starting with a letter (at most 64).</source>
         <translation>«%1» نوع رویداد نیست: فقط حروف کوچک لاتین، رقم و _ به کار ببرید و با یک حرف آغاز کنید (حداکثر ۶۴ نویسه).</translation>
     </message>
     <message>
@@ -3327,7 +3327,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>رویداد مخاطبی را مشخص نمی‌کند: یک نشانی ایمیل بدهید.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an email address: %2</source>
+        <source>"%1" is not an email address: %2</source>
         <translation>«%1» نشانی ایمیل نیست: %2</translation>
     </message>
     <message>
@@ -3339,7 +3339,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>رویداد زمان ندارد.</translation>
     </message>
     <message>
-        <source>The event&apos;s properties are larger than %1 KiB.</source>
+        <source>The event's properties are larger than %1 KiB.</source>
         <translation>ویژگی‌های رویداد از %1 KiB بزرگ‌تر است.</translation>
     </message>
 </context>
@@ -3353,11 +3353,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
 <context>
     <name>masir::ImapMailbox</name>
     <message>
-        <source>Enter the mailbox&apos;s address, such as imaps://imap.example.com/INBOX.</source>
+        <source>Enter the mailbox's address, such as imaps://imap.example.com/INBOX.</source>
         <translation>نشانی صندوق نامه را وارد کنید، مانند imaps://imap.example.com/INBOX.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a mailbox address; enter one such as imaps://imap.example.com/INBOX (or imap://… for STARTTLS).</source>
+        <source>"%1" is not a mailbox address; enter one such as imaps://imap.example.com/INBOX (or imap://… for STARTTLS).</source>
         <translation>«%1» نشانی صندوق نامه نیست؛ نشانی‌ای مانند imaps://imap.example.com/INBOX وارد کنید (یا imap://… برای STARTTLS).</translation>
     </message>
     <message>
@@ -3391,7 +3391,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>%1 ‏STARTTLS ندارد؛ نشانی imaps://‎ (درگاه ۹۹۳) به کار ببرید.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a mailbox address libcurl can use: %2</source>
+        <source>"%1" is not a mailbox address libcurl can use: %2</source>
         <translation>«%1» نشانی صندوق نامه‌ای نیست که libcurl بتواند به کار ببرد: %2</translation>
     </message>
     <message>
@@ -3403,7 +3403,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>به کارساز ایمیل %1 دسترسی نیست: %2</translation>
     </message>
     <message>
-        <source>The mail server did not say the mailbox&apos;s UIDVALIDITY: %1</source>
+        <source>The mail server did not say the mailbox's UIDVALIDITY: %1</source>
         <translation>کارساز ایمیل UIDVALIDITY صندوق نامه را نگفت: %1</translation>
     </message>
 </context>
@@ -3481,11 +3481,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>ساختن فیلد سفارشی %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Column &quot;%1&quot; is mapped to the custom field &quot;%2&quot;, which does not exist. Create it first, or map the column elsewhere.</source>
+        <source>Column "%1" is mapped to the custom field "%2", which does not exist. Create it first, or map the column elsewhere.</source>
         <translation>ستون «%1» به فیلد سفارشی «%2» نگاشته شده که وجود ندارد. نخست آن را بسازید یا ستون را به جای دیگری بنگارید.</translation>
     </message>
     <message>
-        <source>Column &quot;%1&quot; is mapped to &quot;%2&quot;, which is not a contact field.</source>
+        <source>Column "%1" is mapped to "%2", which is not a contact field.</source>
         <translation>ستون «%1» به «%2» نگاشته شده که فیلد مخاطب نیست.</translation>
     </message>
     <message>
@@ -3497,7 +3497,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>درون‌بری: %1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a segment with rules, not a static list. Choose another name.</source>
+        <source>"%1" is a segment with rules, not a static list. Choose another name.</source>
         <translation>«%1» بخشی قاعده‌مند است، نه فهرست ثابت. نام دیگری برگزینید.</translation>
     </message>
     <message>
@@ -3505,7 +3505,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>این ردیف %1 فیلد دارد و سرستون %2؛ فیلدهای اضافه نادیده گرفته شدند.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot;: %2</source>
+        <source>"%1": %2</source>
         <translation>«%1»: %2</translation>
     </message>
     <message>
@@ -3513,35 +3513,35 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>این ردیف نشانی ایمیل، شمارهٔ تلفن یا نام ندارد.</translation>
     </message>
     <message>
-        <source>The row has no email address or name, and its phone number &quot;%1&quot; is not valid.</source>
+        <source>The row has no email address or name, and its phone number "%1" is not valid.</source>
         <translation>این ردیف نشانی ایمیل یا نام ندارد و شمارهٔ تلفن «%1» آن معتبر نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a country we know.</source>
+        <source>"%1" is not a country we know.</source>
         <translation>«%1» کشوری نیست که بشناسیم.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date of birth we can read.</source>
+        <source>"%1" is not a date of birth we can read.</source>
         <translation>«%1» تاریخ تولدی نیست که بتوانیم بخوانیم.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a gender we know.</source>
+        <source>"%1" is not a gender we know.</source>
         <translation>«%1» جنسیتی نیست که بشناسیم.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a stage.</source>
+        <source>"%1" is not a stage.</source>
         <translation>«%1» مرحله نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a number.</source>
+        <source>"%1" is not a number.</source>
         <translation>«%1» عدد نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a contact status.</source>
+        <source>"%1" is not a contact status.</source>
         <translation>«%1» وضعیت مخاطب نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not yes or no.</source>
+        <source>"%1" is not yes or no.</source>
         <translation>«%1» بله یا خیر نیست.</translation>
     </message>
     <message>
@@ -3561,7 +3561,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>خواندن %1 ناموفق بود: %2</translation>
     </message>
     <message>
-        <source>Cannot make the list &quot;%1&quot;: %2</source>
+        <source>Cannot make the list "%1": %2</source>
         <translation>فهرست «%1» ساخته نشد: %2</translation>
     </message>
     <message>
@@ -3714,7 +3714,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>محرک ورودی ندارد: سفر را آغاز می‌کند.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has no output called &quot;%2&quot;.</source>
+        <source>"%1" has no output called "%2".</source>
         <translation>«%1» خروجی‌ای به نام «%2» ندارد.</translation>
     </message>
     <message>
@@ -3726,7 +3726,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>شناسهٔ اتصال تکراری است.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a node type this Masir knows.</source>
+        <source>"%1" is not a node type this Masir knows.</source>
         <translation>«%1» نوع گره‌ای نیست که این نسخهٔ مسیر بشناسد.</translation>
     </message>
     <message>
@@ -3750,11 +3750,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>این سفر با نسخهٔ تازه‌تری از مسیر ذخیره شده (قالب %1)؛ برای باز کردنش مسیر را به‌روز کنید.</translation>
     </message>
     <message>
-        <source>Node %1 (&quot;%2&quot;) has no ID or an unknown type &quot;%3&quot;.</source>
+        <source>Node %1 ("%2") has no ID or an unknown type "%3".</source>
         <translation>گرهٔ %1 («%2») شناسه ندارد یا نوعش «%3» ناشناخته است.</translation>
     </message>
     <message>
-        <source>The node ID &quot;%1&quot; is used twice.</source>
+        <source>The node ID "%1" is used twice.</source>
         <translation>شناسهٔ گرهٔ «%1» دو بار به کار رفته است.</translation>
     </message>
     <message>
@@ -3812,36 +3812,44 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
 <context>
     <name>masir::JourneyReferences</name>
     <message>
-        <source>There is no template named &quot;%1&quot;: make it on the Templates page, or choose another.</source>
+        <source>There is no template named "%1": make it on the Templates page, or choose another.</source>
         <translation>قالبی با نام «%1» نیست: آن را در صفحهٔ قالب‌ها بسازید یا قالب دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a text message template, not an email.</source>
+        <source>"%1" is a text message template, not an email.</source>
         <translation>«%1» قالب پیامک است، نه ایمیل.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is an email template, not a text message.</source>
+        <source>"%1" is an email template, not a text message.</source>
         <translation>«%1» قالب ایمیل است، نه پیامک.</translation>
     </message>
     <message>
-        <source>There is no segment or list named &quot;%1&quot;.</source>
+        <source>There is no segment or list named "%1".</source>
         <translation>بخش یا فهرستی با نام «%1» نیست.</translation>
     </message>
     <message>
-        <source>There is no journey named &quot;%1&quot;.</source>
+        <source>There is no journey named "%1".</source>
         <translation>سفری با نام «%1» نیست.</translation>
     </message>
     <message>
-        <source>There is no custom field &quot;%1&quot;: add it in Settings, or choose another.</source>
+        <source>There is no custom field "%1": add it in Settings, or choose another.</source>
         <translation>فیلد سفارشی «%1» وجود ندارد: آن را در تنظیمات بسازید یا فیلد دیگری برگزینید.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a date field.</source>
+        <source>"%1" is not a date field.</source>
         <translation>«%1» فیلد تاریخ نیست.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a field a journey can set.</source>
+        <source>"%1" is not a field a journey can set.</source>
         <translation>«%1» فیلدی نیست که سفر بتواند مقدارش را بگذارد.</translation>
+    </message>
+    <message>
+        <source>No SMS gateway is set up: its messages wait in the outbox until you add one (Settings, Channels).</source>
+        <translation>هیچ درگاه پیامکی تنظیم نشده است: پیام‌هایش در صندوق خروجی می‌مانند تا یکی بیفزایید (تنظیمات، کانال‌ها).</translation>
+    </message>
+    <message>
+        <source>No email account is set up: its messages wait in the outbox until you add one (Settings, Channels).</source>
+        <translation>هیچ حساب ایمیلی تنظیم نشده است: پیام‌هایش در صندوق خروجی می‌مانند تا یکی بیفزایید (تنظیمات، کانال‌ها).</translation>
     </message>
 </context>
 <context>
@@ -3858,7 +3866,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>برای سفر نامی بگذارید.</translation>
     </message>
     <message>
-        <source>There is already a journey called &quot;%1&quot;.</source>
+        <source>There is already a journey called "%1".</source>
         <translation>سفری به نام «%1» از پیش هست.</translation>
     </message>
     <message>
@@ -3891,14 +3899,14 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>فضای کاری برای شبیه‌سازی رونویسی نشد: %1</translation>
     </message>
     <message>
-        <source>it would fail: there is no template named &quot;%1&quot;</source>
+        <source>it would fail: there is no template named "%1"</source>
         <translation>فرستاده نمی‌شد: قالبی با نام «%1» نیست</translation>
     </message>
 </context>
 <context>
     <name>masir::JourneyTemplates</name>
     <message>
-        <source>Cannot add the template &quot;%1&quot;: %2</source>
+        <source>Cannot add the template "%1": %2</source>
         <translation>قالب «%1» افزوده نشد: %2</translation>
     </message>
 </context>
@@ -3932,7 +3940,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
 <context>
     <name>masir::LifecycleStages</name>
     <message>
-        <source>&quot;%1&quot; cannot be a stage key: use lower-case letters, digits and _.</source>
+        <source>"%1" cannot be a stage key: use lower-case letters, digits and _.</source>
         <translation>«%1» نمی‌تواند کلید مرحله باشد: از حروف کوچک لاتین، رقم و _ استفاده کنید.</translation>
     </message>
     <message>
@@ -3960,15 +3968,15 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
 <context>
     <name>masir::MergeTemplate</name>
     <message>
-        <source>a quoted text is not closed with &quot;</source>
-        <translation>متن داخل گیومه با &quot; بسته نشده است</translation>
+        <source>a quoted text is not closed with "</source>
+        <translation>متن داخل گیومه با " بسته نشده است</translation>
     </message>
     <message>
-        <source>unexpected &quot;%1&quot;</source>
+        <source>unexpected "%1"</source>
         <translation>«%1» غیرمنتظره است</translation>
     </message>
     <message>
-        <source>there is no custom field &quot;%1&quot;</source>
+        <source>there is no custom field "%1"</source>
         <translation>فیلد سفارشی «%1» وجود ندارد</translation>
     </message>
     <message>
@@ -3992,7 +4000,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>برچسب جایگذاری باید با یک نام شروع شود، مثلاً {{first_name}}</translation>
     </message>
     <message>
-        <source>expected | before a filter, found &quot;%1&quot;</source>
+        <source>expected | before a filter, found "%1"</source>
         <translation>پیش از فیلتر باید | بیاید، اما «%1» آمده است</translation>
     </message>
     <message>
@@ -4000,12 +4008,12 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>پس از | نام فیلتر نیامده است</translation>
     </message>
     <message>
-        <source>unknown filter &quot;%1&quot;; use one of: %2</source>
+        <source>unknown filter "%1"; use one of: %2</source>
         <translation>فیلتر ناشناختهٔ «%1»؛ یکی از این‌ها را به کار ببرید: %2</translation>
     </message>
     <message>
-        <source>default needs a quoted text, e.g. default:&quot;friend&quot;</source>
-        <translation>default به متنی داخل گیومه نیاز دارد، مثلاً default:&quot;friend&quot;</translation>
+        <source>default needs a quoted text, e.g. default:"friend"</source>
+        <translation>default به متنی داخل گیومه نیاز دارد، مثلاً default:"friend"</translation>
     </message>
     <message>
         <source>{% %1 %} takes nothing more</source>
@@ -4024,23 +4032,23 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>بلوک ناشناختهٔ {% %1 %}؛ از if، else یا endif استفاده کنید</translation>
     </message>
     <message>
-        <source>{% if %} needs a condition, e.g. {% if tag &quot;vip&quot; %}</source>
-        <translation>{% if %} به یک شرط نیاز دارد، مثلاً {% if tag &quot;vip&quot; %}</translation>
+        <source>{% if %} needs a condition, e.g. {% if tag "vip" %}</source>
+        <translation>{% if %} به یک شرط نیاز دارد، مثلاً {% if tag "vip" %}</translation>
     </message>
     <message>
-        <source>tag needs a quoted tag name, e.g. tag &quot;vip&quot;</source>
-        <translation>tag به نام برچسب داخل گیومه نیاز دارد، مثلاً tag &quot;vip&quot;</translation>
+        <source>tag needs a quoted tag name, e.g. tag "vip"</source>
+        <translation>tag به نام برچسب داخل گیومه نیاز دارد، مثلاً tag "vip"</translation>
     </message>
     <message>
         <source>%1 needs a quoted text after it</source>
         <translation>پس از %1 باید متنی داخل گیومه بیاید</translation>
     </message>
     <message>
-        <source>{% if %} needs a name or tag &quot;...&quot;</source>
-        <translation>{% if %} به یک نام یا tag &quot;...&quot; نیاز دارد</translation>
+        <source>{% if %} needs a name or tag "..."</source>
+        <translation>{% if %} به یک نام یا tag "..." نیاز دارد</translation>
     </message>
     <message>
-        <source>unexpected &quot;%1&quot; in {% if %}</source>
+        <source>unexpected "%1" in {% if %}</source>
         <translation>«%1» غیرمنتظره در {% if %}</translation>
     </message>
     <message>
@@ -4111,7 +4119,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>پیوند لغو اشتراک</translation>
     </message>
     <message>
-        <source>Today&apos;s date</source>
+        <source>Today's date</source>
         <translation>تاریخ امروز</translation>
     </message>
     <message>
@@ -4819,7 +4827,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>برنامه هنگام ارسال این پیام متوقف شد: ممکن است رسیده باشد یا نرسیده باشد. آن را دوباره بفرستید یا کنار بگذارید.</translation>
     </message>
     <message>
-        <source>Provider&apos;s message id: %1</source>
+        <source>Provider's message id: %1</source>
         <translation>شناسهٔ پیام نزد ارائه‌دهنده: %1</translation>
     </message>
     <message>
@@ -4846,11 +4854,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>مخاطب اشتراک خود را لغو کرده، پیامش برگشتی بوده یا رضایت خود را پس گرفته است.</translation>
     </message>
     <message>
-        <source>There is no template named &quot;%1&quot;.</source>
+        <source>There is no template named "%1".</source>
         <translation>قالبی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>Template &quot;%1&quot;: %2</source>
+        <source>Template "%1": %2</source>
         <translation>قالب «%1»: %2</translation>
     </message>
     <message>
@@ -4866,7 +4874,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>مخاطب شمارهٔ تلفن ندارد.</translation>
     </message>
     <message>
-        <source>Template &quot;%1&quot; is for %2, not %3.</source>
+        <source>Template "%1" is for %2, not %3.</source>
         <translation>قالب «%1» برای %2 است، نه %3.</translation>
     </message>
     <message numerus="yes">
@@ -4898,7 +4906,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>هیچ صفحه یا نشانی لغو اشتراکی تعیین نشده است: یکی را در تنظیمات ← کانال‌ها، یا یک نشانی ردیابی را در تنظیمات ← ردیابی تعیین کنید و سپس دوباره بفرستید.</translation>
     </message>
     <message>
-        <source>The campaign&apos;s account &quot;%1&quot; was removed or turned off: turn it on in Settings → Channels, then resend.</source>
+        <source>The campaign's account "%1" was removed or turned off: turn it on in Settings → Channels, then resend.</source>
         <translation>حساب کارزار «%1» حذف یا خاموش شده است: آن را در تنظیمات ← کانال‌ها روشن کنید و دوباره بفرستید.</translation>
     </message>
     <message>
@@ -5058,7 +5066,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>قیف نام لازم دارد.</translation>
     </message>
     <message>
-        <source>There is already a pipeline named &quot;%1&quot;.</source>
+        <source>There is already a pipeline named "%1".</source>
         <translation>قیفی با نام «%1» از پیش هست.</translation>
     </message>
     <message>
@@ -5066,7 +5074,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>هر مرحله نام لازم دارد.</translation>
     </message>
     <message>
-        <source>The probability of &quot;%1&quot; must be between 0 and 100 %.</source>
+        <source>The probability of "%1" must be between 0 and 100 %.</source>
         <translation>احتمال «%1» باید بین ۰ و ۱۰۰ درصد باشد.</translation>
     </message>
     <message>
@@ -5078,7 +5086,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>مرحله‌ای که برداشتید هنوز معامله دارد: اول آن‌ها را به مرحله‌ی دیگری ببرید.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; has deals: move them out before it becomes open, won or lost.</source>
+        <source>"%1" has deals: move them out before it becomes open, won or lost.</source>
         <translation>«%1» معامله دارد: پیش از تغییر نتیجه‌اش به باز، برده یا باخته، معامله‌ها را از آن بیرون ببرید.</translation>
     </message>
 </context>
@@ -5120,7 +5128,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>رو به خواب</translation>
     </message>
     <message>
-        <source>Can&apos;t lose them</source>
+        <source>Can't lose them</source>
         <translation>نباید از دستشان داد</translation>
     </message>
     <message>
@@ -5195,7 +5203,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>نوشتن در %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>No password or key is stored for &quot;%1&quot; in %2; set %3 or enter it again.</source>
+        <source>No password or key is stored for "%1" in %2; set %3 or enter it again.</source>
         <translation>هیچ رمز عبور یا کلیدی برای «%1» در %2 ذخیره نشده است؛ %3 را تنظیم کنید یا آن را دوباره وارد کنید.</translation>
     </message>
 </context>
@@ -5210,11 +5218,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>یک فیلد انتخاب کنید.</translation>
     </message>
     <message>
-        <source>there is no field &quot;%1&quot;.</source>
+        <source>there is no field "%1".</source>
         <translation>فیلدی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not an operator for this field.</source>
+        <source>%1: "%2" is not an operator for this field.</source>
         <translation>%1: «%2» عملگری برای این فیلد نیست.</translation>
     </message>
     <message>
@@ -5230,23 +5238,23 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>%1: یک مقدار وارد کنید.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a number.</source>
+        <source>%1: "%2" is not a number.</source>
         <translation>%1: «%2» عدد نیست.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a number of days.</source>
+        <source>%1: "%2" is not a number of days.</source>
         <translation>%1: «%2» تعداد روز نیست.</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not a date we can read (use 2024-03-20 or ۱۴۰۳/۰۱/۰۱).</source>
+        <source>%1: "%2" is not a date we can read (use 2024-03-20 or ۱۴۰۳/۰۱/۰۱).</source>
         <translation>%1: «%2» تاریخی نیست که بتوانیم بخوانیم (به شکل ۱۴۰۳/۰۱/۰۱ یا 2024-03-20 بنویسید).</translation>
     </message>
     <message>
-        <source>%1: &quot;%2&quot; is not one of its choices (%3).</source>
+        <source>%1: "%2" is not one of its choices (%3).</source>
         <translation>%1: «%2» از گزینه‌های آن نیست (%3).</translation>
     </message>
     <message>
-        <source>Tags: &quot;%1&quot; is not an operator for tags.</source>
+        <source>Tags: "%1" is not an operator for tags.</source>
         <translation>برچسب‌ها: «%1» عملگری برای برچسب‌ها نیست.</translation>
     </message>
     <message>
@@ -5254,7 +5262,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>برچسب‌ها: دست‌کم یک برچسب انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Activity: &quot;%1&quot; is not an operator (did or did not).</source>
+        <source>Activity: "%1" is not an operator (did or did not).</source>
         <translation>فعالیت: «%1» عملگر نیست (انجام داد یا انجام نداد).</translation>
     </message>
     <message>
@@ -5262,7 +5270,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>فعالیت: انتخاب کنید مخاطب چه کرده است.</translation>
     </message>
     <message>
-        <source>Activity: &quot;%1&quot; is not an event name.</source>
+        <source>Activity: "%1" is not an event name.</source>
         <translation>فعالیت: «%1» نام رویداد نیست.</translation>
     </message>
     <message>
@@ -5274,19 +5282,19 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>فعالیت: تعداد روزها باید ۰ (همیشه) یا بیشتر باشد.</translation>
     </message>
     <message>
-        <source>Activity filter %1: &quot;%2&quot; is not a property name.</source>
+        <source>Activity filter %1: "%2" is not a property name.</source>
         <translation>صافی فعالیت %1: «%2» نام ویژگی نیست.</translation>
     </message>
     <message>
-        <source>Activity filter %1: &quot;%2&quot; is not an operator.</source>
+        <source>Activity filter %1: "%2" is not an operator.</source>
         <translation>صافی فعالیت %1: «%2» عملگر نیست.</translation>
     </message>
     <message>
-        <source>Activity filter %1: &quot;%2&quot; is not a number.</source>
+        <source>Activity filter %1: "%2" is not a number.</source>
         <translation>صافی فعالیت %1: «%2» عدد نیست.</translation>
     </message>
     <message>
-        <source>Segment: &quot;%1&quot; is not an operator (in or not in).</source>
+        <source>Segment: "%1" is not an operator (in or not in).</source>
         <translation>بخش: «%1» عملگر نیست (در یا نه در).</translation>
     </message>
     <message>
@@ -5294,19 +5302,19 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>بخش: یک بخش انتخاب کنید.</translation>
     </message>
     <message>
-        <source>Segment: there is no segment &quot;%1&quot;.</source>
+        <source>Segment: there is no segment "%1".</source>
         <translation>بخش: بخشی به نام «%1» وجود ندارد.</translation>
     </message>
     <message>
-        <source>Segment: &quot;%1&quot; includes itself, through this condition.</source>
+        <source>Segment: "%1" includes itself, through this condition.</source>
         <translation>بخش: «%1» از راه این شرط خودش را در بر می‌گیرد.</translation>
     </message>
     <message>
-        <source>Segment: the rule of &quot;%1&quot; cannot be read: %2</source>
+        <source>Segment: the rule of "%1" cannot be read: %2</source>
         <translation>بخش: قاعدهٔ «%1» خوانده نمی‌شود: %2</translation>
     </message>
     <message>
-        <source>in segment &quot;%1&quot;, condition %2: %3</source>
+        <source>in segment "%1", condition %2: %3</source>
         <translation>در بخش «%1»، شرط %2: %3</translation>
     </message>
     <message>
@@ -5314,11 +5322,11 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>شرط نوعی ندارد (فیلد، برچسب، رویداد، بخش یا سفر).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a kind of condition (field, tag, event, segment or journey).</source>
+        <source>"%1" is not a kind of condition (field, tag, event, segment or journey).</source>
         <translation>«%1» نوعی از شرط نیست (فیلد، برچسب، رویداد، بخش یا سفر).</translation>
     </message>
     <message>
-        <source>Journey: &quot;%1&quot; is not an operator (in or not in).</source>
+        <source>Journey: "%1" is not an operator (in or not in).</source>
         <translation>سفر: «%1» عملگر نیست (در یا نه در).</translation>
     </message>
     <message>
@@ -5326,7 +5334,7 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <translation>سفر: یک سفر برگزینید.</translation>
     </message>
     <message>
-        <source>Journey: there is no journey &quot;%1&quot;.</source>
+        <source>Journey: there is no journey "%1".</source>
         <translation>سفر: سفری به نام «%1» نیست.</translation>
     </message>
 </context>
@@ -5631,7 +5639,7 @@ Contacts: %2</source>
         <translation>برای بخش نامی بگذارید.</translation>
     </message>
     <message>
-        <source>There is already a segment called &quot;%1&quot;. Choose another name.</source>
+        <source>There is already a segment called "%1". Choose another name.</source>
         <translation>بخشی به نام «%1» از پیش وجود دارد. نام دیگری برگزینید.</translation>
     </message>
     <message>
@@ -5658,7 +5666,7 @@ Contacts: %2</source>
         <translation>شرط %1: گروه‌ها بیش از اندازه تودرتو هستند.</translation>
     </message>
     <message>
-        <source>Group %1: &quot;match&quot; must be &quot;all&quot; or &quot;any&quot;, not &quot;%2&quot;.</source>
+        <source>Group %1: "match" must be "all" or "any", not "%2".</source>
         <translation>گروه %1: مقدار «match» باید «all» یا «any» باشد، نه «%2».</translation>
     </message>
     <message>
@@ -5670,7 +5678,7 @@ Contacts: %2</source>
         <translation>شرط %1 یک شیء نیست.</translation>
     </message>
     <message>
-        <source>This is not a segment rule: &quot;formatVersion&quot; is missing.</source>
+        <source>This is not a segment rule: "formatVersion" is missing.</source>
         <translation>این قاعدهٔ بخش نیست: «formatVersion» ندارد.</translation>
     </message>
     <message>
@@ -5678,7 +5686,7 @@ Contacts: %2</source>
         <translation>این قاعده با نسخهٔ تازه‌تری از مسیر ذخیره شده است (قالب %1؛ این نسخه قالب %2 را می‌خواند). برای استفاده، مسیر را به‌روز کنید.</translation>
     </message>
     <message>
-        <source>This is not a segment rule: &quot;conditions&quot; is missing.</source>
+        <source>This is not a segment rule: "conditions" is missing.</source>
         <translation>این قاعدهٔ بخش نیست: «conditions» ندارد.</translation>
     </message>
     <message>
@@ -5780,7 +5788,7 @@ Contacts: %2</source>
         <translation>قالب باید برای ایمیل یا پیامک باشد.</translation>
     </message>
     <message>
-        <source>There is already a template named &quot;%1&quot;.</source>
+        <source>There is already a template named "%1".</source>
         <translation>قالبی با نام «%1» از قبل وجود دارد.</translation>
     </message>
 </context>
@@ -5795,7 +5803,7 @@ Contacts: %2</source>
         <translation>مخاطب</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an email address.</source>
+        <source>"%1" is not an email address.</source>
         <translation>«%1» نشانی ایمیل نیست.</translation>
     </message>
     <message>
@@ -5807,15 +5815,15 @@ Contacts: %2</source>
         <translation>ایمیل آزمایشی مسیر از %1</translation>
     </message>
     <message>
-        <source>This is a test email from Masir. Your account &quot;%1&quot; works.</source>
+        <source>This is a test email from Masir. Your account "%1" works.</source>
         <translation>این یک ایمیل آزمایشی از مسیر است. حساب «%1» شما درست کار می‌کند.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a phone number: %2</source>
+        <source>"%1" is not a phone number: %2</source>
         <translation>«%1» شمارهٔ تلفن نیست: %2</translation>
     </message>
     <message>
-        <source>Masir test message: the gateway &quot;%1&quot; works.</source>
+        <source>Masir test message: the gateway "%1" works.</source>
         <translation>پیام آزمایشی مسیر: درگاه «%1» درست کار می‌کند.</translation>
     </message>
 </context>
@@ -5912,7 +5920,7 @@ Contacts: %2</source>
         <translation>دسترسی به %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>Cannot send to &quot;%1&quot;: not a valid address.</source>
+        <source>Cannot send to "%1": not a valid address.</source>
         <translation>ارسال به «%1» ممکن نیست: نشانی معتبر نیست.</translation>
     </message>
     <message>
@@ -6000,7 +6008,7 @@ Contacts: %2</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <source>What winning customers cost per month and source (ads, stalls, fairs). A new customer&apos;s cost is the month&apos;s costs of their source over the customers it brought.</source>
+        <source>What winning customers cost per month and source (ads, stalls, fairs). A new customer's cost is the month's costs of their source over the customers it brought.</source>
         <translation>هزینه‌ی به دست آوردن مشتری در هر ماه و از هر منبع (تبلیغ، غرفه، نمایشگاه). هزینه‌ی هر مشتری تازه، هزینه‌های ماهِ منبعش تقسیم بر مشتریانی است که آورده است.</translation>
     </message>
     <message>
@@ -6103,7 +6111,7 @@ Contacts: %2</source>
         <translation>در تاریخ و ساعتی معین</translation>
     </message>
     <message>
-        <source>At a time of day in each contact&apos;s time zone</source>
+        <source>At a time of day in each contact's time zone</source>
         <translation>در ساعتی از روز به وقت هر مخاطب</translation>
     </message>
     <message>
@@ -6143,7 +6151,7 @@ Contacts: %2</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <source>Subject (empty: the template&apos;s)</source>
+        <source>Subject (empty: the template's)</source>
         <translation>موضوع (خالی: موضوع قالب)</translation>
     </message>
     <message>
@@ -6155,7 +6163,7 @@ Contacts: %2</source>
         <translation>با تأخیر</translation>
     </message>
     <message>
-        <source>The campaign&apos;s</source>
+        <source>The campaign's</source>
         <translation>قالب کارزار</translation>
     </message>
     <message>
@@ -6215,7 +6223,7 @@ Contacts: %2</source>
         <translation>، </translation>
     </message>
     <message>
-        <source>%1 have had today&apos;s marketing emails and will get it tomorrow.</source>
+        <source>%1 have had today's marketing emails and will get it tomorrow.</source>
         <translation>%1 نفر ایمیل‌های تبلیغاتی امروزشان را گرفته‌اند و این را فردا می‌گیرند.</translation>
     </message>
     <message>
@@ -6235,7 +6243,7 @@ Contacts: %2</source>
         <translation>تغییرات این کارزار به شکل پیش‌نویس ذخیره شود؟</translation>
     </message>
     <message>
-        <source>At each contact&apos;s best hour, in the 24 hours from</source>
+        <source>At each contact's best hour, in the 24 hours from</source>
         <translation>در بهترین ساعت هر مخاطب، در ۲۴ ساعت از</translation>
     </message>
 </context>
@@ -6274,7 +6282,7 @@ Contacts: %2</source>
         <translation>ارسال آزمایشی…</translation>
     </message>
     <message>
-        <source>Send the campaign&apos;s message to an address of yours</source>
+        <source>Send the campaign's message to an address of yours</source>
         <translation>ارسال پیام کارزار به یکی از نشانی‌های خودتان</translation>
     </message>
     <message>
@@ -6358,11 +6366,11 @@ Contacts: %2</source>
         <translation>کارزار یک ایمیل یا پیامک را به بخش‌ها و فهرست‌هایی که انتخاب می‌کنید می‌فرستد، همین حالا یا در زمانی که تعیین می‌کنید، و اگر بخواهید با آزمون A/B. گزارش آن نشان می‌دهد چه کسانی باز کردند، کلیک کردند و خرید کردند.</translation>
     </message>
     <message>
-        <source>Campaign &quot;%1&quot; is scheduled.</source>
+        <source>Campaign "%1" is scheduled.</source>
         <translation>کارزار «%1» زمان‌بندی شد.</translation>
     </message>
     <message>
-        <source>Campaign &quot;%1&quot; is saved as a draft.</source>
+        <source>Campaign "%1" is saved as a draft.</source>
         <translation>کارزار «%1» به شکل پیش‌نویس ذخیره شد.</translation>
     </message>
     <message>
@@ -6374,7 +6382,7 @@ Contacts: %2</source>
         <translation>نسخهٔ %1 به بقیهٔ مخاطبان ارسال شود؟</translation>
     </message>
     <message>
-        <source>There is no template named &quot;%1&quot;.</source>
+        <source>There is no template named "%1".</source>
         <translation>قالبی با نام «%1» وجود ندارد.</translation>
     </message>
     <message>
@@ -6446,7 +6454,7 @@ Contacts: %2</source>
         <translation>گزارش کامل</translation>
     </message>
     <message>
-        <source>The campaign&apos;s report with its charts, click map and hours, to print or export</source>
+        <source>The campaign's report with its charts, click map and hours, to print or export</source>
         <translation>گزارش کارزار با نمودارها، نقشه‌ی کلیک و ساعت‌ها، برای چاپ یا برون‌بری</translation>
     </message>
 </context>
@@ -6565,7 +6573,7 @@ Contacts: %2</source>
         <translation>پروندهٔ CA:</translation>
     </message>
     <message>
-        <source>Choose the server&apos;s certificate or CA file if it is not trusted by the system</source>
+        <source>Choose the server's certificate or CA file if it is not trusted by the system</source>
         <translation>اگر سیستم به گواهی سرور اعتماد ندارد، گواهی یا پروندهٔ CA آن را انتخاب کنید</translation>
     </message>
     <message>
@@ -6689,7 +6697,7 @@ Contacts: %2</source>
         <translation>خواندن نامه‌های برگشتی از صندوق نامه (IMAP)</translation>
     </message>
     <message>
-        <source>Bounces that come back later, spam complaints and unsubscribe requests arrive there; Masir reads them every few minutes and leaves people&apos;s own mail unread.</source>
+        <source>Bounces that come back later, spam complaints and unsubscribe requests arrive there; Masir reads them every few minutes and leaves people's own mail unread.</source>
         <translation>برگشتی‌هایی که دیرتر می‌آیند، شکایت‌های هرزنامه و درخواست‌های لغو اشتراک آنجا می‌رسند؛ مسیر هر چند دقیقه آن‌ها را می‌خواند و نامه‌های خود افراد را خوانده‌نشده می‌گذارد.</translation>
     </message>
     <message>
@@ -6705,7 +6713,7 @@ Contacts: %2</source>
         <translation>نام کاربری:</translation>
     </message>
     <message>
-        <source>The mailbox&apos;s password or app password</source>
+        <source>The mailbox's password or app password</source>
         <translation>گذرواژهٔ صندوق نامه یا گذرواژهٔ برنامه</translation>
     </message>
     <message>
@@ -6717,11 +6725,11 @@ Contacts: %2</source>
         <translation>پروندهٔ CA بالا برای صندوق نامه هم مورد اعتماد است.</translation>
     </message>
     <message>
-        <source>Enter the mailbox&apos;s password.</source>
+        <source>Enter the mailbox's password.</source>
         <translation>گذرواژهٔ صندوق نامه را وارد کنید.</translation>
     </message>
     <message>
-        <source>The account was saved, but the mailbox&apos;s password could not be stored: %1</source>
+        <source>The account was saved, but the mailbox's password could not be stored: %1</source>
         <translation>حساب ذخیره شد، اما گذرواژهٔ صندوق نامه ذخیره نشد: %1</translation>
     </message>
 </context>
@@ -6776,7 +6784,7 @@ Contacts: %2</source>
         <translation>نشانی پستی:</translation>
     </message>
     <message>
-        <source>{token} is replaced by the contact&apos;s signed token; without it, ?t= and the token are added at the end.</source>
+        <source>{token} is replaced by the contact's signed token; without it, ?t= and the token are added at the end.</source>
         <translation>{token} با توکن امضاشدهٔ مخاطب جایگزین می‌شود؛ اگر نباشد، ?t= و توکن به انتهای نشانی افزوده می‌شوند.</translation>
     </message>
     <message>
@@ -6784,7 +6792,7 @@ Contacts: %2</source>
         <translation>صفحهٔ لغو اشتراک:</translation>
     </message>
     <message>
-        <source>Mail clients offer to send an &quot;unsubscribe&quot; email to this address.</source>
+        <source>Mail clients offer to send an "unsubscribe" email to this address.</source>
         <translation>برنامه‌های ایمیل پیشنهاد می‌دهند ایمیل «لغو اشتراک» به این نشانی فرستاده شود.</translation>
     </message>
     <message>
@@ -6872,7 +6880,7 @@ Contacts: %2</source>
         <translation>آزمایش…</translation>
     </message>
     <message>
-        <source>Send one test message through the selected account and see the server&apos;s reply</source>
+        <source>Send one test message through the selected account and see the server's reply</source>
         <translation>یک پیام آزمایشی از طریق حساب برگزیده بفرستید و پاسخ سرور را ببینید</translation>
     </message>
     <message>
@@ -6920,7 +6928,7 @@ Contacts: %2</source>
         <translation>حذف حساب</translation>
     </message>
     <message>
-        <source>Remove &quot;%1&quot;? Its stored password or API key is deleted too. Messages in the outbox wait until an account can send them.</source>
+        <source>Remove "%1"? Its stored password or API key is deleted too. Messages in the outbox wait until an account can send them.</source>
         <translation>«%1» حذف شود؟ گذرواژه یا کلید API ذخیره‌شدهٔ آن هم پاک می‌شود. پیام‌های صندوق خروجی منتظر می‌مانند تا حسابی بتواند آن‌ها را بفرستد.</translation>
     </message>
     <message>
@@ -6928,7 +6936,7 @@ Contacts: %2</source>
         <translation>حذف حساب ممکن نیست</translation>
     </message>
     <message>
-        <source>&amp;Quiet hours, in each contact&apos;s time zone: from</source>
+        <source>&amp;Quiet hours, in each contact's time zone: from</source>
         <translation>ساعت‌های سکوت، به وقت محلی هر مخاطب: از</translation>
     </message>
     <message>
@@ -7079,7 +7087,7 @@ Contacts: %2</source>
         <translation>حریم خصوصی</translation>
     </message>
     <message>
-        <source>Export or erase this person&apos;s data (GDPR)</source>
+        <source>Export or erase this person's data (GDPR)</source>
         <translation>خروجی یا پاک کردن داده‌های این شخص (GDPR)</translation>
     </message>
     <message>
@@ -7402,7 +7410,7 @@ Contacts: %2</source>
         <translation>تغییرات این مخاطب ذخیره شود؟</translation>
     </message>
     <message>
-        <source>Save the changes to &quot;%1&quot;?</source>
+        <source>Save the changes to "%1"?</source>
         <translation>تغییرات «%1» ذخیره شود؟</translation>
     </message>
 </context>
@@ -7587,11 +7595,11 @@ Contacts: %2</source>
         <translation>افزودن به فهرست ممکن نیست</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is a segment built from rules, not a list. Choose another name.</source>
+        <source>"%1" is a segment built from rules, not a list. Choose another name.</source>
         <translation>«%1» بخشی است که از قاعده‌ها ساخته شده، نه فهرست. نام دیگری برگزینید.</translation>
     </message>
     <message numerus="yes">
-        <source>Added %n contact(s) to &quot;%1&quot;.</source>
+        <source>Added %n contact(s) to "%1".</source>
         <translation>
             <numerusform>%n مخاطب به «%1» اضافه شد.</numerusform>
         </translation>
@@ -7639,7 +7647,7 @@ Contacts: %2</source>
         <translation>درون‌بری‌شده از %1</translation>
     </message>
     <message>
-        <source>No contact matches &quot;%1&quot;.</source>
+        <source>No contact matches "%1".</source>
         <translation>هیچ مخاطبی با «%1» جور نیست.</translation>
     </message>
     <message>
@@ -7714,7 +7722,7 @@ Contacts: %2</source>
         <translation>در جاکلیدی نگه داشته شده؛ برای جایگزینی، تازه‌اش را بنویسید</translation>
     </message>
     <message>
-        <source>a private app&apos;s access token</source>
+        <source>a private app's access token</source>
         <translation>توکن دسترسی یک اپ خصوصی</translation>
     </message>
     <message>
@@ -7786,7 +7794,7 @@ Contacts: %2</source>
         <translation>لغو اشتراک</translation>
     </message>
     <message>
-        <source>Masir&apos;s values written to the CRM&apos;s contacts after each sync (HubSpot: the properties masir_score and masir_unsubscribed, which you create there; the stage goes to lifecyclestage)</source>
+        <source>Masir's values written to the CRM's contacts after each sync (HubSpot: the properties masir_score and masir_unsubscribed, which you create there; the stage goes to lifecyclestage)</source>
         <translation>مقادیری از مسیر که پس از هر همگام‌سازی در مخاطبان CRM نوشته می‌شوند (HubSpot: ویژگی‌های masir_score و masir_unsubscribed که خودتان آنجا می‌سازید؛ مرحله در lifecyclestage)</translation>
     </message>
     <message>
@@ -7798,7 +7806,7 @@ Contacts: %2</source>
         <translation>ستون‌ها…</translation>
     </message>
     <message>
-        <source>Where the CRM&apos;s columns go in Masir</source>
+        <source>Where the CRM's columns go in Masir</source>
         <translation>هر ستون CRM در کجای مسیر قرار می‌گیرد</translation>
     </message>
     <message>
@@ -7860,7 +7868,7 @@ Contacts: %2</source>
         <translation>عنوان:</translation>
     </message>
     <message>
-        <source>the contact&apos;s email address</source>
+        <source>the contact's email address</source>
         <translation>نشانی ایمیل مخاطب</translation>
     </message>
     <message>
@@ -7983,7 +7991,7 @@ Contacts: %2</source>
         <translation>فهرست</translation>
     </message>
     <message>
-        <source>The open deals by the month they are expected to close: each deal&apos;s amount times its stage&apos;s probability.</source>
+        <source>The open deals by the month they are expected to close: each deal's amount times its stage's probability.</source>
         <translation>معامله‌های باز بر اساس ماهی که انتظار می‌رود بسته شوند: مبلغ هر معامله ضرب در احتمال مرحله‌اش.</translation>
     </message>
     <message>
@@ -8045,7 +8053,7 @@ Contacts: %2</source>
         <translation>افزودن کار…</translation>
     </message>
     <message>
-        <source>Move &quot;%1&quot; to %2</source>
+        <source>Move "%1" to %2</source>
         <translation>بردن «%1» به %2</translation>
     </message>
     <message>
@@ -8069,8 +8077,16 @@ Contacts: %2</source>
         <translation>حذف معامله</translation>
     </message>
     <message>
-        <source>Delete the deal &quot;%1&quot; and its tasks? This cannot be undone.</source>
+        <source>Delete the deal "%1" and its tasks? This cannot be undone.</source>
         <translation>معامله‌ی «%1» و کارهایش حذف شوند؟ این کار برگشت‌پذیر نیست.</translation>
+    </message>
+    <message>
+        <source>No deals in this pipeline yet: add the first one.</source>
+        <translation>هنوز معامله‌ای در این قیف نیست: نخستین را بیفزایید.</translation>
+    </message>
+    <message>
+        <source>Nothing to forecast: open deals with an expected close date show here, month by month.</source>
+        <translation>چیزی برای پیش‌بینی نیست: معامله‌های باز با تاریخ بستن پیش‌بینی‌شده، ماه به ماه اینجا دیده می‌شوند.</translation>
     </message>
 </context>
 <context>
@@ -8087,7 +8103,7 @@ Contacts: %2</source>
         <translation>تغییرات ذخیره‌نشده</translation>
     </message>
     <message>
-        <source>Save the changes to &quot;%1&quot;?</source>
+        <source>Save the changes to "%1"?</source>
         <translation>تغییرات «%1» ذخیره شود؟</translation>
     </message>
 </context>
@@ -8204,7 +8220,7 @@ Contacts: %2</source>
         <translation>دست‌کم یک ستون را با ایمیل، تلفن یا نام تطبیق دهید.</translation>
     </message>
     <message>
-        <source>Two columns go to &quot;%1&quot;; choose one.</source>
+        <source>Two columns go to "%1"; choose one.</source>
         <translation>دو ستون به «%1» می‌روند؛ یکی را برگزینید.</translation>
     </message>
     <message>
@@ -8244,7 +8260,7 @@ Contacts: %2</source>
         <translation>پر کردن آنچه خالی است (پیشنهادی)</translation>
     </message>
     <message>
-        <source>&amp;Overwrite with the file&apos;s values</source>
+        <source>&amp;Overwrite with the file's values</source>
         <translation>جایگزینی با مقدارهای پرونده</translation>
     </message>
     <message>
@@ -8669,7 +8685,7 @@ Contacts: %2</source>
         <translation>یافتن</translation>
     </message>
     <message>
-        <source>No node matches &quot;%1&quot;.</source>
+        <source>No node matches "%1".</source>
         <translation>هیچ گره‌ای با «%1» جور نیست.</translation>
     </message>
     <message>
@@ -8793,7 +8809,7 @@ Contacts: %2</source>
         <translation>یک قالب انتخاب کنید؛ قالب‌های تازه را در صفحهٔ قالب‌ها بسازید.</translation>
     </message>
     <message>
-        <source>There is no template named &quot;%1&quot; yet: make it on the Templates page, or choose another.</source>
+        <source>There is no template named "%1" yet: make it on the Templates page, or choose another.</source>
         <translation>هنوز قالبی با نام «%1» نیست: آن را در صفحهٔ قالب‌ها بسازید یا قالب دیگری انتخاب کنید.</translation>
     </message>
     <message>
@@ -8811,6 +8827,10 @@ Contacts: %2</source>
     <message>
         <source>%1[*] — Journey</source>
         <translation>%1[*] — سفر</translation>
+    </message>
+    <message>
+        <source>The journey can start; mind these:</source>
+        <translation>سفر می‌تواند آغاز شود؛ به این‌ها توجه کنید:</translation>
     </message>
 </context>
 <context>
@@ -8896,7 +8916,7 @@ Contacts: %2</source>
         <translation>ساختن سفر ممکن نیست</translation>
     </message>
     <message>
-        <source>Created &quot;%1&quot; as a draft; start it when it is ready.</source>
+        <source>Created "%1" as a draft; start it when it is ready.</source>
         <translation>«%1» به‌صورت پیش‌نویس ساخته شد؛ وقتی آماده شد آغازش کنید.</translation>
     </message>
     <message>
@@ -8932,7 +8952,7 @@ Contacts: %2</source>
         <translation>حذف سفر</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot;? Contacts in it leave it; messages already queued stay in the outbox.</source>
+        <source>Delete "%1"? Contacts in it leave it; messages already queued stay in the outbox.</source>
         <translation>«%1» حذف شود؟ مخاطبان از آن خارج می‌شوند؛ پیام‌هایی که در صف‌اند در صندوق خروجی می‌مانند.</translation>
     </message>
     <message>
@@ -8956,11 +8976,11 @@ Contacts: %2</source>
         <translation>هنوز منتظر است</translation>
     </message>
     <message>
-        <source>Text message &quot;%1&quot;</source>
+        <source>Text message "%1"</source>
         <translation>پیامک «%1»</translation>
     </message>
     <message>
-        <source>Email &quot;%1&quot;</source>
+        <source>Email "%1"</source>
         <translation>ایمیل «%1»</translation>
     </message>
     <message>
@@ -9004,7 +9024,7 @@ Contacts: %2</source>
         <translation>گزارش</translation>
     </message>
     <message>
-        <source>The journey&apos;s report: each step&apos;s contacts, the goal, the time to it and the revenue, to print or export</source>
+        <source>The journey's report: each step's contacts, the goal, the time to it and the revenue, to print or export</source>
         <translation>گزارش سفر: مخاطبان هر گام، هدف، زمان رسیدن به آن و درآمد، برای چاپ یا برون‌بری</translation>
     </message>
     <message>
@@ -9466,7 +9486,7 @@ Resend anyway?</source>
         <translation>ثبت خرید</translation>
     </message>
     <message>
-        <source>A purchase %1 made outside your shop&apos;s tracking, by phone or in person. It counts in the reports and can start journeys.</source>
+        <source>A purchase %1 made outside your shop's tracking, by phone or in person. It counts in the reports and can start journeys.</source>
         <translation>خریدی که %1 بیرون از ردیابی فروشگاهتان، تلفنی یا حضوری، انجام داده. در گزارش‌ها شمرده می‌شود و می‌تواند سفرها را شروع کند.</translation>
     </message>
     <message>
@@ -10078,7 +10098,7 @@ Resend anyway?</source>
         <translation>گزارش خوانده نمی‌شود: %1</translation>
     </message>
     <message>
-        <source>The report&apos;s tables are on the clipboard.</source>
+        <source>The report's tables are on the clipboard.</source>
         <translation>جدول‌های گزارش در حافظهٔ موقت است.</translation>
     </message>
     <message>
@@ -10086,7 +10106,7 @@ Resend anyway?</source>
         <translation>گزارش در %1 برون‌بری شد.</translation>
     </message>
     <message>
-        <source>Copy the report&apos;s tables, to paste into a spreadsheet</source>
+        <source>Copy the report's tables, to paste into a spreadsheet</source>
         <translation>جدول‌های گزارش را رونوشت کن تا در صفحه‌گسترده بچسبانید</translation>
     </message>
     <message>
@@ -10142,7 +10162,7 @@ Resend anyway?</source>
         <translation>کارزار</translation>
     </message>
     <message>
-        <source>Every customer as of today, scored 1 to 5 on how recently, how often and how much they bought (5 the best), in the usual groups. A group saved as a segment keeps today&apos;s thresholds and follows the customers as they buy.</source>
+        <source>Every customer as of today, scored 1 to 5 on how recently, how often and how much they bought (5 the best), in the usual groups. A group saved as a segment keeps today's thresholds and follows the customers as they buy.</source>
         <translation>همه‌ی مشتریان تا امروز، با امتیاز ۱ تا ۵ برای تازگی، دفعات و مبلغ خریدشان (۵ بهترین)، در گروه‌های معمول. گروهی که به شکل بخش ذخیره شود آستانه‌های امروز را نگه می‌دارد و مشتریان را همراه خریدهایشان دنبال می‌کند.</translation>
     </message>
     <message>
@@ -10198,11 +10218,11 @@ Resend anyway?</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Cannot save the segment &quot;%1&quot;: %2</source>
+        <source>Cannot save the segment "%1": %2</source>
         <translation>نمی‌توان بخش «%1» را ذخیره کرد: %2</translation>
     </message>
     <message numerus="yes">
-        <source>Saved the segment &quot;%1&quot; (%n customer(s) today).</source>
+        <source>Saved the segment "%1" (%n customer(s) today).</source>
         <translation>
             <numerusform>بخش «%1» ذخیره شد (امروز %Ln مشتری).</numerusform>
         </translation>
@@ -10228,7 +10248,7 @@ Resend anyway?</source>
         <translation>سفر:</translation>
     </message>
     <message>
-        <source>The journey&apos;s canvas shows the same counts on each step.</source>
+        <source>The journey's canvas shows the same counts on each step.</source>
         <translation>بوم سفر همین شمارش‌ها را روی هر گام نشان می‌دهد.</translation>
     </message>
     <message>
@@ -10345,7 +10365,7 @@ Resend anyway?</source>
         <translation>%1: هنوز خوانده نشده.</translation>
     </message>
     <message>
-        <source>Bounces that come back later, spam complaints and unsubscribe requests by email arrive in your sending account&apos;s mailbox. To let Masir read them, edit an email account in Settings → Channels and fill in its returned-mail mailbox.</source>
+        <source>Bounces that come back later, spam complaints and unsubscribe requests by email arrive in your sending account's mailbox. To let Masir read them, edit an email account in Settings → Channels and fill in its returned-mail mailbox.</source>
         <translation>برگشتی‌هایی که دیرتر می‌آیند، شکایت‌های هرزنامه و درخواست‌های لغو اشتراک با ایمیل به صندوق نامهٔ حساب ارسال شما می‌رسند. برای اینکه مسیر آن‌ها را بخواند، در تنظیمات ← کانال‌ها یک حساب ایمیل را ویرایش کنید و صندوق نامه‌های برگشتی آن را پر کنید.</translation>
     </message>
     <message>
@@ -10635,7 +10655,7 @@ Resend anyway?</source>
         <translation>حذف قاعده</translation>
     </message>
     <message>
-        <source>Each activity adds its points, up to &quot;At most&quot; per period of &quot;Per&quot; days (0: no cap). Inactivity takes points off for every 30 days without activity.</source>
+        <source>Each activity adds its points, up to "At most" per period of "Per" days (0: no cap). Inactivity takes points off for every 30 days without activity.</source>
         <translation>هر فعالیت امتیازش را می‌افزاید، تا سقف «حداکثر» در هر دورهٔ «در هر» روز (۰: بی‌سقف). بی‌فعالیتی به ازای هر ۳۰ روز بی‌فعالیتی امتیاز کم می‌کند.</translation>
     </message>
     <message>
@@ -10874,7 +10894,7 @@ Create one with New Segment or New List.</source>
         <translation>ذخیرهٔ بخش ممکن نیست</translation>
     </message>
     <message>
-        <source>Saved &quot;%1&quot;.</source>
+        <source>Saved "%1".</source>
         <translation>«%1» ذخیره شد.</translation>
     </message>
     <message>
@@ -10882,7 +10902,7 @@ Create one with New Segment or New List.</source>
         <translation>حذف بخش</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot;? The contacts stay; only the segment goes.</source>
+        <source>Delete "%1"? The contacts stay; only the segment goes.</source>
         <translation>«%1» حذف شود؟ مخاطبان می‌مانند؛ فقط بخش حذف می‌شود.</translation>
     </message>
     <message>
@@ -10890,7 +10910,7 @@ Create one with New Segment or New List.</source>
         <translation>حذف بخش ممکن نیست</translation>
     </message>
     <message>
-        <source>Deleted &quot;%1&quot;.</source>
+        <source>Deleted "%1".</source>
         <translation>«%1» حذف شد.</translation>
     </message>
     <message>
@@ -11020,7 +11040,7 @@ Create one with New Segment or New List.</source>
         <translation>ادغام در…</translation>
     </message>
     <message>
-        <source>Give this tag&apos;s contacts another tag, then delete this one</source>
+        <source>Give this tag's contacts another tag, then delete this one</source>
         <translation>به مخاطبان این برچسب برچسب دیگری بده، سپس این یکی را حذف کن</translation>
     </message>
     <message>
@@ -11044,7 +11064,7 @@ Create one with New Segment or New List.</source>
         <translation>ادغام برچسب</translation>
     </message>
     <message>
-        <source>Give the contacts tagged &quot;%1&quot; this tag instead:</source>
+        <source>Give the contacts tagged "%1" this tag instead:</source>
         <translation>به جای «%1» این برچسب را به مخاطبانش بده:</translation>
     </message>
     <message>
@@ -11056,7 +11076,7 @@ Create one with New Segment or New List.</source>
         <translation>حذف برچسب</translation>
     </message>
     <message>
-        <source>Delete the tag &quot;%1&quot;? It is taken off %2 contact(s); the contacts stay.</source>
+        <source>Delete the tag "%1"? It is taken off %2 contact(s); the contacts stay.</source>
         <translation>برچسب «%1» حذف شود؟ از %2 مخاطب برداشته می‌شود؛ مخاطبان می‌مانند.</translation>
     </message>
     <message>
@@ -11099,7 +11119,7 @@ Create one with New Segment or New List.</source>
         <translation>اولویت:</translation>
     </message>
     <message>
-        <source>Whose task it is; empty: anyone&apos;s</source>
+        <source>Whose task it is; empty: anyone's</source>
         <translation>مسئول کار؛ خالی: هر کسی</translation>
     </message>
     <message>
@@ -11166,7 +11186,7 @@ Create one with New Segment or New List.</source>
         <translation>کارهای من و کارهای بی‌مسئول</translation>
     </message>
     <message>
-        <source>Everyone&apos;s tasks</source>
+        <source>Everyone's tasks</source>
         <translation>کارهای همه</translation>
     </message>
     <message>
@@ -11367,7 +11387,7 @@ Create one with New Segment or New List.</source>
         <translation>درج برچسب جایگذاری</translation>
     </message>
     <message>
-        <source>Insert a contact&apos;s data, such as their first name, where the cursor is</source>
+        <source>Insert a contact's data, such as their first name, where the cursor is</source>
         <translation>داده‌ای از مخاطب، مانند نام کوچکش، را در جای مکان‌نما درج کنید</translation>
     </message>
     <message>
@@ -11447,11 +11467,11 @@ Create one with New Email or New SMS.</source>
         <translation>SMS (پیامک)</translation>
     </message>
     <message>
-        <source>Write in Markdown: **bold**, *italic*, [a link](https://example.com), lists that start with -. Merge tags such as {{first_name}} fill in each contact&apos;s data.</source>
+        <source>Write in Markdown: **bold**, *italic*, [a link](https://example.com), lists that start with -. Merge tags such as {{first_name}} fill in each contact's data.</source>
         <translation>به Markdown بنویسید: **پررنگ**، *کج*، [یک پیوند](https://example.com)، فهرست‌هایی که با - آغاز می‌شوند. برچسب‌های جایگذاری مانند {{first_name}} داده‌های هر مخاطب را جایگذاری می‌کنند.</translation>
     </message>
     <message>
-        <source>Write the text message. Merge tags such as {{first_name}} fill in each contact&apos;s data. Persian text fits 70 characters in one part, Latin text 160.</source>
+        <source>Write the text message. Merge tags such as {{first_name}} fill in each contact's data. Persian text fits 70 characters in one part, Latin text 160.</source>
         <translation>متن پیامک را بنویسید. برچسب‌های جایگذاری مانند {{first_name}} داده‌های هر مخاطب را جایگذاری می‌کنند. متن فارسی ۷۰ نویسه و متن لاتین ۱۶۰ نویسه در یک بخش جا می‌شود.</translation>
     </message>
     <message>
@@ -11483,15 +11503,15 @@ Create one with New Email or New SMS.</source>
         <translation>تغییر نام قالب</translation>
     </message>
     <message>
-        <source>Journey steps and queued messages find templates by name. Rename &quot;%1&quot; to &quot;%2&quot; anyway? Steps that send &quot;%1&quot; then need the new name.</source>
+        <source>Journey steps and queued messages find templates by name. Rename "%1" to "%2" anyway? Steps that send "%1" then need the new name.</source>
         <translation>گام‌های سفر و پیام‌های در صف، قالب‌ها را با نامشان پیدا می‌کنند. با این حال نام «%1» به «%2» تغییر کند؟ گام‌هایی که «%1» را می‌فرستند پس از آن به نام تازه نیاز دارند.</translation>
     </message>
     <message>
-        <source>Saved &quot;%1&quot;.</source>
+        <source>Saved "%1".</source>
         <translation>«%1» ذخیره شد.</translation>
     </message>
     <message>
-        <source>Saved &quot;%1&quot;. Fix its problems before it is sent.</source>
+        <source>Saved "%1". Fix its problems before it is sent.</source>
         <translation>«%1» ذخیره شد. پیش از ارسال، مشکل‌هایش را برطرف کنید.</translation>
     </message>
     <message>
@@ -11499,7 +11519,7 @@ Create one with New Email or New SMS.</source>
         <translation>حذف قالب</translation>
     </message>
     <message>
-        <source>Delete &quot;%1&quot;? Journey steps and queued messages that send it fail until there is a template of this name again.</source>
+        <source>Delete "%1"? Journey steps and queued messages that send it fail until there is a template of this name again.</source>
         <translation>«%1» حذف شود؟ گام‌های سفر و پیام‌های در صفی که آن را می‌فرستند ناموفق می‌شوند تا دوباره قالبی با همین نام وجود داشته باشد.</translation>
     </message>
     <message>
@@ -11507,7 +11527,7 @@ Create one with New Email or New SMS.</source>
         <translation>حذف قالب ممکن نیست</translation>
     </message>
     <message>
-        <source>Deleted &quot;%1&quot;.</source>
+        <source>Deleted "%1".</source>
         <translation>«%1» حذف شد.</translation>
     </message>
     <message numerus="yes">
@@ -11541,7 +11561,7 @@ Create one with New Email or New SMS.</source>
         <translation>پیش‌متن: %1</translation>
     </message>
     <message>
-        <source>Sending a test through &quot;%1&quot;…</source>
+        <source>Sending a test through "%1"…</source>
         <translation>در حال ارسال آزمایشی از طریق «%1»…</translation>
     </message>
     <message>
@@ -11592,11 +11612,11 @@ Create one with New Email or New SMS.</source>
         <translation>پیام آزمایشی به این شمارهٔ تلفن فرستاده شود:</translation>
     </message>
     <message>
-        <source>Send a test email through &quot;%1&quot; to this address:</source>
+        <source>Send a test email through "%1" to this address:</source>
         <translation>یک ایمیل آزمایشی از طریق «%1» به این نشانی فرستاده شود:</translation>
     </message>
     <message>
-        <source>Send a test message through &quot;%1&quot; to this phone number:</source>
+        <source>Send a test message through "%1" to this phone number:</source>
         <translation>یک پیام آزمایشی از طریق «%1» به این شمارهٔ تلفن فرستاده شود:</translation>
     </message>
     <message>
@@ -11663,7 +11683,7 @@ Create one with New Email or New SMS.</source>
         <translation>قطع اتصال</translation>
     </message>
     <message>
-        <source>A small server of yours answers people&apos;s opens, clicks and unsubscribes while this computer is off; Masir pulls from it before it sends. Start it with masir-cli serve (docs/collector.md shows how, with HTTPS).</source>
+        <source>A small server of yours answers people's opens, clicks and unsubscribes while this computer is off; Masir pulls from it before it sends. Start it with masir-cli serve (docs/collector.md shows how, with HTTPS).</source>
         <translation>یک سرور کوچک از خودتان، وقتی این رایانه خاموش است، به بازشدن‌ها، کلیک‌ها و لغو اشتراک‌های مردم پاسخ می‌دهد و مسیر پیش از هر ارسال از آن دریافت می‌کند. آن را با masir-cli serve راه بیندازید (docs/collector.md روش آن را با HTTPS نشان می‌دهد).</translation>
     </message>
     <message>
@@ -11687,7 +11707,7 @@ Create one with New Email or New SMS.</source>
         <translation>تا وقتی مسیر باز است، پیوندهای ردیابی را همین رایانه پاسخ دهد</translation>
     </message>
     <message>
-        <source>People&apos;s mail apps must reach the public address: this computer&apos;s public IP address or a forwarded port, best behind HTTPS. Links stop working while Masir is closed.</source>
+        <source>People's mail apps must reach the public address: this computer's public IP address or a forwarded port, best behind HTTPS. Links stop working while Masir is closed.</source>
         <translation>برنامه‌های ایمیل مردم باید به نشانی عمومی برسند: نشانی IP عمومی این رایانه یا یک درگاه هدایت‌شده، ترجیحاً پشت HTTPS. وقتی مسیر بسته است، پیوندها کار نمی‌کنند.</translation>
     </message>
     <message>
@@ -11715,7 +11735,7 @@ Create one with New Email or New SMS.</source>
         <translation>صفحه‌هایی که مشترکان شما می‌بینند</translation>
     </message>
     <message>
-        <source>The unsubscribe and preference pages show your business&apos;s name, this colour and logo, in each contact&apos;s language.</source>
+        <source>The unsubscribe and preference pages show your business's name, this colour and logo, in each contact's language.</source>
         <translation>صفحه‌های لغو اشتراک و تنظیمات اشتراک، نام کسب‌وکار شما، این رنگ و نشان را به زبان هر مخاطب نشان می‌دهند.</translation>
     </message>
     <message>
@@ -11757,7 +11777,7 @@ Create one with New Email or New SMS.</source>
         <translation>هنوز چیزی ردیابی نمی‌شود: نشانی عمومی‌ای وجود ندارد. یک گردآورنده وصل کنید، یا با یک نشانی عمومی از همین رایانه پاسخ دهید. تا آن زمان پیام‌ها بدون ردیابی می‌روند و پیوندهای لغو اشتراک به صفحهٔ تعیین‌شده در «کانال‌ها» می‌روند.</translation>
     </message>
     <message>
-        <source>Links point at %1, but nothing here answers them: turn on &quot;Serve tracking links from this computer&quot;, or connect a collector.</source>
+        <source>Links point at %1, but nothing here answers them: turn on "Serve tracking links from this computer", or connect a collector.</source>
         <translation>پیوندها به %1 اشاره می‌کنند، اما این‌جا چیزی به آن‌ها پاسخ نمی‌دهد: «پاسخ دادن پیوندهای ردیابی از همین رایانه» را روشن کنید، یا یک گردآورنده وصل کنید.</translation>
     </message>
     <message>
@@ -11769,7 +11789,7 @@ Create one with New Email or New SMS.</source>
         <translation>اتصال ممکن نیست</translation>
     </message>
     <message>
-        <source>Enter the collector&apos;s key (the file api-key in its data folder).</source>
+        <source>Enter the collector's key (the file api-key in its data folder).</source>
         <translation>کلید گردآورنده را وارد کنید (پروندهٔ api-key در پوشهٔ داده‌های آن).</translation>
     </message>
     <message>
@@ -11832,7 +11852,7 @@ Create one with New Email or New SMS.</source>
 <context>
     <name>masir::ui::TrackingHost</name>
     <message>
-        <source>Cannot serve tracking links: &quot;%1&quot; is not an address and port such as 0.0.0.0:8787.</source>
+        <source>Cannot serve tracking links: "%1" is not an address and port such as 0.0.0.0:8787.</source>
         <translation>پاسخ دادن به پیوندهای ردیابی ممکن نیست: «%1» نشانی و درگاهی مانند 0.0.0.0:8787 نیست.</translation>
     </message>
     <message>

@@ -3,8 +3,11 @@
 #include "contacts/ContactRepository.h"
 #include "contacts/CustomFields.h"
 #include "journeys/JourneyRepository.h"
+#include "messaging/ChannelAccounts.h"
 #include "messaging/MessageTemplate.h"
 #include "segments/SegmentRepository.h"
+
+#include <QHash>
 
 namespace masir {
 
@@ -69,6 +72,36 @@ QList<JourneyIssue> JourneyReferences::check(const Database &db, const JourneyGr
         }
     }
     return issues;
+}
+
+QString JourneyReferences::channelProblem(const Database &db, const QString &channel)
+{
+    for (const ChannelAccount &a : ChannelAccounts(db).list())
+        if (a.enabled && a.channel() == channel)
+            return {};
+    return channel == QLatin1String("sms")
+               ? tr("No SMS gateway is set up: its messages wait in the outbox until you add "
+                    "one (Settings, Channels).")
+               : tr("No email account is set up: its messages wait in the outbox until you add "
+                    "one (Settings, Channels).");
+}
+
+QList<JourneyIssue> JourneyReferences::warnings(const Database &db, const JourneyGraph &graph)
+{
+    QList<JourneyIssue> found;
+    QHash<QString, QString> problems; // per channel, asked once
+    for (const JourneyNode &n : graph.nodes()) {
+        const QString channel = n.type == QLatin1String("action.email") ? QStringLiteral("email")
+                                : n.type == QLatin1String("action.sms") ? QStringLiteral("sms")
+                                                                        : QString();
+        if (channel.isEmpty())
+            continue;
+        if (!problems.contains(channel))
+            problems.insert(channel, channelProblem(db, channel));
+        if (!problems.value(channel).isEmpty())
+            found << JourneyIssue{n.id, problems.value(channel)};
+    }
+    return found;
 }
 
 } // namespace masir

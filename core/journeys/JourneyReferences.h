@@ -20,6 +20,15 @@ class JourneyReferences final
 
 public:
     static QList<JourneyIssue> check(const Database &db, const JourneyGraph &graph);
+
+    /// What lets the journey start but keeps a node from working yet: a
+    /// message on a channel with no account set up (it waits in the outbox
+    /// until one is). The canvas shows these apart from the problems.
+    static QList<JourneyIssue> warnings(const Database &db, const JourneyGraph &graph);
+
+    /// Why a message on \a channel ("email", "sms") would not go out now: no
+    /// account of that channel is set up and on; empty if one is.
+    static QString channelProblem(const Database &db, const QString &channel);
 };
 
 } // namespace masir

@@ -149,6 +149,16 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         const auto it = exists.constFind(name);
         return it != exists.cend() ? *it : *exists.insert(name, templates.find(name).has_value());
     };
+    // and whether an account could send it now, asked once per channel
+    QHash<QString, QString> channels;
+    auto channelProblem = [&](const QString &channel) {
+        if (channel != QLatin1String("email") && channel != QLatin1String("sms"))
+            return QString();
+        const auto it = channels.constFind(channel);
+        return it != channels.cend()
+                   ? *it
+                   : *channels.insert(channel, JourneyReferences::channelProblem(m_db, channel));
+    };
     QSqlQuery s(scratch.connection());
     while (r.next()) {
         ContactRun run;
@@ -180,9 +190,9 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
             run.messages << Message{
                 QDateTime::fromMSecsSinceEpoch(s.value(0).toLongLong(), Qt::UTC),
                 s.value(1).toString(), templateKey, payload.value(QStringLiteral("to")).toString(),
-                templateKey.isEmpty() || known(templateKey)
-                    ? QString()
-                    : tr("it would fail: there is no template named \"%1\"").arg(templateKey)};
+                !templateKey.isEmpty() && !known(templateKey)
+                    ? tr("it would fail: there is no template named \"%1\"").arg(templateKey)
+                    : channelProblem(s.value(1).toString())};
         }
         runs << run;
     }

@@ -9,9 +9,11 @@
 #include "events/EventStore.h"
 #include "events/ScoreHistory.h"
 #include "journeys/JourneyEngine.h"
+#include "journeys/JourneyReferences.h"
 #include "journeys/JourneyRepository.h"
 #include "journeys/JourneySimulator.h"
 #include "journeys/JourneyTemplates.h"
+#include "messaging/ChannelAccounts.h"
 #include "messaging/MessageRenderer.h"
 #include "messaging/MessageTemplate.h"
 #include "messaging/UnsubscribeTokens.h"
@@ -743,8 +745,26 @@ private Q_SLOTS:
         QVERIFY(onGuide);
         makeTemplates(g);
         const auto again = sim.run(j.id, {b}, start, 30);
-        QVERIFY(again && again->at(0).messages.at(0).problem.isEmpty());
+        QVERIFY(again);
         QVERIFY(sim.problems().isEmpty());
+        // the templates exist; no email account does: the message would wait,
+        // and the journey may start with that warning on its email nodes
+        QVERIFY2(again->at(0).messages.at(0).problem.contains(QLatin1String("No email account")),
+                 qPrintable(again->at(0).messages.at(0).problem));
+        const QList<JourneyIssue> warnings = JourneyReferences::warnings(m_ws->db(), g);
+        QCOMPARE(warnings.size(), 3); // guide and offer: email; nudge: SMS
+        ChannelAccounts accounts(m_ws->db());
+        ChannelAccount smtp;
+        smtp.name = QStringLiteral("shop");
+        smtp.config = {{QStringLiteral("host"), QStringLiteral("smtp.example.com")},
+                       {QStringLiteral("port"), 587},
+                       {QStringLiteral("security"), QStringLiteral("starttls")},
+                       {QStringLiteral("from"), QStringLiteral("Shop <shop@example.com>")}};
+        QVERIFY2(accounts.save(smtp), qPrintable(accounts.errorString()));
+        QCOMPARE(JourneyReferences::warnings(m_ws->db(), g).size(), 1); // the SMS one
+        const auto sent = sim.run(j.id, {b}, start, 30);
+        QVERIFY(sent && sent->at(0).messages.at(0).problem.isEmpty());
+        QVERIFY(accounts.remove(smtp.id));
         QVERIFY2(repo.activate(j.id), qPrintable(repo.errorString()));
     }
 

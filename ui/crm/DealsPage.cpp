@@ -1,4 +1,5 @@
 #include "crm/DealsPage.h"
+#include "widgets/EmptyState.h"
 #include "widgets/Icons.h"
 
 #include "crm/CrmDialogs.h"
@@ -235,7 +236,13 @@ DealsPage::DealsPage(const Database &db, QUndoStack *undo, QWidget *parent)
                                   "deal's amount times its stage's probability."));
     explain->setWordWrap(true);
     forecastLayout->addWidget(explain);
+    EmptyState::attach(
+        m_listView, [] { return tr("No deals in this pipeline yet: add the first one."); }, m_new);
     m_forecastView = new QTableWidget(0, 4);
+    EmptyState::attach(m_forecastView, [] {
+        return tr("Nothing to forecast: open deals with an expected close date show here, "
+                  "month by month.");
+    });
     m_forecastView->setHorizontalHeaderLabels(
         {tr("Month"), tr("Deals"), tr("Amount"), tr("Weighted forecast")});
     m_forecastView->setEditTriggers(QAbstractItemView::NoEditTriggers);

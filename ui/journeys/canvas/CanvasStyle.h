@@ -75,6 +75,10 @@ inline QColor problem()
 {
     return QColor(0xc6, 0x28, 0x28);
 }
+inline QColor warning()
+{
+    return QColor(0xe6, 0x8a, 0x00);
+}
 // The rest from the palette, so that a dark theme draws dark cards.
 inline QColor card()
 {

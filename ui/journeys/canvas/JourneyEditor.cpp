@@ -102,6 +102,8 @@ JourneyEditor::JourneyEditor(const Database &db, qint64 journeyId, QWidget *pare
     m_scene->setRightToLeft(layoutDirection() == Qt::RightToLeft);
     m_scene->setExtraChecks(
         [this](const JourneyGraph &graph) { return JourneyReferences::check(m_db, graph); });
+    m_scene->setWarningChecks(
+        [this](const JourneyGraph &graph) { return JourneyReferences::warnings(m_db, graph); });
     m_view = new JourneyView(m_scene);
     connect(m_scene, &JourneyScene::message, this,
             [this](const QString &text) { Q_EMIT statusMessage(text, 6000); });
@@ -494,8 +496,22 @@ void JourneyEditor::updateProblems()
             item->setData(kNodeRole, it.key());
         }
     }
+    const QHash<QString, QStringList> &warnings = m_scene->warnings();
     if (issues.isEmpty())
-        new QListWidgetItem(JourneyCanvas::tr("No problems: the journey can start."), m_problems);
+        new QListWidgetItem(warnings.isEmpty()
+                                ? JourneyCanvas::tr("No problems: the journey can start.")
+                                : JourneyCanvas::tr("The journey can start; mind these:"),
+                            m_problems);
+    for (auto it = warnings.cbegin(); it != warnings.cend(); ++it) {
+        const JourneyNode *n = m_graph->node(it.key());
+        const NodeType *t = n ? NodeTypes::find(n->type) : nullptr;
+        for (const QString &message : it.value()) {
+            auto *item = new QListWidgetItem(
+                Icons::icon(QStringLiteral("warning")),
+                t ? JourneyCanvas::tr("%1: %2").arg(t->label(), message) : message, m_problems);
+            item->setData(kNodeRole, it.key());
+        }
+    }
     updateRunActions();
 }
 

@@ -130,6 +130,12 @@ void JourneyScene::setExtraChecks(std::function<QList<JourneyIssue>(const Journe
     revalidate();
 }
 
+void JourneyScene::setWarningChecks(std::function<QList<JourneyIssue>(const JourneyGraph &)> checks)
+{
+    m_warningChecks = std::move(checks);
+    revalidate();
+}
+
 void JourneyScene::revalidate()
 {
     // Once per burst of changes: a paste of fifty nodes validates once.
@@ -144,8 +150,12 @@ void JourneyScene::revalidate()
             issues += m_extraChecks(*m_graph);
         for (const JourneyIssue &i : std::as_const(issues))
             m_issues[i.nodeId] << i.message;
+        m_warnings.clear();
+        if (m_warningChecks)
+            for (const JourneyIssue &i : m_warningChecks(*m_graph))
+                m_warnings[i.nodeId] << i.message;
         for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
-            const QStringList problems = m_issues.value(it.key());
+            const QStringList problems = m_issues.value(it.key()) + m_warnings.value(it.key());
             it.value()->setToolTip(problems.join(QLatin1Char('\n')));
             it.value()->update();
         }

@@ -40,6 +40,8 @@ public:
     /// Problems beyond the graph's own (the names its nodes give that the
     /// workspace lacks), checked with the graph's after each change.
     void setExtraChecks(std::function<QList<JourneyIssue>(const JourneyGraph &)> checks);
+    /// Checks whose findings are warnings: shown, but the journey may start.
+    void setWarningChecks(std::function<QList<JourneyIssue>(const JourneyGraph &)> checks);
 
     /// In Persian the flow runs right to left: inputs on the right, outputs on the left.
     void setRightToLeft(bool rtl);
@@ -77,6 +79,8 @@ public:
 
     /// Validation problems by node ID ("" for the journey as a whole).
     const QHash<QString, QStringList> &issues() const { return m_issues; }
+    /// What lets the journey start but needs attention, by node.
+    const QHash<QString, QStringList> &warnings() const { return m_warnings; }
     /// Contacts waiting at each node and passed through, shown under each node.
     void setCounts(const QList<JourneyNodeCount> &counts);
     JourneyNodeCount countFor(const QString &nodeId) const { return m_counts.value(nodeId); }
@@ -113,11 +117,13 @@ private:
     QHash<QString, NodeItem *> m_nodes;
     QHash<QString, EdgeItem *> m_edges;
     QHash<QString, QStringList> m_issues;
+    QHash<QString, QStringList> m_warnings;
     QHash<QString, JourneyNodeCount> m_counts;
     QGraphicsPathItem *m_pending = nullptr; ///< the edge being drawn
     QString m_pendingFrom;
     QString m_pendingPort;
     std::function<QList<JourneyIssue>(const JourneyGraph &)> m_extraChecks;
+    std::function<QList<JourneyIssue>(const JourneyGraph &)> m_warningChecks;
     bool m_validationQueued = false;
     bool m_interacting = false;
 };

@@ -227,12 +227,13 @@ void NodeItem::paintCard(QPainter *painter)
 
 void NodeItem::paintBadge(QPainter *painter, const QRectF &b, bool rtl, const QFont &bold)
 {
-    // the validation badge
-    if (m_scene->issues().value(m_id).isEmpty())
+    // the validation badge: red for a problem, amber for a warning
+    const bool blocking = !m_scene->issues().value(m_id).isEmpty();
+    if (!blocking && m_scene->warnings().value(m_id).isEmpty())
         return;
     const QPointF c(rtl ? b.left() + 4 : b.right() - 4, b.top());
     painter->setPen(Qt::NoPen);
-    painter->setBrush(problem());
+    painter->setBrush(blocking ? problem() : warning());
     painter->drawEllipse(c, 9, 9);
     painter->setPen(Qt::white);
     painter->setFont(bold);
