@@ -24,6 +24,7 @@
 #include "storage/SqlExec.h"
 #include "tracking/TrackingHit.h"
 
+#include "TestAccounts.h"
 #include "TestWorkspace.h"
 
 #include <QJsonDocument>
@@ -155,12 +156,7 @@ private Q_SLOTS:
                           QStringLiteral("https://shop.test/u/{token}"));
         addTemplate(QStringLiteral("offer"), QStringLiteral("This week"));
         addTemplate(QStringLiteral("offer.b"), QStringLiteral("Only this week"));
-        ChannelAccount a;
-        a.name = QStringLiteral("main");
-        a.config = {{QStringLiteral("host"), QStringLiteral("smtp.shop.test")},
-                    {QStringLiteral("port"), 587},
-                    {QStringLiteral("security"), QStringLiteral("starttls")},
-                    {QStringLiteral("from"), QStringLiteral("Shop <news@shop.test>")}};
+        ChannelAccount a = test::smtpAccount();
         ChannelAccounts accounts(m_ws->db());
         QVERIFY2(accounts.save(a), qPrintable(accounts.errorString()));
         addSegment(QStringLiteral("Tehran"), QStringLiteral("Tehran"));

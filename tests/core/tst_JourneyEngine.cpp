@@ -22,6 +22,7 @@
 #include "segments/SegmentRule.h"
 #include "settings/WorkspaceSettings.h"
 
+#include "TestAccounts.h"
 #include "TestWorkspace.h"
 
 #include <QJsonArray>
@@ -754,12 +755,7 @@ private Q_SLOTS:
         const QList<JourneyIssue> warnings = JourneyReferences::warnings(m_ws->db(), g);
         QCOMPARE(warnings.size(), 3); // guide and offer: email; nudge: SMS
         ChannelAccounts accounts(m_ws->db());
-        ChannelAccount smtp;
-        smtp.name = QStringLiteral("shop");
-        smtp.config = {{QStringLiteral("host"), QStringLiteral("smtp.example.com")},
-                       {QStringLiteral("port"), 587},
-                       {QStringLiteral("security"), QStringLiteral("starttls")},
-                       {QStringLiteral("from"), QStringLiteral("Shop <shop@example.com>")}};
+        ChannelAccount smtp = test::smtpAccount();
         QVERIFY2(accounts.save(smtp), qPrintable(accounts.errorString()));
         QCOMPARE(JourneyReferences::warnings(m_ws->db(), g).size(), 1); // the SMS one
         const auto sent = sim.run(j.id, {b}, start, 30);

@@ -16,6 +16,7 @@
 #include "settings/WorkspaceSettings.h"
 #include "widgets/MessageLabel.h"
 
+#include "TestAccounts.h"
 #include "TestWorkspace.h"
 
 #include <QAction>
@@ -103,12 +104,7 @@ private Q_SLOTS:
         const auto draft = CampaignRepository(m_ws->db()).find(QStringLiteral("Offer"));
         QVERIFY(draft);
         QCOMPARE(draft->state, QStringLiteral("draft"));
-        ChannelAccount a;
-        a.name = QStringLiteral("main");
-        a.config = {{QStringLiteral("host"), QStringLiteral("smtp.shop.test")},
-                    {QStringLiteral("port"), 587},
-                    {QStringLiteral("security"), QStringLiteral("starttls")},
-                    {QStringLiteral("from"), QStringLiteral("Shop <news@shop.test>")}};
+        ChannelAccount a = test::smtpAccount();
         QVERIFY(ChannelAccounts(m_ws->db()).save(a));
         dialog.scheduleButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 5000);
