@@ -3195,6 +3195,46 @@ Sangak and barbari from the oven every morning, and 10 % off a box of pastries.
         <source>Could not write the demo's notes.</source>
         <translation>نوشتن یادداشت‌های نمونه ممکن نشد.</translation>
     </message>
+    <message>
+        <source>Golestan mail</source>
+        <translation>ایمیل گلستان</translation>
+    </message>
+    <message>
+        <source>Golestan Bakery &lt;hello@bakery.example&gt;</source>
+        <translation>نانوایی گلستان &lt;hello@bakery.example&gt;</translation>
+    </message>
+    <message>
+        <source>Spring cakes</source>
+        <translation>کیک‌های بهاری</translation>
+    </message>
+    <message>
+        <source>Spring cakes are here</source>
+        <translation>کیک‌های بهاری رسیدند</translation>
+    </message>
+    <message>
+        <source># Spring at Golestan
+
+Rhubarb, saffron and rose: three cakes for the season, baked every morning.
+
+[See the cakes](https://shop.example/spring)
+
+[Order for Sizdah Bedar](https://shop.example/order)</source>
+        <translation># بهار در گلستان
+
+ریواس، زعفران و گل‌سرخ: سه کیک برای این فصل، هر صبح تازه پخته می‌شوند.
+
+[کیک‌ها را ببینید](https://shop.example/spring)
+
+[برای سیزده‌بدر سفارش دهید](https://shop.example/order)</translation>
+    </message>
+    <message>
+        <source>Three new cakes for spring (and one is saffron)</source>
+        <translation>سه کیک تازه برای بهار (و یکی زعفرانی است)</translation>
+    </message>
+    <message>
+        <source>Could not write the demo campaign: %1</source>
+        <translation>نوشتن کارزار نمونه ممکن نشد: %1</translation>
+    </message>
 </context>
 <context>
     <name>masir::EmailAddress</name>
@@ -9292,6 +9332,10 @@ Contacts: %2</source>
         <source>Masir workspaces (*.masir);;All files (*)</source>
         <translation>فضاهای کاری مسیر (*.masir);;همهٔ پرونده‌ها (*)</translation>
     </message>
+    <message>
+        <source>Journeys running, sending paused</source>
+        <translation>سفرها در حال اجرا، ارسال متوقف</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::OutboxPage</name>
@@ -9418,6 +9462,26 @@ Resend anyway?</source>
     <message>
         <source>Nothing here. Messages that journeys, campaigns and test sends queue wait here until they are sent.</source>
         <translation>اینجا چیزی نیست. پیام‌هایی که سفرها، کارزارها و ارسال‌های آزمایشی در صف می‌گذارند تا فرستاده شوند اینجا می‌مانند.</translation>
+    </message>
+    <message>
+        <source>Sending is paused for this workspace: messages wait here and nothing is sent until you resume.</source>
+        <translation>ارسال در این فضای کاری متوقف است: پیام‌ها اینجا منتظر می‌مانند و تا ادامه ندهید چیزی فرستاده نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Sending</source>
+        <translation>ادامهٔ ارسال</translation>
+    </message>
+    <message>
+        <source>Cannot resume sending</source>
+        <translation>ادامهٔ ارسال ممکن نیست</translation>
+    </message>
+    <message>
+        <source>The workspace's setting could not be saved. Check that the workspace file can be written, and try again.</source>
+        <translation>تنظیم فضای کاری ذخیره نشد. بررسی کنید که پروندهٔ فضای کاری نوشتنی باشد و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>Sending resumed.</source>
+        <translation>ارسال ادامه یافت.</translation>
     </message>
 </context>
 <context>
@@ -10000,6 +10064,42 @@ Resend anyway?</source>
         <source>Revenue in the period</source>
         <translation>درآمد این دوره</translation>
     </message>
+    <message>
+        <source>Nothing was sent in this period. Choose a longer period above, or send a campaign.</source>
+        <translation>در این دوره چیزی فرستاده نشده است. دورهٔ بلندتری را در بالا برگزینید یا کارزاری بفرستید.</translation>
+    </message>
+    <message>
+        <source>No contact came in during this period. Import contacts, or choose a longer period.</source>
+        <translation>در این دوره مخاطبی نیامده است. مخاطبان را درون‌بری کنید یا دورهٔ بلندتری برگزینید.</translation>
+    </message>
+    <message>
+        <source>No campaign started in this period. Create one on the Campaigns page.</source>
+        <translation>در این دوره کارزاری آغاز نشده است. در صفحهٔ کارزارها یکی بسازید.</translation>
+    </message>
+    <message>
+        <source>No purchase in this period came after a journey's message.</source>
+        <translation>در این دوره هیچ خریدی پس از پیام یک سفر انجام نشده است.</translation>
+    </message>
+    <message>
+        <source>No one has opened or clicked yet. Opens and clicks come in through tracking (Settings, Tracking).</source>
+        <translation>هنوز کسی پیام را باز نکرده یا روی پیوندی کلیک نکرده است. بازشدن‌ها و کلیک‌ها از راه ردیابی می‌آیند (تنظیمات، ردیابی).</translation>
+    </message>
+    <message>
+        <source>No one has clicked a link yet.</source>
+        <translation>هنوز کسی روی پیوندی کلیک نکرده است.</translation>
+    </message>
+    <message>
+        <source>No one has entered this journey yet.</source>
+        <translation>هنوز کسی وارد این سفر نشده است.</translation>
+    </message>
+    <message>
+        <source>No purchase in this period. Log one on a contact (Log a Purchase), or bring in your shop's orders with masir-cli event import.</source>
+        <translation>در این دوره خریدی نیست. خریدی را روی یک مخاطب ثبت کنید (ثبت خرید) یا سفارش‌های فروشگاهتان را با ‎masir-cli event import‎ بیاورید.</translation>
+    </message>
+    <message>
+        <source>No new customer in this period.</source>
+        <translation>در این دوره مشتری تازه‌ای نیست.</translation>
+    </message>
 </context>
 <context>
     <name>masir::ui::ReportPdf</name>
@@ -10021,6 +10121,13 @@ Resend anyway?</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::ReportWidgets</name>
+    <message>
+        <source>Nothing to show yet.</source>
+        <translation>هنوز چیزی برای نمایش نیست.</translation>
     </message>
 </context>
 <context>

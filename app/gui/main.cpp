@@ -58,6 +58,7 @@ static bool createDemo(const masir::Database &db)
     progress.setMinimumDuration(500);
     masir::DemoWorkspace::Options options;
     options.batchSize = 250;
+    options.language = QLocale().name().left(2);
     if (!generator.populate(options, [&](int done, int) { progress.setValue(done); }) ||
         !generator.addSamples(QLocale().name().left(2))) {
         QMessageBox::critical(nullptr, Startup::cannotOpen(),

@@ -7,6 +7,7 @@
 #include "scoring/LeadScoring.h"
 
 #include "campaigns/CampaignRepository.h"
+#include "campaigns/CampaignRunner.h"
 #include "common/Clock.h"
 #include "common/Logging.h"
 #include "common/TextNormalizer.h"
@@ -17,15 +18,19 @@
 #include "contacts/PhoneNumbers.h"
 #include "contacts/StageChanges.h"
 #include "events/EventStore.h"
+#include "intake/EventIntake.h"
+#include "intake/HitApplier.h"
 #include "journeys/JourneyEngine.h"
 #include "journeys/JourneyRepository.h"
 #include "journeys/JourneyTemplates.h"
+#include "messaging/ChannelAccounts.h"
 #include "messaging/MessageTemplate.h"
 #include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/SqlExec.h"
 #include "storage/Transaction.h"
+#include "tracking/TrackingHit.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -128,6 +133,7 @@ DemoWorkspace::DemoWorkspace(const Database &db)
 bool DemoWorkspace::populate(const Options &options, const std::function<void(int, int)> &progress)
 {
     std::mt19937 rng(options.seed);
+    const bool inRials = currencyOf(options.language) == QLatin1String("IRT");
     auto pick = [&rng](const auto &array) -> decltype(auto) {
         return array[std::uniform_int_distribution<size_t>(0, std::size(array) - 1)(rng)];
     };
@@ -318,10 +324,9 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
                         continue;
                     ok =
                         event(EventType::Purchase, when,
-                              {{QStringLiteral("amount"), persian ? double(between(20, 900) * 10000)
+                              {{QStringLiteral("amount"), inRials ? double(between(20, 900) * 10000)
                                                                   : double(between(15, 400))},
-                               {QStringLiteral("currency"),
-                                persian ? QStringLiteral("IRT") : QStringLiteral("USD")},
+                               {QStringLiteral("currency"), currencyOf(options.language)},
                                {QStringLiteral("order"), QString::number(serial * 10 + p)}});
                 }
             }
@@ -339,6 +344,11 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
     }
     qCInfo(lcDemo) << "added" << options.contacts << "demo contacts to" << m_db.path();
     return true;
+}
+
+QString DemoWorkspace::currencyOf(const QString &language)
+{
+    return language == QLatin1String("fa") ? QStringLiteral("IRT") : QStringLiteral("USD");
 }
 
 bool DemoWorkspace::addSamples(const QString &language)
@@ -407,6 +417,8 @@ bool DemoWorkspace::addSamples(const QString &language)
             return false;
         }
     }
+    if (!addSenderAccount() || !addSentCampaign(currencyOf(language)))
+        return false;
     // The demo's history scored now, as a recomputation does: its leads
     // promoted with their follow-up tasks due tomorrow, not hundreds of tasks
     // overdue since the history's days, as live scoring of old events would make.
@@ -458,7 +470,7 @@ bool DemoWorkspace::addSampleCrm(const QString &language)
     if (!Deals(db).list({}).isEmpty())
         return true;
     const bool persian = language == QLatin1String("fa");
-    const QString currency = persian ? QStringLiteral("IRT") : QStringLiteral("USD");
+    const QString currency = currencyOf(language);
     WorkspaceSettings settings(m_db);
     if (!settings.setValue(WorkspaceSettings::Key::Currency, currency)) {
         m_error = tr("Could not save the demo's settings.");
@@ -564,6 +576,257 @@ bool DemoWorkspace::addSampleCampaign()
     if (!campaigns.save(c)) {
         m_error = campaigns.errorString();
         return false;
+    }
+    return true;
+}
+
+bool DemoWorkspace::addSenderAccount()
+{
+    // An account to send from, so that campaigns and journeys can be tried
+    // all the way; its server is a reserved name that reaches nobody, and the
+    // demo's sending stays paused until the user resumes it.
+    ChannelAccounts accounts(m_db);
+    if (!accounts.list().isEmpty())
+        return true;
+    ChannelAccount a;
+    a.name = tr("Golestan mail");
+    a.kind = QStringLiteral("smtp");
+    a.config = {{QStringLiteral("host"), QStringLiteral("smtp.bakery.example")},
+                {QStringLiteral("port"), 587},
+                {QStringLiteral("security"), QStringLiteral("starttls")},
+                {QStringLiteral("from"), tr("Golestan Bakery <hello@bakery.example>")}};
+    if (!accounts.save(a)) {
+        m_error = accounts.errorString();
+        return false;
+    }
+    if (!WorkspaceSettings(m_db).setValue(WorkspaceSettings::Key::SendingPaused, true)) {
+        m_error = tr("Could not save the demo's settings.");
+        return false;
+    }
+    return true;
+}
+
+bool DemoWorkspace::addSentCampaign(const QString &currency)
+{
+    // Three weeks ago the spring cakes went to the loyal customers and the
+    // hot leads, with two subject lines tested on a third of them; the one
+    // that got more clicks went to the rest four hours later. No server sends
+    // in a demo: the sends are history, written as the worker records them,
+    // and the opens, clicks and orders come in through the tracking's and the
+    // events' own ways, so that the campaign's report and the revenue reports
+    // have something to show.
+    CampaignRepository campaigns(m_db);
+    const QString name = tr("Spring cakes");
+    if (campaigns.find(name))
+        return true;
+    TemplateRepository templates(m_db);
+    MessageTemplate cakes;
+    cakes.name = QStringLiteral("spring.cakes");
+    cakes.subject = tr("Spring cakes are here");
+    cakes.body = tr("# Spring at Golestan\n\nRhubarb, saffron and rose: three cakes for the "
+                    "season, baked every morning.\n\n[See the cakes](https://shop.example/"
+                    "spring)\n\n[Order for Sizdah Bedar](https://shop.example/order)");
+    if (!templates.find(cakes.name) && !templates.save(cakes)) {
+        m_error = templates.errorString();
+        return false;
+    }
+    const QJsonArray links{
+        QJsonObject{{QStringLiteral("index"), 0},
+                    {QStringLiteral("target"), QStringLiteral("https://shop.example/spring")}},
+        QJsonObject{{QStringLiteral("index"), 1},
+                    {QStringLiteral("target"), QStringLiteral("https://shop.example/order")}}};
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ManualClock clock(now.addDays(-21));
+    Campaign c;
+    c.name = name;
+    c.templateName = cakes.name;
+    c.audience.include = {tr("Loyal customers"), tr("Hot leads")};
+    c.ab.variants = {
+        AbVariant(),
+        AbVariant{QString(), tr("Three new cakes for spring (and one is saffron)"), QString(), 0}};
+    c.ab.sharePercent = 30;
+    c.ab.metric = AbTest::Metric::Clicks;
+    c.ab.waitMinutes = 240;
+    // by the outbox's variant: 1 and 2 the test's, 0 the rest's (the winner's)
+    QStringList subjects{cakes.subject, cakes.subject, c.ab.variants.at(1).subject};
+    if (!campaigns.save(c) || !campaigns.schedule(c.id)) {
+        m_error = campaigns.errorString();
+        return false;
+    }
+    CampaignRunner runner(m_db, clock);
+    // runs the campaign on until nothing is left to do at the clock's time
+    const auto run = [&]() {
+        for (int i = 0; i < 100; ++i) {
+            const auto stats = runner.runOnce(60000);
+            if (!stats || !stats->refused.isEmpty()) {
+                m_error = stats ? stats->refused.join(QLatin1Char('\n')) : runner.errorString();
+                return false;
+            }
+            if (!stats->more)
+                return true;
+        }
+        return true;
+    };
+    // the test share
+    if (!run() || !recordSent(c.id, clock.nowMs(), subjects, links, 1) ||
+        !recordResponses(c.id, clock.nowMs(), currency, 2))
+        return false;
+    // the test ends, the winner goes to the rest
+    clock.advance(c.ab.waitMinutes * 60000LL + 60000);
+    if (!run())
+        return false;
+    if (const auto decided = campaigns.find(c.id); decided && decided->winner > 0)
+        subjects[0] = subjects.value(decided->winner);
+    if (!recordSent(c.id, clock.nowMs(), subjects, links, 3) ||
+        !recordResponses(c.id, clock.nowMs(), currency, 4))
+        return false;
+    clock.set(now);
+    return run();
+}
+
+bool DemoWorkspace::recordSent(qint64 campaignId, qint64 atMs, const QStringList &subjects,
+                               const QJsonArray &links, quint32 seed)
+{
+    QSqlDatabase db = m_db.connection();
+    Transaction tx(db, Transaction::Mode::Write);
+    QSqlQuery q(db);
+    QString error;
+    if (!tx.isActive() ||
+        !Sql::exec(lcDemo(), q,
+                   QStringLiteral("SELECT o.id, o.contact_id, o.variant FROM outbox o WHERE "
+                                  "o.campaign_id = ? AND o.state = 'queued' AND o.due_at <= ? "
+                                  "ORDER BY o.id"),
+                   {campaignId, atMs}, &error)) {
+        m_error = tr("Could not write the demo campaign: %1").arg(error + tx.errorString());
+        return false;
+    }
+    struct Sent
+    {
+        qint64 id;
+        qint64 contactId;
+        QString subject;
+    };
+    QList<Sent> sent;
+    while (q.next())
+        sent.append(
+            {q.value(0).toLongLong(), q.value(1).toLongLong(), subjects.value(q.value(2).toInt())});
+    q.finish();
+    std::mt19937 rng(seed);
+    EventStore events(db);
+    QSqlQuery update(db);
+    for (const Sent &s : sent) {
+        // a few minutes apart, as a sender within its account's limits
+        const qint64 at = atMs + qint64(std::uniform_int_distribution<>(0, 600)(rng)) * 1000;
+        QJsonArray tracked;
+        for (const QJsonValue &l : links)
+            tracked.append(QJsonObject{{QStringLiteral("index"), l[QStringLiteral("index")]},
+                                       {QStringLiteral("target"), l[QStringLiteral("target")]},
+                                       {QStringLiteral("url"), l[QStringLiteral("target")]}});
+        const QString plan =
+            QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("links"), tracked},
+                                                        {QStringLiteral("subject"), s.subject}})
+                                  .toJson(QJsonDocument::Compact));
+        if (!Sql::exec(lcDemo(), update,
+                       QStringLiteral("UPDATE outbox SET state = 'sent', attempts = 1, claimed_at = ?, "
+                                      "sent_at = ?, updated_at = ?, tracked = ? WHERE id = ?"),
+                       {at, at, at, plan, s.id}, &error) ||
+            !events.appendIfPresent(s.contactId, EventType::EmailSent,
+                                    QDateTime::fromMSecsSinceEpoch(at, Qt::UTC),
+                                    {{QStringLiteral("outbox"), s.id},
+                                     {QStringLiteral("template"), QStringLiteral("spring.cakes")},
+                                     {QStringLiteral("subject"), s.subject}})) {
+            m_error = tr("Could not write the demo campaign: %1")
+                          .arg(error.isEmpty() ? events.errorString() : error);
+            return false;
+        }
+    }
+    if (!tx.commit()) {
+        m_error = tr("Could not write the demo campaign: %1").arg(tx.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool DemoWorkspace::recordResponses(qint64 campaignId, qint64 sentAtMs, const QString &currency,
+                                    quint32 seed)
+{
+    QSqlQuery q(m_db.connection());
+    QString error;
+    if (!Sql::exec(
+            lcDemo(), q,
+            QStringLiteral("SELECT id, contact_id, variant, sent_at FROM outbox WHERE "
+                           "campaign_id = ? AND state = 'sent' AND sent_at >= ? ORDER BY id"),
+            {campaignId, sentAtMs}, &error)) {
+        m_error = tr("Could not write the demo campaign: %1").arg(error);
+        return false;
+    }
+    std::mt19937 rng(seed);
+    const auto chance = [&rng](double p) {
+        return std::uniform_real_distribution<>(0, 1)(rng) < p;
+    };
+    const auto minutes = [&rng](int lo, int hi) {
+        return qint64(std::uniform_int_distribution<>(lo, hi)(rng)) * 60000;
+    };
+    HitInbox inbox(m_db);
+    QList<TrackingHit> hits;
+    QList<std::pair<qint64, qint64>> buyers; // contact, when
+    while (q.next()) {
+        const qint64 outboxId = q.value(0).toLongLong();
+        const int variant = q.value(2).toInt();
+        const qint64 sentAt = q.value(3).toLongLong();
+        // the second subject line (B) does better, and went to the rest
+        const bool better = variant != 1;
+        if (!chance(better ? 0.55 : 0.4))
+            continue;
+        TrackingHit open;
+        open.source = QStringLiteral("demo");
+        open.sourceId = outboxId * 4;
+        open.kind = QStringLiteral("open");
+        open.outboxId = outboxId;
+        open.atMs = sentAt + minutes(3, 36 * 60);
+        open.ip = QStringLiteral("198.51.100.%1").arg(outboxId % 250 + 1);
+        open.userAgent = QStringLiteral(
+            "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
+        hits << open;
+        if (!chance(better ? 0.45 : 0.25))
+            continue;
+        TrackingHit click = open;
+        click.sourceId = outboxId * 4 + 1;
+        click.kind = QStringLiteral("click");
+        click.link = chance(0.7) ? 0 : 1;
+        click.target = click.link == 0 ? QStringLiteral("https://shop.example/spring")
+                                       : QStringLiteral("https://shop.example/order");
+        click.atMs = open.atMs + minutes(1, 20);
+        hits << click;
+        if (chance(0.35))
+            buyers.append({q.value(1).toLongLong(), click.atMs + minutes(5, 3 * 24 * 60)});
+    }
+    q.finish();
+    HitApplier applier(m_db);
+    if (!inbox.add(hits)) {
+        m_error = inbox.errorString();
+        return false;
+    }
+    if (!applier.applyWaiting()) {
+        m_error = applier.errorString();
+        return false;
+    }
+    EventIntake intake(m_db.connection());
+    for (const auto &[contact, at] : buyers) {
+        IncomingEvent e;
+        e.contactId = contact;
+        e.type = EventType::Purchase;
+        e.atMs = at;
+        e.payload = {{QStringLiteral("amount"), currency == QLatin1String("IRT")
+                                                    ? double(minutes(30, 120) / 60000 * 100000)
+                                                    : double(minutes(25, 90) / 60000)},
+                     {QStringLiteral("currency"), currency},
+                     {QStringLiteral("order"), QStringLiteral("S%1").arg(contact)}};
+        if (!intake.recordAlone(e)) {
+            m_error = intake.errorString();
+            return false;
+        }
     }
     return true;
 }

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+class QJsonArray;
+
 #include <functional>
 
 namespace masir {
@@ -23,8 +25,9 @@ public:
     {
         int contacts = 2000;
         quint32 seed = 1403;
-        bool events = true;    ///< write a timeline for each contact
-        int batchSize = 20000; ///< contacts per transaction
+        bool events = true;                      ///< write a timeline for each contact
+        int batchSize = 20000;                   ///< contacts per transaction
+        QString language = QStringLiteral("en"); ///< the interface's: prices in its currency
     };
 
     explicit DemoWorkspace(const Database &db);
@@ -38,10 +41,22 @@ public:
     /// to show.
     bool addSamples(const QString &language);
     QString errorString() const { return m_error; }
+    /// The demo's currency for an interface in \a language: the shop is in
+    /// Tehran for a Persian one, in the United States otherwise.
+    static QString currencyOf(const QString &language);
 
 private:
     bool addSampleCrm(const QString &language);
     bool addSampleCampaign();
+    bool addSenderAccount();
+    bool addSentCampaign(const QString &currency);
+    /// What a sender would have recorded for \a campaignId's queued messages:
+    /// each one sent at \a atMs with its variant's subject, and its links to track.
+    bool recordSent(qint64 campaignId, qint64 atMs, const QStringList &subjects,
+                    const QJsonArray &links, quint32 seed);
+    /// The opens, clicks and orders of some of \a campaignId's recipients, in
+    /// through the tracking's and the events' own ways in.
+    bool recordResponses(qint64 campaignId, qint64 sentAtMs, const QString &currency, quint32 seed);
     bool walkJourney(qint64 journeyId);
 
     const Database &m_db;

@@ -2,6 +2,7 @@
 
 #include "common/TextNormalizer.h"
 
+#include <QCollator>
 #include <QTimeZone>
 
 #include <unicode/uloc.h>
@@ -134,7 +135,10 @@ template<typename Get> QString icuName(const QString &localeId, Get get)
     UChar buffer[128];
     UErrorCode status = U_ZERO_ERROR;
     const QByteArray id = localeId.toLatin1();
-    const QByteArray display = locale().name().toLatin1();
+    // the C locale (no language set up, as under a service or a test) reads English
+    const QLocale ui = locale();
+    const QByteArray display =
+        ui.language() == QLocale::C ? QByteArrayLiteral("en") : ui.name().toLatin1();
     const int32_t n = get(id.constData(), display.constData(), buffer, 128, &status);
     if (U_FAILURE(status) || status == U_USING_DEFAULT_WARNING || n <= 0)
         return {};
@@ -175,6 +179,54 @@ QString timeZoneName(const QString &ianaId)
     if (ianaId.trimmed().isEmpty() || !zone.isValid())
         return ianaId;
     return zone.displayName(QTimeZone::GenericTime, QTimeZone::LongName, locale());
+}
+
+namespace {
+
+/// \a codes with their names (those ICU or Qt has none for left out), in the
+/// UI language's alphabetical order.
+QList<NamedCode> named(const QStringList &codes, QString (*name)(const QString &))
+{
+    QList<NamedCode> out;
+    out.reserve(codes.size());
+    for (const QString &code : codes)
+        if (const QString n = name(code); n != code)
+            out.append({code, n});
+    QCollator collator(locale());
+    std::sort(out.begin(), out.end(), [&collator](const NamedCode &a, const NamedCode &b) {
+        return collator.compare(a.name, b.name) < 0;
+    });
+    return out;
+}
+
+QStringList icuCodes(const char *const *list, qsizetype length)
+{
+    QStringList out;
+    for (; *list; ++list)
+        if (qsizetype(qstrlen(*list)) == length)
+            out << QString::fromLatin1(*list);
+    return out;
+}
+
+} // namespace
+
+QList<NamedCode> countries()
+{
+    return named(icuCodes(uloc_getISOCountries(), 2), countryName);
+}
+
+QList<NamedCode> languages()
+{
+    return named(icuCodes(uloc_getISOLanguages(), 2), languageName);
+}
+
+QList<NamedCode> timeZones()
+{
+    QStringList ids;
+    for (const QByteArray &id : QTimeZone::availableTimeZoneIds())
+        if (id.contains('/') && !id.startsWith("Etc/"))
+            ids << QString::fromLatin1(id);
+    return named(ids, timeZoneName);
 }
 
 } // namespace masir::Formatter

@@ -48,5 +48,18 @@ QString countryName(const QString &code);
 QString languageName(const QString &code);
 QString timeZoneName(const QString &ianaId);
 
+/// A code and its name in the UI language, for choosing one by its name.
+struct NamedCode
+{
+    QString code;
+    QString name;
+};
+/// Every country ICU knows (ISO 3166 alpha-2), sorted by name in the UI language.
+QList<NamedCode> countries();
+/// Every language with a two-letter code (ISO 639-1), sorted the same way.
+QList<NamedCode> languages();
+/// Every IANA time zone of a place ("Asia/Tehran"), sorted the same way.
+QList<NamedCode> timeZones();
+
 } // namespace Formatter
 } // namespace masir

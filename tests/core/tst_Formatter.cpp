@@ -68,6 +68,34 @@ private Q_SLOTS:
         QCOMPARE(Formatter::isolate(QStringLiteral("Sara")), QStringLiteral("Sara"));
     }
 
+    // Every country, language and zone to choose from, by name in the
+    // interface's language and in its alphabetical order.
+    void codesToChooseFrom()
+    {
+        const auto find = [](const QList<Formatter::NamedCode> &list, const QString &code) {
+            for (const Formatter::NamedCode &c : list)
+                if (c.code == code)
+                    return c.name;
+            return QString();
+        };
+        Formatter::setLocale(QLocale(QLocale::Persian, QLocale::Iran));
+        const auto countries = Formatter::countries();
+        QVERIFY(countries.size() > 200);
+        QCOMPARE(find(countries, QStringLiteral("IR")), QString::fromUtf8("ایران"));
+        // Persian order: "آ" and "ا" come first
+        QVERIFY(countries.first().name.startsWith(QChar(0x0622)) ||
+                countries.first().name.startsWith(QChar(0x0627)));
+        QCOMPARE(find(Formatter::languages(), QStringLiteral("fa")), QString::fromUtf8("فارسی"));
+        const auto zones = Formatter::timeZones();
+        QVERIFY(find(zones, QStringLiteral("Asia/Tehran")).contains(QString::fromUtf8("ایران")));
+        QVERIFY(find(zones, QStringLiteral("Etc/GMT+3")).isEmpty());
+        // with no language set up (the C locale), in English
+        Formatter::setLocale(QLocale::c());
+        QCOMPARE(find(Formatter::countries(), QStringLiteral("PL")), QStringLiteral("Poland"));
+        Formatter::setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(Formatter::countries().first().name, QStringLiteral("Afghanistan"));
+    }
+
     void numbersToEdit()
     {
         Formatter::setLocale(QLocale(QLocale::Persian, QLocale::Iran));

@@ -56,7 +56,7 @@ CORE = {
     "scheduler": ["common", "storage", "settings", "events", "contacts", "crm", "connectors", "scoring",
                   "messaging", "journeys", "tracking", "intake", "campaigns"],
     "demo": ["common", "storage", "settings", "i18n", "events", "contacts", "crm", "segments",
-             "scoring", "messaging", "journeys", "campaigns"],
+             "scoring", "messaging", "journeys", "campaigns", "tracking", "intake"],
 }
 
 # ui/ folders: each may include any core/ folder, and these ui/ folders.

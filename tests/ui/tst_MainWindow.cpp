@@ -18,8 +18,10 @@
 #include "TestWorkspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -121,6 +123,38 @@ private Q_SLOTS:
             QItemSelectionModel::Select | QItemSelectionModel::Rows);
         QCOMPARE(page->selectedCount(), 5);
         QCOMPARE(page->detailPane()->contactId(), 0);
+    }
+
+    void editorChoosesCountriesAndZonesByName()
+    {
+        ui::ContactEditorDialog dialog(Contact(), {},
+                                       [](Contact &) { return QList<FieldError>{}; });
+        dialog.show();
+        dialog.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        auto *country = dialog.findChild<QLineEdit *>(QStringLiteral("country"));
+        auto *zone = dialog.findChild<QLineEdit *>(QStringLiteral("timezone"));
+        QVERIFY(country && country->completer() && zone && zone->completer());
+        // part of a name offers it, and choosing it puts its code in the field
+        country->setFocus();
+        QTest::keyClicks(country, QStringLiteral("polan"));
+        QCompleter *completer = country->completer();
+        QTRY_VERIFY(completer->popup()->isVisible());
+        QCOMPARE(completer->completionCount(), 1);
+        QVERIFY(completer->currentCompletion().isEmpty() ||
+                completer->currentCompletion() == QStringLiteral("PL"));
+        QVERIFY(completer->popup()->model()->index(0, 0).data().toString().startsWith(
+            QStringLiteral("Poland")));
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QCOMPARE(country->text(), QStringLiteral("PL"));
+        // a whole name typed out becomes its code when the field is left
+        zone->setFocus();
+        QTest::keyClicks(zone, QStringLiteral("iran standard time"));
+        if (zone->completer()->popup()->isVisible())
+            QTest::keyClick(zone->completer()->popup(), Qt::Key_Escape);
+        country->setFocus();
+        QCOMPARE(zone->text(), QStringLiteral("Asia/Tehran"));
     }
 
     void editorShowsValidationNextToFields()

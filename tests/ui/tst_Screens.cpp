@@ -257,6 +257,7 @@ class tst_Screens : public QObject
         DemoWorkspace demo(ws.db());
         DemoWorkspace::Options options;
         options.contacts = 300;
+        options.language = language;
         QVERIFY2(demo.populate(options), qPrintable(demo.errorString()));
         QVERIFY2(demo.addSamples(language), qPrintable(demo.errorString()));
 
@@ -396,23 +397,23 @@ private Q_SLOTS:
                 window.resize(1280, 800);
                 window.show();
                 QVERIFY(QTest::qWaitForWindowExposed(&window));
-                int shown = 0;
                 for (const auto page :
                      {ui::MainWindow::ContactsPageIndex, ui::MainWindow::SegmentsPageIndex,
                       ui::MainWindow::JourneysPageIndex, ui::MainWindow::TemplatesPageIndex,
-                      ui::MainWindow::OutboxPageIndex}) {
+                      ui::MainWindow::OutboxPageIndex, ui::MainWindow::ReportsPageIndex}) {
                     window.showPage(page);
                     QTest::qWait(50);
                     const QString name = QStringLiteral("%1-empty-%2").arg(language).arg(int(page));
+                    int shown = 0;
                     for (ui::EmptyState *e : window.findChildren<ui::EmptyState *>())
                         if (e->isVisibleTo(&window)) {
                             QVERIFY(!e->text().isEmpty());
                             ++shown;
                         }
+                    QVERIFY2(shown > 0, qPrintable(name + QStringLiteral(": no empty state")));
                     checker.check(name, &window);
                     save(&window, name);
                 }
-                QCOMPARE(shown, 5);
                 Contact c;
                 c.email = QStringLiteral("first@example.com");
                 QVERIFY(ContactRepository(ws.db()).create(c));

@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
+#include <QFrame>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +30,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
@@ -152,6 +154,27 @@ private Q_SLOTS:
         QCOMPARE(Outbox(m_ws->db()).countsByState().value(QStringLiteral("cancelled")), 1);
         page.refresh();
         QVERIFY(!banner->isVisible());
+    }
+
+    void outboxSaysSendingIsPausedAndResumes()
+    {
+        WorkspaceSettings settings(m_ws->db());
+        QVERIFY(settings.setValue(WorkspaceSettings::Key::SendingPaused, true));
+        ui::OutboxPage page(m_ws->db());
+        page.resize(1000, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.refresh();
+        auto *banner = page.findChild<QFrame *>(QStringLiteral("sendingPausedBanner"));
+        QVERIFY(banner);
+        QVERIFY(banner->isVisible());
+        QSignalSpy woke(&page, &ui::OutboxPage::outboxChanged);
+        auto *resume = page.findChild<QPushButton *>(QStringLiteral("resumeSending"));
+        QVERIFY(resume);
+        resume->click();
+        QVERIFY(!settings.value(WorkspaceSettings::Key::SendingPaused).toBool());
+        QVERIFY(!banner->isVisible());
+        QCOMPARE(woke.size(), 1);
     }
 
     void channelsDialogKeepsSecretsOutOfTheWorkspace()

@@ -139,10 +139,12 @@ CampaignsPage::CampaignsPage(const Database &db, const Clock &clock, QWidget *pa
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(CampaignListModel::ProgressColumn,
-                                                      QHeaderView::Stretch);
-    m_table->horizontalHeader()->setStretchLastSection(false);
+    // a handful of rows: the short columns fit their text, the audience and
+    // the progress share the rest
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(CampaignListModel::AudienceColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(CampaignListModel::ProgressColumn, QHeaderView::Stretch);
     connect(m_table, &QTableView::doubleClicked, this, [this] {
         if (m_edit->isEnabled())
             edit(currentId());

@@ -1,6 +1,7 @@
 #include "contacts/ContactEditorDialog.h"
 
 #include "i18n/Formatter.h"
+#include "widgets/CodeCompleter.h"
 #include "widgets/DateEdit.h"
 #include "widgets/MessageLabel.h"
 
@@ -105,11 +106,14 @@ ContactEditorDialog::ContactEditorDialog(const Contact &contact,
     m_city = makeLine(contact.city, QStringLiteral("city"));
     m_country = makeLine(contact.country, QStringLiteral("country"));
     m_country->setPlaceholderText(tr("IR, PL, MY, US…"));
-    m_country->setMaxLength(2);
     m_language = makeLine(contact.language, QStringLiteral("language"));
     m_language->setPlaceholderText(tr("fa, en, pl, ms…"));
     m_timezone = makeLine(contact.timezone, QStringLiteral("timezone"));
     m_timezone->setPlaceholderText(tr("Asia/Tehran"));
+    // chosen by name as well as by code
+    CodeCompleter::attach(m_country, Formatter::countries());
+    CodeCompleter::attach(m_language, Formatter::languages());
+    CodeCompleter::attach(m_timezone, Formatter::timeZones());
     placeForm->addRow(tr("C&ompany:"), withError(m_company, QStringLiteral("company")));
     placeForm->addRow(tr("C&ity:"), withError(m_city, QStringLiteral("city")));
     // a code, and beside it its name in the user's language as it is typed

@@ -509,6 +509,8 @@ void MainWindow::updateWorkerLabel()
         m_workerLabel->setText(tr("Journeys and sending paused"));
     else if (!m_sentTimes.isEmpty())
         m_workerLabel->setText(tr("Sending %1/min").arg(Formatter::number(m_sentTimes.size())));
+    else if (WorkspaceSettings(m_db).value(WorkspaceSettings::Key::SendingPaused).toBool())
+        m_workerLabel->setText(tr("Journeys running, sending paused"));
     else
         m_workerLabel->setText(tr("Journeys running"));
 }

@@ -7,6 +7,7 @@
 #include "messaging/Outbox.h"
 #include "messaging/OutboxListModel.h"
 #include "outbox/ReturnedMailPanel.h"
+#include "settings/WorkspaceSettings.h"
 #include "widgets/ActionButton.h"
 #include "widgets/MessageLabel.h"
 #include "widgets/Selection.h"
@@ -117,20 +118,23 @@ OutboxPage::OutboxPage(const Database &db, QWidget *parent)
         setStateFilter(kInterrupted);
         m_table->setFocus();
     });
-    auto *banner = new QFrame;
+    auto *banner = warningBanner(m_bannerLabel, m_bannerButton);
     banner->setObjectName(QStringLiteral("interruptedBannerFrame"));
-    banner->setFrameShape(QFrame::StyledPanel);
-    banner->setAutoFillBackground(true);
-    QPalette bannerColours = banner->palette();
-    bannerColours.setColor(QPalette::Window,
-                           MessageLabel::background(MessageLabel::Kind::Warning, bannerColours));
-    banner->setPalette(bannerColours);
-    auto *bannerLayout = new QHBoxLayout(banner);
-    bannerLayout->addWidget(m_bannerLabel, 1);
-    bannerLayout->addWidget(m_bannerButton);
     m_banner = banner;
     m_banner->hide();
     m_bannerLabel->hide();
+
+    // The banner while the workspace's sending is paused (masir-cli settings
+    // set sending-paused, or the demo): nothing leaves until it is resumed.
+    auto *pausedLabel = new QLabel(tr("Sending is paused for this workspace: messages wait here "
+                                      "and nothing is sent until you resume."));
+    pausedLabel->setWordWrap(true);
+    auto *resume = new QPushButton(Icons::icon(QStringLiteral("start")), tr("&Resume Sending"));
+    resume->setObjectName(QStringLiteral("resumeSending"));
+    connect(resume, &QPushButton::clicked, this, &OutboxPage::resumeSending);
+    m_pausedBanner = warningBanner(pausedLabel, resume);
+    m_pausedBanner->setObjectName(QStringLiteral("sendingPausedBanner"));
+    m_pausedBanner->hide();
 
     m_model = new OutboxListModel(m_db, this);
     auto *coloured = new OutboxStateColours(this);
@@ -168,6 +172,7 @@ OutboxPage::OutboxPage(const Database &db, QWidget *parent)
     auto *messages = new QWidget;
     auto *messagesLayout = new QVBoxLayout(messages);
     messagesLayout->addLayout(top);
+    messagesLayout->addWidget(m_pausedBanner);
     messagesLayout->addWidget(m_banner);
     messagesLayout->addWidget(m_table, 1);
     messagesLayout->addWidget(m_shown);
@@ -252,6 +257,34 @@ void OutboxPage::selectIds(const QList<qint64> &ids)
                                                QItemSelectionModel::NoUpdate);
 }
 
+QFrame *OutboxPage::warningBanner(QLabel *label, QPushButton *button)
+{
+    auto *banner = new QFrame;
+    banner->setFrameShape(QFrame::StyledPanel);
+    banner->setAutoFillBackground(true);
+    QPalette colours = banner->palette();
+    colours.setColor(QPalette::Window,
+                     MessageLabel::background(MessageLabel::Kind::Warning, colours));
+    banner->setPalette(colours);
+    auto *layout = new QHBoxLayout(banner);
+    layout->addWidget(label, 1);
+    layout->addWidget(button);
+    return banner;
+}
+
+void OutboxPage::resumeSending()
+{
+    if (!WorkspaceSettings(m_db).setValue(WorkspaceSettings::Key::SendingPaused, false)) {
+        QMessageBox::warning(this, tr("Cannot resume sending"),
+                             tr("The workspace's setting could not be saved. Check that the "
+                                "workspace file can be written, and try again."));
+        return;
+    }
+    refresh();
+    Q_EMIT statusMessage(tr("Sending resumed."), 5000);
+    Q_EMIT outboxChanged();
+}
+
 void OutboxPage::refresh()
 {
     const QList<qint64> keep = selectedIds();
@@ -284,6 +317,8 @@ void OutboxPage::refresh()
             m_table->selectionModel()->setCurrentIndex(m_table->model()->index(row, 0),
                                                        QItemSelectionModel::NoUpdate);
 
+    m_pausedBanner->setVisible(
+        WorkspaceSettings(m_db).value(WorkspaceSettings::Key::SendingPaused).toBool());
     const qint64 interrupted = counts.value(kInterrupted);
     m_bannerLabel->setText(tr("%n message(s) were interrupted by a crash and may or may not "
                               "have been delivered. Review them: Resend or Discard.",

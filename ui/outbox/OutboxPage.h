@@ -6,6 +6,7 @@
 class QAbstractItemModel;
 class QAction;
 class QComboBox;
+class QFrame;
 class QLabel;
 class QPushButton;
 class QTabWidget;
@@ -69,12 +70,16 @@ protected:
 private:
     QList<qint64> selectedIdsIn(const QStringList &states) const;
     void updateActions();
+    void resumeSending();
+    /// A warning-coloured strip with \a label and \a button.
+    static QFrame *warningBanner(QLabel *label, QPushButton *button);
 
     const Database &m_db;
     OutboxListModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QComboBox *m_stateFilter = nullptr;
     QWidget *m_banner = nullptr;
+    QWidget *m_pausedBanner = nullptr;
     QLabel *m_bannerLabel = nullptr;
     QPushButton *m_bannerButton = nullptr;
     QLabel *m_shown = nullptr;

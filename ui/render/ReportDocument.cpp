@@ -97,6 +97,8 @@ ReportDocument ReportDocuments::dashboard(const Dashboard &d)
 
     ReportSection days;
     days.heading = tr("Sending, opens and clicks per day");
+    days.empty =
+        tr("Nothing was sent in this period. Choose a longer period above, or send a campaign.");
     days.chart.kind = ChartSpec::Kind::Lines;
     days.table << QStringList{tr("Day"),    tr("Emails sent"),  tr("Opens"),
                               tr("Clicks"), tr("New contacts"), tr("Revenue")};
@@ -117,12 +119,15 @@ ReportDocument ReportDocuments::dashboard(const Dashboard &d)
 
     ReportSection sources;
     sources.heading = tr("New contacts by source");
+    sources.empty =
+        tr("No contact came in during this period. Import contacts, or choose a longer period.");
     sources.chart.kind = ChartSpec::Kind::Bars;
     sources.table << QStringList{tr("Source"), tr("New contacts")};
     sources.numeric = {false, true};
     QList<double> counts;
     for (const DashboardSource &s : d.sources) {
-        const QString name = s.source.isEmpty() ? tr("Not known") : s.source;
+        const QString name =
+            s.source.isEmpty() ? tr("Not known") : ContactVocabulary::sourceLabel(s.source);
         sources.chart.categories << name;
         counts << double(s.contacts);
         sources.table << QStringList{name, Formatter::number(s.contacts)};
@@ -132,6 +137,7 @@ ReportDocument ReportDocuments::dashboard(const Dashboard &d)
 
     ReportSection campaigns;
     campaigns.heading = tr("Top campaigns by revenue (started in the period)");
+    campaigns.empty = tr("No campaign started in this period. Create one on the Campaigns page.");
     campaigns.table << QStringList{tr("Campaign"), tr("Recipients"), tr("Conversions"),
                                    tr("Revenue")};
     campaigns.numeric = {false, true, true, true};
@@ -142,6 +148,7 @@ ReportDocument ReportDocuments::dashboard(const Dashboard &d)
 
     ReportSection journeys;
     journeys.heading = tr("Top journeys by revenue (purchases in the period, last touch)");
+    journeys.empty = tr("No purchase in this period came after a journey's message.");
     journeys.table << QStringList{tr("Journey"), tr("Purchases"), tr("Revenue")};
     journeys.numeric = {false, true, true};
     for (const DashboardJourney &j : d.journeys)
@@ -254,6 +261,8 @@ ReportDocument ReportDocuments::campaign(const Campaign &c, const CampaignReport
 
     ReportSection hours;
     hours.heading = tr("Opens and clicks by people in the hours after sending");
+    hours.empty = tr("No one has opened or clicked yet. Opens and clicks come in through tracking "
+                     "(Settings, Tracking).");
     hours.chart.kind = ChartSpec::Kind::Lines;
     hours.table << QStringList{tr("Hours after sending"), tr("Opens"), tr("Clicks")};
     hours.numeric = {false, true, true};
@@ -275,6 +284,7 @@ ReportDocument ReportDocuments::campaign(const Campaign &c, const CampaignReport
 
     ReportSection links;
     links.heading = tr("Clicks by people on each link (the click map)");
+    links.empty = tr("No one has clicked a link yet.");
     links.chart.kind = r.links.isEmpty() ? ChartSpec::Kind::None : ChartSpec::Kind::Bars;
     links.table << QStringList{tr("Link"), tr("Address"), tr("Clicks"), tr("Share")};
     links.numeric = {false, false, true, true};
@@ -328,6 +338,7 @@ ReportDocument ReportDocuments::journey(const JourneyFigures &j)
 
     ReportSection steps;
     steps.heading = tr("Each step: the contacts waiting at it and gone through it");
+    steps.empty = tr("No one has entered this journey yet.");
     steps.chart.kind = ChartSpec::Kind::Bars;
     steps.table << QStringList{tr("Step"), tr("What it does"), tr("Waiting now"), tr("Passed"),
                                tr("Of those, reached a goal")};
@@ -378,6 +389,8 @@ ReportDocument ReportDocuments::revenue(const Revenue &r)
 
     ReportSection months;
     months.heading = tr("Revenue by month and by what came last before the purchase");
+    months.empty = tr("No purchase in this period. Log one on a contact (Log a Purchase), or bring "
+                      "in your shop's orders with masir-cli event import.");
     months.chart.kind = ChartSpec::Kind::Stacked;
     months.table << QStringList{tr("From"), tr("Email"), tr("SMS"), tr("No message")};
     months.numeric = {false, true, true, true};
@@ -426,12 +439,14 @@ ReportDocument ReportDocuments::revenue(const Revenue &r)
 
     ReportSection acquisition;
     acquisition.heading = tr("Cost of a new customer by source (CAC)");
+    acquisition.empty = tr("No new customer in this period.");
     acquisition.table << QStringList{tr("Source"), tr("New customers"), tr("Cost"), tr("CAC")};
     acquisition.numeric = {false, true, true, true};
     for (const Acquisition &a : r.acquisition)
-        acquisition.table << QStringList{a.source.isEmpty() ? tr("Not known") : a.source,
-                                         Formatter::number(a.newCustomers), money(a.cost),
-                                         a.cac() ? money(*a.cac()) : QStringLiteral("–")};
+        acquisition.table << QStringList{
+            a.source.isEmpty() ? tr("Not known") : ContactVocabulary::sourceLabel(a.source),
+            Formatter::number(a.newCustomers), money(a.cost),
+            a.cac() ? money(*a.cac()) : QStringLiteral("–")};
     doc.sections << acquisition;
 
     ReportSection segments;

@@ -40,6 +40,7 @@ struct ReportSection
     ChartSpec chart;
     QList<QStringList> table; ///< the header first; cells as people read them
     QList<bool> numeric;      ///< per column: numbers, aligned to the end
+    QString empty;            ///< what an empty table says, and what to do
 };
 
 /// A figure of the report, with its change against the period before.

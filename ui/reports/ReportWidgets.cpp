@@ -1,5 +1,7 @@
 #include "reports/ReportWidgets.h"
+#include "widgets/EmptyState.h"
 
+#include <QCoreApplication>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -11,6 +13,10 @@
 
 namespace masir::ui {
 
+namespace {
+constexpr char kEmptyText[] = "masirEmptyText"; ///< the table's ReportSection::empty
+} // namespace
+
 QTableWidget *numbersTable(const QString &name)
 {
     auto *t = new QTableWidget;
@@ -20,11 +26,18 @@ QTableWidget *numbersTable(const QString &name)
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setWordWrap(false);
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    EmptyState::attach(t, [t] {
+        const QString text = t->property(kEmptyText).toString();
+        return text.isEmpty()
+                   ? QCoreApplication::translate("masir::ui::ReportWidgets", "Nothing to show yet.")
+                   : text;
+    });
     return t;
 }
 
 void fill(QTableWidget *t, const ReportSection &s)
 {
+    t->setProperty(kEmptyText, s.empty);
     const QStringList header = s.table.value(0);
     t->setColumnCount(int(header.size()));
     t->setHorizontalHeaderLabels(header);

@@ -44,6 +44,8 @@ EmptyState::EmptyState(QAbstractItemView *view, std::function<QString()> text, Q
             connect(model, signal, this, &EmptyState::refresh);
         connect(model, &QAbstractItemModel::modelReset, this, &EmptyState::refresh);
         connect(model, &QAbstractItemModel::layoutChanged, this, &EmptyState::refresh);
+        // a table filled anew (its header set again) may say something else
+        connect(model, &QAbstractItemModel::headerDataChanged, this, &EmptyState::refresh);
     }
     place();
     refresh();

@@ -110,6 +110,7 @@ public:
         options.contacts = run.value(QStringLiteral("contacts")).toInt();
         options.seed = run.value(QStringLiteral("seed")).toUInt();
         options.events = !run.isSet(QStringLiteral("no-events"));
+        options.language = QLocale().name().left(2);
         DemoWorkspace demo(*run.db);
         if (!demo.populate(options))
             return run.fail(demo.errorString());
