@@ -19,6 +19,7 @@ packages=(
   libphonenumber-dev libuchardet-dev libicu-dev libsqlite3-dev sqlite3
   libcurl4-openssl-dev libmd4c-dev libmd4c-html0-dev qtkeychain-qt6-dev
   python3 python3-aiosmtpd openssl dovecot-imapd poppler-utils
+  postgresql libpq-dev libqt6sql6-psql
   nodejs chromium
   fonts-dejavu-core
 )
@@ -49,6 +50,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [[ " ${missing[*]} " == *" dovecot-imapd "* ]]; then
     "${sudo[@]}" systemctl disable --now dovecot >/dev/null 2>&1 ||
       "${sudo[@]}" service dovecot stop >/dev/null 2>&1 || true
+  fi
+  # Likewise PostgreSQL: the tests run a server of their own in the build
+  # folder (tests/support/pg_cluster.sh).
+  if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+    "${sudo[@]}" systemctl disable --now postgresql >/dev/null 2>&1 ||
+      "${sudo[@]}" service postgresql stop >/dev/null 2>&1 || true
   fi
 fi
 

@@ -2220,6 +2220,42 @@ Options:
         <source>Say with --consent-proof how and when they agreed: it is kept as the proof of their consent.</source>
         <translation>با --consent-proof بگویید چگونه و کی پذیرفته‌اند: این به‌عنوان مدرک رضایتشان نگه داشته می‌شود.</translation>
     </message>
+    <message>
+        <source>print the workspace's tables, columns, keys and indexes as the database has them (compare a server's with a file's)</source>
+        <translation>جدول‌ها، ستون‌ها، کلیدها و نمایه‌های فضای کاری را همان‌گونه که پایگاه‌داده دارد چاپ کن (برای مقایسهٔ کارساز با پرونده)</translation>
+    </message>
+    <message>
+        <source>workspace schema takes no arguments.</source>
+        <translation>‏workspace schema آرگومانی نمی‌گیرد.</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace's schema: %1</source>
+        <translation>طرح‌وارهٔ فضای کاری خوانده نشد: %1</translation>
+    </message>
+    <message>
+        <source>schema version %1</source>
+        <translation>نسخهٔ طرح‌واره %1</translation>
+    </message>
+    <message>
+        <source>copy a workspace file into a new workspace on a PostgreSQL server (postgresql://user@server/database; password: PGPASSWORD)</source>
+        <translation>یک پروندهٔ فضای کاری را در فضای کاری تازه‌ای روی کارساز PostgreSQL رونوشت کن (‎postgresql://user@server/database‎؛ گذرواژه: PGPASSWORD)</translation>
+    </message>
+    <message>
+        <source>workspace push needs the file and the server's postgresql:// address.</source>
+        <translation>‏workspace push به پرونده و نشانی ‎postgresql://‎ کارساز نیاز دارد.</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows</source>
+        <translation>%1: %2 سطر</translation>
+    </message>
+    <message>
+        <source>Nothing was copied: %1</source>
+        <translation>چیزی رونوشت نشد: %1</translation>
+    </message>
+    <message>
+        <source>Copied %1 to %2.</source>
+        <translation>%1 در %2 رونوشت شد.</translation>
+    </message>
 </context>
 <context>
     <name>masir::CollectorClient</name>
@@ -3050,6 +3086,10 @@ Options:
     <message>
         <source>Another window or the worker kept reading the workspace; close them and try again.</source>
         <translation>پنجره‌ای دیگر یا کارگر پس‌زمینه همچنان فضای کار را می‌خواند؛ آن‌ها را ببندید و دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver is not installed (on Debian and Ubuntu: the libqt6sql6-psql package).</source>
+        <translation>راه‌انداز PostgreSQL کیوت نصب نیست (در دبیان و اوبونتو: بستهٔ libqt6sql6-psql).</translation>
     </message>
 </context>
 <context>
@@ -5131,6 +5171,65 @@ Rhubarb, saffron and rose: three cakes for the season, baked every morning.
     </message>
 </context>
 <context>
+    <name>masir::PostgresWorkspace</name>
+    <message>
+        <source>The server refused the login of "%1" to %2: check the user name and the password.</source>
+        <translation>کارساز ورود «%1» به %2 را نپذیرفت: نام کاربری و گذرواژه را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The server has no database "%1". Create it first (see docs/team.md), or check its name in %2.</source>
+        <translation>کارساز پایگاه‌داده‌ای به نام «%1» ندارد. نخست آن را بسازید (docs/team.md را ببینید) یا نام آن را در %2 بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The server has no user "%1". Check the user name in %2.</source>
+        <translation>کارساز کاربری به نام «%1» ندارد. نام کاربری را در %2 بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 could not be set up: %2. Check the server's certificate and the sslmode and sslrootcert in the address.</source>
+        <translation>اتصال امن به %1 برقرار نشد: %2. گواهی کارساز و sslmode و sslrootcert نشانی را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>Masir cannot read %1: %2.</source>
+        <translation>مسیر نمی‌تواند %1 را بخواند: %2.</translation>
+    </message>
+    <message>
+        <source>The server of %1 runs PostgreSQL %2; Masir needs version 13 or newer. Upgrade the server, or use another.</source>
+        <translation>کارساز %1 نسخهٔ %2 از PostgreSQL را اجرا می‌کند؛ مسیر به نسخهٔ ۱۳ یا تازه‌تر نیاز دارد. کارساز را به‌روز کنید یا کارساز دیگری به کار ببرید.</translation>
+    </message>
+    <message>
+        <source>The database %1 holds %2 tables of another program; it is not a Masir workspace. Choose an empty database for Masir; this one was left untouched.</source>
+        <translation>پایگاه‌دادهٔ %1 دارای %2 جدول از برنامهٔ دیگری است و فضای کاری مسیر نیست. پایگاه‌دادهٔ خالی‌ای برای مسیر برگزینید؛ به این یکی دست زده نشد.</translation>
+    </message>
+    <message>
+        <source>The database %1 has no Masir workspace yet. Open it once with write access.</source>
+        <translation>پایگاه‌دادهٔ %1 هنوز فضای کاری مسیر ندارد. آن را یک بار با دسترسی نوشتن باز کنید.</translation>
+    </message>
+    <message>
+        <source>This build of Masir lacks its PostgreSQL schema (%1).</source>
+        <translation>این ساخت مسیر طرح‌وارهٔ PostgreSQL خود را ندارد (%1).</translation>
+    </message>
+    <message>
+        <source>Masir could not make its tables in %1: %2. Nothing was kept; check that the user may create tables in the database.</source>
+        <translation>مسیر نتوانست جدول‌هایش را در %1 بسازد: %2. چیزی نگه داشته نشد؛ بررسی کنید که کاربر اجازهٔ ساختن جدول در پایگاه‌داده را داشته باشد.</translation>
+    </message>
+    <message>
+        <source>The database %1 belongs to another program; it is not a Masir workspace. It was left untouched.</source>
+        <translation>پایگاه‌دادهٔ %1 از آنِ برنامهٔ دیگری است و فضای کاری مسیر نیست. به آن دست زده نشد.</translation>
+    </message>
+    <message>
+        <source>%1 was saved by a newer version of Masir (schema %2; this version understands up to %3). Update Masir to open it; it was left untouched.</source>
+        <translation>%1 با نسخهٔ تازه‌تری از مسیر ذخیره شده است (طرح‌وارهٔ %2؛ این نسخه تا %3 را می‌فهمد). برای باز کردن آن مسیر را به‌روز کنید؛ به آن دست زده نشد.</translation>
+    </message>
+    <message>
+        <source>%1 is at schema %2 and this Masir has no PostgreSQL migration to %3 yet; it was left untouched.</source>
+        <translation>%1 در طرح‌وارهٔ %2 است و این نسخهٔ مسیر هنوز کوچی برای PostgreSQL به %3 ندارد؛ به آن دست زده نشد.</translation>
+    </message>
+    <message>
+        <source>Masir cannot reach the server of %1: %2. Check that the server runs and that its name and port are right, then open the workspace again.</source>
+        <translation>مسیر به کارساز %1 دسترسی ندارد: %2. بررسی کنید که کارساز در حال اجرا باشد و نام و درگاه آن درست باشد، سپس فضای کاری را دوباره باز کنید.</translation>
+    </message>
+</context>
+<context>
     <name>masir::ReportPeriod</name>
     <message>
         <source>The period must start on or before the day it ends.</source>
@@ -6003,6 +6102,44 @@ Contacts: %2</source>
     <message>
         <source>%1 synced: %2 new, %3 updated contacts, %4 new deals.</source>
         <translation>%1 همگام شد: %2 مخاطب تازه، %3 به‌روز، %4 معامله‌ی تازه.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::WorkspaceAddress</name>
+    <message>
+        <source>The workspace address is not a valid URL. Write it as postgresql://user@server/database, with special characters in the password written as %XX.</source>
+        <translation>نشانی فضای کاری نشانی اینترنتی درستی نیست. آن را به شکل ‎postgresql://user@server/database‎ بنویسید و نویسه‌های ویژهٔ گذرواژه را به شکل ‎%XX‎.</translation>
+    </message>
+    <message>
+        <source>The address has an option PostgreSQL does not know: "%1". Remove it, or check its spelling.</source>
+        <translation>نشانی گزینه‌ای دارد که PostgreSQL نمی‌شناسد: «%1». آن را بردارید یا املای آن را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The address names no database: add it after the server, as in postgresql://user@server/database.</source>
+        <translation>نشانی هیچ پایگاه‌داده‌ای را نام نمی‌برد: آن را پس از کارساز بیفزایید، مانند ‎postgresql://user@server/database‎.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::WorkspacePush</name>
+    <message>
+        <source>Push copies a workspace file to a PostgreSQL server: give the file first, then the server's postgresql:// address.</source>
+        <translation>‏push یک پروندهٔ فضای کاری را روی کارساز PostgreSQL رونوشت می‌کند: نخست پرونده و سپس نشانی ‎postgresql://‎ کارساز را بدهید.</translation>
+    </message>
+    <message>
+        <source>The file is at schema %1 and the server's workspace at %2: open the file once with this version of Masir first.</source>
+        <translation>پرونده در طرح‌وارهٔ %1 است و فضای کاری کارساز در %2: نخست پرونده را یک بار با این نسخهٔ مسیر باز کنید.</translation>
+    </message>
+    <message>
+        <source>The server's workspace has data already; push copies into a new, empty one only. Create another database for it.</source>
+        <translation>فضای کاری کارساز از پیش داده دارد؛ push فقط در فضای کاری تازه و خالی رونوشت می‌کند. پایگاه‌دادهٔ دیگری برای آن بسازید.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1, row %2: %3</source>
+        <translation>%1، سطر %2: %3</translation>
     </message>
 </context>
 <context>

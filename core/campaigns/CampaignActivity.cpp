@@ -207,7 +207,7 @@ bool CampaignActivity::firstTouch(qint64 contactId, double amount, qint64 atMs, 
         QStringLiteral("SELECT campaign_id, variant FROM outbox WHERE contact_id = ? AND %1 = "
                        "'sent' AND marketing = 1 AND sent_at <= ? AND sent_at >= ? ORDER BY "
                        "sent_at, id LIMIT 1")
-            .arg(SqlDialect::notIndexed(QStringLiteral("state"))),
+            .arg(SqlDialect(m_db).notIndexed(QStringLiteral("state"))),
         &m_error);
     if (!first)
         return false;
@@ -278,7 +278,7 @@ bool CampaignActivity::purchase(qint64 contactId, double amount, qint64 atMs, qi
         QStringLiteral("SELECT campaign_id, variant, sent_at, journey_id, channel FROM outbox "
                        "WHERE contact_id = ? AND %1 = 'sent' AND marketing = 1 AND sent_at <= ? "
                        "ORDER BY sent_at DESC, id DESC LIMIT 1")
-            .arg(SqlDialect::notIndexed(QStringLiteral("state"))),
+            .arg(SqlDialect(m_db).notIndexed(QStringLiteral("state"))),
         &m_error);
     if (!last)
         return false;

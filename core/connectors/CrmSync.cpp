@@ -289,7 +289,7 @@ bool CrmSync::writeBack(CrmSyncReport &report)
     const qint64 since = q.next() ? q.value(0).toLongLong() : 0;
     q.finish();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QString byCrm = SqlDialect::jsonValue(QStringLiteral("e.payload"));
+    const QString byCrm = SqlDialect(q.driver()).jsonValue(QStringLiteral("e.payload"));
     if (!Sql::exec(
             lcCrm(), q,
             QStringLiteral(
@@ -303,7 +303,7 @@ bool CrmSync::writeBack(CrmSyncReport &report)
                 "1 FROM imports i WHERE i.id = %1 AND i.file_name LIKE '%-sync.csv'))")
                 .arg(byCrm),
             {QVariant(m_connector.key() + QStringLiteral("_id")), since, now, since, now,
-             SqlDialect::jsonPath(QStringLiteral("import"))},
+             SqlDialect(q.driver()).jsonPath(QStringLiteral("import"))},
             &m_error))
         return false;
     QList<CrmWriteBack> people;

@@ -163,9 +163,10 @@ bool EventStore::recountFirstYear(qint64 contactId)
                        "sum(%1) FROM events e WHERE e.contact_id = contact_purchases.contact_id "
                        "AND e.type = ? AND e.occurred_at < contact_purchases.first_at + %2), 0) "
                        "WHERE contact_id = ?")
-            .arg(SqlDialect::toNumber(SqlDialect::jsonValue(QStringLiteral("e.payload"))))
+            .arg(SqlDialect::toNumber(SqlDialect(m_db).jsonValue(QStringLiteral("e.payload"))))
             .arg(kYearMs),
-        {SqlDialect::jsonPath(QStringLiteral("amount")), EventType::Purchase, contactId}, &m_error);
+        {SqlDialect(m_db).jsonPath(QStringLiteral("amount")), EventType::Purchase, contactId},
+        &m_error);
 }
 
 bool EventStore::append(qint64 contactId, const QString &type, qint64 whenMs,

@@ -253,13 +253,15 @@ std::optional<EventImportReport> EventImport::run(const QString &path,
             }
             e.contactId = *contact;
             if (columns.id >= 0 && !cell(columns.id).isEmpty()) {
-                if (!Sql::exec(lcEvents(), seen,
-                               QStringLiteral("SELECT 1 FROM events WHERE contact_id = ? AND type "
-                                              "= ? AND %1 = ? LIMIT 1")
-                                   .arg(SqlDialect::jsonValue(QStringLiteral("payload"))),
-                               QVariantList{e.contactId, e.type,
-                                            SqlDialect::jsonPath(columns.idName), cell(columns.id)},
-                               &m_error))
+                if (!Sql::exec(
+                        lcEvents(), seen,
+                        QStringLiteral("SELECT 1 FROM events WHERE contact_id = ? AND type "
+                                       "= ? AND %1 = ? LIMIT 1")
+                            .arg(SqlDialect(seen.driver()).jsonValue(QStringLiteral("payload"))),
+                        QVariantList{e.contactId, e.type,
+                                     SqlDialect(seen.driver()).jsonPath(columns.idName),
+                                     cell(columns.id)},
+                        &m_error))
                     return std::nullopt;
                 const bool before = seen.next();
                 seen.finish();

@@ -202,7 +202,7 @@ bool TriggerScanner::scanEvents(const CompiledJourney &c, const QList<const Jour
         if (!Sql::exec(lcJourneys(), q,
                        QStringLiteral("SELECT id, contact_id, type, payload FROM events WHERE "
                                       "id > ? AND %1 IN (%2) ORDER BY id LIMIT %3")
-                           .arg(SqlDialect::notIndexed(QStringLiteral("type")), in)
+                           .arg(SqlDialect(q.driver()).notIndexed(QStringLiteral("type")), in)
                            .arg(kPage),
                        binds, &m_error))
             return false;

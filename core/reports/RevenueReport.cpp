@@ -311,17 +311,17 @@ bool RevenueReport::segments(Revenue &r)
                            q.value(2).toDouble()};
         q.finish();
         // and what they bought in the period: the period's purchases, then who
-        if (!Sql::exec(
-                lcReports(), q,
-                QStringLiteral("SELECT coalesce(sum(%1), 0) FROM events e JOIN contacts ON "
-                               "contacts.id = e.contact_id WHERE e.type = ? AND "
-                               "e.occurred_at >= ? AND e.occurred_at < ? AND (%2)")
-                    .arg(SqlDialect::toNumber(SqlDialect::jsonValue(QStringLiteral("e.payload"))),
-                         filter.where),
-                QVariantList{SqlDialect::jsonPath(QStringLiteral("amount")), EventType::Purchase,
-                             r.period.fromMs(), r.period.toMs()} +
-                    filter.binds,
-                &m_error) ||
+        if (!Sql::exec(lcReports(), q,
+                       QStringLiteral("SELECT coalesce(sum(%1), 0) FROM events e JOIN contacts ON "
+                                      "contacts.id = e.contact_id WHERE e.type = ? AND "
+                                      "e.occurred_at >= ? AND e.occurred_at < ? AND (%2)")
+                           .arg(SqlDialect::toNumber(
+                                    SqlDialect(q.driver()).jsonValue(QStringLiteral("e.payload"))),
+                                filter.where),
+                       QVariantList{SqlDialect(q.driver()).jsonPath(QStringLiteral("amount")),
+                                    EventType::Purchase, r.period.fromMs(), r.period.toMs()} +
+                           filter.binds,
+                       &m_error) ||
             !q.next())
             return false;
         value.revenue = q.value(0).toDouble();

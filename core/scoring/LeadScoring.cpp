@@ -35,13 +35,13 @@ constexpr qint64 kDayMs = 86400000;
 constexpr qint64 kMonthMs = 30 * kDayMs;
 
 // " AND <the rule's payload test>" on events aliased e, or "".
-QString filterSql(const ScoringRule &rule, QVariantList &binds)
+QString filterSql(const SqlDialect &dialect, const ScoringRule &rule, QVariantList &binds)
 {
     if (rule.property.isEmpty() || SqlDialect::comparison(rule.op).isEmpty())
         return {};
-    binds << SqlDialect::jsonPath(rule.property) << rule.value;
+    binds << dialect.jsonPath(rule.property) << rule.value;
     return QStringLiteral(" AND %1 %2 ?")
-        .arg(SqlDialect::toNumber(SqlDialect::jsonValue(QStringLiteral("e.payload"))),
+        .arg(SqlDialect::toNumber(dialect.jsonValue(QStringLiteral("e.payload"))),
              SqlDialect::comparison(rule.op));
 }
 
@@ -365,7 +365,7 @@ std::optional<int> LeadScoring::pointsFor(Batch &batch, const QList<ScoringRule>
                                                "e.contact_id = ? AND e.type = ? AND "
                                                "e.occurred_at >= ? AND e.occurred_at < ? AND "
                                                "e.id <= ?") +
-                                filterSql(rule, binds);
+                                filterSql(SqlDialect(m_db.connection()), rule, binds);
             const auto count = batch.statements.row(sql, binds, &m_error);
             if (!count || count->isEmpty())
                 return std::nullopt;
@@ -484,7 +484,8 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         QVariantList binds{rule.eventType, now};
         const QString sql = QStringLiteral("SELECT e.contact_id, e.occurred_at FROM events e "
                                            "WHERE e.type = ? AND e.occurred_at <= ?") +
-                            filterSql(rule, binds) + QStringLiteral(" ORDER BY e.occurred_at");
+                            filterSql(SqlDialect(m_db.connection()), rule, binds) +
+                            QStringLiteral(" ORDER BY e.occurred_at");
         auto rows = query(sql, binds);
         if (!rows)
             return std::nullopt;

@@ -197,8 +197,8 @@ QString SegmentCompiler::fieldCondition(const SegmentNode &n, const QString &pat
                              : field->type == Type::Number || field->type == Type::DateTime
                                  ? QStringLiteral("%1 IS NOT NULL").arg(expr)
                                  : QStringLiteral("%1 <> ''").arg(expr);
-    const QString like =
-        expr + QLatin1Char(' ') + SqlDialect::likeInsensitive() + QStringLiteral(" ? ESCAPE '\\'");
+    const QString like = expr + QLatin1Char(' ') + SqlDialect(m_db.connection()).likeInsensitive() +
+                         QStringLiteral(" ? ESCAPE '\\'");
 
     const QString &op = n.op;
     if (op == QLatin1String("empty") || op == QLatin1String("not_empty")) {
@@ -406,14 +406,14 @@ QString SegmentCompiler::eventCondition(const SegmentNode &n, const QString &pat
             st.error(path, tr("Activity filter %1: \"%2\" is not an operator.").arg(i + 1).arg(op));
             return QStringLiteral("0 = 1");
         }
-        const QString json = SqlDialect::jsonValue(QStringLiteral("e.payload"));
-        binds << SqlDialect::jsonPath(prop);
+        const QString json = SqlDialect(m_db.connection()).jsonValue(QStringLiteral("e.payload"));
+        binds << SqlDialect(m_db.connection()).jsonPath(prop);
         const QString text = TextNormalizer::normalize(
             value.isDouble() ? QString::number(value.toDouble(), 'g', 17) : value.toString());
         const auto number = toNumber(text);
         if (op == QLatin1String("contains")) {
-            sql +=
-                QStringLiteral(" AND %1 %2 ? ESCAPE '\\'").arg(json, SqlDialect::likeInsensitive());
+            sql += QStringLiteral(" AND %1 %2 ? ESCAPE '\\'")
+                       .arg(json, SqlDialect(m_db.connection()).likeInsensitive());
             binds << QString(QLatin1Char('%') + SqlDialect::escapeLike(text) + QLatin1Char('%'));
         } else if (number) {
             sql += QStringLiteral(" AND %1 %2 ?")

@@ -2,8 +2,10 @@
 
 #include "common/Logging.h"
 #include "storage/Migrations.h"
+#include "storage/PostgresWorkspace.h"
 #include "storage/SqliteStatement.h"
 #include "storage/Transaction.h"
+#include "storage/WorkspaceAddress.h"
 
 #include <QDir>
 #include <QFile>
@@ -94,10 +96,16 @@ void sqlNumber(sqlite3_context *context, int, sqlite3_value **argv)
 } // namespace
 
 Database::Database(const QString &path, Mode mode)
-    : m_path(QFileInfo(path).absoluteFilePath())
+    : m_path(WorkspaceAddress::isUrl(path) ? path : QFileInfo(path).absoluteFilePath())
     , m_mode(mode)
     , m_serial(g_nextSerial++)
-{}
+{
+    QString error;
+    if (auto address = WorkspaceAddress::parse(m_path, &error))
+        m_address = std::make_unique<WorkspaceAddress>(std::move(*address));
+    else
+        m_error = error;
+}
 
 Database::~Database()
 {
@@ -266,8 +274,12 @@ bool Database::checkExistingFile()
 
 bool Database::open()
 {
-    m_error.clear();
     m_open = false;
+    if (!m_address)
+        return false; // the address could not be read: m_error says why
+    m_error.clear();
+    if (m_address->isPostgres())
+        return openPostgres();
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
         m_error = tr("The Qt SQLite driver is not installed (on Debian and Ubuntu: the "
                      "libqt6sql6-sqlite package).");
@@ -304,6 +316,34 @@ bool Database::open()
     return true;
 }
 
+bool Database::openPostgres()
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        m_error = tr("The Qt PostgreSQL driver is not installed (on Debian and Ubuntu: the "
+                     "libqt6sql6-psql package).");
+        return false;
+    }
+    QSqlDatabase db = connection();
+    if (!db.isOpen()) {
+        m_error = PostgresWorkspace::connectionProblem(*m_address, db.lastError().text());
+        return false;
+    }
+    if (!PostgresWorkspace::prepare(db, *m_address, m_mode == Mode::ReadOnly, &m_error))
+        return false;
+    m_open = true;
+    return true;
+}
+
+bool Database::isPostgres() const
+{
+    return m_address && m_address->isPostgres();
+}
+
+QString Database::displayName() const
+{
+    return m_address ? m_address->display() : QDir::toNativeSeparators(m_path);
+}
+
 QString Database::connectionName() const
 {
     return QStringLiteral("masir-%1-%2")
@@ -331,6 +371,8 @@ bool Database::addSqlFunctions(const QSqlDatabase &db, QString *error)
 
 QSqlDatabase Database::openConnection(const QString &name) const
 {
+    if (isPostgres())
+        return PostgresWorkspace::connect(*m_address, name);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
     if (m_mode == Mode::ReadOnly)
@@ -395,6 +437,8 @@ void Database::configureLibrary()
 
 int Database::schemaVersion() const
 {
+    if (isPostgres())
+        return PostgresWorkspace::schemaVersion(connection());
     QSqlQuery q(connection());
     if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
         return q.value(0).toInt();

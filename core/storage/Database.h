@@ -4,11 +4,16 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
 class QSqlQuery;
 
 namespace masir {
 
-/// One workspace: a single SQLite file.
+class WorkspaceAddress;
+
+/// One workspace: a single SQLite file, or a PostgreSQL database (a
+/// postgresql:// URL; see PostgresWorkspace).
 ///
 /// open() validates the file before anything is written (a foreign file, a damaged
 /// file, a newer schema or an unusable location are refused with a message and the
@@ -38,7 +43,11 @@ public:
     bool open();
     bool isOpen() const { return m_open; }
     QString errorString() const { return m_error; }
-    QString path() const { return m_path; }
+    QString path() const { return m_path; } ///< a file, or a postgresql:// URL
+    /// The workspace as people read it: a file's path, or a URL without its password.
+    QString displayName() const;
+    /// Whether the workspace is a PostgreSQL database rather than a file.
+    bool isPostgres() const;
     Mode mode() const { return m_mode; }
 
     /// The connection for the calling thread, opened on first use.
@@ -91,12 +100,14 @@ public:
     static QString demoWorkspacePath();
 
 private:
+    bool openPostgres();
     bool checkLocation();
     bool checkExistingFile();
     QString connectionName() const;
     QSqlDatabase openConnection(const QString &name) const;
 
     QString m_path;
+    std::unique_ptr<WorkspaceAddress> m_address; ///< null when m_path could not be read
     Mode m_mode;
     bool m_open = false;
     QString m_error;

@@ -12,7 +12,18 @@ Transaction::Transaction(QSqlDatabase db, Mode mode)
     , m_mode(mode)
 {
     QSqlQuery q(m_db);
-    if (mode == Mode::Write) {
+    if (m_db.driverName() == QLatin1String("QPSQL")) {
+        // PostgreSQL: rows are locked as they are written; a snapshot is a
+        // repeatable-read transaction, taken at its first statement
+        m_active = q.exec(mode == Mode::Write
+                              ? QStringLiteral("BEGIN")
+                              : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+        if (m_active && mode == Mode::ReadSnapshot && !q.exec(QStringLiteral("SELECT 1"))) {
+            m_error = q.lastError().text();
+            rollback();
+            return;
+        }
+    } else if (mode == Mode::Write) {
         m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
     } else {
         // SQLite takes the snapshot at the first read, not at BEGIN: read now.

@@ -16,10 +16,11 @@ public:
     enum class Mode
     {
         /// Takes the write lock up front (SQLite: BEGIN IMMEDIATE), so that two
-        /// writers never deadlock upgrading read locks.
+        /// writers never deadlock upgrading read locks; PostgreSQL: BEGIN.
         Write,
         /// Several reads that see one state of the workspace, whatever is
-        /// committed meanwhile; nothing may be written.
+        /// committed meanwhile; nothing may be written (PostgreSQL: repeatable
+        /// read, read only).
         ReadSnapshot,
     };
 

@@ -1,4 +1,4 @@
-// masir-cli: contacts count, contacts export and demo.
+// masir-cli: contacts count, contacts export, demo, workspace schema and push.
 
 #include "CliCommand.h"
 
@@ -6,6 +6,8 @@
 #include "demo/DemoWorkspace.h"
 #include "exporting/ContactExporter.h"
 #include "storage/Database.h"
+#include "storage/SchemaCatalog.h"
+#include "storage/WorkspacePush.h"
 
 #include <QDir>
 #include <QLocale>
@@ -123,8 +125,77 @@ public:
 
 } // namespace
 
+class WorkspaceSchema final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    WorkspaceSchema()
+        : CliCommand({QStringLiteral("workspace schema"), QString(),
+                      tr("print the workspace's tables, columns, keys and indexes as the "
+                         "database has them (compare a server's with a file's)")})
+    {}
+    int check(CliRun &run) const override
+    {
+        return run.words.isEmpty() ? Proceed
+                                   : run.usageError(tr("workspace schema takes no arguments."));
+    }
+    int execute(CliRun &run) const override
+    {
+        QString error;
+        const QStringList lines = SchemaCatalog::describe(*run.db, &error);
+        if (lines.isEmpty())
+            return run.fail(tr("Cannot read the workspace's schema: %1").arg(error));
+        run.out << tr("schema version %1").arg(run.db->schemaVersion()) << '\n';
+        for (const QString &line : lines)
+            run.out << line << '\n';
+        return 0;
+    }
+};
+
+class WorkspacePushCommand final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    WorkspacePushCommand()
+        : CliCommand({QStringLiteral("workspace push"), QStringLiteral("FILE URL"),
+                      tr("copy a workspace file into a new workspace on a PostgreSQL server "
+                         "(postgresql://user@server/database; password: PGPASSWORD)")})
+    {}
+    int check(CliRun &run) const override
+    {
+        return run.words.size() == 2
+                   ? Proceed
+                   : run.usageError(tr("workspace push needs the file and the server's "
+                                       "postgresql:// address."));
+    }
+    int execute(CliRun &run) const override
+    {
+        Database file(run.words.at(0), Database::Mode::ReadOnly);
+        if (!file.open())
+            return run.fail(file.errorString());
+        Database server(run.words.at(1));
+        if (!server.open())
+            return run.fail(server.errorString());
+        QString error;
+        const bool pushed =
+            WorkspacePush::push(file, server, &error, [&run](const QString &table, qint64 rows) {
+                run.err << tr("%1: %2 rows").arg(table).arg(rows) << '\n';
+            });
+        if (!pushed)
+            return run.fail(tr("Nothing was copied: %1").arg(error));
+        run.err << tr("Copied %1 to %2.")
+                       .arg(QDir::toNativeSeparators(file.path()), server.displayName())
+                << '\n';
+        return 0;
+    }
+};
+
 void addContactCommands(CliCommands &commands)
 {
+    commands.push_back(std::make_unique<WorkspacePushCommand>());
+    commands.push_back(std::make_unique<WorkspaceSchema>());
     commands.push_back(std::make_unique<ContactsCount>());
     commands.push_back(std::make_unique<ContactsExport>());
     commands.push_back(std::make_unique<Demo>());

@@ -161,9 +161,9 @@ private:
                            QStringLiteral("SELECT 1 FROM events WHERE contact_id = ? AND type = ? "
                                           "AND %1 = ? LIMIT 1")
                                .arg(SqlDialect::toNumber(
-                                   SqlDialect::jsonValue(QStringLiteral("payload")))),
+                                   SqlDialect(q.driver()).jsonValue(QStringLiteral("payload")))),
                            {c.enrolment.contactId, type,
-                            SqlDialect::jsonPath(QStringLiteral("outbox")), outboxId},
+                            SqlDialect(q.driver()).jsonPath(QStringLiteral("outbox")), outboxId},
                            &c.error))
                 return std::nullopt;
             const bool found = q.next();

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace masir {
+
+class WorkspaceAddress;
+
+/// A workspace in a PostgreSQL database: how a connection to it is opened,
+/// and what opening it checks and makes (Database's PostgreSQL side).
+///
+/// Opening refuses, with what to do, a server older than PostgreSQL 13, a
+/// database that holds another program's tables, and a workspace of a newer
+/// Masir. An empty database gets the schema (postgres/baseline.sql) and its
+/// version in masir_meta, in one transaction under an advisory lock, so two
+/// desktops opening a new database at once make it once.
+class PostgresWorkspace final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::PostgresWorkspace)
+
+public:
+    /// The schema version baseline.sql makes.
+    static constexpr int kBaselineVersion = 24;
+    /// server_version_num of the oldest server Masir works with.
+    static constexpr int kMinimumServer = 130000;
+    /// The advisory lock that guards making and migrating the schema.
+    static constexpr qint64 kSchemaLock = 0x4D534952'0001; // "MSIR", 1
+
+    /// Opens connection \a name to \a address; the error is the connection's.
+    static QSqlDatabase connect(const WorkspaceAddress &address, const QString &name);
+    /// Checks the server and the database, and makes the schema in an empty
+    /// one unless \a readOnly. False with \a error saying what to do.
+    static bool prepare(QSqlDatabase db, const WorkspaceAddress &address, bool readOnly,
+                        QString *error);
+    /// The schema version in masir_meta; 0 when there is none.
+    static int schemaVersion(QSqlDatabase db);
+    /// What a failed connection's error means for the user, and what to do.
+    static QString connectionProblem(const WorkspaceAddress &address, const QString &driverError);
+};
+
+} // namespace masir

@@ -1,0 +1,160 @@
+#include "storage/WorkspacePush.h"
+
+#include "common/Logging.h"
+#include "storage/Database.h"
+#include "storage/Transaction.h"
+
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace masir {
+
+namespace {
+
+/// The file's tables, each after the tables it refers to.
+std::optional<QStringList> tablesInOrder(const Database &file, QString *error)
+{
+    QSqlQuery q(file.connection());
+    QStringList tables;
+    QHash<QString, QStringList> refers;
+    if (!q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
+                               "NOT LIKE 'sqlite_%' ORDER BY name"))) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    while (q.next())
+        tables << q.value(0).toString();
+    for (const QString &t : std::as_const(tables)) {
+        if (!q.exec(QStringLiteral("SELECT DISTINCT \"table\" FROM pragma_foreign_key_list('%1')")
+                        .arg(t))) {
+            *error = q.lastError().text();
+            return std::nullopt;
+        }
+        while (q.next())
+            if (q.value(0).toString() != t)
+                refers[t] << q.value(0).toString();
+    }
+    QStringList order;
+    QSet<QString> placed;
+    std::function<void(const QString &)> place = [&](const QString &t) {
+        if (placed.contains(t))
+            return;
+        placed.insert(t);
+        for (const QString &other : refers.value(t))
+            place(other);
+        order << t;
+    };
+    for (const QString &t : std::as_const(tables))
+        place(t);
+    return order;
+}
+
+QStringList columnsOf(const Database &file, const QString &table, QString *error)
+{
+    QSqlQuery q(file.connection());
+    QStringList columns;
+    if (!q.exec(QStringLiteral("SELECT name FROM pragma_table_info('%1') ORDER BY cid").arg(table)))
+        *error = q.lastError().text();
+    while (q.next())
+        columns << q.value(0).toString();
+    return columns;
+}
+
+} // namespace
+
+bool WorkspacePush::push(const Database &file, const Database &server, QString *error,
+                         const std::function<void(const QString &, qint64)> &progress)
+{
+    if (file.isPostgres() || !server.isPostgres()) {
+        *error = tr("Push copies a workspace file to a PostgreSQL server: give the file first, "
+                    "then the server's postgresql:// address.");
+        return false;
+    }
+    if (file.schemaVersion() != server.schemaVersion()) {
+        *error = tr("The file is at schema %1 and the server's workspace at %2: open the file "
+                    "once with this version of Masir first.")
+                     .arg(file.schemaVersion())
+                     .arg(server.schemaVersion());
+        return false;
+    }
+    QSqlDatabase target = server.connection();
+    QSqlQuery check(target);
+    if (!check.exec(QStringLiteral("SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) "
+                                   "FROM campaigns) + (SELECT count(*) FROM journeys)")) ||
+        !check.next()) {
+        *error = check.lastError().text();
+        return false;
+    }
+    if (check.value(0).toLongLong() > 0) {
+        *error = tr("The server's workspace has data already; push copies into a new, empty "
+                    "one only. Create another database for it.");
+        return false;
+    }
+    check.finish();
+    const auto tables = tablesInOrder(file, error);
+    if (!tables)
+        return false;
+    Transaction tx(target, Transaction::Mode::Write);
+    if (!tx.isActive()) {
+        *error = tx.errorString();
+        return false;
+    }
+    QSqlQuery read(file.connection());
+    read.setForwardOnly(true);
+    for (const QString &table : *tables) {
+        const QStringList columns = columnsOf(file, table, error);
+        if (columns.isEmpty())
+            return false;
+        QSqlQuery write(target);
+        // rows the server made on its own (a contact's score row) give way to the file's
+        if (!write.exec(QStringLiteral("DELETE FROM %1").arg(table))) {
+            *error = tr("%1: %2").arg(table, write.lastError().text());
+            return false;
+        }
+        const QString quoted =
+            QLatin1Char('"') + columns.join(QStringLiteral("\", \"")) + QLatin1Char('"');
+        QStringList marks(columns.size(), QStringLiteral("?"));
+        if (!write.prepare(QStringLiteral("INSERT INTO %1 (%2) OVERRIDING SYSTEM VALUE VALUES "
+                                          "(%3)")
+                               .arg(table, quoted, marks.join(QStringLiteral(", "))))) {
+            *error = tr("%1: %2").arg(table, write.lastError().text());
+            return false;
+        }
+        if (!read.exec(QStringLiteral("SELECT %1 FROM %2").arg(quoted, table))) {
+            *error = tr("%1: %2").arg(table, read.lastError().text());
+            return false;
+        }
+        qint64 rows = 0;
+        while (read.next()) {
+            for (int c = 0; c < columns.size(); ++c)
+                write.bindValue(c, read.value(c));
+            if (!write.exec()) {
+                *error =
+                    tr("%1, row %2: %3").arg(table).arg(rows + 1).arg(write.lastError().text());
+                return false;
+            }
+            if (++rows % 5000 == 0 && progress)
+                progress(table, rows);
+        }
+        if (progress)
+            progress(table, rows);
+        // new rows are numbered after the copied ones
+        if (columns.contains(QStringLiteral("id")) &&
+            !write.exec(QStringLiteral("SELECT setval(s, COALESCE((SELECT max(id) FROM %1), 0) "
+                                       "+ 1, false) FROM pg_get_serial_sequence('%1', 'id') s "
+                                       "WHERE s IS NOT NULL")
+                            .arg(table))) {
+            *error = tr("%1: %2").arg(table, write.lastError().text());
+            return false;
+        }
+        qCInfo(lcStorage) << "pushed" << rows << "rows of" << table;
+    }
+    if (!tx.commit()) {
+        *error = tx.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace masir

@@ -1,0 +1,249 @@
+// A workspace on PostgreSQL: what opening one makes and refuses, and the same
+// schema as on SQLite, compared from the two catalogs. Runs against the
+// private server ctest's fixture starts (tests/support/pg_cluster.sh).
+#include "contacts/ContactRepository.h"
+#include "demo/DemoWorkspace.h"
+#include "storage/Database.h"
+#include "storage/Migrations.h"
+#include "storage/PostgresWorkspace.h"
+#include "storage/SchemaCatalog.h"
+#include "storage/WorkspaceAddress.h"
+#include "storage/WorkspacePush.h"
+
+#include "TestPostgres.h"
+#include "TestWorkspace.h"
+
+#include <QSqlQuery>
+#include <QTest>
+#include <QtConcurrent>
+
+using namespace masir;
+
+class tst_PostgresSchema : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(!test::TestPostgres::serverUrl().isEmpty(),
+                 "MASIR_TEST_PG is not set: run this test through ctest, whose fixture starts "
+                 "the PostgreSQL server");
+    }
+
+    void addressesAreReadAndShownWithoutSecrets()
+    {
+        QString error;
+        const auto a = WorkspaceAddress::parse(
+            QStringLiteral("postgresql://staff:s%40cret@db.shop.example:6432/bakery?sslmode="
+                           "verify-full&sslrootcert=/etc/ssl/shop.pem"),
+            &error);
+        QVERIFY2(a, qPrintable(error));
+        QVERIFY(a->isPostgres());
+        QCOMPARE(a->host(), QStringLiteral("db.shop.example"));
+        QCOMPARE(a->port(), 6432);
+        QCOMPARE(a->user(), QStringLiteral("staff"));
+        QCOMPARE(a->password(), QStringLiteral("s@cret"));
+        QCOMPARE(a->database(), QStringLiteral("bakery"));
+        QCOMPARE(a->options().value(QStringLiteral("sslmode")), QStringLiteral("verify-full"));
+        QVERIFY(!a->display().contains(QStringLiteral("cret")));
+        QVERIFY(
+            a->display().startsWith(QStringLiteral("postgresql://staff@db.shop.example:6432/")));
+        // a socket folder as the host, as libpq takes it
+        const auto socket =
+            WorkspaceAddress::parse(QStringLiteral("postgres://me@/shop?host=/run/pg"), &error);
+        QVERIFY(socket);
+        QCOMPARE(socket->host(), QStringLiteral("/run/pg"));
+        // what is wrong is said
+        QVERIFY(!WorkspaceAddress::parse(QStringLiteral("postgresql://me@server"), &error));
+        QVERIFY2(error.contains(QStringLiteral("no database")), qPrintable(error));
+        QVERIFY(!WorkspaceAddress::parse(QStringLiteral("postgresql://me@server/db?sslmod=require"),
+                                         &error));
+        QVERIFY2(error.contains(QStringLiteral("sslmod")), qPrintable(error));
+        // a file stays a file
+        const auto file = WorkspaceAddress::parse(QStringLiteral("/home/me/shop.masir"), &error);
+        QVERIFY(file && !file->isPostgres());
+    }
+
+    // An empty database gets the schema once, even when two open it at once.
+    void makesTheSchemaOnce()
+    {
+        test::TestPostgres pg;
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        const auto open = [&pg] {
+            Database db(pg.url());
+            return db.open() ? QString() : db.errorString();
+        };
+        QFuture<QString> first = QtConcurrent::run(open);
+        QFuture<QString> second = QtConcurrent::run(open);
+        QVERIFY2(first.result().isEmpty(), qPrintable(first.result()));
+        QVERIFY2(second.result().isEmpty(), qPrintable(second.result()));
+        Database db(pg.url());
+        QVERIFY2(db.open(), qPrintable(db.errorString()));
+        QVERIFY(db.isPostgres());
+        QCOMPARE(db.schemaVersion(), Migrations::latestVersion());
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM masir_meta")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+        // Each new contact gets its score row, as on SQLite.
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO contacts (email, created_at, updated_at) "
+                                      "VALUES ('sara@example.com', 1, 1)")));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM contact_scores")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        QCOMPARE(ContactRepository(db).count(), 1);
+        // Text that is not a number is NULL, a number is itself.
+        QVERIFY(q.exec(QStringLiteral("SELECT masir_number(' 12.5 '), masir_number('12abc'), "
+                                      "masir_number(3.0::double precision)")) &&
+                q.next());
+        QCOMPARE(q.value(0).toDouble(), 12.5);
+        QVERIFY(q.value(1).isNull());
+        QCOMPARE(q.value(2).toDouble(), 3.0);
+    }
+
+    // The same tables, columns, types, keys, references, checks and indexes
+    // as a new SQLite workspace.
+    void sameSchemaAsSqlite()
+    {
+        test::TestPostgres pg;
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        Database postgres(pg.url());
+        QVERIFY2(postgres.open(), qPrintable(postgres.errorString()));
+        test::TestWorkspace sqlite;
+        QVERIFY(sqlite.opened());
+        QString error;
+        const QStringList a = SchemaCatalog::describe(sqlite.db(), &error);
+        QVERIFY2(!a.isEmpty(), qPrintable(error));
+        const QStringList b = SchemaCatalog::describe(postgres, &error);
+        QVERIFY2(!b.isEmpty(), qPrintable(error));
+        QStringList onlySqlite, onlyPostgres;
+        for (const QString &line : a)
+            if (!b.contains(line))
+                onlySqlite << line;
+        for (const QString &line : b)
+            if (!a.contains(line))
+                onlyPostgres << line;
+        QVERIFY2(onlySqlite.isEmpty() && onlyPostgres.isEmpty(),
+                 qPrintable(QStringLiteral("\nonly on SQLite:\n  %1\nonly on PostgreSQL:\n  %2")
+                                .arg(onlySqlite.join(QStringLiteral("\n  ")),
+                                     onlyPostgres.join(QStringLiteral("\n  ")))));
+        QVERIFY(a.size() > 400);
+    }
+
+    // A file's workspace copied to the server: every row of every table, ids
+    // kept, new rows numbered after them; a second push is refused.
+    void pushesAFileToTheServer()
+    {
+        test::TestWorkspace file;
+        QVERIFY(file.opened());
+        DemoWorkspace demo(file.db());
+        DemoWorkspace::Options options;
+        options.contacts = 150;
+        QVERIFY2(demo.populate(options) && demo.addSamples(QStringLiteral("en")),
+                 qPrintable(demo.errorString()));
+        test::TestPostgres pg;
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        Database server(pg.url());
+        QVERIFY2(server.open(), qPrintable(server.errorString()));
+        QString error;
+        QStringList tables;
+        QVERIFY(WorkspacePush::push(file.db(), server, &error,
+                                    [&](const QString &table, qint64) { tables << table; }));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // every table, each after those it refers to
+        QVERIFY(tables.indexOf(QStringLiteral("contacts")) <
+                tables.indexOf(QStringLiteral("events")));
+        QVERIFY(tables.indexOf(QStringLiteral("deals")) < tables.indexOf(QStringLiteral("tasks")));
+        QSqlQuery a(file.db().connection());
+        QSqlQuery b(server.connection());
+        for (const QString &table : std::as_const(tables)) {
+            const QString count = QStringLiteral("SELECT count(*) FROM %1").arg(table);
+            QVERIFY(a.exec(count) && a.next() && b.exec(count) && b.next());
+            QVERIFY2(a.value(0).toLongLong() == b.value(0).toLongLong(), qPrintable(table));
+        }
+        QVERIFY(b.exec(QStringLiteral("SELECT count(*) FROM events")) && b.next());
+        QVERIFY(b.value(0).toLongLong() > 150);
+        // the same people with the same ids, and the next one after them
+        const QString people = QStringLiteral("SELECT id, email, first_name FROM contacts ORDER "
+                                              "BY id");
+        QVERIFY(a.exec(people) && b.exec(people));
+        qint64 last = 0;
+        while (a.next()) {
+            QVERIFY(b.next());
+            QCOMPARE(b.value(0).toLongLong(), a.value(0).toLongLong());
+            QCOMPARE(b.value(1).toString(), a.value(1).toString());
+            QCOMPARE(b.value(2).toString(), a.value(2).toString());
+            last = a.value(0).toLongLong();
+        }
+        QVERIFY(b.exec(QStringLiteral("INSERT INTO contacts (email, created_at, updated_at) "
+                                      "VALUES ('new@example.com', 1, 1) RETURNING id")) &&
+                b.next());
+        QCOMPARE(b.value(0).toLongLong(), last + 1);
+        QCOMPARE(ContactRepository(server).count(), 151);
+        // into a workspace with data: refused, nothing written
+        QVERIFY(!WorkspacePush::push(file.db(), server, &error));
+        QVERIFY2(error.contains(QStringLiteral("has data already")), qPrintable(error));
+        QCOMPARE(ContactRepository(server).count(), 151);
+    }
+
+    void refusesWhatIsNotAWorkspace()
+    {
+        test::TestPostgres pg;
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        {
+            Database db(pg.url());
+            QVERIFY(db.open());
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("UPDATE masir_meta SET value = '999' WHERE key = "
+                                          "'schema_version'")));
+        }
+        Database newer(pg.url());
+        QVERIFY(!newer.open());
+        QVERIFY2(newer.errorString().contains(QStringLiteral("newer version")),
+                 qPrintable(newer.errorString()));
+
+        test::TestPostgres foreign;
+        QVERIFY(foreign.ok());
+        {
+            Database db(foreign.url(), Database::Mode::ReadOnly);
+            QVERIFY(!db.open()); // nothing made when only reading
+            QVERIFY2(db.errorString().contains(QStringLiteral("no Masir workspace")),
+                     qPrintable(db.errorString()));
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE orders (id int)")));
+        }
+        Database other(foreign.url());
+        QVERIFY(!other.open());
+        QVERIFY2(other.errorString().contains(QStringLiteral("another program")),
+                 qPrintable(other.errorString()));
+        QSqlQuery q(other.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT to_regclass('contacts') IS NULL")) && q.next());
+        QVERIFY(q.value(0).toBool()); // left untouched
+    }
+
+    void saysWhatIsWrongWithAConnection()
+    {
+        QUrl server(test::TestPostgres::serverUrl());
+        server.setPath(QStringLiteral("/no_such_database"));
+        Database missing(server.toString());
+        QVERIFY(!missing.open());
+        QVERIFY2(missing.errorString().contains(QStringLiteral("no database \"no_such_database\"")),
+                 qPrintable(missing.errorString()));
+        server.setPath(QStringLiteral("/postgres"));
+        server.setUserName(QStringLiteral("nobody"));
+        Database stranger(server.toString());
+        QVERIFY(!stranger.open());
+        QVERIFY2(stranger.errorString().contains(QStringLiteral("no user \"nobody\"")),
+                 qPrintable(stranger.errorString()));
+        Database away(QStringLiteral("postgresql://masir@/shop?host=/nonexistent/socket"));
+        QVERIFY(!away.open());
+        QVERIFY2(away.errorString().contains(QStringLiteral("cannot reach")),
+                 qPrintable(away.errorString()));
+        Database bad(QStringLiteral("postgresql://masir@server"));
+        QVERIFY(!bad.open());
+        QVERIFY2(bad.errorString().contains(QStringLiteral("no database")),
+                 qPrintable(bad.errorString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_PostgresSchema)
+#include "tst_PostgresSchema.moc"
