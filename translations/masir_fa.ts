@@ -6118,6 +6118,10 @@ Contacts: %2</source>
         <source>The address names no database: add it after the server, as in postgresql://user@server/database.</source>
         <translation>نشانی هیچ پایگاه‌داده‌ای را نام نمی‌برد: آن را پس از کارساز بیفزایید، مانند ‎postgresql://user@server/database‎.</translation>
     </message>
+    <message>
+        <source>The address's option "%1" has a ";" in its value, which Masir cannot pass on. Remove it.</source>
+        <translation>مقدار گزینهٔ «%1» در نشانی یک «;» دارد که مسیر نمی‌تواند آن را بفرستد. آن را بردارید.</translation>
+    </message>
 </context>
 <context>
     <name>masir::WorkspacePush</name>

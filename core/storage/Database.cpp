@@ -105,6 +105,11 @@ Database::Database(const QString &path, Mode mode)
         m_address = std::make_unique<WorkspaceAddress>(std::move(*address));
     else
         m_error = error;
+    // A server's password lives only in m_address: path() is shown, logged
+    // and kept (recent workspaces), never with it.
+    if (WorkspaceAddress::isUrl(m_path))
+        m_path = m_address ? m_address->display()
+                           : QUrl(m_path.trimmed()).toString(QUrl::RemovePassword);
 }
 
 Database::~Database()
@@ -326,6 +331,12 @@ bool Database::openPostgres()
     QSqlDatabase db = connection();
     if (!db.isOpen()) {
         m_error = PostgresWorkspace::connectionProblem(*m_address, db.lastError().text());
+        // forgotten, so that opening again connects again
+        const QString name = connectionName();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        auto &names = threadConnectionNames();
+        names.erase(std::remove(names.begin(), names.end(), name), names.end());
         return false;
     }
     if (!PostgresWorkspace::prepare(db, *m_address, m_mode == Mode::ReadOnly, &m_error))

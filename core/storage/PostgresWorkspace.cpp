@@ -61,8 +61,14 @@ QSqlDatabase PostgresWorkspace::connect(const WorkspaceAddress &address, const Q
     db.setDatabaseName(address.database());
     QStringList options{QStringLiteral("application_name=masir")};
     const auto extra = address.options();
-    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
-        options << it.key() + QLatin1Char('=') + it.value();
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it) {
+        // quoted as libpq reads them, so a value is one value (a space in it
+        // cannot start another setting)
+        QString v = it.value();
+        v.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+        v.replace(QLatin1Char('\''), QStringLiteral("\\'"));
+        options << it.key() + QStringLiteral("='") + v + QLatin1Char('\'');
+    }
     if (!extra.contains(QStringLiteral("connect_timeout")))
         options << QStringLiteral("connect_timeout=10");
     db.setConnectOptions(options.join(QLatin1Char(';')));

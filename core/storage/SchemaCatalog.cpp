@@ -194,8 +194,8 @@ QStringList SchemaCatalog::describePostgres(const Database &db, QString *error)
             out << QStringLiteral("reference %1 (%2) -> %3 (%4)%5")
                        .arg(table, q.value(2).toString(), q.value(3).toString(),
                             q.value(4).toString(),
-                            action(actions.value(q.value(5).toString(),
-                                                 QStringLiteral("no action"))));
+                            action(
+                                actions.value(q.value(5).toString(), QStringLiteral("no action"))));
         } else if (type == QLatin1String("c")) {
             ++checks[table];
         }
@@ -206,7 +206,8 @@ QStringList SchemaCatalog::describePostgres(const Database &db, QString *error)
     if (!run(q,
              QStringLiteral(
                  "SELECT i.relname, t.relname, x.indisunique, EXISTS (SELECT 1 FROM "
-                 "pg_constraint k WHERE k.conindid = x.indexrelid), (SELECT "
+                 "pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('u', 'x')), "
+                 "(SELECT "
                  "string_agg(coalesce(a.attname, '(expression)'), ', ' ORDER BY u.i) FROM "
                  "unnest(x.indkey::int2[]) WITH ORDINALITY u(n, i) LEFT JOIN pg_attribute a "
                  "ON a.attrelid = x.indrelid AND a.attnum = u.n AND u.n > 0), x.indpred IS NOT "

@@ -64,6 +64,13 @@ std::optional<WorkspaceAddress> WorkspaceAddress::parse(const QString &text, QSt
                              .arg(key);
             return std::nullopt;
         }
+        if (value.contains(QLatin1Char(';'))) {
+            if (error)
+                *error = tr("The address's option \"%1\" has a \";\" in its value, which "
+                            "Masir cannot pass on. Remove it.")
+                             .arg(key);
+            return std::nullopt;
+        }
         if (key == QLatin1String("host"))
             a.m_host = value;
         else if (key == QLatin1String("port"))

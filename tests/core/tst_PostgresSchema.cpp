@@ -60,6 +60,14 @@ private Q_SLOTS:
         QVERIFY(!WorkspaceAddress::parse(QStringLiteral("postgresql://me@server/db?sslmod=require"),
                                          &error));
         QVERIFY2(error.contains(QStringLiteral("sslmod")), qPrintable(error));
+        QVERIFY(!WorkspaceAddress::parse(
+            QStringLiteral("postgresql://me@server/db?application_name=a%3Bsslmode%3Ddisable"),
+            &error));
+        QVERIFY2(error.contains(QStringLiteral("application_name")), qPrintable(error));
+        // the workspace's path, shown and logged, has no password
+        const Database db(QStringLiteral("postgresql://staff:s3cret@db.shop.example/bakery"));
+        QVERIFY(!db.path().contains(QStringLiteral("s3cret")));
+        QVERIFY(!db.displayName().contains(QStringLiteral("s3cret")));
         // a file stays a file
         const auto file = WorkspaceAddress::parse(QStringLiteral("/home/me/shop.masir"), &error);
         QVERIFY(file && !file->isPostgres());
@@ -228,6 +236,14 @@ private Q_SLOTS:
         QVERIFY(!missing.open());
         QVERIFY2(missing.errorString().contains(QStringLiteral("no database \"no_such_database\"")),
                  qPrintable(missing.errorString()));
+        // once it is made, opening again connects again
+        test::TestPostgres admin;
+        QVERIFY(admin.admin(QStringLiteral("CREATE DATABASE no_such_database")));
+        const bool reopened = missing.open();
+        const QString why = missing.errorString();
+        QVERIFY(admin.admin(QStringLiteral("DROP DATABASE no_such_database WITH (FORCE)")));
+        QVERIFY2(reopened, qPrintable(why));
+
         server.setPath(QStringLiteral("/postgres"));
         server.setUserName(QStringLiteral("nobody"));
         Database stranger(server.toString());

@@ -9,6 +9,9 @@
 # postgresql package creates. The tests connect as the role "masir", trusted
 # on the socket.
 set -euo pipefail
+# As root the server's programs run as "postgres", which may not enter the
+# folder ctest runs in (a build under /root): start from one it can.
+cd /
 action="${1:?start or stop}"
 dir="${2:?folder}"
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
