@@ -1,6 +1,8 @@
 #include "storage/SchemaCatalog.h"
 
+#include "common/Logging.h"
 #include "storage/Database.h"
+#include "storage/SqlExec.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
@@ -53,14 +55,6 @@ QString action(const QString &onDelete)
     return a == QLatin1String("no action") ? QString() : QStringLiteral(" on delete ") + a;
 }
 
-bool run(QSqlQuery &q, const QString &sql, QString *error)
-{
-    if (q.exec(sql))
-        return true;
-    *error = q.lastError().text();
-    return false;
-}
-
 } // namespace
 
 QStringList SchemaCatalog::describe(const Database &db, QString *error)
@@ -75,10 +69,11 @@ QStringList SchemaCatalog::describeSqlite(const Database &db, QString *error)
     QSqlQuery q(db.connection());
     QStringList tables;
     QHash<QString, QString> sql;
-    if (!run(q,
-             QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name "
-                            "NOT LIKE 'sqlite_%'"),
-             error))
+    if (!Sql::exec(
+            lcStorage(), q,
+            QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name "
+                           "NOT LIKE 'sqlite_%'"),
+            {}, error))
         return {};
     while (q.next()) {
         tables << q.value(0).toString();
@@ -89,11 +84,11 @@ QStringList SchemaCatalog::describeSqlite(const Database &db, QString *error)
                                           QRegularExpression::CaseInsensitiveOption);
     for (const QString &t : std::as_const(tables)) {
         QStringList keyColumns;
-        if (!run(q,
-                 QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk FROM "
-                                "pragma_table_info('%1') ORDER BY pk, cid")
-                     .arg(t),
-                 error))
+        if (!Sql::exec(lcStorage(), q,
+                       QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk FROM "
+                                      "pragma_table_info('%1') ORDER BY pk, cid")
+                           .arg(t),
+                       {}, error))
             return {};
         while (q.next()) {
             const bool key = q.value(4).toInt() > 0;
@@ -106,12 +101,12 @@ QStringList SchemaCatalog::describeSqlite(const Database &db, QString *error)
             out << QStringLiteral("key %1 (%2)").arg(t, keyColumns.join(QStringLiteral(", ")));
         if (const qsizetype checks = sql.value(t).count(check))
             out << QStringLiteral("checks %1 %2").arg(t).arg(checks);
-        if (!run(q,
-                 QStringLiteral("SELECT \"table\", group_concat(\"from\", ', '), \"to\", "
-                                "on_delete FROM (SELECT * FROM pragma_foreign_key_list('%1') "
-                                "ORDER BY id, seq) GROUP BY id")
-                     .arg(t),
-                 error))
+        if (!Sql::exec(lcStorage(), q,
+                       QStringLiteral("SELECT \"table\", group_concat(\"from\", ', '), \"to\", "
+                                      "on_delete FROM (SELECT * FROM pragma_foreign_key_list('%1') "
+                                      "ORDER BY id, seq) GROUP BY id")
+                           .arg(t),
+                       {}, error))
             return {};
         while (q.next())
             out << QStringLiteral("reference %1 (%2) -> %3 (%4)%5")
@@ -120,20 +115,20 @@ QStringList SchemaCatalog::describeSqlite(const Database &db, QString *error)
                                                             : q.value(2).toString(),
                             action(q.value(3).toString()));
         QSqlQuery indexes(db.connection());
-        if (!run(indexes,
-                 QStringLiteral("SELECT name, \"unique\", origin, partial FROM "
-                                "pragma_index_list('%1') WHERE origin <> 'pk'")
-                     .arg(t),
-                 error))
+        if (!Sql::exec(lcStorage(), indexes,
+                       QStringLiteral("SELECT name, \"unique\", origin, partial FROM "
+                                      "pragma_index_list('%1') WHERE origin <> 'pk'")
+                           .arg(t),
+                       {}, error))
             return {};
         while (indexes.next()) {
             const QString name = indexes.value(0).toString();
             QStringList columns;
-            if (!run(q,
-                     QStringLiteral("SELECT coalesce(name, '(expression)') FROM "
-                                    "pragma_index_info('%1') ORDER BY seqno")
-                         .arg(name),
-                     error))
+            if (!Sql::exec(lcStorage(), q,
+                           QStringLiteral("SELECT coalesce(name, '(expression)') FROM "
+                                          "pragma_index_info('%1') ORDER BY seqno")
+                               .arg(name),
+                           {}, error))
                 return {};
             while (q.next())
                 columns << q.value(0).toString();
@@ -152,31 +147,31 @@ QStringList SchemaCatalog::describePostgres(const Database &db, QString *error)
 {
     QSqlQuery q(db.connection());
     QStringList out;
-    if (!run(q,
-             QStringLiteral(
-                 "SELECT c.table_name, c.column_name, c.data_type, c.is_nullable = 'NO', "
-                 "coalesce(c.column_default, '') FROM information_schema.columns c JOIN "
-                 "pg_catalog.pg_tables t ON t.tablename = c.table_name AND t.schemaname = "
-                 "c.table_schema WHERE c.table_schema = current_schema() AND c.table_name <> "
-                 "'masir_meta'"),
-             error))
+    if (!Sql::exec(lcStorage(), q,
+                   QStringLiteral(
+                       "SELECT c.table_name, c.column_name, c.data_type, c.is_nullable = 'NO', "
+                       "coalesce(c.column_default, '') FROM information_schema.columns c JOIN "
+                       "pg_catalog.pg_tables t ON t.tablename = c.table_name AND t.schemaname = "
+                       "c.table_schema WHERE c.table_schema = current_schema() AND c.table_name <> "
+                       "'masir_meta'"),
+                   {}, error))
         return {};
     while (q.next())
         out << column(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                       q.value(3).toBool(), q.value(4).toString());
     // keys, references and checks, from pg_constraint
-    if (!run(q,
-             QStringLiteral(
-                 "SELECT k.contype, t.relname, (SELECT string_agg(a.attname, ', ' ORDER BY "
-                 "u.i) FROM unnest(k.conkey) WITH ORDINALITY u(n, i) JOIN pg_attribute a ON "
-                 "a.attrelid = k.conrelid AND a.attnum = u.n), f.relname, (SELECT "
-                 "string_agg(a.attname, ', ' ORDER BY u.i) FROM unnest(k.confkey) WITH "
-                 "ORDINALITY u(n, i) JOIN pg_attribute a ON a.attrelid = k.confrelid AND "
-                 "a.attnum = u.n), k.confdeltype FROM pg_constraint k JOIN pg_class t ON "
-                 "t.oid = k.conrelid LEFT JOIN pg_class f ON f.oid = k.confrelid WHERE "
-                 "t.relnamespace = current_schema()::regnamespace AND t.relname <> "
-                 "'masir_meta'"),
-             error))
+    if (!Sql::exec(lcStorage(), q,
+                   QStringLiteral(
+                       "SELECT k.contype, t.relname, (SELECT string_agg(a.attname, ', ' ORDER BY "
+                       "u.i) FROM unnest(k.conkey) WITH ORDINALITY u(n, i) JOIN pg_attribute a ON "
+                       "a.attrelid = k.conrelid AND a.attnum = u.n), f.relname, (SELECT "
+                       "string_agg(a.attname, ', ' ORDER BY u.i) FROM unnest(k.confkey) WITH "
+                       "ORDINALITY u(n, i) JOIN pg_attribute a ON a.attrelid = k.confrelid AND "
+                       "a.attnum = u.n), k.confdeltype FROM pg_constraint k JOIN pg_class t ON "
+                       "t.oid = k.conrelid LEFT JOIN pg_class f ON f.oid = k.confrelid WHERE "
+                       "t.relnamespace = current_schema()::regnamespace AND t.relname <> "
+                       "'masir_meta'"),
+                   {}, error))
         return {};
     QHash<QString, int> checks;
     while (q.next()) {
@@ -203,18 +198,19 @@ QStringList SchemaCatalog::describePostgres(const Database &db, QString *error)
     for (auto it = checks.cbegin(); it != checks.cend(); ++it)
         out << QStringLiteral("checks %1 %2").arg(it.key()).arg(it.value());
     // indexes other than the primary keys'; one a constraint made is named by its table
-    if (!run(q,
-             QStringLiteral(
-                 "SELECT i.relname, t.relname, x.indisunique, EXISTS (SELECT 1 FROM "
-                 "pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('u', 'x')), "
-                 "(SELECT "
-                 "string_agg(coalesce(a.attname, '(expression)'), ', ' ORDER BY u.i) FROM "
-                 "unnest(x.indkey::int2[]) WITH ORDINALITY u(n, i) LEFT JOIN pg_attribute a "
-                 "ON a.attrelid = x.indrelid AND a.attnum = u.n AND u.n > 0), x.indpred IS NOT "
-                 "NULL FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t "
-                 "ON t.oid = x.indrelid WHERE t.relnamespace = current_schema()::regnamespace "
-                 "AND NOT x.indisprimary AND t.relname <> 'masir_meta'"),
-             error))
+    if (!Sql::exec(
+            lcStorage(), q,
+            QStringLiteral(
+                "SELECT i.relname, t.relname, x.indisunique, EXISTS (SELECT 1 FROM "
+                "pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('u', 'x')), "
+                "(SELECT "
+                "string_agg(coalesce(a.attname, '(expression)'), ', ' ORDER BY u.i) FROM "
+                "unnest(x.indkey::int2[]) WITH ORDINALITY u(n, i) LEFT JOIN pg_attribute a "
+                "ON a.attrelid = x.indrelid AND a.attnum = u.n AND u.n > 0), x.indpred IS NOT "
+                "NULL FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t "
+                "ON t.oid = x.indrelid WHERE t.relnamespace = current_schema()::regnamespace "
+                "AND NOT x.indisprimary AND t.relname <> 'masir_meta'"),
+            {}, error))
         return {};
     while (q.next())
         out << QStringLiteral("index %1%2 (%3)%4")
