@@ -3982,6 +3982,10 @@ Rhubarb, saffron and rose: three cakes for the season, baked every morning.
         <source>it would fail: there is no template named "%1"</source>
         <translation>فرستاده نمی‌شد: قالبی با نام «%1» نیست</translation>
     </message>
+    <message>
+        <source>Simulating a journey needs a workspace file; this workspace is on a server. Try the journey on a test group of contacts instead.</source>
+        <translation>شبیه‌سازی سفر به پرونده‌ی فضای کار نیاز دارد؛ این فضای کار روی یک کارساز است. به‌جای آن، سفر را روی گروه آزمایشی از مخاطبان امتحان کنید.</translation>
+    </message>
 </context>
 <context>
     <name>masir::JourneyTemplates</name>

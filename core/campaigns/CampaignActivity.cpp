@@ -1,8 +1,8 @@
 #include "campaigns/CampaignActivity.h"
 
 #include "events/EventStore.h"
+#include "storage/PreparedStatement.h"
 #include "storage/SqlDialect.h"
-#include "storage/SqliteStatement.h"
 #include "storage/StatementCache.h"
 
 #include <QVariant>
@@ -40,7 +40,7 @@ CampaignActivity::~CampaignActivity() = default;
 bool CampaignActivity::count(qint64 campaignId, int variant, qint64 contactId, Kind kind,
                              qint64 atMs)
 {
-    SqliteStatement *st = m_statements->get(
+    PreparedStatement *st = m_statements->get(
         QStringLiteral(
             "INSERT INTO campaign_activity (campaign_id, contact_id, variant, opens, "
             "machine_opens, clicks, machine_clicks, unsubscribed, complained, bounced, "
@@ -62,7 +62,7 @@ bool CampaignActivity::count(qint64 campaignId, int variant, qint64 contactId, K
     // A flag (unsubscribed, complained, bounced) counts a recipient once.
     bool wasFlagged = false;
     if (kind == Kind::Unsubscribe || kind == Kind::Complaint || kind == Kind::Bounce) {
-        SqliteStatement *flags = m_statements->get(
+        PreparedStatement *flags = m_statements->get(
             QStringLiteral("SELECT unsubscribed, complained, bounced FROM campaign_activity "
                            "WHERE campaign_id = ? AND contact_id = ?"),
             &m_error);
@@ -70,13 +70,13 @@ bool CampaignActivity::count(qint64 campaignId, int variant, qint64 contactId, K
             return false;
         flags->bind(1, campaignId);
         flags->bind(2, contactId);
-        const SqliteStatement::Result r = flags->step();
-        if (r == SqliteStatement::Result::Error) {
+        const PreparedStatement::Result r = flags->step();
+        if (r == PreparedStatement::Result::Error) {
             m_error = flags->errorString();
             flags->reset();
             return false;
         }
-        if (r == SqliteStatement::Result::Row)
+        if (r == PreparedStatement::Result::Row)
             wasFlagged = flags->columnInt64(kind == Kind::Unsubscribe ? 0
                                             : kind == Kind::Complaint ? 1
                                                                       : 2) != 0;
@@ -101,7 +101,7 @@ bool CampaignActivity::count(qint64 campaignId, int variant, qint64 contactId, K
         st->bind(12, atMs);
     else
         st->bindNull(12);
-    if (st->step() != SqliteStatement::Result::Row) {
+    if (st->step() != PreparedStatement::Result::Row) {
         m_error = st->errorString();
         st->reset();
         return false;
@@ -127,7 +127,7 @@ bool CampaignActivity::count(qint64 campaignId, int variant, qint64 contactId, K
 bool CampaignActivity::addToTotals(qint64 campaignId, int variant, const qint64 (&c)[10],
                                    double revenue, double squares)
 {
-    SqliteStatement *st = m_statements->get(
+    PreparedStatement *st = m_statements->get(
         QStringLiteral(
             "INSERT INTO campaign_totals (campaign_id, variant, unique_opens, opens, "
             "machine_opens, unique_clicks, clicks, machine_clicks, unsubscribes, complaints, "
@@ -164,7 +164,7 @@ bool CampaignActivity::addToTotals(qint64 campaignId, int variant, const qint64 
 bool CampaignActivity::engaged(qint64 campaignId, int variant, bool click, qint64 hours, int link,
                                const QString &url)
 {
-    SqliteStatement *st = m_statements->get(
+    PreparedStatement *st = m_statements->get(
         QStringLiteral("INSERT INTO campaign_hours (campaign_id, variant, hour, opens, clicks) "
                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (campaign_id, variant, hour) DO UPDATE "
                        "SET opens = campaign_hours.opens + excluded.opens, clicks = "
@@ -183,7 +183,7 @@ bool CampaignActivity::engaged(qint64 campaignId, int variant, bool click, qint6
     }
     if (!click)
         return true;
-    SqliteStatement *links = m_statements->get(
+    PreparedStatement *links = m_statements->get(
         QStringLiteral("INSERT INTO campaign_links (campaign_id, variant, link, url, clicks) "
                        "VALUES (?, ?, ?, ?, 1) ON CONFLICT (campaign_id, variant, link) DO UPDATE "
                        "SET clicks = campaign_links.clicks + 1, url = excluded.url"),
@@ -203,7 +203,7 @@ bool CampaignActivity::engaged(qint64 campaignId, int variant, bool click, qint6
 
 bool CampaignActivity::firstTouch(qint64 contactId, double amount, qint64 atMs, qint64 windowMs)
 {
-    SqliteStatement *first = m_statements->get(
+    PreparedStatement *first = m_statements->get(
         QStringLiteral("SELECT campaign_id, variant FROM outbox WHERE contact_id = ? AND %1 = "
                        "'sent' AND marketing = 1 AND sent_at <= ? AND sent_at >= ? ORDER BY "
                        "sent_at, id LIMIT 1")
@@ -214,19 +214,19 @@ bool CampaignActivity::firstTouch(qint64 contactId, double amount, qint64 atMs, 
     first->bind(1, contactId);
     first->bind(2, atMs);
     first->bind(3, atMs - windowMs);
-    const SqliteStatement::Result r = first->step();
-    if (r == SqliteStatement::Result::Error) {
+    const PreparedStatement::Result r = first->step();
+    if (r == PreparedStatement::Result::Error) {
         m_error = first->errorString();
         first->reset();
         return false;
     }
-    const bool found = r == SqliteStatement::Result::Row && !first->columnIsNull(0);
+    const bool found = r == PreparedStatement::Result::Row && !first->columnIsNull(0);
     const qint64 campaignId = found ? first->columnInt64(0) : 0;
     const qint64 variant = found ? first->columnInt64(1) : 0;
     first->reset();
     if (!found)
         return true;
-    SqliteStatement *st = m_statements->get(
+    PreparedStatement *st = m_statements->get(
         QStringLiteral("INSERT INTO campaign_totals (campaign_id, variant, first_conversions, "
                        "first_revenue) VALUES (?, ?, 1, ?) ON CONFLICT (campaign_id, variant) DO "
                        "UPDATE SET first_conversions = campaign_totals.first_conversions + 1, "
@@ -247,7 +247,7 @@ bool CampaignActivity::firstTouch(qint64 contactId, double amount, qint64 atMs, 
 bool CampaignActivity::attribute(qint64 atMs, const QByteArray &channel, qint64 campaignId,
                                  qint64 journeyId, double amount)
 {
-    SqliteStatement *st = m_statements->get(
+    PreparedStatement *st = m_statements->get(
         QStringLiteral("INSERT INTO attributed_revenue (slot, channel, campaign_id, journey_id, "
                        "conversions, revenue) VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (slot, "
                        "channel, campaign_id, journey_id) DO UPDATE SET conversions = "
@@ -273,7 +273,7 @@ bool CampaignActivity::purchase(qint64 contactId, double amount, qint64 atMs, qi
     if (!firstTouch(contactId, amount, atMs, windowMs))
         return false;
     // The last marketing message the contact was sent before the purchase.
-    SqliteStatement *last = m_statements->get(
+    PreparedStatement *last = m_statements->get(
         // by the contact's few messages (outbox_contact), never by every sent one
         QStringLiteral("SELECT campaign_id, variant, sent_at, journey_id, channel FROM outbox "
                        "WHERE contact_id = ? AND %1 = 'sent' AND marketing = 1 AND sent_at <= ? "
@@ -284,14 +284,14 @@ bool CampaignActivity::purchase(qint64 contactId, double amount, qint64 atMs, qi
         return false;
     last->bind(1, contactId);
     last->bind(2, atMs);
-    const SqliteStatement::Result r = last->step();
-    if (r == SqliteStatement::Result::Error) {
+    const PreparedStatement::Result r = last->step();
+    if (r == PreparedStatement::Result::Error) {
         m_error = last->errorString();
         last->reset();
         return false;
     }
     const bool inWindow =
-        r == SqliteStatement::Result::Row && last->columnInt64(2) >= atMs - windowMs;
+        r == PreparedStatement::Result::Row && last->columnInt64(2) >= atMs - windowMs;
     const bool found = inWindow && !last->columnIsNull(0);
     const qint64 campaignId = found ? last->columnInt64(0) : 0;
     const int variant = found ? int(last->columnInt64(1)) : 0;
@@ -302,7 +302,7 @@ bool CampaignActivity::purchase(qint64 contactId, double amount, qint64 atMs, qi
         return false;
     if (!found)
         return true;
-    SqliteStatement *st = m_statements->get(
+    PreparedStatement *st = m_statements->get(
         QStringLiteral("INSERT INTO campaign_activity (campaign_id, contact_id, variant, "
                        "conversions, revenue) VALUES (?, ?, ?, 1, ?) ON CONFLICT (campaign_id, "
                        "contact_id) DO UPDATE SET conversions = campaign_activity.conversions + "
@@ -315,7 +315,7 @@ bool CampaignActivity::purchase(qint64 contactId, double amount, qint64 atMs, qi
     st->bind(2, contactId);
     st->bind(3, qint64(variant));
     st->bind(4, QVariant(amount));
-    if (st->step() != SqliteStatement::Result::Row) {
+    if (st->step() != PreparedStatement::Result::Row) {
         m_error = st->errorString();
         st->reset();
         return false;

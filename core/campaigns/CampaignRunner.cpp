@@ -10,6 +10,7 @@
 #include "messaging/Outbox.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 
@@ -103,7 +104,7 @@ QString CampaignRunner::dueExpression(const Campaign &c, QVariantList *binds) co
         return bestHourExpression(c, binds);
     if (c.schedule != Campaign::Schedule::LocalTime) {
         *binds << std::max(now, c.schedule == Campaign::Schedule::At ? c.sendAtMs : now);
-        return QStringLiteral("?");
+        return SqlDialect::integer(QStringLiteral("?"));
     }
     // The chosen day (in the user's zone) at the local time of each contact's
     // zone; contacts without one, the user's. A moment already past goes now.
@@ -114,10 +115,10 @@ QString CampaignRunner::dueExpression(const Campaign &c, QVariantList *binds) co
     };
     QString sql = QStringLiteral("CASE contacts.timezone");
     for (const QString &name : zones()) {
-        sql += QStringLiteral(" WHEN ? THEN ?");
+        sql += QStringLiteral(" WHEN ? THEN ") + SqlDialect::integer(QStringLiteral("?"));
         *binds << name << dueIn(QTimeZone(name.toUtf8()));
     }
-    sql += QStringLiteral(" ELSE ? END");
+    sql += QStringLiteral(" ELSE %1 END").arg(SqlDialect::integer(QStringLiteral("?")));
     *binds << dueIn(QTimeZone::systemTimeZone());
     return sql;
 }
@@ -128,13 +129,14 @@ QString CampaignRunner::bestHourExpression(const Campaign &c, QVariantList *bind
     // own, else the workspace's, else 10:00 in its zone.
     const qint64 from = std::max(m_clock.nowMs(), c.sendAtMs);
     const qint64 firstHour = (from + 3600000 - 1) / 3600000;
-    const QString fromBest = QStringLiteral("(? + ((%1 %% 24) - ? + 24) %% 24) * 3600000")
+    const QString fromBest = QStringLiteral("(%1 + ((%2 %% 24) - ? + 24) %% 24) * 3600000")
                                  .replace(QStringLiteral("%%"), QStringLiteral("%"));
     QString sql = QStringLiteral("CASE WHEN best.hour_of_week IS NOT NULL THEN %1")
-                      .arg(fromBest.arg(QStringLiteral("best.hour_of_week")));
+                      .arg(fromBest.arg(SqlDialect::integer(QStringLiteral("?")),
+                                        QStringLiteral("best.hour_of_week")));
     *binds << firstHour << int(firstHour % 24);
     if (const auto workspace = BestSendTime(m_db, m_clock).ofWorkspace()) {
-        sql += QStringLiteral(" ELSE ? END");
+        sql += QStringLiteral(" ELSE %1 END").arg(SqlDialect::integer(QStringLiteral("?")));
         *binds << BestSendTime::nextHourOfDay(*workspace, from);
         return sql;
     }
@@ -148,10 +150,10 @@ QString CampaignRunner::bestHourExpression(const Campaign &c, QVariantList *bind
     };
     sql += QStringLiteral(" ELSE CASE contacts.timezone");
     for (const QString &name : zones()) {
-        sql += QStringLiteral(" WHEN ? THEN ?");
+        sql += QStringLiteral(" WHEN ? THEN ") + SqlDialect::integer(QStringLiteral("?"));
         *binds << name << tenIn(QTimeZone(name.toUtf8()));
     }
-    sql += QStringLiteral(" ELSE ? END END");
+    sql += QStringLiteral(" ELSE %1 END END").arg(SqlDialect::integer(QStringLiteral("?")));
     *binds << tenIn(QTimeZone::systemTimeZone());
     return sql;
 }

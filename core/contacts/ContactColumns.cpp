@@ -1,8 +1,8 @@
 #include "contacts/ContactColumns.h"
 
 #include "contacts/ContactRepository.h"
+#include "storage/PreparedStatement.h"
 #include "storage/SqlValues.h"
-#include "storage/SqliteStatement.h"
 
 namespace masir::ContactColumns {
 
@@ -92,7 +92,7 @@ struct VariantOut
 
 struct RowOut
 {
-    SqliteRow &row;
+    PackedRow &row;
     void text(const QString &s) { row.appendText(s); }
     void searchText(const Contact &c)
     {
@@ -122,16 +122,16 @@ struct RowOut
 } // namespace
 
 SharedRows::SharedRows(const std::vector<bool> &shared)
-    : m_shared(SqliteRow::mask(shared))
+    : m_shared(PackedRow::mask(shared))
 {}
 
-bool SharedRows::row(const Contact &c, SqliteRow &into)
+bool SharedRows::row(const Contact &c, PackedRow &into)
 {
     into.clear();
     into.reserve(512);
     struct SharedOut
     {
-        SqliteRow &row;
+        PackedRow &row;
         SharedRows &rows;
         int column = 0;
         bool same = true;
@@ -210,7 +210,7 @@ QVariantList values(const Contact &c)
     return out.values;
 }
 
-void row(const Contact &c, SqliteRow &into)
+void row(const Contact &c, PackedRow &into)
 {
     into.clear();
     into.reserve(512);
@@ -267,12 +267,12 @@ Contact read(const QSqlQuery &query, int first)
     return readRow(Cells{query}, first);
 }
 
-Contact read(const SqliteStatement &statement, int first)
+Contact read(const PreparedStatement &statement, int first)
 {
     // Straight from SQLite's UTF-8, without a QVariant per value.
     struct Cells
     {
-        const SqliteStatement &s;
+        const PreparedStatement &s;
         QString text(int i) const { return s.columnText(i); }
         QDateTime time(int i) const
         {
@@ -282,16 +282,16 @@ Contact read(const SqliteStatement &statement, int first)
     return readRow(Cells{statement}, first);
 }
 
-Contact read(const SqliteRow &row, int first)
+Contact read(const PackedRow &row, int first)
 {
-    // Found once: SqliteRow::value() walks the row from its start.
+    // Found once: PackedRow::value() walks the row from its start.
     struct Cells
     {
-        std::vector<SqliteRow::Cell> cells;
+        std::vector<PackedRow::Cell> cells;
         QString text(int i) const { return cells[size_t(i)].toString(); }
         QDateTime time(int i) const
         {
-            const SqliteRow::Cell &cell = cells[size_t(i)];
+            const PackedRow::Cell &cell = cells[size_t(i)];
             return cell.isNull() ? QDateTime() : fromMs(cell.toInteger());
         }
     };

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "contacts/Contact.h"
-#include "storage/SqliteStatement.h"
+#include "storage/PreparedStatement.h"
 
 #include <QSqlQuery>
 #include <QStringList>
@@ -11,7 +11,7 @@
 
 namespace masir {
 
-class SqliteStatement;
+class PreparedStatement;
 
 /// The one mapping between Contact and the contacts table's standard columns,
 /// shared by the repository, the import engine and the demo generator.
@@ -24,7 +24,7 @@ const QStringList &names();
 QVariantList values(const Contact &contact);
 /// The same values into \a row (emptied first, keeping its room), without going
 /// through QVariant (bulk writers).
-void row(const Contact &contact, SqliteRow &row);
+void row(const Contact &contact, PackedRow &row);
 /// Rows of contacts that share the values of some columns (an import: the
 /// columns its file does not fill). Writes what row() writes; where a contact's
 /// text is the first contact's own string (the same data, as a default or an
@@ -39,13 +39,13 @@ public:
     explicit SharedRows(const std::vector<bool> &shared);
     /// row(\a contact, \a into); whether the contact holds the first contact's
     /// values in every shared column (the first contact itself does).
-    bool row(const Contact &contact, SqliteRow &into);
+    bool row(const Contact &contact, PackedRow &into);
 
 private:
     quint64 m_shared = 0; ///< bit i: column i is shared
     bool m_haveFirst = false;
-    SqliteRow m_firstRow;
-    std::vector<SqliteRow::Cell> m_firstCells; ///< into m_firstRow
+    PackedRow m_firstRow;
+    std::vector<PackedRow::Cell> m_firstCells; ///< into m_firstRow
     /// Per column, the text the first row was written from: kept, so that its
     /// data cannot be freed and another string take its address.
     std::vector<QString> m_firstText;
@@ -53,13 +53,13 @@ private:
 
 /// Reads names() from \a query, starting at result column \a first.
 Contact read(const QSqlQuery &query, int first);
-Contact read(const SqliteStatement &statement, int first);
-Contact read(const SqliteRow &row, int first);
+Contact read(const PreparedStatement &statement, int first);
+Contact read(const PackedRow &row, int first);
 
 /// INSERT of names() plus \a extra columns, with placeholders for \a rows rows.
 /// A column where \a shared is true takes the first row's placeholder in every
 /// row: bind the first row whole, then the others without those columns (see
-/// SqliteStatement::bindAll()).
+/// PreparedStatement::bindAll()).
 QString insertSql(const QStringList &extra = {}, int rows = 1,
                   const std::vector<bool> &shared = {});
 /// UPDATE of every column but created_at, "WHERE id = ?" last.

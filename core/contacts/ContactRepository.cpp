@@ -264,8 +264,8 @@ QList<FieldError> ContactRepository::validate(Contact &c) const
 bool ContactRepository::writeContact(Contact &c, bool insert)
 {
     QSqlQuery q(db());
-    q.prepare(insert ? ContactColumns::insertSql() + QStringLiteral(" RETURNING id")
-                     : ContactColumns::updateSql());
+    Sql::prepare(q, insert ? ContactColumns::insertSql() + QStringLiteral(" RETURNING id")
+                           : ContactColumns::updateSql());
     const QVariantList values =
         insert ? ContactColumns::values(c) : ContactColumns::updateValues(c);
     for (const QVariant &v : values)
@@ -284,12 +284,12 @@ bool ContactRepository::writeContact(Contact &c, bool insert)
     // A new contact's score row is made by a trigger, except while a bulk import
     // has it away: the upsert covers both. A later stage is StageChanges' to set.
     if (insert) {
-        q.prepare(ContactColumns::lifecycleUpsertSql());
+        Sql::prepare(q, ContactColumns::lifecycleUpsertSql());
         q.addBindValue(c.id);
         q.addBindValue(c.score);
         q.addBindValue(c.stage);
     } else {
-        q.prepare(ContactColumns::scoreUpdateSql());
+        Sql::prepare(q, ContactColumns::scoreUpdateSql());
         q.addBindValue(c.score);
         q.addBindValue(c.id);
     }

@@ -38,7 +38,7 @@ EventStore &ContactTags::events()
 
 std::optional<qint64> ContactTags::run(const QString &sql, std::initializer_list<QVariant> binds)
 {
-    SqliteStatement *st = m_statements->get(sql, &m_error);
+    PreparedStatement *st = m_statements->get(sql, &m_error);
     if (!st)
         return std::nullopt;
     int i = 1;
@@ -54,17 +54,17 @@ std::optional<qint64> ContactTags::run(const QString &sql, std::initializer_list
 
 std::optional<qint64> ContactTags::find(const QString &key)
 {
-    SqliteStatement *st =
+    PreparedStatement *st =
         m_statements->get(QStringLiteral("SELECT id FROM tags WHERE name_key = ?"), &m_error);
     if (!st)
         return std::nullopt;
     st->bind(1, key.toUtf8());
-    const SqliteStatement::Result r = st->step();
-    const qint64 id = r == SqliteStatement::Result::Row ? st->columnInt64(0) : 0;
-    if (r == SqliteStatement::Result::Error)
+    const PreparedStatement::Result r = st->step();
+    const qint64 id = r == PreparedStatement::Result::Row ? st->columnInt64(0) : 0;
+    if (r == PreparedStatement::Result::Error)
         m_error = st->errorString();
     st->reset();
-    if (r == SqliteStatement::Result::Error)
+    if (r == PreparedStatement::Result::Error)
         return std::nullopt;
     return id;
 }

@@ -24,7 +24,7 @@ bool StageChanges::change(qint64 contactId, const QString &from, const QString &
 {
     if (from == to)
         return true;
-    SqliteStatement *st = m_statements->get(ContactColumns::stageUpsertSql(), &m_error);
+    PreparedStatement *st = m_statements->get(ContactColumns::stageUpsertSql(), &m_error);
     if (!st)
         return false;
     st->bind(1, contactId);
@@ -53,7 +53,7 @@ std::optional<bool> StageChanges::noteReached(qint64 contactId, const QString &s
     const QStringList funnel = ContactVocabulary::funnelStages();
     const qsizetype at = funnel.indexOf(stage);
     const QString previous = at > 0 ? funnel.at(at - 1) : QString();
-    SqliteStatement *since = m_statements->get(
+    PreparedStatement *since = m_statements->get(
         QStringLiteral("SELECT c.created_at, (SELECT p.reached_at FROM stage_reached p WHERE "
                        "p.contact_id = c.id AND p.stage = ?) FROM contacts c WHERE c.id = ?"),
         &m_error);
@@ -61,13 +61,13 @@ std::optional<bool> StageChanges::noteReached(qint64 contactId, const QString &s
         return std::nullopt;
     since->bind(1, previous.toUtf8());
     since->bind(2, contactId);
-    const SqliteStatement::Result row = since->step();
-    if (row == SqliteStatement::Result::Error) {
+    const PreparedStatement::Result row = since->step();
+    if (row == PreparedStatement::Result::Error) {
         m_error = since->errorString();
         since->reset();
         return std::nullopt;
     }
-    const bool found = row == SqliteStatement::Result::Row;
+    const bool found = row == PreparedStatement::Result::Row;
     const qint64 cameAt = found ? since->columnInt64(0) : atMs;
     std::optional<qint64> from;
     if (found && previous == QLatin1String("subscriber"))
@@ -76,7 +76,7 @@ std::optional<bool> StageChanges::noteReached(qint64 contactId, const QString &s
         from = since->columnInt64(1);
     since->reset();
 
-    SqliteStatement *insert = m_statements->get(
+    PreparedStatement *insert = m_statements->get(
         QStringLiteral("INSERT INTO stage_reached (contact_id, stage, reached_at, came_at, "
                        "since_previous) VALUES (?, ?, ?, ?, ?) ON CONFLICT (contact_id, stage) "
                        "DO NOTHING"),

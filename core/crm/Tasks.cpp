@@ -83,7 +83,7 @@ std::optional<qint64> Tasks::create(const NewTask &task, const QJsonObject &extr
         m_error = tr("A task needs a title.");
         return std::nullopt;
     }
-    SqliteStatement *st = m_statements->get(
+    PreparedStatement *st = m_statements->get(
         QStringLiteral("INSERT INTO tasks (contact_id, deal_id, title, owner, details, priority, "
                        "due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
         &m_error);

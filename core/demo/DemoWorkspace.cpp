@@ -174,8 +174,8 @@ bool DemoWorkspace::populate(const Options &options, const std::function<void(in
             m_error = tx.errorString();
             return false;
         }
-        insertContact.prepare(ContactColumns::insertSql() + QStringLiteral(" RETURNING id"));
-        setLifecycle.prepare(ContactColumns::lifecycleUpsertSql());
+        Sql::prepare(insertContact, ContactColumns::insertSql() + QStringLiteral(" RETURNING id"));
+        Sql::prepare(setLifecycle, ContactColumns::lifecycleUpsertSql());
         const int batchEnd = std::min(options.contacts, done + options.batchSize);
         for (; done < batchEnd; ++done) {
             ++serial;
@@ -727,10 +727,11 @@ bool DemoWorkspace::recordSent(qint64 campaignId, qint64 atMs, const QStringList
             QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("links"), tracked},
                                                         {QStringLiteral("subject"), s.subject}})
                                   .toJson(QJsonDocument::Compact));
-        if (!Sql::exec(lcDemo(), update,
-                       QStringLiteral("UPDATE outbox SET state = 'sent', attempts = 1, claimed_at = ?, "
-                                      "sent_at = ?, updated_at = ?, tracked = ? WHERE id = ?"),
-                       {at, at, at, plan, s.id}, &error) ||
+        if (!Sql::exec(
+                lcDemo(), update,
+                QStringLiteral("UPDATE outbox SET state = 'sent', attempts = 1, claimed_at = ?, "
+                               "sent_at = ?, updated_at = ?, tracked = ? WHERE id = ?"),
+                {at, at, at, plan, s.id}, &error) ||
             !events.appendIfPresent(s.contactId, EventType::EmailSent,
                                     QDateTime::fromMSecsSinceEpoch(at, Qt::UTC),
                                     {{QStringLiteral("outbox"), s.id},

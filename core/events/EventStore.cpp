@@ -31,7 +31,7 @@ bool EventStore::insert(const QString &sql, qint64 contactId, const QString &typ
 {
     if (!m_statements)
         m_statements = std::make_unique<StatementCache>(m_db);
-    SqliteStatement *st = m_statements->get(sql, &m_error);
+    PreparedStatement *st = m_statements->get(sql, &m_error);
     if (st) {
         st->bind(1, contactId);
         st->bind(2, type.toUtf8());
@@ -90,7 +90,7 @@ bool EventStore::tally(qint64 contactId, const QString &type, qint64 whenMs,
     const EventTally t = tallyOf(type, whenMs, payloadJson, first);
     if (type == EventType::Purchase && !addPurchase(contactId, t.amount, whenMs))
         return false;
-    SqliteStatement *st = m_statements->get(
+    PreparedStatement *st = m_statements->get(
         QStringLiteral("INSERT INTO event_tallies (slot, kind, events, firsts, amount) VALUES (?, "
                        "?, 1, ?, ?) ON CONFLICT (slot, kind) DO UPDATE SET events = "
                        "event_tallies.events + 1, firsts = event_tallies.firsts + excluded.firsts, "
@@ -110,7 +110,7 @@ bool EventStore::tally(qint64 contactId, const QString &type, qint64 whenMs,
 
 bool EventStore::addPurchase(qint64 contactId, double amount, qint64 whenMs)
 {
-    SqliteStatement *st = m_statements->get(
+    PreparedStatement *st = m_statements->get(
         QStringLiteral("INSERT INTO contact_purchases (contact_id, orders, revenue, first_at, "
                        "last_at, first_year_revenue) VALUES (?, 1, ?, ?, ?, ?) ON CONFLICT "
                        "(contact_id) DO UPDATE SET orders = contact_purchases.orders + 1, revenue "
@@ -136,7 +136,7 @@ bool EventStore::addPurchase(qint64 contactId, double amount, qint64 whenMs)
     }
     // a purchase older than the first one known moves the customer's first
     // year: it is counted again from the events
-    SqliteStatement *first = m_statements->get(
+    PreparedStatement *first = m_statements->get(
         QStringLiteral(
             "SELECT orders FROM contact_purchases WHERE contact_id = ? AND first_at = ?"),
         &m_error);
@@ -144,12 +144,12 @@ bool EventStore::addPurchase(qint64 contactId, double amount, qint64 whenMs)
         return false;
     first->bind(1, contactId);
     first->bind(2, whenMs);
-    const SqliteStatement::Result r = first->step();
-    const bool moved = r == SqliteStatement::Result::Row && first->columnInt64(0) > 1;
-    if (r == SqliteStatement::Result::Error)
+    const PreparedStatement::Result r = first->step();
+    const bool moved = r == PreparedStatement::Result::Row && first->columnInt64(0) > 1;
+    if (r == PreparedStatement::Result::Error)
         m_error = first->errorString();
     first->reset();
-    if (r == SqliteStatement::Result::Error)
+    if (r == PreparedStatement::Result::Error)
         return false;
     return !moved || recountFirstYear(contactId);
 }

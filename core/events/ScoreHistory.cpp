@@ -36,7 +36,7 @@ bool ScoreHistory::append(qint64 contactId, const QDateTime &when, qint64 from, 
     // prepared once: live scoring appends one change per scored event
     if (!m_statements)
         m_statements = std::make_unique<StatementCache>(m_db);
-    SqliteStatement *st = m_statements->get(insertSql(), &m_error);
+    PreparedStatement *st = m_statements->get(insertSql(), &m_error);
     if (!st)
         return false;
     st->bind(1, contactId);

@@ -87,7 +87,7 @@ bool ImportHistory::addBatch(qint64 importId, const ImportCounts &counts)
 {
     if (!m_statements)
         m_statements = std::make_unique<StatementCache>(m_db.connection());
-    SqliteStatement *issue = m_statements->get(
+    PreparedStatement *issue = m_statements->get(
         QStringLiteral("INSERT INTO import_issues (import_id, row_number, line_number, severity, "
                        "field, message, raw) VALUES (?, ?, ?, ?, ?, ?, ?)"),
         &m_error);
@@ -106,7 +106,7 @@ bool ImportHistory::addBatch(qint64 importId, const ImportCounts &counts)
             return false;
         }
     }
-    SqliteStatement *update = m_statements->get(
+    PreparedStatement *update = m_statements->get(
         QStringLiteral("UPDATE imports SET rows_read = rows_read + ?, created = created + ?, "
                        "updated = updated + ?, skipped = skipped + ?, rejected = rejected + ?, "
                        "warnings = warnings + ? WHERE id = ?"),

@@ -22,7 +22,7 @@ const QString kFirstStage = QStringLiteral("subscriber"); ///< contact_scores' d
 /// ContactColumns::names(), then its score and its stage.
 struct ImportWriter::Stored
 {
-    const SqliteStatement &query;
+    const PreparedStatement &query;
     int scoreColumn;
     QByteArrayView column(int index) const { return query.columnBytes(1 + index); }
     qint64 score() const { return query.columnInt64(scoreColumn); }
@@ -89,17 +89,17 @@ bool ImportWriter::open(qint64 fileBytes)
     m_settings.emplace(m_sql, m_deferIndexes ? 8192 : 65536, checkReferences);
 
     // The rows go through SQLite's own API: QSqlQuery's binding costs more than
-    // SQLite's work for a row (see SqliteStatement). The score is read only
+    // SQLite's work for a row (see PreparedStatement). The score is read only
     // where a file's score can replace it: "overwrite".
     const QString selectColumns =
         QStringLiteral("id, ") + ContactColumns::names().join(QLatin1Char(',')) + QLatin1Char(',') +
         (m_merge.overwrites() ? ContactColumns::scoreSelect() : QStringLiteral("0")) +
         QLatin1Char(',') + ContactColumns::stageSelect();
     m_scoreColumn = 1 + int(ContactColumns::names().size());
-    m_sharedMask = SqliteRow::mask(m_plan.shared);
+    m_sharedMask = PackedRow::mask(m_plan.shared);
     const QStringList importId{QStringLiteral("import_id")};
     auto prepare = [&](const QString &sql) {
-        m_statements.push_back(std::make_unique<SqliteStatement>(m_sql, sql));
+        m_statements.push_back(std::make_unique<PreparedStatement>(m_sql, sql));
         return m_statements.back().get();
     };
     m_insertContact = prepare(ContactColumns::insertSql(importId));
@@ -159,7 +159,7 @@ void ImportWriter::reserveSlots(size_t rows)
         m_owners.reserve(rows);
 }
 
-void ImportWriter::bindImportId(SqliteStatement &st, int column)
+void ImportWriter::bindImportId(PreparedStatement &st, int column)
 {
     if (m_importId)
         st.bind(column, m_importId);
@@ -263,11 +263,11 @@ bool ImportWriter::flushWaiting(ImportCounts &counts)
     const auto n = qint64(m_waiting.size());
     bool together = false;
     qint64 last = 0;
-    if (n == kInsertRows) {
+    if (n == kInsertRows && !m_insertContacts->onServer()) {
         // Checked on the reader thread, against the import's first contact.
         const bool same = std::all_of(m_waiting.cbegin(), m_waiting.cend(),
                                       [](const PreparedRow *w) { return w->sharedAsFirst; });
-        SqliteStatement &st = same ? *m_insertShared : *m_insertContacts;
+        PreparedStatement &st = same ? *m_insertShared : *m_insertContacts;
         int column = 1;
         for (const PreparedRow *row : m_waiting) {
             if (same && row != m_waiting.front()) {
@@ -301,11 +301,11 @@ bool ImportWriter::flushWaiting(ImportCounts &counts)
     return ok;
 }
 
-qint64 ImportWriter::lookup(SqliteStatement &query, Contact &found)
+qint64 ImportWriter::lookup(PreparedStatement &query, Contact &found)
 {
     qint64 id = 0;
     m_storedSame = false;
-    if (query.step() == SqliteStatement::Result::Row) {
+    if (query.step() == PreparedStatement::Result::Row) {
         id = query.columnInt64(0);
         m_storedSame = m_comparing && m_merge.unchanged(*m_comparing, Stored{query, m_scoreColumn});
         if (m_storedSame) {
@@ -323,7 +323,7 @@ qint64 ImportWriter::lookup(SqliteStatement &query, Contact &found)
     return id;
 }
 
-qint64 ImportWriter::lookup(SqliteStatement &query, const QByteArray &value, Contact &found)
+qint64 ImportWriter::lookup(PreparedStatement &query, const QByteArray &value, Contact &found)
 {
     query.bind(1, value);
     return lookup(query, found);
@@ -335,7 +335,7 @@ qint64 ImportWriter::lookupId(qint64 id, Contact &found)
     return lookup(*m_findById, found);
 }
 
-qint64 ImportWriter::find(SqliteStatement &query, qint64 slot, const QByteArray &value,
+qint64 ImportWriter::find(PreparedStatement &query, qint64 slot, const QByteArray &value,
                           QString Contact::*member, Contact &found, ImportCounts &counts)
 {
     if (m_workspaceHadContacts)

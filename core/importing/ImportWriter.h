@@ -8,7 +8,7 @@
 #include "importing/MergePolicy.h"
 #include "importing/RowParser.h"
 #include "storage/Database.h"
-#include "storage/SqliteStatement.h"
+#include "storage/PreparedStatement.h"
 #include "storage/WalCheckpointer.h"
 
 #include <QCoreApplication>
@@ -70,10 +70,10 @@ private:
     struct Stored;
     /// The contact a bound lookup finds (its id, or 0), read into \a found; sets
     /// m_storedSame.
-    qint64 lookup(SqliteStatement &query, Contact &found);
-    qint64 lookup(SqliteStatement &query, const QByteArray &value, Contact &found);
+    qint64 lookup(PreparedStatement &query, Contact &found);
+    qint64 lookup(PreparedStatement &query, const QByteArray &value, Contact &found);
     qint64 lookupId(qint64 id, Contact &found);
-    qint64 find(SqliteStatement &query, qint64 slot, const QByteArray &value,
+    qint64 find(PreparedStatement &query, qint64 slot, const QByteArray &value,
                 QString Contact::*member, Contact &found, ImportCounts &counts);
     bool insertNew(const PreparedRow &row, ImportCounts &counts);
     bool update(const PreparedRow &row, qint64 id, Contact &existing, ImportCounts &counts);
@@ -87,7 +87,7 @@ private:
     /// The tags, custom values and static list of a contact that is in the table.
     bool attach(const PreparedRow &row, qint64 id);
     bool prepareList();
-    void bindImportId(SqliteStatement &st, int column);
+    void bindImportId(PreparedStatement &st, int column);
     bool fail(const QString &message);
     void rebuildIndexes();
 
@@ -111,18 +111,18 @@ private:
         ~IndexGuard();
     } m_indexGuard;
     std::optional<BulkWriteSettings> m_settings;
-    std::vector<std::unique_ptr<SqliteStatement>> m_statements;
-    SqliteStatement *m_insertContact = nullptr;
-    SqliteStatement *m_insertContacts = nullptr; ///< kInsertRows rows
-    SqliteStatement *m_insertShared = nullptr;   ///< kInsertRows rows sharing columns
-    SqliteStatement *m_findByEmail = nullptr;
-    SqliteStatement *m_findByPhone = nullptr;
-    SqliteStatement *m_findById = nullptr;
-    SqliteStatement *m_updateContact = nullptr;
-    SqliteStatement *m_upsertLifecycle = nullptr;
-    SqliteStatement *m_addScoreRows = nullptr;
-    SqliteStatement *m_insertValue = nullptr;
-    SqliteStatement *m_addMember = nullptr;
+    std::vector<std::unique_ptr<PreparedStatement>> m_statements;
+    PreparedStatement *m_insertContact = nullptr;
+    PreparedStatement *m_insertContacts = nullptr; ///< kInsertRows rows
+    PreparedStatement *m_insertShared = nullptr;   ///< kInsertRows rows sharing columns
+    PreparedStatement *m_findByEmail = nullptr;
+    PreparedStatement *m_findByPhone = nullptr;
+    PreparedStatement *m_findById = nullptr;
+    PreparedStatement *m_updateContact = nullptr;
+    PreparedStatement *m_upsertLifecycle = nullptr;
+    PreparedStatement *m_addScoreRows = nullptr;
+    PreparedStatement *m_insertValue = nullptr;
+    PreparedStatement *m_addMember = nullptr;
     std::unique_ptr<ContactTags> m_tags;
     std::unique_ptr<StageChanges> m_stages;
     quint64 m_sharedMask = 0;

@@ -38,7 +38,7 @@ public:
 
 private:
     ImportOptions::Policy m_policy;
-    std::vector<SqliteRow::Cell> m_cells; ///< the incoming row's, reused
+    std::vector<PackedRow::Cell> m_cells; ///< the incoming row's, reused
 };
 
 namespace MergeColumns {
@@ -55,7 +55,7 @@ bool MergePolicy::unchanged(const PreparedRow &incoming, const Stored &stored)
         return false;
     m_cells = incoming.contact.cells();
     auto same = [&](int index) {
-        const SqliteRow::Cell &theirs = m_cells[size_t(index)];
+        const PackedRow::Cell &theirs = m_cells[size_t(index)];
         return theirs.size == 0 || stored.column(index) == QByteArrayView(theirs.data, theirs.size);
     };
     for (const int index : MergeColumns::merged()) {
@@ -65,7 +65,7 @@ bool MergePolicy::unchanged(const PreparedRow &incoming, const Stored &stored)
     if (incoming.stageGiven && stored.stage() != QByteArrayView(incoming.stage.toUtf8()))
         return false;
     for (const int index : MergeColumns::consents()) {
-        const SqliteRow::Cell &theirs = m_cells[size_t(index)];
+        const PackedRow::Cell &theirs = m_cells[size_t(index)];
         if (QByteArrayView(theirs.data, theirs.size) != "unknown" && !same(index))
             return false;
     }

@@ -19,7 +19,7 @@ struct PreparedRow
 {
     CsvReader::Record record; ///< row and line; the raw text for issues (no fields)
     bool ok = false;          ///< false: rejected (see issues)
-    SqliteRow contact;        ///< the contact's columns, as created (ContactColumns)
+    PackedRow contact;        ///< the contact's columns, as created (ContactColumns)
     int score = 0;            ///< from the file; the score is not among the columns
     QString stage;            ///< nor is the stage: the file's, else "subscriber"
     quint64 emailKey = 0;     ///< ImportKeys::keyHash() of the email and phone (0: empty)

@@ -43,18 +43,18 @@ std::optional<qint64> EventIntake::contactOf(const IncomingEvent &e)
     QSqlQuery q(m_db);
     if (e.contactId > 0) {
         // many events in a row (a batch of hits, an import): prepared once
-        SqliteStatement *st =
+        PreparedStatement *st =
             m_statements->get(QStringLiteral("SELECT 1 FROM contacts WHERE id = ?"), &m_error);
         if (!st)
             return std::nullopt;
         st->bind(1, e.contactId);
-        const SqliteStatement::Result r = st->step();
-        if (r == SqliteStatement::Result::Error)
+        const PreparedStatement::Result r = st->step();
+        if (r == PreparedStatement::Result::Error)
             m_error = st->errorString();
         st->reset();
-        if (r == SqliteStatement::Result::Error)
+        if (r == PreparedStatement::Result::Error)
             return std::nullopt;
-        if (r != SqliteStatement::Result::Row) {
+        if (r != PreparedStatement::Result::Row) {
             m_field = QStringLiteral("contact_id");
             m_error = tr("There is no contact %1.").arg(e.contactId);
             return std::nullopt;

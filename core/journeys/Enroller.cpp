@@ -27,7 +27,7 @@ std::optional<qint64> Enroller::enrol(const Journey &journey, const QString &nod
         QStringLiteral("SELECT 1 FROM enrollments WHERE journey_id = ? AND contact_id = ?");
     static const QString tails[] = {QString(), QStringLiteral(" AND state = 'active'"),
                                     QStringLiteral(" AND (state = 'active' OR entered_at > ?)")};
-    SqliteStatement *check = m_statements->get(
+    PreparedStatement *check = m_statements->get(
         guard + tails[int(journey.policy.entry)] + QStringLiteral(" LIMIT 1"), &m_error);
     if (!check)
         return std::nullopt;
@@ -35,15 +35,15 @@ std::optional<qint64> Enroller::enrol(const Journey &journey, const QString &nod
     check->bind(2, contactId);
     if (journey.policy.entry == JourneyPolicy::Entry::Period)
         check->bind(3, now - qint64(std::max(journey.policy.periodDays, 0)) * kDayMs);
-    const SqliteStatement::Result seen = check->step();
-    if (seen == SqliteStatement::Result::Error)
+    const PreparedStatement::Result seen = check->step();
+    if (seen == PreparedStatement::Result::Error)
         m_error = check->errorString();
     check->reset();
-    if (seen == SqliteStatement::Result::Error)
+    if (seen == PreparedStatement::Result::Error)
         return std::nullopt;
-    if (seen == SqliteStatement::Result::Row)
+    if (seen == PreparedStatement::Result::Row)
         return 0; // the policy says not again
-    SqliteStatement *insert = m_statements->get(
+    PreparedStatement *insert = m_statements->get(
         QStringLiteral("INSERT INTO enrollments (journey_id, version, contact_id, node_id, "
                        "node_since, due_at, entered_at, updated_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),

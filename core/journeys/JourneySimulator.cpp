@@ -36,6 +36,12 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         m_error = tr("The journey no longer exists.");
         return std::nullopt;
     }
+    if (m_db.isPostgres()) {
+        // The scratch copy is made with SQLite's ATTACH, from a file.
+        m_error = tr("Simulating a journey needs a workspace file; this workspace is on a "
+                     "server. Try the journey on a test group of contacts instead.");
+        return std::nullopt;
+    }
     QTemporaryDir dir;
     if (!dir.isValid()) {
         m_error =

@@ -50,7 +50,7 @@ std::optional<qint64> Outbox::add(const OutboxEntry &e)
 {
     if (!m_statements)
         m_statements = std::make_unique<StatementCache>(m_db.connection());
-    SqliteStatement *st = m_statements->get(
+    PreparedStatement *st = m_statements->get(
         QStringLiteral("INSERT INTO outbox (idempotency_key, channel, contact_id, journey_id, "
                        "enrollment_id, node_id, template, payload, marketing, due_at, created_at, "
                        "updated_at, recipient) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -438,7 +438,7 @@ std::optional<bool> Outbox::markEngaged(qint64 id, Engagement what)
 {
     if (!m_statements)
         m_statements = std::make_unique<StatementCache>(m_db.connection());
-    SqliteStatement *st = m_statements->get(
+    PreparedStatement *st = m_statements->get(
         QStringLiteral(
             "UPDATE outbox SET engaged = engaged | ? WHERE id = ? AND (engaged & ?) = 0"),
         &m_error);

@@ -7,6 +7,7 @@
 #include "privacy/PrivacyLog.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 #include "tracking/TrackingToken.h"
@@ -74,10 +75,11 @@ std::optional<ErasureReport> Erasure::erase(qint64 id, const QString &byUser, qi
         }
     }
     q.finish();
+    const SqlDialect dialect(q.driver());
     auto mentions = [&](const QString &column) {
         QStringList parts;
         for (qsizetype i = 0; i < addresses.size(); ++i)
-            parts << QStringLiteral("instr(lower(%1), ?) > 0").arg(column);
+            parts << dialect.contains(QStringLiteral("lower(%1)").arg(column));
         return parts.isEmpty()
                    ? QStringLiteral("0 = 1")
                    : QLatin1Char('(') + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
@@ -119,7 +121,8 @@ std::optional<ErasureReport> Erasure::erase(qint64 id, const QString &byUser, qi
                  .arg(mentions(QStringLiteral("data"))),
              lowered, &report.hits) ||
         !run(QStringLiteral("DELETE FROM returned_mail WHERE %1 OR %2 OR %3")
-                 .arg(mentions(QStringLiteral("sender")), mentions(QStringLiteral("raw")),
+                 .arg(mentions(QStringLiteral("sender")),
+                      mentions(dialect.blobText(QStringLiteral("raw"))),
                       mentions(QStringLiteral("findings"))),
              lowered + lowered + lowered, &report.returned) ||
         !run(QStringLiteral("DELETE FROM import_issues WHERE %1 OR %2")

@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
+#include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 
@@ -23,7 +24,7 @@ std::optional<qint64> ReportTallies::recount()
         return std::nullopt;
     }
     QSqlQuery q(m_db.connection());
-    for (const QString &sql : Migrations::tallyStatements())
+    for (const QString &sql : Migrations::tallyStatements(SqlDialect(m_db.connection())))
         if (!Sql::exec(lcReports(), q, sql, {}, &m_error))
             return std::nullopt;
     if (!Sql::exec(lcReports(), q, QStringLiteral("SELECT count(*) FROM event_tallies"), {},

@@ -9,10 +9,10 @@
 #include "events/ScoreHistory.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/PreparedStatement.h"
 #include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
-#include "storage/SqliteStatement.h"
 #include "storage/StatementCache.h"
 #include "storage/Transaction.h"
 
@@ -455,8 +455,8 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
     // rule over the (type, occurred_at, contact_id) index: grouping in SQL meant a
     // sort of millions of rows per rule. Only the changes go back as SQL.
     auto query = [&](const QString &sql,
-                     const QVariantList &binds) -> std::unique_ptr<SqliteStatement> {
-        auto st = std::make_unique<SqliteStatement>(db, sql);
+                     const QVariantList &binds) -> std::unique_ptr<PreparedStatement> {
+        auto st = std::make_unique<PreparedStatement>(db, sql);
         if (!st->isValid()) {
             m_error = st->errorString();
             return nullptr;
@@ -466,7 +466,7 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         return st;
     };
     auto maxId = query(QStringLiteral("SELECT COALESCE(max(id), 0) FROM contacts"), {});
-    if (!maxId || maxId->step() != SqliteStatement::Result::Row)
+    if (!maxId || maxId->step() != PreparedStatement::Result::Row)
         return std::nullopt;
     const size_t extent = size_t(maxId->columnInt64(0)) + 1;
     maxId.reset();
@@ -505,8 +505,8 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
             score[c] += sign * std::min<qint64>(inBucket[c] * unit, rule.capPoints);
             inBucket[c] = 0;
         };
-        SqliteStatement::Result r;
-        while ((r = rows->step()) == SqliteStatement::Result::Row) {
+        PreparedStatement::Result r;
+        while ((r = rows->step()) == PreparedStatement::Result::Row) {
             const qint64 id = rows->columnInt64(0);
             if (id <= 0 || size_t(id) >= extent)
                 continue;
@@ -522,7 +522,7 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
             }
             ++inBucket[c];
         }
-        if (r == SqliteStatement::Result::Error) {
+        if (r == PreparedStatement::Result::Error) {
             m_error = rows->errorString();
             return std::nullopt;
         }
@@ -539,13 +539,13 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
                   {now});
         if (!rows)
             return std::nullopt;
-        SqliteStatement::Result r;
-        while ((r = rows->step()) == SqliteStatement::Result::Row) {
+        PreparedStatement::Result r;
+        while ((r = rows->step()) == PreparedStatement::Result::Row) {
             const qint64 id = rows->columnInt64(0);
             if (id > 0 && size_t(id) < extent)
                 lastActive[size_t(id)] = rows->columnInt64(1);
         }
-        if (r == SqliteStatement::Result::Error) {
+        if (r == PreparedStatement::Result::Error) {
             m_error = rows->errorString();
             return std::nullopt;
         }
@@ -565,8 +565,8 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         qint64 to;
     };
     std::vector<Change> changes;
-    SqliteStatement::Result r;
-    while ((r = contacts->step()) == SqliteStatement::Result::Row) {
+    PreparedStatement::Result r;
+    while ((r = contacts->step()) == PreparedStatement::Result::Row) {
         const qint64 id = contacts->columnInt64(0);
         if (id <= 0 || size_t(id) >= extent)
             continue;
@@ -580,7 +580,7 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         if (fresh != stored)
             changes.push_back({id, stored, fresh});
     }
-    if (r == SqliteStatement::Result::Error) {
+    if (r == PreparedStatement::Result::Error) {
         m_error = contacts->errorString();
         return std::nullopt;
     }
@@ -590,11 +590,12 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
     // a statement's step and reset cost more than SQLite's writing.
     constexpr size_t kRowsPerStatement = 256;
     const QByteArray reason = QByteArrayLiteral("recompute");
-    std::unique_ptr<SqliteStatement> fullHistory;
+    std::unique_ptr<PreparedStatement> fullHistory;
     for (size_t at = 0; at < changes.size(); at += kRowsPerStatement) {
         const int n = int(std::min(kRowsPerStatement, changes.size() - at));
-        std::unique_ptr<SqliteStatement> tail;
-        std::unique_ptr<SqliteStatement> &st = size_t(n) == kRowsPerStatement ? fullHistory : tail;
+        std::unique_ptr<PreparedStatement> tail;
+        std::unique_ptr<PreparedStatement> &st =
+            size_t(n) == kRowsPerStatement ? fullHistory : tail;
         if (!st && !(st = query(ScoreHistory::insertSql(n), {})))
             return std::nullopt;
         for (int i = 0; i < n; ++i) {
@@ -649,14 +650,14 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         QString owner;
     };
     std::vector<Promotion> promotions;
-    while ((r = candidates->step()) == SqliteStatement::Result::Row) {
+    while ((r = candidates->step()) == PreparedStatement::Result::Row) {
         const QString current = candidates->columnText(1);
         const QString target = promotion(stages, current, candidates->columnInt64(3), mql, sql);
         if (!target.isEmpty())
             promotions.push_back(
                 {candidates->columnInt64(0), current, target, candidates->columnText(2)});
     }
-    if (r == SqliteStatement::Result::Error) {
+    if (r == PreparedStatement::Result::Error) {
         m_error = candidates->errorString();
         return std::nullopt;
     }

@@ -3,7 +3,8 @@
 #include "common/Logging.h"
 #include "storage/Migrations.h"
 #include "storage/PostgresWorkspace.h"
-#include "storage/SqliteStatement.h"
+#include "storage/PreparedStatement.h"
+#include "storage/SqlDialect.h"
 #include "storage/Transaction.h"
 #include "storage/WorkspaceAddress.h"
 
@@ -301,7 +302,7 @@ bool Database::open()
     }
     // Every writer goes through SQLite's own API on Qt's connections.
     QString sqliteError;
-    if (!SqliteStatement::handle(db, &sqliteError)) {
+    if (!PreparedStatement::handle(db, &sqliteError)) {
         qCWarning(lcStorage) << sqliteError;
         m_error = tr("Masir cannot use Qt's SQLite driver: it was built with its own copy of "
                      "SQLite. Install a Qt built with the system SQLite (as Debian, Ubuntu, "
@@ -373,7 +374,7 @@ QSqlDatabase Database::connection() const
 
 bool Database::addSqlFunctions(const QSqlDatabase &db, QString *error)
 {
-    sqlite3 *handle = SqliteStatement::handle(db, error);
+    sqlite3 *handle = PreparedStatement::handle(db, error);
     return handle &&
            sqlite3_create_function_v2(handle, "masir_number", 1,
                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
@@ -383,7 +384,7 @@ bool Database::addSqlFunctions(const QSqlDatabase &db, QString *error)
 QSqlDatabase Database::openConnection(const QString &name) const
 {
     if (isPostgres())
-        return PostgresWorkspace::connect(*m_address, name);
+        return PostgresWorkspace::connect(*m_address, name, m_mode == Mode::ReadOnly);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
     if (m_mode == Mode::ReadOnly)
@@ -489,6 +490,10 @@ QStringList Database::rebuildableIndexes()
 
 bool Database::dropRebuildableIndexes(const QStringList &names) const
 {
+    // A shared server keeps its indexes: other desktops read and write while
+    // a bulk write runs.
+    if (isPostgres())
+        return true;
     QSqlQuery q(connection());
     for (const QString &name : names) {
         Q_ASSERT(rebuildableIndexes().contains(name));
@@ -505,6 +510,8 @@ bool Database::ensureIndex(const QString &name) const
     for (const auto &[indexName, sql] : indexDefinitions()) {
         if (indexName != name)
             continue;
+        if (isPostgres())
+            return true; // never dropped there
         QSqlQuery q(connection());
         if (q.exec(sql))
             return true;
@@ -517,6 +524,8 @@ bool Database::ensureIndex(const QString &name) const
 
 bool Database::ensureIndexes() const
 {
+    if (isPostgres())
+        return true; // never dropped there
     QSqlQuery q(connection());
     QStringList existing;
     if (q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index'"))) {
@@ -639,6 +648,10 @@ ScopedCacheSize::ScopedCacheSize(QSqlDatabase db, int kib, Size size)
     // Negative: KiB; positive: pages. Each scope gives back what was there
     // before it (the default when that cannot be read).
     m_previousKiB = Database::defaultCacheKiB;
+    if (SqlDialect(m_db).isPostgres()) {
+        m_previousKiB = 0; // the server's memory is its administrator's
+        return;
+    }
     QSqlQuery q(m_db);
     if (q.exec(QStringLiteral("PRAGMA cache_size")) && q.next()) {
         const qint64 before = q.value(0).toLongLong();
@@ -656,6 +669,10 @@ BulkWriteSettings::BulkWriteSettings(QSqlDatabase db, int cacheKiB, bool checkRe
     , m_cache(m_db, cacheKiB)
     , m_checkReferences(checkReferences)
 {
+    if (SqlDialect(m_db).isPostgres()) {
+        m_checkReferences = true; // a server checks everything it is given
+        return;
+    }
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("PRAGMA ignore_check_constraints = ON")))
         qCWarning(lcStorage) << "ignore_check_constraints:" << q.lastError().text();
@@ -665,6 +682,8 @@ BulkWriteSettings::BulkWriteSettings(QSqlDatabase db, int cacheKiB, bool checkRe
 
 BulkWriteSettings::~BulkWriteSettings()
 {
+    if (SqlDialect(m_db).isPostgres())
+        return;
     QSqlQuery q(m_db);
     if (!m_checkReferences && !q.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
         qCWarning(lcStorage) << "foreign_keys:" << q.lastError().text();
@@ -691,6 +710,10 @@ namespace masir {
 
 bool Database::setSecureDelete(const QSqlDatabase &db, bool on, QString *error)
 {
+    // A server's free space is its administrator's to wipe (VACUUM), as its
+    // backups and replicas are: docs/team.md says so.
+    if (SqlDialect(db).isPostgres())
+        return true;
     QSqlQuery q(db);
     if (!q.exec(on ? QStringLiteral("PRAGMA secure_delete = 1")
                    : QStringLiteral("PRAGMA secure_delete = 0"))) {
@@ -703,6 +726,8 @@ bool Database::setSecureDelete(const QSqlDatabase &db, bool on, QString *error)
 
 bool Database::truncateLog(const QSqlDatabase &db, QString *error)
 {
+    if (SqlDialect(db).isPostgres())
+        return true; // the server's write-ahead log is its own
     QSqlQuery q(db);
     for (int attempt = 0; attempt < 50; ++attempt) {
         if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) || !q.next()) {

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,27 +18,32 @@ namespace {
 /// event_tallies, stage_reached and outbox.engaged from the events (schema
 /// 19). Frozen with that schema: a later change to what the recount does
 /// writes its own statements (see Migrations::tallyStatements()).
-QStringList eventTallies()
+QStringList eventTallies(const SqlDialect &d)
 {
     return {
         QStringLiteral("DELETE FROM stage_reached"),
         QStringLiteral("DELETE FROM event_tallies"),
         QStringLiteral("UPDATE outbox SET engaged = 0 WHERE engaged <> 0"),
         QStringLiteral(R"(INSERT INTO stage_reached (contact_id, stage, reached_at, came_at)
-                SELECT e.contact_id, json_extract(e.payload, '$.to'), min(e.occurred_at),
+                SELECT e.contact_id, %1, min(e.occurred_at),
                 c.created_at FROM events e JOIN contacts c ON c.id = e.contact_id
-                WHERE e.type = 'stage_changed' AND json_extract(e.payload, '$.to') IS NOT NULL
-                GROUP BY 1, 2)"),
+                WHERE e.type = 'stage_changed' AND %2 IS NOT NULL
+                GROUP BY 1, 2, 4)")
+            .arg(d.jsonField(QStringLiteral("e.payload"), QStringLiteral("to")),
+                 d.jsonField(QStringLiteral("e.payload"), QStringLiteral("to"))),
         QStringLiteral(R"(INSERT INTO event_tallies (slot, kind, events, amount)
                 SELECT occurred_at / 900000, CASE WHEN type = 'stage_changed' THEN type || ':' ||
-                coalesce(json_extract(payload, '$.to'), '') ELSE type END, count(*),
+                coalesce(%1, '') ELSE type END, count(*),
                 coalesce(sum(CASE WHEN type = 'purchase' THEN
-                masir_number(json_extract(payload, '$.amount')) END), 0)
-                FROM events GROUP BY 1, 2)"),
+                masir_number(%2) END), 0)
+                FROM events GROUP BY 1, 2)")
+            .arg(d.jsonField(QStringLiteral("payload"), QStringLiteral("to")),
+                 d.jsonField(QStringLiteral("payload"), QStringLiteral("amount"))),
         QStringLiteral(R"(CREATE TEMP TABLE first_hits AS SELECT type,
-                coalesce(json_extract(payload, '$.outbox'), -id) AS message,
+                coalesce(%1, -id) AS message,
                 min(occurred_at) AS at FROM events
-                WHERE type IN ('email_opened', 'email_clicked', 'sms_clicked') GROUP BY 1, 2)"),
+                WHERE type IN ('email_opened', 'email_clicked', 'sms_clicked') GROUP BY 1, 2)")
+            .arg(d.jsonNumber(QStringLiteral("payload"), QStringLiteral("outbox"))),
         QStringLiteral(R"(INSERT INTO event_tallies (slot, kind, events, firsts)
                 SELECT at / 900000, type, 0, count(*) FROM first_hits WHERE true GROUP BY 1, 2
                 ON CONFLICT (slot, kind) DO UPDATE SET firsts = excluded.firsts)"),
@@ -70,39 +76,43 @@ QStringList eventTallies()
 }
 
 /// Each customer's purchases added up (contact_purchases), from the events (schema 20).
-QString purchaseTotals()
+QString purchaseTotals(const SqlDialect &d)
 {
     return QStringLiteral(R"(INSERT INTO contact_purchases (contact_id, orders, revenue,
         first_at, last_at) SELECT contact_id, count(*),
-        coalesce(sum(masir_number(json_extract(payload, '$.amount'))), 0), min(occurred_at),
-        max(occurred_at) FROM events WHERE type = 'purchase' GROUP BY contact_id)");
+        coalesce(sum(masir_number(%1)), 0), min(occurred_at),
+        max(occurred_at) FROM events WHERE type = 'purchase' GROUP BY contact_id)")
+        .arg(d.jsonField(QStringLiteral("payload"), QStringLiteral("amount")));
 }
 
 /// Every purchase and the last marketing message sent to its contact within
 /// the attribution window before it (schema 22; CampaignActivity::purchase()
 /// does the same as purchases come in).
-QString attributedRevenue()
+QString attributedRevenue(const SqlDialect &d)
 {
     return QStringLiteral(R"(INSERT INTO attributed_revenue (slot, channel, campaign_id,
         journey_id, conversions, revenue) SELECT e.occurred_at / 900000, coalesce(o.channel, ''),
         coalesce(o.campaign_id, 0), coalesce(o.journey_id, 0), count(*),
-        coalesce(sum(masir_number(json_extract(e.payload, '$.amount'))), 0)
+        coalesce(sum(masir_number(%1)), 0)
         FROM events e LEFT JOIN outbox o ON o.id = (SELECT m.id FROM outbox m
-        WHERE m.contact_id = e.contact_id AND +m.state = 'sent' AND m.marketing = 1
+        WHERE m.contact_id = e.contact_id AND %2 = 'sent' AND m.marketing = 1
         AND m.sent_at <= e.occurred_at AND m.sent_at >= e.occurred_at - 86400000 *
         coalesce((SELECT masir_number(value) FROM settings
         WHERE key = 'reports/attributionDays'), 7)
         ORDER BY m.sent_at DESC, m.id DESC LIMIT 1)
-        WHERE e.type = 'purchase' GROUP BY 1, 2, 3, 4)");
+        WHERE e.type = 'purchase' GROUP BY 1, 2, 3, 4)")
+        .arg(d.jsonField(QStringLiteral("e.payload"), QStringLiteral("amount")),
+             d.notIndexed(QStringLiteral("m.state")));
 }
 
 /// Each customer's revenue in the 365 days from the first purchase (schema 22).
-QString firstYearRevenue()
+QString firstYearRevenue(const SqlDialect &d)
 {
     return QStringLiteral(R"(UPDATE contact_purchases SET first_year_revenue = coalesce((SELECT
-        sum(masir_number(json_extract(e.payload, '$.amount'))) FROM events e
+        sum(masir_number(%1)) FROM events e
         WHERE e.contact_id = contact_purchases.contact_id AND e.type = 'purchase'
-        AND e.occurred_at < contact_purchases.first_at + 31536000000), 0))");
+        AND e.occurred_at < contact_purchases.first_at + 31536000000), 0))")
+        .arg(d.jsonField(QStringLiteral("e.payload"), QStringLiteral("amount")));
 }
 
 const QList<QStringList> &migrationList()
@@ -736,7 +746,7 @@ const QList<QStringList> &migrationList()
                 amount DOUBLE PRECISION NOT NULL DEFAULT 0,
                 PRIMARY KEY (slot, kind)))"),
             QStringLiteral("ALTER TABLE outbox ADD COLUMN engaged INTEGER NOT NULL DEFAULT 0"),
-        } + eventTallies(),
+        } + eventTallies(SqlDialect(nullptr)),
         // 20: what each customer bought, added up as purchases come in (the
         // RFM view, lifetime value): orders, revenue with refunds, the first
         // and the last purchase. Filled from the events already there.
@@ -747,7 +757,7 @@ const QList<QStringList> &migrationList()
                 revenue DOUBLE PRECISION NOT NULL DEFAULT 0,
                 first_at BIGINT NOT NULL,
                 last_at BIGINT NOT NULL))"),
-            purchaseTotals(),
+            purchaseTotals(SqlDialect(nullptr)),
         },
         // 21: a campaign's clicks per link (the click map), its people's opens
         // and clicks by the hour after each message was sent, and purchases by
@@ -808,8 +818,8 @@ const QList<QStringList> &migrationList()
             // a customer's revenue in the year from the first purchase (LTV over 12 months)
             QStringLiteral("ALTER TABLE contact_purchases ADD COLUMN first_year_revenue DOUBLE "
                            "PRECISION NOT NULL DEFAULT 0"),
-            firstYearRevenue(),
-            attributedRevenue(),
+            firstYearRevenue(SqlDialect(nullptr)),
+            attributedRevenue(SqlDialect(nullptr)),
         },
         // 23: the light CRM. Tasks get a priority, a deal, a reminder time
         // (snooze moves it) and when the desktop said it was due; notes an author;
@@ -919,12 +929,12 @@ Migrations::Migrations(QSqlDatabase db)
     : m_db(std::move(db))
 {}
 
-QStringList Migrations::tallyStatements()
+QStringList Migrations::tallyStatements(const SqlDialect &d)
 {
-    return eventTallies() + QStringList{QStringLiteral("DELETE FROM contact_purchases"),
-                                        purchaseTotals(), firstYearRevenue(),
-                                        QStringLiteral("DELETE FROM attributed_revenue"),
-                                        attributedRevenue()};
+    return eventTallies(d) + QStringList{QStringLiteral("DELETE FROM contact_purchases"),
+                                         purchaseTotals(d), firstYearRevenue(d),
+                                         QStringLiteral("DELETE FROM attributed_revenue"),
+                                         attributedRevenue(d)};
 }
 
 int Migrations::latestVersion()

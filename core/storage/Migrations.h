@@ -6,6 +6,8 @@
 
 namespace masir {
 
+class SqlDialect;
+
 /// Versioned, forward-only schema migrations.
 ///
 /// Each migration runs in its own transaction together with the bump of the
@@ -24,7 +26,7 @@ public:
     /// outbox.engaged, contact_purchases, attributed_revenue) from the events
     /// and messages there are now: schemas 19, 20 and 22 filled them so, and
     /// `masir-cli report recount` after events were written around Masir.
-    static QStringList tallyStatements();
+    static QStringList tallyStatements(const SqlDialect &dialect);
 
     /// Upgrades to \a targetVersion (the latest by default). Tests use a lower
     /// target to build files as earlier versions of Masir left them.

@@ -50,7 +50,8 @@ bool hasMeta(QSqlDatabase db, QString *error)
 
 } // namespace
 
-QSqlDatabase PostgresWorkspace::connect(const WorkspaceAddress &address, const QString &name)
+QSqlDatabase PostgresWorkspace::connect(const WorkspaceAddress &address, const QString &name,
+                                        bool readOnly)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
     db.setHostName(address.host());
@@ -80,6 +81,11 @@ QSqlDatabase PostgresWorkspace::connect(const WorkspaceAddress &address, const Q
     // times are integers, but what the server prints and parses stays UTC
     if (!q.exec(QStringLiteral("SET TIME ZONE 'UTC'")))
         qCWarning(lcStorage) << "SET TIME ZONE" << lastError(q);
+    // the server refuses every write on it, whatever the code tries
+    if (readOnly && !q.exec(QStringLiteral("SET default_transaction_read_only = on"))) {
+        qCWarning(lcStorage) << "cannot make the connection read-only:" << lastError(q);
+        db.close();
+    }
     return db;
 }
 

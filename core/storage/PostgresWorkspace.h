@@ -28,8 +28,16 @@ public:
     /// The advisory lock that guards making and migrating the schema.
     static constexpr qint64 kSchemaLock = 0x4D534952'0001; // "MSIR", 1
 
+    /// The advisory lock every write transaction takes first: writers take
+    /// turns, as SQLite's BEGIN IMMEDIATE makes them, so that what a writer
+    /// checks before it writes (is this contact enrolled already?) still holds
+    /// when it writes, and rows commit in the order of their ids.
+    static constexpr qint64 kWriteLock = 0x4D534952'0002; // "MSIR", 2
+
     /// Opens connection \a name to \a address; the error is the connection's.
-    static QSqlDatabase connect(const WorkspaceAddress &address, const QString &name);
+    /// A \a readOnly connection's transactions are read-only on the server.
+    static QSqlDatabase connect(const WorkspaceAddress &address, const QString &name,
+                                bool readOnly = false);
     /// Checks the server and the database, and makes the schema in an empty
     /// one unless \a readOnly. False with \a error saying what to do.
     static bool prepare(QSqlDatabase db, const WorkspaceAddress &address, bool readOnly,

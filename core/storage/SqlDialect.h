@@ -21,11 +21,29 @@ public:
 
     bool isPostgres() const { return m_postgres; }
 
+    /// \a sql as the engine takes it: SQL is written with SQLite's
+    /// placeholders (?N, or ? counted from 1), which on PostgreSQL become
+    /// $N (outside quoted text and names), so that Qt binds them in order.
+    QString statement(const QString &sql) const;
+
     /// The text at a JSON path in a JSON text column; the path is bound as jsonPath().
     QString jsonValue(const QString &column) const
     {
         return m_postgres ? QStringLiteral("(%1::jsonb ->> ?)").arg(column)
                           : QStringLiteral("json_extract(%1, ?)").arg(column);
+    }
+
+    /// A top-level \a property of a JSON text column, named in the SQL: text
+    /// on PostgreSQL; the JSON value as it is (text or number) on SQLite.
+    QString jsonField(const QString &column, const QString &property) const
+    {
+        return m_postgres ? QStringLiteral("(%1::jsonb ->> '%2')").arg(column, property)
+                          : QStringLiteral("json_extract(%1, '$.%2')").arg(column, property);
+    }
+    /// The same property as a number on both engines (NULL when it is not one).
+    QString jsonNumber(const QString &column, const QString &property) const
+    {
+        return m_postgres ? toNumber(jsonField(column, property)) : jsonField(column, property);
     }
 
     /// The bound path for jsonValue(): a top-level property.
@@ -38,6 +56,22 @@ public:
     QString likeInsensitive() const
     {
         return m_postgres ? QStringLiteral("ILIKE") : QStringLiteral("LIKE");
+    }
+
+    /// A BLOB column as text to search in for ASCII text (an address): SQLite
+    /// reads a BLOB as text; PostgreSQL's bytea is escaped, bytes beyond ASCII
+    /// as \\ooo.
+    QString blobText(const QString &column) const
+    {
+        return m_postgres ? QStringLiteral("encode(%1, 'escape')").arg(column) : column;
+    }
+
+    /// Whether \a text holds the bound text anywhere (as it is, no wildcards).
+    QString contains(const QString &text) const
+    {
+        return (m_postgres ? QStringLiteral("strpos(%1, ?) > 0")
+                           : QStringLiteral("instr(%1, ?) > 0"))
+            .arg(text);
     }
 
     /// \a column in a condition the planner must not answer from an index on it
@@ -56,6 +90,14 @@ public:
     static QString toNumber(const QString &expression)
     {
         return QStringLiteral("masir_number(%1)").arg(expression);
+    }
+
+    /// \a expression (a bound value) as a 64-bit integer: PostgreSQL types a
+    /// bound value by where it stands, and in a CASE, a sum or a product it
+    /// would take text or a 32-bit integer.
+    static QString integer(const QString &expression)
+    {
+        return QStringLiteral("CAST(%1 AS BIGINT)").arg(expression);
     }
 
     /// \a text with LIKE's wildcards (and the escape character \\) escaped, for

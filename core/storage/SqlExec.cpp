@@ -1,5 +1,7 @@
 #include "storage/SqlExec.h"
 
+#include "storage/SqlDialect.h"
+
 #include <QStringList>
 
 #include <QSqlError>
@@ -18,6 +20,11 @@ bool failed(const QLoggingCategory &category, const QSqlQuery &q, const QString 
 
 } // namespace
 
+bool prepare(QSqlQuery &q, const QString &sql)
+{
+    return q.prepare(SqlDialect(q.driver()).statement(sql));
+}
+
 bool exec(const QLoggingCategory &category, QSqlQuery &q, QString *error)
 {
     return q.exec() || failed(category, q, q.lastQuery(), error);
@@ -26,7 +33,10 @@ bool exec(const QLoggingCategory &category, QSqlQuery &q, QString *error)
 bool exec(const QLoggingCategory &category, QSqlQuery &q, const QString &sql,
           const QVariantList &binds, QString *error)
 {
-    if (!q.prepare(sql))
+    // PostgreSQL prepares no DDL (CREATE TEMP TABLE ...): without values, run it as it is
+    if (binds.isEmpty() && SqlDialect(q.driver()).isPostgres())
+        return q.exec(sql) || failed(category, q, sql, error);
+    if (!prepare(q, sql))
         return failed(category, q, sql, error);
     for (const QVariant &b : binds)
         q.addBindValue(b);

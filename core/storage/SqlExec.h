@@ -13,6 +13,10 @@ namespace masir::Sql {
 // message in *error and is logged, with the statement but never its values,
 // under the caller's category (lcJourneys(), lcSend(), ...).
 
+/// Prepares \a sql on \a q as its engine takes it (SqlDialect::statement()):
+/// SQL with SQLite's numbered placeholders (?1) prepared by hand goes here.
+bool prepare(QSqlQuery &q, const QString &sql);
+
 /// Runs a prepared query.
 bool exec(const QLoggingCategory &category, QSqlQuery &q, QString *error);
 

@@ -8,11 +8,11 @@ StatementCache::StatementCache(QSqlDatabase db)
 
 StatementCache::~StatementCache() = default;
 
-SqliteStatement *StatementCache::get(const QString &sql, QString *error)
+PreparedStatement *StatementCache::get(const QString &sql, QString *error)
 {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
-        auto statement = std::make_unique<SqliteStatement>(m_db, sql);
+        auto statement = std::make_unique<PreparedStatement>(m_db, sql);
         if (!statement->isValid()) {
             *error = statement->errorString();
             return nullptr;
@@ -27,20 +27,20 @@ SqliteStatement *StatementCache::get(const QString &sql, QString *error)
 std::optional<QVariantList> StatementCache::row(const QString &sql, const QVariantList &binds,
                                                 QString *error, int columns)
 {
-    SqliteStatement *st = get(sql, error);
+    PreparedStatement *st = get(sql, error);
     if (!st)
         return std::nullopt;
     for (int i = 0; i < binds.size(); ++i)
         st->bind(i + 1, binds.at(i));
-    const SqliteStatement::Result r = st->step();
+    const PreparedStatement::Result r = st->step();
     QVariantList values;
-    if (r == SqliteStatement::Result::Row)
+    if (r == PreparedStatement::Result::Row)
         for (int c = 0; c < columns; ++c)
             values << st->value(c);
-    if (r == SqliteStatement::Result::Error)
+    if (r == PreparedStatement::Result::Error)
         *error = st->errorString();
     st->reset();
-    if (r == SqliteStatement::Result::Error)
+    if (r == PreparedStatement::Result::Error)
         return std::nullopt;
     return values;
 }

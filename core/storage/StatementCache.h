@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/SqliteStatement.h"
+#include "storage/PreparedStatement.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -26,7 +26,7 @@ public:
     QSqlDatabase database() const { return m_db; }
     /// The statement for \a sql, prepared on first use, its bindings cleared;
     /// nullptr with \a error set when SQLite refuses it.
-    SqliteStatement *get(const QString &sql, QString *error);
+    PreparedStatement *get(const QString &sql, QString *error);
     /// Runs \a sql with \a binds and reads the first \a columns of its
     /// first row: the row, empty when there was none; nullopt with \a error
     /// set when SQLite refused.
@@ -38,7 +38,7 @@ public:
 
 private:
     QSqlDatabase m_db;
-    std::map<QString, std::unique_ptr<SqliteStatement>> m_statements;
+    std::map<QString, std::unique_ptr<PreparedStatement>> m_statements;
 };
 
 } // namespace masir

@@ -1,11 +1,32 @@
 #include "storage/Transaction.h"
 
 #include "common/Logging.h"
+#include "storage/PostgresWorkspace.h"
 
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace masir {
+
+namespace {
+/// The connections of this thread with a Transaction open on them.
+thread_local QSet<QString> openConnections;
+} // namespace
+
+bool Transaction::isOpenOn(const QSqlDatabase &db)
+{
+    return openConnections.contains(db.connectionName());
+}
+
+void Transaction::setActive(bool active)
+{
+    m_active = active;
+    if (active)
+        openConnections.insert(m_db.connectionName());
+    else
+        openConnections.remove(m_db.connectionName());
+}
 
 Transaction::Transaction(QSqlDatabase db, Mode mode)
     : m_db(std::move(db))
@@ -18,6 +39,14 @@ Transaction::Transaction(QSqlDatabase db, Mode mode)
         m_active = q.exec(mode == Mode::Write
                               ? QStringLiteral("BEGIN")
                               : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+        // writers take turns, as on SQLite (see PostgresWorkspace::kWriteLock)
+        if (m_active && mode == Mode::Write &&
+            !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)")
+                        .arg(PostgresWorkspace::kWriteLock))) {
+            m_error = q.lastError().text();
+            rollback();
+            return;
+        }
         if (m_active && mode == Mode::ReadSnapshot && !q.exec(QStringLiteral("SELECT 1"))) {
             m_error = q.lastError().text();
             rollback();
@@ -38,7 +67,9 @@ Transaction::Transaction(QSqlDatabase db, Mode mode)
     if (!m_active) {
         m_error = q.lastError().text();
         qCWarning(lcStorage) << "BEGIN failed:" << m_error;
+        return;
     }
+    setActive(true);
 }
 
 Transaction::~Transaction()
@@ -58,7 +89,7 @@ bool Transaction::commit()
         rollback();
         return false;
     }
-    m_active = false;
+    setActive(false);
     return true;
 }
 
@@ -69,7 +100,7 @@ void Transaction::rollback()
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("ROLLBACK")))
         qCWarning(lcStorage) << "ROLLBACK failed:" << q.lastError().text();
-    m_active = false;
+    setActive(false);
 }
 
 } // namespace masir

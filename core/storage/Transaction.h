@@ -33,7 +33,13 @@ public:
     void rollback();
     QString errorString() const { return m_error; }
 
+    /// Whether a Transaction is open on \a db's connection (in this thread,
+    /// where each connection is used).
+    static bool isOpenOn(const QSqlDatabase &db);
+
 private:
+    void setActive(bool active);
+
     QSqlDatabase m_db;
     Mode m_mode;
     bool m_active = false;

@@ -1,7 +1,7 @@
 #include "storage/WalCheckpointer.h"
 
 #include "common/Logging.h"
-#include "storage/SqliteStatement.h"
+#include "storage/PreparedStatement.h"
 
 #include <QSqlQuery>
 
@@ -23,7 +23,7 @@ WalCheckpointer::WalCheckpointer(const QSqlDatabase &db)
         q.value(0).toString() != QLatin1String("wal"))
         return;
     q.finish();
-    m_writer = SqliteStatement::handle(db);
+    m_writer = PreparedStatement::handle(db);
     if (!m_writer)
         return;
     if (sqlite3_open_v2(path.constData(), &m_connection, SQLITE_OPEN_READWRITE, nullptr) !=

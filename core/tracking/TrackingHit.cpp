@@ -60,7 +60,7 @@ bool HitInbox::add(const QList<TrackingHit> &hits, qint64 *kept)
         return false;
     }
     StatementCache statements(db);
-    SqliteStatement *st = statements.get(
+    PreparedStatement *st = statements.get(
         QStringLiteral("INSERT INTO tracking_hits (source, source_id, kind, method, outbox_id, "
                        "link, target, at, ip, user_agent, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
                        "?, ?, ?) ON CONFLICT (source, source_id) DO NOTHING"),

@@ -12,7 +12,7 @@
 #include "reports/FunnelReport.h"
 #include "reports/RfmReport.h"
 #include "storage/Database.h"
-#include "storage/SqliteStatement.h"
+#include "storage/PreparedStatement.h"
 #include "storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -52,9 +52,9 @@ std::pair<qint64, qint64> writeCost(const Database &db)
         tx.rollback();
     }
     Transaction tx(db.connection(), Transaction::Mode::Write);
-    SqliteStatement insert(db.connection(),
-                           QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, "
-                                          "payload) VALUES (?, ?, ?, ?)"));
+    PreparedStatement insert(db.connection(),
+                             QStringLiteral("INSERT INTO events (contact_id, type, occurred_at, "
+                                            "payload) VALUES (?, ?, ?, ?)"));
     const QByteArray openType = EventType::EmailOpened.toUtf8();
     const QByteArray purchaseType = EventType::Purchase.toUtf8();
     timer.restart();

@@ -45,12 +45,12 @@ CsvReader::Record record(const QStringList &fields, qint64 row = 2)
 /// A stored contact as MergePolicy::unchanged() reads it.
 struct FakeStored
 {
-    SqliteRow row;
+    PackedRow row;
     qint64 storedScore = 0;
     QByteArray storedStage;
     QByteArrayView column(int index) const
     {
-        const SqliteRow::Cell c = row.cells()[size_t(index)];
+        const PackedRow::Cell c = row.cells()[size_t(index)];
         return QByteArrayView(c.data, c.size);
     }
     qint64 score() const { return storedScore; }

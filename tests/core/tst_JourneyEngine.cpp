@@ -215,8 +215,8 @@ private Q_SLOTS:
                  1);
         // the step log holds each node once per enrolment
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM (SELECT enrollment_id, node_id, "
-                                       "occurrence, count(*) AS n FROM journey_steps GROUP BY 1, "
-                                       "2, 3 HAVING n > 1)")),
+                                       "occurrence FROM journey_steps GROUP BY 1, 2, 3 "
+                                       "HAVING count(*) > 1) AS repeated")),
                  0);
         const auto counts = JourneyRepository(m_ws->db()).counts(id);
         QVERIFY(!counts.isEmpty());
@@ -674,6 +674,7 @@ private Q_SLOTS:
 
     void simulatorShowsPathsAndChangesNothing()
     {
+        MASIR_NOT_YET_ON_POSTGRES("the simulator copies from a file");
         // lead nurturing: guide, 10 days of education, then an offer to those who clicked
         JourneyGraph g;
         const QString t = g.addNode(QStringLiteral("trigger.event"),
@@ -815,6 +816,7 @@ private Q_SLOTS:
     // score): a condition on it takes the branch the workspace would take.
     void simulatorKeepsStages()
     {
+        MASIR_NOT_YET_ON_POSTGRES("the simulator copies from a file");
         const qint64 vera = addContact(QStringLiteral("Vera"));
         QVERIFY(StageChanges(m_ws->db().connection())
                     .change(vera, QStringLiteral("subscriber"), QStringLiteral("customer"), 1000));
@@ -868,8 +870,9 @@ private Q_SLOTS:
         // The running journey has people at several of its steps, and the
         // Persian journeys flow from the right.
         QSqlQuery at(m_ws->db().connection());
-        QVERIFY(at.exec(QStringLiteral("SELECT count(DISTINCT node_id), count(*), "
-                                       "sum(state = 'active') FROM enrollments")));
+        QVERIFY(at.exec(
+            QStringLiteral("SELECT count(DISTINCT node_id), count(*), "
+                           "sum(CASE WHEN state = 'active' THEN 1 ELSE 0 END) FROM enrollments")));
         QVERIFY(at.next());
         QVERIFY2(at.value(0).toInt() >= 2, qPrintable(at.value(0).toString()));
         QVERIFY(at.value(1).toInt() >= 20);

@@ -14,6 +14,7 @@
 #include "TestWorkspace.h"
 
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTest>
 #include <QtConcurrent>
 
@@ -135,6 +136,31 @@ private Q_SLOTS:
                                 .arg(onlySqlite.join(QStringLiteral("\n  ")),
                                      onlyPostgres.join(QStringLiteral("\n  ")))));
         QVERIFY(a.size() > 400);
+        // and the same rows to start with: scoring rules, the sales pipeline
+        const auto rows = [](Database &db, const QString &sql) {
+            QStringList out;
+            QSqlQuery q(db.connection());
+            if (!q.exec(sql))
+                return QStringList{q.lastError().text()};
+            while (q.next()) {
+                QStringList row;
+                for (int i = 0; i < q.record().count(); ++i)
+                    row << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
+                out << row.join(QLatin1Char('|'));
+            }
+            return out;
+        };
+        for (const QString &sql :
+             {QStringLiteral("SELECT kind, event_type, property, op, value, points, cap_points, "
+                             "cap_days, enabled FROM scoring_rules ORDER BY id"),
+              QStringLiteral("SELECT key, value FROM settings ORDER BY key"),
+              QStringLiteral("SELECT p.name, s.key, s.probability, s.outcome, s.position FROM "
+                             "pipeline_stages s JOIN pipelines p ON p.id = s.pipeline_id ORDER BY "
+                             "s.position")}) {
+            const QStringList file = rows(sqlite.db(), sql);
+            QVERIFY2(file.size() >= 1, qPrintable(sql));
+            QCOMPARE(rows(postgres, sql), file);
+        }
     }
 
     // A file's workspace copied to the server: every row of every table, ids
@@ -216,9 +242,14 @@ private Q_SLOTS:
             QVERIFY(!db.open()); // nothing made when only reading
             QVERIFY2(db.errorString().contains(QStringLiteral("no Masir workspace")),
                      qPrintable(db.errorString()));
+            // and the server itself refuses writes on a read-only connection
             QSqlQuery q(db.connection());
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE orders (id int)")));
+            QVERIFY(!q.exec(QStringLiteral("CREATE TABLE orders (id int)")));
+            QVERIFY2(q.lastError().text().contains(QStringLiteral("read-only")),
+                     qPrintable(q.lastError().text()));
         }
+        QVERIFY2(foreign.run(QStringLiteral("CREATE TABLE orders (id int)")),
+                 qPrintable(foreign.error()));
         Database other(foreign.url());
         QVERIFY(!other.open());
         QVERIFY2(other.errorString().contains(QStringLiteral("another program")),

@@ -71,10 +71,7 @@ class tst_Privacy : public QObject
     {
         QStringList found;
         QSqlDatabase db = m_ws->db().connection();
-        QSqlQuery tables(db);
-        tables.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"));
-        while (tables.next()) {
-            const QString table = tables.value(0).toString();
+        for (const QString &table : db.tables()) {
             QSqlQuery q(db);
             q.exec(QStringLiteral("SELECT * FROM \"%1\"").arg(table));
             while (q.next()) {
@@ -215,8 +212,10 @@ private Q_SLOTS:
         WorkspaceSettings(m_ws->db())
             .setValue(WorkspaceSettings::Key::CollectorUrl,
                       QStringLiteral("https://t.example.com"));
-        // Before, the address is in the files (the search finds it).
-        QVERIFY(!filesMentioning(kEmail.toUtf8()).isEmpty());
+        // Before, the address is in the files (the search finds it). A server's
+        // files, free space and log are its administrator's (docs/team.md).
+        const bool files = !test::onPostgres();
+        QVERIFY(!files || !filesMentioning(kEmail.toUtf8()).isEmpty());
         QVERIFY(!tablesMentioning(kSurname).isEmpty());
         Erasure erasure(m_ws->db());
         const auto report =
@@ -233,7 +232,7 @@ private Q_SLOTS:
                      qPrintable(needle + QLatin1String(": ") +
                                 tablesMentioning(needle).join(QLatin1Char(' '))));
         for (const QString &needle : {kEmail, kPhone, kSurname, kIp, kAgent})
-            QVERIFY2(filesMentioning(needle.toUtf8()).isEmpty(),
+            QVERIFY2(!files || filesMentioning(needle.toUtf8()).isEmpty(),
                      qPrintable(needle + QLatin1String(" in ") +
                                 filesMentioning(needle.toUtf8()).join(QLatin1Char(' '))));
         // What is left: the hashes, the log, and the rest of the workspace.

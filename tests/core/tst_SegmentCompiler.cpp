@@ -195,6 +195,9 @@ private Q_SLOTS:
         QFETCH(QString, op);
         QFETCH(QJsonValue, value);
         QFETCH(QStringList, expected);
+        // PostgreSQL's ILIKE folds every letter's case, not only ASCII's
+        if (test::onPostgres() && qstrcmp(QTest::currentDataTag(), "equals, any case") == 0)
+            expected = names("Beata");
         QCOMPARE(match(field(QStringLiteral("city"), op, value)), expected);
         QCOMPARE(ContactRepository(m_ws->db()).count(), 3); // nothing was dropped
     }

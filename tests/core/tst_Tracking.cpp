@@ -10,6 +10,7 @@
 #include "messaging/Outbox.h"
 #include "scoring/LeadScoring.h"
 #include "settings/WorkspaceSettings.h"
+#include "storage/SqlDialect.h"
 #include "tracking/LinkTracker.h"
 #include "tracking/MachineRules.h"
 #include "tracking/TrackingHit.h"
@@ -451,8 +452,11 @@ private Q_SLOTS:
         QCOMPARE(r->issues.at(0).field, QStringLiteral("email"));
         QCOMPARE(r->issues.at(1).row, 5);
         QCOMPARE(r->issues.at(1).field, QStringLiteral("at"));
+        const SqlDialect dialect(m_ws->db().connection());
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM events WHERE type = 'purchase' AND "
-                                       "json_extract(payload, '$.amount') = 240000")),
+                                       "%1 = 240000")
+                            .arg(dialect.jsonNumber(QStringLiteral("payload"),
+                                                    QStringLiteral("amount")))),
                  1);
         // the same export again doubles nothing
         r = import.run(path);

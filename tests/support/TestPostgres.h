@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -55,7 +56,12 @@ public:
     QString name() const { return m_name; }
 
     /// Runs \a sql on the server's maintenance database.
-    bool admin(const QString &sql)
+    bool admin(const QString &sql) { return runIn(QUrl(serverUrl()).path().mid(1), sql); }
+    /// Runs \a sql in this test's database, on a connection of its own.
+    bool run(const QString &sql) { return runIn(m_name, sql); }
+
+private:
+    bool runIn(const QString &database, const QString &sql)
     {
         const QString connection = QStringLiteral("test-admin-") + m_name;
         bool done = false;
@@ -64,7 +70,7 @@ public:
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
             db.setHostName(QUrlQuery(server).queryItemValue(QStringLiteral("host")));
             db.setUserName(server.userName());
-            db.setDatabaseName(server.path().mid(1));
+            db.setDatabaseName(database);
             if (!db.open()) {
                 m_error = db.lastError().text();
             } else {
@@ -78,7 +84,6 @@ public:
         return done;
     }
 
-private:
     QString m_name;
     QString m_url;
     QString m_error;

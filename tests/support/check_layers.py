@@ -85,7 +85,7 @@ APP = {
 }
 
 # storage/ headers that build or run SQL: never in ui/ or app/.
-SQL_HEADERS = {"storage/SqlExec.h", "storage/SqlDialect.h", "storage/SqliteStatement.h",
+SQL_HEADERS = {"storage/SqlExec.h", "storage/SqlDialect.h", "storage/PreparedStatement.h",
                "storage/Transaction.h", "storage/SqlValues.h"}
 
 SQLITE_ONLY = [

@@ -619,3 +619,17 @@ $$;
 
 CREATE FUNCTION masir_number(v DOUBLE PRECISION) RETURNS DOUBLE PRECISION
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT v $$;
+
+-- What a new workspace starts with (SQLite: migrations 9, 13 and 22).
+INSERT INTO scoring_rules (event_type, points, cap_points, cap_days, created_at) VALUES
+    ('email_opened', 5, 25, 30, 0), ('email_clicked', 10, 50, 30, 0),
+    ('form_submitted', 30, 0, 0, 0), ('unsubscribed', -50, 0, 0, 0);
+INSERT INTO scoring_rules (kind, points, created_at) VALUES ('inactivity', -5, 0);
+INSERT INTO settings (key, value) VALUES ('scoring/eventCursor', '0');
+INSERT INTO pipelines (name, created_at) VALUES ('Sales', 0);
+INSERT INTO pipeline_stages (pipeline_id, key, probability, outcome, position)
+    SELECT p.id, s.key, s.probability, s.outcome, s.position
+    FROM pipelines p, (VALUES ('initial_contact', 10, 'open', 0), ('demo', 30, 'open', 1),
+                              ('negotiation', 60, 'open', 2), ('contract', 80, 'open', 3),
+                              ('won', 100, 'won', 4), ('lost', 0, 'lost', 5))
+                      AS s (key, probability, outcome, position);

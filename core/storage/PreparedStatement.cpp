@@ -1,4 +1,6 @@
-#include "storage/SqliteStatement.h"
+#include "storage/PreparedStatement.h"
+
+#include "storage/PostgresStatement.h"
 
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -39,7 +41,7 @@ Kind kindOf(const QVariant &v)
 }
 } // namespace
 
-SqliteRow::SqliteRow(const QVariantList &values)
+PackedRow::PackedRow(const QVariantList &values)
 {
     reserve(values.size() * 12);
     for (const QVariant &v : values) {
@@ -64,19 +66,19 @@ SqliteRow::SqliteRow(const QVariantList &values)
     }
 }
 
-void SqliteRow::reserve(qsizetype bytes)
+void PackedRow::reserve(qsizetype bytes)
 {
     if (bytes > m_data.size())
         m_data.resize(bytes);
 }
 
-void SqliteRow::clear()
+void PackedRow::clear()
 {
     m_used = 0;
     m_count = 0;
 }
 
-char *SqliteRow::room(qsizetype bytes)
+char *PackedRow::room(qsizetype bytes)
 {
     // The buffer's size is its room; m_used the part that holds values. Growing
     // only past the end, by doubling: the values of a row are appended one by one,
@@ -86,7 +88,7 @@ char *SqliteRow::room(qsizetype bytes)
     return m_data.data() + m_used; // data() also detaches a copy's shared buffer
 }
 
-char *SqliteRow::grow(qsizetype bytes)
+char *PackedRow::grow(qsizetype bytes)
 {
     char *p = room(bytes);
     m_used += bytes;
@@ -94,25 +96,25 @@ char *SqliteRow::grow(qsizetype bytes)
     return p;
 }
 
-void SqliteRow::appendNull()
+void PackedRow::appendNull()
 {
     *grow(1) = char(Null);
 }
 
-void SqliteRow::appendInteger(qint64 value)
+void PackedRow::appendInteger(qint64 value)
 {
     char *p = grow(1 + qsizetype(sizeof value));
     *p = char(Integer);
     memcpy(p + 1, &value, sizeof value);
 }
 
-qsizetype SqliteRow::startText(qsizetype maxBytes)
+qsizetype PackedRow::startText(qsizetype maxBytes)
 {
     *room(1 + qsizetype(sizeof(qint32)) + maxBytes) = char(Text);
     return m_used + 1 + qsizetype(sizeof(qint32));
 }
 
-void SqliteRow::finishText(qsizetype at, qsizetype bytes)
+void PackedRow::finishText(qsizetype at, qsizetype bytes)
 {
     const auto size = qint32(bytes);
     memcpy(m_data.data() + at - qsizetype(sizeof size), &size, sizeof size);
@@ -120,14 +122,14 @@ void SqliteRow::finishText(qsizetype at, qsizetype bytes)
     ++m_count;
 }
 
-void SqliteRow::appendUtf8(QByteArrayView utf8)
+void PackedRow::appendUtf8(QByteArrayView utf8)
 {
     const qsizetype at = startText(utf8.size());
     memcpy(m_data.data() + at, utf8.data(), size_t(utf8.size()));
     finishText(at, utf8.size());
 }
 
-void SqliteRow::appendText(QStringView text)
+void PackedRow::appendText(QStringView text)
 {
     const char16_t *u = text.utf16();
     const qsizetype n = text.size();
@@ -170,7 +172,7 @@ void SqliteRow::appendText(QStringView text)
     finishText(at, out - begin);
 }
 
-const char *SqliteRow::readCell(const char *p, Cell &cell)
+const char *PackedRow::readCell(const char *p, Cell &cell)
 {
     cell.tag = *p++;
     cell.size = 0;
@@ -190,7 +192,7 @@ const char *SqliteRow::readCell(const char *p, Cell &cell)
     return p + cell.size;
 }
 
-template<typename F> void SqliteRow::forEach(F &&f) const
+template<typename F> void PackedRow::forEach(F &&f) const
 {
     const char *p = m_data.constData();
     Cell cell;
@@ -201,7 +203,7 @@ template<typename F> void SqliteRow::forEach(F &&f) const
     }
 }
 
-QVariant SqliteRow::decode(char tag, const char *p, qint32 size)
+QVariant PackedRow::decode(char tag, const char *p, qint32 size)
 {
     if (tag == Integer) {
         qint64 v;
@@ -218,7 +220,7 @@ QVariant SqliteRow::decode(char tag, const char *p, qint32 size)
     return {};
 }
 
-QVariant SqliteRow::value(int index) const
+QVariant PackedRow::value(int index) const
 {
     QVariant out;
     forEach([&](int i, char tag, const char *p, qint32 size) {
@@ -230,23 +232,23 @@ QVariant SqliteRow::value(int index) const
     return out;
 }
 
-bool SqliteRow::Cell::isNull() const
+bool PackedRow::Cell::isNull() const
 {
     return tag == Null;
 }
 
-QString SqliteRow::Cell::toString() const
+QString PackedRow::Cell::toString() const
 {
     return tag == Text ? QString::fromUtf8(data, size) : decode(tag, data, size).toString();
 }
 
-bool SqliteRow::Cell::operator==(const Cell &other) const
+bool PackedRow::Cell::operator==(const Cell &other) const
 {
     return tag == other.tag && size == other.size &&
            (size == 0 || memcmp(data, other.data, size_t(size)) == 0);
 }
 
-quint64 SqliteRow::mask(const std::vector<bool> &flags)
+quint64 PackedRow::mask(const std::vector<bool> &flags)
 {
     Q_ASSERT(flags.size() <= 64);
     quint64 bits = 0;
@@ -257,14 +259,14 @@ quint64 SqliteRow::mask(const std::vector<bool> &flags)
     return bits;
 }
 
-void SqliteRow::prefetch() const
+void PackedRow::prefetch() const
 {
     const char *p = m_data.constData();
     for (qsizetype at = 0; at < m_used; at += 64)
         __builtin_prefetch(p + at);
 }
 
-void SqliteRow::appendCell(const Cell &cell)
+void PackedRow::appendCell(const Cell &cell)
 {
     const qsizetype header = cell.tag == Text ? 1 + qsizetype(sizeof cell.size) : 1;
     char *p = grow(header + cell.size);
@@ -274,7 +276,7 @@ void SqliteRow::appendCell(const Cell &cell)
     memcpy(p + header, cell.data, size_t(cell.size));
 }
 
-SqliteRow::Cell SqliteRow::cellAt(qsizetype offset) const
+PackedRow::Cell PackedRow::cellAt(qsizetype offset) const
 {
     Q_ASSERT(offset >= 0 && offset < m_used);
     Cell cell;
@@ -282,7 +284,7 @@ SqliteRow::Cell SqliteRow::cellAt(qsizetype offset) const
     return cell;
 }
 
-qint64 SqliteRow::Cell::toInteger() const
+qint64 PackedRow::Cell::toInteger() const
 {
     qint64 v = 0;
     if (tag == Integer)
@@ -290,7 +292,7 @@ qint64 SqliteRow::Cell::toInteger() const
     return v;
 }
 
-std::vector<SqliteRow::Cell> SqliteRow::cells() const
+std::vector<PackedRow::Cell> PackedRow::cells() const
 {
     std::vector<Cell> out;
     out.reserve(size_t(m_count));
@@ -301,7 +303,7 @@ std::vector<SqliteRow::Cell> SqliteRow::cells() const
     return out;
 }
 
-QVariantList SqliteRow::values() const
+QVariantList PackedRow::values() const
 {
     QVariantList out;
     out.reserve(m_count);
@@ -312,7 +314,7 @@ QVariantList SqliteRow::values() const
     return out;
 }
 
-QByteArray SqliteRow::text(int index) const
+QByteArray PackedRow::text(int index) const
 {
     QByteArray out;
     forEach([&](int i, char tag, const char *p, qint32 size) {
@@ -325,7 +327,7 @@ QByteArray SqliteRow::text(int index) const
     return out;
 }
 
-sqlite3 *SqliteStatement::handle(const QSqlDatabase &db, QString *error)
+sqlite3 *PreparedStatement::handle(const QSqlDatabase &db, QString *error)
 {
     auto fail = [error](const QString &message) -> sqlite3 * {
         if (error)
@@ -350,7 +352,7 @@ sqlite3 *SqliteStatement::handle(const QSqlDatabase &db, QString *error)
     return raw;
 }
 
-bool SqliteStatement::insertsOneRowReturningId(const QString &sql)
+bool PreparedStatement::insertsOneRowReturningId(const QString &sql)
 {
     // One row of VALUES, and no upsert (its update leaves the last inserted
     // rowid as it was); only then is the rowid the row's id.
@@ -361,8 +363,16 @@ bool SqliteStatement::insertsOneRowReturningId(const QString &sql)
            !s.contains(QLatin1String("),")) && !s.contains(QLatin1String("DO UPDATE"));
 }
 
-SqliteStatement::SqliteStatement(const QSqlDatabase &db, const QString &sql)
+PreparedStatement::PreparedStatement(const QSqlDatabase &db, const QString &sql)
 {
+    if (db.driver() && db.driver()->dbmsType() == QSqlDriver::PostgreSQL) {
+        auto pg = std::make_unique<PostgresStatement>(db, sql);
+        if (pg->isValid())
+            m_pg = std::move(pg);
+        else
+            m_error = pg->errorString();
+        return;
+    }
     m_db = handle(db, &m_error);
     if (!m_db)
         return;
@@ -379,13 +389,17 @@ SqliteStatement::SqliteStatement(const QSqlDatabase &db, const QString &sql)
     }
 }
 
-SqliteStatement::~SqliteStatement()
+PreparedStatement::~PreparedStatement()
 {
     sqlite3_finalize(m_stmt);
 }
 
-void SqliteStatement::bind(int index, const QVariant &value)
+void PreparedStatement::bind(int index, const QVariant &value)
 {
+    if (m_pg) {
+        m_pg->bind(index, kindOf(value) == Kind::Null ? QVariant() : value);
+        return;
+    }
     switch (kindOf(value)) {
     case Kind::Null:
         bindNull(index);
@@ -402,21 +416,29 @@ void SqliteStatement::bind(int index, const QVariant &value)
     }
 }
 
-int SqliteStatement::bindAll(const SqliteRow &row, int first, quint64 skip)
+int PreparedStatement::bindAll(const PackedRow &row, int first, quint64 skip)
 {
     int index = first;
+    if (m_pg) {
+        row.forEach([&](int i, char tag, const char *p, qint32 size) {
+            if (i >= 64 || !((skip >> i) & 1))
+                m_pg->bind(index++, PackedRow::decode(tag, p, size));
+            return true;
+        });
+        return index;
+    }
     row.forEach([&](int i, char tag, const char *p, qint32 size) {
         if (i < 64 && (skip >> i) & 1)
             return true;
-        if (tag == SqliteRow::Integer) {
+        if (tag == PackedRow::Integer) {
             qint64 v;
             memcpy(&v, p, sizeof v);
             sqlite3_bind_int64(m_stmt, index, v);
-        } else if (tag == SqliteRow::Real) {
+        } else if (tag == PackedRow::Real) {
             double v;
             memcpy(&v, p, sizeof v);
             sqlite3_bind_double(m_stmt, index, v);
-        } else if (tag == SqliteRow::Text) {
+        } else if (tag == PackedRow::Text) {
             sqlite3_bind_text(m_stmt, index, p, size, SQLITE_STATIC);
         } else {
             sqlite3_bind_null(m_stmt, index);
@@ -427,30 +449,71 @@ int SqliteStatement::bindAll(const SqliteRow &row, int first, quint64 skip)
     return index;
 }
 
-void SqliteStatement::clearBindings()
+void PreparedStatement::clearBindings()
 {
+    if (m_pg) {
+        m_pg->clearBindings();
+        return;
+    }
     sqlite3_clear_bindings(m_stmt);
 }
 
-void SqliteStatement::bind(int index, qint64 value)
+void PreparedStatement::bind(int index, qint64 value)
 {
+    if (m_pg) {
+        m_pg->bind(index, value);
+        return;
+    }
     sqlite3_bind_int64(m_stmt, index, value);
 }
 
-void SqliteStatement::bind(int index, const QByteArray &utf8)
+void PreparedStatement::bind(int index, const QByteArray &utf8)
 {
+    if (m_pg) {
+        m_pg->bind(index, QString::fromUtf8(utf8.isNull() ? QByteArray("") : utf8));
+        return;
+    }
     // SQLITE_TRANSIENT: SQLite copies, so the caller's buffer may go away.
     sqlite3_bind_text(m_stmt, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()),
                       SQLITE_TRANSIENT);
 }
 
-void SqliteStatement::bindNull(int index)
+void PreparedStatement::bindNull(int index)
 {
+    if (m_pg) {
+        m_pg->bind(index, QVariant());
+        return;
+    }
     sqlite3_bind_null(m_stmt, index);
 }
 
-SqliteStatement::Result SqliteStatement::step()
+PreparedStatement::Result PreparedStatement::stepOnServer()
 {
+    m_bytes.clear();
+    if (!m_ran) {
+        m_ran = true;
+        if (!m_pg->run()) {
+            m_error = m_pg->errorString();
+            return Result::Error;
+        }
+    }
+    return m_pg->next() ? Result::Row : Result::Done;
+}
+
+QByteArrayView PreparedStatement::serverBytes(int column) const
+{
+    if (m_bytes.size() <= size_t(column))
+        m_bytes.resize(size_t(column) + 1);
+    QByteArray &bytes = m_bytes[size_t(column)];
+    if (bytes.isNull())
+        bytes = m_pg->value(column).toString().toUtf8();
+    return bytes;
+}
+
+PreparedStatement::Result PreparedStatement::step()
+{
+    if (m_pg)
+        return stepOnServer();
     if (!m_stmt)
         return Result::Error;
     switch (sqlite3_step(m_stmt)) {
@@ -464,19 +527,25 @@ SqliteStatement::Result SqliteStatement::step()
     }
 }
 
-void SqliteStatement::reset()
+void PreparedStatement::reset()
 {
+    if (m_pg) {
+        m_ran = false;
+        m_bytes.clear();
+        m_pg->finish();
+        return;
+    }
     sqlite3_reset(m_stmt);
 }
 
-bool SqliteStatement::exec()
+bool PreparedStatement::exec()
 {
     const Result r = step();
     reset();
     return r != Result::Error;
 }
 
-std::optional<qint64> SqliteStatement::execReturningId()
+std::optional<qint64> PreparedStatement::execReturningId()
 {
     if (m_returnsRowId) {
         if (!exec())
@@ -492,30 +561,40 @@ std::optional<qint64> SqliteStatement::execReturningId()
     return id;
 }
 
-qint64 SqliteStatement::columnInt64(int column) const
+qint64 PreparedStatement::columnInt64(int column) const
 {
+    if (m_pg)
+        return m_pg->value(column).toLongLong();
     return sqlite3_column_int64(m_stmt, column);
 }
 
-QString SqliteStatement::columnText(int column) const
+QString PreparedStatement::columnText(int column) const
 {
+    if (m_pg)
+        return m_pg->value(column).toString();
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     return QString::fromUtf8(text, sqlite3_column_bytes(m_stmt, column));
 }
 
-QByteArrayView SqliteStatement::columnBytes(int column) const
+QByteArrayView PreparedStatement::columnBytes(int column) const
 {
+    if (m_pg)
+        return serverBytes(column);
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     return QByteArrayView(text, sqlite3_column_bytes(m_stmt, column));
 }
 
-bool SqliteStatement::columnIsNull(int column) const
+bool PreparedStatement::columnIsNull(int column) const
 {
+    if (m_pg)
+        return m_pg->value(column).isNull();
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
 
-QVariant SqliteStatement::value(int column) const
+QVariant PreparedStatement::value(int column) const
 {
+    if (m_pg)
+        return m_pg->value(column);
     switch (sqlite3_column_type(m_stmt, column)) {
     case SQLITE_NULL:
         return {};
@@ -528,13 +607,17 @@ QVariant SqliteStatement::value(int column) const
     }
 }
 
-qint64 SqliteStatement::changes() const
+qint64 PreparedStatement::changes() const
 {
+    if (m_pg)
+        return m_pg->changes();
     return sqlite3_changes64(m_db);
 }
 
-qint64 SqliteStatement::lastInsertRowId() const
+qint64 PreparedStatement::lastInsertRowId() const
 {
+    if (m_pg)
+        return m_pg->lastIdentity();
     return sqlite3_last_insert_rowid(m_db);
 }
 

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -14,14 +15,16 @@ struct sqlite3_stmt;
 
 namespace masir {
 
+class PostgresStatement;
+
 /// A row of values packed in one buffer, ready to bind: a row made on one thread
 /// and written on another costs one allocation, not one per text value.
-class SqliteRow final
+class PackedRow final
 {
 public:
-    SqliteRow() = default;
-    /// Packs \a values as SqliteStatement::bind(int, QVariant) would bind them.
-    explicit SqliteRow(const QVariantList &values);
+    PackedRow() = default;
+    /// Packs \a values as PreparedStatement::bind(int, QVariant) would bind them.
+    explicit PackedRow(const QVariantList &values);
 
     /// Room for \a bytes of encoded values, so that appending does not reallocate.
     void reserve(qsizetype bytes);
@@ -70,7 +73,7 @@ public:
     std::vector<Cell> cells() const;
 
 private:
-    friend class SqliteStatement;
+    friend class PreparedStatement;
     enum Tag : char
     {
         Null = 'N',
@@ -97,26 +100,27 @@ private:
     int m_count = 0;
 };
 
-/// A prepared statement on a workspace connection, through SQLite's own API.
+/// A prepared statement on a workspace connection: through SQLite's own API
+/// on a file, through PostgresStatement on a server.
 ///
-/// QSqlQuery binds every value through a QVariant and names each positional
+/// On SQLite, QSqlQuery binds every value through a QVariant and names each positional
 /// placeholder, which costs more than SQLite's work for a narrow row. Bulk
 /// writers (the import engine) use this instead, on the same connection and
 /// inside the same transactions. Values are prepared up front, possibly on
 /// another thread, as Value: text already in UTF-8.
-class SqliteStatement final
+class PreparedStatement final
 {
-    Q_DISABLE_COPY_MOVE(SqliteStatement)
+    Q_DISABLE_COPY_MOVE(PreparedStatement)
 
 public:
     /// The raw handle of \a db, or nullptr (with \a error set) when Qt's SQLite
     /// driver is not the SQLite library Masir is linked with.
     static sqlite3 *handle(const QSqlDatabase &db, QString *error = nullptr);
 
-    SqliteStatement(const QSqlDatabase &db, const QString &sql);
-    ~SqliteStatement();
+    PreparedStatement(const QSqlDatabase &db, const QString &sql);
+    ~PreparedStatement();
 
-    bool isValid() const { return m_stmt != nullptr; }
+    bool isValid() const { return m_stmt != nullptr || m_pg != nullptr; }
     QString errorString() const { return m_error; }
 
     /// Binds to the 1-based placeholder \a index (SQLite copies text).
@@ -127,10 +131,10 @@ public:
     void bind(int index, const QVariant &value);
     /// Binds \a row's values from placeholder \a first on, without copying: \a row
     /// must outlive the next step(). Call clearBindings() after that step.
-    /// Value i is left out where bit i of \a skip is set (see SqliteRow::mask()),
+    /// Value i is left out where bit i of \a skip is set (see PackedRow::mask()),
     /// and the next value goes to the next placeholder. Returns the placeholder
     /// after the last one.
-    int bindAll(const SqliteRow &row, int first = 1, quint64 skip = 0);
+    int bindAll(const PackedRow &row, int first = 1, quint64 skip = 0);
     void clearBindings();
 
     enum class Result
@@ -164,15 +168,25 @@ public:
     /// The rows the last INSERT, UPDATE or DELETE on this connection changed.
     qint64 changes() const;
 
-    /// The rowid of the last INSERT on this connection.
+    /// The rowid of the last INSERT on this connection (on a server: the id
+    /// the last INSERT in this session took).
     qint64 lastInsertRowId() const;
+    /// Whether the statement runs on a PostgreSQL server, where ids of rows
+    /// inserted together need not be consecutive.
+    bool onServer() const { return m_pg != nullptr; }
 
 private:
     static bool insertsOneRowReturningId(const QString &sql);
+    Result stepOnServer();
+    /// The server's column \a column as UTF-8, kept until the next step.
+    QByteArrayView serverBytes(int column) const;
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
-    bool m_returnsRowId = false; ///< " RETURNING id" was left out when prepared
+    bool m_returnsRowId = false;             ///< " RETURNING id" was left out when prepared
+    std::unique_ptr<PostgresStatement> m_pg; ///< on a PostgreSQL connection instead
+    bool m_ran = false;                      ///< m_pg ran since the last reset()
+    mutable std::vector<QByteArray> m_bytes; ///< m_pg's columns read as bytes
     QString m_error;
 };
 

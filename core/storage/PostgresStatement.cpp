@@ -1,0 +1,78 @@
+#include "storage/PostgresStatement.h"
+
+#include "storage/SqlDialect.h"
+#include "storage/Transaction.h"
+
+#include <QSqlError>
+
+#include <algorithm>
+
+namespace masir {
+
+PostgresStatement::PostgresStatement(const QSqlDatabase &db, const QString &sql)
+    : m_db(db)
+    , m_query(db)
+{
+    // Not forward-only: Qt's driver then reads all rows at once and the
+    // connection is free for the next statement while these are read.
+    m_valid = m_query.prepare(SqlDialect(db).statement(sql));
+    if (!m_valid)
+        m_error = m_query.lastError().text();
+}
+
+void PostgresStatement::bind(int index, const QVariant &value)
+{
+    if (index < 1)
+        return;
+    if (size_t(index) > m_values.size())
+        m_values.resize(size_t(index));
+    m_values[size_t(index - 1)] = value;
+}
+
+void PostgresStatement::clearBindings()
+{
+    for (QVariant &v : m_values)
+        v = QVariant();
+}
+
+bool PostgresStatement::run()
+{
+    for (size_t i = 0; i < m_values.size(); ++i)
+        m_query.bindValue(int(i), m_values[i]);
+    // A failed statement ends a PostgreSQL transaction, where SQLite undoes
+    // only the statement: writers go on past a refused row (an import reports
+    // it and writes the rest), so within a transaction each statement is
+    // undone alone, back to a savepoint.
+    const bool inTransaction = Transaction::isOpenOn(m_db);
+    QSqlQuery mark(m_db);
+    if (inTransaction && !mark.exec(QStringLiteral("SAVEPOINT masir_statement"))) {
+        m_error = mark.lastError().text();
+        return false;
+    }
+    if (!m_query.exec()) {
+        m_error = m_query.lastError().text();
+        m_changes = 0;
+        if (inTransaction && !mark.exec(QStringLiteral("ROLLBACK TO SAVEPOINT masir_statement")))
+            m_error += QLatin1Char('\n') + mark.lastError().text();
+        return false;
+    }
+    if (inTransaction && !mark.exec(QStringLiteral("RELEASE SAVEPOINT masir_statement"))) {
+        m_error = mark.lastError().text();
+        return false;
+    }
+    m_changes = std::max(0, m_query.numRowsAffected());
+    return true;
+}
+
+qint64 PostgresStatement::lastIdentity() const
+{
+    QSqlQuery q(m_db);
+    return q.exec(QStringLiteral("SELECT lastval()")) && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool PostgresStatement::next()
+{
+    return m_query.isActive() && m_query.isSelect() && m_query.next();
+}
+
+} // namespace masir
