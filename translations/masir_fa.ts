@@ -4922,10 +4922,6 @@ Rhubarb, saffron and rose: three cakes for the season, baked every morning.
 <context>
     <name>masir::OutboxSender</name>
     <message>
-        <source>Another Masir process (%1, pid %2) is sending from this workspace; this one only runs journeys.</source>
-        <translation>فرایند دیگری از مسیر (%1، pid %2) در حال ارسال از این فضای کاری است؛ این فرایند فقط سفرها را اجرا می‌کند.</translation>
-    </message>
-    <message>
         <source>Masir stopped while sending this message; it may or may not have been delivered. Resend or discard it.</source>
         <translation>مسیر هنگام ارسال این پیام متوقف شد؛ ممکن است پیام تحویل شده باشد یا نه. آن را دوباره ارسال کنید یا کنار بگذارید.</translation>
     </message>
@@ -4996,6 +4992,14 @@ Rhubarb, saffron and rose: three cakes for the season, baked every morning.
     <message>
         <source>The person at this address asked to be erased; nothing is sent to it again.</source>
         <translation>صاحب این نشانی خواسته پاک شود؛ دیگر چیزی به آن فرستاده نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Another Masir process is sending from this workspace; this one only runs journeys.</source>
+        <translation>فرایند دیگری از مسیر در حال ارسال از این فضای کاری است؛ این فرایند فقط سفرها را اجرا می‌کند.</translation>
+    </message>
+    <message>
+        <source>Another Masir process (%1) is sending from this workspace; this one only runs journeys.</source>
+        <translation>فرایند دیگری از مسیر (%1) در حال ارسال از این فضای کاری است؛ این فرایند فقط سفرها را اجرا می‌کند.</translation>
     </message>
 </context>
 <context>
@@ -6125,6 +6129,21 @@ Contacts: %2</source>
     <message>
         <source>The address's option "%1" has a ";" in its value, which Masir cannot pass on. Remove it.</source>
         <translation>مقدار گزینهٔ «%1» در نشانی یک «;» دارد که مسیر نمی‌تواند آن را بفرستد. آن را بردارید.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::WorkspaceLock</name>
+    <message>
+        <source>%1, pid %2</source>
+        <translation>%1، pid %2</translation>
+    </message>
+    <message>
+        <source>server process %1</source>
+        <translation>فرایند کارساز %1</translation>
+    </message>
+    <message>
+        <source>server process %1, from %2</source>
+        <translation>فرایند کارساز %1، از %2</translation>
     </message>
 </context>
 <context>

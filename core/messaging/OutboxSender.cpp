@@ -19,6 +19,7 @@
 #include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
 #include "storage/Transaction.h"
+#include "storage/WorkspaceLock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -99,6 +100,7 @@ struct OutboxSender::Claimed
 namespace {
 
 constexpr qint64 kAccountBackoffMs = 60 * 1000;
+constexpr qint64 kStandbyLookMs = 5 * 1000;
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 
 } // namespace
@@ -120,21 +122,23 @@ OutboxSender::~OutboxSender()
 
 bool OutboxSender::acquire(SendStats &stats)
 {
-    if (m_locked)
+    // A server's lock goes with its connection (cut, or the server restarted):
+    // then this sender stops until it holds the lock again.
+    if (m_locked && m_lock->isHeld())
         return true;
-    if (!m_lock) {
-        m_lock = std::make_unique<QLockFile>(m_db.path() + QStringLiteral(".sender.lock"));
-        m_lock->setStaleLockTime(0); // stale only when its process is gone
-    }
-    if (!m_lock->tryLock(0)) {
-        qint64 pid = 0;
-        QString host, app;
-        m_lock->getLockInfo(&pid, &host, &app);
+    m_locked = false;
+    if (!m_lock)
+        m_lock = std::make_unique<WorkspaceLock>(m_db, QStringLiteral("sender"));
+    m_standby = !m_lock->tryLock();
+    if (m_standby) {
         stats.otherSender = true;
-        stats.accountErrors << tr("Another Masir process (%1, pid %2) is sending from this "
-                                  "workspace; this one only runs journeys.")
-                                   .arg(app)
-                                   .arg(pid);
+        const QString holder = m_lock->holder();
+        stats.accountErrors << (holder.isEmpty()
+                                    ? tr("Another Masir process is sending from this workspace; "
+                                         "this one only runs journeys.")
+                                    : tr("Another Masir process (%1) is sending from this "
+                                         "workspace; this one only runs journeys.")
+                                          .arg(holder));
         return false;
     }
     m_locked = true;
@@ -874,6 +878,10 @@ std::optional<qint64> OutboxSender::nextWakeAt()
     // Per channel: when its first row is due, but not before one of its accounts
     // may send again. A channel whose accounts cannot send does not wake us.
     const qint64 now = m_clock.nowMs();
+    // Another process sends: look again now and then whether it still does
+    // (a standby takes over when the sender dies), not at every due row.
+    if (m_standby)
+        return now + kStandbyLookMs;
     QHash<QString, qint64> opens{{QStringLiteral("webhook"), now}};
     for (auto &a : m_accounts) {
         if (!a->config.enabled || !a->problem.isEmpty())

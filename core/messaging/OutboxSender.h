@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QLockFile>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -19,6 +18,7 @@ class Transport;
 class Clock;
 class CurlPool;
 class Database;
+class WorkspaceLock;
 struct CompiledMessage;
 
 /// What one run of the sender did.
@@ -43,8 +43,9 @@ struct SendStats
 /// handed to a channel; its result is committed as soon as the channel answers.
 /// A crash between the two leaves the row in "sending"; the next sender turns it
 /// into "interrupted", for a person to resend or discard. So nothing is sent
-/// twice on its own and nothing disappears. One sender per workspace: a lock file
-/// next to the workspace keeps a second process from sending too.
+/// twice on its own and nothing disappears. One sender per workspace: a
+/// WorkspaceLock (a lock file next to a file, an advisory lock on a server)
+/// keeps a second process from sending too.
 ///
 /// At send time the contact's status, consent and the suppression list are
 /// checked; per-account limits (second, hour, day) and connections apply;
@@ -80,8 +81,9 @@ private:
 
     const Database &m_db;
     const Clock &m_clock;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<WorkspaceLock> m_lock;
     bool m_locked = false;
+    bool m_standby = false; ///< the last try found another process holding the lock
     std::unique_ptr<CurlPool> m_pool;
     std::vector<std::unique_ptr<Account>> m_accounts;
     std::unique_ptr<Transport> m_webhooks;

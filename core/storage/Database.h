@@ -53,6 +53,10 @@ public:
     /// The connection for the calling thread, opened on first use.
     QSqlDatabase connection() const;
 
+    /// A connection of its own, named \a name, not shared with the thread's
+    /// (a lock held by its session); the caller removes it when done.
+    QSqlDatabase separateConnection(const QString &name) const { return openConnection(name); }
+
     /// The schema version stored in the file (0 for a new file).
     int schemaVersion() const;
 

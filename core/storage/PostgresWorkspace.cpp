@@ -5,6 +5,7 @@
 #include "storage/WorkspaceAddress.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -60,7 +61,11 @@ QSqlDatabase PostgresWorkspace::connect(const WorkspaceAddress &address, const Q
     db.setUserName(address.user());
     db.setPassword(address.password());
     db.setDatabaseName(address.database());
-    QStringList options{QStringLiteral("application_name=masir")};
+    // the program by name in the server's view (pg_stat_activity): who holds a lock
+    QString program = QCoreApplication::applicationName();
+    program.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]")));
+    QStringList options{QStringLiteral("application_name=") +
+                        (program.isEmpty() ? QStringLiteral("masir") : program)};
     const auto extra = address.options();
     for (auto it = extra.cbegin(); it != extra.cend(); ++it) {
         // quoted as libpq reads them, so a value is one value (a space in it

@@ -1,13 +1,16 @@
 // A workspace on PostgreSQL: what opening one makes and refuses, and the same
 // schema as on SQLite, compared from the two catalogs. Runs against the
 // private server ctest's fixture starts (tests/support/pg_cluster.sh).
+#include "common/Clock.h"
 #include "contacts/ContactRepository.h"
 #include "demo/DemoWorkspace.h"
+#include "messaging/OutboxSender.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 #include "storage/PostgresWorkspace.h"
 #include "storage/SchemaCatalog.h"
 #include "storage/WorkspaceAddress.h"
+#include "storage/WorkspaceLock.h"
 #include "storage/WorkspacePush.h"
 
 #include "TestPostgres.h"
@@ -257,6 +260,47 @@ private Q_SLOTS:
         QSqlQuery q(other.connection());
         QVERIFY(q.exec(QStringLiteral("SELECT to_regclass('contacts') IS NULL")) && q.next());
         QVERIFY(q.value(0).toBool()); // left untouched
+    }
+
+    // One sender per server workspace, whichever machine it runs on: the lock
+    // is the server's, and it goes with the connection that holds it.
+    void oneSenderPerServerWorkspace()
+    {
+        test::TestPostgres pg;
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        Database a(pg.url());
+        Database b(pg.url());
+        QVERIFY2(a.open() && b.open(), qPrintable(a.errorString() + b.errorString()));
+        WorkspaceLock first(a, QStringLiteral("sender"));
+        WorkspaceLock second(b, QStringLiteral("sender"));
+        QVERIFY(first.tryLock());
+        QVERIFY(first.isHeld());
+        QVERIFY(!second.tryLock());
+        QVERIFY2(second.holder().startsWith(QStringLiteral("server process ")),
+                 qPrintable(second.holder()));
+        WorkspaceLock other(b, QStringLiteral("collector"));
+        QVERIFY(other.tryLock()); // another role's lock is another lock
+        first.unlock();
+        QVERIFY(second.tryLock());
+        // a cut connection loses the lock, and another takes it
+        QVERIFY(pg.admin(QStringLiteral("SELECT pg_terminate_backend(l.pid) FROM pg_locks l JOIN "
+                                        "pg_stat_activity s ON s.pid = l.pid WHERE l.locktype = "
+                                        "'advisory' AND s.datname = '%1'")
+                             .arg(pg.name())));
+        QTRY_VERIFY(!second.isHeld());
+        QVERIFY(first.tryLock());
+
+        // the sender says who sends instead of it
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        OutboxSender sender(b, clock);
+        const auto stats = sender.run(100);
+        QVERIFY2(stats, qPrintable(sender.errorString()));
+        QVERIFY(stats->otherSender);
+        QVERIFY2(stats->accountErrors.join(QString()).contains(QStringLiteral("server process")),
+                 qPrintable(stats->accountErrors.join(QString())));
+        first.unlock();
+        const auto now = sender.run(100);
+        QVERIFY(now && !now->otherSender);
     }
 
     void saysWhatIsWrongWithAConnection()

@@ -1,0 +1,128 @@
+#include "storage/WorkspaceLock.h"
+
+#include "common/Logging.h"
+#include "storage/Database.h"
+
+#include <QCryptographicHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtEndian>
+
+#include <atomic>
+
+namespace masir {
+
+WorkspaceLock::WorkspaceLock(const Database &db, const QString &role)
+    : m_db(db)
+    , m_role(role)
+{}
+
+WorkspaceLock::~WorkspaceLock()
+{
+    unlock();
+}
+
+qint64 WorkspaceLock::key() const
+{
+    const QByteArray hash =
+        QCryptographicHash::hash(m_role.toUtf8(), QCryptographicHash::Sha256).left(4);
+    return (qint64(0x4D534952) << 32) | qFromBigEndian<quint32>(hash.constData());
+}
+
+bool WorkspaceLock::tryLock()
+{
+    if (m_held)
+        return true;
+    if (!m_db.isPostgres()) {
+        if (!m_file) {
+            m_file =
+                std::make_unique<QLockFile>(m_db.path() + QStringLiteral(".%1.lock").arg(m_role));
+            m_file->setStaleLockTime(0); // stale only when its process is gone
+        }
+        m_held = m_file->tryLock(0);
+        return m_held;
+    }
+    static std::atomic<int> serial{0};
+    m_connection = QStringLiteral("masir-lock-%1-%2").arg(m_role).arg(serial++);
+    QSqlDatabase db = m_db.separateConnection(m_connection);
+    QSqlQuery q(db);
+    if (!db.isOpen() || !q.exec(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(key())) ||
+        !q.next()) {
+        qCWarning(lcStorage) << "cannot ask for the" << m_role << "lock:"
+                             << (db.isOpen() ? q.lastError().text() : db.lastError().text());
+        q = QSqlQuery();
+        db = QSqlDatabase();
+        dropConnection();
+        return false;
+    }
+    m_held = q.value(0).toBool();
+    q = QSqlQuery();
+    db = QSqlDatabase();
+    if (!m_held)
+        dropConnection();
+    return m_held;
+}
+
+bool WorkspaceLock::isHeld()
+{
+    if (!m_held || m_connection.isEmpty())
+        return m_held;
+    // the lock lives as long as its session: ask that session
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (q.exec(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND "
+                              "pid = pg_backend_pid() AND granted AND classid = %1 AND objid = %2")
+                   .arg(quint32(quint64(key()) >> 32))
+                   .arg(quint32(quint64(key()) & 0xFFFFFFFF))) &&
+        q.next() && q.value(0).toInt() > 0)
+        return true;
+    qCWarning(lcStorage) << "lost the" << m_role << "lock:" << q.lastError().text();
+    q = QSqlQuery();
+    m_held = false;
+    dropConnection();
+    return false;
+}
+
+void WorkspaceLock::unlock()
+{
+    if (m_file && m_held)
+        m_file->unlock();
+    m_held = false;
+    dropConnection(); // a server lets go of the session's lock with the session
+}
+
+void WorkspaceLock::dropConnection()
+{
+    if (m_connection.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_connection.clear();
+}
+
+QString WorkspaceLock::holder()
+{
+    if (!m_db.isPostgres()) {
+        qint64 pid = 0;
+        QString host, app;
+        if (!m_file || !m_file->getLockInfo(&pid, &host, &app))
+            return {};
+        return tr("%1, pid %2").arg(app).arg(pid);
+    }
+    QSqlQuery q(m_db.connection());
+    if (!q.exec(QStringLiteral("SELECT a.pid, a.client_addr FROM pg_locks l "
+                               "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = "
+                               "'advisory' AND l.granted AND l.classid = %1 AND l.objid = %2")
+                    .arg(quint32(quint64(key()) >> 32))
+                    .arg(quint32(quint64(key()) & 0xFFFFFFFF))) ||
+        !q.next())
+        return {};
+    const QString from = q.value(1).toString();
+    const qint64 pid = q.value(0).toLongLong();
+    return from.isEmpty() ? tr("server process %1").arg(pid)
+                          : tr("server process %1, from %2").arg(pid).arg(from);
+}
+
+} // namespace masir

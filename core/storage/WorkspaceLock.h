@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QLockFile>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace masir {
+
+class Database;
+
+/// A lock that one process at a time holds for a workspace, for one role (the
+/// sender). Next to a workspace file it is a lock file (QLockFile, taken over
+/// when its process is gone). On a server it is a session advisory lock on a
+/// connection of its own: the server lets it go when that connection ends, also
+/// when the process holding it dies or its connection is cut, so a standby on
+/// another machine can take over.
+class WorkspaceLock final
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::WorkspaceLock)
+    Q_DISABLE_COPY_MOVE(WorkspaceLock)
+
+public:
+    /// The lock named \a role ("sender") of \a db's workspace.
+    WorkspaceLock(const Database &db, const QString &role);
+    ~WorkspaceLock();
+
+    /// Takes the lock if it is free, without waiting.
+    bool tryLock();
+    /// Whether this one still holds it: a server's lock is lost with its
+    /// connection (checked on the server).
+    bool isHeld();
+    void unlock();
+    /// Who holds it, for a message: "masir-cli, pid 123" or "server process
+    /// 4567, from 10.0.0.5"; empty if unknown.
+    QString holder();
+
+private:
+    /// The advisory lock's key: "MSIR" and the role's hash.
+    qint64 key() const;
+    void dropConnection();
+
+    const Database &m_db;
+    QString m_role;
+    std::unique_ptr<QLockFile> m_file; ///< a workspace file's
+    QString m_connection;              ///< a server's: the connection holding the lock
+    bool m_held = false;
+};
+
+} // namespace masir
