@@ -6057,6 +6057,13 @@ Contacts: %2</source>
     </message>
 </context>
 <context>
+    <name>masir::Transaction</name>
+    <message>
+        <source>The server rolled the transaction back: a statement in it failed.</source>
+        <translation>کارساز تراکنش را برگرداند: یکی از دستورهای آن شکست خورد.</translation>
+    </message>
+</context>
+<context>
     <name>masir::Transport</name>
     <message>
         <source>The certificate of %1 is not trusted (%2). If you trust this server, choose its certificate or CA file in the account.</source>
@@ -6144,6 +6151,10 @@ Contacts: %2</source>
     <message>
         <source>server process %1, from %2</source>
         <translation>فرایند کارساز %1، از %2</translation>
+    </message>
+    <message>
+        <source>Masir cannot ask the server who sends from this workspace: %1</source>
+        <translation>مسیر نمی‌تواند از کارساز بپرسد چه کسی از این فضای کاری ارسال می‌کند: %1</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,8 @@ bool ImportWriter::open(qint64 fileBytes)
         m_statements.push_back(std::make_unique<PreparedStatement>(m_sql, sql));
         return m_statements.back().get();
     };
-    m_insertContact = prepare(ContactColumns::insertSql(importId));
+    m_insertContact =
+        prepare(ContactColumns::insertSql(importId) + QStringLiteral(" RETURNING id"));
     m_insertContacts = prepare(ContactColumns::insertSql(importId, kInsertRows));
     m_insertShared = prepare(ContactColumns::insertSql(importId, kInsertRows, m_plan.shared));
     m_findByEmail =
@@ -240,15 +241,15 @@ qint64 ImportWriter::insertOne(const PreparedRow &row, ImportCounts &counts)
 {
     m_insertContact->bindAll(row.contact);
     bindImportId(*m_insertContact, row.contact.size() + 1);
-    const bool ok = m_insertContact->exec();
+    const std::optional<qint64> id = m_insertContact->execReturningId();
     m_insertContact->clearBindings();
-    if (!ok) {
+    if (!id) {
         counts.add({row.record.row, row.record.line, true, QString(),
                     tr("Could not save the contact: %1").arg(m_insertContact->errorString()),
                     row.record.raw.left(2000)});
         return 0;
     }
-    return m_insertContact->lastInsertRowId();
+    return *id;
 }
 
 bool ImportWriter::flushWaiting(ImportCounts &counts)

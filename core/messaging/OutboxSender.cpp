@@ -130,6 +130,11 @@ bool OutboxSender::acquire(SendStats &stats)
     if (!m_lock)
         m_lock = std::make_unique<WorkspaceLock>(m_db, QStringLiteral("sender"));
     m_standby = !m_lock->tryLock();
+    if (m_standby && !m_lock->errorString().isEmpty()) {
+        m_standby = false; // not another sender: the server could not be asked
+        m_error = m_lock->errorString();
+        return false;
+    }
     if (m_standby) {
         stats.otherSender = true;
         const QString holder = m_lock->holder();
@@ -144,14 +149,24 @@ bool OutboxSender::acquire(SendStats &stats)
     m_locked = true;
     // Whatever is still "sending" belonged to a sender that died: it may or may
     // not have gone out. Never guess; show it.
+    // This process's own messages are not: it may be taking the lock back after
+    // its connection was cut, with results still to write down.
     const qint64 now = m_clock.nowMs();
+    QVariantList binds{now, tr("Masir stopped while sending this message; it may or may not "
+                               "have been delivered. Resend or discard it.")};
+    QList<qint64> ours = m_inFlight.keys();
+    for (const DeliveryResult &r : std::as_const(m_unsettled))
+        ours << r.outboxId;
+    for (const qint64 id : std::as_const(ours))
+        binds << id;
     QSqlQuery q(m_db.connection());
     if (!Sql::exec(lcSend(), q,
                    QStringLiteral("UPDATE outbox SET state = 'interrupted', updated_at = ?, "
-                                  "error = ? WHERE state = 'sending'"),
-                   {now, tr("Masir stopped while sending this message; it may or may not have "
-                            "been delivered. Resend or discard it.")},
-                   &m_error)) {
+                                  "error = ? WHERE state = 'sending'%1")
+                       .arg(ours.isEmpty() ? QString()
+                                           : QStringLiteral(" AND id NOT IN (%1)")
+                                                 .arg(Sql::placeholders(ours.size()))),
+                   binds, &m_error)) {
         m_locked = false;
         m_lock->unlock();
         return false;

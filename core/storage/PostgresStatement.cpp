@@ -52,7 +52,10 @@ bool PostgresStatement::run()
     if (!m_query.exec()) {
         m_error = m_query.lastError().text();
         m_changes = 0;
-        if (inTransaction && !mark.exec(QStringLiteral("ROLLBACK TO SAVEPOINT masir_statement")))
+        // back to before the statement, and the savepoint gone: refused rows
+        // do not pile up nested savepoints
+        if (inTransaction && (!mark.exec(QStringLiteral("ROLLBACK TO SAVEPOINT masir_statement")) ||
+                              !mark.exec(QStringLiteral("RELEASE SAVEPOINT masir_statement"))))
             m_error += QLatin1Char('\n') + mark.lastError().text();
         return false;
     }
@@ -62,12 +65,6 @@ bool PostgresStatement::run()
     }
     m_changes = std::max(0, m_query.numRowsAffected());
     return true;
-}
-
-qint64 PostgresStatement::lastIdentity() const
-{
-    QSqlQuery q(m_db);
-    return q.exec(QStringLiteral("SELECT lastval()")) && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 bool PostgresStatement::next()

@@ -33,8 +33,6 @@ public:
     QVariant value(int column) const { return m_query.value(column); }
     /// The rows the last run inserted, changed or deleted.
     qint64 changes() const { return m_changes; }
-    /// The id the session's last INSERT took from an identity column.
-    qint64 lastIdentity() const;
     /// Lets the connection go of the last run's rows.
     void finish() { m_query.finish(); }
 

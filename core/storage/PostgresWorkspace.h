@@ -33,6 +33,9 @@ public:
     /// checks before it writes (is this contact enrolled already?) still holds
     /// when it writes, and rows commit in the order of their ids.
     static constexpr qint64 kWriteLock = 0x4D534952'0002; // "MSIR", 2
+    /// How long a writer waits for kWriteLock (and any lock in its
+    /// transaction) before it gives up with an error.
+    static constexpr int kWriteWaitMs = 15000;
 
     /// Opens connection \a name to \a address; the error is the connection's.
     /// A \a readOnly connection's transactions are read-only on the server.

@@ -397,7 +397,21 @@ PreparedStatement::~PreparedStatement()
 void PreparedStatement::bind(int index, const QVariant &value)
 {
     if (m_pg) {
-        m_pg->bind(index, kindOf(value) == Kind::Null ? QVariant() : value);
+        // as SQLite gets them: a bool is a number, anything else not a number is text
+        switch (kindOf(value)) {
+        case Kind::Null:
+            m_pg->bind(index, QVariant());
+            break;
+        case Kind::Integer:
+            m_pg->bind(index, value.toLongLong());
+            break;
+        case Kind::Real:
+            m_pg->bind(index, value.toDouble());
+            break;
+        case Kind::Text:
+            m_pg->bind(index, value.toString());
+            break;
+        }
         return;
     }
     switch (kindOf(value)) {
@@ -616,8 +630,9 @@ qint64 PreparedStatement::changes() const
 
 qint64 PreparedStatement::lastInsertRowId() const
 {
+    Q_ASSERT_X(!m_pg, "lastInsertRowId", "on a server, use execReturningId()");
     if (m_pg)
-        return m_pg->lastIdentity();
+        return 0;
     return sqlite3_last_insert_rowid(m_db);
 }
 

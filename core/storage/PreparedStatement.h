@@ -168,8 +168,8 @@ public:
     /// The rows the last INSERT, UPDATE or DELETE on this connection changed.
     qint64 changes() const;
 
-    /// The rowid of the last INSERT on this connection (on a server: the id
-    /// the last INSERT in this session took).
+    /// The rowid of the last INSERT on this connection; SQLite's only (a
+    /// server's writer uses execReturningId()).
     qint64 lastInsertRowId() const;
     /// Whether the statement runs on a PostgreSQL server, where ids of rows
     /// inserted together need not be consecutive.

@@ -1,5 +1,7 @@
 #include "storage/SqlDialect.h"
 
+#include <algorithm>
+
 namespace masir {
 
 QString SqlDialect::statement(const QString &sql) const
@@ -21,8 +23,14 @@ QString SqlDialect::statement(const QString &sql) const
             out += c;
         } else if (c == QLatin1Char('?')) {
             out += QLatin1Char('$');
-            if (i + 1 < sql.size() && sql.at(i + 1).isDigit())
-                continue; // ?N: its digits follow as they are
+            qsizetype end = i + 1;
+            while (end < sql.size() && sql.at(end).isDigit())
+                ++end;
+            if (end > i + 1) {
+                // ?N: its digits follow as they are; a bare ? after it is N + 1, as in SQLite
+                counted = std::max(counted, sql.mid(i + 1, end - i - 1).toInt());
+                continue;
+            }
             out += QString::number(++counted);
         } else {
             out += c;

@@ -3,6 +3,7 @@
 #include "common/Logging.h"
 #include "storage/PostgresWorkspace.h"
 
+#include <QCoreApplication>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -40,9 +41,12 @@ Transaction::Transaction(QSqlDatabase db, Mode mode)
                               ? QStringLiteral("BEGIN")
                               : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
         // writers take turns, as on SQLite (see PostgresWorkspace::kWriteLock)
+        // and wait for it as SQLite waits for its lock, not for ever
         if (m_active && mode == Mode::Write &&
-            !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)")
-                        .arg(PostgresWorkspace::kWriteLock))) {
+            (!q.exec(QStringLiteral("SET LOCAL lock_timeout = '%1ms'")
+                         .arg(PostgresWorkspace::kWriteWaitMs)) ||
+             !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)")
+                         .arg(PostgresWorkspace::kWriteLock)))) {
             m_error = q.lastError().text();
             rollback();
             return;
@@ -82,6 +86,22 @@ bool Transaction::commit()
 {
     if (!m_active)
         return false;
+    if (m_db.driverName() == QLatin1String("QPSQL")) {
+        // A transaction a failed statement ended answers COMMIT with ROLLBACK,
+        // not with an error; Qt's driver tells the two apart.
+        if (!m_db.commit()) {
+            m_error = m_db.lastError().text();
+            if (m_error.trimmed().isEmpty())
+                m_error = QCoreApplication::translate(
+                    "masir::Transaction",
+                    "The server rolled the transaction back: a statement in it failed.");
+            qCWarning(lcStorage) << "COMMIT failed:" << m_error;
+            rollback();
+            return false;
+        }
+        setActive(false);
+        return true;
+    }
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("COMMIT"))) {
         m_error = q.lastError().text();

@@ -12,15 +12,27 @@ namespace {
 const QStringList &knownOptions()
 {
     static const QStringList known = {
-        QStringLiteral("host"),       QStringLiteral("hostaddr"),
-        QStringLiteral("port"),       QStringLiteral("connect_timeout"),
-        QStringLiteral("sslmode"),    QStringLiteral("sslrootcert"),
-        QStringLiteral("sslcert"),    QStringLiteral("sslkey"),
-        QStringLiteral("sslcrl"),     QStringLiteral("application_name"),
-        QStringLiteral("options"),    QStringLiteral("target_session_attrs"),
-        QStringLiteral("keepalives"), QStringLiteral("keepalives_idle"),
-        QStringLiteral("service"),    QStringLiteral("channel_binding"),
-        QStringLiteral("gssencmode"), QStringLiteral("passfile"),
+        QStringLiteral("host"),
+        QStringLiteral("hostaddr"),
+        QStringLiteral("port"),
+        QStringLiteral("connect_timeout"),
+        QStringLiteral("sslmode"),
+        QStringLiteral("sslrootcert"),
+        QStringLiteral("sslcert"),
+        QStringLiteral("sslkey"),
+        QStringLiteral("sslcrl"),
+        QStringLiteral("application_name"),
+        QStringLiteral("options"),
+        QStringLiteral("target_session_attrs"),
+        QStringLiteral("keepalives"),
+        QStringLiteral("keepalives_idle"),
+        QStringLiteral("service"),
+        QStringLiteral("channel_binding"),
+        QStringLiteral("gssencmode"),
+        QStringLiteral("passfile"),
+        QStringLiteral("keepalives_interval"),
+        QStringLiteral("keepalives_count"),
+        QStringLiteral("tcp_user_timeout"),
     };
     return known;
 }

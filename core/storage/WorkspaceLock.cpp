@@ -31,6 +31,7 @@ qint64 WorkspaceLock::key() const
 
 bool WorkspaceLock::tryLock()
 {
+    m_error.clear();
     if (m_held)
         return true;
     if (!m_db.isPostgres()) {
@@ -48,8 +49,9 @@ bool WorkspaceLock::tryLock()
     QSqlQuery q(db);
     if (!db.isOpen() || !q.exec(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(key())) ||
         !q.next()) {
-        qCWarning(lcStorage) << "cannot ask for the" << m_role << "lock:"
-                             << (db.isOpen() ? q.lastError().text() : db.lastError().text());
+        m_error = tr("Masir cannot ask the server who sends from this workspace: %1")
+                      .arg(db.isOpen() ? q.lastError().text() : db.lastError().text());
+        qCWarning(lcStorage).noquote() << m_error;
         q = QSqlQuery();
         db = QSqlDatabase();
         dropConnection();
@@ -114,7 +116,9 @@ QString WorkspaceLock::holder()
     QSqlQuery q(m_db.connection());
     if (!q.exec(QStringLiteral("SELECT a.pid, a.client_addr FROM pg_locks l "
                                "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = "
-                               "'advisory' AND l.granted AND l.classid = %1 AND l.objid = %2")
+                               "'advisory' AND l.granted AND l.classid = %1 AND l.objid = %2 AND "
+                               "l.objsubid = 1 AND l.database = (SELECT oid FROM pg_database "
+                               "WHERE datname = current_database())")
                     .arg(quint32(quint64(key()) >> 32))
                     .arg(quint32(quint64(key()) & 0xFFFFFFFF))) ||
         !q.next())

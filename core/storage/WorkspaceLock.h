@@ -27,8 +27,10 @@ public:
     WorkspaceLock(const Database &db, const QString &role);
     ~WorkspaceLock();
 
-    /// Takes the lock if it is free, without waiting.
+    /// Takes the lock if it is free, without waiting. False when another
+    /// holds it, or (errorString() says why) when the server could not be asked.
     bool tryLock();
+    QString errorString() const { return m_error; }
     /// Whether this one still holds it: a server's lock is lost with its
     /// connection (checked on the server).
     bool isHeld();
@@ -47,6 +49,7 @@ private:
     std::unique_ptr<QLockFile> m_file; ///< a workspace file's
     QString m_connection;              ///< a server's: the connection holding the lock
     bool m_held = false;
+    QString m_error;
 };
 
 } // namespace masir

@@ -8,7 +8,10 @@
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 #include "storage/PostgresWorkspace.h"
+#include "storage/PreparedStatement.h"
 #include "storage/SchemaCatalog.h"
+#include "storage/SqlDialect.h"
+#include "storage/Transaction.h"
 #include "storage/WorkspaceAddress.h"
 #include "storage/WorkspaceLock.h"
 #include "storage/WorkspacePush.h"
@@ -58,6 +61,11 @@ private Q_SLOTS:
             WorkspaceAddress::parse(QStringLiteral("postgres://me@/shop?host=/run/pg"), &error);
         QVERIFY(socket);
         QCOMPARE(socket->host(), QStringLiteral("/run/pg"));
+        // a remote worker's keepalive settings (docs/team.md) are libpq's own
+        QVERIFY2(WorkspaceAddress::parse(QStringLiteral("postgresql://w@db/shop?keepalives_idle="
+                                                        "60&tcp_user_timeout=60000"),
+                                         &error),
+                 qPrintable(error));
         // what is wrong is said
         QVERIFY(!WorkspaceAddress::parse(QStringLiteral("postgresql://me@server"), &error));
         QVERIFY2(error.contains(QStringLiteral("no database")), qPrintable(error));
@@ -260,6 +268,64 @@ private Q_SLOTS:
         QSqlQuery q(other.connection());
         QVERIFY(q.exec(QStringLiteral("SELECT to_regclass('contacts') IS NULL")) && q.next());
         QVERIFY(q.value(0).toBool()); // left untouched
+    }
+
+    // SQL is written with SQLite's placeholders; the server gets $N, numbered
+    // as SQLite numbers them, and quoted text is left alone.
+    void placeholdersAsTheServerTakesThem()
+    {
+        test::TestPostgres pg;
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        Database db(pg.url());
+        QVERIFY2(db.open(), qPrintable(db.errorString()));
+        const SqlDialect server(db.connection());
+        QCOMPARE(server.statement(QStringLiteral("SELECT ?, ? WHERE a = '?' AND \"b?\" = ?")),
+                 QStringLiteral("SELECT $1, $2 WHERE a = '?' AND \"b?\" = $3"));
+        QCOMPARE(server.statement(QStringLiteral("VALUES (?1, ?2, ?1), (?12, ?)")),
+                 QStringLiteral("VALUES ($1, $2, $1), ($12, $13)"));
+        QCOMPARE(SqlDialect(static_cast<const QSqlDriver *>(nullptr))
+                     .statement(QStringLiteral("SELECT ?1")),
+                 QStringLiteral("SELECT ?1"));
+    }
+
+    // A transaction a failed statement ended is not reported as committed
+    // (the server answers its COMMIT with ROLLBACK), and keeps nothing.
+    void aFailedTransactionDoesNotCommit()
+    {
+        test::TestPostgres pg;
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        Database db(pg.url());
+        QVERIFY2(db.open(), qPrintable(db.errorString()));
+        {
+            Transaction tx(db.connection(), Transaction::Mode::Write);
+            QVERIFY(tx.isActive());
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO tags (name, name_key, created_at) VALUES "
+                                          "('a', 'a', 0)")));
+            QVERIFY(!q.exec(QStringLiteral("INSERT INTO no_such_table VALUES (1)")));
+            QVERIFY(!tx.commit());
+            QVERIFY2(!tx.errorString().isEmpty(), "no reason given");
+        }
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM tags")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        // a refused statement of a writer is undone alone: the rest commits
+        {
+            Transaction tx(db.connection(), Transaction::Mode::Write);
+            PreparedStatement insert(db.connection(),
+                                     QStringLiteral("INSERT INTO tags (name, name_key, "
+                                                    "created_at) VALUES (?1, ?1, ?2)"));
+            QVERIFY2(insert.isValid(), qPrintable(insert.errorString()));
+            for (const char *name : {"x", "x", "y"}) {
+                insert.bind(1, QByteArray(name));
+                insert.bind(2, qint64(0));
+                insert.exec(); // the second "x" is refused: the name is unique
+                insert.clearBindings();
+            }
+            QVERIFY2(tx.commit(), qPrintable(tx.errorString()));
+        }
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM tags")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
     }
 
     // One sender per server workspace, whichever machine it runs on: the lock
