@@ -2256,6 +2256,30 @@ Options:
         <source>Copied %1 to %2.</source>
         <translation>%1 در %2 رونوشت شد.</translation>
     </message>
+    <message>
+        <source>show the workspace's workers (desktops and masir-cli worker run): which one sends, which stand by, when each was last heard from</source>
+        <translation>کارگزاران فضای کاری (رایانه‌ها و masir-cli worker run) را نشان بده: کدام می‌فرستد، کدام آماده‌به‌کار است و از هر کدام آخرین بار کی خبر رسید</translation>
+    </message>
+    <message>
+        <source>Cannot read the workers: %1</source>
+        <translation>کارگزاران خوانده نشدند: %1</translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation>فرایند %1</translation>
+    </message>
+    <message>
+        <source>heard %1 s ago</source>
+        <translation>%1 ثانیه پیش خبر داد</translation>
+    </message>
+    <message>
+        <source>No worker runs on this workspace. Start one with masir-cli worker run.</source>
+        <translation>هیچ کارگزاری روی این فضای کاری اجرا نمی‌شود. یکی را با masir-cli worker run آغاز کنید.</translation>
+    </message>
+    <message>
+        <source>sender-lease-seconds is a whole number of seconds, 10 or more.</source>
+        <translation>sender-lease-seconds عددی درست از ثانیه‌هاست، ۱۰ یا بیشتر.</translation>
+    </message>
 </context>
 <context>
     <name>masir::CollectorClient</name>
@@ -5229,12 +5253,20 @@ Rhubarb, saffron and rose: three cakes for the season, baked every morning.
         <translation>%1 با نسخهٔ تازه‌تری از مسیر ذخیره شده است (طرح‌وارهٔ %2؛ این نسخه تا %3 را می‌فهمد). برای باز کردن آن مسیر را به‌روز کنید؛ به آن دست زده نشد.</translation>
     </message>
     <message>
-        <source>%1 is at schema %2 and this Masir has no PostgreSQL migration to %3 yet; it was left untouched.</source>
-        <translation>%1 در طرح‌وارهٔ %2 است و این نسخهٔ مسیر هنوز کوچی برای PostgreSQL به %3 ندارد؛ به آن دست زده نشد.</translation>
-    </message>
-    <message>
         <source>Masir cannot reach the server of %1: %2. Check that the server runs and that its name and port are right, then open the workspace again.</source>
         <translation>مسیر به کارساز %1 دسترسی ندارد: %2. بررسی کنید که کارساز در حال اجرا باشد و نام و درگاه آن درست باشد، سپس فضای کاری را دوباره باز کنید.</translation>
+    </message>
+    <message>
+        <source>%1 is at schema %2, older than any server workspace Masir made; it was left untouched.</source>
+        <translation>%1 در طرح‌وارهٔ %2 است، قدیمی‌تر از هر فضای کاری کارسازی که مسیر ساخته است؛ دست‌نخورده ماند.</translation>
+    </message>
+    <message>
+        <source>%1 needs its schema brought up to this version of Masir (from %2 to %3). Open it once with write access.</source>
+        <translation>طرح‌وارهٔ %1 باید به این نسخهٔ مسیر برسد (از %2 به %3). یک بار آن را با دسترسی نوشتن باز کنید.</translation>
+    </message>
+    <message>
+        <source>Masir could not bring %1 to schema %2: %3. Nothing was changed.</source>
+        <translation>مسیر نتوانست %1 را به طرح‌وارهٔ %2 برساند: %3. چیزی تغییر نکرد.</translation>
     </message>
 </context>
 <context>
@@ -6120,6 +6152,37 @@ Contacts: %2</source>
     </message>
 </context>
 <context>
+    <name>masir::WorkerHeartbeat</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 روی %2</translation>
+    </message>
+    <message>
+        <source>%1 sends from this workspace</source>
+        <translation>%1 از این فضای کاری می‌فرستد</translation>
+    </message>
+    <message>
+        <source>%1 stands by, ready to send</source>
+        <translation>%1 آماده‌به‌کار است و منتظر ارسال</translation>
+    </message>
+    <message>
+        <source>%1 runs; sending is paused</source>
+        <translation>%1 اجرا می‌شود؛ ارسال متوقف است</translation>
+    </message>
+    <message>
+        <source>%1 runs journeys and does not send</source>
+        <translation>%1 سفرها را اجرا می‌کند و نمی‌فرستد</translation>
+    </message>
+    <message>
+        <source>%1 cannot send: %2</source>
+        <translation>%1 نمی‌تواند بفرستد: %2</translation>
+    </message>
+    <message>
+        <source>%1 is starting</source>
+        <translation>%1 در حال آغاز است</translation>
+    </message>
+</context>
+<context>
     <name>masir::WorkspaceAddress</name>
     <message>
         <source>The workspace address is not a valid URL. Write it as postgresql://user@server/database, with special characters in the password written as %XX.</source>
@@ -6155,6 +6218,10 @@ Contacts: %2</source>
     <message>
         <source>Masir cannot ask the server who sends from this workspace: %1</source>
         <translation>مسیر نمی‌تواند از کارساز بپرسد چه کسی از این فضای کاری ارسال می‌کند: %1</translation>
+    </message>
+    <message>
+        <source>The sending process (server process %1) stopped answering, but this one may not end its connection: %2. Give this user the pg_signal_backend role, or end that process on its machine.</source>
+        <translation>فرایند فرستنده (فرایند کارساز %1) دیگر پاسخ نمی‌دهد، اما این یکی اجازهٔ بستن اتصالش را ندارد: %2. نقش pg_signal_backend را به این کاربر بدهید، یا آن فرایند را روی رایانهٔ خودش ببندید.</translation>
     </message>
 </context>
 <context>
@@ -9510,6 +9577,77 @@ Contacts: %2</source>
     <message>
         <source>Journeys running, sending paused</source>
         <translation>سفرها در حال اجرا، ارسال متوقف</translation>
+    </message>
+    <message>
+        <source>%1 on the server</source>
+        <translation>%1 روی کارساز</translation>
+    </message>
+    <message>
+        <source>&amp;Send From This Computer</source>
+        <translation>ارسال از این رایانه</translation>
+    </message>
+    <message>
+        <source>Send the outbox from this computer while Masir is open. Usually a worker on the server sends; only one process sends at a time, the others stand by.</source>
+        <translation>تا وقتی مسیر باز است صندوق خروجی را از این رایانه بفرست. معمولاً کارگزاری روی کارساز می‌فرستد؛ هر بار فقط یک فرایند می‌فرستد و بقیه آماده‌به‌کار می‌مانند.</translation>
+    </message>
+    <message>
+        <source>Workers unknown</source>
+        <translation>کارگزاران نامعلوم</translation>
+    </message>
+    <message>
+        <source>%1 (pid %2), heard %3 s ago</source>
+        <translation>%1 (فرایند %2)، %3 ثانیه پیش خبر داد</translation>
+    </message>
+    <message>
+        <source>Sent by %1 on %2</source>
+        <translation>فرستنده: %1 روی %2</translation>
+    </message>
+    <message>
+        <source>No worker is sending</source>
+        <translation>هیچ کارگزاری نمی‌فرستد</translation>
+    </message>
+    <message>
+        <source>Open &amp;Server Workspace…</source>
+        <translation>باز کردن فضای کاری کارساز…</translation>
+    </message>
+    <message>
+        <source>Open a team workspace on a PostgreSQL server</source>
+        <translation>یک فضای کاری گروهی را روی کارساز PostgreSQL باز کنید</translation>
+    </message>
+    <message>
+        <source>Messages wait in the outbox until a worker sends: start %1 on the server, or choose Journeys → Send From This Computer.</source>
+        <translation>پیام‌ها تا وقتی کارگزاری بفرستد در صندوق خروجی می‌مانند: %1 را روی کارساز آغاز کنید، یا سفرها ← ارسال از این رایانه را برگزینید.</translation>
+    </message>
+</context>
+<context>
+    <name>masir::ui::OpenServerDialog</name>
+    <message>
+        <source>Open Server Workspace</source>
+        <translation>باز کردن فضای کاری کارساز</translation>
+    </message>
+    <message>
+        <source>A team workspace lives in a PostgreSQL database that everyone on the team opens. Ask whoever set it up for its address.</source>
+        <translation>فضای کاری گروهی در پایگاه‌داده‌ای PostgreSQL است که همهٔ اعضای گروه آن را باز می‌کنند. نشانی‌اش را از کسی بپرسید که آن را راه انداخته است.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>نشانی:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>گذرواژه:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the system keychain</source>
+        <translation>گذرواژه را در جاکلیدی سامانه به خاطر بسپار</translation>
+    </message>
+    <message>
+        <source>An address starts with postgresql://, for example %1.</source>
+        <translation>نشانی با postgresql:// آغاز می‌شود، برای نمونه %1.</translation>
+    </message>
+    <message>
+        <source>none, or the one in %1</source>
+        <translation>هیچ، یا همانی که در %1 است</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,10 @@
 #include "demo/DemoWorkspace.h"
 #include "i18n/Translations.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/OpenServerDialog.h"
 #include "settings/AppSettings.h"
 #include "storage/Database.h"
+#include "storage/WorkspaceAddress.h"
 #include "widgets/HeaderFit.h"
 #include "widgets/Theme.h"
 #include "widgets/WheelGuard.h"
@@ -122,10 +124,20 @@ int main(int argc, char *argv[])
     int code = 0;
     bool first = true;
     while (!path.isEmpty()) {
-        masir::Database db(path);
+        // a server's password: in the address given, or kept in the keychain
+        masir::Database db(masir::ui::OpenServerDialog::withSavedPassword(path));
         if (!db.open()) {
-            QMessageBox::critical(nullptr, Startup::cannotOpen(), db.errorString());
             std::fprintf(stderr, "masir: %s\n", qPrintable(db.errorString()));
+            if (masir::WorkspaceAddress::isUrl(path)) {
+                // the address or the password may be wrong: say so, and let it be corrected
+                if (const auto again =
+                        masir::ui::OpenServerDialog::ask(nullptr, path, db.errorString())) {
+                    path = *again;
+                    continue;
+                }
+            } else {
+                QMessageBox::critical(nullptr, Startup::cannotOpen(), db.errorString());
+            }
             if (first)
                 return 1;
             path = previous; // back to the one that was open
@@ -133,7 +145,7 @@ int main(int argc, char *argv[])
         }
         if (first && demo && !createDemo(db))
             return 1;
-        masir::AppSettings().addRecentWorkspace(path);
+        masir::AppSettings().addRecentWorkspace(db.isPostgres() ? db.displayName() : path);
         previous = path;
         path.clear();
 

@@ -46,7 +46,7 @@ std::optional<qint64> Enroller::enrol(const Journey &journey, const QString &nod
     PreparedStatement *insert = m_statements->get(
         QStringLiteral("INSERT INTO enrollments (journey_id, version, contact_id, node_id, "
                        "node_since, due_at, entered_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
         &m_error);
     if (!insert)
         return std::nullopt;
@@ -62,7 +62,9 @@ std::optional<qint64> Enroller::enrol(const Journey &journey, const QString &nod
                               << m_error;
         return std::nullopt;
     }
-    return 1;
+    // Another writer enrolled them since the check (on a server, a worker
+    // beside this one): the index allows one active enrolment, and that one stands.
+    return insert->changes() > 0 ? 1 : 0;
 }
 
 } // namespace masir

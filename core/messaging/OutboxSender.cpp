@@ -19,6 +19,7 @@
 #include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
 #include "storage/Transaction.h"
+#include "storage/WorkerHeartbeat.h"
 #include "storage/WorkspaceLock.h"
 
 #include <QJsonDocument>
@@ -130,6 +131,8 @@ bool OutboxSender::acquire(SendStats &stats)
     if (!m_lock)
         m_lock = std::make_unique<WorkspaceLock>(m_db, QStringLiteral("sender"));
     m_standby = !m_lock->tryLock();
+    if (m_standby && m_lock->errorString().isEmpty() && replaceSilentSender(stats))
+        m_standby = false;
     if (m_standby && !m_lock->errorString().isEmpty()) {
         m_standby = false; // not another sender: the server could not be asked
         m_error = m_lock->errorString();
@@ -172,6 +175,69 @@ bool OutboxSender::acquire(SendStats &stats)
         return false;
     }
     stats.interrupted = q.numRowsAffected();
+    return true;
+}
+
+qint64 OutboxSender::lockServerPid() const
+{
+    return m_locked && m_lock ? m_lock->serverPid() : 0;
+}
+
+bool OutboxSender::replaceSilentSender(SendStats &stats)
+{
+    // On a server a sender can hang on to its lock without sending: stopped
+    // (SIGSTOP, a frozen machine) while its connection stays open. Its
+    // heartbeat then ages; past the lease its session is ended, and the lock
+    // with it. A file's lock goes with its process.
+    const auto holder = m_lock->holderProcess();
+    if (!holder)
+        return false;
+    const qint64 leaseMs =
+        1000LL *
+        std::max(1,
+                 WorkspaceSettings(m_db).value(WorkspaceSettings::Key::SenderLeaseSeconds).toInt());
+    QString error;
+    const auto silent =
+        WorkerHeartbeat::isSilent(m_db, holder->pid, holder->sinceMs, leaseMs, &error);
+    if (!silent || !*silent)
+        return false;
+    if (!m_lock->evict(holder->pid)) {
+        stats.accountErrors << m_lock->errorString();
+        return false;
+    }
+    // the server lets the lock go as that process ends
+    for (int i = 0; i < 50; ++i) {
+        if (m_lock->tryLock())
+            return true;
+        if (!m_lock->errorString().isEmpty())
+            return false;
+        QThread::msleep(100);
+    }
+    return false;
+}
+
+bool OutboxSender::stillHeld(QList<Claimed> &claimed)
+{
+    // Checked after each claim commits, before a byte goes out: a sender that
+    // was stopped and replaced meanwhile must not send beside its successor.
+    // What it claimed goes back to the queue, unless the successor already
+    // marked it interrupted.
+    if (claimed.isEmpty() || m_lock->isHeld())
+        return true;
+    m_locked = false;
+    QVariantList binds{m_clock.nowMs()};
+    for (const Claimed &c : std::as_const(claimed))
+        binds << c.id;
+    QSqlQuery q(m_db.connection());
+    if (!Sql::exec(lcSend(), q,
+                   QStringLiteral("UPDATE outbox SET state = 'queued', attempts = attempts - 1, "
+                                  "updated_at = ? WHERE state = 'sending' AND id IN (%1)")
+                       .arg(Sql::placeholders(claimed.size())),
+                   binds, &m_error))
+        return false;
+    qCWarning(lcSend) << "lost the sender lock before sending" << claimed.size()
+                      << "claimed messages; they wait for the sender that holds it";
+    claimed.clear();
     return true;
 }
 
@@ -856,7 +922,7 @@ std::optional<SendStats> OutboxSender::run(qint64 budgetMs)
         qint64 waitUntil = 0;
         if (now < deadline) {
             QList<Claimed> claimed;
-            if (!claim(stats, claimed, &waitUntil))
+            if (!claim(stats, claimed, &waitUntil) || !stillHeld(claimed))
                 return std::nullopt;
             for (const Claimed &c : claimed) {
                 m_claims.push_back(std::make_unique<Claimed>(c));

@@ -34,6 +34,7 @@ struct SendStats
     int deferred = 0; ///< held back by quiet hours or the daily cap, not yet due
     bool paused = false;
     bool otherSender = false;  ///< another process holds this workspace's sender lock
+    bool notHere = false;      ///< this process does not send (a desktop on a server)
     QStringList accountErrors; ///< "Account: what the server said"
 };
 
@@ -66,6 +67,9 @@ public:
     /// Marketing messages wait while held: the collector, where people may
     /// have unsubscribed, could not be read. Transactional ones still go.
     void setHoldMarketing(bool hold) { m_holdMarketing = hold; }
+    /// On a server, while this one sends: the server process of its lock
+    /// session (its heartbeat names it, for a standby to judge); else 0.
+    qint64 lockServerPid() const;
     QString errorString() const { return m_error; }
 
 private:
@@ -73,6 +77,8 @@ private:
     struct Claimed;
 
     bool acquire(SendStats &stats);
+    bool replaceSilentSender(SendStats &stats);
+    bool stillHeld(QList<Claimed> &claimed);
     bool loadAccounts(SendStats &stats);
     bool dropUnwanted(SendStats &stats, qint64 now);
     bool claim(SendStats &stats, QList<Claimed> &out, qint64 *waitUntil);

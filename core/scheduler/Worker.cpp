@@ -8,6 +8,7 @@
 #include "scoring/LeadScoring.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/WorkerHeartbeat.h"
 #include "tracking/MachineRules.h"
 
 #include <QElapsedTimer>
@@ -110,9 +111,29 @@ std::optional<CampaignRunStats> WorkerCycle::campaigns(qint64 budgetMs, int batc
 
 std::optional<SendStats> WorkerCycle::send(qint64 budgetMs)
 {
+    using State = WorkerHeartbeat::State;
+    if (!m_heartbeat)
+        m_heartbeat = std::make_unique<WorkerHeartbeat>(m_db);
+    if (!m_sending) {
+        // lets go of the lock (after what is on the wire), for another to send
+        m_sender = std::make_unique<OutboxSender>(m_db, m_clock);
+        m_heartbeat->set(State::Off);
+        SendStats stats;
+        stats.notHere = true;
+        return stats;
+    }
     const auto stats = m_sender->run(budgetMs);
-    if (!stats)
+    if (!stats) {
         m_error = m_sender->errorString();
+        m_heartbeat->set(State::Error, m_error);
+    } else if (stats->otherSender) {
+        m_heartbeat->set(State::Standby, stats->accountErrors.value(0));
+    } else if (stats->paused) {
+        m_heartbeat->set(State::Paused);
+    } else {
+        m_heartbeat->set(State::Sending, stats->accountErrors.join(QLatin1String("; ")),
+                         m_sender->lockServerPid());
+    }
     return stats;
 }
 
@@ -239,6 +260,7 @@ public:
             }
             if (m_owner->m_stopping.load())
                 return;
+            m_cycle.setSending(m_owner->m_sending.load());
             if (const auto sent = m_cycle.send()) {
                 Q_EMIT m_owner->sendFinished(*sent);
             } else {
@@ -322,6 +344,12 @@ void Worker::setPaused(bool paused)
         return;
     Q_EMIT pausedChanged(paused);
     if (!paused)
+        wake();
+}
+
+void Worker::setSending(bool sending)
+{
+    if (m_sending.exchange(sending) != sending)
         wake();
 }
 

@@ -19,6 +19,7 @@ namespace masir {
 
 class Clock;
 class Database;
+class WorkerHeartbeat;
 
 /// What came in during one cycle.
 struct IntakeStats
@@ -55,7 +56,12 @@ public:
     std::optional<CampaignRunStats> campaigns(qint64 budgetMs = 2000,
                                               int batchSize = CampaignRunner::kBatchSize);
     /// Sends for up to \a budgetMs; nullopt with errorString() on a database error.
+    /// Each call also tells the worker's heartbeat what it does.
     std::optional<SendStats> send(qint64 budgetMs = 1000);
+    /// Whether this process sends at all (a desktop on a server workspace
+    /// leaves it to the server's worker unless asked): when not, send()
+    /// lets go of the sender lock and only says so.
+    void setSending(bool sending) { m_sending = sending; }
     /// Reads the sending accounts' mailboxes that are due (every few minutes)
     /// for bounces, complaints and unsubscribe requests.
     std::optional<MailboxStats> mailboxes(const std::atomic<bool> *stop = nullptr);
@@ -93,6 +99,8 @@ private:
     const Database &m_db;
     const Clock &m_clock;
     std::unique_ptr<OutboxSender> m_sender;
+    std::unique_ptr<WorkerHeartbeat> m_heartbeat; ///< made at the first send()
+    bool m_sending = true;
     bool m_campaignsPending = false; ///< a fan-out was cut short by its budget
     QString m_error;
 };
@@ -120,6 +128,9 @@ public:
 
     /// The longest sleep between cycles.
     void setPollInterval(int ms) { m_pollMs = ms; }
+    /// Whether this process sends from the outbox (on by default; a desktop
+    /// on a server workspace leaves it to the server's worker).
+    void setSending(bool sending);
 
 Q_SIGNALS:
     void intakeFinished(const masir::IntakeStats &stats);
@@ -142,6 +153,7 @@ private:
     std::atomic<bool> m_paused{false};
     std::atomic<bool> m_stopping{false};
     std::atomic<int> m_pollMs{30000};
+    std::atomic<bool> m_sending{true};
 };
 
 } // namespace masir

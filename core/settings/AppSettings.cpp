@@ -1,5 +1,7 @@
 #include "settings/AppSettings.h"
 
+#include "storage/WorkspaceAddress.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -23,6 +25,7 @@ constexpr KeyInfo kKeys[] = {
     {AppSettings::Key::UserName, "user/name"},
     {AppSettings::Key::Splitters, "layout/splitters"},
     {AppSettings::Key::RecentWorkspaces, "workspaces/recent"},
+    {AppSettings::Key::SendingHere, "workspaces/sendingHere"},
 };
 
 } // namespace
@@ -55,6 +58,7 @@ QVariant AppSettings::defaultValue(Key key)
     case Key::ContactsHeader:
         return QByteArray();
     case Key::Splitters:
+    case Key::SendingHere:
         return QVariantMap();
     case Key::RecentWorkspaces:
         return QStringList();
@@ -76,14 +80,17 @@ QStringList AppSettings::recentWorkspaces() const
 {
     QStringList existing;
     for (const QString &path : value(Key::RecentWorkspaces).toStringList())
-        if (QFileInfo::exists(path))
+        if (WorkspaceAddress::isUrl(path) || QFileInfo::exists(path))
             existing << path;
     return existing;
 }
 
 void AppSettings::addRecentWorkspace(const QString &path)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
+    // a server's address is kept as given: without its password (the caller's
+    // Database::displayName())
+    const QString absolute =
+        WorkspaceAddress::isUrl(path) ? path : QFileInfo(path).absoluteFilePath();
     QStringList recent = value(Key::RecentWorkspaces).toStringList();
     recent.removeAll(absolute);
     recent.prepend(absolute);
@@ -94,6 +101,21 @@ void AppSettings::addRecentWorkspace(const QString &path)
 void AppSettings::clearRecentWorkspaces()
 {
     setValue(Key::RecentWorkspaces, QStringList());
+}
+
+bool AppSettings::sendsFrom(const QString &address) const
+{
+    return value(Key::SendingHere).toMap().value(address, false).toBool();
+}
+
+void AppSettings::setSendsFrom(const QString &address, bool send)
+{
+    QVariantMap map = value(Key::SendingHere).toMap();
+    if (send)
+        map.insert(address, true);
+    else
+        map.remove(address);
+    setValue(Key::SendingHere, map);
 }
 
 } // namespace masir

@@ -41,6 +41,7 @@ constexpr KeyInfo kKeys[] = {
     {WorkspaceSettings::Key::QuietTo, "sending/quietTo"},
     {WorkspaceSettings::Key::SendingPaused, "sending/paused"},
     {WorkspaceSettings::Key::MaxAttempts, "sending/maxAttempts"},
+    {WorkspaceSettings::Key::SenderLeaseSeconds, "sending/leaseSeconds"},
     {WorkspaceSettings::Key::RetryBaseMs, "sending/retryBaseMs"},
     {WorkspaceSettings::Key::ScoreCursor, "scoring/eventCursor"},
     {WorkspaceSettings::Key::HitCursor, "tracking/hitCursor"},
@@ -126,6 +127,8 @@ QVariant WorkspaceSettings::defaultValue(Key key)
         return false;
     case Key::MaxAttempts:
         return 5;
+    case Key::SenderLeaseSeconds:
+        return 60;
     case Key::RetryBaseMs:
         return 60000;
     case Key::ScoreCursor:

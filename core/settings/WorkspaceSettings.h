@@ -37,27 +37,28 @@ public:
         WorkspaceId,       ///< random id that keeps this workspace's secrets apart (first use)
         SendingPaused,     ///< the global pause of the outbox sender
         MaxAttempts,       ///< attempts before a temporary failure becomes permanent
-        RetryBaseMs,       ///< the first retry waits this long; each next one twice as long
-        QuietFrom,         ///< no marketing goes out from this time ("21:00", contact's zone)...
-        QuietTo,           ///< ...until this one ("08:00"); empty: no quiet hours
-        ScoreCursor,       ///< the last event live scoring has scored
-        HitCursor,         ///< the last tracking hit turned into events
-        TrackingEnabled,   ///< opens and clicks are tracked (when there is a public address)
-        TrackingPublicUrl, ///< where tracking links point: the collector's public address
-        TrackingSmsLinks,  ///< links in SMS go through the click redirect too
-        TrackingServe,     ///< the app itself serves tracking links while it runs
-        TrackingListen,    ///< where the app's own server listens ("0.0.0.0:8787")
-        KeyGraceDays,      ///< a retired tracking key still opens its links this long
-        CollectorUrl,      ///< a collector on a public host that the worker pulls from
-        CollectorCursor,   ///< the last hit pulled from that collector
-        CollectorPushed,   ///< a digest of what was last pushed to it
-        CollectorStatus,   ///< the last pull: when, and what went wrong (JSON)
-        BrandColor,        ///< the hosted pages' colour, "#RRGGBB"
-        BrandLogo,         ///< the hosted pages' logo: {"type": MIME, "data": base64}
-        Currency,          ///< the business's currency (ISO 4217), new deals start in it
-        FollowUpDays,      ///< an open deal untouched this many days gets a follow-up task; 0: none
-        FollowUpsAt,       ///< when the worker last looked for deals to follow up (ms)
-        CrmConnections,    ///< the CRMs synced: {"hubspot": {"url", "everyHours"}} (JSON)
+        SenderLeaseSeconds, ///< a sender silent this long is replaced by a standby (on a server)
+        RetryBaseMs,        ///< the first retry waits this long; each next one twice as long
+        QuietFrom,          ///< no marketing goes out from this time ("21:00", contact's zone)...
+        QuietTo,            ///< ...until this one ("08:00"); empty: no quiet hours
+        ScoreCursor,        ///< the last event live scoring has scored
+        HitCursor,          ///< the last tracking hit turned into events
+        TrackingEnabled,    ///< opens and clicks are tracked (when there is a public address)
+        TrackingPublicUrl,  ///< where tracking links point: the collector's public address
+        TrackingSmsLinks,   ///< links in SMS go through the click redirect too
+        TrackingServe,      ///< the app itself serves tracking links while it runs
+        TrackingListen,     ///< where the app's own server listens ("0.0.0.0:8787")
+        KeyGraceDays,       ///< a retired tracking key still opens its links this long
+        CollectorUrl,       ///< a collector on a public host that the worker pulls from
+        CollectorCursor,    ///< the last hit pulled from that collector
+        CollectorPushed,    ///< a digest of what was last pushed to it
+        CollectorStatus,    ///< the last pull: when, and what went wrong (JSON)
+        BrandColor,         ///< the hosted pages' colour, "#RRGGBB"
+        BrandLogo,          ///< the hosted pages' logo: {"type": MIME, "data": base64}
+        Currency,           ///< the business's currency (ISO 4217), new deals start in it
+        FollowUpDays,   ///< an open deal untouched this many days gets a follow-up task; 0: none
+        FollowUpsAt,    ///< when the worker last looked for deals to follow up (ms)
+        CrmConnections, ///< the CRMs synced: {"hubspot": {"url", "everyHours"}} (JSON)
     };
 
     explicit WorkspaceSettings(const Database &db);

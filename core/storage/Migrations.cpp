@@ -919,6 +919,33 @@ const QList<QStringList> &migrationList()
             QStringLiteral("CREATE UNIQUE INDEX deals_external ON deals (external_source, "
                            "external_id) WHERE external_id <> ''"),
         },
+        // 25, the first step written for both engines (a server workspace
+        // starts from its baseline at 24 and takes the steps after it):
+        // - the background workers of the workspace, each with its heartbeat,
+        //   so that a desktop shows who sends and a standby replaces a sender
+        //   that stopped answering (its heartbeat older than its lease);
+        // - at most one active enrolment of a contact in a journey, whoever
+        //   enrols: older duplicates, if any, end as exited.
+        {
+            QStringLiteral(R"(CREATE TABLE workers (
+                id TEXT PRIMARY KEY,
+                program TEXT NOT NULL,
+                host TEXT NOT NULL,
+                pid BIGINT NOT NULL,
+                lock_pid BIGINT NOT NULL DEFAULT 0,
+                state TEXT NOT NULL
+                    CHECK (state IN ('starting', 'sending', 'standby', 'paused', 'off', 'error')),
+                detail TEXT NOT NULL DEFAULT '',
+                started_at BIGINT NOT NULL,
+                heartbeat_at BIGINT NOT NULL))"),
+            QStringLiteral("UPDATE enrollments SET state = 'exited', exit_reason = 'duplicate' "
+                           "WHERE state = 'active' AND EXISTS (SELECT 1 FROM enrollments o "
+                           "WHERE o.journey_id = enrollments.journey_id AND o.contact_id = "
+                           "enrollments.contact_id AND o.state = 'active' AND o.id > "
+                           "enrollments.id)"),
+            QStringLiteral("CREATE UNIQUE INDEX enrollments_one_active ON enrollments "
+                           "(journey_id, contact_id) WHERE state = 'active'"),
+        },
     };
     return list;
 }
@@ -940,6 +967,13 @@ QStringList Migrations::tallyStatements(const SqlDialect &d)
 int Migrations::latestVersion()
 {
     return int(migrationList().size());
+}
+
+QStringList Migrations::step(int version)
+{
+    if (version < 1 || version > latestVersion())
+        return {};
+    return migrationList().at(version - 1);
 }
 
 int Migrations::currentVersion() const

@@ -22,6 +22,9 @@ public:
     explicit Migrations(QSqlDatabase db);
 
     static int latestVersion();
+    /// The statements of step \a version. Those after a server's baseline
+    /// (PostgresWorkspace::kBaselineVersion) are written for both engines.
+    static QStringList step(int version);
     /// Recounts the reports' tallies (event_tallies, stage_reached,
     /// outbox.engaged, contact_purchases, attributed_revenue) from the events
     /// and messages there are now: schemas 19, 20 and 22 filled them so, and

@@ -219,12 +219,38 @@ bool PostgresWorkspace::prepare(QSqlDatabase db, const WorkspaceAddress &address
                         .arg(where)
                         .arg(version)
                         .arg(Migrations::latestVersion()));
-    if (version < Migrations::latestVersion())
-        return fail(tr("%1 is at schema %2 and this Masir has no PostgreSQL migration to %3 "
-                       "yet; it was left untouched.")
+    if (version < kBaselineVersion)
+        return fail(tr("%1 is at schema %2, older than any server workspace Masir made; it was "
+                       "left untouched.")
+                        .arg(where)
+                        .arg(version));
+    if (version < Migrations::latestVersion() && readOnly)
+        return fail(tr("%1 needs its schema brought up to this version of Masir (from %2 to %3). "
+                       "Open it once with write access.")
                         .arg(where)
                         .arg(version)
                         .arg(Migrations::latestVersion()));
+    // The steps after the baseline, all in this transaction under the schema
+    // lock: another desktop opening now waits, then finds them made.
+    for (int v = version + 1; v <= Migrations::latestVersion(); ++v) {
+        for (const QString &sql : Migrations::step(v)) {
+            if (!run(db, sql, &sqlError))
+                return fail(tr("Masir could not bring %1 to schema %2: %3. Nothing was changed.")
+                                .arg(where)
+                                .arg(v)
+                                .arg(sqlError));
+        }
+        if (!run(db,
+                 QStringLiteral("UPDATE masir_meta SET value = '%1' WHERE key = "
+                                "'schema_version'")
+                     .arg(v),
+                 &sqlError))
+            return fail(tr("Masir could not bring %1 to schema %2: %3. Nothing was changed.")
+                            .arg(where)
+                            .arg(v)
+                            .arg(sqlError));
+        qCInfo(lcStorage) << "migrated" << where << "to schema" << v;
+    }
     if (!db.commit())
         return fail(tr("Masir cannot read %1: %2.").arg(where, db.lastError().text()));
     return true;

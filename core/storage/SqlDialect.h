@@ -100,6 +100,15 @@ public:
         return QStringLiteral("CAST(%1 AS BIGINT)").arg(expression);
     }
 
+    /// The database's own time now, in milliseconds since 1970 UTC: the one
+    /// clock that machines sharing a server agree on (a heartbeat's age).
+    QString nowMs() const
+    {
+        return m_postgres
+                   ? integer(QStringLiteral("floor(extract(epoch FROM clock_timestamp()) * 1000)"))
+                   : integer(QStringLiteral("(julianday('now') - 2440587.5) * 86400000.0"));
+    }
+
     /// \a text with LIKE's wildcards (and the escape character \\) escaped, for
     /// "LIKE ? ESCAPE '\\'".
     static QString escapeLike(const QString &text)

@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 
 #include <QCryptographicHash>
 #include <QSqlError>
@@ -47,7 +48,8 @@ bool WorkspaceLock::tryLock()
     m_connection = QStringLiteral("masir-lock-%1-%2").arg(m_role).arg(serial++);
     QSqlDatabase db = m_db.separateConnection(m_connection);
     QSqlQuery q(db);
-    if (!db.isOpen() || !q.exec(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(key())) ||
+    if (!db.isOpen() ||
+        !q.exec(QStringLiteral("SELECT pg_try_advisory_lock(%1), pg_backend_pid()").arg(key())) ||
         !q.next()) {
         m_error = tr("Masir cannot ask the server who sends from this workspace: %1")
                       .arg(db.isOpen() ? q.lastError().text() : db.lastError().text());
@@ -58,6 +60,7 @@ bool WorkspaceLock::tryLock()
         return false;
     }
     m_held = q.value(0).toBool();
+    m_serverPid = m_held ? q.value(1).toLongLong() : 0;
     q = QSqlQuery();
     db = QSqlDatabase();
     if (!m_held)
@@ -80,6 +83,7 @@ bool WorkspaceLock::isHeld()
     qCWarning(lcStorage) << "lost the" << m_role << "lock:" << q.lastError().text();
     q = QSqlQuery();
     m_held = false;
+    m_serverPid = 0;
     dropConnection();
     return false;
 }
@@ -89,6 +93,7 @@ void WorkspaceLock::unlock()
     if (m_file && m_held)
         m_file->unlock();
     m_held = false;
+    m_serverPid = 0;
     dropConnection(); // a server lets go of the session's lock with the session
 }
 
@@ -113,20 +118,49 @@ QString WorkspaceLock::holder()
             return {};
         return tr("%1, pid %2").arg(app).arg(pid);
     }
+    const auto process = holderProcess();
+    if (!process)
+        return {};
+    return process->from.isEmpty()
+               ? tr("server process %1").arg(process->pid)
+               : tr("server process %1, from %2").arg(process->pid).arg(process->from);
+}
+
+std::optional<WorkspaceLock::Process> WorkspaceLock::holderProcess()
+{
+    if (!m_db.isPostgres())
+        return std::nullopt;
     QSqlQuery q(m_db.connection());
-    if (!q.exec(QStringLiteral("SELECT a.pid, a.client_addr FROM pg_locks l "
+    if (!q.exec(QStringLiteral("SELECT a.pid, a.client_addr, %3 FROM pg_locks l "
                                "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = "
                                "'advisory' AND l.granted AND l.classid = %1 AND l.objid = %2 AND "
                                "l.objsubid = 1 AND l.database = (SELECT oid FROM pg_database "
                                "WHERE datname = current_database())")
                     .arg(quint32(quint64(key()) >> 32))
-                    .arg(quint32(quint64(key()) & 0xFFFFFFFF))) ||
+                    .arg(quint32(quint64(key()) & 0xFFFFFFFF))
+                    .arg(SqlDialect::integer(
+                        QStringLiteral("floor(extract(epoch FROM a.backend_start) * 1000)")))) ||
         !q.next())
-        return {};
-    const QString from = q.value(1).toString();
-    const qint64 pid = q.value(0).toLongLong();
-    return from.isEmpty() ? tr("server process %1").arg(pid)
-                          : tr("server process %1, from %2").arg(pid).arg(from);
+        return std::nullopt;
+    return Process{q.value(0).toLongLong(), q.value(2).toLongLong(), q.value(1).toString()};
+}
+
+bool WorkspaceLock::evict(qint64 pid)
+{
+    m_error.clear();
+    QSqlQuery q(m_db.connection());
+    // false from the server: that process is gone already, and the lock with it
+    if (q.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)) && q.next()) {
+        qCWarning(lcStorage) << "ended server process" << pid << "which held the" << m_role
+                             << "lock and stopped answering";
+        return true;
+    }
+    m_error = tr("The sending process (server process %1) stopped answering, but this one may "
+                 "not end its connection: %2. Give this user the pg_signal_backend role, or "
+                 "end that process on its machine.")
+                  .arg(pid)
+                  .arg(q.lastError().text());
+    return false;
 }
 
 } // namespace masir

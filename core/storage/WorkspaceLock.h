@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace masir {
 
@@ -39,6 +40,23 @@ public:
     /// 4567, from 10.0.0.5"; empty if unknown.
     QString holder();
 
+    /// On a server: the server process whose session holds the lock, and when
+    /// that session began (ms since 1970, the server's clock): a heartbeat
+    /// older than the session is not the holder's, whatever its process number.
+    struct Process
+    {
+        qint64 pid = 0;
+        qint64 sinceMs = 0;
+        QString from; ///< the client's address; empty on a local socket
+    };
+    std::optional<Process> holderProcess();
+    /// The server process of this one's own lock session; 0 on a file or when not held.
+    qint64 serverPid() const { return m_serverPid; }
+    /// Ends the session of server process \a pid, which holds the lock and has
+    /// stopped answering: the server lets the lock go. False (errorString())
+    /// when this user may not end it.
+    bool evict(qint64 pid);
+
 private:
     /// The advisory lock's key: "MSIR" and the role's hash.
     qint64 key() const;
@@ -48,6 +66,7 @@ private:
     QString m_role;
     std::unique_ptr<QLockFile> m_file; ///< a workspace file's
     QString m_connection;              ///< a server's: the connection holding the lock
+    qint64 m_serverPid = 0;            ///< that connection's server process
     bool m_held = false;
     QString m_error;
 };

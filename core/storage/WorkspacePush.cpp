@@ -25,6 +25,8 @@ std::optional<QStringList> tablesInOrder(const Database &file, QString *error)
     }
     while (q.next())
         tables << q.value(0).toString();
+    // the heartbeats of the file's own processes: not the server's
+    tables.removeAll(QStringLiteral("workers"));
     for (const QString &t : std::as_const(tables)) {
         if (!q.exec(QStringLiteral("SELECT DISTINCT \"table\" FROM pragma_foreign_key_list('%1')")
                         .arg(t))) {
@@ -59,6 +61,38 @@ QStringList columnsOf(const Database &file, const QString &table, QString *error
     while (q.next())
         columns << q.value(0).toString();
     return columns;
+}
+
+/// New rows of \a table on the server are numbered after the file's: after
+/// its largest id, and after any id SQLite handed out before (AUTOINCREMENT
+/// never gives a deleted row's id again, and neither may the server).
+bool continueNumbering(const Database &file, QSqlDatabase target, const QString &table,
+                       QString *error)
+{
+    QSqlQuery q(target);
+    if (!q.exec(QStringLiteral("SELECT pg_get_serial_sequence('%1', 'id')").arg(table)) ||
+        !q.next()) {
+        *error = QStringLiteral("%1: %2").arg(table, q.lastError().text());
+        return false;
+    }
+    const QString sequence = q.value(0).toString();
+    if (sequence.isEmpty())
+        return true; // no numbered id
+    QSqlQuery used(file.connection());
+    if (!used.exec(QStringLiteral("SELECT max(n) FROM (SELECT max(id) AS n FROM %1 UNION ALL "
+                                  "SELECT seq FROM sqlite_sequence WHERE name = '%1') s")
+                       .arg(table)) ||
+        !used.next()) {
+        *error = QStringLiteral("%1: %2").arg(table, used.lastError().text());
+        return false;
+    }
+    if (!q.exec(QStringLiteral("SELECT setval('%1', %2, false)")
+                    .arg(sequence)
+                    .arg(used.value(0).toLongLong() + 1))) {
+        *error = QStringLiteral("%1: %2").arg(table, q.lastError().text());
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -139,15 +173,9 @@ bool WorkspacePush::push(const Database &file, const Database &server, QString *
         }
         if (progress)
             progress(table, rows);
-        // new rows are numbered after the copied ones
         if (columns.contains(QStringLiteral("id")) &&
-            !write.exec(QStringLiteral("SELECT setval(s, COALESCE((SELECT max(id) FROM %1), 0) "
-                                       "+ 1, false) FROM pg_get_serial_sequence('%1', 'id') s "
-                                       "WHERE s IS NOT NULL")
-                            .arg(table))) {
-            *error = tr("%1: %2").arg(table, write.lastError().text());
+            !continueNumbering(file, target, table, error))
             return false;
-        }
         qCInfo(lcStorage) << "pushed" << rows << "rows of" << table;
     }
     if (!tx.commit()) {

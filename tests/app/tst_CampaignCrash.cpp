@@ -147,17 +147,24 @@ private Q_SLOTS:
         QCOMPARE(killed, kills);
         QVERIFY2(duringFanOut > 0, "no kill landed inside the fan-out");
         QVERIFY2(duringSend > 0, "no kill landed while sending");
+        QByteArray said;
         for (int i = 0; i < 30 && scalarIn(ws, QStringLiteral("SELECT count(*) FROM campaigns "
                                                               "WHERE state <> 'done'")) > 0;
              ++i)
             QCOMPARE(
                 runCli(w + QStringList{QStringLiteral("worker"), QStringLiteral("run"),
                                        QStringLiteral("--once"), QStringLiteral("--send-budget"),
-                                       QStringLiteral("60000")}),
+                                       QStringLiteral("60000")},
+                       &said),
                 0);
-        QCOMPARE(scalarIn(ws, QStringLiteral("SELECT count(*) FROM campaigns WHERE state = "
-                                             "'done'")),
-                 1);
+        QVERIFY2(scalarIn(ws, QStringLiteral("SELECT count(*) FROM campaigns WHERE state = "
+                                             "'done'")) == 1,
+                 qPrintable(QStringLiteral("queued %1, sending %2; the last run said: %3")
+                                .arg(scalarIn(ws, QStringLiteral("SELECT count(*) FROM outbox "
+                                                                 "WHERE state = 'queued'")))
+                                .arg(scalarIn(ws, QStringLiteral("SELECT count(*) FROM outbox "
+                                                                 "WHERE state = 'sending'")))
+                                .arg(QString::fromUtf8(said))));
 
         // What the server received, by X-Masir-Id, against the frozen audience.
         QHash<qint64, int> received;

@@ -123,6 +123,36 @@ private Q_SLOTS:
         QVERIFY(db.integrityProblems().isEmpty());
     }
 
+    // Schema 25 allows one active enrolment of a contact in a journey: a
+    // file that had two keeps the newer, the older ends as exited.
+    void oneActiveEnrolmentLeft()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.masir"));
+        QVERIFY(buildAtVersion(path, 24));
+        QVERIFY(runOn(
+            path,
+            {QStringLiteral("INSERT INTO journeys (name, graph, created_at, updated_at) VALUES "
+                            "('Welcome', '{}', 1, 1)"),
+             QStringLiteral("INSERT INTO enrollments (journey_id, version, contact_id, state, "
+                            "node_id, node_since, entered_at, updated_at) VALUES (1, 1, 1, "
+                            "'active', 'a', 1, 1, 1), (1, 1, 1, 'completed', 'a', 1, 1, 1), "
+                            "(1, 1, 1, 'active', 'b', 2, 2, 2)")}));
+        Database db(path);
+        QVERIFY2(db.open(), qPrintable(db.errorString()));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT state, exit_reason FROM enrollments ORDER BY id")));
+        QStringList states;
+        while (q.next())
+            states << q.value(0).toString() + QLatin1Char('/') + q.value(1).toString();
+        QCOMPARE(states, (QStringList{QStringLiteral("exited/duplicate"),
+                                      QStringLiteral("completed/"), QStringLiteral("active/")}));
+        // and a second active one is refused from now on
+        QVERIFY(!q.exec(QStringLiteral("INSERT INTO enrollments (journey_id, version, contact_id, "
+                                       "node_id, node_since, entered_at, updated_at) VALUES (1, "
+                                       "1, 1, 'a', 3, 3, 3)")));
+    }
+
     // Schema 11 moved score changes out of the events into score_changes; a
     // journey keeps its place in them.
     void scoreChangesLeaveTheEvents()

@@ -5,6 +5,7 @@
 #include "contacts/ContactRepository.h"
 #include "demo/DemoWorkspace.h"
 #include "messaging/OutboxSender.h"
+#include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 #include "storage/PostgresWorkspace.h"
@@ -12,6 +13,7 @@
 #include "storage/SchemaCatalog.h"
 #include "storage/SqlDialect.h"
 #include "storage/Transaction.h"
+#include "storage/WorkerHeartbeat.h"
 #include "storage/WorkspaceAddress.h"
 #include "storage/WorkspaceLock.h"
 #include "storage/WorkspacePush.h"
@@ -191,8 +193,17 @@ private Q_SLOTS:
         QVERIFY2(server.open(), qPrintable(server.errorString()));
         QString error;
         QStringList tables;
-        QVERIFY(WorkspacePush::push(file.db(), server, &error,
-                                    [&](const QString &table, qint64) { tables << table; }));
+        // a deleted contact's id is never given again, on the server either
+        qint64 deleted = 0;
+        {
+            QSqlQuery newest(file.db().connection());
+            QVERIFY(newest.exec(QStringLiteral("SELECT max(id) FROM contacts")) && newest.next());
+            deleted = newest.value(0).toLongLong();
+        }
+        QVERIFY(ContactRepository(file.db()).remove({deleted}));
+        QVERIFY2(WorkspacePush::push(file.db(), server, &error,
+                                     [&](const QString &table, qint64) { tables << table; }),
+                 qPrintable(error));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         // every table, each after those it refers to
         QVERIFY(tables.indexOf(QStringLiteral("contacts")) <
@@ -222,12 +233,13 @@ private Q_SLOTS:
         QVERIFY(b.exec(QStringLiteral("INSERT INTO contacts (email, created_at, updated_at) "
                                       "VALUES ('new@example.com', 1, 1) RETURNING id")) &&
                 b.next());
-        QCOMPARE(b.value(0).toLongLong(), last + 1);
-        QCOMPARE(ContactRepository(server).count(), 151);
+        QCOMPARE(last, deleted - 1);
+        QCOMPARE(b.value(0).toLongLong(), deleted + 1);
+        QCOMPARE(ContactRepository(server).count(), 150);
         // into a workspace with data: refused, nothing written
         QVERIFY(!WorkspacePush::push(file.db(), server, &error));
         QVERIFY2(error.contains(QStringLiteral("has data already")), qPrintable(error));
-        QCOMPARE(ContactRepository(server).count(), 151);
+        QCOMPARE(ContactRepository(server).count(), 150);
     }
 
     void refusesWhatIsNotAWorkspace()
@@ -367,6 +379,55 @@ private Q_SLOTS:
         first.unlock();
         const auto now = sender.run(100);
         QVERIFY(now && !now->otherSender);
+    }
+
+    // A sender stopped with its connection open (SIGSTOP) keeps the lock
+    // only while its heartbeat is younger than the lease; then a standby ends
+    // its session and sends, and the stopped one, resumed, stands by.
+    void aSilentSenderIsReplaced()
+    {
+        test::TestPostgres pg;
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        Database a(pg.url());
+        Database b(pg.url());
+        QVERIFY2(a.open() && b.open(), qPrintable(a.errorString() + b.errorString()));
+        QVERIFY(WorkspaceSettings(a).setValue(WorkspaceSettings::Key::SenderLeaseSeconds, 2));
+        ManualClock clock(QDateTime::currentDateTimeUtc());
+        OutboxSender first(a, clock);
+        const auto sent = first.run(50);
+        QVERIFY2(sent && !sent->otherSender, qPrintable(first.errorString()));
+        const qint64 lockPid = first.lockServerPid();
+        QVERIFY(lockPid > 0);
+        QString error;
+        {
+            // its heartbeat names its lock's session, once, then falls silent
+            WorkerHeartbeat beat(a, 3600 * 1000);
+            beat.set(WorkerHeartbeat::State::Sending, QString(), lockPid);
+            QTRY_VERIFY(
+                WorkerHeartbeat::list(b, &error).value_or(QList<WorkerBeat>()).value(0).lockPid ==
+                lockPid);
+            // while it is younger than the lease, the other stands by
+            OutboxSender second(b, clock);
+            const auto standing = second.run(50);
+            QVERIFY2(standing && standing->otherSender, qPrintable(second.errorString()));
+            const auto workers = WorkerHeartbeat::list(b, &error);
+            QVERIFY2(workers && workers->size() == 1, qPrintable(error));
+            QCOMPARE(workers->first().state, QStringLiteral("sending"));
+            QVERIFY(WorkerHeartbeat::describe(workers->first()).contains(QStringLiteral("sends")));
+            // past it, the other ends the silent one's session and sends
+            QTest::qWait(2200);
+            const auto taking = second.run(50);
+            QVERIFY2(taking && !taking->otherSender,
+                     qPrintable(second.errorString() + taking->accountErrors.join(QString())));
+            QVERIFY(second.lockServerPid() > 0 && second.lockServerPid() != lockPid);
+            // resumed, the first finds its lock gone and stands by
+            const auto resumed = first.run(50);
+            QVERIFY2(resumed && resumed->otherSender, qPrintable(first.errorString()));
+            QCOMPARE(first.lockServerPid(), 0);
+        }
+        // a worker that stops takes its row with it
+        QTRY_VERIFY(
+            WorkerHeartbeat::list(b, &error).value_or(QList<WorkerBeat>{WorkerBeat{}}).isEmpty());
     }
 
     void saysWhatIsWrongWithAConnection()

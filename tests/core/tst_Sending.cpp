@@ -15,13 +15,15 @@
 #include "messaging/SecretStore.h"
 #include "messaging/TestSend.h"
 #include "messaging/UnsubscribeTokens.h"
+#include "scheduler/Worker.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/SqlExec.h"
+#include "storage/WorkerHeartbeat.h"
 
 #include <QJsonArray>
 #include <QMessageAuthenticationCode>
-#include <QSqlQuery>
 #include <QScopeGuard>
+#include <QSqlQuery>
 #include <QTimeZone>
 #include <QUrlQuery>
 
@@ -836,6 +838,44 @@ private Q_SLOTS:
         const auto stats = second.run(100);
         QVERIFY(stats);
         QVERIFY(stats->otherSender);
+    }
+
+    // Each worker's heartbeat says what it does (the sender, a standby, one
+    // that does not send here), and a worker that stops takes its row with it.
+    void workersSayWhatTheyDo()
+    {
+        TestWorkspace ws;
+        prepare(ws);
+        QString error;
+        const auto states = [&] {
+            QStringList out;
+            for (const WorkerBeat &w :
+                 WorkerHeartbeat::list(ws.db(), &error).value_or(QList<WorkerBeat>()))
+                out << w.state;
+            out.sort();
+            return out;
+        };
+        {
+            WorkerCycle sending(ws.db(), m_clock);
+            QVERIFY(sending.send(50));
+            WorkerCycle standing(ws.db(), m_clock);
+            const auto stats = standing.send(50);
+            QVERIFY(stats && stats->otherSender);
+            WorkerCycle away(ws.db(), m_clock);
+            away.setSending(false);
+            const auto notHere = away.send(50);
+            QVERIFY(notHere && notHere->notHere);
+            QTRY_COMPARE(states(), (QStringList{QStringLiteral("off"), QStringLiteral("sending"),
+                                                QStringLiteral("standby")}));
+            const auto workers = WorkerHeartbeat::list(ws.db(), &error);
+            QVERIFY2(workers, qPrintable(error));
+            for (const WorkerBeat &w : *workers) {
+                QCOMPARE(w.pid, QCoreApplication::applicationPid());
+                QVERIFY2(w.silentMs >= 0 && w.silentMs < 60000,
+                         qPrintable(QString::number(w.silentMs)));
+            }
+        }
+        QCOMPARE(states(), QStringList());
     }
 };
 

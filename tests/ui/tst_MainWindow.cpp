@@ -8,6 +8,7 @@
 #include "demo/DemoWorkspace.h"
 #include "i18n/Translations.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/OpenServerDialog.h"
 #include "scoring/ScoringDialog.h"
 #include "segments/SegmentsPage.h"
 #include "settings/AppSettings.h"
@@ -20,6 +21,7 @@
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
@@ -304,11 +306,13 @@ private Q_SLOTS:
         }
         AppSettings settings;
         settings.clearRecentWorkspaces();
-        for (const QString &path : {gone, older, newer, ws.db().path()})
+        const QString server = QStringLiteral("postgresql://staff@db.example.com/shop");
+        for (const QString &path : {gone, server, older, newer, ws.db().path()})
             settings.addRecentWorkspace(path);
         settings.addRecentWorkspace(older); // opened again: first
+        // a server's address is kept as it is (it has no file to exist)
         QCOMPARE(settings.recentWorkspaces(),
-                 (QStringList{older, QFileInfo(ws.db().path()).absoluteFilePath(), newer}));
+                 (QStringList{older, QFileInfo(ws.db().path()).absoluteFilePath(), newer, server}));
 
         ui::MainWindow window(ws.db());
         auto *recent = window.findChild<QMenu *>(QStringLiteral("recentWorkspaces"));
@@ -318,14 +322,57 @@ private Q_SLOTS:
         for (QAction *a : recent->actions())
             names << a->text();
         // this workspace is not offered, nor the file that is gone
-        QCOMPARE(names.mid(0, 2),
-                 (QStringList{QStringLiteral("bakery"), QStringLiteral("tutoring")}));
+        QCOMPARE(names.mid(0, 3),
+                 (QStringList{QStringLiteral("bakery"), QStringLiteral("tutoring"), server}));
         QSignalSpy requested(&window, &ui::MainWindow::workspaceRequested);
         recent->actions().at(1)->trigger();
         QCOMPARE(requested.size(), 1);
         QCOMPARE(requested.first().first().toString(), newer);
         settings.clearRecentWorkspaces();
         QVERIFY(settings.recentWorkspaces().isEmpty());
+    }
+
+    // File → Open Server Workspace: an address is checked as it is typed, the
+    // password goes into the address to open and, when asked, into the
+    // keychain (here its file stand-in), never into the address kept.
+    void serverWorkspaceAddressAndPassword()
+    {
+        QTemporaryDir dir;
+        qputenv("MASIR_SECRETS", "file");
+        qputenv("MASIR_SECRETS_FILE", dir.filePath(QStringLiteral("secrets.json")).toUtf8());
+        const QString address = QStringLiteral("postgresql://staff@db.example.com/shop");
+        QCOMPARE(ui::OpenServerDialog::withSavedPassword(address), address);
+        ui::OpenServerDialog dialog(address, QStringLiteral("The server refused the login."));
+        auto *problem = dialog.findChild<QLabel *>(QStringLiteral("serverProblem"));
+        auto *field = dialog.findChild<QLineEdit *>(QStringLiteral("serverAddress"));
+        auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("serverPassword"));
+        auto *open = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open);
+        QVERIFY(problem && field && password && open);
+        QCOMPARE(problem->text(), QStringLiteral("The server refused the login."));
+        QVERIFY(open->isEnabled());
+        field->setText(QStringLiteral("db.example.com/shop"));
+        QVERIFY(!open->isEnabled());
+        QVERIFY(problem->text().contains(QStringLiteral("postgresql://")));
+        field->setText(QStringLiteral("postgresql://staff@db.example.com/shop?colour=blue"));
+        QVERIFY(!open->isEnabled()); // libpq's options are checked too
+        field->setText(address);
+        QVERIFY(open->isEnabled());
+        password->setText(QStringLiteral("s3cret"));
+        QCOMPARE(dialog.address(), QStringLiteral("postgresql://staff:s3cret@db.example.com/shop"));
+        dialog.findChild<QCheckBox *>()->setChecked(true);
+        QString error;
+        QVERIFY2(dialog.savePassword(&error), qPrintable(error));
+        QCOMPARE(ui::OpenServerDialog::withSavedPassword(address),
+                 QStringLiteral("postgresql://staff:s3cret@db.example.com/shop"));
+        // a second look finds it; unticked, it is forgotten
+        ui::OpenServerDialog again(address);
+        QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("serverPassword"))->text(),
+                 QStringLiteral("s3cret"));
+        again.findChild<QCheckBox *>()->setChecked(false);
+        QVERIFY(again.savePassword(&error));
+        QCOMPARE(ui::OpenServerDialog::withSavedPassword(address), address);
+        qunsetenv("MASIR_SECRETS");
+        qunsetenv("MASIR_SECRETS_FILE");
     }
 
     // A wheel over a list box that does not have the focus scrolls the form

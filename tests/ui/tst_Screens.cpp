@@ -27,6 +27,7 @@
 #include "journeys/canvas/JourneyEditor.h"
 #include "journeys/canvas/JourneyScene.h"
 #include "mainwindow/MainWindow.h"
+#include "mainwindow/OpenServerDialog.h"
 #include "reports/AcquisitionCostsDialog.h"
 #include "scoring/ScoringDialog.h"
 #include "settings/ChannelsDialog.h"
@@ -332,6 +333,14 @@ class tst_Screens : public QObject
              }},
             {QStringLiteral("journey-editor"),
              [&] { return new ui::JourneyEditor(db, welcome.id); }},
+            {QStringLiteral("open-server"),
+             [&] {
+                 // with the message a server that cannot be reached gives
+                 Database away(QStringLiteral("postgresql://staff@/shop?host=/nonexistent"));
+                 return new ui::OpenServerDialog(
+                     QStringLiteral("postgresql://staff@db.example.com/shop?sslmode=verify-full"),
+                     away.open() ? QString() : away.errorString());
+             }},
         };
         for (const auto &[name, make] : dialogs) {
             std::unique_ptr<QWidget> dialog(make());

@@ -9,6 +9,7 @@
 #include "crm/TasksPage.h"
 #include "i18n/Formatter.h"
 #include "journeys/JourneysPage.h"
+#include "mainwindow/OpenServerDialog.h"
 #include "mainwindow/TrackingHost.h"
 #include "outbox/OutboxPage.h"
 #include "outbox/ReturnedMailPanel.h"
@@ -23,6 +24,8 @@
 #include "settings/TrackingDialog.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/WorkerHeartbeat.h"
+#include "storage/WorkspaceAddress.h"
 #include "templates/TemplatesPage.h"
 #include "widgets/Icons.h"
 
@@ -45,6 +48,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
+#include <QUrl>
 
 namespace masir::ui {
 
@@ -123,6 +127,9 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
 
     // The worker runs journeys in the background for as long as the window is open.
     m_worker = new Worker(db, m_clock, this);
+    // On a shared server the server's worker sends; a desktop sends only when asked.
+    if (db.isPostgres())
+        m_worker->setSending(AppSettings().sendsFrom(db.displayName()));
     connect(m_journeys, &JourneysPage::journeysChanged, m_worker, &Worker::wake);
     connect(m_worker, &Worker::cycleFinished, this, [this](const JourneyRunStats &stats) {
         if (stats.steps > 0 || stats.enrolled > 0)
@@ -261,9 +268,14 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     m_totalLabel = new QLabel;
     m_totalLabel->setObjectName(QStringLiteral("totalLabel"));
     m_selectionLabel = new QLabel;
-    auto *workspaceLabel =
-        new QLabel(demo ? tr("Demo workspace") : QFileInfo(db.path()).fileName());
-    workspaceLabel->setToolTip(db.path());
+    // a server's address never shows its password
+    auto *workspaceLabel = new QLabel(
+        demo ? tr("Demo workspace")
+             : (db.isPostgres() ? tr("%1 on the server")
+                                      .arg(Formatter::leftToRight(
+                                          QUrl(db.displayName()).path().section(u'/', 1)))
+                                : QFileInfo(db.path()).fileName()));
+    workspaceLabel->setToolTip(Formatter::leftToRight(db.displayName()));
     m_workerLabel = new QLabel;
     m_workerLabel->setObjectName(QStringLiteral("workerLabel"));
     statusBar()->addPermanentWidget(m_workerLabel);
@@ -285,6 +297,12 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     });
     updateWorkerLabel();
     m_worker->start();
+    if (m_db.isPostgres()) { // the server's workers come and go: look again now and then
+        auto *workers = new QTimer(this);
+        workers->setInterval(10000);
+        connect(workers, &QTimer::timeout, this, &MainWindow::updateWorkerLabel);
+        workers->start();
+    }
     m_tracking->apply();
     // Tasks that fall due remind the user while the window is open.
     auto *reminders = new QTimer(this);
@@ -378,6 +396,19 @@ void MainWindow::buildMenus()
     m_pauseJourneys->setToolTip(
         tr("Stop running journey steps and sends until you resume; nothing is lost"));
     connect(m_pauseJourneys, &QAction::toggled, m_worker, &Worker::setPaused);
+    if (m_db.isPostgres()) {
+        m_sendHere = journeys->addAction(tr("&Send From This Computer"));
+        m_sendHere->setCheckable(true);
+        m_sendHere->setChecked(AppSettings().sendsFrom(m_db.displayName()));
+        m_sendHere->setToolTip(tr("Send the outbox from this computer while Masir is open. "
+                                  "Usually a worker on the server sends; only one process "
+                                  "sends at a time, the others stand by."));
+        connect(m_sendHere, &QAction::toggled, this, [this](bool on) {
+            AppSettings().setSendsFrom(m_db.displayName(), on);
+            m_worker->setSending(on);
+            updateWorkerLabel();
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Masir"), this, [this] {
@@ -385,7 +416,8 @@ void MainWindow::buildMenus()
                            tr("<h3>Masir %1</h3><p>Marketing automation for small businesses: "
                               "contacts, segments, journeys, email and SMS, on your own "
                               "computer.</p><p>Workspace: %2</p>")
-                               .arg(QStringLiteral(MASIR_VERSION), m_db.path().toHtmlEscaped()));
+                               .arg(QStringLiteral(MASIR_VERSION),
+                                    Formatter::leftToRight(m_db.displayName()).toHtmlEscaped()));
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
@@ -505,14 +537,52 @@ void MainWindow::updateWorkerLabel()
     const qint64 minuteAgo = QDateTime::currentMSecsSinceEpoch() - 60000;
     while (!m_sentTimes.isEmpty() && m_sentTimes.first() < minuteAgo)
         m_sentTimes.removeFirst();
+    QString toolTip;
     if (m_worker->isPaused())
         m_workerLabel->setText(tr("Journeys and sending paused"));
+    else if (m_sendHere && !m_sendHere->isChecked())
+        m_workerLabel->setText(serverWorkerText(&toolTip));
     else if (!m_sentTimes.isEmpty())
         m_workerLabel->setText(tr("Sending %1/min").arg(Formatter::number(m_sentTimes.size())));
     else if (WorkspaceSettings(m_db).value(WorkspaceSettings::Key::SendingPaused).toBool())
         m_workerLabel->setText(tr("Journeys running, sending paused"));
     else
         m_workerLabel->setText(tr("Journeys running"));
+    m_workerLabel->setToolTip(toolTip);
+}
+
+QString MainWindow::serverWorkerText(QString *toolTip) const
+{
+    QString error;
+    const auto workers = WorkerHeartbeat::list(m_db, &error);
+    if (!workers) {
+        *toolTip = error;
+        return tr("Workers unknown");
+    }
+    // a worker silent past the lease is gone (killed, or its machine is off)
+    const qint64 leaseMs =
+        1000LL * WorkspaceSettings(m_db).value(WorkspaceSettings::Key::SenderLeaseSeconds).toInt();
+    QStringList lines;
+    const WorkerBeat *sender = nullptr;
+    for (const WorkerBeat &w : *workers) {
+        if (w.silentMs > leaseMs)
+            continue;
+        lines << tr("%1 (pid %2), heard %3 s ago")
+                     .arg(WorkerHeartbeat::describe(w), Formatter::editableNumber(double(w.pid)),
+                          Formatter::number(w.silentMs / 1000));
+        if (!sender && w.state == QLatin1String("sending"))
+            sender = &w;
+    }
+    if (sender) {
+        *toolTip = lines.join(QLatin1Char('\n'));
+        return tr("Sent by %1 on %2")
+            .arg(Formatter::leftToRight(sender->program), Formatter::leftToRight(sender->host));
+    }
+    lines.prepend(tr("Messages wait in the outbox until a worker sends: start %1 on the server, "
+                     "or choose Journeys → Send From This Computer.")
+                      .arg(Formatter::leftToRight(QStringLiteral("masir-cli worker run"))));
+    *toolTip = lines.join(QLatin1Char('\n'));
+    return tr("No worker is sending");
 }
 
 void MainWindow::buildWorkspaceMenu(QMenu *file)
@@ -523,17 +593,29 @@ void MainWindow::buildWorkspaceMenu(QMenu *file)
     QAction *open = file->addAction(Icons::icon(QStringLiteral("open")), tr("&Open Workspace…"),
                                     this, &MainWindow::openWorkspace);
     open->setShortcut(QKeySequence::Open);
+    QAction *server = file->addAction(tr("Open &Server Workspace…"), this, [this] {
+        if (const auto address =
+                OpenServerDialog::ask(this, m_db.isPostgres() ? m_db.displayName() : QString()))
+            Q_EMIT workspaceRequested(*address);
+    });
+    server->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    server->setStatusTip(tr("Open a team workspace on a PostgreSQL server"));
     QMenu *recent = file->addMenu(tr("Open &Recent"));
     recent->setObjectName(QStringLiteral("recentWorkspaces"));
     // filled as it opens: the files that still exist, this one left out
     connect(recent, &QMenu::aboutToShow, this, [this, recent] {
         recent->clear();
-        const QString current = QFileInfo(m_db.path()).absoluteFilePath();
+        const QString current =
+            m_db.isPostgres() ? m_db.displayName() : QFileInfo(m_db.path()).absoluteFilePath();
         for (const QString &path : AppSettings().recentWorkspaces()) {
             if (path == current)
                 continue;
-            QAction *a = recent->addAction(QFileInfo(path).completeBaseName(), this,
-                                           [this, path] { Q_EMIT workspaceRequested(path); });
+            // a server's address in full (it has no password in it), a file by its name
+            const QString label = WorkspaceAddress::isUrl(path)
+                                      ? Formatter::leftToRight(path)
+                                      : QFileInfo(path).completeBaseName();
+            QAction *a =
+                recent->addAction(label, this, [this, path] { Q_EMIT workspaceRequested(path); });
             a->setToolTip(path);
             a->setStatusTip(path);
         }

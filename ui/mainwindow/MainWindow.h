@@ -102,6 +102,9 @@ private:
     CampaignsPage *m_campaigns = nullptr;
     QList<qint64> m_sentTimes; ///< when the worker's recent sends finished, for "N/min"
     void updateWorkerLabel();
+    /// On a server workspace this computer does not send unless asked: the
+    /// label then says which worker sends, from the workers' heartbeats.
+    QString serverWorkerText(QString *toolTip) const;
     void editChannels();
     void editTracking();
     void notifyDesktop(const QStringList &messages);
@@ -111,6 +114,7 @@ private:
     class TrackingHost *m_tracking = nullptr;
     QLabel *m_workerLabel = nullptr;
     QAction *m_pauseJourneys = nullptr;
+    QAction *m_sendHere = nullptr; ///< a server workspace's "Send From This Computer"
     QLabel *m_totalLabel = nullptr;
     QLabel *m_selectionLabel = nullptr;
 };

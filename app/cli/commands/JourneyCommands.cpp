@@ -13,6 +13,7 @@
 #include "scheduler/Worker.h"
 #include "segments/SegmentRepository.h"
 #include "storage/Database.h"
+#include "storage/WorkerHeartbeat.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -535,6 +536,51 @@ public:
     }
 };
 
+/// worker status: the workspace's workers and what each does, from their heartbeats.
+class WorkerStatus final : public CliCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(masir::CliApp)
+
+public:
+    WorkerStatus()
+        : CliCommand({QStringLiteral("worker status"),
+                      QStringLiteral("[--json]"),
+                      tr("show the workspace's workers (desktops and masir-cli worker run): "
+                         "which one sends, which stand by, when each was last heard from"),
+                      {jsonOption()},
+                      Workspace::ReadOnly})
+    {}
+    int execute(CliRun &run) const override
+    {
+        QString error;
+        const auto workers = WorkerHeartbeat::list(*run.db, &error);
+        if (!workers)
+            return run.fail(tr("Cannot read the workers: %1").arg(error));
+        QJsonArray list;
+        for (const WorkerBeat &w : *workers) {
+            if (run.json())
+                list.append(QJsonObject{{QStringLiteral("program"), w.program},
+                                        {QStringLiteral("host"), w.host},
+                                        {QStringLiteral("pid"), w.pid},
+                                        {QStringLiteral("state"), w.state},
+                                        {QStringLiteral("detail"), w.detail},
+                                        {QStringLiteral("serverPid"), w.lockPid},
+                                        {QStringLiteral("silentMs"), w.silentMs}});
+            else
+                run.out << w.program << '\t' << w.host << '\t' << tr("pid %1").arg(w.pid) << '\t'
+                        << w.state << '\t'
+                        << tr("heard %1 s ago").arg(QLocale().toString(w.silentMs / 1000)) << '\t'
+                        << WorkerHeartbeat::describe(w) << '\n';
+        }
+        if (run.json())
+            run.printJson(list, true);
+        else if (workers->isEmpty())
+            run.out << tr("No worker runs on this workspace. Start one with masir-cli worker run.")
+                    << '\n';
+        return 0;
+    }
+};
+
 } // namespace
 
 void addJourneyCommands(CliCommands &commands)
@@ -548,6 +594,7 @@ void addJourneyCommands(CliCommands &commands)
     commands.push_back(std::make_unique<JourneyEnrol>());
     commands.push_back(std::make_unique<JourneySimulate>());
     commands.push_back(std::make_unique<WorkerRun>());
+    commands.push_back(std::make_unique<WorkerStatus>());
 }
 
 } // namespace masir

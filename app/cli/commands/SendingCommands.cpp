@@ -601,6 +601,12 @@ public:
         if (k == K::AttributionModel && value != QLatin1String("last") &&
             value != QLatin1String("first"))
             return run.usageError(tr("attribution-model is last or first."));
+        if (k == K::SenderLeaseSeconds) {
+            bool ok = false;
+            if (value.toInt(&ok) < 10 || !ok)
+                return run.usageError(
+                    tr("sender-lease-seconds is a whole number of seconds, 10 or more."));
+        }
         if (k == K::CostPerEmail || k == K::CostPerSms) {
             bool ok = false;
             const double cost = value.toDouble(&ok);
@@ -628,6 +634,7 @@ private:
             {QStringLiteral("cost-per-sms"), Key::CostPerSms},
             {QStringLiteral("sending-paused"), Key::SendingPaused},
             {QStringLiteral("max-attempts"), Key::MaxAttempts},
+            {QStringLiteral("sender-lease-seconds"), Key::SenderLeaseSeconds},
             {QStringLiteral("retry-base-ms"), Key::RetryBaseMs},
             {QStringLiteral("default-region"), Key::DefaultRegion},
             {QStringLiteral("quiet-from"), Key::QuietFrom},

@@ -1,0 +1,146 @@
+#include "mainwindow/OpenServerDialog.h"
+
+#include "i18n/Formatter.h"
+#include "messaging/SecretStore.h"
+#include "storage/WorkspaceAddress.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace masir::ui {
+
+namespace {
+
+/// The keychain's scope for server passwords, each kept under the address
+/// without its password.
+SecretStore serverSecrets()
+{
+    return SecretStore(QStringLiteral("servers"));
+}
+
+QString passwordOf(const QString &address)
+{
+    return QUrl(address).password();
+}
+
+QString withoutPassword(const QString &address)
+{
+    QUrl url(address);
+    url.setPassword(QString());
+    return url.toString();
+}
+
+} // namespace
+
+OpenServerDialog::OpenServerDialog(const QString &address, const QString &problem, QWidget *parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Open Server Workspace"));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("A team workspace lives in a PostgreSQL database that everyone "
+                                "on the team opens. Ask whoever set it up for its address."));
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    auto *form = new QFormLayout;
+    m_address = new QLineEdit(withoutPassword(address));
+    m_address->setObjectName(QStringLiteral("serverAddress"));
+    m_address->setLayoutDirection(Qt::LeftToRight); // a URL reads left to right in any language
+    m_address->setPlaceholderText(
+        QStringLiteral("postgresql://staff@db.example.com/shop?sslmode=verify-full"));
+    m_address->setMinimumWidth(m_address->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 60);
+    form->addRow(tr("&Address:"), m_address);
+    m_password = new QLineEdit;
+    m_password->setObjectName(QStringLiteral("serverPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(
+        tr("none, or the one in %1").arg(Formatter::leftToRight(QStringLiteral("~/.pgpass"))));
+    if (const auto saved = serverSecrets().read(withoutPassword(address)))
+        m_password->setText(*saved);
+    form->addRow(tr("&Password:"), m_password);
+    m_remember = new QCheckBox(tr("&Remember the password in the system keychain"));
+    m_remember->setChecked(!m_password->text().isEmpty());
+    form->addRow(QString(), m_remember);
+    layout->addLayout(form);
+    m_problem = new QLabel;
+    m_problem->setObjectName(QStringLiteral("serverProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problem->setStyleSheet(QStringLiteral("color: palette(link)"));
+    layout->addWidget(m_problem);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(m_buttons);
+    connect(m_address, &QLineEdit::textChanged, this, &OpenServerDialog::check);
+    check();
+    if (!problem.isEmpty())
+        m_problem->setText(problem);
+    (m_address->text().isEmpty() ? m_address : m_password)->setFocus();
+}
+
+void OpenServerDialog::check()
+{
+    const QString text = m_address->text().trimmed();
+    QString error;
+    const bool ok = WorkspaceAddress::isUrl(text) && WorkspaceAddress::parse(text, &error);
+    if (text.isEmpty())
+        error.clear();
+    else if (!WorkspaceAddress::isUrl(text))
+        error = tr("An address starts with postgresql://, for example %1.")
+                    .arg(Formatter::leftToRight(
+                        QStringLiteral("postgresql://staff@db.example.com/shop")));
+    m_problem->setText(error);
+    m_buttons->button(QDialogButtonBox::Open)->setEnabled(ok);
+}
+
+QString OpenServerDialog::address() const
+{
+    QUrl url(m_address->text().trimmed());
+    if (!m_password->text().isEmpty())
+        url.setPassword(m_password->text());
+    return url.toString();
+}
+
+bool OpenServerDialog::savePassword(QString *error) const
+{
+    SecretStore secrets = serverSecrets();
+    const QString key = withoutPassword(m_address->text().trimmed());
+    const bool keep = m_remember->isChecked() && !m_password->text().isEmpty();
+    const bool ok =
+        keep ? secrets.write(key, m_password->text()) : !secrets.read(key) || secrets.remove(key);
+    if (!ok)
+        *error = secrets.errorString();
+    return ok;
+}
+
+std::optional<QString> OpenServerDialog::ask(QWidget *parent, const QString &address,
+                                             const QString &problem)
+{
+    OpenServerDialog dialog(address, problem, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    QString error;
+    if (!dialog.savePassword(&error))
+        qWarning("masir: the password could not be kept in the keychain: %s", qPrintable(error));
+    return dialog.address();
+}
+
+QString OpenServerDialog::withSavedPassword(const QString &address)
+{
+    if (!WorkspaceAddress::isUrl(address) || !passwordOf(address).isEmpty())
+        return address;
+    const auto saved = serverSecrets().read(withoutPassword(address));
+    if (!saved || saved->isEmpty())
+        return address;
+    QUrl url(address);
+    url.setPassword(*saved);
+    return url.toString();
+}
+
+} // namespace masir::ui
