@@ -2280,6 +2280,10 @@ Options:
         <source>sender-lease-seconds is a whole number of seconds, 10 or more.</source>
         <translation>sender-lease-seconds عددی درست از ثانیه‌هاست، ۱۰ یا بیشتر.</translation>
     </message>
+    <message>
+        <source>This cycle failed; the next one tries again: %1</source>
+        <translation>این دور ناموفق بود؛ دور بعدی دوباره تلاش می‌کند: %1</translation>
+    </message>
 </context>
 <context>
     <name>masir::CollectorClient</name>
@@ -6149,6 +6153,10 @@ Contacts: %2</source>
     <message>
         <source>%1 synced: %2 new, %3 updated contacts, %4 new deals.</source>
         <translation>%1 همگام شد: %2 مخاطب تازه، %3 به‌روز، %4 معامله‌ی تازه.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: %1. The worker tries again at its next cycle.</source>
+        <translation>به کارساز دسترسی نیست: %1. کارگزار در دور بعدی دوباره تلاش می‌کند.</translation>
     </message>
 </context>
 <context>

@@ -267,13 +267,19 @@ bool OutboxSender::loadAccounts(SendStats &stats)
             account = std::make_unique<Account>();
             account->config = config;
             account->limiter.setLimits(config.limits);
-            // What this account sent lately still counts against its limits.
+            // What this account sent lately still counts against its limits,
+            // and what a sender that died or was replaced had on the wire (it
+            // may have reached the provider).
             QSqlQuery q(m_db.connection());
             QList<qint64> times;
+            const qint64 since = m_clock.nowMs() - 24LL * 3600 * 1000;
             if (Sql::exec(lcSend(), q,
                           QStringLiteral("SELECT claimed_at FROM outbox WHERE account_id = ? AND "
-                                         "sent_at IS NOT NULL AND sent_at > ?"),
-                          {config.id, m_clock.nowMs() - 24LL * 3600 * 1000}, &m_error))
+                                         "sent_at IS NOT NULL AND sent_at > ? UNION ALL SELECT "
+                                         "claimed_at FROM outbox WHERE state IN ('sending', "
+                                         "'interrupted') AND updated_at > ? AND account_id = ? "
+                                         "AND claimed_at > ?"),
+                          {config.id, since, since, config.id, since}, &m_error))
                 while (q.next())
                     times << q.value(0).toLongLong();
             account->limiter.seed(times);

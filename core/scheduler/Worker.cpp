@@ -8,11 +8,13 @@
 #include "scoring/LeadScoring.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/PostgresWorkspace.h"
 #include "storage/WorkerHeartbeat.h"
 #include "tracking/MachineRules.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
+#include <QSqlError>
 #include <QTimer>
 
 #include <limits>
@@ -29,6 +31,16 @@ WorkerCycle::~WorkerCycle() = default;
 
 std::optional<IntakeStats> WorkerCycle::intake(const std::atomic<bool> *stop)
 {
+    // A cycle starts on a live connection: a server that restarted, or a
+    // session it ended, is connected again (a file's connection stays).
+    if (m_db.isPostgres() &&
+        !PostgresWorkspace::reconnect(m_db.connection(), m_db.mode() == Database::Mode::ReadOnly)) {
+        m_error = QCoreApplication::translate("masir::Worker",
+                                              "The server cannot be reached: %1. The worker "
+                                              "tries again at its next cycle.")
+                      .arg(m_db.connection().lastError().text());
+        return std::nullopt;
+    }
     // Marketing waits unless all of this succeeds: someone may have
     // unsubscribed on the collector, and only an applied hit stops their mail.
     m_sender->setHoldMarketing(true);

@@ -47,7 +47,8 @@ public:
     /// Pulls from the collector, applies waiting hits, pushes what the
     /// collector's pages need and scores new events. Unless it all succeeded
     /// (and a configured collector was read to its newest hit), marketing
-    /// messages wait this cycle: someone may have unsubscribed there.
+    /// messages wait this cycle: someone may have unsubscribed there. On a
+    /// server it first connects again if the connection was lost.
     std::optional<IntakeStats> intake(const std::atomic<bool> *stop = nullptr);
     /// Runs the journeys once; nullopt with errorString() when the database refused.
     std::optional<JourneyRunStats> run(int batchSize = JourneyEngine::kBatchSize);

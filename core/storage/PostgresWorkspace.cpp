@@ -82,16 +82,45 @@ QSqlDatabase PostgresWorkspace::connect(const WorkspaceAddress &address, const Q
         qCWarning(lcStorage) << "cannot connect to" << address.display() << db.lastError().text();
         return db;
     }
+    setUp(db, readOnly);
+    return db;
+}
+
+void PostgresWorkspace::setUp(QSqlDatabase db, bool readOnly)
+{
     QSqlQuery q(db);
     // times are integers, but what the server prints and parses stays UTC
     if (!q.exec(QStringLiteral("SET TIME ZONE 'UTC'")))
         qCWarning(lcStorage) << "SET TIME ZONE" << lastError(q);
+    // A process stopped inside a transaction (SIGSTOP, a frozen machine) would
+    // hold the write lock, and every writer of the workspace would wait for
+    // ever: the server ends such a session. Masir's transactions never idle
+    // that long between two statements.
+    if (!q.exec(QStringLiteral("SET idle_in_transaction_session_timeout = %1")
+                    .arg(kIdleInTransactionMs)))
+        qCWarning(lcStorage) << "SET idle_in_transaction_session_timeout" << lastError(q);
     // the server refuses every write on it, whatever the code tries
     if (readOnly && !q.exec(QStringLiteral("SET default_transaction_read_only = on"))) {
         qCWarning(lcStorage) << "cannot make the connection read-only:" << lastError(q);
         db.close();
     }
-    return db;
+}
+
+bool PostgresWorkspace::reconnect(QSqlDatabase db, bool readOnly)
+{
+    QSqlQuery probe(db);
+    if (db.isOpen() && probe.exec(QStringLiteral("SELECT 1")))
+        return true;
+    probe = QSqlQuery();
+    // the same server, user and options as before; the session's settings again
+    db.close();
+    if (!db.open()) {
+        qCWarning(lcStorage) << "the server is still away:" << db.lastError().text();
+        return false;
+    }
+    qCInfo(lcStorage) << "connected again to the server";
+    setUp(db, readOnly);
+    return db.isOpen();
 }
 
 QString PostgresWorkspace::connectionProblem(const WorkspaceAddress &address,

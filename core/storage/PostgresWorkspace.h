@@ -36,11 +36,18 @@ public:
     /// How long a writer waits for kWriteLock (and any lock in its
     /// transaction) before it gives up with an error.
     static constexpr int kWriteWaitMs = 15000;
+    /// How long a session may sit in a transaction without a statement before
+    /// the server ends it (and the transaction with it).
+    static constexpr int kIdleInTransactionMs = 20000;
 
     /// Opens connection \a name to \a address; the error is the connection's.
     /// A \a readOnly connection's transactions are read-only on the server.
     static QSqlDatabase connect(const WorkspaceAddress &address, const QString &name,
                                 bool readOnly = false);
+    /// Whether \a db still reaches its server (the server restarted, or the
+    /// session was ended): if not, connects it again, with the same settings.
+    /// Call it between transactions. False when the server is still away.
+    static bool reconnect(QSqlDatabase db, bool readOnly);
     /// Checks the server and the database, and makes the schema in an empty
     /// one unless \a readOnly. False with \a error saying what to do.
     static bool prepare(QSqlDatabase db, const WorkspaceAddress &address, bool readOnly,
@@ -49,6 +56,10 @@ public:
     static int schemaVersion(QSqlDatabase db);
     /// What a failed connection's error means for the user, and what to do.
     static QString connectionProblem(const WorkspaceAddress &address, const QString &driverError);
+
+private:
+    /// A new session's settings.
+    static void setUp(QSqlDatabase db, bool readOnly);
 };
 
 } // namespace masir

@@ -467,72 +467,91 @@ public:
         std::signal(SIGINT, stopWorker);
         std::signal(SIGTERM, stopWorker);
         do {
-            { // the same cycle as the app's worker: what came in, journeys, sending
-                // (its cache and checkpointer are the cycle's, not the sleep's)
+            bool ok = false;
+            { // the cycle's cache and checkpointer are the cycle's, not the sleep's
                 const auto scope = cycle.scope();
-                const auto in = cycle.intake(&g_stopWorker);
-                if (!in)
+                ok = runCycle(run, cycle, batch, once);
+            }
+            if (!ok) {
+                if (once)
                     return run.fail(cycle.errorString());
-                if (!in->collectorError.isEmpty())
-                    run.err << in->collectorError << '\n';
-                if (g_stopWorker)
-                    break;
-                const auto stats = cycle.run(batch);
-                if (!stats)
-                    return run.fail(cycle.errorString());
-                if (stats->steps || stats->enrolled || once)
-                    run.out << tr("%1 enrolled, %2 steps, %3 messages queued, %4 finished")
-                                   .arg(stats->enrolled)
-                                   .arg(stats->steps)
-                                   .arg(stats->queued)
-                                   .arg(stats->completed + stats->exited)
-                            << '\n';
-                const auto campaigns =
-                    cycle.campaigns(2000, run.value(QStringLiteral("campaign-batch")).toInt());
-                if (!campaigns)
-                    return run.fail(cycle.errorString());
-                if (campaigns->started || campaigns->queued || campaigns->decided ||
-                    campaigns->finished)
-                    run.out << tr("campaigns: %1 started, %2 messages queued, %3 tests decided, "
-                                  "%4 done")
-                                   .arg(campaigns->started)
-                                   .arg(campaigns->queued)
-                                   .arg(campaigns->decided)
-                                   .arg(campaigns->finished)
-                            << '\n';
-                for (const QString &refused : campaigns->refused)
-                    run.err << refused << '\n';
-                const auto sent = cycle.send(run.value(QStringLiteral("send-budget")).toLongLong());
-                if (!sent)
-                    return run.fail(cycle.errorString());
-                if (sent->sent || sent->failed || sent->retried || sent->interrupted ||
-                    sent->cancelled || sent->suppressed || once)
-                    run.out << tr("%1 sent, %2 retrying, %3 failed, %4 dropped, %5 interrupted")
-                                   .arg(sent->sent)
-                                   .arg(sent->retried)
-                                   .arg(sent->failed)
-                                   .arg(sent->cancelled + sent->suppressed)
-                                   .arg(sent->interrupted)
-                            << '\n';
-                for (const QString &problem : sent->accountErrors)
-                    run.err << problem << '\n';
-                const auto returned = cycle.mailboxes(&g_stopWorker);
-                if (!returned)
-                    return run.fail(cycle.errorString());
-                if (returned->mailboxes && (returned->read || once))
-                    run.out << MailboxPoller::describe(*returned) << '\n';
-                for (const QString &problem : returned->errors)
-                    run.err << problem << '\n';
+                // A worker that runs for good outlives a failed cycle (the server
+                // restarting, a lock held too long): it says so and tries again.
+                run.err << tr("This cycle failed; the next one tries again: %1")
+                               .arg(cycle.errorString())
+                        << '\n';
                 run.err.flush();
-                run.out.flush();
             }
             if (once)
                 break;
             // Sleep until the next step is due, looking for new events every 5 s.
-            for (qint64 left = cycle.sleepMs(5000); left > 0 && !g_stopWorker; left -= 100)
+            for (qint64 left = ok ? cycle.sleepMs(5000) : 5000; left > 0 && !g_stopWorker;
+                 left -= 100)
                 QThread::msleep(std::min<qint64>(left, 100));
         } while (!g_stopWorker);
         return 0;
+    }
+
+private:
+    /// One cycle, as the app's worker runs it: what came in, journeys,
+    /// campaigns, sending, returned mail. False (errorString()) when it failed.
+    bool runCycle(CliRun &run, WorkerCycle &cycle, int batch, bool once) const
+    {
+        const auto in = cycle.intake(&g_stopWorker);
+        if (!in)
+            return false;
+        if (!in->collectorError.isEmpty())
+            run.err << in->collectorError << '\n';
+        if (g_stopWorker)
+            return true;
+        const auto stats = cycle.run(batch);
+        if (!stats)
+            return false;
+        if (stats->steps || stats->enrolled || once)
+            run.out << tr("%1 enrolled, %2 steps, %3 messages queued, %4 finished")
+                           .arg(stats->enrolled)
+                           .arg(stats->steps)
+                           .arg(stats->queued)
+                           .arg(stats->completed + stats->exited)
+                    << '\n';
+        const auto campaigns =
+            cycle.campaigns(2000, run.value(QStringLiteral("campaign-batch")).toInt());
+        if (!campaigns)
+            return false;
+        if (campaigns->started || campaigns->queued || campaigns->decided || campaigns->finished)
+            run.out << tr("campaigns: %1 started, %2 messages queued, %3 tests decided, "
+                          "%4 done")
+                           .arg(campaigns->started)
+                           .arg(campaigns->queued)
+                           .arg(campaigns->decided)
+                           .arg(campaigns->finished)
+                    << '\n';
+        for (const QString &refused : campaigns->refused)
+            run.err << refused << '\n';
+        const auto sent = cycle.send(run.value(QStringLiteral("send-budget")).toLongLong());
+        if (!sent)
+            return false;
+        if (sent->sent || sent->failed || sent->retried || sent->interrupted || sent->cancelled ||
+            sent->suppressed || once)
+            run.out << tr("%1 sent, %2 retrying, %3 failed, %4 dropped, %5 interrupted")
+                           .arg(sent->sent)
+                           .arg(sent->retried)
+                           .arg(sent->failed)
+                           .arg(sent->cancelled + sent->suppressed)
+                           .arg(sent->interrupted)
+                    << '\n';
+        for (const QString &problem : sent->accountErrors)
+            run.err << problem << '\n';
+        const auto returned = cycle.mailboxes(&g_stopWorker);
+        if (!returned)
+            return false;
+        if (returned->mailboxes && (returned->read || once))
+            run.out << MailboxPoller::describe(*returned) << '\n';
+        for (const QString &problem : returned->errors)
+            run.err << problem << '\n';
+        run.err.flush();
+        run.out.flush();
+        return true;
     }
 };
 
