@@ -2284,6 +2284,10 @@ Options:
         <source>This cycle failed; the next one tries again: %1</source>
         <translation>این دور ناموفق بود؛ دور بعدی دوباره تلاش می‌کند: %1</translation>
     </message>
+    <message>
+        <source>silent past the lease: stopped, or gone without a word</source>
+        <translation>خاموش‌تر از مهلت: متوقف شده، یا بی‌خبر رفته است</translation>
+    </message>
 </context>
 <context>
     <name>masir::CollectorClient</name>
@@ -9656,6 +9660,10 @@ Contacts: %2</source>
     <message>
         <source>none, or the one in %1</source>
         <translation>هیچ، یا همانی که در %1 است</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in the system keychain: %1. Masir will ask for it next time.</source>
+        <translation>گذرواژه در جاکلیدی سامانه نگه داشته نشد: %1. مسیر دفعهٔ بعد دوباره آن را می‌پرسد.</translation>
     </message>
 </context>
 <context>

@@ -199,6 +199,8 @@ bool OutboxSender::replaceSilentSender(SendStats &stats)
     QString error;
     const auto silent =
         WorkerHeartbeat::isSilent(m_db, holder->pid, holder->sinceMs, leaseMs, &error);
+    if (!silent)
+        qCWarning(lcSend) << "cannot read the sender's heartbeat:" << error;
     if (!silent || !*silent)
         return false;
     if (!m_lock->evict(holder->pid)) {
@@ -225,6 +227,7 @@ bool OutboxSender::stillHeld(QList<Claimed> &claimed)
     if (claimed.isEmpty() || m_lock->isHeld())
         return true;
     m_locked = false;
+    m_standby = true; // looks again in a while, as a standby
     QVariantList binds{m_clock.nowMs()};
     for (const Claimed &c : std::as_const(claimed))
         binds << c.id;
@@ -926,10 +929,15 @@ std::optional<SendStats> OutboxSender::run(qint64 budgetMs)
     for (;;) {
         const qint64 now = m_clock.nowMs();
         qint64 waitUntil = 0;
-        if (now < deadline) {
+        // a sender that lost its lock claims no more; what is on the wire ends
+        if (now < deadline && m_locked) {
             QList<Claimed> claimed;
             if (!claim(stats, claimed, &waitUntil) || !stillHeld(claimed))
                 return std::nullopt;
+            if (!m_locked) {
+                stats.otherSender = true;
+                waitUntil = 0;
+            }
             for (const Claimed &c : claimed) {
                 m_claims.push_back(std::make_unique<Claimed>(c));
                 Claimed *held = m_claims.back().get();

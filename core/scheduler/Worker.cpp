@@ -31,6 +31,9 @@ WorkerCycle::~WorkerCycle() = default;
 
 std::optional<IntakeStats> WorkerCycle::intake(const std::atomic<bool> *stop)
 {
+    // Marketing waits unless all of this succeeds: someone may have
+    // unsubscribed on the collector, and only an applied hit stops their mail.
+    m_sender->setHoldMarketing(true);
     // A cycle starts on a live connection: a server that restarted, or a
     // session it ended, is connected again (a file's connection stays).
     if (m_db.isPostgres() &&
@@ -41,9 +44,6 @@ std::optional<IntakeStats> WorkerCycle::intake(const std::atomic<bool> *stop)
                       .arg(m_db.connection().lastError().text());
         return std::nullopt;
     }
-    // Marketing waits unless all of this succeeds: someone may have
-    // unsubscribed on the collector, and only an applied hit stops their mail.
-    m_sender->setHoldMarketing(true);
     IntakeStats stats;
     QElapsedTimer timer;
     timer.start();
@@ -127,13 +127,12 @@ std::optional<SendStats> WorkerCycle::send(qint64 budgetMs)
     if (!m_heartbeat)
         m_heartbeat = std::make_unique<WorkerHeartbeat>(m_db);
     if (!m_sending) {
-        // lets go of the lock (after what is on the wire), for another to send
-        m_sender = std::make_unique<OutboxSender>(m_db, m_clock);
-        m_heartbeat->set(State::Off);
+        standAside(State::Off);
         SendStats stats;
         stats.notHere = true;
         return stats;
     }
+    m_standingAside = false;
     const auto stats = m_sender->run(budgetMs);
     if (!stats) {
         m_error = m_sender->errorString();
@@ -147,6 +146,18 @@ std::optional<SendStats> WorkerCycle::send(qint64 budgetMs)
                          m_sender->lockServerPid());
     }
     return stats;
+}
+
+void WorkerCycle::standAside(WorkerHeartbeat::State state)
+{
+    if (!m_heartbeat)
+        m_heartbeat = std::make_unique<WorkerHeartbeat>(m_db);
+    // lets go of the lock (after what is on the wire), for another to send;
+    // once: a fresh sender holds nothing
+    if (!m_standingAside)
+        m_sender = std::make_unique<OutboxSender>(m_db, m_clock);
+    m_standingAside = true;
+    m_heartbeat->set(state);
 }
 
 std::optional<MailboxStats> WorkerCycle::mailboxes(const std::atomic<bool> *stop)
@@ -207,7 +218,7 @@ qint64 WorkerCycle::sleepMs(qint64 maxMs)
         return 0;
     if (const auto campaign = CampaignRunner(m_db, m_clock).nextWakeAt())
         next = next ? std::min(*next, *campaign) : *campaign;
-    if (const auto message = m_sender->nextWakeAt())
+    if (const auto message = m_standingAside ? std::nullopt : m_sender->nextWakeAt())
         next = next ? std::min(*next, *message) : *message;
     if (!next)
         return maxMs;
@@ -236,6 +247,8 @@ public:
         const auto done = qScopeGuard([this] { m_inCycle = false; });
         if (m_owner->m_stopping.load())
             return;
+        if (m_owner->m_paused.load())
+            m_cycle.standAside(WorkerHeartbeat::State::Paused); // another may send meanwhile
         if (!m_owner->m_paused.load()) {
             const auto scope = m_cycle.scope();
             if (const auto in = m_cycle.intake(&m_owner->m_stopping)) {

@@ -8,6 +8,7 @@
 #include "messaging/OutboxSender.h"
 #include "storage/Database.h"
 #include "storage/WalCheckpointer.h"
+#include "storage/WorkerHeartbeat.h"
 
 #include <QObject>
 #include <QThread>
@@ -19,7 +20,6 @@ namespace masir {
 
 class Clock;
 class Database;
-class WorkerHeartbeat;
 
 /// What came in during one cycle.
 struct IntakeStats
@@ -63,6 +63,9 @@ public:
     /// leaves it to the server's worker unless asked): when not, send()
     /// lets go of the sender lock and only says so.
     void setSending(bool sending) { m_sending = sending; }
+    /// Lets go of the sender lock, if held, and says \a state (paused, off)
+    /// in the heartbeat: another worker may send meanwhile.
+    void standAside(WorkerHeartbeat::State state);
     /// Reads the sending accounts' mailboxes that are due (every few minutes)
     /// for bounces, complaints and unsubscribe requests.
     std::optional<MailboxStats> mailboxes(const std::atomic<bool> *stop = nullptr);
@@ -102,6 +105,7 @@ private:
     std::unique_ptr<OutboxSender> m_sender;
     std::unique_ptr<WorkerHeartbeat> m_heartbeat; ///< made at the first send()
     bool m_sending = true;
+    bool m_standingAside = false;    ///< m_sender is a fresh one that holds nothing
     bool m_campaignsPending = false; ///< a fan-out was cut short by its budget
     QString m_error;
 };

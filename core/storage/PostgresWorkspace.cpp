@@ -260,7 +260,12 @@ bool PostgresWorkspace::prepare(QSqlDatabase db, const WorkspaceAddress &address
                         .arg(version)
                         .arg(Migrations::latestVersion()));
     // The steps after the baseline, all in this transaction under the schema
-    // lock: another desktop opening now waits, then finds them made.
+    // lock: another desktop opening now waits, then finds them made. And
+    // under the write lock: a worker of an older Masir still running cannot
+    // write between two statements of a step.
+    if (version < Migrations::latestVersion() &&
+        !run(db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriteLock), &sqlError))
+        return fail(tr("Masir cannot read %1: %2.").arg(where, sqlError));
     for (int v = version + 1; v <= Migrations::latestVersion(); ++v) {
         for (const QString &sql : Migrations::step(v)) {
             if (!run(db, sql, &sqlError))

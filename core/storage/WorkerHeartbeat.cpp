@@ -2,6 +2,7 @@
 
 #include "common/Logging.h"
 #include "storage/Database.h"
+#include "storage/PostgresWorkspace.h"
 #include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
@@ -52,6 +53,9 @@ public:
         , m_beatMs(beatMs)
         , m_id(QUuid::createUuid().toString(QUuid::WithoutBraces))
         , m_startedAt(QDateTime::currentMSecsSinceEpoch())
+        // the program's file ("masir-cli", "masir"), as people start it; read
+        // here, in the thread that owns the application
+        , m_program(QFileInfo(QCoreApplication::applicationFilePath()).fileName())
     {
         m_thread.reset(QThread::create([this] { loop(); }));
         m_thread->setObjectName(QStringLiteral("masir-heartbeat"));
@@ -96,11 +100,10 @@ private:
                 const qint64 lockPid = m_lockPid;
                 m_changed = false;
                 lock.unlock();
-                if (!write(db, state, detail, lockPid)) {
-                    // the server went away or restarted: connect again for the next beat
-                    db.close();
-                    db.open();
-                }
+                // the server went away or restarted: connect again for the next
+                // beat (a file's write waits for the next beat instead)
+                if (!write(db, state, detail, lockPid) && m_db.isPostgres())
+                    PostgresWorkspace::reconnect(db, false);
                 lock.lock();
                 m_wake.wait_for(lock, std::chrono::milliseconds(m_beatMs),
                                 [this] { return m_stop || m_changed; });
@@ -119,8 +122,7 @@ private:
     {
         QSqlQuery q(db);
         QString error;
-        // the program's file ("masir-cli", "masir"), as people start it
-        const QString program = QFileInfo(QCoreApplication::applicationFilePath()).fileName();
+        const QString &program = m_program;
         if (Sql::exec(
                 lcStorage(), q,
                 QStringLiteral("INSERT INTO workers (id, program, host, pid, lock_pid, state, "
@@ -153,6 +155,7 @@ private:
     const int m_beatMs;
     const QString m_id;
     const qint64 m_startedAt;
+    const QString m_program;
     std::unique_ptr<QThread> m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;

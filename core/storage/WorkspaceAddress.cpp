@@ -64,8 +64,9 @@ std::optional<WorkspaceAddress> WorkspaceAddress::parse(const QString &text, QSt
     a.m_engine = Engine::PostgreSQL;
     a.m_host = url.host();
     a.m_port = url.port(0);
-    a.m_user = url.userName();
-    a.m_password = url.password();
+    // %XX in them stands for the character (a password with % or a space)
+    a.m_user = url.userName(QUrl::FullyDecoded);
+    a.m_password = url.password(QUrl::FullyDecoded);
     a.m_database = url.path().mid(1);
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {

@@ -10,6 +10,7 @@
 #include <QtEndian>
 
 #include <atomic>
+#include <limits>
 
 namespace masir {
 
@@ -142,7 +143,11 @@ std::optional<WorkspaceLock::Process> WorkspaceLock::holderProcess()
                         QStringLiteral("floor(extract(epoch FROM a.backend_start) * 1000)")))) ||
         !q.next())
         return std::nullopt;
-    return Process{q.value(0).toLongLong(), q.value(2).toLongLong(), q.value(1).toString()};
+    // a session this user may not see the start of (another role, without
+    // pg_read_all_stats) is never judged silent: no heartbeat is that new
+    const qint64 since =
+        q.value(2).isNull() ? std::numeric_limits<qint64>::max() : q.value(2).toLongLong();
+    return Process{q.value(0).toLongLong(), since, q.value(1).toString()};
 }
 
 bool WorkspaceLock::evict(qint64 pid)

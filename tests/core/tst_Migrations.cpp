@@ -147,10 +147,12 @@ private Q_SLOTS:
             states << q.value(0).toString() + QLatin1Char('/') + q.value(1).toString();
         QCOMPARE(states, (QStringList{QStringLiteral("exited/duplicate"),
                                       QStringLiteral("completed/"), QStringLiteral("active/")}));
-        // and a second active one is refused from now on
+        // and a second active one is refused from now on, by the index
         QVERIFY(!q.exec(QStringLiteral("INSERT INTO enrollments (journey_id, version, contact_id, "
                                        "node_id, node_since, entered_at, updated_at) VALUES (1, "
                                        "1, 1, 'a', 3, 3, 3)")));
+        QVERIFY2(q.lastError().text().contains(QStringLiteral("UNIQUE")),
+                 qPrintable(q.lastError().text()));
     }
 
     // Schema 11 moved score changes out of the events into score_changes; a

@@ -848,10 +848,13 @@ private Q_SLOTS:
         prepare(ws);
         QString error;
         const auto states = [&] {
-            QStringList out;
-            for (const WorkerBeat &w :
-                 WorkerHeartbeat::list(ws.db(), &error).value_or(QList<WorkerBeat>()))
-                out << w.state;
+            const auto workers = WorkerHeartbeat::list(ws.db(), &error);
+            QStringList out{QStringLiteral("unreadable")};
+            if (workers) {
+                out.clear();
+                for (const WorkerBeat &w : *workers)
+                    out << w.state;
+            }
             out.sort();
             return out;
         };

@@ -14,6 +14,7 @@
 #include "settings/AppSettings.h"
 #include "settings/ChannelsDialog.h"
 #include "settings/WorkspaceSettings.h"
+#include "storage/WorkspaceAddress.h"
 #include "widgets/WheelGuard.h"
 
 #include "TestWorkspace.h"
@@ -35,6 +36,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -340,6 +342,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         qputenv("MASIR_SECRETS", "file");
         qputenv("MASIR_SECRETS_FILE", dir.filePath(QStringLiteral("secrets.json")).toUtf8());
+        const auto restore = qScopeGuard([] {
+            qunsetenv("MASIR_SECRETS");
+            qunsetenv("MASIR_SECRETS_FILE");
+        });
         const QString address = QStringLiteral("postgresql://staff@db.example.com/shop");
         QCOMPARE(ui::OpenServerDialog::withSavedPassword(address), address);
         ui::OpenServerDialog dialog(address, QStringLiteral("The server refused the login."));
@@ -371,8 +377,19 @@ private Q_SLOTS:
         again.findChild<QCheckBox *>()->setChecked(false);
         QVERIFY(again.savePassword(&error));
         QCOMPARE(ui::OpenServerDialog::withSavedPassword(address), address);
-        qunsetenv("MASIR_SECRETS");
-        qunsetenv("MASIR_SECRETS_FILE");
+        // kept under the address in one spelling, whatever way it was typed; a
+        // password with a space and a % in it goes into the address to open
+        ui::OpenServerDialog other(QStringLiteral("postgres://staff@db.example.com:5432/shop"));
+        other.findChild<QLineEdit *>(QStringLiteral("serverPassword"))
+            ->setText(QStringLiteral("two words 100%"));
+        other.findChild<QCheckBox *>()->setChecked(true);
+        QVERIFY(other.savePassword(&error));
+        const QString opened = ui::OpenServerDialog::withSavedPassword(
+            QStringLiteral("postgresql://staff@db.example.com:5432/shop"));
+        const auto parsed = WorkspaceAddress::parse(opened, &error);
+        QVERIFY2(parsed, qPrintable(error));
+        QCOMPARE(parsed->password(), QStringLiteral("two words 100%"));
+        QCOMPARE(parsed->database(), QStringLiteral("shop"));
     }
 
     // A wheel over a list box that does not have the focus scrolls the form

@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -24,16 +25,27 @@ SecretStore serverSecrets()
     return SecretStore(QStringLiteral("servers"));
 }
 
-QString passwordOf(const QString &address)
-{
-    return QUrl(address).password();
-}
-
+/// The address as it is kept and shown: without its password, in one spelling
+/// (postgres:// or postgresql://, options in order), the keychain's key.
 QString withoutPassword(const QString &address)
 {
-    QUrl url(address);
-    url.setPassword(QString());
-    return url.toString();
+    const auto parsed = WorkspaceAddress::parse(address.trimmed(), nullptr);
+    return parsed ? parsed->display() : address.trimmed();
+}
+
+QString passwordOf(const QString &address)
+{
+    const auto parsed = WorkspaceAddress::parse(address.trimmed(), nullptr);
+    return parsed ? parsed->password() : QString();
+}
+
+/// \a address with \a password in it, each character as it is (a space, a %).
+QString withPassword(const QString &address, const QString &password)
+{
+    QUrl url(withoutPassword(address), QUrl::StrictMode);
+    if (!password.isEmpty())
+        url.setPassword(password, QUrl::DecodedMode);
+    return url.toString(QUrl::FullyEncoded);
 }
 
 } // namespace
@@ -101,10 +113,9 @@ void OpenServerDialog::check()
 
 QString OpenServerDialog::address() const
 {
-    QUrl url(m_address->text().trimmed());
-    if (!m_password->text().isEmpty())
-        url.setPassword(m_password->text());
-    return url.toString();
+    const QString typed = m_address->text().trimmed();
+    return withPassword(typed,
+                        m_password->text().isEmpty() ? passwordOf(typed) : m_password->text());
 }
 
 bool OpenServerDialog::savePassword(QString *error) const
@@ -127,7 +138,10 @@ std::optional<QString> OpenServerDialog::ask(QWidget *parent, const QString &add
         return std::nullopt;
     QString error;
     if (!dialog.savePassword(&error))
-        qWarning("masir: the password could not be kept in the keychain: %s", qPrintable(error));
+        QMessageBox::warning(parent, tr("Open Server Workspace"),
+                             tr("The password could not be kept in the system keychain: %1. "
+                                "Masir will ask for it next time.")
+                                 .arg(error));
     return dialog.address();
 }
 
@@ -138,9 +152,7 @@ QString OpenServerDialog::withSavedPassword(const QString &address)
     const auto saved = serverSecrets().read(withoutPassword(address));
     if (!saved || saved->isEmpty())
         return address;
-    QUrl url(address);
-    url.setPassword(*saved);
-    return url.toString();
+    return withPassword(address, *saved);
 }
 
 } // namespace masir::ui

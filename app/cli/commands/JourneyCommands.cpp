@@ -12,6 +12,7 @@
 #include "journeys/NodeTypes.h"
 #include "scheduler/Worker.h"
 #include "segments/SegmentRepository.h"
+#include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/WorkerHeartbeat.h"
 
@@ -467,19 +468,20 @@ public:
         std::signal(SIGINT, stopWorker);
         std::signal(SIGTERM, stopWorker);
         do {
-            bool ok = false;
+            QStringList failed;
             { // the cycle's cache and checkpointer are the cycle's, not the sleep's
                 const auto scope = cycle.scope();
-                ok = runCycle(run, cycle, batch, once);
+                failed = runCycle(run, cycle, batch, once);
             }
+            const bool ok = failed.isEmpty();
             if (!ok) {
                 if (once)
-                    return run.fail(cycle.errorString());
+                    return run.fail(failed.join(QLatin1Char('\n')));
                 // A worker that runs for good outlives a failed cycle (the server
                 // restarting, a lock held too long): it says so and tries again.
-                run.err << tr("This cycle failed; the next one tries again: %1")
-                               .arg(cycle.errorString())
-                        << '\n';
+                for (const QString &error : std::as_const(failed))
+                    run.err << tr("This cycle failed; the next one tries again: %1").arg(error)
+                            << '\n';
                 run.err.flush();
             }
             if (once)
@@ -494,64 +496,72 @@ public:
 
 private:
     /// One cycle, as the app's worker runs it: what came in, journeys,
-    /// campaigns, sending, returned mail. False (errorString()) when it failed.
-    bool runCycle(CliRun &run, WorkerCycle &cycle, int batch, bool once) const
+    /// campaigns, sending, returned mail; what failed, if anything. A part
+    /// that fails does not stop the others: a sender holding the lock still
+    /// sends (else no one would while it holds it).
+    QStringList runCycle(CliRun &run, WorkerCycle &cycle, int batch, bool once) const
     {
+        QStringList failed;
         const auto in = cycle.intake(&g_stopWorker);
         if (!in)
-            return false;
-        if (!in->collectorError.isEmpty())
+            failed << cycle.errorString();
+        else if (!in->collectorError.isEmpty())
             run.err << in->collectorError << '\n';
         if (g_stopWorker)
-            return true;
-        const auto stats = cycle.run(batch);
-        if (!stats)
-            return false;
-        if (stats->steps || stats->enrolled || once)
+            return failed;
+        if (const auto stats = cycle.run(batch); !stats)
+            failed << cycle.errorString();
+        else if (stats->steps || stats->enrolled || once)
             run.out << tr("%1 enrolled, %2 steps, %3 messages queued, %4 finished")
                            .arg(stats->enrolled)
                            .arg(stats->steps)
                            .arg(stats->queued)
                            .arg(stats->completed + stats->exited)
                     << '\n';
-        const auto campaigns =
-            cycle.campaigns(2000, run.value(QStringLiteral("campaign-batch")).toInt());
-        if (!campaigns)
-            return false;
-        if (campaigns->started || campaigns->queued || campaigns->decided || campaigns->finished)
-            run.out << tr("campaigns: %1 started, %2 messages queued, %3 tests decided, "
-                          "%4 done")
-                           .arg(campaigns->started)
-                           .arg(campaigns->queued)
-                           .arg(campaigns->decided)
-                           .arg(campaigns->finished)
-                    << '\n';
-        for (const QString &refused : campaigns->refused)
-            run.err << refused << '\n';
-        const auto sent = cycle.send(run.value(QStringLiteral("send-budget")).toLongLong());
-        if (!sent)
-            return false;
-        if (sent->sent || sent->failed || sent->retried || sent->interrupted || sent->cancelled ||
-            sent->suppressed || once)
-            run.out << tr("%1 sent, %2 retrying, %3 failed, %4 dropped, %5 interrupted")
-                           .arg(sent->sent)
-                           .arg(sent->retried)
-                           .arg(sent->failed)
-                           .arg(sent->cancelled + sent->suppressed)
-                           .arg(sent->interrupted)
-                    << '\n';
-        for (const QString &problem : sent->accountErrors)
-            run.err << problem << '\n';
-        const auto returned = cycle.mailboxes(&g_stopWorker);
-        if (!returned)
-            return false;
-        if (returned->mailboxes && (returned->read || once))
-            run.out << MailboxPoller::describe(*returned) << '\n';
-        for (const QString &problem : returned->errors)
-            run.err << problem << '\n';
+        if (const auto campaigns =
+                cycle.campaigns(2000, run.value(QStringLiteral("campaign-batch")).toInt());
+            !campaigns) {
+            failed << cycle.errorString();
+        } else {
+            if (campaigns->started || campaigns->queued || campaigns->decided ||
+                campaigns->finished)
+                run.out << tr("campaigns: %1 started, %2 messages queued, %3 tests decided, "
+                              "%4 done")
+                               .arg(campaigns->started)
+                               .arg(campaigns->queued)
+                               .arg(campaigns->decided)
+                               .arg(campaigns->finished)
+                        << '\n';
+            for (const QString &refused : campaigns->refused)
+                run.err << refused << '\n';
+        }
+        if (const auto sent = cycle.send(run.value(QStringLiteral("send-budget")).toLongLong());
+            !sent) {
+            failed << cycle.errorString();
+        } else {
+            if (sent->sent || sent->failed || sent->retried || sent->interrupted ||
+                sent->cancelled || sent->suppressed || once)
+                run.out << tr("%1 sent, %2 retrying, %3 failed, %4 dropped, %5 interrupted")
+                               .arg(sent->sent)
+                               .arg(sent->retried)
+                               .arg(sent->failed)
+                               .arg(sent->cancelled + sent->suppressed)
+                               .arg(sent->interrupted)
+                        << '\n';
+            for (const QString &problem : sent->accountErrors)
+                run.err << problem << '\n';
+        }
+        if (const auto returned = cycle.mailboxes(&g_stopWorker); !returned) {
+            failed << cycle.errorString();
+        } else {
+            if (returned->mailboxes && (returned->read || once))
+                run.out << MailboxPoller::describe(*returned) << '\n';
+            for (const QString &problem : returned->errors)
+                run.err << problem << '\n';
+        }
         run.err.flush();
         run.out.flush();
-        return true;
+        return failed;
     }
 };
 
@@ -575,6 +585,10 @@ public:
         const auto workers = WorkerHeartbeat::list(*run.db, &error);
         if (!workers)
             return run.fail(tr("Cannot read the workers: %1").arg(error));
+        // a worker silent past the lease has stopped or is gone (killed, its machine off)
+        const qint64 leaseMs =
+            1000LL *
+            WorkspaceSettings(*run.db).value(WorkspaceSettings::Key::SenderLeaseSeconds).toInt();
         QJsonArray list;
         for (const WorkerBeat &w : *workers) {
             if (run.json())
@@ -587,9 +601,11 @@ public:
                                         {QStringLiteral("silentMs"), w.silentMs}});
             else
                 run.out << w.program << '\t' << w.host << '\t' << tr("pid %1").arg(w.pid) << '\t'
-                        << w.state << '\t'
                         << tr("heard %1 s ago").arg(QLocale().toString(w.silentMs / 1000)) << '\t'
-                        << WorkerHeartbeat::describe(w) << '\n';
+                        << (w.silentMs > leaseMs
+                                ? tr("silent past the lease: stopped, or gone without a word")
+                                : WorkerHeartbeat::describe(w))
+                        << '\n';
         }
         if (run.json())
             run.printJson(list, true);
