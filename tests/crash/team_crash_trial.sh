@@ -14,6 +14,7 @@ build="${1:-build/release}"
 export MASIR_CRASH_MESSAGES="${2:-10000}"
 export MASIR_CRASH_KILLS="${3:-20}"
 export QT_LOGGING_RULES="masir.*.info=false"
+export QTEST_FUNCTION_TIMEOUT=3600000 # the full trial runs longer than QTest's 5 minutes
 dir="$(mktemp -d /tmp/masir-team-trial.XXXXXX)"
 trap 'tests/support/pg_cluster.sh stop "$dir" >/dev/null 2>&1 || true' EXIT
 export MASIR_TEST_PG="$(tests/support/pg_cluster.sh start "$dir")"
