@@ -143,6 +143,8 @@ int main(int argc, char *argv[])
             path = previous; // back to the one that was open
             continue;
         }
+        // a password chosen in the dialog is kept now that it proved right
+        masir::ui::OpenServerDialog::opened(nullptr, path);
         if (first && demo && !createDemo(db))
             return 1;
         masir::AppSettings().addRecentWorkspace(db.isPostgres() ? db.displayName() : path);

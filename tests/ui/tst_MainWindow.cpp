@@ -370,6 +370,19 @@ private Q_SLOTS:
         QVERIFY2(dialog.savePassword(&error), qPrintable(error));
         QCOMPARE(ui::OpenServerDialog::withSavedPassword(address),
                  QStringLiteral("postgresql://staff:s3cret@db.example.com/shop"));
+        // chosen in a dialog, a password is kept only once its workspace opened
+        ui::OpenServerDialog asked(QStringLiteral("postgresql://sales@db.example.com/shop"));
+        asked.findChild<QLineEdit *>(QStringLiteral("serverPassword"))
+            ->setText(QStringLiteral("wrong"));
+        asked.findChild<QCheckBox *>()->setChecked(true);
+        asked.saveOnceOpened();
+        const QString sales = QStringLiteral("postgresql://sales@db.example.com/shop");
+        QCOMPARE(ui::OpenServerDialog::withSavedPassword(sales), sales); // not yet
+        ui::OpenServerDialog::opened(
+            nullptr, QStringLiteral("postgresql://sales:other@db.example.com/shop"));
+        QCOMPARE(ui::OpenServerDialog::withSavedPassword(sales), sales); // another password opened
+        ui::OpenServerDialog::opened(nullptr, asked.address());
+        QCOMPARE(ui::OpenServerDialog::withSavedPassword(sales), asked.address());
         // a second look finds it; unticked, it is forgotten
         ui::OpenServerDialog again(address);
         QCOMPARE(again.findChild<QLineEdit *>(QStringLiteral("serverPassword"))->text(),

@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -118,16 +119,44 @@ QString OpenServerDialog::address() const
                         m_password->text().isEmpty() ? passwordOf(typed) : m_password->text());
 }
 
-bool OpenServerDialog::savePassword(QString *error) const
+namespace {
+/// What a dialog chose for a password, until its workspace opened.
+struct PasswordChoice
+{
+    QString address; ///< to open, with the password
+    QString password;
+    bool keep = false;
+};
+
+/// By the address without its password: the last choice for each server.
+QHash<QString, PasswordChoice> &pendingChoices()
+{
+    static QHash<QString, PasswordChoice> choices;
+    return choices;
+}
+
+bool apply(const QString &key, const PasswordChoice &choice, QString *error)
 {
     SecretStore secrets = serverSecrets();
-    const QString key = withoutPassword(m_address->text().trimmed());
-    const bool keep = m_remember->isChecked() && !m_password->text().isEmpty();
+    const bool keep = choice.keep && !choice.password.isEmpty();
     const bool ok =
-        keep ? secrets.write(key, m_password->text()) : !secrets.read(key) || secrets.remove(key);
+        keep ? secrets.write(key, choice.password) : !secrets.read(key) || secrets.remove(key);
     if (!ok)
         *error = secrets.errorString();
     return ok;
+}
+} // namespace
+
+bool OpenServerDialog::savePassword(QString *error) const
+{
+    return apply(withoutPassword(m_address->text().trimmed()),
+                 {address(), m_password->text(), m_remember->isChecked()}, error);
+}
+
+void OpenServerDialog::saveOnceOpened() const
+{
+    pendingChoices().insert(withoutPassword(m_address->text().trimmed()),
+                            {address(), m_password->text(), m_remember->isChecked()});
 }
 
 std::optional<QString> OpenServerDialog::ask(QWidget *parent, const QString &address,
@@ -136,13 +165,26 @@ std::optional<QString> OpenServerDialog::ask(QWidget *parent, const QString &add
     OpenServerDialog dialog(address, problem, parent);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
+    dialog.saveOnceOpened();
+    return dialog.address();
+}
+
+void OpenServerDialog::opened(QWidget *parent, const QString &address)
+{
+    if (!WorkspaceAddress::isUrl(address))
+        return;
+    const QString key = withoutPassword(address);
+    const auto it = pendingChoices().constFind(key);
+    if (it == pendingChoices().cend() || it->address != address)
+        return;
+    const PasswordChoice choice = *it;
+    pendingChoices().erase(it);
     QString error;
-    if (!dialog.savePassword(&error))
+    if (!apply(key, choice, &error))
         QMessageBox::warning(parent, tr("Open Server Workspace"),
                              tr("The password could not be kept in the system keychain: %1. "
                                 "Masir will ask for it next time.")
                                  .arg(error));
-    return dialog.address();
 }
 
 QString OpenServerDialog::withSavedPassword(const QString &address)

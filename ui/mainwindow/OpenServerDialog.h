@@ -30,10 +30,18 @@ public:
     QString address() const;
     /// Keeps the password in the keychain when asked, or forgets it.
     bool savePassword(QString *error) const;
+    /// Holds the choice (keep the password or forget it) until the workspace
+    /// at address() opened: a wrong password is never kept.
+    void saveOnceOpened() const;
 
-    /// Asks, then saves the password as chosen; nullopt when cancelled.
+    /// Asks; the password is kept as chosen once the workspace opened (see
+    /// opened()); nullopt when cancelled.
     static std::optional<QString> ask(QWidget *parent, const QString &address,
                                       const QString &problem = QString());
+    /// The workspace at \a address (as ask() gave it) opened: the password
+    /// chosen for it is kept, or forgotten, now; a keychain that refuses is
+    /// shown over \a parent.
+    static void opened(QWidget *parent, const QString &address);
     /// \a address with the password the keychain keeps for it, if any and if
     /// the address has none; as it is otherwise.
     static QString withSavedPassword(const QString &address);
