@@ -63,10 +63,11 @@ bool ImportWriter::open(qint64 fileBytes)
     QString error;
     if (!Sql::first(lcImport(), q, QStringLiteral("SELECT count(*) FROM contacts"), &error))
         return fail(tr("Cannot write to the workspace: %1").arg(error));
-    m_workspaceHadContacts = q.value(0).toLongLong() > 0;
+    // A server's table is always asked: other desktops add contacts too.
+    m_onServer = m_db.isPostgres();
+    m_bySlots = q.value(0).toLongLong() == 0 && !m_onServer;
     q.finish();
-    m_deferIndexes =
-        !m_workspaceHadContacts && !m_options.dryRun && fileBytes > m_options.bulkFromBytes;
+    m_deferIndexes = m_bySlots && !m_options.dryRun && fileBytes > m_options.bulkFromBytes;
     // The log is copied into the file on another thread, without holding up
     // this one; through the index builds too, which it outlives.
     if (!m_options.dryRun)
@@ -133,6 +134,11 @@ bool ImportWriter::open(qint64 fileBytes)
         if (!st->isValid())
             return fail(tr("Cannot write to the workspace: %1").arg(st->errorString()));
     }
+    if (m_onServer) {
+        m_staging = std::make_unique<StagedInsert>(m_sql, m_options.matchPhone, m_importId);
+        if (!m_staging->open())
+            return fail(tr("Cannot write to the workspace: %1").arg(m_staging->errorString()));
+    }
     m_tags = std::make_unique<ContactTags>(m_sql);
     m_stages = std::make_unique<StageChanges>(m_sql);
     m_opened = true;
@@ -156,7 +162,7 @@ bool ImportWriter::prepareList()
 
 void ImportWriter::reserveSlots(size_t rows)
 {
-    if (!m_workspaceHadContacts)
+    if (m_bySlots)
         m_owners.reserve(rows);
 }
 
@@ -209,7 +215,7 @@ void ImportWriter::remember(const PreparedRow &row, qint64 id, qint64 provisiona
     // A waiting row is written: the slots that still wait for it get its
     // contact, or, if it failed, send lookups to the table (no contact has its
     // addresses then, unless one shares a hash: the table tells).
-    if (m_workspaceHadContacts)
+    if (!m_bySlots)
         return;
     for (const qint64 slot : {row.emailSlot, row.phoneSlot}) {
         if (slot && m_owners[size_t(slot)] == provisional)
@@ -339,7 +345,7 @@ qint64 ImportWriter::lookupId(qint64 id, Contact &found)
 qint64 ImportWriter::find(PreparedStatement &query, qint64 slot, const QByteArray &value,
                           QString Contact::*member, Contact &found, ImportCounts &counts)
 {
-    if (m_workspaceHadContacts)
+    if (!m_bySlots)
         return lookup(query, value, found);
     // Only this import's own contacts: check the one in the address's slot.
     qint64 remembered = m_owners[size_t(slot)];
@@ -383,6 +389,30 @@ bool ImportWriter::write(const PreparedRow &row, ImportCounts &counts)
         counts.add(i);
     if (!row.ok)
         return true;
+    if (m_onServer) {
+        m_staged.push_back(&row);
+        return true;
+    }
+    return writeRow(row, counts);
+}
+
+bool ImportWriter::flushStaged(ImportCounts &counts)
+{
+    if (m_staged.empty())
+        return true;
+    if (!m_staging->insertNew(m_staged, m_stagedIds))
+        return fail(tr("Cannot write to the workspace: %1").arg(m_staging->errorString()));
+    bool ok = true;
+    for (size_t k = 0; ok && k < m_staged.size(); ++k) {
+        const PreparedRow &row = *m_staged[k];
+        ok = m_stagedIds[k] ? inserted(row, m_stagedIds[k], 0, counts) : writeRow(row, counts);
+    }
+    m_staged.clear();
+    return ok;
+}
+
+bool ImportWriter::writeRow(const PreparedRow &row, ImportCounts &counts)
+{
     const QByteArray email = row.email();
     const QByteArray phone = row.phone();
     Contact existing;
@@ -390,7 +420,7 @@ bool ImportWriter::write(const PreparedRow &row, ImportCounts &counts)
     m_comparing = &row; // the lookups below compare their match with it
     m_storedSame = false;
     const auto lastSlot = size_t(std::max(row.emailSlot, row.phoneSlot));
-    if (!m_workspaceHadContacts && lastSlot >= m_owners.size())
+    if (m_bySlots && lastSlot >= m_owners.size())
         m_owners.resize(lastSlot + 1);
     if (row.emailKey)
         id = find(*m_findByEmail, row.emailSlot, email, &Contact::email, existing, counts);
@@ -419,7 +449,7 @@ bool ImportWriter::write(const PreparedRow &row, ImportCounts &counts)
 
 bool ImportWriter::insertNew(const PreparedRow &row, ImportCounts &counts)
 {
-    if (m_workspaceHadContacts) {
+    if (!m_bySlots) {
         const qint64 id = insertOne(row, counts);
         return !id || inserted(row, id, 0, counts);
     }
@@ -457,7 +487,7 @@ bool ImportWriter::update(const PreparedRow &row, qint64 id, Contact &existing,
         // a lookup gives the lowest id with the address: it comes before a
         // newer contact with it, or a row waiting to be written. (The table has
         // it now, even if the score below fails.)
-        if (!m_workspaceHadContacts) {
+        if (m_bySlots) {
             const std::pair<qint64, bool> taken[] = {
                 {row.emailSlot, existing.email == QString::fromUtf8(row.email())},
                 {row.phoneSlot, existing.phone == QString::fromUtf8(row.phone())}};
@@ -488,6 +518,11 @@ bool ImportWriter::update(const PreparedRow &row, qint64 id, Contact &existing,
 
 bool ImportWriter::release(const Chunk &chunk, ImportCounts &counts)
 {
+    if (!m_staged.empty() &&
+        std::any_of(m_staged.cbegin(), m_staged.cend(),
+                    [&](const PreparedRow *w) { return chunk.holds(w); }) &&
+        !flushStaged(counts))
+        return false;
     const bool holds = std::any_of(m_waiting.cbegin(), m_waiting.cend(),
                                    [&](const PreparedRow *w) { return chunk.holds(w); });
     return !holds || flushWaiting(counts);
@@ -495,7 +530,7 @@ bool ImportWriter::release(const Chunk &chunk, ImportCounts &counts)
 
 bool ImportWriter::endBatch(ImportCounts &counts)
 {
-    if (!flushWaiting(counts))
+    if (!flushStaged(counts) || !flushWaiting(counts))
         return false;
     // With the score-row trigger set aside, the batch's new contacts (and any
     // another connection added meanwhile) get their rows here, in the same

@@ -7,6 +7,7 @@
 #include "importing/ImportJob.h"
 #include "importing/MergePolicy.h"
 #include "importing/RowParser.h"
+#include "importing/StagedInsert.h"
 #include "storage/Database.h"
 #include "storage/PreparedStatement.h"
 #include "storage/WalCheckpointer.h"
@@ -47,8 +48,9 @@ public:
     /// Prepares everything; false with errorString() when the workspace refuses.
     /// \a fileBytes: the size of the file, which decides the bulk path.
     bool open(qint64 fileBytes);
-    /// Whether the workspace had no contact before (the bulk path's slots).
-    bool intoEmptyWorkspace() const { return !m_workspaceHadContacts; }
+    /// Whether rows find this import's own contacts by slots: into a workspace
+    /// file that had no contact before (see slots below).
+    bool intoEmptyWorkspace() const { return m_bySlots; }
 
     /// Writes one row into the open transaction, counting it in \a counts (a
     /// row the table refuses is rejected at its row). False when a write the
@@ -75,6 +77,11 @@ private:
     qint64 lookupId(qint64 id, Contact &found);
     qint64 find(PreparedStatement &query, qint64 slot, const QByteArray &value,
                 QString Contact::*member, Contact &found, ImportCounts &counts);
+    /// write() past the row's issues: finds its contact, then inserts or merges.
+    bool writeRow(const PreparedRow &row, ImportCounts &counts);
+    /// On a server: the rows staged so far, the new ones together (see
+    /// StagedInsert), the others one by one, in the file's order.
+    bool flushStaged(ImportCounts &counts);
     bool insertNew(const PreparedRow &row, ImportCounts &counts);
     bool update(const PreparedRow &row, qint64 id, Contact &existing, ImportCounts &counts);
     /// find(): the contact with this email (or phone), 0 if none, -1 when a
@@ -98,7 +105,8 @@ private:
     const qint64 m_importId;
     const qint64 m_nowMs;
     MergePolicy m_merge;
-    bool m_workspaceHadContacts = false;
+    bool m_bySlots = false; ///< a file workspace without contacts: see slots
+    bool m_onServer = false;
     bool m_deferIndexes = false;
     bool m_opened = false;
 
@@ -125,6 +133,9 @@ private:
     PreparedStatement *m_addMember = nullptr;
     std::unique_ptr<ContactTags> m_tags;
     std::unique_ptr<StageChanges> m_stages;
+    std::unique_ptr<StagedInsert> m_staging; ///< on a server
+    std::vector<const PreparedRow *> m_staged;
+    std::vector<qint64> m_stagedIds;
     quint64 m_sharedMask = 0;
     int m_scoreColumn = 0;
     qint64 m_listId = 0;

@@ -9,6 +9,7 @@
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/PostgresWorkspace.h"
+#include "storage/WorkNotices.h"
 #include "storage/WorkerHeartbeat.h"
 #include "tracking/MachineRules.h"
 
@@ -233,9 +234,17 @@ public:
         : m_owner(owner)
         , m_cycle(owner->m_db, owner->m_clock)
         , m_timer(this) // a child, so that it moves to the worker thread with the loop
+        , m_notices(this)
     {
         m_timer.setSingleShot(true);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] { cycle(); });
+        // New work another process committed on a server: a cycle soon, not
+        // at the next poll (a burst of notices makes one cycle).
+        QObject::connect(&m_notices, &WorkNotices::workArrived, this, [this] {
+            if (!m_inCycle && !m_owner->m_paused.load() &&
+                (!m_timer.isActive() || m_timer.remainingTime() > kNoticeDelayMs))
+                m_timer.start(kNoticeDelayMs);
+        });
     }
 
     void cycle()
@@ -262,6 +271,7 @@ public:
                 qCWarning(lcScheduler) << "intake failed:" << m_cycle.errorString();
                 Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
             }
+            m_notices.listen(m_owner->m_db.connection()); // again after a reconnect
             if (m_owner->m_stopping.load())
                 return;
             const auto stats = m_cycle.run();
@@ -312,10 +322,12 @@ public:
     void wakeNow() { m_timer.start(0); }
 
 private:
+    static constexpr int kNoticeDelayMs = 200;
     Worker *m_owner;
     bool m_inCycle = false;
     WorkerCycle m_cycle;
     QTimer m_timer;
+    WorkNotices m_notices;
 };
 
 Worker::Worker(const Database &db, const Clock &clock, QObject *parent)

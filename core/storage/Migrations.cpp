@@ -946,8 +946,55 @@ const QList<QStringList> &migrationList()
             QStringLiteral("CREATE UNIQUE INDEX enrollments_one_active ON enrollments "
                            "(journey_id, contact_id) WHERE state = 'active'"),
         },
+        // 26: on a server, new contacts get their score rows once a statement,
+        // and new work notifies the workers (see serverOnly()); nothing
+        // changes in a file.
+        {},
     };
     return list;
+}
+
+/// What step \a version changes only on PostgreSQL.
+QStringList serverOnly(int version)
+{
+    if (version != 26)
+        return {};
+    // A score row per new contact from one statement-level trigger, which
+    // reads the statement's new rows at once: the row trigger of the baseline
+    // (a PL/pgSQL call and an INSERT a contact) cost two thirds of a bulk
+    // insert into contacts (20,000 rows: 1.10 s, 0.55 s with this).
+    return {
+        QStringLiteral("DROP TRIGGER contacts_score_row ON contacts"),
+        QStringLiteral("DROP FUNCTION masir_score_row()"),
+        QStringLiteral(R"(CREATE FUNCTION masir_score_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO contact_scores (contact_id) SELECT id FROM new_contacts;
+    RETURN NULL;
+END
+$$)"),
+        QStringLiteral("CREATE TRIGGER contacts_score_rows AFTER INSERT ON contacts "
+                       "REFERENCING NEW TABLE AS new_contacts FOR EACH STATEMENT "
+                       "EXECUTE FUNCTION masir_score_rows()"),
+        // New work for the workers (WorkNotices): a transaction that commits
+        // events, enrolments or messages notifies once a table (the server
+        // folds repeats within a transaction); an insert that added nothing
+        // (ON CONFLICT DO NOTHING) does not.
+        QStringLiteral(R"(CREATE FUNCTION masir_work_notice() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM added) THEN
+        PERFORM pg_notify('masir_work', TG_TABLE_NAME);
+    END IF;
+    RETURN NULL;
+END
+$$)"),
+        QStringLiteral("CREATE TRIGGER events_work AFTER INSERT ON events REFERENCING NEW "
+                       "TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION masir_work_notice()"),
+        QStringLiteral("CREATE TRIGGER enrollments_work AFTER INSERT ON enrollments REFERENCING "
+                       "NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION "
+                       "masir_work_notice()"),
+        QStringLiteral("CREATE TRIGGER outbox_work AFTER INSERT ON outbox REFERENCING NEW TABLE "
+                       "AS added FOR EACH STATEMENT EXECUTE FUNCTION masir_work_notice()"),
+    };
 }
 
 } // namespace
@@ -969,11 +1016,11 @@ int Migrations::latestVersion()
     return int(migrationList().size());
 }
 
-QStringList Migrations::step(int version)
+QStringList Migrations::step(int version, bool onServer)
 {
     if (version < 1 || version > latestVersion())
         return {};
-    return migrationList().at(version - 1);
+    return migrationList().at(version - 1) + (onServer ? serverOnly(version) : QStringList());
 }
 
 int Migrations::currentVersion() const

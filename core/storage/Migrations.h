@@ -23,8 +23,10 @@ public:
 
     static int latestVersion();
     /// The statements of step \a version. Those after a server's baseline
-    /// (PostgresWorkspace::kBaselineVersion) are written for both engines.
-    static QStringList step(int version);
+    /// (PostgresWorkspace::kBaselineVersion) are written for both engines;
+    /// \a onServer adds what a step changes only on PostgreSQL (a trigger
+    /// SQLite has no form of).
+    static QStringList step(int version, bool onServer = false);
     /// Recounts the reports' tallies (event_tallies, stage_reached,
     /// outbox.engaged, contact_purchases, attributed_revenue) from the events
     /// and messages there are now: schemas 19, 20 and 22 filled them so, and

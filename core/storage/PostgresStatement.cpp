@@ -16,6 +16,7 @@ PostgresStatement::PostgresStatement(const QSqlDatabase &db, const QString &sql)
     // Not forward-only: Qt's driver then reads all rows at once and the
     // connection is free for the next statement while these are read.
     m_valid = m_query.prepare(SqlDialect(db).statement(sql));
+    m_reads = sql.trimmed().startsWith(QLatin1String("SELECT"), Qt::CaseInsensitive);
     if (!m_valid)
         m_error = m_query.lastError().text();
 }
@@ -42,8 +43,10 @@ bool PostgresStatement::run()
     // A failed statement ends a PostgreSQL transaction, where SQLite undoes
     // only the statement: writers go on past a refused row (an import reports
     // it and writes the rest), so within a transaction each statement is
-    // undone alone, back to a savepoint.
-    const bool inTransaction = Transaction::isOpenOn(m_db);
+    // undone alone, back to a savepoint. A query that only reads has nothing
+    // to undo and is not refused for its values: it goes without (an import
+    // that only updates looked up each row in three round trips, not one).
+    const bool inTransaction = !m_reads && Transaction::isOpenOn(m_db);
     QSqlQuery mark(m_db);
     if (inTransaction && !mark.exec(QStringLiteral("SAVEPOINT masir_statement"))) {
         m_error = mark.lastError().text();

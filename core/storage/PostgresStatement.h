@@ -42,6 +42,7 @@ private:
     std::vector<QVariant> m_values;
     qint64 m_changes = 0;
     bool m_valid = false;
+    bool m_reads = false; ///< a SELECT: run without a savepoint
     QString m_error;
 };
 

@@ -267,7 +267,7 @@ bool PostgresWorkspace::prepare(QSqlDatabase db, const WorkspaceAddress &address
         !run(db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriteLock), &sqlError))
         return fail(tr("Masir cannot read %1: %2.").arg(where, sqlError));
     for (int v = version + 1; v <= Migrations::latestVersion(); ++v) {
-        for (const QString &sql : Migrations::step(v)) {
+        for (const QString &sql : Migrations::step(v, true)) {
             if (!run(db, sql, &sqlError))
                 return fail(tr("Masir could not bring %1 to schema %2: %3. Nothing was changed.")
                                 .arg(where)

@@ -74,6 +74,7 @@ public:
 
 private:
     friend class PreparedStatement;
+    friend class PostgresCopy;
     enum Tag : char
     {
         Null = 'N',

@@ -577,6 +577,33 @@ private Q_SLOTS:
         QCOMPARE(scalar(m_ws->db(), QStringLiteral("SELECT count(*) FROM contact_scores")), rows);
     }
 
+    // Text a server's bulk writer must escape in COPY's form arrives as it does
+    // in a file workspace: a backslash, "\N" that is not NULL, and the tabs
+    // and line breaks the parser leaves (it makes spaces of those in names);
+    // a repeat of a row in the same group updates the contact.
+    void awkwardTextArrivesIntact()
+    {
+        const QString path =
+            writeFile(QStringLiteral("awkward.csv"),
+                      "email,first_name,last_name,company\n"
+                      "tab@example.com,A\tB,\"line one\nline two\",\"back\\slash \\N\"\n"
+                      "cr@example.com,\"carriage\rreturn\",\\N,\\\\\n"
+                      "TAB@example.com,,Again,\n");
+        const ImportReport r = import(path);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.created, 2);
+        QCOMPARE(r.updated, 1);
+        ContactRepository repo(m_ws->db());
+        const auto tab = repo.find(*repo.findIdByEmail(QStringLiteral("tab@example.com")));
+        const auto cr = repo.find(*repo.findIdByEmail(QStringLiteral("cr@example.com")));
+        QCOMPARE(tab->firstName, QStringLiteral("A B"));
+        QCOMPARE(tab->lastName, QStringLiteral("line one line two"));
+        QCOMPARE(tab->company, QStringLiteral("back\\slash \\N"));
+        QCOMPARE(cr->firstName, QStringLiteral("carriage return"));
+        QCOMPARE(cr->lastName, QStringLiteral("\\N"));
+        QCOMPARE(cr->company, QStringLiteral("\\\\"));
+    }
+
     // A row that matches a contact holding the same values writes nothing (its
     // row is compared before it is decoded); one that brings something new, in
     // any column merge() takes, still changes the contact.

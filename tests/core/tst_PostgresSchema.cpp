@@ -8,11 +8,13 @@
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
+#include "storage/PostgresCopy.h"
 #include "storage/PostgresWorkspace.h"
 #include "storage/PreparedStatement.h"
 #include "storage/SchemaCatalog.h"
 #include "storage/SqlDialect.h"
 #include "storage/Transaction.h"
+#include "storage/WorkNotices.h"
 #include "storage/WorkerHeartbeat.h"
 #include "storage/WorkspaceAddress.h"
 #include "storage/WorkspaceLock.h"
@@ -23,6 +25,7 @@
 
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrent>
 
@@ -300,6 +303,59 @@ private Q_SLOTS:
                  QStringLiteral("SELECT ?1"));
     }
 
+    // The bulk writer's COPY: every value arrives as it was given (the text
+    // form's escapes, a NULL, a "\\N" that is text, integers and reals), and
+    // a row the table refuses fails the copy with the server's reason.
+    void copiesValuesAsGiven()
+    {
+        test::TestPostgres pg;
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        Database db(pg.url());
+        QVERIFY2(db.open(), qPrintable(db.errorString()));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral(
+            "CREATE TEMPORARY TABLE copied (k INTEGER, t TEXT, n BIGINT, r DOUBLE PRECISION, "
+            "u TEXT CHECK (u <> 'refused'))")));
+        const QStringList texts{QStringLiteral("tab\there"),   QStringLiteral("two\nlines\r"),
+                                QStringLiteral("back\\slash"), QStringLiteral("\\N"),
+                                QStringLiteral("فارسی ۱۲۳"),   QString()};
+        PostgresCopy copy(db.connection());
+        QVERIFY2(copy.begin(QStringLiteral("copied"),
+                            {QStringLiteral("k"), QStringLiteral("t"), QStringLiteral("n"),
+                             QStringLiteral("r"), QStringLiteral("u")}),
+                 qPrintable(copy.errorString()));
+        for (int k = 0; k < texts.size(); ++k) {
+            copy.addInteger(k);
+            PackedRow row;
+            row.appendText(texts[k]);
+            row.appendInteger(-(qint64(1) << 40) - k);
+            row.appendNull();
+            copy.addRow(row);
+            if (k == 1)
+                copy.addNull();
+            else
+                copy.addText(QByteArrayLiteral("ok"));
+            copy.endRow();
+        }
+        QVERIFY2(copy.end(), qPrintable(copy.errorString()));
+        QCOMPARE(copy.rows(), texts.size());
+        QVERIFY(q.exec(QStringLiteral("SELECT t, n, r IS NULL, u IS NULL FROM copied ORDER BY k")));
+        for (int k = 0; k < texts.size(); ++k) {
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), texts[k].isNull() ? QStringLiteral("") : texts[k]);
+            QCOMPARE(q.value(1).toLongLong(), -(qint64(1) << 40) - k);
+            QVERIFY(q.value(2).toBool());
+            QCOMPARE(q.value(3).toBool(), k == 1);
+        }
+        // a refused row: the copy fails with the server's reason
+        QVERIFY(copy.begin(QStringLiteral("copied"), {QStringLiteral("u")}));
+        copy.addText(QByteArrayLiteral("refused"));
+        copy.endRow();
+        QVERIFY(!copy.end());
+        QVERIFY2(copy.errorString().contains(QStringLiteral("check")),
+                 qPrintable(copy.errorString()));
+    }
+
     // A transaction a failed statement ended is not reported as committed
     // (the server answers its COMMIT with ROLLBACK), and keeps nothing.
     void aFailedTransactionDoesNotCommit()
@@ -379,6 +435,57 @@ private Q_SLOTS:
         first.unlock();
         const auto now = sender.run(100);
         QVERIFY(now && !now->otherSender);
+    }
+
+    // New work another process commits (an event, an enrolment, a message)
+    // wakes a worker that listens, once its transaction commits; its own
+    // commits, and an insert that added nothing, do not. A file has no notices.
+    void newWorkWakesAListener()
+    {
+        test::TestPostgres pg;
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        Database listener(pg.url());
+        QVERIFY2(listener.open(), qPrintable(listener.errorString()));
+        Database other(pg.url());
+        QVERIFY2(other.open(), qPrintable(other.errorString()));
+        Contact someone;
+        someone.email = QStringLiteral("new@example.com");
+        QVERIFY(ContactRepository(other).create(someone));
+        const qint64 contact = someone.id;
+        QVERIFY(contact);
+        WorkNotices notices;
+        int woken = 0;
+        QObject::connect(&notices, &WorkNotices::workArrived, &notices, [&woken] { ++woken; });
+        QVERIFY(notices.listen(listener.connection()));
+        QVERIFY(notices.listen(listener.connection())); // listening already
+        const auto addEvent = [contact](const Database &db, const char *where) {
+            Transaction tx(db.connection(), Transaction::Mode::Write);
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events (contact_id, type, occurred_at) "
+                                          "SELECT %1, 'signed_up', 0 %2")
+                               .arg(contact)
+                               .arg(QLatin1String(where))));
+            QVERIFY(tx.commit());
+        };
+        addEvent(listener, "");         // its own
+        addEvent(other, "WHERE false"); // nothing added
+        QTest::qWait(500);
+        QCOMPARE(woken, 0);
+        {
+            Transaction tx(other.connection(), Transaction::Mode::Write);
+            QSqlQuery q(other.connection());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO events (contact_id, type, occurred_at) "
+                                          "VALUES (%1, 'signed_up', 1)")
+                               .arg(contact)));
+            QTest::qWait(300);
+            QCOMPARE(woken, 0); // not before it commits
+            QVERIFY(tx.commit());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(woken, 1, 5000);
+        QTemporaryDir dir;
+        Database file(dir.filePath(QStringLiteral("w.masir")));
+        QVERIFY(file.open());
+        QVERIFY(!notices.listen(file.connection()));
     }
 
     // A sender stopped with its connection open (SIGSTOP) keeps the lock

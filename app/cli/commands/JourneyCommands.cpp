@@ -14,8 +14,10 @@
 #include "segments/SegmentRepository.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/WorkNotices.h"
 #include "storage/WorkerHeartbeat.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -467,12 +469,17 @@ public:
         WorkerCycle cycle(*run.db, clock);
         std::signal(SIGINT, stopWorker);
         std::signal(SIGTERM, stopWorker);
+        // On a server, new work another process commits ends the sleep.
+        WorkNotices notices;
+        bool woken = false;
+        QObject::connect(&notices, &WorkNotices::workArrived, &notices, [&woken] { woken = true; });
         do {
             QStringList failed;
             { // the cycle's cache and checkpointer are the cycle's, not the sleep's
                 const auto scope = cycle.scope();
                 failed = runCycle(run, cycle, batch, once);
             }
+            notices.listen(run.db->connection()); // again after a reconnect
             const bool ok = failed.isEmpty();
             if (!ok) {
                 if (once)
@@ -486,10 +493,14 @@ public:
             }
             if (once)
                 break;
-            // Sleep until the next step is due, looking for new events every 5 s.
-            for (qint64 left = ok ? cycle.sleepMs(5000) : 5000; left > 0 && !g_stopWorker;
-                 left -= 100)
+            // Sleep until the next step is due, looking for new events every 5 s
+            // (on a server, sooner when notified).
+            woken = false;
+            for (qint64 left = ok ? cycle.sleepMs(5000) : 5000; left > 0 && !g_stopWorker && !woken;
+                 left -= 100) {
                 QThread::msleep(std::min<qint64>(left, 100));
+                QCoreApplication::processEvents(); // the driver reads notices
+            }
         } while (!g_stopWorker);
         return 0;
     }
