@@ -136,8 +136,12 @@ bool ImportWriter::open(qint64 fileBytes)
     }
     if (m_onServer) {
         m_staging = std::make_unique<StagedInsert>(m_sql, m_options.matchPhone, m_importId);
-        if (!m_staging->open())
-            return fail(tr("Cannot write to the workspace: %1").arg(m_staging->errorString()));
+        // Without a staging table (a role without TEMPORARY on the database),
+        // every row goes in on its own: slower, the same result.
+        if (!m_staging->open()) {
+            qCWarning(lcImport) << "importing row by row:" << m_staging->errorString();
+            m_staging.reset();
+        }
     }
     m_tags = std::make_unique<ContactTags>(m_sql);
     m_stages = std::make_unique<StageChanges>(m_sql);
@@ -312,7 +316,15 @@ qint64 ImportWriter::lookup(PreparedStatement &query, Contact &found)
 {
     qint64 id = 0;
     m_storedSame = false;
-    if (query.step() == PreparedStatement::Result::Row) {
+    const PreparedStatement::Result result = query.step();
+    if (result == PreparedStatement::Result::Error) {
+        // On a server the transaction is over: the batch fails (and is undone),
+        // rather than report each row after this one as refused.
+        fail(tr("Cannot write to the workspace: %1").arg(query.errorString()));
+        query.reset();
+        return -1;
+    }
+    if (result == PreparedStatement::Result::Row) {
         id = query.columnInt64(0);
         m_storedSame = m_comparing && m_merge.unchanged(*m_comparing, Stored{query, m_scoreColumn});
         if (m_storedSame) {
@@ -358,7 +370,7 @@ qint64 ImportWriter::find(PreparedStatement &query, qint64 slot, const QByteArra
         return 0;
     if (remembered != kAskTable) {
         const qint64 id = lookupId(remembered, found);
-        if (id && found.*member == QString::fromUtf8(value))
+        if (id < 0 || (id && found.*member == QString::fromUtf8(value)))
             return id;
     }
     // It lost the address (overwritten), another address shares the hash, or a
@@ -379,6 +391,8 @@ qint64 ImportWriter::find(PreparedStatement &query, qint64 slot, const QByteArra
             qCWarning(lcImport) << "lookups read the whole table: no index";
     }
     const qint64 id = lookup(query, value, found);
+    if (id < 0)
+        return -1;
     m_owners[size_t(slot)] = id ? id : kAskTable;
     return id;
 }
@@ -389,7 +403,7 @@ bool ImportWriter::write(const PreparedRow &row, ImportCounts &counts)
         counts.add(i);
     if (!row.ok)
         return true;
-    if (m_onServer) {
+    if (m_staging) {
         m_staged.push_back(&row);
         return true;
     }

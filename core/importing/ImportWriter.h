@@ -71,10 +71,12 @@ private:
     /// A stored contact as MergePolicy::unchanged() reads it.
     struct Stored;
     /// The contact a bound lookup finds (its id, or 0), read into \a found; sets
-    /// m_storedSame.
+    /// m_storedSame. -1 when the lookup failed (errorString()).
     qint64 lookup(PreparedStatement &query, Contact &found);
     qint64 lookup(PreparedStatement &query, const QByteArray &value, Contact &found);
     qint64 lookupId(qint64 id, Contact &found);
+    /// The contact with this email (or phone), 0 if none, -1 when a waiting
+    /// row could not be written or a lookup failed.
     qint64 find(PreparedStatement &query, qint64 slot, const QByteArray &value,
                 QString Contact::*member, Contact &found, ImportCounts &counts);
     /// write() past the row's issues: finds its contact, then inserts or merges.
@@ -84,8 +86,8 @@ private:
     bool flushStaged(ImportCounts &counts);
     bool insertNew(const PreparedRow &row, ImportCounts &counts);
     bool update(const PreparedRow &row, qint64 id, Contact &existing, ImportCounts &counts);
-    /// find(): the contact with this email (or phone), 0 if none, -1 when a
-    /// waiting row could not be written.
+    /// Inserts one new contact; its id, or 0 when the table refused it (the
+    /// row rejected in \a counts).
     qint64 insertOne(const PreparedRow &row, ImportCounts &counts);
     bool flushWaiting(ImportCounts &counts);
     bool inserted(const PreparedRow &row, qint64 id, qint64 provisional, ImportCounts &counts);

@@ -25,7 +25,7 @@ StagedInsert::StagedInsert(const QSqlDatabase &db, bool matchPhone, qint64 impor
 StagedInsert::~StagedInsert()
 {
     if (m_opened)
-        exec(QStringLiteral("DROP TABLE IF EXISTS pg_temp.%1").arg(kTable));
+        exec(QStringLiteral("DROP TABLE pg_temp.%1").arg(kTable));
 }
 
 bool StagedInsert::fail(const QString &message)
@@ -52,7 +52,15 @@ bool StagedInsert::open()
     q.finish();
     // The session's own table, with the contacts' column types; its rows are
     // gone at each commit and with the session.
-    m_opened = exec(QStringLiteral("DROP TABLE IF EXISTS pg_temp.%1").arg(kTable)) &&
+    // (Left by an import of this session that failed before it could drop it.
+    // Asked first: DROP … IF EXISTS prints a notice in a session without
+    // temporary tables.)
+    if (!q.exec(QStringLiteral("SELECT to_regclass('pg_temp.%1') IS NOT NULL").arg(kTable)) ||
+        !q.next())
+        return fail(q.lastError().text());
+    const bool left = q.value(0).toBool();
+    q.finish();
+    m_opened = (!left || exec(QStringLiteral("DROP TABLE pg_temp.%1").arg(kTable))) &&
                exec(QStringLiteral("CREATE TEMPORARY TABLE %1 ON COMMIT DELETE ROWS AS "
                                    "SELECT 0 AS k, id, %2 FROM contacts WITH NO DATA")
                         .arg(kTable, m_columns.join(QLatin1Char(','))));
@@ -85,8 +93,17 @@ bool StagedInsert::insertNew(const std::vector<const PreparedRow *> &rows, std::
     ids.assign(rows.size(), 0);
     if (rows.empty())
         return true;
-    if (!copy(rows))
-        return false;
+    // A refused group is undone alone and given back: row by row, each
+    // failure is reported at its row. Refused in the copy (a byte the server
+    // takes in no text, U+0000) or in the insert (a value a check turns down).
+    Savepoint mark(m_db, QStringLiteral("masir_staged"));
+    if (!mark.isActive())
+        return fail(mark.errorString());
+    if (!copy(rows)) {
+        qCInfo(lcImport) << "a group of" << rows.size() << "rows goes in row by row:" << m_error;
+        m_error.clear();
+        return mark.rollback() || fail(mark.errorString());
+    }
     // A row is plainly new when it is the first of the group with its email
     // (and phone), and no contact has them: the lowest id would match it. Each
     // row asks the contacts' indexes (a scalar subquery per row: the planner
@@ -113,11 +130,6 @@ bool StagedInsert::insertNew(const std::vector<const PreparedRow *> &rows, std::
     const QString move = QStringLiteral("INSERT INTO contacts (id, %1) SELECT id, %1 FROM %2 "
                                         "WHERE id IS NOT NULL ORDER BY id")
                              .arg(columns, kTable);
-    // A refused group (a value a check turns down) is undone alone and given
-    // back: row by row, each failure is reported at its row.
-    Savepoint mark(m_db, QStringLiteral("masir_staged"));
-    if (!mark.isActive())
-        return fail(mark.errorString());
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     std::vector<std::pair<qsizetype, qint64>> picked;

@@ -37,8 +37,10 @@ std::optional<IntakeStats> WorkerCycle::intake(const std::atomic<bool> *stop)
     m_sender->setHoldMarketing(true);
     // A cycle starts on a live connection: a server that restarted, or a
     // session it ended, is connected again (a file's connection stays).
+    m_reconnected = false;
     if (m_db.isPostgres() &&
-        !PostgresWorkspace::reconnect(m_db.connection(), m_db.mode() == Database::Mode::ReadOnly)) {
+        !PostgresWorkspace::reconnect(m_db.connection(), m_db.mode() == Database::Mode::ReadOnly,
+                                      &m_reconnected)) {
         m_error = QCoreApplication::translate("masir::Worker",
                                               "The server cannot be reached: %1. The worker "
                                               "tries again at its next cycle.")
@@ -239,12 +241,17 @@ public:
         m_timer.setSingleShot(true);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] { cycle(); });
         // New work another process committed on a server: a cycle soon, not
-        // at the next poll (a burst of notices makes one cycle).
+        // at the next poll; a burst of notices makes one cycle, at most one a
+        // second, and none sooner after a cycle that failed (it waits its poll).
         QObject::connect(&m_notices, &WorkNotices::workArrived, this, [this] {
-            if (!m_inCycle && !m_owner->m_paused.load() &&
-                (!m_timer.isActive() || m_timer.remainingTime() > kNoticeDelayMs))
-                m_timer.start(kNoticeDelayMs);
+            if (m_inCycle || m_owner->m_paused.load() || m_lastFailed)
+                return;
+            const qint64 delay =
+                std::max<qint64>(kNoticeDelayMs, kNoticeGapMs - m_sinceCycle.elapsed());
+            if (!m_timer.isActive() || m_timer.remainingTime() > delay)
+                m_timer.start(int(delay));
         });
+        m_sinceCycle.start();
     }
 
     void cycle()
@@ -253,7 +260,11 @@ public:
         if (m_inCycle)
             return;
         m_inCycle = true;
-        const auto done = qScopeGuard([this] { m_inCycle = false; });
+        m_lastFailed = false;
+        const auto done = qScopeGuard([this] {
+            m_inCycle = false;
+            m_sinceCycle.restart();
+        });
         if (m_owner->m_stopping.load())
             return;
         if (m_owner->m_paused.load())
@@ -269,8 +280,10 @@ public:
                 Q_EMIT m_owner->intakeFinished(*in);
             } else {
                 qCWarning(lcScheduler) << "intake failed:" << m_cycle.errorString();
-                Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
+                failed();
             }
+            if (m_cycle.reconnected())
+                Q_EMIT m_owner->serverReturned();
             m_notices.listen(m_owner->m_db.connection()); // again after a reconnect
             if (m_owner->m_stopping.load())
                 return;
@@ -281,7 +294,7 @@ public:
                 Q_EMIT m_owner->cycleFinished(*stats);
             } else {
                 qCWarning(lcScheduler) << "journeys failed:" << m_cycle.errorString();
-                Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
+                failed();
             }
             if (m_owner->m_stopping.load())
                 return;
@@ -291,7 +304,7 @@ public:
                     Q_EMIT m_owner->campaignsChanged(*campaigns);
             } else {
                 qCWarning(lcScheduler) << "campaigns failed:" << m_cycle.errorString();
-                Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
+                failed();
             }
             if (m_owner->m_stopping.load())
                 return;
@@ -300,7 +313,7 @@ public:
                 Q_EMIT m_owner->sendFinished(*sent);
             } else {
                 qCWarning(lcScheduler) << "sending failed:" << m_cycle.errorString();
-                Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
+                failed();
             }
             if (m_owner->m_stopping.load())
                 return;
@@ -309,7 +322,7 @@ public:
                     Q_EMIT m_owner->mailboxesRead(*read);
             } else {
                 qCWarning(lcScheduler) << "reading mailboxes failed:" << m_cycle.errorString();
-                Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
+                failed();
             }
             if (m_owner->m_stopping.load())
                 return;
@@ -321,10 +334,19 @@ public:
 
     void wakeNow() { m_timer.start(0); }
 
+    void failed()
+    {
+        m_lastFailed = true;
+        Q_EMIT m_owner->cycleFailed(m_cycle.errorString());
+    }
+
 private:
     static constexpr int kNoticeDelayMs = 200;
+    static constexpr qint64 kNoticeGapMs = 1000;
     Worker *m_owner;
     bool m_inCycle = false;
+    bool m_lastFailed = false; ///< the last cycle failed somewhere: notices wait for the poll
+    QElapsedTimer m_sinceCycle;
     WorkerCycle m_cycle;
     QTimer m_timer;
     WorkNotices m_notices;

@@ -98,6 +98,9 @@ public:
     [[nodiscard]] Scope scope() const;
     static constexpr int kCycleCacheKiB = 256 * 1024;
     QString errorString() const { return m_error; }
+    /// Whether the last intake() connected to the server again (it had gone
+    /// away, or ended the session).
+    bool reconnected() const { return m_reconnected; }
 
 private:
     const Database &m_db;
@@ -107,6 +110,7 @@ private:
     bool m_sending = true;
     bool m_standingAside = false;    ///< m_sender is a fresh one that holds nothing
     bool m_campaignsPending = false; ///< a fan-out was cut short by its budget
+    bool m_reconnected = false;
     QString m_error;
 };
 
@@ -147,6 +151,9 @@ Q_SIGNALS:
     /// A CRM sync ended: what it did, in words.
     void crmSynced(const QString &summary);
     void cycleFailed(const QString &error);
+    /// The worker connected to the server again: the server is back, and the
+    /// window's own connection can be opened again without waiting on it.
+    void serverReturned();
     void pausedChanged(bool paused);
 
 private:

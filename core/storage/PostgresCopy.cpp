@@ -31,12 +31,8 @@ PostgresCopy::PostgresCopy(const QSqlDatabase &db)
 
 PostgresCopy::~PostgresCopy()
 {
-    if (m_active) {
-        // Left without end(): the copy fails, and so does the caller's transaction.
-        PQputCopyEnd(m_conn, "abandoned");
-        while (PGresult *r = PQgetResult(m_conn))
-            PQclear(r);
-    }
+    if (m_active) // left without end(): the copy fails, and so does the caller's transaction
+        finish("abandoned");
 }
 
 bool PostgresCopy::fail(const QString &message)
@@ -51,6 +47,8 @@ bool PostgresCopy::begin(const QString &table, const QStringList &columns)
         return false;
     m_rows = 0;
     m_buffer.clear();
+    m_rowStarted = false;
+    m_error.clear();
     const QByteArray sql = QStringLiteral("COPY %1 (%2) FROM STDIN")
                                .arg(table, columns.join(QLatin1Char(',')))
                                .toUtf8();
@@ -181,11 +179,32 @@ bool PostgresCopy::send(bool all)
 {
     if (!m_active || (m_buffer.isEmpty() && !all))
         return m_active;
-    if (!m_buffer.isEmpty() &&
-        PQputCopyData(m_conn, m_buffer.constData(), int(m_buffer.size())) != 1)
-        return fail(serverMessage(m_conn));
+    if (!m_error.isEmpty()) {
+        m_buffer.clear(); // a send failed: the rest is dropped, end() reports it
+        return false;
+    }
+    const bool sent = m_buffer.isEmpty() ||
+                      PQputCopyData(m_conn, m_buffer.constData(), int(m_buffer.size())) == 1;
     m_buffer.clear();
-    return true;
+    return sent || fail(serverMessage(m_conn));
+}
+
+QString PostgresCopy::finish(const char *abandon)
+{
+    QString error;
+    if (PQputCopyEnd(m_conn, abandon) != 1)
+        error = serverMessage(m_conn);
+    // The copy's result, then none; a connection still copying (the end could
+    // not be sent) gives no more.
+    while (PGresult *r = PQgetResult(m_conn)) {
+        const ExecStatusType status = PQresultStatus(r);
+        if (status != PGRES_COMMAND_OK && error.isEmpty())
+            error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
+        PQclear(r);
+        if (status == PGRES_COPY_IN || status == PGRES_COPY_BOTH)
+            break;
+    }
+    return error;
 }
 
 bool PostgresCopy::end()
@@ -194,18 +213,10 @@ bool PostgresCopy::end()
         return m_error.isEmpty() ? fail(QStringLiteral("no copy was started")) : false;
     const bool sent = send(true);
     m_active = false;
-    if (PQputCopyEnd(m_conn, sent ? nullptr : "not sent") != 1 && sent)
-        fail(serverMessage(m_conn));
-    bool ok = sent && m_error.isEmpty();
-    while (PGresult *r = PQgetResult(m_conn)) {
-        if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-            if (ok)
-                m_error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
-            ok = false;
-        }
-        PQclear(r);
-    }
-    return ok;
+    const QString error = finish(sent ? nullptr : "not sent");
+    if (sent && !error.isEmpty())
+        m_error = error;
+    return sent && error.isEmpty();
 }
 
 } // namespace masir

@@ -51,6 +51,8 @@ public:
 
 private:
     bool send(bool all);
+    /// Ends the copy on the connection; the server's error, if any.
+    QString finish(const char *abandon);
     bool fail(const QString &message);
     void separate();
     void addReal(double value);

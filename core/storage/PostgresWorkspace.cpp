@@ -106,8 +106,10 @@ void PostgresWorkspace::setUp(QSqlDatabase db, bool readOnly)
     }
 }
 
-bool PostgresWorkspace::reconnect(QSqlDatabase db, bool readOnly)
+bool PostgresWorkspace::reconnect(QSqlDatabase db, bool readOnly, bool *again)
 {
+    if (again)
+        *again = false;
     QSqlQuery probe(db);
     if (db.isOpen() && probe.exec(QStringLiteral("SELECT 1")))
         return true;
@@ -119,6 +121,8 @@ bool PostgresWorkspace::reconnect(QSqlDatabase db, bool readOnly)
         return false;
     }
     qCInfo(lcStorage) << "connected again to the server";
+    if (again)
+        *again = true;
     setUp(db, readOnly);
     return db.isOpen();
 }

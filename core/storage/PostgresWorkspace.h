@@ -47,7 +47,7 @@ public:
     /// Whether \a db still reaches its server (the server restarted, or the
     /// session was ended): if not, connects it again, with the same settings.
     /// Call it between transactions. False when the server is still away.
-    static bool reconnect(QSqlDatabase db, bool readOnly);
+    static bool reconnect(QSqlDatabase db, bool readOnly, bool *again = nullptr);
     /// Checks the server and the database, and makes the schema in an empty
     /// one unless \a readOnly. False with \a error saying what to do.
     static bool prepare(QSqlDatabase db, const WorkspaceAddress &address, bool readOnly,

@@ -437,6 +437,33 @@ private Q_SLOTS:
         QVERIFY(now && !now->otherSender);
     }
 
+    // A connection the server ended is opened again, with the session's
+    // settings, and says so; a live one is left as it is.
+    void aLostConnectionOpensAgain()
+    {
+        test::TestPostgres pg;
+        QVERIFY2(pg.ok(), qPrintable(pg.error()));
+        Database db(pg.url());
+        QVERIFY2(db.open(), qPrintable(db.errorString()));
+        Database other(pg.url());
+        QVERIFY2(other.open(), qPrintable(other.errorString()));
+        bool again = true;
+        QVERIFY(PostgresWorkspace::reconnect(db.connection(), false, &again));
+        QVERIFY(!again);
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next());
+        const qint64 pid = q.value(0).toLongLong();
+        q = QSqlQuery();
+        QSqlQuery end(other.connection());
+        QVERIFY(end.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(pid)));
+        QVERIFY(PostgresWorkspace::reconnect(db.connection(), false, &again));
+        QVERIFY(again);
+        QSqlQuery after(db.connection());
+        QVERIFY(after.exec(QStringLiteral("SHOW idle_in_transaction_session_timeout")) &&
+                after.next());
+        QCOMPARE(after.value(0).toString(), QStringLiteral("20s"));
+    }
+
     // New work another process commits (an event, an enrolment, a message)
     // wakes a worker that listens, once its transaction commits; its own
     // commits, and an insert that added nothing, do not. A file has no notices.

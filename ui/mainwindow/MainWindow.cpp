@@ -24,6 +24,7 @@
 #include "settings/TrackingDialog.h"
 #include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/PostgresWorkspace.h"
 #include "storage/WorkerHeartbeat.h"
 #include "storage/WorkspaceAddress.h"
 #include "templates/TemplatesPage.h"
@@ -143,6 +144,10 @@ MainWindow::MainWindow(const Database &db, QWidget *parent)
     connect(m_worker, &Worker::cycleFailed, this, [this](const QString &error) {
         showStatus(tr("Journeys could not run: %1").arg(error), 10000);
     });
+    // The server came back (its worker found it again): the window's own
+    // connection opens again now, quickly, instead of probing a server that
+    // may be away from this thread, and the pages read again.
+    connect(m_worker, &Worker::serverReturned, this, &MainWindow::connectAgain);
     connect(m_worker, &Worker::intakeFinished, this, [this](const IntakeStats &stats) {
         if (!stats.collectorError.isEmpty())
             showStatus(tr("%1 Marketing messages wait until the collector answers.")
@@ -549,6 +554,24 @@ void MainWindow::updateWorkerLabel()
     else
         m_workerLabel->setText(tr("Journeys running"));
     m_workerLabel->setToolTip(toolTip);
+}
+
+void MainWindow::connectAgain()
+{
+    bool again = false;
+    if (!PostgresWorkspace::reconnect(m_db.connection(), m_db.mode() == Database::Mode::ReadOnly,
+                                      &again) ||
+        !again)
+        return; // still away (the worker's next cycle tells again), or never lost
+    showStatus(tr("Connected to the server again."), 8000);
+    m_contacts->refreshAction()->trigger();
+    m_journeys->reload();
+    m_campaigns->refresh();
+    m_outbox->refresh();
+    m_deals->refresh();
+    m_tasks->refresh();
+    updateTaskBadge();
+    updateWorkerLabel();
 }
 
 QString MainWindow::serverWorkerText(QString *toolTip) const

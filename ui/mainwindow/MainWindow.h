@@ -105,6 +105,9 @@ private:
     /// On a server workspace this computer does not send unless asked: the
     /// label then says which worker sends, from the workers' heartbeats.
     QString serverWorkerText(QString *toolTip) const;
+    /// On a server workspace whose worker found the server again: opens the
+    /// window's connection again if it was lost, and reads the pages again.
+    void connectAgain();
     void editChannels();
     void editTracking();
     void notifyDesktop(const QStringList &messages);

@@ -493,11 +493,14 @@ public:
             }
             if (once)
                 break;
-            // Sleep until the next step is due, looking for new events every 5 s
-            // (on a server, sooner when notified).
+            // Sleep until the next step is due, looking for new events every 5 s;
+            // on a server, after a cycle that did not fail, sooner when notified
+            // (at most a cycle a second).
             woken = false;
-            for (qint64 left = ok ? cycle.sleepMs(5000) : 5000; left > 0 && !g_stopWorker && !woken;
-                 left -= 100) {
+            qint64 slept = 0;
+            for (qint64 left = ok ? cycle.sleepMs(5000) : 5000;
+                 left > 0 && !g_stopWorker && !(ok && woken && slept >= 1000);
+                 left -= 100, slept += 100) {
                 QThread::msleep(std::min<qint64>(left, 100));
                 QCoreApplication::processEvents(); // the driver reads notices
             }
