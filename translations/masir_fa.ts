@@ -6254,10 +6254,6 @@ Contacts: %2</source>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
-    <message>
-        <source>%1, row %2: %3</source>
-        <translation>%1، سطر %2: %3</translation>
-    </message>
 </context>
 <context>
     <name>masir::ui::AcquisitionCostsDialog</name>
@@ -9629,6 +9625,10 @@ Contacts: %2</source>
     <message>
         <source>Messages wait in the outbox until a worker sends: start %1 on the server, or choose Journeys → Send From This Computer.</source>
         <translation>پیام‌ها تا وقتی کارگزاری بفرستد در صندوق خروجی می‌مانند: %1 را روی کارساز آغاز کنید، یا سفرها ← ارسال از این رایانه را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Connected to the server again.</source>
+        <translation>دوباره به کارساز وصل شد.</translation>
     </message>
 </context>
 <context>

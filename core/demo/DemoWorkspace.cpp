@@ -523,9 +523,14 @@ bool DemoWorkspace::addSampleCrm(const QString &language)
         }
     }
     Tasks tasks(db);
+    // due later today (in two hours, or before midnight when the demo is made late)
+    const qint64 midnight =
+        QDateTime(QDateTime::fromMSecsSinceEpoch(now).date().addDays(1), QTime(0, 0))
+            .toMSecsSinceEpoch();
+    const qint64 laterToday = std::clamp<qint64>(midnight - 60000 - now, 0, 2 * 3600000);
     const std::pair<const char *, qint64> due[] = {
         {QT_TR_NOOP("Call back about the wedding cake tasting"), -day},
-        {QT_TR_NOOP("Send the hotel the signed contract"), 2 * 3600000},
+        {QT_TR_NOOP("Send the hotel the signed contract"), laterToday},
         {QT_TR_NOOP("Ask the café for their weekly volumes"), 3 * day},
     };
     for (const auto &[title, in] : due) {
