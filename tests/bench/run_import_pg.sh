@@ -16,14 +16,8 @@ csv="$work/import-$rows.csv"
 [ -f "$csv" ] || python3 tests/bench/make_import_csv.py "$csv" "$rows"
 ls -lh "$csv" | awk '{print "file size", $5}'
 
-pgdir="$work/pg"
-url="$(tests/support/pg_cluster.sh start "$pgdir")"
-trap 'tests/support/pg_cluster.sh stop "$pgdir" >/dev/null 2>&1 || true' EXIT
-bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-for db in ref shop; do
-  "$bin/dropdb" -h "$pgdir" -U masir --if-exists "$db"
-  "$bin/createdb" -h "$pgdir" -U masir "$db"
-done
+source tests/bench/pg_server.sh
+fresh_database ref shop
 
 echo "== reference: psql \\copy into a table with a unique email index"
 "$bin/psql" -q -h "$pgdir" -U masir ref -c \

@@ -12,12 +12,8 @@ build="$(cd "${1:-build/release}" && pwd)"
 contacts="${2:-20000}"
 work="${MASIR_BENCH_DIR:-/tmp/masir-bench}"
 mkdir -p "$work"
-pgdir="$work/pg"
-tests/support/pg_cluster.sh start "$pgdir" >/dev/null
-trap 'tests/support/pg_cluster.sh stop "$pgdir" >/dev/null 2>&1 || true' EXIT
-bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-"$bin/dropdb" -h "$pgdir" -U masir --if-exists journeys
-"$bin/createdb" -h "$pgdir" -U masir journeys
+source tests/bench/pg_server.sh
+fresh_database journeys
 server="postgresql://masir@/journeys?host=$pgdir"
 "$build/app/cli/masir-cli" --workspace "$server" demo --contacts "$contacts" --no-events >/dev/null
 
