@@ -237,7 +237,18 @@ private Q_SLOTS:
                                       "VALUES ('new@example.com', 1, 1) RETURNING id")) &&
                 b.next());
         QCOMPARE(last, deleted - 1);
-        QCOMPARE(b.value(0).toLongLong(), deleted + 1);
+        const qint64 added = b.value(0).toLongLong();
+        QCOMPARE(added, deleted + 1);
+        // the server's triggers, quiet while it copied, work again: a new
+        // contact has its score row
+        QVERIFY(b.exec(QStringLiteral("SELECT count(*) FROM contact_scores WHERE contact_id = %1")
+                           .arg(added)) &&
+                b.next());
+        QCOMPARE(b.value(0).toInt(), 1);
+        QVERIFY(b.exec(QStringLiteral("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND "
+                                      "tgenabled = 'D'")) &&
+                b.next());
+        QCOMPARE(b.value(0).toInt(), 0);
         QCOMPARE(ContactRepository(server).count(), 150);
         // into a workspace with data: refused, nothing written
         QVERIFY(!WorkspacePush::push(file.db(), server, &error));
