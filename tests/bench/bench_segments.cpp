@@ -36,7 +36,7 @@ int main(int argc, char **argv)
     masir::Database::configureLibrary();
     QCoreApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: bench_segments WORKSPACE\n");
+        std::fprintf(stderr, "usage: bench_segments WORKSPACE [--no-recompute]\n");
         return 2;
     }
     Database db(QString::fromLocal8Bit(argv[1]));
@@ -72,6 +72,8 @@ int main(int argc, char **argv)
         medianMs(3, [&] { members = repo.materialize(segment.id).value_or(-1); });
     std::printf("materialise membership: %lld members, median %.1f ms (target <= 2000 ms)\n",
                 members, materializeMs);
+    if (argc > 2 && QByteArray(argv[2]) == "--no-recompute")
+        return 0;
     LeadScoring scoring(db);
     LeadScoring::RecomputeResult result;
     const double recomputeMs =
