@@ -4,6 +4,7 @@
 #include "contacts/ContactColumns.h"
 #include "importing/RowParser.h"
 #include "storage/Savepoint.h"
+#include "storage/SqlExec.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -38,7 +39,8 @@ bool StagedInsert::fail(const QString &message)
 bool StagedInsert::exec(const QString &sql)
 {
     QSqlQuery q(m_db);
-    return q.exec(sql) || fail(q.lastError().text());
+    QString error;
+    return Sql::exec(lcImport(), q, sql, {}, &error) || fail(error);
 }
 
 bool StagedInsert::open()
@@ -46,8 +48,10 @@ bool StagedInsert::open()
     // The contacts' ids come from their sequence, named once here (looked up
     // in each row, it cost as much as the rest of the row's match).
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("SELECT pg_get_serial_sequence('contacts', 'id')")) || !q.next())
-        return fail(q.lastError().text());
+    QString error;
+    if (!Sql::first(lcImport(), q,
+                    QStringLiteral("SELECT pg_get_serial_sequence('contacts', 'id')"), &error))
+        return fail(error);
     m_sequence = q.value(0).toString();
     q.finish();
     // The session's own table, with the contacts' column types; its rows are
@@ -55,9 +59,10 @@ bool StagedInsert::open()
     // (Left by an import of this session that failed before it could drop it.
     // Asked first: DROP … IF EXISTS prints a notice in a session without
     // temporary tables.)
-    if (!q.exec(QStringLiteral("SELECT to_regclass('pg_temp.%1') IS NOT NULL").arg(kTable)) ||
-        !q.next())
-        return fail(q.lastError().text());
+    if (!Sql::first(lcImport(), q,
+                    QStringLiteral("SELECT to_regclass('pg_temp.%1') IS NOT NULL").arg(kTable),
+                    &error))
+        return fail(error);
     const bool left = q.value(0).toBool();
     q.finish();
     m_opened = (!left || exec(QStringLiteral("DROP TABLE pg_temp.%1").arg(kTable))) &&

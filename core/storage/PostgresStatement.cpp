@@ -1,11 +1,13 @@
 #include "storage/PostgresStatement.h"
 
+#include "storage/Savepoint.h"
 #include "storage/SqlDialect.h"
 #include "storage/Transaction.h"
 
 #include <QSqlError>
 
 #include <algorithm>
+#include <optional>
 
 namespace masir {
 
@@ -46,24 +48,25 @@ bool PostgresStatement::run()
     // undone alone, back to a savepoint. A query that only reads has nothing
     // to undo and is not refused for its values: it goes without (an import
     // that only updates looked up each row in three round trips, not one).
-    const bool inTransaction = !m_reads && Transaction::isOpenOn(m_db);
-    QSqlQuery mark(m_db);
-    if (inTransaction && !mark.exec(QStringLiteral("SAVEPOINT masir_statement"))) {
-        m_error = mark.lastError().text();
-        return false;
+    std::optional<Savepoint> mark;
+    if (!m_reads && Transaction::isOpenOn(m_db)) {
+        mark.emplace(m_db, QStringLiteral("masir_statement"));
+        if (!mark->isActive()) {
+            m_error = mark->errorString();
+            return false;
+        }
     }
     if (!m_query.exec()) {
         m_error = m_query.lastError().text();
         m_changes = 0;
         // back to before the statement, and the savepoint gone: refused rows
         // do not pile up nested savepoints
-        if (inTransaction && (!mark.exec(QStringLiteral("ROLLBACK TO SAVEPOINT masir_statement")) ||
-                              !mark.exec(QStringLiteral("RELEASE SAVEPOINT masir_statement"))))
-            m_error += QLatin1Char('\n') + mark.lastError().text();
+        if (mark && !mark->rollback())
+            m_error += QLatin1Char('\n') + mark->errorString();
         return false;
     }
-    if (inTransaction && !mark.exec(QStringLiteral("RELEASE SAVEPOINT masir_statement"))) {
-        m_error = mark.lastError().text();
+    if (mark && !mark->release()) {
+        m_error = mark->errorString();
         return false;
     }
     m_changes = std::max(0, m_query.numRowsAffected());
