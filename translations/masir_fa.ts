@@ -3806,6 +3806,10 @@ Rhubarb, saffron and rose: three cakes for the season, baked every morning.
         <source>Journey %1 no longer exists.</source>
         <translation>سفر %1 دیگر وجود ندارد.</translation>
     </message>
+    <message>
+        <source>Another worker moved a contact of this batch of journey steps; the batch was undone and runs again.</source>
+        <translation>کارگزار دیگری مخاطبی از این دستهٔ گام‌های سفر را جابه‌جا کرد؛ دسته برگردانده شد و دوباره اجرا می‌شود.</translation>
+    </message>
 </context>
 <context>
     <name>masir::JourneyGraph</name>

@@ -5,6 +5,7 @@
 #include "storage/SqlExec.h"
 #include "storage/StatementCache.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QVariant>
 
@@ -17,6 +18,9 @@ namespace masir {
 namespace {
 
 constexpr qint64 kYearMs = 365LL * 24 * 3600 * 1000; ///< a customer's first year
+
+/// The tally holds open on this thread's connections, by connection name.
+thread_local QHash<QString, EventTallyHold *> openHolds;
 
 } // namespace
 
@@ -90,22 +94,72 @@ bool EventStore::tally(qint64 contactId, const QString &type, qint64 whenMs,
     const EventTally t = tallyOf(type, whenMs, payloadJson, first);
     if (type == EventType::Purchase && !addPurchase(contactId, t.amount, whenMs))
         return false;
+    if (EventTallyHold *hold = openHolds.value(m_db.connectionName())) {
+        hold->add(t);
+        return true;
+    }
+    return writeTally(t.slot, t.kind, 1, t.first ? 1 : 0, t.amount);
+}
+
+bool EventStore::writeTally(qint64 slot, const QString &kind, qint64 events, qint64 firsts,
+                            double amount)
+{
+    if (!m_statements)
+        m_statements = std::make_unique<StatementCache>(m_db);
     PreparedStatement *st = m_statements->get(
         QStringLiteral("INSERT INTO event_tallies (slot, kind, events, firsts, amount) VALUES (?, "
-                       "?, 1, ?, ?) ON CONFLICT (slot, kind) DO UPDATE SET events = "
-                       "event_tallies.events + 1, firsts = event_tallies.firsts + excluded.firsts, "
-                       "amount = event_tallies.amount + excluded.amount"),
+                       "?, ?, ?, ?) ON CONFLICT (slot, kind) DO UPDATE SET events = "
+                       "event_tallies.events + excluded.events, firsts = event_tallies.firsts + "
+                       "excluded.firsts, amount = event_tallies.amount + excluded.amount"),
         &m_error);
     if (!st)
         return false;
-    st->bind(1, t.slot);
-    st->bind(2, t.kind.toUtf8());
-    st->bind(3, qint64(t.first ? 1 : 0));
-    st->bind(4, QVariant(t.amount));
+    st->bind(1, slot);
+    st->bind(2, kind.toUtf8());
+    st->bind(3, events);
+    st->bind(4, firsts);
+    st->bind(5, QVariant(amount));
     if (st->exec())
         return true;
     m_error = st->errorString();
     return false;
+}
+
+EventTallyHold::EventTallyHold(QSqlDatabase db)
+    : m_db(std::move(db))
+{
+    Q_ASSERT(!openHolds.contains(m_db.connectionName()));
+    openHolds.insert(m_db.connectionName(), this);
+}
+
+EventTallyHold::~EventTallyHold()
+{
+    openHolds.remove(m_db.connectionName());
+}
+
+void EventTallyHold::add(const EventTally &t)
+{
+    Sum &sum = m_sums[{t.slot, t.kind}];
+    ++sum.events;
+    sum.firsts += t.first ? 1 : 0;
+    sum.amount += t.amount;
+}
+
+bool EventTallyHold::flush()
+{
+    openHolds.remove(m_db.connectionName()); // the store below writes, not holds
+    EventStore store(m_db);
+    bool ok = true;
+    for (const auto &[key, sum] : m_sums) {
+        if (!store.writeTally(key.first, key.second, sum.events, sum.firsts, sum.amount)) {
+            m_error = store.errorString();
+            ok = false;
+            break;
+        }
+    }
+    m_sums.clear();
+    openHolds.insert(m_db.connectionName(), this);
+    return ok;
 }
 
 bool EventStore::addPurchase(qint64 contactId, double amount, qint64 whenMs)

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <limits>
+#include <map>
 #include <memory>
 
 namespace masir {
@@ -79,6 +80,41 @@ struct EventTally
     double amount = 0;
 };
 
+/// While one is open on a connection, the tallies of every EventStore on that
+/// connection are added up in memory and written by flush(), one row a slot
+/// and kind, in key order. A writer that works beside others on a server (a
+/// journey batch: Transaction::Mode::Claim) holds its tallies this way, so
+/// that a busy tally row is locked from its flush to its commit, not from its
+/// first event on, and two such writers lock them in the same order. Dropped
+/// unflushed, what it held is lost with the transaction it belonged to.
+class EventTallyHold final
+{
+    Q_DISABLE_COPY_MOVE(EventTallyHold)
+
+public:
+    explicit EventTallyHold(QSqlDatabase db);
+    ~EventTallyHold();
+
+    /// Writes what it holds (inside the caller's transaction) and empties it;
+    /// false with errorString() when the database refused.
+    bool flush();
+    QString errorString() const { return m_error; }
+
+private:
+    friend class EventStore;
+    struct Sum
+    {
+        qint64 events = 0;
+        qint64 firsts = 0;
+        double amount = 0;
+    };
+    void add(const EventTally &t);
+
+    QSqlDatabase m_db;
+    std::map<std::pair<qint64, QString>, Sum> m_sums;
+    QString m_error;
+};
+
 /// Where a page of a timeline starts: the entries before (at, id) in newest
 /// first order. The defaults start from the newest; id 0 takes none at \a atMs,
 /// the largest id all of them.
@@ -141,6 +177,9 @@ private:
                               bool first);
     bool tally(qint64 contactId, const QString &type, qint64 whenMs, const QByteArray &payloadJson,
                bool first);
+    /// Adds \a events of a slot and kind to event_tallies.
+    bool writeTally(qint64 slot, const QString &kind, qint64 events, qint64 firsts, double amount);
+    friend class EventTallyHold;
     /// contact_purchases: the customer's orders, revenue, first and last purchase.
     bool addPurchase(qint64 contactId, double amount, qint64 whenMs);
     /// A customer's revenue in the year from the first purchase, from the events.

@@ -6,6 +6,7 @@
 #include "journeys/Enroller.h"
 #include "journeys/TriggerScanner.h"
 #include "storage/Database.h"
+#include "storage/SqlDialect.h"
 #include "storage/SqlExec.h"
 #include "storage/SqlValues.h"
 #include "storage/StatementCache.h"
@@ -90,6 +91,7 @@ public:
         : m_engine(engine)
         , m_now(now)
         , m_stats(stats)
+        , m_tallies(engine.m_db.connection())
         , m_writers(engine.m_db)
         , m_services(engine.m_db, *engine.m_journeys, *engine.m_enroller)
         , m_statements(engine.m_db.connection())
@@ -102,6 +104,7 @@ public:
         if (!g)
             return fail(m_engine.m_journeys->errorString());
         m_services.setJourney(g);
+        const Enrolment claimed = e; // moved below only from where it was claimed
         Where where;
         for (int guard = 0; guard < kMaxStepsAtOnce; ++guard) {
             const JourneyNode *node = g->graph.node(e.nodeId);
@@ -132,14 +135,27 @@ public:
         const QVariant due = where.state == QLatin1String("active")
                                  ? QVariant(where.dueAt ? where.dueAt : m_now)
                                  : QVariant(QMetaType(QMetaType::LongLong));
-        return run(Kind::Write,
-                   QStringLiteral("UPDATE enrollments SET node_id = ?, node_since = ?, due_at = ?, "
-                                  "seq = ?, state = ?, wait_event = ?, exit_reason = ?, "
-                                  "updated_at = ? WHERE id = ?"),
-                   {e.nodeId, e.nodeSince, due, e.seq, where.state,
-                    SqlValues::text(where.waitEvent), SqlValues::text(where.exitReason), m_now,
-                    e.id})
-            .has_value();
+        const auto moved =
+            run(Kind::Write,
+                QStringLiteral("UPDATE enrollments SET node_id = ?, node_since = ?, due_at = ?, "
+                               "seq = ?, state = ?, wait_event = ?, exit_reason = ?, "
+                               "updated_at = ? WHERE id = ? AND node_id = ? AND seq = ? AND "
+                               "state = 'active'"),
+                {e.nodeId, e.nodeSince, due, e.seq, where.state, SqlValues::text(where.waitEvent),
+                 SqlValues::text(where.exitReason), m_now, e.id, claimed.nodeId, claimed.seq});
+        if (moved && !*moved)
+            return fail(JourneyEngine::tr(
+                "Another worker moved a contact of this batch of journey steps; the "
+                "batch was undone and runs again."));
+        return moved.has_value();
+    }
+
+    /// Writes what the batch held back until its end: call it before the commit.
+    bool finish()
+    {
+        if (m_tallies.flush())
+            return true;
+        return fail(m_tallies.errorString());
     }
 
 private:
@@ -273,6 +289,7 @@ private:
     JourneyEngine &m_engine;
     qint64 m_now;
     JourneyRunStats &m_stats;
+    EventTallyHold m_tallies; ///< before the writers: they tally into it
     StepWriters m_writers;
     Services m_services;
     StatementCache m_statements;
@@ -320,6 +337,7 @@ std::optional<qint64> JourneyEngine::enrol(qint64 journeyId, const QList<qint64>
         m_error = tx.errorString();
         return std::nullopt;
     }
+    tx.setAllOrNothing(); // every contact asked for, or none
     const qint64 now = m_clock.nowMs();
     qint64 n = 0;
     for (const qint64 id : contactIds) {
@@ -385,11 +403,15 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
     *more = false;
     const qint64 now = m_clock.nowMs();
     QSqlDatabase db = m_db.connection();
-    Transaction tx(db, Transaction::Mode::Write);
+    // Batches run beside each other on a server (other workers' batches):
+    // each claims its enrolments and their contacts' score rows, so a contact
+    // is moved by one batch at a time (its daily cap, score and stage included)
+    Transaction tx(db, Transaction::Mode::Claim);
     if (!tx.isActive()) {
         m_error = tx.errorString();
         return false;
     }
+    tx.setAllOrNothing(); // a step the database refuses fails the batch
     QSqlQuery due(db);
     due.setForwardOnly(true);
     if (!Sql::exec(lcJourneys(), due,
@@ -400,7 +422,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
                                   "e.journey_id JOIN contacts c ON c.id = e.contact_id JOIN "
                                   "contact_scores s ON s.contact_id = c.id WHERE e.state = "
                                   "'active' AND e.due_at <= ? AND j.status = 'active' ORDER BY "
-                                  "e.due_at LIMIT ?"),
+                                  "e.due_at LIMIT ?") +
+                       SqlDialect(db).claim(QStringLiteral("e, s")),
                    {now, batchSize}, &m_error))
         return false;
     QList<Enrolment> batch;
@@ -438,6 +461,8 @@ bool JourneyEngine::runBatch(int batchSize, JourneyRunStats &stats, bool *more)
         if (!run.advance(e))
             return false;
     }
+    if (!run.finish())
+        return false;
     if (!tx.commit()) {
         m_error = tx.errorString();
         return false;

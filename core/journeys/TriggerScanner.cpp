@@ -91,6 +91,7 @@ bool TriggerScanner::scanJourney(const Journey &journey)
         m_error = tx.errorString();
         return false;
     }
+    tx.setAllOrNothing(); // a scan the database refuses runs again whole
     QSqlQuery state(db);
     if (!Sql::exec(lcJourneys(), state,
                    QStringLiteral("SELECT event_cursor, contact_cursor, date_cursor, score_cursor "

@@ -47,9 +47,10 @@ bool PostgresStatement::run()
     // it and writes the rest), so within a transaction each statement is
     // undone alone, back to a savepoint. A query that only reads has nothing
     // to undo and is not refused for its values: it goes without (an import
-    // that only updates looked up each row in three round trips, not one).
+    // that only updates looked up each row in three round trips, not one), as
+    // does a statement in a transaction that is all or nothing.
     std::optional<Savepoint> mark;
-    if (!m_reads && Transaction::isOpenOn(m_db)) {
+    if (!m_reads && Transaction::isOpenOn(m_db) && !Transaction::isAllOrNothing(m_db)) {
         mark.emplace(m_db, QStringLiteral("masir_statement"));
         if (!mark->isActive()) {
             m_error = mark->errorString();

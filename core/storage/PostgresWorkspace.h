@@ -31,7 +31,11 @@ public:
     /// The advisory lock every write transaction takes first: writers take
     /// turns, as SQLite's BEGIN IMMEDIATE makes them, so that what a writer
     /// checks before it writes (is this contact enrolled already?) still holds
-    /// when it writes, and rows commit in the order of their ids.
+    /// when it writes, and rows commit in the order of their ids. Claim
+    /// writers (journey steps) take it shared: they run beside each other on
+    /// rows each claimed, and never while another writer is in its
+    /// transaction, so a reader by id (a trigger scan, live scoring), itself
+    /// a writer, never passes an id whose row could still commit.
     static constexpr qint64 kWriteLock = 0x4D534952'0002; // "MSIR", 2
     /// How long a writer waits for kWriteLock (and any lock in its
     /// transaction) before it gives up with an error.

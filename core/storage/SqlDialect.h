@@ -83,6 +83,15 @@ public:
         return m_postgres ? column : QLatin1Char('+') + column;
     }
 
+    /// The end of a SELECT that claims the rows it reads of \a tables (their
+    /// names or aliases) until its transaction ends: rows that another writer
+    /// claimed are passed over, not waited for. SQLite lets one writer in at a
+    /// time, so there every row read is the writer's already.
+    QString claim(const QString &tables) const
+    {
+        return m_postgres ? QStringLiteral(" FOR UPDATE OF %1 SKIP LOCKED").arg(tables) : QString();
+    }
+
     /// \a expression as a number, or NULL when it is text that is not one (SQL's
     /// CAST would make "abc" 0). Numbers pass as they are; text is read as a whole
     /// (spaces around allowed). The function is Masir's on both engines

@@ -4,15 +4,16 @@
 #include "storage/PostgresWorkspace.h"
 
 #include <QCoreApplication>
-#include <QSet>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace masir {
 
 namespace {
-/// The connections of this thread with a Transaction open on them.
-thread_local QSet<QString> openConnections;
+/// The connections of this thread with a Transaction open on them: whether it
+/// is all or nothing.
+thread_local QHash<QString, bool> openConnections;
 } // namespace
 
 bool Transaction::isOpenOn(const QSqlDatabase &db)
@@ -20,11 +21,22 @@ bool Transaction::isOpenOn(const QSqlDatabase &db)
     return openConnections.contains(db.connectionName());
 }
 
+bool Transaction::isAllOrNothing(const QSqlDatabase &db)
+{
+    return openConnections.value(db.connectionName(), false);
+}
+
+void Transaction::setAllOrNothing()
+{
+    if (m_active)
+        openConnections.insert(m_db.connectionName(), true);
+}
+
 void Transaction::setActive(bool active)
 {
     m_active = active;
     if (active)
-        openConnections.insert(m_db.connectionName());
+        openConnections.insert(m_db.connectionName(), false);
     else
         openConnections.remove(m_db.connectionName());
 }
@@ -37,15 +49,19 @@ Transaction::Transaction(QSqlDatabase db, Mode mode)
     if (m_db.driverName() == QLatin1String("QPSQL")) {
         // PostgreSQL: rows are locked as they are written; a snapshot is a
         // repeatable-read transaction, taken at its first statement
-        m_active = q.exec(mode == Mode::Write
-                              ? QStringLiteral("BEGIN")
-                              : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-        // writers take turns, as on SQLite (see PostgresWorkspace::kWriteLock)
-        // and wait for it as SQLite waits for its lock, not for ever
-        if (m_active && mode == Mode::Write &&
+        const bool writes = mode != Mode::ReadSnapshot;
+        m_active =
+            q.exec(writes ? QStringLiteral("BEGIN")
+                          : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+        // writers take turns, as on SQLite (see PostgresWorkspace::kWriteLock),
+        // claim writers beside each other; they wait for it as SQLite waits for
+        // its lock, not for ever
+        if (m_active && writes &&
             (!q.exec(QStringLiteral("SET LOCAL lock_timeout = '%1ms'")
                          .arg(PostgresWorkspace::kWriteWaitMs)) ||
-             !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)")
+             !q.exec(QStringLiteral("SELECT %1(%2)")
+                         .arg(mode == Mode::Claim ? QStringLiteral("pg_advisory_xact_lock_shared")
+                                                  : QStringLiteral("pg_advisory_xact_lock"))
                          .arg(PostgresWorkspace::kWriteLock)))) {
             m_error = q.lastError().text();
             rollback();
@@ -56,7 +72,7 @@ Transaction::Transaction(QSqlDatabase db, Mode mode)
             rollback();
             return;
         }
-    } else if (mode == Mode::Write) {
+    } else if (mode != Mode::ReadSnapshot) {
         m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
     } else {
         // SQLite takes the snapshot at the first read, not at BEGIN: read now.

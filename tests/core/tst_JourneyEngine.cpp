@@ -21,10 +21,14 @@
 #include "segments/SegmentRepository.h"
 #include "segments/SegmentRule.h"
 #include "settings/WorkspaceSettings.h"
+#include "storage/PostgresWorkspace.h"
+#include "storage/SqlDialect.h"
+#include "storage/Transaction.h"
 
 #include "TestAccounts.h"
 #include "TestWorkspace.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -1072,6 +1076,81 @@ private Q_SLOTS:
                                        "= e.journey_id WHERE j.name = 'Follow-up' AND e.state = "
                                        "'exited' AND e.exit_reason = 'removed'")),
                  1);
+    }
+
+    void aBatchPassesOverStepsAnotherWorkerClaimed()
+    {
+        // On a server, workers run their batches of steps beside each other: a
+        // batch claims its enrolments and their contacts, and another batch
+        // passes over what is claimed instead of waiting for it.
+        const qint64 id = journey(QStringLiteral("Claimed"), [](JourneyGraph &g) {
+            const QString t = g.addNode(QStringLiteral("trigger.manual"));
+            const QString tag = g.addNode(QStringLiteral("action.tag"),
+                                          {{QStringLiteral("tag"), QStringLiteral("moved")}});
+            g.connectNodes(t, QStringLiteral("next"), tag);
+        });
+        QVERIFY(id);
+        const QList<qint64> contacts{
+            addContact(QStringLiteral("Ava")), addContact(QStringLiteral("Bita")),
+            addContact(QStringLiteral("Cyrus")), addContact(QStringLiteral("Dara"))};
+        JourneyEngine engine(m_ws->db(), *m_clock);
+        QCOMPARE(engine.enrol(id, contacts).value_or(-1), 4);
+        auto tagged = [this] {
+            return scalar(QStringLiteral("SELECT count(*) FROM contact_tags ct JOIN tags t ON "
+                                         "t.id = ct.tag_id WHERE t.name = 'moved'"));
+        };
+
+        // Another worker holds the first two contacts' steps (on a file, one
+        // writer at a time: nothing to hold beside the engine's batch)
+        if (!test::onPostgres())
+            QSKIP("A server's: a file lets one writer in at a time.");
+        Database other(m_ws->path());
+        QVERIFY2(other.open(), qPrintable(other.errorString()));
+        {
+            Transaction held(other.connection(), Transaction::Mode::Claim);
+            QVERIFY2(held.isActive(), qPrintable(held.errorString()));
+            QSqlQuery claim(other.connection());
+            QVERIFY(claim.exec(QStringLiteral("SELECT e.id FROM enrollments e JOIN contact_scores "
+                                              "s ON s.contact_id = e.contact_id WHERE "
+                                              "e.contact_id IN (%1, %2)")
+                                   .arg(contacts[0])
+                                   .arg(contacts[1]) +
+                               SqlDialect(other.connection()).claim(QStringLiteral("e, s"))));
+            int claimed = 0;
+            while (claim.next())
+                ++claimed;
+            QCOMPARE(claimed, 2);
+
+            QElapsedTimer waited;
+            waited.start();
+            const auto stats = engine.runDue(100);
+            QVERIFY2(stats, qPrintable(engine.errorString()));
+            QVERIFY2(waited.elapsed() < PostgresWorkspace::kWriteWaitMs / 2,
+                     "the batch waited for the other worker's claim");
+            QCOMPARE(stats->completed, 2);
+            QCOMPARE(tagged(), 2);
+            QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM enrollments WHERE state = "
+                                           "'active' AND contact_id IN (?, ?)"),
+                            {contacts[0], contacts[1]}),
+                     2);
+            // a writer that is not a claim writer waits for every claim writer
+            QSqlQuery writer(m_ws->db().connection());
+            QVERIFY(writer.exec(QStringLiteral("BEGIN")));
+            QVERIFY(writer.exec(QStringLiteral("SET LOCAL lock_timeout = '200ms'")));
+            QVERIFY(!writer.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)")
+                                     .arg(PostgresWorkspace::kWriteLock)));
+            QVERIFY(writer.exec(QStringLiteral("ROLLBACK")));
+        } // the other worker gives its claim back, having moved nothing
+        const auto rest = engine.runDue(100);
+        QVERIFY2(rest, qPrintable(engine.errorString()));
+        QCOMPARE(rest->completed, 2);
+        QCOMPARE(tagged(), 4);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM enrollments WHERE state = 'active'")),
+                 0);
+        // every step tallied once, though the batches held their tallies to the end
+        QCOMPARE(scalar(QStringLiteral("SELECT sum(events) FROM event_tallies WHERE kind = ?"),
+                        {EventType::TagAdded}),
+                 4);
     }
 };
 
