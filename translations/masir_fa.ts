@@ -1327,10 +1327,6 @@ Options:
         <translation>یک تنظیم فضای کاری را می‌خواند</translation>
     </message>
     <message>
-        <source>run the public tracking collector (pixel, clicks, unsubscribe and preference pages, and the desktop's pull API)</source>
-        <translation>گردآورندهٔ عمومی ردیابی را اجرا می‌کند (پیکسل، کلیک‌ها، صفحه‌های لغو اشتراک و تنظیمات اشتراک، و API دریافت برای برنامهٔ رومیزی)</translation>
-    </message>
-    <message>
         <source>Address and port to listen on.</source>
         <translation>نشانی و پورتی که سرور روی آن گوش می‌دهد.</translation>
     </message>
@@ -2287,6 +2283,22 @@ Options:
     <message>
         <source>silent past the lease: stopped, or gone without a word</source>
         <translation>خاموش‌تر از مهلت: متوقف شده، یا بی‌خبر رفته است</translation>
+    </message>
+    <message>
+        <source>run the public tracking collector (pixel, clicks, unsubscribe and preference pages, and the desktop's pull API); with --workspace, it writes straight into that workspace</source>
+        <translation>اجرای گردآورندهٔ عمومی ردیابی (پیکسل، کلیک‌ها، صفحه‌های لغو اشتراک و ترجیحات، و رابط برداشت برای رومیزی)؛ با --workspace مستقیم در همان فضای کاری می‌نویسد</translation>
+    </message>
+    <message>
+        <source>This workspace pulls its tracking from the collector at %1. Disconnect it first (masir-cli collector disconnect), or run this collector without --workspace.</source>
+        <translation>این فضای کاری ردیابی‌اش را از گردآورندهٔ %1 برمی‌دارد. نخست آن را جدا کنید (masir-cli collector disconnect)، یا این گردآورنده را بدون --workspace اجرا کنید.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the collector's address in the workspace.</source>
+        <translation>نشانی گردآورنده در فضای کاری نگه داشته نشد.</translation>
+    </message>
+    <message>
+        <source>Collecting on %1:%2 for %3, straight into the workspace %4</source>
+        <translation>گردآوری روی %1:%2 برای %3، مستقیم در فضای کاری %4</translation>
     </message>
 </context>
 <context>

@@ -226,7 +226,8 @@ int CliApp::runCommand(const CliCommand &command, const QStringList &args)
     run.words = run.parser.positionalArguments();
     if (const int code = command.check(run); code != CliCommand::Proceed)
         return code;
-    if (d.workspace == CliCommand::Workspace::None)
+    if (d.workspace == CliCommand::Workspace::None ||
+        (d.workspace == CliCommand::Workspace::IfGiven && m_workspace.isEmpty()))
         return command.execute(run);
 
     const QString path = m_workspace.isEmpty() ? Database::defaultWorkspacePath() : m_workspace;

@@ -64,6 +64,7 @@ public:
         None,      ///< works without a workspace
         ReadWrite, ///< opens (and creates, at the default place) the workspace
         ReadOnly,  ///< opens it without writing anything
+        IfGiven,   ///< opens it (read-write) only when --workspace names one
     };
     struct Definition
     {

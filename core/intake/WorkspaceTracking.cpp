@@ -19,11 +19,13 @@ namespace {
 constexpr qint64 kKeysFreshMs = 2000; // a rotated key signs links within seconds
 } // namespace
 
-WorkspaceTracking::WorkspaceTracking(const Database &db, std::function<void()> changed)
+WorkspaceTracking::WorkspaceTracking(const Database &db, std::function<void()> changed,
+                                     const QString &source)
     : m_db(db)
     , m_changed(std::move(changed))
+    , m_source(source)
 {
-    m_nextId = HitInbox(db).nextLocalId();
+    m_nextId = HitInbox(db).nextIdOf(m_source);
     m_commit = std::make_unique<GroupCommit>([this](const QList<TrackingHit> &hits) {
         HitInbox inbox(m_db);
         if (!inbox.add(hits)) {
@@ -62,7 +64,7 @@ KeyRing WorkspaceTracking::keys()
 
 TrackingHit WorkspaceTracking::local(TrackingHit hit)
 {
-    hit.source = QStringLiteral("local");
+    hit.source = m_source;
     hit.sourceId = m_nextId++;
     return hit;
 }

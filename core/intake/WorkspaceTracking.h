@@ -23,8 +23,11 @@ class WorkspaceTracking final : public TrackingBackend
 {
 public:
     /// \a changed runs (on a server thread) after hits were written: wake the
-    /// worker so that scores and journeys react.
-    WorkspaceTracking(const Database &db, std::function<void()> changed);
+    /// worker so that scores and journeys react. \a source names the hits
+    /// (their ids are this object's): "local" for the app's own server, a
+    /// name of its own for each collector that writes into the workspace.
+    WorkspaceTracking(const Database &db, std::function<void()> changed,
+                      const QString &source = QStringLiteral("local"));
     ~WorkspaceTracking() override;
 
     KeyRing keys() override;
@@ -52,6 +55,7 @@ private:
 
     const Database &m_db;
     std::function<void()> m_changed;
+    const QString m_source;
     std::atomic<qint64> m_nextId{0};
     QMutex m_keysMutex;
     KeyRing m_keys;

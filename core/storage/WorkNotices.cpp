@@ -2,6 +2,9 @@
 
 #include "common/Logging.h"
 #include "storage/SqlDialect.h"
+#include "storage/SqlExec.h"
+
+#include <QSqlQuery>
 
 namespace masir {
 
@@ -13,6 +16,16 @@ QString WorkNotices::channel()
 WorkNotices::WorkNotices(QObject *parent)
     : QObject(parent)
 {}
+
+bool WorkNotices::announce(const QSqlDatabase &db)
+{
+    if (!SqlDialect(db).isPostgres())
+        return true;
+    QSqlQuery q(db);
+    QString error;
+    return Sql::exec(lcStorage(), q, QStringLiteral("SELECT pg_notify(?, 'hits')"), {channel()},
+                     &error);
+}
 
 bool WorkNotices::listen(const QSqlDatabase &db)
 {

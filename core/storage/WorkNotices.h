@@ -26,6 +26,11 @@ public:
 
     explicit WorkNotices(QObject *parent = nullptr);
 
+    /// Tells the workers of a server workspace that \a db committed work that
+    /// no trigger announces (hits a collector wrote). Nothing on a file;
+    /// false when the server refused.
+    static bool announce(const QSqlDatabase &db);
+
     /// Listens on \a db, a connection of this thread, if it is a server's;
     /// call at each cycle: a connection opened again listens again. Whether
     /// it listens.

@@ -95,13 +95,14 @@ bool HitInbox::add(const QList<TrackingHit> &hits, qint64 *kept)
     return true;
 }
 
-qint64 HitInbox::nextLocalId()
+qint64 HitInbox::nextIdOf(const QString &source)
 {
     QSqlQuery q(m_db.connection());
-    if (!Sql::first(lcTracking(), q,
-                    QStringLiteral("SELECT COALESCE(MAX(source_id), 0) + 1 FROM tracking_hits "
-                                   "WHERE source = 'local'"),
-                    &m_error))
+    if (!Sql::exec(lcTracking(), q,
+                   QStringLiteral("SELECT COALESCE(MAX(source_id), 0) + 1 FROM tracking_hits "
+                                  "WHERE source = ?"),
+                   {source}, &m_error) ||
+        !q.next())
         return 0;
     return q.value(0).toLongLong();
 }

@@ -39,8 +39,10 @@ public:
     /// and id: a pull that broke off and ran again) is skipped. \a kept: how
     /// many were new.
     bool add(const QList<TrackingHit> &hits, qint64 *kept = nullptr);
-    /// The next id a local hit gets (ids of the local source are its own).
-    qint64 nextLocalId();
+    /// The next id a hit of \a source gets, where the ids are given by the
+    /// one process that writes the source's hits (the app's own server,
+    /// "local"; a collector writing into the workspace, its own name).
+    qint64 nextIdOf(const QString &source);
     QString errorString() const { return m_error; }
 
 private:

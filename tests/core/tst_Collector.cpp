@@ -20,9 +20,11 @@
 #include "segments/SegmentRepository.h"
 #include "server/TrackingServer.h"
 #include "settings/WorkspaceSettings.h"
+#include "storage/WorkNotices.h"
 #include "tracking/TrackingKeys.h"
 
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTcpSocket>
@@ -121,6 +123,7 @@ class CollectorProcess
 public:
     QTemporaryDir data;
     int port = 0;
+    QString workspace; ///< set: it writes into this workspace, not a store of its own
 
     ~CollectorProcess() { stop(); }
     QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(port); }
@@ -134,11 +137,8 @@ public:
         if (!port)
             port = freePort();
         m_process.setProgram(QStringLiteral(MASIR_BINARY_DIR "/app/cli/masir-cli"));
-        m_process.setArguments({QStringLiteral("serve"), QStringLiteral("--listen"),
-                                QStringLiteral("127.0.0.1:%1").arg(port),
-                                QStringLiteral("--public-url"), url(), QStringLiteral("--data"),
-                                data.path(), QStringLiteral("--request-timeout"),
-                                QString::number(requestTimeoutMs)});
+        m_process.setArguments(arguments() + QStringList{QStringLiteral("--request-timeout"),
+                                                         QString::number(requestTimeoutMs)});
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.start();
         if (!m_process.waitForStarted(5000))
@@ -151,6 +151,17 @@ public:
                 return false;
         }
         return false;
+    }
+    QStringList arguments() const
+    {
+        QStringList args;
+        if (!workspace.isEmpty())
+            args << QStringLiteral("--workspace") << workspace;
+        args << QStringLiteral("serve") << QStringLiteral("--listen")
+             << QStringLiteral("127.0.0.1:%1").arg(port) << QStringLiteral("--public-url") << url();
+        if (workspace.isEmpty())
+            args << QStringLiteral("--data") << data.path();
+        return args;
     }
     void stop()
     {
@@ -848,6 +859,68 @@ private Q_SLOTS:
         server.close();
         const IntakeStats in = cycle(ws);
         QCOMPARE(in.hits.opens, 1);
+    }
+
+    void aCollectorWritesIntoTheWorkspace()
+    {
+        // A team's server workspace needs no collector store of its own:
+        // `masir-cli --workspace URL serve` keeps its hits where the workers
+        // read them, and wakes them (on a server) when it has.
+        TestWorkspace ws;
+        QVERIFY(ws.opened());
+        const qint64 id =
+            addContact(ws, QStringLiteral("neda@example.net"), QStringLiteral("Neda"));
+        const auto key = TrackingKeys(ws.db()).current();
+        QVERIFY(key);
+        const auto outbox =
+            Outbox(ws.db()).enqueue(QStringLiteral("email"), id, QStringLiteral("neda@example.net"),
+                                    QStringLiteral("news"), true);
+        QVERIFY(outbox);
+        QVERIFY(
+            QSqlQuery(ws.db().connection())
+                .exec(QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = 1 WHERE id = %1")
+                          .arg(*outbox)));
+        WorkNotices notices;
+        QSignalSpy woken(&notices, &WorkNotices::workArrived);
+        QCOMPARE(notices.listen(ws.db().connection()), onPostgres());
+
+        CollectorProcess collector;
+        collector.workspace = ws.path();
+        QVERIFY2(collector.start(), "masir-cli serve --workspace did not start");
+        // links in new messages point at it
+        QCOMPARE(WorkspaceSettings(ws.db()).value(WorkspaceSettings::Key::TrackingPublicUrl),
+                 QVariant(collector.url()));
+        TrackingToken t;
+        t.kid = key->kid;
+        t.outboxId = *outbox;
+        QCOMPARE(http(collector.port, get(QStringLiteral("/o/") + t.encode(key->secret))).status,
+                 200);
+        const QString kept =
+            QStringLiteral("SELECT count(*) FROM tracking_hits WHERE source LIKE 'serve:%'");
+        QTRY_COMPARE_WITH_TIMEOUT(scalar(ws, kept), 1, 10000);
+        if (onPostgres())
+            QTRY_VERIFY_WITH_TIMEOUT(woken.count() >= 1, 10000);
+        // nothing to pull: the worker's cycle applies it from the workspace
+        QCOMPARE(http(collector.port, get(QStringLiteral("/api/v1/status"))).status, 404);
+        const IntakeStats in = cycle(ws);
+        QCOMPARE(in.hits.opens, 1);
+        QCOMPARE(scalar(ws,
+                        QStringLiteral("SELECT count(*) FROM events WHERE contact_id = ? AND "
+                                       "type = 'email_opened'"),
+                        {id}),
+                 1);
+        collector.stop();
+
+        // A workspace that pulls from a collector elsewhere is not written into
+        // behind that one's back.
+        QVERIFY(CollectorSync(ws.db()).save(QStringLiteral("https://t.other.test"),
+                                            QStringLiteral("a-key")));
+        QProcess refused;
+        refused.start(QStringLiteral(MASIR_BINARY_DIR "/app/cli/masir-cli"), collector.arguments());
+        QVERIFY(refused.waitForFinished(30000));
+        QVERIFY(refused.exitCode() != 0);
+        QVERIFY2(refused.readAllStandardError().contains("collector disconnect"),
+                 "the refusal does not say what to do");
     }
 };
 

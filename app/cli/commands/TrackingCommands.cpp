@@ -5,15 +5,19 @@
 #include "CliCommand.h"
 
 #include "common/Clock.h"
+#include "common/Logging.h"
 #include "exporting/CsvWriter.h"
 #include "intake/CollectorStore.h"
 #include "intake/CollectorSync.h"
 #include "intake/EventImport.h"
 #include "intake/EventIntake.h"
+#include "intake/WorkspaceTracking.h"
 #include "messaging/Outbox.h"
 #include "scheduler/Worker.h"
 #include "server/TrackingServer.h"
+#include "settings/WorkspaceSettings.h"
 #include "storage/Database.h"
+#include "storage/WorkNotices.h"
 #include "tracking/TrackingKeys.h"
 #include "tracking/TrackingRequest.h"
 
@@ -24,6 +28,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSysInfo>
 #include <QTimer>
 #include <QUrl>
 
@@ -80,7 +85,8 @@ public:
                       QStringLiteral("--listen ADDR:PORT --public-url URL [--data DIR] "
                                      "[--trusted-proxy CIDR]"),
                       tr("run the public tracking collector (pixel, clicks, unsubscribe and "
-                         "preference pages, and the desktop's pull API)"),
+                         "preference pages, and the desktop's pull API); with --workspace, "
+                         "it writes straight into that workspace"),
                       {{QStringLiteral("listen"), tr("Address and port to listen on."),
                         QStringLiteral("ADDR:PORT"), QStringLiteral("127.0.0.1:8787")},
                        {QStringLiteral("public-url"),
@@ -97,7 +103,7 @@ public:
                        {QStringLiteral("request-timeout"),
                         tr("Milliseconds a client has to send a whole request (default 10000)."),
                         QStringLiteral("MS"), QStringLiteral("10000")}},
-                      Workspace::None})
+                      Workspace::IfGiven})
     {}
 
     int check(CliRun &run) const override
@@ -139,6 +145,8 @@ public:
         QString bad;
         for (const QString &v : run.parser.values(QStringLiteral("trusted-proxy")))
             parseSubnets(v, &options.trustedProxies, &bad);
+        if (run.db)
+            return serveInto(run, options);
         const QString data = run.isSet(QStringLiteral("data"))
                                  ? run.value(QStringLiteral("data"))
                                  : QDir::current().filePath(QStringLiteral("masir-collector"));
@@ -155,6 +163,56 @@ public:
                             QDir(data).absoluteFilePath(QStringLiteral("api-key")))
                 << '\n';
         run.out.flush();
+        serveUntilStopped(run, server);
+        store.flush();
+        return 0;
+    }
+
+private:
+    /// The collector writing straight into the workspace (a server's, shared
+    /// with the workers): no store of its own, nothing to pull.
+    int serveInto(CliRun &run, const ServerOptions &options) const
+    {
+        Database &db = *run.db;
+        CollectorSync pulled(db);
+        if (pulled.isConfigured())
+            return run.fail(tr("This workspace pulls its tracking from the collector at %1. "
+                               "Disconnect it first (masir-cli collector disconnect), or run "
+                               "this collector without --workspace.")
+                                .arg(pulled.url()));
+        // Links in new messages point here from now on.
+        WorkspaceSettings settings(db);
+        if (settings.value(WorkspaceSettings::Key::TrackingPublicUrl).toString() !=
+                options.publicUrl &&
+            !settings.setValue(WorkspaceSettings::Key::TrackingPublicUrl, options.publicUrl))
+            return run.fail(tr("Cannot keep the collector's address in the workspace."));
+        // The hits' own name: one collector per machine and port writes them.
+        const QString source =
+            QStringLiteral("serve:%1:%2").arg(QSysInfo::machineHostName()).arg(options.port);
+        WorkspaceTracking backend(
+            db,
+            [&db] {
+                // a server thread, after its hits committed: the workers react now
+                if (!WorkNotices::announce(db.connection()))
+                    qCWarning(lcTracking) << "cannot wake the workers";
+            },
+            source);
+        TrackingServer server(&backend, nullptr, options);
+        if (!server.listen())
+            return run.fail(server.errorString());
+        run.out << tr("Collecting on %1:%2 for %3, straight into the workspace %4")
+                       .arg(options.address.toString())
+                       .arg(server.port())
+                       .arg(options.publicUrl, db.displayName())
+                << '\n';
+        run.out.flush();
+        serveUntilStopped(run, server);
+        backend.flush();
+        return 0;
+    }
+
+    static void serveUntilStopped(CliRun &run, TrackingServer &server)
+    {
         g_stopServer = false;
         std::signal(SIGINT, stopServer);
         std::signal(SIGTERM, stopServer);
@@ -167,12 +225,10 @@ public:
         poll.start(100);
         loop.exec();
         server.close();
-        store.flush();
         run.out << tr("Stopped after %1 requests (%2 refused).")
                        .arg(server.counters().requests.load())
                        .arg(server.counters().refused.load())
                 << '\n';
-        return 0;
     }
 };
 
