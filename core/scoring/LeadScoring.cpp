@@ -8,6 +8,7 @@
 #include "events/EventStore.h"
 #include "events/ScoreHistory.h"
 #include "settings/WorkspaceSettings.h"
+#include "storage/BulkUpdate.h"
 #include "storage/Database.h"
 #include "storage/PreparedStatement.h"
 #include "storage/SqlDialect.h"
@@ -451,6 +452,7 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         m_error = tx.errorString();
         return std::nullopt;
     }
+    tx.setAllOrNothing(); // every score, or none
     // The history is read through SQLite's own API and summed here, one pass per
     // rule over the (type, occurred_at, contact_id) index: grouping in SQL meant a
     // sort of millions of rows per rule. Only the changes go back as SQL.
@@ -613,20 +615,21 @@ std::optional<LeadScoring::RecomputeResult> LeadScoring::recomputeAll(const QDat
         }
     }
     fullHistory.reset();
-    // (An update of many rows in one statement, UPDATE ... FROM (VALUES ...), was
-    // no faster than this.)
-    auto update = query(ContactColumns::scoreUpdateSql(), {});
-    if (!update)
-        return std::nullopt;
+    // (On a file, an update of many rows in one statement, UPDATE ... FROM
+    // (VALUES ...), was no faster than one a row; on a server one a row is a
+    // round trip each, and they go through COPY.)
+    BulkUpdate update(db, QStringLiteral("contact_scores"), QStringLiteral("contact_id"),
+                      QStringLiteral("score"));
     for (const Change &c : changes) {
-        update->bind(1, c.to);
-        update->bind(2, c.id);
-        if (!update->exec()) {
-            m_error = update->errorString();
+        if (!update.set(c.id, c.to)) {
+            m_error = update.errorString();
             return std::nullopt;
         }
     }
-    update.reset();
+    if (!update.finish()) {
+        m_error = update.errorString();
+        return std::nullopt;
+    }
     RecomputeResult result;
     result.contacts = qint64(changes.size());
 

@@ -33,9 +33,7 @@ echo "push: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 "$bin/psql" -q -h "$pgdir" -U masir segments -c "VACUUM"
 
 echo "== on the server"
-# Recomputing every score on a server writes a million rows one statement
-# each (more than 20 minutes here): measured on the file only, for now.
-stdbuf -oL "$build/tests/bench/bench_segments" "$server" --no-recompute
+stdbuf -oL "$build/tests/bench/bench_segments" "$server"
 echo "== on the file (reference)"
 rm -f "$ws" "$ws-wal" "$ws-shm"
 cp "$generated" "$ws"
