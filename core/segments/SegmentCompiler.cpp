@@ -197,8 +197,10 @@ QString SegmentCompiler::fieldCondition(const SegmentNode &n, const QString &pat
                              : field->type == Type::Number || field->type == Type::DateTime
                                  ? QStringLiteral("%1 IS NOT NULL").arg(expr)
                                  : QStringLiteral("%1 <> ''").arg(expr);
-    const QString like = expr + QLatin1Char(' ') + SqlDialect(m_db.connection()).likeInsensitive() +
-                         QStringLiteral(" ? ESCAPE '\\'");
+    const SqlDialect dialect(m_db.connection());
+    const QString like =
+        expr + QLatin1Char(' ') + dialect.likeInsensitive() + QStringLiteral(" ? ESCAPE '\\'");
+    const QString same = dialect.equalsInsensitive(expr);
 
     const QString &op = n.op;
     if (op == QLatin1String("empty") || op == QLatin1String("not_empty")) {
@@ -206,8 +208,8 @@ QString SegmentCompiler::fieldCondition(const SegmentNode &n, const QString &pat
         negate = op == QLatin1String("empty");
     } else if (field->type == Type::Text) {
         if (op == QLatin1String("equals") || op == QLatin1String("not_equals")) {
-            sql = like;
-            binds << SqlDialect::escapeLike(values.first());
+            sql = same;
+            binds << dialect.equalsBind(values.first());
             negate = op == QLatin1String("not_equals");
         } else if (op == QLatin1String("contains") || op == QLatin1String("not_contains")) {
             sql = like;
@@ -223,8 +225,8 @@ QString SegmentCompiler::fieldCondition(const SegmentNode &n, const QString &pat
         } else { // in
             QStringList ors;
             for (const QString &v : values) {
-                ors << like;
-                binds << SqlDialect::escapeLike(v);
+                ors << same;
+                binds << dialect.equalsBind(v);
             }
             sql = QLatin1Char('(') + ors.join(QLatin1String(" OR ")) + QLatin1Char(')');
         }
