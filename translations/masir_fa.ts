@@ -2300,6 +2300,10 @@ Options:
         <source>Collecting on %1:%2 for %3, straight into the workspace %4</source>
         <translation>گردآوری روی %1:%2 برای %3، مستقیم در فضای کاری %4</translation>
     </message>
+    <message>
+        <source>--data is for a collector with a store of its own; with --workspace it writes into the workspace.</source>
+        <translation>--data برای گردآورنده‌ای با انبار خودش است؛ با --workspace در همان فضای کاری می‌نویسد.</translation>
+    </message>
 </context>
 <context>
     <name>masir::CollectorClient</name>
@@ -4029,10 +4033,6 @@ Rhubarb, saffron and rose: three cakes for the season, baked every morning.
     <message>
         <source>it would fail: there is no template named "%1"</source>
         <translation>فرستاده نمی‌شد: قالبی با نام «%1» نیست</translation>
-    </message>
-    <message>
-        <source>Simulating a journey needs a workspace file; this workspace is on a server. Try the journey on a test group of contacts instead.</source>
-        <translation>شبیه‌سازی سفر به پرونده‌ی فضای کار نیاز دارد؛ این فضای کار روی یک کارساز است. به‌جای آن، سفر را روی گروه آزمایشی از مخاطبان امتحان کنید.</translation>
     </message>
 </context>
 <context>

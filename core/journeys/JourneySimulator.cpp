@@ -36,12 +36,6 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
         m_error = tr("The journey no longer exists.");
         return std::nullopt;
     }
-    if (m_db.isPostgres()) {
-        // The scratch copy is made with SQLite's ATTACH, from a file.
-        m_error = tr("Simulating a journey needs a workspace file; this workspace is on a "
-                     "server. Try the journey on a test group of contacts instead.");
-        return std::nullopt;
-    }
     QTemporaryDir dir;
     if (!dir.isValid()) {
         m_error =
@@ -58,46 +52,41 @@ JourneySimulator::run(qint64 journeyId, const QList<qint64> &contactIds, const Q
     for (const qint64 id : contactIds)
         ids << QString::number(id); // numbers, not user text
     const QString in = ids.isEmpty() ? QStringLiteral("0") : ids.join(QLatin1Char(','));
-    const QStringList copies = {
-        QStringLiteral("DELETE FROM settings"),
-        QStringLiteral("INSERT INTO settings SELECT * FROM src.settings"),
-        QStringLiteral("DELETE FROM scoring_rules"),
-        QStringLiteral("INSERT INTO scoring_rules SELECT * FROM src.scoring_rules"),
-        QStringLiteral("INSERT INTO fields SELECT * FROM src.fields"),
-        QStringLiteral("INSERT INTO tags SELECT * FROM src.tags"),
-        QStringLiteral("INSERT INTO segments SELECT * FROM src.segments"),
-        QStringLiteral("INSERT INTO contacts SELECT * FROM src.contacts WHERE id IN (%1)").arg(in),
+    const auto of = [&](const QString &table,
+                        const QString &column = QStringLiteral("contact_id")) {
+        return QStringLiteral("SELECT * FROM %1 WHERE %2 IN (%3)").arg(table, column, in);
+    };
+    const auto all = [](const QString &table) {
+        return QStringLiteral("SELECT * FROM %1").arg(table);
+    };
+    const QList<RowCopy> copies = {
+        {QStringLiteral("settings"), all(QStringLiteral("settings")), {}, true},
+        {QStringLiteral("scoring_rules"), all(QStringLiteral("scoring_rules")), {}, true},
+        {QStringLiteral("fields"), all(QStringLiteral("fields"))},
+        {QStringLiteral("tags"), all(QStringLiteral("tags"))},
+        {QStringLiteral("segments"), all(QStringLiteral("segments"))},
+        {QStringLiteral("contacts"), of(QStringLiteral("contacts"), QStringLiteral("id"))},
         // their score rows were made by the insert, at 0 and "subscriber"
-        QStringLiteral("INSERT INTO contact_scores SELECT * FROM src.contact_scores WHERE "
-                       "contact_id IN (%1) ON CONFLICT (contact_id) DO UPDATE SET score = "
-                       "excluded.score, stage = excluded.stage")
-            .arg(in),
-        QStringLiteral("INSERT INTO contact_tags SELECT * FROM src.contact_tags WHERE contact_id "
-                       "IN (%1)")
-            .arg(in),
-        QStringLiteral("INSERT INTO contact_values SELECT * FROM src.contact_values WHERE "
-                       "contact_id IN (%1)")
-            .arg(in),
-        QStringLiteral("INSERT INTO segment_members SELECT * FROM src.segment_members WHERE "
-                       "contact_id IN (%1)")
-            .arg(in),
-        QStringLiteral("INSERT INTO events SELECT * FROM src.events WHERE contact_id IN (%1)")
-            .arg(in),
-        QStringLiteral("INSERT INTO journeys SELECT * FROM src.journeys"),
-        QStringLiteral("INSERT INTO journey_versions SELECT * FROM src.journey_versions"),
+        {QStringLiteral("contact_scores"), of(QStringLiteral("contact_scores")),
+         QStringLiteral("ON CONFLICT (contact_id) DO UPDATE SET score = excluded.score, stage = "
+                        "excluded.stage")},
+        {QStringLiteral("contact_tags"), of(QStringLiteral("contact_tags"))},
+        {QStringLiteral("contact_values"), of(QStringLiteral("contact_values"))},
+        {QStringLiteral("segment_members"), of(QStringLiteral("segment_members"))},
+        {QStringLiteral("events"), of(QStringLiteral("events"))},
+        {QStringLiteral("journeys"), all(QStringLiteral("journeys"))},
+        {QStringLiteral("journey_versions"), all(QStringLiteral("journey_versions"))},
         // other journeys' messages count towards the daily cap
         // (without their journey and enrolment: those numbers mean other rows here)
-        QStringLiteral("INSERT INTO outbox (idempotency_key, channel, contact_id, node_id, "
-                       "template, payload, marketing, state, attempts, due_at, error, "
-                       "provider_id, created_at, updated_at) SELECT idempotency_key, channel, "
-                       "contact_id, node_id, template, payload, marketing, state, attempts, "
-                       "due_at, error, provider_id, created_at, updated_at FROM src.outbox "
-                       "WHERE contact_id IN (%1) AND created_at > %2")
-            .arg(in)
-            .arg(start.toMSecsSinceEpoch() - kDayMs),
+        {QStringLiteral("outbox"),
+         QStringLiteral("SELECT idempotency_key, channel, contact_id, node_id, template, payload, "
+                        "marketing, state, attempts, due_at, error, provider_id, created_at, "
+                        "updated_at FROM outbox WHERE contact_id IN (%1) AND created_at > %2")
+             .arg(in)
+             .arg(start.toMSecsSinceEpoch() - kDayMs)},
     };
     QString error;
-    if (!scratch.copyFrom(m_db.path(), copies, &error)) {
+    if (!scratch.copyFrom(m_db, copies, &error)) {
         m_error = tr("Cannot copy the workspace for the simulation: %1").arg(error);
         return std::nullopt;
     }

@@ -5,6 +5,7 @@
 #include "storage/PostgresWorkspace.h"
 #include "storage/PreparedStatement.h"
 #include "storage/SqlDialect.h"
+#include "storage/SqlExec.h"
 #include "storage/Transaction.h"
 #include "storage/WorkspaceAddress.h"
 
@@ -15,6 +16,7 @@
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStandardPaths>
 #include <QTemporaryFile>
 #include <QThread>
@@ -595,37 +597,50 @@ QString Database::scoreRowTrigger()
                           "INSERT INTO contact_scores (contact_id) VALUES (new.id); END");
 }
 
-bool Database::copyFrom(const QString &sourcePath, const QStringList &statements,
-                        QString *error) const
+bool Database::copyFrom(const Database &source, const QList<RowCopy> &copies, QString *error) const
 {
-    QSqlDatabase db = connection();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("ATTACH DATABASE ? AS src"));
-    q.addBindValue(sourcePath);
-    if (!q.exec()) {
-        *error = q.lastError().text();
+    QSqlDatabase from = source.connection();
+    QSqlDatabase to = connection();
+    Transaction snapshot(from, Transaction::Mode::ReadSnapshot);
+    Transaction tx(to, Transaction::Mode::Write);
+    if (!snapshot.isActive() || !tx.isActive()) {
+        *error = snapshot.isActive() ? tx.errorString() : snapshot.errorString();
         return false;
     }
-    bool ok = true;
-    {
-        Transaction tx(db, Transaction::Mode::Write);
-        ok = tx.isActive();
-        for (const QString &sql : statements) {
-            if (!ok)
-                break;
-            ok = q.exec(sql);
+    tx.setAllOrNothing();
+    for (const RowCopy &copy : copies) {
+        QSqlQuery write(to);
+        if (copy.replace && !Sql::exec(lcStorage(), write,
+                                       QStringLiteral("DELETE FROM %1").arg(copy.table), {}, error))
+            return false;
+        QSqlQuery read(from);
+        read.setForwardOnly(true);
+        if (!Sql::exec(lcStorage(), read, copy.select, {}, error))
+            return false;
+        const QSqlRecord columns = read.record();
+        QStringList names;
+        for (int i = 0; i < columns.count(); ++i)
+            names << columns.fieldName(i);
+        if (!Sql::prepare(write, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) %4")
+                                     .arg(copy.table, names.join(QLatin1Char(',')),
+                                          Sql::placeholders(columns.count()), copy.conflict))) {
+            *error = write.lastError().text();
+            return false;
         }
-        if (!ok)
-            *error = tx.isActive() ? q.lastError().text() : tx.errorString();
-        else if (!tx.commit()) {
-            *error = tx.errorString();
-            ok = false;
+        while (read.next()) {
+            QVariantList row;
+            row.reserve(columns.count());
+            for (int i = 0; i < columns.count(); ++i)
+                row << read.value(i);
+            if (!Sql::execPrepared(lcStorage(), write, row, error))
+                return false;
         }
     }
-    q.finish();
-    if (!q.exec(QStringLiteral("DETACH DATABASE src")))
-        qCWarning(lcStorage) << "DETACH failed:" << q.lastError().text();
-    return ok;
+    if (!tx.commit()) {
+        *error = tx.errorString();
+        return false;
+    }
+    return true;
 }
 
 QString Database::integrityProblems() const

@@ -12,6 +12,16 @@ namespace masir {
 
 class WorkspaceAddress;
 
+/// Rows Database::copyFrom() copies: what \a select reads in the source
+/// workspace goes into \a table here, by the names of the columns it reads.
+struct RowCopy
+{
+    QString table;
+    QString select;
+    QString conflict = {}; ///< after the INSERT: "ON CONFLICT (…) DO UPDATE …"
+    bool replace = false;  ///< the table here is emptied first
+};
+
 /// One workspace: a single SQLite file, or a PostgreSQL database (a
 /// postgresql:// URL; see PostgresWorkspace).
 ///
@@ -60,10 +70,10 @@ public:
     /// The schema version stored in the file (0 for a new file).
     int schemaVersion() const;
 
-    /// Copies rows of the workspace file at \a sourcePath into this one: each of
-    /// \a statements runs with that file attached as "src" (and only read)
-    /// ("INSERT INTO tags SELECT * FROM src.tags"), all in one transaction.
-    bool copyFrom(const QString &sourcePath, const QStringList &statements, QString *error) const;
+    /// Copies rows of \a source (a file or a server's workspace, read in one
+    /// snapshot) into this one, all in one transaction: a scratch copy of a
+    /// few contacts (the journey simulator), not a whole workspace.
+    bool copyFrom(const Database &source, const QList<RowCopy> &copies, QString *error) const;
 
     /// Runs SQLite's full integrity check; returns an empty string when the file is sound.
     QString integrityProblems() const;

@@ -678,7 +678,6 @@ private Q_SLOTS:
 
     void simulatorShowsPathsAndChangesNothing()
     {
-        MASIR_NOT_YET_ON_POSTGRES("the simulator copies from a file");
         // lead nurturing: guide, 10 days of education, then an offer to those who clicked
         JourneyGraph g;
         const QString t = g.addNode(QStringLiteral("trigger.event"),
@@ -820,7 +819,6 @@ private Q_SLOTS:
     // score): a condition on it takes the branch the workspace would take.
     void simulatorKeepsStages()
     {
-        MASIR_NOT_YET_ON_POSTGRES("the simulator copies from a file");
         const qint64 vera = addContact(QStringLiteral("Vera"));
         QVERIFY(StageChanges(m_ws->db().connection())
                     .change(vera, QStringLiteral("subscriber"), QStringLiteral("customer"), 1000));

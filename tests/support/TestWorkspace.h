@@ -36,13 +36,6 @@ inline bool onPostgres()
             QSKIP("A workspace file's own: " why);                                                 \
     } while (false)
 
-/// Skips a test of what Masir does not do yet on PostgreSQL (docs/team.md).
-#define MASIR_NOT_YET_ON_POSTGRES(what)                                                            \
-    do {                                                                                           \
-        if (masir::test::onPostgres())                                                             \
-            QSKIP("Not yet on PostgreSQL: " what);                                                 \
-    } while (false)
-
 /// A real workspace in a fresh temporary folder: a SQLite file, or with
 /// MASIR_TEST_ENGINE=postgres a fresh database on the test server.
 class TestWorkspace

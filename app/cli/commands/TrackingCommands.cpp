@@ -145,6 +145,9 @@ public:
         QString bad;
         for (const QString &v : run.parser.values(QStringLiteral("trusted-proxy")))
             parseSubnets(v, &options.trustedProxies, &bad);
+        if (run.db && run.isSet(QStringLiteral("data")))
+            return run.usageError(tr("--data is for a collector with a store of its own; with "
+                                     "--workspace it writes into the workspace."));
         if (run.db)
             return serveInto(run, options);
         const QString data = run.isSet(QStringLiteral("data"))
