@@ -147,7 +147,6 @@ void EventTallyHold::add(const EventTally &t)
 
 bool EventTallyHold::flush()
 {
-    openHolds.remove(m_db.connectionName()); // the store below writes, not holds
     EventStore store(m_db);
     bool ok = true;
     for (const auto &[key, sum] : m_sums) {
@@ -158,7 +157,6 @@ bool EventTallyHold::flush()
         }
     }
     m_sums.clear();
-    openHolds.insert(m_db.connectionName(), this);
     return ok;
 }
 

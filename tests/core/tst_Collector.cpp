@@ -281,6 +281,20 @@ class tst_Collector : public QObject
         return in.value_or(IntakeStats{});
     }
 
+    /// A newsletter to \a contact at \a address, queued and marked sent.
+    static std::optional<qint64> sentNewsletter(TestWorkspace &ws, qint64 contact,
+                                                const QString &address)
+    {
+        const auto outbox = Outbox(ws.db()).enqueue(QStringLiteral("email"), contact, address,
+                                                    QStringLiteral("news"), true);
+        if (!outbox ||
+            !QSqlQuery(ws.db().connection())
+                 .exec(QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = 1 WHERE id = %1")
+                           .arg(*outbox)))
+            return std::nullopt;
+        return outbox;
+    }
+
     bool hasTag(TestWorkspace &ws, qint64 contact, const QString &tag)
     {
         return scalar(ws,
@@ -834,14 +848,8 @@ private Q_SLOTS:
         WorkspaceSettings(ws.db()).setValue(
             WorkspaceSettings::Key::TrackingPublicUrl,
             QStringLiteral("http://127.0.0.1:%1").arg(server.port()));
-        const auto outbox =
-            Outbox(ws.db()).enqueue(QStringLiteral("email"), id, QStringLiteral("omid@example.net"),
-                                    QStringLiteral("news"), true);
+        const auto outbox = sentNewsletter(ws, id, QStringLiteral("omid@example.net"));
         QVERIFY(outbox);
-        QVERIFY(
-            QSqlQuery(ws.db().connection())
-                .exec(QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = 1 WHERE id = %1")
-                          .arg(*outbox)));
         const auto key = TrackingKeys(ws.db()).current();
         QVERIFY(key);
         TrackingToken t;
@@ -872,14 +880,8 @@ private Q_SLOTS:
             addContact(ws, QStringLiteral("neda@example.net"), QStringLiteral("Neda"));
         const auto key = TrackingKeys(ws.db()).current();
         QVERIFY(key);
-        const auto outbox =
-            Outbox(ws.db()).enqueue(QStringLiteral("email"), id, QStringLiteral("neda@example.net"),
-                                    QStringLiteral("news"), true);
+        const auto outbox = sentNewsletter(ws, id, QStringLiteral("neda@example.net"));
         QVERIFY(outbox);
-        QVERIFY(
-            QSqlQuery(ws.db().connection())
-                .exec(QStringLiteral("UPDATE outbox SET state = 'sent', sent_at = 1 WHERE id = %1")
-                          .arg(*outbox)));
         WorkNotices notices;
         QSignalSpy woken(&notices, &WorkNotices::workArrived);
         QCOMPARE(notices.listen(ws.db().connection()), onPostgres());
